@@ -29,3 +29,12 @@ export {
   type MissingContent,
   type RegimeFamily,
 } from "./required-content.js";
+export {
+  COUNCIL_JARGON,
+  KNOWN_ABBREVIATIONS,
+  checkPlainEnglish,
+  type JargonEntry,
+  type PlainEnglishOptions,
+  type PlainEnglishRule,
+  type PlainEnglishWarning,
+} from "./plain-english.js";

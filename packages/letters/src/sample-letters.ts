@@ -23,7 +23,7 @@ const OMBUDSMAN_TEXT: Record<RegimeFamily, string> = {
   housing:
     "If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.housing-ombudsman.org.uk or call 0300 111 3000.",
   "foi-eir":
-    "If you are still unhappy, you can ask the Information Commissioner to decide whether we have dealt with your request properly. Visit ico.org.uk/make-a-complaint or call 0303 123 1113.",
+    "If you are still unhappy, you can ask the Information Commissioner to look at how we dealt with your request. Visit ico.org.uk/make-a-complaint or call 0303 123 1113.",
   "adult-social-care":
     "If you are still unhappy, you can ask the Local Government and Social Care Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.lgo.org.uk or call 0300 061 0614.",
   "children-social-care":

@@ -1,0 +1,78 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDb, tableNames, type TestDb } from "../test/db.js";
+import { migrateDown, migrateToEmpty, migrateToLatest, migrationProvider } from "./migrate.js";
+import { migrations } from "./migrations/index.js";
+
+const tables = [
+  "api_keys",
+  "attachments",
+  "case_reference_counters",
+  "cases",
+  "contacts",
+  "councils",
+  "customers",
+  "directorates",
+  "due_dates",
+  "events",
+  "idempotency_keys",
+  "learning_actions",
+  "letters",
+  "notifications_outbox",
+  "ombudsman_enquiries",
+  "persistent_complainant_designations",
+  "remedies",
+  "representatives",
+  "services",
+  "sessions",
+  "staff",
+  "staff_roles",
+  "stage_instances",
+  "teams",
+];
+
+describe("migrations", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb({ migrated: false });
+  });
+  afterAll(() => t?.close());
+
+  it("are named YYYYMMDDHHmmss_snake_case and listed in the order they run", async () => {
+    const names = Object.keys(await migrationProvider.getMigrations());
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^\d{14}_[a-z0-9]+(_[a-z0-9]+)*$/);
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it("build the whole schema on an empty database", async () => {
+    expect(await tableNames(t)).toEqual([]);
+    const outcome = await migrateToLatest(t.db);
+    expect(outcome.applied).toEqual(Object.keys(migrations));
+    expect((await tableNames(t)).filter((name) => !name.startsWith("kysely_"))).toEqual(tables);
+  });
+
+  it("apply nothing when run again, even from two callers at once", async () => {
+    const [first, second] = await Promise.all([migrateToLatest(t.db), migrateToLatest(t.db)]);
+    expect(first.applied).toEqual([]);
+    expect(second.applied).toEqual([]);
+  });
+
+  it("roll back one step and forward again", async () => {
+    const last = Object.keys(migrations).at(-1)!;
+    expect((await migrateDown(t.db)).applied).toEqual([last]);
+    expect(await tableNames(t)).not.toContain("letters");
+    expect((await migrateToLatest(t.db)).applied).toEqual([last]);
+    expect(await tableNames(t)).toContain("letters");
+  });
+
+  it("roll back completely, leaving no tables or functions behind", async () => {
+    await migrateToEmpty(t.db);
+    expect((await tableNames(t)).filter((name) => !name.startsWith("kysely_"))).toEqual([]);
+    const { rows } = await sql<{ name: string }>`
+      SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = current_schema()`.execute(t.db);
+    expect(rows).toEqual([]);
+    expect((await migrateToLatest(t.db)).applied).toHaveLength(Object.keys(migrations).length);
+  });
+});

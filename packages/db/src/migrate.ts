@@ -1,0 +1,60 @@
+import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationProvider, type MigrationResult } from "kysely";
+import { migrations } from "./migrations/index.js";
+
+/** The migrations compiled into this package, for kysely's `Migrator`. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};
+
+export class MigrationError extends Error {
+  override readonly name = "MigrationError";
+  constructor(
+    readonly migrationName: string | undefined,
+    readonly results: readonly MigrationResult[],
+    options: { cause: unknown },
+  ) {
+    super(`migration ${migrationName ?? "(unknown)"} failed: ${describe(options.cause)}`, options);
+  }
+}
+
+export interface MigrationOutcome {
+  /** Names of the migrations this call ran, in order; empty when the schema was up to date. */
+  readonly applied: readonly string[];
+}
+
+function newMigrator<T>(db: Kysely<T>): Migrator {
+  return new Migrator({ db, provider: migrationProvider });
+}
+
+function check(results: readonly MigrationResult[] | undefined, error: unknown): MigrationOutcome {
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new MigrationError(failed?.migrationName, results ?? [], { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}
+
+/**
+ * Brings the schema up to date. Safe to call at every start-up and from several processes at
+ * once (kysely takes a lock); a second call applies nothing. Throws {@link MigrationError}.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationOutcome> {
+  const { results, error } = await newMigrator(db).migrateToLatest();
+  return check(results, error);
+}
+
+/** Undoes the most recent migration (development and tests only). */
+export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationOutcome> {
+  const { results, error } = await newMigrator(db).migrateDown();
+  return check(results, error);
+}
+
+/** Undoes every migration (development and tests only). */
+export async function migrateToEmpty<T>(db: Kysely<T>): Promise<MigrationOutcome> {
+  const { results, error } = await newMigrator(db).migrateTo(NO_MIGRATIONS);
+  return check(results, error);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

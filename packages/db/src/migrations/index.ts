@@ -1,0 +1,20 @@
+import type { Migration } from "kysely";
+import * as organisation from "./20261123110000_organisation.js";
+import * as customers from "./20261123110100_customers.js";
+import * as cases from "./20261123110200_cases.js";
+import * as eventLog from "./20261123110300_event_log.js";
+import * as caseRecords from "./20261123110400_case_records.js";
+import * as lettersAndPlatform from "./20261123110500_letters_and_platform.js";
+
+/**
+ * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
+ * Add new migrations at the end; never rename, reorder or edit a shipped one.
+ */
+export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+  "20261123110000_organisation": organisation,
+  "20261123110100_customers": customers,
+  "20261123110200_cases": cases,
+  "20261123110300_event_log": eventLog,
+  "20261123110400_case_records": caseRecords,
+  "20261123110500_letters_and_platform": lettersAndPlatform,
+});

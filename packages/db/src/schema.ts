@@ -1,0 +1,434 @@
+/**
+ * Kysely types of the schema built by src/migrations, written by hand (kysely-codegen would
+ * need a live database at build time). Keep in step with the migrations: the schema test
+ * (schema.test.ts) compares these column lists with the migrated database.
+ *
+ * Conventions, the same on PostgreSQL and PGlite (see client.ts):
+ * - `timestamptz` reads as `Date`; `date` reads and writes as a "YYYY-MM-DD" string;
+ * - `jsonb` reads as parsed JSON and is written as JSON text (use `toJson()`): the two drivers
+ *   would otherwise disagree about how to send a JavaScript array;
+ * - `bytea` reads as `Uint8Array`; `bigint` identities read as `number`.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A `timestamptz` column. */
+export type Timestamp = ColumnType<Date, Date, Date>;
+/** A `timestamptz` column with a database default. */
+export type DefaultTimestamp = ColumnType<Date, Date | undefined, Date>;
+/** A `date` column: "YYYY-MM-DD". */
+export type DateString = string;
+/** A `jsonb` column holding `T`, written as JSON text. */
+export type Json<T> = ColumnType<T, string, string>;
+/** A `jsonb` column with a database default. */
+export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+/** A column the database computes (GENERATED ALWAYS … STORED): readable, never written. */
+export type Computed<T> = ColumnType<T, never, never>;
+/** A `bytea` column. */
+export type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+export interface CouncilsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  reference_prefix: Generated<string>;
+  time_zone: Generated<string>;
+  profile: JsonWithDefault<Record<string, unknown>>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DirectoratesTable {
+  id: Generated<string>;
+  council_id: string;
+  code: string;
+  name: string;
+  archived_at: Date | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  council_id: string;
+  directorate_id: string;
+  code: string;
+  name: string;
+  plugins: ColumnType<string[], string[] | undefined, string[]>;
+  settings: JsonWithDefault<Record<string, unknown>>;
+  archived_at: Date | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  council_id: string;
+  service_id: string;
+  name: string;
+  archived_at: Date | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  council_id: string;
+  email: string;
+  display_name: string;
+  job_title: string | null;
+  team_id: string | null;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  active: Generated<boolean>;
+  last_login_at: Date | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface StaffRolesTable {
+  staff_id: string;
+  council_id: string;
+  role: string;
+  directorate_id: string | null;
+  granted_at: DefaultTimestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<string>;
+  council_id: string;
+  title: string | null;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  preferred_contact: string | null;
+  reasonable_adjustments: string | null;
+  large_print: Generated<boolean>;
+  merged_into_id: string | null;
+  email_normalised: Computed<string | null>;
+  phone_normalised: Computed<string | null>;
+  postcode_normalised: Computed<string | null>;
+  search: Computed<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type RepresentativeKind = "mp" | "councillor" | "mayor" | "advocate" | "relative" | "friend" | "solicitor" | "other";
+export type ConsentStatus = "pending" | "given" | "refused" | "withdrawn" | "not-required";
+
+export interface RepresentativesTable {
+  id: Generated<string>;
+  council_id: string;
+  customer_id: string;
+  kind: RepresentativeKind;
+  full_name: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  consent_status: ColumnType<ConsentStatus, ConsentStatus | undefined, ConsentStatus>;
+  consent_recorded_at: Date | null;
+  consent_evidence: string | null;
+  consent_expires_on: DateString | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type DesignationStatus = "referred" | "warned" | "designated" | "lifted" | "expired" | "declined";
+
+export interface PersistentComplainantDesignationsTable {
+  id: Generated<string>;
+  council_id: string;
+  customer_id: string;
+  status: DesignationStatus;
+  referred_at: Date;
+  referred_by: string;
+  evidence: string;
+  warned_at: Date | null;
+  expected_behaviour: string | null;
+  customer_comments: string | null;
+  designated_at: Date | null;
+  designated_by: string | null;
+  restrictions: JsonWithDefault<unknown[]>;
+  review_due: DateString | null;
+  reviewed_at: Date | null;
+  ended_at: Date | null;
+  renews_id: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CaseReferenceCountersTable {
+  council_id: string;
+  year: number;
+  last_value: number;
+}
+
+export interface CasesTable {
+  id: ColumnType<string, string | undefined, never>;
+  council_id: ColumnType<string, string, never>;
+  reference: ColumnType<string, string, never>;
+  version: number;
+  kind: string;
+  status: string;
+  channel: string;
+  priority: string;
+  directorate_id: string | null;
+  service_id: string | null;
+  team_id: string | null;
+  assigned_staff_id: string | null;
+  customer_id: string | null;
+  representative_id: string | null;
+  current_stage_id: string | null;
+  received_at: Date;
+  receipt_date: DateString;
+  closed_at: Date | null;
+  restricted: boolean;
+  description: string;
+  search: Computed<string>;
+  state: Json<unknown>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface StageInstancesTable {
+  case_id: string;
+  id: string;
+  stage: string;
+  ordinal: number;
+  opened_at: Date;
+  acknowledged_at: Date | null;
+  handler_staff_id: string | null;
+  signatory_staff_id: string | null;
+  extended: boolean;
+  responded_at: Date | null;
+  outcome: string | null;
+  closed_at: Date | null;
+}
+
+export interface DueDatesTable {
+  case_id: string;
+  due_id: string;
+  council_id: string;
+  directorate_id: string | null;
+  case_open: boolean;
+  kind: string;
+  stage_id: string | null;
+  due_date: DateString;
+  met_at: Date | null;
+  explanation: Json<unknown>;
+  rule: Json<unknown>;
+}
+
+export interface IdempotencyKeysTable {
+  council_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  case_id: string | null;
+  response: Json<unknown> | null;
+  created_at: DefaultTimestamp;
+  expires_at: Date | null;
+}
+
+export type ActorType = "staff" | "customer" | "representative" | "public" | "api-key" | "system";
+
+export interface EventsTable {
+  id: ColumnType<number, never, never>;
+  council_id: string;
+  case_id: string;
+  seq: number;
+  case_version: number;
+  type: string;
+  occurred_at: Date;
+  actor_type: ActorType;
+  actor_id: string | null;
+  payload: Json<unknown>;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  council_id: string;
+  case_id: string;
+  direction: "inbound" | "outbound";
+  channel: string;
+  party: "customer" | "representative" | "staff" | "ombudsman" | "other";
+  occurred_at: Date;
+  staff_id: string | null;
+  summary: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  council_id: string;
+  case_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage: "database" | "folder";
+  content: Bytes | null;
+  storage_key: string | null;
+  description: string | null;
+  uploaded_at: Date;
+  uploaded_by_type: ActorType;
+  uploaded_by_id: string | null;
+  removed_at: Date | null;
+  removed_reason: string | null;
+}
+
+export interface RemediesTable {
+  case_id: string;
+  id: string;
+  council_id: string;
+  stage_instance_id: string | null;
+  kind: string;
+  description: string;
+  amount_pence: number | null;
+  approver_staff_id: string | null;
+  owner_staff_id: string | null;
+  due_date: DateString | null;
+  done_at: Date | null;
+}
+
+export interface LearningActionsTable {
+  case_id: string;
+  id: string;
+  council_id: string;
+  directorate_id: string | null;
+  stage_instance_id: string | null;
+  root_cause: string | null;
+  lesson: string | null;
+  action: string;
+  owner_staff_id: string | null;
+  due_date: DateString | null;
+  milestones: JsonWithDefault<unknown[]>;
+  done_at: Date | null;
+  escalated_at: Date | null;
+}
+
+export interface OmbudsmanEnquiriesTable {
+  case_id: string;
+  id: string;
+  council_id: string;
+  body: string;
+  their_reference: string | null;
+  received_at: Date;
+  response_due: DateString | null;
+  responded_at: Date | null;
+  approved_by: string | null;
+  decision: string | null;
+  decided_at: Date | null;
+  remedy: Json<unknown> | null;
+  compliance_due: DateString | null;
+  satisfied_at: Date | null;
+}
+
+export interface LettersTable {
+  id: Generated<string>;
+  council_id: string;
+  case_id: string;
+  stage_instance_id: string | null;
+  kind: string;
+  recipient: Json<Record<string, unknown>>;
+  large_print: Generated<boolean>;
+  model: Json<unknown> | null;
+  issued_at: Date;
+  issued_by: string | null;
+  pdf: Bytes;
+  size_bytes: number;
+  sha256: string;
+}
+
+export interface NotificationsOutboxTable {
+  id: ColumnType<number, never, never>;
+  council_id: string;
+  case_id: string | null;
+  kind: string;
+  recipient: Json<unknown>;
+  payload: JsonWithDefault<unknown>;
+  dedupe_key: string | null;
+  created_at: DefaultTimestamp;
+  available_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  sent_at: Date | null;
+  failed_at: Date | null;
+  last_error: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  council_id: string;
+  staff_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  council_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string | null;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface DB {
+  councils: CouncilsTable;
+  directorates: DirectoratesTable;
+  services: ServicesTable;
+  teams: TeamsTable;
+  staff: StaffTable;
+  staff_roles: StaffRolesTable;
+  customers: CustomersTable;
+  representatives: RepresentativesTable;
+  persistent_complainant_designations: PersistentComplainantDesignationsTable;
+  case_reference_counters: CaseReferenceCountersTable;
+  cases: CasesTable;
+  stage_instances: StageInstancesTable;
+  due_dates: DueDatesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  contacts: ContactsTable;
+  attachments: AttachmentsTable;
+  remedies: RemediesTable;
+  learning_actions: LearningActionsTable;
+  ombudsman_enquiries: OmbudsmanEnquiriesTable;
+  letters: LettersTable;
+  notifications_outbox: NotificationsOutboxTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+}
+
+export type Council = Selectable<CouncilsTable>;
+export type Directorate = Selectable<DirectoratesTable>;
+export type Service = Selectable<ServicesTable>;
+export type Team = Selectable<TeamsTable>;
+export type Staff = Selectable<StaffTable>;
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type Representative = Selectable<RepresentativesTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type StageInstanceRow = Selectable<StageInstancesTable>;
+export type DueDateRow = Selectable<DueDatesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
+export type LetterRow = Selectable<LettersTable>;
+export type OutboxRow = Selectable<NotificationsOutboxTable>;
+export type Designation = Selectable<PersistentComplainantDesignationsTable>;

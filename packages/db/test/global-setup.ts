@@ -1,0 +1,58 @@
+/**
+ * Runs once per vitest run, before any test file:
+ * - PGlite (default): boots one PGlite, migrates it and dumps its data folder to a tarball in
+ *   .cache/, so each test file boots a migrated database in a fraction of a second.
+ * - PostgreSQL (TEST_POSTGRES=1 or TEST_DATABASE_URL): uses TEST_DATABASE_URL, or starts a
+ *   throwaway cluster (test/postgres.ts) and stops it at the end. Each test file then works in
+ *   its own schema (test/db.ts).
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { createDb } from "../src/client.js";
+import { migrateToLatest } from "../src/migrate.js";
+import { startThrowawayPostgres } from "./postgres.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set when the suite runs on PostgreSQL: a URL whose user may create schemas. */
+    postgresUrl: string | null;
+    /** Set when the suite runs on PGlite: a tarball of a migrated data folder. */
+    pgliteSnapshot: string | null;
+  }
+}
+
+const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.cache");
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const wantPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.TEST_POSTGRES);
+  if (wantPostgres) {
+    if (process.env.TEST_DATABASE_URL) {
+      project.provide("postgresUrl", process.env.TEST_DATABASE_URL);
+      project.provide("pgliteSnapshot", null);
+      console.info("[db tests] engine: PostgreSQL at TEST_DATABASE_URL");
+      return async () => {};
+    }
+    const server = await startThrowawayPostgres();
+    console.info(`[db tests] engine: throwaway ${server.version}`);
+    project.provide("postgresUrl", server.url);
+    project.provide("pgliteSnapshot", null);
+    return () => server.stop();
+  }
+
+  const database = await createDb({ memory: true });
+  try {
+    await migrateToLatest(database.db);
+    const snapshot = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
+    await mkdir(cacheDir, { recursive: true });
+    const file = path.join(cacheDir, `pglite-migrated-${process.pid}.tar`);
+    await writeFile(file, snapshot);
+    console.info("[db tests] engine: PGlite (migrated snapshot)");
+    project.provide("postgresUrl", null);
+    project.provide("pgliteSnapshot", file);
+    return () => rm(file, { force: true });
+  } finally {
+    await database.close();
+  }
+}
