@@ -1,1 +1,53 @@
-export const version = "0.1.0";
+/**
+ * @complaints/core — the complaint lifecycle shared by every service: the working-day
+ * calendar, the deadline engine, the pure `transition` function, the plugin API and the
+ * council profile. Pure: no I/O; time comes from an injected clock.
+ */
+export * from "./calendar/dates.js";
+export { londonWallClock } from "./calendar/london-time.js";
+export { NATIONS, ukBankHolidays, type Nation, type BankHolidayData, type BankHolidayEvent } from "./calendar/bank-holidays.js";
+export {
+  WorkingDayCalendar,
+  CalendarRangeError,
+  calendarFor,
+  describeSkippedDays,
+  type CalendarSpec,
+  type ClosureDay,
+  type NonWorkingDay,
+  type NonWorkingReason,
+  type Roll,
+} from "./calendar/calendar.js";
+export { receiptOf, type Receipt, type ReceiptRules } from "./calendar/receipt.js";
+export { fixedClock, todayIn, type Clock } from "./clock.js";
+
+export * from "./regime/types.js";
+export { defaultRegime } from "./regime/default-regime.js";
+export * from "./regime/schema.js";
+
+export { computeDueDates, nextDue, ragStatus } from "./deadlines/due-dates.js";
+export { applyPeriod, describePeriod } from "./deadlines/apply-period.js";
+
+export * from "./lifecycle/types.js";
+export { transition, currentStage } from "./lifecycle/transition.js";
+export { availableCommands } from "./lifecycle/available.js";
+export { RefusalError } from "./lifecycle/refusals.js";
+export { baseIntakeShape, representativeSchema } from "./lifecycle/intake.js";
+export {
+  transitionConduct,
+  emptyConduct,
+  activeRestrictions,
+  type ConductState,
+  type ConductCommand,
+  type ConductResult,
+  type Restriction,
+} from "./lifecycle/conduct.js";
+
+export * from "./plugin/types.js";
+export type { ResolvedRules, Layer, RuleTrace, TraceEntry, RoleRequirement, StatutoryMaximum, DelegatedLimit } from "./plugin/resolved.js";
+export { describeLayer } from "./plugin/resolved.js";
+export { RuleBook, RuleConfigurationError, checkGraph } from "./plugin/rule-book.js";
+export { recordPlugin, PluginRegistrationError, type PluginRegistration } from "./plugin/registrar.js";
+export { explainRules, describeTimescale } from "./plugin/explain.js";
+
+export * from "./profile/schema.js";
+export { defaultProfile } from "./profile/default-profile.js";

@@ -1,0 +1,314 @@
+import type { WorkingDayCalendar } from "../calendar/calendar.js";
+import { formatShort, type IsoDate } from "../calendar/dates.js";
+import type { CaseState, DueDate, StageInstance } from "../lifecycle/types.js";
+import type { ResolvedRules } from "../plugin/resolved.js";
+import type { Anchor, StageRules, Timescale } from "../regime/types.js";
+import { applyPeriod } from "./apply-period.js";
+
+interface AnchorDate {
+  date: IsoDate;
+  /** "acknowledged Wed 31 Dec 2025" or the receipt explanation. */
+  text: string;
+}
+
+function stageRulesOf(rules: ResolvedRules, stageId: string): StageRules | undefined {
+  return rules.regime.stages.find((s) => s.id === stageId);
+}
+
+/**
+ * The date a timescale counts from. When the anchoring event has not happened yet (the
+ * response counts from an acknowledgement still to be sent), the due date of that event
+ * stands in, so staff see a provisional date rather than none.
+ */
+function anchorDate(
+  state: CaseState,
+  stage: StageInstance,
+  anchor: Anchor,
+  stageRules: StageRules,
+  calendar: WorkingDayCalendar,
+): AnchorDate | null {
+  const isFirst = stage.sequence === 1 && stage.requestedOn === state.receipt.countsFrom;
+  switch (anchor) {
+    case "receipt":
+      return { date: state.receipt.countsFrom, text: state.receipt.explanation };
+    case "stage-request":
+    case "escalation-request":
+    case "panel-request": {
+      if (isFirst) return { date: state.receipt.countsFrom, text: state.receipt.explanation };
+      const name = anchor === "panel-request" ? "panel requested" : anchor === "escalation-request" ? "escalation requested" : `${stageRules.label} requested`;
+      return { date: stage.requestedOn, text: `${name} ${formatShort(stage.requestedOn)}` };
+    }
+    case "acknowledgement": {
+      if (stage.acknowledgedOn) return { date: stage.acknowledgedOn, text: `acknowledged ${formatShort(stage.acknowledgedOn)}` };
+      if (!stageRules.acknowledge) return anchorDate(state, stage, "stage-request", stageRules, calendar);
+      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
+      if (!ack) return null;
+      return { date: ack.date, text: `counts from the acknowledgement, not yet sent (due ${formatShort(ack.date)})` };
+    }
+    case "agreed-statement": {
+      if (stage.agreedStatementOn) return { date: stage.agreedStatementOn, text: `statement of complaint agreed ${formatShort(stage.agreedStatementOn)}` };
+      const request = anchorDate(state, stage, "stage-request", stageRules, calendar);
+      return request && { date: request.date, text: `${request.text}; the statement of complaint is not agreed yet, so counting from the request for now` };
+    }
+    case "response":
+      return stage.response ? { date: stage.response.on, text: `responded ${formatShort(stage.response.on)}` } : null;
+  }
+}
+
+function dueFrom(
+  state: CaseState,
+  stage: StageInstance,
+  timescale: Timescale,
+  stageRules: StageRules,
+  calendar: WorkingDayCalendar,
+): { date: IsoDate; text: string } | null {
+  const anchor = anchorDate(state, stage, timescale.from, stageRules, calendar);
+  if (!anchor) return null;
+  const step = applyPeriod(calendar, anchor.date, timescale.period);
+  return { date: step.date, text: `${anchor.text}; ${step.text}` };
+}
+
+function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, today: IsoDate): { days: number; text: string } {
+  let days = 0;
+  const parts: string[] = [];
+  for (const pause of stage.pauses) {
+    const to = pause.to ?? (today > pause.from ? today : pause.from);
+    const n = calendar.countWorkingDays(pause.from, to);
+    if (n <= 0) continue;
+    days += n;
+    parts.push(`${n} working day${n === 1 ? "" : "s"} paused (${pause.reason}, ${formatShort(pause.from)} to ${pause.to ? formatShort(pause.to) : "now"})`);
+  }
+  return { days, text: parts.join("; ") };
+}
+
+const verb: Record<"acknowledge" | "respond", string> = { acknowledge: "acknowledge by", respond: "respond by" };
+
+/**
+ * Every due date of a case, derived from its state and rules alone (DESIGN.md §4), each
+ * explaining itself: "received Sat 20 Dec 2025, counts from Mon 22 Dec 2025 (a weekend);
+ * +5 working days, skipping Thu 25 and Fri 26 Dec (bank holidays) → acknowledge by
+ * Wed 31 Dec 2025 (Complaint handling code 2024 6.2)". `today` only matters for a pause
+ * still running, which pushes the response date on day by day.
+ */
+export function computeDueDates(state: CaseState, rules: ResolvedRules, today: IsoDate): DueDate[] {
+  const { calendar, regime } = rules;
+  const dues: DueDate[] = [];
+  const push = (due: DueDate) => dues.push(due);
+
+  if ((state.kind === "compliment" || state.kind === "comment") && regime.feedbackAcknowledge) {
+    const t = regime.feedbackAcknowledge;
+    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period);
+    push({
+      id: "feedback.acknowledge",
+      kind: "feedback-acknowledge",
+      stageId: null,
+      date: step.date,
+      rule: t.rule,
+      explanation: `${state.receipt.explanation}; ${step.text} → acknowledge by ${formatShort(step.date)} (${t.rule})`,
+      nature: "deadline",
+      metOn: state.feedbackAcknowledgedOn,
+    });
+  }
+
+  if (state.triage?.outcome === "wrongly-addressed" && regime.wronglyAddressedReturn) {
+    const t = regime.wronglyAddressedReturn;
+    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period);
+    push({
+      id: "triage.wrongly-addressed",
+      kind: "wrongly-addressed-return",
+      stageId: null,
+      date: step.date,
+      rule: t.rule,
+      explanation: `${state.receipt.explanation}; ${step.text} → return to ${state.triage.body} by ${formatShort(step.date)} (${t.rule})`,
+      nature: "deadline",
+      metOn: state.closure?.on ?? null,
+    });
+  }
+
+  for (const stage of state.stages) {
+    const stageRules = stageRulesOf(rules, stage.stageId);
+    if (!stageRules) continue;
+    const key = `${stage.stageId}#${stage.sequence}`;
+
+    if (stageRules.acknowledge) {
+      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
+      if (ack) {
+        push({
+          id: `${key}.acknowledge`,
+          kind: "acknowledge",
+          stageId: stage.stageId,
+          date: ack.date,
+          rule: stageRules.acknowledge.rule,
+          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})`,
+          nature: "deadline",
+          metOn: stage.acknowledgedOn,
+        });
+      }
+    }
+
+    const pause = pausedWorkingDays(stage, calendar, today);
+    const respond = dueFrom(state, stage, stageRules.respond, stageRules, calendar);
+    let originalResponseDue: IsoDate | null = null;
+    if (respond) {
+      let date = respond.date;
+      let text = respond.text;
+      originalResponseDue = date;
+      if (pause.days > 0) {
+        date = calendar.addWorkingDays(date, pause.days);
+        text += `; ${pause.text}, so +${pause.days}`;
+      }
+      const extended = stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
+      if (extended > 0) {
+        date = calendar.addWorkingDays(date, extended);
+        const reasons = stage.extensions.map((e) => e.reason).join("; ");
+        text += `; extended by ${extended} working day${extended === 1 ? "" : "s"} (${reasons})${stageRules.extension ? ` under ${stageRules.extension.rule}` : ""}`;
+      }
+      let rule = stageRules.respond.rule;
+      if (stage.agreedResponseDate) {
+        date = stage.agreedResponseDate;
+        text += `; a response date of ${formatShort(date)} was agreed with the complainant`;
+        rule = `${rule} (period agreed with the complainant)`;
+      }
+      push({
+        id: `${key}.respond`,
+        kind: "respond",
+        stageId: stage.stageId,
+        date,
+        rule,
+        explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})`,
+        nature: "deadline",
+        metOn: stage.response?.on ?? null,
+      });
+
+      if (stageRules.target) {
+        const target = dueFrom(state, stage, stageRules.target, stageRules, calendar);
+        if (target) {
+          let tDate = target.date;
+          let tText = target.text;
+          if (pause.days > 0) {
+            tDate = calendar.addWorkingDays(tDate, pause.days);
+            tText += `; ${pause.text}, so +${pause.days}`;
+          }
+          push({
+            id: `${key}.target`,
+            kind: "target",
+            stageId: stage.stageId,
+            date: tDate,
+            rule: stageRules.target.rule,
+            explanation: `${tText} → ${stageRules.target.label}: respond by ${formatShort(tDate)} (${stageRules.target.rule})`,
+            nature: "target",
+            metOn: stage.response?.on ?? null,
+          });
+        }
+      }
+    }
+
+    const open = stage.phase === "awaiting-acknowledgement" || stage.phase === "investigating" || stage.phase === "paused";
+    if (stageRules.holdingInterval && open && state.status === "open" && originalResponseDue) {
+      // Leeds para 16: once the standard will not be met, update the customer at least
+      // every interval, counting from the last update or else the original due date.
+      const last = stage.holdingResponses.at(-1)?.on;
+      const from = last && last > originalResponseDue ? last : originalResponseDue;
+      const step = applyPeriod(calendar, from, stageRules.holdingInterval);
+      push({
+        id: `${key}.holding`,
+        kind: "holding-response",
+        stageId: stage.stageId,
+        date: step.date,
+        rule: stageRules.holdingInterval.rule,
+        explanation: `${last && last > originalResponseDue ? `last holding response ${formatShort(last)}` : `response originally due ${formatShort(originalResponseDue)}`}; ${step.text} → next holding response by ${formatShort(step.date)} if the response has not gone (${stageRules.holdingInterval.rule})`,
+        nature: "deadline",
+        metOn: null,
+      });
+    }
+
+    if (stage.response && stageRules.escalation?.window) {
+      const w = stageRules.escalation.window;
+      const step = applyPeriod(calendar, stage.response.on, w.period);
+      const next = state.stages.find((s) => s.sequence === stage.sequence + 1);
+      push({
+        id: `${key}.escalation-window`,
+        kind: "escalation-window",
+        stageId: stage.stageId,
+        date: step.date,
+        rule: w.rule,
+        explanation: `responded ${formatShort(stage.response.on)}; ${step.text} → the customer may ask to escalate until ${formatShort(step.date)} (${w.rule})`,
+        nature: "window",
+        metOn: next?.requestedOn ?? null,
+      });
+    }
+
+    const isFinal = !stageRules.escalation;
+    if (stage.response && isFinal && regime.nextBody.window) {
+      const w = regime.nextBody.window;
+      const step = applyPeriod(calendar, stage.response.on, w.period);
+      push({
+        id: `${key}.next-body-window`,
+        kind: "next-body-window",
+        stageId: stage.stageId,
+        date: step.date,
+        rule: w.rule,
+        explanation: `final response ${formatShort(stage.response.on)}; ${step.text} → the customer may go to the ${regime.nextBody.name} until ${formatShort(step.date)} (${w.rule})`,
+        nature: "window",
+        metOn: null,
+      });
+    }
+
+    for (const remedy of stage.response?.remedies ?? []) {
+      if (!remedy.dueOn) continue;
+      push({
+        id: `${key}.remedy:${remedy.id}`,
+        kind: "remedy",
+        stageId: stage.stageId,
+        date: remedy.dueOn,
+        rule: "Remedy agreed in the response",
+        explanation: `remedy "${remedy.description}" agreed in the ${stageRules.label} response, due ${formatShort(remedy.dueOn)}`,
+        nature: "deadline",
+        metOn: remedy.completedOn,
+      });
+    }
+  }
+
+  for (const enquiry of state.ombudsman) {
+    push({
+      id: `ombudsman:${enquiry.id}.respond`,
+      kind: "ombudsman-response",
+      stageId: null,
+      date: enquiry.responseDueOn,
+      rule: `Set by the ${enquiry.body} in enquiry ${enquiry.reference}`,
+      explanation: `enquiry ${enquiry.reference} received ${formatShort(enquiry.receivedOn)}; the Ombudsman asked for a response by ${formatShort(enquiry.responseDueOn)}`,
+      nature: "deadline",
+      metOn: enquiry.respondedOn,
+    });
+    for (const remedy of enquiry.remedies) {
+      push({
+        id: `ombudsman:${enquiry.id}.remedy:${remedy.id}`,
+        kind: "remedy",
+        stageId: null,
+        date: remedy.dueOn,
+        rule: `Ombudsman decision on ${enquiry.reference}`,
+        explanation: `the Ombudsman's remedy "${remedy.description}" is due ${formatShort(remedy.dueOn)}`,
+        nature: "deadline",
+        metOn: remedy.completedOn,
+      });
+    }
+  }
+  return dues;
+}
+
+/** The open deadline that matters now: the earliest unmet one (work queues sort by it). */
+export function nextDue(dues: readonly DueDate[]): DueDate | null {
+  let best: DueDate | null = null;
+  for (const due of dues) {
+    if (due.metOn || due.nature === "window") continue;
+    if (!best || due.date < best.date) best = due;
+  }
+  return best;
+}
+
+/** Red (overdue), amber (due within `amberWorkingDays`), green: the work queue's signal. */
+export function ragStatus(due: DueDate | null, today: IsoDate, calendar: WorkingDayCalendar, amberWorkingDays = 2): "red" | "amber" | "green" | "none" {
+  if (!due) return "none";
+  if (due.date < today) return "red";
+  return calendar.countWorkingDays(today, due.date) <= amberWorkingDays ? "amber" : "green";
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { CASE_KINDS, CHANNELS, FLAGS } from "./types.js";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
+export const representativeSchema = z
+  .object({
+    name: z.string().trim().min(1, "the representative's name"),
+    role: z.enum(["mp", "councillor", "mayor", "advocate", "relative", "solicitor", "other"]),
+    consent: z
+      .object({ basis: z.enum(["written", "verbal", "elected-member"]), recordedOn: isoDate })
+      .strict()
+      .nullable(),
+    replyTo: z.enum(["representative", "customer"]).default("representative"),
+  })
+  .strict();
+
+/**
+ * The fields every case is logged with (DESIGN.md §3). Plugins extend this with their own
+ * fields (tenancy reference…) through `extendIntake`, inside `intake`.
+ */
+export const baseIntakeShape = {
+  kind: z.enum(CASE_KINDS),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.union([z.string().datetime({ offset: true }), z.date()]),
+  matterArose: isoDate.nullable().optional(),
+  customer: z.object({ id: z.string().min(1), name: z.string().trim().min(1) }).strict().nullable(),
+  representative: representativeSchema.nullable().optional(),
+  description: z.string().trim().min(1, "describe the complaint").max(20_000),
+  desiredOutcome: z.string().trim().max(5_000).nullable().optional(),
+  serviceId: z.string().min(1),
+  otherServiceIds: z.array(z.string()).optional(),
+  category: z.string().max(200).nullable().optional(),
+  subCategory: z.string().max(200).nullable().optional(),
+  priority: z
+    .object({ level: z.enum(["high", "normal"]), reason: z.string().trim().max(1000).nullable() })
+    .strict()
+    .refine((p) => p.level === "normal" || (p.reason !== null && p.reason.length > 0), {
+      message: "say why the case is high priority",
+    })
+    .optional(),
+  flags: z.array(z.enum(FLAGS)).optional(),
+  aboutStaffIds: z.array(z.string()).optional(),
+} satisfies z.ZodRawShape;
+
+/** Plugin intake fields live under `intake`; this schema checks both levels. */
+export function intakeFieldsOf(command: Record<string, unknown>): Record<string, unknown> {
+  const { intake, ...rest } = command;
+  return { ...rest, ...(typeof intake === "object" && intake !== null ? (intake as Record<string, unknown>) : {}) };
+}

@@ -1,0 +1,367 @@
+import type { Receipt } from "../calendar/receipt.js";
+import type { IsoDate } from "../calendar/dates.js";
+import type { LetterKind, NextBodyId } from "../regime/types.js";
+
+export const CASE_KINDS = ["complaint", "compliment", "comment", "member-enquiry", "foi-eir-review", "service-request"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CHANNELS = ["phone", "email", "web", "social-media", "in-person", "survey", "post", "member-portal"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ROLES = [
+  "customer-services",
+  "investigating-officer",
+  "dcro",
+  "complaints-manager",
+  "head-of-service",
+  "director",
+  "quality-assurance",
+  "legal",
+  "administrator",
+  "auditor",
+  "public",
+  "system",
+] as const;
+/** Staff roles (issue 3), plus the public (web forms) and the system (scheduled jobs). */
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  name?: string;
+}
+
+export const FLAGS = [
+  "discrimination-or-harassment",
+  "named-staff",
+  "sexual-harassment",
+  "safeguarding",
+  "vulnerability",
+  "reasonable-adjustments",
+  "chief-executive",
+  "persistent-complainant-contact",
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export type Outcome = "upheld" | "partly-upheld" | "not-upheld";
+
+export type RepresentativeRole = "mp" | "councillor" | "mayor" | "advocate" | "relative" | "solicitor" | "other";
+
+export interface Representative {
+  name: string;
+  role: RepresentativeRole;
+  /**
+   * The customer's consent for the representative to act (DPA 2018 Sch 1 para 24 lets an
+   * elected member act without separate written consent: `consent.basis = "elected-member"`).
+   */
+  consent: { basis: "written" | "verbal" | "elected-member"; recordedOn: IsoDate } | null;
+  /** Replies go to the representative unless they ask otherwise (member enquiries). */
+  replyTo: "representative" | "customer";
+}
+
+export interface CustomerRef {
+  id: string;
+  name: string;
+}
+
+export type RemedyType =
+  | "apology"
+  | "explanation"
+  | "action"
+  | "record-corrected"
+  | "decision-reconsidered"
+  | "financial"
+  | "service-improvement";
+
+export interface Remedy {
+  id: string;
+  type: RemedyType;
+  description: string;
+  ownerId: string | null;
+  dueOn: IsoDate | null;
+  /** Financial remedies only. */
+  amountPence?: number;
+  financialKind?: "goodwill-gesture" | "compensation";
+  approverId?: string;
+  completedOn: IsoDate | null;
+}
+
+export interface Learning {
+  rootCause: string | null;
+  lessons: string | null;
+  improvementActions: Array<{ id: string; description: string; ownerId: string; dueOn: IsoDate }>;
+}
+
+export interface StageResponse {
+  on: IsoDate;
+  outcome: Outcome;
+  reasons: string;
+  remedies: Remedy[];
+  outstandingActions: string[];
+  learning: Learning;
+  signedBy: string | null;
+  handlerId: string | null;
+}
+
+export type StagePhase = "awaiting-acknowledgement" | "investigating" | "paused" | "responded" | "referred-back" | "withdrawn";
+
+export interface StageInstance {
+  /** Position in the case's history: 1 for the first stage opened, 2 for the next… */
+  sequence: number;
+  stageId: string;
+  label: string;
+  phase: StagePhase;
+  /** The date the request that opened this stage counts from (receipt rules applied). */
+  requestedOn: IsoDate;
+  requestReason: string | null;
+  lateDiscretion: string | null;
+  handlerId: string | null;
+  previousHandlerIds: string[];
+  acknowledgedOn: IsoDate | null;
+  offerToDiscussMade: boolean;
+  agreedStatementOn: IsoDate | null;
+  agreedResponseDate: IsoDate | null;
+  pauses: Array<{ from: IsoDate; to: IsoDate | null; reason: string }>;
+  extensions: Array<{ workingDays: number; reason: string; newDueDate: IsoDate; customerToldOn: IsoDate; ombudsmanDetailsGiven: boolean }>;
+  holdingResponses: Array<{ on: IsoDate; summary: string }>;
+  response: StageResponse | null;
+  /** Participants a regime asks for (children's Stage 2 Independent Person). */
+  participants: Array<{ role: string; name: string; id: string | null }>;
+  endedOn: IsoDate | null;
+}
+
+export type TriageOutcome =
+  | { outcome: "accept" }
+  | { outcome: "not-a-complaint"; agreedWithCustomer: boolean; note: string }
+  | { outcome: "excluded"; reason: ExclusionReason; route: string }
+  | { outcome: "out-of-time"; decision: "refuse" | "accept-with-discretion"; reasons: string }
+  | { outcome: "wrongly-addressed"; body: string; bodyContact: string }
+  | { outcome: "duplicate"; ofCaseId: string; ofReference: string };
+
+export type ExclusionReason =
+  | "legal-proceedings"
+  | "employment"
+  | "elected-member-conduct"
+  | "right-of-appeal"
+  | "already-considered"
+  | "insurance-claim"
+  | "other";
+
+export type ClosureReason =
+  | "final-response"
+  | "not-escalated"
+  | "withdrawn"
+  | "not-a-complaint"
+  | "excluded"
+  | "out-of-time"
+  | "wrongly-addressed"
+  | "duplicate"
+  | "feedback-acknowledged"
+  | "service-request-completed"
+  | "referred-to-legal";
+
+export type OmbudsmanFinding =
+  | "no-fault"
+  | "fault-no-injustice"
+  | "fault-injustice"
+  | "no-maladministration"
+  | "service-failure"
+  | "maladministration"
+  | "severe-maladministration"
+  | "not-investigated"
+  | "premature"
+  | "complaint-upheld"
+  | "complaint-not-upheld";
+
+export interface OmbudsmanCase {
+  id: string;
+  body: NextBodyId;
+  reference: string;
+  receivedOn: IsoDate;
+  responseDueOn: IsoDate;
+  respondedOn: IsoDate | null;
+  approvedBy: string | null;
+  decision: { on: IsoDate; finding: OmbudsmanFinding; injustice: boolean; summary: string } | null;
+  remedies: Array<{ id: string; description: string; dueOn: IsoDate; amountPence: number | null; completedOn: IsoDate | null }>;
+  satisfactionLetterOn: IsoDate | null;
+}
+
+export type DueKind =
+  | "acknowledge"
+  | "respond"
+  | "target"
+  | "holding-response"
+  | "escalation-window"
+  | "next-body-window"
+  | "feedback-acknowledge"
+  | "wrongly-addressed-return"
+  | "remedy"
+  | "ombudsman-response";
+
+export interface DueDate {
+  /** Stable within the case: "stage-1#1.respond", "ombudsman:ob-1.respond". */
+  id: string;
+  kind: DueKind;
+  stageId: string | null;
+  date: IsoDate;
+  rule: string;
+  /** Plain words a caseworker understands, naming the rule and the skipped days. */
+  explanation: string;
+  /** "deadline" must be met; "target" is tracked beside it; "window" is the customer's time to act. */
+  nature: "deadline" | "target" | "window";
+  /** When the thing due happened, if it has. */
+  metOn: IsoDate | null;
+}
+
+export interface CaseState {
+  id: string;
+  reference: string;
+  /** Increases by one with every applied command: the optimistic-concurrency token. */
+  version: number;
+  kind: CaseKind;
+  channel: Channel;
+  receivedAt: string;
+  receipt: Receipt;
+  /** When the matter happened or the customer became aware of it (time limit). */
+  matterArose: IsoDate | null;
+  customer: CustomerRef | null;
+  representative: Representative | null;
+  description: string;
+  desiredOutcome: string | null;
+  serviceId: string;
+  otherServiceIds: string[];
+  category: string | null;
+  subCategory: string | null;
+  priority: { level: "high" | "normal"; reason: string | null };
+  flags: Flag[];
+  /** Staff the complaint is about: they may not investigate it. */
+  aboutStaffIds: string[];
+  /** Plugin intake fields (tenancy reference…), validated by the resolved intake schema. */
+  intake: Record<string, unknown>;
+  regimeId: string;
+  status: "new" | "open" | "closed";
+  triage: TriageOutcome | null;
+  stages: StageInstance[];
+  closure: { on: IsoDate; reason: ClosureReason; note: string | null } | null;
+  reopenings: Array<{ on: IsoDate; reason: string }>;
+  notified: Array<{ party: string; on: IsoDate; reason: string }>;
+  contacts: Array<{ on: IsoDate; direction: "in" | "out"; channel: Channel; summary: string; by: string }>;
+  informationRequests: Array<{ id: string; from: "customer" | "service"; what: string; requestedOn: IsoDate; answeredOn: IsoDate | null }>;
+  ombudsman: OmbudsmanCase[];
+  feedbackAcknowledgedOn: IsoDate | null;
+  dueDates: DueDate[];
+}
+
+export interface LogCase {
+  type: "log";
+  by: Actor;
+  id: string;
+  reference: string;
+  kind: CaseKind;
+  channel: Channel;
+  /** The instant it arrived (ISO 8601 with offset, or a Date). */
+  receivedAt: string | Date;
+  matterArose?: IsoDate | null;
+  customer: CustomerRef | null;
+  representative?: Representative | null;
+  description: string;
+  desiredOutcome?: string | null;
+  serviceId: string;
+  otherServiceIds?: string[];
+  category?: string | null;
+  subCategory?: string | null;
+  priority?: { level: "high" | "normal"; reason: string | null };
+  flags?: Flag[];
+  aboutStaffIds?: string[];
+  intake?: Record<string, unknown>;
+}
+
+type On = { by: Actor; on?: IsoDate };
+
+export type CaseCommand =
+  | LogCase
+  | ({ type: "triage" } & On & TriageOutcome)
+  | ({ type: "assign"; handlerId: string; reason?: string } & On)
+  | ({ type: "notify"; party: string; reason: string } & On)
+  | ({ type: "acknowledge"; offerToDiscuss?: boolean } & On)
+  | ({ type: "record-contact"; direction: "in" | "out"; channel: Channel; summary: string } & On)
+  | ({ type: "request-information"; id: string; from: "customer" | "service"; what: string; pause?: boolean } & On)
+  | ({ type: "receive-information"; id: string } & On)
+  | ({ type: "pause"; reason: string } & On)
+  | ({ type: "resume" } & On)
+  | ({ type: "extend"; workingDays: number; reason: string; customerToldOn?: IsoDate; ombudsmanDetailsGiven: boolean } & On)
+  | ({ type: "agree-statement" } & On)
+  | ({ type: "agree-response-date"; date: IsoDate } & On)
+  | ({ type: "add-participant"; role: string; name: string; participantId?: string | null; isCouncilOfficerOrMember?: boolean } & On)
+  | ({ type: "holding-response"; summary: string } & On)
+  | ({
+      type: "respond";
+      outcome: Outcome;
+      reasons: string;
+      /** Financial remedies name their approver and the approver's roles (delegated limits). */
+      remedies?: Array<Omit<Remedy, "completedOn"> & { physicalInjury?: boolean; approverRoles?: Role[] }>;
+      outstandingActions?: string[];
+      learning?: Partial<Learning>;
+      signedBy?: string | null;
+    } & On)
+  | ({ type: "complete-remedy"; remedyId: string } & On)
+  | ({ type: "escalate"; requestedAt?: string | Date; reason?: string | null; lateDiscretion?: string | null } & On)
+  | ({ type: "refer-back"; reason: string } & On)
+  | ({ type: "withdraw"; reason: string } & On)
+  | ({ type: "close"; note?: string | null } & On)
+  | ({ type: "reopen"; reason: string } & On)
+  | ({ type: "acknowledge-feedback" } & On)
+  | ({ type: "convert-to-complaint"; reason: string } & On)
+  | ({ type: "ombudsman-enquiry"; enquiryId: string; body: NextBodyId; reference: string; responseDueOn: IsoDate } & On)
+  | ({ type: "ombudsman-response"; enquiryId: string; approvedBy: string } & On)
+  | ({ type: "ombudsman-decision"; enquiryId: string; finding: OmbudsmanFinding; injustice: boolean; summary: string; remedies?: Array<{ id: string; description: string; dueOn: IsoDate; amountPence?: number | null }> } & On)
+  | ({ type: "ombudsman-remedy-complied"; enquiryId: string; remedyId: string } & On)
+  | ({ type: "ombudsman-satisfied"; enquiryId: string } & On);
+
+export type CommandType = CaseCommand["type"];
+
+export interface CaseEvent {
+  type: CommandType;
+  /** The instant the command was applied (from the injected clock). */
+  at: string;
+  by: string;
+  /** The date the action takes effect in London. */
+  on: IsoDate;
+  stageId: string | null;
+  /** The command's payload, minus the actor. */
+  data: Record<string, unknown>;
+}
+
+export type Effect =
+  | { type: "send-letter"; letter: LetterKind; stageId: string | null; to: "customer" | "representative"; dueOn: IsoDate | null }
+  | { type: "notify"; party: string; reason: string }
+  | { type: "legal-referral"; reason: string };
+
+export type RefusalCode =
+  | "NOT_ALLOWED_NOW"
+  | "INVALID_INPUT"
+  | "FORBIDDEN_ROLE"
+  | "CONFLICT_OF_INTEREST"
+  | "HANDLER_NOT_INDEPENDENT"
+  | "NOTIFICATION_REQUIRED"
+  | "EXTENSION_TOO_LONG"
+  | "OMBUDSMAN_DETAILS_REQUIRED"
+  | "ESCALATION_WINDOW_CLOSED"
+  | "NO_NEXT_STAGE"
+  | "REMEDY_OVER_LIMIT"
+  | "REMEDY_PHYSICAL_INJURY"
+  | "INDEPENDENT_PERSON_INVALID"
+  | "SIGNATORY_REQUIRED"
+  | "DATE_INVALID"
+  | "PLUGIN_GUARD";
+
+export interface Refusal {
+  code: RefusalCode;
+  /** Plain words for the caseworker, naming the rule. */
+  message: string;
+  rule: string | null;
+}
+
+export type TransitionResult =
+  | { ok: true; state: CaseState; events: CaseEvent[]; effects: Effect[] }
+  | { ok: false; refusal: Refusal };

@@ -1,0 +1,169 @@
+import { z } from "zod";
+import type { CaseKind } from "../lifecycle/types.js";
+import type { RuleOp } from "./ops.js";
+import type { RoleRequirement, StatutoryMaximum } from "./resolved.js";
+import type { LetterParagraph, PluginRegistrar, ReportContribution, ServicePlugin, TransitionHook } from "./types.js";
+
+/** What one plugin declared, recorded once at start-up and then frozen. */
+export interface PluginRegistration {
+  plugin: ServicePlugin;
+  claimsService: boolean;
+  claimsKinds: CaseKind[];
+  ops: RuleOp[];
+  statutoryMaxima: StatutoryMaximum[];
+  requiredRoles: RoleRequirement[];
+  intake: z.ZodRawShape;
+  hooks: TransitionHook[];
+  letterParagraphs: LetterParagraph[];
+  reports: ReportContribution[];
+}
+
+export class PluginRegistrationError extends Error {
+  override readonly name = "PluginRegistrationError";
+  constructor(
+    readonly pluginId: string,
+    message: string,
+  ) {
+    super(`Plugin "${pluginId}": ${message}`);
+  }
+}
+
+/**
+ * Runs a plugin's synchronous `register` against a recording registrar (the pattern of
+ * Backstage's extension points). Setters may be called once per target; the registrar is
+ * closed as soon as `register` returns, so a late call throws.
+ */
+export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
+  const id = plugin.id;
+  const registration: PluginRegistration = {
+    plugin,
+    claimsService: false,
+    claimsKinds: [],
+    ops: [],
+    statutoryMaxima: [],
+    requiredRoles: [],
+    intake: {},
+    hooks: [],
+    letterParagraphs: [],
+    reports: [],
+  };
+  const setOnce = new Set<string>();
+  let open = true;
+  const guard = (what: string) => {
+    if (!open) throw new PluginRegistrationError(id, `${what} called after register() returned`);
+  };
+  const once = (key: string) => {
+    guard(key);
+    if (setOnce.has(key)) throw new PluginRegistrationError(id, `${key} was set twice; a setter takes one value`);
+    setOnce.add(key);
+  };
+  const stageField = (stageId: string, field: string, value: unknown, rule: string | null) => {
+    once(`${stageId}.${field}`);
+    registration.ops.push({ op: "stage-field", stageId, field: field as never, value, rule });
+  };
+  const ruleOf = (v: unknown) => (v && typeof v === "object" && "rule" in v ? String((v as { rule: unknown }).rule) : null);
+
+  const registrar: PluginRegistrar = {
+    claimService() {
+      once("claimService");
+      registration.claimsService = true;
+    },
+    claimKinds(...kinds) {
+      once("claimKinds");
+      registration.claimsKinds.push(...kinds);
+    },
+    setTimescale(stageId, field, timescale) {
+      stageField(stageId, field, timescale, ruleOf(timescale));
+    },
+    setTarget(stageId, target) {
+      stageField(stageId, "target", target, ruleOf(target));
+    },
+    setExtension(stageId, extension) {
+      stageField(stageId, "extension", extension, ruleOf(extension));
+    },
+    setHoldingInterval(stageId, interval) {
+      stageField(stageId, "holdingInterval", interval, ruleOf(interval));
+    },
+    setEscalation(stageId, escalation) {
+      stageField(stageId, "escalation", escalation, ruleOf(escalation));
+    },
+    setHandlerRule(stageId, handler) {
+      stageField(stageId, "handler", handler, ruleOf(handler));
+    },
+    setStageOption(stageId, option, rule) {
+      for (const [field, value] of Object.entries(option)) stageField(stageId, field, value, rule);
+    },
+    setStatutoryMaximum(stageId, field, max, rule) {
+      once(`max:${stageId}.${field}`);
+      registration.statutoryMaxima.push({ stageId, field, max, rule, plugin: id });
+    },
+    skipStage(stageId, reason) {
+      once(`skip:${stageId}`);
+      registration.ops.push({ op: "skip-stage", stageId, reason });
+    },
+    addStage(stage, { after }) {
+      once(`add:${stage.id}`);
+      registration.ops.push({ op: "add-stage", stage, after });
+    },
+    setNextBody(body) {
+      once("nextBody");
+      registration.ops.push({ op: "next-body", value: body });
+    },
+    setCalendar(nations, rule) {
+      once("calendar");
+      registration.ops.push({ op: "nations", value: nations, rule });
+    },
+    setRegimeIdentity(identity) {
+      once("identity");
+      registration.ops.push({ op: "identity", value: identity });
+    },
+    setTimeLimit(limit) {
+      once("timeLimit");
+      registration.ops.push({ op: "time-limit", value: limit });
+    },
+    setFeedbackAcknowledge(timescale) {
+      once("feedbackAcknowledge");
+      registration.ops.push({ op: "feedback-acknowledge", value: timescale });
+    },
+    requireRoles(command, roles, { stageId, rule }) {
+      guard("requireRoles");
+      registration.requiredRoles.push({ command, stageId: stageId ?? null, roles, rule, plugin: id });
+    },
+    extendIntake(fields) {
+      guard("extendIntake");
+      for (const key of Object.keys(fields)) {
+        if (key in registration.intake) throw new PluginRegistrationError(id, `intake field "${key}" declared twice`);
+      }
+      Object.assign(registration.intake, fields);
+    },
+    onTransition(hook) {
+      guard("onTransition");
+      registration.hooks.push(hook);
+    },
+    addLetterParagraphs(...paragraphs) {
+      guard("addLetterParagraphs");
+      for (const p of paragraphs) {
+        if (!p.id.startsWith(`${id}.`)) throw new PluginRegistrationError(id, `letter paragraph id "${p.id}" must start with "${id}."`);
+      }
+      registration.letterParagraphs.push(...paragraphs);
+    },
+    addReport(report) {
+      guard("addReport");
+      registration.reports.push(report);
+    },
+  };
+
+  try {
+    const result: unknown = plugin.register(registrar);
+    if (result instanceof Promise) throw new PluginRegistrationError(id, "register() must be synchronous");
+  } catch (error) {
+    if (error instanceof PluginRegistrationError) throw error;
+    throw new PluginRegistrationError(id, `register() threw: ${(error as Error).message}`);
+  } finally {
+    open = false;
+  }
+  return registration;
+}
+
+// Re-exported so plugin authors can build intake schemas without importing zod themselves.
+export { z };

@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import type { WorkingDayCalendar } from "../calendar/calendar.js";
+import type { ReceiptRules } from "../calendar/receipt.js";
+import type { CaseKind, CommandType, Flag, Role } from "../lifecycle/types.js";
+import type { Period, Regime } from "../regime/types.js";
+import type { LetterParagraph, ReportContribution, TimescaleField, TransitionHook } from "./types.js";
+
+/** Where a value came from, lowest to highest precedence (DESIGN.md §5). */
+export type Layer =
+  | { kind: "core-default" }
+  | { kind: "profile"; id: string }
+  | { kind: "plugin"; id: string }
+  | { kind: "directorate"; id: string }
+  | { kind: "service"; id: string };
+
+export interface TraceEntry {
+  layer: Layer;
+  value: unknown;
+  rule: string | null;
+}
+
+/** For each rule path ("stage-1.respond"), every layer that set it, last one wins. */
+export type RuleTrace = Record<string, TraceEntry[]>;
+
+export interface RoleRequirement {
+  command: CommandType;
+  stageId: string | null;
+  roles: Role[];
+  rule: string;
+  plugin: string;
+}
+
+export interface StatutoryMaximum {
+  stageId: string;
+  field: TimescaleField | "extension";
+  max: Period;
+  rule: string;
+  plugin: string;
+}
+
+export interface DelegatedLimit {
+  role: Role;
+  maxPence: number;
+}
+
+export interface NotifyBeforeAcknowledging {
+  flag: Flag;
+  parties: string[];
+  rule: string;
+}
+
+/** Everything core needs to decide a case: the result of all layers for one service and kind. */
+export interface ResolvedRules {
+  scope: { profileId: string; directorateId: string | null; serviceId: string; kind: CaseKind };
+  regime: Regime;
+  calendar: WorkingDayCalendar;
+  receipt: ReceiptRules;
+  plugins: string[];
+  requiredRoles: RoleRequirement[];
+  statutoryMaxima: StatutoryMaximum[];
+  hooks: TransitionHook[];
+  intakeSchema: z.ZodObject<z.ZodRawShape>;
+  letterParagraphs: LetterParagraph[];
+  reports: ReportContribution[];
+  delegatedLimits: DelegatedLimit[];
+  notifyBeforeAcknowledging: NotifyBeforeAcknowledging[];
+  trace: RuleTrace;
+}
+
+export function describeLayer(layer: Layer): string {
+  switch (layer.kind) {
+    case "core-default":
+      return "core default";
+    case "profile":
+      return `council profile "${layer.id}"`;
+    case "plugin":
+      return `plugin "${layer.id}"`;
+    case "directorate":
+      return `directorate setting "${layer.id}"`;
+    case "service":
+      return `service setting "${layer.id}"`;
+  }
+}

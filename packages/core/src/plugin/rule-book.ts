@@ -1,0 +1,389 @@
+import { z } from "zod";
+import { calendarFor } from "../calendar/calendar.js";
+import { CASE_KINDS, type CaseKind } from "../lifecycle/types.js";
+import { defaultRegime } from "../regime/default-regime.js";
+import type { RuleOverrides } from "../regime/schema.js";
+import type { Period, Regime, StageRules } from "../regime/types.js";
+import type { CouncilProfile } from "../profile/schema.js";
+import { baseIntakeShape } from "../lifecycle/intake.js";
+import type { RuleOp } from "./ops.js";
+import { ruleOf } from "./ops.js";
+import { recordPlugin, type PluginRegistration } from "./registrar.js";
+import { describeLayer, type Layer, type ResolvedRules, type RuleTrace, type StatutoryMaximum } from "./resolved.js";
+import type { ServicePlugin } from "./types.js";
+
+export class RuleConfigurationError extends Error {
+  override readonly name = "RuleConfigurationError";
+  constructor(readonly problems: string[]) {
+    super(`The complaint rules cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+interface ServiceScope {
+  directorateId: string;
+  serviceId: string;
+  serviceName: string;
+  plugins: string[];
+  directorateSettings: RuleOverrides | undefined;
+  serviceSettings: RuleOverrides | undefined;
+}
+
+/**
+ * The rules of one council: the profile plus the installed plugins, resolved for every
+ * service and case kind and checked once at start-up, so a misconfiguration stops the
+ * server with a message naming the plugin instead of surfacing on a live case.
+ */
+export class RuleBook {
+  readonly profile: CouncilProfile;
+  private readonly registrations = new Map<string, PluginRegistration>();
+  private readonly services = new Map<string, ServiceScope>();
+  private readonly cache = new Map<string, ResolvedRules>();
+
+  constructor(profile: CouncilProfile, installed: readonly ServicePlugin[]) {
+    this.profile = profile;
+    const problems: string[] = [];
+    for (const plugin of installed) {
+      if (this.registrations.has(plugin.id)) {
+        problems.push(`Plugin "${plugin.id}" is installed twice`);
+        continue;
+      }
+      try {
+        this.registrations.set(plugin.id, recordPlugin(plugin));
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+    }
+    for (const directorate of profile.directorates) {
+      for (const service of directorate.services) {
+        if (this.services.has(service.id)) problems.push(`Service id "${service.id}" is used twice in profile "${profile.id}"`);
+        const plugins = [...new Set([...directorate.plugins, ...service.plugins])];
+        for (const pluginId of plugins) {
+          if (!this.registrations.has(pluginId)) {
+            problems.push(
+              `Service "${service.id}" enables plugin "${pluginId}", which is not installed (installed: ${[...this.registrations.keys()].join(", ") || "none"})`,
+            );
+          }
+        }
+        this.services.set(service.id, {
+          directorateId: directorate.id,
+          serviceId: service.id,
+          serviceName: service.name,
+          plugins: plugins.filter((p) => this.registrations.has(p)),
+          directorateSettings: directorate.settings,
+          serviceSettings: service.settings,
+        });
+      }
+    }
+    if (problems.length === 0) {
+      for (const scope of this.services.values()) {
+        problems.push(...this.claimConflicts(scope));
+        for (const kind of CASE_KINDS) {
+          try {
+            this.rulesFor(scope.serviceId, kind);
+          } catch (error) {
+            if (error instanceof RuleConfigurationError) problems.push(...error.problems);
+            else throw error;
+          }
+        }
+      }
+    }
+    if (problems.length) throw new RuleConfigurationError([...new Set(problems)]);
+  }
+
+  serviceIds(): string[] {
+    return [...this.services.keys()];
+  }
+
+  directorateOf(serviceId: string): string | null {
+    return this.services.get(serviceId)?.directorateId ?? null;
+  }
+
+  pluginIds(): string[] {
+    return [...this.registrations.keys()];
+  }
+
+  private claimConflicts(scope: ServiceScope): string[] {
+    const problems: string[] = [];
+    const serviceClaimers = scope.plugins.filter((p) => this.registrations.get(p)!.claimsService);
+    if (serviceClaimers.length > 1) {
+      problems.push(
+        `Service "${scope.serviceId}" is claimed by two plugins, "${serviceClaimers[0]}" and "${serviceClaimers[1]}": enable only one regime per service`,
+      );
+    }
+    for (const kind of CASE_KINDS) {
+      const kindClaimers = scope.plugins.filter((p) => this.registrations.get(p)!.claimsKinds.includes(kind));
+      if (kindClaimers.length > 1) {
+        problems.push(
+          `Case kind "${kind}" in service "${scope.serviceId}" is claimed by two plugins, "${kindClaimers[0]}" and "${kindClaimers[1]}"`,
+        );
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The plugins that govern a case: a plugin claiming the case's kind wins over one claiming
+   * the service (a member enquiry about housing follows the member-enquiry rules); plugins
+   * that claim nothing are add-ons and always apply.
+   */
+  private applicablePlugins(scope: ServiceScope, kind: CaseKind): PluginRegistration[] {
+    const regs = scope.plugins.map((p) => this.registrations.get(p)!);
+    const kindClaimed = regs.some((r) => r.claimsKinds.includes(kind));
+    return regs.filter((r) => {
+      if (r.claimsKinds.includes(kind)) return true;
+      if (r.claimsKinds.length > 0) return false;
+      if (r.claimsService) return !kindClaimed && (kind === "complaint" || kind === "compliment" || kind === "comment" || kind === "service-request");
+      return true;
+    });
+  }
+
+  rulesFor(serviceId: string, kind: CaseKind): ResolvedRules {
+    const key = `${serviceId}|${kind}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const scope = this.services.get(serviceId);
+    if (!scope) {
+      throw new RuleConfigurationError([`Unknown service "${serviceId}" in profile "${this.profile.id}"`]);
+    }
+    const plugins = this.applicablePlugins(scope, kind);
+    const layers: Array<{ layer: Layer; ops: RuleOp[] }> = [];
+    if (this.profile.timescales) layers.push({ layer: { kind: "profile", id: this.profile.id }, ops: opsFromOverrides(this.profile.timescales) });
+    if (this.profile.calendar.nations) {
+      layers.push({
+        layer: { kind: "profile", id: this.profile.id },
+        ops: [{ op: "nations", value: this.profile.calendar.nations, rule: `Council profile ${this.profile.name}` }],
+      });
+    }
+    for (const reg of plugins) layers.push({ layer: { kind: "plugin", id: reg.plugin.id }, ops: reg.ops });
+    if (scope.directorateSettings) layers.push({ layer: { kind: "directorate", id: scope.directorateId }, ops: opsFromOverrides(scope.directorateSettings) });
+    if (scope.serviceSettings) layers.push({ layer: { kind: "service", id: scope.serviceId }, ops: opsFromOverrides(scope.serviceSettings) });
+
+    const { regime, trace, problems } = applyLayers(defaultRegime, layers);
+    const maxima = plugins.flatMap((r) => r.statutoryMaxima);
+    problems.push(...checkGraph(regime, `service "${serviceId}", ${kind}`, plugins.map((p) => p.plugin.id)));
+    problems.push(...checkMaxima(regime, maxima, trace, serviceId));
+    const intakeShape: z.ZodRawShape = { ...baseIntakeShape };
+    for (const reg of plugins) {
+      for (const field of Object.keys(reg.intake)) {
+        if (field in intakeShape) problems.push(`Plugin "${reg.plugin.id}" adds intake field "${field}", which already exists`);
+      }
+      Object.assign(intakeShape, reg.intake);
+    }
+    if (problems.length) throw new RuleConfigurationError(problems);
+
+    const hooks = plugins.flatMap((r) => r.hooks);
+    const rules: ResolvedRules = {
+      scope: { profileId: this.profile.id, directorateId: scope.directorateId, serviceId, kind },
+      regime,
+      calendar: calendarFor({ nations: regime.nations, closures: this.profile.calendar.closures }),
+      receipt: { cutOffTime: this.profile.calendar.cutOffTime },
+      plugins: plugins.map((r) => r.plugin.id),
+      requiredRoles: plugins.flatMap((r) => r.requiredRoles),
+      statutoryMaxima: maxima,
+      hooks: [...hooks.filter((h) => h.order === "pre"), ...hooks.filter((h) => h.order === "post")],
+      intakeSchema: z.object(intakeShape),
+      letterParagraphs: plugins.flatMap((r) => r.letterParagraphs),
+      reports: plugins.flatMap((r) => r.reports),
+      delegatedLimits: this.profile.delegatedLimits.map((l) => ({ role: l.role, maxPence: Math.round(l.maxPounds * 100) })),
+      notifyBeforeAcknowledging: this.profile.notifyBeforeAcknowledging,
+      trace,
+    };
+    this.cache.set(key, rules);
+    return rules;
+  }
+}
+
+export function opsFromOverrides(overrides: RuleOverrides): RuleOp[] {
+  const source = overrides.source ?? null;
+  const ops: RuleOp[] = [];
+  for (const skip of overrides.skipStages ?? []) ops.push({ op: "skip-stage", stageId: skip.stage, reason: skip.reason });
+  for (const add of overrides.addStages ?? []) ops.push({ op: "add-stage", stage: add.stage as StageRules, after: add.after });
+  for (const [stageId, fields] of Object.entries(overrides.stages ?? {})) {
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      ops.push({ op: "stage-field", stageId, field: field as never, value, rule: ruleOf(value) ?? source });
+    }
+  }
+  if (overrides.nextBody) ops.push({ op: "next-body", value: overrides.nextBody });
+  if (overrides.nations) ops.push({ op: "nations", value: overrides.nations, rule: overrides.nationsRule ?? source ?? "profile" });
+  if (overrides.timeLimit !== undefined) ops.push({ op: "time-limit", value: overrides.timeLimit });
+  if (overrides.feedbackAcknowledge !== undefined) ops.push({ op: "feedback-acknowledge", value: overrides.feedbackAcknowledge });
+  if (overrides.wronglyAddressedReturn !== undefined) ops.push({ op: "wrongly-addressed-return", value: overrides.wronglyAddressedReturn });
+  return ops;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** Applies layers in order over the default regime, recording who set what. */
+export function applyLayers(
+  base: Regime,
+  layers: ReadonlyArray<{ layer: Layer; ops: readonly RuleOp[] }>,
+): { regime: Regime; trace: RuleTrace; problems: string[] } {
+  const regime = clone(base);
+  const trace: RuleTrace = {};
+  const problems: string[] = [];
+  const record = (path: string, layer: Layer, value: unknown, rule: string | null) => {
+    (trace[path] ??= []).push({ layer, value: clone(value), rule });
+  };
+  const core: Layer = { kind: "core-default" };
+  for (const stage of regime.stages) {
+    for (const [field, value] of Object.entries(stage)) {
+      if (field !== "id") record(`${stage.id}.${field}`, core, value, ruleOf(value));
+    }
+  }
+  record("nations", core, regime.nations, regime.nationsRule);
+  record("nextBody", core, regime.nextBody, regime.nextBody.rule);
+  record("timeLimit", core, regime.timeLimit, ruleOf(regime.timeLimit));
+  record("feedbackAcknowledge", core, regime.feedbackAcknowledge, ruleOf(regime.feedbackAcknowledge));
+  record("wronglyAddressedReturn", core, regime.wronglyAddressedReturn, ruleOf(regime.wronglyAddressedReturn));
+
+  for (const { layer, ops } of layers) {
+    const who = describeLayer(layer);
+    for (const op of ops) {
+      switch (op.op) {
+        case "stage-field": {
+          const stage = regime.stages.find((s) => s.id === op.stageId);
+          if (!stage) {
+            problems.push(`${who} sets ${op.field} of stage "${op.stageId}", but the regime has no such stage (stages: ${regime.stages.map((s) => s.id).join(", ")})`);
+            break;
+          }
+          (stage as unknown as Record<string, unknown>)[op.field] = clone(op.value);
+          record(`${stage.id}.${op.field}`, layer, op.value, op.rule);
+          break;
+        }
+        case "skip-stage": {
+          const index = regime.stages.findIndex((s) => s.id === op.stageId);
+          if (index < 0) {
+            problems.push(`${who} skips stage "${op.stageId}", which the regime does not have`);
+            break;
+          }
+          const [skipped] = regime.stages.splice(index, 1);
+          // Whatever escalated into the skipped stage now escalates to where it led.
+          for (const stage of regime.stages) {
+            if (stage.escalation?.to === skipped!.id) {
+              stage.escalation = skipped!.escalation ? { ...stage.escalation, to: skipped!.escalation.to } : null;
+            }
+            if (stage.handler) stage.handler = { ...stage.handler, independentOf: stage.handler.independentOf.filter((s) => s !== skipped!.id) };
+            if (stage.referBackTo === skipped!.id) stage.referBackTo = null;
+          }
+          record(`${op.stageId}.skipped`, layer, true, op.reason);
+          break;
+        }
+        case "add-stage": {
+          if (regime.stages.some((s) => s.id === op.stage.id)) {
+            problems.push(`${who} adds stage "${op.stage.id}", which already exists`);
+            break;
+          }
+          const index = regime.stages.findIndex((s) => s.id === op.after);
+          if (index < 0) {
+            problems.push(`${who} adds stage "${op.stage.id}" after "${op.after}", which the regime does not have`);
+            break;
+          }
+          regime.stages.splice(index + 1, 0, clone(op.stage));
+          for (const [field, value] of Object.entries(op.stage)) {
+            if (field !== "id") record(`${op.stage.id}.${field}`, layer, value, ruleOf(value));
+          }
+          break;
+        }
+        case "next-body":
+          regime.nextBody = clone(op.value);
+          record("nextBody", layer, op.value, op.value.rule);
+          break;
+        case "nations":
+          regime.nations = [...op.value];
+          regime.nationsRule = op.rule;
+          record("nations", layer, op.value, op.rule);
+          break;
+        case "identity":
+          regime.id = op.value.id;
+          regime.label = op.value.label;
+          regime.family = op.value.family;
+          record("identity", layer, op.value, null);
+          break;
+        case "time-limit":
+          regime.timeLimit = clone(op.value);
+          record("timeLimit", layer, op.value, ruleOf(op.value));
+          break;
+        case "feedback-acknowledge":
+          regime.feedbackAcknowledge = clone(op.value);
+          record("feedbackAcknowledge", layer, op.value, ruleOf(op.value));
+          break;
+        case "wrongly-addressed-return":
+          regime.wronglyAddressedReturn = clone(op.value);
+          record("wronglyAddressedReturn", layer, op.value, ruleOf(op.value));
+          break;
+        case "statutory-max":
+          break;
+      }
+    }
+  }
+  return { regime, trace, problems };
+}
+
+/** A stage graph every case can get through: references exist, stages are reachable, escalation ends. */
+export function checkGraph(regime: Regime, where: string, plugins: string[]): string[] {
+  const problems: string[] = [];
+  const by = plugins.length ? ` (plugins: ${plugins.join(", ")})` : "";
+  if (regime.stages.length === 0) return [`${where}: the regime has no stages left, so no complaint could be handled or closed${by}`];
+  const ids = new Set(regime.stages.map((s) => s.id));
+  for (const stage of regime.stages) {
+    if (stage.escalation && !ids.has(stage.escalation.to)) {
+      problems.push(`${where}: stage "${stage.id}" escalates to "${stage.escalation.to}", which does not exist${by}`);
+    }
+    if (stage.referBackTo && !ids.has(stage.referBackTo)) {
+      problems.push(`${where}: stage "${stage.id}" refers back to "${stage.referBackTo}", which does not exist${by}`);
+    }
+    if (stage.extension && stage.extension.maxWorkingDays < 0) problems.push(`${where}: stage "${stage.id}" has a negative extension${by}`);
+  }
+  // Follow escalations from the entry stage: they must reach every stage and end.
+  const seen = new Set<string>();
+  let current: StageRules | undefined = regime.stages[0];
+  while (current) {
+    if (seen.has(current.id)) {
+      problems.push(`${where}: escalation from "${current.id}" loops back, so the stage graph has no final stage${by}`);
+      break;
+    }
+    seen.add(current.id);
+    const to: string | undefined = current.escalation?.to;
+    current = to ? regime.stages.find((s) => s.id === to) : undefined;
+  }
+  for (const stage of regime.stages) {
+    if (!seen.has(stage.id)) problems.push(`${where}: stage "${stage.id}" cannot be reached: no stage escalates to it${by}`);
+  }
+  return problems;
+}
+
+function periodAmount(period: Period): { unit: string; amount: number } {
+  if ("workingDays" in period) return { unit: "working days", amount: period.workingDays };
+  if ("calendarDays" in period) return { unit: "calendar days", amount: period.calendarDays };
+  return { unit: "calendar months", amount: period.calendarMonths };
+}
+
+export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[], trace: RuleTrace, serviceId: string): string[] {
+  const problems: string[] = [];
+  for (const max of maxima) {
+    const stage = regime.stages.find((s) => s.id === max.stageId);
+    if (!stage) continue;
+    const limit = periodAmount(max.max);
+    const setter = trace[`${max.stageId}.${max.field}`]?.at(-1);
+    const who = setter ? describeLayer(setter.layer) : "the regime";
+    if (max.field === "extension") {
+      const ext = stage.extension?.maxWorkingDays ?? 0;
+      if (limit.unit !== "working days" || ext > limit.amount) {
+        problems.push(
+          `Service "${serviceId}": ${who} allows a ${stage.label} extension of ${ext} working days, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
+        );
+      }
+      continue;
+    }
+    const timescale = stage[max.field];
+    if (!timescale) continue;
+    const value = periodAmount(timescale.period);
+    if (value.unit !== limit.unit || value.amount > limit.amount) {
+      problems.push(
+        `Service "${serviceId}": ${who} sets the ${stage.label} ${max.field === "respond" ? "response" : "acknowledgement"} to ${value.amount} ${value.unit}, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
+      );
+    }
+  }
+  return problems;
+}

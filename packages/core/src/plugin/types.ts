@@ -1,0 +1,111 @@
+import type { z } from "zod";
+import type { IsoDate } from "../calendar/dates.js";
+import type { Nation } from "../calendar/bank-holidays.js";
+import type {
+  CaseCommand,
+  CaseKind,
+  CaseState,
+  CommandType,
+  Effect,
+  Role,
+} from "../lifecycle/types.js";
+import type {
+  EscalationRule,
+  ExtensionRule,
+  HandlerRule,
+  LetterKind,
+  NextBody,
+  Period,
+  StageRules,
+  TargetTimescale,
+  Timescale,
+} from "../regime/types.js";
+import type { ResolvedRules } from "./resolved.js";
+
+export type TimescaleField = "acknowledge" | "respond";
+
+export interface TransitionHookArgs {
+  /** null for `log`. */
+  state: CaseState | null;
+  command: CaseCommand;
+  /** The state the command would produce; present for `post` hooks. */
+  next: CaseState | null;
+  rules: ResolvedRules;
+  today: IsoDate;
+}
+
+export type TransitionVerdict = { refuse: { message: string; rule: string } } | { effects: Effect[] };
+
+/**
+ * Guards and side effects on transitions, ordered as Rollup orders hooks: `pre` hooks run
+ * before the change and may refuse it; `post` hooks see the new state and may only add
+ * effects. Pure: return effects, never perform them.
+ */
+export interface TransitionHook {
+  order: "pre" | "post";
+  /** Only these commands reach the hook; all when omitted. */
+  commands?: readonly CommandType[];
+  handler(args: TransitionHookArgs): TransitionVerdict | void;
+}
+
+export interface LetterParagraph {
+  /** "<pluginId>.<name>", stable. */
+  id: string;
+  letters: readonly LetterKind[];
+  slot: "opening" | "body-end" | "before-signoff";
+  render(ctx: { state: CaseState; stageId: string | null; rules: ResolvedRules }): string | null;
+}
+
+/** A figure a plugin adds to the reports (housing: TSM CH01/CH02); the reports package computes it. */
+export interface ReportContribution {
+  id: string;
+  title: string;
+  source: string;
+  measures: Array<{ id: string; label: string; definition: string }>;
+}
+
+/**
+ * What a plugin may do (DESIGN.md §5). Setters take one value per plugin and a second call
+ * throws; adders (`add*`, `onTransition`) accumulate in registration order.
+ */
+export interface PluginRegistrar {
+  /** Govern complaints of the services the profile enables this plugin on (one claimer per service). */
+  claimService(): void;
+  /** Govern cases of these kinds wherever enabled (member enquiries, FOI/EIR reviews). */
+  claimKinds(...kinds: CaseKind[]): void;
+  setTimescale(stageId: string, field: TimescaleField, timescale: Timescale | null): void;
+  setTarget(stageId: string, target: TargetTimescale | null): void;
+  setExtension(stageId: string, extension: ExtensionRule | null): void;
+  setHoldingInterval(stageId: string, interval: (Period & { rule: string }) | null): void;
+  setEscalation(stageId: string, escalation: EscalationRule | null): void;
+  setHandlerRule(stageId: string, handler: HandlerRule | null): void;
+  setStageOption(stageId: string, option: Partial<Pick<StageRules, "label" | "responsePeriodAgreeable" | "signedByResponsiblePerson" | "referBackTo" | "acknowledgementLetter" | "responseLetter">>, rule: string): void;
+  /** A ceiling no later layer may exceed (statute): checked at start-up. */
+  setStatutoryMaximum(stageId: string, field: TimescaleField | "extension", max: Period, rule: string): void;
+  skipStage(stageId: string, reason: string): void;
+  addStage(stage: StageRules, options: { after: string }): void;
+  setNextBody(body: NextBody): void;
+  setCalendar(nations: Nation[], rule: string): void;
+  setRegimeIdentity(identity: { id: string; label: string; family: string }): void;
+  setTimeLimit(limit: (Period & { rule: string }) | null): void;
+  setFeedbackAcknowledge(timescale: Timescale | null): void;
+  requireRoles(command: CommandType, roles: Role[], options: { stageId?: string; rule: string }): void;
+  extendIntake(fields: z.ZodRawShape): void;
+  onTransition(hook: TransitionHook): void;
+  addLetterParagraphs(...paragraphs: LetterParagraph[]): void;
+  addReport(report: ReportContribution): void;
+}
+
+export interface ServicePlugin {
+  readonly $$type: "@complaints/ServicePlugin";
+  /** kebab-case: "housing", "foi-eir". */
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  register(registrar: PluginRegistrar): void;
+}
+
+export function createServicePlugin(options: Omit<ServicePlugin, "$$type">): ServicePlugin {
+  if (!/^[a-z][a-z0-9-]*$/.test(options.id)) throw new Error(`Plugin id "${options.id}" must be kebab-case`);
+  return Object.freeze({ ...options, $$type: "@complaints/ServicePlugin" as const });
+}
