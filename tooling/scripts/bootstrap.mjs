@@ -41,7 +41,7 @@ switch (task) {
     break;
   case "start":
     pn("exec", "turbo", "run", "build", "--output-logs=errors-only");
-    pn("--filter", "@complaints/start", "run", "start", ...extra);
+    pn("--filter", "@complaints/api", "run", "start", ...extra);
     break;
   case "turbo":
     pn("exec", "turbo", "run", ...extra);
