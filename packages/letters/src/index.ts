@@ -38,3 +38,18 @@ export {
   type PlainEnglishRule,
   type PlainEnglishWarning,
 } from "./plain-english.js";
+export {
+  LETTER_FONT_FILES,
+  LetterLayoutError,
+  createLetterDocument,
+  letterTitle,
+  renderLetterInto,
+  renderLetterPdf,
+  streamLetterPdf,
+  type LetterDocumentOptions,
+  type RenderIntoOptions,
+  type RenderOptions,
+  type RenderedLetter,
+} from "./render.js";
+export { ADDRESS_BLOCK, DL_WINDOW_ON_ENVELOPE, DL_WINDOW_ON_SHEET, LARGE_PRINT, STANDARD_PRINT, type Typography } from "./layout.js";
+export { LetterDateError, formatLetterDate } from "./words.js";

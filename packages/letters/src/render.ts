@@ -1,0 +1,473 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Writable } from "node:stream";
+import PDFDocument from "pdfkit";
+import type { LetterModel, LetterSlot, PostalAddress } from "./model.js";
+import { LETTER_KIND_NAMES } from "./required-content.js";
+import {
+  A4,
+  ADDRESS_BLOCK,
+  DL_WINDOW_ON_SHEET,
+  LARGE_PRINT,
+  PAGE_MARGINS_MM,
+  STANDARD_PRINT,
+  mm,
+  type Typography,
+} from "./layout.js";
+import { FIXED_WORDS, formatLetterDate, type FixedWords } from "./words.js";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Atkinson Hyperlegible Next (SIL Open Font License), designed by the Braille Institute for
+ * readers with low vision, with the Welsh ŵ and ŷ that the first Atkinson Hyperlegible lacks.
+ * See docs/decisions/0102-letters-font.md.
+ */
+export const LETTER_FONT_FILES = {
+  regular: require.resolve("@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf"),
+  bold: require.resolve("@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf"),
+} as const;
+
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+function letterFonts() {
+  fontBytes ??= { regular: readFileSync(LETTER_FONT_FILES.regular), bold: readFileSync(LETTER_FONT_FILES.bold) };
+  return fontBytes;
+}
+
+const REGULAR = "letter-regular";
+const BOLD = "letter-bold";
+const INK = "#1a1a1a";
+const QUIET_INK = "#4a4a4a";
+const RULE = "#9a9a9a";
+const FOOTER_GAP_ABOVE_RULE = mm(6);
+const FOOTER_PADDING = mm(2.5);
+const FOOTER_SPACE_BELOW = mm(10);
+
+export interface RenderOptions {
+  /** Large print: body text 16 point and up, reflowed over more pages. */
+  largePrint?: boolean;
+}
+
+export interface LetterDocumentOptions {
+  title: string;
+  /** BCP 47 tag for the document, "en-GB" unless given. */
+  language?: string;
+  author?: string;
+  subject?: string;
+  /** Tagged (accessible) PDF; on unless turned off. Print batches turn it off (see createPrintBatch). */
+  tagged?: boolean;
+}
+
+export class LetterLayoutError extends Error {
+  override readonly name = "LetterLayoutError";
+  constructor(
+    readonly reference: string,
+    message: string,
+  ) {
+    super(`Letter ${reference}: ${message}`);
+  }
+}
+
+/**
+ * A pdfkit document set up for letters: A4, pages buffered so that "Page 1 of N" can be written
+ * once a letter's length is known, the letter font registered, and the title and language a
+ * screen reader announces.
+ */
+export function createLetterDocument(options: LetterDocumentOptions): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: "A4",
+    autoFirstPage: false,
+    bufferPages: true,
+    tagged: options.tagged ?? true,
+    lang: options.language ?? "en-GB",
+    displayTitle: true,
+    pdfVersion: "1.7",
+    info: {
+      Title: options.title,
+      ...(options.author ? { Author: options.author } : {}),
+      ...(options.subject ? { Subject: options.subject } : {}),
+      Creator: "@complaints/letters",
+    },
+  });
+  registerLetterFonts(doc);
+  return doc;
+}
+
+function registerLetterFonts(doc: PDFKit.PDFDocument) {
+  const fonts = letterFonts();
+  doc.registerFont(REGULAR, fonts.regular);
+  doc.registerFont(BOLD, fonts.bold);
+}
+
+export function letterTitle(model: LetterModel): string {
+  return `${model.council.name}: ${model.subject}`;
+}
+
+/** Where a letter landed in the document: zero-based index of its first page, and its length. */
+export interface RenderedLetter {
+  firstPageIndex: number;
+  pageCount: number;
+}
+
+interface Tagging {
+  parent: PDFKit.PDFStructureElement;
+}
+
+interface AddressPlan {
+  lines: string[];
+  size: number;
+  lineHeight: number;
+}
+
+class LetterWriter {
+  private readonly words: FixedWords;
+  private readonly left = mm(PAGE_MARGINS_MM.left);
+  private readonly width = mm(A4.widthMm - PAGE_MARGINS_MM.left - PAGE_MARGINS_MM.right);
+  private tagging: Tagging | undefined;
+  private readonly address: AddressPlan;
+  /** Tall enough for the "other formats" footer at this letter's print size. */
+  private readonly bottomMargin: number;
+
+  /** Plans the address first, so that a letter that cannot be posted fails before it adds a page. */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly model: LetterModel,
+    private readonly type: Typography,
+  ) {
+    this.words = FIXED_WORDS[model.language ?? "en"];
+    this.address = this.planAddress();
+    this.bottomMargin = Math.max(mm(PAGE_MARGINS_MM.bottom), this.footerHeight() + FOOTER_GAP_ABOVE_RULE + FOOTER_SPACE_BELOW);
+  }
+
+  private pageOptions() {
+    return {
+      size: "A4",
+      margins: {
+        top: mm(PAGE_MARGINS_MM.top),
+        bottom: this.bottomMargin,
+        left: mm(PAGE_MARGINS_MM.left),
+        right: mm(PAGE_MARGINS_MM.right),
+      },
+    };
+  }
+
+  private footerTextWidth() {
+    if (this.type === LARGE_PRINT) return this.width;
+    const label = this.words.page(888, 888);
+    return this.width - this.doc.font(REGULAR, this.type.footer).widthOfString(label) - mm(8);
+  }
+
+  /** From the rule to the end of the footer text. */
+  private footerHeight() {
+    const { doc, type } = this;
+    doc.font(REGULAR, type.footer);
+    const text = doc.heightOfString(this.model.council.otherFormats, { width: this.footerTextWidth(), lineGap: 1 });
+    return FOOTER_PADDING + text + (type === LARGE_PRINT ? doc.currentLineHeight(true) : 0);
+  }
+
+  /** Draw inside a structure element when the document is tagged, so screen readers get headings and paragraphs. */
+  private block(role: string, draw: () => void) {
+    if (this.tagging) this.tagging.parent.add(this.doc.struct(role, {}, draw));
+    else draw();
+  }
+
+  private artifact(draw: () => void) {
+    if (!this.tagging) return draw();
+    this.doc.markContent("Artifact", { type: "Pagination" });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  private remainingOnPage() {
+    return this.doc.page.maxY() - this.doc.y;
+  }
+
+  private newPageIfLessThan(height: number) {
+    if (this.remainingOnPage() < height) this.doc.addPage(this.pageOptions());
+  }
+
+  private paragraph(text: string, font = REGULAR, size = this.type.body) {
+    this.block("P", () => {
+      this.doc.font(font, size).fillColor(INK).text(text, this.left, this.doc.y, {
+        width: this.width,
+        lineGap: this.type.lineGap,
+      });
+    });
+    this.doc.y += this.type.paragraphGap;
+  }
+
+  private heading(text: string, role: "H1" | "H2", size: number) {
+    // A heading never sits alone at the foot of a page: keep it with two lines of what follows.
+    const bodyLine = this.doc.font(REGULAR, this.type.body).currentLineHeight(true) + this.type.lineGap;
+    const headingHeight = this.doc.font(BOLD, size).heightOfString(text, { width: this.width, lineGap: this.type.lineGap });
+    this.newPageIfLessThan(headingHeight + 2 * bodyLine);
+    this.block(role, () => {
+      this.doc.font(BOLD, size).fillColor(INK).text(text, this.left, this.doc.y, { width: this.width, lineGap: this.type.lineGap });
+    });
+    this.doc.y += this.type.paragraphGap / 2;
+  }
+
+  private slot(name: LetterSlot) {
+    for (const paragraph of this.model.slots?.[name] ?? []) this.paragraph(paragraph.text);
+  }
+
+  /** Council name, contact details and the reference block, then the address in the envelope window. */
+  private firstPageHead(): number {
+    const { doc, model, type, words } = this;
+    const council = model.council;
+    const reference = [
+      `${words.ourReference}: ${model.ourReference}`,
+      ...(model.yourReference ? [`${words.yourReference}: ${model.yourReference}`] : []),
+      `${words.date}: ${formatLetterDate(model.date, model.language ?? "en")}`,
+    ];
+    const contact = [
+      ...council.addressLines,
+      `${words.phone}: ${council.phone}`,
+      `${words.email}: ${council.email}`,
+      `${words.website}: ${council.website}`,
+    ];
+
+    this.block("P", () => {
+      doc.font(BOLD, type.councilName).fillColor(INK).text(council.name, this.left, mm(14), { width: this.width });
+    });
+    const addressBottom = this.recipientAddress();
+
+    if (type === LARGE_PRINT) {
+      // At 16 point the contact column does not fit beside the window, so it follows it at full width.
+      doc.y = Math.max(addressBottom, mm(DL_WINDOW_ON_SHEET.topMm + DL_WINDOW_ON_SHEET.heightMm)) + mm(6);
+      for (const line of reference) this.paragraphLine(line, type.contact);
+      doc.y += mm(3);
+      for (const line of contact) this.paragraphLine(line, type.contact);
+      return doc.y + mm(6);
+    }
+
+    const columnLeft = mm(118);
+    const columnWidth = doc.page.width - columnLeft - mm(PAGE_MARGINS_MM.right);
+    this.block("P", () => {
+      doc.font(REGULAR, type.contact).fillColor(QUIET_INK);
+      doc.text(contact.join("\n"), columnLeft, mm(26), { width: columnWidth, lineGap: 1.5 });
+    });
+    doc.y += mm(4);
+    this.block("P", () => {
+      doc.font(REGULAR, type.contact + 0.5).fillColor(INK);
+      doc.text(reference.join("\n"), columnLeft, doc.y, { width: columnWidth, lineGap: 2 });
+    });
+    return Math.max(doc.y, addressBottom, mm(DL_WINDOW_ON_SHEET.topMm + DL_WINDOW_ON_SHEET.heightMm)) + mm(10);
+  }
+
+  private paragraphLine(text: string, size: number) {
+    this.block("P", () => {
+      this.doc.font(REGULAR, size).fillColor(INK).text(text, this.left, this.doc.y, { width: this.width, lineGap: 1 });
+    });
+  }
+
+  /**
+   * The recipient's name and address go inside the DL window with its clearance. The size steps
+   * down until every line fits without wrapping; an address that still does not fit is an error
+   * rather than a letter that goes astray.
+   */
+  private planAddress(): AddressPlan {
+    const { doc, model, type } = this;
+    const lines = addressLines(model.recipient.name, model.recipient.address);
+    const blockWidth = mm(ADDRESS_BLOCK.widthMm);
+    const blockHeight = mm(ADDRESS_BLOCK.heightMm);
+    for (let size = type.addressMax; size >= type.addressMin; size -= 0.5) {
+      doc.font(REGULAR, size);
+      const lineHeight = doc.currentLineHeight(true);
+      const fits = lines.length * lineHeight <= blockHeight && lines.every((line) => doc.widthOfString(line) <= blockWidth);
+      if (fits) return { lines, size, lineHeight };
+    }
+    throw new LetterLayoutError(
+      model.ourReference,
+      `the recipient's address (${lines.length} lines) does not fit the envelope window even at ${type.addressMin} point; shorten its lines or use fewer of them.`,
+    );
+  }
+
+  private recipientAddress(): number {
+    const { doc } = this;
+    const { lines, size, lineHeight } = this.address;
+    this.block("P", () => {
+      doc.font(REGULAR, size).fillColor(INK);
+      lines.forEach((line, index) =>
+        doc.text(line, mm(ADDRESS_BLOCK.leftMm), mm(ADDRESS_BLOCK.topMm) + index * lineHeight, { lineBreak: false }),
+      );
+    });
+    return mm(ADDRESS_BLOCK.topMm) + lines.length * lineHeight;
+  }
+
+  private body() {
+    const { model, type, words } = this;
+    if (model.onBehalfOf) {
+      const person = model.onBehalfOf;
+      this.paragraph(`${words.regarding} ${[person.name, ...person.address.lines, person.address.postcode].join(", ")}`, BOLD);
+    }
+    this.heading(model.subject, "H1", type.subject);
+    this.paragraph(model.salutation);
+    this.slot("opening");
+    for (const section of model.sections) {
+      if (section.heading) this.heading(section.heading, "H2", type.heading);
+      for (const text of section.paragraphs) this.paragraph(text);
+    }
+    this.slot("body-end");
+    this.slot("before-signoff");
+    this.signOff();
+  }
+
+  private signOff() {
+    const { doc, model, type } = this;
+    const lineHeight = doc.font(REGULAR, type.body).currentLineHeight(true) + type.lineGap;
+    const signatureSpace = mm(type === LARGE_PRINT ? 16 : 13);
+    this.newPageIfLessThan(3 * lineHeight + signatureSpace);
+    this.paragraph(model.signOff.closing ?? this.words.closing);
+    doc.y += signatureSpace - type.paragraphGap;
+    this.block("P", () => {
+      doc.font(BOLD, type.body).fillColor(INK).text(model.signOff.name, this.left, doc.y, { width: this.width });
+      doc.font(REGULAR, type.body).text(model.signOff.jobTitle, this.left, doc.y, { width: this.width });
+    });
+  }
+
+  /** Footer, page numbers and the continuation header, drawn once the letter's length is known. */
+  private decoratePages(firstPageIndex: number, pageCount: number) {
+    const { doc, model, type, words } = this;
+    for (let index = 0; index < pageCount; index++) {
+      doc.switchToPage(firstPageIndex + index);
+      const page = doc.page;
+      const bottomMargin = page.margins.bottom;
+      // Text below the bottom margin would make pdfkit start a new page; the footer lives there.
+      page.margins.bottom = 0;
+      this.artifact(() => {
+        const footerTop = page.height - this.bottomMargin + FOOTER_GAP_ABOVE_RULE;
+        doc.moveTo(this.left, footerTop).lineTo(this.left + this.width, footerTop).lineWidth(0.5).strokeColor(RULE).stroke();
+        const pageLabel = words.page(index + 1, pageCount);
+        doc.font(REGULAR, type.footer).fillColor(INK);
+        if (type === LARGE_PRINT) {
+          doc.text(pageLabel, this.left, footerTop + FOOTER_PADDING, { width: this.width, align: "right", lineBreak: false });
+          doc.text(model.council.otherFormats, this.left, footerTop + FOOTER_PADDING + doc.currentLineHeight(true), {
+            width: this.width,
+            lineGap: 1,
+          });
+        } else {
+          const labelWidth = doc.widthOfString(pageLabel) + mm(2);
+          doc.text(pageLabel, this.left + this.width - labelWidth, footerTop + FOOTER_PADDING, {
+            width: labelWidth,
+            align: "right",
+            lineBreak: false,
+          });
+          doc.text(model.council.otherFormats, this.left, footerTop + FOOTER_PADDING, { width: this.footerTextWidth(), lineGap: 1 });
+        }
+        if (index > 0) {
+          doc.font(REGULAR, type.footer).fillColor(QUIET_INK);
+          doc.text(`${model.council.name} · ${words.ourReference}: ${model.ourReference}`, this.left, mm(12), {
+            width: this.width,
+            lineBreak: false,
+          });
+        }
+      });
+      page.margins.bottom = bottomMargin;
+    }
+  }
+
+  write(tagging: Tagging | undefined): RenderedLetter {
+    const { doc } = this;
+    this.tagging = tagging;
+    doc.addPage(this.pageOptions());
+    const firstPageIndex = lastPageIndex(doc);
+    const bodyTop = this.firstPageHead();
+    doc.y = bodyTop;
+    this.body();
+    const pageCount = lastPageIndex(doc) - firstPageIndex + 1;
+    this.decoratePages(firstPageIndex, pageCount);
+    if (lastPageIndex(doc) !== firstPageIndex + pageCount - 1) {
+      // pdfkit adds a page when text runs past the margin; a footer that does so would misnumber every page.
+      throw new LetterLayoutError(this.model.ourReference, "the footer does not fit at the foot of the page.");
+    }
+    doc.switchToPage(firstPageIndex + pageCount - 1);
+    return { firstPageIndex, pageCount };
+  }
+}
+
+function addressLines(name: string, address: PostalAddress): string[] {
+  return [name, ...address.lines, address.postcode].map((line) => line.trim()).filter((line) => line !== "");
+}
+
+function lastPageIndex(doc: PDFKit.PDFDocument) {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+}
+
+export interface RenderIntoOptions extends RenderOptions {
+  /**
+   * Where the letter's structure goes in a tagged document: by default a new "Document"
+   * element; a print batch passes one "Art" element per letter instead.
+   */
+  structureParent?: PDFKit.PDFStructureElement;
+}
+
+/**
+ * Writes one letter into a document made by createLetterDocument, starting on a new page. Pages
+ * are only numbered once the letter is finished, so the caller may flushPages() afterwards to
+ * let them go (a print batch does, to keep memory flat).
+ */
+export function renderLetterInto(doc: PDFKit.PDFDocument, model: LetterModel, options: RenderIntoOptions = {}): RenderedLetter {
+  if (!doc.options.bufferPages) {
+    throw new Error("renderLetterInto needs a document with bufferPages: true (use createLetterDocument).");
+  }
+  registerLetterFonts(doc);
+  const writer = new LetterWriter(doc, model, options.largePrint ? LARGE_PRINT : STANDARD_PRINT);
+  let tagging: Tagging | undefined;
+  if (doc.options.tagged) {
+    const parent = options.structureParent ?? doc.struct("Document", { lang: FIXED_WORDS[model.language ?? "en"].pdfLanguage });
+    if (!options.structureParent) doc.addStructure(parent);
+    tagging = { parent };
+  }
+  const rendered = writer.write(tagging);
+  if (tagging && !options.structureParent) tagging.parent.end();
+  return rendered;
+}
+
+function documentFor(model: LetterModel): PDFKit.PDFDocument {
+  return createLetterDocument({
+    title: letterTitle(model),
+    language: FIXED_WORDS[model.language ?? "en"].pdfLanguage,
+    author: model.council.name,
+    subject: `${LETTER_KIND_NAMES[model.kind]} ${model.ourReference}`,
+  });
+}
+
+/** Streams one letter's PDF into `out` and resolves once `out` has accepted all of it. */
+export function streamLetterPdf(model: LetterModel, out: Writable, options: RenderOptions = {}): Promise<void> {
+  const doc = documentFor(model);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.once("finish", resolve);
+    out.once("error", reject);
+    doc.once("error", reject);
+  });
+  doc.pipe(out);
+  try {
+    renderLetterInto(doc, model, options);
+  } catch (error) {
+    doc.unpipe(out);
+    out.destroy(error as Error);
+    return finished.catch(() => Promise.reject(error));
+  }
+  doc.end();
+  return finished;
+}
+
+/** One letter as a tagged A4 PDF. */
+export function renderLetterPdf(model: LetterModel, options: RenderOptions = {}): Promise<Buffer> {
+  const doc = documentFor(model);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.once("end", () => resolve(Buffer.concat(chunks)));
+    doc.once("error", reject);
+  });
+  try {
+    renderLetterInto(doc, model, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  doc.end();
+  return done;
+}
