@@ -48,7 +48,9 @@ export function council(options: CouncilOptions = {}): RuleBook {
   return new RuleBook(profile, options.plugins ?? []);
 }
 
-export type Step = readonly [at: string, command: Omit<Exclude<CaseCommand, LogCase>, "by"> & { by?: Actor }];
+/** A command without its actor (the officer acts unless `by` says otherwise); distributive over the union. */
+export type StepCommand<C = Exclude<CaseCommand, LogCase>> = C extends unknown ? Omit<C, "by"> & { by?: Actor } : never;
+export type Step = readonly [at: string, command: StepCommand];
 
 const instant = (at: string) => (at.length === 10 ? `${at}T12:00:00Z` : at);
 
@@ -97,4 +99,4 @@ export function due(state: CaseState, idOrKind: string): DueDate {
   return found;
 }
 
-export const accept: Step[1] = { type: "triage", outcome: "accept" };
+export const accept: StepCommand = { type: "triage", outcome: "accept" };

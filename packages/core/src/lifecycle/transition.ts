@@ -454,8 +454,10 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
       if (!command.reason.trim()) refuse("INVALID_INPUT", "Record why the case is reopened");
       state.reopenings.push({ on, reason: command.reason });
       const stage = currentStage(state);
-      const triageClosure = ["not-a-complaint", "excluded", "out-of-time", "wrongly-addressed", "duplicate"].includes(state.closure.reason);
-      if (triageClosure && state.stages.length === 0) {
+      // A complaint closed before any stage opened (triage outcome, or withdrawn while
+      // waiting for triage) goes back to triage; it must never be open without a stage.
+      const stageless = state.stages.length === 0 && state.kind !== "service-request" && state.kind !== "compliment" && state.kind !== "comment";
+      if (stageless) {
         state.status = "new";
         state.triage = null;
       } else {

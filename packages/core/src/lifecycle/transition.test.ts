@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { accept, council, officer, runCase } from "../../test/scenario.js";
+import { fixedClock } from "../clock.js";
+import { availableCommands } from "./available.js";
+import { transition } from "./transition.js";
+
+const rules = council().rulesFor("waste", "complaint");
+const received = "2026-03-02";
+
+describe("a complaint through the 2024 code's two stages", () => {
+  it("records events and asks for the letters the process needs", () => {
+    let state = runCase(rules, received, [[received, accept]]);
+    const ack = transition(state, { type: "acknowledge", by: officer }, rules, fixedClock("2026-03-03T09:00:00Z"));
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    expect(ack.events).toEqual([{ type: "acknowledge", at: "2026-03-03T09:00:00.000Z", by: "officer-1", on: "2026-03-03", stageId: "stage-1", data: { type: "acknowledge" } }]);
+    expect(ack.effects).toEqual([{ type: "send-letter", letter: "acknowledgement", stageId: "stage-1", to: "customer", dueOn: null }]);
+    state = ack.state;
+    const respond = transition(state, { type: "respond", by: officer, outcome: "partly-upheld", reasons: "One collection missed", outstandingActions: ["Crew briefing"] }, rules, fixedClock("2026-03-10T09:00:00Z"));
+    expect(respond.ok && respond.effects[0]).toMatchObject({ letter: "stage-1-response" });
+  });
+
+  it("letters to a representative go to the representative", () => {
+    const state = runCase(rules, received, [[received, accept]], { representative: { name: "Cllr Jones", role: "councillor", consent: { basis: "elected-member", recordedOn: received }, replyTo: "representative" } });
+    const ack = transition(state, { type: "acknowledge", by: officer }, rules, fixedClock("2026-03-03T09:00:00Z"));
+    expect(ack.ok && ack.effects[0]).toMatchObject({ to: "representative" });
+  });
+
+  it("an anonymous complaint is handled but gets no letters", () => {
+    const state = runCase(rules, received, [[received, accept]], { customer: null });
+    const ack = transition(state, { type: "acknowledge", by: officer }, rules, fixedClock("2026-03-03T09:00:00Z"));
+    expect(ack.ok && ack.effects).toEqual([]);
+  });
+
+  it("offers only the actions that make sense now", () => {
+    const fresh = runCase(rules, received);
+    expect(availableCommands(fresh, rules)).toEqual(expect.arrayContaining(["triage", "withdraw"]));
+    expect(availableCommands(fresh, rules)).not.toContain("respond");
+    const inStage = runCase(rules, received, [[received, accept]]);
+    expect(availableCommands(inStage, rules)).toEqual(expect.arrayContaining(["acknowledge", "assign", "extend", "pause", "withdraw"]));
+    expect(availableCommands(inStage, rules)).not.toContain("respond");
+    const responded = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "x" }]]);
+    expect(availableCommands(responded, rules)).toEqual(expect.arrayContaining(["escalate", "close"]));
+  });
+
+  it("a closed complaint can be escalated later when it closed for not escalating", () => {
+    const closed = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "x" }], ["2026-03-20", { type: "close" }]]);
+    expect(closed.closure?.reason).toBe("not-escalated");
+    const escalated = transition(closed, { type: "escalate", by: officer }, rules, fixedClock("2026-04-01T09:00:00Z"));
+    expect(escalated.ok && escalated.state.status).toBe("open");
+    expect(escalated.ok && escalated.state.stages.at(-1)!.stageId).toBe("stage-2");
+  });
+
+  it("reopening a closed case puts the last stage back into investigation", () => {
+    const closed = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-04", { type: "withdraw", reason: "Resolved by phone" }]]);
+    const reopened = transition(closed, { type: "reopen", by: officer, reason: "Customer says it is not resolved" }, rules, fixedClock("2026-03-06T09:00:00Z"));
+    expect(reopened.ok && reopened.state.stages[0]!.phase).toBe("investigating");
+  });
+
+  it("an information request to the customer can pause the clock until the answer comes", () => {
+    const state = runCase(rules, received, [
+      [received, accept],
+      ["2026-03-03", { type: "acknowledge" }],
+      ["2026-03-04", { type: "request-information", id: "ir-1", from: "customer", what: "photos of the bins", pause: true }],
+      ["2026-03-09", { type: "receive-information", id: "ir-1" }],
+    ]);
+    expect(state.stages[0]!.phase).toBe("investigating");
+    expect(state.stages[0]!.pauses).toEqual([{ from: "2026-03-04", to: "2026-03-09", reason: "waiting for the customer: photos of the bins" }]);
+  });
+
+  it("the Ombudsman's remedies are tracked to the letter of satisfaction", () => {
+    let state = runCase(rules, received, [
+      [received, accept],
+      ["2026-03-03", { type: "acknowledge" }],
+      ["2026-03-10", { type: "respond", outcome: "not-upheld", reasons: "x" }],
+      ["2026-06-01", { type: "ombudsman-enquiry", enquiryId: "ob-1", body: "lgsco", reference: "26 001 002", responseDueOn: "2026-06-29" }],
+      ["2026-06-20", { type: "ombudsman-response", enquiryId: "ob-1", approvedBy: "hos-1" }],
+      ["2026-08-01", { type: "ombudsman-decision", enquiryId: "ob-1", finding: "fault-injustice", injustice: true, summary: "Delay", remedies: [{ id: "or-1", description: "Pay £150", dueOn: "2026-09-01", amountPence: 15000 }] }],
+    ]);
+    const early = transition(state, { type: "ombudsman-satisfied", by: officer, enquiryId: "ob-1" }, rules, fixedClock("2026-08-02T09:00:00Z"));
+    expect(early.ok ? null : early.refusal.message).toBe("1 of the Ombudsman's remedies are not complete yet");
+    const complied = transition(state, { type: "ombudsman-remedy-complied", by: officer, enquiryId: "ob-1", remedyId: "or-1" }, rules, fixedClock("2026-08-20T09:00:00Z"));
+    if (!complied.ok) throw new Error(complied.refusal.message);
+    state = complied.state;
+    const satisfied = transition(state, { type: "ombudsman-satisfied", by: officer, enquiryId: "ob-1" }, rules, fixedClock("2026-08-21T09:00:00Z"));
+    expect(satisfied.ok && satisfied.state.ombudsman[0]!.satisfactionLetterOn).toBe("2026-08-21");
+  });
+});
