@@ -6,3 +6,4 @@
 export { createDb, quoteIdent, type CreateDbOptions, type Database, type Dialect } from "./client.js";
 export { migrateDown, migrateToEmpty, migrateToLatest, migrationProvider, MigrationError, type MigrationOutcome } from "./migrate.js";
 export type * from "./schema.js";
+export * from "./queries/index.js";

@@ -62,6 +62,7 @@ export interface TeamsTable {
   id: Generated<string>;
   council_id: string;
   service_id: string;
+  code: string;
   name: string;
   archived_at: Date | null;
   created_at: DefaultTimestamp;
@@ -107,54 +108,21 @@ export interface CustomersTable {
   email_normalised: Computed<string | null>;
   phone_normalised: Computed<string | null>;
   postcode_normalised: Computed<string | null>;
-  search: Computed<string>;
+  name_search: Computed<string>;
+  address_search: Computed<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
 
-export type RepresentativeKind = "mp" | "councillor" | "mayor" | "advocate" | "relative" | "friend" | "solicitor" | "other";
-export type ConsentStatus = "pending" | "given" | "refused" | "withdrawn" | "not-required";
+export type ConductStatus = "none" | "referred" | "warned" | "designated" | "lifted";
 
-export interface RepresentativesTable {
-  id: Generated<string>;
-  council_id: string;
+export interface CustomerConductTable {
   customer_id: string;
-  kind: RepresentativeKind;
-  full_name: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  postcode: string | null;
-  consent_status: ColumnType<ConsentStatus, ConsentStatus | undefined, ConsentStatus>;
-  consent_recorded_at: Date | null;
-  consent_evidence: string | null;
-  consent_expires_on: DateString | null;
-  created_at: DefaultTimestamp;
-  updated_at: DefaultTimestamp;
-}
-
-export type DesignationStatus = "referred" | "warned" | "designated" | "lifted" | "expired" | "declined";
-
-export interface PersistentComplainantDesignationsTable {
-  id: Generated<string>;
   council_id: string;
-  customer_id: string;
-  status: DesignationStatus;
-  referred_at: Date;
-  referred_by: string;
-  evidence: string;
-  warned_at: Date | null;
-  expected_behaviour: string | null;
-  customer_comments: string | null;
-  designated_at: Date | null;
-  designated_by: string | null;
-  restrictions: JsonWithDefault<unknown[]>;
-  review_due: DateString | null;
-  reviewed_at: Date | null;
-  ended_at: Date | null;
-  renews_id: string | null;
-  created_at: DefaultTimestamp;
+  version: number;
+  status: ConductStatus;
+  review_by: DateString | null;
+  state: Json<unknown>;
   updated_at: DefaultTimestamp;
 }
 
@@ -173,16 +141,19 @@ export interface CasesTable {
   status: string;
   channel: string;
   priority: string;
+  regime_id: string | null;
+  category: string | null;
+  sub_category: string | null;
+  flags: ColumnType<string[], string[] | undefined, string[]>;
   directorate_id: string | null;
   service_id: string | null;
   team_id: string | null;
   assigned_staff_id: string | null;
   customer_id: string | null;
-  representative_id: string | null;
   current_stage_id: string | null;
   received_at: Date;
   receipt_date: DateString;
-  closed_at: Date | null;
+  closed_on: DateString | null;
   restricted: boolean;
   description: string;
   search: Computed<string>;
@@ -191,19 +162,30 @@ export interface CasesTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface CaseRepresentativesTable {
+  case_id: string;
+  name: string;
+  role: string;
+  consent_basis: string | null;
+  consent_recorded_on: DateString | null;
+  reply_to: string;
+}
+
 export interface StageInstancesTable {
   case_id: string;
-  id: string;
-  stage: string;
-  ordinal: number;
-  opened_at: Date;
-  acknowledged_at: Date | null;
+  sequence: number;
+  stage_id: string;
+  label: string;
+  phase: string;
+  requested_on: DateString;
+  acknowledged_on: DateString | null;
   handler_staff_id: string | null;
-  signatory_staff_id: string | null;
-  extended: boolean;
-  responded_at: Date | null;
+  extension_count: number;
+  extended_to: DateString | null;
+  responded_on: DateString | null;
   outcome: string | null;
-  closed_at: Date | null;
+  signed_by: string | null;
+  ended_on: DateString | null;
 }
 
 export interface DueDatesTable {
@@ -213,11 +195,12 @@ export interface DueDatesTable {
   directorate_id: string | null;
   case_open: boolean;
   kind: string;
+  nature: string;
   stage_id: string | null;
   due_date: DateString;
-  met_at: Date | null;
-  explanation: Json<unknown>;
-  rule: Json<unknown>;
+  met_on: DateString | null;
+  rule: string;
+  explanation: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -236,9 +219,10 @@ export type ActorType = "staff" | "customer" | "representative" | "public" | "ap
 export interface EventsTable {
   id: ColumnType<number, never, never>;
   council_id: string;
-  case_id: string;
+  case_id: string | null;
+  conduct_customer_id: string | null;
   seq: number;
-  case_version: number;
+  stream_version: number;
   type: string;
   occurred_at: Date;
   actor_type: ActorType;
@@ -249,16 +233,13 @@ export interface EventsTable {
 }
 
 export interface ContactsTable {
-  id: Generated<string>;
-  council_id: string;
   case_id: string;
-  direction: "inbound" | "outbound";
+  ordinal: number;
+  on_date: DateString;
+  direction: "in" | "out";
   channel: string;
-  party: "customer" | "representative" | "staff" | "ombudsman" | "other";
-  occurred_at: Date;
-  staff_id: string | null;
   summary: string;
-  created_at: DefaultTimestamp;
+  by_id: string;
 }
 
 export interface AttachmentsTable {
@@ -276,22 +257,21 @@ export interface AttachmentsTable {
   uploaded_at: Date;
   uploaded_by_type: ActorType;
   uploaded_by_id: string | null;
-  removed_at: Date | null;
-  removed_reason: string | null;
 }
 
 export interface RemediesTable {
   case_id: string;
   id: string;
   council_id: string;
-  stage_instance_id: string | null;
-  kind: string;
+  stage_sequence: number;
+  type: string;
   description: string;
-  amount_pence: number | null;
-  approver_staff_id: string | null;
   owner_staff_id: string | null;
-  due_date: DateString | null;
-  done_at: Date | null;
+  due_on: DateString | null;
+  amount_pence: number | null;
+  financial_kind: string | null;
+  approver_staff_id: string | null;
+  completed_on: DateString | null;
 }
 
 export interface LearningActionsTable {
@@ -299,15 +279,13 @@ export interface LearningActionsTable {
   id: string;
   council_id: string;
   directorate_id: string | null;
-  stage_instance_id: string | null;
+  stage_sequence: number;
   root_cause: string | null;
-  lesson: string | null;
-  action: string;
+  lessons: string | null;
+  description: string;
   owner_staff_id: string | null;
-  due_date: DateString | null;
-  milestones: JsonWithDefault<unknown[]>;
-  done_at: Date | null;
-  escalated_at: Date | null;
+  due_on: DateString | null;
+  completed_on: DateString | null;
 }
 
 export interface OmbudsmanEnquiriesTable {
@@ -315,16 +293,16 @@ export interface OmbudsmanEnquiriesTable {
   id: string;
   council_id: string;
   body: string;
-  their_reference: string | null;
-  received_at: Date;
-  response_due: DateString | null;
-  responded_at: Date | null;
+  their_reference: string;
+  received_on: DateString;
+  response_due_on: DateString;
+  responded_on: DateString | null;
   approved_by: string | null;
-  decision: string | null;
-  decided_at: Date | null;
-  remedy: Json<unknown> | null;
-  compliance_due: DateString | null;
-  satisfied_at: Date | null;
+  finding: string | null;
+  injustice: boolean | null;
+  decided_on: DateString | null;
+  remedies: JsonWithDefault<unknown[]>;
+  satisfied_on: DateString | null;
 }
 
 export interface LettersTable {
@@ -396,10 +374,10 @@ export interface DB {
   staff: StaffTable;
   staff_roles: StaffRolesTable;
   customers: CustomersTable;
-  representatives: RepresentativesTable;
-  persistent_complainant_designations: PersistentComplainantDesignationsTable;
+  customer_conduct: CustomerConductTable;
   case_reference_counters: CaseReferenceCountersTable;
   cases: CasesTable;
+  case_representatives: CaseRepresentativesTable;
   stage_instances: StageInstancesTable;
   due_dates: DueDatesTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -423,7 +401,6 @@ export type Staff = Selectable<StaffTable>;
 export type Customer = Selectable<CustomersTable>;
 export type NewCustomer = Insertable<CustomersTable>;
 export type CustomerUpdate = Updateable<CustomersTable>;
-export type Representative = Selectable<RepresentativesTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type StageInstanceRow = Selectable<StageInstancesTable>;
 export type DueDateRow = Selectable<DueDatesTable>;
@@ -431,4 +408,9 @@ export type EventRow = Selectable<EventsTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
 export type LetterRow = Selectable<LettersTable>;
 export type OutboxRow = Selectable<NotificationsOutboxTable>;
-export type Designation = Selectable<PersistentComplainantDesignationsTable>;
+export type CustomerConductRow = Selectable<CustomerConductTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type RemedyRow = Selectable<RemediesTable>;
+export type LearningActionRow = Selectable<LearningActionsTable>;
+export type OmbudsmanEnquiryRow = Selectable<OmbudsmanEnquiriesTable>;
+export type CaseRepresentativeRow = Selectable<CaseRepresentativesTable>;

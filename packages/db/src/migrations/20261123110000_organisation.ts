@@ -3,6 +3,10 @@ import { sql, type Kysely } from "kysely";
 /**
  * Councils and their structure: directorates -> services -> teams, and staff with roles.
  *
+ * `councils.profile` holds the council profile validated by `@complaints/core`; directorates,
+ * services and teams mirror its structure, keyed by the profile's slugs (`code`), so cases and
+ * staff can reference them with foreign keys.
+ *
  * Frozen: never edit a migration that has shipped; add a new one. Children repeat their
  * council's id and reference their parent by (council_id, id), so a row can never point at
  * another council's directorate, service or team.
@@ -47,11 +51,12 @@ const UP = [
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     council_id uuid NOT NULL,
     service_id uuid NOT NULL,
+    code text NOT NULL CHECK (code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     name text NOT NULL CHECK (btrim(name) <> ''),
     archived_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (council_id, id),
-    UNIQUE (service_id, name),
+    UNIQUE (service_id, code),
     FOREIGN KEY (council_id, service_id) REFERENCES services (council_id, id)
   )`,
   `CREATE TABLE staff (

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Cases, their stage instances and due dates, case reference numbering and idempotency keys.
+ * Cases, their representatives, stage instances and due dates, case reference numbering and
+ * idempotency keys.
  *
  * Frozen. `cases.state` holds the whole snapshot produced by `@complaints/core`; every other
  * column of `cases`, `stage_instances` and `due_dates` is a queryable mirror of it, rewritten
@@ -47,16 +48,19 @@ const UP = [
     status text NOT NULL CHECK (status ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     channel text NOT NULL CHECK (channel ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     priority text NOT NULL DEFAULT 'normal' CHECK (priority ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    regime_id text,
+    category text,
+    sub_category text,
+    flags text[] NOT NULL DEFAULT '{}',
     directorate_id uuid,
     service_id uuid,
     team_id uuid,
     assigned_staff_id uuid,
     customer_id uuid,
-    representative_id uuid,
     current_stage_id text,
     received_at timestamptz NOT NULL,
     receipt_date date NOT NULL,
-    closed_at timestamptz,
+    closed_on date,
     restricted boolean NOT NULL DEFAULT false,
     description text NOT NULL DEFAULT '',
     search tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, description)) STORED,
@@ -69,30 +73,43 @@ const UP = [
     FOREIGN KEY (council_id, service_id) REFERENCES services (council_id, id),
     FOREIGN KEY (council_id, team_id) REFERENCES teams (council_id, id),
     FOREIGN KEY (council_id, assigned_staff_id) REFERENCES staff (council_id, id),
-    FOREIGN KEY (council_id, customer_id) REFERENCES customers (council_id, id),
-    FOREIGN KEY (council_id, representative_id) REFERENCES representatives (council_id, id)
+    FOREIGN KEY (council_id, customer_id) REFERENCES customers (council_id, id)
   )`,
   `CREATE INDEX cases_search ON cases USING gin (search)`,
   `CREATE INDEX cases_customer ON cases (customer_id, received_at DESC)`,
   `CREATE INDEX cases_directorate_received ON cases (council_id, directorate_id, received_at DESC)`,
-  `CREATE INDEX cases_open ON cases (council_id, received_at DESC) WHERE closed_at IS NULL`,
+  `CREATE INDEX cases_open ON cases (council_id, received_at DESC) WHERE status <> 'closed'`,
+  `CREATE INDEX cases_assigned ON cases (assigned_staff_id) WHERE status <> 'closed'`,
+  // The representative acting for the customer on this case (MP, councillor, advocate…), with
+  // the customer's consent, mirrored from the snapshot.
+  `CREATE TABLE case_representatives (
+    case_id uuid PRIMARY KEY REFERENCES cases (id),
+    name text NOT NULL,
+    role text NOT NULL CHECK (role ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    consent_basis text,
+    consent_recorded_on date,
+    reply_to text NOT NULL,
+    CHECK ((consent_basis IS NULL) = (consent_recorded_on IS NULL))
+  )`,
   `CREATE TABLE stage_instances (
     case_id uuid NOT NULL REFERENCES cases (id),
-    id text NOT NULL,
-    stage text NOT NULL,
-    ordinal integer NOT NULL CHECK (ordinal >= 1),
-    opened_at timestamptz NOT NULL,
-    acknowledged_at timestamptz,
+    sequence integer NOT NULL CHECK (sequence >= 1),
+    stage_id text NOT NULL,
+    label text NOT NULL,
+    phase text NOT NULL,
+    requested_on date NOT NULL,
+    acknowledged_on date,
     handler_staff_id uuid REFERENCES staff (id),
-    signatory_staff_id uuid REFERENCES staff (id),
-    extended boolean NOT NULL DEFAULT false,
-    responded_at timestamptz,
+    extension_count integer NOT NULL DEFAULT 0 CHECK (extension_count >= 0),
+    extended_to date,
+    responded_on date,
     outcome text,
-    closed_at timestamptz,
-    PRIMARY KEY (case_id, id),
-    UNIQUE (case_id, ordinal)
+    signed_by text,
+    ended_on date,
+    PRIMARY KEY (case_id, sequence)
   )`,
-  `CREATE INDEX stage_instances_handler ON stage_instances (handler_staff_id) WHERE closed_at IS NULL`,
+  `CREATE INDEX stage_instances_handler ON stage_instances (handler_staff_id) WHERE ended_on IS NULL`,
+  `CREATE INDEX stage_instances_stage ON stage_instances (stage_id, requested_on)`,
   // council_id, directorate_id and case_open are copied from the case with every write, so the
   // work queue "open cases of a directorate by nearest due date" is one index range scan.
   `CREATE TABLE due_dates (
@@ -102,16 +119,17 @@ const UP = [
     directorate_id uuid,
     case_open boolean NOT NULL,
     kind text NOT NULL,
+    nature text NOT NULL,
     stage_id text,
     due_date date NOT NULL,
-    met_at timestamptz,
-    explanation jsonb NOT NULL DEFAULT 'null'::jsonb,
-    rule jsonb NOT NULL DEFAULT 'null'::jsonb,
+    met_on date,
+    rule text NOT NULL,
+    explanation text NOT NULL,
     PRIMARY KEY (case_id, due_id)
   )`,
   `CREATE INDEX due_dates_open_by_directorate ON due_dates (council_id, directorate_id, due_date)
-    WHERE case_open AND met_at IS NULL`,
-  `CREATE INDEX due_dates_open ON due_dates (due_date) WHERE case_open AND met_at IS NULL`,
+    WHERE case_open AND met_on IS NULL`,
+  `CREATE INDEX due_dates_open ON due_dates (council_id, due_date) WHERE case_open AND met_on IS NULL`,
   // A request retried with the same key returns what the first one did. The case reference is
   // deferred because the key is claimed before the case it guards is inserted.
   `CREATE TABLE idempotency_keys (
@@ -131,6 +149,7 @@ const DOWN = [
   "DROP TABLE idempotency_keys",
   "DROP TABLE due_dates",
   "DROP TABLE stage_instances",
+  "DROP TABLE case_representatives",
   "DROP TABLE cases",
   "DROP FUNCTION allocate_case_reference(uuid, timestamptz)",
   "DROP TABLE case_reference_counters",

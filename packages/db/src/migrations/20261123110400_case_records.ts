@@ -4,27 +4,22 @@ import { sql, type Kysely } from "kysely";
  * What hangs off a case: contacts, attachments, remedies, learning and improvement actions,
  * Ombudsman enquiries. Frozen.
  *
- * Remedies, learning actions and Ombudsman enquiries are keyed by (case_id, id) with the id
- * chosen by the core snapshot, because they are mirrored from it like stage instances.
- * Attachments keep their metadata here and their bytes either in `content` or in a configured
+ * Contacts, remedies, learning actions and Ombudsman enquiries are mirrored from the core
+ * snapshot (rewritten with it in one transaction), keyed by the ids the snapshot gives them.
+ * Attachments are written directly: metadata here, bytes either in `content` or in a configured
  * folder (`storage_key`); the database checks that stored bytes match their size and SHA-256.
  */
 const UP = [
   `CREATE TABLE contacts (
-    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    council_id uuid NOT NULL,
-    case_id uuid NOT NULL,
-    direction text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+    case_id uuid NOT NULL REFERENCES cases (id),
+    ordinal integer NOT NULL CHECK (ordinal >= 1),
+    on_date date NOT NULL,
+    direction text NOT NULL CHECK (direction IN ('in', 'out')),
     channel text NOT NULL CHECK (channel ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
-    party text NOT NULL CHECK (party IN ('customer', 'representative', 'staff', 'ombudsman', 'other')),
-    occurred_at timestamptz NOT NULL,
-    staff_id uuid,
-    summary text NOT NULL CHECK (btrim(summary) <> ''),
-    created_at timestamptz NOT NULL DEFAULT now(),
-    FOREIGN KEY (council_id, case_id) REFERENCES cases (council_id, id),
-    FOREIGN KEY (council_id, staff_id) REFERENCES staff (council_id, id)
+    summary text NOT NULL,
+    by_id text NOT NULL,
+    PRIMARY KEY (case_id, ordinal)
   )`,
-  `CREATE INDEX contacts_case ON contacts (case_id, occurred_at)`,
   `CREATE TABLE attachments (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     council_id uuid NOT NULL,
@@ -40,65 +35,62 @@ const UP = [
     uploaded_at timestamptz NOT NULL,
     uploaded_by_type text NOT NULL CHECK (uploaded_by_type IN ('staff', 'customer', 'representative', 'public', 'api-key', 'system')),
     uploaded_by_id text,
-    removed_at timestamptz,
-    removed_reason text,
     FOREIGN KEY (council_id, case_id) REFERENCES cases (council_id, id),
     CHECK ((storage = 'database') = (content IS NOT NULL)),
     CHECK ((storage = 'folder') = (storage_key IS NOT NULL)),
-    CHECK (content IS NULL OR (octet_length(content) = size_bytes AND encode(sha256(content), 'hex') = sha256)),
-    CHECK ((removed_at IS NULL) = (removed_reason IS NULL))
+    CHECK (content IS NULL OR (octet_length(content) = size_bytes AND encode(sha256(content), 'hex') = sha256))
   )`,
   `CREATE INDEX attachments_case ON attachments (case_id, uploaded_at)`,
   `CREATE TABLE remedies (
     case_id uuid NOT NULL REFERENCES cases (id),
     id text NOT NULL,
     council_id uuid NOT NULL,
-    stage_instance_id text,
-    kind text NOT NULL CHECK (kind ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+    stage_sequence integer NOT NULL,
+    type text NOT NULL CHECK (type ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     description text NOT NULL,
-    amount_pence integer CHECK (amount_pence >= 0),
-    approver_staff_id uuid REFERENCES staff (id),
     owner_staff_id uuid REFERENCES staff (id),
-    due_date date,
-    done_at timestamptz,
+    due_on date,
+    amount_pence integer CHECK (amount_pence >= 0),
+    financial_kind text,
+    approver_staff_id uuid REFERENCES staff (id),
+    completed_on date,
     PRIMARY KEY (case_id, id)
   )`,
-  `CREATE INDEX remedies_outstanding ON remedies (council_id, due_date) WHERE done_at IS NULL`,
+  `CREATE INDEX remedies_outstanding ON remedies (council_id, due_on) WHERE completed_on IS NULL`,
   `CREATE TABLE learning_actions (
     case_id uuid NOT NULL REFERENCES cases (id),
     id text NOT NULL,
     council_id uuid NOT NULL,
     directorate_id uuid,
-    stage_instance_id text,
+    stage_sequence integer NOT NULL,
     root_cause text,
-    lesson text,
-    action text NOT NULL CHECK (btrim(action) <> ''),
+    lessons text,
+    description text NOT NULL,
     owner_staff_id uuid REFERENCES staff (id),
-    due_date date,
-    milestones jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(milestones) = 'array'),
-    done_at timestamptz,
-    escalated_at timestamptz,
+    due_on date,
+    completed_on date,
     PRIMARY KEY (case_id, id)
   )`,
-  `CREATE INDEX learning_actions_outstanding ON learning_actions (council_id, due_date) WHERE done_at IS NULL`,
+  `CREATE INDEX learning_actions_outstanding ON learning_actions (council_id, due_on) WHERE completed_on IS NULL`,
   `CREATE TABLE ombudsman_enquiries (
     case_id uuid NOT NULL REFERENCES cases (id),
     id text NOT NULL,
     council_id uuid NOT NULL,
     body text NOT NULL CHECK (body ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
-    their_reference text,
-    received_at timestamptz NOT NULL,
-    response_due date,
-    responded_at timestamptz,
+    their_reference text NOT NULL,
+    received_on date NOT NULL,
+    response_due_on date NOT NULL,
+    responded_on date,
     approved_by uuid REFERENCES staff (id),
-    decision text,
-    decided_at timestamptz,
-    remedy jsonb,
-    compliance_due date,
-    satisfied_at timestamptz,
+    finding text,
+    injustice boolean,
+    decided_on date,
+    remedies jsonb NOT NULL DEFAULT '[]'::jsonb,
+    satisfied_on date,
     PRIMARY KEY (case_id, id)
   )`,
   `CREATE INDEX ombudsman_enquiries_reference ON ombudsman_enquiries (council_id, body, their_reference)`,
+  `CREATE INDEX ombudsman_enquiries_open ON ombudsman_enquiries (council_id, response_due_on) WHERE responded_on IS NULL`,
 ];
 
 const DOWN = [

@@ -1,0 +1,121 @@
+import { sql, type Expression, type RawBuilder } from "kysely";
+import { NotFoundError } from "./errors.js";
+import type { Executor } from "./executor.js";
+import type { Customer } from "./schema.js";
+
+export interface CustomerInput {
+  fullName: string;
+  title?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** Address lines, one per line (the postcode separately). */
+  address?: string | null;
+  postcode?: string | null;
+  preferredContact?: string | null;
+  reasonableAdjustments?: string | null;
+  largePrint?: boolean;
+}
+
+// The same normalisation as the generated columns of `customers` (migration 20261123110100),
+// applied by the database to search values so both sides always agree.
+export const normalise = Object.freeze({
+  email: (value: string): RawBuilder<string | null> => sql`nullif(lower(btrim(${value}::text)), '')`,
+  phone: (value: string): RawBuilder<string | null> =>
+    sql`nullif(regexp_replace(regexp_replace(${value}::text, '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0'), '')`,
+  postcode: (value: string): RawBuilder<string | null> => sql`nullif(upper(regexp_replace(${value}::text, '\\s', '', 'g')), '')`,
+});
+
+/**
+ * A prefix full-text query over the 'simple' configuration: "jo smi" matches "Joanne Smith".
+ * Words are reduced to letters and digits, so user input cannot inject tsquery syntax.
+ */
+export function prefixQuery(text: string): RawBuilder<string> | null {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return sql<string>`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`;
+}
+
+function columns(input: Partial<CustomerInput>) {
+  return {
+    ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.phone !== undefined ? { phone: input.phone } : {}),
+    ...(input.address !== undefined ? { address: input.address } : {}),
+    ...(input.postcode !== undefined ? { postcode: input.postcode } : {}),
+    ...(input.preferredContact !== undefined ? { preferred_contact: input.preferredContact } : {}),
+    ...(input.reasonableAdjustments !== undefined ? { reasonable_adjustments: input.reasonableAdjustments } : {}),
+    ...(input.largePrint !== undefined ? { large_print: input.largePrint } : {}),
+  };
+}
+
+async function createCustomer(db: Executor, councilId: string, input: CustomerInput): Promise<Customer> {
+  return db
+    .insertInto("customers")
+    .values({ council_id: councilId, full_name: input.fullName, ...columns(input) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+async function getCustomer(db: Executor, customerId: string): Promise<Customer> {
+  const customer = await db.selectFrom("customers").selectAll().where("id", "=", customerId).executeTakeFirst();
+  if (!customer) throw new NotFoundError("customer", customerId);
+  return customer;
+}
+
+async function updateCustomer(db: Executor, customerId: string, changes: Partial<CustomerInput>): Promise<Customer> {
+  const customer = await db
+    .updateTable("customers")
+    .set({ ...columns(changes), updated_at: new Date() })
+    .where("id", "=", customerId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!customer) throw new NotFoundError("customer", customerId);
+  return customer;
+}
+
+export interface CustomerLookup {
+  councilId: string;
+  email?: string | null;
+  phone?: string | null;
+  postcode?: string | null;
+  /** Words of the name (prefixes match). */
+  name?: string | null;
+  limit?: number;
+}
+
+/**
+ * Existing customers that match any of the details given (email, phone, postcode, name), best
+ * first: for "is this someone we know?" at intake. Merged customers are left out.
+ */
+async function findCustomers(db: Executor, lookup: CustomerLookup): Promise<Array<Customer & { matchedOn: string[] }>> {
+  const tests: Array<[string, Expression<boolean>]> = [];
+  if (lookup.email?.trim()) tests.push(["email", sql<boolean>`(email_normalised = ${normalise.email(lookup.email)})`]);
+  if (lookup.phone?.trim()) tests.push(["phone", sql<boolean>`(phone_normalised = ${normalise.phone(lookup.phone)})`]);
+  if (lookup.postcode?.trim()) tests.push(["postcode", sql<boolean>`(postcode_normalised = ${normalise.postcode(lookup.postcode)})`]);
+  const name = lookup.name ? prefixQuery(lookup.name) : null;
+  if (name) tests.push(["name", sql<boolean>`(name_search @@ ${name})`]);
+  if (tests.length === 0) return [];
+
+  const matched = sql<string[]>`array_remove(ARRAY[${sql.join(
+    tests.map(([label, test]) => sql`CASE WHEN coalesce(${test}, false) THEN ${label}::text END`),
+  )}], NULL)`;
+  const rows = await db
+    .selectFrom("customers")
+    .selectAll()
+    .select(matched.as("matchedOn"))
+    .where("council_id", "=", lookup.councilId)
+    .where("merged_into_id", "is", null)
+    .where((eb) => eb.or(tests.map(([, test]) => eb(sql<boolean>`coalesce(${test}, false)`, "=", true))))
+    .orderBy(sql`cardinality(${matched})`, "desc")
+    .orderBy("updated_at", "desc")
+    .limit(lookup.limit ?? 20)
+    .execute();
+  return rows;
+}
+
+export const customerRepository = Object.freeze({ createCustomer, getCustomer, updateCustomer, findCustomers });

@@ -1,0 +1,228 @@
+/**
+ * Councils and their structure. `councils.profile` holds the council profile (validated by
+ * `@complaints/core` before it is saved); directorates, services and teams mirror it, keyed
+ * by the profile's slugs (`code`), so cases and staff can point at them with foreign keys.
+ * Saving a profile brings the mirror in step: new codes are inserted, names and plugins
+ * updated, codes no longer in the profile archived (never deleted: old cases still point at them).
+ */
+import { sql } from "kysely";
+import type { Executor } from "./auth.js";
+
+export interface CouncilRecord {
+  id: string;
+  slug: string;
+  name: string;
+  referencePrefix: string;
+  timeZone: string;
+  profile: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+/** The parts of a profile the mirror needs (a `CouncilProfile` from core fits). */
+export interface ProfileStructure {
+  directorates: ReadonlyArray<{
+    id: string;
+    name: string;
+    plugins?: readonly string[];
+    services: ReadonlyArray<{ id: string; name: string; plugins?: readonly string[]; teams?: ReadonlyArray<{ id: string; name: string }> }>;
+  }>;
+}
+
+export interface OrganisationIds {
+  directorates: Map<string, string>;
+  services: Map<string, string>;
+  /** Keyed "<service code>/<team code>". */
+  teams: Map<string, string>;
+}
+
+const councilColumns = ["id", "slug", "name", "reference_prefix", "time_zone", "profile", "updated_at"] as const;
+
+function toCouncil(row: {
+  id: string;
+  slug: string;
+  name: string;
+  reference_prefix: string;
+  time_zone: string;
+  profile: Record<string, unknown>;
+  updated_at: Date;
+}): CouncilRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    referencePrefix: row.reference_prefix,
+    timeZone: row.time_zone,
+    profile: row.profile,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function listCouncils(db: Executor): Promise<CouncilRecord[]> {
+  return (await db.selectFrom("councils").select(councilColumns).orderBy("slug").execute()).map(toCouncil);
+}
+
+async function findCouncil(db: Executor, id: string): Promise<CouncilRecord | undefined> {
+  const row = await db.selectFrom("councils").select(councilColumns).where("id", "=", id).executeTakeFirst();
+  return row && toCouncil(row);
+}
+
+async function findCouncilBySlug(db: Executor, slug: string): Promise<CouncilRecord | undefined> {
+  const row = await db.selectFrom("councils").select(councilColumns).where("slug", "=", slug).executeTakeFirst();
+  return row && toCouncil(row);
+}
+
+async function insertCouncil(
+  db: Executor,
+  council: { slug: string; name: string; referencePrefix: string; profile: Record<string, unknown>; now: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto("councils")
+    .values({
+      slug: council.slug,
+      name: council.name,
+      reference_prefix: council.referencePrefix,
+      profile: JSON.stringify(council.profile),
+      created_at: council.now,
+      updated_at: council.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/**
+ * Saves the profile and brings directorates, services and teams in step with it, in the
+ * caller's transaction. Returns the ids of everything the profile names.
+ */
+async function saveProfile(
+  db: Executor,
+  councilId: string,
+  profile: ProfileStructure & { name: string },
+  now: Date,
+): Promise<OrganisationIds> {
+  await db
+    .updateTable("councils")
+    .set({ profile: JSON.stringify(profile), name: profile.name, updated_at: now })
+    .where("id", "=", councilId)
+    .execute();
+  const ids: OrganisationIds = { directorates: new Map(), services: new Map(), teams: new Map() };
+
+  const directorateCodes = profile.directorates.map((d) => d.id);
+  const serviceCodes = profile.directorates.flatMap((d) => d.services.map((s) => s.id));
+  for (const directorate of profile.directorates) {
+    const { id: directorateId } = await db
+      .insertInto("directorates")
+      .values({ council_id: councilId, code: directorate.id, name: directorate.name, created_at: now })
+      .onConflict((oc) => oc.columns(["council_id", "code"]).doUpdateSet({ name: directorate.name, archived_at: null }))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.directorates.set(directorate.id, directorateId);
+    for (const service of directorate.services) {
+      const plugins = [...new Set([...(directorate.plugins ?? []), ...(service.plugins ?? [])])];
+      const { id: serviceId } = await db
+        .insertInto("services")
+        .values({ council_id: councilId, directorate_id: directorateId, code: service.id, name: service.name, plugins, created_at: now })
+        .onConflict((oc) =>
+          oc.columns(["council_id", "code"]).doUpdateSet({ name: service.name, directorate_id: directorateId, plugins, archived_at: null }),
+        )
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.services.set(service.id, serviceId);
+      const teamCodes = (service.teams ?? []).map((t) => t.id);
+      for (const team of service.teams ?? []) {
+        const { id: teamId } = await db
+          .insertInto("teams")
+          .values({ council_id: councilId, service_id: serviceId, code: team.id, name: team.name, created_at: now })
+          .onConflict((oc) => oc.columns(["service_id", "code"]).doUpdateSet({ name: team.name, archived_at: null }))
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        ids.teams.set(`${service.id}/${team.id}`, teamId);
+      }
+      let archiveTeams = db.updateTable("teams").set({ archived_at: now }).where("service_id", "=", serviceId).where("archived_at", "is", null);
+      if (teamCodes.length) archiveTeams = archiveTeams.where("code", "not in", teamCodes);
+      await archiveTeams.execute();
+    }
+  }
+  await db
+    .updateTable("services")
+    .set({ archived_at: now })
+    .where("council_id", "=", councilId)
+    .where("archived_at", "is", null)
+    .where("code", "not in", serviceCodes.length ? serviceCodes : [""])
+    .execute();
+  await db
+    .updateTable("directorates")
+    .set({ archived_at: now })
+    .where("council_id", "=", councilId)
+    .where("archived_at", "is", null)
+    .where("code", "not in", directorateCodes.length ? directorateCodes : [""])
+    .execute();
+  return ids;
+}
+
+export interface OrganisationUnit {
+  id: string;
+  code: string;
+  name: string;
+  archived: boolean;
+}
+
+export interface OrganisationTree {
+  directorates: Array<
+    OrganisationUnit & {
+      services: Array<OrganisationUnit & { plugins: string[]; teams: OrganisationUnit[] }>;
+    }
+  >;
+}
+
+/** Directorates, services and teams as stored, archived ones included (flagged). */
+async function organisation(db: Executor, councilId: string): Promise<OrganisationTree> {
+  const [directorates, services, teams] = await Promise.all([
+    db.selectFrom("directorates").select(["id", "code", "name", "archived_at"]).where("council_id", "=", councilId).orderBy("name").execute(),
+    db
+      .selectFrom("services")
+      .select(["id", "directorate_id", "code", "name", "plugins", "archived_at"])
+      .where("council_id", "=", councilId)
+      .orderBy("name")
+      .execute(),
+    db.selectFrom("teams").select(["id", "service_id", "code", "name", "archived_at"]).where("council_id", "=", councilId).orderBy("name").execute(),
+  ]);
+  return {
+    directorates: directorates.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      archived: d.archived_at !== null,
+      services: services
+        .filter((s) => s.directorate_id === d.id)
+        .map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          plugins: s.plugins,
+          archived: s.archived_at !== null,
+          teams: teams.filter((t) => t.service_id === s.id).map((t) => ({ id: t.id, code: t.code, name: t.name, archived: t.archived_at !== null })),
+        })),
+    })),
+  };
+}
+
+/** Whether the council's data has been seeded (any staff at all). */
+async function staffCount(db: Executor, councilId: string): Promise<number> {
+  const row = await db
+    .selectFrom("staff")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("council_id", "=", councilId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export const organisationQueries = Object.freeze({
+  listCouncils,
+  findCouncil,
+  findCouncilBySlug,
+  insertCouncil,
+  saveProfile,
+  organisation,
+  staffCount,
+});
