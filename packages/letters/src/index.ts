@@ -53,3 +53,13 @@ export {
 } from "./render.js";
 export { ADDRESS_BLOCK, DL_WINDOW_ON_ENVELOPE, DL_WINDOW_ON_SHEET, LARGE_PRINT, STANDARD_PRINT, type Typography } from "./layout.js";
 export { LetterDateError, formatLetterDate } from "./words.js";
+export {
+  MANIFEST_HEADER,
+  createPrintBatch,
+  manifestLine,
+  type PrintBatchLetter,
+  type PrintBatchManifestRow,
+  type PrintBatchOptions,
+  type PrintBatchResult,
+  type SkippedLetter,
+} from "./print-batch.js";

@@ -202,7 +202,7 @@ const HEADINGS: Partial<Record<LetterElement, string>> = {
   "ombudsman-details": "The Housing Ombudsman",
 };
 
-/** A letter long enough to run to `pages` pages or more at normal print size, for pagination tests. */
+/** A typical response with `extraParagraphs` more paragraphs of visit notes, for pagination tests (10 makes three pages). */
 export function longLetter(extraParagraphs: number): LetterModel {
   const base = typicalStage1Response();
   const paragraphs = Array.from(
