@@ -62,6 +62,8 @@ export class WorkingDayCalendar {
   /** workingDays[k] = day number of the (k+1)-th working day of the range. */
   private readonly workingDays: Int32Array;
   private readonly reasons = new Map<number, NonWorkingReason>();
+  /** The ISO string of every day in range: formatting a result is then one array read. */
+  private readonly isoOf: string[];
 
   constructor(spec: CalendarSpec, data: BankHolidayData = ukBankHolidays) {
     if (spec.nations.length === 0) throw new Error("A working-day calendar needs at least one nation");
@@ -116,6 +118,7 @@ export class WorkingDayCalendar {
       this.workingUpTo[i] = count;
     }
     this.workingDays = Int32Array.from(working);
+    this.isoOf = Array.from({ length: size }, (_, i) => fromDayNumber(this.first + i));
   }
 
   /** A short id for caching and for explanations ("england-and-wales + 3 closure days"). */
@@ -164,7 +167,7 @@ export class WorkingDayCalendar {
   }
 
   addWorkingDays(date: IsoDate, workingDays: number): IsoDate {
-    return fromDayNumber(this.addWorkingDayNumber(toDayNumber(date), workingDays));
+    return this.isoOf[this.addWorkingDayNumber(toDayNumber(date), workingDays) - this.first]!;
   }
 
   /** Working days in (from, to]: the days a clock started on `from` has run by `to`. */
