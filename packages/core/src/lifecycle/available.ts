@@ -43,6 +43,7 @@ export function availableCommands(state: CaseState, rules: ResolvedRules, actor?
   }
   if (state.stages.some((s) => s.response?.remedies.some((r) => !r.completedOn))) out.push("complete-remedy");
   if (state.status !== "new") out.push("ombudsman-enquiry");
+  if (state.status !== "closed") out.push("recalculate-deadlines");
   for (const enquiry of state.ombudsman) {
     if (!enquiry.respondedOn) out.push("ombudsman-response");
     if (!enquiry.decision) out.push("ombudsman-decision");

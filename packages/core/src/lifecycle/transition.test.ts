@@ -86,3 +86,22 @@ describe("a complaint through the 2024 code's two stages", () => {
     expect(satisfied.ok && satisfied.state.ombudsman[0]!.satisfactionLetterOn).toBe("2026-08-21");
   });
 });
+
+describe("calendar changes (DESIGN.md §4)", () => {
+  it("a new bank holiday moves an open case's future deadline, recording what changed", () => {
+    const before = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }]]);
+    expect(before.dueDates.find((d) => d.kind === "respond")!.date).toBe("2026-03-17");
+    // The same council after closing for a one-off day on Mon 9 Mar 2026.
+    const withClosure = council({ closures: [{ date: "2026-03-09", label: "Office move" }] }).rulesFor("waste", "complaint");
+    const after = transition(before, { type: "recalculate-deadlines", by: officer, reason: "Office move closure added" }, withClosure, fixedClock("2026-03-04T09:00:00Z"));
+    if (!after.ok) throw new Error(after.refusal.message);
+    expect(after.state.dueDates.find((d) => d.kind === "respond")!.date).toBe("2026-03-18");
+    expect(after.events[0]!.data.changes).toEqual([{ id: "stage-1#1.respond", from: "2026-03-17", to: "2026-03-18" }]);
+  });
+
+  it("a closed case's deadlines are never rewritten", () => {
+    const closed = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-04", { type: "withdraw", reason: "Sorted" }]]);
+    const r = transition(closed, { type: "recalculate-deadlines", by: officer, reason: "New bank holiday" }, rules, fixedClock("2026-03-05T09:00:00Z"));
+    expect(r.ok ? null : r.refusal.message).toContain("its deadlines are history");
+  });
+});

@@ -27,6 +27,8 @@ interface Ctx {
   today: IsoDate;
   on: IsoDate;
   effects: Effect[];
+  /** Due dates a recalculation moved, recorded in the event. */
+  recalculated?: Array<{ id: string; from: IsoDate | null; to: IsoDate }>;
 }
 
 /**
@@ -76,7 +78,7 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
     by: by.id,
     on,
     stageId: currentStage(next)?.stageId ?? null,
-    data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+    data: JSON.parse(JSON.stringify(ctx.recalculated ? { ...data, changes: ctx.recalculated } : data)) as Record<string, unknown>,
   };
   return { ok: true, state: next, events: [event], effects: ctx.effects };
 }
@@ -536,6 +538,20 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
       if (!remedy) refuse("INVALID_INPUT", `The Ombudsman's decision has no remedy ${command.remedyId}`);
       if (remedy.completedOn) refuse("NOT_ALLOWED_NOW", `That remedy was completed on ${formatShort(remedy.completedOn)}`);
       remedy.completedOn = on;
+      return;
+    }
+
+    case "recalculate-deadlines": {
+      // DESIGN.md §4: a calendar change (a new bank holiday, a closure day) moves the future
+      // deadlines of open cases, with an audit event; closed cases keep the performance
+      // they were measured on.
+      if (state.status === "closed") refuse("NOT_ALLOWED_NOW", `Case ${state.reference} is closed; its deadlines are history and are not recalculated`);
+      if (!command.reason.trim()) refuse("INVALID_INPUT", "Say why the deadlines are recalculated (e.g. a new bank holiday)");
+      const after = computeDueDates(state, rules, ctx.today);
+      const changes = after
+        .map((d) => ({ id: d.id, from: state.dueDates.find((b) => b.id === d.id)?.date ?? null, to: d.date }))
+        .filter((c) => c.from !== c.to && !state.dueDates.find((b) => b.id === c.id)?.metOn);
+      ctx.recalculated = changes;
       return;
     }
 

@@ -316,7 +316,8 @@ export type CaseCommand =
   | ({ type: "ombudsman-response"; enquiryId: string; approvedBy: string } & On)
   | ({ type: "ombudsman-decision"; enquiryId: string; finding: OmbudsmanFinding; injustice: boolean; summary: string; remedies?: Array<{ id: string; description: string; dueOn: IsoDate; amountPence?: number | null }> } & On)
   | ({ type: "ombudsman-remedy-complied"; enquiryId: string; remedyId: string } & On)
-  | ({ type: "ombudsman-satisfied"; enquiryId: string } & On);
+  | ({ type: "ombudsman-satisfied"; enquiryId: string } & On)
+  | ({ type: "recalculate-deadlines"; reason: string } & On);
 
 export type CommandType = CaseCommand["type"];
 
