@@ -11,3 +11,4 @@ export {
   type OrganisationUnit,
   type OrganisationTree,
 } from "./organisation.js";
+export { notificationQueries, type NewNotification, type OutboxEntry, type OutboxFilter, type OutboxRecipient } from "./notifications.js";
