@@ -63,3 +63,10 @@ export {
   type PrintBatchResult,
   type SkippedLetter,
 } from "./print-batch.js";
+export {
+  LetterModelError,
+  buildLetterModel,
+  letterRegimeFamily,
+  type LetterContext,
+  type StaffMember,
+} from "./build-model.js";

@@ -1,0 +1,176 @@
+import { RuleBook, defaultProfile, type ResolvedRules } from "@complaints/core";
+import { CaseScenario } from "@complaints/core/testing";
+import { describe, expect, it } from "vitest";
+import { LetterModelError, buildLetterModel, letterRegimeFamily, type LetterContext, type StaffMember } from "./build-model.js";
+import { checkRequiredContent } from "./required-content.js";
+import { renderLetterPdf } from "./render.js";
+
+const STAFF: Record<string, StaffMember> = {
+  sam: { name: "Sam Patel", jobTitle: "Waste Services Manager", phone: "020 7946 0123", email: "sam.patel@example.gov.uk" },
+  alex: { name: "Alex Brown", jobTitle: "Complaints Manager" },
+};
+
+const context: LetterContext = {
+  date: "2026-11-23",
+  customerAddress: { lines: ["Flat 4, Rosewood Court", "12 Station Road", "Exampleton"], postcode: "EX2 4PQ" },
+  staff: (id) => STAFF[id],
+};
+
+function wasteRules(): ResolvedRules {
+  return new RuleBook(defaultProfile, []).rulesFor("waste", "complaint");
+}
+
+function loggedComplaint() {
+  const scenario = new CaseScenario(wasteRules());
+  scenario.log(
+    {
+      reference: "CMP-2026-0042",
+      channel: "email",
+      customer: { id: "c-1", name: "Ada Lovelace" },
+      description: "My green bin has not been emptied for three weeks.",
+      desiredOutcome: "Empty the bin and collect it on the right day from now on.",
+    },
+    "2026-11-02",
+  );
+  scenario.do({ type: "triage", outcome: "accept" }, "2026-11-02");
+  scenario.do({ type: "assign", handlerId: "sam" }, "2026-11-02");
+  return scenario;
+}
+
+describe("buildLetterModel: a draft letter from the case, ready for the content rules", () => {
+  it("the regime's family tells which content rules apply (core's default regime is the 2024 code)", () => {
+    expect(letterRegimeFamily(wasteRules())).toBe("code-2024");
+  });
+
+  it("an acknowledgement built from the case carries all the Southwark/code 6.2 content and can be issued", () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context);
+
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    const text = (element: string) => model.sections.find((section) => section.element === element)?.paragraphs.join(" ");
+    expect(text("date-received")).toBe("We received your complaint on 2 November 2026.");
+    expect(text("complaint-summary")).toContain("My green bin has not been emptied for three weeks.");
+    expect(text("desired-outcome")).toContain("Empty the bin");
+    expect(text("handler")).toBe("Sam Patel, Waste Services Manager, is dealing with your complaint.");
+    expect(text("response-due-date")).toBe(`We will send you our full response by 17 November 2026.`);
+    expect(text("contact-details")).toContain("020 7946 0123");
+    expect(text("missing-information")).toBe("We do not need any more information from you at the moment.");
+    expect(model.recipient).toEqual({ name: "Ada Lovelace", address: context.customerAddress });
+    expect(model.council.name).toBe(defaultProfile.name);
+    expect(model.signOff).toMatchObject({ name: "Sam Patel", jobTitle: "Waste Services Manager", signedByResponsiblePerson: false });
+  });
+
+  it("says the day the complaint arrived, even when the clock starts on the next working day (Southwark receipt rule)", () => {
+    const scenario = new CaseScenario(wasteRules());
+    scenario.log({ channel: "web", customer: { id: "c-1", name: "Ada Lovelace" }, description: "Missed bin." }, "2026-11-01");
+    scenario.do({ type: "triage", outcome: "accept" }, "2026-11-02");
+    scenario.do({ type: "assign", handlerId: "sam" }, "2026-11-02");
+    expect(scenario.case.receipt.countsFrom).toBe("2026-11-02");
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context);
+    expect(model.sections.find((section) => section.element === "date-received")?.paragraphs).toEqual([
+      "We received your complaint on 1 November 2026.",
+    ]);
+  });
+
+  it("a Stage 1 response states the decision, reasons, remedies, outstanding actions and the way to Stage 2", async () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    scenario.do(
+      {
+        type: "respond",
+        outcome: "partly-upheld",
+        reasons: "The crew missed your street twice because of a routing error. We could not confirm the third missed collection.",
+        remedies: [{ id: "r-1", type: "apology", description: "We apologise for the missed collections", ownerId: "sam", dueOn: null }],
+        outstandingActions: ["Your street has been added back to the Tuesday round"],
+      },
+      "2026-11-10",
+    );
+    const model = buildLetterModel("stage-1-response", scenario.case, scenario.rules, defaultProfile, context);
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(model.sections.map((section) => section.element)).toEqual([
+      "stage",
+      "decision",
+      "reasons",
+      "remedies",
+      "outstanding-actions",
+      "escalation-route",
+    ]);
+    expect(model.sections.find((section) => section.element === "decision")?.paragraphs).toEqual(["We have partly upheld your complaint."]);
+    expect(model.sections.find((section) => section.element === "escalation-route")?.paragraphs[0]).toContain("at Stage 2");
+    const pdf = await renderLetterPdf(model);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("the final response names the regime's Ombudsman with the council profile's contact details", () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    scenario.do({ type: "respond", outcome: "not-upheld", reasons: "The bin was emptied on each collection day." }, "2026-11-10");
+    scenario.do({ type: "escalate", reason: "I do not accept that the bin was emptied." }, "2026-11-12");
+    scenario.do({ type: "assign", handlerId: "alex" }, "2026-11-12");
+    scenario.do({ type: "acknowledge" }, "2026-11-13");
+    scenario.do({ type: "respond", outcome: "not-upheld", reasons: "The crew's tracker shows each visit." }, "2026-11-20");
+    const model = buildLetterModel("stage-2-response", scenario.case, scenario.rules, defaultProfile, context);
+
+    const ombudsman = model.sections.find((section) => section.element === "ombudsman-details")?.paragraphs.join(" ");
+    expect(ombudsman).toContain("Local Government and Social Care Ombudsman");
+    expect(ombudsman).toContain("0300 061 0614");
+    expect(model.subject).toBe("Our final response to your complaint");
+    expect(model.sections.find((section) => section.element === "remedies")?.paragraphs).toEqual([
+      "As we did not find that we were at fault, we are not offering a remedy.",
+    ]);
+    // The complaint definition is the officer's to write: the draft is not issuable until they do.
+    expect(checkRequiredContent(model, "code-2024").map((item) => item.element)).toEqual(["complaint-definition"]);
+  });
+
+  it("an extension notice carries the recorded reason, the new date and the Ombudsman (code 6.4–6.5)", () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    scenario.do({ type: "extend", workingDays: 5, reason: "We are waiting for the crew's tracker records.", ombudsmanDetailsGiven: true }, "2026-11-12");
+    const model = buildLetterModel("extension-notice", scenario.case, scenario.rules, defaultProfile, context);
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(model.sections.find((section) => section.element === "extension-reasons")?.paragraphs).toEqual([
+      "We are waiting for the crew's tracker records.",
+    ]);
+    expect(model.sections.find((section) => section.element === "new-due-date")?.paragraphs[0]).toBe(
+      "We will now send you our full response by 24 November 2026.",
+    );
+  });
+
+  it("writes to an MP acting for the customer, with the customer in the Re: line", () => {
+    const scenario = new CaseScenario(wasteRules());
+    scenario.log(
+      {
+        reference: "CMP-2026-0043",
+        channel: "email",
+        customer: { id: "c-1", name: "Ada Lovelace" },
+        representative: { name: "Jane Example MP", role: "mp", consent: { basis: "elected-member", recordedOn: "2026-11-02" }, replyTo: "representative" },
+        description: "My constituent's bin has not been emptied.",
+      },
+      "2026-11-02",
+    );
+    scenario.do({ type: "triage", outcome: "accept" }, "2026-11-02");
+    scenario.do({ type: "assign", handlerId: "sam" }, "2026-11-02");
+    const representativeAddress = { lines: ["House of Commons", "London"], postcode: "SW1A 0AA" };
+    expect(() => buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context)).toThrow(LetterModelError);
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, { ...context, representativeAddress });
+    expect(model.recipient).toEqual({ name: "Jane Example MP", address: representativeAddress });
+    expect(model.onBehalfOf).toEqual({ name: "Ada Lovelace", address: context.customerAddress });
+    expect(model.salutation).toBe("Dear Jane Example MP");
+  });
+
+  it("fills plugin slots with the paragraphs that plugins register for this kind of letter", () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    const rules: ResolvedRules = {
+      ...scenario.rules,
+      letterParagraphs: [
+        { id: "waste.report-missed-bin", letters: ["acknowledgement"], slot: "body-end", render: () => "You can report a missed bin online at any time." },
+        { id: "waste.never-shown", letters: ["stage-1-response"], slot: "opening", render: () => "Not for acknowledgements." },
+        { id: "waste.nothing-to-say", letters: ["acknowledgement"], slot: "opening", render: () => null },
+      ],
+    };
+    const model = buildLetterModel("acknowledgement", scenario.case, rules, defaultProfile, context);
+    expect(model.slots).toEqual({ "body-end": [{ id: "waste.report-missed-bin", text: "You can report a missed bin online at any time." }] });
+  });
+});
