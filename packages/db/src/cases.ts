@@ -91,11 +91,11 @@ export interface CaseProjection {
     stageSequence: number;
     type: string;
     description: string;
-    ownerStaffId: string | null;
+    ownerId: string | null;
     dueOn: string | null;
     amountPence: number | null;
     financialKind: string | null;
-    approverStaffId: string | null;
+    approverId: string | null;
     completedOn: string | null;
   }>;
   learningActions: ReadonlyArray<{
@@ -104,7 +104,7 @@ export interface CaseProjection {
     rootCause: string | null;
     lessons: string | null;
     description: string;
-    ownerStaffId: string | null;
+    ownerId: string | null;
     dueOn: string | null;
     completedOn: string | null;
   }>;
@@ -572,11 +572,11 @@ async function writeCase<S>(
             stage_sequence: r.stageSequence,
             type: r.type,
             description: r.description,
-            owner_staff_id: r.ownerStaffId,
+            owner_id: r.ownerId,
             due_on: r.dueOn,
             amount_pence: r.amountPence,
             financial_kind: r.financialKind,
-            approver_staff_id: r.approverStaffId,
+            approver_id: r.approverId,
             completed_on: r.completedOn,
           })),
         )
@@ -599,7 +599,7 @@ async function writeCase<S>(
             root_cause: l.rootCause,
             lessons: l.lessons,
             description: l.description,
-            owner_staff_id: l.ownerStaffId,
+            owner_id: l.ownerId,
             due_on: l.dueOn,
             completed_on: l.completedOn,
           })),

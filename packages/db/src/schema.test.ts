@@ -48,12 +48,12 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     content: true, storage_key: true, description: true, uploaded_at: true, uploaded_by_type: true, uploaded_by_id: true,
   },
   remedies: {
-    case_id: true, id: true, council_id: true, stage_sequence: true, type: true, description: true, owner_staff_id: true,
-    due_on: true, amount_pence: true, financial_kind: true, approver_staff_id: true, completed_on: true,
+    case_id: true, id: true, council_id: true, stage_sequence: true, type: true, description: true, owner_id: true,
+    due_on: true, amount_pence: true, financial_kind: true, approver_id: true, completed_on: true,
   },
   learning_actions: {
     case_id: true, id: true, council_id: true, directorate_id: true, stage_sequence: true, root_cause: true, lessons: true,
-    description: true, owner_staff_id: true, due_on: true, completed_on: true,
+    description: true, owner_id: true, due_on: true, completed_on: true,
   },
   ombudsman_enquiries: {
     case_id: true, id: true, council_id: true, body: true, their_reference: true, received_on: true, response_due_on: true,

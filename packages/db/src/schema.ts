@@ -266,11 +266,11 @@ export interface RemediesTable {
   stage_sequence: number;
   type: string;
   description: string;
-  owner_staff_id: string | null;
+  owner_id: string | null;
   due_on: DateString | null;
   amount_pence: number | null;
   financial_kind: string | null;
-  approver_staff_id: string | null;
+  approver_id: string | null;
   completed_on: DateString | null;
 }
 
@@ -283,7 +283,7 @@ export interface LearningActionsTable {
   root_cause: string | null;
   lessons: string | null;
   description: string;
-  owner_staff_id: string | null;
+  owner_id: string | null;
   due_on: DateString | null;
   completed_on: DateString | null;
 }

@@ -6,6 +6,7 @@ import { sql, type Kysely } from "kysely";
  *
  * Contacts, remedies, learning actions and Ombudsman enquiries are mirrored from the core
  * snapshot (rewritten with it in one transaction), keyed by the ids the snapshot gives them.
+ * Owners and approvers are the snapshot's actor ids, kept as text: the snapshot is the record.
  * Attachments are written directly: metadata here, bytes either in `content` or in a configured
  * folder (`storage_key`); the database checks that stored bytes match their size and SHA-256.
  */
@@ -48,13 +49,13 @@ const UP = [
     stage_sequence integer NOT NULL,
     type text NOT NULL CHECK (type ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     description text NOT NULL,
-    owner_staff_id uuid REFERENCES staff (id),
+    owner_id text,
     due_on date,
     amount_pence integer CHECK (amount_pence >= 0),
     financial_kind text,
-    approver_staff_id uuid REFERENCES staff (id),
+    approver_id text,
     completed_on date,
-    PRIMARY KEY (case_id, id)
+    PRIMARY KEY (case_id, stage_sequence, id)
   )`,
   `CREATE INDEX remedies_outstanding ON remedies (council_id, due_on) WHERE completed_on IS NULL`,
   `CREATE TABLE learning_actions (
@@ -66,10 +67,10 @@ const UP = [
     root_cause text,
     lessons text,
     description text NOT NULL,
-    owner_staff_id uuid REFERENCES staff (id),
+    owner_id text,
     due_on date,
     completed_on date,
-    PRIMARY KEY (case_id, id)
+    PRIMARY KEY (case_id, stage_sequence, id)
   )`,
   `CREATE INDEX learning_actions_outstanding ON learning_actions (council_id, due_on) WHERE completed_on IS NULL`,
   `CREATE TABLE ombudsman_enquiries (
@@ -81,7 +82,7 @@ const UP = [
     received_on date NOT NULL,
     response_due_on date NOT NULL,
     responded_on date,
-    approved_by uuid REFERENCES staff (id),
+    approved_by text,
     finding text,
     injustice boolean,
     decided_on date,
