@@ -1,0 +1,10 @@
+export {
+  foiEirServicePlugin,
+  foiEirIntake,
+  icoSignpost,
+  legalLog,
+  FOI_EIR_RULES,
+  LEGAL_PARTY,
+  EXECUTIVE_MEMBER_PARTY,
+  ICO_CONTACT,
+} from "./plugin.js";
