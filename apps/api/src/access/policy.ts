@@ -1,0 +1,116 @@
+/**
+ * Who may do what (issue 3, "Roles"). One table per question, so the authorisation matrix
+ * test can state the expected answers independently and a change here shows up there.
+ *
+ * - A role is granted within one directorate, or council-wide. Only the CENTRAL roles may be
+ *   granted council-wide; everyone else sees and acts on their own directorate's cases.
+ * - Restricted cases (about named staff, discrimination or harassment, sexual harassment,
+ *   safeguarding) are read only by RESTRICTED_READERS and the case's own handler.
+ * - Nobody reads a case that names them as the subject of the complaint.
+ */
+import type { CommandType, Flag, Role } from "@complaints/core";
+
+export const STAFF_ROLES = [
+  "customer-services",
+  "investigating-officer",
+  "dcro",
+  "complaints-manager",
+  "head-of-service",
+  "director",
+  "quality-assurance",
+  "legal",
+  "administrator",
+  "auditor",
+] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  "customer-services": "Customer services officer",
+  "investigating-officer": "Investigating officer",
+  dcro: "Departmental customer relations officer",
+  "complaints-manager": "Central resolution team / complaints manager",
+  "head-of-service": "Head of service",
+  director: "Director",
+  "quality-assurance": "Quality assurance",
+  legal: "Legal services",
+  administrator: "Administrator",
+  auditor: "Read-only auditor",
+};
+
+/** Roles that may be granted council-wide. The front door, the central team and oversight. */
+export const CENTRAL_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>([
+  "customer-services",
+  "complaints-manager",
+  "quality-assurance",
+  "legal",
+  "auditor",
+  "administrator",
+]);
+
+/** Everyone but the administrator, who manages the system, not complaints. */
+export const CASE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(STAFF_ROLES.filter((r) => r !== "administrator"));
+
+/** Who may read restricted cases within their scope. */
+export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "head-of-service", "director", "legal"]);
+
+/** The flags that restrict a case. */
+export const RESTRICTING_FLAGS: ReadonlySet<Flag> = new Set<Flag>(["named-staff", "discrimination-or-harassment", "sexual-harassment", "safeguarding"]);
+
+/** Who may see equality monitoring answers (reported only in aggregate otherwise). */
+export const EQUALITY_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "quality-assurance"]);
+
+/** Who may log a new case into a directorate within their scope. */
+export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
+
+/** Who may read the record of who read a case. */
+export const ACCESS_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "auditor"]);
+
+/** Who may read the notifications outbox of their scope. */
+export const OUTBOX_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "dcro", "administrator"]);
+
+/** Who may work the persistent-complainant process (core decides who may warn and designate). */
+export const CONDUCT_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "head-of-service", "director", "dcro"]);
+
+const caseworkers: StaffRole[] = ["investigating-officer", "dcro", "complaints-manager"];
+const coordinators: StaffRole[] = ["dcro", "complaints-manager"];
+const managers: StaffRole[] = ["complaints-manager", "head-of-service", "director"];
+
+/**
+ * The roles that may issue each lifecycle command on a case within their scope. Plugins can
+ * narrow this further (FOI/EIR reviews by a Director); core checks those rules itself.
+ */
+export const COMMAND_ROLES: Record<Exclude<CommandType, "log">, readonly StaffRole[]> = {
+  triage: ["customer-services", ...coordinators],
+  assign: [...coordinators, "head-of-service"],
+  notify: ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
+  acknowledge: ["customer-services", ...caseworkers],
+  "record-contact": ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
+  "request-information": caseworkers,
+  "receive-information": ["customer-services", ...caseworkers],
+  pause: caseworkers,
+  resume: caseworkers,
+  extend: caseworkers,
+  "agree-statement": caseworkers,
+  "agree-response-date": caseworkers,
+  "add-participant": caseworkers,
+  "holding-response": caseworkers,
+  respond: [...caseworkers, "head-of-service", "director", "legal"],
+  "complete-remedy": [...caseworkers, "head-of-service"],
+  escalate: ["customer-services", ...coordinators],
+  "refer-back": coordinators,
+  withdraw: ["customer-services", ...coordinators],
+  close: coordinators,
+  reopen: managers,
+  "acknowledge-feedback": ["customer-services", ...coordinators],
+  "convert-to-complaint": ["customer-services", ...coordinators],
+  "ombudsman-enquiry": ["complaints-manager"],
+  "ombudsman-response": managers,
+  "ombudsman-decision": ["complaints-manager"],
+  "ombudsman-remedy-complied": ["complaints-manager", "head-of-service"],
+  "ombudsman-satisfied": ["complaints-manager"],
+  "recalculate-deadlines": ["complaints-manager"],
+};
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(value);
+}

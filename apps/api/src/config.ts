@@ -1,0 +1,103 @@
+/**
+ * Settings of one API process, read from the environment once at start-up and validated
+ * with zod, so a typo stops the server with a message instead of surfacing later.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+export interface LockoutPolicy {
+  /** Failed sign-ins allowed within `windowMinutes` before the account is locked. */
+  maxFailures: number;
+  windowMinutes: number;
+  lockMinutes: number;
+}
+
+export interface ApiConfig {
+  /** Where browsers reach this server ("http://localhost:3000"); CSRF checks the Origin against it. */
+  publicUrl: string;
+  /** Cookies get `Secure` and the `__Host-` prefix: on whenever the public URL is https. */
+  secureCookies: boolean;
+  /** A session ends after this long without a request… */
+  sessionIdleMinutes: number;
+  /** …and in any case this long after sign-in. */
+  sessionAbsoluteHours: number;
+  lockout: LockoutPolicy;
+  /** Sign-in attempts allowed per client IP per 15 minutes (all accounts together). */
+  loginAttemptsPerIp: number;
+  /** Email through SMTP when set; otherwise notifications stay in the outbox for staff to read. */
+  smtp: { url: string; from: string } | null;
+  /** Single sign-on through OpenID Connect (Entra ID…), when configured. */
+  oidc: OidcSettings | null;
+  /** Minutes between sweeps for reminders and overdue notices. */
+  sweepMinutes: number;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Label on the sign-in button ("Sign in with Microsoft"). */
+  label: string;
+  /** The claim holding the staff member's email (Entra ID: "preferred_username" or "email"). */
+  emailClaim: string;
+}
+
+const envSchema = z.object({
+  PUBLIC_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp://user:pass@host:port or smtps://…").optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default("Sign in with your council account"),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default("email"),
+  SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
+});
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig & { port: number } {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`The server settings are not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError("Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together");
+  }
+  return {
+    port: e.PORT,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    lockout: { maxFailures: e.LOCKOUT_MAX_FAILURES, windowMinutes: e.LOCKOUT_WINDOW_MINUTES, lockMinutes: e.LOCKOUT_MINUTES },
+    loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? "complaints@localhost" } : null,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM }
+        : null,
+    sweepMinutes: e.SWEEP_MINUTES,
+  };
+}
+
+/** Settings for tests and the embedded demo: http on localhost, defaults everywhere. */
+export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  const { port: _port, ...config } = configFromEnv({});
+  return { ...config, ...overrides };
+}
+
+/** A random secret (hex) for things that only need to be unguessable within one process. */
+export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("hex");

@@ -1,0 +1,84 @@
+/**
+ * The tRPC context. `createContextInner` is the testable part: tests and the portal's
+ * server-side loaders build it directly with a principal; the express adapter
+ * (http/context.ts) fills the principal from the session cookie or API key.
+ */
+import type { Clock } from "@complaints/core";
+import type { Database, DB } from "@complaints/db";
+import type { Kysely } from "kysely";
+import type { ApiConfig } from "./config.js";
+import type { CouncilDirectory } from "./councils.js";
+import type { LoginLockout } from "./auth/lockout.js";
+import type { Logger } from "./logger.js";
+import type { Principal } from "./access/principal.js";
+import type { Notifier } from "./notifications/notifier.js";
+import type { OidcLogin } from "./auth/oidc.js";
+
+/** Everything a request needs that lives as long as the process. */
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  config: ApiConfig;
+  councils: CouncilDirectory;
+  lockout: LoginLockout;
+  notifier: Notifier;
+  oidc: OidcLogin | null;
+  log: Logger;
+}
+
+export interface CookieOptions {
+  httpOnly: boolean;
+  /** Omitted: a browser-session cookie. */
+  maxAgeSeconds?: number;
+}
+
+/** Reading and writing cookies, whatever carries the request. */
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: CookieOptions): void;
+  clear(name: string): void;
+}
+
+/** Cookies kept in memory: for callers built in-process (tests, server-side loaders). */
+export class MemoryCookieJar implements CookieJar {
+  readonly values = new Map<string, string>();
+  get(name: string) {
+    return this.values.get(name);
+  }
+  set(name: string, value: string) {
+    this.values.set(name, value);
+  }
+  clear(name: string) {
+    this.values.delete(name);
+  }
+}
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Context {
+  deps: AppDeps;
+  db: Kysely<DB>;
+  clock: Clock;
+  principal: Principal | null;
+  request: RequestInfo;
+  cookies: CookieJar;
+}
+
+export function createContextInner(options: {
+  deps: AppDeps;
+  principal?: Principal | null;
+  request?: Partial<RequestInfo>;
+  cookies?: CookieJar;
+}): Context {
+  return {
+    deps: options.deps,
+    db: options.deps.database.db,
+    clock: options.deps.clock,
+    principal: options.principal ?? null,
+    request: { ip: options.request?.ip ?? null, userAgent: options.request?.userAgent ?? null },
+    cookies: options.cookies ?? new MemoryCookieJar(),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Each council's rules, built once from its stored profile and the installed plugins and
+ * kept until the profile changes. Building the RuleBook checks the whole configuration, so a
+ * bad profile or plugin stops start-up (or an admin's save) with a message naming it.
+ */
+import { RuleBook, parseCouncilProfile, type CouncilProfile, type ServicePlugin } from "@complaints/core";
+import { organisationQueries, type CouncilRecord, type Executor } from "@complaints/db";
+
+export interface CouncilRuntime {
+  council: CouncilRecord;
+  profile: CouncilProfile;
+  book: RuleBook;
+  /** Profile slug → database id, and back. */
+  directorateIdByCode: ReadonlyMap<string, string>;
+  directorateCodeById: ReadonlyMap<string, string>;
+  serviceIdByCode: ReadonlyMap<string, string>;
+  serviceCodeById: ReadonlyMap<string, string>;
+  /** Service code → directorate code, from the profile. */
+  directorateOfService: ReadonlyMap<string, string>;
+  names: { directorates: ReadonlyMap<string, string>; services: ReadonlyMap<string, string> };
+}
+
+export class CouncilDirectory {
+  private readonly cache = new Map<string, { updatedAt: number; runtime: Promise<CouncilRuntime> }>();
+
+  constructor(
+    private readonly db: Executor,
+    readonly plugins: readonly ServicePlugin[],
+  ) {}
+
+  /** The council's rules, rebuilt when its profile has been saved since they were built. */
+  async get(councilId: string): Promise<CouncilRuntime> {
+    const council = await organisationQueries.findCouncil(this.db, councilId);
+    if (!council) throw new Error(`No council ${councilId}`);
+    const cached = this.cache.get(councilId);
+    if (cached && cached.updatedAt === council.updatedAt.getTime()) return cached.runtime;
+    const runtime = this.build(council);
+    this.cache.set(councilId, { updatedAt: council.updatedAt.getTime(), runtime });
+    runtime.catch(() => this.cache.delete(councilId));
+    return runtime;
+  }
+
+  /** Checks a profile against the installed plugins without saving it (throws what is wrong). */
+  check(profileInput: unknown): { profile: CouncilProfile; book: RuleBook } {
+    const profile = parseCouncilProfile(profileInput);
+    return { profile, book: new RuleBook(profile, this.plugins) };
+  }
+
+  private async build(council: CouncilRecord): Promise<CouncilRuntime> {
+    const { profile, book } = this.check(council.profile);
+    const tree = await organisationQueries.organisation(this.db, council.id);
+    const directorateIdByCode = new Map<string, string>();
+    const serviceIdByCode = new Map<string, string>();
+    const directorateNames = new Map<string, string>();
+    const serviceNames = new Map<string, string>();
+    for (const d of tree.directorates) {
+      directorateIdByCode.set(d.code, d.id);
+      directorateNames.set(d.id, d.name);
+      for (const s of d.services) {
+        serviceIdByCode.set(s.code, s.id);
+        serviceNames.set(s.id, s.name);
+      }
+    }
+    const directorateOfService = new Map<string, string>();
+    for (const d of profile.directorates) for (const s of d.services) directorateOfService.set(s.id, d.id);
+    return {
+      council,
+      profile,
+      book,
+      directorateIdByCode,
+      directorateCodeById: invert(directorateIdByCode),
+      serviceIdByCode,
+      serviceCodeById: invert(serviceIdByCode),
+      directorateOfService,
+      names: { directorates: directorateNames, services: serviceNames },
+    };
+  }
+}
+
+function invert(map: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...map].map(([k, v]) => [v, k]));
+}

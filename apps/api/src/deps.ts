@@ -1,0 +1,50 @@
+/**
+ * Builds the long-lived parts of the API around an open database: the same for the server,
+ * the embedded demo and tests.
+ */
+import { londonWallClock, type Clock } from "@complaints/core";
+import type { Database } from "@complaints/db";
+import type { ServicePlugin } from "@complaints/core";
+import { defaultConfig, type ApiConfig } from "./config.js";
+import { CouncilDirectory } from "./councils.js";
+import { LoginLockout } from "./auth/lockout.js";
+import { jsonLogger, type Logger } from "./logger.js";
+import { Notifier, smtpMailer, type Mailer } from "./notifications/notifier.js";
+import type { OidcLogin } from "./auth/oidc.js";
+import type { AppDeps } from "./context.js";
+import { installedPlugins } from "./plugins.js";
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface DepsOptions {
+  database: Database;
+  clock?: Clock;
+  config?: ApiConfig;
+  log?: Logger;
+  plugins?: readonly ServicePlugin[];
+  /** Overrides the SMTP mailer built from the config (tests pass one pointing at their server). */
+  mailer?: Mailer | null;
+  oidc?: OidcLogin | null;
+}
+
+export function createDeps(options: DepsOptions): AppDeps {
+  const clock = options.clock ?? systemClock;
+  const config = options.config ?? defaultConfig();
+  const log = options.log ?? jsonLogger;
+  const mailer = options.mailer !== undefined ? options.mailer : config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : null;
+  return {
+    database: options.database,
+    clock,
+    config,
+    councils: new CouncilDirectory(options.database.db, options.plugins ?? installedPlugins),
+    lockout: new LoginLockout(config.lockout, clock),
+    notifier: new Notifier(options.database.db, mailer, clock, log),
+    oidc: options.oidc ?? null,
+    log,
+  };
+}
+
+/** Today in the council's time zone, for queries that compare dates. */
+export function today(clock: Clock): string {
+  return londonWallClock(clock.now()).date;
+}

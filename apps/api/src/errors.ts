@@ -1,0 +1,118 @@
+/**
+ * The errors a client can see. Every failure reaches the client as a tRPC error with a 4xx
+ * status, a plain-English message and, where it helps, field messages or the refusal code of
+ * the rule that stopped it. Anything unexpected becomes a 500 whose message says nothing
+ * about the internals (the details go to the log).
+ */
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { RefusalError, type Refusal, type RefusalCode } from "@complaints/core";
+import { z } from "zod";
+
+/** HTTP meaning of each refusal from `@complaints/core`. */
+export const refusalStatus: Record<RefusalCode, TRPC_ERROR_CODE_KEY> = {
+  FORBIDDEN_ROLE: "FORBIDDEN",
+  CONFLICT_OF_INTEREST: "FORBIDDEN",
+  INVALID_INPUT: "BAD_REQUEST",
+  DATE_INVALID: "BAD_REQUEST",
+  NOT_ALLOWED_NOW: "UNPROCESSABLE_CONTENT",
+  HANDLER_NOT_INDEPENDENT: "UNPROCESSABLE_CONTENT",
+  NOTIFICATION_REQUIRED: "UNPROCESSABLE_CONTENT",
+  EXTENSION_TOO_LONG: "UNPROCESSABLE_CONTENT",
+  OMBUDSMAN_DETAILS_REQUIRED: "UNPROCESSABLE_CONTENT",
+  ESCALATION_WINDOW_CLOSED: "UNPROCESSABLE_CONTENT",
+  NO_NEXT_STAGE: "UNPROCESSABLE_CONTENT",
+  REMEDY_OVER_LIMIT: "UNPROCESSABLE_CONTENT",
+  REMEDY_PHYSICAL_INJURY: "UNPROCESSABLE_CONTENT",
+  INDEPENDENT_PERSON_INVALID: "UNPROCESSABLE_CONTENT",
+  SIGNATORY_REQUIRED: "UNPROCESSABLE_CONTENT",
+  PLUGIN_GUARD: "UNPROCESSABLE_CONTENT",
+};
+
+/** Codes the API adds to core's: who may see what, and two people acting at once. */
+export type ApiRefusalCode = RefusalCode | "NOT_SIGNED_IN" | "NO_ACCESS" | "NOT_FOUND" | "VERSION_CONFLICT" | "LOCKED_OUT" | "RATE_LIMITED" | "IDEMPOTENCY_MISMATCH";
+
+export interface ApiRefusal {
+  code: ApiRefusalCode;
+  message: string;
+  rule: string | null;
+}
+
+/** The cause carried by every deliberate API error; the error formatter shows it to clients. */
+export class ApiProblem extends Error {
+  override readonly name = "ApiProblem";
+  constructor(readonly refusal: ApiRefusal) {
+    super(refusal.message);
+  }
+}
+
+function problem(code: TRPC_ERROR_CODE_KEY, refusal: ApiRefusal): TRPCError {
+  return new TRPCError({ code, message: refusal.message, cause: new ApiProblem(refusal) });
+}
+
+/** A refusal from the lifecycle (`transition` returned `{ ok: false }`). */
+export function refused(refusal: Refusal): TRPCError {
+  return problem(refusalStatus[refusal.code], refusal);
+}
+
+export function notSignedIn(message = "Sign in to do this"): TRPCError {
+  return problem("UNAUTHORIZED", { code: "NOT_SIGNED_IN", message, rule: null });
+}
+
+export function noAccess(message: string, rule: string | null = null): TRPCError {
+  return problem("FORBIDDEN", { code: "NO_ACCESS", message, rule });
+}
+
+export function notFound(message: string): TRPCError {
+  return problem("NOT_FOUND", { code: "NOT_FOUND", message, rule: null });
+}
+
+export function badInput(message: string, code: ApiRefusalCode = "INVALID_INPUT"): TRPCError {
+  return problem("BAD_REQUEST", { code, message, rule: null });
+}
+
+export function versionConflict(message: string): TRPCError {
+  return problem("CONFLICT", { code: "VERSION_CONFLICT", message, rule: null });
+}
+
+export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string): TRPCError {
+  return problem("TOO_MANY_REQUESTS", { code, message, rule: null });
+}
+
+/** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */
+export function fieldMessages(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export interface ErrorData {
+  code: TRPC_ERROR_CODE_KEY;
+  httpStatus: number;
+  path: string | null;
+  /** Present when the input failed validation. */
+  fieldErrors: Record<string, string[]> | null;
+  /** Present when a rule refused the request. */
+  refusal: ApiRefusal | null;
+}
+
+export const INTERNAL_MESSAGE = "Something went wrong on our side. It has been logged; please try again, and tell the service desk if it keeps happening.";
+
+/** What a client sees of an error: never a stack trace, never a database message. */
+export function describeError(error: TRPCError): { message: string; fieldErrors: Record<string, string[]> | null; refusal: ApiRefusal | null } {
+  const cause = error.cause;
+  if (cause instanceof z.ZodError) {
+    const fields = fieldMessages(cause);
+    const summary = Object.entries(fields)
+      .map(([path, messages]) => `${path || "input"}: ${messages.join("; ")}`)
+      .join(". ");
+    return { message: `The request is not valid. ${summary}`, fieldErrors: fields, refusal: null };
+  }
+  if (cause instanceof ApiProblem) return { message: cause.refusal.message, fieldErrors: null, refusal: cause.refusal };
+  if (cause instanceof RefusalError) return { message: cause.refusal.message, fieldErrors: null, refusal: cause.refusal };
+  if (error.code === "INTERNAL_SERVER_ERROR") return { message: INTERNAL_MESSAGE, fieldErrors: null, refusal: null };
+  return { message: error.message, fieldErrors: null, refusal: null };
+}

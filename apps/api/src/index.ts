@@ -1,0 +1,11 @@
+/**
+ * @complaints/api — the tRPC API on express. The portal imports `type AppRouter`, and for
+ * server-side rendering `createCaller` with `createContextInner`.
+ */
+export { appRouter, createCaller, type AppRouter } from "./root.js";
+export { createContextInner, MemoryCookieJar, type AppDeps, type Context, type CookieJar } from "./context.js";
+export { createApp, openApiDocument, type AppOptions } from "./server.js";
+export { createDeps, systemClock, type DepsOptions } from "./deps.js";
+export { configFromEnv, defaultConfig, type ApiConfig } from "./config.js";
+export { csrfTokenMatches, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
+export type { Principal, StaffPrincipal, ApiKeyPrincipal } from "./access/principal.js";

@@ -1,0 +1,188 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openHarness, PASSWORD, type Harness } from "../test/harness.js";
+import { createApp } from "./server.js";
+import { INTERNAL_MESSAGE } from "./errors.js";
+
+/** A browser-like client: keeps cookies, sends the CSRF token like the portal's scripts. */
+class Browser {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", this.header());
+    const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value.join("="));
+    }
+    return res;
+  }
+  async csrf(): Promise<string> {
+    const res = await this.fetch("/auth/csrf");
+    return ((await res.json()) as { token: string }).token;
+  }
+  async trpc(path: string, input: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    return this.fetch(`/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...extra },
+      body: JSON.stringify(input),
+    });
+  }
+}
+
+describe("the HTTP server", () => {
+  let h: Harness;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    h = await openHarness({ config: { loginAttemptsPerIp: 6 } });
+    server = createApp(h.deps).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The public URL is what CSRF compares Origin with.
+    h.deps.config.publicUrl = base;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await h?.close();
+  });
+
+  it("answers /healthz and /readyz, with the checks it made", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { ready: boolean; checks: Array<{ name: string; ok: boolean }> };
+    expect(body.ready).toBe(true);
+    expect(body.checks.map((c) => c.name)).toEqual(["database", "migrations", "rules"]);
+  });
+
+  it("sends secure headers and does not say what it runs on", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("refuses a state-changing request without the CSRF token, and accepts it with the token", async () => {
+    const browser = new Browser(base);
+    const without = await browser.trpc("auth.login", { email: "dcro@example.gov.uk", password: PASSWORD });
+    expect(without.status).toBe(403);
+    expect(((await without.json()) as { error: { code: string } }).error.code).toBe("CSRF");
+
+    const token = await browser.csrf();
+    const wrong = await browser.trpc("auth.login", { email: "dcro@example.gov.uk", password: PASSWORD }, { "x-csrf-token": `${token}x` });
+    expect(wrong.status).toBe(403);
+    const ok = await browser.trpc("auth.login", { email: "dcro@example.gov.uk", password: PASSWORD }, { "x-csrf-token": token });
+    expect(ok.status).toBe(200);
+    const session = [...browser.cookies.keys()].find((k) => k === "cm_session");
+    expect(session).toBe("cm_session");
+    const me = await browser.fetch("/trpc/auth.me");
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe("dcro@example.gov.uk");
+  });
+
+  it("refuses a request from another site even with a token", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const res = await browser.trpc("auth.login", { email: "dcro@example.gov.uk", password: PASSWORD }, { "x-csrf-token": token, origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+  });
+
+  it("signs in through the HTML form (no JavaScript): HttpOnly, SameSite cookie and a redirect", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const res = await browser.fetch("/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+      body: new URLSearchParams({ email: "legal@example.gov.uk", password: PASSWORD, _csrf: token, returnTo: "/cases" }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/cases");
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cm_session="))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+
+    const without = new Browser(base);
+    const refused = await without.fetch("/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "legal@example.gov.uk", password: PASSWORD }).toString(),
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("never redirects off-site after signing in", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const res = await browser.fetch("/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "legal@example.gov.uk", password: PASSWORD, _csrf: token, returnTo: "//evil.example/x" }).toString(),
+    });
+    expect(res.headers.get("location")).toBe("/");
+  });
+
+  it("answers bad input with 400 and a message for each field, never a stack trace", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const res = await browser.trpc("auth.login", { email: "not-an-email", password: "" }, { "x-csrf-token": token });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string[]>; httpStatus: number; stack?: string } } };
+    expect(body.error.data.httpStatus).toBe(400);
+    expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(["email", "password"]);
+    expect(body.error.data.fieldErrors.email?.[0]).toMatch(/email address/);
+    expect(body.error.data.fieldErrors.password?.[0]).toBe("Enter your password");
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+
+  it("answers unknown paths with a JSON 404", async () => {
+    const res = await fetch(`${base}/no/such/page`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+  });
+
+  it("limits sign-in attempts per IP address", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await browser.trpc("auth.login", { email: `someone${i}@example.gov.uk`, password: "guess" }, { "x-csrf-token": token });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("when something breaks inside", () => {
+  it("answers 500 with a plain message and no internals, and logs the details", async () => {
+    const h = await openHarness();
+    const server = createApp(h.deps).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    h.deps.config.publicUrl = base;
+    try {
+      const browser = new Browser(base);
+      const token = await browser.csrf();
+      await h.db.close();
+      const res = await browser.trpc("auth.login", { email: "dcro@example.gov.uk", password: PASSWORD }, { "x-csrf-token": token });
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { error: { message: string } };
+      expect(body.error.message).toBe(INTERNAL_MESSAGE);
+      expect(JSON.stringify(body)).not.toMatch(/stack|kysely|pglite|driver/i);
+      expect(h.log.entries.some((e) => e.level === "error" && e.message === "request failed")).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

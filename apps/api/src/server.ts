@@ -1,0 +1,91 @@
+/**
+ * The HTTP server: express 5 with secure headers (helmet), cookies, CSRF protection, login
+ * rate limits, tRPC at /trpc, the OpenAPI (REST/JSON) surface for integrations at /api,
+ * health at /healthz and /readyz, and a slot for the Remix portal as the catch-all.
+ */
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import { createOpenApiExpressMiddleware, generateOpenApiDocument } from "trpc-to-openapi";
+import type { AppDeps } from "./context.js";
+import { appRouter } from "./root.js";
+import { readiness } from "./services/health.js";
+import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
+import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
+import { INTERNAL_MESSAGE } from "./errors.js";
+
+export interface AppOptions {
+  /** The Remix portal's request handler, mounted as the catch-all once it exists. */
+  portal?: RequestHandler;
+}
+
+export const API_VERSION = "0.1.0";
+
+export function openApiDocument(deps: AppDeps) {
+  return generateOpenApiDocument(appRouter, {
+    title: "Complaints platform API",
+    description:
+      "For integrations (a council's web forms, CRM): create cases and read their status. Authenticate with an API key scoped to a directorate: `Authorization: Bearer cmk_…`. Errors are JSON with a plain-English `message`, a `code`, and `data.fieldErrors` for invalid input or `data.refusal` when a rule refused the request.",
+    version: API_VERSION,
+    baseUrl: `${deps.config.publicUrl}/api`,
+    securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an administrator (cmk_…)" } },
+  });
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { "form-action": ["'self'", ...(deps.oidc ? [new URL(deps.oidc.settings.issuer).origin] : [])] } },
+      strictTransportSecurity: deps.config.secureCookies,
+    }),
+  );
+  app.use(readCookies, csrfOrigin(deps), resolvePrincipal(deps));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get("/readyz", (_req, res, next) => {
+    readiness(deps)
+      .then((r) => res.status(r.ready ? 200 : 503).json(r))
+      .catch(next);
+  });
+
+  const loginLimit = loginRateLimit(deps);
+  app.use(authRoutes(deps, loginLimit));
+
+  const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string | undefined }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("request failed", { path, error: error.cause ?? error });
+  };
+  app.use(
+    "/trpc",
+    (req, res, next) => (req.path.includes("auth.login") ? loginLimit(req, res, next) : next()),
+    requireCsrfToken,
+    createExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }),
+  );
+
+  const document = openApiDocument(deps);
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  app.use("/api", requireCsrfToken, createOpenApiExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }));
+
+  // The Remix portal will be mounted here; until then, a plain not-found.
+  app.all(
+    "/{*splat}",
+    options.portal ??
+      ((req, res) => {
+        jsonError(res, 404, "NOT_FOUND", `Nothing is at ${req.method} ${req.path}`);
+      }),
+  );
+
+  const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+    if (status >= 500) deps.log.error("request failed", { path: req.path, error });
+    if (res.headersSent) return;
+    jsonError(res, status >= 500 ? 500 : status, status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", status >= 500 ? INTERNAL_MESSAGE : "The request could not be read");
+  };
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,85 @@
+/**
+ * Signing in and out with a local account. The same wording for an unknown email and a
+ * wrong password, the same time spent on both, and a lockout after repeated failures.
+ */
+import { authQueries, organisationQueries, type StaffIdentity } from "@complaints/db";
+import type { AppDeps, CookieJar, RequestInfo } from "../context.js";
+import { LoginLockout } from "../auth/lockout.js";
+import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords.js";
+import { endSession, sessionCookieName, startSession, toPrincipal } from "../auth/sessions.js";
+import { badInput, notSignedIn, tooManyRequests } from "../errors.js";
+import type { StaffPrincipal } from "../access/principal.js";
+
+export const WRONG_CREDENTIALS = "The email address or password is not right";
+
+function lockedMessage(until: Date): string {
+  const time = until.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+  return `Too many failed sign-in attempts. Try again after ${time}, or ask an administrator to unlock your account`;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** The council's slug; needed only when the same email has accounts in two councils. */
+  council?: string | undefined;
+}
+
+export async function loginWithPassword(deps: AppDeps, input: LoginInput, request: RequestInfo): Promise<{ staff: StaffIdentity; token: string; expiresAt: Date }> {
+  const db = deps.database.db;
+  let councilId: string | undefined;
+  if (input.council) {
+    const council = await organisationQueries.findCouncilBySlug(db, input.council);
+    if (!council) throw badInput(`There is no council "${input.council}"`);
+    councilId = council.id;
+  }
+  const key = LoginLockout.key(councilId ?? null, input.email);
+  const lock = deps.lockout.state(key);
+  if (lock.locked) throw tooManyRequests("LOCKED_OUT", lockedMessage(lock.until!));
+
+  const candidates = await authQueries.findStaffByEmail(db, input.email, councilId);
+  if (candidates.length > 1) throw badInput("This email has accounts in more than one council: choose the council");
+  const staff = candidates[0];
+  const ok = await verifyPassword(staff?.passwordHash ?? null, input.password);
+  if (!staff || !ok) {
+    const after = deps.lockout.fail(key);
+    deps.log.warn("sign-in failed", { email: input.email.toLowerCase(), ip: request.ip, locked: after.locked });
+    if (after.locked) throw tooManyRequests("LOCKED_OUT", lockedMessage(after.until!));
+    throw notSignedIn(WRONG_CREDENTIALS);
+  }
+  if (!staff.active) throw notSignedIn("This account is switched off; ask an administrator");
+  deps.lockout.succeed(key);
+  const session = await startSession(deps, staff, request);
+  deps.log.info("signed in", { staffId: staff.id, method: "password" });
+  return { staff, token: session.token, expiresAt: session.expiresAt };
+}
+
+/** Puts the session token in the cookie jar (HttpOnly; SameSite=Lax is set by the adapter). */
+export function setSessionCookie(deps: AppDeps, cookies: CookieJar, token: string, expiresAt: Date): void {
+  const maxAgeSeconds = Math.max(1, Math.floor((expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+  cookies.set(sessionCookieName(deps.config.secureCookies), token, { httpOnly: true, maxAgeSeconds });
+}
+
+export async function logout(deps: AppDeps, staff: StaffPrincipal, cookies: CookieJar): Promise<void> {
+  if (staff.sessionId) await endSession(deps, staff.sessionId);
+  cookies.clear(sessionCookieName(deps.config.secureCookies));
+}
+
+/** Changes one's own password. Every session of the account ends, this one included: sign in again. */
+export async function changePassword(deps: AppDeps, staff: StaffPrincipal, current: string, next: string): Promise<void> {
+  const db = deps.database.db;
+  const identity = await authQueries.findStaffById(db, staff.id);
+  if (!identity || !(await verifyPassword(identity.passwordHash, current))) throw badInput("The current password is not right");
+  const problem = passwordProblem(next);
+  if (problem) throw badInput(problem);
+  const now = deps.clock.now();
+  await db.transaction().execute(async (trx) => {
+    await authQueries.updateStaff(trx, staff.id, { passwordHash: await hashPassword(next) }, now);
+    await authQueries.revokeStaffSessions(trx, staff.id, now);
+  });
+}
+
+export async function currentStaff(deps: AppDeps, staff: StaffPrincipal): Promise<StaffPrincipal> {
+  const identity = await authQueries.findStaffById(deps.database.db, staff.id);
+  if (!identity || !identity.active) throw notSignedIn();
+  return toPrincipal(identity, staff.sessionId);
+}

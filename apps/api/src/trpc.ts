@@ -1,0 +1,69 @@
+/**
+ * tRPC is initialised here and only here (style.md §4.9). We export only what the routers
+ * use: `router`, the procedure builders and `createCallerFactory`.
+ *
+ * Errors: a zod failure is a 400 with field messages; a rule's refusal is a 4xx with its
+ * code and plain message; anything unexpected is a 500 that says nothing of the internals.
+ * No stack trace ever reaches a client.
+ */
+import { initTRPC } from "@trpc/server";
+import { RefusalError } from "@complaints/core";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import type { Context } from "./context.js";
+import { describeError, noAccess, notSignedIn, refused, type ErrorData } from "./errors.js";
+import { hasRole, type ApiKeyPrincipal, type ApiKeyScope, type StaffPrincipal } from "./access/principal.js";
+import type { StaffRole } from "./access/policy.js";
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    isDev: false,
+    errorFormatter({ shape, error, path }) {
+      const { message, fieldErrors, refusal } = describeError(error);
+      const data: ErrorData = {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: path ?? null,
+        fieldErrors,
+        refusal,
+      };
+      return { message, code: shape.code, data };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure: a refusal thrown from deep inside (rather than returned) still reads as one. */
+const base = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof RefusalError) throw refused(result.error.cause.refusal);
+  return result;
+});
+
+export const publicProcedure = base;
+
+/** Signed-in staff. `ctx.staff` is the caller. */
+export const staffProcedure = base.use(({ ctx, next }) => {
+  if (ctx.principal?.kind !== "staff") throw notSignedIn();
+  return next({ ctx: { ...ctx, staff: ctx.principal as StaffPrincipal } });
+});
+
+/** Staff holding at least one of the roles, in any directorate. */
+export function roleProcedure(roles: ReadonlySet<StaffRole>, what: string) {
+  return staffProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.staff, roles)) throw noAccess(`Your role cannot ${what}`);
+    return next();
+  });
+}
+
+/** Integrations calling with an API key that has the scope. `ctx.apiKey` is the key. */
+export function apiKeyProcedure(scope: ApiKeyScope) {
+  return base.use(({ ctx, next }) => {
+    if (ctx.principal?.kind !== "api-key") throw notSignedIn("Send an API key: Authorization: Bearer <key>");
+    const key = ctx.principal as ApiKeyPrincipal;
+    if (!key.scopes.includes(scope)) throw noAccess(`This API key does not have the "${scope}" scope`);
+    return next({ ctx: { ...ctx, apiKey: key } });
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * A running API for a test file: its own migrated database (packages/db's harness: PGlite,
+ * or a schema on the throwaway PostgreSQL), the demo council, one staff member per role,
+ * and callers that go through the real routers.
+ */
+import type { Clock } from "@complaints/core";
+import type { Database } from "@complaints/db";
+import { openTestDb, engine } from "../../../packages/db/test/db.js";
+
+type TestDatabase = Database & { postgres?: { url: string; schema: string } };
+import { defaultConfig, type ApiConfig } from "../src/config.js";
+import { createDeps } from "../src/deps.js";
+import { createContextInner, MemoryCookieJar, type AppDeps } from "../src/context.js";
+import { createCaller } from "../src/root.js";
+import { recordingLogger } from "../src/logger.js";
+import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from "../src/seed/council.js";
+import { demoProfile } from "../src/seed/profile.js";
+import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy.js";
+import { toPrincipal } from "../src/auth/sessions.js";
+import { authQueries } from "@complaints/db";
+import type { Principal } from "../src/access/principal.js";
+import type { Mailer } from "../src/notifications/notifier.js";
+import type { OidcLogin } from "../src/auth/oidc.js";
+
+export { engine };
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  private at: Date;
+  constructor(start: string) {
+    this.at = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(instant: string): void {
+    this.at = new Date(instant);
+  }
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+/** One staff member per role: directorate roles in Corporate Services, central roles council-wide. */
+export function roleStaff(): StaffSpec[] {
+  return STAFF_ROLES.map((role) => ({
+    key: role,
+    name: `${role} person`,
+    email: `${role}@example.gov.uk`,
+    password: PASSWORD,
+    team: CENTRAL_ROLES.has(role) ? "customer-services/contact-centre" : "council-tax/billing",
+    roles: [{ role, directorate: CENTRAL_ROLES.has(role) ? null : "corporate" }],
+  }));
+}
+
+export interface Harness {
+  db: TestDatabase;
+  deps: AppDeps;
+  clock: TestClock;
+  council: InstalledCouncil;
+  staffIds: Map<string, string>;
+  log: ReturnType<typeof recordingLogger>;
+  principal(key: string): Promise<Principal>;
+  /** A caller acting as the staff member with this key (or as nobody). */
+  as(key: string | null): Promise<ReturnType<typeof createCaller>>;
+  asPrincipal(principal: Principal | null, cookies?: MemoryCookieJar): ReturnType<typeof createCaller>;
+  close(): Promise<void>;
+}
+
+export async function openHarness(
+  options: { start?: string; extraStaff?: StaffSpec[]; config?: Partial<ApiConfig>; mailer?: Mailer | null; oidc?: OidcLogin | null; maxConnections?: number } = {},
+): Promise<Harness> {
+  // packages/db's harness is compiled here from its source: use it through the published types.
+  const db = (await openTestDb({ maxConnections: options.maxConnections ?? 20 })) as unknown as TestDatabase;
+  const clock = new TestClock(options.start ?? "2026-03-02T09:00:00Z");
+  const log = recordingLogger();
+  const deps = createDeps({
+    database: db,
+    clock,
+    log,
+    config: defaultConfig(options.config),
+    mailer: options.mailer ?? null,
+    oidc: options.oidc ?? null,
+    plugins: [],
+  });
+  const council = await installCouncil(db.db, { slug: "exampleton", profile: demoProfile([]) }, [], clock.now());
+  const staffIds = await addStaff(db.db, council, [...roleStaff(), ...(options.extraStaff ?? [])], clock.now());
+  const principal = async (key: string): Promise<Principal> => {
+    const id = staffIds.get(key);
+    if (!id) throw new Error(`no staff ${key}`);
+    return toPrincipal((await authQueries.findStaffById(db.db, id))!, null);
+  };
+  const asPrincipal = (p: Principal | null, cookies = new MemoryCookieJar()) => createCaller(createContextInner({ deps, principal: p, cookies }));
+  return {
+    db,
+    deps,
+    clock,
+    council,
+    staffIds,
+    log,
+    principal,
+    asPrincipal,
+    as: async (key) => asPrincipal(key === null ? null : await principal(key)),
+    close: () => db.close(),
+  };
+}
+
+export type { StaffRole };
