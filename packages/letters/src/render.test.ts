@@ -214,6 +214,16 @@ describe("streaming", () => {
     expect(pdf.pages[0]?.text).toContain(typical.subject);
   });
 
+  it("streamLetterPdf rejects with the layout error and destroys the output when a letter cannot be laid out", async () => {
+    const out = new PassThrough();
+    const unpostable: LetterModel = {
+      ...typical,
+      recipient: { name: "Ms Ada Lovelace", address: { lines: ["1", "2", "3", "4", "5", "6", "7", "8"], postcode: "EX2 4PQ" } },
+    };
+    await expect(streamLetterPdf(unpostable, out)).rejects.toThrow(LetterLayoutError);
+    expect(out.destroyed).toBe(true);
+  });
+
   it("renderLetterInto writes a letter into a caller's pdfkit document and says where it landed", async () => {
     const doc = new PDFDocument({ autoFirstPage: false, bufferPages: true });
     const chunks: Buffer[] = [];
