@@ -1,0 +1,1 @@
+export { memberEnquiriesServicePlugin, memberEnquiryIntake, constituentParagraph, monitoring, MEMBER_RULES } from "./plugin.js";
