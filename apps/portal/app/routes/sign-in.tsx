@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Button, Input, InsetText, NotificationBanner } from "../components/govuk";
+import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { attempt, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Complaints case management" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
+  if (context.principal?.kind === "staff") throw redirect(returnTo);
+  const methods = await context.api.auth.methods();
+  return {
+    returnTo,
+    sso: methods.sso ? { label: methods.sso.label, href: `${methods.sso.startUrl}?returnTo=${encodeURIComponent(returnTo)}` } : null,
+    sessionEnded: context.sessionEnded || url.searchParams.has("expired"),
+    signedOut: url.searchParams.has("signedOut"),
+  };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const email = text(form, "email");
+  const password = typeof form.get("password") === "string" ? (form.get("password") as string) : "";
+  const errors: Record<string, string> = {};
+  if (!email) errors.email = "Enter your email address";
+  if (!password) errors.password = "Enter your password";
+  if (Object.keys(errors).length) return failure(errors, form);
+  const result = await attempt(form, () => context.api.auth.login({ email, password }));
+  if (!result.ok) return result.response;
+  return redirect(safeReturnTo(text(form, "returnTo")), 303);
+}
+
+export default function SignIn() {
+  const { returnTo, sso, sessionEnded, signedOut } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormState();
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <FormErrorSummary />
+          {sessionEnded ? (
+            <NotificationBanner>
+              <p className="govuk-notification-banner__heading">Your session has ended. Sign in again to carry on.</p>
+            </NotificationBanner>
+          ) : null}
+          {signedOut ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">You have signed out.</p>
+            </NotificationBanner>
+          ) : null}
+          <h1 className="govuk-heading-l">Sign in</h1>
+          <p className="govuk-body">Sign in to the complaints case management service with your council account.</p>
+          {sso ? (
+            <>
+              <a href={sso.href} className="govuk-button" data-module="govuk-button" role="button" draggable="false">
+                {sso.label}
+              </a>
+              <p className="govuk-body">Or sign in with your email address and password.</p>
+            </>
+          ) : null}
+          <PostForm>
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <Input name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors.email} defaultValue={values.email} />
+            <Input name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
+            <Button>Sign in</Button>
+          </PostForm>
+          <InsetText>If you have forgotten your password, ask your administrator to reset it.</InsetText>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+// The parts of GOV.UK Frontend's JavaScript the portal uses (the package ships JSDoc, not .d.ts).
+declare module "govuk-frontend" {
+  interface ComponentClass {
+    readonly moduleName: string;
+    new (root: HTMLElement, config?: unknown): unknown;
+  }
+  export const Button: ComponentClass;
+  export const Checkboxes: ComponentClass;
+  export const ErrorSummary: ComponentClass;
+  export const NotificationBanner: ComponentClass;
+  export const Radios: ComponentClass;
+  export const ServiceNavigation: ComponentClass;
+  export const SkipLink: ComponentClass;
+  export function isSupported(scope?: HTMLElement): boolean;
+}

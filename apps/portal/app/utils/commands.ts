@@ -1,0 +1,348 @@
+/**
+ * The form of each lifecycle command: its questions, in GOV.UK question style. One definition
+ * per command drives the action page (`/cases/:ref/:command`); the payload it becomes is
+ * built and checked in commands.server.ts. Client-safe (no zod, type imports only).
+ */
+import type { CommandType } from "@complaints/core";
+
+export type OptionSource =
+  | "staff"
+  | "channels"
+  | "open-information-requests"
+  | "open-remedies"
+  | "ombudsman-enquiries"
+  | "ombudsman-remedies"
+  | "next-bodies"
+  | "exclusion-reasons"
+  | "remedy-types"
+  | "ombudsman-findings";
+
+export type FieldDef =
+  | { kind: "text"; name: string; label: string; hint?: string; width?: "10" | "20" | "30" | "one-half" | "two-thirds" }
+  | { kind: "number"; name: string; label: string; hint?: string; suffix?: string }
+  | { kind: "money"; name: string; label: string; hint?: string }
+  | { kind: "textarea"; name: string; label: string; hint?: string; rows?: number }
+  | { kind: "checkbox"; name: string; label: string; hint?: string }
+  | { kind: "date"; name: string; legend: string; hint?: string }
+  | { kind: "select"; name: string; label: string; hint?: string; source: OptionSource; placeholder?: string }
+  | {
+      kind: "radios";
+      name: string;
+      legend: string;
+      hint?: string;
+      inline?: boolean;
+      options: Array<{ value: string; text: string; hint?: string; fields?: FieldDef[] }>;
+    }
+  | { kind: "heading"; text: string; hint?: string };
+
+export interface CommandForm {
+  title: string;
+  /** Plain words on what happens. */
+  intro?: string;
+  fields: FieldDef[];
+  button: string;
+  /** A warning shown above the button (irreversible or customer-facing steps). */
+  warning?: string;
+}
+
+const outcomeOptions = [
+  { value: "upheld", text: "Upheld" },
+  { value: "partly-upheld", text: "Partly upheld" },
+  { value: "not-upheld", text: "Not upheld" },
+];
+
+function remedyFields(n: number): FieldDef[] {
+  return [
+    { kind: "heading", text: `Remedy ${n}`, hint: n === 1 ? "Leave blank if there is no remedy." : "Optional." },
+    { kind: "select", name: `remedy${n}Type`, label: "Type of remedy", source: "remedy-types", placeholder: "No remedy" },
+    { kind: "textarea", name: `remedy${n}Description`, label: "What will be done", rows: 2 },
+    { kind: "select", name: `remedy${n}Owner`, label: "Who will do it", source: "staff", placeholder: "Choose a person" },
+    { kind: "date", name: `remedy${n}Due`, legend: "By when" },
+    { kind: "money", name: `remedy${n}Amount`, label: "Amount (financial remedies only)", hint: "In pounds, for example 75.00" },
+    {
+      kind: "radios",
+      name: `remedy${n}FinancialKind`,
+      legend: "Kind of payment (financial remedies only)",
+      inline: true,
+      options: [
+        { value: "goodwill-gesture", text: "Goodwill gesture" },
+        { value: "compensation", text: "Compensation" },
+      ],
+    },
+  ];
+}
+
+export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
+  triage: {
+    title: "Triage the case",
+    intro: "Decide whether this is a complaint we will investigate. Every other outcome sends the customer a letter saying why and what they can do.",
+    button: "Record the triage decision",
+    fields: [
+      {
+        kind: "radios",
+        name: "outcome",
+        legend: "What is the outcome?",
+        options: [
+          { value: "accept", text: "Accept it as a complaint", hint: "It goes to the first stage." },
+          {
+            value: "not-a-complaint",
+            text: "Not a complaint (a service request)",
+            fields: [
+              { kind: "checkbox", name: "agreedWithCustomer", label: "The customer agreed it is a service request" },
+              { kind: "textarea", name: "note", label: "Note", rows: 3 },
+            ],
+          },
+          {
+            value: "excluded",
+            text: "Excluded from the complaints procedure",
+            fields: [
+              { kind: "select", name: "reason", label: "Why", source: "exclusion-reasons", placeholder: "Choose a reason" },
+              { kind: "textarea", name: "route", label: "The right route for the customer", hint: "For example, the appeal and how to make it.", rows: 3 },
+            ],
+          },
+          {
+            value: "out-of-time",
+            text: "Out of time (more than 12 months after the matter)",
+            fields: [
+              {
+                kind: "radios",
+                name: "decision",
+                legend: "Decision",
+                options: [
+                  { value: "refuse", text: "Refuse it as out of time" },
+                  { value: "accept-with-discretion", text: "Accept it anyway (discretion)" },
+                ],
+              },
+              { kind: "textarea", name: "reasons", label: "Reasons", rows: 3 },
+            ],
+          },
+          {
+            value: "wrongly-addressed",
+            text: "Wrongly addressed (another body deals with it)",
+            fields: [
+              { kind: "text", name: "body", label: "The right body", width: "two-thirds" },
+              { kind: "textarea", name: "bodyContact", label: "Their contact details", rows: 3 },
+            ],
+          },
+          {
+            value: "duplicate",
+            text: "A duplicate of another case",
+            fields: [{ kind: "text", name: "ofReference", label: "Reference of the other case", width: "20" }],
+          },
+        ],
+      },
+    ],
+  },
+  assign: {
+    title: "Assign the case",
+    button: "Assign",
+    fields: [
+      { kind: "select", name: "handlerId", label: "Investigating officer", source: "staff", placeholder: "Choose a person" },
+      { kind: "textarea", name: "reason", label: "Reason (optional)", rows: 2 },
+    ],
+  },
+  notify: {
+    title: "Notify someone about the case",
+    button: "Notify",
+    fields: [
+      { kind: "text", name: "party", label: "Who", hint: "For example head-of-service, legal, director, or service:waste", width: "two-thirds" },
+      { kind: "textarea", name: "reason", label: "Why", rows: 3 },
+    ],
+  },
+  acknowledge: {
+    title: "Acknowledge the complaint",
+    intro: "This records the acknowledgement and produces the acknowledgement letter to issue.",
+    button: "Acknowledge",
+    fields: [{ kind: "checkbox", name: "offerToDiscuss", label: "We offered to discuss the complaint with the customer", hint: "The complaint handling code expects this offer." }],
+  },
+  "record-contact": {
+    title: "Record a contact",
+    button: "Record the contact",
+    fields: [
+      {
+        kind: "radios",
+        name: "direction",
+        legend: "Who contacted whom?",
+        inline: true,
+        options: [
+          { value: "in", text: "The customer contacted us" },
+          { value: "out", text: "We contacted the customer" },
+        ],
+      },
+      { kind: "select", name: "channel", label: "How", source: "channels", placeholder: "Choose" },
+      { kind: "textarea", name: "summary", label: "What was said", rows: 4 },
+    ],
+  },
+  "request-information": {
+    title: "Request information",
+    button: "Request the information",
+    fields: [
+      {
+        kind: "radios",
+        name: "from",
+        legend: "Who from?",
+        inline: true,
+        options: [
+          { value: "customer", text: "The customer" },
+          { value: "service", text: "The service" },
+        ],
+      },
+      { kind: "textarea", name: "what", label: "What do you need?", rows: 4 },
+      { kind: "checkbox", name: "pause", label: "Pause the deadline until it arrives", hint: "Only when the regime allows waiting for the customer." },
+    ],
+  },
+  "receive-information": {
+    title: "Record information received",
+    button: "Record as received",
+    fields: [{ kind: "select", name: "requestId", label: "Which request", source: "open-information-requests", placeholder: "Choose a request" }],
+  },
+  pause: {
+    title: "Pause the case",
+    intro: "While paused, working days do not count towards the deadline.",
+    button: "Pause",
+    fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
+  },
+  resume: { title: "Resume the case", intro: "Working days count again from today.", button: "Resume", fields: [] },
+  extend: {
+    title: "Extend the deadline",
+    intro: "The customer must be told of the extension, with the reason and the new date.",
+    button: "Extend",
+    fields: [
+      { kind: "number", name: "workingDays", label: "How many working days", suffix: "working days" },
+      { kind: "textarea", name: "reason", label: "Reason", rows: 3 },
+      { kind: "date", name: "customerToldOn", legend: "When was the customer told?", hint: "For example, 27 3 2026" },
+      { kind: "checkbox", name: "ombudsmanDetailsGiven", label: "We gave the customer the Ombudsman's details" },
+    ],
+  },
+  "agree-statement": { title: "Record the agreed statement of complaint", intro: "The customer has agreed what the complaint is about.", button: "Record", fields: [] },
+  "agree-response-date": {
+    title: "Agree a response date",
+    button: "Record the agreed date",
+    fields: [{ kind: "date", name: "date", legend: "Agreed response date" }],
+  },
+  "add-participant": {
+    title: "Add a participant",
+    button: "Add",
+    fields: [
+      { kind: "text", name: "role", label: "Role", hint: "For example independent-person", width: "two-thirds" },
+      { kind: "text", name: "name", label: "Name", width: "two-thirds" },
+      { kind: "checkbox", name: "isCouncilOfficerOrMember", label: "They are a council officer or elected member" },
+    ],
+  },
+  "holding-response": {
+    title: "Send a holding response",
+    button: "Record the holding response",
+    fields: [{ kind: "textarea", name: "summary", label: "What we told the customer", rows: 4 }],
+  },
+  respond: {
+    title: "Respond with the outcome",
+    intro: "This records the decision and produces the response letter. Explain the decision and its reasons in plain English.",
+    button: "Record the response",
+    fields: [
+      { kind: "radios", name: "outcome", legend: "Outcome", options: outcomeOptions },
+      { kind: "textarea", name: "reasons", label: "Reasons for the decision", rows: 6 },
+      { kind: "select", name: "signedBy", label: "Signed by", hint: "Some regimes require the responsible person to sign.", source: "staff", placeholder: "Me" },
+      ...remedyFields(1),
+      ...remedyFields(2),
+      { kind: "heading", text: "Learning" },
+      { kind: "textarea", name: "rootCause", label: "Root cause", rows: 3 },
+      { kind: "textarea", name: "lessons", label: "Lessons learned", rows: 3 },
+      { kind: "textarea", name: "actionDescription", label: "Improvement action (optional)", rows: 2 },
+      { kind: "select", name: "actionOwner", label: "Owner of the improvement action", source: "staff", placeholder: "Choose a person" },
+      { kind: "date", name: "actionDue", legend: "Improvement action due by" },
+    ],
+  },
+  "complete-remedy": {
+    title: "Record a remedy as done",
+    button: "Record as done",
+    fields: [{ kind: "select", name: "remedyId", label: "Which remedy", source: "open-remedies", placeholder: "Choose a remedy" }],
+  },
+  escalate: {
+    title: "Escalate to the next stage",
+    intro: "The customer does not have to give a reason for escalating.",
+    button: "Escalate",
+    fields: [
+      { kind: "textarea", name: "reason", label: "The customer's reason (optional)", rows: 3 },
+      { kind: "textarea", name: "lateDiscretion", label: "If the request is late: why we are accepting it", hint: "Leave blank if it is in time.", rows: 2 },
+    ],
+  },
+  "refer-back": {
+    title: "Refer back to the earlier stage",
+    button: "Refer back",
+    fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
+  },
+  withdraw: {
+    title: "Withdraw the complaint",
+    intro: "Only when the customer has asked to withdraw it.",
+    button: "Withdraw",
+    warning: "The case will close. It can be reopened by a manager.",
+    fields: [{ kind: "textarea", name: "reason", label: "What the customer said", rows: 3 }],
+  },
+  close: {
+    title: "Close the case",
+    button: "Close the case",
+    fields: [{ kind: "textarea", name: "note", label: "Note (optional)", rows: 3 }],
+  },
+  reopen: {
+    title: "Reopen the case",
+    button: "Reopen",
+    fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
+  },
+  "acknowledge-feedback": { title: "Acknowledge the feedback", intro: "This produces the acknowledgement letter.", button: "Acknowledge", fields: [] },
+  "convert-to-complaint": {
+    title: "Convert to a complaint",
+    button: "Convert",
+    fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
+  },
+  "ombudsman-enquiry": {
+    title: "Record an Ombudsman enquiry",
+    button: "Record the enquiry",
+    fields: [
+      { kind: "select", name: "body", label: "Which body", source: "next-bodies", placeholder: "Choose" },
+      { kind: "text", name: "reference", label: "Their reference", width: "20" },
+      { kind: "date", name: "responseDueOn", legend: "Our reply is due by" },
+    ],
+  },
+  "ombudsman-response": {
+    title: "Record the reply to the Ombudsman",
+    button: "Record the reply",
+    fields: [
+      { kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" },
+      { kind: "select", name: "approvedBy", label: "Approved by (Head of Service)", source: "staff", placeholder: "Choose a person" },
+    ],
+  },
+  "ombudsman-decision": {
+    title: "Record the Ombudsman's decision",
+    button: "Record the decision",
+    fields: [
+      { kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" },
+      { kind: "select", name: "finding", label: "Finding", source: "ombudsman-findings", placeholder: "Choose" },
+      { kind: "checkbox", name: "injustice", label: "The Ombudsman found injustice" },
+      { kind: "textarea", name: "summary", label: "Summary of the decision", rows: 4 },
+      { kind: "textarea", name: "remedyDescription", label: "Remedy the Ombudsman asked for (optional)", rows: 2 },
+      { kind: "date", name: "remedyDue", legend: "Remedy due by" },
+      { kind: "money", name: "remedyAmount", label: "Amount (if a payment)" },
+    ],
+  },
+  "ombudsman-remedy-complied": {
+    title: "Record an Ombudsman remedy as done",
+    button: "Record as done",
+    fields: [{ kind: "select", name: "remedy", label: "Which remedy", source: "ombudsman-remedies", placeholder: "Choose" }],
+  },
+  "ombudsman-satisfied": {
+    title: "Record the Ombudsman's letter of satisfaction",
+    button: "Record",
+    fields: [{ kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" }],
+  },
+};
+
+/** The names of every field a form has (for putting typed values back). */
+export function fieldNames(fields: readonly FieldDef[]): string[] {
+  const out: string[] = [];
+  for (const f of fields) {
+    if (f.kind === "heading") continue;
+    out.push(f.name);
+    if (f.kind === "radios") for (const o of f.options) out.push(...fieldNames(o.fields ?? []));
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * The staff sections each role opens. This only decides which links to show: the API decides
+ * what each role may read and do, and says so when it refuses.
+ */
+export interface NavItem {
+  href: string;
+  text: string;
+}
+
+const CASEWORK = ["customer-services", "investigating-officer", "dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "legal", "auditor"];
+const LOGGERS = ["customer-services", "investigating-officer", "dcro", "complaints-manager"];
+const LETTERS = ["customer-services", "investigating-officer", "dcro", "complaints-manager"];
+const OMBUDSMAN = ["complaints-manager", "head-of-service", "director", "legal", "auditor", "quality-assurance"];
+const QUALITY = ["complaints-manager", "quality-assurance", "head-of-service", "director", "auditor"];
+
+export function staffNavigation(roles: readonly string[]): NavItem[] {
+  const has = (list: readonly string[]) => roles.some((r) => list.includes(r));
+  const items: Array<NavItem | false> = [
+    has(CASEWORK) && { href: "/cases", text: "Work queue" },
+    has(LOGGERS) && { href: "/cases/new", text: "Log a case" },
+    has(CASEWORK) && { href: "/customers", text: "Customers" },
+    has(LETTERS) && { href: "/letters", text: "Letters" },
+    has(OMBUDSMAN) && { href: "/ombudsman", text: "Ombudsman" },
+    has(QUALITY) && { href: "/improvement-actions", text: "Improvement actions" },
+    has(QUALITY) && { href: "/audits", text: "Quality audits" },
+    roles.includes("administrator") && { href: "/admin", text: "Administration" },
+  ];
+  return items.filter((i): i is NavItem => Boolean(i));
+}

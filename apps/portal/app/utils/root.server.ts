@@ -1,0 +1,26 @@
+/**
+ * What every page's layout needs: the council's name, who is signed in and the sections
+ * their roles open, and the tokens for forms (CSRF) and scripts (CSP nonce).
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { staffNavigation, type NavItem } from "./navigation";
+import { councilForRequest } from "./council.server";
+
+export interface RootStaff {
+  id: string;
+  name: string;
+  roles: string[];
+  roleLabels: string[];
+}
+
+export async function rootData(context: AppLoadContext, _request: Request) {
+  let staff: RootStaff | null = null;
+  if (context.principal?.kind === "staff") {
+    const me = await context.api.auth.me();
+    const roles = [...new Set(me.roles.map((r) => r.role))];
+    staff = { id: me.id, name: me.name, roles, roleLabels: [...new Set(me.roles.map((r) => r.label))] };
+  }
+  const council = await councilForRequest(context);
+  const nav: NavItem[] = staff ? staffNavigation(staff.roles) : [];
+  return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav };
+}

@@ -1,0 +1,114 @@
+/**
+ * The Remix portal as one express handler, to be mounted as the API app's catch-all
+ * (`createApp(deps, { portal })`): the built client assets, a Content-Security-Policy with a
+ * nonce for Remix's inline scripts, and the Remix request handler whose load context carries
+ * the tRPC caller of the signed-in staff member.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import express, { type Request, type Response, type Router } from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { createCaller, createContextInner, type AppDeps, type CookieJar, type Principal } from "@complaints/api";
+import type { PortalContext } from "./context.js";
+
+export interface PortalOptions {
+  deps: AppDeps;
+  /** The Remix server build (build/server/index.js), or a function returning it (dev). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** build/client: hashed assets under /assets, served with a year's caching. */
+  clientDir: string;
+  mode?: "production" | "development";
+}
+
+interface ApiLocals {
+  cookies?: Record<string, string | undefined>;
+  principal?: Principal | null;
+  csrfToken?: string;
+  cspNonce?: string;
+}
+
+const SESSION_COOKIES = ["cm_session", "__Host-cm_session"];
+
+/** A cookie jar over the express response, with the API's cookie attributes. */
+function cookieJar(deps: AppDeps, cookies: Record<string, string | undefined>, res: Response): CookieJar {
+  return {
+    get: (name) => cookies[name],
+    set: (name, value, options) => {
+      cookies[name] = value;
+      res.cookie(name, value, {
+        httpOnly: options.httpOnly,
+        sameSite: "lax",
+        secure: deps.config.secureCookies,
+        path: "/",
+        ...(options.maxAgeSeconds !== undefined ? { maxAge: options.maxAgeSeconds * 1000 } : {}),
+      });
+    },
+    clear: (name) => {
+      delete cookies[name];
+      res.clearCookie(name, { path: "/", sameSite: "lax", secure: deps.config.secureCookies, httpOnly: true });
+    },
+  };
+}
+
+/** The page CSP: helmet's defaults, with scripts allowed only from here or with this response's nonce. */
+export function contentSecurityPolicy(nonce: string, formActions: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "base-uri 'self'",
+    "font-src 'self' data:",
+    `form-action 'self'${formActions.map((a) => ` ${a}`).join("")}`,
+    "frame-ancestors 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "script-src-attr 'none'",
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+  ].join(";");
+}
+
+export function portalHandler(options: PortalOptions): Router {
+  const { deps } = options;
+  const router = express.Router();
+  const ssoOrigin = deps.oidc ? [new URL(deps.oidc.settings.issuer).origin] : [];
+
+  router.use(
+    "/assets",
+    express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+  );
+  router.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+
+  router.use((_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    (res.locals as ApiLocals).cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, ssoOrigin));
+    next();
+  });
+
+  const getLoadContext = (req: Request, res: Response): AppLoadContext => {
+    const locals = res.locals as ApiLocals;
+    const cookies = locals.cookies ?? {};
+    const principal = locals.principal ?? null;
+    const ip = req.ip ?? null;
+    const context = createContextInner({
+      deps,
+      principal,
+      request: { ip, userAgent: req.headers["user-agent"] ?? null },
+      cookies: cookieJar(deps, cookies, res),
+    });
+    const portal: PortalContext = {
+      api: createCaller(context),
+      principal,
+      sessionEnded: principal === null && SESSION_COOKIES.some((name) => Boolean(cookies[name])),
+      csrfToken: locals.csrfToken ?? "",
+      nonce: locals.cspNonce ?? "",
+      ip,
+      deps,
+    };
+    return portal;
+  };
+
+  router.all("/{*splat}", createRequestHandler({ build: options.build, mode: options.mode ?? "production", getLoadContext }));
+  return router;
+}
