@@ -315,6 +315,7 @@ export async function createCase<S, E extends EventLike, R>(
     let customer: Customer | null = null;
     if (input.customer && "id" in input.customer) {
       customer = await customerRepository.getCustomer(trx, input.customer.id);
+      if (customer.council_id !== input.councilId) throw new NotFoundError("customer", input.customer.id);
     } else if (input.customer) {
       customer = await customerRepository.createCustomer(trx, input.councilId, input.customer);
     }

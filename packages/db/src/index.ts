@@ -1,9 +1,104 @@
 /**
- * @complaints/db — the storage layer. The only package that writes SQL.
+ * @complaints/db — the storage layer, and the only package that writes SQL.
  *
- * Start-up: `const { db, close } = await createDb(); await migrateToLatest(db);`
+ * ```ts
+ * const { db, close } = await createDb();          // DATABASE_URL -> PostgreSQL, else PGlite
+ * await migrateToLatest(db);
+ * const logged = await logCase(db, { councilId, command, customer, rules, clock, idempotency });
+ * const next = await applyCaseCommand(db, { caseId, expectedVersion, command, rules, clock });
+ * ```
+ *
+ * Every repository function takes the database (or an open transaction) first.
  */
 export { createDb, quoteIdent, type CreateDbOptions, type Database, type Dialect } from "./client.js";
 export { migrateDown, migrateToEmpty, migrateToLatest, migrationProvider, MigrationError, type MigrationOutcome } from "./migrate.js";
+export { inTransaction, type Executor } from "./executor.js";
+export { AttachmentRejectedError, ConflictError, IdempotencyKeyReusedError, IntegrityError, NotFoundError, SQLSTATE } from "./errors.js";
+
+// Cases: one transaction per command, optimistic concurrency, idempotent intake.
+export {
+  applyCommand,
+  caseRepository,
+  createCase,
+  type AppliedCommand,
+  type ApplyCommandInput,
+  type ApplyCommandResult,
+  type CaseProjection,
+  type CaseRecord,
+  type CreateCaseInput,
+  type CreateCaseResult,
+  type EventLike,
+  type TransitionOutcome,
+} from "./cases.js";
+export {
+  actorOf,
+  applyCaseCommand,
+  applyCustomerConductCommand,
+  logCase,
+  projectCaseState,
+  projectConductState,
+  RESTRICTING_FLAGS,
+  type ApplyCaseCommandInput,
+  type LogCaseInput,
+} from "./lifecycle.js";
+export {
+  applyConductCommand,
+  conductRepository,
+  type AppliedConductCommand,
+  type ApplyConductCommandInput,
+  type ConductProjection,
+  type ConductRecord,
+} from "./conduct.js";
+
+// The event log.
+export {
+  appendEvents,
+  eventHash,
+  listEvents,
+  verifyEventChain,
+  type Actor,
+  type ChainProblem,
+  type ChainVerification,
+  type NewEvent,
+  type StoredEvent,
+  type Stream,
+} from "./events.js";
+export { canonicalJson, sha256Hex, toJsonValue, type JsonValue } from "./canonical.js";
+
+// Reads.
+export {
+  findPossibleDuplicates,
+  listCustomerCases,
+  listOpenCasesByNextDue,
+  searchCases,
+  searchRepository,
+  type AccessScope,
+  type CaseSearch,
+  type CaseSearchHit,
+  type CaseSummary,
+  type DuplicateCheck,
+  type DuplicateReason,
+  type PossibleDuplicate,
+  type WorkQueueItem,
+} from "./search.js";
+
+// Everything else.
+export { councilRepository, staffRepository, type NewCouncil, type NewStaff, type OrganisationIds, type OrganisationStructure, type RoleGrant, type StaffWithRoles } from "./organisation.js";
+export { customerRepository, type CustomerInput, type CustomerLookup } from "./customers.js";
+export {
+  attachmentRepository,
+  defaultAttachmentPolicy,
+  type AttachmentConfig,
+  type AttachmentMeta,
+  type AttachmentPolicy,
+  type AttachmentStorage,
+  type NewAttachment,
+} from "./attachments.js";
+export { letterRepository, type IssuedLetterInput, type LetterMeta } from "./letters.js";
+export { outboxRepository, type OutboxMessage } from "./outbox.js";
+export { apiKeyRepository, sessionRepository, type ApiKey, type Session } from "./auth.js";
+
 export type * from "./schema.js";
+
+// Queries written for @complaints/api (src/queries/).
 export * from "./queries/index.js";

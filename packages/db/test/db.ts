@@ -1,22 +1,18 @@
 /**
  * Opens the database a test file works in, on the engine chosen for this run
- * (test/global-setup.ts):
- * - PGlite: a private in-memory copy of the migrated snapshot;
+ * (test/global-setup.ts), through the same helper other packages use
+ * (`@complaints/db/testing`):
+ * - PGlite: a private in-memory copy of the migrated snapshot made by the global setup;
  * - PostgreSQL: a private schema (dropped on close) in the run's database, migrated.
  * Either way the test file owns its data and test files may run in parallel.
  */
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { sql } from "kysely";
-import pg from "pg";
 import { inject } from "vitest";
-import { createDb, quoteIdent, type Database } from "../src/client.js";
-import { migrateToLatest } from "../src/migrate.js";
+import type { Database } from "../src/client.js";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index.js";
 
-export interface TestDb extends Database {
-  /** How to reach the same database outside kysely (raw clients in tests). */
-  readonly postgres?: { url: string; schema: string };
-}
+export type TestDb = TestDatabase;
 
 export const engine: "postgres" | "pglite" = inject("postgresUrl") ? "postgres" : "pglite";
 
@@ -25,39 +21,13 @@ export const engine: "postgres" | "pglite" = inject("postgresUrl") ? "postgres" 
  * @param options.maxConnections PostgreSQL pool size (concurrency tests).
  */
 export async function openTestDb(options: { migrated?: boolean; maxConnections?: number } = {}): Promise<TestDb> {
-  const migrated = options.migrated ?? true;
-  const url = inject("postgresUrl");
-  if (url) {
-    const schema = `test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(url, `CREATE SCHEMA ${quoteIdent(schema)}`);
-    const database = await createDb({ url, schema, maxConnections: options.maxConnections ?? 20 });
-    if (migrated) await migrateToLatest(database.db);
-    return {
-      ...database,
-      postgres: { url, schema },
-      close: async () => {
-        await database.close();
-        await adminQuery(url, `DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
-      },
-    };
-  }
-  const snapshot = inject("pgliteSnapshot");
-  if (migrated && snapshot) {
-    return createDb({ memory: true, loadDataDir: new Blob([await readFile(snapshot)]) });
-  }
-  const database = await createDb({ memory: true });
-  if (migrated) await migrateToLatest(database.db);
-  return database;
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  const postgresUrl = inject("postgresUrl");
+  const snapshotFile = inject("pgliteSnapshot");
+  return createTestDatabase({
+    ...options,
+    postgresUrl,
+    ...(snapshotFile && !postgresUrl ? { snapshot: new Blob([await readFile(snapshotFile)]) } : {}),
+  });
 }
 
 /** The SQLSTATE of a database error from either driver, or undefined. */

@@ -10,8 +10,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { createDb } from "../src/client.js";
-import { migrateToLatest } from "../src/migrate.js";
+import { migratedPgliteSnapshot } from "../src/testing/index.js";
 import { startThrowawayPostgres } from "./postgres.js";
 
 declare module "vitest" {
@@ -41,18 +40,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => server.stop();
   }
 
-  const database = await createDb({ memory: true });
-  try {
-    await migrateToLatest(database.db);
-    const snapshot = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
-    await mkdir(cacheDir, { recursive: true });
-    const file = path.join(cacheDir, `pglite-migrated-${process.pid}.tar`);
-    await writeFile(file, snapshot);
-    console.info("[db tests] engine: PGlite (migrated snapshot)");
-    project.provide("postgresUrl", null);
-    project.provide("pgliteSnapshot", file);
-    return () => rm(file, { force: true });
-  } finally {
-    await database.close();
-  }
+  const snapshot = Buffer.from(await (await migratedPgliteSnapshot()).arrayBuffer());
+  await mkdir(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `pglite-migrated-${process.pid}.tar`);
+  await writeFile(file, snapshot);
+  console.info("[db tests] engine: PGlite (migrated snapshot)");
+  project.provide("postgresUrl", null);
+  project.provide("pgliteSnapshot", file);
+  return () => rm(file, { force: true });
 }

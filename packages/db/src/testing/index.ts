@@ -1,0 +1,83 @@
+/**
+ * @complaints/db/testing — databases for other packages' tests (API, portal, workers).
+ *
+ * ```ts
+ * const database = await createTestDatabase();               // PGlite, migrated, ~0.5 s
+ * const database = await createTestDatabase({ postgresUrl }); // a private schema on PostgreSQL
+ * afterAll(() => database.close());
+ * ```
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, quoteIdent, type Database } from "../client.js";
+import { migrateToLatest } from "../migrate.js";
+
+let snapshot: Promise<Blob> | undefined;
+
+/**
+ * A tarball of a freshly migrated PGlite data folder, made once per process: booting from it
+ * skips initdb and the migrations (toolchain.md: 0.4 s instead of 3 s).
+ */
+export function migratedPgliteSnapshot(): Promise<Blob> {
+  snapshot ??= (async () => {
+    const database = await createDb({ memory: true });
+    try {
+      await migrateToLatest(database.db);
+      return await database.dumpDataDir!();
+    } finally {
+      await database.close();
+    }
+  })();
+  return snapshot;
+}
+
+export interface TestDatabase extends Database {
+  /** Set on PostgreSQL: the URL and the private schema the tables live in. */
+  readonly postgres?: { readonly url: string; readonly schema: string };
+}
+
+/**
+ * A migrated database of its own for a test file.
+ * - Default: an in-memory PGlite booted from {@link migratedPgliteSnapshot} (or from `snapshot`).
+ * - `postgresUrl`: a new schema in that PostgreSQL database (its user must be allowed to create
+ *   schemas), migrated; `close()` drops it.
+ * - `migrated: false`: an empty database (migration tests).
+ */
+export async function createTestDatabase(
+  options: { postgresUrl?: string | null; migrated?: boolean; maxConnections?: number; snapshot?: Blob } = {},
+): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
+  if (options.postgresUrl) {
+    const url = options.postgresUrl;
+    const schema = `test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(url, `CREATE SCHEMA ${quoteIdent(schema)}`);
+    const database = await createDb({ url, schema, maxConnections: options.maxConnections ?? 20 });
+    try {
+      if (migrated) await migrateToLatest(database.db);
+    } catch (error) {
+      await database.close();
+      await adminQuery(url, `DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+      throw error;
+    }
+    return {
+      ...database,
+      postgres: { url, schema },
+      close: async () => {
+        await database.close();
+        await adminQuery(url, `DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+      },
+    };
+  }
+  if (!migrated) return createDb({ memory: true });
+  return createDb({ memory: true, loadDataDir: options.snapshot ?? (await migratedPgliteSnapshot()) });
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
