@@ -71,6 +71,10 @@ export function badInput(message: string, code: ApiRefusalCode = "INVALID_INPUT"
   return problem("BAD_REQUEST", { code, message, rule: null });
 }
 
+export function unprocessable(code: ApiRefusalCode, message: string, rule: string | null = null): TRPCError {
+  return problem("UNPROCESSABLE_CONTENT", { code, message, rule });
+}
+
 export function versionConflict(message: string): TRPCError {
   return problem("CONFLICT", { code: "VERSION_CONFLICT", message, rule: null });
 }

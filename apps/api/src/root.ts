@@ -4,10 +4,20 @@
 import { createCallerFactory, router } from "./trpc.js";
 import { healthRouter } from "./routers/health.js";
 import { authRouter } from "./routers/auth.js";
+import { casesRouter } from "./routers/cases.js";
+import { commandRouter } from "./routers/commands.js";
+import { queuesRouter } from "./routers/queues.js";
+import { searchRouter } from "./routers/search.js";
+import { customersRouter } from "./routers/customers.js";
 
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  cases: casesRouter,
+  command: commandRouter,
+  queues: queuesRouter,
+  search: searchRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;

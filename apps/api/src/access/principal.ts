@@ -89,15 +89,17 @@ export function directoratesWith(staff: StaffPrincipal, roles: ReadonlySet<Staff
 export interface CaseFacts {
   councilId: string;
   directorateId: string | null;
-  flags: readonly Flag[] | readonly string[];
+  /** About named staff, or flagged discrimination, harassment or safeguarding (see `isRestricted`). */
+  restricted: boolean;
   /** Staff the complaint is about. */
   aboutStaffIds: readonly string[];
   /** The handler of the current stage, if any. */
   handlerId: string | null;
 }
 
-export function isRestricted(flags: readonly string[]): boolean {
-  return flags.some((f) => RESTRICTING_FLAGS.has(f as Flag));
+/** The rule the database mirrors into `cases.restricted`, stated here for the API's own checks. */
+export function isRestricted(state: { flags: readonly string[]; aboutStaffIds: readonly string[] }): boolean {
+  return state.aboutStaffIds.length > 0 || state.flags.some((f) => RESTRICTING_FLAGS.has(f as Flag));
 }
 
 export type Decision = { ok: true; roles: StaffRole[] } | { ok: false; reason: string };
@@ -112,7 +114,7 @@ export function readDecision(staff: StaffPrincipal, facts: CaseFacts): Decision 
   const scoped = rolesIn(staff, facts.directorateId).filter((r) => CASE_READERS.has(r));
   const roles = isHandler ? [...new Set([...scoped, ...allRoles(staff).filter((r) => CASE_READERS.has(r))])] : scoped;
   if (roles.length === 0) return { ok: false, reason: "This case belongs to a directorate you do not work in" };
-  if (isRestricted(facts.flags) && !isHandler) {
+  if (facts.restricted && !isHandler) {
     const allowed = roles.filter((r) => RESTRICTED_READERS.has(r));
     if (allowed.length === 0) {
       return { ok: false, reason: "This case is restricted (it concerns named staff, discrimination, harassment or safeguarding); only the complaints manager, the head of service, the director, legal services and the case handler can see it" };

@@ -2,7 +2,7 @@
  * Installing a council: its row, its profile (checked by core against the installed
  * plugins first) and the directorates, services and teams that mirror it; then staff.
  */
-import { authQueries, organisationQueries, type Executor, type OrganisationIds } from "@complaints/db";
+import { authQueries, organisationQueries, type Executor, type OrganisationIdMaps } from "@complaints/db";
 import type { CouncilProfile, CouncilProfileInput, ServicePlugin } from "@complaints/core";
 import { RuleBook, parseCouncilProfile } from "@complaints/core";
 import type { StaffRole } from "../access/policy.js";
@@ -12,7 +12,7 @@ import { inTransaction } from "../transaction.js";
 export interface InstalledCouncil {
   councilId: string;
   profile: CouncilProfile;
-  ids: OrganisationIds;
+  ids: OrganisationIdMaps;
 }
 
 export async function installCouncil(

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { router, staffProcedure } from "../trpc.js";
+import { logNewCase } from "../services/cases.js";
+import { caseAccessLog, caseDetail, possibleDuplicates } from "../services/case-views.js";
+import { id, logCaseInput } from "./schemas.js";
+
+export const casesRouter = router({
+  /** Logs a new case (complaint, compliment, comment, member enquiry, FOI/EIR review, service request). */
+  log: staffProcedure.input(logCaseInput).mutation(({ ctx, input }) => logNewCase(ctx, ctx.staff, input)),
+
+  /** The case with its timeline, every due date with its explanation and RAG, and what you may do next. Recorded in the access log. */
+  get: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => caseDetail(ctx, ctx.staff, input.caseId)),
+
+  /** Who has read the case. */
+  accessLog: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => caseAccessLog(ctx, ctx.staff, input.caseId)),
+
+  /** Open cases that may be the same complaint (at intake, before logging). */
+  possibleDuplicates: staffProcedure
+    .input(
+      z.object({
+        customerId: id.optional(),
+        email: z.string().max(320).optional(),
+        phone: z.string().max(40).optional(),
+        postcode: z.string().max(10).optional(),
+        description: z.string().max(20_000).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => possibleDuplicates(ctx, ctx.staff, input)),
+});

@@ -1,0 +1,174 @@
+/**
+ * Input schemas shared by the case routers: field-level messages in plain English, so a bad
+ * input comes back as a 400 that says which field is wrong and why.
+ */
+import { z } from "zod";
+import { CASE_KINDS, CHANNELS, FLAGS, representativeSchema } from "@complaints/core";
+
+export const isoDate = z.iso.date("a date as YYYY-MM-DD");
+export const id = z.uuid("an id as given by the API");
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
+export const text = (what: string, max = 10_000) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+
+export const caseRef = z.object({
+  caseId: id,
+  /** The version the client last saw; a newer one on the server is a 409 conflict. */
+  expectedVersion: z.number().int("a whole number").min(1, "the case version (from the case detail)"),
+});
+
+export const customerInput = z.union([
+  z.object({ id }).strict(),
+  z
+    .object({
+      fullName: text("the customer's name", 200),
+      title: z.string().trim().max(40).nullish(),
+      email: z.email("an email address like name@example.com").max(320).nullish(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[+0-9 ()-]{6,20}$/, "a phone number (digits, spaces, +)")
+        .nullish(),
+      address: z.string().trim().max(500).nullish(),
+      postcode: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/, "a UK postcode like LS1 1UR")
+        .nullish(),
+      preferredContact: z.enum(["email", "phone", "post", "text"]).nullish(),
+      reasonableAdjustments: z.string().trim().max(2000).nullish(),
+      largePrint: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export const logCaseInput = z.object({
+  kind: z.enum(CASE_KINDS),
+  channel: z.enum(CHANNELS),
+  /** When it arrived (ISO 8601 with offset); now when omitted. */
+  receivedAt: z.iso.datetime({ offset: true, message: "a date and time like 2026-03-02T09:30:00Z" }).optional(),
+  serviceId: slug,
+  otherServiceIds: z.array(slug).max(10).optional(),
+  description: text("what the complaint is about", 20_000),
+  desiredOutcome: z.string().trim().max(5_000).nullish(),
+  category: z.string().trim().max(200).nullish(),
+  subCategory: z.string().trim().max(200).nullish(),
+  matterArose: isoDate.nullish(),
+  priority: z
+    .object({ level: z.enum(["high", "normal"]), reason: z.string().trim().max(1000).nullable() })
+    .refine((p) => p.level === "normal" || (p.reason !== null && p.reason.length > 0), { message: "Say why the case is high priority", path: ["reason"] })
+    .optional(),
+  flags: z.array(z.enum(FLAGS)).max(FLAGS.length).optional(),
+  aboutStaffIds: z.array(id).max(20).optional(),
+  representative: representativeSchema.nullish(),
+  /** Fields a service plugin adds (tenancy reference…), checked by the plugin's schema. */
+  intake: z.record(z.string(), z.unknown()).optional(),
+  customer: customerInput.nullable(),
+  /** Send the same key when retrying: the first case is returned, no second one is made. */
+  idempotencyKey: z.string().min(8, "at least 8 characters").max(200).optional(),
+});
+
+const on = { on: isoDate.optional() };
+const remedyInput = z.object({
+  id: z.string().min(1).max(60),
+  type: z.enum(["apology", "explanation", "action", "record-corrected", "decision-reconsidered", "financial", "service-improvement"]),
+  description: text("the remedy", 2000),
+  ownerId: id.nullable(),
+  dueOn: isoDate.nullable(),
+  amountPence: z.number().int().positive().optional(),
+  financialKind: z.enum(["goodwill-gesture", "compensation"]).optional(),
+  approverId: id.optional(),
+  approverRoles: z.array(z.string()).optional(),
+  physicalInjury: z.boolean().optional(),
+});
+
+const triageOutcome = z.discriminatedUnion("outcome", [
+  z.object({ outcome: z.literal("accept") }),
+  z.object({ outcome: z.literal("not-a-complaint"), agreedWithCustomer: z.boolean(), note: text("a note", 2000) }),
+  z.object({
+    outcome: z.literal("excluded"),
+    reason: z.enum(["legal-proceedings", "employment", "elected-member-conduct", "right-of-appeal", "already-considered", "insurance-claim", "other"]),
+    route: text("the right route for the customer", 2000),
+  }),
+  z.object({ outcome: z.literal("out-of-time"), decision: z.enum(["refuse", "accept-with-discretion"]), reasons: text("the reasons", 4000) }),
+  z.object({ outcome: z.literal("wrongly-addressed"), body: text("the organisation", 300), bodyContact: z.string().trim().max(1000) }),
+  z.object({ outcome: z.literal("duplicate"), ofCaseId: id, ofReference: text("the reference", 40) }),
+]);
+
+/** The payload of each lifecycle command: core's command without `type` and `by`. */
+export const commandPayloads = {
+  triage: triageOutcome.and(z.object(on)),
+  assign: z.object({ handlerId: id, reason: z.string().trim().max(1000).optional(), ...on }),
+  notify: z.object({ party: text("who was told", 200), reason: text("why", 2000), ...on }),
+  acknowledge: z.object({ offerToDiscuss: z.boolean().optional(), ...on }),
+  "record-contact": z.object({ direction: z.enum(["in", "out"]), channel: z.enum(CHANNELS), summary: text("a summary of the contact", 4000), ...on }),
+  "request-information": z.object({ id: z.string().min(1).max(60), from: z.enum(["customer", "service"]), what: text("what is needed", 2000), pause: z.boolean().optional(), ...on }),
+  "receive-information": z.object({ id: z.string().min(1).max(60), ...on }),
+  pause: z.object({ reason: text("why the clock stops", 1000), ...on }),
+  resume: z.object({ ...on }),
+  extend: z.object({
+    workingDays: z.number().int("a whole number of working days").positive("more than 0").max(100),
+    reason: text("the reason for the extension", 2000),
+    customerToldOn: isoDate.optional(),
+    ombudsmanDetailsGiven: z.boolean(),
+    ...on,
+  }),
+  "agree-statement": z.object({ ...on }),
+  "agree-response-date": z.object({ date: isoDate, ...on }),
+  "add-participant": z.object({ role: text("the role", 100), name: text("the name", 200), participantId: z.string().max(60).nullish(), isCouncilOfficerOrMember: z.boolean().optional(), ...on }),
+  "holding-response": z.object({ summary: text("what the customer was told", 4000), ...on }),
+  respond: z.object({
+    outcome: z.enum(["upheld", "partly-upheld", "not-upheld"]),
+    reasons: text("the reasons for the decision", 20_000),
+    remedies: z.array(remedyInput).max(20).optional(),
+    outstandingActions: z.array(z.string().trim().min(1).max(1000)).max(20).optional(),
+    learning: z
+      .object({
+        rootCause: z.string().trim().max(2000).nullable().optional(),
+        lessons: z.string().trim().max(4000).nullable().optional(),
+        improvementActions: z.array(z.object({ id: z.string().min(1).max(60), description: text("the action", 2000), ownerId: id, dueOn: isoDate })).max(20).optional(),
+      })
+      .optional(),
+    signedBy: z.string().max(200).nullish(),
+    ...on,
+  }),
+  "complete-remedy": z.object({ remedyId: z.string().min(1).max(60), ...on }),
+  escalate: z.object({
+    requestedAt: z.iso.datetime({ offset: true }).optional(),
+    reason: z.string().trim().max(4000).nullish(),
+    lateDiscretion: z.string().trim().max(4000).nullish(),
+    ...on,
+  }),
+  "refer-back": z.object({ reason: text("why it goes back", 4000), ...on }),
+  withdraw: z.object({ reason: text("why it was withdrawn", 2000), ...on }),
+  close: z.object({ note: z.string().trim().max(2000).nullish(), ...on }),
+  reopen: z.object({ reason: text("why it is reopened", 2000), ...on }),
+  "acknowledge-feedback": z.object({ ...on }),
+  "convert-to-complaint": z.object({ reason: text("why the customer is dissatisfied", 2000), ...on }),
+  "ombudsman-enquiry": z.object({ enquiryId: z.string().min(1).max(60), body: slug, reference: text("the Ombudsman's reference", 60), responseDueOn: isoDate, ...on }),
+  "ombudsman-response": z.object({ enquiryId: z.string().min(1).max(60), approvedBy: text("who approved the response", 200), ...on }),
+  "ombudsman-decision": z.object({
+    enquiryId: z.string().min(1).max(60),
+    finding: z.enum([
+      "no-fault",
+      "fault-no-injustice",
+      "fault-injustice",
+      "no-maladministration",
+      "service-failure",
+      "maladministration",
+      "severe-maladministration",
+      "not-investigated",
+      "premature",
+      "complaint-upheld",
+      "complaint-not-upheld",
+    ]),
+    injustice: z.boolean(),
+    summary: text("a summary of the decision", 4000),
+    remedies: z.array(z.object({ id: z.string().min(1).max(60), description: text("the remedy", 2000), dueOn: isoDate, amountPence: z.number().int().nonnegative().nullish() })).max(20).optional(),
+    ...on,
+  }),
+  "ombudsman-remedy-complied": z.object({ enquiryId: z.string().min(1).max(60), remedyId: z.string().min(1).max(60), ...on }),
+  "ombudsman-satisfied": z.object({ enquiryId: z.string().min(1).max(60), ...on }),
+  "recalculate-deadlines": z.object({ reason: text("why the deadlines are recalculated", 1000), ...on }),
+} as const;
+
+export type CommandPayloadSchemas = typeof commandPayloads;

@@ -1,0 +1,281 @@
+/**
+ * The case command flow (DESIGN.md §2, style.md §4.8): check who may act → load → core's
+ * `transition` → one database transaction writing the state, due dates, events and the
+ * outbox messages for the effects (letters to produce, people to notify). The outbox is
+ * delivered after the commit by the jobs (docs/decisions/0305-jobs-and-notifications.md).
+ */
+import {
+  availableCommands,
+  type CaseCommand,
+  type CaseState,
+  type Channel,
+  type CommandType,
+  type Effect,
+  type LogCase,
+} from "@complaints/core";
+import {
+  applyCaseCommand,
+  caseQueries,
+  caseRepository,
+  ConflictError,
+  IdempotencyKeyReusedError,
+  logCase,
+  NotFoundError,
+  type AppliedCommand,
+  type CustomerInput,
+  type Executor,
+  type NewNotification,
+} from "@complaints/db";
+import type { Transaction } from "kysely";
+import type { DB } from "@complaints/db";
+import type { Context } from "../context.js";
+import type { CouncilRuntime } from "../councils.js";
+import { badInput, noAccess, notFound, refused, unprocessable, versionConflict } from "../errors.js";
+import { commandDecision, logDecision, readDecision, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
+import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
+
+export type CommandKey = Exclude<CommandType, "log">;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A command as a client sends it: core's command without `type` and `by` (the API adds them). */
+export type CommandPayload<K extends CommandKey> = DistributiveOmit<Extract<CaseCommand, { type: K }>, "type" | "by">;
+
+export interface CommandOutcome {
+  caseId: string;
+  reference: string;
+  version: number;
+  status: CaseState["status"];
+  /** What the caller may do next. */
+  available: CommandType[];
+}
+
+function factsOf(record: { councilId: string; state: CaseState; row: { directorate_id: string | null; restricted: boolean; assigned_staff_id: string | null } }): CaseFacts {
+  return {
+    councilId: record.councilId,
+    directorateId: record.row.directorate_id,
+    restricted: record.row.restricted,
+    aboutStaffIds: record.state.aboutStaffIds ?? [],
+    handlerId: record.row.assigned_staff_id,
+  };
+}
+
+/** Loads a case the staff member may read; anything else is "not found" (existence is not leaked). */
+export async function loadReadableCase(ctx: Context, staff: StaffPrincipal, caseId: string) {
+  let record;
+  try {
+    record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound("There is no such case");
+    throw error;
+  }
+  const decision = readDecision(staff, factsOf(record));
+  if (!decision.ok) throw notFound("There is no such case, or you cannot see it");
+  return { record, roles: decision.roles };
+}
+
+/** The commands this staff member may issue on the case now: core's list, narrowed by role. */
+export function availableFor(state: CaseState, runtime: CouncilRuntime, staff: StaffPrincipal, facts: CaseFacts): CommandType[] {
+  const read = readDecision(staff, facts);
+  if (!read.ok) return [];
+  const rules = runtime.book.rulesFor(state.serviceId, state.kind);
+  return availableCommands(state, rules, { id: staff.id, roles: read.roles }).filter(
+    (type) => type !== "log" && COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)),
+  );
+}
+
+/** Runs one lifecycle command for a staff member. */
+export async function runCommand<K extends CommandKey>(
+  ctx: Context,
+  staff: StaffPrincipal,
+  type: K,
+  input: { caseId: string; expectedVersion: number } & CommandPayload<K>,
+): Promise<CommandOutcome> {
+  const { caseId, expectedVersion, ...payload } = input;
+  const { record } = await loadReadableCase(ctx, staff, caseId);
+  const facts = factsOf(record);
+  const decision = commandDecision(staff, type, facts);
+  if (!decision.ok) throw noAccess(decision.reason);
+  const runtime = await ctx.deps.councils.get(record.councilId);
+  const state = record.state;
+  const rules = runtime.book.rulesFor(state.serviceId, state.kind);
+  const command = { ...payload, type, by: { id: staff.id, roles: decision.roles, name: staff.name } } as unknown as Exclude<CaseCommand, LogCase>;
+  let result;
+  try {
+    result = await applyCaseCommand(ctx.db, {
+      caseId,
+      expectedVersion,
+      command,
+      rules,
+      clock: ctx.clock,
+      also: (trx, applied) => queueEffects(ctx, trx, runtime, applied, record.row.directorate_id),
+    });
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+  if (!result.ok) throw refused(result.refusal);
+  const after = { ...facts, handlerId: result.state.stages.at(-1)?.handlerId ?? null };
+  return {
+    caseId: result.caseId,
+    reference: result.reference,
+    version: result.version,
+    status: result.state.status,
+    available: availableFor(result.state, runtime, staff, after),
+  };
+}
+
+export function translateStorageError(error: unknown): unknown {
+  if (error instanceof ConflictError) {
+    const what = error.changes.map((e) => e.type.replace(/-/g, " ")).join(", ");
+    return versionConflict(
+      `Someone else changed this case while you were working on it (now version ${error.actualVersion}${what ? `: ${what}` : ""}). Reload it, check what changed, and try again.`,
+    );
+  }
+  if (error instanceof NotFoundError) return notFound(`There is no ${error.entity} ${error.key}`);
+  if (error instanceof IdempotencyKeyReusedError) {
+    return unprocessable("IDEMPOTENCY_MISMATCH", "This idempotency key was already used for a different submission; use a new key for a new submission");
+  }
+  return error;
+}
+
+export interface LogInput {
+  kind: CaseState["kind"];
+  channel: Channel;
+  receivedAt?: string | undefined;
+  /** The lead service, by its profile slug ("waste"). */
+  serviceId: string;
+  otherServiceIds?: string[] | undefined;
+  description: string;
+  desiredOutcome?: string | null | undefined;
+  category?: string | null | undefined;
+  subCategory?: string | null | undefined;
+  matterArose?: string | null | undefined;
+  priority?: { level: "high" | "normal"; reason: string | null } | undefined;
+  flags?: CaseState["flags"] | undefined;
+  aboutStaffIds?: string[] | undefined;
+  representative?: CaseState["representative"] | undefined;
+  intake?: Record<string, unknown> | undefined;
+  customer: { id: string } | CustomerInput | null;
+  /** The same key sent again returns the first case instead of logging a second one. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface LogOutcome {
+  caseId: string;
+  reference: string;
+  version: number;
+  /** false when the idempotency key had been seen: this is the case the first request logged. */
+  created: boolean;
+}
+
+/** Logs a new case, by a staff member or an integration's API key. */
+export async function logNewCase(ctx: Context, by: StaffPrincipal | ApiKeyPrincipal, input: LogInput): Promise<LogOutcome> {
+  const runtime = await ctx.deps.councils.get(by.councilId);
+  const directorateCode = runtime.directorateOfService.get(input.serviceId);
+  if (!directorateCode) throw badInput(`There is no service "${input.serviceId}"; choose one of: ${[...runtime.directorateOfService.keys()].join(", ")}`);
+  const directorateId = runtime.directorateIdByCode.get(directorateCode) ?? null;
+
+  let roles: StaffRole[] | ["public"];
+  if (by.kind === "staff") {
+    const decision = logDecision(by, directorateId);
+    if (!decision.ok) throw noAccess(decision.reason);
+    roles = decision.roles;
+  } else {
+    if (!directorateId || !by.directorateIds.includes(directorateId)) {
+      throw noAccess(`This API key cannot create cases for ${runtime.names.directorates.get(directorateId ?? "") ?? "that directorate"}`);
+    }
+    roles = ["public"];
+  }
+  const rules = runtime.book.rulesFor(input.serviceId, input.kind);
+  const { customer, idempotencyKey, receivedAt, ...fields } = input;
+  const actorId = by.kind === "staff" ? by.id : `api-key:${by.id}`;
+  let result;
+  try {
+    result = await logCase(ctx.db, {
+      councilId: by.councilId,
+      command: {
+        ...fields,
+        receivedAt: receivedAt ?? ctx.clock.now().toISOString(),
+        by: { id: actorId, roles: roles as never, name: by.name },
+      } as Omit<LogCase, "type" | "id" | "reference" | "customer">,
+      customer,
+      rules,
+      clock: ctx.clock,
+      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, request: { customer, ...fields, receivedAt: receivedAt ?? null } } } : {}),
+      also: (trx, applied) => queueEffects(ctx, trx, runtime, applied, directorateId),
+    });
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+  if (!result.ok) throw refused(result.refusal);
+  return { caseId: result.caseId, reference: result.reference, version: result.version, created: result.created };
+}
+
+/**
+ * Writes the transition's effects to the outbox in the command's transaction: letters for the
+ * letters service to produce, notifications to the people named. Each carries a dedupe key
+ * made of the case, its version and the effect's position, so nothing is queued twice.
+ */
+async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null): Promise<void> {
+  const effects = applied.effects as Effect[];
+  if (effects.length === 0) return;
+  const messages: NewNotification[] = [];
+  for (const [index, effect] of effects.entries()) {
+    const dedupeKey = `effect:${applied.caseId}:${applied.version}:${index}`;
+    const base = { councilId: applied.councilId, caseId: applied.caseId };
+    if (effect.type === "send-letter") {
+      messages.push({
+        ...base,
+        kind: "letter",
+        recipient: { party: effect.to },
+        payload: { letter: effect.letter, stageId: effect.stageId, to: effect.to, dueOn: effect.dueOn, reference: applied.reference, version: applied.version },
+        dedupeKey,
+      });
+      continue;
+    }
+    const party = effect.type === "notify" ? effect.party : "legal";
+    const reason = effect.reason;
+    const recipients = await staffForParty(trx, applied.councilId, directorateId, party, runtime, applied.state);
+    const subject = `${applied.reference}: ${effect.type === "legal-referral" ? "referred to Legal" : "for your information"}`;
+    const text = `${reason}\n\nCase ${applied.reference} (${runtime.names.services.get(runtime.serviceIdByCode.get(applied.state.serviceId) ?? "") ?? applied.state.serviceId}).`;
+    if (recipients.length === 0) {
+      messages.push({ ...base, kind: "case-notification", recipient: { party }, payload: { subject, text, party }, dedupeKey });
+    }
+    for (const [n, staffId] of recipients.entries()) {
+      messages.push({ ...base, kind: "case-notification", recipient: { staffId, party }, payload: { subject, text, party }, dedupeKey: `${dedupeKey}:${n}` });
+    }
+  }
+  await ctx.deps.notifier.enqueue(trx, messages);
+}
+
+/** The staff a party name stands for ("head-of-service", "legal", "service:waste"…), or none. */
+async function staffForParty(db: Executor, councilId: string, directorateId: string | null, party: string, runtime: CouncilRuntime, state: CaseState): Promise<string[]> {
+  const roleFor: Record<string, StaffRole> = {
+    "head-of-service": "head-of-service",
+    director: "director",
+    legal: "legal",
+    "complaints-manager": "complaints-manager",
+  };
+  let role = roleFor[party];
+  let directorate = directorateId;
+  if (!role && party.startsWith("service:")) {
+    role = "dcro";
+    const code = runtime.directorateOfService.get(party.slice("service:".length)) ?? runtime.directorateOfService.get(state.serviceId);
+    directorate = code ? (runtime.directorateIdByCode.get(code) ?? directorateId) : directorateId;
+  }
+  if (!role) return [];
+  const rows = await db
+    .selectFrom("staff_roles as r")
+    .innerJoin("staff as s", "s.id", "r.staff_id")
+    .select("s.id")
+    .where("r.council_id", "=", councilId)
+    .where("r.role", "=", role)
+    .where("s.active", "=", true)
+    .where((eb) => (directorate ? eb.or([eb("r.directorate_id", "=", directorate), eb("r.directorate_id", "is", null)]) : eb("r.directorate_id", "is", null)))
+    .orderBy("s.id")
+    .execute();
+  return [...new Set(rows.map((r) => r.id))];
+}
+
+/** Records that the staff member read the case (for the access log). */
+export async function recordRead(ctx: Context, staff: StaffPrincipal, caseId: string, councilId: string, purpose: string): Promise<void> {
+  await caseQueries.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
+}
