@@ -59,6 +59,28 @@ export function manifestLine(row: PrintBatchManifestRow): string {
   return [row.reference, row.recipient, row.firstPage, row.pages].map(csvField).join(",");
 }
 
+interface WrittenReference {
+  data: Record<string, unknown>;
+}
+
+/**
+ * A PDF's page tree lists every page until the trailer is written, and pdfkit keeps each listed
+ * page's dictionary (with its content and resource dictionaries) alive through it. Once a page
+ * has been written only its object number is needed to list it, so the dictionaries of pages
+ * already flushed are emptied. pdfkit internals: if their shape ever changes, nothing is touched.
+ */
+function releaseWrittenPages(doc: PDFKit.PDFDocument, pageCount: number) {
+  const kids = (doc as unknown as { _root?: { data?: { Pages?: { data?: { Kids?: unknown } } } } })._root?.data?.Pages?.data?.Kids;
+  if (!Array.isArray(kids)) return;
+  for (const kid of kids.slice(-pageCount) as WrittenReference[]) {
+    const contents = kid.data?.["Contents"] as WrittenReference | undefined;
+    const resources = kid.data?.["Resources"] as WrittenReference | undefined;
+    if (contents?.data) contents.data = {};
+    if (resources?.data) resources.data = {};
+    if (kid.data) kid.data = {};
+  }
+}
+
 function writeAndWait(stream: Writable, text: string): Promise<void> | undefined {
   return stream.write(text) ? undefined : new Promise((resolve) => stream.once("drain", resolve));
 }
@@ -149,6 +171,7 @@ export async function createPrintBatch(
         result.pageCount += 1;
       }
       doc.flushPages();
+      releaseWrittenPages(doc, rendered.pageCount + (rendered.pageCount % 2));
       // pdfkit hands its output over on the next tick; without a turn of the event loop a batch
       // read from a fast iterable would hold the whole PDF until the end.
       await new Promise((resolve) => setImmediate(resolve));
