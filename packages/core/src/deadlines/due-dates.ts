@@ -52,6 +52,16 @@ function anchorDate(
     }
     case "response":
       return stage.response ? { date: stage.response.on, text: `responded ${formatShort(stage.response.on)}` } : null;
+    default: {
+      // "milestone:<id>": when it happened, or else its own due date stands in.
+      const id = anchor.slice("milestone:".length);
+      const milestone = stageRules.milestones?.find((m) => m.id === id);
+      if (!milestone) return null;
+      const recorded = stage.milestones?.[id];
+      if (recorded) return { date: recorded, text: `${milestone.label.toLowerCase()} ${formatShort(recorded)}` };
+      const expected = dueFrom(state, stage, milestone, stageRules, calendar);
+      return expected && { date: expected.date, text: `counts from ${milestone.label.toLowerCase()}, not yet recorded (due ${formatShort(expected.date)})` };
+    }
   }
 }
 
@@ -144,6 +154,21 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
           metOn: stage.acknowledgedOn,
         });
       }
+    }
+
+    for (const milestone of stageRules.milestones ?? []) {
+      const step = dueFrom(state, stage, milestone, stageRules, calendar);
+      if (!step) continue;
+      push({
+        id: `${key}.milestone:${milestone.id}`,
+        kind: "milestone",
+        stageId: stage.stageId,
+        date: step.date,
+        rule: milestone.rule,
+        explanation: `${step.text} → ${milestone.label.toLowerCase()} by ${formatShort(step.date)} (${milestone.rule})`,
+        nature: "deadline",
+        metOn: stage.milestones?.[milestone.id] ?? null,
+      });
     }
 
     const pause = pausedWorkingDays(stage, calendar, today);

@@ -31,6 +31,7 @@ export function availableCommands(state: CaseState, rules: ResolvedRules, actor?
       if (stageRules?.responsePeriodAgreeable) out.push("agree-response-date");
       if (stage.acknowledgedOn || !stageRules?.acknowledge) out.push("respond");
       if (stageRules?.referBackTo) out.push("refer-back");
+      if (stageRules?.milestones?.some((m) => !stage.milestones?.[m.id])) out.push("record-milestone");
       if (state.informationRequests.some((r) => !r.answeredOn)) out.push("receive-information");
     } else if (stage?.phase === "responded") {
       if (stageRules?.escalation) out.push("escalate");

@@ -391,6 +391,20 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
       return;
     }
 
+    case "record-milestone": {
+      const stage = requireActiveStage(state, "record a milestone");
+      const milestone = stageRules(rules, stage.stageId).milestones?.find((m) => m.id === command.milestoneId);
+      if (!milestone) refuse("INVALID_INPUT", `${stage.label} has no milestone "${command.milestoneId}"`);
+      const recorded = stage.milestones ?? {};
+      if (recorded[milestone.id]) refuse("NOT_ALLOWED_NOW", `${milestone.label} was recorded on ${formatShort(recorded[milestone.id]!)}`);
+      if (milestone.from.startsWith("milestone:")) {
+        const before = milestone.from.slice("milestone:".length);
+        if (!recorded[before]) refuse("NOT_ALLOWED_NOW", `Record "${before.replace(/-/g, " ")}" before ${milestone.label.toLowerCase()}`, milestone.rule);
+      }
+      stage.milestones = { ...recorded, [milestone.id]: on };
+      return;
+    }
+
     case "add-participant": {
       const stage = requireActiveStage(state, "add a participant");
       if (!command.name.trim() || !command.role.trim()) refuse("INVALID_INPUT", "Give the participant's role and name");

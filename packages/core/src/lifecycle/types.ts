@@ -127,6 +127,8 @@ export interface StageInstance {
   response: StageResponse | null;
   /** Participants a regime asks for (children's Stage 2 Independent Person). */
   participants: Array<{ role: string; name: string; id: string | null }>;
+  /** Milestones recorded so far, by id (the panel met on…). */
+  milestones?: Record<string, IsoDate>;
   endedOn: IsoDate | null;
 }
 
@@ -196,6 +198,7 @@ export type DueKind =
   | "feedback-acknowledge"
   | "wrongly-addressed-return"
   | "remedy"
+  | "milestone"
   | "ombudsman-response";
 
 export interface DueDate {
@@ -317,7 +320,8 @@ export type CaseCommand =
   | ({ type: "ombudsman-decision"; enquiryId: string; finding: OmbudsmanFinding; injustice: boolean; summary: string; remedies?: Array<{ id: string; description: string; dueOn: IsoDate; amountPence?: number | null }> } & On)
   | ({ type: "ombudsman-remedy-complied"; enquiryId: string; remedyId: string } & On)
   | ({ type: "ombudsman-satisfied"; enquiryId: string } & On)
-  | ({ type: "recalculate-deadlines"; reason: string } & On);
+  | ({ type: "recalculate-deadlines"; reason: string } & On)
+  | ({ type: "record-milestone"; milestoneId: string } & On);
 
 export type CommandType = CaseCommand["type"];
 

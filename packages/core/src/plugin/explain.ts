@@ -2,7 +2,7 @@ import { describePeriod } from "../deadlines/apply-period.js";
 import type { Timescale } from "../regime/types.js";
 import { describeLayer, type ResolvedRules, type TraceEntry } from "./resolved.js";
 
-const anchorWords: Record<Timescale["from"], string> = {
+const anchorWords: Record<string, string> = {
   receipt: "receipt",
   "stage-request": "the request",
   "escalation-request": "the escalation request",
@@ -14,12 +14,13 @@ const anchorWords: Record<Timescale["from"], string> = {
 
 export function describeTimescale(t: Timescale | null | undefined): string {
   if (!t) return "none";
-  return `${describePeriod(t.period)} from ${anchorWords[t.from]}`;
+  const from = anchorWords[t.from] ?? `the ${t.from.slice("milestone:".length).replace(/-/g, " ")}`;
+  return `${describePeriod(t.period)} from ${from}`;
 }
 
 function describeValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return "none";
-  if (path.endsWith(".acknowledge") || path.endsWith(".respond") || path.endsWith(".target") || path === "feedbackAcknowledge" || path === "wronglyAddressedReturn") {
+  if (path.endsWith(".acknowledge") || path.endsWith(".respond") || path.endsWith(".target") || path.includes(".milestone:") || path === "feedbackAcknowledge" || path === "wronglyAddressedReturn") {
     return describeTimescale(value as Timescale);
   }
   if (path.endsWith(".extension")) return `up to ${(value as { maxWorkingDays: number }).maxWorkingDays} working days`;
@@ -56,7 +57,7 @@ export function explainRules(rules: ResolvedRules): string[] {
   const interesting = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
   for (const [path, entries] of Object.entries(rules.trace)) {
     const field = path.split(".").at(-1)!;
-    if (path.includes(".") && !interesting.includes(field)) continue;
+    if (path.includes(".") && !interesting.includes(field) && !field.startsWith("milestone:")) continue;
     if (field === "skipped") {
       lines.push(`${path.split(".")[0]}: skipped — ${describeLayer(entries.at(-1)!.layer)} (${entries.at(-1)!.rule})`);
       continue;

@@ -1,5 +1,5 @@
 import type { Nation } from "../calendar/bank-holidays.js";
-import type { NextBody, Period, Regime, StageRules, Timescale } from "../regime/types.js";
+import type { Milestone, NextBody, Period, Regime, StageRules, Timescale } from "../regime/types.js";
 import type { TimescaleField } from "./types.js";
 
 type StageField = Exclude<keyof StageRules, "id">;
@@ -14,6 +14,8 @@ export type RuleOp =
   | { op: "add-stage"; stage: StageRules; after: string }
   | { op: "next-body"; value: NextBody }
   | { op: "nations"; value: Nation[]; rule: string }
+  | { op: "council-closures"; value: boolean; rule: string }
+  | { op: "add-milestone"; stageId: string; milestone: Milestone }
   | { op: "identity"; value: { id: string; label: string; family: string } }
   | { op: "time-limit"; value: Regime["timeLimit"] }
   | { op: "feedback-acknowledge"; value: Timescale | null }

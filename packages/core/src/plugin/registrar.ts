@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CaseKind } from "../lifecycle/types.js";
+import type { Regime } from "../regime/types.js";
 import type { RuleOp } from "./ops.js";
 import type { RoleRequirement, StatutoryMaximum } from "./resolved.js";
 import type { LetterParagraph, PluginRegistrar, ReportContribution, ServicePlugin, TransitionHook } from "./types.js";
@@ -9,6 +10,9 @@ export interface PluginRegistration {
   plugin: ServicePlugin;
   claimsService: boolean;
   claimsKinds: CaseKind[];
+  /** For add-ons: the kinds they apply to; null = every kind no other plugin claims. */
+  appliesToKinds: CaseKind[] | null;
+  regimeChecks: Array<{ rule: string; check: (regime: Regime) => string | null }>;
   ops: RuleOp[];
   statutoryMaxima: StatutoryMaximum[];
   requiredRoles: RoleRequirement[];
@@ -39,6 +43,8 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
     plugin,
     claimsService: false,
     claimsKinds: [],
+    appliesToKinds: null,
+    regimeChecks: [],
     ops: [],
     statutoryMaxima: [],
     requiredRoles: [],
@@ -109,9 +115,22 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
       once("nextBody");
       registration.ops.push({ op: "next-body", value: body });
     },
-    setCalendar(nations, rule) {
+    setCalendar(nations, rule, options) {
       once("calendar");
       registration.ops.push({ op: "nations", value: nations, rule });
+      if (options?.councilClosures !== undefined) registration.ops.push({ op: "council-closures", value: options.councilClosures, rule });
+    },
+    addMilestone(stageId, milestone) {
+      once(`milestone:${stageId}.${milestone.id}`);
+      registration.ops.push({ op: "add-milestone", stageId, milestone });
+    },
+    checkRegime(rule, check) {
+      guard("checkRegime");
+      registration.regimeChecks.push({ rule, check });
+    },
+    appliesToKinds(...kinds) {
+      once("appliesToKinds");
+      registration.appliesToKinds = kinds;
     },
     setRegimeIdentity(identity) {
       once("identity");

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { calendarFor } from "../calendar/calendar.js";
+import { calendarFor, type WorkingDayCalendar } from "../calendar/calendar.js";
+import { fromDayNumber, toDayNumber } from "../calendar/dates.js";
+import { applyPeriod } from "../deadlines/apply-period.js";
 import { CASE_KINDS, type CaseKind } from "../lifecycle/types.js";
 import { defaultRegime } from "../regime/default-regime.js";
 import type { RuleOverrides } from "../regime/schema.js";
@@ -133,7 +135,9 @@ export class RuleBook {
       if (r.claimsKinds.includes(kind)) return true;
       if (r.claimsKinds.length > 0) return false;
       if (r.claimsService) return !kindClaimed && (kind === "complaint" || kind === "compliment" || kind === "comment" || kind === "service-request");
-      return true;
+      // An add-on: where it says, or else wherever no other plugin has taken the kind over
+      // (a third stage written for complaints must not follow an FOI review).
+      return r.appliesToKinds ? r.appliesToKinds.includes(kind) : !kindClaimed;
     });
   }
 
@@ -159,9 +163,17 @@ export class RuleBook {
     if (scope.serviceSettings) layers.push({ layer: { kind: "service", id: scope.serviceId }, ops: opsFromOverrides(scope.serviceSettings) });
 
     const { regime, trace, problems } = applyLayers(defaultRegime, layers);
+    const calendar = calendarFor({ nations: regime.nations, closures: regime.councilClosures ? this.profile.calendar.closures : [] });
     const maxima = plugins.flatMap((r) => r.statutoryMaxima);
-    problems.push(...checkGraph(regime, `service "${serviceId}", ${kind}`, plugins.map((p) => p.plugin.id)));
-    problems.push(...checkMaxima(regime, maxima, trace, serviceId));
+    const where = `service "${serviceId}", ${kind}`;
+    problems.push(...checkGraph(regime, where, plugins.map((p) => p.plugin.id)));
+    problems.push(...checkMaxima(regime, maxima, trace, serviceId, calendar));
+    for (const reg of plugins) {
+      for (const { rule, check } of reg.regimeChecks) {
+        const problem = check(regime);
+        if (problem) problems.push(`${where}: plugin "${reg.plugin.id}": ${problem} (${rule})`);
+      }
+    }
     const intakeShape: z.ZodRawShape = { ...baseIntakeShape };
     for (const reg of plugins) {
       for (const field of Object.keys(reg.intake)) {
@@ -175,7 +187,7 @@ export class RuleBook {
     const rules: ResolvedRules = {
       scope: { profileId: this.profile.id, directorateId: scope.directorateId, serviceId, kind },
       regime,
-      calendar: calendarFor({ nations: regime.nations, closures: this.profile.calendar.closures }),
+      calendar,
       receipt: { cutOffTime: this.profile.calendar.cutOffTime },
       plugins: plugins.map((r) => r.plugin.id),
       requiredRoles: plugins.flatMap((r) => r.requiredRoles),
@@ -206,6 +218,7 @@ export function opsFromOverrides(overrides: RuleOverrides): RuleOp[] {
   }
   if (overrides.nextBody) ops.push({ op: "next-body", value: overrides.nextBody });
   if (overrides.nations) ops.push({ op: "nations", value: overrides.nations, rule: overrides.nationsRule ?? source ?? "profile" });
+  if (overrides.councilClosures !== undefined) ops.push({ op: "council-closures", value: overrides.councilClosures, rule: source ?? "profile" });
   if (overrides.timeLimit !== undefined) ops.push({ op: "time-limit", value: overrides.timeLimit });
   if (overrides.feedbackAcknowledge !== undefined) ops.push({ op: "feedback-acknowledge", value: overrides.feedbackAcknowledge });
   if (overrides.wronglyAddressedReturn !== undefined) ops.push({ op: "wrongly-addressed-return", value: overrides.wronglyAddressedReturn });
@@ -294,6 +307,20 @@ export function applyLayers(
           regime.nationsRule = op.rule;
           record("nations", layer, op.value, op.rule);
           break;
+        case "council-closures":
+          regime.councilClosures = op.value;
+          record("councilClosures", layer, op.value, op.rule);
+          break;
+        case "add-milestone": {
+          const stage = regime.stages.find((s) => s.id === op.stageId);
+          if (!stage) {
+            problems.push(`${who} adds milestone "${op.milestone.id}" to stage "${op.stageId}", which the regime does not have`);
+            break;
+          }
+          stage.milestones = [...(stage.milestones ?? []).filter((m) => m.id !== op.milestone.id), clone(op.milestone)];
+          record(`${stage.id}.milestone:${op.milestone.id}`, layer, op.milestone, op.milestone.rule);
+          break;
+        }
         case "identity":
           regime.id = op.value.id;
           regime.label = op.value.label;
@@ -334,6 +361,24 @@ export function checkGraph(regime: Regime, where: string, plugins: string[]): st
       problems.push(`${where}: stage "${stage.id}" refers back to "${stage.referBackTo}", which does not exist${by}`);
     }
     if (stage.extension && stage.extension.maxWorkingDays < 0) problems.push(`${where}: stage "${stage.id}" has a negative extension${by}`);
+    const milestoneIds = new Set((stage.milestones ?? []).map((m) => m.id));
+    const anchored = [
+      ...(stage.milestones ?? []).map((m) => ({ what: `milestone "${m.id}"`, from: m.from })),
+      { what: "the response", from: stage.respond.from },
+      ...(stage.target ? [{ what: "the target", from: stage.target.from }] : []),
+    ];
+    for (const { what, from } of anchored) {
+      if (from.startsWith("milestone:") && !milestoneIds.has(from.slice("milestone:".length))) {
+        problems.push(`${where}: ${what} of stage "${stage.id}" counts from ${from}, which the stage does not have${by}`);
+      }
+    }
+    // Milestones may count from earlier milestones only, so their dates can always be worked out.
+    const order = (stage.milestones ?? []).map((m) => m.id);
+    for (const [i, m] of (stage.milestones ?? []).entries()) {
+      if (m.from.startsWith("milestone:") && order.indexOf(m.from.slice("milestone:".length)) >= i) {
+        problems.push(`${where}: milestone "${m.id}" of stage "${stage.id}" counts from a milestone that does not come before it${by}`);
+      }
+    }
   }
   // Follow escalations from the entry stage: they must reach every stage and end.
   const seen = new Set<string>();
@@ -359,7 +404,25 @@ function periodAmount(period: Period): { unit: string; amount: number } {
   return { unit: "calendar months", amount: period.calendarMonths };
 }
 
-export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[], trace: RuleTrace, serviceId: string): string[] {
+/**
+ * Whether a period can ever end later than a limit given in another unit (65 working days
+ * against 6 calendar months): tried from every start date the calendar covers, so the answer
+ * holds whatever the holidays do.
+ */
+function canExceed(calendar: WorkingDayCalendar, value: Period, limit: Period): boolean {
+  const a = periodAmount(value);
+  const b = periodAmount(limit);
+  if (a.unit === b.unit) return a.amount > b.amount;
+  const first = toDayNumber(calendar.firstDate);
+  const last = toDayNumber(calendar.lastDate) - 800;
+  for (let n = first; n <= last; n++) {
+    const from = fromDayNumber(n);
+    if (applyPeriod(calendar, from, value).date > applyPeriod(calendar, from, limit).date) return true;
+  }
+  return false;
+}
+
+export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[], trace: RuleTrace, serviceId: string, calendar: WorkingDayCalendar): string[] {
   const problems: string[] = [];
   for (const max of maxima) {
     const stage = regime.stages.find((s) => s.id === max.stageId);
@@ -369,7 +432,7 @@ export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[],
     const who = setter ? describeLayer(setter.layer) : "the regime";
     if (max.field === "extension") {
       const ext = stage.extension?.maxWorkingDays ?? 0;
-      if (limit.unit !== "working days" || ext > limit.amount) {
+      if (ext > 0 && canExceed(calendar, { workingDays: ext }, max.max)) {
         problems.push(
           `Service "${serviceId}": ${who} allows a ${stage.label} extension of ${ext} working days, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
         );
@@ -379,7 +442,7 @@ export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[],
     const timescale = stage[max.field];
     if (!timescale) continue;
     const value = periodAmount(timescale.period);
-    if (value.unit !== limit.unit || value.amount > limit.amount) {
+    if (canExceed(calendar, timescale.period, max.max)) {
       problems.push(
         `Service "${serviceId}": ${who} sets the ${stage.label} ${max.field === "respond" ? "response" : "acknowledgement"} to ${value.amount} ${value.unit}, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
       );

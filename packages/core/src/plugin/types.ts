@@ -14,8 +14,10 @@ import type {
   ExtensionRule,
   HandlerRule,
   LetterKind,
+  Milestone,
   NextBody,
   Period,
+  Regime,
   StageRules,
   TargetTimescale,
   Timescale,
@@ -85,7 +87,20 @@ export interface PluginRegistrar {
   skipStage(stageId: string, reason: string): void;
   addStage(stage: StageRules, options: { after: string }): void;
   setNextBody(body: NextBody): void;
-  setCalendar(nations: Nation[], rule: string): void;
+  /** Whose bank holidays count; `councilClosures: false` when a statute defines the working days. */
+  setCalendar(nations: Nation[], rule: string, options?: { councilClosures?: boolean }): void;
+  addMilestone(stageId: string, milestone: Milestone): void;
+  /**
+   * A check of the fully resolved regime, run at start-up for every service and kind the
+   * plugin governs (the Housing Ombudsman code allows two stages, never three). Return a
+   * problem in plain words, or null.
+   */
+  checkRegime(rule: string, check: (regime: Regime) => string | null): void;
+  /**
+   * The case kinds an add-on (a plugin that claims nothing) applies to. By default an add-on
+   * applies to every kind except those another enabled plugin claims.
+   */
+  appliesToKinds(...kinds: CaseKind[]): void;
   setRegimeIdentity(identity: { id: string; label: string; family: string }): void;
   setTimeLimit(limit: (Period & { rule: string }) | null): void;
   setFeedbackAcknowledge(timescale: Timescale | null): void;

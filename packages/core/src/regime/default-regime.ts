@@ -46,6 +46,7 @@ export const defaultRegime: Regime = {
   family: "code-2024",
   nations: ["england-and-wales"],
   nationsRule: "The codes do not define working days: Mon–Fri less England and Wales bank holidays (rules.md §7)",
+  councilClosures: true,
   stages: [stage1, stage2],
   nextBody: {
     id: "lgsco",

@@ -11,14 +11,9 @@ export const periodSchema = z.union([
   z.object({ calendarMonths: positiveInt, roll: z.enum(["none", "forward"]).optional() }).strict(),
 ]);
 
-export const anchorSchema = z.enum([
-  "receipt",
-  "stage-request",
-  "escalation-request",
-  "panel-request",
-  "acknowledgement",
-  "agreed-statement",
-  "response",
+export const anchorSchema = z.union([
+  z.enum(["receipt", "stage-request", "escalation-request", "panel-request", "acknowledgement", "agreed-statement", "response"]),
+  z.templateLiteral(["milestone:", z.string().regex(/^[a-z0-9-]+$/)]),
 ]);
 
 const rule = z.string().min(3, "name the rule or document the value comes from");
@@ -51,6 +46,9 @@ export const stageSchema = z
     signedByResponsiblePerson: z.boolean(),
     acknowledgementLetter: letterKindSchema,
     responseLetter: letterKindSchema,
+    milestones: z
+      .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), period: periodSchema, from: anchorSchema, rule }).strict())
+      .optional(),
   })
   .strict();
 
@@ -86,6 +84,7 @@ export const ruleOverridesSchema = z
     nextBody: nextBodySchema.optional(),
     nations: z.array(z.enum(NATIONS)).min(1).optional(),
     nationsRule: z.string().optional(),
+    councilClosures: z.boolean().optional(),
     timeLimit: holdingSchema.nullable().optional(),
     feedbackAcknowledge: timescaleSchema.nullable().optional(),
     wronglyAddressedReturn: timescaleSchema.nullable().optional(),

@@ -19,7 +19,9 @@ export type Anchor =
   | "panel-request"
   | "acknowledgement"
   | "agreed-statement"
-  | "response";
+  | "response"
+  /** A milestone of the same stage: "milestone:panel-meeting". */
+  | `milestone:${string}`;
 
 export interface Timescale {
   period: Period;
@@ -86,6 +88,19 @@ export const LETTER_KINDS: readonly LetterKind[] = [
   "conduct-warning", "conduct-designation", "conduct-review", "ombudsman-response",
 ];
 
+/**
+ * A dated step inside a stage with its own statutory deadline (SI 2006/1738 regs 19–20: the
+ * panel meets within 30 WD of the request, reports within 5 WD of meeting, and the council
+ * responds within 15 WD of the report). Recorded with the `record-milestone` command.
+ */
+export interface Milestone {
+  id: string;
+  label: string;
+  period: Period;
+  from: Anchor;
+  rule: string;
+}
+
 export interface StageRules {
   id: string;
   label: string;
@@ -108,6 +123,8 @@ export interface StageRules {
   signedByResponsiblePerson: boolean;
   acknowledgementLetter: LetterKind;
   responseLetter: LetterKind;
+  /** Dated steps before the response, each with its own deadline; none by default. */
+  milestones?: Milestone[];
 }
 
 export type NextBodyId = "lgsco" | "housing-ombudsman" | "ico" | "first-tier-tribunal" | (string & {});
@@ -130,6 +147,11 @@ export interface Regime {
   /** Whose bank holidays count; the council's closure days are added from its profile. */
   nations: Nation[];
   nationsRule: string;
+  /**
+   * Whether the council's own closure days count as non-working. A statute that defines its
+   * working days (FOIA s10(6)) ignores them: a Christmas shutdown does not stop its clock.
+   */
+  councilClosures: boolean;
   stages: StageRules[];
   nextBody: NextBody;
   /** Complaints later than this after the matter (or awareness) may be refused, with discretion. */
