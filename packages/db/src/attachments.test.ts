@@ -5,7 +5,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, sqlState, type TestDb } from "../test/db.js";
 import { logToyCase, publicActor, seedCouncil, staffActor, type Seed } from "../test/fixtures.js";
-import { attachmentRepository, defaultAttachmentPolicy, type AttachmentConfig } from "./attachments.js";
+import {
+  attachmentRepository,
+  defaultAttachmentPolicy,
+  type AttachmentConfig,
+} from "./attachments.js";
 import { sha256Hex } from "./canonical.js";
 import { AttachmentRejectedError, IntegrityError, NotFoundError, SQLSTATE } from "./errors.js";
 
@@ -16,7 +20,10 @@ let t: TestDb;
 let seed: Seed;
 let caseId: string;
 let folder: string;
-const inDatabase: AttachmentConfig = { storage: { kind: "database" }, policy: defaultAttachmentPolicy };
+const inDatabase: AttachmentConfig = {
+  storage: { kind: "database" },
+  policy: defaultAttachmentPolicy,
+};
 let inFolder: AttachmentConfig;
 
 beforeAll(async () => {
@@ -42,10 +49,19 @@ describe("attachments stored in the database", () => {
       content: png,
       uploadedBy: publicActor,
     });
-    expect(meta).toMatchObject({ case_id: caseId, media_type: "image/png", size_bytes: png.byteLength, sha256: sha256Hex(png), storage: "database", storage_key: null });
+    expect(meta).toMatchObject({
+      case_id: caseId,
+      media_type: "image/png",
+      size_bytes: png.byteLength,
+      sha256: sha256Hex(png),
+      storage: "database",
+      storage_key: null,
+    });
     const read = await attachmentRepository.readAttachment(t.db, inDatabase, meta.id);
     expect(read.content).toEqual(png);
-    expect((await attachmentRepository.listAttachments(t.db, caseId)).map((a) => a.id)).toContain(meta.id);
+    expect((await attachmentRepository.listAttachments(t.db, caseId)).map((a) => a.id)).toContain(
+      meta.id,
+    );
   });
 
   it("cannot be stored with bytes that do not match their hash (database check)", async () => {
@@ -60,49 +76,93 @@ describe("attachments stored in the database", () => {
 
 describe("attachments stored in a folder", () => {
   it("write the bytes once under their hash and keep only metadata in the database", async () => {
-    const first = await attachmentRepository.addAttachment(t.db, inFolder, { caseId, fileName: "letter.pdf", mediaType: "application/pdf", content: pdf, uploadedBy: staffActor(seed.officer.id) });
-    const second = await attachmentRepository.addAttachment(t.db, inFolder, { caseId, fileName: "same letter.pdf", mediaType: "application/pdf", content: pdf, uploadedBy: publicActor });
+    const first = await attachmentRepository.addAttachment(t.db, inFolder, {
+      caseId,
+      fileName: "letter.pdf",
+      mediaType: "application/pdf",
+      content: pdf,
+      uploadedBy: staffActor(seed.officer.id),
+    });
+    const second = await attachmentRepository.addAttachment(t.db, inFolder, {
+      caseId,
+      fileName: "same letter.pdf",
+      mediaType: "application/pdf",
+      content: pdf,
+      uploadedBy: publicActor,
+    });
     expect(first.storage_key).toBe(`${sha256Hex(pdf).slice(0, 2)}/${sha256Hex(pdf)}`);
     expect(second.storage_key).toBe(first.storage_key);
     expect(await readFile(path.join(folder, first.storage_key!))).toEqual(Buffer.from(pdf));
     expect(await readdir(path.join(folder, sha256Hex(pdf).slice(0, 2)))).toEqual([sha256Hex(pdf)]);
-    const row = await t.db.selectFrom("attachments").select("content").where("id", "=", first.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("attachments")
+      .select("content")
+      .where("id", "=", first.id)
+      .executeTakeFirstOrThrow();
     expect(row.content).toBeNull();
-    expect((await attachmentRepository.readAttachment(t.db, inFolder, first.id)).content).toEqual(pdf);
+    expect((await attachmentRepository.readAttachment(t.db, inFolder, first.id)).content).toEqual(
+      pdf,
+    );
   });
 
   it("refuse to return a file that was changed or removed on disk", async () => {
     const content = new TextEncoder().encode("%PDF-1.4 tamper me");
-    const meta = await attachmentRepository.addAttachment(t.db, inFolder, { caseId, fileName: "t.pdf", mediaType: "application/pdf", content, uploadedBy: publicActor });
+    const meta = await attachmentRepository.addAttachment(t.db, inFolder, {
+      caseId,
+      fileName: "t.pdf",
+      mediaType: "application/pdf",
+      content,
+      uploadedBy: publicActor,
+    });
     await writeFile(path.join(folder, meta.storage_key!), "%PDF-1.4 tampered");
-    await expect(attachmentRepository.readAttachment(t.db, inFolder, meta.id)).rejects.toThrow(IntegrityError);
+    await expect(attachmentRepository.readAttachment(t.db, inFolder, meta.id)).rejects.toThrow(
+      IntegrityError,
+    );
     await rm(path.join(folder, meta.storage_key!));
-    await expect(attachmentRepository.readAttachment(t.db, inFolder, meta.id)).rejects.toThrow(IntegrityError);
+    await expect(attachmentRepository.readAttachment(t.db, inFolder, meta.id)).rejects.toThrow(
+      IntegrityError,
+    );
   });
 });
 
 describe("attachment limits", () => {
-  const small: AttachmentConfig = { storage: { kind: "database" }, policy: { maxBytes: 16, allowedTypes: ["application/pdf", "image/png", "text/plain"] } };
+  const small: AttachmentConfig = {
+    storage: { kind: "database" },
+    policy: { maxBytes: 16, allowedTypes: ["application/pdf", "image/png", "text/plain"] },
+  };
   const attempt = (fileName: string, mediaType: string, content: Uint8Array) =>
-    attachmentRepository.addAttachment(t.db, small, { caseId, fileName, mediaType, content, uploadedBy: publicActor }).then(
-      () => "stored",
-      (error: unknown) => (error instanceof AttachmentRejectedError ? error.reason : String(error)),
-    );
+    attachmentRepository
+      .addAttachment(t.db, small, { caseId, fileName, mediaType, content, uploadedBy: publicActor })
+      .then(
+        () => "stored",
+        (error: unknown) =>
+          error instanceof AttachmentRejectedError ? error.reason : String(error),
+      );
 
   it("reject files that are too large, empty, of a type not allowed, mislabelled or badly named", async () => {
     const before = (await attachmentRepository.listAttachments(t.db, caseId)).length;
     expect(await attempt("big.pdf", "application/pdf", pdf)).toBe("too-large");
     expect(await attempt("empty.txt", "text/plain", new Uint8Array())).toBe("empty");
-    expect(await attempt("run.exe", "application/x-msdownload", new Uint8Array([0x4d, 0x5a]))).toBe("type-not-allowed");
+    expect(await attempt("run.exe", "application/x-msdownload", new Uint8Array([0x4d, 0x5a]))).toBe(
+      "type-not-allowed",
+    );
     expect(await attempt("photo.pdf", "application/pdf", png)).toBe("content-does-not-match-type");
-    expect(await attempt("../../etc/passwd", "text/plain", new Uint8Array([0x61]))).toBe("bad-file-name");
+    expect(await attempt("../../etc/passwd", "text/plain", new Uint8Array([0x61]))).toBe(
+      "bad-file-name",
+    );
     expect(await attempt("fine.txt", "text/plain", new Uint8Array([0x61]))).toBe("stored");
     expect((await attachmentRepository.listAttachments(t.db, caseId)).length).toBe(before + 1);
   });
 
   it("reject attachments for a case that does not exist", async () => {
     await expect(
-      attachmentRepository.addAttachment(t.db, inDatabase, { caseId: "00000000-0000-4000-8000-000000000000", fileName: "a.pdf", mediaType: "application/pdf", content: pdf, uploadedBy: publicActor }),
+      attachmentRepository.addAttachment(t.db, inDatabase, {
+        caseId: "00000000-0000-4000-8000-000000000000",
+        fileName: "a.pdf",
+        mediaType: "application/pdf",
+        content: pdf,
+        uploadedBy: publicActor,
+      }),
     ).rejects.toThrow(NotFoundError);
   });
 });

@@ -8,7 +8,8 @@ import type { Executor } from "./executor.js";
 import type { AttachmentRow } from "./schema.js";
 
 /** Where attachment bytes live: in the database (embedded mode, small councils) or in a folder. */
-export type AttachmentStorage = { readonly kind: "database" } | { readonly kind: "folder"; readonly path: string };
+export type AttachmentStorage =
+  { readonly kind: "database" } | { readonly kind: "folder"; readonly path: string };
 
 export interface AttachmentPolicy {
   /** Largest file accepted, in bytes. */
@@ -47,7 +48,9 @@ const SIGNATURES: Record<string, readonly number[][]> = {
   "image/png": [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
   "image/jpeg": [[0xff, 0xd8, 0xff]],
   "image/gif": [[0x47, 0x49, 0x46, 0x38]],
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [[0x50, 0x4b, 0x03, 0x04]],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
+    [0x50, 0x4b, 0x03, 0x04],
+  ],
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4b, 0x03, 0x04]],
   "application/msword": [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
   "application/vnd.ms-excel": [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
@@ -69,20 +72,33 @@ export interface NewAttachment {
 function check(input: NewAttachment, policy: AttachmentPolicy): string {
   const name = input.fileName.trim();
   if (!name || name.length > 255 || /[/\\\u0000-\u001f\u007f]/.test(name)) {
-    throw new AttachmentRejectedError("bad-file-name", "The file name must be 1 to 255 characters with no slashes or control characters");
+    throw new AttachmentRejectedError(
+      "bad-file-name",
+      "The file name must be 1 to 255 characters with no slashes or control characters",
+    );
   }
   const mediaType = input.mediaType.trim().toLowerCase();
   if (!policy.allowedTypes.includes(mediaType)) {
-    throw new AttachmentRejectedError("type-not-allowed", `Files of type ${mediaType || "(none)"} cannot be attached`);
+    throw new AttachmentRejectedError(
+      "type-not-allowed",
+      `Files of type ${mediaType || "(none)"} cannot be attached`,
+    );
   }
-  if (input.content.byteLength === 0) throw new AttachmentRejectedError("empty", "The file is empty");
+  if (input.content.byteLength === 0)
+    throw new AttachmentRejectedError("empty", "The file is empty");
   if (input.content.byteLength > policy.maxBytes) {
     const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-    throw new AttachmentRejectedError("too-large", `The file is ${mb(input.content.byteLength)}; the largest allowed is ${mb(policy.maxBytes)}`);
+    throw new AttachmentRejectedError(
+      "too-large",
+      `The file is ${mb(input.content.byteLength)}; the largest allowed is ${mb(policy.maxBytes)}`,
+    );
   }
   const signatures = SIGNATURES[mediaType];
   if (signatures && !signatures.some((sig) => sig.every((byte, i) => input.content[i] === byte))) {
-    throw new AttachmentRejectedError("content-does-not-match-type", `The file's content is not ${mediaType}`);
+    throw new AttachmentRejectedError(
+      "content-does-not-match-type",
+      `The file's content is not ${mediaType}`,
+    );
   }
   return mediaType;
 }
@@ -108,14 +124,23 @@ async function writeToFolder(root: string, key: string, content: Uint8Array): Pr
  * the bytes look like the type claimed). With folder storage the file is written before the
  * row: a rolled-back transaction leaves at most an unreferenced file, never a row without bytes.
  */
-async function addAttachment(db: Executor, config: AttachmentConfig, input: NewAttachment): Promise<AttachmentMeta> {
+async function addAttachment(
+  db: Executor,
+  config: AttachmentConfig,
+  input: NewAttachment,
+): Promise<AttachmentMeta> {
   const mediaType = check(input, config.policy);
-  const owner = await db.selectFrom("cases").select("council_id").where("id", "=", input.caseId).executeTakeFirst();
+  const owner = await db
+    .selectFrom("cases")
+    .select("council_id")
+    .where("id", "=", input.caseId)
+    .executeTakeFirst();
   if (!owner) throw new NotFoundError("case", input.caseId);
   const content = new Uint8Array(input.content);
   const sha256 = sha256Hex(content);
   const inFolder = config.storage.kind === "folder";
-  if (config.storage.kind === "folder") await writeToFolder(config.storage.path, keyFor(sha256), content);
+  if (config.storage.kind === "folder")
+    await writeToFolder(config.storage.path, keyFor(sha256), content);
   return db
     .insertInto("attachments")
     .values({
@@ -168,28 +193,54 @@ const metaColumns = [
 ] as const;
 
 async function listAttachments(db: Executor, caseId: string): Promise<AttachmentMeta[]> {
-  return db.selectFrom("attachments").select(metaColumns).where("case_id", "=", caseId).orderBy("uploaded_at").orderBy("id").execute();
+  return db
+    .selectFrom("attachments")
+    .select(metaColumns)
+    .where("case_id", "=", caseId)
+    .orderBy("uploaded_at")
+    .orderBy("id")
+    .execute();
 }
 
 /**
  * An attachment with its bytes, from wherever they are stored. Throws {@link IntegrityError}
  * when the bytes no longer match the SHA-256 recorded at upload.
  */
-async function readAttachment(db: Executor, config: Pick<AttachmentConfig, "storage">, attachmentId: string): Promise<{ meta: AttachmentMeta; content: Uint8Array }> {
-  const row = await db.selectFrom("attachments").selectAll().where("id", "=", attachmentId).executeTakeFirst();
+async function readAttachment(
+  db: Executor,
+  config: Pick<AttachmentConfig, "storage">,
+  attachmentId: string,
+): Promise<{ meta: AttachmentMeta; content: Uint8Array }> {
+  const row = await db
+    .selectFrom("attachments")
+    .selectAll()
+    .where("id", "=", attachmentId)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError("attachment", attachmentId);
   const { content: stored, ...meta } = row;
   let content: Uint8Array;
   if (row.storage === "database") {
     content = new Uint8Array(stored!);
   } else {
-    if (config.storage.kind !== "folder") throw new IntegrityError(`attachment ${attachmentId} is stored in a folder, but no folder is configured`);
-    content = new Uint8Array(await readFile(path.join(config.storage.path, row.storage_key!)).catch(() => {
-      throw new IntegrityError(`the file of attachment ${attachmentId} is missing from the attachment folder`);
-    }));
+    if (config.storage.kind !== "folder")
+      throw new IntegrityError(
+        `attachment ${attachmentId} is stored in a folder, but no folder is configured`,
+      );
+    content = new Uint8Array(
+      await readFile(path.join(config.storage.path, row.storage_key!)).catch(() => {
+        throw new IntegrityError(
+          `the file of attachment ${attachmentId} is missing from the attachment folder`,
+        );
+      }),
+    );
   }
-  if (sha256Hex(content) !== row.sha256) throw new IntegrityError(`attachment ${attachmentId} does not match its SHA-256`);
+  if (sha256Hex(content) !== row.sha256)
+    throw new IntegrityError(`attachment ${attachmentId} does not match its SHA-256`);
   return { meta, content };
 }
 
-export const attachmentRepository = Object.freeze({ addAttachment, listAttachments, readAttachment });
+export const attachmentRepository = Object.freeze({
+  addAttachment,
+  listAttachments,
+  readAttachment,
+});

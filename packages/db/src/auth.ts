@@ -17,11 +17,21 @@ const secret = () => randomBytes(32).toString("base64url");
 /** Starts a session for a staff member; the token goes in the cookie and is never stored. */
 async function createSession(
   db: Executor,
-  input: { staffId: string; ttlMs: number; now?: Date; ip?: string | null; userAgent?: string | null },
+  input: {
+    staffId: string;
+    ttlMs: number;
+    now?: Date;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
 ): Promise<{ token: string; session: Session }> {
   const now = input.now ?? new Date();
   const token = secret();
-  const staff = await db.selectFrom("staff").select("council_id").where("id", "=", input.staffId).executeTakeFirstOrThrow();
+  const staff = await db
+    .selectFrom("staff")
+    .select("council_id")
+    .where("id", "=", input.staffId)
+    .executeTakeFirstOrThrow();
   const session = await db
     .insertInto("sessions")
     .values({
@@ -44,7 +54,11 @@ async function createSession(
  * expired, revoked, or the staff member was deactivated. With `slideMs`, using the session
  * moves its expiry to now + slideMs.
  */
-async function findSession(db: Executor, token: string, options: { now?: Date; slideMs?: number } = {}): Promise<{ session: Session; staff: Staff } | undefined> {
+async function findSession(
+  db: Executor,
+  token: string,
+  options: { now?: Date; slideMs?: number } = {},
+): Promise<{ session: Session; staff: Staff } | undefined> {
   const now = options.now ?? new Date();
   const session = await db
     .selectFrom("sessions")
@@ -54,20 +68,45 @@ async function findSession(db: Executor, token: string, options: { now?: Date; s
     .where("expires_at", ">", now)
     .executeTakeFirst();
   if (!session) return undefined;
-  const staff = await db.selectFrom("staff").selectAll().where("id", "=", session.staff_id).where("active", "=", true).executeTakeFirst();
+  const staff = await db
+    .selectFrom("staff")
+    .selectAll()
+    .where("id", "=", session.staff_id)
+    .where("active", "=", true)
+    .executeTakeFirst();
   if (!staff) return undefined;
-  const expires = options.slideMs ? new Date(Math.max(session.expires_at.getTime(), now.getTime() + options.slideMs)) : session.expires_at;
-  await db.updateTable("sessions").set({ last_seen_at: now, expires_at: expires }).where("id", "=", session.id).execute();
+  const expires = options.slideMs
+    ? new Date(Math.max(session.expires_at.getTime(), now.getTime() + options.slideMs))
+    : session.expires_at;
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: now, expires_at: expires })
+    .where("id", "=", session.id)
+    .execute();
   return { session: { ...session, last_seen_at: now, expires_at: expires }, staff };
 }
 
 async function revokeSession(db: Executor, token: string, at: Date = new Date()): Promise<void> {
-  await db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", sha256Hex(token)).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("id", "=", sha256Hex(token))
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 /** Signs a staff member out everywhere (password change, deactivation). */
-async function revokeStaffSessions(db: Executor, staffId: string, at: Date = new Date()): Promise<number> {
-  const result = await db.updateTable("sessions").set({ revoked_at: at }).where("staff_id", "=", staffId).where("revoked_at", "is", null).executeTakeFirst();
+async function revokeStaffSessions(
+  db: Executor,
+  staffId: string,
+  at: Date = new Date(),
+): Promise<number> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("staff_id", "=", staffId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -79,7 +118,14 @@ const KEY_PATTERN = /^cmpk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
  */
 async function createApiKey(
   db: Executor,
-  input: { councilId: string; name: string; scopes: readonly string[]; createdBy?: string | null; expiresAt?: Date | null; now?: Date },
+  input: {
+    councilId: string;
+    name: string;
+    scopes: readonly string[];
+    createdBy?: string | null;
+    expiresAt?: Date | null;
+    now?: Date;
+  },
 ): Promise<{ key: string; apiKey: ApiKey }> {
   const prefix = randomBytes(9).toString("base64url").replace(/[-_]/g, "x").slice(0, 12);
   const key = `cmpk_${prefix}_${secret()}`;
@@ -101,7 +147,11 @@ async function createApiKey(
 }
 
 /** The live key for a presented key string (and records its use), or undefined. */
-async function verifyApiKey(db: Executor, key: string, now: Date = new Date()): Promise<ApiKey | undefined> {
+async function verifyApiKey(
+  db: Executor,
+  key: string,
+  now: Date = new Date(),
+): Promise<ApiKey | undefined> {
   if (!KEY_PATTERN.test(key)) return undefined;
   const row = await db
     .updateTable("api_keys")
@@ -117,17 +167,100 @@ async function verifyApiKey(db: Executor, key: string, now: Date = new Date()): 
 }
 
 async function revokeApiKey(db: Executor, apiKeyId: string, at: Date = new Date()): Promise<void> {
-  await db.updateTable("api_keys").set({ revoked_at: at }).where("id", "=", apiKeyId).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("api_keys")
+    .set({ revoked_at: at })
+    .where("id", "=", apiKeyId)
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 async function listApiKeys(db: Executor, councilId: string): Promise<ApiKey[]> {
   return db
     .selectFrom("api_keys")
-    .select(["id", "council_id", "name", "prefix", "scopes", "created_by", "created_at", "expires_at", "last_used_at", "revoked_at"])
+    .select([
+      "id",
+      "council_id",
+      "name",
+      "prefix",
+      "scopes",
+      "created_by",
+      "created_at",
+      "expires_at",
+      "last_used_at",
+      "revoked_at",
+    ])
     .where("council_id", "=", councilId)
     .orderBy("created_at")
     .execute();
 }
 
-export const sessionRepository = Object.freeze({ createSession, findSession, revokeSession, revokeStaffSessions });
-export const apiKeyRepository = Object.freeze({ createApiKey, verifyApiKey, revokeApiKey, listApiKeys });
+export const sessionRepository = Object.freeze({
+  createSession,
+  findSession,
+  revokeSession,
+  revokeStaffSessions,
+});
+export const apiKeyRepository = Object.freeze({
+  createApiKey,
+  verifyApiKey,
+  revokeApiKey,
+  listApiKeys,
+});
+
+/**
+ * Failed sign-ins, counted across every API process (decision 0303's lockout). Record each
+ * failure, count those since the window start before checking a password, clear on success.
+ */
+async function recordLoginFailure(
+  db: Executor,
+  input: { councilId: string; key: string; at?: Date; ip?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("login_failures")
+    .values({
+      council_id: input.councilId,
+      key: input.key.trim().toLowerCase(),
+      at: input.at ?? new Date(),
+      ip: input.ip ?? null,
+    })
+    .execute();
+}
+
+async function countLoginFailures(
+  db: Executor,
+  input: { councilId: string; key: string; since: Date },
+): Promise<number> {
+  const row = await db
+    .selectFrom("login_failures")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("council_id", "=", input.councilId)
+    .where("key", "=", input.key.trim().toLowerCase())
+    .where("at", ">", input.since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function clearLoginFailures(
+  db: Executor,
+  input: { councilId: string; key: string },
+): Promise<void> {
+  await db
+    .deleteFrom("login_failures")
+    .where("council_id", "=", input.councilId)
+    .where("key", "=", input.key.trim().toLowerCase())
+    .execute();
+}
+
+/** Removes failures older than the lockout window (run from a periodic job). */
+async function pruneLoginFailures(db: Executor, before: Date): Promise<number> {
+  const result = await db.deleteFrom("login_failures").where("at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export const loginFailureRepository = Object.freeze({
+  recordLoginFailure,
+  countLoginFailures,
+  clearLoginFailures,
+  pruneLoginFailures,
+});

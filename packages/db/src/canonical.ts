@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
  * The value as it will come back from a `jsonb` column: `Date`s become ISO strings,
@@ -20,7 +21,8 @@ export function toJsonValue(value: unknown): JsonValue {
  */
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new TypeError("non-finite number in JSON");
+    if (typeof value === "number" && !Number.isFinite(value))
+      throw new TypeError("non-finite number in JSON");
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

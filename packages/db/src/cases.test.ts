@@ -1,7 +1,18 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
-import { logToyCase, openToy, publicActor, seedCouncil, staffActor, toyCommand, toyProjection, toyTransition, type Seed, type ToyState } from "../test/fixtures.js";
+import {
+  logToyCase,
+  openToy,
+  publicActor,
+  seedCouncil,
+  staffActor,
+  toyCommand,
+  toyProjection,
+  toyTransition,
+  type Seed,
+  type ToyState,
+} from "../test/fixtures.js";
 import { applyCommand, caseRepository, createCase } from "./cases.js";
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from "./errors.js";
 import { listEvents, verifyEventChain } from "./events.js";
@@ -26,7 +37,11 @@ async function counter(councilId: string, year: number): Promise<number | undefi
 }
 
 async function countCases(councilId: string): Promise<number> {
-  const row = await t.db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).where("council_id", "=", councilId).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom("cases")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("council_id", "=", councilId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -43,7 +58,11 @@ describe("case references", () => {
 
   it("take the year of the council's own calendar and restart each year", async () => {
     const own = await seedCouncil(t.db, { referencePrefix: "YR" });
-    await t.db.updateTable("councils").set({ time_zone: "Pacific/Auckland" }).where("id", "=", own.councilId).execute();
+    await t.db
+      .updateTable("councils")
+      .set({ time_zone: "Pacific/Auckland" })
+      .where("id", "=", own.councilId)
+      .execute();
     // 31 Dec 2025 11:30 UTC is already 1 Jan 2026 in Auckland.
     const newYear = await logToyCase(t.db, own, { receivedAt: new Date("2025-12-31T11:30:00Z") });
     const oldYear = await logToyCase(t.db, own, { receivedAt: new Date("2025-12-31T10:30:00Z") });
@@ -53,14 +72,21 @@ describe("case references", () => {
 
   it("are found again without regard to letter case", async () => {
     const logged = await logToyCase(t.db, seed);
-    const found = await caseRepository.findCaseByReference(t.db, seed.councilId, logged.reference.toLowerCase());
+    const found = await caseRepository.findCaseByReference(
+      t.db,
+      seed.councilId,
+      logged.reference.toLowerCase(),
+    );
     expect(found?.id).toBe(logged.caseId);
   });
 });
 
 describe("createCase", () => {
   it("stores the snapshot, its mirrored columns, stage, due dates and first event together", async () => {
-    const logged = await logToyCase(t.db, seed, { description: "Mould in the bathroom", customer: { fullName: "Ada Lovelace", email: "ada@example.org" } });
+    const logged = await logToyCase(t.db, seed, {
+      description: "Mould in the bathroom",
+      customer: { fullName: "Ada Lovelace", email: "ada@example.org" },
+    });
     const stored = await caseRepository.getCase<ToyState>(t.db, logged.caseId);
     expect(stored.version).toBe(1);
     expect(stored.state).toEqual(logged.state);
@@ -74,18 +100,31 @@ describe("createCase", () => {
       restricted: false,
     });
     expect(stored.row.customer_id).toBe(logged.state.customerId);
-    expect((await caseRepository.listStageInstances(t.db, logged.caseId)).map((s) => [s.sequence, s.stage_id, s.phase])).toEqual([
-      [1, "stage-1", "investigating"],
-    ]);
+    expect(
+      (await caseRepository.listStageInstances(t.db, logged.caseId)).map((s) => [
+        s.sequence,
+        s.stage_id,
+        s.phase,
+      ]),
+    ).toEqual([[1, "stage-1", "investigating"]]);
     expect(await caseRepository.listDueDates(t.db, logged.caseId)).toEqual([
-      expect.objectContaining({ due_id: "stage-1#1.acknowledge", due_date: "2026-03-09", case_open: true, directorate_id: seed.directorates.housing }),
+      expect.objectContaining({
+        due_id: "stage-1#1.acknowledge",
+        due_date: "2026-03-09",
+        case_open: true,
+        directorate_id: seed.directorates.housing,
+      }),
     ]);
-    expect((await listEvents(t.db, { caseId: logged.caseId })).map((e) => [e.seq, e.type, e.actor.type])).toEqual([[1, "log", "public"]]);
+    expect(
+      (await listEvents(t.db, { caseId: logged.caseId })).map((e) => [e.seq, e.type, e.actor.type]),
+    ).toEqual([[1, "log", "public"]]);
     expect(logged.effects).toEqual([{ type: "send-letter", letter: "acknowledgement" }]);
   });
 
   it("creates a new customer, or links an existing one", async () => {
-    const first = await logToyCase(t.db, seed, { customer: { fullName: "Grace Hopper", phone: "07700 900123" } });
+    const first = await logToyCase(t.db, seed, {
+      customer: { fullName: "Grace Hopper", phone: "07700 900123" },
+    });
     const customerId = first.state.customerId!;
     const second = await logToyCase(t.db, seed, { customer: { id: customerId } });
     expect(second.state.customerId).toBe(customerId);
@@ -98,13 +137,21 @@ describe("createCase", () => {
       receivedAt: new Date("2026-03-02T09:30:00Z"),
       actor: publicActor,
       customer: { fullName: "Refused Customer" },
-      open: (ids) => openToy({ caseId: ids.caseId, reference: ids.reference, customerId: ids.customer!.id }, { description: "  " }),
+      open: (ids) =>
+        openToy(
+          { caseId: ids.caseId, reference: ids.reference, customerId: ids.customer!.id },
+          { description: "  " },
+        ),
       project: toyProjection,
     });
     expect(refused).toEqual({ ok: false, refusal: "A complaint needs a description" });
     expect(await countCases(own.councilId)).toBe(0);
     expect(await counter(own.councilId, 2026)).toBeUndefined();
-    const customers = await t.db.selectFrom("customers").select("id").where("council_id", "=", own.councilId).execute();
+    const customers = await t.db
+      .selectFrom("customers")
+      .select("id")
+      .where("council_id", "=", own.councilId)
+      .execute();
     expect(customers).toEqual([]);
     expect((await logToyCase(t.db, own)).reference).toBe("CMP-2026-000001");
   });
@@ -112,17 +159,28 @@ describe("createCase", () => {
   it("inside the caller's transaction, rolls back only its own writes on refusal", async () => {
     const own = await seedCouncil(t.db);
     await t.db.transaction().execute(async (trx) => {
-      await trx.insertInto("customers").values({ council_id: own.councilId, full_name: "Kept by the caller" }).execute();
+      await trx
+        .insertInto("customers")
+        .values({ council_id: own.councilId, full_name: "Kept by the caller" })
+        .execute();
       const refused = await createCase(trx, {
         councilId: own.councilId,
         receivedAt: new Date(),
         actor: publicActor,
-        open: (ids) => openToy({ caseId: ids.caseId, reference: ids.reference, customerId: null }, { description: "" }),
+        open: (ids) =>
+          openToy(
+            { caseId: ids.caseId, reference: ids.reference, customerId: null },
+            { description: "" },
+          ),
         project: toyProjection,
       });
       expect(refused.ok).toBe(false);
     });
-    const names = await t.db.selectFrom("customers").select("full_name").where("council_id", "=", own.councilId).execute();
+    const names = await t.db
+      .selectFrom("customers")
+      .select("full_name")
+      .where("council_id", "=", own.councilId)
+      .execute();
     expect(names).toEqual([{ full_name: "Kept by the caller" }]);
     expect(await countCases(own.councilId)).toBe(0);
   });
@@ -137,11 +195,16 @@ describe("createCase", () => {
 describe("applyCommand", () => {
   it("applies the transition to the stored snapshot and bumps the version", async () => {
     const logged = await logToyCase(t.db, seed);
-    const result = await toyCommand(t.db, seed, logged.caseId, 1, { type: "note", text: "Rang the customer" });
+    const result = await toyCommand(t.db, seed, logged.caseId, 1, {
+      type: "note",
+      text: "Rang the customer",
+    });
     if (!result.ok) throw new Error("refused");
     expect(result.version).toBe(2);
     expect(result.state.notes).toEqual(["Rang the customer"]);
-    expect(result.events.map((e) => [e.seq, e.streamVersion, e.type, e.actor])).toEqual([[2, 2, "note", staffActor(seed.officer.id)]]);
+    expect(result.events.map((e) => [e.seq, e.streamVersion, e.type, e.actor])).toEqual([
+      [2, 2, "note", staffActor(seed.officer.id)],
+    ]);
     const stored = await caseRepository.getCase<ToyState>(t.db, logged.caseId);
     expect(stored.version).toBe(2);
     expect(stored.state.notes).toEqual(["Rang the customer"]);
@@ -161,20 +224,39 @@ describe("applyCommand", () => {
       version = result.version;
     }
     const stored = await caseRepository.getCase(t.db, logged.caseId);
-    expect(stored.row).toMatchObject({ assigned_staff_id: seed.officer.id, directorate_id: seed.directorates.adults, version: 5 });
-    expect((await caseRepository.listStageInstances(t.db, logged.caseId))[0]?.handler_staff_id).toBe(seed.officer.id);
-    expect((await caseRepository.listDueDates(t.db, logged.caseId)).map((d) => [d.due_id, d.due_date, d.met_on, d.directorate_id, d.case_open])).toEqual([
+    expect(stored.row).toMatchObject({
+      assigned_staff_id: seed.officer.id,
+      directorate_id: seed.directorates.adults,
+      version: 5,
+    });
+    expect(
+      (await caseRepository.listStageInstances(t.db, logged.caseId))[0]?.handler_staff_id,
+    ).toBe(seed.officer.id);
+    expect(
+      (await caseRepository.listDueDates(t.db, logged.caseId)).map((d) => [
+        d.due_id,
+        d.due_date,
+        d.met_on,
+        d.directorate_id,
+        d.case_open,
+      ]),
+    ).toEqual([
       ["stage-1#1.acknowledge", "2026-03-09", "2026-03-04", seed.directorates.adults, true],
       ["stage-1#1.respond", "2026-03-23", null, seed.directorates.adults, true],
     ]);
     await toyCommand(t.db, seed, logged.caseId, version, { type: "close" });
-    expect((await caseRepository.listDueDates(t.db, logged.caseId)).every((d) => d.case_open === false)).toBe(true);
+    expect(
+      (await caseRepository.listDueDates(t.db, logged.caseId)).every((d) => d.case_open === false),
+    ).toBe(true);
     expect((await caseRepository.getCase(t.db, logged.caseId)).row.closed_on).toBe("2026-03-20");
   });
 
   it("returns a refusal and writes nothing", async () => {
     const logged = await logToyCase(t.db, seed);
-    const result = await toyCommand(t.db, seed, logged.caseId, 1, { type: "refuse", why: "Only a manager may do that" });
+    const result = await toyCommand(t.db, seed, logged.caseId, 1, {
+      type: "refuse",
+      why: "Only a manager may do that",
+    });
     expect(result).toEqual({ ok: false, refusal: "Only a manager may do that", version: 1 });
     expect((await caseRepository.getCase(t.db, logged.caseId)).version).toBe(1);
     expect(await listEvents(t.db, { caseId: logged.caseId })).toHaveLength(1);
@@ -184,7 +266,10 @@ describe("applyCommand", () => {
     const logged = await logToyCase(t.db, seed);
     await toyCommand(t.db, seed, logged.caseId, 1, { type: "assign", handlerId: seed.officer.id });
     await toyCommand(t.db, seed, logged.caseId, 2, { type: "note", text: "Called back" });
-    const stale = toyCommand(t.db, seed, logged.caseId, 1, { type: "note", text: "Based on version 1" });
+    const stale = toyCommand(t.db, seed, logged.caseId, 1, {
+      type: "note",
+      text: "Based on version 1",
+    });
     const error = await stale.then(
       () => undefined,
       (e: unknown) => e,
@@ -196,11 +281,15 @@ describe("applyCommand", () => {
       [2, "assign"],
       [3, "note"],
     ]);
-    expect((await caseRepository.getCase<ToyState>(t.db, logged.caseId)).state.notes).toEqual(["Called back"]);
+    expect((await caseRepository.getCase<ToyState>(t.db, logged.caseId)).state.notes).toEqual([
+      "Called back",
+    ]);
   });
 
   it("throws NotFoundError for an unknown case", async () => {
-    await expect(toyCommand(t.db, seed, "00000000-0000-4000-8000-000000000000", 1, { type: "close" })).rejects.toThrow(NotFoundError);
+    await expect(
+      toyCommand(t.db, seed, "00000000-0000-4000-8000-000000000000", 1, { type: "close" }),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it("leaves nothing half-written when a later write in the transaction fails", async () => {
@@ -209,7 +298,8 @@ describe("applyCommand", () => {
       caseId: logged.caseId,
       expectedVersion: 1,
       actor: staffActor(seed.officer.id),
-      transition: (state: ToyState) => toyTransition(state, { type: "move", serviceCode: "adult-social-care" }),
+      transition: (state: ToyState) =>
+        toyTransition(state, { type: "move", serviceCode: "adult-social-care" }),
       project: toyProjection,
       also: async () => {
         throw new Error("outbox unavailable");
@@ -217,20 +307,31 @@ describe("applyCommand", () => {
     });
     await expect(failing).rejects.toThrow("outbox unavailable");
     const stored = await caseRepository.getCase<ToyState>(t.db, logged.caseId);
-    expect([stored.version, stored.state.serviceCode, stored.row.directorate_id]).toEqual([1, "repairs", seed.directorates.housing]);
-    expect((await caseRepository.listDueDates(t.db, logged.caseId))[0]?.directorate_id).toBe(seed.directorates.housing);
+    expect([stored.version, stored.state.serviceCode, stored.row.directorate_id]).toEqual([
+      1,
+      "repairs",
+      seed.directorates.housing,
+    ]);
+    expect((await caseRepository.listDueDates(t.db, logged.caseId))[0]?.directorate_id).toBe(
+      seed.directorates.housing,
+    );
     expect(await listEvents(t.db, { caseId: logged.caseId })).toHaveLength(1);
   });
 
   it("lets exactly one of 50 concurrent commands on the same version win", async () => {
     const logged = await logToyCase(t.db, seed);
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => toyCommand(t.db, seed, logged.caseId, 1, { type: "note", text: `attempt ${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        toyCommand(t.db, seed, logged.caseId, 1, { type: "note", text: `attempt ${i}` }),
+      ),
     );
     const applied = results.filter((r) => r.status === "fulfilled");
-    const conflicts = results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError);
+    const conflicts = results.filter(
+      (r) => r.status === "rejected" && r.reason instanceof ConflictError,
+    );
     expect([applied.length, conflicts.length]).toEqual([1, 49]);
-    const winner = (applied[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof toyCommand>>>).value;
+    const winner = (applied[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof toyCommand>>>)
+      .value;
     if (!winner.ok) throw new Error("refused");
 
     const stored = await caseRepository.getCase<ToyState>(t.db, logged.caseId);
@@ -258,7 +359,11 @@ describe("idempotent intake", () => {
       actor: publicActor,
       idempotency: { key, request: { description, customer: { fullName: "Rita Retry" } } },
       customer: { fullName: "Rita Retry" },
-      open: (ids) => openToy({ caseId: ids.caseId, reference: ids.reference, customerId: ids.customer!.id }, { description }),
+      open: (ids) =>
+        openToy(
+          { caseId: ids.caseId, reference: ids.reference, customerId: ids.customer!.id },
+          { description },
+        ),
       project: toyProjection,
     });
   }
@@ -277,20 +382,28 @@ describe("idempotent intake", () => {
   it("refuses the same key with a different submission", async () => {
     const own = await seedCouncil(t.db);
     await submit(own, "form-456", "Bins not collected");
-    await expect(submit(own, "form-456", "Something else entirely")).rejects.toThrow(IdempotencyKeyReusedError);
+    await expect(submit(own, "form-456", "Something else entirely")).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
     expect(await countCases(own.councilId)).toBe(1);
   });
 
   it("makes one case of 20 concurrent identical submissions", async () => {
     const own = await seedCouncil(t.db);
-    const results = await Promise.all(Array.from({ length: 20 }, () => submit(own, "double-click", "Street light out")));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => submit(own, "double-click", "Street light out")),
+    );
     const ok = results.filter((r) => r.ok);
     expect(ok).toHaveLength(20);
     expect(new Set(ok.map((r) => r.caseId)).size).toBe(1);
     expect(ok.filter((r) => r.created)).toHaveLength(1);
     expect(await countCases(own.councilId)).toBe(1);
     expect(await counter(own.councilId, new Date().getUTCFullYear())).toBe(1);
-    const customers = await t.db.selectFrom("customers").select("id").where("council_id", "=", own.councilId).execute();
+    const customers = await t.db
+      .selectFrom("customers")
+      .select("id")
+      .where("council_id", "=", own.councilId)
+      .execute();
     expect(customers).toHaveLength(1);
   });
 
@@ -299,7 +412,11 @@ describe("idempotent intake", () => {
     expect((await submit(own, "retry-after-refusal", "")).ok).toBe(false);
     const second = await submit(own, "retry-after-refusal", "Now with a description");
     expect(second.ok && second.created).toBe(true);
-    const keys = await sql<{ n: number }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE council_id = ${own.councilId}`.execute(t.db);
+    const keys = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM idempotency_keys WHERE council_id = ${own.councilId}`.execute(
+      t.db,
+    );
     expect(keys.rows[0]?.n).toBe(1);
   });
 });

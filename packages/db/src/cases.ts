@@ -21,7 +21,12 @@ export interface EventLike {
 }
 
 export type TransitionOutcome<S, E extends EventLike = EventLike, R = unknown> =
-  | { readonly ok: true; readonly state: S; readonly events: readonly E[]; readonly effects?: readonly unknown[] }
+  | {
+      readonly ok: true;
+      readonly state: S;
+      readonly events: readonly E[];
+      readonly effects?: readonly unknown[];
+    }
   | { readonly ok: false; readonly refusal: R };
 
 /**
@@ -85,7 +90,13 @@ export interface CaseProjection {
     rule: string;
     explanation: string;
   }>;
-  contacts: ReadonlyArray<{ on: string; direction: "in" | "out"; channel: string; summary: string; by: string }>;
+  contacts: ReadonlyArray<{
+    on: string;
+    direction: "in" | "out";
+    channel: string;
+    summary: string;
+    by: string;
+  }>;
   remedies: ReadonlyArray<{
     id: string;
     stageSequence: number;
@@ -147,7 +158,8 @@ export interface AppliedCommand<S> {
   readonly effects: readonly unknown[];
 }
 
-export type ApplyCommandResult<S, R> = AppliedCommand<S> | { readonly ok: false; readonly refusal: R; readonly version: number };
+export type ApplyCommandResult<S, R> =
+  AppliedCommand<S> | { readonly ok: false; readonly refusal: R; readonly version: number };
 
 export interface ApplyCommandInput<S, E extends EventLike, R> {
   caseId: string;
@@ -158,7 +170,10 @@ export interface ApplyCommandInput<S, E extends EventLike, R> {
   /** When, for events that do not carry their own `at`. Default: now. */
   at?: Date;
   /** Pure: the current snapshot in, the next one (or a refusal) out. Called once, inside the transaction. */
-  transition: (state: S, current: { version: number; reference: string }) => TransitionOutcome<S, E, R>;
+  transition: (
+    state: S,
+    current: { version: number; reference: string },
+  ) => TransitionOutcome<S, E, R>;
   project: (state: S) => CaseProjection;
   /** More writes in the same transaction (outbox messages, a letter…), after the case is written. */
   also?: (trx: Transaction<DB>, applied: AppliedCommand<S>) => Promise<void>;
@@ -186,14 +201,22 @@ export async function applyCommand<S, E extends EventLike, R>(
       .executeTakeFirst();
     if (!row) throw new NotFoundError("case", input.caseId);
     if (row.version !== input.expectedVersion) {
-      const changes = await listEvents(trx, { caseId: row.id }, { afterVersion: input.expectedVersion });
+      const changes = await listEvents(
+        trx,
+        { caseId: row.id },
+        { afterVersion: input.expectedVersion },
+      );
       throw new ConflictError(row.id, input.expectedVersion, row.version, changes);
     }
 
     const previous = row.state as S;
-    const outcome = input.transition(structuredClone(previous), { version: row.version, reference: row.reference });
+    const outcome = input.transition(structuredClone(previous), {
+      version: row.version,
+      reference: row.reference,
+    });
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal, version: row.version };
-    if (outcome.events.length === 0) throw new TypeError("a command that changes a case must record at least one event");
+    if (outcome.events.length === 0)
+      throw new TypeError("a command that changes a case must record at least one event");
 
     const version = row.version + 1;
     const at = input.at ?? new Date();
@@ -243,7 +266,11 @@ export interface CreateCaseInput<S, E extends EventLike, R> {
   /** An existing customer (by id), a new one to create, or none (anonymous). */
   customer?: { id: string } | CustomerInput | null;
   /** Builds the first snapshot from the ids the database assigned. */
-  open: (ids: { caseId: string; reference: string; customer: Customer | null }) => TransitionOutcome<S, E, R>;
+  open: (ids: {
+    caseId: string;
+    reference: string;
+    customer: Customer | null;
+  }) => TransitionOutcome<S, E, R>;
   project: (state: S) => CaseProjection;
   also?: (trx: Transaction<DB>, applied: AppliedCommand<S>) => Promise<void>;
 }
@@ -277,7 +304,13 @@ export async function createCase<S, E extends EventLike, R>(
       const requestHash = sha256Hex(canonicalJson(toJsonValue(input.idempotency.request ?? null)));
       const claimed = await trx
         .insertInto("idempotency_keys")
-        .values({ council_id: input.councilId, scope, key: input.idempotency.key, request_hash: requestHash, case_id: caseId })
+        .values({
+          council_id: input.councilId,
+          scope,
+          key: input.idempotency.key,
+          request_hash: requestHash,
+          case_id: caseId,
+        })
         .onConflict((oc) => oc.columns(["council_id", "scope", "key"]).doNothing())
         .returning("key")
         .executeTakeFirst();
@@ -315,14 +348,16 @@ export async function createCase<S, E extends EventLike, R>(
     let customer: Customer | null = null;
     if (input.customer && "id" in input.customer) {
       customer = await customerRepository.getCustomer(trx, input.customer.id);
-      if (customer.council_id !== input.councilId) throw new NotFoundError("customer", input.customer.id);
+      if (customer.council_id !== input.councilId)
+        throw new NotFoundError("customer", input.customer.id);
     } else if (input.customer) {
       customer = await customerRepository.createCustomer(trx, input.councilId, input.customer);
     }
 
     const outcome = input.open({ caseId, reference, customer });
     if (!outcome.ok) throw new Refused(outcome.refusal);
-    if (outcome.events.length === 0) throw new TypeError("logging a case must record at least one event");
+    if (outcome.events.length === 0)
+      throw new TypeError("logging a case must record at least one event");
 
     const version = 1;
     const at = input.at ?? new Date();
@@ -357,7 +392,8 @@ export async function createCase<S, E extends EventLike, R>(
     return applied;
   };
 
-  const refusedResult = (error: unknown) => (error instanceof Refused ? { ok: false as const, refusal: error.refusal as R } : undefined);
+  const refusedResult = (error: unknown) =>
+    error instanceof Refused ? { ok: false as const, refusal: error.refusal as R } : undefined;
   if (db.isTransaction) {
     // Inside the caller's transaction: a savepoint undoes our writes on refusal.
     const trx = db as Transaction<DB>;
@@ -383,7 +419,12 @@ export async function createCase<S, E extends EventLike, R>(
 }
 
 function toNewEvent(event: EventLike, actor: Actor, at: Date): NewEvent {
-  return { type: event.type, occurredAt: event.at ? new Date(event.at) : at, actor, payload: event };
+  return {
+    type: event.type,
+    occurredAt: event.at ? new Date(event.at) : at,
+    actor,
+    payload: event,
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -462,7 +503,8 @@ async function writeCase<S>(
       .where("id", "=", w.caseId)
       .where("version", "=", w.version - 1)
       .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw new Error(`case ${w.caseId} changed under its row lock`);
+    if (result.numUpdatedRows !== 1n)
+      throw new Error(`case ${w.caseId} changed under its row lock`);
   }
 
   const prev = w.previous?.projection;
@@ -514,7 +556,11 @@ async function writeCase<S>(
     }
   }
 
-  const dueKey = (q: CaseProjection, directorate: string | null) => [q.dueDates, q.status === "closed", directorate];
+  const dueKey = (q: CaseProjection, directorate: string | null) => [
+    q.dueDates,
+    q.status === "closed",
+    directorate,
+  ];
   if (!prev || !same(dueKey(prev, previousDirectorate), dueKey(p, directorateId))) {
     await trx.deleteFrom("due_dates").where("case_id", "=", caseId).execute();
     if (p.dueDates.length) {
@@ -585,7 +631,10 @@ async function writeCase<S>(
     }
   }
 
-  if (!prev || !same([prev.learningActions, previousDirectorate], [p.learningActions, directorateId])) {
+  if (
+    !prev ||
+    !same([prev.learningActions, previousDirectorate], [p.learningActions, directorateId])
+  ) {
     await trx.deleteFrom("learning_actions").where("case_id", "=", caseId).execute();
     if (p.learningActions.length) {
       await trx
@@ -639,7 +688,14 @@ async function writeCase<S>(
 
 function toRecord<S>(row: CaseRow): CaseRecord<S> {
   const { state, search: _search, ...rest } = row;
-  return { id: row.id, councilId: row.council_id, reference: row.reference, version: row.version, state: state as S, row: rest };
+  return {
+    id: row.id,
+    councilId: row.council_id,
+    reference: row.reference,
+    version: row.version,
+    state: state as S,
+    row: rest,
+  };
 }
 
 async function getCase<S = unknown>(db: Executor, caseId: string): Promise<CaseRecord<S>> {
@@ -649,7 +705,11 @@ async function getCase<S = unknown>(db: Executor, caseId: string): Promise<CaseR
 }
 
 /** References are unique per council and matched without regard to case ("cmp-2026-000123"). */
-async function findCaseByReference<S = unknown>(db: Executor, councilId: string, reference: string): Promise<CaseRecord<S> | undefined> {
+async function findCaseByReference<S = unknown>(
+  db: Executor,
+  councilId: string,
+  reference: string,
+): Promise<CaseRecord<S> | undefined> {
   const row = await db
     .selectFrom("cases")
     .selectAll()
@@ -660,11 +720,22 @@ async function findCaseByReference<S = unknown>(db: Executor, councilId: string,
 }
 
 async function listStageInstances(db: Executor, caseId: string): Promise<StageInstanceRow[]> {
-  return db.selectFrom("stage_instances").selectAll().where("case_id", "=", caseId).orderBy("sequence").execute();
+  return db
+    .selectFrom("stage_instances")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("sequence")
+    .execute();
 }
 
 async function listDueDates(db: Executor, caseId: string): Promise<DueDateRow[]> {
-  return db.selectFrom("due_dates").selectAll().where("case_id", "=", caseId).orderBy("due_date").orderBy("due_id").execute();
+  return db
+    .selectFrom("due_dates")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("due_date")
+    .orderBy("due_id")
+    .execute();
 }
 
 export const caseRepository = Object.freeze({
@@ -674,5 +745,6 @@ export const caseRepository = Object.freeze({
   findCaseByReference,
   listStageInstances,
   listDueDates,
-  listEvents: (db: Executor, caseId: string, options: { afterVersion?: number } = {}) => listEvents(db, { caseId }, options),
+  listEvents: (db: Executor, caseId: string, options: { afterVersion?: number } = {}) =>
+    listEvents(db, { caseId }, options),
 });

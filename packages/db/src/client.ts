@@ -88,7 +88,10 @@ export async function createDb(options?: CreateDbOptions): Promise<Database> {
   const pglite =
     "dataDir" in resolved
       ? new PGlite(resolved.dataDir, { parsers: pgliteParsers })
-      : new PGlite({ parsers: pgliteParsers, ...(resolved.loadDataDir ? { loadDataDir: resolved.loadDataDir } : {}) });
+      : new PGlite({
+          parsers: pgliteParsers,
+          ...(resolved.loadDataDir ? { loadDataDir: resolved.loadDataDir } : {}),
+        });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

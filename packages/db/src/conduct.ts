@@ -58,7 +58,11 @@ export async function applyConductCommand<S, E extends EventLike, R>(
   input: ApplyConductCommandInput<S, E, R>,
 ): Promise<AppliedConductCommand<S> | { ok: false; refusal: R; version: number }> {
   return inTransaction(db, async (trx) => {
-    const customer = await trx.selectFrom("customers").select(["id", "council_id"]).where("id", "=", input.customerId).executeTakeFirst();
+    const customer = await trx
+      .selectFrom("customers")
+      .select(["id", "council_id"])
+      .where("id", "=", input.customerId)
+      .executeTakeFirst();
     if (!customer) throw new NotFoundError("customer", input.customerId);
     const row = await trx
       .selectFrom("customer_conduct")
@@ -68,19 +72,40 @@ export async function applyConductCommand<S, E extends EventLike, R>(
       .executeTakeFirst();
     const current = row?.version ?? 0;
     const conflict = async (actual: number) =>
-      new ConflictError(input.customerId, input.expectedVersion, actual, await listEvents(trx, { conductCustomerId: input.customerId }, { afterVersion: input.expectedVersion }));
+      new ConflictError(
+        input.customerId,
+        input.expectedVersion,
+        actual,
+        await listEvents(
+          trx,
+          { conductCustomerId: input.customerId },
+          { afterVersion: input.expectedVersion },
+        ),
+      );
     if (current !== input.expectedVersion) throw await conflict(current);
 
     const state = row ? (row.state as S) : input.initial(input.customerId);
     const outcome = input.transition(structuredClone(state));
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal, version: current };
-    if (outcome.events.length === 0) throw new TypeError("a conduct command must record at least one event");
+    if (outcome.events.length === 0)
+      throw new TypeError("a conduct command must record at least one event");
 
     const version = current + 1;
     const projection = input.project(outcome.state);
-    const columns = { version, status: projection.status, review_by: projection.reviewBy, state: toJson(outcome.state), updated_at: new Date() };
+    const columns = {
+      version,
+      status: projection.status,
+      review_by: projection.reviewBy,
+      state: toJson(outcome.state),
+      updated_at: new Date(),
+    };
     if (row) {
-      await trx.updateTable("customer_conduct").set(columns).where("customer_id", "=", input.customerId).where("version", "=", current).execute();
+      await trx
+        .updateTable("customer_conduct")
+        .set(columns)
+        .where("customer_id", "=", input.customerId)
+        .where("version", "=", current)
+        .execute();
     } else {
       // Two first commands at once: the loser's insert does nothing, and it is told so.
       const inserted = await trx
@@ -90,7 +115,11 @@ export async function applyConductCommand<S, E extends EventLike, R>(
         .returning("version")
         .executeTakeFirst();
       if (!inserted) {
-        const winner = await trx.selectFrom("customer_conduct").select("version").where("customer_id", "=", input.customerId).executeTakeFirstOrThrow();
+        const winner = await trx
+          .selectFrom("customer_conduct")
+          .select("version")
+          .where("customer_id", "=", input.customerId)
+          .executeTakeFirstOrThrow();
         throw await conflict(winner.version);
       }
     }
@@ -99,23 +128,53 @@ export async function applyConductCommand<S, E extends EventLike, R>(
       councilId: customer.council_id,
       stream: { conductCustomerId: input.customerId },
       streamVersion: version,
-      events: outcome.events.map((e) => ({ type: e.type, occurredAt: e.at ? new Date(e.at) : at, actor: input.actor, payload: e })),
+      events: outcome.events.map((e) => ({
+        type: e.type,
+        occurredAt: e.at ? new Date(e.at) : at,
+        actor: input.actor,
+        payload: e,
+      })),
     });
-    const applied: AppliedConductCommand<S> = { ok: true, customerId: input.customerId, version, state: outcome.state, events, effects: outcome.effects ?? [] };
+    const applied: AppliedConductCommand<S> = {
+      ok: true,
+      customerId: input.customerId,
+      version,
+      state: outcome.state,
+      events,
+      effects: outcome.effects ?? [],
+    };
     if (input.also) await input.also(trx, applied);
     return applied;
   });
 }
 
-async function getConduct<S = unknown>(db: Executor, customerId: string): Promise<ConductRecord<S> | undefined> {
-  const row = await db.selectFrom("customer_conduct").selectAll().where("customer_id", "=", customerId).executeTakeFirst();
+async function getConduct<S = unknown>(
+  db: Executor,
+  customerId: string,
+): Promise<ConductRecord<S> | undefined> {
+  const row = await db
+    .selectFrom("customer_conduct")
+    .selectAll()
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
   return row
-    ? { customerId: row.customer_id, councilId: row.council_id, version: row.version, status: row.status, reviewBy: row.review_by, state: row.state as S }
+    ? {
+        customerId: row.customer_id,
+        councilId: row.council_id,
+        version: row.version,
+        status: row.status,
+        reviewBy: row.review_by,
+        state: row.state as S,
+      }
     : undefined;
 }
 
 /** Designations whose review is due on or before the date, soonest first. */
-async function listDesignationsDueForReview(db: Executor, councilId: string, onOrBefore: string): Promise<Array<{ customerId: string; reviewBy: string }>> {
+async function listDesignationsDueForReview(
+  db: Executor,
+  councilId: string,
+  onOrBefore: string,
+): Promise<Array<{ customerId: string; reviewBy: string }>> {
   const rows = await db
     .selectFrom("customer_conduct")
     .select(["customer_id", "review_by"])
@@ -127,4 +186,8 @@ async function listDesignationsDueForReview(db: Executor, councilId: string, onO
   return rows.map((r) => ({ customerId: r.customer_id, reviewBy: r.review_by! }));
 }
 
-export const conductRepository = Object.freeze({ applyConductCommand, getConduct, listDesignationsDueForReview });
+export const conductRepository = Object.freeze({
+  applyConductCommand,
+  getConduct,
+  listDesignationsDueForReview,
+});

@@ -19,10 +19,12 @@ export interface CustomerInput {
 // The same normalisation as the generated columns of `customers` (migration 20261123110100),
 // applied by the database to search values so both sides always agree.
 export const normalise = Object.freeze({
-  email: (value: string): RawBuilder<string | null> => sql`nullif(lower(btrim(${value}::text)), '')`,
+  email: (value: string): RawBuilder<string | null> =>
+    sql`nullif(lower(btrim(${value}::text)), '')`,
   phone: (value: string): RawBuilder<string | null> =>
     sql`nullif(regexp_replace(regexp_replace(${value}::text, '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0'), '')`,
-  postcode: (value: string): RawBuilder<string | null> => sql`nullif(upper(regexp_replace(${value}::text, '\\s', '', 'g')), '')`,
+  postcode: (value: string): RawBuilder<string | null> =>
+    sql`nullif(upper(regexp_replace(${value}::text, '\\s', '', 'g')), '')`,
 });
 
 /**
@@ -48,12 +50,18 @@ function columns(input: Partial<CustomerInput>) {
     ...(input.address !== undefined ? { address: input.address } : {}),
     ...(input.postcode !== undefined ? { postcode: input.postcode } : {}),
     ...(input.preferredContact !== undefined ? { preferred_contact: input.preferredContact } : {}),
-    ...(input.reasonableAdjustments !== undefined ? { reasonable_adjustments: input.reasonableAdjustments } : {}),
+    ...(input.reasonableAdjustments !== undefined
+      ? { reasonable_adjustments: input.reasonableAdjustments }
+      : {}),
     ...(input.largePrint !== undefined ? { large_print: input.largePrint } : {}),
   };
 }
 
-async function createCustomer(db: Executor, councilId: string, input: CustomerInput): Promise<Customer> {
+async function createCustomer(
+  db: Executor,
+  councilId: string,
+  input: CustomerInput,
+): Promise<Customer> {
   return db
     .insertInto("customers")
     .values({ council_id: councilId, full_name: input.fullName, ...columns(input) })
@@ -62,12 +70,20 @@ async function createCustomer(db: Executor, councilId: string, input: CustomerIn
 }
 
 async function getCustomer(db: Executor, customerId: string): Promise<Customer> {
-  const customer = await db.selectFrom("customers").selectAll().where("id", "=", customerId).executeTakeFirst();
+  const customer = await db
+    .selectFrom("customers")
+    .selectAll()
+    .where("id", "=", customerId)
+    .executeTakeFirst();
   if (!customer) throw new NotFoundError("customer", customerId);
   return customer;
 }
 
-async function updateCustomer(db: Executor, customerId: string, changes: Partial<CustomerInput>): Promise<Customer> {
+async function updateCustomer(
+  db: Executor,
+  customerId: string,
+  changes: Partial<CustomerInput>,
+): Promise<Customer> {
   const customer = await db
     .updateTable("customers")
     .set({ ...columns(changes), updated_at: new Date() })
@@ -92,11 +108,20 @@ export interface CustomerLookup {
  * Existing customers that match any of the details given (email, phone, postcode, name), best
  * first: for "is this someone we know?" at intake. Merged customers are left out.
  */
-async function findCustomers(db: Executor, lookup: CustomerLookup): Promise<Array<Customer & { matchedOn: string[] }>> {
+async function findCustomers(
+  db: Executor,
+  lookup: CustomerLookup,
+): Promise<Array<Customer & { matchedOn: string[] }>> {
   const tests: Array<[string, Expression<boolean>]> = [];
-  if (lookup.email?.trim()) tests.push(["email", sql<boolean>`(email_normalised = ${normalise.email(lookup.email)})`]);
-  if (lookup.phone?.trim()) tests.push(["phone", sql<boolean>`(phone_normalised = ${normalise.phone(lookup.phone)})`]);
-  if (lookup.postcode?.trim()) tests.push(["postcode", sql<boolean>`(postcode_normalised = ${normalise.postcode(lookup.postcode)})`]);
+  if (lookup.email?.trim())
+    tests.push(["email", sql<boolean>`(email_normalised = ${normalise.email(lookup.email)})`]);
+  if (lookup.phone?.trim())
+    tests.push(["phone", sql<boolean>`(phone_normalised = ${normalise.phone(lookup.phone)})`]);
+  if (lookup.postcode?.trim())
+    tests.push([
+      "postcode",
+      sql<boolean>`(postcode_normalised = ${normalise.postcode(lookup.postcode)})`,
+    ]);
   const name = lookup.name ? prefixQuery(lookup.name) : null;
   if (name) tests.push(["name", sql<boolean>`(name_search @@ ${name})`]);
   if (tests.length === 0) return [];
@@ -110,7 +135,9 @@ async function findCustomers(db: Executor, lookup: CustomerLookup): Promise<Arra
     .select(matched.as("matchedOn"))
     .where("council_id", "=", lookup.councilId)
     .where("merged_into_id", "is", null)
-    .where((eb) => eb.or(tests.map(([, test]) => eb(sql<boolean>`coalesce(${test}, false)`, "=", true))))
+    .where((eb) =>
+      eb.or(tests.map(([, test]) => eb(sql<boolean>`coalesce(${test}, false)`, "=", true))),
+    )
     .orderBy(sql`cardinality(${matched})`, "desc")
     .orderBy("updated_at", "desc")
     .limit(lookup.limit ?? 20)
@@ -118,4 +145,9 @@ async function findCustomers(db: Executor, lookup: CustomerLookup): Promise<Arra
   return rows;
 }
 
-export const customerRepository = Object.freeze({ createCustomer, getCustomer, updateCustomer, findCustomers });
+export const customerRepository = Object.freeze({
+  createCustomer,
+  getCustomer,
+  updateCustomer,
+  findCustomers,
+});

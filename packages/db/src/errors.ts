@@ -50,7 +50,8 @@ export class AttachmentRejectedError extends Error {
   override readonly name = "AttachmentRejectedError";
   readonly code = "ATTACHMENT_REJECTED";
   constructor(
-    readonly reason: "too-large" | "empty" | "type-not-allowed" | "content-does-not-match-type" | "bad-file-name",
+    readonly reason:
+      "too-large" | "empty" | "type-not-allowed" | "content-does-not-match-type" | "bad-file-name",
     message: string,
   ) {
     super(message);

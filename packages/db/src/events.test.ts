@@ -51,12 +51,16 @@ async function rejection(statement: RawBuilder<unknown>): Promise<string | undef
 describe("the event log is append-only", () => {
   it("rejects UPDATE of an event", async () => {
     const caseId = await caseWithHistory();
-    expect(await rejection(sql`UPDATE events SET type = 'edited' WHERE case_id = ${caseId} AND seq = 2`)).toBe(SQLSTATE.appendOnly);
+    expect(
+      await rejection(sql`UPDATE events SET type = 'edited' WHERE case_id = ${caseId} AND seq = 2`),
+    ).toBe(SQLSTATE.appendOnly);
   });
 
   it("rejects DELETE of an event", async () => {
     const caseId = await caseWithHistory();
-    expect(await rejection(sql`DELETE FROM events WHERE case_id = ${caseId} AND seq = 4`)).toBe(SQLSTATE.appendOnly);
+    expect(await rejection(sql`DELETE FROM events WHERE case_id = ${caseId} AND seq = 4`)).toBe(
+      SQLSTATE.appendOnly,
+    );
     expect(await listEvents(t.db, { caseId })).toHaveLength(4);
   });
 
@@ -111,7 +115,11 @@ describe("the hash chain", () => {
   it("verifies an untouched case", async () => {
     const caseId = await caseWithHistory();
     const events = await listEvents(t.db, { caseId });
-    expect(await verifyEventChain(t.db, caseId)).toEqual({ ok: true, events: 4, head: events[3]!.hash });
+    expect(await verifyEventChain(t.db, caseId)).toEqual({
+      ok: true,
+      events: 4,
+      head: events[3]!.hash,
+    });
   });
 
   it.each([
@@ -125,13 +133,17 @@ describe("the hash chain", () => {
     await tamper(sql`UPDATE events SET ${assignment} WHERE case_id = ${caseId} AND seq = 2`);
     const result = await verifyEventChain(t.db, caseId);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.firstBroken).toMatchObject({ seq: 2, problem: "content-altered" });
+    if (!result.ok)
+      expect(result.firstBroken).toMatchObject({ seq: 2, problem: "content-altered" });
   });
 
   it("detects an edit whose hash was recomputed, at the next event", async () => {
     const caseId = await caseWithHistory();
     const [second] = await listEvents(t.db, { caseId }, { afterVersion: 1 });
-    const rewritten = { ...second!, payload: { type: "note", at: "2026-03-03T10:00:00.000Z", data: { text: "Nothing to see" } } };
+    const rewritten = {
+      ...second!,
+      payload: { type: "note", at: "2026-03-03T10:00:00.000Z", data: { text: "Nothing to see" } },
+    };
     await tamper(
       sql`UPDATE events SET payload = ${JSON.stringify(rewritten.payload)}::jsonb, hash = ${eventHash(rewritten)}
           WHERE case_id = ${caseId} AND seq = 2`,

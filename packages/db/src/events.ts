@@ -2,8 +2,6 @@ import type { Executor } from "./executor.js";
 import { canonicalJson, sha256Hex, toJsonValue, type JsonValue } from "./canonical.js";
 import type { ActorType, EventRow } from "./schema.js";
 
-
-
 /** Who did something: a staff member, the customer, the public web form, an API key, a job. */
 export interface Actor {
   readonly type: ActorType;
@@ -46,7 +44,10 @@ const HASH_LAYOUT = 1;
  * any stored field of any event changes every hash after it.
  */
 export function eventHash(event: Omit<StoredEvent, "id" | "hash">): string {
-  const stream: JsonValue = "caseId" in event.stream ? { case: event.stream.caseId } : { conduct: event.stream.conductCustomerId };
+  const stream: JsonValue =
+    "caseId" in event.stream
+      ? { case: event.stream.caseId }
+      : { conduct: event.stream.conductCustomerId };
   return sha256Hex(
     canonicalJson({
       layout: HASH_LAYOUT,
@@ -92,7 +93,8 @@ export async function appendEvents(
   let prevHash = last?.hash ?? null;
   const pending: Array<Omit<StoredEvent, "id">> = [];
   for (const event of input.events) {
-    if (Number.isNaN(event.occurredAt.getTime())) throw new RangeError(`event ${event.type} has an invalid date`);
+    if (Number.isNaN(event.occurredAt.getTime()))
+      throw new RangeError(`event ${event.type} has an invalid date`);
     seq += 1;
     const unsigned = {
       councilId: input.councilId,
@@ -154,10 +156,15 @@ function toStoredEvent(row: EventRow): StoredEvent {
  * A stream's events in order: the case timeline. `afterVersion` keeps only the events that
  * produced later versions (what changed since the caller last looked).
  */
-export async function listEvents(db: Executor, stream: Stream, options: { afterVersion?: number } = {}): Promise<StoredEvent[]> {
+export async function listEvents(
+  db: Executor,
+  stream: Stream,
+  options: { afterVersion?: number } = {},
+): Promise<StoredEvent[]> {
   const { column, value } = streamFilter(stream);
   let query = db.selectFrom("events").selectAll().where(column, "=", value);
-  if (options.afterVersion !== undefined) query = query.where("stream_version", ">", options.afterVersion);
+  if (options.afterVersion !== undefined)
+    query = query.where("stream_version", ">", options.afterVersion);
   const rows = await query.orderBy("seq").execute();
   return rows.map(toStoredEvent);
 }
@@ -178,7 +185,12 @@ export type ChainVerification =
       readonly ok: false;
       readonly events: number;
       /** The first broken link, walking from the first event. */
-      readonly firstBroken: { readonly seq: number; readonly eventId: number | null; readonly problem: ChainProblem; readonly message: string };
+      readonly firstBroken: {
+        readonly seq: number;
+        readonly eventId: number | null;
+        readonly problem: ChainProblem;
+        readonly message: string;
+      };
     };
 
 /**
@@ -186,15 +198,32 @@ export type ChainVerification =
  * id, or a stream. Recomputes every hash here, in the application: a database user who edits a
  * row (with the append-only trigger disabled) cannot also change how it is checked.
  */
-export async function verifyEventChain(db: Executor, streamOrCaseId: Stream | string): Promise<ChainVerification> {
-  const stream: Stream = typeof streamOrCaseId === "string" ? { caseId: streamOrCaseId } : streamOrCaseId;
+export async function verifyEventChain(
+  db: Executor,
+  streamOrCaseId: Stream | string,
+): Promise<ChainVerification> {
+  const stream: Stream =
+    typeof streamOrCaseId === "string" ? { caseId: streamOrCaseId } : streamOrCaseId;
   const events = await listEvents(db, stream);
   const current =
     "caseId" in stream
-      ? await db.selectFrom("cases").select("version").where("id", "=", stream.caseId).executeTakeFirst()
-      : await db.selectFrom("customer_conduct").select("version").where("customer_id", "=", stream.conductCustomerId).executeTakeFirst();
+      ? await db
+          .selectFrom("cases")
+          .select("version")
+          .where("id", "=", stream.caseId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom("customer_conduct")
+          .select("version")
+          .where("customer_id", "=", stream.conductCustomerId)
+          .executeTakeFirst();
 
-  const broken = (seq: number, eventId: number | null, problem: ChainProblem, message: string): ChainVerification => ({
+  const broken = (
+    seq: number,
+    eventId: number | null,
+    problem: ChainProblem,
+    message: string,
+  ): ChainVerification => ({
     ok: false,
     events: events.length,
     firstBroken: { seq, eventId, problem, message },
@@ -204,19 +233,39 @@ export async function verifyEventChain(db: Executor, streamOrCaseId: Stream | st
   for (const event of events) {
     const expectedSeq = (previous?.seq ?? 0) + 1;
     if (event.seq !== expectedSeq) {
-      return broken(expectedSeq, null, "missing-event", `event ${expectedSeq} is missing (the next one is ${event.seq})`);
+      return broken(
+        expectedSeq,
+        null,
+        "missing-event",
+        `event ${expectedSeq} is missing (the next one is ${event.seq})`,
+      );
     }
     if (event.prevHash !== (previous?.hash ?? null)) {
-      return broken(event.seq, event.id, "broken-link", `event ${event.seq} does not carry the hash of event ${expectedSeq - 1}`);
+      return broken(
+        event.seq,
+        event.id,
+        "broken-link",
+        `event ${event.seq} does not carry the hash of event ${expectedSeq - 1}`,
+      );
     }
     if (eventHash(event) !== event.hash) {
-      return broken(event.seq, event.id, "content-altered", `event ${event.seq} (${event.type}) was changed after it was recorded`);
+      return broken(
+        event.seq,
+        event.id,
+        "content-altered",
+        `event ${event.seq} (${event.type}) was changed after it was recorded`,
+      );
     }
     previous = event;
   }
   if (current && (previous?.streamVersion ?? 0) < current.version) {
     const seq = (previous?.seq ?? 0) + 1;
-    return broken(seq, null, "missing-tail", `version ${current.version} has no event: events after ${previous?.seq ?? 0} are missing`);
+    return broken(
+      seq,
+      null,
+      "missing-tail",
+      `version ${current.version} has no event: events after ${previous?.seq ?? 0} are missing`,
+    );
   }
   return { ok: true, events: events.length, head: previous?.hash ?? null };
 }

@@ -11,7 +11,10 @@ export type Executor = Kysely<DB> | Transaction<DB>;
  * PGlite has a single connection: inside `fn` use only the transaction it is given, never the
  * outer `db`, or the call waits forever (toolchain.md gotcha 4).
  */
-export function inTransaction<T>(db: Executor, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  db: Executor,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn);
 }
 

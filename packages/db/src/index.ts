@@ -10,10 +10,30 @@
  *
  * Every repository function takes the database (or an open transaction) first.
  */
-export { createDb, quoteIdent, type CreateDbOptions, type Database, type Dialect } from "./client.js";
-export { migrateDown, migrateToEmpty, migrateToLatest, migrationProvider, MigrationError, type MigrationOutcome } from "./migrate.js";
+export {
+  createDb,
+  quoteIdent,
+  type CreateDbOptions,
+  type Database,
+  type Dialect,
+} from "./client.js";
+export {
+  migrateDown,
+  migrateToEmpty,
+  migrateToLatest,
+  migrationProvider,
+  MigrationError,
+  type MigrationOutcome,
+} from "./migrate.js";
 export { inTransaction, type Executor } from "./executor.js";
-export { AttachmentRejectedError, ConflictError, IdempotencyKeyReusedError, IntegrityError, NotFoundError, SQLSTATE } from "./errors.js";
+export {
+  AttachmentRejectedError,
+  ConflictError,
+  IdempotencyKeyReusedError,
+  IntegrityError,
+  NotFoundError,
+  SQLSTATE,
+} from "./errors.js";
 
 // Cases: one transaction per command, optimistic concurrency, idempotent intake.
 export {
@@ -83,7 +103,16 @@ export {
 } from "./search.js";
 
 // Everything else.
-export { councilRepository, staffRepository, type NewCouncil, type NewStaff, type OrganisationIds, type OrganisationStructure, type RoleGrant, type StaffWithRoles } from "./organisation.js";
+export {
+  councilRepository,
+  staffRepository,
+  type NewCouncil,
+  type NewStaff,
+  type OrganisationIds,
+  type OrganisationStructure,
+  type RoleGrant,
+  type StaffWithRoles,
+} from "./organisation.js";
 export { customerRepository, type CustomerInput, type CustomerLookup } from "./customers.js";
 export {
   attachmentRepository,
@@ -96,7 +125,13 @@ export {
 } from "./attachments.js";
 export { letterRepository, type IssuedLetterInput, type LetterMeta } from "./letters.js";
 export { outboxRepository, type OutboxMessage } from "./outbox.js";
-export { apiKeyRepository, sessionRepository, type ApiKey, type Session } from "./auth.js";
+export {
+  apiKeyRepository,
+  loginFailureRepository,
+  sessionRepository,
+  type ApiKey,
+  type Session,
+} from "./auth.js";
 
 export type * from "./schema.js";
 

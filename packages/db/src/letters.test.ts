@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const failure = (statement: ReturnType<typeof sql>) => statement.execute(t.db).then(() => "no error", sqlState);
+const failure = (statement: ReturnType<typeof sql>) =>
+  statement.execute(t.db).then(() => "no error", sqlState);
 
 describe("letters issued", () => {
   it("are stored as issued, with the SHA-256 of the PDF", async () => {
@@ -27,24 +28,49 @@ describe("letters issued", () => {
       caseId,
       stageInstanceId: "stage-1#1",
       kind: "acknowledgement",
-      recipient: { name: "Ada Lovelace", addressLines: ["1 Analytical Street", "Leeds"], postcode: "LS1 4AB" },
+      recipient: {
+        name: "Ada Lovelace",
+        addressLines: ["1 Analytical Street", "Leeds"],
+        postcode: "LS1 4AB",
+      },
       model: { paragraphs: ["Thank you for your complaint."] },
       issuedAt: new Date("2026-03-03T09:00:00Z"),
       issuedBy: seed.officer.id,
       pdf,
     });
-    expect(letter).toMatchObject({ kind: "acknowledgement", size_bytes: pdf.byteLength, sha256: sha256Hex(pdf), issued_by: seed.officer.id });
+    expect(letter).toMatchObject({
+      kind: "acknowledgement",
+      size_bytes: pdf.byteLength,
+      sha256: sha256Hex(pdf),
+      issued_by: seed.officer.id,
+    });
     const fetched = await letterRepository.getLetterPdf(t.db, letter.id);
     expect(fetched.pdf).toEqual(pdf);
-    expect((await letterRepository.listLetters(t.db, caseId)).map((l) => l.id)).toEqual([letter.id]);
+    expect((await letterRepository.listLetters(t.db, caseId)).map((l) => l.id)).toEqual([
+      letter.id,
+    ]);
   });
 
   it("are never replaced or removed: UPDATE and DELETE are refused by the database", async () => {
-    const letter = await letterRepository.issueLetter(t.db, { caseId, kind: "stage-1-response", recipient: { name: "A" }, issuedAt: new Date(), pdf });
+    const letter = await letterRepository.issueLetter(t.db, {
+      caseId,
+      kind: "stage-1-response",
+      recipient: { name: "A" },
+      issuedAt: new Date(),
+      pdf,
+    });
     const other = new TextEncoder().encode("%PDF-1.7 another");
-    expect(await failure(sql`UPDATE letters SET pdf = ${other}, sha256 = ${sha256Hex(other)}, size_bytes = ${other.byteLength} WHERE id = ${letter.id}`)).toBe(SQLSTATE.appendOnly);
-    expect(await failure(sql`UPDATE letters SET kind = 'holding-response' WHERE id = ${letter.id}`)).toBe(SQLSTATE.appendOnly);
-    expect(await failure(sql`DELETE FROM letters WHERE id = ${letter.id}`)).toBe(SQLSTATE.appendOnly);
+    expect(
+      await failure(
+        sql`UPDATE letters SET pdf = ${other}, sha256 = ${sha256Hex(other)}, size_bytes = ${other.byteLength} WHERE id = ${letter.id}`,
+      ),
+    ).toBe(SQLSTATE.appendOnly);
+    expect(
+      await failure(sql`UPDATE letters SET kind = 'holding-response' WHERE id = ${letter.id}`),
+    ).toBe(SQLSTATE.appendOnly);
+    expect(await failure(sql`DELETE FROM letters WHERE id = ${letter.id}`)).toBe(
+      SQLSTATE.appendOnly,
+    );
     expect((await letterRepository.getLetterPdf(t.db, letter.id)).pdf).toEqual(pdf);
   });
 

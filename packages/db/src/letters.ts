@@ -42,7 +42,11 @@ const metaColumns = [
  * letter is a new letter.
  */
 async function issueLetter(db: Executor, input: IssuedLetterInput): Promise<LetterMeta> {
-  const owner = await db.selectFrom("cases").select("council_id").where("id", "=", input.caseId).executeTakeFirst();
+  const owner = await db
+    .selectFrom("cases")
+    .select("council_id")
+    .where("id", "=", input.caseId)
+    .executeTakeFirst();
   if (!owner) throw new NotFoundError("case", input.caseId);
   const pdf = new Uint8Array(input.pdf);
   return db
@@ -66,16 +70,30 @@ async function issueLetter(db: Executor, input: IssuedLetterInput): Promise<Lett
 }
 
 async function listLetters(db: Executor, caseId: string): Promise<LetterMeta[]> {
-  return db.selectFrom("letters").select(metaColumns).where("case_id", "=", caseId).orderBy("issued_at").orderBy("id").execute();
+  return db
+    .selectFrom("letters")
+    .select(metaColumns)
+    .where("case_id", "=", caseId)
+    .orderBy("issued_at")
+    .orderBy("id")
+    .execute();
 }
 
 /** The PDF as issued, checked against its recorded SHA-256 ({@link IntegrityError} if not). */
-async function getLetterPdf(db: Executor, letterId: string): Promise<{ meta: LetterMeta; pdf: Uint8Array }> {
-  const row = await db.selectFrom("letters").selectAll().where("id", "=", letterId).executeTakeFirst();
+async function getLetterPdf(
+  db: Executor,
+  letterId: string,
+): Promise<{ meta: LetterMeta; pdf: Uint8Array }> {
+  const row = await db
+    .selectFrom("letters")
+    .selectAll()
+    .where("id", "=", letterId)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError("letter", letterId);
   const { pdf, ...meta } = row;
   const bytes = new Uint8Array(pdf);
-  if (sha256Hex(bytes) !== row.sha256) throw new IntegrityError(`letter ${letterId} does not match its SHA-256`);
+  if (sha256Hex(bytes) !== row.sha256)
+    throw new IntegrityError(`letter ${letterId} does not match its SHA-256`);
   return { meta, pdf: bytes };
 }
 

@@ -5,7 +5,12 @@ import { caseRepository } from "./cases.js";
 import { conductRepository } from "./conduct.js";
 import { ConflictError } from "./errors.js";
 import { listEvents, verifyEventChain } from "./events.js";
-import { applyCaseCommand, applyCustomerConductCommand, logCase, projectCaseState } from "./lifecycle.js";
+import {
+  applyCaseCommand,
+  applyCustomerConductCommand,
+  logCase,
+  projectCaseState,
+} from "./lifecycle.js";
 import { councilRepository, staffRepository } from "./organisation.js";
 
 // The real lifecycle from @complaints/core, through the storage layer, on the default profile.
@@ -20,11 +25,23 @@ let intake: Actor;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, { slug: "example", name: defaultProfile.name, profile: { id: defaultProfile.id } });
+  const council = await councilRepository.createCouncil(t.db, {
+    slug: "example",
+    name: defaultProfile.name,
+    profile: { id: defaultProfile.id },
+  });
   councilId = council.id;
   await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
-  const staff = async (email: string, role: "investigating-officer" | "complaints-manager" | "customer-services") => {
-    const row = await staffRepository.createStaff(t.db, { councilId, email, displayName: email, roles: [{ role, directorateId: null }] });
+  const staff = async (
+    email: string,
+    role: "investigating-officer" | "complaints-manager" | "customer-services",
+  ) => {
+    const row = await staffRepository.createStaff(t.db, {
+      councilId,
+      email,
+      displayName: email,
+      roles: [{ role, directorateId: null }],
+    });
     return { id: row.id, roles: [role] } satisfies Actor;
   };
   officer = await staff("officer@example.gov.uk", "investigating-officer");
@@ -56,11 +73,21 @@ async function logged(options: { flags?: CaseState["flags"]; description?: strin
 describe("logCase with @complaints/core", () => {
   it("stores core's snapshot with the reference and ids the database assigned", async () => {
     const result = await logged();
-    expect(result.state).toMatchObject({ id: result.caseId, reference: result.reference, version: 1, status: "new" });
+    expect(result.state).toMatchObject({
+      id: result.caseId,
+      reference: result.reference,
+      version: 1,
+      status: "new",
+    });
     expect(result.reference).toMatch(/^CMP-2026-\d{6}$/);
     const stored = await caseRepository.getCase<CaseState>(t.db, result.caseId);
     expect(stored.state).toEqual(result.state);
-    expect(stored.row).toMatchObject({ kind: "complaint", channel: "web", status: "new", receipt_date: result.state.receipt.countsFrom });
+    expect(stored.row).toMatchObject({
+      kind: "complaint",
+      channel: "web",
+      status: "new",
+      receipt_date: result.state.receipt.countsFrom,
+    });
     expect(stored.row.customer_id).toBe(result.state.customer?.id);
     expect(result.state.customer?.name).toBe("Nina Simone");
   });
@@ -68,8 +95,12 @@ describe("logCase with @complaints/core", () => {
   it("mirrors core's due dates, with their explanations, into due_dates", async () => {
     const result = await logged();
     const rows = await caseRepository.listDueDates(t.db, result.caseId);
-    const expected = [...result.state.dueDates].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-    expect(rows.map((r) => [r.due_id, r.kind, r.nature, r.due_date, r.met_on, r.explanation, r.rule])).toEqual(
+    const expected = [...result.state.dueDates].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    );
+    expect(
+      rows.map((r) => [r.due_id, r.kind, r.nature, r.due_date, r.met_on, r.explanation, r.rule]),
+    ).toEqual(
       expected.map((d) => [d.id, d.kind, d.nature, d.date, d.metOn, d.explanation, d.rule]),
     );
   });
@@ -110,14 +141,28 @@ describe("applyCaseCommand with @complaints/core", () => {
 
     expect(acknowledged.version).toBe(4);
     expect(acknowledged.state.version).toBe(4);
-    expect(acknowledged.effects).toEqual([expect.objectContaining({ type: "send-letter", letter: "acknowledgement" })]);
+    expect(acknowledged.effects).toEqual([
+      expect.objectContaining({ type: "send-letter", letter: "acknowledgement" }),
+    ]);
     const stored = await caseRepository.getCase<CaseState>(t.db, result.caseId);
-    expect(stored.row).toMatchObject({ status: "open", assigned_staff_id: officer.id, current_stage_id: "stage-1", version: 4 });
+    expect(stored.row).toMatchObject({
+      status: "open",
+      assigned_staff_id: officer.id,
+      current_stage_id: "stage-1",
+      version: 4,
+    });
     const [stage] = await caseRepository.listStageInstances(t.db, result.caseId);
-    expect(stage).toMatchObject({ sequence: 1, stage_id: "stage-1", acknowledged_on: "2026-03-03", handler_staff_id: officer.id });
+    expect(stage).toMatchObject({
+      sequence: 1,
+      stage_id: "stage-1",
+      acknowledged_on: "2026-03-03",
+      handler_staff_id: officer.id,
+    });
     const projection = projectCaseState(stored.state);
     const due = await caseRepository.listDueDates(t.db, result.caseId);
-    expect(due.map((d) => [d.due_id, d.met_on]).sort()).toEqual(projection.dueDates.map((d) => [d.id, d.metOn]).sort());
+    expect(due.map((d) => [d.due_id, d.met_on]).sort()).toEqual(
+      projection.dueDates.map((d) => [d.id, d.metOn]).sort(),
+    );
     expect(due.find((d) => d.kind === "acknowledge")?.met_on).toBe("2026-03-03");
 
     const events = await listEvents(t.db, { caseId: result.caseId });
@@ -158,7 +203,13 @@ describe("applyCaseCommand with @complaints/core", () => {
     const second = applyCaseCommand(t.db, {
       caseId: result.caseId,
       expectedVersion: 1,
-      command: { type: "triage", by: officer, outcome: "not-a-complaint", agreedWithCustomer: true, note: "A service request" },
+      command: {
+        type: "triage",
+        by: officer,
+        outcome: "not-a-complaint",
+        agreedWithCustomer: true,
+        note: "A service request",
+      },
       rules,
       clock: on("2026-03-02", "11:01"),
     });
@@ -176,14 +227,23 @@ describe("applyCustomerConductCommand with @complaints/core", () => {
     const referred = await applyCustomerConductCommand(t.db, {
       customerId,
       expectedVersion: 0,
-      command: { type: "refer", by: officer, evidence: "Forty calls in two weeks, abusive voicemails on 3 and 5 March" },
+      command: {
+        type: "refer",
+        by: officer,
+        evidence: "Forty calls in two weeks, abusive voicemails on 3 and 5 March",
+      },
       clock: on("2026-03-06"),
     });
     if (!referred.ok) throw new Error(referred.refusal.message);
     const warned = await applyCustomerConductCommand(t.db, {
       customerId,
       expectedVersion: 1,
-      command: { type: "warn", by: manager, behaviourExpected: "No more than one call a day", until: "2026-04-06" },
+      command: {
+        type: "warn",
+        by: manager,
+        behaviourExpected: "No more than one call a day",
+        until: "2026-04-06",
+      },
       clock: on("2026-03-09"),
     });
     if (!warned.ok) throw new Error(warned.refusal.message);
@@ -201,15 +261,28 @@ describe("applyCustomerConductCommand with @complaints/core", () => {
     });
     if (!designated.ok) throw new Error(designated.refusal.message);
 
-    expect(await conductRepository.getConduct(t.db, customerId)).toMatchObject({ version: 3, status: "designated", reviewBy: "2026-09-01" });
-    expect(await conductRepository.listDesignationsDueForReview(t.db, councilId, "2026-09-30")).toEqual([{ customerId, reviewBy: "2026-09-01" }]);
-    expect(await conductRepository.listDesignationsDueForReview(t.db, councilId, "2026-08-31")).toEqual([]);
-    expect((await listEvents(t.db, { conductCustomerId: customerId })).map((e) => [e.seq, e.type])).toEqual([
+    expect(await conductRepository.getConduct(t.db, customerId)).toMatchObject({
+      version: 3,
+      status: "designated",
+      reviewBy: "2026-09-01",
+    });
+    expect(
+      await conductRepository.listDesignationsDueForReview(t.db, councilId, "2026-09-30"),
+    ).toEqual([{ customerId, reviewBy: "2026-09-01" }]);
+    expect(
+      await conductRepository.listDesignationsDueForReview(t.db, councilId, "2026-08-31"),
+    ).toEqual([]);
+    expect(
+      (await listEvents(t.db, { conductCustomerId: customerId })).map((e) => [e.seq, e.type]),
+    ).toEqual([
       [1, "refer"],
       [2, "warn"],
       [3, "designate"],
     ]);
-    expect(await verifyEventChain(t.db, { conductCustomerId: customerId })).toMatchObject({ ok: true, events: 3 });
+    expect(await verifyEventChain(t.db, { conductCustomerId: customerId })).toMatchObject({
+      ok: true,
+      events: 3,
+    });
 
     const stale = applyCustomerConductCommand(t.db, {
       customerId,
@@ -232,7 +305,9 @@ describe("applyCustomerConductCommand with @complaints/core", () => {
       });
     const outcomes = await Promise.allSettled([refer(), refer(), refer()]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ConflictError)).toHaveLength(2);
+    expect(
+      outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ConflictError),
+    ).toHaveLength(2);
     expect((await conductRepository.getConduct(t.db, customerId))?.version).toBe(1);
   });
 });

@@ -19,15 +19,31 @@ import {
   type ResolvedRules,
 } from "@complaints/core";
 import type { Transaction } from "kysely";
-import { applyCommand, createCase, type AppliedCommand, type ApplyCommandResult, type CaseProjection, type CreateCaseResult } from "./cases.js";
-import { applyConductCommand, type AppliedConductCommand, type ConductProjection } from "./conduct.js";
+import {
+  applyCommand,
+  createCase,
+  type AppliedCommand,
+  type ApplyCommandResult,
+  type CaseProjection,
+  type CreateCaseResult,
+} from "./cases.js";
+import {
+  applyConductCommand,
+  type AppliedConductCommand,
+  type ConductProjection,
+} from "./conduct.js";
 import type { CustomerInput } from "./customers.js";
 import type { Actor } from "./events.js";
 import type { Executor } from "./executor.js";
 import type { DB } from "./schema.js";
 
 /** Flags that narrow who may see a case (DESIGN.md §7: complaints about staff and similar). */
-export const RESTRICTING_FLAGS: readonly string[] = Object.freeze(["named-staff", "discrimination-or-harassment", "sexual-harassment", "safeguarding"]);
+export const RESTRICTING_FLAGS: readonly string[] = Object.freeze([
+  "named-staff",
+  "discrimination-or-harassment",
+  "sexual-harassment",
+  "safeguarding",
+]);
 
 /** The queryable columns of a core case snapshot. */
 export function projectCaseState(state: CaseState): CaseProjection {
@@ -49,7 +65,9 @@ export function projectCaseState(state: CaseState): CaseProjection {
     receivedAt: new Date(state.receivedAt),
     receiptDate: state.receipt.countsFrom,
     closedOn: state.closure?.on ?? null,
-    restricted: state.aboutStaffIds.length > 0 || state.flags.some((flag) => RESTRICTING_FLAGS.includes(flag)),
+    restricted:
+      state.aboutStaffIds.length > 0 ||
+      state.flags.some((flag) => RESTRICTING_FLAGS.includes(flag)),
     description: state.description,
     representative: state.representative
       ? {
@@ -85,7 +103,13 @@ export function projectCaseState(state: CaseState): CaseProjection {
       rule: d.rule,
       explanation: d.explanation,
     })),
-    contacts: state.contacts.map((c) => ({ on: c.on, direction: c.direction, channel: c.channel, summary: c.summary, by: c.by })),
+    contacts: state.contacts.map((c) => ({
+      on: c.on,
+      direction: c.direction,
+      channel: c.channel,
+      summary: c.summary,
+      by: c.by,
+    })),
     remedies: state.stages.flatMap((s) =>
       (s.response?.remedies ?? []).map((r) => ({
         id: r.id,
@@ -130,7 +154,10 @@ export function projectCaseState(state: CaseState): CaseProjection {
 }
 
 export function projectConductState(state: ConductState): ConductProjection {
-  return { status: state.status, reviewBy: state.status === "designated" ? (state.designation?.reviewBy ?? null) : null };
+  return {
+    status: state.status,
+    reviewBy: state.status === "designated" ? (state.designation?.reviewBy ?? null) : null,
+  };
 }
 
 /** The event-log actor for a core actor: the public web form, a scheduled job, or staff. */
@@ -143,7 +170,9 @@ export function actorOf(by: CoreActor): Actor {
 /** Core keeps its own version in the snapshot; it must move in step with the row's. */
 function checkVersion(state: { version: number }, expected: number): void {
   if (state.version !== expected) {
-    throw new Error(`snapshot version ${state.version} does not follow the stored version ${expected - 1}`);
+    throw new Error(
+      `snapshot version ${state.version} does not follow the stored version ${expected - 1}`,
+    );
   }
 }
 
@@ -163,7 +192,10 @@ export interface LogCaseInput {
  * Logs a new case: allocates the reference, creates or links the customer and runs core's
  * "log" command, all in one transaction (see `createCase`).
  */
-export function logCase(db: Executor, input: LogCaseInput): Promise<CreateCaseResult<CaseState, Refusal>> {
+export function logCase(
+  db: Executor,
+  input: LogCaseInput,
+): Promise<CreateCaseResult<CaseState, Refusal>> {
   const at = input.clock.now();
   return createCase<CaseState, CaseEvent, Refusal>(db, {
     councilId: input.councilId,
@@ -175,7 +207,13 @@ export function logCase(db: Executor, input: LogCaseInput): Promise<CreateCaseRe
     open: ({ caseId, reference, customer }) => {
       const result = transition(
         null,
-        { ...input.command, type: "log", id: caseId, reference, customer: customer ? { id: customer.id, name: customer.full_name } : null },
+        {
+          ...input.command,
+          type: "log",
+          id: caseId,
+          reference,
+          customer: customer ? { id: customer.id, name: customer.full_name } : null,
+        },
         input.rules,
         input.clock,
       );
@@ -197,7 +235,10 @@ export interface ApplyCaseCommandInput {
 }
 
 /** Runs one core command on a case (see `applyCommand`: ConflictError, refusals, one transaction). */
-export function applyCaseCommand(db: Executor, input: ApplyCaseCommandInput): Promise<ApplyCommandResult<CaseState, Refusal>> {
+export function applyCaseCommand(
+  db: Executor,
+  input: ApplyCaseCommandInput,
+): Promise<ApplyCommandResult<CaseState, Refusal>> {
   return applyCommand<CaseState, CaseEvent, Refusal>(db, {
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,

@@ -1,4 +1,10 @@
-import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationProvider, type MigrationResult } from "kysely";
+import {
+  Migrator,
+  NO_MIGRATIONS,
+  type Kysely,
+  type MigrationProvider,
+  type MigrationResult,
+} from "kysely";
 import { migrations } from "./migrations/index.js";
 
 /** The migrations compiled into this package, for kysely's `Migrator`. */
@@ -31,7 +37,9 @@ function check(results: readonly MigrationResult[] | undefined, error: unknown):
     const failed = results?.find((r) => r.status === "Error");
     throw new MigrationError(failed?.migrationName, results ?? [], { cause: error });
   }
-  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+  };
 }
 
 /**

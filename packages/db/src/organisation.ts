@@ -54,7 +54,11 @@ async function createCouncil(db: Executor, input: NewCouncil): Promise<Council> 
 }
 
 async function getCouncil(db: Executor, id: string): Promise<Council> {
-  const council = await db.selectFrom("councils").selectAll().where("id", "=", id).executeTakeFirst();
+  const council = await db
+    .selectFrom("councils")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!council) throw new NotFoundError("council", id);
   return council;
 }
@@ -63,7 +67,11 @@ async function findCouncilBySlug(db: Executor, slug: string): Promise<Council | 
   return db.selectFrom("councils").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-async function setCouncilProfile(db: Executor, councilId: string, profile: Record<string, unknown>): Promise<void> {
+async function setCouncilProfile(
+  db: Executor,
+  councilId: string,
+  profile: Record<string, unknown>,
+): Promise<void> {
   const result = await db
     .updateTable("councils")
     .set({ profile: toJson(profile), updated_at: new Date() })
@@ -77,7 +85,11 @@ async function setCouncilProfile(db: Executor, councilId: string, profile: Recor
  * names, plugins and settings, archives those the profile no longer lists (never deletes:
  * cases point at them) and un-archives any that come back. One transaction.
  */
-async function syncOrganisation(db: Executor, councilId: string, structure: OrganisationStructure): Promise<OrganisationIds> {
+async function syncOrganisation(
+  db: Executor,
+  councilId: string,
+  structure: OrganisationStructure,
+): Promise<OrganisationIds> {
   return inTransaction(db, async (trx) => {
     const now = new Date();
     const directorates = new Map<string, string>();
@@ -87,7 +99,9 @@ async function syncOrganisation(db: Executor, councilId: string, structure: Orga
       const row = await trx
         .insertInto("directorates")
         .values({ council_id: councilId, code: d.id, name: d.name })
-        .onConflict((oc) => oc.columns(["council_id", "code"]).doUpdateSet({ name: d.name, archived_at: null }))
+        .onConflict((oc) =>
+          oc.columns(["council_id", "code"]).doUpdateSet({ name: d.name, archived_at: null }),
+        )
         .returning("id")
         .executeTakeFirstOrThrow();
       directorates.set(d.id, row.id);
@@ -101,7 +115,9 @@ async function syncOrganisation(db: Executor, councilId: string, structure: Orga
         const service = await trx
           .insertInto("services")
           .values({ council_id: councilId, code: s.id, ...values })
-          .onConflict((oc) => oc.columns(["council_id", "code"]).doUpdateSet({ ...values, archived_at: null }))
+          .onConflict((oc) =>
+            oc.columns(["council_id", "code"]).doUpdateSet({ ...values, archived_at: null }),
+          )
           .returning("id")
           .executeTakeFirstOrThrow();
         services.set(s.id, service.id);
@@ -109,7 +125,9 @@ async function syncOrganisation(db: Executor, councilId: string, structure: Orga
           const team = await trx
             .insertInto("teams")
             .values({ council_id: councilId, service_id: service.id, code: t.id, name: t.name })
-            .onConflict((oc) => oc.columns(["service_id", "code"]).doUpdateSet({ name: t.name, archived_at: null }))
+            .onConflict((oc) =>
+              oc.columns(["service_id", "code"]).doUpdateSet({ name: t.name, archived_at: null }),
+            )
             .returning("id")
             .executeTakeFirstOrThrow();
           teams.set(`${s.id}/${t.id}`, team.id);
@@ -117,37 +135,61 @@ async function syncOrganisation(db: Executor, councilId: string, structure: Orga
       }
     }
     const keep = <T>(ids: Iterable<T>) => [...ids];
-    let archiveTeams = trx.updateTable("teams").set({ archived_at: now }).where("council_id", "=", councilId).where("archived_at", "is", null);
+    let archiveTeams = trx
+      .updateTable("teams")
+      .set({ archived_at: now })
+      .where("council_id", "=", councilId)
+      .where("archived_at", "is", null);
     if (teams.size) archiveTeams = archiveTeams.where("id", "not in", keep(teams.values()));
     await archiveTeams.execute();
-    let archiveServices = trx.updateTable("services").set({ archived_at: now }).where("council_id", "=", councilId).where("archived_at", "is", null);
-    if (services.size) archiveServices = archiveServices.where("id", "not in", keep(services.values()));
+    let archiveServices = trx
+      .updateTable("services")
+      .set({ archived_at: now })
+      .where("council_id", "=", councilId)
+      .where("archived_at", "is", null);
+    if (services.size)
+      archiveServices = archiveServices.where("id", "not in", keep(services.values()));
     await archiveServices.execute();
     let archiveDirectorates = trx
       .updateTable("directorates")
       .set({ archived_at: now })
       .where("council_id", "=", councilId)
       .where("archived_at", "is", null);
-    if (directorates.size) archiveDirectorates = archiveDirectorates.where("id", "not in", keep(directorates.values()));
+    if (directorates.size)
+      archiveDirectorates = archiveDirectorates.where("id", "not in", keep(directorates.values()));
     await archiveDirectorates.execute();
     return { directorates, services, teams };
   });
 }
 
-async function listDirectorates(db: Executor, councilId: string, options: { includeArchived?: boolean } = {}): Promise<Directorate[]> {
+async function listDirectorates(
+  db: Executor,
+  councilId: string,
+  options: { includeArchived?: boolean } = {},
+): Promise<Directorate[]> {
   let query = db.selectFrom("directorates").selectAll().where("council_id", "=", councilId);
   if (!options.includeArchived) query = query.where("archived_at", "is", null);
   return query.orderBy("name").execute();
 }
 
-async function listServices(db: Executor, councilId: string, options: { includeArchived?: boolean } = {}): Promise<Service[]> {
+async function listServices(
+  db: Executor,
+  councilId: string,
+  options: { includeArchived?: boolean } = {},
+): Promise<Service[]> {
   let query = db.selectFrom("services").selectAll().where("council_id", "=", councilId);
   if (!options.includeArchived) query = query.where("archived_at", "is", null);
   return query.orderBy("name").execute();
 }
 
 async function listTeams(db: Executor, councilId: string): Promise<Team[]> {
-  return db.selectFrom("teams").selectAll().where("council_id", "=", councilId).where("archived_at", "is", null).orderBy("name").execute();
+  return db
+    .selectFrom("teams")
+    .selectAll()
+    .where("council_id", "=", councilId)
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
 }
 
 export interface RoleGrant {
@@ -191,18 +233,28 @@ async function createStaff(db: Executor, input: NewStaff): Promise<StaffWithRole
   });
 }
 
-async function withRoles(db: Executor, staff: Staff | undefined): Promise<StaffWithRoles | undefined> {
+async function withRoles(
+  db: Executor,
+  staff: Staff | undefined,
+): Promise<StaffWithRoles | undefined> {
   return staff ? { ...staff, roles: await rolesOf(db, staff.id) } : undefined;
 }
 
 async function getStaff(db: Executor, staffId: string): Promise<StaffWithRoles> {
-  const staff = await withRoles(db, await db.selectFrom("staff").selectAll().where("id", "=", staffId).executeTakeFirst());
+  const staff = await withRoles(
+    db,
+    await db.selectFrom("staff").selectAll().where("id", "=", staffId).executeTakeFirst(),
+  );
   if (!staff) throw new NotFoundError("staff member", staffId);
   return staff;
 }
 
 /** Case-insensitive, within one council. */
-async function findStaffByEmail(db: Executor, councilId: string, email: string): Promise<StaffWithRoles | undefined> {
+async function findStaffByEmail(
+  db: Executor,
+  councilId: string,
+  email: string,
+): Promise<StaffWithRoles | undefined> {
   const staff = await db
     .selectFrom("staff")
     .selectAll()
@@ -212,7 +264,11 @@ async function findStaffByEmail(db: Executor, councilId: string, email: string):
   return withRoles(db, staff);
 }
 
-async function findStaffByOidcSubject(db: Executor, issuer: string, subject: string): Promise<StaffWithRoles | undefined> {
+async function findStaffByOidcSubject(
+  db: Executor,
+  issuer: string,
+  subject: string,
+): Promise<StaffWithRoles | undefined> {
   const staff = await db
     .selectFrom("staff")
     .selectAll()
@@ -222,7 +278,11 @@ async function findStaffByOidcSubject(db: Executor, issuer: string, subject: str
   return withRoles(db, staff);
 }
 
-async function listStaff(db: Executor, councilId: string, options: { includeInactive?: boolean } = {}): Promise<Staff[]> {
+async function listStaff(
+  db: Executor,
+  councilId: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<Staff[]> {
   let query = db.selectFrom("staff").selectAll().where("council_id", "=", councilId);
   if (!options.includeInactive) query = query.where("active", "=", true);
   return query.orderBy("display_name").execute();
@@ -231,7 +291,15 @@ async function listStaff(db: Executor, councilId: string, options: { includeInac
 async function updateStaff(
   db: Executor,
   staffId: string,
-  changes: Partial<{ displayName: string; jobTitle: string | null; teamId: string | null; passwordHash: string | null; active: boolean; lastLoginAt: Date; oidc: { issuer: string; subject: string } | null }>,
+  changes: Partial<{
+    displayName: string;
+    jobTitle: string | null;
+    teamId: string | null;
+    passwordHash: string | null;
+    active: boolean;
+    lastLoginAt: Date;
+    oidc: { issuer: string; subject: string } | null;
+  }>,
 ): Promise<Staff> {
   const staff = await db
     .updateTable("staff")
@@ -243,7 +311,9 @@ async function updateStaff(
       ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
       ...(changes.active !== undefined ? { active: changes.active } : {}),
       ...(changes.lastLoginAt !== undefined ? { last_login_at: changes.lastLoginAt } : {}),
-      ...(changes.oidc !== undefined ? { oidc_issuer: changes.oidc?.issuer ?? null, oidc_subject: changes.oidc?.subject ?? null } : {}),
+      ...(changes.oidc !== undefined
+        ? { oidc_issuer: changes.oidc?.issuer ?? null, oidc_subject: changes.oidc?.subject ?? null }
+        : {}),
     })
     .where("id", "=", staffId)
     .returningAll()
@@ -276,7 +346,11 @@ async function revokeRole(db: Executor, staffId: string, grant: RoleGrant): Prom
     .deleteFrom("staff_roles")
     .where("staff_id", "=", staffId)
     .where("role", "=", grant.role)
-    .where((eb) => (grant.directorateId === null ? eb("directorate_id", "is", null) : eb("directorate_id", "=", grant.directorateId)))
+    .where((eb) =>
+      grant.directorateId === null
+        ? eb("directorate_id", "is", null)
+        : eb("directorate_id", "=", grant.directorateId),
+    )
     .execute();
 }
 

@@ -48,7 +48,10 @@ async function enqueue(db: Executor, messages: readonly OutboxMessage[]): Promis
  * (FOR UPDATE SKIP LOCKED), and a lease that runs out (a worker died) makes the message
  * claimable again. Each claim counts as an attempt.
  */
-async function claim(db: Executor, input: { worker: string; limit: number; leaseMs: number; now?: Date }): Promise<OutboxRow[]> {
+async function claim(
+  db: Executor,
+  input: { worker: string; limit: number; leaseMs: number; now?: Date },
+): Promise<OutboxRow[]> {
   const now = input.now ?? new Date();
   const until = new Date(now.getTime() + input.leaseMs);
   const { rows } = await sql<OutboxRow>`
@@ -66,7 +69,12 @@ async function claim(db: Executor, input: { worker: string; limit: number; lease
 }
 
 /** Marks a message sent. Returns false when the worker's lease was lost (another worker has it). */
-async function markSent(db: Executor, id: number, worker: string, at: Date = new Date()): Promise<boolean> {
+async function markSent(
+  db: Executor,
+  id: number,
+  worker: string,
+  at: Date = new Date(),
+): Promise<boolean> {
   const result = await db
     .updateTable("notifications_outbox")
     .set({ sent_at: at, locked_by: null, locked_until: null, last_error: null })
@@ -81,7 +89,13 @@ async function markSent(db: Executor, id: number, worker: string, at: Date = new
  * Records a failed attempt: the message is retried at `retryAt` (default: at once) until it
  * has used `max_attempts`, then marked failed for a person to look at.
  */
-async function markFailed(db: Executor, id: number, worker: string, error: string, options: { retryAt?: Date; at?: Date } = {}): Promise<"retry" | "failed" | "lease-lost"> {
+async function markFailed(
+  db: Executor,
+  id: number,
+  worker: string,
+  error: string,
+  options: { retryAt?: Date; at?: Date } = {},
+): Promise<"retry" | "failed" | "lease-lost"> {
   const at = options.at ?? new Date();
   const row = await db
     .updateTable("notifications_outbox")
@@ -106,7 +120,13 @@ async function markFailed(db: Executor, id: number, worker: string, error: strin
 }
 
 async function listFailed(db: Executor, councilId: string): Promise<OutboxRow[]> {
-  return db.selectFrom("notifications_outbox").selectAll().where("council_id", "=", councilId).where("failed_at", "is not", null).orderBy("id").execute();
+  return db
+    .selectFrom("notifications_outbox")
+    .selectAll()
+    .where("council_id", "=", councilId)
+    .where("failed_at", "is not", null)
+    .orderBy("id")
+    .execute();
 }
 
 export const outboxRepository = Object.freeze({ enqueue, claim, markSent, markFailed, listFailed });

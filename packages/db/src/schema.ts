@@ -366,6 +366,14 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 
+export interface LoginFailuresTable {
+  id: ColumnType<number, never, never>;
+  council_id: string;
+  key: string;
+  at: Date;
+  ip: string | null;
+}
+
 export interface DB {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
@@ -391,6 +399,7 @@ export interface DB {
   notifications_outbox: NotificationsOutboxTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

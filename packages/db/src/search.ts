@@ -41,7 +41,11 @@ type CaseQueryDB = DB & { c: DB["cases"]; cu: DB["customers"] };
 function inScope(eb: ExpressionBuilder<CaseQueryDB, "c">, scope: AccessScope): Expression<SqlBool> {
   const tests: Expression<SqlBool>[] = [eb("c.council_id", "=", scope.councilId)];
   if (scope.directorates !== "all") {
-    tests.push(scope.directorates.length ? eb("c.directorate_id", "in", [...scope.directorates]) : sql<boolean>`false`);
+    tests.push(
+      scope.directorates.length
+        ? eb("c.directorate_id", "in", [...scope.directorates])
+        : sql<boolean>`false`,
+    );
   }
   if (!scope.includeRestricted) tests.push(eb("c.restricted", "=", false));
   return eb.and(tests);
@@ -123,9 +127,14 @@ export async function searchCases(db: Executor, search: CaseSearch): Promise<Cas
     const q = prefixQuery(search.address);
     query = q ? query.where(sql<boolean>`cu.address_search @@ ${q}`) : query;
   }
-  if (search.email?.trim()) query = query.where(sql<boolean>`cu.email_normalised = ${normalise.email(search.email)}`);
-  if (search.phone?.trim()) query = query.where(sql<boolean>`cu.phone_normalised = ${normalise.phone(search.phone)}`);
-  if (search.postcode?.trim()) query = query.where(sql<boolean>`cu.postcode_normalised = ${normalise.postcode(search.postcode)}`);
+  if (search.email?.trim())
+    query = query.where(sql<boolean>`cu.email_normalised = ${normalise.email(search.email)}`);
+  if (search.phone?.trim())
+    query = query.where(sql<boolean>`cu.phone_normalised = ${normalise.phone(search.phone)}`);
+  if (search.postcode?.trim())
+    query = query.where(
+      sql<boolean>`cu.postcode_normalised = ${normalise.postcode(search.postcode)}`,
+    );
   if (search.text?.trim()) {
     const tsquery = sql`websearch_to_tsquery('english', ${search.text})`;
     query = query.where(sql<boolean>`c.search @@ ${tsquery}`);
@@ -137,22 +146,33 @@ export async function searchCases(db: Executor, search: CaseSearch): Promise<Cas
     const tests: Array<[Expression<boolean>, Expression<number>]> = [];
     const reference = quick.toUpperCase();
     tests.push([sql<boolean>`c.reference = ${reference}`, sql<number>`10`]);
-    if (/\d/.test(quick)) tests.push([sql<boolean>`c.reference ILIKE ${`%${escapeLike(quick)}%`}`, sql<number>`5`]);
-    if (quick.includes("@")) tests.push([sql<boolean>`cu.email_normalised = ${normalise.email(quick)}`, sql<number>`4`]);
-    if (digits(quick).length >= 6) tests.push([sql<boolean>`cu.phone_normalised = ${normalise.phone(quick)}`, sql<number>`4`]);
+    if (/\d/.test(quick))
+      tests.push([sql<boolean>`c.reference ILIKE ${`%${escapeLike(quick)}%`}`, sql<number>`5`]);
+    if (quick.includes("@"))
+      tests.push([sql<boolean>`cu.email_normalised = ${normalise.email(quick)}`, sql<number>`4`]);
+    if (digits(quick).length >= 6)
+      tests.push([sql<boolean>`cu.phone_normalised = ${normalise.phone(quick)}`, sql<number>`4`]);
     if (/^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/.test(quick)) {
-      tests.push([sql<boolean>`cu.postcode_normalised = ${normalise.postcode(quick)}`, sql<number>`4`]);
+      tests.push([
+        sql<boolean>`cu.postcode_normalised = ${normalise.postcode(quick)}`,
+        sql<number>`4`,
+      ]);
     }
     const name = prefixQuery(quick);
     if (name) tests.push([sql<boolean>`cu.name_search @@ ${name}`, sql<number>`3`]);
     const words = sql`websearch_to_tsquery('english', ${quick})`;
     tests.push([sql<boolean>`c.search @@ ${words}`, sql<number>`ts_rank(c.search, ${words})`]);
 
-    query = query.where((eb) => eb.or(tests.map(([test]) => eb(sql<boolean>`coalesce(${test}, false)`, "=", true))));
-    for (const [test, weight] of tests) rankParts.push(sql<number>`CASE WHEN coalesce(${test}, false) THEN ${weight} ELSE 0 END`);
+    query = query.where((eb) =>
+      eb.or(tests.map(([test]) => eb(sql<boolean>`coalesce(${test}, false)`, "=", true))),
+    );
+    for (const [test, weight] of tests)
+      rankParts.push(sql<number>`CASE WHEN coalesce(${test}, false) THEN ${weight} ELSE 0 END`);
   }
 
-  const rank = rankParts.length ? sql<number>`(${sql.join(rankParts, sql` + `)})::float8` : sql<number>`0::float8`;
+  const rank = rankParts.length
+    ? sql<number>`(${sql.join(rankParts, sql` + `)})::float8`
+    : sql<number>`0::float8`;
   const rows = await query
     .select(rank.as("rank"))
     .orderBy("rank", "desc")
@@ -164,7 +184,8 @@ export async function searchCases(db: Executor, search: CaseSearch): Promise<Cas
   return rows;
 }
 
-export type DuplicateReason = "same-customer" | "same-email" | "same-phone" | "same-postcode" | "similar-description";
+export type DuplicateReason =
+  "same-customer" | "same-email" | "same-phone" | "same-postcode" | "similar-description";
 
 export interface DuplicateCheck {
   scope: AccessScope;
@@ -190,11 +211,20 @@ export type PossibleDuplicate = CaseSummary & { reasons: DuplicateReason[]; simi
  * customer with the same email, phone or postcode, or a description sharing enough words.
  * Best matches first (more reasons, then more similar).
  */
-export async function findPossibleDuplicates(db: Executor, check: DuplicateCheck): Promise<PossibleDuplicate[]> {
+export async function findPossibleDuplicates(
+  db: Executor,
+  check: DuplicateCheck,
+): Promise<PossibleDuplicate[]> {
   const none = sql<boolean>`false`;
-  const sameCustomer = check.customerId ? sql<boolean>`coalesce(c.customer_id = ${check.customerId}::uuid, false)` : none;
-  const sameEmail = check.email?.trim() ? sql<boolean>`coalesce(cu.email_normalised = ${normalise.email(check.email)}, false)` : none;
-  const samePhone = check.phone?.trim() ? sql<boolean>`coalesce(cu.phone_normalised = ${normalise.phone(check.phone)}, false)` : none;
+  const sameCustomer = check.customerId
+    ? sql<boolean>`coalesce(c.customer_id = ${check.customerId}::uuid, false)`
+    : none;
+  const sameEmail = check.email?.trim()
+    ? sql<boolean>`coalesce(cu.email_normalised = ${normalise.email(check.email)}, false)`
+    : none;
+  const samePhone = check.phone?.trim()
+    ? sql<boolean>`coalesce(cu.phone_normalised = ${normalise.phone(check.phone)}, false)`
+    : none;
   const samePostcode = check.postcode?.trim()
     ? sql<boolean>`coalesce(cu.postcode_normalised = ${normalise.postcode(check.postcode)}, false)`
     : none;
@@ -228,13 +258,22 @@ export async function findPossibleDuplicates(db: Executor, check: DuplicateCheck
     .where((eb) => inScope(eb, check.scope))
     .where("c.status", "<>", "closed")
     .$if(Boolean(check.excludeCaseId), (q) => q.where("c.id", "<>", check.excludeCaseId!))
-    .where(sql<boolean>`(${sameCustomer} OR ${sameEmail} OR ${samePhone} OR ${samePostcode} OR ${described})`)
+    .where(
+      sql<boolean>`(${sameCustomer} OR ${sameEmail} OR ${samePhone} OR ${samePostcode} OR ${described})`,
+    )
     .orderBy("c.received_at", "desc")
     .limit(500)
     .execute();
 
   const results: PossibleDuplicate[] = [];
-  for (const { sameCustomer: a, sameEmail: b, samePhone: c, samePostcode: d, similarity: s, ...summary } of rows) {
+  for (const {
+    sameCustomer: a,
+    sameEmail: b,
+    samePhone: c,
+    samePostcode: d,
+    similarity: s,
+    ...summary
+  } of rows) {
     const reasons: DuplicateReason[] = [];
     if (a) reasons.push("same-customer");
     if (b) reasons.push("same-email");
@@ -242,7 +281,8 @@ export async function findPossibleDuplicates(db: Executor, check: DuplicateCheck
     if (d) reasons.push("same-postcode");
     const similar = Number(s);
     if (similar >= minSimilarity) reasons.push("similar-description");
-    if (reasons.length) results.push({ ...summary, reasons, similarity: Math.round(similar * 1000) / 1000 });
+    if (reasons.length)
+      results.push({ ...summary, reasons, similarity: Math.round(similar * 1000) / 1000 });
   }
   results.sort((x, y) => y.reasons.length - x.reasons.length || y.similarity - x.similarity);
   return results.slice(0, check.limit ?? 20);
@@ -262,7 +302,9 @@ export async function listCustomerCases(
     .execute();
 }
 
-export type WorkQueueItem = CaseSummary & { nextDue: { id: string; kind: string; nature: string; date: string } };
+export type WorkQueueItem = CaseSummary & {
+  nextDue: { id: string; kind: string; nature: string; date: string };
+};
 
 /**
  * Open cases by their nearest unmet due date: the work queue of a directorate (or of the
@@ -271,7 +313,12 @@ export type WorkQueueItem = CaseSummary & { nextDue: { id: string; kind: string;
  */
 export async function listOpenCasesByNextDue(
   db: Executor,
-  input: { scope: AccessScope; dueOnOrBefore?: string; natures?: readonly string[]; limit?: number },
+  input: {
+    scope: AccessScope;
+    dueOnOrBefore?: string;
+    natures?: readonly string[];
+    limit?: number;
+  },
 ): Promise<WorkQueueItem[]> {
   const natures = [...(input.natures ?? ["deadline", "target"])];
   let next = db
@@ -286,7 +333,9 @@ export async function listOpenCasesByNextDue(
     .orderBy("d.due_date")
     .orderBy("d.due_id");
   if (input.scope.directorates !== "all") {
-    next = input.scope.directorates.length ? next.where("d.directorate_id", "in", [...input.scope.directorates]) : next.where(sql<boolean>`false`);
+    next = input.scope.directorates.length
+      ? next.where("d.directorate_id", "in", [...input.scope.directorates])
+      : next.where(sql<boolean>`false`);
   }
   if (input.dueOnOrBefore) next = next.where("d.due_date", "<=", input.dueOnOrBefore);
 
@@ -304,4 +353,9 @@ export async function listOpenCasesByNextDue(
   }));
 }
 
-export const searchRepository = Object.freeze({ searchCases, findPossibleDuplicates, listCustomerCases, listOpenCasesByNextDue });
+export const searchRepository = Object.freeze({
+  searchCases,
+  findPossibleDuplicates,
+  listCustomerCases,
+  listOpenCasesByNextDue,
+});

@@ -20,7 +20,9 @@ export const engine: "postgres" | "pglite" = inject("postgresUrl") ? "postgres" 
  * @param options.migrated false gives an empty database (migration tests).
  * @param options.maxConnections PostgreSQL pool size (concurrency tests).
  */
-export async function openTestDb(options: { migrated?: boolean; maxConnections?: number } = {}): Promise<TestDb> {
+export async function openTestDb(
+  options: { migrated?: boolean; maxConnections?: number } = {},
+): Promise<TestDb> {
   const postgresUrl = inject("postgresUrl");
   const snapshotFile = inject("pgliteSnapshot");
   return createTestDatabase({

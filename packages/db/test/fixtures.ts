@@ -6,7 +6,13 @@
  * command can be made to refuse. core-cases.test.ts runs the real core through the same path.
  */
 import type { Kysely } from "kysely";
-import { applyCommand, createCase, type AppliedCommand, type CaseProjection, type TransitionOutcome } from "../src/cases.js";
+import {
+  applyCommand,
+  createCase,
+  type AppliedCommand,
+  type CaseProjection,
+  type TransitionOutcome,
+} from "../src/cases.js";
 import type { CustomerInput } from "../src/customers.js";
 import type { Actor } from "../src/events.js";
 import type { Executor } from "../src/executor.js";
@@ -28,11 +34,20 @@ export async function seedCouncil(db: Kysely<DB>, options: { referencePrefix?: s
         id: "housing",
         name: "Housing",
         services: [
-          { id: "repairs", name: "Repairs", plugins: ["housing"], teams: [{ id: "north", name: "North" }] },
+          {
+            id: "repairs",
+            name: "Repairs",
+            plugins: ["housing"],
+            teams: [{ id: "north", name: "North" }],
+          },
           { id: "lettings", name: "Lettings" },
         ],
       },
-      { id: "adults", name: "Adults and Health", services: [{ id: "adult-social-care", name: "Adult social care" }] },
+      {
+        id: "adults",
+        name: "Adults and Health",
+        services: [{ id: "adult-social-care", name: "Adult social care" }],
+      },
     ],
   });
   const officer = await staffRepository.createStaff(db, {
@@ -50,7 +65,10 @@ export async function seedCouncil(db: Kysely<DB>, options: { referencePrefix?: s
   return {
     council,
     councilId: council.id,
-    directorates: { housing: ids.directorates.get("housing")!, adults: ids.directorates.get("adults")! },
+    directorates: {
+      housing: ids.directorates.get("housing")!,
+      adults: ids.directorates.get("adults")!,
+    },
     services: ids.services,
     officer,
     manager,
@@ -103,12 +121,22 @@ export function openToy(
   return {
     ok: true,
     state,
-    events: [{ type: "log", at: (input.at ?? new Date("2026-03-02T09:30:00Z")).toISOString(), data: { description: input.description } }],
+    events: [
+      {
+        type: "log",
+        at: (input.at ?? new Date("2026-03-02T09:30:00Z")).toISOString(),
+        data: { description: input.description },
+      },
+    ],
     effects: [{ type: "send-letter", letter: "acknowledgement" }],
   };
 }
 
-export function toyTransition(state: ToyState, command: ToyCommand, at = new Date("2026-03-03T10:00:00Z")): TransitionOutcome<ToyState, ToyEvent, string> {
+export function toyTransition(
+  state: ToyState,
+  command: ToyCommand,
+  at = new Date("2026-03-03T10:00:00Z"),
+): TransitionOutcome<ToyState, ToyEvent, string> {
   const next = structuredClone(state);
   switch (command.type) {
     case "refuse":
@@ -123,7 +151,10 @@ export function toyTransition(state: ToyState, command: ToyCommand, at = new Dat
       next.serviceCode = command.serviceCode;
       break;
     case "set-due":
-      next.due = [...next.due.filter((d) => d.id !== command.id), { id: command.id, date: command.date, metOn: null }];
+      next.due = [
+        ...next.due.filter((d) => d.id !== command.id),
+        { id: command.id, date: command.date, metOn: null },
+      ];
       break;
     case "meet":
       next.due = next.due.map((d) => (d.id === command.id ? { ...d, metOn: command.on } : d));
@@ -184,13 +215,18 @@ export function toyProjection(state: ToyState): CaseProjection {
       rule: "toy rule",
       explanation: `due ${d.date}`,
     })),
-    contacts: state.notes.map((summary) => ({ on: "2026-03-03", direction: "in" as const, channel: "phone", summary, by: "toy" })),
+    contacts: state.notes.map((summary) => ({
+      on: "2026-03-03",
+      direction: "in" as const,
+      channel: "phone",
+      summary,
+      by: "toy",
+    })),
     remedies: [],
     learningActions: [],
     ombudsmanEnquiries: [],
   };
 }
-
 
 export const staffActor = (id: string): Actor => ({ type: "staff", id });
 export const publicActor: Actor = { type: "public", id: null };
@@ -215,7 +251,11 @@ export async function logToyCase(
     open: (ids) =>
       openToy(
         { caseId: ids.caseId, reference: ids.reference, customerId: ids.customer?.id ?? null },
-        { description: input.description ?? "The repair to my boiler was never done", ...(input.serviceCode ? { serviceCode: input.serviceCode } : {}), restricted: input.restricted ?? false },
+        {
+          description: input.description ?? "The repair to my boiler was never done",
+          ...(input.serviceCode ? { serviceCode: input.serviceCode } : {}),
+          restricted: input.restricted ?? false,
+        },
       ),
     project: toyProjection,
   });
@@ -224,7 +264,13 @@ export async function logToyCase(
 }
 
 /** Applies a toy command as the seed's officer. */
-export function toyCommand(db: Executor, seed: Seed, caseId: string, expectedVersion: number, command: ToyCommand) {
+export function toyCommand(
+  db: Executor,
+  seed: Seed,
+  caseId: string,
+  expectedVersion: number,
+  command: ToyCommand,
+) {
   return applyCommand(db, {
     caseId,
     expectedVersion,

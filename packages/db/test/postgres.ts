@@ -34,7 +34,9 @@ export function findPostgresBin(): string | undefined {
     majors.sort((a, b) => (a === "15" ? -1 : b === "15" ? 1 : 0));
     candidates.push(...majors.map((major) => path.join(debian, major, "bin")));
   }
-  return candidates.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl")));
+  return candidates.find(
+    (dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl")),
+  );
 }
 
 export interface ThrowawayPostgres {
@@ -51,7 +53,11 @@ function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -62,7 +68,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const asRoot = process.getuid?.() === 0;
   // As root: run each binary as `postgres` (runuser keeps arguments unquoted, unlike su -c).
   const exec = (file: string, args: string[]) =>
-    asRoot ? run("runuser", ["-u", "postgres", "--", path.join(bin, file), ...args]) : run(path.join(bin, file), args);
+    asRoot
+      ? run("runuser", ["-u", "postgres", "--", path.join(bin, file), ...args])
+      : run(path.join(bin, file), args);
 
   await mkdir(path.join(repoRoot, ".cache"), { recursive: true });
   const dir = await mkdtemp(path.join(repoRoot, ".cache", "pg-"));
@@ -73,7 +81,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     await chown(dir, Number(stdout.trim()), Number(gid.trim()));
   }
   try {
-    await exec("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    await exec("initdb", [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+      "--no-sync",
+    ]);
     const port = await freePort();
     const options = [
       `-p ${port}`,
@@ -84,7 +102,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       "-c full_page_writes=off",
       "-c max_connections=200",
     ].join(" ");
-    await exec("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+    await exec("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      options,
+      "start",
+    ]);
     const { stdout: version } = await exec("postgres", ["--version"]);
     let stopped = false;
     return {

@@ -13,7 +13,10 @@ const require = process.argv.includes("--require") || Boolean(process.env.CI);
 function hasPostgresBinaries() {
   if (process.env.PG_BIN) return existsSync(path.join(process.env.PG_BIN, "initdb"));
   const debian = "/usr/lib/postgresql";
-  return existsSync(debian) && readdirSync(debian).some((major) => existsSync(path.join(debian, major, "bin", "initdb")));
+  return (
+    existsSync(debian) &&
+    readdirSync(debian).some((major) => existsSync(path.join(debian, major, "bin", "initdb")))
+  );
 }
 
 if (!process.env.TEST_DATABASE_URL && !hasPostgresBinaries()) {
@@ -30,9 +33,19 @@ if (!process.env.TEST_DATABASE_URL && !hasPostgresBinaries()) {
   process.exit(require ? 1 : 0);
 }
 
-const vitest = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "node_modules", ".bin", "vitest");
-const result = spawnSync(vitest, ["run", ...process.argv.slice(2).filter((a) => a !== "--require")], {
-  stdio: "inherit",
-  env: { ...process.env, TEST_POSTGRES: "1" },
-});
+const vitest = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  "..",
+  "node_modules",
+  ".bin",
+  "vitest",
+);
+const result = spawnSync(
+  vitest,
+  ["run", ...process.argv.slice(2).filter((a) => a !== "--require")],
+  {
+    stdio: "inherit",
+    env: { ...process.env, TEST_POSTGRES: "1" },
+  },
+);
 process.exit(result.status ?? 1);

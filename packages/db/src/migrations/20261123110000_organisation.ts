@@ -92,7 +92,14 @@ const UP = [
   )`,
 ];
 
-const DOWN = ["DROP TABLE staff_roles", "DROP TABLE staff", "DROP TABLE teams", "DROP TABLE services", "DROP TABLE directorates", "DROP TABLE councils"];
+const DOWN = [
+  "DROP TABLE staff_roles",
+  "DROP TABLE staff",
+  "DROP TABLE teams",
+  "DROP TABLE services",
+  "DROP TABLE directorates",
+  "DROP TABLE councils",
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of UP) await sql.raw(statement).execute(db);

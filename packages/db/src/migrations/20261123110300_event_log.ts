@@ -78,7 +78,11 @@ const UP = [
   `CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION reject_change()`,
 ];
 
-const DOWN = ["DROP TABLE events", "DROP FUNCTION events_check_link()", "DROP FUNCTION reject_change()"];
+const DOWN = [
+  "DROP TABLE events",
+  "DROP FUNCTION events_check_link()",
+  "DROP FUNCTION reject_change()",
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of UP) await sql.raw(statement).execute(db);

@@ -84,7 +84,12 @@ const UP = [
   )`,
 ];
 
-const DOWN = ["DROP TABLE api_keys", "DROP TABLE sessions", "DROP TABLE notifications_outbox", "DROP TABLE letters"];
+const DOWN = [
+  "DROP TABLE api_keys",
+  "DROP TABLE sessions",
+  "DROP TABLE notifications_outbox",
+  "DROP TABLE letters",
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of UP) await sql.raw(statement).execute(db);

@@ -44,7 +44,12 @@ export interface TestDatabase extends Database {
  * - `migrated: false`: an empty database (migration tests).
  */
 export async function createTestDatabase(
-  options: { postgresUrl?: string | null; migrated?: boolean; maxConnections?: number; snapshot?: Blob } = {},
+  options: {
+    postgresUrl?: string | null;
+    migrated?: boolean;
+    maxConnections?: number;
+    snapshot?: Blob;
+  } = {},
 ): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
   if (options.postgresUrl) {
@@ -69,7 +74,10 @@ export async function createTestDatabase(
     };
   }
   if (!migrated) return createDb({ memory: true });
-  return createDb({ memory: true, loadDataDir: options.snapshot ?? (await migratedPgliteSnapshot()) });
+  return createDb({
+    memory: true,
+    loadDataDir: options.snapshot ?? (await migratedPgliteSnapshot()),
+  });
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {
