@@ -73,6 +73,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const refs = (rows: Array<{ reference: string }>) => rows.map((r) => r.reference);
+const names2 = (rows: Array<{ id: string }>, named: Record<string, { caseId: string }>) =>
+  rows
+    .map((r) => Object.entries(named).find(([, c]) => c.caseId === r.id)?.[0] ?? "unknown")
+    .sort();
 const names = (rows: Array<{ id: string }>) =>
   rows.map((r) => Object.entries(cases).find(([, c]) => c.id === r.id)?.[0] ?? "unknown").sort();
 
@@ -194,6 +198,60 @@ describe("searchCases", () => {
     expect(names(await searchCases(t.db, { scope: everything, text: "kitchen ceiling" }))).toEqual([
       "leak",
     ]);
+  });
+
+  it("lets handlers see their own cases, restricted ones only where allowed, and no one a case about them", async () => {
+    const own = await seedCouncil(t.db);
+    const housingOnly = (extra: Partial<AccessScope>): AccessScope => ({
+      councilId: own.councilId,
+      directorates: [own.directorates.housing],
+      ...extra,
+    });
+    const adults = await logToyCase(t.db, own, {
+      description: "Restricted adults case",
+      serviceCode: "adult-social-care",
+      restricted: true,
+    });
+    const housing = await logToyCase(t.db, own, {
+      description: "Restricted housing case",
+      restricted: true,
+    });
+    const search = async (scope: AccessScope) =>
+      names2(await searchCases(t.db, { scope, text: "restricted" }), { adults, housing });
+
+    expect(await search(housingOnly({}))).toEqual([]);
+    expect(
+      await search(housingOnly({ restrictedDirectorates: [own.directorates.housing] })),
+    ).toEqual(["housing"]);
+    expect(await search(housingOnly({ restrictedDirectorates: "all" }))).toEqual(["housing"]);
+    await toyCommand(t.db, own, adults.caseId, 1, { type: "assign", handlerId: own.officer.id });
+    expect(await search(housingOnly({ staffId: own.officer.id }))).toEqual(["adults"]);
+    expect(await search(housingOnly({ staffId: own.manager.id, includeRestricted: true }))).toEqual(
+      ["housing"],
+    );
+
+    // A complaint about a member of staff is hidden from them, whatever their roles.
+    await t.db
+      .updateTable("cases")
+      .set({ state: JSON.stringify({ ...housing.state, aboutStaffIds: [own.manager.id] }) })
+      .where("id", "=", housing.caseId)
+      .execute();
+    expect(
+      await search({
+        councilId: own.councilId,
+        directorates: "all",
+        includeRestricted: true,
+        staffId: own.manager.id,
+      }),
+    ).toEqual(["adults"]);
+    expect(
+      await search({
+        councilId: own.councilId,
+        directorates: "all",
+        includeRestricted: true,
+        staffId: own.officer.id,
+      }),
+    ).toEqual(["adults", "housing"]);
   });
 
   it("can answer description and customer searches from the GIN indexes", async () => {

@@ -5,14 +5,25 @@ import type { DB } from "./schema.js";
 
 /**
  * What the caller may see. Every read of cases takes one: access rules are decided by the API
- * from the staff member's roles, and applied here in SQL.
+ * from the staff member's roles, and applied here in SQL. A case is visible when it is in the
+ * council and
+ * - it is handled by `staffId` (a handler always sees their own cases), or
+ * - its directorate is in `directorates` and, if it is restricted (about named staff,
+ *   discrimination, safeguarding), restricted cases are visible there (`includeRestricted`
+ *   or `restrictedDirectorates`);
+ * and never when the complaint is about `staffId` (core's `aboutStaffIds`).
+ * The API's `VisibilityScope` (src/queries/cases.ts) has this shape.
  */
 export interface AccessScope {
   councilId: string;
   /** Directorate ids whose cases are visible, or "all" for council-wide roles. */
   directorates: readonly string[] | "all";
-  /** Whether cases marked restricted (about named staff, discrimination, safeguarding) are visible. */
-  includeRestricted: boolean;
+  /** true: restricted cases are visible wherever cases are. Default false. */
+  includeRestricted?: boolean;
+  /** Directorates (or "all") where restricted cases are visible. */
+  restrictedDirectorates?: readonly string[] | "all";
+  /** The caller, for the handler and subject rules above. */
+  staffId?: string;
 }
 
 export interface CaseSummary {
@@ -38,16 +49,31 @@ export interface CaseSummary {
 
 type CaseQueryDB = DB & { c: DB["cases"]; cu: DB["customers"] };
 
+function inDirectorates(
+  eb: ExpressionBuilder<CaseQueryDB, "c">,
+  ids: readonly string[] | "all",
+): Expression<SqlBool> {
+  if (ids === "all") return sql<boolean>`true`;
+  return ids.length ? eb("c.directorate_id", "in", [...ids]) : sql<boolean>`false`;
+}
+
 function inScope(eb: ExpressionBuilder<CaseQueryDB, "c">, scope: AccessScope): Expression<SqlBool> {
+  const restrictedVisible = scope.includeRestricted
+    ? sql<boolean>`true`
+    : scope.restrictedDirectorates
+      ? inDirectorates(eb, scope.restrictedDirectorates)
+      : sql<boolean>`false`;
+  const byDirectorate = eb.and([
+    inDirectorates(eb, scope.directorates),
+    eb.or([eb("c.restricted", "=", false), restrictedVisible]),
+  ]);
   const tests: Expression<SqlBool>[] = [eb("c.council_id", "=", scope.councilId)];
-  if (scope.directorates !== "all") {
-    tests.push(
-      scope.directorates.length
-        ? eb("c.directorate_id", "in", [...scope.directorates])
-        : sql<boolean>`false`,
-    );
+  if (scope.staffId) {
+    tests.push(sql<boolean>`NOT coalesce(c.state -> 'aboutStaffIds' ? ${scope.staffId}, false)`);
+    tests.push(eb.or([eb("c.assigned_staff_id", "=", scope.staffId), byDirectorate]));
+  } else {
+    tests.push(byDirectorate);
   }
-  if (!scope.includeRestricted) tests.push(eb("c.restricted", "=", false));
   return eb.and(tests);
 }
 
@@ -332,7 +358,8 @@ export async function listOpenCasesByNextDue(
     .orderBy("d.case_id")
     .orderBy("d.due_date")
     .orderBy("d.due_id");
-  if (input.scope.directorates !== "all") {
+  // Narrow by directorate early (index) unless the caller's own cases elsewhere must show too.
+  if (input.scope.directorates !== "all" && !input.scope.staffId) {
     next = input.scope.directorates.length
       ? next.where("d.directorate_id", "in", [...input.scope.directorates])
       : next.where(sql<boolean>`false`);
