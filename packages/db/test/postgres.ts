@@ -5,7 +5,7 @@
  * `postgres` user, because PostgreSQL refuses to run as root.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { chown, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -62,6 +62,32 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Clusters left behind by a run that was killed before its teardown: their server is gone
+ * (no live process behind postmaster.pid), so their folder can go.
+ */
+async function removeAbandonedClusters(cache: string): Promise<void> {
+  for (const name of readdirSync(cache).filter((n) => n.startsWith("pg-"))) {
+    const dir = path.join(cache, name);
+    const pidFile = path.join(dir, "data", "postmaster.pid");
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    // A folder without a pid file may be a cluster another run is creating right now.
+    const age = Date.now() - statSync(dir).mtimeMs;
+    if (!existsSync(pidFile) && age < 10 * 60_000) continue;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(INSTALL_HINT);
@@ -72,14 +98,25 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       ? run("runuser", ["-u", "postgres", "--", path.join(bin, file), ...args])
       : run(path.join(bin, file), args);
 
-  await mkdir(path.join(repoRoot, ".cache"), { recursive: true });
-  const dir = await mkdtemp(path.join(repoRoot, ".cache", "pg-"));
-  const data = path.join(dir, "data");
+  const cache = path.join(repoRoot, ".cache");
+  await mkdir(cache, { recursive: true });
+  await removeAbandonedClusters(cache);
+  let owner: { uid: number; gid: number } | undefined;
   if (asRoot) {
-    const { stdout } = await run("id", ["-u", "postgres"]);
-    const { stdout: gid } = await run("id", ["-g", "postgres"]);
-    await chown(dir, Number(stdout.trim()), Number(gid.trim()));
+    try {
+      owner = {
+        uid: Number((await run("id", ["-u", "postgres"])).stdout.trim()),
+        gid: Number((await run("id", ["-g", "postgres"])).stdout.trim()),
+      };
+    } catch {
+      throw new Error(
+        "PostgreSQL will not run as root and there is no `postgres` user: run the tests as another user, or set TEST_DATABASE_URL.",
+      );
+    }
   }
+  const dir = await mkdtemp(path.join(cache, "pg-"));
+  const data = path.join(dir, "data");
+  if (owner) await chown(dir, owner.uid, owner.gid);
   try {
     await exec("initdb", [
       "-D",
