@@ -126,6 +126,12 @@ export {
 export { letterRepository, type IssuedLetterInput, type LetterMeta } from "./letters.js";
 export { outboxRepository, type OutboxMessage } from "./outbox.js";
 export {
+  idempotencyRepository,
+  pruneIdempotencyKeys,
+  runIdempotently,
+  type IdempotencyKey,
+} from "./idempotency.js";
+export {
   apiKeyRepository,
   loginFailureRepository,
   sessionRepository,
