@@ -738,7 +738,31 @@ async function listDueDates(db: Executor, caseId: string): Promise<DueDateRow[]>
     .execute();
 }
 
+/**
+ * Ids of a council's open cases (status other than "closed") in id order, a page at a time:
+ * for jobs that touch every open case, such as recalculating deadlines after a calendar
+ * change. Pass the last id of a page as `afterId` to get the next.
+ */
+async function listOpenCaseIds(
+  db: Executor,
+  councilId: string,
+  options: { afterId?: string; limit?: number } = {},
+): Promise<string[]> {
+  let query = db
+    .selectFrom("cases")
+    .select("id")
+    .where("council_id", "=", councilId)
+    .where("status", "<>", "closed");
+  if (options.afterId) query = query.where("id", ">", options.afterId);
+  const rows = await query
+    .orderBy("id")
+    .limit(options.limit ?? 500)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export const caseRepository = Object.freeze({
+  listOpenCaseIds,
   applyCommand,
   createCase,
   getCase,
