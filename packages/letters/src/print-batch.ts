@@ -81,6 +81,22 @@ function releaseWrittenPages(doc: PDFKit.PDFDocument, pageCount: number) {
   }
 }
 
+/**
+ * pdfkit remembers the layout of every distinct run of text it has set (each name, address and
+ * reference) for the life of the document. Turning that off makes layout ten times slower, so
+ * the batch empties the remembered layouts every so often instead: common words are laid out
+ * again once, and memory stays bounded. pdfkit internals, touched only if they look as expected.
+ */
+const LETTERS_BETWEEN_LAYOUT_RESETS = 500;
+
+function forgetFontLayouts(doc: PDFKit.PDFDocument) {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
+  if (!families || typeof families !== "object") return;
+  for (const font of Object.values(families)) {
+    if (font && typeof font.layoutCache === "object" && font.layoutCache !== null) font.layoutCache = Object.create(null);
+  }
+}
+
 function writeAndWait(stream: Writable, text: string): Promise<void> | undefined {
   return stream.write(text) ? undefined : new Promise((resolve) => stream.once("drain", resolve));
 }
@@ -172,6 +188,7 @@ export async function createPrintBatch(
       }
       doc.flushPages();
       releaseWrittenPages(doc, rendered.pageCount + (rendered.pageCount % 2));
+      if (result.letterCount % LETTERS_BETWEEN_LAYOUT_RESETS === 0) forgetFontLayouts(doc);
       // pdfkit hands its output over on the next tick; without a turn of the event loop a batch
       // read from a fast iterable would hold the whole PDF until the end.
       await new Promise((resolve) => setImmediate(resolve));
