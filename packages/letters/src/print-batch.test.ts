@@ -64,7 +64,8 @@ describe("a print batch is one PDF where every letter starts on a new sheet (dup
   it("streams: bytes reach the output while letters are still being read, for a batch of hundreds", async () => {
     const out = new PassThrough();
     const received = collect(out);
-    const total = 300;
+    // Past 500 letters, so that the batch also forgets pdfkit's remembered layouts once on the way.
+    const total = 520;
     const bytesWhenAsked: number[] = [];
     async function* letters() {
       for (let index = 0; index < total; index++) {
