@@ -117,6 +117,30 @@ describe("adult-social-care: start-up checks", () => {
     expect(() => new RuleBook(profile, [adultSocialCareServicePlugin])).toThrow(/7 calendar months, above the statutory maximum of 6 calendar months/);
   });
 
+  it("SI 2009/309 reg 14: a council's shorter default period in working days (65 WD, about 3 months) is within the 6-month maximum", () => {
+    const base = conformanceProfile(["adult-social-care"], "adult-social-care");
+    const profile = parseCouncilProfile({
+      ...base,
+      directorates: [
+        {
+          ...base.directorates[0]!,
+          services: [
+            {
+              ...base.directorates[0]!.services[0]!,
+              settings: { stages: { "stage-1": { respond: { period: { workingDays: 65 }, from: "receipt", rule: "Council standard: 65 working days unless agreed" } } } },
+            },
+          ],
+        },
+      ],
+    });
+    expect(new RuleBook(profile, [adultSocialCareServicePlugin]).rulesFor("adult-social-care", "complaint").regime.stages[0]!.respond.period).toEqual({ workingDays: 65 });
+  });
+
+  it("SI 2009/309 reg 14: 140 working days can pass 6 months, so it stops start-up", () => {
+    const profile = withSettings({ stages: { "stage-1": { respond: { period: { workingDays: 140 }, from: "receipt", rule: "Too long" } } } });
+    expect(() => new RuleBook(profile, [adultSocialCareServicePlugin])).toThrow(/140 working days, above the statutory maximum of 6 calendar months/);
+  });
+
   it("claims the service: its complaints follow SI 2009/309", () => {
     expect(recordPlugin(adultSocialCareServicePlugin).claimsService).toBe(true);
   });

@@ -6,6 +6,7 @@ export {
   annualReport,
   CHILDREN_RULES,
   PARTICIPANT,
+  PANEL_MILESTONES,
   ADVOCACY_PARTY,
   SI as CHILDREN_REGULATIONS,
 } from "./plugin.js";

@@ -22,6 +22,8 @@ runPluginConformance(
           { type: "add-participant", role: "panel-chair", name: "Dr Lee", isCouncilOfficerOrMember: false },
           { type: "add-participant", role: "panel-member", name: "Sam Ray", isCouncilOfficerOrMember: false },
           { type: "add-participant", role: "panel-member", name: "Kim Wu", isCouncilOfficerOrMember: false },
+          { type: "record-milestone", milestoneId: "panel-meeting" },
+          { type: "record-milestone", milestoneId: "panel-report" },
         ],
       },
     },
@@ -53,6 +55,11 @@ describe("children-social-care: start-up checks", () => {
     const profile = withSettings({ stages: { "stage-1": { respond: { period: { workingDays: 15 }, from: "receipt", rule: "Corporate 15 days" } } } });
     expect(() => new RuleBook(profile, [childrenSocialCareServicePlugin])).toThrow(RuleConfigurationError);
     expect(() => new RuleBook(profile, [childrenSocialCareServicePlugin])).toThrow(/15 working days, above the statutory maximum of 10 working days .*plugin "children-social-care"/);
+  });
+
+  it("SI 2006/1738 reg 20: a council response period above 15 working days from the report stops start-up", () => {
+    const profile = withSettings({ stages: { "stage-3": { respond: { period: { workingDays: 20 }, from: "milestone:panel-report", rule: "Too long" } } } });
+    expect(() => new RuleBook(profile, [childrenSocialCareServicePlugin])).toThrow(/Stage 3: review panel response to 20 working days, above the statutory maximum of 15 working days/);
   });
 
   it("SI 2006/1738 reg 17: a Stage 2 extension that would pass 65 working days in all stops start-up", () => {

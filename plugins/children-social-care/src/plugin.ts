@@ -24,8 +24,8 @@ export const CHILDREN_RULES = {
   independentPerson: `${SI} reg 2: the Independent Person is neither a member nor an officer of the council, nor the spouse or civil partner of one`,
   toStage3: `${SI} reg 18: a review panel is asked for within 20 working days of the Stage 2 response`,
   panelMeets: `${SI} reg 19: the review panel meets within 30 working days of the request`,
-  stage3:
-    `${SI} regs 19–20: the panel meets within 30 working days of the request and reports within 5 working days of meeting; the council responds within 15 working days of the report, so at most 50 working days from the request`,
+  panelReport: `${SI} regs 19–20: the panel's report, with its recommendations, within 5 working days of the panel meeting`,
+  councilResponseTime: `${SI} reg 20: the council responds within 15 working days of receiving the panel's report`,
   panel: `${SI} reg 19: the panel is three independent people, one of them the chair, none of them the Stage 2 Independent Person`,
   councilResponse: `${SI} reg 20: the council's response to the panel (the Director) gives reasons for any recommendation not followed and the right to go to the LGSCO`,
   advocacy: "Children Act 1989 s26A: a child making or wishing to make a complaint is told about advocacy and helped to get an advocate",
@@ -63,10 +63,10 @@ const reviewPanel: StageRules = {
   id: "stage-3",
   label: "Stage 3: review panel",
   acknowledge: null,
-  respond: { period: { workingDays: 50 }, from: "panel-request", rule: CHILDREN_RULES.stage3 },
+  // The council's response counts from the panel's report (milestones below): 15 working days.
+  respond: { period: { workingDays: 15 }, from: "milestone:panel-report", rule: CHILDREN_RULES.councilResponseTime },
   responsePeriodAgreeable: false,
-  // Core has one target per stage: it carries the statutory panel meeting date (see docs/decisions/0401).
-  target: { label: "Review panel meets (statutory)", period: { workingDays: 30 }, from: "panel-request", rule: CHILDREN_RULES.panelMeets },
+  target: null,
   extension: null,
   holdingInterval: null,
   escalation: null,
@@ -76,6 +76,9 @@ const reviewPanel: StageRules = {
   acknowledgementLetter: "escalation-acknowledgement",
   responseLetter: "stage-3-response",
 };
+
+/** Milestones of the review panel, recorded with `record-milestone` as they happen. */
+export const PANEL_MILESTONES = { meeting: "panel-meeting", report: "panel-report" } as const;
 
 export const advocacyParagraph: LetterParagraph = {
   id: "children-social-care.advocacy",
@@ -145,7 +148,9 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
     // Stage 3: the review panel.
     r.addStage(reviewPanel, { after: "stage-2" });
     r.setEscalation("stage-2", { to: "stage-3", window: { period: { workingDays: 20 }, from: "response", rule: CHILDREN_RULES.toStage3 }, lateAllowedWithDiscretion: true, rule: CHILDREN_RULES.toStage3 });
-    r.setStatutoryMaximum("stage-3", "respond", { workingDays: 50 }, CHILDREN_RULES.stage3);
+    r.addMilestone("stage-3", { id: PANEL_MILESTONES.meeting, label: "Review panel meets", period: { workingDays: 30 }, from: "panel-request", rule: CHILDREN_RULES.panelMeets });
+    r.addMilestone("stage-3", { id: PANEL_MILESTONES.report, label: "Panel report sent", period: { workingDays: 5 }, from: `milestone:${PANEL_MILESTONES.meeting}`, rule: CHILDREN_RULES.panelReport });
+    r.setStatutoryMaximum("stage-3", "respond", { workingDays: 15 }, CHILDREN_RULES.councilResponseTime);
     r.requireRoles("respond", ["director"], { stageId: "stage-3", rule: CHILDREN_RULES.councilResponse });
 
     r.setNextBody({
@@ -204,6 +209,9 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
           const members = roles.filter((r) => r === PARTICIPANT.panelMember).length;
           if (chairs !== 1 || chairs + members !== 3) {
             return refuse(`The council responds after a review panel of three independent people with a chair; the panel has ${chairs + members} with ${chairs} chair`, CHILDREN_RULES.panel);
+          }
+          if (!args.state?.stages.at(-1)?.milestones?.[PANEL_MILESTONES.report]) {
+            return refuse("Record the panel's report (record-milestone \"panel-report\") before the council responds to it", CHILDREN_RULES.councilResponseTime);
           }
         }
       },

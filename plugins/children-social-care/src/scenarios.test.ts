@@ -149,14 +149,36 @@ describe("children-social-care: Stage 3 (review panel) and the LGSCO", () => {
   });
 
   it("SI 2006/1738 reg 19: the panel meets within 30 working days of the request (over Easter 2027)", () => {
-    const meets = panel().due("target", "stage-3");
-    expect(meets).toMatchObject({ date: "2027-04-07", rule: expect.stringContaining("reg 19") });
-    expect(meets.explanation).toContain("panel requested Mon 22 Feb 2027; +30 working days, skipping Fri 26 and Mon 29 Mar (bank holidays)");
+    const meets = panel().due("milestone", "stage-3");
+    expect(meets).toMatchObject({ id: "stage-3#3.milestone:panel-meeting", date: "2027-04-07", nature: "deadline", rule: expect.stringContaining("reg 19") });
+    expect(meets.explanation).toBe(
+      "panel requested Mon 22 Feb 2027; +30 working days, skipping Fri 26 and Mon 29 Mar (bank holidays) → review panel meets by Wed 7 Apr 2027 (SI 2006/1738 reg 19: the review panel meets within 30 working days of the request)",
+    );
   });
 
-  it("SI 2006/1738 regs 19–20: the council's response is due at most 50 working days after the request (30 + 5 + 15)", () => {
-    const due = panel().due("respond", "stage-3");
-    expect(due).toMatchObject({ date: "2027-05-06", rule: expect.stringContaining("regs 19–20") });
+  it("SI 2006/1738 regs 19–20: the panel reports within 5 working days of meeting, and the council responds within 15 working days of the report", () => {
+    const s = panel();
+    // Before anything is recorded the dates are provisional, counted from the latest lawful meeting.
+    expect(s.due("respond", "stage-3").explanation).toContain("counts from panel report sent, not yet recorded");
+    s.do({ type: "record-milestone", milestoneId: "panel-meeting" }, "2027-03-10");
+    const report = s.case.dueDates.find((d) => d.id === "stage-3#3.milestone:panel-report")!;
+    expect(report).toMatchObject({ date: "2027-03-17", rule: expect.stringContaining("within 5 working days of the panel meeting") });
+    s.do({ type: "record-milestone", milestoneId: "panel-report" }, "2027-03-15");
+    const due = s.due("respond", "stage-3");
+    expect(due).toMatchObject({ date: "2027-04-07", rule: expect.stringContaining("reg 20: the council responds within 15 working days") });
+    expect(due.explanation).toContain("panel report sent Mon 15 Mar 2027; +15 working days, skipping Fri 26 and Mon 29 Mar (bank holidays)");
+  });
+
+  it("SI 2006/1738 reg 20: the council responds to the panel's report, so not before it is recorded", () => {
+    const s = panel();
+    s.do({ type: "add-participant", role: "panel-chair", name: "Dr Lee", isCouncilOfficerOrMember: false }, "2027-02-23");
+    s.do({ type: "add-participant", role: "panel-member", name: "Sam Ray", isCouncilOfficerOrMember: false }, "2027-02-23");
+    s.do({ type: "add-participant", role: "panel-member", name: "Kim Wu", isCouncilOfficerOrMember: false }, "2027-02-23");
+    s.do({ type: "record-milestone", milestoneId: "panel-meeting" }, "2027-03-10");
+    const early = s.try({ type: "respond", outcome: "upheld", reasons: "r" }, "2027-03-11", director);
+    expect(early.ok ? null : early.refusal?.message).toContain("Record the panel's report");
+    const reportFirst = s.try({ type: "record-milestone", milestoneId: "panel-report" }, "2027-03-12");
+    expect(reportFirst.ok).toBe(true);
   });
 
   it("SI 2006/1738 reg 19: three independent people with a chair, none of them the Stage 2 Independent Person", () => {
@@ -179,6 +201,8 @@ describe("children-social-care: Stage 3 (review panel) and the LGSCO", () => {
     s.do({ type: "add-participant", role: "panel-chair", name: "Dr Lee", isCouncilOfficerOrMember: false }, "2027-02-23");
     s.do({ type: "add-participant", role: "panel-member", name: "Sam Ray", isCouncilOfficerOrMember: false }, "2027-02-23");
     s.do({ type: "add-participant", role: "panel-member", name: "Kim Wu", isCouncilOfficerOrMember: false }, "2027-02-23");
+    s.do({ type: "record-milestone", milestoneId: "panel-meeting" }, "2027-03-10");
+    s.do({ type: "record-milestone", milestoneId: "panel-report" }, "2027-03-15");
     const byManager = s.try({ type: "respond", outcome: "upheld", reasons: "r" }, "2027-04-20", seniorManager);
     expect(byManager.ok ? null : byManager.refusal).toMatchObject({ code: "FORBIDDEN_ROLE", rule: expect.stringContaining("reg 20") });
     const effects = s.do({ type: "respond", outcome: "upheld", reasons: "The panel's recommendations are accepted" }, "2027-04-20", director);

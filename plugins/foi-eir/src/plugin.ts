@@ -11,7 +11,8 @@ export const FOI_EIR_RULES = {
     "Leeds policy para 63: in exceptional cases, with notice and an explanation, but never later than 40 working days from receipt (EIR reg 11(4): 40 working days at most)",
   maxRespond: "FOI s45 Code of Practice: an internal review is answered within 20 working days",
   maxExtension: "FOI s45 Code of Practice and EIR reg 11(4): 40 working days from receipt at the most, so at most 20 more",
-  calendar: "FOIA 2000 s10(6) and EIR 2004 reg 2: a working day is not a weekend, Christmas Day, Good Friday or a bank holiday anywhere in the United Kingdom",
+  calendar:
+    "FOIA 2000 s10(6) and EIR 2004 reg 2: a working day is not a weekend, Christmas Day, Good Friday or a bank holiday anywhere in the United Kingdom (a council's own closure days still count)",
   timeLimit: "ICO guidance and EIR reg 11(2): a review is asked for within 40 working days of the response complained about",
   director: "Leeds policy para 61: the review is investigated by the relevant Director",
   legalAdvice: "Leeds policy para 61: the Director considers advice from Legal Services before deciding the review",
@@ -94,7 +95,8 @@ export const foiEirServicePlugin = createServicePlugin({
     r.setHandlerRule("stage-2", null);
     r.setStatutoryMaximum("stage-2", "respond", { workingDays: 20 }, FOI_EIR_RULES.maxRespond);
     r.setStatutoryMaximum("stage-2", "extension", { workingDays: 20 }, FOI_EIR_RULES.maxExtension);
-    r.setCalendar(["england-and-wales", "scotland", "northern-ireland"], FOI_EIR_RULES.calendar);
+    // The statute defines the working days: a council's own closure days (a Christmas shutdown) do not stop the clock.
+    r.setCalendar(["england-and-wales", "scotland", "northern-ireland"], FOI_EIR_RULES.calendar, { councilClosures: false });
     r.setTimeLimit({ workingDays: 40, rule: FOI_EIR_RULES.timeLimit });
     r.setNextBody({
       id: "ico",

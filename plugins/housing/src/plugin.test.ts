@@ -205,16 +205,15 @@ describe("housing: two stages, never three", () => {
     },
   });
 
-  it("HOS Code: even with a third-stage add-on enabled, a housing complaint cannot be escalated past Stage 2", () => {
-    const both = new RuleBook(conformanceProfile(["housing", "third-stage"], SERVICE), [housingServicePlugin, thirdStage]).rulesFor(SERVICE, "complaint");
-    const s = new CaseScenario(both).log(tenant, "2026-03-02");
-    s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
-    s.do({ type: "acknowledge" }, "2026-03-03");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "r" }, "2026-03-04");
-    s.do({ type: "escalate" }, "2026-03-05");
-    s.do({ type: "acknowledge" }, "2026-03-06");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "r" }, "2026-03-09");
-    const third = s.try({ type: "escalate" }, "2026-03-10");
-    expect(third.ok ? null : third.refusal).toMatchObject({ code: "PLUGIN_GUARD", message: expect.stringContaining("the resident can now go to the Housing Ombudsman") });
+  it("HOS Code: a council that enables a third-stage add-on on a housing service is stopped at start-up, naming the plugin", () => {
+    const build = () => new RuleBook(conformanceProfile(["housing", "third-stage"], SERVICE), [housingServicePlugin, thirdStage]);
+    expect(build).toThrow(RuleConfigurationError);
+    expect(build).toThrow(
+      /service "council-housing", complaint: plugin "housing": a housing complaint has two stages, then the Housing Ombudsman; this service would have 3 \(Stage 1, Stage 2, Stage 3\).*\(Housing Ombudsman Complaint Handling Code 2024: two stages only/,
+    );
+  });
+
+  it("the same add-on elsewhere (not a housing service) starts", () => {
+    expect(new RuleBook(conformanceProfile(["third-stage"], SERVICE), [thirdStage]).rulesFor(SERVICE, "complaint").regime.stages).toHaveLength(3);
   });
 });

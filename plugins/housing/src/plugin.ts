@@ -87,17 +87,12 @@ export const housingServicePlugin = createServicePlugin({
       },
     });
 
-    // Two stages, never three: whatever else is enabled, Stage 2 is final.
-    r.onTransition({
-      order: "pre",
-      commands: ["escalate"],
-      handler({ state, rules }) {
-        const stage2 = rules.regime.stages.find((s) => s.id === "stage-2");
-        if (state?.stages.at(-1)?.stageId === "stage-2" && stage2?.escalation) {
-          return refuse("Stage 2 is the final stage for a housing complaint: the resident can now go to the Housing Ombudsman", RULES.twoStages);
-        }
-      },
-    });
+    // Two stages, never three: checked at start-up, whatever else the council enables.
+    r.checkRegime(RULES.twoStages, (regime) =>
+      regime.stages.length > 2
+        ? `a housing complaint has two stages, then the Housing Ombudsman; this service would have ${regime.stages.length} (${regime.stages.map((s) => s.label).join(", ")}): do not enable a third stage on landlord services`
+        : null,
+    );
 
     // The repair (or other service request) carries on, and the contractor is asked for input.
     r.onTransition({

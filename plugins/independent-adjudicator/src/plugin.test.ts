@@ -48,7 +48,10 @@ describe("independent-adjudicator: the third stage", () => {
   it("Lewisham 5.1: Stage 1 (10 days) and Stage 2 (20 days) are followed by Stage 3 before the Ombudsman", () => {
     expect(rules.regime.stages.map((s) => s.label)).toEqual(["Stage 1", "Stage 2", "Stage 3: Independent Adjudicator"]);
     expect(rules.regime.stages[1]!.escalation).toMatchObject({ to: "stage-3", rule: expect.stringContaining("Lewisham para 5.1") });
-    expect(recordPlugin(independentAdjudicatorServicePlugin)).toMatchObject({ claimsService: false, claimsKinds: [] });
+    expect(recordPlugin(independentAdjudicatorServicePlugin)).toMatchObject({ claimsService: false, claimsKinds: [], appliesToKinds: ["complaint", "member-enquiry"] });
+    expect(book.rulesFor(SERVICE, "member-enquiry").regime.stages).toHaveLength(3);
+    expect(book.rulesFor(SERVICE, "compliment").plugins).toEqual([]);
+    expect(book.rulesFor(SERVICE, "foi-eir-review").plugins).toEqual([]);
   });
 
   it("Lewisham 5.1, 6.2: the Independent Adjudicator's response is due 30 working days from the Stage 3 request", () => {

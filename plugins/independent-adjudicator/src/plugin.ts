@@ -71,6 +71,8 @@ export const independentAdjudicatorServicePlugin = createServicePlugin({
   name: "Independent Adjudicator (Stage 3)",
   version: "0.1.0",
   register(r) {
+    // Complaints, and members' complaints that go on to Stage 2; never FOI/EIR reviews or statutory regimes' own kinds.
+    r.appliesToKinds("complaint", "member-enquiry");
     r.addStage(adjudication, { after: "stage-2" });
     r.setEscalation("stage-2", { to: STAGE_ID, window: null, lateAllowedWithDiscretion: true, rule: ADJUDICATOR_RULES.escalation });
 

@@ -80,6 +80,7 @@ const NOT_TEXT = /undefined|\[object Object\]|NaN|\$\{/;
 function kindsOf(reg: PluginRegistration, options: ConformanceOptions): CaseKind[] {
   if (options.kinds?.length) return [...options.kinds];
   if (reg.claimsKinds.length) return [...reg.claimsKinds];
+  if (reg.appliesToKinds?.length) return reg.appliesToKinds.filter((k) => k !== "compliment" && k !== "comment" && k !== "service-request");
   return ["complaint"];
 }
 
@@ -165,6 +166,9 @@ function checkProvenance(reg: PluginRegistration): string[] {
       case "nations":
         if (!op.rule.trim()) problems.push("the calendar is set without naming its rule");
         break;
+      case "add-milestone":
+        if (!op.milestone.rule.trim()) problems.push(`milestone "${op.milestone.id}" of ${op.stageId} names no rule`);
+        break;
       case "time-limit":
       case "feedback-acknowledge":
       case "wrongly-addressed-return": {
@@ -177,6 +181,7 @@ function checkProvenance(reg: PluginRegistration): string[] {
     }
   }
   for (const req of reg.requiredRoles) if (!req.rule.trim()) problems.push(`the roles for ${req.command} name no rule`);
+  for (const check of reg.regimeChecks) if (!check.rule.trim()) problems.push("a start-up check of the regime names no rule");
   for (const max of reg.statutoryMaxima) if (!max.rule.trim()) problems.push(`the maximum for ${max.stageId}.${max.field} names no rule`);
   for (const report of reg.reports) if (!report.source.trim()) problems.push(`report "${report.id}" names no source`);
   return problems;

@@ -3,10 +3,6 @@ import { CaseScenario, conformanceProfile, type LogFields } from "@complaints/co
 import { describe, expect, it } from "vitest";
 import { foiEirServicePlugin } from "./plugin.js";
 
-/**
- * What the FOI/EIR plugin needs from core and cannot have yet. These tests fail on purpose
- * until core provides it; see docs/decisions/0401-plugins-service-regimes.md ("Gaps in core").
- */
 const review: LogFields = {
   channel: "email",
   customer: { id: "applicant-1", name: "Sam Jones" },
@@ -15,11 +11,8 @@ const review: LogFields = {
   intake: { informationRegime: "foi", requestReference: "FOI-9" },
 };
 
-describe("core gaps seen from the foi-eir plugin", () => {
+describe("foi-eir: the statute's calendar and the review's end", () => {
   it("FOIA s10(6): a council's own closure days are working days for an FOI review (only bank holidays are excluded)", () => {
-    // Core gap: RuleBook adds the profile's closure days to every regime's calendar; a
-    // statutory regime cannot say its working days ignore them (e.g. setCalendar(nations,
-    // rule, { closures: false })). The Christmas shutdown then pushes a statutory date back.
     const base = conformanceProfile(["foi-eir"]);
     const shutdown = parseCouncilProfile({
       ...base,
@@ -32,14 +25,12 @@ describe("core gaps seen from the foi-eir plugin", () => {
     };
     expect(due(base)).toBe("2027-01-08");
     expect(due(shutdown)).toBe("2027-01-08");
+    const book = new RuleBook(shutdown, [foiEirServicePlugin]);
+    expect(book.rulesFor("conformance-service", "foi-eir-review").calendar.isWorkingDay("2026-12-29")).toBe(true);
+    expect(book.rulesFor("conformance-service", "complaint").calendar.isWorkingDay("2026-12-29")).toBe(false);
   });
 
-  it("ICO after the review: an add-on that adds a third stage to a service's complaints does not reach its FOI reviews", () => {
-    // Core gap: RuleBook.applicablePlugins applies an add-on (a plugin that claims nothing) to
-    // every case kind of the service, including kinds another plugin claims. An Independent
-    // Adjudicator stage then follows the FOI review instead of the Information Commissioner.
-    // Needed: add-ons limited to kinds (e.g. registrar.appliesToKinds("complaint")), or add-ons
-    // skipped for kinds a kind-claiming plugin governs.
+  it("ICO after the review: an add-on that adds a third stage to a service's complaints does not reach its FOI reviews, which still end with the ICO", () => {
     const thirdStage = createServicePlugin({
       id: "third-stage",
       name: "A third stage",
