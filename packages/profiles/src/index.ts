@@ -1,0 +1,28 @@
+/**
+ * @complaints/profiles — the councils of the seed documents as data (Leeds, Lewisham,
+ * Southwark, Lancaster) plus the default (the 2024 code), each value with its source and every
+ * gap in the documents filled with a named default; the list of installed plugins; and
+ * `explainProfile`, behind `pnpm profile:explain <profile>`.
+ */
+import { RuleBook, type CouncilProfile, type ServicePlugin } from "@complaints/core";
+import { installedPlugins } from "./plugins.js";
+
+export { installedPlugins } from "./plugins.js";
+export { profileDocuments, loadProfile, isProfileId, PROFILE_IDS, type ProfileId } from "./councils/index.js";
+export { leeds, LEEDS_POLICY, LEEDS_REVIEW } from "./councils/leeds.js";
+export { lewisham, LEWISHAM_REPORT } from "./councils/lewisham.js";
+export { southwark, SOUTHWARK_PROCEDURE } from "./councils/southwark.js";
+export { lancaster, LANCASTER_TASK_GROUP } from "./councils/lancaster.js";
+export { defaultCouncil } from "./councils/default.js";
+export { defaultProfile } from "@complaints/core";
+export { explainProfile, type ExplainOptions } from "./explain.js";
+export type { ProfileDocument, ProfileNote, SourcedProfile } from "./types.js";
+
+/**
+ * Start-up: a council's rules with the installed plugins, checked once. A misconfigured
+ * profile (two plugins claiming a service, a timescale above a statutory maximum, a plugin
+ * that is not installed) throws RuleConfigurationError with a message naming the plugin.
+ */
+export function startRules(profile: CouncilProfile, plugins: readonly ServicePlugin[] = installedPlugins): RuleBook {
+  return new RuleBook(profile, plugins);
+}
