@@ -2,8 +2,7 @@ import { parseCouncilProfile } from "@complaints/core";
 import { CaseScenario } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { leeds } from "./councils/leeds.js";
-import { startRules } from "./index.js";
-import { rulesOf } from "./test-helpers.js";
+import { startCouncil, startRules } from "./index.js";
 
 /**
  * What the profiles need from core and cannot have yet. These tests fail on purpose until core
@@ -29,7 +28,7 @@ describe("core gaps seen from the council profiles", () => {
     // so a Stage 1 reopened by refer-back on 18 Jun is "due to be acknowledged" on 8 Jun, ten
     // days before it existed. Needed: for a stage instance opened by refer-back, "receipt" (or
     // "stage-request") counts from the referral (StageInstance.requestedOn).
-    const rules = rulesOf("lancaster", "other-services");
+    const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
     const s = new CaseScenario(rules).log({ channel: "email", customer: { id: "c", name: "C" }, description: "Street light out" }, "2026-06-01T09:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");

@@ -5,6 +5,7 @@
  * `explainProfile`, behind `pnpm profile:explain <profile>`.
  */
 import { RuleBook, type CouncilProfile, type ServicePlugin } from "@complaints/core";
+import { loadProfile, profileDocuments, type ProfileId } from "./councils/index.js";
 import { installedPlugins } from "./plugins.js";
 
 export { installedPlugins } from "./plugins.js";
@@ -25,4 +26,9 @@ export type { ProfileDocument, ProfileNote, SourcedProfile } from "./types.js";
  */
 export function startRules(profile: CouncilProfile, plugins: readonly ServicePlugin[] = installedPlugins): RuleBook {
   return new RuleBook(profile, plugins);
+}
+
+/** One of the packaged councils, started with every installed plugin. */
+export function startCouncil(id: ProfileId): RuleBook {
+  return startRules(loadProfile(profileDocuments[id]).profile);
 }

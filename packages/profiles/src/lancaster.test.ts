@@ -1,11 +1,11 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { rulesOf } from "./test-helpers.js";
+import { startCouncil } from "./index.js";
 
 const resident: LogFields = { channel: "email", customer: { id: "c-1", name: "Kate Moss" }, description: "Street light out for six weeks" };
 
 describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
-  const rules = rulesOf("lancaster", "other-services");
+  const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
 
   function atStage2(): CaseScenario {
     const s = new CaseScenario(rules).log(resident, "2026-06-01T09:00:00Z");

@@ -1,9 +1,9 @@
 import { RuleBook, RuleConfigurationError, parseCouncilProfile } from "@complaints/core";
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
+import { startCouncil } from "./index.js";
 import { leeds } from "./councils/leeds.js";
 import { installedPlugins } from "./plugins.js";
-import { rulesOf } from "./test-helpers.js";
 
 const tenant: LogFields = {
   channel: "phone",
@@ -14,7 +14,7 @@ const tenant: LogFields = {
 const resident: LogFields = { channel: "email", customer: { id: "res-1", name: "Tom Hill" }, description: "My green bin has been missed three times" };
 
 describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", () => {
-  const rules = rulesOf("leeds", "housing-leeds");
+  const rules = startCouncil("leeds").rulesFor("housing-leeds", "complaint");
 
   /** Received Mon 2 Mar 2026, acknowledged on day 3 (Thu 5 Mar), Mears asked for its account. */
   function housingCase(): CaseScenario {
@@ -76,7 +76,7 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
 });
 
 describe("Leeds: the corporate procedure", () => {
-  const rules = rulesOf("leeds", "waste-management");
+  const rules = startCouncil("leeds").rulesFor("waste-management", "complaint");
 
   function wasteCase(fields: LogFields = resident): CaseScenario {
     const s = new CaseScenario(rules).log(fields, "2026-03-02T10:00:00Z");
@@ -122,13 +122,13 @@ describe("Leeds: the corporate procedure", () => {
   });
 
   it("Leeds policy para 5: a written compliment is acknowledged within 10 working days", () => {
-    const s = new CaseScenario(rulesOf("leeds", "waste-management", "compliment")).log({ ...resident, description: "Thank you to the crew" }, "2026-03-02");
+    const s = new CaseScenario(startCouncil("leeds").rulesFor("waste-management", "compliment")).log({ ...resident, description: "Thank you to the crew" }, "2026-03-02");
     expect(s.due("feedback-acknowledge")).toMatchObject({ date: "2026-03-16", rule: expect.stringContaining("para 5") });
   });
 });
 
 describe("Leeds: an FOI complaint skips Stage 1", () => {
-  const rules = rulesOf("leeds", "waste-management", "foi-eir-review");
+  const rules = startCouncil("leeds").rulesFor("waste-management", "foi-eir-review");
   const director = { id: "director-1", roles: ["director" as const] };
 
   it("Leeds policy paras 61–63: handled as a Stage II review by the Director with Legal's advice, in 20 working days", () => {
@@ -148,6 +148,6 @@ describe("Leeds: an FOI complaint skips Stage 1", () => {
   });
 
   it("FOI reviews about Housing Leeds go to the Director of Environments and Housing's service", () => {
-    expect(rulesOf("leeds", "environments-and-housing-director", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(["stage-2"]);
+    expect(startCouncil("leeds").rulesFor("environments-and-housing-director", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(["stage-2"]);
   });
 });

@@ -1,12 +1,12 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { rulesOf } from "./test-helpers.js";
+import { startCouncil } from "./index.js";
 
 const resident: LogFields = { channel: "web", customer: { id: "c-1", name: "Lee Chen" }, description: "No enforcement action on the extension next door" };
 const director = { id: "director-1", roles: ["director" as const] };
 
 describe("Lewisham: a case reaches the Independent Adjudicator", () => {
-  const rules = rulesOf("lewisham", "planning");
+  const rules = startCouncil("lewisham").rulesFor("planning", "complaint");
 
   /** Received Mon 1 Jun 2026. */
   function toStage3(): CaseScenario {
@@ -64,7 +64,7 @@ describe("Lewisham: a case reaches the Independent Adjudicator", () => {
 });
 
 describe("Lewisham: member enquiries", () => {
-  const rules = rulesOf("lewisham", "refuse-collection", "member-enquiry");
+  const rules = startCouncil("lewisham").rulesFor("refuse-collection", "member-enquiry");
   const mayorEnquiry: LogFields = {
     channel: "member-portal",
     customer: { id: "r-1", name: "Dev Patel" },
@@ -89,7 +89,7 @@ describe("Lewisham: member enquiries", () => {
 
 describe("Lewisham: housing and statutory services keep their own regimes", () => {
   it("HOS Code: a Lewisham Homes complaint has two stages and the Housing Ombudsman, never the adjudicator", () => {
-    const rules = rulesOf("lewisham", "lewisham-homes-repairs");
+    const rules = startCouncil("lewisham").rulesFor("lewisham-homes-repairs", "complaint");
     expect(rules.regime.stages.map((s) => s.id)).toEqual(["stage-1", "stage-2"]);
     expect(rules.regime.nextBody.id).toBe("housing-ombudsman");
     const s = new CaseScenario(rules).log({ ...resident, description: "Damp in the bathroom", intake: { housingIssue: "damp-and-mould" }, priority: { level: "high", reason: "Damp and mould" } }, "2026-06-01");
@@ -104,6 +104,6 @@ describe("Lewisham: housing and statutory services keep their own regimes", () =
   });
 
   it("SI 2009/309: adult social care has one stage and no adjudicator", () => {
-    expect(rulesOf("lewisham", "adult-social-care").regime.stages.map((s) => s.id)).toEqual(["stage-1"]);
+    expect(startCouncil("lewisham").rulesFor("adult-social-care", "complaint").regime.stages.map((s) => s.id)).toEqual(["stage-1"]);
   });
 });

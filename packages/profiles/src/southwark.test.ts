@@ -1,11 +1,11 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { rulesOf } from "./test-helpers.js";
+import { startCouncil } from "./index.js";
 
 const resident: LogFields = { channel: "web", customer: { id: "c-1", name: "Grace Obi" }, description: "Fly-tipping reported three times and not cleared", desiredOutcome: "Clear it and tell me when" };
 
 describe("Southwark: extensions and acknowledgements", () => {
-  const rules = rulesOf("southwark", "waste-and-recycling");
+  const rules = startCouncil("southwark").rulesFor("waste-and-recycling", "complaint");
 
   /** Received Sat 7 Mar 2026: the receipt date is the next working day, Mon 9 Mar. */
   function opened(): CaseScenario {
@@ -51,7 +51,7 @@ describe("Southwark: extensions and acknowledgements", () => {
 });
 
 describe("Southwark: landlord services under the Housing Ombudsman Code", () => {
-  const rules = rulesOf("southwark", "repairs-and-maintenance");
+  const rules = startCouncil("southwark").rulesFor("repairs-and-maintenance", "complaint");
 
   it("Southwark procedure, prioritising complaints: damp and mould is logged as high priority", () => {
     const damp: LogFields = { ...resident, description: "Black mould in the children's bedroom", intake: { housingIssue: "damp-and-mould", tenancyReference: "SWK-77" } };
@@ -70,10 +70,10 @@ describe("Southwark: landlord services under the Housing Ombudsman Code", () => 
   });
 
   it("homelessness complaints stay with the corporate procedure and the LGSCO", () => {
-    expect(rulesOf("southwark", "homelessness-and-housing-solutions").regime.nextBody.id).toBe("lgsco");
+    expect(startCouncil("southwark").rulesFor("homelessness-and-housing-solutions", "complaint").regime.nextBody.id).toBe("lgsco");
   });
 
   it("children's social care follows SI 2006/1738 (three stages)", () => {
-    expect(rulesOf("southwark", "childrens-social-care").regime.stages).toHaveLength(3);
+    expect(startCouncil("southwark").rulesFor("childrens-social-care", "complaint").regime.stages).toHaveLength(3);
   });
 });
