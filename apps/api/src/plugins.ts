@@ -1,11 +1,21 @@
 /**
  * The service plugins installed in this deployment: the one list (style.md §4.5). Which
- * directorate or service enables which is data, in the council profile, not code.
- *
- * The six first plugins (housing, foi-eir, adult and children's social care, member
- * enquiries, independent adjudicator) are being written in plugins/*; each is added here
- * when it lands. Until then councils run the core default regime (the 2024 code).
+ * directorate or service enables which is data, in the council profile, not code; a profile
+ * that enables a plugin not listed here stops start-up with a message naming it.
  */
 import type { ServicePlugin } from "@complaints/core";
+import { adultSocialCareServicePlugin } from "@complaints/plugin-adult-social-care";
+import { childrenSocialCareServicePlugin } from "@complaints/plugin-children-social-care";
+import { foiEirServicePlugin } from "@complaints/plugin-foi-eir";
+import { housingServicePlugin } from "@complaints/plugin-housing";
+import { independentAdjudicatorServicePlugin } from "@complaints/plugin-independent-adjudicator";
+import { memberEnquiriesServicePlugin } from "@complaints/plugin-member-enquiries";
 
-export const installedPlugins: readonly ServicePlugin[] = [];
+export const installedPlugins: readonly ServicePlugin[] = Object.freeze([
+  housingServicePlugin,
+  foiEirServicePlugin,
+  adultSocialCareServicePlugin,
+  childrenSocialCareServicePlugin,
+  memberEnquiriesServicePlugin,
+  independentAdjudicatorServicePlugin,
+]);

@@ -93,6 +93,7 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, "log">, readonly StaffRo
   "agree-statement": caseworkers,
   "agree-response-date": caseworkers,
   "add-participant": caseworkers,
+  "record-milestone": caseworkers,
   "holding-response": caseworkers,
   respond: [...caseworkers, "head-of-service", "director", "legal"],
   "complete-remedy": [...caseworkers, "head-of-service"],

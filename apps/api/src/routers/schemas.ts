@@ -115,6 +115,7 @@ export const commandPayloads = {
   "agree-statement": z.object({ ...on }),
   "agree-response-date": z.object({ date: isoDate, ...on }),
   "add-participant": z.object({ role: text("the role", 100), name: text("the name", 200), participantId: z.string().max(60).nullish(), isCouncilOfficerOrMember: z.boolean().optional(), ...on }),
+  "record-milestone": z.object({ milestoneId: z.string().min(1).max(60), ...on }),
   "holding-response": z.object({ summary: text("what the customer was told", 4000), ...on }),
   respond: z.object({
     outcome: z.enum(["upheld", "partly-upheld", "not-upheld"]),

@@ -7,6 +7,8 @@ import { defaultProfile, type CouncilProfileInput, type ServicePlugin } from "@c
 
 export function demoProfile(installed: readonly ServicePlugin[]): CouncilProfileInput {
   const has = (id: string) => installed.some((p) => p.id === id);
+  // Member enquiries (MPs, councillors) reach every directorate.
+  const everywhere = has("member-enquiries") ? ["member-enquiries"] : [];
   return {
     ...defaultProfile,
     id: "demo",
@@ -17,7 +19,7 @@ export function demoProfile(installed: readonly ServicePlugin[]): CouncilProfile
       {
         id: "corporate",
         name: "Corporate Services",
-        plugins: [],
+        plugins: everywhere,
         services: [
           { id: "council-tax", name: "Council Tax", plugins: [], teams: [{ id: "billing", name: "Billing" }, { id: "recovery", name: "Recovery" }] },
           { id: "customer-services", name: "Customer Services", plugins: [], teams: [{ id: "contact-centre", name: "Contact Centre" }] },
@@ -26,7 +28,7 @@ export function demoProfile(installed: readonly ServicePlugin[]): CouncilProfile
       {
         id: "environment",
         name: "Environment",
-        plugins: [],
+        plugins: everywhere,
         services: [
           { id: "waste", name: "Waste and Recycling", plugins: [], teams: [{ id: "collections", name: "Collections" }] },
           { id: "highways", name: "Highways", plugins: [], teams: [{ id: "maintenance", name: "Maintenance" }] },
@@ -35,7 +37,7 @@ export function demoProfile(installed: readonly ServicePlugin[]): CouncilProfile
       {
         id: "housing",
         name: "Housing and Communities",
-        plugins: [],
+        plugins: everywhere,
         services: [
           { id: "repairs", name: "Housing Repairs", plugins: has("housing") ? ["housing"] : [], teams: [{ id: "responsive", name: "Responsive Repairs" }] },
           { id: "tenancy", name: "Tenancy Management", plugins: has("housing") ? ["housing"] : [], teams: [{ id: "north", name: "North Area" }] },

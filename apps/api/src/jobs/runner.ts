@@ -1,0 +1,132 @@
+/**
+ * Background jobs (docs/decisions/0305-jobs-and-notifications.md).
+ *
+ * - On PostgreSQL: pg-boss. The sweep and the outbox delivery are cron schedules; pg-boss
+ *   makes one job per tick however many API processes run, and the "stately" queue policy
+ *   keeps at most one queued and one running. The handlers are idempotent on top (dedupe
+ *   keys; SKIP LOCKED leases), so even a job run twice notifies once.
+ * - On the embedded database (PGlite, one process by definition): the same handlers on
+ *   timers in this process.
+ */
+import PgBoss from "pg-boss";
+import type { AppDeps } from "../context.js";
+import { sweep, type SweepReport } from "./sweep.js";
+import type { DeliveryReport } from "../notifications/notifier.js";
+
+export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver" } as const;
+export type JobName = keyof typeof JOBS;
+
+export interface JobRunner {
+  readonly kind: "pg-boss" | "in-process";
+  describe(): string;
+  /** Runs a job now (through the queue on PostgreSQL) and waits for it to finish. */
+  runNow(job: JobName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface JobHandlers {
+  sweep(): Promise<SweepReport>;
+  deliver(): Promise<DeliveryReport>;
+}
+
+export function handlersFor(deps: AppDeps): JobHandlers {
+  return {
+    sweep: async () => {
+      const report = await sweep(deps);
+      if (report.queued) deps.log.info("sweep queued notifications", { queued: report.queued, byKind: report.byKind });
+      return report;
+    },
+    deliver: async () => {
+      let total: DeliveryReport = { sent: 0, failed: 0 };
+      for (;;) {
+        const batch = await deps.notifier.deliverPending(50);
+        total = { sent: total.sent + batch.sent, failed: total.failed + batch.failed };
+        if (batch.sent + batch.failed < 50) break;
+      }
+      if (total.sent || total.failed) deps.log.info("outbox delivered", { ...total });
+      return total;
+    },
+  };
+}
+
+export interface StartJobsOptions {
+  env?: NodeJS.ProcessEnv;
+  /** PostgreSQL only: where pg-boss connects (default DATABASE_URL) and its schema (default "pgboss"). */
+  connectionString?: string;
+  schema?: string;
+  /** false: no cron schedules (tests drive the jobs with runNow). */
+  schedule?: boolean;
+}
+
+export async function startJobs(deps: AppDeps, options: StartJobsOptions = {}): Promise<JobRunner> {
+  const handlers = handlersFor(deps);
+  const env = options.env ?? process.env;
+  const connectionString = options.connectionString ?? env.DATABASE_URL;
+  if (deps.database.dialect === "pglite" || !connectionString) return inProcess(deps, handlers, options.schedule ?? true);
+  return withPgBoss(deps, handlers, { connectionString, schema: options.schema ?? env.PGBOSS_SCHEMA ?? "pgboss", schedule: options.schedule ?? true });
+}
+
+function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): JobRunner {
+  let chain: Promise<unknown> = Promise.resolve();
+  /** Jobs run one after another; a failure is logged and rejects only its own caller. */
+  const run = (job: JobName): Promise<void> => {
+    const result = chain.then((): Promise<unknown> => handlers[job]());
+    chain = result.catch((error: unknown) => deps.log.error(`job ${job} failed`, { error }));
+    return result.then(() => undefined);
+  };
+  const background = (job: JobName) => void run(job).catch(() => undefined);
+  const timers = schedule
+    ? [setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000), setInterval(() => background("deliver"), 60_000)]
+    : [];
+  for (const t of timers) t.unref();
+  if (schedule) {
+    background("sweep");
+    background("deliver");
+  }
+  return {
+    kind: "in-process",
+    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute)`,
+    runNow: run,
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await chain;
+    },
+  };
+}
+
+async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { connectionString: string; schema: string; schedule: boolean }): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: options.schema, max: 4, application_name: "complaints-jobs" });
+  boss.on("error", (error) => deps.log.error("pg-boss", { error }));
+  await boss.start();
+  for (const job of Object.keys(JOBS) as JobName[]) {
+    await boss.createQueue(JOBS[job], { name: JOBS[job], policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
+    await boss.work(JOBS[job], { pollingIntervalSeconds: 2 }, async () => {
+      await handlers[job]();
+    });
+  }
+  if (options.schedule) {
+    await boss.schedule(JOBS.sweep, `*/${deps.config.sweepMinutes} * * * *`, {}, { tz: "Europe/London" });
+    await boss.schedule(JOBS.deliver, "* * * * *", {}, { tz: "Europe/London" });
+  }
+  return {
+    kind: "pg-boss",
+    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute; once across all processes)`,
+    async runNow(job) {
+      const id = await boss.send(JOBS[job], {});
+      // null: a run is already queued (stately); wait until the queue is idle instead.
+      for (;;) {
+        if (id) {
+          const state = (await boss.getJobById(JOBS[job], id))?.state;
+          if (state === "completed") return;
+          if (state === "failed" || state === "cancelled") throw new Error(`job ${job} ${state}`);
+        } else if ((await boss.getQueueSize(JOBS[job], { before: "completed" })) === 0) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

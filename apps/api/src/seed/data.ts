@@ -1,0 +1,100 @@
+/**
+ * Made-up people and the kinds of things residents write about, for the demo council.
+ * Names, emails and phone numbers are fictional (Ofcom's drama range 07700 900xxx).
+ */
+export interface DemoCustomer {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  postcode: string;
+}
+
+const first = ["Ann", "Bob", "Chloe", "Dev", "Eileen", "Farah", "George", "Hannah", "Imran", "Jade", "Kwame", "Laura", "Mohammed", "Niamh", "Olu", "Priya", "Rory", "Sian", "Tariq", "Una", "Victor", "Wendy", "Yusuf", "Zoe"];
+const last = ["Smith", "Jones", "Patel", "Okafor", "Williams", "Khan", "Brown", "Evans", "Murphy", "Ahmed", "Taylor", "Nowak", "Clarke", "Hughes", "Begum", "Wright"];
+const streets = ["Mill Lane", "Church Road", "Station Street", "Park Avenue", "Queens Drive", "Victoria Terrace", "Orchard Close", "High Street", "Canal Walk", "Elm Grove"];
+
+/** 150 customers, the same every time. */
+export function customersPool(): DemoCustomer[] {
+  const pool: DemoCustomer[] = [];
+  for (let i = 0; i < 150; i++) {
+    const f = first[i % first.length]!;
+    const l = last[(i * 7) % last.length]!;
+    const n = (i * 13) % 120;
+    pool.push({
+      name: `${f} ${l}`,
+      email: `${f}.${l}${i}`.toLowerCase() + "@example.com",
+      phone: `07700 900${String(100 + i).padStart(3, "0")}`,
+      address: `${n + 1} ${streets[i % streets.length]}\nExampleton`,
+      postcode: `EX${(i % 9) + 1} ${(i % 8) + 1}${"ABDEFGHJ"[i % 8]}${"LNPQRSTU"[(i * 3) % 8]}`,
+    });
+  }
+  return pool;
+}
+
+const complaints: Record<string, string[]> = {
+  "council-tax": [
+    "I have been charged twice for the same month and my emails about it have not been answered.",
+    "A summons was issued even though I had set up a direct debit in time.",
+    "My single person discount was removed without any letter explaining why.",
+    "The bill is in the name of the previous tenant and nobody will correct it.",
+    "An enforcement agent visited about a debt I had already paid in full.",
+  ],
+  "customer-services": [
+    "I waited over an hour on the phone and was cut off twice.",
+    "The staff member at the customer service centre was dismissive and would not take my details.",
+    "I was promised a call back three times and nobody ever called.",
+    "The online form lost everything I typed and there is no other way to report this.",
+  ],
+  waste: [
+    "My bin has been missed three weeks running and the reports I made online were closed without collection.",
+    "The crew left rubbish strewn across the road after collecting the recycling.",
+    "My assisted collection has stopped and I cannot move the bin myself.",
+    "I paid for a bulky waste collection that never happened and have not been refunded.",
+    "Fly-tipping behind the shops has been reported many times and is still there.",
+  ],
+  highways: [
+    "A pothole outside my house damaged my car and the council says it was not reported, but I reported it twice.",
+    "The street light on our road has been out for two months and the path is dangerous at night.",
+    "Roadworks have blocked my driveway for a week without any notice.",
+    "The gritting lorry did not come to our hill during the snow although it is on the route.",
+  ],
+  repairs: [
+    "Damp and mould in my child's bedroom has been reported four times and nobody has come to fix it.",
+    "The boiler has been broken for ten days and the repair appointment was missed twice.",
+    "The contractor left the kitchen ceiling half finished and did not come back.",
+    "Water is coming through the roof into the flat every time it rains.",
+    "The communal door entry system has been broken for a month and the block is not secure.",
+  ],
+  tenancy: [
+    "Anti-social behaviour from the neighbours has been reported many times with no action.",
+    "My request to transfer for medical reasons has not been answered in four months.",
+    "My rent account shows arrears that are wrong and I am being threatened with court.",
+    "The housing officer has not returned my calls about the succession of my late mother's tenancy.",
+  ],
+};
+
+const compliments = [
+  "The repairs operative was polite, tidy and fixed the problem first time. Please pass on my thanks.",
+  "Thank you to the contact centre adviser who sorted my account out so patiently.",
+  "The bin crew always put our bins back and help my elderly neighbour. They deserve recognition.",
+  "Very grateful to the officer who helped me with my council tax discount.",
+];
+const comments = [
+  "It would help if the website said when the garden waste collections start again.",
+  "The new recycling leaflet is confusing about which plastics go in which bin.",
+  "Could the council put a bench at the bus stop on Church Road?",
+];
+const requests = [
+  "Please can you collect a broken fridge from outside my house?",
+  "I need a replacement recycling box; mine was taken by the wind.",
+  "Can someone come and look at the loose paving slab by the school?",
+];
+
+export function descriptionsFor(service: string, kind: string): string[] {
+  if (kind === "compliment") return compliments;
+  if (kind === "comment") return comments;
+  if (kind === "service-request") return requests;
+  const base = complaints[service] ?? complaints["customer-services"]!;
+  return kind === "member-enquiry" ? base.map((d) => `On behalf of my constituent: ${d.charAt(0).toLowerCase()}${d.slice(1)}`) : base;
+}

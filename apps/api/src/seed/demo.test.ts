@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { openTestDb } from "../../../../packages/db/test/db.js";
+import type { Database } from "@complaints/db";
+import { createDeps } from "../deps.js";
+import { defaultConfig } from "../config.js";
+import { recordingLogger } from "../logger.js";
+import { createCaller } from "../root.js";
+import { createContextInner, MemoryCookieJar, type AppDeps } from "../context.js";
+import { STAFF_ROLES } from "../access/policy.js";
+import { DEMO_PASSWORD, demoLogins, demoStaff, seedDemo, type SeedReport } from "./demo.js";
+
+describe("the demo council", () => {
+  let database: Database;
+  let deps: AppDeps;
+  let report: SeedReport;
+  const log = recordingLogger();
+  const now = new Date("2026-11-23T12:00:00Z");
+
+  beforeAll(async () => {
+    database = (await openTestDb()) as unknown as Database;
+    deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig() });
+    report = await seedDemo(deps, { now, cases: 120 });
+  }, 180_000);
+  afterAll(() => database?.close());
+
+  it("has an account for every role, and prints a login for each", () => {
+    const roles = new Set(demoStaff().flatMap((s) => s.roles.map((r) => r.role)));
+    expect([...roles].sort()).toEqual([...STAFF_ROLES].sort());
+    expect(demoLogins().every((l) => l.password === DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("makes every case through the lifecycle without a single refusal", () => {
+    expect(log.entries.filter((e) => e.level !== "info")).toEqual([]);
+    expect(report).toMatchObject({ created: true, cases: 120, refused: 0 });
+  });
+
+  it("covers every stage and state a caseworker meets", async () => {
+    const db = database.db;
+    const statuses = await db.selectFrom("cases").select("status").distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(["closed", "new", "open"]);
+    const phases = await db.selectFrom("stage_instances").select(["stage_id", "phase"]).distinct().execute();
+    const seen = new Set(phases.map((p) => `${p.stage_id}:${p.phase}`));
+    for (const expected of ["stage-1:awaiting-acknowledgement", "stage-1:investigating", "stage-1:responded", "stage-2:investigating", "stage-2:responded"]) {
+      expect(seen, expected).toContain(expected);
+    }
+    const closures = await sql<{ reason: string }>`SELECT DISTINCT state -> 'closure' ->> 'reason' AS reason FROM cases WHERE status = 'closed'`.execute(db);
+    const reasons = closures.rows.map((r) => r.reason);
+    for (const expected of ["not-escalated", "final-response", "feedback-acknowledged", "service-request-completed"]) expect(reasons).toContain(expected);
+    const kinds = await db.selectFrom("cases").select("kind").distinct().execute();
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["complaint", "compliment", "comment", "service-request", "member-enquiry"]));
+    const overdue = await db.selectFrom("due_dates").select("case_id").where("case_open", "=", true).where("met_on", "is", null).where("nature", "=", "deadline").where("due_date", "<", "2026-11-23").execute();
+    expect(overdue.length).toBeGreaterThan(0);
+    const restricted = await db.selectFrom("cases").select("id").where("restricted", "=", true).execute();
+    expect(restricted.length).toBeGreaterThan(0);
+    const designated = await db.selectFrom("customer_conduct").select("status").execute();
+    expect(designated.map((d) => d.status)).toEqual(["designated"]);
+  });
+
+  it("seeds once: a second start leaves it alone", async () => {
+    const again = await seedDemo(deps, { now, cases: 120 });
+    expect(again.created).toBe(false);
+    const count = await database.db.selectFrom("cases").select(database.db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(120);
+  });
+
+  it("lets the printed demo logins sign in", async () => {
+    const cookies = new MemoryCookieJar();
+    const me = await createCaller(createContextInner({ deps, cookies })).auth.login({ email: "dcro.housing@exampleton.gov.uk", password: DEMO_PASSWORD });
+    expect(me.roles[0]).toMatchObject({ role: "dcro", scope: "Housing and Communities" });
+  });
+});
