@@ -66,7 +66,8 @@ export const STATUS_LABELS: Record<"new" | "open" | "closed", string> = {
   closed: "Closed",
 };
 
-export const DUE_LABELS: Record<DueKind, string> = {
+// Partial: core may add kinds; labelOr() words any it does not know yet.
+export const DUE_LABELS: Partial<Record<DueKind, string>> = {
   acknowledge: "Acknowledge",
   respond: "Respond",
   target: "Internal target",
@@ -77,10 +78,11 @@ export const DUE_LABELS: Record<DueKind, string> = {
   "wrongly-addressed-return": "Return to the right body",
   remedy: "Remedy",
   "ombudsman-response": "Reply to the Ombudsman",
+  milestone: "Improvement milestone",
 };
 
 /** What each command is called on its button and in the timeline. */
-export const COMMAND_LABELS: Record<CommandType, string> = {
+export const COMMAND_LABELS: Partial<Record<CommandType, string>> = {
   log: "Logged",
   triage: "Triage",
   assign: "Assign",
@@ -111,6 +113,7 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   "ombudsman-remedy-complied": "Record an Ombudsman remedy as done",
   "ombudsman-satisfied": "Record the Ombudsman's letter of satisfaction",
   "recalculate-deadlines": "Recalculate deadlines",
+  "record-milestone": "Record a milestone",
 };
 
 /** Past tense for the timeline. */
@@ -147,9 +150,9 @@ export const EVENT_LABELS: Partial<Record<CommandType, string>> = {
   "recalculate-deadlines": "Deadlines recalculated (calendar changed)",
 };
 
-export function labelOr<T extends string>(labels: Partial<Record<T, string>>, value: T | string | null | undefined, fallback = "Not given"): string {
+export function labelOr(labels: Readonly<Record<string, string | undefined>>, value: string | null | undefined, fallback = "Not given"): string {
   if (!value) return fallback;
-  return labels[value as T] ?? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return labels[value] ?? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -165,24 +168,44 @@ export function formatDate(iso: string | null | undefined, withDay = false): str
   return `${withDay ? `${day} ` : ""}${d} ${MONTHS[mo - 1]} ${y}`;
 }
 
+/** The last Sunday of a month, as a UTC day number. */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * The wall-clock time in London (GMT, or BST from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October). Computed, not left to Intl, so the server and
+ * every browser render the same text (no hydration mismatch).
+ */
+export function londonParts(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const y = instant.getUTCFullYear();
+  const bstStart = Date.UTC(y, 2, lastSunday(y, 2), 1);
+  const bstEnd = Date.UTC(y, 9, lastSunday(y, 9), 1);
+  const t = instant.getTime();
+  const local = new Date(t + (t >= bstStart && t < bstEnd ? 3_600_000 : 0));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+}
+
 /** An instant, in London time: "23 November 2026 at 2:05pm". */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "";
   const date = typeof value === "string" ? new Date(value) : value;
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    hour12: true,
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")} ${get("month")} ${get("year")} at ${get("hour")}:${get("minute")}${get("dayPeriod").toLowerCase().replace(/\s/g, "")}`;
+  if (Number.isNaN(date.getTime())) return String(value);
+  const p = londonParts(date);
+  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${h12}:${String(p.minute).padStart(2, "0")}${p.hour < 12 ? "am" : "pm"}`;
 }
 
 export function formatPence(pence: number | null | undefined): string {
   if (pence === null || pence === undefined) return "";
-  return `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const pounds = Math.floor(Math.abs(pence) / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${pence < 0 ? "-" : ""}£${pounds}.${String(Math.abs(pence) % 100).padStart(2, "0")}`;
+}
+
+export function commandLabel(type: string): string {
+  return labelOr(COMMAND_LABELS, type);
 }

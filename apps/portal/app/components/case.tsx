@@ -1,0 +1,152 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Details, Tag, type TagColour } from "./govuk";
+import type { DueDateView, TimelineEntry } from "../utils/api-types";
+import { CHANNEL_LABELS, DUE_LABELS, EVENT_LABELS, OUTCOME_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
+
+const RAG: Record<string, { text: string; colour: TagColour }> = {
+  red: { text: "Overdue", colour: "red" },
+  amber: { text: "Due soon", colour: "orange" },
+  green: { text: "On track", colour: "green" },
+  none: { text: "No date", colour: "grey" },
+  met: { text: "Done", colour: "blue" },
+  window: { text: "Customer's window", colour: "light-blue" },
+};
+
+/** Red/amber/green in words and colour (never colour alone). */
+export function RagTag({ rag }: { rag: string }) {
+  const r = RAG[rag] ?? RAG.none!;
+  return (
+    <Tag colour={r.colour}>
+      {rag === "red" || rag === "amber" || rag === "green" ? <span className={`app-rag app-rag--${rag}`} aria-hidden="true" /> : null}
+      {r.text}
+    </Tag>
+  );
+}
+
+/** Every due date, with its explanation on demand ("Why this date?" works without JavaScript). */
+export function DueDates({ dueDates, stageLabel }: { dueDates: readonly DueDateView[]; stageLabel: (id: string | null) => string }) {
+  if (dueDates.length === 0) return <p className="govuk-body">No due dates yet: they are set when the case is triaged.</p>;
+  return (
+    <table className="govuk-table" id="due-dates">
+      <caption className="govuk-table__caption govuk-table__caption--m">Due dates</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            What
+          </th>
+          <th scope="col" className="govuk-table__header">
+            By
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Status
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {dueDates.map((due) => (
+          <tr key={due.id} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {labelOr(DUE_LABELS, due.kind)}
+              {due.stageId ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{stageLabel(due.stageId)}</span> : null}
+              {due.nature === "target" ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Target, not a deadline</span> : null}
+            </th>
+            <td className="govuk-table__cell">
+              {formatDate(due.date, true)}
+              <Details summary="Why this date?">
+                <p className="govuk-body-s">{due.explanation}</p>
+                <p className="govuk-body-s">Rule: {due.rule}</p>
+              </Details>
+            </td>
+            <td className="govuk-table__cell">
+              <RagTag rag={due.status} />
+              {due.metOn ? <span className="govuk-body-s govuk-!-display-block">on {formatDate(due.metOn)}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.trim() ? v : null;
+}
+
+/** One line on what an event changed, in plain words. */
+export function describeEvent(type: string, data: Record<string, unknown>): ReactNode {
+  switch (type) {
+    case "log":
+      return str(data.description);
+    case "triage":
+      return data.outcome === "accept" ? "Accepted as a complaint." : `Outcome: ${String(data.outcome).replace(/-/g, " ")}. ${str(data.note) ?? str(data.route) ?? str(data.reasons) ?? str(data.body) ?? ""}`;
+    case "record-contact":
+      return `${data.direction === "in" ? "From the customer" : "To the customer"} by ${labelOr(CHANNEL_LABELS, data.channel as string).toLowerCase()}: ${str(data.summary) ?? ""}`;
+    case "respond":
+      return `${labelOr(OUTCOME_LABELS, data.outcome as string)}. ${str(data.reasons) ?? ""}`;
+    case "extend":
+      return `${String(data.workingDays)} working days: ${str(data.reason) ?? ""}`;
+    case "request-information":
+      return str(data.what);
+    case "holding-response":
+      return str(data.summary);
+    case "notify":
+      return `${str(data.party) ?? ""}: ${str(data.reason) ?? ""}`;
+    case "ombudsman-enquiry":
+      return `${String(data.body)} reference ${String(data.reference)}, reply due ${formatDate(data.responseDueOn as string)}`;
+    case "ombudsman-decision":
+      return `${String(data.finding).replace(/-/g, " ")}. ${str(data.summary) ?? ""}`;
+    default:
+      return str(data.reason) ?? str(data.note) ?? str(data.summary) ?? null;
+  }
+}
+
+export interface LetterEntry {
+  id: string;
+  kind: string;
+  status: string;
+  at: string;
+  href: string;
+}
+
+/** The case's history, newest first: events (contacts among them) and letters. */
+export function Timeline({ timeline, letters = [] }: { timeline: readonly TimelineEntry[]; letters?: readonly LetterEntry[] }) {
+  const entries: Array<{ key: string; at: string; title: string; by: string | null; body: ReactNode; link?: { href: string; text: string } }> = [
+    ...timeline.map((e) => ({
+      key: `e${e.seq}`,
+      at: e.at,
+      title: EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type.replace(/-/g, " "),
+      by: e.actor.name ?? (e.actor.type === "staff" ? "A member of staff" : e.actor.type === "public" ? "The customer (online)" : "The system"),
+      body: describeEvent(e.type, e.data),
+    })),
+    ...letters.map((l) => ({
+      key: `l${l.id}`,
+      at: l.at,
+      title: `Letter: ${l.kind.replace(/-/g, " ")} (${l.status})`,
+      by: null,
+      body: null,
+      link: { href: l.href, text: "View the letter" },
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <ol className="app-timeline" reversed>
+      {entries.map((e) => (
+        <li key={e.key} className="app-timeline__item">
+          <h3 className="app-timeline__title">{e.title}</h3>
+          <p className="app-timeline__meta">
+            {formatDateTime(e.at)}
+            {e.by ? ` by ${e.by}` : ""}
+          </p>
+          {e.body ? <p className="govuk-body">{e.body}</p> : null}
+          {e.link ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={e.link.href}>
+                {e.link.text}
+              </Link>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * One lifecycle command on a case: the form (only when the rules and the role allow the
+ * command now), and the post, which the API checks again. A refusal comes back in core's own
+ * plain words in the error summary; a stale version says someone else changed the case.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { CommandType } from "@complaints/core";
+import { requireStaff } from "../utils/auth.server";
+import { COMMAND_FORMS, type OptionSource } from "../utils/commands";
+import { parseCommand } from "../utils/commands.server";
+import { attempt, failure, readForm, text } from "../utils/forms.server";
+import { CHANNEL_LABELS, formatDate } from "../utils/labels";
+import { loadCase } from "./cases.$caseId._index.server";
+import type { CaseView } from "../utils/api-types";
+
+/** Command type (kebab-case, in the URL) → the API's procedure (camelCase). */
+export function procedureOf(type: string): string {
+  return type.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function commandFromParam(param: string | undefined): CommandType {
+  if (!param || !(param in COMMAND_FORMS)) throw data("There is no such action.", { status: 404 });
+  return param as CommandType;
+}
+
+const EXCLUSION_REASONS = [
+  ["legal-proceedings", "Legal proceedings have started"],
+  ["employment", "An employment matter"],
+  ["elected-member-conduct", "About an elected member's conduct"],
+  ["right-of-appeal", "There is a right of appeal"],
+  ["already-considered", "Already considered under the procedure"],
+  ["insurance-claim", "An insurance claim"],
+  ["other", "Other"],
+] as const;
+
+const REMEDY_TYPES = [
+  ["apology", "Apology"],
+  ["explanation", "Explanation"],
+  ["action", "Action to put things right"],
+  ["record-corrected", "Record corrected"],
+  ["decision-reconsidered", "Decision reconsidered"],
+  ["financial", "Financial remedy"],
+  ["service-improvement", "Service improvement"],
+] as const;
+
+const FINDINGS = [
+  "no-fault",
+  "fault-no-injustice",
+  "fault-injustice",
+  "no-maladministration",
+  "service-failure",
+  "maladministration",
+  "severe-maladministration",
+  "not-investigated",
+  "premature",
+  "complaint-upheld",
+  "complaint-not-upheld",
+];
+
+const NEXT_BODIES = [
+  ["lgsco", "Local Government and Social Care Ombudsman"],
+  ["housing-ombudsman", "Housing Ombudsman"],
+  ["ico", "Information Commissioner's Office"],
+] as const;
+
+type Options = Partial<Record<OptionSource, Array<{ value: string; text: string }>>>;
+
+/** The choices each select offers, from the case itself. */
+function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
+  const people = new Map<string, string>([[me.id, `${me.name} (you)`]]);
+  if (c.assignedStaff?.name) people.set(c.assignedStaff.id, c.assignedStaff.name);
+  for (const s of c.stages) if (s.handlerId && s.handlerName) people.set(s.handlerId, s.handlerName);
+  for (const e of c.timeline) if (e.actor.type === "staff" && e.actor.id && e.actor.name) people.set(e.actor.id, e.actor.name);
+  return {
+    staff: [...people].map(([value, text]) => ({ value, text })),
+    channels: Object.entries(CHANNEL_LABELS).map(([value, text]) => ({ value, text })),
+    "open-information-requests": c.informationRequests.filter((r) => !r.answeredOn).map((r) => ({ value: r.id, text: `${r.what} (asked ${formatDate(r.requestedOn)})` })),
+    "open-remedies": c.stages.flatMap((s) => (s.response?.remedies ?? []).filter((r) => !r.completedOn).map((r) => ({ value: r.id, text: `${s.label}: ${r.description}` }))),
+    "ombudsman-enquiries": c.ombudsman.map((o) => ({ value: o.id, text: `${o.reference} (${o.body})` })),
+    "ombudsman-remedies": c.ombudsman.flatMap((o) => o.remedies.filter((r) => !r.completedOn).map((r) => ({ value: `${o.id}|${r.id}`, text: `${o.reference}: ${r.description}` }))),
+    "next-bodies": NEXT_BODIES.map(([value, text]) => ({ value, text })),
+    "exclusion-reasons": EXCLUSION_REASONS.map(([value, text]) => ({ value, text })),
+    "remedy-types": REMEDY_TYPES.map(([value, text]) => ({ value, text })),
+    "ombudsman-findings": FINDINGS.map((f) => ({ value: f, text: f.replace(/-/g, " ").replace(/^./, (x) => x.toUpperCase()) })),
+  };
+}
+
+export async function loadCommandPage(context: AppLoadContext, request: Request, caseId: string, param: string | undefined) {
+  const staff = requireStaff(context, request);
+  const command = commandFromParam(param);
+  const c = await loadCase(context, caseId);
+  return {
+    case: { id: c.id, reference: c.reference, version: c.version, kind: c.kind, serviceName: c.service.name, stage: c.stages.at(-1)?.label ?? null },
+    command,
+    form: COMMAND_FORMS[command]!,
+    allowed: (c.available as readonly string[]).includes(command),
+    options: optionsFor(c, { id: staff.id, name: staff.name }),
+  };
+}
+
+export async function runCommandAction(context: AppLoadContext, request: Request, caseId: string, param: string | undefined) {
+  const staff = requireStaff(context, request);
+  const command = commandFromParam(param);
+  const form = await readForm(request, context);
+  const expectedVersion = Number(text(form, "expectedVersion"));
+  const parsed = parseCommand(command, form, { today: new Date().toISOString().slice(0, 10), staffId: staff.id });
+  if (!parsed.ok) return failure(parsed.errors, form);
+
+  let payload = parsed.payload;
+  // A duplicate names the other case by its reference; the API needs its id.
+  if (command === "triage" && payload.outcome === "duplicate") {
+    const reference = String(payload.ofReference);
+    const hits = await context.api.search.cases({ reference, status: "any", limit: 5 });
+    const hit = hits.find((h) => h.reference.toLowerCase() === reference.toLowerCase());
+    if (!hit) return failure({ ofReference: `There is no case ${reference} that you can see` }, form);
+    if (hit.id === caseId) return failure({ ofReference: "A case cannot be a duplicate of itself" }, form);
+    payload = { ...payload, ofCaseId: hit.id, ofReference: hit.reference };
+  }
+
+  const procedures = context.api.command as unknown as Record<string, (input: unknown) => Promise<{ version: number }>>;
+  const call = procedures[procedureOf(command)];
+  if (!call) throw data("There is no such action.", { status: 404 });
+  const result = await attempt(form, () => call({ caseId, expectedVersion, ...payload }));
+  if (!result.ok) return result.response;
+  return redirect(`/cases/${caseId}?done=${command}`, 303);
+}

@@ -1,0 +1,187 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs, Caption, Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { DueDates, RagTag, Timeline } from "../components/case";
+import { RestrictionsWarning } from "../components/restrictions";
+import {
+  CHANNEL_LABELS,
+  commandLabel,
+  FLAG_LABELS,
+  KIND_LABELS,
+  OUTCOME_LABELS,
+  PHASE_LABELS,
+  REPRESENTATIVE_LABELS,
+  STATUS_LABELS,
+  formatDate,
+  formatDateTime,
+  labelOr,
+} from "../utils/labels";
+import { loadCasePage } from "./cases.$caseId._index.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} – Complaints case management` : "Case" }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  return loadCasePage(context, request, params.caseId ?? "");
+}
+
+export default function CasePage() {
+  const { case: c, actions, letters, done } = useLoaderData<typeof loader>();
+  const stage = c.stages.at(-1) ?? null;
+  const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/cases", text: "Work queue" }]} />
+      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
+        {done ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">{done}</p>
+          </NotificationBanner>
+        ) : null}
+        <Caption>
+          {labelOr(KIND_LABELS, c.kind)} · {c.service.name}
+        </Caption>
+        <h1 className="govuk-heading-l">{c.reference}</h1>
+        <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
+        {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
+
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">Summary</h2>
+            <SummaryList
+              rows={[
+                { key: "Status", value: <CaseStatus status={c.status} phase={stage?.phase ?? null} closure={c.closure?.reason ?? null} /> },
+                stage ? { key: "Stage", value: stage.label } : null,
+                { key: "Next due", value: c.nextDue ? <><RagTag rag={c.nextDue.status} /> {formatDate(c.nextDue.date, true)}</> : "Nothing due" },
+                { key: "Handler", value: c.assignedStaff?.name ?? "Not assigned" },
+                { key: "Priority", value: c.priority.level === "high" ? <><Tag colour="red">High</Tag> {c.priority.reason}</> : "Normal" },
+                c.flags.length ? { key: "Flags", value: <ul className="govuk-list">{c.flags.map((f) => <li key={f}>{labelOr(FLAG_LABELS, f)}</li>)}</ul> } : null,
+                { key: "Received", value: `${formatDateTime(c.receivedAt)} by ${labelOr(CHANNEL_LABELS, c.channel).toLowerCase()}` },
+                { key: "Counts from", value: formatDate(c.receipt.countsFrom, true) },
+                { key: "Service", value: `${c.service.name}${c.directorate.name ? ` (${c.directorate.name})` : ""}` },
+                c.category ? { key: "Category", value: [c.category, c.subCategory].filter(Boolean).join(": ") } : null,
+                { key: "Rules", value: c.regime.label },
+              ]}
+            />
+            <h2 className="govuk-heading-m">What the complaint is about</h2>
+            <p className="govuk-body app-prewrap">{c.description}</p>
+            {c.desiredOutcome ? (
+              <>
+                <h3 className="govuk-heading-s">What the customer wants us to do</h3>
+                <p className="govuk-body app-prewrap">{c.desiredOutcome}</p>
+              </>
+            ) : null}
+            {Object.keys(c.intake).length ? (
+              <>
+                <h3 className="govuk-heading-s">Service details</h3>
+                <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: typeof value === "string" ? value : JSON.stringify(value) }))} />
+              </>
+            ) : null}
+
+            <SummaryCard
+              title="Customer"
+              actions={c.customer ? <Link className="govuk-link" to={`/customers/${c.customer.id}`}>Cases and history<span className="govuk-visually-hidden"> of {c.customer.name}</span></Link> : null}
+            >
+              {c.customer ? (
+                <SummaryList
+                  rows={[
+                    { key: "Name", value: [c.customer.title, c.customer.name].filter(Boolean).join(" ") },
+                    c.customer.email ? { key: "Email", value: c.customer.email } : null,
+                    c.customer.phone ? { key: "Phone", value: c.customer.phone } : null,
+                    c.customer.address || c.customer.postcode ? { key: "Address", value: [c.customer.address, c.customer.postcode].filter(Boolean).join(", ") } : null,
+                    c.customer.preferredContact ? { key: "Prefers", value: c.customer.preferredContact } : null,
+                    c.customer.reasonableAdjustments ? { key: "Reasonable adjustments", value: c.customer.reasonableAdjustments } : null,
+                    c.customer.largePrint ? { key: "Letters", value: "Large print" } : null,
+                  ]}
+                />
+              ) : (
+                <p className="govuk-body">Anonymous.</p>
+              )}
+              {c.representative ? (
+                <>
+                  <h3 className="govuk-heading-s">Representative</h3>
+                  <SummaryList
+                    rows={[
+                      { key: "Name", value: c.representative.name },
+                      { key: "Acting as", value: labelOr(REPRESENTATIVE_LABELS, c.representative.role) },
+                      { key: "Consent", value: c.representative.consent ? `${c.representative.consent.basis.replace(/-/g, " ")}, recorded ${formatDate(c.representative.consent.recordedOn)}` : "Not recorded" },
+                      { key: "Replies go to", value: c.representative.replyTo === "representative" ? "The representative" : "The customer" },
+                    ]}
+                  />
+                </>
+              ) : null}
+            </SummaryCard>
+
+            <DueDates dueDates={c.dueDates} stageLabel={stageLabel} />
+
+            {c.stages.length ? (
+              <>
+                <h2 className="govuk-heading-m">Stages</h2>
+                {c.stages.map((s) => (
+                  <SummaryCard key={s.sequence} title={s.label}>
+                    <SummaryList
+                      rows={[
+                        { key: "Position", value: labelOr(PHASE_LABELS, s.phase) },
+                        { key: "Requested", value: formatDate(s.requestedOn) },
+                        { key: "Handler", value: s.handlerName ?? "Not assigned" },
+                        s.acknowledgedOn ? { key: "Acknowledged", value: formatDate(s.acknowledgedOn) } : null,
+                        s.extensions.length ? { key: "Extensions", value: s.extensions.map((e) => `${e.workingDays} working days to ${formatDate(e.newDueDate)}: ${e.reason}`).join("; ") } : null,
+                        s.pauses.length ? { key: "Pauses", value: s.pauses.map((p) => `${formatDate(p.from)} to ${p.to ? formatDate(p.to) : "now"}: ${p.reason}`).join("; ") } : null,
+                        s.response ? { key: "Outcome", value: `${labelOr(OUTCOME_LABELS, s.response.outcome)} on ${formatDate(s.response.on)}` } : null,
+                        s.response ? { key: "Reasons", value: s.response.reasons } : null,
+                        s.response?.remedies.length ? { key: "Remedies", value: <ul className="govuk-list">{s.response.remedies.map((r) => <li key={r.id}>{r.description}{r.completedOn ? ` (done ${formatDate(r.completedOn)})` : r.dueOn ? ` (due ${formatDate(r.dueOn)})` : ""}</li>)}</ul> } : null,
+                        s.response?.learning.rootCause ? { key: "Root cause", value: s.response.learning.rootCause } : null,
+                      ]}
+                    />
+                  </SummaryCard>
+                ))}
+              </>
+            ) : null}
+
+            <h2 className="govuk-heading-m">Timeline</h2>
+            <Timeline timeline={c.timeline} letters={letters} />
+          </div>
+
+          <div className="govuk-grid-column-one-third">
+            <aside aria-labelledby="actions-heading">
+              <h2 className="govuk-heading-m" id="actions-heading">
+                Actions
+              </h2>
+              {actions.length ? (
+                <ul className="app-actions">
+                  {actions.map((a) => (
+                    <li key={a.command}>
+                      <Link className="govuk-link govuk-link--no-visited-state" to={`/cases/${c.id}/${a.command}`}>
+                        {commandLabel(a.command)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="govuk-body">There is nothing your role can do on this case now.</p>
+              )}
+              <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters</h2>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/cases/${c.id}/letters`}>
+                  Letters for this case
+                </Link>
+              </p>
+              <Details summary="Why these deadlines?">
+                <ul className="govuk-list govuk-body-s">
+                  {c.rules.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </Details>
+            </aside>
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}
+
+function CaseStatus({ status, phase, closure }: { status: "new" | "open" | "closed"; phase: string | null; closure: string | null }) {
+  if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${closure.replace(/-/g, " ")})` : ""}</>;
+  if (status === "new") return <Tag colour="purple">{STATUS_LABELS.new}</Tag>;
+  return <><Tag colour="blue">Open</Tag>{phase ? ` ${labelOr(PHASE_LABELS, phase).toLowerCase()}` : ""}</>;
+}

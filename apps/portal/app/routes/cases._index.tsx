@@ -1,0 +1,229 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button, Select, Tag } from "../components/govuk";
+import { RagTag } from "../components/case";
+import { DUE_LABELS, KIND_LABELS, formatDate, labelOr } from "../utils/labels";
+import { loadQueue } from "./cases._index.server";
+import { QUEUES } from "../utils/queues";
+
+export const meta: MetaFunction = () => [{ title: "Work queue – Complaints case management" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  return loadQueue(context, request);
+}
+
+export default function WorkQueue() {
+  const data = useLoaderData<typeof loader>();
+  const { queue, filters, counts, items, total, page, organisation } = data;
+  const query = (extra: Record<string, string>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, queue, ...extra })) if (v) params.set(k, String(v));
+    return `/cases?${params}`;
+  };
+  const current = QUEUES.find((q) => q.id === queue)!;
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Work queue</h1>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <Form method="get" action="/search" role="search" className="govuk-!-margin-top-2">
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="quick">
+                Find a case
+              </label>
+              <div className="govuk-hint" id="quick-hint">
+                Reference, name, email, phone, postcode or words
+              </div>
+              <input className="govuk-input" id="quick" name="quick" type="search" aria-describedby="quick-hint" />
+            </div>
+            <Button variant="secondary">Search</Button>
+          </Form>
+        </div>
+      </div>
+
+      <div className="govuk-tabs">
+        <nav aria-label="Queues">
+        <ul className="govuk-tabs__list">
+          {data.queues.map((q) => (
+            <li key={q.id} className={q.id === queue ? "govuk-tabs__list-item govuk-tabs__list-item--selected" : "govuk-tabs__list-item"}>
+              <Link className="govuk-tabs__tab" to={`/cases?queue=${q.id}`} aria-current={q.id === queue ? "page" : undefined}>
+                {q.label} <span className="govuk-visually-hidden">(</span>
+                {q.total}
+                <span className="govuk-visually-hidden"> cases)</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        </nav>
+        <section className="govuk-tabs__panel" aria-labelledby="queue-heading">
+          <h2 className="govuk-heading-m" id="queue-heading">
+            {current.title}
+          </h2>
+          <ul className="app-counts" aria-label="Counts">
+            <li className="app-counts__item">
+              <span className="app-counts__number">{counts.all}</span>
+              <span className="app-counts__label">open cases</span>
+            </li>
+            <li className="app-counts__item app-counts__item--red">
+              <span className="app-counts__number">{counts.red}</span>
+              <span className="app-counts__label">overdue</span>
+            </li>
+            <li className="app-counts__item">
+              <span className="app-counts__number">{counts.amber}</span>
+              <span className="app-counts__label">due within 2 working days</span>
+            </li>
+            <li className="app-counts__item">
+              <span className="app-counts__number">{counts.green}</span>
+              <span className="app-counts__label">on track</span>
+            </li>
+          </ul>
+
+          <details className="govuk-details" open={data.filtered}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Filter the queue</span>
+            </summary>
+            <div className="govuk-details__text">
+              <Form method="get" action="/cases">
+                <input type="hidden" name="queue" value={queue} />
+                <div className="govuk-grid-row">
+                  <div className="govuk-grid-column-one-third">
+                    <Select name="stage" label="Stage" placeholder="Any stage" defaultValue={filters.stage} items={organisation.stages.map((s) => ({ value: s.id, text: s.label }))} />
+                    <Select name="kind" label="Kind" placeholder="Any kind" defaultValue={filters.kind} items={Object.entries(KIND_LABELS).map(([value, text]) => ({ value, text }))} />
+                  </div>
+                  <div className="govuk-grid-column-one-third">
+                    <Select name="service" label="Service" placeholder="Any service" defaultValue={filters.service} items={organisation.services.map((s) => ({ value: s.code, text: s.name }))} />
+                    <Select
+                      name="priority"
+                      label="Priority"
+                      placeholder="Any priority"
+                      defaultValue={filters.priority}
+                      items={[
+                        { value: "high", text: "High" },
+                        { value: "normal", text: "Normal" },
+                      ]}
+                    />
+                  </div>
+                  <div className="govuk-grid-column-one-third">
+                    <Select
+                      name="due"
+                      label="Due"
+                      placeholder="Any"
+                      defaultValue={filters.due}
+                      items={[
+                        { value: "red", text: "Overdue" },
+                        { value: "amber", text: "Due within 2 working days" },
+                        { value: "green", text: "On track" },
+                        { value: "none", text: "No date yet" },
+                      ]}
+                    />
+                    <Select
+                      name="status"
+                      label="Status"
+                      placeholder="New or open"
+                      defaultValue={filters.status}
+                      items={[
+                        { value: "new", text: "New (waiting for triage)" },
+                        { value: "open", text: "Open" },
+                      ]}
+                    />
+                  </div>
+                </div>
+                <div className="govuk-button-group">
+                  <Button variant="secondary">Apply filters</Button>
+                  <Link className="govuk-link" to={`/cases?queue=${queue}`}>
+                    Clear filters
+                  </Link>
+                </div>
+              </Form>
+            </div>
+          </details>
+
+          {data.problem ? (
+            <p className="govuk-body">{data.problem}</p>
+          ) : items.length === 0 ? (
+            <p className="govuk-body">There are no cases here{data.filtered ? " that match the filters" : ""}.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">
+                {total} {total === 1 ? "case" : "cases"}, nearest due date first
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Reference
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Customer
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Service
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Stage
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Handler
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Next due
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {items.map((item) => (
+                  <tr key={item.id} className="govuk-table__row">
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link" to={`/cases/${item.id}`}>
+                        {item.reference}
+                      </Link>
+                      <br />
+                      <span className="govuk-body-s govuk-!-font-weight-regular">{labelOr(KIND_LABELS, item.kind)}</span>
+                      {item.priority === "high" ? (
+                        <>
+                          {" "}
+                          <Tag colour="red">High priority</Tag>
+                        </>
+                      ) : null}
+                    </th>
+                    <td className="govuk-table__cell">{item.customerName ?? "Anonymous"}</td>
+                    <td className="govuk-table__cell">{item.service.name ?? item.service.code}</td>
+                    <td className="govuk-table__cell">{item.status === "new" ? "Triage" : (organisation.stages.find((s) => s.id === item.currentStageId)?.label ?? item.currentStageId ?? "")}</td>
+                    <td className="govuk-table__cell">{item.assignedStaff?.name ?? "Not assigned"}</td>
+                    <td className="govuk-table__cell">
+                      <RagTag rag={item.rag} />
+                      {item.nextDue ? (
+                        <span className="govuk-body-s govuk-!-display-block">
+                          {labelOr(DUE_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {page.previous !== null || page.next !== null ? (
+            <nav className="govuk-pagination" aria-label="Pages of the queue">
+              {page.previous !== null ? (
+                <div className="govuk-pagination__prev">
+                  <Link className="govuk-link govuk-pagination__link" to={query({ offset: String(page.previous) })} rel="prev">
+                    <span className="govuk-pagination__link-title">Previous page</span>
+                  </Link>
+                </div>
+              ) : null}
+              {page.next !== null ? (
+                <div className="govuk-pagination__next">
+                  <Link className="govuk-link govuk-pagination__link" to={query({ offset: String(page.next) })} rel="next">
+                    <span className="govuk-pagination__link-title">Next page</span>
+                  </Link>
+                </div>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </main>
+  );
+}
