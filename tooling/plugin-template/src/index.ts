@@ -1,0 +1,1 @@
+export { exampleServicePlugin, exampleIntake, siteParagraph, exampleReport, EXAMPLE_RULES } from "./plugin.js";
