@@ -1,0 +1,259 @@
+/**
+ * The authorisation matrix (issue 3): every procedure × every role × a case in the caller's
+ * own directorate or another × restricted or not, against the tables below. The tables are
+ * the specification, written out by hand; they do not read src/access/policy.ts, so a change
+ * to the policy must be made here too, on purpose.
+ *
+ * "Allowed" means the call got past authorisation: it succeeded, or a lifecycle rule or a
+ * version check refused it (4xx other than 401/403/404). "Refused" means 401, 403 or 404
+ * (a case you may not see is "not found", so its existence is not revealed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
+import { appRouter } from "../root.js";
+import { STAFF_ROLES, type StaffRole } from "./policy.js";
+
+type Where = "own" | "other" | "own-restricted" | "other-restricted";
+const WHERE: Where[] = ["own", "other", "own-restricted", "other-restricted"];
+type Caller = Awaited<ReturnType<Harness["as"]>>;
+
+const Y = true;
+const N = false;
+/** Who may read a case, by where it is. Directorate roles work in Corporate Services. */
+const READ: Record<Where, Record<StaffRole, boolean>> = {
+  //                  cso  io  dcro cm  hos dir qa  legal admin auditor
+  own: row(Y, Y, Y, Y, Y, Y, Y, Y, N, Y),
+  other: row(Y, N, N, Y, N, N, Y, Y, N, Y),
+  "own-restricted": row(N, N, N, Y, Y, Y, N, Y, N, N),
+  "other-restricted": row(N, N, N, Y, N, N, N, Y, N, N),
+};
+function row(...v: boolean[]): Record<StaffRole, boolean> {
+  return Object.fromEntries(STAFF_ROLES.map((r, i) => [r, v[i]!])) as Record<StaffRole, boolean>;
+}
+
+const CSO = "customer-services", IO = "investigating-officer", DCRO = "dcro", CM = "complaints-manager", HOS = "head-of-service", DIR = "director", LEGAL = "legal";
+/** Who may issue each command on a case they can read. */
+const COMMANDS: Record<string, StaffRole[]> = {
+  triage: [CSO, DCRO, CM],
+  assign: [DCRO, CM, HOS],
+  notify: [CSO, IO, DCRO, CM, HOS, DIR, LEGAL],
+  acknowledge: [CSO, IO, DCRO, CM],
+  recordContact: [CSO, IO, DCRO, CM, HOS, DIR, LEGAL],
+  requestInformation: [IO, DCRO, CM],
+  receiveInformation: [CSO, IO, DCRO, CM],
+  pause: [IO, DCRO, CM],
+  resume: [IO, DCRO, CM],
+  extend: [IO, DCRO, CM],
+  agreeStatement: [IO, DCRO, CM],
+  agreeResponseDate: [IO, DCRO, CM],
+  addParticipant: [IO, DCRO, CM],
+  recordMilestone: [IO, DCRO, CM],
+  holdingResponse: [IO, DCRO, CM],
+  respond: [IO, DCRO, CM, HOS, DIR, LEGAL],
+  completeRemedy: [IO, DCRO, CM, HOS],
+  escalate: [CSO, DCRO, CM],
+  referBack: [DCRO, CM],
+  withdraw: [CSO, DCRO, CM],
+  close: [DCRO, CM],
+  reopen: [CM, HOS, DIR],
+  acknowledgeFeedback: [CSO, DCRO, CM],
+  convertToComplaint: [CSO, DCRO, CM],
+  ombudsmanEnquiry: [CM],
+  ombudsmanResponse: [CM, HOS, DIR],
+  ombudsmanDecision: [CM],
+  ombudsmanRemedyComplied: [CM, HOS],
+  ombudsmanSatisfied: [CM],
+  recalculateDeadlines: [CM],
+};
+
+/** Procedures that do not concern one case: who may call them at all. */
+const ALL_STAFF = [...STAFF_ROLES];
+const READERS = STAFF_ROLES.filter((r) => r !== "administrator");
+const GENERAL: Record<string, StaffRole[]> = {
+  "auth.me": ALL_STAFF,
+  "auth.logout": ALL_STAFF,
+  "queues.mine": ALL_STAFF,
+  "queues.team": ALL_STAFF,
+  "queues.directorate": ALL_STAFF,
+  "queues.central": [CSO, CM, "quality-assurance", LEGAL, "auditor"],
+  "search.cases": ALL_STAFF,
+  "cases.possibleDuplicates": ALL_STAFF,
+  "customers.find": READERS,
+  "customers.history": READERS,
+  "customers.conduct": READERS,
+  "customers.conductCommand": [DCRO, CM, HOS, DIR],
+};
+/** Per case: who may log into that directorate; who may read the access log. */
+const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], other: [CSO, CM] };
+const ACCESS_LOG_ROLES: StaffRole[] = [CM, "auditor"];
+/** Open to anyone, signed in or not. */
+const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
+/** Covered by their own specs (they change the caller's password or session). */
+const ELSEWHERE = ["auth.changePassword"];
+
+function outcome(error: unknown): "allowed" | "refused" {
+  if (error instanceof TRPCError && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"].includes(error.code)) return "refused";
+  if (error instanceof TRPCError && error.code === "BAD_REQUEST" && error.message.startsWith("The request is not valid")) {
+    throw new Error(`the matrix sent an invalid input: ${error.message}`);
+  }
+  if (error instanceof TRPCError) return "allowed";
+  throw error;
+}
+async function attempt(call: () => Promise<unknown>): Promise<"allowed" | "refused"> {
+  try {
+    await call();
+    return "allowed";
+  } catch (error) {
+    return outcome(error);
+  }
+}
+
+describe("authorisation matrix", () => {
+  let h: Harness;
+  const cases = {} as Record<Where, { id: string; customerId: string }>;
+  let outsider: string;
+
+  beforeAll(async () => {
+    h = await openHarness({
+      extraStaff: [{ key: "outsider", name: "Other Officer", email: "outsider@example.gov.uk", password: PASSWORD, roles: [{ role: "investigating-officer", directorate: "housing" }] }],
+    });
+    outsider = h.staffIds.get("outsider")!;
+    const manager = await h.as("complaints-manager");
+    for (const where of WHERE) {
+      const { caseId } = await manager.cases.log({
+        kind: "complaint",
+        channel: "email",
+        serviceId: where.startsWith("own") ? "council-tax" : "waste",
+        description: `A ${where} complaint for the matrix`,
+        flags: where.endsWith("restricted") ? ["safeguarding"] : [],
+        customer: { fullName: `Matrix ${where}`, email: `${where}@example.com` },
+      });
+      const detail = await manager.cases.get({ caseId });
+      cases[where] = { id: caseId, customerId: detail.customer!.id };
+    }
+  });
+  afterAll(() => h?.close());
+
+  it("covers every procedure of the API", () => {
+    const covered = new Set([...Object.keys(COMMANDS).map((c) => `command.${c}`), ...Object.keys(GENERAL), "cases.log", "cases.get", "cases.accessLog", ...PUBLIC, ...ELSEWHERE]);
+    expect(Object.keys(appRouter._def.procedures).filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  it("reads cases (cases.get, search, customer history) exactly as the table says", async () => {
+    const problems: string[] = [];
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of WHERE) {
+        const expected = READ[where][role] ? "allowed" : "refused";
+        const got = await attempt(() => caller.cases.get({ caseId: cases[where].id }));
+        if (got !== expected) problems.push(`cases.get ${role} ${where}: ${got}, table says ${expected}`);
+        const found = await caller.search.cases({ quick: `${where}@example.com` }).then((r) => r.some((c) => c.id === cases[where].id));
+        if (found !== READ[where][role]) problems.push(`search.cases ${role} ${where}: ${found ? "found" : "not found"}`);
+        const history = await caller.customers
+          .history({ customerId: cases[where].customerId })
+          .then((r) => r.cases.some((c) => c.id === cases[where].id))
+          .catch(() => false);
+        if (history !== READ[where][role]) problems.push(`customers.history ${role} ${where}: ${history ? "listed" : "not listed"}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("runs every lifecycle command exactly as the table says", async () => {
+    const problems: string[] = [];
+    const payloads: Record<string, Record<string, unknown>> = {
+      triage: { outcome: "accept" },
+      assign: { handlerId: "" },
+      notify: { party: "head-of-service", reason: "Matrix" },
+      acknowledge: {},
+      recordContact: { direction: "in", channel: "phone", summary: "Matrix call" },
+      requestInformation: { id: "m1", from: "customer", what: "Matrix" },
+      receiveInformation: { id: "m1" },
+      pause: { reason: "Matrix" },
+      resume: {},
+      extend: { workingDays: 1, reason: "Matrix", ombudsmanDetailsGiven: true },
+      agreeStatement: {},
+      agreeResponseDate: { date: "2026-12-31" },
+      addParticipant: { role: "advocate", name: "Matrix" },
+      recordMilestone: { milestoneId: "m" },
+      holdingResponse: { summary: "Matrix" },
+      respond: { outcome: "not-upheld", reasons: "Matrix" },
+      completeRemedy: { remedyId: "r" },
+      escalate: {},
+      referBack: { reason: "Matrix" },
+      withdraw: { reason: "Matrix" },
+      close: {},
+      reopen: { reason: "Matrix" },
+      acknowledgeFeedback: {},
+      convertToComplaint: { reason: "Matrix" },
+      ombudsmanEnquiry: { enquiryId: "o1", body: "lgsco", reference: "M/1", responseDueOn: "2026-12-31" },
+      ombudsmanResponse: { enquiryId: "o1", approvedBy: "Matrix" },
+      ombudsmanDecision: { enquiryId: "o1", finding: "no-fault", injustice: false, summary: "Matrix" },
+      ombudsmanRemedyComplied: { enquiryId: "o1", remedyId: "r" },
+      ombudsmanSatisfied: { enquiryId: "o1" },
+      recalculateDeadlines: { reason: "Matrix" },
+    };
+    payloads.assign = { handlerId: outsider };
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of WHERE) {
+        for (const [name, allowedRoles] of Object.entries(COMMANDS)) {
+          const expected = READ[where][role] && allowedRoles.includes(role) ? "allowed" : "refused";
+          const procedure = (caller.command as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!;
+          const got = await attempt(() => procedure({ caseId: cases[where].id, expectedVersion: 1, ...payloads[name] }));
+          if (got !== expected) problems.push(`command.${name} ${role} ${where}: ${got}, table says ${expected}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("logs cases and reads access logs exactly as the table says", async () => {
+    const problems: string[] = [];
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of ["own", "other"] as const) {
+        const expected = LOG[where].includes(role) ? "allowed" : "refused";
+        const got = await attempt(() =>
+          caller.cases.log({ kind: "complaint", channel: "web", serviceId: where === "own" ? "council-tax" : "waste", description: "Matrix", customer: null }),
+        );
+        if (got !== expected) problems.push(`cases.log ${role} ${where}: ${got}, table says ${expected}`);
+      }
+      for (const where of WHERE) {
+        const expected = READ[where][role] && ACCESS_LOG_ROLES.includes(role) ? "allowed" : "refused";
+        const got = await attempt(() => caller.cases.accessLog({ caseId: cases[where].id }));
+        if (got !== expected) problems.push(`cases.accessLog ${role} ${where}: ${got}, table says ${expected}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("answers the other procedures exactly as the table says, and none to anonymous callers", async () => {
+    const problems: string[] = [];
+    const calls: Record<string, (c: Caller) => Promise<unknown>> = {
+      "auth.me": (c) => c.auth.me(),
+      "auth.logout": (c) => c.auth.logout(),
+      "queues.mine": (c) => c.queues.mine({}),
+      "queues.team": (c) => c.queues.team({}),
+      "queues.directorate": (c) => c.queues.directorate({}),
+      "queues.central": (c) => c.queues.central({}),
+      "search.cases": (c) => c.search.cases({ quick: "matrix" }),
+      "cases.possibleDuplicates": (c) => c.cases.possibleDuplicates({ description: "matrix complaint" }),
+      "customers.find": (c) => c.customers.find({ name: "Matrix" }),
+      "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
+      "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
+      "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
+    };
+    for (const [name, allowedRoles] of Object.entries(GENERAL)) {
+      for (const role of STAFF_ROLES) {
+        const expected = allowedRoles.includes(role) ? "allowed" : "refused";
+        const got = await attempt(async () => calls[name]!(await h.as(role)));
+        if (got !== expected) problems.push(`${name} ${role}: ${got}, table says ${expected}`);
+      }
+      const anonymous = await attempt(async () => calls[name]!(await h.as(null)));
+      if (anonymous !== "refused") problems.push(`${name} anonymous: ${anonymous}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
