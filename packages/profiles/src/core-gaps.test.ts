@@ -16,11 +16,20 @@ describe("core gaps seen from the council profiles", () => {
     // has no such stage"). Needed: settings scoped to kinds (e.g. `settings.kinds`), or settings
     // for stages a kind's regime does not have skipped rather than fatal. The Leeds profile
     // works round it with a Director's service for FOI reviews.
-    const input = structuredClone(leeds.input) as { directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }> };
-    input.directorates.flatMap((d) => d.services).find((s) => s.id === "housing-leeds")!.plugins = ["housing", "foi-eir"];
+    const input = structuredClone(leeds.input) as {
+      directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }>;
+    };
+    input.directorates.flatMap((d) => d.services).find((s) => s.id === "housing-leeds")!.plugins = [
+      "housing",
+      "foi-eir",
+    ];
     const book = startRules(parseCouncilProfile(input));
-    expect(book.rulesFor("housing-leeds", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(["stage-2"]);
-    expect(book.rulesFor("housing-leeds", "complaint").regime.stages[0]!.target?.label).toBe("Housing Leeds 10 working-day target");
+    expect(book.rulesFor("housing-leeds", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(
+      ["stage-2"],
+    );
+    expect(book.rulesFor("housing-leeds", "complaint").regime.stages[0]!.target?.label).toBe(
+      "Housing Leeds 10 working-day target",
+    );
   });
 
   it("Lancaster task group 8(2): a Stage 1 reopened by a referral back counts its acknowledgement from the referral, not from the original receipt", () => {
@@ -29,7 +38,10 @@ describe("core gaps seen from the council profiles", () => {
     // days before it existed. Needed: for a stage instance opened by refer-back, "receipt" (or
     // "stage-request") counts from the referral (StageInstance.requestedOn).
     const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
-    const s = new CaseScenario(rules).log({ channel: "email", customer: { id: "c", name: "C" }, description: "Street light out" }, "2026-06-01T09:00:00Z");
+    const s = new CaseScenario(rules).log(
+      { channel: "email", customer: { id: "c", name: "C" }, description: "Street light out" },
+      "2026-06-01T09:00:00Z",
+    );
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");
     s.do({ type: "respond", outcome: "not-upheld", reasons: "r" }, "2026-06-12");

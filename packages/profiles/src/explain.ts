@@ -1,4 +1,11 @@
-import { CASE_KINDS, RuleBook, explainRules, recordPlugin, type CaseKind, type ServicePlugin } from "@complaints/core";
+import {
+  CASE_KINDS,
+  RuleBook,
+  explainRules,
+  recordPlugin,
+  type CaseKind,
+  type ServicePlugin,
+} from "@complaints/core";
 import type { SourcedProfile } from "./types.js";
 
 export interface ExplainOptions {
@@ -11,10 +18,15 @@ export interface ExplainOptions {
 }
 
 /** The case kinds worth showing for a service: complaints, and any kind a plugin there claims. */
-function kindsFor(book: RuleBook, plugins: readonly ServicePlugin[], serviceId: string): CaseKind[] {
+function kindsFor(
+  book: RuleBook,
+  plugins: readonly ServicePlugin[],
+  serviceId: string,
+): CaseKind[] {
   const claimed = new Set<CaseKind>();
   const enabled = new Set(book.rulesFor(serviceId, "complaint").plugins);
-  for (const kind of CASE_KINDS) for (const id of book.rulesFor(serviceId, kind).plugins) enabled.add(id);
+  for (const kind of CASE_KINDS)
+    for (const id of book.rulesFor(serviceId, kind).plugins) enabled.add(id);
   for (const plugin of plugins) {
     if (!enabled.has(plugin.id)) continue;
     for (const kind of recordPlugin(plugin).claimsKinds) claimed.add(kind);
@@ -28,10 +40,17 @@ function kindsFor(book: RuleBook, plugins: readonly ServicePlugin[], serviceId: 
  * documents leave out. Builds the RuleBook, so a misconfigured profile throws here as it would
  * at start-up.
  */
-export function explainProfile(sourced: SourcedProfile, plugins: readonly ServicePlugin[], options: ExplainOptions = {}): string[] {
+export function explainProfile(
+  sourced: SourcedProfile,
+  plugins: readonly ServicePlugin[],
+  options: ExplainOptions = {},
+): string[] {
   const { profile, notes } = sourced;
   const book = new RuleBook(profile, plugins);
-  const lines: string[] = [`${profile.name} (profile "${profile.id}")`, `sources: ${profile.sources.join("; ") || "none"}`];
+  const lines: string[] = [
+    `${profile.name} (profile "${profile.id}")`,
+    `sources: ${profile.sources.join("; ") || "none"}`,
+  ];
   if (!options.rulesOnly) {
     const section = (title: string, items: string[]) => {
       if (!items.length) return;
@@ -39,15 +58,21 @@ export function explainProfile(sourced: SourcedProfile, plugins: readonly Servic
     };
     section(
       "From the documents:",
-      notes.flatMap((n) => (n.kind === "from-document" ? [`${n.about}: ${n.value} (${n.source})`] : [])),
+      notes.flatMap((n) =>
+        n.kind === "from-document" ? [`${n.about}: ${n.value} (${n.source})`] : [],
+      ),
     );
     section(
       "Where the documents are silent (default used, and why):",
-      notes.flatMap((n) => (n.kind === "default" ? [`${n.about}: ${n.value} — ${n.uses}. ${n.why}`] : [])),
+      notes.flatMap((n) =>
+        n.kind === "default" ? [`${n.about}: ${n.value} — ${n.uses}. ${n.why}`] : [],
+      ),
     );
     section(
       "Asked for by the documents, handled outside the rules:",
-      notes.flatMap((n) => (n.kind === "practice" ? [`${n.about} (${n.source}): ${n.handling}`] : [])),
+      notes.flatMap((n) =>
+        n.kind === "practice" ? [`${n.about} (${n.source}): ${n.handling}`] : [],
+      ),
     );
     section(
       "Delegated financial limits:",
@@ -55,20 +80,31 @@ export function explainProfile(sourced: SourcedProfile, plugins: readonly Servic
     );
     section(
       "Notify before acknowledging:",
-      profile.notifyBeforeAcknowledging.map((n) => `${n.flag}: ${n.parties.join(", ")} (${n.rule})`),
+      profile.notifyBeforeAcknowledging.map(
+        (n) => `${n.flag}: ${n.parties.join(", ")} (${n.rule})`,
+      ),
     );
   }
   const services = book.serviceIds().filter((id) => !options.serviceId || id === options.serviceId);
   if (options.serviceId && services.length === 0) {
-    throw new Error(`Profile "${profile.id}" has no service "${options.serviceId}" (services: ${book.serviceIds().join(", ")})`);
+    throw new Error(
+      `Profile "${profile.id}" has no service "${options.serviceId}" (services: ${book.serviceIds().join(", ")})`,
+    );
   }
   for (const serviceId of services) {
-    const directorate = profile.directorates.find((d) => d.services.some((s) => s.id === serviceId))!;
+    const directorate = profile.directorates.find((d) =>
+      d.services.some((s) => s.id === serviceId),
+    )!;
     const service = directorate.services.find((s) => s.id === serviceId)!;
     lines.push("", `== ${directorate.name} / ${service.name} [${serviceId}]`);
     const kinds = options.kind ? [options.kind] : kindsFor(book, plugins, serviceId);
     for (const kind of kinds) {
-      lines.push("", ...explainRules(book.rulesFor(serviceId, kind)).map((l, i) => (i === 0 ? `-- ${l}` : `   ${l}`)));
+      lines.push(
+        "",
+        ...explainRules(book.rulesFor(serviceId, kind)).map((l, i) =>
+          i === 0 ? `-- ${l}` : `   ${l}`,
+        ),
+      );
     }
   }
   return lines;

@@ -9,7 +9,13 @@ import { loadProfile, profileDocuments, type ProfileId } from "./councils/index.
 import { installedPlugins } from "./plugins.js";
 
 export { installedPlugins } from "./plugins.js";
-export { profileDocuments, loadProfile, isProfileId, PROFILE_IDS, type ProfileId } from "./councils/index.js";
+export {
+  profileDocuments,
+  loadProfile,
+  isProfileId,
+  PROFILE_IDS,
+  type ProfileId,
+} from "./councils/index.js";
 export { leeds, LEEDS_POLICY, LEEDS_REVIEW } from "./councils/leeds.js";
 export { lewisham, LEWISHAM_REPORT } from "./councils/lewisham.js";
 export { southwark, SOUTHWARK_PROCEDURE } from "./councils/southwark.js";
@@ -24,7 +30,10 @@ export type { ProfileDocument, ProfileNote, SourcedProfile } from "./types.js";
  * profile (two plugins claiming a service, a timescale above a statutory maximum, a plugin
  * that is not installed) throws RuleConfigurationError with a message naming the plugin.
  */
-export function startRules(profile: CouncilProfile, plugins: readonly ServicePlugin[] = installedPlugins): RuleBook {
+export function startRules(
+  profile: CouncilProfile,
+  plugins: readonly ServicePlugin[] = installedPlugins,
+): RuleBook {
   return new RuleBook(profile, plugins);
 }
 

@@ -2,7 +2,11 @@ import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
 
-const resident: LogFields = { channel: "email", customer: { id: "c-1", name: "Kate Moss" }, description: "Street light out for six weeks" };
+const resident: LogFields = {
+  channel: "email",
+  customer: { id: "c-1", name: "Kate Moss" },
+  description: "Street light out for six weeks",
+};
 
 describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
   const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
@@ -12,7 +16,10 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "assign", handlerId: "officer-1" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "Reported to the county" }, "2026-06-12");
+    s.do(
+      { type: "respond", outcome: "not-upheld", reasons: "Reported to the county" },
+      "2026-06-12",
+    );
     s.do({ type: "escalate" }, "2026-06-15");
     s.do({ type: "assign", handlerId: "officer-2" }, "2026-06-15");
     s.do({ type: "acknowledge" }, "2026-06-16");
@@ -21,14 +28,27 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
 
   it("Lancaster task group 3(3)(e), 8(2): the Stage 2 officer sends the complaint back to Stage 1, telling the complainant", () => {
     const s = atStage2();
-    const effects = s.do({ type: "refer-back", reason: "Stage 1 did not check whether the light is ours" }, "2026-06-18");
-    expect(effects).toEqual([{ type: "send-letter", letter: "referral-back", stageId: "stage-1", to: "customer", dueOn: null }]);
+    const effects = s.do(
+      { type: "refer-back", reason: "Stage 1 did not check whether the light is ours" },
+      "2026-06-18",
+    );
+    expect(effects).toEqual([
+      {
+        type: "send-letter",
+        letter: "referral-back",
+        stageId: "stage-1",
+        to: "customer",
+        dueOn: null,
+      },
+    ]);
     expect(s.case.stages.map((x) => [x.stageId, x.phase])).toEqual([
       ["stage-1", "responded"],
       ["stage-2", "referred-back"],
       ["stage-1", "awaiting-acknowledgement"],
     ]);
-    expect(s.stage.requestReason).toBe("Referred back from Stage 2: Stage 1 did not check whether the light is ours");
+    expect(s.stage.requestReason).toBe(
+      "Referred back from Stage 2: Stage 1 did not check whether the light is ours",
+    );
   });
 
   it("the referred-back Stage 1 is answered in 10 working days from its new acknowledgement, then may go to Stage 2 again and close", () => {
@@ -36,8 +56,14 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
     s.do({ type: "refer-back", reason: "More to do" }, "2026-06-18");
     s.do({ type: "assign", handlerId: "officer-1" }, "2026-06-18");
     s.do({ type: "acknowledge" }, "2026-06-19");
-    expect(s.due("respond", "stage-1")).toMatchObject({ date: "2026-07-03", rule: "Complaint handling code 2024 6.3" });
-    s.do({ type: "respond", outcome: "upheld", reasons: "The light is ours: repaired" }, "2026-06-26");
+    expect(s.due("respond", "stage-1")).toMatchObject({
+      date: "2026-07-03",
+      rule: "Complaint handling code 2024 6.3",
+    });
+    s.do(
+      { type: "respond", outcome: "upheld", reasons: "The light is ours: repaired" },
+      "2026-06-26",
+    );
     s.do({ type: "escalate" }, "2026-06-29");
     s.do({ type: "assign", handlerId: "officer-3" }, "2026-06-29");
     s.do({ type: "acknowledge" }, "2026-06-30");
@@ -48,6 +74,9 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
 
   it("where the documents are silent, Lancaster uses the 2024 code, and says so", () => {
     expect(rules.regime.stages[0]!.respond.rule).toBe("Complaint handling code 2024 6.3");
-    expect(rules.trace["stage-2.referBackTo"]!.at(-1)).toMatchObject({ layer: { kind: "profile", id: "lancaster" }, rule: expect.stringContaining("8(2)") });
+    expect(rules.trace["stage-2.referBackTo"]!.at(-1)).toMatchObject({
+      layer: { kind: "profile", id: "lancaster" },
+      rule: expect.stringContaining("8(2)"),
+    });
   });
 });

@@ -11,7 +11,11 @@ const tenant: LogFields = {
   description: "The repair to my back door was not done",
   intake: { tenancyReference: "T-100234", repairRequestReference: "R-5521", contractor: "Mears" },
 };
-const resident: LogFields = { channel: "email", customer: { id: "res-1", name: "Tom Hill" }, description: "My green bin has been missed three times" };
+const resident: LogFields = {
+  channel: "email",
+  customer: { id: "res-1", name: "Tom Hill" },
+  description: "My green bin has been missed three times",
+};
 
 describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", () => {
   const rules = startCouncil("leeds").rulesFor("housing-leeds", "complaint");
@@ -21,7 +25,15 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
     const s = new CaseScenario(rules).log(tenant, "2026-03-02T10:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
     s.do({ type: "acknowledge" }, "2026-03-05");
-    s.do({ type: "request-information", id: "contractor:mears", from: "service", what: "Mears' job sheet" }, "2026-03-05");
+    s.do(
+      {
+        type: "request-information",
+        id: "contractor:mears",
+        from: "service",
+        what: "Mears' job sheet",
+      },
+      "2026-03-05",
+    );
     s.do({ type: "receive-information", id: "contractor:mears" }, "2026-03-09");
     return s;
   }
@@ -29,22 +41,33 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
   it("Leeds policy para 13: acknowledged within 3 working days, quicker than the Housing Ombudsman Code's 5", () => {
     const s = new CaseScenario(rules).log(tenant, "2026-03-02T10:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
-    expect(s.due("acknowledge")).toMatchObject({ date: "2026-03-05", rule: expect.stringContaining("Leeds policy para 13") });
+    expect(s.due("acknowledge")).toMatchObject({
+      date: "2026-03-05",
+      rule: expect.stringContaining("Leeds policy para 13"),
+    });
   });
 
   it("Leeds review 2013/14: answered on working day 9, it meets the Housing Leeds 10-day target (and the deadline)", () => {
     const s = housingCase();
-    s.do({ type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" }, "2026-03-13");
+    s.do(
+      { type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" },
+      "2026-03-13",
+    );
     const target = s.due("target", "stage-1");
     const deadline = s.due("respond", "stage-1");
     expect(target).toMatchObject({ date: "2026-03-16", nature: "target", metOn: "2026-03-13" });
-    expect(target.explanation).toContain("Housing Leeds 10 working-day target: respond by Mon 16 Mar 2026 (Leeds housing complaints review 2013/14");
+    expect(target.explanation).toContain(
+      "Housing Leeds 10 working-day target: respond by Mon 16 Mar 2026 (Leeds housing complaints review 2013/14",
+    );
     expect(deadline).toMatchObject({ date: "2026-03-19", nature: "deadline", metOn: "2026-03-13" });
   });
 
   it("Leeds review 2013/14, HOS Code 6.3: answered on working day 12, it misses the 10-day target but meets the standard", () => {
     const s = housingCase();
-    s.do({ type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" }, "2026-03-18");
+    s.do(
+      { type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" },
+      "2026-03-18",
+    );
     const target = s.due("target", "stage-1");
     const deadline = s.due("respond", "stage-1");
     expect(target.metOn! > target.date).toBe(true);
@@ -56,17 +79,34 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
   });
 
   it("HOS Code 6.3 is statutory: Leeds' 15 working-day standard cannot be the housing deadline — start-up stops, naming the plugin", () => {
-    const input = structuredClone(leeds.input) as { directorates: Array<{ services: Array<{ id: string; settings?: { stages?: Record<string, Record<string, unknown>> } }> }> };
+    const input = structuredClone(leeds.input) as {
+      directorates: Array<{
+        services: Array<{
+          id: string;
+          settings?: { stages?: Record<string, Record<string, unknown>> };
+        }>;
+      }>;
+    };
     const housing = input.directorates[0]!.services.find((s) => s.id === "housing-leeds")!;
-    housing.settings!.stages!["stage-1"]!["respond"] = { period: { workingDays: 15 }, from: "receipt", rule: "Leeds policy para 16: 15 working days" };
+    housing.settings!.stages!["stage-1"]!["respond"] = {
+      period: { workingDays: 15 },
+      from: "receipt",
+      rule: "Leeds policy para 16: 15 working days",
+    };
     const build = () => new RuleBook(parseCouncilProfile(input), installedPlugins);
     expect(build).toThrow(RuleConfigurationError);
-    expect(build).toThrow(/Service "housing-leeds": service setting "housing-leeds" sets the Stage 1 response to 15 working days, above the statutory maximum of 10 working days .*declared by plugin "housing"/);
+    expect(build).toThrow(
+      /Service "housing-leeds": service setting "housing-leeds" sets the Stage 1 response to 15 working days, above the statutory maximum of 10 working days .*declared by plugin "housing"/,
+    );
   });
 
   it("Leeds review: the contractor (Mears) is told, and the repair carries on, when the complaint is accepted", () => {
     const s = new CaseScenario(rules).log(tenant, "2026-03-02");
-    expect(s.do({ type: "triage", outcome: "accept" }, "2026-03-02").map((e) => (e.type === "notify" ? e.party : e.type))).toEqual(["repairs-service", "contractor:Mears"]);
+    expect(
+      s
+        .do({ type: "triage", outcome: "accept" }, "2026-03-02")
+        .map((e) => (e.type === "notify" ? e.party : e.type)),
+    ).toEqual(["repairs-service", "contractor:Mears"]);
   });
 
   it("the Housing Ombudsman comes next, not the LGSCO, and Leeds' 28-day escalation window still applies", () => {
@@ -87,20 +127,36 @@ describe("Leeds: the corporate procedure", () => {
   it("Leeds policy paras 13, 16: acknowledge in 3 working days, respond in 15 from receipt, holding responses every two weeks after that", () => {
     const s = wasteCase();
     expect(s.due("acknowledge").date).toBe("2026-03-05");
-    expect(s.due("respond")).toMatchObject({ date: "2026-03-23", rule: expect.stringContaining("para 16") });
+    expect(s.due("respond")).toMatchObject({
+      date: "2026-03-23",
+      rule: expect.stringContaining("para 16"),
+    });
     const holding = s.due("holding-response");
     expect(holding.date).toBe("2026-04-06");
     expect(holding.explanation).toContain("response originally due Mon 23 Mar 2026; +14 days");
     s.do({ type: "acknowledge" }, "2026-03-03");
-    s.do({ type: "holding-response", summary: "Sorry for the delay: the crew rota is being checked; reply by 3 April" }, "2026-03-25");
-    expect(s.due("holding-response")).toMatchObject({ date: "2026-04-08", explanation: expect.stringContaining("last holding response Wed 25 Mar 2026; +14 days") });
+    s.do(
+      {
+        type: "holding-response",
+        summary: "Sorry for the delay: the crew rota is being checked; reply by 3 April",
+      },
+      "2026-03-25",
+    );
+    expect(s.due("holding-response")).toMatchObject({
+      date: "2026-04-08",
+      explanation: expect.stringContaining("last holding response Wed 25 Mar 2026; +14 days"),
+    });
   });
 
   it("Leeds policy para 28: a discrimination complaint cannot be acknowledged until the Chief Officer, Legal and the Head of Equality are told", () => {
     const s = wasteCase({ ...resident, flags: ["discrimination-or-harassment"] });
     const early = s.try({ type: "acknowledge" }, "2026-03-03");
-    expect(early.ok ? null : early.refusal).toMatchObject({ code: "NOTIFICATION_REQUIRED", rule: expect.stringContaining("Leeds policy para 28") });
-    for (const party of ["relevant-chief-officer", "chief-officer-legal", "head-of-equality"]) s.do({ type: "notify", party, reason: "Para 28" }, "2026-03-03");
+    expect(early.ok ? null : early.refusal).toMatchObject({
+      code: "NOTIFICATION_REQUIRED",
+      rule: expect.stringContaining("Leeds policy para 28"),
+    });
+    for (const party of ["relevant-chief-officer", "chief-officer-legal", "head-of-equality"])
+      s.do({ type: "notify", party, reason: "Para 28" }, "2026-03-03");
     s.do({ type: "acknowledge" }, "2026-03-03");
   });
 
@@ -109,21 +165,35 @@ describe("Leeds: the corporate procedure", () => {
     s.do({ type: "assign", handlerId: "io-1" }, "2026-03-02");
     s.do({ type: "acknowledge" }, "2026-03-03");
     s.do({ type: "respond", outcome: "partly-upheld", reasons: "Missed twice" }, "2026-03-20");
-    expect(s.due("escalation-window", "stage-1")).toMatchObject({ date: "2026-04-17", rule: expect.stringContaining("28 days") });
+    expect(s.due("escalation-window", "stage-1")).toMatchObject({
+      date: "2026-04-17",
+      rule: expect.stringContaining("28 days"),
+    });
     const late = s.try({ type: "escalate" }, "2026-04-20");
     expect(late.ok ? null : late.refusal?.code).toBe("ESCALATION_WINDOW_CLOSED");
     s.do({ type: "escalate", lateDiscretion: "The customer was in hospital" }, "2026-04-20");
-    expect(s.due("acknowledge", "stage-2")).toMatchObject({ date: "2026-04-23", rule: expect.stringContaining("para 20") });
+    expect(s.due("acknowledge", "stage-2")).toMatchObject({
+      date: "2026-04-23",
+      rule: expect.stringContaining("para 20"),
+    });
     s.do({ type: "acknowledge" }, "2026-04-21");
     s.do({ type: "agree-statement" }, "2026-04-22");
-    expect(s.due("respond", "stage-2")).toMatchObject({ date: "2026-05-14", rule: expect.stringContaining("para 22") });
+    expect(s.due("respond", "stage-2")).toMatchObject({
+      date: "2026-05-14",
+      rule: expect.stringContaining("para 22"),
+    });
     const same = s.try({ type: "assign", handlerId: "io-1" }, "2026-04-22");
     expect(same.ok ? null : same.refusal?.rule).toContain("impartial senior officer");
   });
 
   it("Leeds policy para 5: a written compliment is acknowledged within 10 working days", () => {
-    const s = new CaseScenario(startCouncil("leeds").rulesFor("waste-management", "compliment")).log({ ...resident, description: "Thank you to the crew" }, "2026-03-02");
-    expect(s.due("feedback-acknowledge")).toMatchObject({ date: "2026-03-16", rule: expect.stringContaining("para 5") });
+    const s = new CaseScenario(
+      startCouncil("leeds").rulesFor("waste-management", "compliment"),
+    ).log({ ...resident, description: "Thank you to the crew" }, "2026-03-02");
+    expect(s.due("feedback-acknowledge")).toMatchObject({
+      date: "2026-03-16",
+      rule: expect.stringContaining("para 5"),
+    });
   });
 });
 
@@ -133,21 +203,46 @@ describe("Leeds: an FOI complaint skips Stage 1", () => {
 
   it("Leeds policy paras 61–63: handled as a Stage II review by the Director with Legal's advice, in 20 working days", () => {
     const s = new CaseScenario(rules).log(
-      { ...resident, description: "You refused my request for the collection routes", matterArose: "2026-02-25", intake: { informationRegime: "foi", requestReference: "FOI-LCC-881" } },
+      {
+        ...resident,
+        description: "You refused my request for the collection routes",
+        matterArose: "2026-02-25",
+        intake: { informationRegime: "foi", requestReference: "FOI-LCC-881" },
+      },
       "2026-03-02T10:00:00Z",
     );
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
     expect(s.case.stages.map((x) => x.stageId)).toEqual(["stage-2"]);
-    expect(s.due("respond", "stage-2")).toMatchObject({ date: "2026-03-31", rule: expect.stringContaining("Leeds policy para 63") });
-    const noLegal = s.try({ type: "respond", outcome: "not-upheld", reasons: "Exempt" }, "2026-03-20", director);
+    expect(s.due("respond", "stage-2")).toMatchObject({
+      date: "2026-03-31",
+      rule: expect.stringContaining("Leeds policy para 63"),
+    });
+    const noLegal = s.try(
+      { type: "respond", outcome: "not-upheld", reasons: "Exempt" },
+      "2026-03-20",
+      director,
+    );
     expect(noLegal.ok ? null : noLegal.refusal?.rule).toContain("para 61");
     s.do({ type: "notify", party: "legal", reason: "Advice on s31" }, "2026-03-20");
-    const effects = s.do({ type: "respond", outcome: "not-upheld", reasons: "Exempt" }, "2026-03-20", director);
-    expect(effects).toContainEqual(expect.objectContaining({ party: "legal", reason: expect.stringContaining("Log the outcome of review") }));
+    const effects = s.do(
+      { type: "respond", outcome: "not-upheld", reasons: "Exempt" },
+      "2026-03-20",
+      director,
+    );
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        party: "legal",
+        reason: expect.stringContaining("Log the outcome of review"),
+      }),
+    );
     expect(s.due("next-body-window", "stage-2").explanation).toContain("Information Commissioner");
   });
 
   it("FOI reviews about Housing Leeds go to the Director of Environments and Housing's service", () => {
-    expect(startCouncil("leeds").rulesFor("environments-and-housing-director", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(["stage-2"]);
+    expect(
+      startCouncil("leeds")
+        .rulesFor("environments-and-housing-director", "foi-eir-review")
+        .regime.stages.map((s) => s.id),
+    ).toEqual(["stage-2"]);
   });
 });

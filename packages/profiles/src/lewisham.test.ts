@@ -2,7 +2,11 @@ import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
 
-const resident: LogFields = { channel: "web", customer: { id: "c-1", name: "Lee Chen" }, description: "No enforcement action on the extension next door" };
+const resident: LogFields = {
+  channel: "web",
+  customer: { id: "c-1", name: "Lee Chen" },
+  description: "No enforcement action on the extension next door",
+};
 const director = { id: "director-1", roles: ["director" as const] };
 
 describe("Lewisham: a case reaches the Independent Adjudicator", () => {
@@ -14,7 +18,10 @@ describe("Lewisham: a case reaches the Independent Adjudicator", () => {
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "assign", handlerId: "service-manager" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "No breach of planning control" }, "2026-06-12");
+    s.do(
+      { type: "respond", outcome: "not-upheld", reasons: "No breach of planning control" },
+      "2026-06-12",
+    );
     s.do({ type: "escalate", reason: "Still building" }, "2026-06-15");
     s.do({ type: "assign", handlerId: "head-of-planning" }, "2026-06-15");
     s.do({ type: "acknowledge" }, "2026-06-16");
@@ -24,8 +31,14 @@ describe("Lewisham: a case reaches the Independent Adjudicator", () => {
   it("Lewisham report 5.1: Stage 1 in 10 days and Stage 2 in 20 days from the request", () => {
     const s = new CaseScenario(rules).log(resident, "2026-06-01T09:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
-    expect(s.due("respond", "stage-1")).toMatchObject({ date: "2026-06-15", rule: "Lewisham report para 5.1: Stage 1 – 10 days by the Service Manager" });
-    expect(toStage3().due("respond", "stage-2")).toMatchObject({ date: "2026-07-13", rule: expect.stringContaining("Stage 2 – 20 days") });
+    expect(s.due("respond", "stage-1")).toMatchObject({
+      date: "2026-06-15",
+      rule: "Lewisham report para 5.1: Stage 1 – 10 days by the Service Manager",
+    });
+    expect(toStage3().due("respond", "stage-2")).toMatchObject({
+      date: "2026-07-13",
+      rule: expect.stringContaining("Stage 2 – 20 days"),
+    });
   });
 
   it("Lewisham report 5.1, 6.1–6.3: Stage 3 is the Independent Adjudicator's, in 30 days, with compensation and followed-up recommendations, then the LGSCO", () => {
@@ -33,33 +46,72 @@ describe("Lewisham: a case reaches the Independent Adjudicator", () => {
     s.do({ type: "respond", outcome: "not-upheld", reasons: "Stage 1 was right" }, "2026-07-10");
     s.do({ type: "escalate", reason: "Wants an independent view" }, "2026-07-13");
     expect(s.stage.label).toBe("Stage 3: Independent Adjudicator");
-    expect(s.due("respond", "stage-3")).toMatchObject({ date: "2026-08-24", rule: expect.stringContaining("Stage 3 – 30 days by the Independent Adjudicator") });
+    expect(s.due("respond", "stage-3")).toMatchObject({
+      date: "2026-08-24",
+      rule: expect.stringContaining("Stage 3 – 30 days by the Independent Adjudicator"),
+    });
     s.do({ type: "assign", handlerId: "independent-adjudicator" }, "2026-07-13");
     const overLimit = s.try(
       {
         type: "respond",
         outcome: "upheld",
         reasons: "Enforcement was delayed for a year",
-        remedies: [{ id: "comp", type: "financial", financialKind: "compensation", description: "Time and trouble", amountPence: 150000, approverId: "hos-1", approverRoles: ["head-of-service"], ownerId: "finance", dueOn: "2026-09-07" }],
+        remedies: [
+          {
+            id: "comp",
+            type: "financial",
+            financialKind: "compensation",
+            description: "Time and trouble",
+            amountPence: 150000,
+            approverId: "hos-1",
+            approverRoles: ["head-of-service"],
+            ownerId: "finance",
+            dueOn: "2026-09-07",
+          },
+        ],
       },
       "2026-08-20",
     );
-    expect(overLimit.ok ? null : overLimit.refusal).toMatchObject({ code: "REMEDY_OVER_LIMIT", message: expect.stringContaining("£1000.00") });
+    expect(overLimit.ok ? null : overLimit.refusal).toMatchObject({
+      code: "REMEDY_OVER_LIMIT",
+      message: expect.stringContaining("£1000.00"),
+    });
     s.do(
       {
         type: "respond",
         outcome: "upheld",
         reasons: "Enforcement was delayed for a year",
         remedies: [
-          { id: "comp", type: "financial", financialKind: "compensation", description: "Time and trouble", amountPence: 150000, approverId: "director-1", approverRoles: ["director"], ownerId: "finance", dueOn: "2026-09-07" },
-          { id: "rec", type: "action", description: "Serve the enforcement notice", ownerId: "planning-enforcement-manager", dueOn: "2026-09-30" },
+          {
+            id: "comp",
+            type: "financial",
+            financialKind: "compensation",
+            description: "Time and trouble",
+            amountPence: 150000,
+            approverId: "director-1",
+            approverRoles: ["director"],
+            ownerId: "finance",
+            dueOn: "2026-09-07",
+          },
+          {
+            id: "rec",
+            type: "action",
+            description: "Serve the enforcement notice",
+            ownerId: "planning-enforcement-manager",
+            dueOn: "2026-09-30",
+          },
         ],
       },
       "2026-08-20",
       director,
     );
-    expect(s.case.dueDates.filter((d) => d.kind === "remedy").map((d) => d.date)).toEqual(["2026-09-07", "2026-09-30"]);
-    expect(s.due("next-body-window", "stage-3").explanation).toContain("Local Government and Social Care Ombudsman until Fri 20 Aug 2027");
+    expect(s.case.dueDates.filter((d) => d.kind === "remedy").map((d) => d.date)).toEqual([
+      "2026-09-07",
+      "2026-09-30",
+    ]);
+    expect(s.due("next-body-window", "stage-3").explanation).toContain(
+      "Local Government and Social Care Ombudsman until Fri 20 Aug 2027",
+    );
   });
 });
 
@@ -68,7 +120,12 @@ describe("Lewisham: member enquiries", () => {
   const mayorEnquiry: LogFields = {
     channel: "member-portal",
     customer: { id: "r-1", name: "Dev Patel" },
-    representative: { name: "The Mayor", role: "mayor", consent: { basis: "elected-member", recordedOn: "2026-06-01" }, replyTo: "representative" },
+    representative: {
+      name: "The Mayor",
+      role: "mayor",
+      consent: { basis: "elected-member", recordedOn: "2026-06-01" },
+      replyTo: "representative",
+    },
     description: "Missed collections on Brockley Road",
   };
 
@@ -76,14 +133,29 @@ describe("Lewisham: member enquiries", () => {
     const s = new CaseScenario(rules).log(mayorEnquiry, "2026-06-01");
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");
-    expect(s.due("respond")).toMatchObject({ date: "2026-06-15", rule: expect.stringContaining("10 days") });
-    expect(s.do({ type: "respond", outcome: "upheld", reasons: "Crew missed the road" }, "2026-06-10")).toEqual([
-      { type: "send-letter", letter: "member-enquiry-response", stageId: "stage-1", to: "representative", dueOn: null },
+    expect(s.due("respond")).toMatchObject({
+      date: "2026-06-15",
+      rule: expect.stringContaining("10 days"),
+    });
+    expect(
+      s.do({ type: "respond", outcome: "upheld", reasons: "Crew missed the road" }, "2026-06-10"),
+    ).toEqual([
+      {
+        type: "send-letter",
+        letter: "member-enquiry-response",
+        stageId: "stage-1",
+        to: "representative",
+        dueOn: null,
+      },
     ]);
   });
 
   it("a resident still unhappy goes on to Stage 2 and then the Independent Adjudicator", () => {
-    expect(rules.regime.stages.map((s) => s.label)).toEqual(["Member enquiry", "Stage 2", "Stage 3: Independent Adjudicator"]);
+    expect(rules.regime.stages.map((s) => s.label)).toEqual([
+      "Member enquiry",
+      "Stage 2",
+      "Stage 3: Independent Adjudicator",
+    ]);
   });
 });
 
@@ -92,7 +164,15 @@ describe("Lewisham: housing and statutory services keep their own regimes", () =
     const rules = startCouncil("lewisham").rulesFor("lewisham-homes-repairs", "complaint");
     expect(rules.regime.stages.map((s) => s.id)).toEqual(["stage-1", "stage-2"]);
     expect(rules.regime.nextBody.id).toBe("housing-ombudsman");
-    const s = new CaseScenario(rules).log({ ...resident, description: "Damp in the bathroom", intake: { housingIssue: "damp-and-mould" }, priority: { level: "high", reason: "Damp and mould" } }, "2026-06-01");
+    const s = new CaseScenario(rules).log(
+      {
+        ...resident,
+        description: "Damp in the bathroom",
+        intake: { housingIssue: "damp-and-mould" },
+        priority: { level: "high", reason: "Damp and mould" },
+      },
+      "2026-06-01",
+    );
     s.do({ type: "triage", outcome: "accept" }, "2026-06-01");
     s.do({ type: "acknowledge" }, "2026-06-02");
     s.do({ type: "respond", outcome: "upheld", reasons: "r" }, "2026-06-10");
@@ -104,6 +184,10 @@ describe("Lewisham: housing and statutory services keep their own regimes", () =
   });
 
   it("SI 2009/309: adult social care has one stage and no adjudicator", () => {
-    expect(startCouncil("lewisham").rulesFor("adult-social-care", "complaint").regime.stages.map((s) => s.id)).toEqual(["stage-1"]);
+    expect(
+      startCouncil("lewisham")
+        .rulesFor("adult-social-care", "complaint")
+        .regime.stages.map((s) => s.id),
+    ).toEqual(["stage-1"]);
   });
 });

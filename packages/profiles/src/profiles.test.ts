@@ -1,4 +1,10 @@
-import { RuleBook, defaultProfile, parseCouncilProfile, recordPlugin, type Timescale } from "@complaints/core";
+import {
+  RuleBook,
+  defaultProfile,
+  parseCouncilProfile,
+  recordPlugin,
+  type Timescale,
+} from "@complaints/core";
 import { describe, expect, it } from "vitest";
 import { PROFILE_IDS, loadProfile, profileDocuments } from "./councils/index.js";
 import * as profiles from "./index.js";
@@ -6,7 +12,14 @@ import { installedPlugins } from "./plugins.js";
 
 describe("installed plugins", () => {
   it("are the six service plugins, each once", () => {
-    expect(installedPlugins.map((p) => p.id)).toEqual(["housing", "foi-eir", "adult-social-care", "children-social-care", "member-enquiries", "independent-adjudicator"]);
+    expect(installedPlugins.map((p) => p.id)).toEqual([
+      "housing",
+      "foi-eir",
+      "adult-social-care",
+      "children-social-care",
+      "member-enquiries",
+      "independent-adjudicator",
+    ]);
     for (const plugin of installedPlugins) expect(() => recordPlugin(plugin)).not.toThrow();
   });
 });
@@ -22,13 +35,19 @@ describe.each(PROFILE_IDS)("profile %s", (id) => {
 
   it("starts with the installed plugins, and every plugin it enables is installed", () => {
     const book = new RuleBook(profile, installedPlugins);
-    const enabled = profile.directorates.flatMap((d) => [...d.plugins, ...d.services.flatMap((s) => s.plugins)]);
+    const enabled = profile.directorates.flatMap((d) => [
+      ...d.plugins,
+      ...d.services.flatMap((s) => s.plugins),
+    ]);
     for (const pluginId of enabled) expect(installedPlugins.map((p) => p.id)).toContain(pluginId);
     expect(book.serviceIds().length).toBe(profile.directorates.flatMap((d) => d.services).length);
   });
 
   it("every timescale it sets names its source", () => {
-    const layers = [profile.timescales, ...profile.directorates.flatMap((d) => [d.settings, ...d.services.map((s) => s.settings)])];
+    const layers = [
+      profile.timescales,
+      ...profile.directorates.flatMap((d) => [d.settings, ...d.services.map((s) => s.settings)]),
+    ];
     for (const layer of layers) {
       for (const [stageId, fields] of Object.entries(layer?.stages ?? {})) {
         for (const [field, value] of Object.entries(fields)) {
@@ -50,7 +69,9 @@ describe.each(PROFILE_IDS)("profile %s", (id) => {
       }
       if (note.kind === "practice") expect(note.handling.length).toBeGreaterThan(10);
     }
-    expect(notes.some((n) => n.kind === "default" && n.about.includes("delegatedLimits"))).toBe(true);
+    expect(notes.some((n) => n.kind === "default" && n.about.includes("delegatedLimits"))).toBe(
+      true,
+    );
   });
 });
 
@@ -62,7 +83,11 @@ describe("the default profile", () => {
 });
 
 describe("each council enables what its documents describe", () => {
-  const enabledOn = (id: (typeof PROFILE_IDS)[number], serviceId: string) => new RuleBook(loadProfile(profileDocuments[id]).profile, installedPlugins).rulesFor(serviceId, "complaint").plugins;
+  const enabledOn = (id: (typeof PROFILE_IDS)[number], serviceId: string) =>
+    new RuleBook(loadProfile(profileDocuments[id]).profile, installedPlugins).rulesFor(
+      serviceId,
+      "complaint",
+    ).plugins;
 
   it("Leeds: housing on Housing Leeds, the statutory plugins on social care", () => {
     expect(enabledOn("leeds", "housing-leeds")).toEqual(["housing"]);

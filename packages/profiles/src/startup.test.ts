@@ -1,11 +1,17 @@
-import { ProfileValidationError, RuleConfigurationError, parseCouncilProfile } from "@complaints/core";
+import {
+  ProfileValidationError,
+  RuleConfigurationError,
+  parseCouncilProfile,
+} from "@complaints/core";
 import { describe, expect, it } from "vitest";
 import { leeds } from "./councils/leeds.js";
 import { startRules } from "./index.js";
 
 /** The Leeds profile with one service changed. */
 function leedsWith(serviceId: string, change: (service: Record<string, unknown>) => void) {
-  const input = structuredClone(leeds.input) as { directorates: Array<{ services: Array<Record<string, unknown>> }> };
+  const input = structuredClone(leeds.input) as {
+    directorates: Array<{ services: Array<Record<string, unknown>> }>;
+  };
   const service = input.directorates.flatMap((d) => d.services).find((s) => s.id === serviceId)!;
   change(service);
   return input;
@@ -13,15 +19,30 @@ function leedsWith(serviceId: string, change: (service: Record<string, unknown>)
 
 describe("start-up fails with a clear message for a misconfigured profile", () => {
   it("two plugins claiming one service: names the service and both plugins", () => {
-    const input = leedsWith("housing-leeds", (s) => (s["plugins"] = ["housing", "adult-social-care"]));
+    const input = leedsWith(
+      "housing-leeds",
+      (s) => (s["plugins"] = ["housing", "adult-social-care"]),
+    );
     const start = () => startRules(parseCouncilProfile(input));
     expect(start).toThrow(RuleConfigurationError);
-    expect(start).toThrow('Service "housing-leeds" is claimed by two plugins, "housing" and "adult-social-care": enable only one regime per service');
+    expect(start).toThrow(
+      'Service "housing-leeds" is claimed by two plugins, "housing" and "adult-social-care": enable only one regime per service',
+    );
   });
 
   it("a timescale above a statutory maximum: names the setting, the maximum, its rule and the plugin", () => {
     const input = leedsWith("adult-social-care", (s) => {
-      s["settings"] = { stages: { "stage-1": { acknowledge: { period: { workingDays: 5 }, from: "receipt", rule: "Leeds corporate 5 days" } } } };
+      s["settings"] = {
+        stages: {
+          "stage-1": {
+            acknowledge: {
+              period: { workingDays: 5 },
+              from: "receipt",
+              rule: "Leeds corporate 5 days",
+            },
+          },
+        },
+      };
     });
     expect(() => startRules(parseCouncilProfile(input))).toThrow(
       'Service "adult-social-care": service setting "adult-social-care" sets the Local resolution (SI 2009/309) acknowledgement to 5 working days, above the statutory maximum of 3 working days (SI 2009/309 reg 13',
@@ -36,13 +57,20 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
   });
 
   it("a third stage on a housing service: names the housing plugin and the Code", () => {
-    const input = leedsWith("housing-leeds", (s) => (s["plugins"] = ["housing", "independent-adjudicator"]));
-    expect(() => startRules(parseCouncilProfile(input))).toThrow(/plugin "housing": a housing complaint has two stages, then the Housing Ombudsman/);
+    const input = leedsWith(
+      "housing-leeds",
+      (s) => (s["plugins"] = ["housing", "independent-adjudicator"]),
+    );
+    expect(() => startRules(parseCouncilProfile(input))).toThrow(
+      /plugin "housing": a housing complaint has two stages, then the Housing Ombudsman/,
+    );
   });
 
   it("a profile that is not valid data: names the field", () => {
     const input = leedsWith("waste-management", (s) => (s["id"] = "Waste Management"));
     expect(() => parseCouncilProfile(input)).toThrow(ProfileValidationError);
-    expect(() => parseCouncilProfile(input)).toThrow(/directorates\.0\.services\.2\.id: use lower-case letters, digits and hyphens/);
+    expect(() => parseCouncilProfile(input)).toThrow(
+      /directorates\.0\.services\.2\.id: use lower-case letters, digits and hyphens/,
+    );
   });
 });

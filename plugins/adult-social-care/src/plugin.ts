@@ -1,4 +1,9 @@
-import { createServicePlugin, type LetterParagraph, type ReportContribution, type TransitionVerdict } from "@complaints/core";
+import {
+  createServicePlugin,
+  type LetterParagraph,
+  type ReportContribution,
+  type TransitionVerdict,
+} from "@complaints/core";
 import { z } from "zod";
 
 /** SI 2009/309, the Local Authority Social Services and NHS Complaints (England) Regulations 2009 (rules.md §3). */
@@ -12,7 +17,8 @@ export const ASC_RULES = {
   signed: `${SI} reg 14: the response is signed by the responsible person`,
   timeLimit: `${SI} reg 12: a complaint is made within 12 months of the matter, or of the complainant knowing of it, unless there is good reason and it can still be investigated fairly`,
   nextBody: `${SI} reg 14: the response tells the complainant of the right to complain to the Local Government and Social Care Ombudsman`,
-  nextBodyWindow: "Local Government Act 1974 s26B: the Ombudsman normally expects a complaint within 12 months",
+  nextBodyWindow:
+    "Local Government Act 1974 s26B: the Ombudsman normally expects a complaint within 12 months",
   calendar: `${SI} reg 2: a working day is not a weekend, Christmas Day, Good Friday or an England and Wales bank holiday`,
   records: `${SI} regs 17–18: a record of each complaint, its outcome and whether the agreed period was met; an annual report`,
   label: `${SI}: local resolution`,
@@ -25,7 +31,9 @@ export const adultSocialCareIntake = {
   provider: z.string().trim().min(1).max(120).optional(),
 };
 
-const refuse = (message: string, rule: string): TransitionVerdict => ({ refuse: { message, rule } });
+const refuse = (message: string, rule: string): TransitionVerdict => ({
+  refuse: { message, rule },
+});
 
 export const offerToDiscussParagraph: LetterParagraph = {
   id: "adult-social-care.offer-to-discuss",
@@ -48,10 +56,28 @@ export const annualReport: ReportContribution = {
   title: "Adult social care complaints: the annual report",
   source: ASC_RULES.records,
   measures: [
-    { id: "received", label: "Complaints received", definition: "Complaints under the 2009 regulations received in the year." },
-    { id: "well-founded", label: "Complaints found to be well founded", definition: "Responses upheld or partly upheld." },
-    { id: "period-met", label: "Responses within the agreed period (%)", definition: "Responses sent within 6 months of receipt, or within the longer period agreed with the complainant." },
-    { id: "ombudsman", label: "Referred to the Ombudsman", definition: "Complaints the Local Government and Social Care Ombudsman told the council it was looking at." },
+    {
+      id: "received",
+      label: "Complaints received",
+      definition: "Complaints under the 2009 regulations received in the year.",
+    },
+    {
+      id: "well-founded",
+      label: "Complaints found to be well founded",
+      definition: "Responses upheld or partly upheld.",
+    },
+    {
+      id: "period-met",
+      label: "Responses within the agreed period (%)",
+      definition:
+        "Responses sent within 6 months of receipt, or within the longer period agreed with the complainant.",
+    },
+    {
+      id: "ombudsman",
+      label: "Referred to the Ombudsman",
+      definition:
+        "Complaints the Local Government and Social Care Ombudsman told the council it was looking at.",
+    },
   ],
 };
 
@@ -67,11 +93,31 @@ export const adultSocialCareServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
-    r.setRegimeIdentity({ id: "adult-social-care-2009", label: "Adult social care complaints (SI 2009/309)", family: "adult-social-care" });
+    r.setRegimeIdentity({
+      id: "adult-social-care-2009",
+      label: "Adult social care complaints (SI 2009/309)",
+      family: "adult-social-care",
+    });
     r.skipStage("stage-2", ASC_RULES.oneStage);
-    r.setStageOption("stage-1", { label: "Local resolution (SI 2009/309)", responsePeriodAgreeable: true, signedByResponsiblePerson: true }, ASC_RULES.respond);
-    r.setTimescale("stage-1", "acknowledge", { period: { workingDays: 3 }, from: "receipt", rule: ASC_RULES.acknowledge });
-    r.setTimescale("stage-1", "respond", { period: { calendarMonths: 6 }, from: "receipt", rule: ASC_RULES.respond });
+    r.setStageOption(
+      "stage-1",
+      {
+        label: "Local resolution (SI 2009/309)",
+        responsePeriodAgreeable: true,
+        signedByResponsiblePerson: true,
+      },
+      ASC_RULES.respond,
+    );
+    r.setTimescale("stage-1", "acknowledge", {
+      period: { workingDays: 3 },
+      from: "receipt",
+      rule: ASC_RULES.acknowledge,
+    });
+    r.setTimescale("stage-1", "respond", {
+      period: { calendarMonths: 6 },
+      from: "receipt",
+      rule: ASC_RULES.respond,
+    });
     // The period is agreed with the complainant, not extended by the council.
     r.setExtension("stage-1", null);
     r.setStatutoryMaximum("stage-1", "acknowledge", { workingDays: 3 }, ASC_RULES.acknowledge);
@@ -91,7 +137,10 @@ export const adultSocialCareServicePlugin = createServicePlugin({
       commands: ["acknowledge"],
       handler({ command }) {
         if (command.type === "acknowledge" && command.offerToDiscuss !== true) {
-          return refuse("The acknowledgement must offer to discuss how the complaint will be handled and when the response will come (offerToDiscuss)", ASC_RULES.offerToDiscuss);
+          return refuse(
+            "The acknowledgement must offer to discuss how the complaint will be handled and when the response will come (offerToDiscuss)",
+            ASC_RULES.offerToDiscuss,
+          );
         }
       },
     });

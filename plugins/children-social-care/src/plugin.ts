@@ -28,11 +28,13 @@ export const CHILDREN_RULES = {
   councilResponseTime: `${SI} reg 20: the council responds within 15 working days of receiving the panel's report`,
   panel: `${SI} reg 19: the panel is three independent people, one of them the chair, none of them the Stage 2 Independent Person`,
   councilResponse: `${SI} reg 20: the council's response to the panel (the Director) gives reasons for any recommendation not followed and the right to go to the LGSCO`,
-  advocacy: "Children Act 1989 s26A: a child making or wishing to make a complaint is told about advocacy and helped to get an advocate",
+  advocacy:
+    "Children Act 1989 s26A: a child making or wishing to make a complaint is told about advocacy and helped to get an advocate",
   timeLimit: `${SI} reg 9: a complaint is made within one year of the grounds arising, unless it is not reasonable to expect that or it can still be considered fairly`,
   calendar: `${SI} reg 2: a working day is not a weekend, Christmas Day, Boxing Day, Good Friday or a bank holiday (England and Wales)`,
   nextBody: `${SI} reg 20: the council's final response gives the right to complain to the Local Government and Social Care Ombudsman, who expects statutory complaints to have completed all three stages`,
-  nextBodyWindow: "Local Government Act 1974 s26B: the Ombudsman normally expects a complaint within 12 months",
+  nextBodyWindow:
+    "Local Government Act 1974 s26B: the Ombudsman normally expects a complaint within 12 months",
   report: `${SI} reg 13: the complaints manager reports annually on representations received`,
 } as const;
 
@@ -55,7 +57,9 @@ export const childrenIntake = {
 };
 
 type Intake = { [K in keyof typeof childrenIntake]?: z.infer<(typeof childrenIntake)[K]> };
-const refuse = (message: string, rule: string): TransitionVerdict => ({ refuse: { message, rule } });
+const refuse = (message: string, rule: string): TransitionVerdict => ({
+  refuse: { message, rule },
+});
 const currentStageId = (args: TransitionHookArgs) => args.state?.stages.at(-1)?.stageId ?? null;
 const participants = (args: TransitionHookArgs) => args.state?.stages.at(-1)?.participants ?? [];
 
@@ -64,7 +68,11 @@ const reviewPanel: StageRules = {
   label: "Stage 3: review panel",
   acknowledge: null,
   // The council's response counts from the panel's report (milestones below): 15 working days.
-  respond: { period: { workingDays: 15 }, from: "milestone:panel-report", rule: CHILDREN_RULES.councilResponseTime },
+  respond: {
+    period: { workingDays: 15 },
+    from: "milestone:panel-report",
+    rule: CHILDREN_RULES.councilResponseTime,
+  },
   responsePeriodAgreeable: false,
   target: null,
   extension: null,
@@ -82,7 +90,12 @@ export const PANEL_MILESTONES = { meeting: "panel-meeting", report: "panel-repor
 
 export const advocacyParagraph: LetterParagraph = {
   id: "children-social-care.advocacy",
-  letters: ["acknowledgement", "escalation-acknowledgement", "stage-1-response", "stage-2-response"],
+  letters: [
+    "acknowledgement",
+    "escalation-acknowledgement",
+    "stage-1-response",
+    "stage-2-response",
+  ],
   slot: "body-end",
   render({ state }) {
     if (state.intake["complainantIsChild"] !== true) return null;
@@ -103,9 +116,22 @@ export const annualReport: ReportContribution = {
   title: "Children's social care representations: the annual report",
   source: CHILDREN_RULES.report,
   measures: [
-    { id: "by-stage", label: "Complaints by stage", definition: "Representations received at Stage 1, Stage 2 and Stage 3 in the year." },
-    { id: "in-time", label: "Within the statutory timescales (%)", definition: "Stage 1 within 10 (or 20) working days, Stage 2 within 25 (or 65) working days of the agreed statement, panels within 30 working days of the request." },
-    { id: "children", label: "Complaints made by children and young people", definition: "Cases where the complainant is the child, and how many had an advocate." },
+    {
+      id: "by-stage",
+      label: "Complaints by stage",
+      definition: "Representations received at Stage 1, Stage 2 and Stage 3 in the year.",
+    },
+    {
+      id: "in-time",
+      label: "Within the statutory timescales (%)",
+      definition:
+        "Stage 1 within 10 (or 20) working days, Stage 2 within 25 (or 65) working days of the agreed statement, panels within 30 working days of the request.",
+    },
+    {
+      id: "children",
+      label: "Complaints made by children and young people",
+      definition: "Cases where the complainant is the child, and how many had an advocate.",
+    },
   ],
 };
 
@@ -122,41 +148,108 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
-    r.setRegimeIdentity({ id: "children-social-care-2006", label: "Children's social care representations (SI 2006/1738)", family: "children-social-care" });
+    r.setRegimeIdentity({
+      id: "children-social-care-2006",
+      label: "Children's social care representations (SI 2006/1738)",
+      family: "children-social-care",
+    });
     r.setCalendar(["england-and-wales"], CHILDREN_RULES.calendar);
     r.setTimeLimit({ calendarMonths: 12, rule: CHILDREN_RULES.timeLimit });
 
     // Stage 1: the regulations set no acknowledgement period; the clock runs from receipt.
     r.setStageOption("stage-1", { label: "Stage 1: local resolution" }, CHILDREN_RULES.stage1Label);
     r.setTimescale("stage-1", "acknowledge", null);
-    r.setTimescale("stage-1", "respond", { period: { workingDays: 10 }, from: "receipt", rule: CHILDREN_RULES.stage1 });
-    r.setExtension("stage-1", { maxWorkingDays: 10, ombudsmanDetailsRequired: false, rule: CHILDREN_RULES.stage1Extension });
-    r.setEscalation("stage-1", { to: "stage-2", window: { period: { workingDays: 20 }, from: "response", rule: CHILDREN_RULES.toStage2 }, lateAllowedWithDiscretion: true, rule: CHILDREN_RULES.toStage2 });
+    r.setTimescale("stage-1", "respond", {
+      period: { workingDays: 10 },
+      from: "receipt",
+      rule: CHILDREN_RULES.stage1,
+    });
+    r.setExtension("stage-1", {
+      maxWorkingDays: 10,
+      ombudsmanDetailsRequired: false,
+      rule: CHILDREN_RULES.stage1Extension,
+    });
+    r.setEscalation("stage-1", {
+      to: "stage-2",
+      window: { period: { workingDays: 20 }, from: "response", rule: CHILDREN_RULES.toStage2 },
+      lateAllowedWithDiscretion: true,
+      rule: CHILDREN_RULES.toStage2,
+    });
     r.setStatutoryMaximum("stage-1", "respond", { workingDays: 10 }, CHILDREN_RULES.stage1);
-    r.setStatutoryMaximum("stage-1", "extension", { workingDays: 10 }, CHILDREN_RULES.stage1Extension);
+    r.setStatutoryMaximum(
+      "stage-1",
+      "extension",
+      { workingDays: 10 },
+      CHILDREN_RULES.stage1Extension,
+    );
 
     // Stage 2: investigation, clock from the agreed statement of complaint.
     r.setStageOption("stage-2", { label: "Stage 2: investigation" }, CHILDREN_RULES.stage2);
     r.setTimescale("stage-2", "acknowledge", null);
-    r.setTimescale("stage-2", "respond", { period: { workingDays: 25 }, from: "agreed-statement", rule: CHILDREN_RULES.stage2 });
-    r.setExtension("stage-2", { maxWorkingDays: 40, ombudsmanDetailsRequired: false, rule: CHILDREN_RULES.stage2Extension });
+    r.setTimescale("stage-2", "respond", {
+      period: { workingDays: 25 },
+      from: "agreed-statement",
+      rule: CHILDREN_RULES.stage2,
+    });
+    r.setExtension("stage-2", {
+      maxWorkingDays: 40,
+      ombudsmanDetailsRequired: false,
+      rule: CHILDREN_RULES.stage2Extension,
+    });
     r.setHandlerRule("stage-2", { independentOf: ["stage-1"], rule: CHILDREN_RULES.stage2Handler });
     r.setStatutoryMaximum("stage-2", "respond", { workingDays: 25 }, CHILDREN_RULES.stage2);
-    r.setStatutoryMaximum("stage-2", "extension", { workingDays: 40 }, CHILDREN_RULES.stage2Extension);
-    r.requireRoles("respond", ["head-of-service", "director"], { stageId: "stage-2", rule: CHILDREN_RULES.adjudication });
+    r.setStatutoryMaximum(
+      "stage-2",
+      "extension",
+      { workingDays: 40 },
+      CHILDREN_RULES.stage2Extension,
+    );
+    r.requireRoles("respond", ["head-of-service", "director"], {
+      stageId: "stage-2",
+      rule: CHILDREN_RULES.adjudication,
+    });
 
     // Stage 3: the review panel.
     r.addStage(reviewPanel, { after: "stage-2" });
-    r.setEscalation("stage-2", { to: "stage-3", window: { period: { workingDays: 20 }, from: "response", rule: CHILDREN_RULES.toStage3 }, lateAllowedWithDiscretion: true, rule: CHILDREN_RULES.toStage3 });
-    r.addMilestone("stage-3", { id: PANEL_MILESTONES.meeting, label: "Review panel meets", period: { workingDays: 30 }, from: "panel-request", rule: CHILDREN_RULES.panelMeets });
-    r.addMilestone("stage-3", { id: PANEL_MILESTONES.report, label: "Panel report sent", period: { workingDays: 5 }, from: `milestone:${PANEL_MILESTONES.meeting}`, rule: CHILDREN_RULES.panelReport });
-    r.setStatutoryMaximum("stage-3", "respond", { workingDays: 15 }, CHILDREN_RULES.councilResponseTime);
-    r.requireRoles("respond", ["director"], { stageId: "stage-3", rule: CHILDREN_RULES.councilResponse });
+    r.setEscalation("stage-2", {
+      to: "stage-3",
+      window: { period: { workingDays: 20 }, from: "response", rule: CHILDREN_RULES.toStage3 },
+      lateAllowedWithDiscretion: true,
+      rule: CHILDREN_RULES.toStage3,
+    });
+    r.addMilestone("stage-3", {
+      id: PANEL_MILESTONES.meeting,
+      label: "Review panel meets",
+      period: { workingDays: 30 },
+      from: "panel-request",
+      rule: CHILDREN_RULES.panelMeets,
+    });
+    r.addMilestone("stage-3", {
+      id: PANEL_MILESTONES.report,
+      label: "Panel report sent",
+      period: { workingDays: 5 },
+      from: `milestone:${PANEL_MILESTONES.meeting}`,
+      rule: CHILDREN_RULES.panelReport,
+    });
+    r.setStatutoryMaximum(
+      "stage-3",
+      "respond",
+      { workingDays: 15 },
+      CHILDREN_RULES.councilResponseTime,
+    );
+    r.requireRoles("respond", ["director"], {
+      stageId: "stage-3",
+      rule: CHILDREN_RULES.councilResponse,
+    });
 
     r.setNextBody({
       id: "lgsco",
       name: "Local Government and Social Care Ombudsman",
-      window: { period: { calendarMonths: 12 }, from: "response", rule: CHILDREN_RULES.nextBodyWindow },
+      window: {
+        period: { calendarMonths: 12 },
+        from: "response",
+        rule: CHILDREN_RULES.nextBodyWindow,
+      },
       rule: CHILDREN_RULES.nextBody,
     });
     r.extendIntake(childrenIntake);
@@ -168,24 +261,56 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
       handler(args) {
         const { command } = args;
         if (command.type !== "add-participant") return;
-        const independentRole = command.role === PARTICIPANT.independentPerson || command.role === PARTICIPANT.panelChair || command.role === PARTICIPANT.panelMember;
+        const independentRole =
+          command.role === PARTICIPANT.independentPerson ||
+          command.role === PARTICIPANT.panelChair ||
+          command.role === PARTICIPANT.panelMember;
         if (independentRole && command.isCouncilOfficerOrMember !== false) {
           return refuse(
             `${command.name} cannot be ${command.role === PARTICIPANT.independentPerson ? "the Independent Person" : "on the review panel"} unless it is confirmed they are not a member or officer of the council, nor the spouse or civil partner of one (isCouncilOfficerOrMember: false)`,
-            command.role === PARTICIPANT.independentPerson ? CHILDREN_RULES.independentPerson : CHILDREN_RULES.panel,
+            command.role === PARTICIPANT.independentPerson
+              ? CHILDREN_RULES.independentPerson
+              : CHILDREN_RULES.panel,
           );
         }
         if (command.role === PARTICIPANT.independentPerson && currentStageId(args) !== "stage-2") {
-          return refuse("The Independent Person takes part in the Stage 2 investigation", CHILDREN_RULES.stage2Participants);
+          return refuse(
+            "The Independent Person takes part in the Stage 2 investigation",
+            CHILDREN_RULES.stage2Participants,
+          );
         }
         if (command.role === PARTICIPANT.panelChair || command.role === PARTICIPANT.panelMember) {
-          if (currentStageId(args) !== "stage-3") return refuse("Panel members are appointed for the Stage 3 review panel", CHILDREN_RULES.panel);
-          const stage2People = args.state?.stages.filter((s) => s.stageId === "stage-2").flatMap((s) => s.participants.filter((p) => p.role === PARTICIPANT.independentPerson)) ?? [];
-          const same = stage2People.find((p) => (command.participantId && p.id === command.participantId) || p.name.trim().toLowerCase() === command.name.trim().toLowerCase());
-          if (same) return refuse(`${command.name} was the Stage 2 Independent Person, so cannot sit on the review panel`, CHILDREN_RULES.panel);
-          const panel = participants(args).filter((p) => p.role === PARTICIPANT.panelChair || p.role === PARTICIPANT.panelMember);
-          if (panel.length >= 3) return refuse("The review panel already has three people", CHILDREN_RULES.panel);
-          if (command.role === PARTICIPANT.panelChair && panel.some((p) => p.role === PARTICIPANT.panelChair)) return refuse("The review panel already has a chair", CHILDREN_RULES.panel);
+          if (currentStageId(args) !== "stage-3")
+            return refuse(
+              "Panel members are appointed for the Stage 3 review panel",
+              CHILDREN_RULES.panel,
+            );
+          const stage2People =
+            args.state?.stages
+              .filter((s) => s.stageId === "stage-2")
+              .flatMap((s) =>
+                s.participants.filter((p) => p.role === PARTICIPANT.independentPerson),
+              ) ?? [];
+          const same = stage2People.find(
+            (p) =>
+              (command.participantId && p.id === command.participantId) ||
+              p.name.trim().toLowerCase() === command.name.trim().toLowerCase(),
+          );
+          if (same)
+            return refuse(
+              `${command.name} was the Stage 2 Independent Person, so cannot sit on the review panel`,
+              CHILDREN_RULES.panel,
+            );
+          const panel = participants(args).filter(
+            (p) => p.role === PARTICIPANT.panelChair || p.role === PARTICIPANT.panelMember,
+          );
+          if (panel.length >= 3)
+            return refuse("The review panel already has three people", CHILDREN_RULES.panel);
+          if (
+            command.role === PARTICIPANT.panelChair &&
+            panel.some((p) => p.role === PARTICIPANT.panelChair)
+          )
+            return refuse("The review panel already has a chair", CHILDREN_RULES.panel);
         }
       },
     });
@@ -202,16 +327,26 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
             roles.includes(PARTICIPANT.investigatingOfficer) ? null : "an Investigating Officer",
             roles.includes(PARTICIPANT.independentPerson) ? null : "an Independent Person",
           ].filter((x): x is string => x !== null);
-          if (missing.length) return refuse(`Stage 2 cannot be answered without ${missing.join(" and ")}`, CHILDREN_RULES.stage2Participants);
+          if (missing.length)
+            return refuse(
+              `Stage 2 cannot be answered without ${missing.join(" and ")}`,
+              CHILDREN_RULES.stage2Participants,
+            );
         }
         if (stageId === "stage-3") {
           const chairs = roles.filter((r) => r === PARTICIPANT.panelChair).length;
           const members = roles.filter((r) => r === PARTICIPANT.panelMember).length;
           if (chairs !== 1 || chairs + members !== 3) {
-            return refuse(`The council responds after a review panel of three independent people with a chair; the panel has ${chairs + members} with ${chairs} chair`, CHILDREN_RULES.panel);
+            return refuse(
+              `The council responds after a review panel of three independent people with a chair; the panel has ${chairs + members} with ${chairs} chair`,
+              CHILDREN_RULES.panel,
+            );
           }
           if (!args.state?.stages.at(-1)?.milestones?.[PANEL_MILESTONES.report]) {
-            return refuse("Record the panel's report (record-milestone \"panel-report\") before the council responds to it", CHILDREN_RULES.councilResponseTime);
+            return refuse(
+              'Record the panel\'s report (record-milestone "panel-report") before the council responds to it',
+              CHILDREN_RULES.councilResponseTime,
+            );
           }
         }
       },
@@ -225,7 +360,15 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
         if (!next || (state?.stages.length ?? 0) > 0 || next.stages.length === 0) return;
         const intake = next.intake as Intake;
         if (intake.complainantIsChild !== true || intake.advocate) return;
-        return { effects: [{ type: "notify", party: ADVOCACY_PARTY, reason: `Offer the child in complaint ${next.reference} an advocate (${CHILDREN_RULES.advocacy})` }] };
+        return {
+          effects: [
+            {
+              type: "notify",
+              party: ADVOCACY_PARTY,
+              reason: `Offer the child in complaint ${next.reference} an advocate (${CHILDREN_RULES.advocacy})`,
+            },
+          ],
+        };
       },
     });
 

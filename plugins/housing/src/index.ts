@@ -1,4 +1,16 @@
 export { housingServicePlugin, housingIntake } from "./plugin.js";
-export { hosSignpost, repairContinues, housingLetterParagraphs, HOUSING_OMBUDSMAN_CONTACT } from "./letters.js";
+export {
+  hosSignpost,
+  repairContinues,
+  housingLetterParagraphs,
+  HOUSING_OMBUDSMAN_CONTACT,
+} from "./letters.js";
 export { tsmComplaints, selfAssessment, housingReports } from "./reports.js";
-export { RULES as HOUSING_RULES, HOS_CODE, HIGH_PRIORITY_ISSUES, HOUSING_ISSUES, CONTRACTOR_REQUEST_PREFIX, REPAIRS_PARTY } from "./rules.js";
+export {
+  RULES as HOUSING_RULES,
+  HOS_CODE,
+  HIGH_PRIORITY_ISSUES,
+  HOUSING_ISSUES,
+  CONTRACTOR_REQUEST_PREFIX,
+  REPAIRS_PARTY,
+} from "./rules.js";

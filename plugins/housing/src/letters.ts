@@ -11,7 +11,14 @@ export const HOUSING_OMBUDSMAN_CONTACT =
 /** Where the resident can go next, in every letter that must say so (Code 6.5, section 2, the final response). */
 export const hosSignpost: LetterParagraph = {
   id: "housing.hos-signpost",
-  letters: ["stage-2-response", "extension-notice", "holding-response", "not-a-complaint", "excluded", "out-of-time"],
+  letters: [
+    "stage-2-response",
+    "extension-notice",
+    "holding-response",
+    "not-a-complaint",
+    "excluded",
+    "out-of-time",
+  ],
   slot: "body-end",
   render({ stageId, rules }) {
     const body = rules.regime.nextBody.name;

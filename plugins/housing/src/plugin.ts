@@ -1,8 +1,19 @@
-import { createServicePlugin, type Effect, type TransitionHookArgs, type TransitionVerdict } from "@complaints/core";
+import {
+  createServicePlugin,
+  type Effect,
+  type TransitionHookArgs,
+  type TransitionVerdict,
+} from "@complaints/core";
 import { z } from "zod";
 import { housingLetterParagraphs } from "./letters.js";
 import { housingReports } from "./reports.js";
-import { CONTRACTOR_REQUEST_PREFIX, HIGH_PRIORITY_ISSUES, HOUSING_ISSUES, REPAIRS_PARTY, RULES } from "./rules.js";
+import {
+  CONTRACTOR_REQUEST_PREFIX,
+  HIGH_PRIORITY_ISSUES,
+  HOUSING_ISSUES,
+  REPAIRS_PARTY,
+  RULES,
+} from "./rules.js";
 
 const reference = z.string().trim().min(1).max(40);
 
@@ -26,12 +37,16 @@ function intakeOf(args: TransitionHookArgs): Intake {
   return (raw ?? {}) as Intake;
 }
 
-const refuse = (message: string, rule: string): TransitionVerdict => ({ refuse: { message, rule } });
+const refuse = (message: string, rule: string): TransitionVerdict => ({
+  refuse: { message, rule },
+});
 const issueWords = (issue: string) => issue.replace(/-/g, " ");
 
 /** A contractor is asked for their account through an information request "contractor:…". */
 const contractorRequests = (args: TransitionHookArgs) =>
-  (args.next ?? args.state)?.informationRequests.filter((r) => r.id.startsWith(CONTRACTOR_REQUEST_PREFIX)) ?? [];
+  (args.next ?? args.state)?.informationRequests.filter((r) =>
+    r.id.startsWith(CONTRACTOR_REQUEST_PREFIX),
+  ) ?? [];
 
 /**
  * The Housing Ombudsman Complaint Handling Code 2024 for council landlord services: two
@@ -46,14 +61,42 @@ export const housingServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
-    r.setRegimeIdentity({ id: "housing-ombudsman-code-2024", label: "Housing Ombudsman Complaint Handling Code 2024", family: "housing" });
+    r.setRegimeIdentity({
+      id: "housing-ombudsman-code-2024",
+      label: "Housing Ombudsman Complaint Handling Code 2024",
+      family: "housing",
+    });
 
-    r.setTimescale("stage-1", "acknowledge", { period: { workingDays: 5 }, from: "receipt", rule: RULES.acknowledge });
-    r.setTimescale("stage-1", "respond", { period: { workingDays: 10 }, from: "acknowledgement", rule: RULES.stage1Respond });
-    r.setExtension("stage-1", { maxWorkingDays: 10, ombudsmanDetailsRequired: true, rule: RULES.stage1Extension });
-    r.setTimescale("stage-2", "acknowledge", { period: { workingDays: 5 }, from: "escalation-request", rule: RULES.stage2Acknowledge });
-    r.setTimescale("stage-2", "respond", { period: { workingDays: 20 }, from: "acknowledgement", rule: RULES.stage2Respond });
-    r.setExtension("stage-2", { maxWorkingDays: 20, ombudsmanDetailsRequired: true, rule: RULES.stage2Extension });
+    r.setTimescale("stage-1", "acknowledge", {
+      period: { workingDays: 5 },
+      from: "receipt",
+      rule: RULES.acknowledge,
+    });
+    r.setTimescale("stage-1", "respond", {
+      period: { workingDays: 10 },
+      from: "acknowledgement",
+      rule: RULES.stage1Respond,
+    });
+    r.setExtension("stage-1", {
+      maxWorkingDays: 10,
+      ombudsmanDetailsRequired: true,
+      rule: RULES.stage1Extension,
+    });
+    r.setTimescale("stage-2", "acknowledge", {
+      period: { workingDays: 5 },
+      from: "escalation-request",
+      rule: RULES.stage2Acknowledge,
+    });
+    r.setTimescale("stage-2", "respond", {
+      period: { workingDays: 20 },
+      from: "acknowledgement",
+      rule: RULES.stage2Respond,
+    });
+    r.setExtension("stage-2", {
+      maxWorkingDays: 20,
+      ombudsmanDetailsRequired: true,
+      rule: RULES.stage2Extension,
+    });
     r.setHandlerRule("stage-2", { independentOf: ["stage-1"], rule: RULES.stage2Handler });
 
     // Statutory for council landlords: a council may be quicker, never slower.
@@ -81,8 +124,15 @@ export const housingServicePlugin = createServicePlugin({
       handler(args) {
         if (args.command.type !== "log") return;
         const issue = intakeOf(args).housingIssue;
-        if (issue && (HIGH_PRIORITY_ISSUES as readonly string[]).includes(issue) && args.command.priority?.level !== "high") {
-          return refuse(`A complaint about ${issueWords(issue)} is high priority: log it as high priority and say why`, RULES.priority);
+        if (
+          issue &&
+          (HIGH_PRIORITY_ISSUES as readonly string[]).includes(issue) &&
+          args.command.priority?.level !== "high"
+        ) {
+          return refuse(
+            `A complaint about ${issueWords(issue)} is high priority: log it as high priority and say why`,
+            RULES.priority,
+          );
         }
       },
     });
@@ -100,7 +150,10 @@ export const housingServicePlugin = createServicePlugin({
       commands: ["triage", "convert-to-complaint"],
       handler(args) {
         const { command, next } = args;
-        const opened = command.type === "triage" ? (next?.stages.length ?? 0) > 0 && (args.state?.stages.length ?? 0) === 0 : command.type === "convert-to-complaint";
+        const opened =
+          command.type === "triage"
+            ? (next?.stages.length ?? 0) > 0 && (args.state?.stages.length ?? 0) === 0
+            : command.type === "convert-to-complaint";
         if (!opened || !next) return;
         const intake = intakeOf(args);
         const effects: Effect[] = [];
@@ -128,8 +181,21 @@ export const housingServicePlugin = createServicePlugin({
       handler(args) {
         const { command } = args;
         const contractor = intakeOf(args).contractor;
-        if (command.type !== "request-information" || !command.id.startsWith(CONTRACTOR_REQUEST_PREFIX) || !contractor) return;
-        return { effects: [{ type: "notify", party: `contractor:${contractor}`, reason: `Please send your account for complaint ${args.next?.reference}: ${command.what}` }] };
+        if (
+          command.type !== "request-information" ||
+          !command.id.startsWith(CONTRACTOR_REQUEST_PREFIX) ||
+          !contractor
+        )
+          return;
+        return {
+          effects: [
+            {
+              type: "notify",
+              party: `contractor:${contractor}`,
+              reason: `Please send your account for complaint ${args.next?.reference}: ${command.what}`,
+            },
+          ],
+        };
       },
     });
 
@@ -155,7 +221,13 @@ export const housingServicePlugin = createServicePlugin({
         const waiting = contractorRequests(args).filter((req) => !req.answeredOn);
         if (!contractor || waiting.length === 0) return;
         return {
-          effects: [{ type: "notify", party: "complaints-manager", reason: `${args.next?.reference} was answered without ${contractor}'s account (${waiting.map((w) => w.what).join("; ")})` }],
+          effects: [
+            {
+              type: "notify",
+              party: "complaints-manager",
+              reason: `${args.next?.reference} was answered without ${contractor}'s account (${waiting.map((w) => w.what).join("; ")})`,
+            },
+          ],
         };
       },
     });

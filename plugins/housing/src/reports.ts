@@ -44,12 +44,42 @@ export const selfAssessment: ReportContribution = {
   title: "Housing Ombudsman Code: annual self-assessment and complaints performance",
   source: RULES.selfAssessment,
   measures: [
-    { id: "acknowledged-in-time", label: "Complaints acknowledged within 5 working days (%)", definition: "Stage 1 and Stage 2 acknowledgements sent within 5 working days of receipt or of the escalation request (Code 6.2, 6.11)." },
-    { id: "extensions", label: "Extensions and their length", definition: "Stage responses extended, by stage, with the working days added and whether the Housing Ombudsman's details were given (Code 6.4–6.5)." },
-    { id: "refused", label: "Complaints refused, by reason", definition: "Complaints not accepted (out of time, excluded, not a complaint), with the reasons given, for the annual report (Code section 2)." },
-    { id: "target-met", label: "Internal targets met (%)", definition: "Where the council keeps an internal target under the Code's deadline (Housing Leeds: 10 working days), the share of responses within the target beside the share within the deadline." },
-    { id: "ombudsman-findings", label: "Housing Ombudsman determinations", definition: "Cases the Housing Ombudsman decided in the year, by finding (no maladministration, service failure, maladministration, severe maladministration) and orders complied with." },
-    { id: "contractor-cases", label: "Complaints involving a contractor", definition: "Complaints with a contractor recorded at intake, and whether the contractor's account was received before the response." },
+    {
+      id: "acknowledged-in-time",
+      label: "Complaints acknowledged within 5 working days (%)",
+      definition:
+        "Stage 1 and Stage 2 acknowledgements sent within 5 working days of receipt or of the escalation request (Code 6.2, 6.11).",
+    },
+    {
+      id: "extensions",
+      label: "Extensions and their length",
+      definition:
+        "Stage responses extended, by stage, with the working days added and whether the Housing Ombudsman's details were given (Code 6.4–6.5).",
+    },
+    {
+      id: "refused",
+      label: "Complaints refused, by reason",
+      definition:
+        "Complaints not accepted (out of time, excluded, not a complaint), with the reasons given, for the annual report (Code section 2).",
+    },
+    {
+      id: "target-met",
+      label: "Internal targets met (%)",
+      definition:
+        "Where the council keeps an internal target under the Code's deadline (Housing Leeds: 10 working days), the share of responses within the target beside the share within the deadline.",
+    },
+    {
+      id: "ombudsman-findings",
+      label: "Housing Ombudsman determinations",
+      definition:
+        "Cases the Housing Ombudsman decided in the year, by finding (no maladministration, service failure, maladministration, severe maladministration) and orders complied with.",
+    },
+    {
+      id: "contractor-cases",
+      label: "Complaints involving a contractor",
+      definition:
+        "Complaints with a contractor recorded at intake, and whether the contractor's account was received before the response.",
+    },
   ],
 };
 

@@ -17,7 +17,8 @@ export const RULES = {
   twoStages: `${HOS_CODE}: two stages only, never a third; Stage 2 is the landlord's final response`,
   nextBody:
     "Housing Ombudsman Scheme: landlord services for council tenants and leaseholders go to the Housing Ombudsman, not the LGSCO (Localism Act 2011), once both stages are complete",
-  nextBodyWindow: "Housing Ombudsman Scheme: refer the complaint within 12 months of the landlord's final (Stage 2) response",
+  nextBodyWindow:
+    "Housing Ombudsman Scheme: refer the complaint within 12 months of the landlord's final (Stage 2) response",
   timeLimit: `${HOS_CODE} section 2: a complaint more than 12 months after the issue (or awareness of it) may be refused, with discretion considered`,
   priority:
     "Southwark Complaint Handling Procedure, criteria for prioritising complaints: health and safety risks and chronic issues such as damp and mould are high priority",

@@ -1,1 +1,7 @@
-export { memberEnquiriesServicePlugin, memberEnquiryIntake, constituentParagraph, monitoring, MEMBER_RULES } from "./plugin.js";
+export {
+  memberEnquiriesServicePlugin,
+  memberEnquiryIntake,
+  constituentParagraph,
+  monitoring,
+  MEMBER_RULES,
+} from "./plugin.js";

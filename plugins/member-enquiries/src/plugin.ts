@@ -1,16 +1,23 @@
-import { createServicePlugin, type LetterParagraph, type ReportContribution, type TransitionVerdict } from "@complaints/core";
+import {
+  createServicePlugin,
+  type LetterParagraph,
+  type ReportContribution,
+  type TransitionVerdict,
+} from "@complaints/core";
 import { z } from "zod";
 
 export const MEMBER_RULES = {
-  kind:
-    "Lewisham annual complaints report 2009/10 para 5.1–5.2: MP, Mayor and councillor enquiries and complaints are a category of their own, answered by a Head of Service or Executive Director and reported separately",
+  kind: "Lewisham annual complaints report 2009/10 para 5.1–5.2: MP, Mayor and councillor enquiries and complaints are a category of their own, answered by a Head of Service or Executive Director and reported separately",
   timescales:
     "Leeds policy para 34: complaints through an elected member or MP follow the normal policies and timescales (Lewisham para 5.1: 10 days, the same as its Stage 1)",
-  member: "Lewisham para 5.1, Leeds para 34: a member enquiry comes from an MP, a councillor or the Mayor",
-  reply: "Leeds policy para 34: the response goes to the member unless the member asks the council to reply to the customer directly",
+  member:
+    "Lewisham para 5.1, Leeds para 34: a member enquiry comes from an MP, a councillor or the Mayor",
+  reply:
+    "Leeds policy para 34: the response goes to the member unless the member asks the council to reply to the customer directly",
   consent:
     "Leeds policy para 34; Data Protection Act 2018 Sch 1 para 24: an elected member acting for a constituent needs no separate consent for the investigation",
-  monitoring: "Leeds policy para 34: member complaints are monitored and reported; Lewisham para 5.2: by directorate and member type, with the share in time",
+  monitoring:
+    "Leeds policy para 34: member complaints are monitored and reported; Lewisham para 5.2: by directorate and member type, with the share in time",
 } as const;
 
 const MEMBER_ROLES = ["mp", "councillor", "mayor"] as const;
@@ -22,7 +29,9 @@ export const memberEnquiryIntake = {
   memberArea: z.string().trim().min(1).max(120).optional(),
 };
 
-const refuse = (message: string, rule: string): TransitionVerdict => ({ refuse: { message, rule } });
+const refuse = (message: string, rule: string): TransitionVerdict => ({
+  refuse: { message, rule },
+});
 
 export const constituentParagraph: LetterParagraph = {
   id: "member-enquiries.constituent",
@@ -30,8 +39,15 @@ export const constituentParagraph: LetterParagraph = {
   slot: "opening",
   render({ state }) {
     const rep = state.representative;
-    if (!rep || rep.replyTo !== "representative" || !(MEMBER_ROLES as readonly string[]).includes(rep.role)) return null;
-    return state.customer ? `Thank you for contacting us on behalf of ${state.customer.name}.` : "Thank you for contacting us on behalf of your constituent.";
+    if (
+      !rep ||
+      rep.replyTo !== "representative" ||
+      !(MEMBER_ROLES as readonly string[]).includes(rep.role)
+    )
+      return null;
+    return state.customer
+      ? `Thank you for contacting us on behalf of ${state.customer.name}.`
+      : "Thank you for contacting us on behalf of your constituent.";
   },
 };
 
@@ -40,9 +56,23 @@ export const monitoring: ReportContribution = {
   title: "Enquiries and complaints from MPs, the Mayor and councillors",
   source: MEMBER_RULES.monitoring,
   measures: [
-    { id: "by-member-type", label: "Received, by member type", definition: "Member enquiry cases received in the year by directorate and the representative's role (MP, Mayor, councillor), with last year's figure beside each." },
-    { id: "in-time", label: "Answered within the standard (%)", definition: "Member enquiries answered by their response due date, by directorate and member type." },
-    { id: "escalated", label: "Continued at Stage 2", definition: "Member enquiries the resident took on to Stage 2." },
+    {
+      id: "by-member-type",
+      label: "Received, by member type",
+      definition:
+        "Member enquiry cases received in the year by directorate and the representative's role (MP, Mayor, councillor), with last year's figure beside each.",
+    },
+    {
+      id: "in-time",
+      label: "Answered within the standard (%)",
+      definition:
+        "Member enquiries answered by their response due date, by directorate and member type.",
+    },
+    {
+      id: "escalated",
+      label: "Continued at Stage 2",
+      definition: "Member enquiries the resident took on to Stage 2.",
+    },
   ],
 };
 
@@ -59,8 +89,16 @@ export const memberEnquiriesServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimKinds("member-enquiry");
-    r.setRegimeIdentity({ id: "member-enquiry", label: "Member enquiries (MPs, councillors and the Mayor)", family: "member-enquiry" });
-    r.setStageOption("stage-1", { label: "Member enquiry", responseLetter: "member-enquiry-response" }, MEMBER_RULES.kind);
+    r.setRegimeIdentity({
+      id: "member-enquiry",
+      label: "Member enquiries (MPs, councillors and the Mayor)",
+      family: "member-enquiry",
+    });
+    r.setStageOption(
+      "stage-1",
+      { label: "Member enquiry", responseLetter: "member-enquiry-response" },
+      MEMBER_RULES.kind,
+    );
     r.extendIntake(memberEnquiryIntake);
 
     r.onTransition({

@@ -1,1 +1,7 @@
-export { exampleServicePlugin, exampleIntake, siteParagraph, exampleReport, EXAMPLE_RULES } from "./plugin.js";
+export {
+  exampleServicePlugin,
+  exampleIntake,
+  siteParagraph,
+  exampleReport,
+  EXAMPLE_RULES,
+} from "./plugin.js";

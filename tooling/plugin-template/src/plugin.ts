@@ -1,4 +1,9 @@
-import { createServicePlugin, type LetterParagraph, type ReportContribution, type TransitionVerdict } from "@complaints/core";
+import {
+  createServicePlugin,
+  type LetterParagraph,
+  type ReportContribution,
+  type TransitionVerdict,
+} from "@complaints/core";
 import { z } from "zod";
 
 /**
@@ -7,8 +12,10 @@ import { z } from "zod";
  */
 export const EXAMPLE_RULES = {
   target: "Example Council service standard para 4: aim to answer within 7 working days of receipt",
-  contactFirst: "Southwark procedure, 'Contact Customer': the investigating officer contacts the customer at the start of the investigation",
-  report: "Example Council service standard para 9: quarterly figures to the service's management team",
+  contactFirst:
+    "Southwark procedure, 'Contact Customer': the investigating officer contacts the customer at the start of the investigation",
+  report:
+    "Example Council service standard para 9: quarterly figures to the service's management team",
 } as const;
 
 /** Intake fields your service needs, checked with zod when the case is logged. */
@@ -16,7 +23,9 @@ export const exampleIntake = {
   siteReference: z.string().trim().min(1).max(40).optional(),
 };
 
-const refuse = (message: string, rule: string): TransitionVerdict => ({ refuse: { message, rule } });
+const refuse = (message: string, rule: string): TransitionVerdict => ({
+  refuse: { message, rule },
+});
 
 export const siteParagraph: LetterParagraph = {
   // "<plugin id>.<name>": stable, used in letter snapshots.
@@ -25,7 +34,9 @@ export const siteParagraph: LetterParagraph = {
   slot: "body-end",
   render({ state }) {
     const site = state.intake["siteReference"];
-    return typeof site === "string" ? `We have recorded the site reference ${site} with your complaint.` : null;
+    return typeof site === "string"
+      ? `We have recorded the site reference ${site} with your complaint.`
+      : null;
   },
 };
 
@@ -33,7 +44,13 @@ export const exampleReport: ReportContribution = {
   id: "example.quarterly",
   title: "Example service: quarterly complaint figures",
   source: EXAMPLE_RULES.report,
-  measures: [{ id: "target-met", label: "Answered within the 7-day target (%)", definition: "Stage 1 responses sent by the target date, of those sent in the quarter." }],
+  measures: [
+    {
+      id: "target-met",
+      label: "Answered within the 7-day target (%)",
+      definition: "Stage 1 responses sent by the target date, of those sent in the quarter.",
+    },
+  ],
 };
 
 /**
@@ -52,7 +69,12 @@ export const exampleServicePlugin = createServicePlugin({
 
     // 2. Timescales and stages, each naming its rule. A statutory number also becomes a
     //    setStatutoryMaximum, so a council setting above it stops start-up naming this plugin.
-    r.setTarget("stage-1", { label: "Example 7-day target", period: { workingDays: 7 }, from: "receipt", rule: EXAMPLE_RULES.target });
+    r.setTarget("stage-1", {
+      label: "Example 7-day target",
+      period: { workingDays: 7 },
+      from: "receipt",
+      rule: EXAMPLE_RULES.target,
+    });
 
     // 3. Intake fields.
     r.extendIntake(exampleIntake);
@@ -63,7 +85,10 @@ export const exampleServicePlugin = createServicePlugin({
       commands: ["respond"],
       handler({ state }) {
         if (!state?.contacts.some((c) => c.direction === "out")) {
-          return refuse("Contact the customer before responding (record-contact)", EXAMPLE_RULES.contactFirst);
+          return refuse(
+            "Contact the customer before responding (record-contact)",
+            EXAMPLE_RULES.contactFirst,
+          );
         }
       },
     });

@@ -12,14 +12,24 @@ const problemsOf = (check: ConformanceCheck, p: ReturnType<typeof plugin>, optio
 
 const goodPlugin = plugin("good", (r) => {
   r.claimService();
-  r.setTimescale("stage-1", "respond", { period: { workingDays: 8 }, from: "acknowledgement", rule: "Test rule 1" });
+  r.setTimescale("stage-1", "respond", {
+    period: { workingDays: 8 },
+    from: "acknowledgement",
+    rule: "Test rule 1",
+  });
   r.setStatutoryMaximum("stage-1", "respond", { workingDays: 10 }, "Test statute s1");
-  r.setNextBody({ id: "test-ombudsman", name: "Test Ombudsman", window: null, rule: "Test statute s9" });
+  r.setNextBody({
+    id: "test-ombudsman",
+    name: "Test Ombudsman",
+    window: null,
+    rule: "Test statute s9",
+  });
   r.addLetterParagraphs({
     id: "good.signpost",
     letters: ["stage-2-response", "extension-notice"],
     slot: "body-end",
-    render: ({ rules }) => `You can ask the ${rules.regime.nextBody.name} to look at your complaint.`,
+    render: ({ rules }) =>
+      `You can ask the ${rules.regime.nextBody.name} to look at your complaint.`,
   });
 });
 
@@ -33,7 +43,9 @@ describe("the conformance kit", () => {
       r.claimService();
       r.claimKinds("member-enquiry");
     });
-    expect(problemsOf("registration", both)).toEqual([expect.stringContaining("claims both the service and case kinds")]);
+    expect(problemsOf("registration", both)).toEqual([
+      expect.stringContaining("claims both the service and case kinds"),
+    ]);
   });
 
   it("reports a register() that throws, and a package.json that depends on more than core", () => {
@@ -44,22 +56,37 @@ describe("the conformance kit", () => {
       expect.stringContaining("register() threw: boom"),
       expect.stringContaining("register() threw: boom"),
     ]);
-    const pkg = { name: "@complaints/plugin-good", type: "module", complaints: { role: "service-plugin" }, dependencies: { "@complaints/core": "workspace:*", "@complaints/db": "workspace:*" } };
-    expect(problemsOf("registration", goodPlugin, { packageJson: pkg })).toEqual([expect.stringContaining("not @complaints/db")]);
+    const pkg = {
+      name: "@complaints/plugin-good",
+      type: "module",
+      complaints: { role: "service-plugin" },
+      dependencies: { "@complaints/core": "workspace:*", "@complaints/db": "workspace:*" },
+    };
+    expect(problemsOf("registration", goodPlugin, { packageJson: pkg })).toEqual([
+      expect.stringContaining("not @complaints/db"),
+    ]);
   });
 
   it("reports a value set without naming its rule", () => {
     const ruleless = plugin("ruleless", (r) => {
       r.setStageOption("stage-2", { referBackTo: "stage-1" }, "");
     });
-    expect(problemsOf("provenance", ruleless)).toEqual(["stage-2.referBackTo is set without naming its rule"]);
+    expect(problemsOf("provenance", ruleless)).toEqual([
+      "stage-2.referBackTo is set without naming its rule",
+    ]);
   });
 
   it("reports a stage that cannot be answered because a guard refuses every response", () => {
     const stuck = plugin("stuck", (r) => {
-      r.onTransition({ order: "pre", commands: ["respond"], handler: () => ({ refuse: { message: "Never", rule: "Test" } }) });
+      r.onTransition({
+        order: "pre",
+        commands: ["respond"],
+        handler: () => ({ refuse: { message: "Never", rule: "Test" } }),
+      });
     });
-    expect(problemsOf("stages-close", stuck)).toEqual([expect.stringContaining('Stage 1: "respond" was refused: Never')]);
+    expect(problemsOf("stages-close", stuck)).toEqual([
+      expect.stringContaining('Stage 1: "respond" was refused: Never'),
+    ]);
   });
 
   it("lets a plugin's test supply what its guards need before a stage can be answered", () => {
@@ -67,34 +94,55 @@ describe("the conformance kit", () => {
       r.onTransition({
         order: "pre",
         commands: ["respond"],
-        handler: ({ state }) => (state?.notified.some((n) => n.party === "legal") ? undefined : { refuse: { message: "Tell Legal first", rule: "Test" } }),
+        handler: ({ state }) =>
+          state?.notified.some((n) => n.party === "legal")
+            ? undefined
+            : { refuse: { message: "Tell Legal first", rule: "Test" } },
       });
     });
-    const stages = { "stage-1": { beforeRespond: [{ type: "notify" as const, party: "legal", reason: "advice" }] }, "stage-2": { beforeRespond: [] } };
+    const stages = {
+      "stage-1": { beforeRespond: [{ type: "notify" as const, party: "legal", reason: "advice" }] },
+      "stage-2": { beforeRespond: [] },
+    };
     expect(problemsOf("stages-close", needsNotice, { stages })).toEqual([]);
   });
 
   it("reports a declared maximum the plugin's own value breaks", () => {
     const over = plugin("over", (r) => {
-      r.setExtension("stage-1", { maxWorkingDays: 12, ombudsmanDetailsRequired: true, rule: "Test rule" });
+      r.setExtension("stage-1", {
+        maxWorkingDays: 12,
+        ombudsmanDetailsRequired: true,
+        rule: "Test rule",
+      });
       r.setStatutoryMaximum("stage-1", "extension", { workingDays: 10 }, "Test statute");
     });
-    expect(problemsOf("registration", over)).toEqual([expect.stringContaining("above the statutory maximum of 10 working days")]);
+    expect(problemsOf("registration", over)).toEqual([
+      expect.stringContaining("above the statutory maximum of 10 working days"),
+    ]);
   });
 
   it("reports a maximum declared for a stage its regime does not have", () => {
     const nowhere = plugin("nowhere", (r) => {
       r.setStatutoryMaximum("stage-9", "respond", { workingDays: 10 }, "Test statute");
     });
-    expect(problemsOf("statutory-maxima", nowhere)).toEqual([expect.stringContaining('no stage "stage-9"')]);
+    expect(problemsOf("statutory-maxima", nowhere)).toEqual([
+      expect.stringContaining('no stage "stage-9"'),
+    ]);
   });
 
   it("reports a changed next body that no final response or extension notice names", () => {
     const silent = plugin("silent", (r) => {
-      r.setNextBody({ id: "test-ombudsman", name: "Test Ombudsman", window: null, rule: "Test statute" });
+      r.setNextBody({
+        id: "test-ombudsman",
+        name: "Test Ombudsman",
+        window: null,
+        rule: "Test statute",
+      });
     });
     expect(problemsOf("letters", silent)).toEqual([
-      expect.stringContaining("Stage 2 response (stage-2-response) has no paragraph from the plugin naming the Test Ombudsman"),
+      expect.stringContaining(
+        "Stage 2 response (stage-2-response) has no paragraph from the plugin naming the Test Ombudsman",
+      ),
       expect.stringContaining("extension notice at Stage 1"),
       expect.stringContaining("extension notice at Stage 2"),
     ]);
@@ -102,9 +150,16 @@ describe("the conformance kit", () => {
 
   it("reports a paragraph that renders unfinished text", () => {
     const sloppy = plugin("sloppy", (r) => {
-      r.addLetterParagraphs({ id: "sloppy.p", letters: ["acknowledgement"], slot: "opening", render: ({ state }) => `Dear ${String(state.intake["missing"])}` });
+      r.addLetterParagraphs({
+        id: "sloppy.p",
+        letters: ["acknowledgement"],
+        slot: "opening",
+        render: ({ state }) => `Dear ${String(state.intake["missing"])}`,
+      });
     });
-    expect(problemsOf("letters", sloppy)[0]).toContain('paragraph "sloppy.p" rendered unfinished text');
+    expect(problemsOf("letters", sloppy)[0]).toContain(
+      'paragraph "sloppy.p" rendered unfinished text',
+    );
   });
 
   runPluginConformance(goodPlugin, { describe, it, expect });

@@ -20,13 +20,17 @@ import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from
  * `runPluginConformance` turns them into tests with the caller's `describe`/`it`/`expect`.
  */
 
-export type ConformanceCheck = "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters";
+export type ConformanceCheck =
+  "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters";
 
 export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
-  registration: "registration is valid: it records, claims consistently and starts in a council profile",
+  registration:
+    "registration is valid: it records, claims consistently and starts in a council profile",
   provenance: "every value it sets names the rule it comes from",
-  "stages-close": "every stage of its regime can be acknowledged, answered and closed, with due dates that cite their rules",
-  "statutory-maxima": "its timescales are within the statutory maxima it declares, and a setting above one stops start-up naming the plugin",
+  "stages-close":
+    "every stage of its regime can be acknowledged, answered and closed, with due dates that cite their rules",
+  "statutory-maxima":
+    "its timescales are within the statutory maxima it declares, and a setting above one stops start-up naming the plugin",
   letters: "its letter paragraphs render, and the letters its regime requires name the next body",
 };
 
@@ -63,14 +67,29 @@ export interface ConformanceOptions {
 }
 
 /** The smallest valid council with one service that enables the given plugins. */
-export function conformanceProfile(pluginIds: readonly string[], serviceId = "conformance-service"): CouncilProfile {
+export function conformanceProfile(
+  pluginIds: readonly string[],
+  serviceId = "conformance-service",
+): CouncilProfile {
   return parseCouncilProfile({
     id: "conformance",
     name: "Conformance Council",
     sources: ["Plugin conformance kit"],
     calendar: { closures: [], cutOffTime: null },
-    directorates: [{ id: "conformance", name: "Conformance", services: [{ id: serviceId, name: "Conformance service", plugins: [...pluginIds] }] }],
-    letterhead: { addressLines: ["Town Hall"], postcode: "AA1 1AA", phone: "0300 000 0000", email: "complaints@example.gov.uk", website: "example.gov.uk" },
+    directorates: [
+      {
+        id: "conformance",
+        name: "Conformance",
+        services: [{ id: serviceId, name: "Conformance service", plugins: [...pluginIds] }],
+      },
+    ],
+    letterhead: {
+      addressLines: ["Town Hall"],
+      postcode: "AA1 1AA",
+      phone: "0300 000 0000",
+      email: "complaints@example.gov.uk",
+      website: "example.gov.uk",
+    },
   });
 }
 
@@ -80,22 +99,33 @@ const NOT_TEXT = /undefined|\[object Object\]|NaN|\$\{/;
 function kindsOf(reg: PluginRegistration, options: ConformanceOptions): CaseKind[] {
   if (options.kinds?.length) return [...options.kinds];
   if (reg.claimsKinds.length) return [...reg.claimsKinds];
-  if (reg.appliesToKinds?.length) return reg.appliesToKinds.filter((k) => k !== "compliment" && k !== "comment" && k !== "service-request");
+  if (reg.appliesToKinds?.length)
+    return reg.appliesToKinds.filter(
+      (k) => k !== "compliment" && k !== "comment" && k !== "service-request",
+    );
   return ["complaint"];
 }
 
-function amountOf(period: Period): { unit: "workingDays" | "calendarDays" | "calendarMonths"; amount: number } {
+function amountOf(period: Period): {
+  unit: "workingDays" | "calendarDays" | "calendarMonths";
+  amount: number;
+} {
   if ("workingDays" in period) return { unit: "workingDays", amount: period.workingDays };
   if ("calendarDays" in period) return { unit: "calendarDays", amount: period.calendarDays };
   return { unit: "calendarMonths", amount: period.calendarMonths };
 }
 
-function checkRegistration(plugin: ServicePlugin, options: ConformanceOptions): { problems: string[]; reg: PluginRegistration | null; book: RuleBook | null } {
+function checkRegistration(
+  plugin: ServicePlugin,
+  options: ConformanceOptions,
+): { problems: string[]; reg: PluginRegistration | null; book: RuleBook | null } {
   const problems: string[] = [];
-  if (plugin.$$type !== "@complaints/ServicePlugin") problems.push("the plugin was not made with createServicePlugin()");
+  if (plugin.$$type !== "@complaints/ServicePlugin")
+    problems.push("the plugin was not made with createServicePlugin()");
   if (!/^[a-z][a-z0-9-]*$/.test(plugin.id)) problems.push(`id "${plugin.id}" is not kebab-case`);
   if (!plugin.name?.trim()) problems.push("the plugin has no name");
-  if (!/^\d+\.\d+\.\d+/.test(plugin.version ?? "")) problems.push(`version "${plugin.version}" is not a semantic version`);
+  if (!/^\d+\.\d+\.\d+/.test(plugin.version ?? ""))
+    problems.push(`version "${plugin.version}" is not a semantic version`);
   let reg: PluginRegistration | null = null;
   try {
     reg = recordPlugin(plugin);
@@ -104,13 +134,20 @@ function checkRegistration(plugin: ServicePlugin, options: ConformanceOptions): 
   }
   if (reg) {
     if (reg.claimsService && reg.claimsKinds.length) {
-      problems.push("it claims both the service and case kinds: a plugin governs a service's complaints or some case kinds, not both");
+      problems.push(
+        "it claims both the service and case kinds: a plugin governs a service's complaints or some case kinds, not both",
+      );
     }
     // register() must declare the same rules every time it runs (it runs once per start-up).
     try {
       const again = recordPlugin(plugin);
-      if (JSON.stringify(again.ops) !== JSON.stringify(reg.ops) || again.hooks.length !== reg.hooks.length) {
-        problems.push("register() declared different rules on a second run: it must be deterministic");
+      if (
+        JSON.stringify(again.ops) !== JSON.stringify(reg.ops) ||
+        again.hooks.length !== reg.hooks.length
+      ) {
+        problems.push(
+          "register() declared different rules on a second run: it must be deterministic",
+        );
       }
     } catch (error) {
       problems.push(`register() failed on a second run: ${(error as Error).message}`);
@@ -124,16 +161,27 @@ function checkRegistration(plugin: ServicePlugin, options: ConformanceOptions): 
     problems.push(`a council enabling it cannot start: ${(error as Error).message}`);
   }
   const pkg = options.packageJson as
-    | { name?: unknown; complaints?: { role?: unknown }; dependencies?: Record<string, unknown>; type?: unknown }
+    | {
+        name?: unknown;
+        complaints?: { role?: unknown };
+        dependencies?: Record<string, unknown>;
+        type?: unknown;
+      }
     | undefined;
   if (pkg !== undefined) {
     if (typeof pkg.name !== "string" || !pkg.name.startsWith("@complaints/plugin-")) {
       problems.push(`package name ${JSON.stringify(pkg.name)} should be "@complaints/plugin-<id>"`);
     }
-    if (pkg.complaints?.role !== "service-plugin") problems.push('package.json needs "complaints": { "role": "service-plugin" }');
+    if (pkg.complaints?.role !== "service-plugin")
+      problems.push('package.json needs "complaints": { "role": "service-plugin" }');
     if (pkg.type !== "module") problems.push('package.json needs "type": "module"');
-    const extra = Object.keys(pkg.dependencies ?? {}).filter((d) => d !== "@complaints/core" && d !== "zod");
-    if (extra.length) problems.push(`a plugin depends only on @complaints/core (and zod for intake fields), not ${extra.join(", ")}`);
+    const extra = Object.keys(pkg.dependencies ?? {}).filter(
+      (d) => d !== "@complaints/core" && d !== "zod",
+    );
+    if (extra.length)
+      problems.push(
+        `a plugin depends only on @complaints/core (and zod for intake fields), not ${extra.join(", ")}`,
+      );
   }
   return { problems, reg, book };
 }
@@ -141,15 +189,25 @@ function checkRegistration(plugin: ServicePlugin, options: ConformanceOptions): 
 function checkProvenance(reg: PluginRegistration): string[] {
   const problems: string[] = [];
   const stageRuleless = (stage: StageRules, where: string) => {
-    for (const field of ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "handler"] as const) {
+    for (const field of [
+      "acknowledge",
+      "respond",
+      "target",
+      "extension",
+      "holdingInterval",
+      "escalation",
+      "handler",
+    ] as const) {
       const value = stage[field] as { rule?: string } | null;
-      if (value && !value.rule?.trim()) problems.push(`${where}: ${stage.id}.${field} names no rule`);
+      if (value && !value.rule?.trim())
+        problems.push(`${where}: ${stage.id}.${field} names no rule`);
     }
   };
   for (const op of reg.ops) {
     switch (op.op) {
       case "stage-field":
-        if (op.value !== null && op.value !== undefined && !op.rule?.trim()) problems.push(`${op.stageId}.${op.field} is set without naming its rule`);
+        if (op.value !== null && op.value !== undefined && !op.rule?.trim())
+          problems.push(`${op.stageId}.${op.field} is set without naming its rule`);
         break;
       case "skip-stage":
         if (!op.reason.trim()) problems.push(`skipping ${op.stageId} gives no reason`);
@@ -160,14 +218,16 @@ function checkProvenance(reg: PluginRegistration): string[] {
       case "next-body":
         for (let body: typeof op.value | undefined = op.value; body; body = body.then) {
           if (!body.rule.trim()) problems.push(`next body "${body.id}" names no rule`);
-          if (body.window && !body.window.rule.trim()) problems.push(`the window for "${body.id}" names no rule`);
+          if (body.window && !body.window.rule.trim())
+            problems.push(`the window for "${body.id}" names no rule`);
         }
         break;
       case "nations":
         if (!op.rule.trim()) problems.push("the calendar is set without naming its rule");
         break;
       case "add-milestone":
-        if (!op.milestone.rule.trim()) problems.push(`milestone "${op.milestone.id}" of ${op.stageId} names no rule`);
+        if (!op.milestone.rule.trim())
+          problems.push(`milestone "${op.milestone.id}" of ${op.stageId} names no rule`);
         break;
       case "time-limit":
       case "feedback-acknowledge":
@@ -180,17 +240,28 @@ function checkProvenance(reg: PluginRegistration): string[] {
         break;
     }
   }
-  for (const req of reg.requiredRoles) if (!req.rule.trim()) problems.push(`the roles for ${req.command} name no rule`);
-  for (const check of reg.regimeChecks) if (!check.rule.trim()) problems.push("a start-up check of the regime names no rule");
-  for (const max of reg.statutoryMaxima) if (!max.rule.trim()) problems.push(`the maximum for ${max.stageId}.${max.field} names no rule`);
-  for (const report of reg.reports) if (!report.source.trim()) problems.push(`report "${report.id}" names no source`);
+  for (const req of reg.requiredRoles)
+    if (!req.rule.trim()) problems.push(`the roles for ${req.command} name no rule`);
+  for (const check of reg.regimeChecks)
+    if (!check.rule.trim()) problems.push("a start-up check of the regime names no rule");
+  for (const max of reg.statutoryMaxima)
+    if (!max.rule.trim())
+      problems.push(`the maximum for ${max.stageId}.${max.field} names no rule`);
+  for (const report of reg.reports)
+    if (!report.source.trim()) problems.push(`report "${report.id}" names no source`);
   return problems;
 }
 
 interface WalkResult {
   problems: string[];
   /** States worth rendering letters against, with the stage each is at. */
-  snapshots: Array<{ kind: CaseKind; stageId: string; moment: "acknowledged" | "responded"; state: CaseState; rules: ResolvedRules }>;
+  snapshots: Array<{
+    kind: CaseKind;
+    stageId: string;
+    moment: "acknowledged" | "responded";
+    state: CaseState;
+    rules: ResolvedRules;
+  }>;
 }
 
 function nextWorkingDay(rules: ResolvedRules, date: IsoDate): IsoDate {
@@ -208,15 +279,22 @@ function walk(book: RuleBook, kind: CaseKind, options: ConformanceOptions): Walk
   const checkDues = () => {
     for (const due of scenario.case.dueDates) {
       if (!due.rule.trim()) problems.push(`${where}: due date ${due.id} names no rule`);
-      else if (!due.explanation.includes(due.rule) && !due.explanation.includes(due.rule.split(" (")[0]!)) {
-        problems.push(`${where}: due date ${due.id} does not explain itself with its rule ("${due.explanation}")`);
+      else if (
+        !due.explanation.includes(due.rule) &&
+        !due.explanation.includes(due.rule.split(" (")[0]!)
+      ) {
+        problems.push(
+          `${where}: due date ${due.id} does not explain itself with its rule ("${due.explanation}")`,
+        );
       }
     }
   };
   const step = (command: StepCommand): boolean => {
     const result = scenario.try(command, day);
     if (!result.ok) {
-      problems.push(`${where}, ${scenario.state ? describeStage(scenario.case) : "intake"}: "${command.type}" was refused: ${result.refusal.message}`);
+      problems.push(
+        `${where}, ${scenario.state ? describeStage(scenario.case) : "intake"}: "${command.type}" was refused: ${result.refusal.message}`,
+      );
       return false;
     }
     checkDues();
@@ -244,13 +322,21 @@ function walk(book: RuleBook, kind: CaseKind, options: ConformanceOptions): Walk
     const stageRules = rules.regime.stages.find((s) => s.id === stage.stageId)!;
     visited.add(stage.stageId);
     const script = options.stages?.[stage.stageId] ?? {};
-    for (const command of script.beforeAcknowledge ?? []) if (!step(command)) return { problems, snapshots };
+    for (const command of script.beforeAcknowledge ?? [])
+      if (!step(command)) return { problems, snapshots };
     day = nextWorkingDay(rules, day);
     if (stageRules.acknowledge || script.acknowledge) {
       if (!step({ type: "acknowledge", ...script.acknowledge })) return { problems, snapshots };
     }
-    snapshots.push({ kind, stageId: stage.stageId, moment: "acknowledged", state: scenario.case, rules });
-    for (const command of script.beforeRespond ?? []) if (!step(command)) return { problems, snapshots };
+    snapshots.push({
+      kind,
+      stageId: stage.stageId,
+      moment: "acknowledged",
+      state: scenario.case,
+      rules,
+    });
+    for (const command of script.beforeRespond ?? [])
+      if (!step(command)) return { problems, snapshots };
     if (stageRules.respond.from === "agreed-statement" && !scenario.stage.agreedStatementOn) {
       if (!step({ type: "agree-statement" })) return { problems, snapshots };
     }
@@ -258,31 +344,64 @@ function walk(book: RuleBook, kind: CaseKind, options: ConformanceOptions): Walk
       // Refer back on a copy: the walk itself goes on to answer this stage.
       const side = new CaseScenario(rules, scenario.by);
       side.state = scenario.case;
-      const referred = side.try({ type: "refer-back", reason: "Conformance walk: the earlier stage has more to do" }, day);
+      const referred = side.try(
+        { type: "refer-back", reason: "Conformance walk: the earlier stage has more to do" },
+        day,
+      );
       if (!referred.ok) {
-        problems.push(`${where}, ${stageRules.label}: it may refer back to "${stageRules.referBackTo}", but "refer-back" was refused: ${referred.refusal.message}`);
+        problems.push(
+          `${where}, ${stageRules.label}: it may refer back to "${stageRules.referBackTo}", but "refer-back" was refused: ${referred.refusal.message}`,
+        );
       } else if (referred.state.stages.at(-1)?.stageId !== stageRules.referBackTo) {
-        problems.push(`${where}, ${stageRules.label}: refer-back did not reopen "${stageRules.referBackTo}"`);
+        problems.push(
+          `${where}, ${stageRules.label}: refer-back did not reopen "${stageRules.referBackTo}"`,
+        );
       }
     }
     day = nextWorkingDay(rules, day);
-    if (!step({ type: "respond", outcome: "not-upheld", reasons: "Conformance walk: the complaint was investigated and the reasons given", signedBy: "Responsible Person", ...script.respond })) {
+    if (
+      !step({
+        type: "respond",
+        outcome: "not-upheld",
+        reasons: "Conformance walk: the complaint was investigated and the reasons given",
+        signedBy: "Responsible Person",
+        ...script.respond,
+      })
+    ) {
       return { problems, snapshots };
     }
-    snapshots.push({ kind, stageId: stage.stageId, moment: "responded", state: scenario.case, rules });
+    snapshots.push({
+      kind,
+      stageId: stage.stageId,
+      moment: "responded",
+      state: scenario.case,
+      rules,
+    });
     const closed = new CaseScenario(rules, scenario.by);
     closed.state = scenario.case;
     const close = closed.try({ type: "close" }, day);
-    if (!close.ok) problems.push(`${where}, ${stageRules.label}: the case cannot be closed after the response: ${close.refusal.message}`);
+    if (!close.ok)
+      problems.push(
+        `${where}, ${stageRules.label}: the case cannot be closed after the response: ${close.refusal.message}`,
+      );
     if (!stageRules.escalation) {
-      if (close.ok && close.state.closure?.reason !== "final-response") problems.push(`${where}: the final stage closed as "${close.state.closure?.reason}", not "final-response"`);
+      if (close.ok && close.state.closure?.reason !== "final-response")
+        problems.push(
+          `${where}: the final stage closed as "${close.state.closure?.reason}", not "final-response"`,
+        );
       break;
     }
     day = nextWorkingDay(rules, day);
-    if (!step({ type: "escalate", reason: "Conformance walk: the customer asks for the next stage" })) return { problems, snapshots };
+    if (
+      !step({ type: "escalate", reason: "Conformance walk: the customer asks for the next stage" })
+    )
+      return { problems, snapshots };
   }
   for (const stage of rules.regime.stages) {
-    if (!visited.has(stage.id)) problems.push(`${where}: ${stage.label} was never reached by escalating from the first stage`);
+    if (!visited.has(stage.id))
+      problems.push(
+        `${where}: ${stage.label} was never reached by escalating from the first stage`,
+      );
   }
   return { problems, snapshots };
 }
@@ -292,13 +411,22 @@ function describeStage(state: CaseState): string {
   return stage ? stage.label : `case ${state.status}`;
 }
 
-function checkMaxima(plugin: ServicePlugin, reg: PluginRegistration, book: RuleBook, options: ConformanceOptions): string[] {
+function checkMaxima(
+  plugin: ServicePlugin,
+  reg: PluginRegistration,
+  book: RuleBook,
+  options: ConformanceOptions,
+): string[] {
   const problems: string[] = [];
   const kinds = kindsOf(reg, options);
   for (const max of reg.statutoryMaxima) {
-    const kind = kinds.find((k) => book.rulesFor(SERVICE, k).regime.stages.some((s) => s.id === max.stageId));
+    const kind = kinds.find((k) =>
+      book.rulesFor(SERVICE, k).regime.stages.some((s) => s.id === max.stageId),
+    );
     if (!kind) {
-      problems.push(`it declares a maximum for ${max.stageId}.${max.field}, but its regime has no stage "${max.stageId}"`);
+      problems.push(
+        `it declares a maximum for ${max.stageId}.${max.field}, but its regime has no stage "${max.stageId}"`,
+      );
       continue;
     }
     const stage = book.rulesFor(SERVICE, kind).regime.stages.find((s) => s.id === max.stageId)!;
@@ -306,46 +434,106 @@ function checkMaxima(plugin: ServicePlugin, reg: PluginRegistration, book: RuleB
     let override: Record<string, unknown>;
     if (max.field === "extension") {
       if (!stage.extension) continue;
-      if (limit.unit !== "workingDays") problems.push(`the extension maximum of ${max.stageId} must be in working days`);
-      if (stage.extension.maxWorkingDays > limit.amount) problems.push(`${max.stageId} allows ${stage.extension.maxWorkingDays} working days of extension, above its own maximum of ${limit.amount}`);
-      override = { extension: { ...stage.extension, maxWorkingDays: limit.amount + 1, rule: "Conformance: one working day above the statutory maximum" } };
+      if (limit.unit !== "workingDays")
+        problems.push(`the extension maximum of ${max.stageId} must be in working days`);
+      if (stage.extension.maxWorkingDays > limit.amount)
+        problems.push(
+          `${max.stageId} allows ${stage.extension.maxWorkingDays} working days of extension, above its own maximum of ${limit.amount}`,
+        );
+      override = {
+        extension: {
+          ...stage.extension,
+          maxWorkingDays: limit.amount + 1,
+          rule: "Conformance: one working day above the statutory maximum",
+        },
+      };
     } else {
       const timescale = stage[max.field];
       if (!timescale) continue;
       const value = amountOf(timescale.period);
       if (value.unit !== limit.unit || value.amount > limit.amount) {
-        problems.push(`${max.stageId}.${max.field} is ${value.amount} ${value.unit}, not within its maximum of ${limit.amount} ${limit.unit}`);
+        problems.push(
+          `${max.stageId}.${max.field} is ${value.amount} ${value.unit}, not within its maximum of ${limit.amount} ${limit.unit}`,
+        );
       }
-      override = { [max.field]: { ...timescale, period: { [limit.unit]: limit.amount + 1 }, rule: "Conformance: one above the statutory maximum" } };
+      override = {
+        [max.field]: {
+          ...timescale,
+          period: { [limit.unit]: limit.amount + 1 },
+          rule: "Conformance: one above the statutory maximum",
+        },
+      };
     }
-    const base = conformanceProfile([plugin.id, ...(options.companions ?? []).map((p) => p.id)], SERVICE);
+    const base = conformanceProfile(
+      [plugin.id, ...(options.companions ?? []).map((p) => p.id)],
+      SERVICE,
+    );
     const service = base.directorates[0]!.services[0]!;
     const profile = parseCouncilProfile({
       ...base,
-      directorates: [{ ...base.directorates[0]!, services: [{ ...service, settings: { source: "Conformance: a setting above the statutory maximum", stages: { [max.stageId]: override } } }] }],
+      directorates: [
+        {
+          ...base.directorates[0]!,
+          services: [
+            {
+              ...service,
+              settings: {
+                source: "Conformance: a setting above the statutory maximum",
+                stages: { [max.stageId]: override },
+              },
+            },
+          ],
+        },
+      ],
     });
     try {
       new RuleBook(profile, [plugin, ...(options.companions ?? [])]);
-      problems.push(`a service setting one above the maximum for ${max.stageId}.${max.field} (${max.rule}) did not stop start-up`);
+      problems.push(
+        `a service setting one above the maximum for ${max.stageId}.${max.field} (${max.rule}) did not stop start-up`,
+      );
     } catch (error) {
       const message = (error as Error).message;
-      if (!(error instanceof RuleConfigurationError) || !message.includes(`plugin "${plugin.id}"`) || !message.includes("statutory maximum")) {
-        problems.push(`a setting above the maximum for ${max.stageId}.${max.field} failed without naming the statutory maximum and plugin "${plugin.id}": ${message}`);
+      if (
+        !(error instanceof RuleConfigurationError) ||
+        !message.includes(`plugin "${plugin.id}"`) ||
+        !message.includes("statutory maximum")
+      ) {
+        problems.push(
+          `a setting above the maximum for ${max.stageId}.${max.field} failed without naming the statutory maximum and plugin "${plugin.id}": ${message}`,
+        );
       }
     }
   }
   return problems;
 }
 
-function renderParagraph(paragraph: LetterParagraph, snapshot: WalkResult["snapshots"][number]): { text: string | null; problem: string | null } {
+function renderParagraph(
+  paragraph: LetterParagraph,
+  snapshot: WalkResult["snapshots"][number],
+): { text: string | null; problem: string | null } {
   try {
-    const text = paragraph.render({ state: snapshot.state, stageId: snapshot.stageId, rules: snapshot.rules });
+    const text = paragraph.render({
+      state: snapshot.state,
+      stageId: snapshot.stageId,
+      rules: snapshot.rules,
+    });
     if (text === null) return { text: null, problem: null };
-    if (typeof text !== "string" || !text.trim()) return { text: null, problem: `paragraph "${paragraph.id}" rendered an empty or non-text value at ${snapshot.stageId}` };
-    if (NOT_TEXT.test(text)) return { text, problem: `paragraph "${paragraph.id}" rendered unfinished text at ${snapshot.stageId}: "${text}"` };
+    if (typeof text !== "string" || !text.trim())
+      return {
+        text: null,
+        problem: `paragraph "${paragraph.id}" rendered an empty or non-text value at ${snapshot.stageId}`,
+      };
+    if (NOT_TEXT.test(text))
+      return {
+        text,
+        problem: `paragraph "${paragraph.id}" rendered unfinished text at ${snapshot.stageId}: "${text}"`,
+      };
     return { text, problem: null };
   } catch (error) {
-    return { text: null, problem: `paragraph "${paragraph.id}" threw at ${snapshot.stageId}: ${(error as Error).message}` };
+    return {
+      text: null,
+      problem: `paragraph "${paragraph.id}" threw at ${snapshot.stageId}: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -355,9 +543,13 @@ function checkLetters(reg: PluginRegistration, snapshots: WalkResult["snapshots"
   for (const paragraph of reg.letterParagraphs) {
     if (ids.has(paragraph.id)) problems.push(`paragraph id "${paragraph.id}" is used twice`);
     ids.add(paragraph.id);
-    if (!paragraph.letters.length) problems.push(`paragraph "${paragraph.id}" is added to no letter`);
-    for (const letter of paragraph.letters) if (!LETTER_KINDS.includes(letter)) problems.push(`paragraph "${paragraph.id}" names an unknown letter "${letter}"`);
-    if (!["opening", "body-end", "before-signoff"].includes(paragraph.slot)) problems.push(`paragraph "${paragraph.id}" has an unknown slot "${paragraph.slot}"`);
+    if (!paragraph.letters.length)
+      problems.push(`paragraph "${paragraph.id}" is added to no letter`);
+    for (const letter of paragraph.letters)
+      if (!LETTER_KINDS.includes(letter))
+        problems.push(`paragraph "${paragraph.id}" names an unknown letter "${letter}"`);
+    if (!["opening", "body-end", "before-signoff"].includes(paragraph.slot))
+      problems.push(`paragraph "${paragraph.id}" has an unknown slot "${paragraph.slot}"`);
     for (const snapshot of snapshots) {
       const { problem } = renderParagraph(paragraph, snapshot);
       if (problem) problems.push(problem);
@@ -370,20 +562,32 @@ function checkLetters(reg: PluginRegistration, snapshots: WalkResult["snapshots"
   for (const s of snapshots) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
   for (const [kind, list] of byKind) {
     const rules = list[0]!.rules;
-    if (!reg.ops.some((op) => op.op === "next-body") || rules.regime.nextBody.id === defaultRegime.nextBody.id) continue;
+    if (
+      !reg.ops.some((op) => op.op === "next-body") ||
+      rules.regime.nextBody.id === defaultRegime.nextBody.id
+    )
+      continue;
     const body = rules.regime.nextBody.name;
     const mentions = (letter: string, snapshot: WalkResult["snapshots"][number]) =>
-      reg.letterParagraphs.some((p) => p.letters.includes(letter as never) && (renderParagraph(p, snapshot).text ?? "").includes(body));
+      reg.letterParagraphs.some(
+        (p) =>
+          p.letters.includes(letter as never) &&
+          (renderParagraph(p, snapshot).text ?? "").includes(body),
+      );
     const final = rules.regime.stages.find((s) => !s.escalation);
     const finalResponded = list.find((s) => s.stageId === final?.id && s.moment === "responded");
     if (final && finalResponded && !mentions(final.responseLetter, finalResponded)) {
-      problems.push(`${kind}: the ${final.label} response (${final.responseLetter}) has no paragraph from the plugin naming the ${body}`);
+      problems.push(
+        `${kind}: the ${final.label} response (${final.responseLetter}) has no paragraph from the plugin naming the ${body}`,
+      );
     }
     for (const stage of rules.regime.stages) {
       if (!stage.extension?.ombudsmanDetailsRequired) continue;
       const open = list.find((s) => s.stageId === stage.id && s.moment === "acknowledged");
       if (open && !mentions("extension-notice", open)) {
-        problems.push(`${kind}: an extension notice at ${stage.label} must give the ${body}'s details (${stage.extension.rule}), but no paragraph from the plugin names it`);
+        problems.push(
+          `${kind}: an extension notice at ${stage.label} must give the ${body}'s details (${stage.extension.rule}), but no paragraph from the plugin names it`,
+        );
       }
     }
   }
@@ -393,9 +597,13 @@ function checkLetters(reg: PluginRegistration, snapshots: WalkResult["snapshots"
 /**
  * Every conformance problem of a plugin, by check. An empty list for a check means it passed.
  */
-export function conformanceProblems(plugin: ServicePlugin, options: ConformanceOptions = {}): ConformanceProblem[] {
+export function conformanceProblems(
+  plugin: ServicePlugin,
+  options: ConformanceOptions = {},
+): ConformanceProblem[] {
   const out: ConformanceProblem[] = [];
-  const add = (check: ConformanceCheck, messages: string[]) => out.push(...messages.map((message) => ({ check, message })));
+  const add = (check: ConformanceCheck, messages: string[]) =>
+    out.push(...messages.map((message) => ({ check, message })));
   const { problems, reg, book } = checkRegistration(plugin, options);
   add("registration", problems);
   if (!reg || !book) return out;
@@ -409,7 +617,9 @@ export function conformanceProblems(plugin: ServicePlugin, options: ConformanceO
     try {
       explainRules(book.rulesFor(SERVICE, kind));
     } catch (error) {
-      add("provenance", [`${kind}: the rules cannot explain themselves: ${(error as Error).message}`]);
+      add("provenance", [
+        `${kind}: the rules cannot explain themselves: ${(error as Error).message}`,
+      ]);
     }
     const result = walk(book, kind, options);
     add("stages-close", result.problems);
@@ -432,11 +642,20 @@ export interface ConformanceTestApi {
  *
  *     runPluginConformance(housingServicePlugin, { describe, it, expect }, { log: { intake: {...} } });
  */
-export function runPluginConformance(plugin: ServicePlugin, t: ConformanceTestApi, options: ConformanceOptions = {}): void {
+export function runPluginConformance(
+  plugin: ServicePlugin,
+  t: ConformanceTestApi,
+  options: ConformanceOptions = {},
+): void {
   let problems: ConformanceProblem[] | null = null;
-  const of = (check: ConformanceCheck) => (problems ??= conformanceProblems(plugin, options)).filter((p) => p.check === check).map((p) => p.message);
+  const of = (check: ConformanceCheck) =>
+    (problems ??= conformanceProblems(plugin, options))
+      .filter((p) => p.check === check)
+      .map((p) => p.message);
   t.describe(`plugin "${plugin.id}" conformance`, () => {
-    for (const [check, title] of Object.entries(CONFORMANCE_CHECKS) as Array<[ConformanceCheck, string]>) {
+    for (const [check, title] of Object.entries(CONFORMANCE_CHECKS) as Array<
+      [ConformanceCheck, string]
+    >) {
       t.it(title, () => {
         t.expect(of(check)).toEqual([]);
       });

@@ -14,4 +14,11 @@ export {
   type ConformanceTestApi,
   type StageScript,
 } from "./conformance.js";
-export { CaseScenario, ScenarioRefusalError, EVERY_STAFF_ROLE, instantOf, type StepCommand, type LogFields } from "./scenario.js";
+export {
+  CaseScenario,
+  ScenarioRefusalError,
+  EVERY_STAFF_ROLE,
+  instantOf,
+  type StepCommand,
+  type LogFields,
+} from "./scenario.js";

@@ -23,7 +23,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type StepCommand = DistributiveOmit<Exclude<CaseCommand, LogCase>, "by">;
 
 /** What a scenario logs: the case's own fields, without the parts the scenario fills in. */
-export type LogFields = Omit<LogCase, "type" | "by" | "id" | "reference" | "kind" | "serviceId" | "receivedAt"> &
+export type LogFields = Omit<
+  LogCase,
+  "type" | "by" | "id" | "reference" | "kind" | "serviceId" | "receivedAt"
+> &
   Partial<Pick<LogCase, "id" | "reference">>;
 
 /** Every staff role: an actor no role requirement stops (use a narrower one to test roles). */
@@ -123,9 +126,13 @@ export class CaseScenario {
    * `due("respond", "stage-2")`; without a stage, the current one's.
    */
   due(kind: DueKind, stageId?: string): DueDate {
-    const stage = stageId ? [...this.case.stages].reverse().find((s) => s.stageId === stageId) : currentStage(this.case);
+    const stage = stageId
+      ? [...this.case.stages].reverse().find((s) => s.stageId === stageId)
+      : currentStage(this.case);
     const prefix = stage ? `${stage.stageId}#${stage.sequence}.` : "";
-    const found = this.case.dueDates.find((d) => d.kind === kind && (stage ? d.id.startsWith(prefix) : true));
+    const found = this.case.dueDates.find(
+      (d) => d.kind === kind && (stage ? d.id.startsWith(prefix) : true),
+    );
     if (!found) {
       throw new Error(
         `No ${kind} due date${stage ? ` for ${stage.stageId}#${stage.sequence}` : ""}; the case has: ${this.case.dueDates.map((d) => d.id).join(", ") || "none"}`,

@@ -5,14 +5,23 @@
  * Prints a council's resolved rules per service, case kind and stage, with where each value
  * came from; exits 1 with the reasons if the profile would not start.
  */
-import { CASE_KINDS, ProfileValidationError, RuleConfigurationError, type CaseKind } from "@complaints/core";
+import {
+  CASE_KINDS,
+  ProfileValidationError,
+  RuleConfigurationError,
+  type CaseKind,
+} from "@complaints/core";
 import { PROFILE_IDS, isProfileId, loadProfile, profileDocuments } from "../councils/index.js";
 import { explainProfile, type ExplainOptions } from "../explain.js";
 import { installedPlugins } from "../plugins.js";
 
 const USAGE = `usage: pnpm profile:explain <${PROFILE_IDS.join("|")}> [--service <id>] [--kind <${CASE_KINDS.join("|")}>] [--rules-only]`;
 
-export function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export function main(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): number {
   const args = [...argv];
   const options: ExplainOptions = {};
   let profileId: string | undefined;
@@ -41,7 +50,12 @@ export function main(argv: readonly string[], out: (line: string) => void = cons
     return 2;
   }
   try {
-    for (const line of explainProfile(loadProfile(profileDocuments[profileId]), installedPlugins, options)) out(line);
+    for (const line of explainProfile(
+      loadProfile(profileDocuments[profileId]),
+      installedPlugins,
+      options,
+    ))
+      out(line);
     return 0;
   } catch (error) {
     if (error instanceof RuleConfigurationError || error instanceof ProfileValidationError) {

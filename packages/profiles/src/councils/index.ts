@@ -22,4 +22,5 @@ export function loadProfile(document: ProfileDocument): SourcedProfile {
   return { profile: parseCouncilProfile(document.input), notes: document.notes };
 }
 
-export const isProfileId = (id: string): id is ProfileId => (PROFILE_IDS as readonly string[]).includes(id);
+export const isProfileId = (id: string): id is ProfileId =>
+  (PROFILE_IDS as readonly string[]).includes(id);

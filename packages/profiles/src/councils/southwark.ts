@@ -1,7 +1,8 @@
 import { defaultProfile, type CouncilProfileInput } from "@complaints/core";
 import type { ProfileDocument } from "../types.js";
 
-export const SOUTHWARK_PROCEDURE = "London Borough of Southwark Complaint Handling Procedure (March 2024)";
+export const SOUTHWARK_PROCEDURE =
+  "London Borough of Southwark Complaint Handling Procedure (March 2024)";
 
 const s = (section: string, text: string) => `Southwark procedure, '${section}': ${text}`;
 
@@ -17,21 +18,47 @@ const input = {
     source: SOUTHWARK_PROCEDURE,
     stages: {
       "stage-1": {
-        acknowledge: { period: { workingDays: 5 }, from: "receipt", rule: s("Receiving and acknowledging complaints (stage one)", "an acknowledgement is sent within 5 working days of receipt") },
+        acknowledge: {
+          period: { workingDays: 5 },
+          from: "receipt",
+          rule: s(
+            "Receiving and acknowledging complaints (stage one)",
+            "an acknowledgement is sent within 5 working days of receipt",
+          ),
+        },
         extension: {
           maxWorkingDays: 10,
           ombudsmanDetailsRequired: true,
-          rule: s("Investigation & resolution – Stage One", "any extension must be no more than 10 days, and every holding response says how to escalate to the Ombudsman"),
+          rule: s(
+            "Investigation & resolution – Stage One",
+            "any extension must be no more than 10 days, and every holding response says how to escalate to the Ombudsman",
+          ),
         },
       },
       "stage-2": {
-        acknowledge: { period: { workingDays: 5 }, from: "escalation-request", rule: s("Stage Two Complaints (Escalations)", "an acknowledgement is sent within 5 working days") },
+        acknowledge: {
+          period: { workingDays: 5 },
+          from: "escalation-request",
+          rule: s(
+            "Stage Two Complaints (Escalations)",
+            "an acknowledgement is sent within 5 working days",
+          ),
+        },
         extension: {
           maxWorkingDays: 20,
           ombudsmanDetailsRequired: true,
-          rule: s("Stage Two Complaints (Escalations)", "any extension must be no more than 20 days, and every holding response says how to escalate to the Ombudsman"),
+          rule: s(
+            "Stage Two Complaints (Escalations)",
+            "any extension must be no more than 20 days, and every holding response says how to escalate to the Ombudsman",
+          ),
         },
-        handler: { independentOf: ["stage-1"], rule: s("Stage Two Complaints (Escalations)", "an impartial investigation by the central Resolution Team on behalf of the Chief Executive") },
+        handler: {
+          independentOf: ["stage-1"],
+          rule: s(
+            "Stage Two Complaints (Escalations)",
+            "an impartial investigation by the central Resolution Team on behalf of the Chief Executive",
+          ),
+        },
       },
     },
   },
@@ -42,7 +69,11 @@ const input = {
       plugins: memberEnquiries,
       services: [
         { id: "repairs-and-maintenance", name: "Repairs and Maintenance", plugins: ["housing"] },
-        { id: "housing-management", name: "Housing management (tenants and leaseholders)", plugins: ["housing"] },
+        {
+          id: "housing-management",
+          name: "Housing management (tenants and leaseholders)",
+          plugins: ["housing"],
+        },
         { id: "homelessness-and-housing-solutions", name: "Homelessness and housing solutions" },
       ],
     },
@@ -51,7 +82,10 @@ const input = {
       name: "Finance",
       plugins: memberEnquiries,
       services: [
-        { id: "revenues-and-benefits", name: "Business Rates, Revenue and Benefits, Payroll and the Welfare Assistance Scheme" },
+        {
+          id: "revenues-and-benefits",
+          name: "Business Rates, Revenue and Benefits, Payroll and the Welfare Assistance Scheme",
+        },
         { id: "rents-and-service-charges", name: "Rent and Service Charges", plugins: ["housing"] },
         { id: "customer-contact", name: "Contact Centres (Housing and Environment)" },
       ],
@@ -72,7 +106,11 @@ const input = {
       name: "Children's and Adults' Services",
       plugins: memberEnquiries,
       services: [
-        { id: "childrens-social-care", name: "Children's social care", plugins: ["children-social-care"] },
+        {
+          id: "childrens-social-care",
+          name: "Children's social care",
+          plugins: ["children-social-care"],
+        },
         { id: "adult-social-care", name: "Adult social care", plugins: ["adult-social-care"] },
         { id: "education", name: "Education" },
         { id: "public-health", name: "Public Health" },
@@ -94,35 +132,156 @@ const input = {
 export const southwark: ProfileDocument = {
   input,
   notes: [
-    { kind: "from-document", about: "directorates", value: "Housing; Finance; environment and neighbourhood services; Children's and Adults' Services", source: "Southwark procedure: 'Contact Details' (Finance and Housing directorates), 'Type of Complaints and their significance' (the services), and the separate team for Children's Services, Adult Social Care, Education and Public Health ('Introduction')" },
-    { kind: "from-document", about: "letterhead email", value: "complaints@southwark.gov.uk", source: "Southwark procedure, 'This document'" },
-    { kind: "from-document", about: "receipt date", value: "the submission date, or the next working day for a weekend or public holiday; no cut-off time", source: "Southwark procedure, 'Log complaint'" },
-    { kind: "from-document", about: "priority", value: "high or normal; damp and mould, disrepair and safety high (housing plugin)", source: "Southwark procedure, 'Categorisation and prioritisation' and 'Understanding the criteria for prioritising complaints'" },
-    { kind: "from-document", about: "plugins", value: "housing on landlord services (repairs, housing management, rents and service charges); the statutory plugins on children's and adult social care; member-enquiries everywhere", source: "Southwark procedure: the Housing Ombudsman Code applies to landlord services; separate regulations for children's and adults' complaints; 'Complaints and Members Enquiries' audits" },
+    {
+      kind: "from-document",
+      about: "directorates",
+      value:
+        "Housing; Finance; environment and neighbourhood services; Children's and Adults' Services",
+      source:
+        "Southwark procedure: 'Contact Details' (Finance and Housing directorates), 'Type of Complaints and their significance' (the services), and the separate team for Children's Services, Adult Social Care, Education and Public Health ('Introduction')",
+    },
+    {
+      kind: "from-document",
+      about: "letterhead email",
+      value: "complaints@southwark.gov.uk",
+      source: "Southwark procedure, 'This document'",
+    },
+    {
+      kind: "from-document",
+      about: "receipt date",
+      value:
+        "the submission date, or the next working day for a weekend or public holiday; no cut-off time",
+      source: "Southwark procedure, 'Log complaint'",
+    },
+    {
+      kind: "from-document",
+      about: "priority",
+      value: "high or normal; damp and mould, disrepair and safety high (housing plugin)",
+      source:
+        "Southwark procedure, 'Categorisation and prioritisation' and 'Understanding the criteria for prioritising complaints'",
+    },
+    {
+      kind: "from-document",
+      about: "plugins",
+      value:
+        "housing on landlord services (repairs, housing management, rents and service charges); the statutory plugins on children's and adult social care; member-enquiries everywhere",
+      source:
+        "Southwark procedure: the Housing Ombudsman Code applies to landlord services; separate regulations for children's and adults' complaints; 'Complaints and Members Enquiries' audits",
+    },
     {
       kind: "default",
       about: "stage-1.respond, stage-2.respond",
-      value: "10 working days from the acknowledgement; 20 working days from the Stage 2 acknowledgement",
+      value:
+        "10 working days from the acknowledgement; 20 working days from the Stage 2 acknowledgement",
       uses: "the 2024 complaint handling code 6.3 and Stage 2 (core default; the housing plugin for landlord services)",
       why: "The procedure is written to the Housing Ombudsman Code and gives acknowledgement and extension times but no response times of its own.",
     },
-    { kind: "default", about: "'days' in extensions", value: "working days", uses: "the 2024 complaint handling code 6.4", why: "The procedure says 'no more than 10 days' / '20 days'; the Code it follows counts working days." },
-    { kind: "default", about: "homelessness", value: "the corporate procedure and the LGSCO", uses: "core default", why: "Homelessness complaints go to the LGSCO, not the Housing Ombudsman (rules.md §8)." },
-    { kind: "default", about: "delegatedLimits", value: "investigating officer £100, complaints manager £500, head of service £1,000, director £5,000", uses: "the default profile", why: "The procedure links to the LBS Compensation Policy, which is not among the documents." },
-    { kind: "default", about: "calendar", value: "England and Wales bank holidays; no closure days", uses: "core default", why: "The procedure names weekends and public holidays only." },
-    { kind: "default", about: "timeLimit", value: "12 months from awareness, with discretion", uses: "the 2024 complaint handling code (core default)", why: "Matches 'Is there a time limit for making a complaint?'" },
-    { kind: "default", about: "letterhead address", value: "160 Tooley Street, London SE1 2QH; 020 7525 5000", uses: "the council's published address", why: "The procedure gives emails but no postal address; confirm before letters are issued." },
-    { kind: "default", about: "FOI/EIR", value: "not enabled", uses: "none", why: "The procedure does not cover FOI or EIR reviews." },
+    {
+      kind: "default",
+      about: "'days' in extensions",
+      value: "working days",
+      uses: "the 2024 complaint handling code 6.4",
+      why: "The procedure says 'no more than 10 days' / '20 days'; the Code it follows counts working days.",
+    },
+    {
+      kind: "default",
+      about: "homelessness",
+      value: "the corporate procedure and the LGSCO",
+      uses: "core default",
+      why: "Homelessness complaints go to the LGSCO, not the Housing Ombudsman (rules.md §8).",
+    },
+    {
+      kind: "default",
+      about: "delegatedLimits",
+      value:
+        "investigating officer £100, complaints manager £500, head of service £1,000, director £5,000",
+      uses: "the default profile",
+      why: "The procedure links to the LBS Compensation Policy, which is not among the documents.",
+    },
+    {
+      kind: "default",
+      about: "calendar",
+      value: "England and Wales bank holidays; no closure days",
+      uses: "core default",
+      why: "The procedure names weekends and public holidays only.",
+    },
+    {
+      kind: "default",
+      about: "timeLimit",
+      value: "12 months from awareness, with discretion",
+      uses: "the 2024 complaint handling code (core default)",
+      why: "Matches 'Is there a time limit for making a complaint?'",
+    },
+    {
+      kind: "default",
+      about: "letterhead address",
+      value: "160 Tooley Street, London SE1 2QH; 020 7525 5000",
+      uses: "the council's published address",
+      why: "The procedure gives emails but no postal address; confirm before letters are issued.",
+    },
+    {
+      kind: "default",
+      about: "FOI/EIR",
+      value: "not enabled",
+      uses: "none",
+      why: "The procedure does not cover FOI or EIR reviews.",
+    },
     {
       kind: "practice",
       about: "chasing services for information",
-      source: s("Stage two investigations", "no response to an information request within 3 working days goes to the service manager; after a further 2 working days, to the Head of Service"),
-      handling: "Not enforced: a profile cannot add due dates or escalations to information requests (core gap). Information requests are recorded with 'request-information' and their dates.",
+      source: s(
+        "Stage two investigations",
+        "no response to an information request within 3 working days goes to the service manager; after a further 2 working days, to the Head of Service",
+      ),
+      handling:
+        "Not enforced: a profile cannot add due dates or escalations to information requests (core gap). Information requests are recorded with 'request-information' and their dates.",
     },
-    { kind: "practice", about: "escalation notified within 24 hours", source: s("Escalation recorded", "the Investigating Officer notifies the Customer Resolution Team of an escalation within 24 hours"), handling: "Not enforced; record with 'notify' to the resolution team." },
-    { kind: "practice", about: "Head of Service told before a Stage 2 'not upheld' or a likely Ombudsman referral", source: s("Head of Service (HoS) notified", "the HoS is notified with reasons when Stage 2 is not upheld, and before the response where Ombudsman escalation is likely"), handling: "Not enforced: profiles cannot add guards (hooks are plugin-only); record with 'notify' to head-of-service." },
-    { kind: "practice", about: "Ombudsman enquiries", source: s("Ombudsman Enquiries", "acknowledged promptly, HoS told, response reviewed by the HoS"), handling: "Core's Ombudsman enquiry commands: the response records who approved it." },
-    { kind: "practice", about: "required intake fields and duplicate checks", source: s("The Customer Engagement Team (Business Support)", "name, address, email, telephone, date, method, description, desired outcome, department, evidence, consent, duplicate check"), handling: "Core intake covers the customer, channel, description, desired outcome, service and consent; duplicates are a triage outcome. Address, email and telephone belong to the customer record." },
-    { kind: "practice", about: "monthly quality audits", source: s("Complaints Handling Audit and Quality Checks", "a monthly sample of complaints and member enquiries"), handling: "Outside the rules engine (quality assurance role)." },
+    {
+      kind: "practice",
+      about: "escalation notified within 24 hours",
+      source: s(
+        "Escalation recorded",
+        "the Investigating Officer notifies the Customer Resolution Team of an escalation within 24 hours",
+      ),
+      handling: "Not enforced; record with 'notify' to the resolution team.",
+    },
+    {
+      kind: "practice",
+      about: "Head of Service told before a Stage 2 'not upheld' or a likely Ombudsman referral",
+      source: s(
+        "Head of Service (HoS) notified",
+        "the HoS is notified with reasons when Stage 2 is not upheld, and before the response where Ombudsman escalation is likely",
+      ),
+      handling:
+        "Not enforced: profiles cannot add guards (hooks are plugin-only); record with 'notify' to head-of-service.",
+    },
+    {
+      kind: "practice",
+      about: "Ombudsman enquiries",
+      source: s(
+        "Ombudsman Enquiries",
+        "acknowledged promptly, HoS told, response reviewed by the HoS",
+      ),
+      handling: "Core's Ombudsman enquiry commands: the response records who approved it.",
+    },
+    {
+      kind: "practice",
+      about: "required intake fields and duplicate checks",
+      source: s(
+        "The Customer Engagement Team (Business Support)",
+        "name, address, email, telephone, date, method, description, desired outcome, department, evidence, consent, duplicate check",
+      ),
+      handling:
+        "Core intake covers the customer, channel, description, desired outcome, service and consent; duplicates are a triage outcome. Address, email and telephone belong to the customer record.",
+    },
+    {
+      kind: "practice",
+      about: "monthly quality audits",
+      source: s(
+        "Complaints Handling Audit and Quality Checks",
+        "a monthly sample of complaints and member enquiries",
+      ),
+      handling: "Outside the rules engine (quality assurance role).",
+    },
   ],
 };
