@@ -9,6 +9,7 @@ import { commandRouter } from "./routers/commands.js";
 import { queuesRouter } from "./routers/queues.js";
 import { searchRouter } from "./routers/search.js";
 import { customersRouter } from "./routers/customers.js";
+import { notificationsRouter } from "./routers/notifications.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -18,6 +19,7 @@ export const appRouter = router({
   queues: queuesRouter,
   search: searchRouter,
   customers: customersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

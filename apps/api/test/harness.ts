@@ -3,7 +3,7 @@
  * or a schema on the throwaway PostgreSQL), the demo council, one staff member per role,
  * and callers that go through the real routers.
  */
-import type { Clock } from "@complaints/core";
+import type { Clock, CouncilProfileInput } from "@complaints/core";
 import type { Database } from "@complaints/db";
 import { openTestDb, engine } from "../../../packages/db/test/db.js";
 
@@ -70,7 +70,16 @@ export interface Harness {
 }
 
 export async function openHarness(
-  options: { start?: string; extraStaff?: StaffSpec[]; config?: Partial<ApiConfig>; mailer?: Mailer | null; oidc?: OidcLogin | null; maxConnections?: number } = {},
+  options: {
+    start?: string;
+    extraStaff?: StaffSpec[];
+    config?: Partial<ApiConfig>;
+    mailer?: Mailer | null;
+    oidc?: OidcLogin | null;
+    maxConnections?: number;
+    /** Changes to the demo profile (a council's own timescales…). */
+    profile?: (profile: CouncilProfileInput) => CouncilProfileInput;
+  } = {},
 ): Promise<Harness> {
   // packages/db's harness is compiled here from its source: use it through the published types.
   const db = (await openTestDb({ maxConnections: options.maxConnections ?? 20 })) as unknown as TestDatabase;
@@ -85,7 +94,8 @@ export async function openHarness(
     oidc: options.oidc ?? null,
     plugins: [],
   });
-  const council = await installCouncil(db.db, { slug: "exampleton", profile: demoProfile([]) }, [], clock.now());
+  const profile = options.profile ? options.profile(demoProfile([])) : demoProfile([]);
+  const council = await installCouncil(db.db, { slug: "exampleton", profile }, [], clock.now());
   const staffIds = await addStaff(db.db, council, [...roleStaff(), ...(options.extraStaff ?? [])], clock.now());
   const principal = async (key: string): Promise<Principal> => {
     const id = staffIds.get(key);

@@ -83,6 +83,8 @@ const GENERAL: Record<string, StaffRole[]> = {
   "customers.history": READERS,
   "customers.conduct": READERS,
   "customers.conductCommand": [DCRO, CM, HOS, DIR],
+  "notifications.mine": ALL_STAFF,
+  "notifications.outbox": [DCRO, CM, "administrator"],
 };
 /** Per case: who may log into that directorate; who may read the access log. */
 const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], other: [CSO, CM] };
@@ -243,6 +245,8 @@ describe("authorisation matrix", () => {
       "customers.find": (c) => c.customers.find({ name: "Matrix" }),
       "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
       "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
+      "notifications.mine": (c) => c.notifications.mine({}),
+      "notifications.outbox": (c) => c.notifications.outbox({}),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
     };
     for (const [name, allowedRoles] of Object.entries(GENERAL)) {
