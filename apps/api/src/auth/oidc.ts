@@ -84,12 +84,23 @@ export class OidcLogin {
     }
     const claims = tokens.claims();
     if (!claims) throw new OidcError("The identity provider sent no ID token");
-    const emailClaim = claims[this.settings.emailClaim] ?? claims.email;
+    let emailClaim = claims[this.settings.emailClaim] ?? claims.email;
+    let name = claims.name;
+    // Providers that keep profile claims out of the ID token give them from UserInfo.
+    if (typeof emailClaim !== "string" && tokens.access_token) {
+      try {
+        const info = await client.fetchUserInfo(this.config, tokens.access_token, claims.sub);
+        emailClaim = info[this.settings.emailClaim] ?? info.email;
+        name ??= info.name;
+      } catch (error) {
+        throw new OidcError(`The identity provider's user information could not be read: ${(error as Error).message}`);
+      }
+    }
     return {
       issuer: claims.iss,
       subject: claims.sub,
       email: typeof emailClaim === "string" ? emailClaim : null,
-      name: typeof claims.name === "string" ? claims.name : null,
+      name: typeof name === "string" ? name : null,
     };
   }
 }
