@@ -234,7 +234,7 @@ export const southwark: ProfileDocument = {
         "no response to an information request within 3 working days goes to the service manager; after a further 2 working days, to the Head of Service",
       ),
       handling:
-        "Not enforced: a profile cannot add due dates or escalations to information requests (core gap). Information requests are recorded with 'request-information' and their dates.",
+        "The API's sweep job chases unanswered service information requests after 3 working days (to the service manager) and 2 more (to the Head of Service) for every council (apps/api jobs/sweep.ts). The numbers are the API's, not this profile's: a profile cannot set them (core gap).",
     },
     {
       kind: "practice",
