@@ -5,6 +5,8 @@
  * Prints a council's resolved rules per service, case kind and stage, with where each value
  * came from; exits 1 with the reasons if the profile would not start.
  */
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import {
   CASE_KINDS,
   ProfileValidationError,
@@ -70,7 +72,7 @@ export function main(
   }
 }
 
-// Run when executed as a script (not when imported by a test).
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+// Run when executed as a script (not when imported by a test), also through a bin symlink.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   process.exitCode = main(process.argv.slice(2));
 }
