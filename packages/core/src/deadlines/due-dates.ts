@@ -30,6 +30,9 @@ function anchorDate(
   const isFirst = stage.sequence === 1 && stage.requestedOn === state.receipt.countsFrom;
   switch (anchor) {
     case "receipt":
+      // A stage opened again later (referred back from Stage 2) counts from its reopening,
+      // never from before it existed (Lancaster task group 8(2)).
+      if (stage.sequence > 1) return { date: stage.requestedOn, text: `${stageRules.label} reopened ${formatShort(stage.requestedOn)}${stage.requestReason ? ` (${stage.requestReason})` : ""}` };
       return { date: state.receipt.countsFrom, text: state.receipt.explanation };
     case "stage-request":
     case "escalation-request":

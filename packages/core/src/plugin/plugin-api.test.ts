@@ -139,3 +139,46 @@ describe("add-ons keep to their kinds", () => {
     expect(book.rulesFor("waste", "member-enquiry").plugins).toEqual([]);
   });
 });
+
+describe("settings and the kinds they reach", () => {
+  const foi = plugin("foi", (r) => {
+    r.claimKinds("foi-eir-review");
+    r.skipStage("stage-1", "Leeds policy para 58");
+  });
+  const stage1Settings = { stages: { "stage-1": { acknowledge: { period: { workingDays: 3 }, from: "receipt" as const, rule: "Leeds policy para 13" } } } };
+
+  it("a service's Stage 1 settings do not apply to a kind whose regime skipped Stage 1, and the trace says so", () => {
+    const book = council({ plugins: [foi], enable: ["foi"], serviceSettings: stage1Settings });
+    expect(book.rulesFor("waste", "complaint").regime.stages[0]!.acknowledge?.period).toEqual({ workingDays: 3 });
+    const review = book.rulesFor("waste", "foi-eir-review");
+    expect(review.regime.stages.map((s) => s.id)).toEqual(["stage-2"]);
+    expect(review.trace["stage-1.acknowledge"]!.at(-1)!.rule).toBe('not applied: plugin "foi" skipped this stage');
+  });
+
+  it("a setting for a stage nobody has is still a start-up error", () => {
+    expect(() => council({ serviceSettings: { stages: { "stage-9": { label: "Nine" } } } })).toThrow(/no such stage/);
+  });
+
+  it("settings can name the kinds they apply to", () => {
+    const book = council({ serviceSettings: { kinds: ["complaint"], ...stage1Settings } });
+    expect(book.rulesFor("waste", "complaint").regime.stages[0]!.acknowledge?.period).toEqual({ workingDays: 3 });
+    expect(book.rulesFor("waste", "member-enquiry").regime.stages[0]!.acknowledge?.period).toEqual({ workingDays: 5 });
+  });
+});
+
+describe("a Stage 1 reopened by referral back (Lancaster task group 8(2))", () => {
+  it("counts its acknowledgement from the referral, not the original receipt", () => {
+    const rules = council({ timescales: { stages: { "stage-2": { referBackTo: "stage-1" } } } }).rulesFor("waste", "complaint");
+    const state = runCase(rules, "2026-06-01", [
+      ["2026-06-01", accept],
+      ["2026-06-02", { type: "acknowledge" }],
+      ["2026-06-12", { type: "respond", outcome: "not-upheld", reasons: "r" }],
+      ["2026-06-15", { type: "escalate" }],
+      ["2026-06-16", { type: "acknowledge" }],
+      ["2026-06-18", { type: "refer-back", reason: "More to do at Stage 1" }],
+    ]);
+    const ack = due(state, "stage-1#3.acknowledge");
+    expect(ack.date).toBe("2026-06-25");
+    expect(ack.explanation).toContain("Stage 1 reopened Thu 18 Jun 2026 (Referred back from Stage 2: More to do at Stage 1)");
+  });
+});

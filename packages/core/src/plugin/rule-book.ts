@@ -151,7 +151,8 @@ export class RuleBook {
     }
     const plugins = this.applicablePlugins(scope, kind);
     const layers: Array<{ layer: Layer; ops: RuleOp[] }> = [];
-    if (this.profile.timescales) layers.push({ layer: { kind: "profile", id: this.profile.id }, ops: opsFromOverrides(this.profile.timescales) });
+    const forKind = (o: RuleOverrides | undefined): o is RuleOverrides => !!o && (!o.kinds || o.kinds.includes(kind));
+    if (forKind(this.profile.timescales)) layers.push({ layer: { kind: "profile", id: this.profile.id }, ops: opsFromOverrides(this.profile.timescales) });
     if (this.profile.calendar.nations) {
       layers.push({
         layer: { kind: "profile", id: this.profile.id },
@@ -159,8 +160,8 @@ export class RuleBook {
       });
     }
     for (const reg of plugins) layers.push({ layer: { kind: "plugin", id: reg.plugin.id }, ops: reg.ops });
-    if (scope.directorateSettings) layers.push({ layer: { kind: "directorate", id: scope.directorateId }, ops: opsFromOverrides(scope.directorateSettings) });
-    if (scope.serviceSettings) layers.push({ layer: { kind: "service", id: scope.serviceId }, ops: opsFromOverrides(scope.serviceSettings) });
+    if (forKind(scope.directorateSettings)) layers.push({ layer: { kind: "directorate", id: scope.directorateId }, ops: opsFromOverrides(scope.directorateSettings) });
+    if (forKind(scope.serviceSettings)) layers.push({ layer: { kind: "service", id: scope.serviceId }, ops: opsFromOverrides(scope.serviceSettings) });
 
     const { regime, trace, problems } = applyLayers(defaultRegime, layers);
     const calendar = calendarFor({ nations: regime.nations, closures: regime.councilClosures ? this.profile.calendar.closures : [] });
@@ -235,6 +236,8 @@ export function applyLayers(
   const regime = clone(base);
   const trace: RuleTrace = {};
   const problems: string[] = [];
+  /** Stages a layer skipped, and who skipped them: later settings for them do not apply. */
+  const skipped = new Map<string, string>();
   const record = (path: string, layer: Layer, value: unknown, rule: string | null) => {
     (trace[path] ??= []).push({ layer, value: clone(value), rule });
   };
@@ -256,6 +259,12 @@ export function applyLayers(
       switch (op.op) {
         case "stage-field": {
           const stage = regime.stages.find((s) => s.id === op.stageId);
+          if (!stage && skipped.has(op.stageId)) {
+            // Housing Leeds' Stage 1 settings stay for its complaints; an FOI review on the
+            // same service has no Stage 1, so they simply do not apply to it.
+            record(`${op.stageId}.${op.field}`, layer, op.value, `not applied: ${skipped.get(op.stageId)} skipped this stage`);
+            break;
+          }
           if (!stage) {
             problems.push(`${who} sets ${op.field} of stage "${op.stageId}", but the regime has no such stage (stages: ${regime.stages.map((s) => s.id).join(", ")})`);
             break;
@@ -270,14 +279,16 @@ export function applyLayers(
             problems.push(`${who} skips stage "${op.stageId}", which the regime does not have`);
             break;
           }
-          const [skipped] = regime.stages.splice(index, 1);
+          const [removedStage] = regime.stages.splice(index, 1);
+          const removed = removedStage!;
+          skipped.set(removed.id, who);
           // Whatever escalated into the skipped stage now escalates to where it led.
           for (const stage of regime.stages) {
-            if (stage.escalation?.to === skipped!.id) {
-              stage.escalation = skipped!.escalation ? { ...stage.escalation, to: skipped!.escalation.to } : null;
+            if (stage.escalation?.to === removed.id) {
+              stage.escalation = removed.escalation ? { ...stage.escalation, to: removed.escalation.to } : null;
             }
-            if (stage.handler) stage.handler = { ...stage.handler, independentOf: stage.handler.independentOf.filter((s) => s !== skipped!.id) };
-            if (stage.referBackTo === skipped!.id) stage.referBackTo = null;
+            if (stage.handler) stage.handler = { ...stage.handler, independentOf: stage.handler.independentOf.filter((s) => s !== removed.id) };
+            if (stage.referBackTo === removed.id) stage.referBackTo = null;
           }
           record(`${op.stageId}.skipped`, layer, true, op.reason);
           break;

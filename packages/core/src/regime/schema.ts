@@ -78,6 +78,8 @@ export const ruleOverridesSchema = z
   .object({
     /** The document these values come from, used when a value names no rule of its own. */
     source: z.string().min(3).optional(),
+    /** The case kinds these settings apply to; every kind when omitted. */
+    kinds: z.array(z.enum(["complaint", "compliment", "comment", "member-enquiry", "foi-eir-review", "service-request"])).min(1).optional(),
     stages: z.record(z.string(), stageOverrideSchema).optional(),
     addStages: z.array(z.object({ after: z.string(), stage: stageSchema }).strict()).optional(),
     skipStages: z.array(z.object({ stage: z.string(), reason: z.string().min(3) }).strict()).optional(),

@@ -5,17 +5,12 @@ import { leeds } from "./councils/leeds.js";
 import { startCouncil, startRules } from "./index.js";
 
 /**
- * What the profiles need from core and cannot have yet. These tests fail on purpose until core
- * provides it; see docs/decisions/0401-plugins-service-regimes.md ("Gaps in core").
+ * What the profiles needed from core (docs/decisions/0401-plugins-service-regimes.md, "Gaps in
+ * core"), now provided: settings for a stage a kind's regime skipped do not apply to that kind,
+ * and a referred-back stage counts from the referral.
  */
-describe("core gaps seen from the council profiles", () => {
+describe("profile rules that rely on core's kind scoping and referral anchors", () => {
   it("Leeds policy para 61: FOI/EIR reviews can be enabled on Housing Leeds while its own Stage 1 settings (3-day ack, 10-day target) stay", () => {
-    // Core gap: directorate and service settings apply to every case kind of the service
-    // (RuleBook.rulesFor → applyLayers), so Housing Leeds' Stage 1 settings fail for the FOI
-    // review, whose regime has no Stage 1 ("sets acknowledge of stage "stage-1", but the regime
-    // has no such stage"). Needed: settings scoped to kinds (e.g. `settings.kinds`), or settings
-    // for stages a kind's regime does not have skipped rather than fatal. The Leeds profile
-    // works round it with a Director's service for FOI reviews.
     const input = structuredClone(leeds.input) as {
       directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }>;
     };
