@@ -21,21 +21,25 @@ export interface CouncilRuntime {
 }
 
 export class CouncilDirectory {
-  private readonly cache = new Map<string, { updatedAt: number; runtime: Promise<CouncilRuntime> }>();
+  private readonly cache = new Map<string, { profile: string; runtime: Promise<CouncilRuntime> }>();
 
   constructor(
     private readonly db: Executor,
     readonly plugins: readonly ServicePlugin[],
   ) {}
 
-  /** The council's rules, rebuilt when its profile has been saved since they were built. */
+  /**
+   * The council's rules, rebuilt when its stored profile differs from the one they were
+   * built from (another process may have saved it).
+   */
   async get(councilId: string): Promise<CouncilRuntime> {
     const council = await organisationQueries.findCouncil(this.db, councilId);
     if (!council) throw new Error(`No council ${councilId}`);
+    const profile = JSON.stringify(council.profile);
     const cached = this.cache.get(councilId);
-    if (cached && cached.updatedAt === council.updatedAt.getTime()) return cached.runtime;
+    if (cached && cached.profile === profile) return cached.runtime;
     const runtime = this.build(council);
-    this.cache.set(councilId, { updatedAt: council.updatedAt.getTime(), runtime });
+    this.cache.set(councilId, { profile, runtime });
     runtime.catch(() => this.cache.delete(councilId));
     return runtime;
   }

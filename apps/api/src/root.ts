@@ -10,6 +10,8 @@ import { queuesRouter } from "./routers/queues.js";
 import { searchRouter } from "./routers/search.js";
 import { customersRouter } from "./routers/customers.js";
 import { notificationsRouter } from "./routers/notifications.js";
+import { adminRouter } from "./routers/admin.js";
+import { integrationRouter } from "./routers/integration.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -20,6 +22,8 @@ export const appRouter = router({
   search: searchRouter,
   customers: customersRouter,
   notifications: notificationsRouter,
+  admin: adminRouter,
+  integration: integrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,7 +69,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.get("/api/openapi.json", (_req, res) => {
     res.json(document);
   });
-  app.use("/api", requireCsrfToken, createOpenApiExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }));
+  // Only API keys act here (no procedure on this surface accepts a session), so there is no
+  // ambient credential to forge and no CSRF token to ask for.
+  app.use("/api", createOpenApiExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }));
 
   // The Remix portal will be mounted here; until then, a plain not-found.
   app.all(

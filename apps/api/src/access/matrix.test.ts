@@ -85,6 +85,24 @@ const GENERAL: Record<string, StaffRole[]> = {
   "customers.conductCommand": [DCRO, CM, HOS, DIR],
   "notifications.mine": ALL_STAFF,
   "notifications.outbox": [DCRO, CM, "administrator"],
+  "admin.staff.list": ["administrator"],
+  "admin.staff.create": ["administrator"],
+  "admin.staff.update": ["administrator"],
+  "admin.staff.setRoles": ["administrator"],
+  "admin.staff.resetPassword": ["administrator"],
+  "admin.staff.unlock": ["administrator"],
+  "admin.organisation": ["administrator"],
+  "admin.profile.get": ["administrator"],
+  "admin.profile.update": ["administrator"],
+  "admin.calendar.setClosureDays": ["administrator"],
+  "admin.plugins.setForService": ["administrator"],
+  "admin.apiKeys.list": ["administrator"],
+  "admin.apiKeys.create": ["administrator"],
+  "admin.apiKeys.revoke": ["administrator"],
+  /** The integration surface takes API keys, never staff sessions. */
+  "integration.services": [],
+  "integration.createCase": [],
+  "integration.caseStatus": [],
 };
 /** Per case: who may log into that directorate; who may read the access log. */
 const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], other: [CSO, CM] };
@@ -233,6 +251,7 @@ describe("authorisation matrix", () => {
 
   it("answers the other procedures exactly as the table says, and none to anonymous callers", async () => {
     const problems: string[] = [];
+    let made = 0;
     const calls: Record<string, (c: Caller) => Promise<unknown>> = {
       "auth.me": (c) => c.auth.me(),
       "auth.logout": (c) => c.auth.logout(),
@@ -245,6 +264,23 @@ describe("authorisation matrix", () => {
       "customers.find": (c) => c.customers.find({ name: "Matrix" }),
       "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
       "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
+      "admin.staff.list": (c) => c.admin.staff.list(),
+      "admin.staff.create": (c) => c.admin.staff.create({ email: `matrix-${++made}@example.gov.uk`, name: "Matrix Made", roles: [] }),
+      "admin.staff.update": (c) => c.admin.staff.update({ staffId: outsider, name: "Other Officer" }),
+      "admin.staff.setRoles": (c) => c.admin.staff.setRoles({ staffId: outsider, roles: [{ role: "investigating-officer", directorateId: h.council.ids.directorates.get("housing")! }] }),
+      "admin.staff.resetPassword": (c) => c.admin.staff.resetPassword({ staffId: outsider, password: PASSWORD }),
+      "admin.staff.unlock": (c) => c.admin.staff.unlock({ staffId: outsider }),
+      "admin.organisation": (c) => c.admin.organisation(),
+      "admin.profile.get": (c) => c.admin.profile.get(),
+      "admin.profile.update": async (c) => c.admin.profile.update({ profile: (await (await h.as("administrator")).admin.profile.get()).profile as Record<string, unknown>, reason: "Matrix", recalculateOpenCases: false }),
+      "admin.calendar.setClosureDays": (c) => c.admin.calendar.setClosureDays({ closures: [{ date: "2026-12-29", label: "Council closure day" }], reason: "Matrix" }),
+      "admin.plugins.setForService": (c) => c.admin.plugins.setForService({ serviceId: "waste", plugins: [], reason: "Matrix" }),
+      "admin.apiKeys.list": (c) => c.admin.apiKeys.list(),
+      "admin.apiKeys.create": (c) => c.admin.apiKeys.create({ name: "Matrix", directorateIds: [h.council.ids.directorates.get("corporate")!], scopes: ["cases:read"] }),
+      "admin.apiKeys.revoke": async (c) => c.admin.apiKeys.revoke({ keyId: (await (await h.as("administrator")).admin.apiKeys.create({ name: "To revoke", directorateIds: [h.council.ids.directorates.get("corporate")!], scopes: ["cases:read"] })).id }),
+      "integration.services": (c) => c.integration.services(),
+      "integration.createCase": (c) => c.integration.createCase({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Matrix", customer: null, idempotencyKey: "matrix-key-1" }),
+      "integration.caseStatus": (c) => c.integration.caseStatus({ reference: "EXB-2026-000001" }),
       "notifications.mine": (c) => c.notifications.mine({}),
       "notifications.outbox": (c) => c.notifications.outbox({}),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),

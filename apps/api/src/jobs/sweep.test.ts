@@ -153,7 +153,7 @@ describe("the sweep: reminders, overdue notices, chasers, reviews and overdue ac
     expect(mine.map((n) => n.kind)).toEqual(expect.arrayContaining(["reminder", "overdue", "holding-response-due"]));
     expect(mine.every((n) => n.status === "waiting")).toBe(true);
     const outbox = await (await h.as("dcro")).notifications.outbox({ kinds: ["letter"] });
-    expect(outbox.map((n) => n.payload.letter)).toEqual(expect.arrayContaining(["acknowledgement", "stage-1-response"]));
+    expect(outbox.map((n) => (n.payload as { letter?: string }).letter)).toEqual(expect.arrayContaining(["acknowledgement", "stage-1-response"]));
     const runner = await startJobs(h.deps, { schedule: false });
     await runner.runNow("deliver");
     await runner.stop();

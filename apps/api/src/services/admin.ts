@@ -1,0 +1,298 @@
+/**
+ * Administration: staff and their roles, the council profile (directorates, services, teams,
+ * plugins enabled per service, calendar and closure days, timescales), installed plugins, and
+ * API keys for integrations. A profile change is checked by core against the installed
+ * plugins before it is saved; a calendar change recalculates open cases' deadlines, each
+ * with an event, and leaves closed cases as they were measured.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  ProfileValidationError,
+  RuleConfigurationError,
+  type CaseState,
+  type CouncilProfile,
+} from "@complaints/core";
+import { applyCaseCommand, authQueries, organisationQueries, ConflictError, type Executor } from "@complaints/db";
+import type { Context } from "../context.js";
+import { badInput, notFound } from "../errors.js";
+import { CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
+import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
+import { hashPassword, passwordProblem } from "../auth/passwords.js";
+import { sha256hex } from "../auth/sessions.js";
+import { LoginLockout } from "../auth/lockout.js";
+import { inTransaction } from "../transaction.js";
+import type { CouncilRuntime } from "../councils.js";
+
+export interface GrantInput {
+  role: StaffRole;
+  /** null: council-wide (central roles only). */
+  directorateId: string | null;
+}
+
+async function checkGrants(ctx: Context, councilId: string, grants: readonly GrantInput[]): Promise<void> {
+  const runtime = await ctx.deps.councils.get(councilId);
+  const known = new Set(runtime.directorateIdByCode.values());
+  for (const g of grants) {
+    if (g.directorateId === null && !CENTRAL_ROLES.has(g.role)) {
+      throw badInput(`${ROLE_LABELS[g.role]} is granted within a directorate: choose one`);
+    }
+    if (g.directorateId !== null && !known.has(g.directorateId)) throw badInput("There is no such directorate");
+  }
+}
+
+async function checkTeam(ctx: Context, councilId: string, teamId: string | null | undefined): Promise<void> {
+  if (!teamId) return;
+  const tree = await organisationQueries.organisation(ctx.db, councilId);
+  if (!tree.directorates.some((d) => d.services.some((s) => s.teams.some((t) => t.id === teamId && !t.archived)))) throw badInput("There is no such team");
+}
+
+async function staffOfCouncil(ctx: Context, admin: StaffPrincipal, staffId: string) {
+  const staff = await authQueries.findStaffById(ctx.db, staffId);
+  if (!staff || staff.councilId !== admin.councilId) throw notFound("There is no such staff member");
+  return staff;
+}
+
+function staffRow(s: Awaited<ReturnType<typeof authQueries.findStaffById>> & object) {
+  return {
+    id: s.id,
+    email: s.email,
+    name: s.displayName,
+    jobTitle: s.jobTitle,
+    teamId: s.teamId,
+    active: s.active,
+    sso: s.oidcIssuer !== null,
+    hasPassword: s.passwordHash !== null,
+    roles: s.grants.map((g) => ({ role: g.role, directorateId: g.directorateId })),
+  };
+}
+
+export async function listStaff(ctx: Context, admin: StaffPrincipal) {
+  return (await authQueries.listStaff(ctx.db, admin.councilId)).map(staffRow);
+}
+
+export async function createStaff(
+  ctx: Context,
+  admin: StaffPrincipal,
+  input: { email: string; name: string; jobTitle?: string | null | undefined; teamId?: string | null | undefined; password?: string | undefined; roles: GrantInput[] },
+) {
+  await checkGrants(ctx, admin.councilId, input.roles);
+  await checkTeam(ctx, admin.councilId, input.teamId);
+  if (input.password) {
+    const problem = passwordProblem(input.password);
+    if (problem) throw badInput(problem);
+  }
+  const existing = await authQueries.findStaffByEmail(ctx.db, input.email, admin.councilId);
+  if (existing.length) throw badInput(`There is already an account for ${input.email}`);
+  const id = await authQueries.insertStaff(
+    ctx.db,
+    {
+      councilId: admin.councilId,
+      email: input.email,
+      displayName: input.name,
+      jobTitle: input.jobTitle ?? null,
+      teamId: input.teamId ?? null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      grants: input.roles,
+    },
+    ctx.clock.now(),
+  );
+  ctx.deps.log.info("staff created", { by: admin.id, staffId: id });
+  return staffRow((await authQueries.findStaffById(ctx.db, id))!);
+}
+
+export async function updateStaff(
+  ctx: Context,
+  admin: StaffPrincipal,
+  input: { staffId: string; name?: string | undefined; jobTitle?: string | null | undefined; teamId?: string | null | undefined; active?: boolean | undefined },
+) {
+  await staffOfCouncil(ctx, admin, input.staffId);
+  await checkTeam(ctx, admin.councilId, input.teamId);
+  if (input.active === false && input.staffId === admin.id) throw badInput("You cannot switch off your own account");
+  const now = ctx.clock.now();
+  await inTransaction(ctx.db, async (trx) => {
+    await authQueries.updateStaff(
+      trx,
+      input.staffId,
+      {
+        ...(input.name !== undefined ? { displayName: input.name } : {}),
+        ...(input.jobTitle !== undefined ? { jobTitle: input.jobTitle } : {}),
+        ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      },
+      now,
+    );
+    if (input.active === false) await authQueries.revokeStaffSessions(trx, input.staffId, now);
+  });
+  return staffRow((await authQueries.findStaffById(ctx.db, input.staffId))!);
+}
+
+export async function setRoles(ctx: Context, admin: StaffPrincipal, staffId: string, roles: GrantInput[]) {
+  await staffOfCouncil(ctx, admin, staffId);
+  await checkGrants(ctx, admin.councilId, roles);
+  if (staffId === admin.id && !roles.some((r) => r.role === "administrator")) throw badInput("You cannot remove your own administrator role");
+  await inTransaction(ctx.db, (trx) => authQueries.replaceGrants(trx, admin.councilId, staffId, roles, ctx.clock.now()));
+  ctx.deps.log.info("roles changed", { by: admin.id, staffId, roles });
+  return staffRow((await authQueries.findStaffById(ctx.db, staffId))!);
+}
+
+/** Sets a new password (e.g. a temporary one to give the person); their sessions end. */
+export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId: string, password: string) {
+  const staff = await staffOfCouncil(ctx, admin, staffId);
+  const problem = passwordProblem(password);
+  if (problem) throw badInput(problem);
+  const now = ctx.clock.now();
+  const hash = await hashPassword(password);
+  await inTransaction(ctx.db, async (trx) => {
+    await authQueries.updateStaff(trx, staffId, { passwordHash: hash }, now);
+    await authQueries.revokeStaffSessions(trx, staffId, now);
+  });
+  ctx.deps.lockout.unlock(LoginLockout.key(null, staff.email));
+  ctx.deps.lockout.unlock(LoginLockout.key(staff.councilId, staff.email));
+  return { reset: true };
+}
+
+export async function unlock(ctx: Context, admin: StaffPrincipal, staffId: string) {
+  const staff = await staffOfCouncil(ctx, admin, staffId);
+  ctx.deps.lockout.unlock(LoginLockout.key(null, staff.email));
+  ctx.deps.lockout.unlock(LoginLockout.key(staff.councilId, staff.email));
+  return { unlocked: true };
+}
+
+export async function organisation(ctx: Context, admin: StaffPrincipal) {
+  const runtime = await ctx.deps.councils.get(admin.councilId);
+  return {
+    council: { id: runtime.council.id, slug: runtime.council.slug, name: runtime.council.name, referencePrefix: runtime.council.referencePrefix },
+    tree: await organisationQueries.organisation(ctx.db, admin.councilId),
+    plugins: ctx.deps.councils.plugins.map((p) => ({ id: p.id, name: p.name, version: p.version })),
+  };
+}
+
+export async function getProfile(ctx: Context, admin: StaffPrincipal) {
+  const runtime = await ctx.deps.councils.get(admin.councilId);
+  return { profile: runtime.profile, updatedAt: runtime.council.updatedAt.toISOString() };
+}
+
+/**
+ * Saves a new profile after core has checked it with the installed plugins. Returns the
+ * problems as a 400 when it does not check out; nothing is saved then.
+ */
+export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: unknown, options: { reason: string; recalculate: boolean }) {
+  let profile: CouncilProfile;
+  try {
+    profile = ctx.deps.councils.check(input).profile;
+  } catch (error) {
+    if (error instanceof ProfileValidationError) throw badInput(`The profile is not valid: ${error.issues.join("; ")}`);
+    if (error instanceof RuleConfigurationError) throw badInput(`The rules would not start: ${error.problems.join("; ")}`);
+    throw error;
+  }
+  await inTransaction(ctx.db, (trx) => organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now()));
+  ctx.deps.log.info("council profile saved", { by: admin.id, reason: options.reason });
+  const recalculated = options.recalculate ? await recalculateOpenCases(ctx, admin, options.reason) : null;
+  return { saved: true, recalculated };
+}
+
+/** Enables plugins on one service (by its profile slug). */
+export async function setServicePlugins(ctx: Context, admin: StaffPrincipal, serviceId: string, plugins: string[], reason: string) {
+  const { profile } = await getProfile(ctx, admin);
+  if (!profile.directorates.some((d) => d.services.some((s) => s.id === serviceId))) throw badInput(`There is no service "${serviceId}"`);
+  const directorates = profile.directorates.map((d) => ({ ...d, services: d.services.map((s) => (s.id === serviceId ? { ...s, plugins } : s)) }));
+  return saveProfile(ctx, admin, { ...profile, directorates }, { reason, recalculate: true });
+}
+
+/** Replaces the council's own closure days. */
+export async function setClosureDays(ctx: Context, admin: StaffPrincipal, closures: CouncilProfile["calendar"]["closures"], reason: string) {
+  const { profile } = await getProfile(ctx, admin);
+  return saveProfile(ctx, admin, { ...profile, calendar: { ...profile.calendar, closures } }, { reason, recalculate: true });
+}
+
+/** Every open case's deadlines recomputed under the current rules, each with an event. */
+export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, reason: string): Promise<{ cases: number; changed: number }> {
+  const runtime = await ctx.deps.councils.get(admin.councilId);
+  const open = await ctx.db
+    .selectFrom("cases")
+    .select(["id", "version"])
+    .where("council_id", "=", admin.councilId)
+    .where("status", "<>", "closed")
+    .orderBy("received_at")
+    .execute();
+  let changed = 0;
+  for (const row of open) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const version = attempt === 0 ? row.version : await currentVersion(ctx.db, row.id);
+      try {
+        const result = await applyCaseCommand(ctx.db, {
+          caseId: row.id,
+          expectedVersion: version,
+          command: { type: "recalculate-deadlines", by: { id: admin.id, roles: ["system"], name: admin.name }, reason },
+          rules: rulesFor(runtime, await stateOf(ctx.db, row.id)),
+          clock: ctx.clock,
+        });
+        if (result.ok) changed += 1;
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+  return { cases: open.length, changed };
+}
+
+async function currentVersion(db: Executor, caseId: string): Promise<number> {
+  return (await db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
+}
+
+async function stateOf(db: Executor, caseId: string): Promise<CaseState> {
+  return (await db.selectFrom("cases").select("state").where("id", "=", caseId).executeTakeFirstOrThrow()).state as CaseState;
+}
+
+function rulesFor(runtime: CouncilRuntime, state: CaseState) {
+  return runtime.book.rulesFor(state.serviceId, state.kind);
+}
+
+export async function listApiKeys(ctx: Context, admin: StaffPrincipal) {
+  const runtime = await ctx.deps.councils.get(admin.councilId);
+  return (await authQueries.listApiKeys(ctx.db, admin.councilId)).map((k) => ({
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    directorates: k.scopes.filter((s) => s.startsWith("directorate:")).map((s) => {
+      const id = s.slice("directorate:".length);
+      return { id, name: runtime.names.directorates.get(id) ?? null };
+    }),
+    scopes: k.scopes.filter((s) => !s.startsWith("directorate:")),
+    createdAt: k.createdAt.toISOString(),
+    expiresAt: k.expiresAt?.toISOString() ?? null,
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revoked: k.revokedAt !== null,
+  }));
+}
+
+/** Makes an API key; its secret is shown this once and stored only as a hash. */
+export async function createApiKey(
+  ctx: Context,
+  admin: StaffPrincipal,
+  input: { name: string; directorateIds: string[]; scopes: ApiKeyScope[]; expiresOn?: string | undefined },
+) {
+  const runtime = await ctx.deps.councils.get(admin.councilId);
+  const known = new Set(runtime.directorateIdByCode.values());
+  for (const id of input.directorateIds) if (!known.has(id)) throw badInput("There is no such directorate");
+  const prefix = randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 8).padEnd(8, "0");
+  const key = `cmk_${prefix}_${randomBytes(32).toString("base64url")}`;
+  const record = await authQueries.insertApiKey(ctx.db, {
+    councilId: admin.councilId,
+    name: input.name,
+    prefix,
+    keyHash: sha256hex(key),
+    scopes: [...new Set<string>(input.scopes.filter((s) => (API_KEY_SCOPES as readonly string[]).includes(s))), ...input.directorateIds.map((d) => `directorate:${d}`)],
+    createdBy: admin.id,
+    createdAt: ctx.clock.now(),
+    expiresAt: input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null,
+  });
+  ctx.deps.log.info("api key created", { by: admin.id, keyId: record.id, prefix });
+  return { id: record.id, name: record.name, prefix, key };
+}
+
+export async function revokeApiKey(ctx: Context, admin: StaffPrincipal, keyId: string) {
+  if (!(await authQueries.revokeApiKey(ctx.db, admin.councilId, keyId, ctx.clock.now()))) throw notFound("There is no such API key, or it is already revoked");
+  return { revoked: true };
+}
