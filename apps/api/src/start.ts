@@ -11,6 +11,7 @@
  */
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
+import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, migrateToLatest, type Database } from "@complaints/db";
@@ -44,7 +45,14 @@ export interface Started {
  * Opens and migrates the database, seeds the demo when asked, and serves the API (and the
  * portal, when `options.portal` is given) on PORT. The portal's server can call this.
  */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, options: AppOptions & { quiet?: boolean } = {}): Promise<Started> {
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  options: AppOptions & {
+    quiet?: boolean;
+    /** Builds the portal's handler from the API's dependencies (instead of `portal`). */
+    portalFactory?: (deps: AppDeps) => RequestHandler;
+  } = {},
+): Promise<Started> {
   const out = (line: string) => options.quiet || process.stdout.write(`${line}\n`);
   const config = configFromEnv(env);
   const { database, where } = await openDatabase(env);
@@ -70,7 +78,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     }
   }
 
-  const app = createApp(deps, options);
+  const portal = options.portalFactory ? options.portalFactory(deps) : options.portal;
+  const app = createApp(deps, portal ? { portal } : {});
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s));
     s.once("error", reject);

@@ -6,8 +6,9 @@
  * code and plain message; anything unexpected is a 500 that says nothing of the internals.
  * No stack trace ever reaches a client.
  */
-import { initTRPC } from "@trpc/server";
-import { RefusalError } from "@complaints/core";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { CalendarRangeError, RefusalError } from "@complaints/core";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { describeError, noAccess, notSignedIn, refused, type ErrorData } from "./errors.js";
@@ -35,10 +36,38 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure: a refusal thrown from deep inside (rather than returned) still reads as one. */
-const base = t.procedure.use(async ({ next }) => {
+/**
+ * Where the input holds a character PostgreSQL cannot store (NUL, or half of a surrogate
+ * pair): the path to it, or null.
+ */
+export function unstorable(value: unknown, path: Array<string | number> = [], depth = 0): Array<string | number> | null {
+  if (typeof value === "string") return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : null;
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (/\u0000|[\ud800-\udfff]/.test(key)) return [...path, key];
+    const found = unstorable(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Every procedure: input with characters that cannot be stored is a 400 on that field; a
+ * refusal thrown from deep inside (rather than returned) still reads as one.
+ */
+const base = t.procedure.use(async ({ getRawInput, next }) => {
+  const bad = unstorable(await getRawInput().catch(() => undefined));
+  if (bad) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      cause: new z.ZodError([{ code: "custom", path: bad, message: "Remove the invisible control or broken characters (they cannot be stored)", input: undefined }]),
+    });
+  }
   const result = await next();
   if (!result.ok && result.error.cause instanceof RefusalError) throw refused(result.error.cause.refusal);
+  if (!result.ok && result.error.cause instanceof CalendarRangeError) {
+    throw refused({ code: "DATE_INVALID", message: `A date falls outside the working-day calendar: ${result.error.cause.message}`, rule: null });
+  }
   return result;
 });
 

@@ -39,6 +39,6 @@ export const customersRouter = router({
 
   /** One step of the process: refer, warn, record a comment, designate, review. */
   conductCommand: staffProcedure
-    .input(z.object({ customerId: id, expectedVersion: z.number().int().min(0), command: conductPayload }))
+    .input(z.object({ customerId: id, expectedVersion: z.number().int().min(0).max(2_147_483_647), command: conductPayload }))
     .mutation(({ ctx, input }) => conductCommand(ctx, ctx.staff, input.customerId, input.expectedVersion, input.command as ConductPayload)),
 });

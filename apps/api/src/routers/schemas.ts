@@ -3,9 +3,20 @@
  * input comes back as a 400 that says which field is wrong and why.
  */
 import { z } from "zod";
-import { CASE_KINDS, CHANNELS, FLAGS, representativeSchema } from "@complaints/core";
+import { addCalendarDays, calendarFor, CASE_KINDS, CHANNELS, FLAGS, formatShort, representativeSchema } from "@complaints/core";
 
-export const isoDate = z.iso.date("a date as YYYY-MM-DD");
+/**
+ * Dates the working-day calendar can count from: its bank-holiday data has a first and a
+ * last year, and a deadline counted from a date must still fall inside it (200 days' margin).
+ */
+const calendarRange = calendarFor({ nations: ["england-and-wales"] });
+export const FIRST_DATE = calendarRange.firstDate;
+export const LAST_DATE = addCalendarDays(calendarRange.lastDate, -200);
+const inRange = (date: string) => date >= FIRST_DATE && date <= LAST_DATE;
+const rangeMessage = `a date between ${formatShort(FIRST_DATE)} and ${formatShort(LAST_DATE)} (the working-day calendar's range)`;
+
+export const isoDate = z.iso.date("a date as YYYY-MM-DD").refine(inRange, rangeMessage);
+export const isoDateTime = (message: string) => z.iso.datetime({ offset: true, message }).refine((v) => inRange(new Date(v).toISOString().slice(0, 10)), rangeMessage);
 export const id = z.uuid("an id as given by the API");
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
 export const text = (what: string, max = 10_000) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
@@ -13,7 +24,7 @@ export const text = (what: string, max = 10_000) => z.string().trim().min(1, `En
 export const caseRef = z.object({
   caseId: id,
   /** The version the client last saw; a newer one on the server is a 409 conflict. */
-  expectedVersion: z.number().int("a whole number").min(1, "the case version (from the case detail)"),
+  expectedVersion: z.number().int("a whole number").min(1, "the case version (from the case detail)").max(2_147_483_647),
 });
 
 export const customerInput = z.union([
@@ -45,7 +56,7 @@ export const logCaseInput = z.object({
   kind: z.enum(CASE_KINDS),
   channel: z.enum(CHANNELS),
   /** When it arrived (ISO 8601 with offset); now when omitted. */
-  receivedAt: z.iso.datetime({ offset: true, message: "a date and time like 2026-03-02T09:30:00Z" }).optional(),
+  receivedAt: isoDateTime("a date and time like 2026-03-02T09:30:00Z").optional(),
   serviceId: slug,
   otherServiceIds: z.array(slug).max(10).optional(),
   description: text("what the complaint is about", 20_000),
@@ -74,7 +85,7 @@ const remedyInput = z.object({
   description: text("the remedy", 2000),
   ownerId: id.nullable(),
   dueOn: isoDate.nullable(),
-  amountPence: z.number().int().positive().optional(),
+  amountPence: z.number().int().positive().max(100_000_000, "at most £1,000,000").optional(),
   financialKind: z.enum(["goodwill-gesture", "compensation"]).optional(),
   approverId: id.optional(),
   approverRoles: z.array(z.string()).optional(),
@@ -134,7 +145,7 @@ export const commandPayloads = {
   }),
   "complete-remedy": z.object({ remedyId: z.string().min(1).max(60), ...on }),
   escalate: z.object({
-    requestedAt: z.iso.datetime({ offset: true }).optional(),
+    requestedAt: isoDateTime("a date and time like 2026-03-02T09:30:00Z").optional(),
     reason: z.string().trim().max(4000).nullish(),
     lateDiscretion: z.string().trim().max(4000).nullish(),
     ...on,
@@ -164,7 +175,7 @@ export const commandPayloads = {
     ]),
     injustice: z.boolean(),
     summary: text("a summary of the decision", 4000),
-    remedies: z.array(z.object({ id: z.string().min(1).max(60), description: text("the remedy", 2000), dueOn: isoDate, amountPence: z.number().int().nonnegative().nullish() })).max(20).optional(),
+    remedies: z.array(z.object({ id: z.string().min(1).max(60), description: text("the remedy", 2000), dueOn: isoDate, amountPence: z.number().int().nonnegative().max(100_000_000, "at most £1,000,000").nullish() })).max(20).optional(),
     ...on,
   }),
   "ombudsman-remedy-complied": z.object({ enquiryId: z.string().min(1).max(60), remedyId: z.string().min(1).max(60), ...on }),

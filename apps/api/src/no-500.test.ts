@@ -1,0 +1,175 @@
+/**
+ * "Bad input gets a clear, specific error; no 500s" (DESIGN.md §7), as a property: take a
+ * valid input for a procedure, break one part of it in an arbitrary way (fast-check), call
+ * the procedure, and require any failure to be a 4xx, never INTERNAL_SERVER_ERROR.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { TRPCError } from "@trpc/server";
+import { openHarness, type Harness } from "../test/harness.js";
+import { appRouter } from "./root.js";
+import type { ApiKeyPrincipal, Principal } from "./access/principal.js";
+
+type Input = Record<string, unknown> | undefined;
+
+describe("no input makes a 500", () => {
+  let h: Harness;
+  let caseId: string;
+  let customerId: string;
+  let reference: string;
+  const version = async () => (await h.db.db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
+
+  beforeAll(async () => {
+    h = await openHarness();
+    const manager = await h.as("complaints-manager");
+    const logged = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: "Fuzz case", customer: { fullName: "Fuzzy Bear", email: "fuzzy@example.com" } });
+    caseId = logged.caseId;
+    reference = logged.reference;
+    await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
+    customerId = (await manager.cases.get({ caseId })).customer!.id;
+  });
+  afterAll(() => h?.close());
+
+  /** A valid input for each procedure (the thing the property then breaks). */
+  const valid = async (name: string): Promise<Input> => {
+    const on = async (payload: Record<string, unknown>) => ({ caseId, expectedVersion: await version(), ...payload });
+    const table: Record<string, () => Promise<Input> | Input> = {
+      "health.live": () => undefined,
+      "health.ready": () => undefined,
+      "auth.methods": () => undefined,
+      "auth.login": () => ({ email: "nobody@example.gov.uk", password: "wrong password" }),
+      "auth.me": () => undefined,
+      "auth.logout": () => undefined,
+      "auth.changePassword": () => ({ current: "not it", next: "a new long password" }),
+      "cases.log": () => ({ kind: "complaint", channel: "web", serviceId: "waste", description: "Fuzzed", customer: { fullName: "F" } }),
+      "cases.get": () => ({ caseId }),
+      "cases.accessLog": () => ({ caseId }),
+      "cases.possibleDuplicates": () => ({ description: "fuzz", email: "fuzzy@example.com" }),
+      "command.triage": () => on({ outcome: "accept" }),
+      "command.assign": () => on({ handlerId: h.staffIds.get("investigating-officer") }),
+      "command.notify": () => on({ party: "head-of-service", reason: "Fuzz" }),
+      "command.acknowledge": () => on({}),
+      "command.recordContact": () => on({ direction: "in", channel: "phone", summary: "Fuzz" }),
+      "command.requestInformation": () => on({ id: "f1", from: "service", what: "Fuzz" }),
+      "command.receiveInformation": () => on({ id: "f1" }),
+      "command.pause": () => on({ reason: "Fuzz" }),
+      "command.resume": () => on({}),
+      "command.extend": () => on({ workingDays: 2, reason: "Fuzz", ombudsmanDetailsGiven: true }),
+      "command.agreeStatement": () => on({}),
+      "command.agreeResponseDate": () => on({ date: "2026-06-30" }),
+      "command.addParticipant": () => on({ role: "advocate", name: "Fuzz" }),
+      "command.recordMilestone": () => on({ milestoneId: "m" }),
+      "command.holdingResponse": () => on({ summary: "Fuzz" }),
+      "command.respond": () => on({ outcome: "partly-upheld", reasons: "Fuzz", remedies: [{ id: "r1", type: "financial", description: "Fuzz", ownerId: null, dueOn: "2026-04-01", amountPence: 5000, approverId: h.staffIds.get("complaints-manager") }] }),
+      "command.completeRemedy": () => on({ remedyId: "r1" }),
+      "command.escalate": () => on({ reason: "Fuzz", requestedAt: "2026-03-10T10:00:00Z" }),
+      "command.referBack": () => on({ reason: "Fuzz" }),
+      "command.withdraw": () => on({ reason: "Fuzz" }),
+      "command.close": () => on({ note: null }),
+      "command.reopen": () => on({ reason: "Fuzz" }),
+      "command.acknowledgeFeedback": () => on({}),
+      "command.convertToComplaint": () => on({ reason: "Fuzz" }),
+      "command.ombudsmanEnquiry": () => on({ enquiryId: "o1", body: "lgsco", reference: "F/1", responseDueOn: "2026-06-30" }),
+      "command.ombudsmanResponse": () => on({ enquiryId: "o1", approvedBy: "Fuzz" }),
+      "command.ombudsmanDecision": () => on({ enquiryId: "o1", finding: "fault-injustice", injustice: true, summary: "Fuzz", remedies: [{ id: "x", description: "Fuzz", dueOn: "2026-07-01" }] }),
+      "command.ombudsmanRemedyComplied": () => on({ enquiryId: "o1", remedyId: "x" }),
+      "command.ombudsmanSatisfied": () => on({ enquiryId: "o1" }),
+      "command.recalculateDeadlines": () => on({ reason: "Fuzz" }),
+      "queues.mine": () => ({}),
+      "queues.team": () => ({ rag: ["red"] }),
+      "queues.directorate": () => ({ kinds: ["complaint"], limit: 10 }),
+      "queues.central": () => ({ rag: ["amber", "none"], offset: 1 }),
+      "search.cases": () => ({ quick: "fuzz" }),
+      "customers.find": () => ({ name: "Fuzzy" }),
+      "customers.history": () => ({ customerId }),
+      "customers.conduct": () => ({ customerId }),
+      "customers.conductCommand": () => ({ customerId, expectedVersion: 0, command: { type: "refer", evidence: "Fuzzed evidence of behaviour" } }),
+      "notifications.mine": () => ({}),
+      "notifications.outbox": () => ({ kinds: ["letter"] }),
+      "admin.staff.list": () => undefined,
+      "admin.staff.create": () => ({ email: `f${Math.random().toString(36).slice(2)}@example.gov.uk`, name: "F", roles: [] }),
+      "admin.staff.update": () => ({ staffId: h.staffIds.get("legal"), name: "Legal Person" }),
+      "admin.staff.setRoles": () => ({ staffId: h.staffIds.get("legal"), roles: [{ role: "legal", directorateId: null }] }),
+      "admin.staff.resetPassword": () => ({ staffId: h.staffIds.get("legal"), password: "another long password" }),
+      "admin.staff.unlock": () => ({ staffId: h.staffIds.get("legal") }),
+      "admin.organisation": () => undefined,
+      "admin.profile.get": () => undefined,
+      "admin.profile.update": async () => ({ profile: (await (await h.as("administrator")).admin.profile.get()).profile, reason: "Fuzz", recalculateOpenCases: false }),
+      "admin.calendar.setClosureDays": () => ({ closures: [{ date: "2026-12-29", label: "Closed" }], reason: "Fuzz" }),
+      "admin.plugins.setForService": () => ({ serviceId: "waste", plugins: [], reason: "Fuzz" }),
+      "admin.apiKeys.list": () => undefined,
+      "admin.apiKeys.create": () => ({ name: "F", directorateIds: [h.council.ids.directorates.get("corporate")], scopes: ["cases:read"] }),
+      "admin.apiKeys.revoke": () => ({ keyId: "00000000-0000-4000-8000-000000000000" }),
+      "integration.services": () => undefined,
+      "integration.createCase": () => ({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Fuzz", customer: null, idempotencyKey: `fuzz-${Math.random()}` }),
+      "integration.caseStatus": () => ({ reference }),
+    };
+    const make = table[name];
+    if (!make) throw new Error(`no valid input for ${name}: add one`);
+    return make();
+  };
+
+  const apiKey = (): ApiKeyPrincipal => ({
+    kind: "api-key",
+    id: "fuzz-key",
+    councilId: h.council.councilId,
+    name: "Fuzz",
+    directorateIds: [h.council.ids.directorates.get("corporate")!],
+    scopes: ["cases:create", "cases:read"],
+  });
+
+  async function call(name: string, input: unknown): Promise<void> {
+    const principal: Principal | null = name.startsWith("admin.") ? await h.principal("administrator") : name.startsWith("integration.") ? apiKey() : await h.principal("complaints-manager");
+    let target: unknown = h.asPrincipal(principal);
+    for (const part of name.split(".")) target = (target as Record<string, unknown>)[part];
+    await (target as (i: unknown) => Promise<unknown>)(input);
+  }
+
+  /** Replaces, removes or adds one field, at the top or one level down. */
+  function breakOne(input: Input, path: number, junk: unknown, mode: number): unknown {
+    if (input === undefined || mode === 3) return junk;
+    const copy = structuredClone(input) as Record<string, unknown>;
+    const keys = Object.keys(copy);
+    if (keys.length === 0 || mode === 2) return { ...copy, [`unexpected${path}`]: junk };
+    const key = keys[path % keys.length]!;
+    const inner = copy[key];
+    if (mode === 1 && inner && typeof inner === "object" && !Array.isArray(inner) && Object.keys(inner).length) {
+      const innerKeys = Object.keys(inner);
+      (inner as Record<string, unknown>)[innerKeys[path % innerKeys.length]!] = junk;
+    } else if (mode === 0 && path % 5 === 0) {
+      delete copy[key];
+    } else {
+      copy[key] = junk;
+    }
+    return copy;
+  }
+
+  it("covers every procedure", async () => {
+    for (const name of Object.keys(appRouter._def.procedures)) await expect(valid(name)).resolves.not.toThrow();
+  });
+
+  it("answers arbitrary breakage of any input with a 4xx, never a 500", async () => {
+    const names = Object.keys(appRouter._def.procedures);
+    const junk = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.string({ maxLength: 30 }),
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom("", "2099-12-31", "1900-01-01", "2026-02-30", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000000", "a".repeat(30_000), "'; DROP TABLE cases; --", "\u0000", -1, 1e308, null),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.nat(), junk, fc.integer({ min: 0, max: 3 }), async (name, path, value, mode) => {
+        const input = breakOne(await valid(name), path, value, mode);
+        try {
+          await call(name, input);
+        } catch (error) {
+          if (!(error instanceof TRPCError)) throw error;
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            throw new Error(`${name} answered 500 for ${JSON.stringify(input)?.slice(0, 300)}: ${String((error.cause as Error)?.stack ?? error.cause)}`);
+          }
+        }
+      }),
+      { numRuns: 600, seed: 20261123 },
+    );
+  });
+});
