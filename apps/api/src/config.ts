@@ -2,7 +2,6 @@
  * Settings of one API process, read from the environment once at start-up and validated
  * with zod, so a typo stops the server with a message instead of surfacing later.
  */
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 export interface LockoutPolicy {
@@ -30,6 +29,11 @@ export interface ApiConfig {
   oidc: OidcSettings | null;
   /** Minutes between sweeps for reminders and overdue notices. */
   sweepMinutes: number;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For to believe (express "trust proxy"):
+   * behind a load balancer set TRUST_PROXY=1 so rate limits see clients, not the balancer.
+   */
+  trustProxy: number;
 }
 
 export interface OidcSettings {
@@ -59,6 +63,7 @@ const envSchema = z.object({
   OIDC_LABEL: z.string().min(1).default("Sign in with your council account"),
   OIDC_EMAIL_CLAIM: z.string().min(1).default("email"),
   SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export class ConfigError extends Error {
@@ -90,6 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM }
         : null,
     sweepMinutes: e.SWEEP_MINUTES,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
@@ -98,6 +104,3 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
   const { port: _port, ...config } = configFromEnv({});
   return { ...config, ...overrides };
 }
-
-/** A random secret (hex) for things that only need to be unguessable within one process. */
-export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("hex");

@@ -35,6 +35,7 @@ export function openApiDocument(deps: AppDeps) {
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  if (deps.config.trustProxy > 0) app.set("trust proxy", deps.config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { "form-action": ["'self'", ...(deps.oidc ? [new URL(deps.oidc.settings.issuer).origin] : [])] } },
