@@ -30,12 +30,37 @@ export const refusalStatus: Record<RefusalCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 /** Codes the API adds to core's: who may see what, and two people acting at once. */
-export type ApiRefusalCode = RefusalCode | "NOT_SIGNED_IN" | "NO_ACCESS" | "NOT_FOUND" | "VERSION_CONFLICT" | "LOCKED_OUT" | "RATE_LIMITED" | "IDEMPOTENCY_MISMATCH";
+export type ApiRefusalCode =
+  | RefusalCode
+  | "NOT_SIGNED_IN"
+  | "NO_ACCESS"
+  | "NOT_FOUND"
+  | "VERSION_CONFLICT"
+  | "LOCKED_OUT"
+  | "RATE_LIMITED"
+  | "IDEMPOTENCY_MISMATCH"
+  /** A letter lacks content its rules require, or someone to send it to (`missing` lists what). */
+  | "LETTER_INCOMPLETE"
+  /** A letter could not be drafted or laid out (an address too long for the window…). */
+  | "LETTER_NOT_POSSIBLE"
+  /** The pending letter was issued by someone else meanwhile. */
+  | "LETTER_ALREADY_ISSUED"
+  /** A print batch was cancelled, or already posted, so this cannot be done to it. */
+  | "PRINT_BATCH_CLOSED";
+
+/** One thing a letter still needs before it may be issued. */
+export interface MissingItem {
+  element: string;
+  description: string;
+  source: string;
+}
 
 export interface ApiRefusal {
   code: ApiRefusalCode;
   message: string;
   rule: string | null;
+  /** For LETTER_INCOMPLETE: every element still missing. */
+  missing?: MissingItem[];
 }
 
 /** The cause carried by every deliberate API error; the error formatter shows it to clients. */
@@ -71,12 +96,12 @@ export function badInput(message: string, code: ApiRefusalCode = "INVALID_INPUT"
   return problem("BAD_REQUEST", { code, message, rule: null });
 }
 
-export function unprocessable(code: ApiRefusalCode, message: string, rule: string | null = null): TRPCError {
-  return problem("UNPROCESSABLE_CONTENT", { code, message, rule });
+export function unprocessable(code: ApiRefusalCode, message: string, rule: string | null = null, missing?: MissingItem[]): TRPCError {
+  return problem("UNPROCESSABLE_CONTENT", { code, message, rule, ...(missing ? { missing } : {}) });
 }
 
-export function versionConflict(message: string): TRPCError {
-  return problem("CONFLICT", { code: "VERSION_CONFLICT", message, rule: null });
+export function versionConflict(message: string, code: ApiRefusalCode = "VERSION_CONFLICT"): TRPCError {
+  return problem("CONFLICT", { code, message, rule: null });
 }
 
 export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string): TRPCError {

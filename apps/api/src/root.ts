@@ -12,6 +12,7 @@ import { customersRouter } from "./routers/customers.js";
 import { notificationsRouter } from "./routers/notifications.js";
 import { adminRouter } from "./routers/admin.js";
 import { integrationRouter } from "./routers/integration.js";
+import { lettersRouter } from "./routers/letters.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   admin: adminRouter,
   integration: integrationRouter,
+  letters: lettersRouter,
 });
 
 export type AppRouter = typeof appRouter;

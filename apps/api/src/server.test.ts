@@ -4,38 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHarness, PASSWORD, type Harness } from "../test/harness.js";
 import { createApp } from "./server.js";
 import { INTERNAL_MESSAGE } from "./errors.js";
-
-/** A browser-like client: keeps cookies, sends the CSRF token like the portal's scripts. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", this.header());
-    const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name!);
-      else this.cookies.set(name!, value.join("="));
-    }
-    return res;
-  }
-  async csrf(): Promise<string> {
-    const res = await this.fetch("/auth/csrf");
-    return ((await res.json()) as { token: string }).token;
-  }
-  async trpc(path: string, input: unknown, extra: Record<string, string> = {}): Promise<Response> {
-    return this.fetch(`/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...extra },
-      body: JSON.stringify(input),
-    });
-  }
-}
+import { Browser } from "../test/browser.js";
 
 describe("the HTTP server", () => {
   let h: Harness;

@@ -11,6 +11,7 @@ import type { AppDeps } from "./context.js";
 import { appRouter } from "./root.js";
 import { readiness } from "./services/health.js";
 import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
+import { letterRoutes } from "./http/letter-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
 import { INTERNAL_MESSAGE } from "./errors.js";
 
@@ -65,6 +66,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     requireCsrfToken,
     createExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }),
   );
+
+  // Letter and print batch downloads (PDF, CSV): staff sessions, the procedures' access rules.
+  app.use(letterRoutes(deps));
 
   const document = openApiDocument(deps);
   app.get("/api/openapi.json", (_req, res) => {

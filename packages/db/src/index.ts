@@ -123,7 +123,23 @@ export {
   type AttachmentStorage,
   type NewAttachment,
 } from "./attachments.js";
-export { letterRepository, type IssuedLetterInput, type LetterMeta } from "./letters.js";
+export {
+  letterRepository,
+  type IssuedLetterInput,
+  type LetterMeta,
+  type LetterPosting,
+  type LetterPostingStatus,
+  type ListedLetter,
+} from "./letters.js";
+export {
+  printBatchRepository,
+  type BatchCase,
+  type BatchLetter,
+  type CancelOutcome,
+  type ConfirmOutcome,
+  type PrintBatch,
+  type WaitingLetter,
+} from "./print-batches.js";
 export { outboxRepository, type OutboxMessage } from "./outbox.js";
 export {
   idempotencyRepository,

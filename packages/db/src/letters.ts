@@ -1,9 +1,22 @@
 import { sha256Hex } from "./canonical.js";
 import { IntegrityError, NotFoundError } from "./errors.js";
-import { toJson, type Executor } from "./executor.js";
+import { appendEvents, type Actor } from "./events.js";
+import { inTransaction, toJson, type Executor } from "./executor.js";
 import type { LetterRow } from "./schema.js";
 
 export type LetterMeta = Omit<LetterRow, "pdf">;
+
+/** Where a letter that goes by post has got to. */
+export type LetterPostingStatus = "waiting" | "in-batch" | "posted";
+
+export interface LetterPosting {
+  status: LetterPostingStatus;
+  batchId: string | null;
+  postedAt: Date | null;
+}
+
+/** A letter as listed: what was issued and, if it goes by post, where it has got to (null: not by post). */
+export type ListedLetter = LetterMeta & { posting: LetterPosting | null };
 
 export interface IssuedLetterInput {
   caseId: string;
@@ -19,6 +32,14 @@ export interface IssuedLetterInput {
   issuedAt: Date;
   issuedBy?: string | null;
   pdf: Uint8Array;
+  /** The letter goes by post: it waits for a print batch (see printBatchRepository). */
+  byPost?: boolean;
+  /**
+   * Records a `letter-issued` event in the case's hash chain in the same transaction, at the
+   * case's current version (issuing a letter does not change the case). `on` is the letter's
+   * date; `data` is added to the event's record of the letter.
+   */
+  event?: { actor: Actor; on?: string | null; data?: Record<string, unknown> };
 }
 
 const metaColumns = [
@@ -39,44 +60,105 @@ const metaColumns = [
 /**
  * Records an issued letter exactly as sent: the PDF bytes and their SHA-256. The database
  * checks the hash and the PDF header, and refuses any later UPDATE or DELETE: a corrected
- * letter is a new letter.
+ * letter is a new letter. With `event`, the case's chain records the issue in the same
+ * transaction; with `byPost`, the letter waits for a print batch.
  */
 async function issueLetter(db: Executor, input: IssuedLetterInput): Promise<LetterMeta> {
-  const owner = await db
-    .selectFrom("cases")
-    .select("council_id")
-    .where("id", "=", input.caseId)
-    .executeTakeFirst();
-  if (!owner) throw new NotFoundError("case", input.caseId);
-  const pdf = new Uint8Array(input.pdf);
-  return db
-    .insertInto("letters")
-    .values({
-      council_id: owner.council_id,
-      case_id: input.caseId,
-      stage_instance_id: input.stageInstanceId ?? null,
-      kind: input.kind,
-      recipient: toJson(input.recipient),
-      large_print: input.largePrint ?? false,
-      model: input.model === undefined ? null : toJson(input.model),
-      issued_at: input.issuedAt,
-      issued_by: input.issuedBy ?? null,
-      pdf,
-      size_bytes: pdf.byteLength,
-      sha256: sha256Hex(pdf),
-    })
-    .returning(metaColumns)
-    .executeTakeFirstOrThrow();
+  return inTransaction(db, async (trx) => {
+    let owner = trx.selectFrom("cases").select(["council_id", "version"]).where("id", "=", input.caseId);
+    // The event extends the case's chain: hold the case row so no command appends meanwhile.
+    if (input.event) owner = owner.forUpdate();
+    const found = await owner.executeTakeFirst();
+    if (!found) throw new NotFoundError("case", input.caseId);
+    const pdf = new Uint8Array(input.pdf);
+    const letter = await trx
+      .insertInto("letters")
+      .values({
+        council_id: found.council_id,
+        case_id: input.caseId,
+        stage_instance_id: input.stageInstanceId ?? null,
+        kind: input.kind,
+        recipient: toJson(input.recipient),
+        large_print: input.largePrint ?? false,
+        model: input.model === undefined ? null : toJson(input.model),
+        issued_at: input.issuedAt,
+        issued_by: input.issuedBy ?? null,
+        pdf,
+        size_bytes: pdf.byteLength,
+        sha256: sha256Hex(pdf),
+      })
+      .returning(metaColumns)
+      .executeTakeFirstOrThrow();
+    if (input.byPost) {
+      await trx
+        .insertInto("letter_postings")
+        .values({ letter_id: letter.id, council_id: found.council_id })
+        .execute();
+    }
+    if (input.event) {
+      await appendEvents(trx, {
+        councilId: found.council_id,
+        stream: { caseId: input.caseId },
+        streamVersion: found.version,
+        events: [
+          {
+            type: "letter-issued",
+            occurredAt: input.issuedAt,
+            actor: input.event.actor,
+            payload: {
+              type: "letter-issued",
+              on: input.event.on ?? null,
+              stageId: input.stageInstanceId ?? null,
+              data: {
+                ...input.event.data,
+                letterId: letter.id,
+                kind: letter.kind,
+                sha256: letter.sha256,
+                sizeBytes: letter.size_bytes,
+                largePrint: letter.large_print,
+                byPost: input.byPost ?? false,
+              },
+            },
+          },
+        ],
+      });
+    }
+    return letter;
+  });
 }
 
-async function listLetters(db: Executor, caseId: string): Promise<LetterMeta[]> {
-  return db
+/** A case's letters in the order they were issued, each with where its posting has got to. */
+async function listLetters(db: Executor, caseId: string): Promise<ListedLetter[]> {
+  const rows = await db
+    .selectFrom("letters as l")
+    .leftJoin("letter_postings as p", "p.letter_id", "l.id")
+    .select(metaColumns.map((c) => `l.${c}` as const))
+    .select(["p.letter_id as posting_letter_id", "p.batch_id", "p.posted_at"])
+    .where("l.case_id", "=", caseId)
+    .orderBy("l.issued_at")
+    .orderBy("l.id")
+    .execute();
+  return rows.map(({ posting_letter_id, batch_id, posted_at, ...meta }) => ({
+    ...meta,
+    posting: posting_letter_id
+      ? {
+          status: posted_at ? "posted" : batch_id ? "in-batch" : "waiting",
+          batchId: batch_id,
+          postedAt: posted_at,
+        }
+      : null,
+  }));
+}
+
+/** A letter's record without its bytes (to decide who may read it before reading them). */
+async function getLetter(db: Executor, letterId: string): Promise<LetterMeta> {
+  const row = await db
     .selectFrom("letters")
     .select(metaColumns)
-    .where("case_id", "=", caseId)
-    .orderBy("issued_at")
-    .orderBy("id")
-    .execute();
+    .where("id", "=", letterId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError("letter", letterId);
+  return row;
 }
 
 /** The PDF as issued, checked against its recorded SHA-256 ({@link IntegrityError} if not). */
@@ -97,4 +179,4 @@ async function getLetterPdf(
   return { meta, pdf: bytes };
 }
 
-export const letterRepository = Object.freeze({ issueLetter, listLetters, getLetterPdf });
+export const letterRepository = Object.freeze({ issueLetter, listLetters, getLetter, getLetterPdf });

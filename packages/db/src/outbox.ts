@@ -119,6 +119,36 @@ async function markFailed(
   return row.failed_at ? "failed" : "retry";
 }
 
+/**
+ * Marks a message done by hand, with no delivery worker (a letter a person has issued).
+ * Returns false when it was already done, failed or is not in the council: the caller's
+ * transaction should then not go ahead as if it had settled it.
+ */
+async function markDone(
+  db: Executor,
+  input: { id: number; councilId: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("notifications_outbox")
+    .set({ sent_at: input.at, locked_by: null, locked_until: null, last_error: null })
+    .where("id", "=", input.id)
+    .where("council_id", "=", input.councilId)
+    .where("sent_at", "is", null)
+    .where("failed_at", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** One message of the council, or undefined. */
+async function getMessage(db: Executor, councilId: string, id: number): Promise<OutboxRow | undefined> {
+  return db
+    .selectFrom("notifications_outbox")
+    .selectAll()
+    .where("id", "=", id)
+    .where("council_id", "=", councilId)
+    .executeTakeFirst();
+}
+
 async function listFailed(db: Executor, councilId: string): Promise<OutboxRow[]> {
   return db
     .selectFrom("notifications_outbox")
@@ -129,4 +159,12 @@ async function listFailed(db: Executor, councilId: string): Promise<OutboxRow[]>
     .execute();
 }
 
-export const outboxRepository = Object.freeze({ enqueue, claim, markSent, markFailed, listFailed });
+export const outboxRepository = Object.freeze({
+  enqueue,
+  claim,
+  markSent,
+  markFailed,
+  markDone,
+  getMessage,
+  listFailed,
+});

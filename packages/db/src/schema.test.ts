@@ -315,6 +315,21 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     revoked_at: true,
   },
   login_failures: { id: true, council_id: true, key: true, at: true, ip: true },
+  print_batches: {
+    id: true,
+    council_id: true,
+    built_at: true,
+    built_by: true,
+    letter_count: true,
+    page_count: true,
+    sheet_count: true,
+    manifest_csv: true,
+    confirmed_at: true,
+    confirmed_by: true,
+    cancelled_at: true,
+    cancelled_by: true,
+  },
+  letter_postings: { letter_id: true, council_id: true, batch_id: true, position: true, posted_at: true },
 };
 
 describe("src/schema.ts", () => {

@@ -366,6 +366,29 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 
+export interface PrintBatchesTable {
+  id: Generated<string>;
+  council_id: string;
+  built_at: Date;
+  built_by: string;
+  letter_count: number;
+  page_count: number | null;
+  sheet_count: number | null;
+  manifest_csv: string | null;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+}
+
+export interface LetterPostingsTable {
+  letter_id: string;
+  council_id: string;
+  batch_id: string | null;
+  position: number | null;
+  posted_at: Date | null;
+}
+
 export interface LoginFailuresTable {
   id: ColumnType<number, never, never>;
   council_id: string;
@@ -400,6 +423,8 @@ export interface DB {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   login_failures: LoginFailuresTable;
+  print_batches: PrintBatchesTable;
+  letter_postings: LetterPostingsTable;
 }
 
 export type Council = Selectable<CouncilsTable>;
@@ -417,6 +442,7 @@ export type EventRow = Selectable<EventsTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
 export type LetterRow = Selectable<LettersTable>;
 export type OutboxRow = Selectable<NotificationsOutboxTable>;
+export type PrintBatchRow = Selectable<PrintBatchesTable>;
 export type CustomerConductRow = Selectable<CustomerConductTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type RemedyRow = Selectable<RemediesTable>;

@@ -1,7 +1,7 @@
 import { RuleBook, defaultProfile, type ResolvedRules } from "@complaints/core";
 import { CaseScenario } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { LetterModelError, buildLetterModel, letterRegimeFamily, type LetterContext, type StaffMember } from "./build-model.js";
+import { LetterModelError, buildLetterModel, letterRegimeFamily, withSections, type LetterContext, type StaffMember } from "./build-model.js";
 import { checkRequiredContent } from "./required-content.js";
 import { renderLetterPdf } from "./render.js";
 
@@ -172,5 +172,49 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     };
     const model = buildLetterModel("acknowledgement", scenario.case, rules, defaultProfile, context);
     expect(model.slots).toEqual({ "body-end": [{ id: "waste.report-missed-bin", text: "You can report a missed bin online at any time." }] });
+  });
+});
+
+describe("withSections: the officer's own words in the draft", () => {
+  function stage1Draft() {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    scenario.do({ type: "respond", outcome: "upheld", reasons: "The crew missed your street." }, "2026-11-10");
+    return buildLetterModel("stage-1-response", scenario.case, scenario.rules, defaultProfile, context);
+  }
+
+  it("puts a section the draft lacks where it reads in this kind of letter, and replaces one it has in place", () => {
+    const draft = stage1Draft();
+    const model = withSections(draft, [
+      { element: "reasons", paragraphs: ["  Our tracker shows the crew did not stop at your house.  "] },
+      { element: "investigation", heading: "What we looked at", paragraphs: ["We checked the crew's tracker.", "We spoke to the driver."] },
+    ]);
+    expect(model.sections.map((section) => section.element)).toEqual([
+      "stage",
+      "investigation",
+      "decision",
+      "reasons",
+      "outstanding-actions",
+      "escalation-route",
+    ]);
+    expect(model.sections.find((section) => section.element === "reasons")?.paragraphs).toEqual(["Our tracker shows the crew did not stop at your house."]);
+    expect(model.sections.find((section) => section.element === "investigation")).toEqual({
+      element: "investigation",
+      heading: "What we looked at",
+      paragraphs: ["We checked the crew's tracker.", "We spoke to the driver."],
+    });
+    // The draft itself is left as it was.
+    expect(draft.sections.map((section) => section.element)).not.toContain("investigation");
+  });
+
+  it("ignores a section with no words, and puts an element this kind does not list after the others", () => {
+    const draft = stage1Draft();
+    const model = withSections(draft, [
+      { element: "decision", paragraphs: ["   ", ""] },
+      { element: "advocacy", paragraphs: ["An advocate can help you."] },
+    ]);
+    expect(model.sections.find((section) => section.element === "decision")).toEqual(draft.sections.find((section) => section.element === "decision"));
+    expect(model.sections.at(-1)).toEqual({ element: "advocacy", paragraphs: ["An advocate can help you."] });
+    expect(model.sections).toHaveLength(draft.sections.length + 1);
   });
 });

@@ -339,6 +339,29 @@ export function buildLetterModel(
   };
 }
 
+/**
+ * The draft with the officer's own sections: each replaces the draft's section for the same
+ * element, or goes where that element reads in this kind of letter (after the others when
+ * the kind does not list it). A section of the officer's with no words in it is ignored.
+ */
+export function withSections(model: LetterModel, sections: readonly LetterSection[]): LetterModel {
+  const given = new Map<LetterElement, LetterSection>();
+  for (const section of sections) {
+    const paragraphs = section.paragraphs.map((text) => text.trim()).filter((text) => text !== "");
+    if (paragraphs.length > 0) given.set(section.element, { ...section, paragraphs });
+    else given.delete(section.element);
+  }
+  const order = ELEMENT_ORDER[model.kind];
+  const rank = (element: LetterElement) => {
+    const index = order.indexOf(element);
+    return index === -1 ? order.length : index;
+  };
+  const kept = model.sections.filter((section) => !given.has(section.element));
+  const merged = [...kept, ...given.values()];
+  // A stable sort: the draft's own order stands where the kind does not decide.
+  return { ...model, sections: merged.map((section, at) => ({ section, at })).sort((a, b) => rank(a.section.element) - rank(b.section.element) || a.at - b.at).map(({ section }) => section) };
+}
+
 const STAGE_RESPONSES = new Set<LetterKind>(["stage-1-response", "stage-2-response", "stage-3-response", "foi-eir-review-outcome"]);
 
 /** The order sections read in, for each kind: what happened, what we decided, what next. */

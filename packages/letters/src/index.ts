@@ -67,6 +67,7 @@ export {
   LetterModelError,
   buildLetterModel,
   letterRegimeFamily,
+  withSections,
   type LetterContext,
   type StaffMember,
 } from "./build-model.js";

@@ -130,6 +130,23 @@ describe("a print batch is one PDF where every letter starts on a new sheet (dup
     expect((await readPdf(received.buffer())).pages).toHaveLength(4);
   });
 
+  it("prints a letter in large print when that letter asks for it, and the others at the batch's size", async () => {
+    const out = new PassThrough();
+    const received = collect(out);
+    const { renderLetterPdf } = await import("./render.js");
+    const largePages = (await readPdf(await renderLetterPdf(twoPages, { largePrint: true }))).pages.length;
+    expect(largePages).toBeGreaterThan(2);
+    const result = await createPrintBatch(
+      [batchEntry("G-1", twoPages), { ...batchEntry("G-2", twoPages), largePrint: true }, batchEntry("G-3", twoPages)],
+      out,
+    );
+    const largeSheets = largePages + (largePages % 2);
+    expect(result.manifestCsv).toBe(
+      `${MANIFEST_HEADER}\nG-1,Ms Ada Lovelace,1,2\nG-2,Ms Ada Lovelace,3,${largePages}\nG-3,Ms Ada Lovelace,${3 + largeSheets},2\n`,
+    );
+    expect((await readPdf(received.buffer())).pages).toHaveLength(2 + largeSheets + 2);
+  });
+
   it("can tag the batch, one article per letter, when an accessible batch is wanted", async () => {
     const out = new PassThrough();
     const received = collect(out);

@@ -7,6 +7,8 @@ export interface PrintBatchLetter {
   reference: string;
   recipientName: string;
   model: LetterModel;
+  /** This letter in large print; the batch's `largePrint` option when not given. */
+  largePrint?: boolean;
 }
 
 export interface PrintBatchManifestRow {
@@ -161,7 +163,7 @@ export async function createPrintBatch(
       let rendered;
       try {
         if (article && root) root.add(article);
-        rendered = renderLetterInto(doc, letter.model, { largePrint: options.largePrint, structureParent: article });
+        rendered = renderLetterInto(doc, letter.model, { largePrint: letter.largePrint ?? options.largePrint, structureParent: article });
       } catch (error) {
         // These are found before the letter adds a page, so the batch is still whole without it.
         if (error instanceof LetterLayoutError || error instanceof LetterDateError) {

@@ -99,6 +99,12 @@ const GENERAL: Record<string, StaffRole[]> = {
   "admin.apiKeys.list": ["administrator"],
   "admin.apiKeys.create": ["administrator"],
   "admin.apiKeys.revoke": ["administrator"],
+  /** Letters: what is due anywhere the caller may read; print batches for the post room. */
+  "letters.pending": ALL_STAFF,
+  "letters.printBatch.build": [CSO, DCRO, CM],
+  "letters.printBatch.list": [CSO, DCRO, CM, "auditor"],
+  "letters.printBatch.confirm": [CSO, DCRO, CM],
+  "letters.printBatch.cancel": [CSO, DCRO, CM],
   /** The integration surface takes API keys, never staff sessions. */
   "integration.services": [],
   "integration.createCase": [],
@@ -107,10 +113,25 @@ const GENERAL: Record<string, StaffRole[]> = {
 /** Per case: who may log into that directorate; who may read the access log. */
 const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], other: [CSO, CM] };
 const ACCESS_LOG_ROLES: StaffRole[] = [CM, "auditor"];
+/** Per case: who may draft and issue letters (besides the case's handler); everyone who reads it reads its letters. */
+const LETTER_WRITERS: StaffRole[] = [DCRO, CM, HOS, DIR];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
 /** Covered by their own specs (they change the caller's password or session). */
 const ELSEWHERE = ["auth.changePassword"];
+
+/** A letter any writer can issue on a just-logged case: the officer supplies what the case cannot. */
+function letterRequest(caseId: string) {
+  return {
+    caseId,
+    kind: "compliment-acknowledgement" as const,
+    customerAddress: { lines: ["1 Matrix Road", "Exampleton"], postcode: "EX1 1MX" },
+    sections: [
+      { element: "compliment-summary" as const, paragraphs: ["Thank you for your kind words."] },
+      { element: "passed-to" as const, paragraphs: ["We have passed them to the team."] },
+    ],
+  };
+}
 
 function outcome(error: unknown): "allowed" | "refused" {
   if (error instanceof TRPCError && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"].includes(error.code)) return "refused";
@@ -133,6 +154,7 @@ describe("authorisation matrix", () => {
   let h: Harness;
   const cases = {} as Record<Where, { id: string; customerId: string }>;
   let outsider: string;
+  let batchId: string;
 
   beforeAll(async () => {
     h = await openHarness({
@@ -152,11 +174,25 @@ describe("authorisation matrix", () => {
       const detail = await manager.cases.get({ caseId });
       cases[where] = { id: caseId, customerId: detail.customer!.id };
     }
+    // A print batch holding one letter of the own-directorate case, for confirm and cancel.
+    await manager.letters.issue(letterRequest(cases.own.id));
+    batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
   });
   afterAll(() => h?.close());
 
   it("covers every procedure of the API", () => {
-    const covered = new Set([...Object.keys(COMMANDS).map((c) => `command.${c}`), ...Object.keys(GENERAL), "cases.log", "cases.get", "cases.accessLog", ...PUBLIC, ...ELSEWHERE]);
+    const covered = new Set([
+      ...Object.keys(COMMANDS).map((c) => `command.${c}`),
+      ...Object.keys(GENERAL),
+      "cases.log",
+      "cases.get",
+      "cases.accessLog",
+      "letters.list",
+      "letters.preview",
+      "letters.issue",
+      ...PUBLIC,
+      ...ELSEWHERE,
+    ]);
     expect(Object.keys(appRouter._def.procedures).filter((p) => !covered.has(p))).toEqual([]);
   });
 
@@ -249,6 +285,29 @@ describe("authorisation matrix", () => {
     expect(problems).toEqual([]);
   });
 
+  it("reads, drafts and issues letters exactly as the tables say", async () => {
+    const problems: string[] = [];
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of WHERE) {
+        const caseId = cases[where].id;
+        const read = READ[where][role] ? "allowed" : "refused";
+        const write = READ[where][role] && LETTER_WRITERS.includes(role) ? "allowed" : "refused";
+        const checks: Array<[string, "allowed" | "refused", () => Promise<unknown>]> = [
+          ["letters.list", read, () => caller.letters.list({ caseId })],
+          ["letters.pending", read, () => caller.letters.pending({ caseId })],
+          ["letters.preview", write, () => caller.letters.preview(letterRequest(caseId))],
+          ["letters.issue", write, () => caller.letters.issue({ ...letterRequest(caseId), byPost: false })],
+        ];
+        for (const [name, expected, call] of checks) {
+          const got = await attempt(call);
+          if (got !== expected) problems.push(`${name} ${role} ${where}: ${got}, table says ${expected}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("answers the other procedures exactly as the table says, and none to anonymous callers", async () => {
     const problems: string[] = [];
     let made = 0;
@@ -283,6 +342,11 @@ describe("authorisation matrix", () => {
       "integration.caseStatus": (c) => c.integration.caseStatus({ reference: "EXB-2026-000001" }),
       "notifications.mine": (c) => c.notifications.mine({}),
       "notifications.outbox": (c) => c.notifications.outbox({}),
+      "letters.pending": (c) => c.letters.pending({}),
+      "letters.printBatch.build": (c) => c.letters.printBatch.build({}),
+      "letters.printBatch.list": (c) => c.letters.printBatch.list({}),
+      "letters.printBatch.confirm": (c) => c.letters.printBatch.confirm({ batchId }),
+      "letters.printBatch.cancel": (c) => c.letters.printBatch.cancel({ batchId }),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
     };
     for (const [name, allowedRoles] of Object.entries(GENERAL)) {

@@ -71,6 +71,18 @@ export const OUTBOX_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["compl
 /** Who may work the persistent-complainant process (core decides who may warn and designate). */
 export const CONDUCT_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "head-of-service", "director", "dcro"]);
 
+/**
+ * Who may draft and issue letters on a case within their scope (issue 5). The case's handler
+ * may too, whatever their role. Everyone who may read the case may read its letters.
+ */
+export const LETTER_ISSUERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["dcro", "complaints-manager", "head-of-service", "director"]);
+
+/** Who builds print batches of the letters in their scope, and confirms or cancels them. */
+export const LETTER_PRINTERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "dcro", "complaints-manager"]);
+
+/** Who may list and download print batches (printers, and auditors read-only). */
+export const PRINT_BATCH_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>([...LETTER_PRINTERS, "auditor"]);
+
 const caseworkers: StaffRole[] = ["investigating-officer", "dcro", "complaints-manager"];
 const coordinators: StaffRole[] = ["dcro", "complaints-manager"];
 const managers: StaffRole[] = ["complaints-manager", "head-of-service", "director"];

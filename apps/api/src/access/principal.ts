@@ -9,6 +9,7 @@ import {
   CASE_READERS,
   CENTRAL_ROLES,
   COMMAND_ROLES,
+  LETTER_ISSUERS,
   RESTRICTED_READERS,
   RESTRICTING_FLAGS,
   type StaffRole,
@@ -139,4 +140,19 @@ export function logDecision(staff: StaffPrincipal, directorateId: string | null)
   const roles = rolesIn(staff, directorateId).filter((r) => CASE_LOGGERS.has(r));
   if (roles.length === 0) return { ok: false, reason: "Your role cannot log cases for this directorate" };
   return { ok: true, roles };
+}
+
+/** May this staff member draft and issue letters on the case? Its handler may, and LETTER_ISSUERS. */
+export function letterDecision(staff: StaffPrincipal, facts: CaseFacts): Decision {
+  const read = readDecision(staff, facts);
+  if (!read.ok) return read;
+  if (facts.handlerId === staff.id || read.roles.some((r) => LETTER_ISSUERS.has(r))) return read;
+  return { ok: false, reason: `Only the case's handler, a DCRO, the complaints manager, the head of service or the director can write letters on this case` };
+}
+
+/** May this staff member act on this case's letters with one of these roles (printing, reading batches)? */
+export function caseRoleDecision(staff: StaffPrincipal, facts: CaseFacts, roles: ReadonlySet<StaffRole>): Decision {
+  const read = readDecision(staff, facts);
+  if (!read.ok) return read;
+  return read.roles.some((r) => roles.has(r)) ? read : { ok: false, reason: "Your role cannot do this for this case" };
 }

@@ -6,6 +6,7 @@ import * as eventLog from "./20261123110300_event_log.js";
 import * as caseRecords from "./20261123110400_case_records.js";
 import * as lettersAndPlatform from "./20261123110500_letters_and_platform.js";
 import * as loginFailures from "./20261123120000_login_failures.js";
+import * as printBatches from "./20261125100000_print_batches.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261123110400_case_records": caseRecords,
   "20261123110500_letters_and_platform": lettersAndPlatform,
   "20261123120000_login_failures": loginFailures,
+  "20261125100000_print_batches": printBatches,
 });
