@@ -70,7 +70,8 @@ async function removeAbandonedClusters(cache: string): Promise<void> {
   for (const name of readdirSync(cache).filter((n) => n.startsWith("pg-"))) {
     const dir = path.join(cache, name);
     const pidFile = path.join(dir, "data", "postmaster.pid");
-    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : NaN;
+    // A standalone backend (initdb's bootstrap) writes its pid negated.
+    const pid = existsSync(pidFile) ? Math.abs(Number(readFileSync(pidFile, "utf8").split("\n")[0])) : NaN;
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
     // A folder without a pid file may be a cluster another run is creating right now.
     const age = Date.now() - statSync(dir).mtimeMs;

@@ -82,7 +82,8 @@ describe("a print batch is one PDF where every letter starts on a new sheet (dup
     expect(bytesWhenAsked[total - 1]).toBeGreaterThan(finalBytes * 0.9);
     const pdf = await readPdf(received.buffer());
     expect(pdf.pages).toHaveLength(total * 2);
-  });
+    // Rendering and re-reading 1,040 pages takes a while on a busy 2-core CI machine.
+  }, 180_000);
 
   it("waits for a slow output instead of piling the PDF up in memory", async () => {
     const out = new PassThrough({ highWaterMark: 1024 });
