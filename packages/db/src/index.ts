@@ -159,3 +159,6 @@ export type * from "./schema.js";
 
 // Queries written for @complaints/api (src/queries/).
 export * from "./queries/index.js";
+
+// Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).
+export * from "./reports/index.js";

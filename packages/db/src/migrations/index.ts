@@ -7,6 +7,10 @@ import * as caseRecords from "./20261123110400_case_records.js";
 import * as lettersAndPlatform from "./20261123110500_letters_and_platform.js";
 import * as loginFailures from "./20261123120000_login_failures.js";
 import * as printBatches from "./20261125100000_print_batches.js";
+import * as reportCalendarAndFacts from "./20261126100000_report_calendar_and_facts.js";
+import * as learningAndResolutionPlans from "./20261126100100_learning_and_resolution_plans.js";
+import * as qualityAssurance from "./20261126100200_quality_assurance.js";
+import * as equalityMonitoring from "./20261126100300_equality_monitoring.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -21,4 +25,8 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261123110500_letters_and_platform": lettersAndPlatform,
   "20261123120000_login_failures": loginFailures,
   "20261125100000_print_batches": printBatches,
+  "20261126100000_report_calendar_and_facts": reportCalendarAndFacts,
+  "20261126100100_learning_and_resolution_plans": learningAndResolutionPlans,
+  "20261126100200_quality_assurance": qualityAssurance,
+  "20261126100300_equality_monitoring": equalityMonitoring,
 });

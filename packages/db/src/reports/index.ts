@@ -1,0 +1,117 @@
+/**
+ * Reports (issue 7): the working-day calendar table, the fact tables the report queries read,
+ * one set-based query per figure family, and the storage of learning, resolution plans, quality
+ * assurance and equality monitoring. Shaping, CSV and charts live in @complaints/reports.
+ */
+export {
+  assignReportCalendar,
+  calendarKeyOf,
+  DEFAULT_REGIME,
+  syncReportCalendars,
+  syncWorkingDayCalendar,
+  type SyncedCalendar,
+} from "./calendar.js";
+export {
+  checkDate,
+  checkPeriod,
+  ReportInputError,
+  type PeriodName,
+  type ReportPeriod,
+} from "./periods.js";
+export {
+  COMPENSATION_BANDS,
+  DEFAULT_REPORT_KINDS,
+  directorateTableFigures,
+  directorateTableQuery,
+  monthlyFigures,
+  monthlyQuery,
+  OPEN_PHASES,
+  responseTimeFigures,
+  responseTimeQuery,
+  stageDetailFigures,
+  stageDetailQuery,
+  type DetailFigureRow,
+  type MonthlyRow,
+  type ResponseTimeRow,
+  type StageFiguresInput,
+  type StageKey,
+  type TableFigureRow,
+} from "./stage-figures.js";
+export {
+  escalationReasons,
+  escalationReasonsQuery,
+  refusedComplaints,
+  refusedComplaintsQuery,
+  topCategories,
+  topCategoriesQuery,
+  type CategoryRow,
+  type EscalationReasonRow,
+  type EscalationReasonsInput,
+  type RefusedInput,
+  type RefusedRow,
+  type TopCategoriesInput,
+} from "./case-figures.js";
+export { explainReportQuery } from "./explain.js";
+export { ombudsmanFigures, type OmbudsmanRow } from "./ombudsman.js";
+export {
+  HOUSING_CODE_TIMESCALES,
+  HOUSING_REGIMES,
+  housingFigures,
+  type Ch01Row,
+  type Ch02Row,
+  type CodeTimescale,
+  type HousingAckRow,
+  type HousingFigures,
+  type HousingInput,
+} from "./housing.js";
+export {
+  learningRepository,
+  type ActionKey,
+  type LessonsRow,
+  type OverdueImprovement,
+  type SocialCareFigures,
+  type SocialCareRow,
+} from "./learning.js";
+export {
+  ResolutionPlanError,
+  resolutionPlanRepository,
+  type NewResolutionPlan,
+  type PlanNeedingAttention,
+  type ResolutionPlan,
+} from "./resolution-plans.js";
+export {
+  QaSampleExistsError,
+  qualityRepository,
+  type QaCandidate,
+  type QaReviewContext,
+  type QaReviewInput,
+  type QaSample,
+  type QaScoreRow,
+} from "./quality.js";
+export {
+  EQUALITY_CHARACTERISTICS,
+  equalityRepository,
+  type EqualityAnswers,
+  type EqualityCharacteristic,
+  type EqualityCountRow,
+  type EqualityForm,
+  type EqualityTotals,
+} from "./equality.js";
+export {
+  bulkCaseState,
+  insertBulkCases,
+  insertCaseStates,
+  type BulkCase,
+  type BulkInsertResult,
+  type BulkStage,
+} from "./bulk-cases.js";
+export {
+  reportTableColumns,
+  withReportTables,
+  type QaAnswer,
+  type QaRisk,
+  type ReportsDB,
+  type ReportTables,
+  type ResolutionPlanStatus,
+  type Satisfaction,
+} from "./schema.js";

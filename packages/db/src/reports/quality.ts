@@ -1,0 +1,428 @@
+/**
+ * Storage for quality assurance of complaint handling (Lewisham report §8, Southwark
+ * "Complaints Handling Audit and Quality Checks"): monthly samples of written responses per
+ * service, scored reviews, findings sent to the handler and the Head of Service, and remedial
+ * actions tracked to done and to the improvement check a month later. Drawing the sample and
+ * scoring are done by @complaints/reports; this module keeps what was drawn and decided.
+ */
+import { sql } from "kysely";
+import { NotFoundError } from "../errors.js";
+import { inTransaction, toJson, type Executor } from "../executor.js";
+import { checkDate, checkPeriod, ReportInputError, type ReportPeriod } from "./periods.js";
+import { withReportTables, type QaAnswer, type QaRisk } from "./schema.js";
+
+export interface QaCandidate {
+  caseId: string;
+  stageSequence: number;
+  reference: string;
+  stageId: string;
+  respondedOn: string;
+  handlerId: string | null;
+}
+
+function monthBounds(month: string): { first: string; last: string } {
+  if (!/^\d{4}-\d{2}$/.test(month))
+    throw new ReportInputError(`a month is "YYYY-MM", not "${month}"`);
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  if (m < 1 || m > 12) throw new ReportInputError(`a month is "YYYY-MM", not "${month}"`);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(last).padStart(2, "0")}` };
+}
+
+/**
+ * The written responses a month's sample is drawn from: stage responses the service sent in the
+ * month on cases now closed, in a fixed order (case id, stage) so a seeded draw is repeatable.
+ */
+async function population(
+  db: Executor,
+  input: { councilId: string; serviceId: string; month: string },
+): Promise<QaCandidate[]> {
+  const { first, last } = monthBounds(input.month);
+  const { rows } = await sql<QaCandidate>`
+    SELECT f.case_id AS "caseId", f.sequence AS "stageSequence", c.reference, f.stage_id AS "stageId",
+      f.responded_on AS "respondedOn", s.handler_staff_id AS "handlerId"
+    FROM report_stage_facts f
+    JOIN cases c ON c.id = f.case_id
+    LEFT JOIN stage_instances s ON s.case_id = f.case_id AND s.sequence = f.sequence
+    WHERE f.council_id = ${input.councilId} AND f.service_id = ${input.serviceId}
+      AND f.responded_on BETWEEN ${first}::date AND ${last}::date AND f.case_status = 'closed'
+    ORDER BY f.case_id, f.sequence`.execute(db);
+  return rows;
+}
+
+export interface QaSample {
+  id: string;
+  councilId: string;
+  serviceId: string;
+  month: string;
+  share: number;
+  seed: string;
+  population: number;
+  drawnBy: string;
+  items: Array<{ caseId: string; stageSequence: number }>;
+}
+
+export class QaSampleExistsError extends Error {
+  override readonly name = "QaSampleExistsError";
+  readonly code = "QA_SAMPLE_EXISTS";
+  constructor(
+    readonly serviceId: string,
+    readonly month: string,
+  ) {
+    super(`a sample for this service and ${month} has already been drawn`);
+  }
+}
+
+async function saveSample(db: Executor, input: Omit<QaSample, "id">): Promise<QaSample> {
+  const { first } = monthBounds(input.month);
+  if (!(input.share > 0 && input.share <= 1))
+    throw new ReportInputError("the share sampled is more than 0 and at most 1");
+  return inTransaction(db, async (trx) => {
+    const t = withReportTables(trx);
+    const existing = await t
+      .selectFrom("qa_samples")
+      .select("id")
+      .where("council_id", "=", input.councilId)
+      .where("service_id", "=", input.serviceId)
+      .where("month", "=", first)
+      .executeTakeFirst();
+    if (existing) throw new QaSampleExistsError(input.serviceId, input.month);
+    const sample = await t
+      .insertInto("qa_samples")
+      .values({
+        council_id: input.councilId,
+        service_id: input.serviceId,
+        month: first,
+        share: input.share,
+        seed: input.seed,
+        population: input.population,
+        drawn_by: input.drawnBy,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (input.items.length) {
+      await t
+        .insertInto("qa_sample_items")
+        .values(
+          input.items.map((i) => ({
+            sample_id: sample.id,
+            case_id: i.caseId,
+            stage_sequence: i.stageSequence,
+          })),
+        )
+        .execute();
+    }
+    return { ...input, id: sample.id };
+  });
+}
+
+async function getSample(db: Executor, sampleId: string): Promise<QaSample> {
+  const t = withReportTables(db);
+  const s = await t
+    .selectFrom("qa_samples")
+    .selectAll()
+    .where("id", "=", sampleId)
+    .executeTakeFirst();
+  if (!s) throw new NotFoundError("QA sample", sampleId);
+  const items = await t
+    .selectFrom("qa_sample_items")
+    .select(["case_id", "stage_sequence"])
+    .where("sample_id", "=", sampleId)
+    .orderBy("case_id")
+    .orderBy("stage_sequence")
+    .execute();
+  return {
+    id: s.id,
+    councilId: s.council_id,
+    serviceId: s.service_id,
+    month: s.month.slice(0, 7),
+    share: Number(s.share),
+    seed: s.seed,
+    population: s.population,
+    drawnBy: s.drawn_by,
+    items: items.map((i) => ({ caseId: i.case_id, stageSequence: i.stage_sequence })),
+  };
+}
+
+export interface QaReviewContext {
+  caseId: string;
+  reference: string;
+  stageSequence: number;
+  stageId: string;
+  regimeId: string | null;
+  handlerId: string | null;
+  requestedOn: string;
+  acknowledgedOn: string | null;
+  ackDue: string | null;
+  respondedOn: string | null;
+  respondDue: string | null;
+  extensions: number;
+  extensionsWithOmbudsmanDetails: boolean;
+  /** Letters issued on the case, oldest first, with the model each was rendered from. */
+  letters: Array<{ kind: string; issuedAt: Date; model: unknown }>;
+}
+
+/** What a reviewer scores: the stage's dates and due dates, and the letters sent. */
+async function reviewContext(
+  db: Executor,
+  caseId: string,
+  stageSequence: number,
+): Promise<QaReviewContext> {
+  const f = await withReportTables(db)
+    .selectFrom("report_stage_facts as f")
+    .innerJoin("cases as c", "c.id", "f.case_id")
+    .leftJoin("stage_instances as s", (j) =>
+      j.onRef("s.case_id", "=", "f.case_id").onRef("s.sequence", "=", "f.sequence"),
+    )
+    .select([
+      "f.case_id",
+      "c.reference",
+      "f.sequence",
+      "f.stage_id",
+      "f.regime_id",
+      "s.handler_staff_id",
+      "f.requested_on",
+      "f.acknowledged_on",
+      "f.ack_due",
+      "f.responded_on",
+      "f.respond_due",
+      "f.extensions",
+      "f.extensions_with_ombudsman_details",
+    ])
+    .where("f.case_id", "=", caseId)
+    .where("f.sequence", "=", stageSequence)
+    .executeTakeFirst();
+  if (!f) throw new NotFoundError("stage", `${caseId}#${stageSequence}`);
+  const letters = await db
+    .selectFrom("letters")
+    .select(["kind", "issued_at", "model"])
+    .where("case_id", "=", caseId)
+    .orderBy("issued_at")
+    .execute();
+  return {
+    caseId: f.case_id,
+    reference: f.reference,
+    stageSequence: f.sequence,
+    stageId: f.stage_id,
+    regimeId: f.regime_id,
+    handlerId: f.handler_staff_id,
+    requestedOn: f.requested_on,
+    acknowledgedOn: f.acknowledged_on,
+    ackDue: f.ack_due,
+    respondedOn: f.responded_on,
+    respondDue: f.respond_due,
+    extensions: f.extensions,
+    extensionsWithOmbudsmanDetails: f.extensions_with_ombudsman_details,
+    letters: letters.map((l) => ({ kind: l.kind, issuedAt: l.issued_at, model: l.model })),
+  };
+}
+
+export interface QaReviewInput {
+  sampleId: string;
+  caseId: string;
+  stageSequence: number;
+  reviewerId: string;
+  reviewedOn: string;
+  handlerId: string | null;
+  rubricVersion: string;
+  answers: Array<{ criterion: string; answer: QaAnswer; weight: number; note?: string }>;
+  score: number;
+  maxScore: number;
+}
+
+async function saveReview(db: Executor, input: QaReviewInput): Promise<{ id: string }> {
+  checkDate(input.reviewedOn, "the review date");
+  return inTransaction(db, async (trx) => {
+    const t = withReportTables(trx);
+    const sample = await t
+      .selectFrom("qa_samples")
+      .select("council_id")
+      .where("id", "=", input.sampleId)
+      .executeTakeFirst();
+    if (!sample) throw new NotFoundError("QA sample", input.sampleId);
+    return t
+      .insertInto("qa_reviews")
+      .values({
+        council_id: sample.council_id,
+        sample_id: input.sampleId,
+        case_id: input.caseId,
+        stage_sequence: input.stageSequence,
+        reviewer_id: input.reviewerId,
+        reviewed_on: input.reviewedOn,
+        handler_id: input.handlerId,
+        rubric_version: input.rubricVersion,
+        answers: toJson(input.answers),
+        score: input.score,
+        max_score: input.maxScore,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  });
+}
+
+async function addFinding(
+  db: Executor,
+  input: { reviewId: string; criterion: string | null; finding: string; risk: QaRisk },
+): Promise<{ id: string }> {
+  return inTransaction(db, async (trx) => {
+    const t = withReportTables(trx);
+    const review = await t
+      .selectFrom("qa_reviews")
+      .select("council_id")
+      .where("id", "=", input.reviewId)
+      .executeTakeFirst();
+    if (!review) throw new NotFoundError("QA review", input.reviewId);
+    return t
+      .insertInto("qa_findings")
+      .values({
+        council_id: review.council_id,
+        review_id: input.reviewId,
+        criterion: input.criterion,
+        finding: input.finding,
+        risk: input.risk,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** Records that a finding went to the handler and/or the Head of Service. */
+async function markFindingSent(
+  db: Executor,
+  findingId: string,
+  sent: { toHandlerOn?: string; toHeadOfServiceOn?: string },
+): Promise<void> {
+  if (sent.toHandlerOn) checkDate(sent.toHandlerOn, "the date sent to the handler");
+  if (sent.toHeadOfServiceOn)
+    checkDate(sent.toHeadOfServiceOn, "the date sent to the Head of Service");
+  const result = await withReportTables(db)
+    .updateTable("qa_findings")
+    .set({
+      ...(sent.toHandlerOn ? { sent_to_handler_on: sent.toHandlerOn } : {}),
+      ...(sent.toHeadOfServiceOn ? { sent_to_head_of_service_on: sent.toHeadOfServiceOn } : {}),
+    })
+    .where("id", "=", findingId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new NotFoundError("QA finding", findingId);
+}
+
+async function addRemedialAction(
+  db: Executor,
+  input: { findingId: string; description: string; ownerId: string; dueOn: string },
+): Promise<{ id: string }> {
+  checkDate(input.dueOn, "the remedial action's due date");
+  return inTransaction(db, async (trx) => {
+    const t = withReportTables(trx);
+    const finding = await t
+      .selectFrom("qa_findings")
+      .select("council_id")
+      .where("id", "=", input.findingId)
+      .executeTakeFirst();
+    if (!finding) throw new NotFoundError("QA finding", input.findingId);
+    return t
+      .insertInto("qa_remedial_actions")
+      .values({
+        council_id: finding.council_id,
+        finding_id: input.findingId,
+        description: input.description,
+        owner_id: input.ownerId,
+        due_on: input.dueOn,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  });
+}
+
+async function completeRemedialAction(db: Executor, actionId: string, on: string): Promise<void> {
+  checkDate(on, "the completion date");
+  const result = await withReportTables(db)
+    .updateTable("qa_remedial_actions")
+    .set({ completed_on: on })
+    .where("id", "=", actionId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new NotFoundError("remedial action", actionId);
+}
+
+/** The check, a month after the due date, that the risk area improved (Southwark). */
+async function recordImprovementCheck(
+  db: Executor,
+  actionId: string,
+  on: string,
+  improved: boolean,
+): Promise<void> {
+  checkDate(on, "the date of the check");
+  const result = await withReportTables(db)
+    .updateTable("qa_remedial_actions")
+    .set({ improvement_checked_on: on, improved })
+    .where("id", "=", actionId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new NotFoundError("remedial action", actionId);
+}
+
+export interface QaScoreRow {
+  serviceId: string;
+  /** "YYYY-MM" of the sample. */
+  month: string;
+  population: number;
+  sampled: number;
+  reviewed: number;
+  score: number;
+  maxScore: number;
+  findingsHigh: number;
+  findingsMedium: number;
+  findingsLow: number;
+  remedialActions: number;
+  remedialActionsOverdue: number;
+  remedialActionsDone: number;
+}
+
+/** Scores over time: per service and month, how much was sampled and reviewed and how it scored. */
+async function scoresOverTime(
+  db: Executor,
+  input: { councilId: string; period: ReportPeriod; asOf: string },
+): Promise<QaScoreRow[]> {
+  const period = checkPeriod(input.period, "the period");
+  checkDate(input.asOf, "asOf");
+  const { rows } = await sql<QaScoreRow>`
+    SELECT s.service_id AS "serviceId", to_char(s.month, 'YYYY-MM') AS month, s.population,
+      (SELECT count(*) FROM qa_sample_items i WHERE i.sample_id = s.id)::integer AS sampled,
+      count(r.id)::integer AS reviewed,
+      coalesce(sum(r.score), 0)::integer AS score,
+      coalesce(sum(r.max_score), 0)::integer AS "maxScore",
+      coalesce(sum(fx.high), 0)::integer AS "findingsHigh",
+      coalesce(sum(fx.medium), 0)::integer AS "findingsMedium",
+      coalesce(sum(fx.low), 0)::integer AS "findingsLow",
+      coalesce(sum(fx.actions), 0)::integer AS "remedialActions",
+      coalesce(sum(fx.overdue), 0)::integer AS "remedialActionsOverdue",
+      coalesce(sum(fx.done), 0)::integer AS "remedialActionsDone"
+    FROM qa_samples s
+    LEFT JOIN qa_reviews r ON r.sample_id = s.id
+    LEFT JOIN LATERAL (
+      SELECT count(DISTINCT f.id) FILTER (WHERE f.risk = 'high') AS high,
+        count(DISTINCT f.id) FILTER (WHERE f.risk = 'medium') AS medium,
+        count(DISTINCT f.id) FILTER (WHERE f.risk = 'low') AS low,
+        count(a.id) AS actions,
+        count(a.id) FILTER (WHERE a.completed_on IS NULL AND a.due_on < ${input.asOf}::date) AS overdue,
+        count(a.completed_on) AS done
+      FROM qa_findings f LEFT JOIN qa_remedial_actions a ON a.finding_id = f.id
+      WHERE f.review_id = r.id
+    ) fx ON true
+    WHERE s.council_id = ${input.councilId} AND s.month BETWEEN ${period.from}::date AND ${period.to}::date
+    GROUP BY s.id, s.service_id, s.month, s.population
+    ORDER BY 1, 2`.execute(db);
+  return rows;
+}
+
+export const qualityRepository = Object.freeze({
+  population,
+  saveSample,
+  getSample,
+  reviewContext,
+  saveReview,
+  addFinding,
+  markFindingSent,
+  addRemedialAction,
+  completeRemedialAction,
+  recordImprovementCheck,
+  scoresOverTime,
+});

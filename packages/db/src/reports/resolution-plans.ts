@@ -1,0 +1,489 @@
+/**
+ * Resolution plans (Southwark procedure, "Resolution Plan"): for a complaint that needs
+ * comprehensive action, tasks with owners and due dates, checkpoints to catch drift early, and
+ * once every task is done a check with the customer that they are satisfied.
+ *
+ * A plan belongs to a case and its changes are part of the case's history: each change appends
+ * an event to the case's hash-chained stream (under the case row's lock, at the case's current
+ * version: the snapshot itself does not change), so the timeline shows them.
+ */
+import { sql, type Transaction } from "kysely";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { appendEvents, type Actor } from "../events.js";
+import { inTransaction, type Executor } from "../executor.js";
+import type { DB } from "../schema.js";
+import { checkDate, ReportInputError } from "./periods.js";
+import { withReportTables, type ResolutionPlanStatus, type Satisfaction } from "./schema.js";
+
+export interface ResolutionPlan {
+  id: string;
+  councilId: string;
+  caseId: string;
+  stageSequence: number;
+  summary: string;
+  ownerId: string;
+  status: ResolutionPlanStatus;
+  createdOn: string;
+  createdBy: string;
+  closedOn: string | null;
+  satisfaction: {
+    value: Satisfaction;
+    checkedOn: string;
+    checkedBy: string;
+    note: string | null;
+  } | null;
+  version: number;
+  tasks: Array<{
+    id: string;
+    description: string;
+    ownerId: string;
+    dueOn: string;
+    completedOn: string | null;
+  }>;
+  checkpoints: Array<{
+    id: string;
+    dueOn: string;
+    heldOn: string | null;
+    onTrack: boolean | null;
+    note: string | null;
+  }>;
+}
+
+export class ResolutionPlanError extends Error {
+  override readonly name = "ResolutionPlanError";
+  constructor(
+    readonly code: "PLAN_CLOSED" | "TASKS_OUTSTANDING" | "NO_TASKS" | "DUPLICATE_ID",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function recordOnCase(
+  trx: Transaction<DB>,
+  caseId: string,
+  actor: Actor,
+  type: string,
+  on: string,
+  data: Record<string, unknown>,
+): Promise<string> {
+  const row = await trx
+    .selectFrom("cases")
+    .select(["council_id", "version"])
+    .where("id", "=", caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError("case", caseId);
+  const at = new Date();
+  await appendEvents(trx, {
+    councilId: row.council_id,
+    stream: { caseId },
+    streamVersion: row.version,
+    events: [
+      {
+        type,
+        occurredAt: at,
+        actor,
+        payload: { type, at: at.toISOString(), by: actor.id, on, stageId: null, data },
+      },
+    ],
+  });
+  return row.council_id;
+}
+
+async function getPlan(db: Executor, planId: string): Promise<ResolutionPlan> {
+  const t = withReportTables(db);
+  const plan = await t
+    .selectFrom("resolution_plans")
+    .selectAll()
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  if (!plan) throw new NotFoundError("resolution plan", planId);
+  const tasks = await t
+    .selectFrom("resolution_plan_tasks")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("due_on")
+    .orderBy("id")
+    .execute();
+  const checkpoints = await t
+    .selectFrom("resolution_plan_checkpoints")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("due_on")
+    .orderBy("id")
+    .execute();
+  return {
+    id: plan.id,
+    councilId: plan.council_id,
+    caseId: plan.case_id,
+    stageSequence: plan.stage_sequence,
+    summary: plan.summary,
+    ownerId: plan.owner_id,
+    status: plan.status,
+    createdOn: plan.created_on,
+    createdBy: plan.created_by,
+    closedOn: plan.closed_on,
+    satisfaction: plan.satisfaction
+      ? {
+          value: plan.satisfaction,
+          checkedOn: plan.satisfaction_checked_on!,
+          checkedBy: plan.satisfaction_checked_by!,
+          note: plan.satisfaction_note,
+        }
+      : null,
+    version: plan.version,
+    tasks: tasks.map((x) => ({
+      id: x.id,
+      description: x.description,
+      ownerId: x.owner_id,
+      dueOn: x.due_on,
+      completedOn: x.completed_on,
+    })),
+    checkpoints: checkpoints.map((x) => ({
+      id: x.id,
+      dueOn: x.due_on,
+      heldOn: x.held_on,
+      onTrack: x.on_track,
+      note: x.note,
+    })),
+  };
+}
+
+async function listForCase(db: Executor, caseId: string): Promise<ResolutionPlan[]> {
+  const ids = await withReportTables(db)
+    .selectFrom("resolution_plans")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .orderBy("created_on")
+    .orderBy("id")
+    .execute();
+  const plans: ResolutionPlan[] = [];
+  for (const { id } of ids) plans.push(await getPlan(db, id));
+  return plans;
+}
+
+export interface NewResolutionPlan {
+  caseId: string;
+  stageSequence: number;
+  summary: string;
+  ownerId: string;
+  createdOn: string;
+  by: Actor & { id: string };
+  tasks: Array<{ id: string; description: string; ownerId: string; dueOn: string }>;
+  checkpoints?: Array<{ id: string; dueOn: string }>;
+}
+
+function unique(ids: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id))
+      throw new ResolutionPlanError("DUPLICATE_ID", `two ${what} have the id "${id}"`);
+    seen.add(id);
+  }
+}
+
+async function createPlan(db: Executor, input: NewResolutionPlan): Promise<ResolutionPlan> {
+  checkDate(input.createdOn, "the plan's date");
+  if (input.tasks.length === 0)
+    throw new ResolutionPlanError(
+      "NO_TASKS",
+      "a resolution plan needs at least one task with an owner and a due date",
+    );
+  for (const task of input.tasks) checkDate(task.dueOn, `task "${task.id}" due date`);
+  for (const checkpoint of input.checkpoints ?? [])
+    checkDate(checkpoint.dueOn, `checkpoint "${checkpoint.id}" date`);
+  unique(
+    input.tasks.map((x) => x.id),
+    "tasks",
+  );
+  unique(
+    (input.checkpoints ?? []).map((x) => x.id),
+    "checkpoints",
+  );
+  const id = await inTransaction(db, async (trx) => {
+    const councilId = await recordOnCase(
+      trx,
+      input.caseId,
+      input.by,
+      "resolution-plan-created",
+      input.createdOn,
+      {
+        summary: input.summary,
+        ownerId: input.ownerId,
+        stageSequence: input.stageSequence,
+        tasks: input.tasks,
+        checkpoints: input.checkpoints ?? [],
+      },
+    );
+    const t = withReportTables(trx);
+    const plan = await t
+      .insertInto("resolution_plans")
+      .values({
+        council_id: councilId,
+        case_id: input.caseId,
+        stage_sequence: input.stageSequence,
+        summary: input.summary,
+        owner_id: input.ownerId,
+        created_on: input.createdOn,
+        created_by: input.by.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t
+      .insertInto("resolution_plan_tasks")
+      .values(
+        input.tasks.map((x) => ({
+          plan_id: plan.id,
+          id: x.id,
+          description: x.description,
+          owner_id: x.ownerId,
+          due_on: x.dueOn,
+        })),
+      )
+      .execute();
+    if (input.checkpoints?.length) {
+      await t
+        .insertInto("resolution_plan_checkpoints")
+        .values(input.checkpoints.map((x) => ({ plan_id: plan.id, id: x.id, due_on: x.dueOn })))
+        .execute();
+    }
+    return plan.id;
+  });
+  return getPlan(db, id);
+}
+
+/** Loads an active plan for a change, checking the caller's version (optimistic concurrency). */
+async function lockActive(trx: Transaction<DB>, planId: string, expectedVersion: number) {
+  const plan = await withReportTables(trx)
+    .selectFrom("resolution_plans")
+    .select(["id", "case_id", "status", "version"])
+    .where("id", "=", planId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!plan) throw new NotFoundError("resolution plan", planId);
+  if (plan.version !== expectedVersion)
+    throw new ConflictError(planId, expectedVersion, plan.version, []);
+  if (plan.status !== "active")
+    throw new ResolutionPlanError(
+      "PLAN_CLOSED",
+      `the resolution plan is ${plan.status} and cannot change`,
+    );
+  return plan;
+}
+
+async function bump(
+  trx: Transaction<DB>,
+  planId: string,
+  set: Record<string, unknown> = {},
+): Promise<void> {
+  await withReportTables(trx)
+    .updateTable("resolution_plans")
+    .set({ ...set, version: sql`version + 1` } as never)
+    .where("id", "=", planId)
+    .execute();
+}
+
+async function completeTask(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    taskId: string;
+    on: string;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.on, "the completion date");
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    const updated = await withReportTables(trx)
+      .updateTable("resolution_plan_tasks")
+      .set({ completed_on: input.on })
+      .where("plan_id", "=", input.planId)
+      .where("id", "=", input.taskId)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new NotFoundError("task", input.taskId);
+    await bump(trx, input.planId);
+    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-task-done", input.on, {
+      planId: input.planId,
+      taskId: input.taskId,
+    });
+  });
+  return getPlan(db, input.planId);
+}
+
+async function recordCheckpoint(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    checkpointId: string;
+    heldOn: string;
+    onTrack: boolean;
+    note?: string | null;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.heldOn, "the checkpoint date");
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    const updated = await withReportTables(trx)
+      .updateTable("resolution_plan_checkpoints")
+      .set({ held_on: input.heldOn, on_track: input.onTrack, note: input.note ?? null })
+      .where("plan_id", "=", input.planId)
+      .where("id", "=", input.checkpointId)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new NotFoundError("checkpoint", input.checkpointId);
+    await bump(trx, input.planId);
+    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-checkpoint", input.heldOn, {
+      planId: input.planId,
+      checkpointId: input.checkpointId,
+      onTrack: input.onTrack,
+      note: input.note ?? null,
+    });
+  });
+  return getPlan(db, input.planId);
+}
+
+/**
+ * The satisfaction check that completes a plan: only once every task is done (Southwark: "After
+ * completing all tasks in the plan, the Investigating Officer must contact the resident to
+ * confirm their satisfaction").
+ */
+async function recordSatisfaction(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    on: string;
+    satisfaction: Satisfaction;
+    note?: string | null;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.on, "the date of the satisfaction check");
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    const open = await withReportTables(trx)
+      .selectFrom("resolution_plan_tasks")
+      .select("id")
+      .where("plan_id", "=", input.planId)
+      .where("completed_on", "is", null)
+      .orderBy("id")
+      .execute();
+    if (open.length > 0) {
+      throw new ResolutionPlanError(
+        "TASKS_OUTSTANDING",
+        `the customer is asked whether they are satisfied once every task is done; still open: ${open.map((o) => o.id).join(", ")}`,
+      );
+    }
+    await bump(trx, input.planId, {
+      status: "completed",
+      closed_on: input.on,
+      satisfaction: input.satisfaction,
+      satisfaction_checked_on: input.on,
+      satisfaction_checked_by: input.by.id,
+      satisfaction_note: input.note ?? null,
+    });
+    await recordOnCase(
+      trx,
+      plan.case_id,
+      input.by,
+      "resolution-plan-satisfaction-check",
+      input.on,
+      {
+        planId: input.planId,
+        satisfaction: input.satisfaction,
+        note: input.note ?? null,
+      },
+    );
+  });
+  return getPlan(db, input.planId);
+}
+
+async function abandonPlan(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    on: string;
+    reason: string;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.on, "the date");
+  if (!input.reason.trim()) throw new ReportInputError("say why the plan is abandoned");
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    await bump(trx, input.planId, { status: "abandoned", closed_on: input.on });
+    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-abandoned", input.on, {
+      planId: input.planId,
+      reason: input.reason,
+    });
+  });
+  return getPlan(db, input.planId);
+}
+
+export interface PlanNeedingAttention {
+  planId: string;
+  caseId: string;
+  reference: string;
+  ownerId: string;
+  overdueTasks: Array<{ id: string; ownerId: string; dueOn: string }>;
+  missedCheckpoints: Array<{ id: string; dueOn: string }>;
+  /** Every task done and no satisfaction check yet. */
+  awaitingSatisfactionCheck: boolean;
+}
+
+/** Active plans with a task past due, a checkpoint not held, or a satisfaction check to make. */
+async function needingAttention(
+  db: Executor,
+  councilId: string,
+  today: string,
+): Promise<PlanNeedingAttention[]> {
+  checkDate(today, "today");
+  const { rows } = await sql<{
+    plan_id: string;
+    case_id: string;
+    reference: string;
+    owner_id: string;
+    overdue_tasks: Array<{ id: string; ownerId: string; dueOn: string }>;
+    missed_checkpoints: Array<{ id: string; dueOn: string }>;
+    open_tasks: number;
+  }>`
+    SELECT p.id AS plan_id, p.case_id, c.reference, p.owner_id,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'ownerId', t.owner_id, 'dueOn', t.due_on) ORDER BY t.due_on, t.id)
+        FROM resolution_plan_tasks t WHERE t.plan_id = p.id AND t.completed_on IS NULL AND t.due_on < ${today}::date), '[]'::jsonb) AS overdue_tasks,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'dueOn', k.due_on) ORDER BY k.due_on, k.id)
+        FROM resolution_plan_checkpoints k WHERE k.plan_id = p.id AND k.held_on IS NULL AND k.due_on < ${today}::date), '[]'::jsonb) AS missed_checkpoints,
+      (SELECT count(*) FROM resolution_plan_tasks t WHERE t.plan_id = p.id AND t.completed_on IS NULL)::integer AS open_tasks
+    FROM resolution_plans p
+    JOIN cases c ON c.id = p.case_id
+    WHERE p.council_id = ${councilId} AND p.status = 'active'
+    ORDER BY p.created_on, p.id`.execute(db);
+  return rows
+    .map((r) => ({
+      planId: r.plan_id,
+      caseId: r.case_id,
+      reference: r.reference,
+      ownerId: r.owner_id,
+      overdueTasks: r.overdue_tasks,
+      missedCheckpoints: r.missed_checkpoints,
+      awaitingSatisfactionCheck: r.open_tasks === 0,
+    }))
+    .filter(
+      (p) => p.overdueTasks.length || p.missedCheckpoints.length || p.awaitingSatisfactionCheck,
+    );
+}
+
+export const resolutionPlanRepository = Object.freeze({
+  createPlan,
+  getPlan,
+  listForCase,
+  completeTask,
+  recordCheckpoint,
+  recordSatisfaction,
+  abandonPlan,
+  needingAttention,
+});
