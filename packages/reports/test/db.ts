@@ -1,0 +1,15 @@
+/** A database of its own for a test file, on the engine chosen for the run (test/global-setup.ts). */
+import { readFile } from "node:fs/promises";
+import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
+import { inject } from "vitest";
+
+export type TestDb = TestDatabase;
+
+export async function openTestDb(): Promise<TestDb> {
+  const postgresUrl = inject("postgresUrl");
+  const snapshotFile = inject("pgliteSnapshot");
+  return createTestDatabase({
+    postgresUrl,
+    ...(snapshotFile && !postgresUrl ? { snapshot: new Blob([await readFile(snapshotFile)]) } : {}),
+  });
+}
