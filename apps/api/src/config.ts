@@ -2,7 +2,9 @@
  * Settings of one API process, read from the environment once at start-up and validated
  * with zod, so a typo stops the server with a message instead of surfacing later.
  */
+import path from "node:path";
 import { z } from "zod";
+import { defaultAttachmentPolicy, type AttachmentConfig } from "@complaints/db";
 
 export interface LockoutPolicy {
   /** Failed sign-ins allowed within `windowMinutes` before the account is locked. */
@@ -34,6 +36,11 @@ export interface ApiConfig {
    * behind a load balancer set TRUST_PROXY=1 so rate limits see clients, not the balancer.
    */
   trustProxy: number;
+  /**
+   * Where attachment bytes are kept and what is accepted: in the database unless
+   * ATTACHMENTS_DIR names a folder (shared by every API process); ATTACHMENT_MAX_MB (20).
+   */
+  attachments: AttachmentConfig;
 }
 
 export interface OidcSettings {
@@ -64,6 +71,8 @@ const envSchema = z.object({
   OIDC_EMAIL_CLAIM: z.string().min(1).default("email"),
   SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export class ConfigError extends Error {
@@ -96,6 +105,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
         : null,
     sweepMinutes: e.SWEEP_MINUTES,
     trustProxy: e.TRUST_PROXY,
+    attachments: {
+      storage: e.ATTACHMENTS_DIR ? { kind: "folder", path: path.resolve(e.ATTACHMENTS_DIR) } : { kind: "database" },
+      policy: { ...defaultAttachmentPolicy, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
+    },
   };
 }
 

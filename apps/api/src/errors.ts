@@ -46,7 +46,9 @@ export type ApiRefusalCode =
   /** The pending letter was issued by someone else meanwhile. */
   | "LETTER_ALREADY_ISSUED"
   /** A print batch was cancelled, or already posted, so this cannot be done to it. */
-  | "PRINT_BATCH_CLOSED";
+  | "PRINT_BATCH_CLOSED"
+  /** A file was refused: too large, empty, a type not accepted, not what it claims to be, or a bad name. */
+  | "ATTACHMENT_REJECTED";
 
 /** One thing a letter still needs before it may be issued. */
 export interface MissingItem {
@@ -98,6 +100,11 @@ export function badInput(message: string, code: ApiRefusalCode = "INVALID_INPUT"
 
 export function unprocessable(code: ApiRefusalCode, message: string, rule: string | null = null, missing?: MissingItem[]): TRPCError {
   return problem("UNPROCESSABLE_CONTENT", { code, message, rule, ...(missing ? { missing } : {}) });
+}
+
+/** A refusal with its own HTTP meaning (413 too large, 415 a type not accepted…). */
+export function refusedAs(status: TRPC_ERROR_CODE_KEY, code: ApiRefusalCode, message: string, rule: string | null = null): TRPCError {
+  return problem(status, { code, message, rule });
 }
 
 export function versionConflict(message: string, code: ApiRefusalCode = "VERSION_CONFLICT"): TRPCError {

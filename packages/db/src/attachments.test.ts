@@ -12,6 +12,7 @@ import {
 } from "./attachments.js";
 import { sha256Hex } from "./canonical.js";
 import { AttachmentRejectedError, IntegrityError, NotFoundError, SQLSTATE } from "./errors.js";
+import { listEvents, verifyEventChain } from "./events.js";
 
 const pdf = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -164,5 +165,48 @@ describe("attachment limits", () => {
         uploadedBy: publicActor,
       }),
     ).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("attachments recorded on the case", () => {
+  it("add an attachment-added event to the case's chain at its version, in the same transaction", async () => {
+    const logged = await logToyCase(t.db, seed);
+    const meta = await attachmentRepository.addAttachment(t.db, inDatabase, {
+      caseId: logged.caseId,
+      fileName: "letter from tenant.pdf",
+      mediaType: "application/pdf",
+      content: pdf,
+      description: "The tenant's own letter",
+      uploadedBy: staffActor(seed.officer.id),
+      uploadedAt: new Date("2026-03-04T10:00:00Z"),
+      recordEvent: true,
+    });
+    expect(await attachmentRepository.getAttachment(t.db, meta.id)).toEqual(meta);
+    const events = await listEvents(t.db, { caseId: logged.caseId });
+    expect(events.map((e) => [e.type, e.streamVersion])).toEqual([
+      ["log", logged.version],
+      ["attachment-added", logged.version],
+    ]);
+    expect(events[1]).toMatchObject({
+      actor: { type: "staff", id: seed.officer.id },
+      payload: { data: { attachmentId: meta.id, fileName: "letter from tenant.pdf", sha256: meta.sha256 } },
+    });
+    expect(await verifyEventChain(t.db, logged.caseId)).toMatchObject({ ok: true });
+  });
+
+  it("write neither the row nor the event when the file is refused", async () => {
+    const logged = await logToyCase(t.db, seed);
+    await expect(
+      attachmentRepository.addAttachment(t.db, inDatabase, {
+        caseId: logged.caseId,
+        fileName: "run.exe",
+        mediaType: "application/x-msdownload",
+        content: new Uint8Array([0x4d, 0x5a]),
+        uploadedBy: staffActor(seed.officer.id),
+        recordEvent: true,
+      }),
+    ).rejects.toThrow(AttachmentRejectedError);
+    expect(await attachmentRepository.listAttachments(t.db, logged.caseId)).toEqual([]);
+    expect((await listEvents(t.db, { caseId: logged.caseId })).map((e) => e.type)).toEqual(["log"]);
   });
 });

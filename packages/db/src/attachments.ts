@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256Hex } from "./canonical.js";
 import { AttachmentRejectedError, IntegrityError, NotFoundError } from "./errors.js";
-import type { Actor } from "./events.js";
-import type { Executor } from "./executor.js";
+import { appendEvents, type Actor } from "./events.js";
+import { inTransaction, type Executor } from "./executor.js";
 import type { AttachmentRow } from "./schema.js";
 
 /** Where attachment bytes live: in the database (embedded mode, small councils) or in a folder. */
@@ -67,6 +67,11 @@ export interface NewAttachment {
   description?: string | null;
   uploadedBy: Actor;
   uploadedAt?: Date;
+  /**
+   * Records an `attachment-added` event in the case's hash chain in the same transaction, at
+   * the case's current version (adding a file does not change the case).
+   */
+  recordEvent?: boolean;
 }
 
 function check(input: NewAttachment, policy: AttachmentPolicy): string {
@@ -130,50 +135,69 @@ async function addAttachment(
   input: NewAttachment,
 ): Promise<AttachmentMeta> {
   const mediaType = check(input, config.policy);
-  const owner = await db
-    .selectFrom("cases")
-    .select("council_id")
-    .where("id", "=", input.caseId)
-    .executeTakeFirst();
-  if (!owner) throw new NotFoundError("case", input.caseId);
   const content = new Uint8Array(input.content);
   const sha256 = sha256Hex(content);
   const inFolder = config.storage.kind === "folder";
-  if (config.storage.kind === "folder")
-    await writeToFolder(config.storage.path, keyFor(sha256), content);
-  return db
-    .insertInto("attachments")
-    .values({
-      council_id: owner.council_id,
-      case_id: input.caseId,
-      file_name: input.fileName.trim(),
-      media_type: mediaType,
-      size_bytes: content.byteLength,
-      sha256,
-      storage: config.storage.kind,
-      content: inFolder ? null : content,
-      storage_key: inFolder ? keyFor(sha256) : null,
-      description: input.description ?? null,
-      uploaded_at: input.uploadedAt ?? new Date(),
-      uploaded_by_type: input.uploadedBy.type,
-      uploaded_by_id: input.uploadedBy.id,
-    })
-    .returning([
-      "id",
-      "council_id",
-      "case_id",
-      "file_name",
-      "media_type",
-      "size_bytes",
-      "sha256",
-      "storage",
-      "storage_key",
-      "description",
-      "uploaded_at",
-      "uploaded_by_type",
-      "uploaded_by_id",
-    ])
-    .executeTakeFirstOrThrow();
+  return inTransaction(db, async (trx) => {
+    let owner = trx
+      .selectFrom("cases")
+      .select(["council_id", "version"])
+      .where("id", "=", input.caseId);
+    // The event extends the case's chain: hold the case row so no command appends meanwhile.
+    if (input.recordEvent) owner = owner.forUpdate();
+    const found = await owner.executeTakeFirst();
+    if (!found) throw new NotFoundError("case", input.caseId);
+    if (config.storage.kind === "folder")
+      await writeToFolder(config.storage.path, keyFor(sha256), content);
+    const uploadedAt = input.uploadedAt ?? new Date();
+    const meta = await trx
+      .insertInto("attachments")
+      .values({
+        council_id: found.council_id,
+        case_id: input.caseId,
+        file_name: input.fileName.trim(),
+        media_type: mediaType,
+        size_bytes: content.byteLength,
+        sha256,
+        storage: config.storage.kind,
+        content: inFolder ? null : content,
+        storage_key: inFolder ? keyFor(sha256) : null,
+        description: input.description ?? null,
+        uploaded_at: uploadedAt,
+        uploaded_by_type: input.uploadedBy.type,
+        uploaded_by_id: input.uploadedBy.id,
+      })
+      .returning(metaColumns)
+      .executeTakeFirstOrThrow();
+    if (input.recordEvent) {
+      await appendEvents(trx, {
+        councilId: found.council_id,
+        stream: { caseId: input.caseId },
+        streamVersion: found.version,
+        events: [
+          {
+            type: "attachment-added",
+            occurredAt: uploadedAt,
+            actor: input.uploadedBy,
+            payload: {
+              type: "attachment-added",
+              on: null,
+              stageId: null,
+              data: {
+                attachmentId: meta.id,
+                fileName: meta.file_name,
+                mediaType: meta.media_type,
+                sizeBytes: meta.size_bytes,
+                sha256: meta.sha256,
+                description: meta.description,
+              },
+            },
+          },
+        ],
+      });
+    }
+    return meta;
+  });
 }
 
 const metaColumns = [
@@ -200,6 +224,17 @@ async function listAttachments(db: Executor, caseId: string): Promise<Attachment
     .orderBy("uploaded_at")
     .orderBy("id")
     .execute();
+}
+
+/** An attachment's record without its bytes (to decide who may read it before reading them). */
+async function getAttachment(db: Executor, attachmentId: string): Promise<AttachmentMeta> {
+  const row = await db
+    .selectFrom("attachments")
+    .select(metaColumns)
+    .where("id", "=", attachmentId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError("attachment", attachmentId);
+  return row;
 }
 
 /**
@@ -242,5 +277,6 @@ async function readAttachment(
 export const attachmentRepository = Object.freeze({
   addAttachment,
   listAttachments,
+  getAttachment,
   readAttachment,
 });

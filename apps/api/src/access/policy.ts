@@ -77,6 +77,20 @@ export const CONDUCT_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>(["compla
  */
 export const LETTER_ISSUERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["dcro", "complaints-manager", "head-of-service", "director"]);
 
+/**
+ * Who may add files (attachments) to a case within their scope: everyone who works cases;
+ * the case's handler may too. Everyone who may read the case may read its files.
+ */
+export const ATTACHMENT_ADDERS: ReadonlySet<StaffRole> = new Set<StaffRole>([
+  "customer-services",
+  "investigating-officer",
+  "dcro",
+  "complaints-manager",
+  "head-of-service",
+  "director",
+  "legal",
+]);
+
 /** Who builds print batches of the letters in their scope, and confirms or cancels them. */
 export const LETTER_PRINTERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "dcro", "complaints-manager"]);
 
