@@ -1,14 +1,27 @@
-// Tests run without the Remix plugin (toolchain.md §2): route loaders and actions are plain
-// functions, and the browser tests drive the built server.
+// Tests run without the Remix plugin (toolchain.md §2). Two projects:
+// - unit: helpers, loaders and actions beside the code (app/**, server/**);
+// - e2e: Chromium driving the real built server on PGlite (e2e/**), booted once for all
+//   browser tests by e2e/global-setup.ts.
 import { defineConfig } from "vitest/config";
-import { defineTestConfig } from "@complaints/vitest-config";
+import { baseTestConfig } from "@complaints/vitest-config";
 
-export default defineConfig(
-  defineTestConfig({
-    include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "e2e/**/*.test.ts"],
-    // The browser journeys boot PGlite and drive Chromium page by page.
-    testTimeout: 240_000,
-    hookTimeout: 180_000,
-    fileParallelism: false,
-  }),
-);
+export default defineConfig({
+  test: {
+    ...baseTestConfig,
+    projects: [
+      { test: { ...baseTestConfig, name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"] } },
+      {
+        test: {
+          ...baseTestConfig,
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          // Journeys drive Chromium page by page against a server that seeds a demo council.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -28,7 +28,15 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
   const location = useLocation();
   const navigation = useNavigation();
   useEffect(() => {
-    if (navigation.state === "idle") enhanceGovukComponents();
+    // Marks for the browser tests: hydration done, and a navigation in flight.
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  useEffect(() => {
+    const html = document.documentElement;
+    if (navigation.state === "idle") {
+      delete html.dataset.navigating;
+      enhanceGovukComponents();
+    } else html.dataset.navigating = navigation.state;
   }, [location.key, navigation.state]);
 
   return (
@@ -78,6 +86,7 @@ export function ErrorBoundary() {
       title = "Page not found";
       body = (
         <>
+          {typeof error.data === "string" && !error.data.startsWith("Error:") ? <p className="govuk-body">{error.data}</p> : null}
           <p className="govuk-body">If you typed the web address, check it is correct.</p>
           <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
         </>

@@ -78,11 +78,37 @@ export function portalHandler(options: PortalOptions): Router {
     express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
   );
   router.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+  // Browsers ask for it whatever the page says; answering "no content" keeps logs quiet.
+  router.get("/favicon.ico", (_req, res) => {
+    res.status(204).end();
+  });
+
+  // With JavaScript, Remix posts a form with fetch to "<path>.data". A form the user must
+  // correct is a 400 without JavaScript (the page, with its error summary); to the fetch it is
+  // answered 200 with the same page data, because browsers log every 4xx fetch as a console
+  // error. The real status travels in X-Form-Status.
+  router.use((req, res, next) => {
+    if (req.method === "POST" && req.path.endsWith(".data")) {
+      const status = res.status.bind(res);
+      res.status = (code: number) => {
+        if (code >= 400 && code < 500) {
+          res.setHeader("X-Form-Status", String(code));
+          return status(200);
+        }
+        return status(code);
+      };
+    }
+    next();
+  });
 
   router.use((_req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
     (res.locals as ApiLocals).cspNonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, ssoOrigin));
+    // helmet's "no-referrer" makes Chromium send "Origin: null" on form posts, which the API's
+    // CSRF origin check (rightly) refuses: same-origin keeps the origin on our own posts and
+    // still sends nothing to other sites.
+    res.setHeader("Referrer-Policy", "same-origin");
     next();
   });
 

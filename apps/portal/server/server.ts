@@ -1,24 +1,25 @@
 /**
- * One express 5 server on one port: the API (tRPC at /trpc, REST/OpenAPI at /api, health) and
- * the portal (Remix) as its catch-all. Embedded mode (no DATABASE_URL) keeps a PGlite database
- * in a folder, migrated and seeded with a demo council and demo staff; with DATABASE_URL it
- * runs against PostgreSQL.
+ * `pnpm start`: one express 5 server on one port serving the API (tRPC at /trpc, REST and
+ * OpenAPI at /api, health at /healthz and /readyz) and the portal (Remix). Prints the address
+ * and, in embedded mode, the demo logins.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { bootServer } from "./boot.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..");
-
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
-const server = await bootServer({ build, clientDir: path.join(root, "build/client") });
+const started = await bootServer({ build, clientDir: path.join(root, "build/client") }).catch((error: unknown) => {
+  process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});
+process.stdout.write(`Portal: ${started.url}/ (public forms) and ${started.url}/sign-in (staff)\n`);
 
-const shutdown = async (signal: string) => {
+const stop = async (signal: string) => {
   process.stderr.write(`\n${signal}: stopping\n`);
-  await server.close();
+  await started.close();
   process.exit(0);
 };
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -191,7 +191,7 @@ function Fieldset({ name, legend, legendSize, isPageHeading, hint, error, childr
 export function Radios(props: ChoiceProps & { defaultValue?: string | null | undefined }) {
   return (
     <Fieldset {...props}>
-      <div className={cx("govuk-radios", props.small && "govuk-radios--small", props.inline && "govuk-radios--inline")} data-module="govuk-radios">
+      <div className={cx("govuk-radios", props.small && "govuk-radios--small", props.inline && "govuk-radios--inline")} >
         {props.items.map((item, i) => {
           const id = i === 0 ? props.name : `${props.name}-${i + 1}`;
           return (
@@ -206,7 +206,7 @@ export function Radios(props: ChoiceProps & { defaultValue?: string | null | und
 export function Checkboxes(props: ChoiceProps & { defaultValue?: readonly string[] | null | undefined }) {
   return (
     <Fieldset {...props}>
-      <div className={cx("govuk-checkboxes", props.small && "govuk-checkboxes--small")} data-module="govuk-checkboxes">
+      <div className={cx("govuk-checkboxes", props.small && "govuk-checkboxes--small")} >
         {props.items.map((item, i) => {
           const id = i === 0 ? props.name : `${props.name}-${i + 1}`;
           return (
@@ -239,7 +239,6 @@ function ChoiceItem({ kind, id, name, item, checked, type }: { kind: "radios" | 
           defaultChecked={checked}
           disabled={item.disabled}
           aria-describedby={item.hint ? `${id}-item-hint` : undefined}
-          data-aria-controls={item.conditional ? `conditional-${id}` : undefined}
         />
         <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
           {item.text}
@@ -251,7 +250,7 @@ function ChoiceItem({ kind, id, name, item, checked, type }: { kind: "radios" | 
         ) : null}
       </div>
       {item.conditional ? (
-        <div className={cx(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)} id={`conditional-${id}`}>
+        <div className={`govuk-${kind}__conditional`} id={`conditional-${id}`}>
           {item.conditional}
         </div>
       ) : null}
@@ -360,7 +359,6 @@ export function Button({
       value={value}
       className={cx("govuk-button", variant && `govuk-button--${variant}`)}
       data-module="govuk-button"
-      data-prevent-double-click="true"
     >
       {children}
     </button>

@@ -4,6 +4,7 @@
  * offered (the API refuses it, and says why).
  */
 import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { organisationOf } from "../utils/organisation.server";
@@ -13,6 +14,7 @@ const PAGE_SIZE = 25;
 
 export async function loadQueue(context: AppLoadContext, request: Request) {
   const staff = requireStaff(context, request);
+  if (staff.grants.every((g) => g.role === "administrator")) throw redirect("/admin");
   const url = new URL(request.url);
   const p = (name: string) => url.searchParams.get(name) ?? "";
   const filters = { stage: p("stage"), kind: p("kind"), service: p("service"), priority: p("priority"), due: p("due"), status: p("status") };

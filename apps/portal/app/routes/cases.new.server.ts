@@ -178,7 +178,7 @@ export async function logCaseAction(context: AppLoadContext, request: Request) {
           values: valuesOf(form),
           duplicates,
         },
-        { status: 409 },
+        { status: 200, headers: { "X-Form-Status": "409" } },
       );
     }
   }

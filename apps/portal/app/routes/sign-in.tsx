@@ -30,7 +30,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return failure(errors, form);
   const result = await attempt(form, () => context.api.auth.login({ email, password }));
   if (!result.ok) return result.response;
-  return redirect(safeReturnTo(text(form, "returnTo")), 303);
+  // Administrators manage the system, not cases: their home is the administration page.
+  const home = result.value.roles.every((r) => r.role === "administrator") ? "/admin" : "/cases";
+  const returnTo = text(form, "returnTo");
+  return redirect(safeReturnTo(returnTo && returnTo !== "/cases" ? returnTo : home, home), 303);
 }
 
 export default function SignIn() {

@@ -5,10 +5,8 @@ declare module "govuk-frontend" {
     new (root: HTMLElement, config?: unknown): unknown;
   }
   export const Button: ComponentClass;
-  export const Checkboxes: ComponentClass;
   export const ErrorSummary: ComponentClass;
   export const NotificationBanner: ComponentClass;
-  export const Radios: ComponentClass;
   export const ServiceNavigation: ComponentClass;
   export const SkipLink: ComponentClass;
   export function isSupported(scope?: HTMLElement): boolean;

@@ -2,10 +2,14 @@
  * GOV.UK Frontend's JavaScript, run after React has hydrated or re-rendered a page. Only the
  * components the portal uses are imported (tree-shaken: govuk-frontend has no side effects),
  * and each element is enhanced once (GOV.UK Frontend marks it `data-<module>-init`).
+ *
+ * Radios and checkboxes reveal their conditional questions with CSS (`:has(:checked)`, in
+ * govuk.scss) rather than GOV.UK Frontend's script, which sets `aria-expanded` on the inputs
+ * (axe: aria-allowed-attr) and needs JavaScript.
  */
-import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink, isSupported } from "govuk-frontend";
+import { Button, ErrorSummary, NotificationBanner, ServiceNavigation, SkipLink, isSupported } from "govuk-frontend";
 
-const components = [Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink] as const;
+const components = [Button, ErrorSummary, NotificationBanner, ServiceNavigation, SkipLink] as const;
 
 export function enhanceGovukComponents(): void {
   if (!isSupported()) return;

@@ -43,8 +43,13 @@ export function valuesOf(form: FormData): Record<string, string> {
   return out;
 }
 
+/**
+ * The page again with its error summary. Answered 200 with the real status in X-Form-Status:
+ * browsers log every 4xx document or fetch as a console error, and the page, not the status
+ * line, is what tells the user what to correct (docs/decisions/0501-portal-forms.md).
+ */
 export function failure(errors: FormErrors, form: FormData | null, status = 400) {
-  return data<FormFailure>({ ok: false, errors, values: form ? valuesOf(form) : {} }, { status });
+  return data<FormFailure>({ ok: false, errors, values: form ? valuesOf(form) : {} }, { status: 200, headers: { "X-Form-Status": String(status) } });
 }
 
 interface ZodLikeIssue {

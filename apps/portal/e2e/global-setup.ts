@@ -1,0 +1,77 @@
+/**
+ * Boots the real server once for the browser tests: the built portal on the API's express
+ * app, a fresh PGlite database in the repository's .cache/, migrated and seeded with the demo
+ * council. Without a Chromium binary nothing is booted and the tests say why they skip.
+ */
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { spawn } from "node:child_process";
+import { cacheDir, chromiumPath } from "./browser.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string | null;
+    skipReason: string | null;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!chromiumPath()) {
+    const reason = "No Chromium binary (set CHROMIUM_PATH or install Debian's chromium package): browser tests skipped";
+    process.stdout.write(`\n${reason}\n`);
+    project.provide("baseUrl", null);
+    project.provide("skipReason", reason);
+    return;
+  }
+  const root = path.resolve(import.meta.dirname, "..");
+  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "dist/server.js"))) {
+    throw new Error("The portal is not built: run `pnpm --filter @complaints/portal build` first (the test script does)");
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  const dataDir = mkdtempSync(path.join(cacheDir, "pglite-"));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, DATA_DIR: dataDir, SEED_DEMO: "true" };
+  // Always the embedded database and no outgoing email, whatever the shell has set.
+  for (const key of ["DATABASE_URL", "SMTP_URL", "SMTP_FROM", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
+
+  // The real server, started the way `pnpm start` starts it.
+  const child = spawn(process.execPath, [path.join(root, "dist/server.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 240 s:\n${log.join("")}`)), 240_000);
+    child.stdout.on("data", (chunk: Buffer) => {
+      log.push(chunk.toString());
+      const match = /Portal: (http:\/\/\S+?)\/ /.exec(log.join(""));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code}) before it was ready:\n${log.join("")}`));
+    });
+  });
+  project.provide("baseUrl", url);
+  project.provide("skipReason", null);
+  return async () => {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
