@@ -36,17 +36,21 @@ switch (task) {
   case "test":
     pn("exec", "turbo", "run", "lint", "typecheck", "test", "--output-logs=errors-only", ...extra);
     break;
+  case "reliability":
+    pn("exec", "turbo", "run", "test:reliability", "--output-logs=full", ...extra);
+    break;
   case "bench":
     pn("exec", "turbo", "run", "bench", "--concurrency=1", "--output-logs=full", ...extra);
     break;
   case "start":
     pn("exec", "turbo", "run", "build", "--output-logs=errors-only");
-    pn("--filter", "@complaints/api", "run", "start", ...extra);
+    // The portal's server is the whole product: the API's start-up with the portal mounted.
+    pn("--filter", "@complaints/portal", "run", "start", ...extra);
     break;
   case "turbo":
     pn("exec", "turbo", "run", ...extra);
     break;
   default:
-    console.error(`usage: bootstrap.mjs start|test|bench|turbo <tasks>`);
+    console.error(`usage: bootstrap.mjs start|test|reliability|bench|turbo <tasks>`);
     process.exit(2);
 }
