@@ -79,8 +79,13 @@ export async function createDb(options?: CreateDbOptions): Promise<Database> {
       ...(resolved.maxConnections ? { max: resolved.maxConnections } : {}),
       ...(resolved.schema ? { options: `-c search_path=${quoteIdent(resolved.schema)}` } : {}),
     });
-    // An idle client that loses its server must not crash the process; the next query reports it.
+    // A client that loses its server (a restart, a failover) must not crash the process. The
+    // pool listens on idle clients only; a checked-out client between two queries of a
+    // transaction emits 'error' with nobody listening, so every client gets a listener of its
+    // own. The query in flight, or the next one, fails and reports it; the pool then replaces
+    // the broken client.
     pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: once(() => db.destroy()) };
   }

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const port = (smtp.server.address() as AddressInfo).port;
   url = await freshDatabase("jobs");
   // Two years of a council: its open cases have deadlines coming up and passed.
-  await syntheticCouncil(url, { cases: 2500 });
+  await syntheticCouncil(url, { cases: 800 });
   const env = { SMTP_URL: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, SMTP_FROM: "complaints@synthetic.example.gov.uk", SWEEP_MINUTES: "1" };
   apis.push(await startApi(url, env), await startApi(url, env));
 });
