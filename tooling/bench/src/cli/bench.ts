@@ -29,6 +29,7 @@ import { apiIntake, rawIntake, withdrawOpenCases } from "../bench/intake.js";
 import { casePageBench, workQueueBench, workQueuePlans, type PageContext } from "../bench/pages.js";
 import { percentile, closedLoop } from "../bench/measure.js";
 import { runPackageBench, type PackageBench } from "../bench/packages.js";
+import { measurePageWeights } from "../bench/page-weight.js";
 import { fmt, growthTable, loadAverage, machine, machineLines, resultTable, type Figure } from "../bench/report.js";
 import { repoRoot, startCluster } from "../bench/cluster.js";
 import { freePort, startNode, type Child } from "../server/processes.js";
@@ -158,6 +159,7 @@ async function main() {
     await target.close();
 
     await pgliteFigure(passwordHash);
+    pageWeightFigure();
     if (!values["skip-packages"]) await packageFigures();
   } catch (error) {
     notes.push(`The run stopped early: ${error instanceof Error ? error.message : String(error)}`);
@@ -432,6 +434,30 @@ async function pgliteFigure(passwordHash: string) {
   } finally {
     await target.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The heaviest portal page's JavaScript, gzipped; every page's is in the notes. */
+function pageWeightFigure() {
+  try {
+    const weights = measurePageWeights(path.join(repoRoot, "apps/portal/build/client"));
+    const heaviest = weights.pages[0]!;
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    add({
+      key: "portal page JavaScript (KB gzip)",
+      figure: `portal page JavaScript, gzipped: the heaviest of ${weights.pages.length} pages (${heaviest.route})`,
+      value: kb(heaviest.gzipBytes),
+      baseline: `${kb(weights.sharedGzipBytes)} (React, Remix and the root, on every page)`,
+      ratio: `${(heaviest.gzipBytes / weights.sharedGzipBytes).toFixed(2)}x`,
+      target: "≤ 150 KB per page",
+      result: passFail(heaviest.gzipBytes <= 150 * 1024),
+      scale: null,
+      number: heaviest.gzipBytes / 1024,
+    });
+    notes.push(`portal JavaScript per page (gzip): ${weights.pages.map((p) => `${p.route.replace(/^routes\//, "")} ${kb(p.gzipBytes)}`).join("; ")}`);
+  } catch (error) {
+    add({ key: "portal page JavaScript (KB gzip)", figure: "portal page JavaScript, gzipped", value: "not run", baseline: "-", ratio: "-", target: "≤ 150 KB per page", result: "not run", scale: null, number: null });
+    notes.push(`portal page weight: ${(error as Error).message}`);
   }
 }
 
