@@ -79,10 +79,13 @@ describe("migrations", () => {
 
   it("roll back one step and forward again", async () => {
     const last = Object.keys(migrations).at(-1)!;
+    const before = await tableNames(t);
     expect((await migrateDown(t.db)).applied).toEqual([last]);
-    expect(await tableNames(t)).not.toContain("letter_postings");
+    // The last migration's tables are gone, and come back as they were.
+    const after = await tableNames(t);
+    expect(before.filter((name) => !after.includes(name)).length).toBeGreaterThan(0);
     expect((await migrateToLatest(t.db)).applied).toEqual([last]);
-    expect(await tableNames(t)).toContain("letter_postings");
+    expect(await tableNames(t)).toEqual(before);
   });
 
   it("roll back completely, leaving no tables or functions behind", async () => {

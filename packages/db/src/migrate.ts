@@ -1,6 +1,7 @@
 import {
   Migrator,
   NO_MIGRATIONS,
+  sql,
   type Kysely,
   type MigrationProvider,
   type MigrationResult,
@@ -28,8 +29,15 @@ export interface MigrationOutcome {
   readonly applied: readonly string[];
 }
 
-function newMigrator<T>(db: Kysely<T>): Migrator {
-  return new Migrator({ db, provider: migrationProvider });
+/**
+ * A migrator whose bookkeeping tables live in the connection's own schema. Without it kysely
+ * looks for `kysely_migration` in any schema, so a database whose `public` schema is migrated
+ * makes it skip creating the tables in another schema (a test's or a benchmark's) and then
+ * fail on `kysely_migration_lock`.
+ */
+async function newMigrator<T>(db: Kysely<T>): Promise<Migrator> {
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  return new Migrator({ db, provider: migrationProvider, migrationTableSchema: rows[0]!.schema });
 }
 
 function check(results: readonly MigrationResult[] | undefined, error: unknown): MigrationOutcome {
@@ -47,19 +55,19 @@ function check(results: readonly MigrationResult[] | undefined, error: unknown):
  * once (kysely takes a lock); a second call applies nothing. Throws {@link MigrationError}.
  */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationOutcome> {
-  const { results, error } = await newMigrator(db).migrateToLatest();
+  const { results, error } = await (await newMigrator(db)).migrateToLatest();
   return check(results, error);
 }
 
 /** Undoes the most recent migration (development and tests only). */
 export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationOutcome> {
-  const { results, error } = await newMigrator(db).migrateDown();
+  const { results, error } = await (await newMigrator(db)).migrateDown();
   return check(results, error);
 }
 
 /** Undoes every migration (development and tests only). */
 export async function migrateToEmpty<T>(db: Kysely<T>): Promise<MigrationOutcome> {
-  const { results, error } = await newMigrator(db).migrateTo(NO_MIGRATIONS);
+  const { results, error } = await (await newMigrator(db)).migrateTo(NO_MIGRATIONS);
   return check(results, error);
 }
 
