@@ -127,7 +127,7 @@ export interface WorkQueueRow {
  * customer's own windows are left out), cases with no date yet last.
  */
 async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQueueRow[]; total: number }> {
-  const next = db
+  let next = db
     .selectFrom("due_dates as d")
     .select(["d.case_id", "d.due_id", "d.kind", "d.nature", "d.due_date", "d.explanation"])
     .distinctOn("d.case_id")
@@ -138,6 +138,9 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
     .orderBy("d.case_id")
     .orderBy("d.due_date")
     .orderBy("d.due_id");
+  // Due dates carry their case's directorate: a directorate's queue then reads only its own
+  // open due dates (index due_dates_open_by_directorate), not the whole council's.
+  if (q.directorates?.length) next = next.where("d.directorate_id", "in", [...q.directorates]);
 
   let query = db
     .selectFrom("cases as c")
@@ -167,8 +170,9 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
   if (q.dueOnOrAfter) query = query.where("n.due_date", ">=", q.dueOnOrAfter);
   if (q.dueOnOrBefore) query = query.where("n.due_date", "<=", q.dueOnOrBefore);
 
-  const [{ total }] = (await query.select(sql<number>`count(*)::int`.as("total")).execute()) as [{ total: number }];
+  // The total comes with the page (a window over the same rows), not from a second query.
   const rows = await query
+    .select(sql<number>`count(*) OVER ()`.as("total"))
     .select([
       "c.id",
       "c.reference",
@@ -199,6 +203,13 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
     .limit(q.limit)
     .offset(q.offset ?? 0)
     .execute();
+  // Past the last page there is no row to carry the total: count then.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : (q.offset ?? 0) > 0
+        ? Number(((await query.select(sql<number>`count(*)`.as("n")).executeTakeFirst()) as { n: number } | undefined)?.n ?? 0)
+        : 0;
   return {
     total,
     rows: rows.map((r) => ({

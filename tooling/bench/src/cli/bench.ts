@@ -49,7 +49,6 @@ const { values } = parseArgs({
     "intake-concurrency": { type: "string", default: "32" },
     "portal-users": { type: "string", default: "16" },
     "skip-packages": { type: "boolean", default: false },
-    "what-if": { type: "boolean", default: true },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
   },
@@ -292,40 +291,7 @@ async function pageFigures(ctx: PageContext, scale: number) {
 
   say("query plans of the work queue…");
   plans[String(scale)] = await workQueuePlans(ctx);
-
-  // What the index this report proposes would do (created for this measurement only, then
-  // dropped: migrations belong to packages/db).
-  if (values["what-if"]) {
-    const client = new pg.Client({ connectionString: ctx.databaseUrl });
-    await client.connect();
-    try {
-      await client.query(PROPOSED_INDEX);
-      await client.query("ANALYZE cases");
-      const again = await workQueueBench(ctx, { ...bounds, count: Math.ceil(bounds.count / 2) });
-      const a = percentile(again.api.latencies, 95);
-      const r = percentile(again.raw.latencies, 95);
-      add({
-        key: "work-queue p95 with the proposed index (ms)",
-        figure: "work-queue page with the proposed index (cases_open_by_directorate, dropped afterwards), p95",
-        value: `${fmt.ms(a)} ms`,
-        baseline: `${fmt.ms(r)} ms raw SQL`,
-        ratio: fmt.ratio(a / r),
-        target: "(what-if, for packages/db)",
-        result: "-",
-        scale,
-        number: a,
-      });
-      figures.push({ key: "work-queue raw SQL p95 with the proposed index (ms)", figure: "", value: "", baseline: "", ratio: "", target: "", result: "-", scale, number: r });
-      plans[`${scale} with the proposed index`] = await workQueuePlans(ctx);
-    } finally {
-      await client.query("DROP INDEX IF EXISTS bench_cases_open_by_directorate");
-      await client.end();
-    }
-  }
 }
-
-/** The index the work-queue plans ask for (see docs/benchmarks.md). */
-const PROPOSED_INDEX = "CREATE INDEX bench_cases_open_by_directorate ON cases (council_id, directorate_id, received_at DESC) WHERE status <> 'closed'";
 
 async function reportFigures(databaseUrl: string, councilId: string, scale: number) {
   say("annual report (packages/reports bench)…");
