@@ -769,6 +769,6 @@ export const caseRepository = Object.freeze({
   findCaseByReference,
   listStageInstances,
   listDueDates,
-  listEvents: (db: Executor, caseId: string, options: { afterVersion?: number } = {}) =>
+  listEvents: (db: Executor, caseId: string, options: { afterVersion?: number; excludeTypes?: readonly string[] } = {}) =>
     listEvents(db, { caseId }, options),
 });

@@ -159,12 +159,15 @@ function toStoredEvent(row: EventRow): StoredEvent {
 export async function listEvents(
   db: Executor,
   stream: Stream,
-  options: { afterVersion?: number } = {},
+  options: { afterVersion?: number; excludeTypes?: readonly string[] } = {},
 ): Promise<StoredEvent[]> {
   const { column, value } = streamFilter(stream);
   let query = db.selectFrom("events").selectAll().where(column, "=", value);
   if (options.afterVersion !== undefined)
     query = query.where("stream_version", ">", options.afterVersion);
+  // A case read a thousand times has a thousand `case-read` events: a timeline leaves them in
+  // the database instead of loading and dropping them.
+  if (options.excludeTypes?.length) query = query.where("type", "not in", [...options.excludeTypes]);
   const rows = await query.orderBy("seq").execute();
   return rows.map(toStoredEvent);
 }

@@ -58,9 +58,13 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const today = todayIn(ctx.clock);
-  const events = (await caseRepository.listEvents(ctx.db, caseId)).filter((e) => e.type !== "case-read");
-  const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch(() => null) : null;
-  const conduct = state.customer ? await conductRepository.getConduct<ConductState>(ctx.db, state.customer.id) : undefined;
+  // Independent reads (and the record of this one) go to the database together.
+  const [events, customer, conduct] = await Promise.all([
+    caseRepository.listEvents(ctx.db, caseId, { excludeTypes: ["case-read"] }),
+    state.customer ? customerRepository.getCustomer(ctx.db, state.customer.id).catch(() => null) : null,
+    state.customer ? conductRepository.getConduct<ConductState>(ctx.db, state.customer.id) : undefined,
+    recordRead(ctx, staff, caseId, record.councilId, "case detail"),
+  ]);
   const people = new Set<string>([...state.aboutStaffIds, ...events.map((e) => e.actor.id ?? "")]);
   for (const stage of state.stages) for (const id of [stage.handlerId, ...stage.previousHandlerIds]) if (id) people.add(id);
   const names = await caseQueries.staffNames(ctx.db, record.councilId, [...people]);
@@ -68,8 +72,6 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   const next = nextDue(state.dueDates);
   const serviceRowId = runtime.serviceIdByCode.get(state.serviceId) ?? null;
   const facts = { councilId: record.councilId, directorateId: record.row.directorate_id, restricted: record.row.restricted, aboutStaffIds: state.aboutStaffIds, handlerId: record.row.assigned_staff_id };
-
-  await recordRead(ctx, staff, caseId, record.councilId, "case detail");
 
   return {
     id: record.id,
