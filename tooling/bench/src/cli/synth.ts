@@ -13,7 +13,7 @@
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import { createDb, migrateToLatest } from "@complaints/db";
-import { loadCases, pgliteTarget, postgresTarget } from "../synth/load.js";
+import { copyMs, loadCases, pgliteTarget, postgresTarget } from "../synth/load.js";
 
 const { values } = parseArgs({
   options: {
@@ -92,6 +92,9 @@ try {
   process.stdout.write(
     `Loaded ${report.cases.toLocaleString("en-GB")} cases (${report.events.toLocaleString("en-GB")} events, ${report.customers.toLocaleString("en-GB")} new customers) in ${report.seconds.toFixed(1)} s: ${Math.round(report.cases / report.seconds).toLocaleString("en-GB")} cases/s\n`,
   );
+  // Where the database spent the load's time, table by table (COPY, with its triggers and indexes).
+  const copies = Object.entries(copyMs).sort(([, a], [, b]) => b - a);
+  if (copies.length) process.stdout.write(`COPY time by table: ${copies.map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s`).join(", ")}\n`);
   process.stdout.write(`Councils: ${report.councils.map((c) => `${c.name} (${c.slug})`).join("; ")}\n`);
   const refused = Object.entries(report.refusals);
   if (refused.length) process.stdout.write(`Commands refused by a rule (the case stopped there): ${refused.map(([k, v]) => `${k} ×${v}`).join(", ")}\n`);
