@@ -129,6 +129,13 @@ describe.skipIf(!baseUrl)("the print room, the Ombudsman list and administration
     await browser?.close();
   });
 
+  it("the sign-in page says when a session has ended, and offers single sign-on only where it is set up", async () => {
+    await v.goto("/sign-in?expired=1&returnTo=%2Fombudsman", "sign-in-expired");
+    expect(await v.page.locator(".govuk-notification-banner").innerText()).toContain("Your session has ended. Sign in again to carry on.");
+    // This server has no OIDC settings (global-setup), so there is no council-account button.
+    expect(await v.page.getByRole("button", { name: "Sign in with your council account" }).count()).toBe(0);
+  });
+
   it("customer services print the letters waiting for the post as a batch, download it and its manifest, and confirm it posted", async () => {
     // A letter of its own, so the test does not depend on the ones before it.
     const { caseId } = await caseWithStage1Response(baseUrl!, `print-${stamp}`);

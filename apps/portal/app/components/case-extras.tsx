@@ -39,7 +39,7 @@ function recipientOf(to: string | null, name?: string | null): string {
 export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: string; pending: readonly PendingLetter[]; issued: readonly IssuedLetter[]; mayWrite: boolean }) {
   return (
     <section aria-labelledby="letters" className="govuk-!-margin-bottom-6">
-      <h2 className="govuk-heading-m" id="letters" tabIndex={-1}>
+      <h2 className="govuk-heading-m" id="letters">
         Letters
       </h2>
       {pending.length ? (
@@ -148,7 +148,7 @@ export function CaseFiles({
   const root = useRootData();
   return (
     <section aria-labelledby="attachments" className="govuk-!-margin-bottom-6">
-      <h2 className="govuk-heading-m" id="attachments" tabIndex={-1}>
+      <h2 className="govuk-heading-m" id="attachments">
         Files
       </h2>
       {files.length ? (
