@@ -197,7 +197,9 @@ describe("directorate isolation", () => {
           const reply = type === "query" ? await client.queryReply(name, input) : await client.mutationReply(name, input);
           calls++;
           for (const s of secret) if (reply.text.includes(s)) problems.push(`${email} ${name} ${JSON.stringify(input)?.slice(0, 80)} → ${reply.status} shows ${s}`);
-          if (reply.status === 200 && type === "mutation" && JSON.stringify(input ?? {}).includes(target!.id)) problems.push(`${email} ${name} changed the case`);
+          // A mutation that acted on the case answers with its id; one that ignores the field
+          // (a print batch of the caller's own letters) does not, and changed nothing.
+          if (reply.status === 200 && type === "mutation" && JSON.stringify(input ?? {}).includes(target!.id) && reply.text.includes(target!.id)) problems.push(`${email} ${name} changed the case`);
         }
       }
     }
