@@ -97,6 +97,15 @@ describe.skipIf(!baseUrl).each([
 
   it("adds a file to the case, which lists it and shows it on the timeline; a file that is not what it says is refused", async () => {
     await v.goto(casePath);
+    // No file chosen: with JavaScript the page says so before sending anything; without, the API's answer does.
+    if (javaScript) {
+      await v.page.getByRole("button", { name: "Add the file", exact: true }).click();
+      await v.page.locator("#file-error").waitFor({ timeout: 10_000 });
+    } else {
+      await submitNative(v, "Add the file", /\?attachmentError=no-file/, "file-none");
+      expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("Select a file");
+    }
+    expect(await v.page.locator("#file-error").innerText()).toContain("Select a file");
     await v.page.fill("#description", "Photo of the uncollected boxes");
     await v.page.setInputFiles("#file", { name: `boxes-${stamp}.pdf`, mimeType: "application/pdf", buffer: PDF });
     await submitNative(v, "Add the file", /\?attached=/, "file-added");

@@ -4,6 +4,7 @@
  * API's own HTTP routes, so they work the same with JavaScript off.
  */
 import { Link } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { useRootData } from "../root";
 import { Button, ErrorMessage, Tag } from "./govuk";
 import { formatDate, formatDateTime } from "../utils/labels";
@@ -142,10 +143,24 @@ export function CaseFiles({
   files: readonly FileView[];
   mayAdd: boolean;
   uploadUrl: string;
-  limits: { maxSize: string; accept: string; typeNames: readonly string[] };
+  limits: { maxBytes: number; maxSize: string; accept: string; typeNames: readonly string[] };
   error: string | null;
 }) {
   const root = useRootData();
+  // With JavaScript, a file that is missing or too large is caught before it is sent (the API
+  // checks again; without JavaScript it is the only check).
+  const [early, setEarly] = useState<string | null>(null);
+  const shown = early ?? error;
+  const checkFirst = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement | null;
+    const file = input?.files?.[0];
+    const problem = !file ? "Select a file" : file.size > limits.maxBytes ? `The selected file must be smaller than ${limits.maxSize}` : file.size === 0 ? "The selected file is empty" : null;
+    setEarly(problem);
+    if (problem) {
+      event.preventDefault();
+      input?.focus();
+    }
+  };
   return (
     <section aria-labelledby="attachments" className="govuk-!-margin-bottom-6">
       <h2 className="govuk-heading-m" id="attachments">
@@ -173,7 +188,7 @@ export function CaseFiles({
         // A plain form to the API's upload route: the browser sends the file itself, with or
         // without JavaScript, and the API sends it back here. The CSRF token comes first so the
         // API can check it before reading the file.
-        <form method="post" action={uploadUrl} encType="multipart/form-data" noValidate>
+        <form method="post" action={uploadUrl} encType="multipart/form-data" noValidate onSubmit={checkFirst}>
           <input type="hidden" name="_csrf" value={root?.csrfToken ?? ""} />
           <div className="govuk-form-group">
             <label className="govuk-label" htmlFor="description">
@@ -181,21 +196,21 @@ export function CaseFiles({
             </label>
             <input className="govuk-input" id="description" name="description" type="text" maxLength={500} />
           </div>
-          <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+          <div className={`govuk-form-group${shown ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label" htmlFor="file">
               Add a file
             </label>
             <div id="file-hint" className="govuk-hint">
               A {limits.typeNames.join(", ")} file, smaller than {limits.maxSize}
             </div>
-            {error ? <ErrorMessage id="file-error">{error}</ErrorMessage> : null}
+            {shown ? <ErrorMessage id="file-error">{shown}</ErrorMessage> : null}
             <input
-              className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+              className={`govuk-file-upload${shown ? " govuk-file-upload--error" : ""}`}
               id="file"
               name="file"
               type="file"
               accept={limits.accept}
-              aria-describedby={error ? "file-hint file-error" : "file-hint"}
+              aria-describedby={shown ? "file-hint file-error" : "file-hint"}
             />
           </div>
           <Button variant="secondary">Add the file</Button>

@@ -7,6 +7,11 @@ import { ENQUIRY_STATE_LABELS } from "../utils/letters";
 
 export const meta: MetaFunction = () => [{ title: "Ombudsman enquiries – Complaints case management" }];
 
+const BODIES = [
+  { value: "lgsco", text: "Local Government and Social Care Ombudsman" },
+  { value: "housing-ombudsman", text: "Housing Ombudsman" },
+  { value: "ico", text: "Information Commissioner's Office" },
+];
 const STATES = ["response-due", "awaiting-decision", "remedy-due", "decision-received", "complied"] as const;
 const STATE_COLOURS: Record<string, TagColour> = {
   "response-due": "red",
@@ -22,9 +27,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const state = STATES.find((s) => s === url.searchParams.get("state"));
   const body = url.searchParams.get("body") ?? "";
   const list = await context.api.ombudsman.enquiries({ ...(state ? { state } : {}), ...(/^[a-z0-9-]{1,40}$/.test(body) ? { body } : {}) });
-  const runtime = context.principal?.kind === "staff" ? await context.deps.councils.get(context.principal.councilId) : null;
-  const bodies = Object.entries((runtime?.profile.ombudsmen ?? {}) as Record<string, { name: string }>).map(([id, b]) => ({ value: id, text: b.name }));
-  return { ...list, state: state ?? "", body, bodies };
+  // The bodies a council deals with, and any other an enquiry names.
+  const bodies = new Map(BODIES.map((b) => [b.value, b.text]));
+  for (const e of list.enquiries) if (!bodies.has(e.body.id)) bodies.set(e.body.id, e.body.name);
+  return { ...list, state: state ?? "", body, bodies: [...bodies].map(([value, text]) => ({ value, text })) };
 }
 
 export default function Ombudsman() {

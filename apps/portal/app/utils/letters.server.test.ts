@@ -49,6 +49,8 @@ describe("what a letter lacks (422 LETTER_INCOMPLETE), in the error summary", ()
 
   it("lists each missing element in plain words against the field where it is written", () => {
     const missing = missingOf(incomplete);
+    // Listed in the order of the page: the letter's text, then the address.
+    expect(Object.keys(missingErrors(missing!))).toEqual(["section-remedies", "customerAddress", "_form"]);
     expect(missingErrors(missing!)).toEqual({
       customerAddress: "The letter needs the customer's postal address (add it to their record, or give it for this letter)",
       "section-remedies": "The letter needs what we will do to put things right",

@@ -73,7 +73,9 @@ export function missingOf(error: unknown): MissingItem[] | null {
 /** Each missing element as an error on the field where it is written, in plain words. */
 export function missingErrors(missing: readonly MissingItem[]): FormErrors {
   const errors: FormErrors = {};
-  for (const m of missing) {
+  // In the order of the page: the letter's text first, the addresses below it.
+  const onPage = [...missing].sort((a, b) => Number(!fieldOfElement(a.element).startsWith("section-")) - Number(!fieldOfElement(b.element).startsWith("section-")));
+  for (const m of onPage) {
     const field = fieldOfElement(m.element);
     const message = `The letter needs ${m.description.replace(/\.$/, "")}`;
     errors[field] = errors[field] ? `${errors[field]}; ${m.description}` : message;
