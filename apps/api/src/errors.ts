@@ -63,6 +63,8 @@ export interface ApiRefusal {
   rule: string | null;
   /** For LETTER_INCOMPLETE: every element still missing. */
   missing?: MissingItem[];
+  /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"). */
+  reason?: string;
 }
 
 /** The cause carried by every deliberate API error; the error formatter shows it to clients. */
@@ -103,8 +105,8 @@ export function unprocessable(code: ApiRefusalCode, message: string, rule: strin
 }
 
 /** A refusal with its own HTTP meaning (413 too large, 415 a type not accepted…). */
-export function refusedAs(status: TRPC_ERROR_CODE_KEY, code: ApiRefusalCode, message: string, rule: string | null = null): TRPCError {
-  return problem(status, { code, message, rule });
+export function refusedAs(status: TRPC_ERROR_CODE_KEY, code: ApiRefusalCode, message: string, rule: string | null = null, reason?: string): TRPCError {
+  return problem(status, { code, message, rule, ...(reason ? { reason } : {}) });
 }
 
 export function versionConflict(message: string, code: ApiRefusalCode = "VERSION_CONFLICT"): TRPCError {

@@ -9,6 +9,8 @@ export { createDeps, systemClock, type DepsOptions } from "./deps.js";
 export { configFromEnv, defaultConfig, type ApiConfig } from "./config.js";
 export { csrfTokenMatches, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
 export type { Principal, StaffPrincipal, ApiKeyPrincipal } from "./access/principal.js";
+export { STAFF_ROLES, ROLE_LABELS, CENTRAL_ROLES, type StaffRole } from "./access/policy.js";
+export { API_KEY_SCOPES } from "./access/principal.js";
 export { startServer, openDatabase, type Started } from "./start.js";
 export { seedDemo, demoLogins, DEMO_PASSWORD, DEMO_COUNCIL_SLUG, type SeedReport, type DemoLogin } from "./seed/demo.js";
 export { startJobs, type JobRunner } from "./jobs/runner.js";

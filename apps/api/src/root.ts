@@ -13,6 +13,8 @@ import { notificationsRouter } from "./routers/notifications.js";
 import { adminRouter } from "./routers/admin.js";
 import { integrationRouter } from "./routers/integration.js";
 import { lettersRouter } from "./routers/letters.js";
+import { attachmentsRouter } from "./routers/attachments.js";
+import { ombudsmanRouter } from "./routers/ombudsman.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -26,6 +28,8 @@ export const appRouter = router({
   admin: adminRouter,
   integration: integrationRouter,
   letters: lettersRouter,
+  attachments: attachmentsRouter,
+  ombudsman: ombudsmanRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { appRouter } from "./root.js";
 import { readiness } from "./services/health.js";
 import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
 import { letterRoutes } from "./http/letter-routes.js";
+import { attachmentRoutes } from "./http/attachment-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
 import { INTERNAL_MESSAGE } from "./errors.js";
 
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
 
   // Letter and print batch downloads (PDF, CSV): staff sessions, the procedures' access rules.
   app.use(letterRoutes(deps));
+  // Files on a case: multipart upload (size-bounded, CSRF-checked) and checked downloads.
+  app.use(attachmentRoutes(deps));
 
   const document = openApiDocument(deps);
   app.get("/api/openapi.json", (_req, res) => {

@@ -1,13 +1,12 @@
 /**
  * Security checks against the running API (apps/api `start.js`) and the portal's server:
  * sign-in brute force is stopped, cookies are HttpOnly and SameSite, form posts need the CSRF
- * token, secure headers are set, oversized and forbidden uploads are refused, and a member of
+ * token, secure headers are set, oversized and forbidden uploads are refused by the upload route, and a member of
  * one directorate cannot read, search, change or list another directorate's cases through any
  * procedure.
  */
 import path from "node:path";
 import { ApiClient, freePort, repoRoot, request, startNode, type Child, type Reply } from "@complaints/bench";
-import { AttachmentRejectedError, attachmentRepository, createDb, defaultAttachmentPolicy } from "@complaints/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, PASSWORD, procedures, query, startApi, syntheticCouncil, type Council } from "./setup/world.js";
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
   council = await syntheticCouncil(url, { cases: 600 });
   api = await startApi(url, { LOGIN_ATTEMPTS_PER_IP: "20" });
   portal = await startNode(path.join(repoRoot, "apps/portal/dist/server.js"), {
-    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", NODE_ENV: "production", LOGIN_ATTEMPTS_PER_IP: "1000", PGBOSS_SCHEMA: "pgboss_portal" },
+    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", NODE_ENV: "production", LOGIN_ATTEMPTS_PER_IP: "1000", PGBOSS_SCHEMA: "pgboss_portal", ATTACHMENT_MAX_MB: "1" },
     port: await freePort(),
     readyPath: "/readyz",
   });
@@ -119,34 +118,42 @@ describe("secure headers", () => {
 });
 
 describe("uploads", () => {
-  it("refuses files over the size limit or of a forbidden type, storing nothing (storage layer, on PostgreSQL)", async () => {
-    // Neither the API nor the portal has an upload route yet: the policy is enforced where files are stored.
-    const database = await createDb({ url, maxConnections: 1 });
-    try {
-      const [target] = await query<{ id: string }>(url, "SELECT id FROM cases LIMIT 1");
-      const config = { storage: { kind: "database" as const }, policy: { ...defaultAttachmentPolicy, maxBytes: 1024 * 1024 } };
-      const uploadedBy = { type: "staff" as const, id: council.id("dcro", "customer-services") };
-      const pdf = (bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => [0x25, 0x50, 0x44, 0x46, 0x2d][i] ?? 0x20);
-      const attempts = [
-        { fileName: "big.pdf", mediaType: "application/pdf", content: pdf(1024 * 1024 + 1), code: "too-large" },
-        { fileName: "run.exe", mediaType: "application/x-msdownload", content: Uint8Array.from([0x4d, 0x5a, 0, 0]), code: "type-not-allowed" },
-        { fileName: "page.html", mediaType: "text/html", content: new TextEncoder().encode("<script>alert(1)</script>"), code: "type-not-allowed" },
-        { fileName: "fake.pdf", mediaType: "application/pdf", content: Uint8Array.from([0x4d, 0x5a, 0, 0]), code: "content-does-not-match-type" },
-      ];
-      for (const a of attempts) {
-        const error = await attachmentRepository.addAttachment(database.db, config as never, { caseId: target!.id, fileName: a.fileName, mediaType: a.mediaType, content: a.content, uploadedBy }).catch((e: unknown) => e);
-        expect(error, a.fileName).toBeInstanceOf(AttachmentRejectedError);
-        expect((error as AttachmentRejectedError).reason, a.fileName).toBe(a.code);
-      }
-      const fine = await attachmentRepository.addAttachment(database.db, config as never, { caseId: target!.id, fileName: "letter.pdf", mediaType: "application/pdf", content: pdf(2000), uploadedBy });
-      expect(fine.size_bytes).toBe(2000);
-      expect((await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM attachments"))[0]!.n).toBe(1);
-    } finally {
-      await database.close();
-    }
-    // And the HTTP API refuses bodies over its limit (2 MB) from a signed-in member of staff.
+  it("refuses files over the size limit or of a forbidden type through the upload route, storing nothing (on PostgreSQL)", async () => {
+    // The portal's server runs with ATTACHMENT_MAX_MB=1 (beforeAll); the route is the one the case page's form posts to.
+    const [target] = await query<{ id: string }>(url, "SELECT c.id FROM cases c JOIN directorates d ON d.id = c.directorate_id WHERE d.code = 'customer-services' AND NOT c.restricted LIMIT 1");
     const client = new ApiClient(portal.url);
-    await client.login(council.email("customer-services"), PASSWORD);
+    await client.login(council.email("dcro", "customer-services"), PASSWORD);
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const upload = async (file: { fileName: string; mediaType: string; content: Uint8Array }, token: string | null = client.csrf) => {
+      const form = new FormData();
+      if (token) form.append("_csrf", token);
+      form.append("file", new Blob([file.content], { type: file.mediaType }), file.fileName);
+      const res = await fetch(`${portal.url}/cases/${target!.id}/attachments`, { method: "POST", body: form, headers: { cookie, accept: "application/json" }, signal: AbortSignal.timeout(60_000) });
+      return { status: res.status, body: (await res.json()) as { error?: { code: string; reason: string }; attachment?: { sizeBytes: number } } };
+    };
+    const pdf = (bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => [0x25, 0x50, 0x44, 0x46, 0x2d][i] ?? 0x20);
+    const attempts = [
+      { fileName: "big.pdf", mediaType: "application/pdf", content: pdf(1024 * 1024 + 1), status: 413, reason: "too-large" },
+      { fileName: "run.exe", mediaType: "application/x-msdownload", content: Uint8Array.from([0x4d, 0x5a, 0, 0]), status: 415, reason: "type-not-allowed" },
+      { fileName: "page.html", mediaType: "text/html", content: new TextEncoder().encode("<script>alert(1)</script>"), status: 415, reason: "type-not-allowed" },
+      { fileName: "fake.pdf", mediaType: "application/pdf", content: Uint8Array.from([0x4d, 0x5a, 0, 0]), status: 422, reason: "content-does-not-match-type" },
+    ];
+    for (const a of attempts) {
+      const reply = await upload(a);
+      expect(reply.status, a.fileName).toBe(a.status);
+      expect(reply.body.error, a.fileName).toMatchObject({ code: "ATTACHMENT_REJECTED", reason: a.reason });
+    }
+    // Without the form's CSRF token nothing is read or stored either.
+    expect((await upload({ fileName: "letter.pdf", mediaType: "application/pdf", content: pdf(2000) }, null)).status).toBe(403);
+    expect((await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM attachments"))[0]!.n).toBe(0);
+    expect((await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM events WHERE type = 'attachment-added'"))[0]!.n).toBe(0);
+
+    const fine = await upload({ fileName: "letter.pdf", mediaType: "application/pdf", content: pdf(2000) });
+    expect(fine.status).toBe(201);
+    expect(fine.body.attachment?.sizeBytes).toBe(2000);
+    expect((await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM attachments"))[0]!.n).toBe(1);
+
+    // And the HTTP API refuses JSON bodies over its limit (2 MB) from a signed-in member of staff.
     const big = await client.mutationReply("cases.log", { description: "x".repeat(2_500_000) });
     expect(big.status).toBe(413);
   });

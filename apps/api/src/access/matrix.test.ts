@@ -105,6 +105,9 @@ const GENERAL: Record<string, StaffRole[]> = {
   "letters.printBatch.list": [CSO, DCRO, CM, "auditor"],
   "letters.printBatch.confirm": [CSO, DCRO, CM],
   "letters.printBatch.cancel": [CSO, DCRO, CM],
+  "letters.printBatch.waiting": [CSO, DCRO, CM, "auditor"],
+  /** Ombudsman enquiries across the cases the caller may read (each case checked below). */
+  "ombudsman.enquiries": ALL_STAFF,
   /** The integration surface takes API keys, never staff sessions. */
   "integration.services": [],
   "integration.createCase": [],
@@ -115,6 +118,8 @@ const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], ot
 const ACCESS_LOG_ROLES: StaffRole[] = [CM, "auditor"];
 /** Per case: who may draft and issue letters (besides the case's handler); everyone who reads it reads its letters. */
 const LETTER_WRITERS: StaffRole[] = [DCRO, CM, HOS, DIR];
+/** Per case: who may add files (besides the case's handler); everyone who reads it reads its files. */
+const FILE_ADDERS: StaffRole[] = [CSO, IO, DCRO, CM, HOS, DIR, LEGAL];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
 /** Covered by their own specs (they change the caller's password or session). */
@@ -189,7 +194,9 @@ describe("authorisation matrix", () => {
       "cases.accessLog",
       "letters.list",
       "letters.preview",
+      "letters.previewPdf",
       "letters.issue",
+      "attachments.list",
       ...PUBLIC,
       ...ELSEWHERE,
     ]);
@@ -297,12 +304,39 @@ describe("authorisation matrix", () => {
           ["letters.list", read, () => caller.letters.list({ caseId })],
           ["letters.pending", read, () => caller.letters.pending({ caseId })],
           ["letters.preview", write, () => caller.letters.preview(letterRequest(caseId))],
+          ["letters.previewPdf", write, () => caller.letters.previewPdf(letterRequest(caseId))],
           ["letters.issue", write, () => caller.letters.issue({ ...letterRequest(caseId), byPost: false })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
           if (got !== expected) problems.push(`${name} ${role} ${where}: ${got}, table says ${expected}`);
         }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("lists a case's files, and its Ombudsman enquiries, exactly as the read table says; adds files as FILE_ADDERS", async () => {
+    const problems: string[] = [];
+    const manager = await h.as("complaints-manager");
+    // Each case answered an Ombudsman enquiry (the command needs a triaged case).
+    for (const where of WHERE) {
+      const caseId = cases[where].id;
+      const { version } = await manager.cases.get({ caseId });
+      const triaged = await manager.command.triage({ caseId, expectedVersion: version, outcome: "accept" }).catch(() => null);
+      await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: triaged?.version ?? version, enquiryId: `matrix-${where}`, body: "lgsco", reference: `MX/${where}`, responseDueOn: "2026-12-31" });
+    }
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      const listed = new Set((await caller.ombudsman.enquiries({})).enquiries.map((e) => e.caseId));
+      for (const where of WHERE) {
+        const caseId = cases[where].id;
+        if (listed.has(caseId) !== READ[where][role]) problems.push(`ombudsman.enquiries ${role} ${where}: ${listed.has(caseId) ? "listed" : "not listed"}, table says ${READ[where][role] ? "listed" : "not"}`);
+        const files = await attempt(() => caller.attachments.list({ caseId }));
+        const expected = READ[where][role] ? "allowed" : "refused";
+        if (files !== expected) problems.push(`attachments.list ${role} ${where}: ${files}, table says ${expected}`);
+        const mayAdd = await caller.attachments.list({ caseId }).then((l) => l.mayAdd, () => false);
+        if (mayAdd !== (READ[where][role] && FILE_ADDERS.includes(role))) problems.push(`attachments.list mayAdd ${role} ${where}: ${mayAdd}`);
       }
     }
     expect(problems).toEqual([]);
@@ -347,6 +381,8 @@ describe("authorisation matrix", () => {
       "letters.printBatch.list": (c) => c.letters.printBatch.list({}),
       "letters.printBatch.confirm": (c) => c.letters.printBatch.confirm({ batchId }),
       "letters.printBatch.cancel": (c) => c.letters.printBatch.cancel({ batchId }),
+      "letters.printBatch.waiting": (c) => c.letters.printBatch.waiting({}),
+      "ombudsman.enquiries": (c) => c.ombudsman.enquiries({}),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
     };
     for (const [name, allowedRoles] of Object.entries(GENERAL)) {

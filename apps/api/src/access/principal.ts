@@ -10,6 +10,7 @@ import {
   CENTRAL_ROLES,
   COMMAND_ROLES,
   LETTER_ISSUERS,
+  ATTACHMENT_ADDERS,
   RESTRICTED_READERS,
   RESTRICTING_FLAGS,
   type StaffRole,
@@ -155,4 +156,12 @@ export function caseRoleDecision(staff: StaffPrincipal, facts: CaseFacts, roles:
   const read = readDecision(staff, facts);
   if (!read.ok) return read;
   return read.roles.some((r) => roles.has(r)) ? read : { ok: false, reason: "Your role cannot do this for this case" };
+}
+
+/** May this staff member add files to the case? Its handler may, and ATTACHMENT_ADDERS. */
+export function attachmentDecision(staff: StaffPrincipal, facts: CaseFacts): Decision {
+  const read = readDecision(staff, facts);
+  if (!read.ok) return read;
+  if (facts.handlerId === staff.id || read.roles.some((r) => ATTACHMENT_ADDERS.has(r))) return read;
+  return { ok: false, reason: "Your role cannot add files to this case" };
 }

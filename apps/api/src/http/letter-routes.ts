@@ -3,7 +3,7 @@
  * batch's PDF (streamed, letter by letter) and CSV manifest. Staff sessions only, with the
  * same access rules as the tRPC procedures; errors are JSON like the rest of the API.
  */
-import { Router, type Request, type Response } from "express";
+import { Router, type Request, type RequestHandler, type Response } from "express";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { IntegrityError } from "@complaints/db";
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type StaffHandler = (ctx: Context, staff: StaffPrincipal, req: Request, res: Response) => Promise<void>;
 
 /** A GET for signed-in staff: 401 without a session, the API's own JSON errors otherwise. */
-function staffDownload(deps: AppDeps, param: string, handler: StaffHandler) {
+export function staffDownload(deps: AppDeps, param: string, handler: StaffHandler): RequestHandler {
   return asyncHandler(async (req, res) => {
     const principal = locals(res).principal;
     if (principal?.kind !== "staff") return jsonError(res, 401, "NOT_SIGNED_IN", "Sign in to download this");

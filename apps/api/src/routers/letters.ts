@@ -14,6 +14,8 @@ import {
   confirmPrintBatch,
   draftLetter,
   issueLetter,
+  lettersAwaitingPost,
+  previewLetterPdf,
   listLetters,
   listPrintBatches,
   pendingLetters,
@@ -72,6 +74,12 @@ export const lettersRouter = router({
   preview: staffProcedure.input(letterRequest).mutation(({ ctx, input }) => draftLetter(ctx, ctx.staff, input)),
 
   /**
+   * The draft as a PDF (base64), exactly as it would print, to read before issuing. Changes
+   * nothing; an incomplete draft is rendered too, with what it lacks beside it.
+   */
+  previewPdf: staffProcedure.input(letterRequest).mutation(({ ctx, input }) => previewLetterPdf(ctx, ctx.staff, input)),
+
+  /**
    * Issues the letter: 422 LETTER_INCOMPLETE with `data.refusal.missing` when it lacks
    * anything; otherwise the PDF is stored unchanged with its SHA-256 and recorded on the case.
    * `byPost` (default true): the letter waits for a print batch.
@@ -81,6 +89,10 @@ export const lettersRouter = router({
     .mutation(({ ctx, input }) => issueLetter(ctx, ctx.staff, input)),
 
   printBatch: router({
+    /** Issued letters waiting for the post that you may print, oldest first (`total` counts them all). */
+    waiting: staffProcedure
+      .input(z.object({ limit: z.number().int().min(1).max(MAX_BATCH).default(200) }).default({ limit: 200 }))
+      .query(({ ctx, input }) => lettersAwaitingPost(ctx, ctx.staff, input)),
     /** Every letter waiting for the post that you may print (one directorate, or all of yours) as one batch. */
     build: staffProcedure
       .input(z.object({ directorateId: id.optional(), limit: z.number().int().min(1).max(MAX_BATCH).default(500) }).default({ limit: 500 }))

@@ -390,6 +390,28 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
   };
 }
 
+/**
+ * The draft rendered as it would print, for the officer to read before issuing: nothing is
+ * stored or recorded. An incomplete draft is rendered too (what it lacks is listed beside it).
+ */
+export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, input: LetterRequest) {
+  const draft = await draftLetter(ctx, staff, input);
+  let pdf: Buffer;
+  try {
+    pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
+  } catch (error) {
+    if (error instanceof LetterLayoutError || error instanceof LetterDateError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);
+    throw error;
+  }
+  return {
+    fileName: `${draft.reference}-${draft.kind}-draft.pdf`,
+    /** The PDF's bytes in base64 (JSON carries no bytes). */
+    pdfBase64: pdf.toString("base64"),
+    issuable: draft.issuable,
+    missing: draft.missing,
+  };
+}
+
 /** A case's issued letters, each with where its posting has got to. */
 export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: string) {
   const { record } = await loadReadableCase(ctx, staff, caseId);
@@ -538,6 +560,27 @@ export async function buildPrintBatch(ctx: Context, staff: StaffPrincipal, input
   return {
     batch: batchView(batch, await namesFor(ctx, staff.councilId, [batch])),
     letters: letters.map((l) => ({ position: l.position, letterId: l.letterId, caseId: l.caseId, reference: l.reference, kind: l.kind, recipientName: l.recipientName, largePrint: l.largePrint })),
+  };
+}
+
+/** Issued letters waiting for the post that this person may print (or, for auditors, see), oldest first. */
+export async function lettersAwaitingPost(ctx: Context, staff: StaffPrincipal, input: { limit: number }) {
+  if (!hasRole(staff, PRINT_BATCH_READERS)) throw noAccess("Your role does not work with letters for the post");
+  const waiting = await printBatchRepository.waitingLetters(ctx.db, { councilId: staff.councilId, directorates: directoratesWith(staff, PRINT_BATCH_READERS), limit: MAX_BATCH * 2 });
+  const mine = waiting.filter((w) => caseRoleDecision(staff, factsOf({ ...w, councilId: staff.councilId }), PRINT_BATCH_READERS).ok);
+  return {
+    total: mine.length,
+    letters: mine.slice(0, input.limit).map((w) => ({
+      letterId: w.letterId,
+      caseId: w.caseId,
+      reference: w.reference,
+      kind: w.kind,
+      kindName: LETTER_KIND_NAMES[w.kind as LetterKind] ?? w.kind,
+      recipientName: w.recipientName,
+      largePrint: w.largePrint,
+      issuedAt: w.issuedAt.toISOString(),
+      downloadUrl: letterUrl(w.letterId),
+    })),
   };
 }
 

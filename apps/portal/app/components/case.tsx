@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Details, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
 import { CHANNEL_LABELS, DUE_LABELS, EVENT_LABELS, OUTCOME_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { formatSize } from "../utils/letters";
 
 const RAG: Record<string, { text: string; colour: TagColour }> = {
   red: { text: "Overdue", colour: "red" },
@@ -96,10 +97,21 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
       return `${String(data.body)} reference ${String(data.reference)}, reply due ${formatDate(data.responseDueOn as string)}`;
     case "ombudsman-decision":
       return `${String(data.finding).replace(/-/g, " ")}. ${str(data.summary) ?? ""}`;
+    case "attachment-added":
+      return `${str(data.fileName) ?? "A file"}${typeof data.sizeBytes === "number" ? ` (${formatSize(data.sizeBytes)})` : ""}${str(data.description) ? `: ${str(data.description)}` : ""}`;
+    case "letter-issued":
+      return str(data.recipientName) ? `To ${str(data.recipientName)}${data.to === "representative" ? " (the representative)" : ""}.` : null;
     default:
       return str(data.reason) ?? str(data.note) ?? str(data.summary) ?? null;
   }
 }
+
+/** Events that are not lifecycle commands: letters, posting and files. */
+const OTHER_EVENT_LABELS: Record<string, string> = {
+  "attachment-added": "File added",
+  "letter-issued": "Letter issued",
+  "letter-posted": "Letter posted",
+};
 
 export interface LetterEntry {
   id: string;
@@ -115,7 +127,7 @@ export function Timeline({ timeline, letters = [] }: { timeline: readonly Timeli
     ...timeline.map((e) => ({
       key: `e${e.seq}`,
       at: e.at,
-      title: EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type.replace(/-/g, " "),
+      title: EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? OTHER_EVENT_LABELS[e.type] ?? e.type.replace(/-/g, " "),
       by: e.actor.name ?? (e.actor.type === "staff" ? "A member of staff" : e.actor.type === "public" ? "The customer (online)" : "The system"),
       body: describeEvent(e.type, e.data),
     })),

@@ -5,24 +5,26 @@ import { requireAdministration } from "./admin.server";
 export const meta: MetaFunction = () => [{ title: "Administration – Complaints case management" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { runtime } = await requireAdministration(context, request);
-  return { councilName: runtime.profile.name };
+  const { runtime, staff } = await requireAdministration(context, request);
+  return { councilName: runtime.profile.name, isAdministrator: staff.grants.some((g) => g.role === "administrator") };
 }
 
 const SECTIONS = [
+  { to: "/admin/staff", title: "Staff and roles", text: "Add people, give them roles in each directorate, deactivate, unlock and reset passwords.", adminOnly: true },
   { to: "/admin/organisation", title: "Directorates, services and teams", text: "The council's structure and the service plugins each service enables." },
   { to: "/admin/calendar", title: "Calendar and closure days", text: "Bank holidays of the nations the council follows, and its own closure days." },
   { to: "/admin/rules", title: "Rules", text: "The resolved rules of each service: every timescale, where it comes from and what it overrides." },
+  { to: "/admin/api-keys", title: "API keys", text: "Keys for the council's other systems to log cases and read their progress.", adminOnly: true },
 ];
 
 export default function Admin() {
-  const { councilName } = useLoaderData<typeof loader>();
+  const { councilName, isAdministrator } = useLoaderData<typeof loader>();
   return (
     <main className="govuk-main-wrapper" id="main-content">
       <span className="govuk-caption-l">{councilName}</span>
       <h1 className="govuk-heading-l">Administration</h1>
       <ul className="govuk-list">
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => isAdministrator || !("adminOnly" in s)).map((s) => (
           <li key={s.to} className="govuk-!-margin-bottom-6">
             <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
               <Link className="govuk-link" to={s.to}>

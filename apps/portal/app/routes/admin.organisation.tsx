@@ -1,20 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, SummaryCard, Table, Tag } from "../components/govuk";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs, NotificationBanner, SummaryCard, Table, Tag } from "../components/govuk";
 import { loadOrganisation } from "./admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Directorates, services and teams – Administration" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  return loadOrganisation(context, request);
+  const organisation = await loadOrganisation(context, request);
+  const isAdministrator = context.principal?.kind === "staff" && context.principal.grants.some((g) => g.role === "administrator");
+  return { ...organisation, isAdministrator, changed: new URL(request.url).searchParams.get("changed") === "plugins" };
 }
 
 export default function Organisation() {
-  const { councilName, directorates, installed } = useLoaderData<typeof loader>();
+  const { councilName, directorates, installed, isAdministrator, changed } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/admin", text: "Administration" }]} />
       <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
+        {changed ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">The service&rsquo;s plugins are saved and its open cases&rsquo; deadlines recalculated.</p>
+          </NotificationBanner>
+        ) : null}
         <span className="govuk-caption-l">{councilName}</span>
         <h1 className="govuk-heading-l">Directorates, services and teams</h1>
         <p className="govuk-body">
@@ -29,7 +36,14 @@ export default function Organisation() {
               head={["Service", "Plugins", "Rules", "Stages", "Teams"]}
               rows={d.services.map((s) => [
                 s.name,
-                s.plugins.length ? s.plugins.map((p) => <Tag key={p} colour="blue">{p}</Tag>) : "None",
+                <>
+                  {s.plugins.length ? s.plugins.map((p) => <Tag key={p} colour="blue">{p}</Tag>) : "None"}
+                  {isAdministrator ? (
+                    <Link className="govuk-link govuk-!-display-block govuk-body-s" to={`/admin/plugins/${s.code}`}>
+                      Change<span className="govuk-visually-hidden"> the plugins of {s.name}</span>
+                    </Link>
+                  ) : null}
+                </>,
                 s.regime,
                 s.stages.join(" → "),
                 s.teams.join(", ") || "None",

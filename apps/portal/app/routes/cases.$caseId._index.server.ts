@@ -9,6 +9,7 @@ import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { COMMAND_FORMS } from "../utils/commands";
 import { COMMAND_LABELS, commandLabel } from "../utils/labels";
+import { attachmentErrorMessage } from "../utils/letters";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,16 +25,34 @@ export async function loadCase(context: AppLoadContext, caseId: string) {
   }
 }
 
+/** Roles that write letters on any case they can read (the case's handler may too); the API decides. */
+const LETTER_WRITERS = ["dcro", "complaints-manager", "head-of-service", "director"];
+
 export async function loadCasePage(context: AppLoadContext, request: Request, caseId: string) {
-  requireStaff(context, request);
+  const staff = requireStaff(context, request);
   const detail = await loadCase(context, caseId);
   const url = new URL(request.url);
   const doneCommand = url.searchParams.get("done") as CommandType | null;
   const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command }));
+  const [pending, issued, files] = await Promise.all([
+    context.api.letters.pending({ caseId }),
+    context.api.letters.list({ caseId }),
+    context.api.attachments.list({ caseId }),
+  ]);
+  const mayWriteLetters = detail.assignedStaff?.id === staff.id || staff.grants.some((g) => LETTER_WRITERS.includes(g.role));
+  // After an upload the API sends the browser back here with what happened (a code, never words).
+  const attachedId = url.searchParams.get("attached");
+  const attachmentError = url.searchParams.get("attachmentError");
+  const letterIssuedId = url.searchParams.get("letterIssued");
+  const letterIssued = letterIssuedId ? (issued.find((l) => l.letterId === letterIssuedId) ?? null) : null;
   return {
     case: detail,
     actions,
-    letters: [] as Array<{ id: string; kind: string; status: string; at: string; href: string }>,
+    letters: { pending, issued, mayWrite: mayWriteLetters },
+    files,
+    attached: attachedId ? (files.attachments.find((a) => a.attachmentId === attachedId)?.fileName ?? null) : null,
+    attachmentError: attachmentError ? attachmentErrorMessage(attachmentError, files.limits) : null,
+    letterIssued,
     done: doneCommand && doneCommand in COMMAND_LABELS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

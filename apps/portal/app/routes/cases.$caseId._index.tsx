@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Caption, Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { Breadcrumbs, Caption, Details, ErrorSummary, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { CaseFiles, CaseLetters } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import {
@@ -25,16 +26,34 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, done } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done } = useLoaderData<typeof loader>();
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
     <>
       <Breadcrumbs items={[{ to: "/cases", text: "Work queue" }]} />
       <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
+        <ErrorSummary errors={attachmentError ? { file: attachmentError } : null} />
         {done ? (
           <NotificationBanner success>
             <p className="govuk-notification-banner__heading">{done}</p>
+          </NotificationBanner>
+        ) : null}
+        {attached ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">File added: {attached}</p>
+          </NotificationBanner>
+        ) : null}
+        {letterIssued ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">
+              Letter issued: {letterIssued.kindName} to {letterIssued.recipient.name ?? "the customer"}
+            </p>
+            <p className="govuk-body">
+              <a className="govuk-notification-banner__link" href={letterIssued.downloadUrl}>
+                Download the letter (PDF)
+              </a>
+            </p>
           </NotificationBanner>
         ) : null}
         <Caption>
@@ -137,8 +156,11 @@ export default function CasePage() {
               </>
             ) : null}
 
+            <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
+            <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
+
             <h2 className="govuk-heading-m">Timeline</h2>
-            <Timeline timeline={c.timeline} letters={letters} />
+            <Timeline timeline={c.timeline} />
           </div>
 
           <div className="govuk-grid-column-one-third">
@@ -159,12 +181,20 @@ export default function CasePage() {
               ) : (
                 <p className="govuk-body">There is nothing your role can do on this case now.</p>
               )}
-              <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters</h2>
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/cases/${c.id}/letters`}>
-                  Letters for this case
-                </Link>
-              </p>
+              <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters and files</h2>
+              <ul className="govuk-list">
+                <li>
+                  <a className="govuk-link" href="#letters">
+                    Letters for this case
+                    {letters.pending.length ? ` (${letters.pending.length} to write)` : ""}
+                  </a>
+                </li>
+                <li>
+                  <a className="govuk-link" href="#attachments">
+                    Files ({files.attachments.length})
+                  </a>
+                </li>
+              </ul>
               <Details summary="Why these deadlines?">
                 <ul className="govuk-list govuk-body-s">
                   {c.rules.map((line, i) => (

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Button, Input, InsetText, NotificationBanner } from "../components/govuk";
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { attempt, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
+import { ssoButton } from "../utils/sign-in";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Complaints case management" }];
 
@@ -14,7 +15,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const methods = await context.api.auth.methods();
   return {
     returnTo,
-    sso: methods.sso ? { label: methods.sso.label, href: `${methods.sso.startUrl}?returnTo=${encodeURIComponent(returnTo)}` } : null,
+    sso: ssoButton(methods, returnTo),
     sessionEnded: context.sessionEnded || url.searchParams.has("expired"),
     signedOut: url.searchParams.has("signedOut"),
   };

@@ -53,14 +53,14 @@ async function accessFacts(db: Executor, councilId: string, caseIds: readonly st
   );
 }
 
-type Q = DB & { c: DB["cases"] };
+export type Q = DB & { c: DB["cases"] };
 
 function inDirectorates(eb: ExpressionBuilder<Q, "c">, ids: readonly string[] | "all"): Expression<SqlBool> {
   if (ids === "all") return sql<boolean>`true`;
   return ids.length ? eb("c.directorate_id", "in", [...ids]) : sql<boolean>`false`;
 }
 
-function visible(eb: ExpressionBuilder<Q, "c">, scope: VisibilityScope): Expression<SqlBool> {
+export function visible(eb: ExpressionBuilder<Q, "c">, scope: VisibilityScope): Expression<SqlBool> {
   return eb.and([
     eb("c.council_id", "=", scope.councilId),
     sql<boolean>`NOT coalesce(c.state -> 'aboutStaffIds' ? ${scope.staffId}, false)`,

@@ -1,0 +1,186 @@
+/**
+ * Files on a case (issue 6): adding one (through the multipart route in
+ * http/attachment-routes.ts), listing them and reading one back. The storage layer
+ * (`attachmentRepository`) checks size, type and that the bytes are what they claim to be,
+ * and records the `attachment-added` event in the case's chain in the same transaction.
+ *
+ * Who: anyone who may read a case reads its files (the download is logged as a read); the
+ * case's handler and ATTACHMENT_ADDERS add them (policy.ts).
+ * docs/decisions/0511-attachments-upload-route.md.
+ */
+import { AttachmentRejectedError, attachmentRepository, caseQueries, NotFoundError, type AttachmentMeta } from "@complaints/db";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { Context } from "../context.js";
+import { noAccess, notFound, refusedAs } from "../errors.js";
+import { attachmentDecision, type StaffPrincipal } from "../access/principal.js";
+import { loadReadableCase, recordRead } from "./cases.js";
+
+/** File name endings for each accepted media type: what the browser's file picker offers, and a fallback when a browser sends no type. */
+export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  "application/pdf": [".pdf"],
+  "image/jpeg": [".jpg", ".jpeg"],
+  "image/png": [".png"],
+  "image/gif": [".gif"],
+  "image/heic": [".heic"],
+  "text/plain": [".txt"],
+  "message/rfc822": [".eml"],
+  "application/vnd.ms-outlook": [".msg"],
+  "application/msword": [".doc"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+  "application/vnd.ms-excel": [".xls"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+};
+
+/**
+ * The media type to store: the one the browser sent, unless it sent none or the catch-all
+ * `application/octet-stream` (common for .msg and .heic), when the file name's ending decides.
+ * The storage layer still checks the bytes against it.
+ */
+export function mediaTypeOf(fileName: string, sent: string | undefined): string {
+  const given = (sent ?? "").split(";")[0]!.trim().toLowerCase();
+  if (given && given !== "application/octet-stream") return given;
+  const ending = /\.[a-z0-9]+$/i.exec(fileName)?.[0]?.toLowerCase();
+  const found = ending ? Object.entries(EXTENSIONS).find(([, endings]) => endings.includes(ending)) : undefined;
+  return found ? found[0] : given || "application/octet-stream";
+}
+
+/** "20 MB", "64 KB": a size as people say it. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.floor((bytes / 1024 / 1024) * 10) / 10} MB`;
+  return `${Math.max(1, Math.floor(bytes / 1024))} KB`;
+}
+
+/** What the council accepts, for the upload form: the largest size and the file types. */
+export function attachmentLimits(ctx: Context) {
+  const policy = ctx.deps.config.attachments.policy;
+  const endings = policy.allowedTypes.flatMap((t) => EXTENSIONS[t] ?? []);
+  return {
+    maxBytes: policy.maxBytes,
+    /** "20 MB" */
+    maxSize: formatSize(policy.maxBytes),
+    allowedTypes: [...policy.allowedTypes],
+    /** For `<input type="file" accept>`. */
+    accept: endings.join(","),
+    /** "PDF, JPG, PNG…" for messages. */
+    typeNames: [...new Set(endings.filter((e) => e !== ".jpeg").map((e) => e.slice(1).toUpperCase()))],
+  };
+}
+
+export function attachmentUrl(attachmentId: string): string {
+  return `/attachments/${attachmentId}`;
+}
+
+export function uploadUrl(caseId: string): string {
+  return `/cases/${caseId}/attachments`;
+}
+
+function view(meta: AttachmentMeta, names: ReadonlyMap<string, string>) {
+  return {
+    attachmentId: meta.id,
+    fileName: meta.file_name,
+    mediaType: meta.media_type,
+    sizeBytes: meta.size_bytes,
+    sha256: meta.sha256,
+    description: meta.description,
+    uploadedAt: meta.uploaded_at.toISOString(),
+    uploadedBy: { type: meta.uploaded_by_type, id: meta.uploaded_by_id, name: meta.uploaded_by_id ? (names.get(meta.uploaded_by_id) ?? null) : null },
+    downloadUrl: attachmentUrl(meta.id),
+  };
+}
+
+export type AttachmentView = ReturnType<typeof view>;
+
+/** A case's files, oldest first, with whether this person may add more and what is accepted. */
+export async function listAttachments(ctx: Context, staff: StaffPrincipal, caseId: string) {
+  const { record } = await loadReadableCase(ctx, staff, caseId);
+  const rows = await attachmentRepository.listAttachments(ctx.db, caseId);
+  const names = await caseQueries.staffNames(ctx.db, record.councilId, [...new Set(rows.flatMap((r) => (r.uploaded_by_id ? [r.uploaded_by_id] : [])))]);
+  const decision = attachmentDecision(staff, factsOfRecord(record));
+  return {
+    attachments: rows.map((r) => view(r, names)),
+    mayAdd: decision.ok,
+    uploadUrl: uploadUrl(caseId),
+    limits: attachmentLimits(ctx),
+  };
+}
+
+function factsOfRecord(record: Awaited<ReturnType<typeof loadReadableCase>>["record"]) {
+  return {
+    councilId: record.councilId,
+    directorateId: record.row.directorate_id,
+    restricted: record.row.restricted,
+    aboutStaffIds: record.state.aboutStaffIds ?? [],
+    handlerId: record.row.assigned_staff_id,
+  };
+}
+
+/**
+ * Checks that this person may add a file to the case, before any of the file is read:
+ * 404 when they cannot see the case, 403 when their role cannot add files.
+ */
+export async function assertMayAttach(ctx: Context, staff: StaffPrincipal, caseId: string): Promise<void> {
+  const { record } = await loadReadableCase(ctx, staff, caseId);
+  const decision = attachmentDecision(staff, factsOfRecord(record));
+  if (!decision.ok) throw noAccess(decision.reason);
+}
+
+/** The HTTP meaning of each reason a file is refused. */
+const REJECTION_STATUS: Record<AttachmentRejectedError["reason"], TRPC_ERROR_CODE_KEY> = {
+  "too-large": "PAYLOAD_TOO_LARGE",
+  "type-not-allowed": "UNSUPPORTED_MEDIA_TYPE",
+  "content-does-not-match-type": "UNPROCESSABLE_CONTENT",
+  empty: "UNPROCESSABLE_CONTENT",
+  "bad-file-name": "UNPROCESSABLE_CONTENT",
+};
+
+/** A refused file as the API's error: 413, 415 or 422 with code ATTACHMENT_REJECTED and the reason. */
+export function rejected(reason: AttachmentRejectedError["reason"], message: string) {
+  return refusedAs(REJECTION_STATUS[reason], "ATTACHMENT_REJECTED", message, null, reason);
+}
+
+/**
+ * Adds a file to the case with an `attachment-added` event in its chain, in one transaction.
+ * A file the policy refuses is a 413/415/422 and nothing is stored.
+ */
+export async function addAttachment(
+  ctx: Context,
+  staff: StaffPrincipal,
+  input: { caseId: string; fileName: string; mediaType: string; content: Uint8Array; description?: string | null | undefined },
+): Promise<AttachmentView> {
+  await assertMayAttach(ctx, staff, input.caseId);
+  let meta: AttachmentMeta;
+  try {
+    meta = await attachmentRepository.addAttachment(ctx.db, ctx.deps.config.attachments, {
+      caseId: input.caseId,
+      fileName: input.fileName,
+      mediaType: input.mediaType,
+      content: input.content,
+      description: input.description ?? null,
+      uploadedBy: { type: "staff", id: staff.id },
+      uploadedAt: ctx.clock.now(),
+      recordEvent: true,
+    });
+  } catch (error) {
+    if (error instanceof AttachmentRejectedError) throw rejected(error.reason, `${error.message}.`);
+    if (error instanceof NotFoundError) throw notFound("There is no such case");
+    throw error;
+  }
+  ctx.deps.log.info("attachment added", { by: staff.id, caseId: input.caseId, attachmentId: meta.id, bytes: meta.size_bytes });
+  return view(meta, new Map([[staff.id, staff.name]]));
+}
+
+/** A file's bytes for someone who may read its case, checked against its SHA-256; the read is logged. */
+export async function attachmentFile(ctx: Context, staff: StaffPrincipal, attachmentId: string) {
+  let meta: AttachmentMeta;
+  try {
+    meta = await attachmentRepository.getAttachment(ctx.db, attachmentId);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound("There is no such file");
+    throw error;
+  }
+  if (meta.council_id !== staff.councilId) throw notFound("There is no such file");
+  const { record } = await loadReadableCase(ctx, staff, meta.case_id);
+  const { content } = await attachmentRepository.readAttachment(ctx.db, ctx.deps.config.attachments, attachmentId);
+  await recordRead(ctx, staff, record.id, record.councilId, `file ${meta.file_name} downloaded`);
+  return { meta, content };
+}

@@ -1,0 +1,221 @@
+/**
+ * The case page's letters (waiting to be written, and issued) and files (the list, and the
+ * upload form). Downloads and the upload are plain links and a plain multipart form to the
+ * API's own HTTP routes, so they work the same with JavaScript off.
+ */
+import { Link } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { useRootData } from "../root";
+import { Button, ErrorMessage, Tag } from "./govuk";
+import { formatDate, formatDateTime } from "../utils/labels";
+import { POSTING_LABELS, formatSize } from "../utils/letters";
+
+interface PendingLetter {
+  outboxId: number;
+  kindName: string;
+  to: string | null;
+  dueOn: string | null;
+  queuedAt: string;
+}
+
+interface IssuedLetter {
+  letterId: string;
+  kindName: string;
+  recipient: { name: string | null; to: string | null };
+  largePrint: boolean;
+  issuedAt: string;
+  issuedBy: { name: string | null } | null;
+  posting: { status: string } | null;
+  downloadUrl: string;
+}
+
+const upperFirst = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
+
+function recipientOf(to: string | null, name?: string | null): string {
+  const who = to === "representative" ? "the representative" : to === "customer" ? "the customer" : null;
+  if (name && who) return `${name} (${who})`;
+  return name ?? (who ? upperFirst(who) : "Not known yet");
+}
+
+export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: string; pending: readonly PendingLetter[]; issued: readonly IssuedLetter[]; mayWrite: boolean }) {
+  return (
+    <section aria-labelledby="letters" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="letters">
+        Letters
+      </h2>
+      {pending.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Waiting to be written</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Letter
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Goes to
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Send by
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {pending.map((p) => (
+              <tr key={p.outboxId} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {mayWrite ? (
+                    <Link className="govuk-link" to={`/cases/${caseId}/letters/${p.outboxId}`}>
+                      Write the {p.kindName}
+                    </Link>
+                  ) : (
+                    upperFirst(p.kindName)
+                  )}
+                </th>
+                <td className="govuk-table__cell">{recipientOf(p.to)}</td>
+                <td className="govuk-table__cell">{p.dueOn ? formatDate(p.dueOn, true) : "As soon as possible"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">No letter is waiting to be written.</p>
+      )}
+      {issued.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Issued</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Letter
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Sent to
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Issued
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Post
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {issued.map((l) => (
+              <tr key={l.letterId} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  <a className="govuk-link" href={l.downloadUrl}>
+                    {upperFirst(l.kindName)} (PDF)
+                  </a>
+                  {l.largePrint ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Large print</span> : null}
+                </th>
+                <td className="govuk-table__cell">{recipientOf(l.recipient.to, l.recipient.name)}</td>
+                <td className="govuk-table__cell">
+                  {formatDateTime(l.issuedAt)}
+                  {l.issuedBy?.name ? ` by ${l.issuedBy.name}` : ""}
+                </td>
+                <td className="govuk-table__cell">{l.posting ? <Tag colour={l.posting.status === "posted" ? "green" : "yellow"}>{POSTING_LABELS[l.posting.status] ?? l.posting.status}</Tag> : "Not by post"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+interface FileView {
+  attachmentId: string;
+  fileName: string;
+  sizeBytes: number;
+  description: string | null;
+  uploadedAt: string;
+  uploadedBy: { name: string | null };
+  downloadUrl: string;
+}
+
+export function CaseFiles({
+  files,
+  mayAdd,
+  uploadUrl,
+  limits,
+  error,
+}: {
+  files: readonly FileView[];
+  mayAdd: boolean;
+  uploadUrl: string;
+  limits: { maxBytes: number; maxSize: string; accept: string; typeNames: readonly string[] };
+  error: string | null;
+}) {
+  const root = useRootData();
+  // With JavaScript, a file that is missing or too large is caught before it is sent (the API
+  // checks again; without JavaScript it is the only check).
+  const [early, setEarly] = useState<string | null>(null);
+  const shown = early ?? error;
+  const checkFirst = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement | null;
+    const file = input?.files?.[0];
+    const problem = !file ? "Select a file" : file.size > limits.maxBytes ? `The selected file must be smaller than ${limits.maxSize}` : file.size === 0 ? "The selected file is empty" : null;
+    setEarly(problem);
+    if (problem) {
+      event.preventDefault();
+      input?.focus();
+    }
+  };
+  return (
+    <section aria-labelledby="attachments" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="attachments">
+        Files
+      </h2>
+      {files.length ? (
+        <ul className="govuk-list app-files">
+          {files.map((f) => (
+            <li key={f.attachmentId}>
+              <a className="govuk-link" href={f.downloadUrl} download>
+                {f.fileName}
+              </a>{" "}
+              <span className="govuk-body-s">
+                ({formatSize(f.sizeBytes)}, added {formatDateTime(f.uploadedAt)}
+                {f.uploadedBy.name ? ` by ${f.uploadedBy.name}` : ""})
+              </span>
+              {f.description ? <span className="govuk-body-s govuk-!-display-block">{f.description}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No files yet.</p>
+      )}
+      {mayAdd ? (
+        // A plain form to the API's upload route: the browser sends the file itself, with or
+        // without JavaScript, and the API sends it back here. The CSRF token comes first so the
+        // API can check it before reading the file.
+        <form method="post" action={uploadUrl} encType="multipart/form-data" noValidate onSubmit={checkFirst}>
+          <input type="hidden" name="_csrf" value={root?.csrfToken ?? ""} />
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="description">
+              What the file is (optional)
+            </label>
+            <input className="govuk-input" id="description" name="description" type="text" maxLength={500} />
+          </div>
+          <div className={`govuk-form-group${shown ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label" htmlFor="file">
+              Add a file
+            </label>
+            <div id="file-hint" className="govuk-hint">
+              A {limits.typeNames.join(", ")} file, smaller than {limits.maxSize}
+            </div>
+            {shown ? <ErrorMessage id="file-error">{shown}</ErrorMessage> : null}
+            <input
+              className={`govuk-file-upload${shown ? " govuk-file-upload--error" : ""}`}
+              id="file"
+              name="file"
+              type="file"
+              accept={limits.accept}
+              aria-describedby={shown ? "file-hint file-error" : "file-hint"}
+            />
+          </div>
+          <Button variant="secondary">Add the file</Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

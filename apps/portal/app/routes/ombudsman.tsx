@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button, Select, Table, Tag, type TagColour } from "../components/govuk";
+import { requireStaff } from "../utils/auth.server";
+import { formatDate } from "../utils/labels";
+import { ENQUIRY_STATE_LABELS } from "../utils/letters";
+
+export const meta: MetaFunction = () => [{ title: "Ombudsman enquiries – Complaints case management" }];
+
+const BODIES = [
+  { value: "lgsco", text: "Local Government and Social Care Ombudsman" },
+  { value: "housing-ombudsman", text: "Housing Ombudsman" },
+  { value: "ico", text: "Information Commissioner's Office" },
+];
+const STATES = ["response-due", "awaiting-decision", "remedy-due", "decision-received", "complied"] as const;
+const STATE_COLOURS: Record<string, TagColour> = {
+  "response-due": "red",
+  "awaiting-decision": "blue",
+  "remedy-due": "orange",
+  "decision-received": "purple",
+  complied: "green",
+};
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  requireStaff(context, request);
+  const url = new URL(request.url);
+  const state = STATES.find((s) => s === url.searchParams.get("state"));
+  const body = url.searchParams.get("body") ?? "";
+  const list = await context.api.ombudsman.enquiries({ ...(state ? { state } : {}), ...(/^[a-z0-9-]{1,40}$/.test(body) ? { body } : {}) });
+  // The bodies a council deals with, and any other an enquiry names.
+  const bodies = new Map(BODIES.map((b) => [b.value, b.text]));
+  for (const e of list.enquiries) if (!bodies.has(e.body.id)) bodies.set(e.body.id, e.body.name);
+  return { ...list, state: state ?? "", body, bodies: [...bodies].map(([value, text]) => ({ value, text })) };
+}
+
+export default function Ombudsman() {
+  const { enquiries, recentDays, state, body, bodies } = useLoaderData<typeof loader>();
+  return (
+    <main className="govuk-main-wrapper" id="main-content">
+      <h1 className="govuk-heading-l">Ombudsman enquiries</h1>
+      <p className="govuk-body">
+        Every open enquiry from the Local Government and Social Care Ombudsman, the Housing Ombudsman or the Information Commissioner on the cases you can see, and those closed in the last {recentDays} days. Work each one on its case.
+      </p>
+      <Form method="get" action="/ombudsman" aria-label="Filter the enquiries">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <Select name="body" label="Ombudsman" placeholder="Any" items={bodies} defaultValue={body} />
+          </div>
+          <div className="govuk-grid-column-one-third">
+            <Select name="state" label="Where it stands" placeholder="Any" items={STATES.map((s) => ({ value: s, text: ENQUIRY_STATE_LABELS[s]! }))} defaultValue={state} />
+          </div>
+        </div>
+        <Button variant="secondary">Filter</Button>
+      </Form>
+      {enquiries.length === 0 ? (
+        <p className="govuk-body">No enquiries.</p>
+      ) : (
+        <Table
+          caption={`${enquiries.length} enquir${enquiries.length === 1 ? "y" : "ies"}`}
+          captionSize="s"
+          head={["Case", "Ombudsman", "Their reference", "Received", "Deadline", "Where it stands"]}
+          rows={enquiries.map((e) => [
+            <Link key={`${e.caseId}-${e.enquiryId}`} className="govuk-link" to={`/cases/${e.caseId}`}>
+              {e.reference}
+            </Link>,
+            e.body.name,
+            e.theirReference,
+            formatDate(e.receivedOn),
+            e.deadline ? (
+              <>
+                {e.deadline.what === "response" ? "Reply by " : "Remedy by "}
+                {formatDate(e.deadline.date)}
+                {e.deadline.overdue ? (
+                  <>
+                    {" "}
+                    <Tag colour="red">Overdue</Tag>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              `Replied ${e.respondedOn ? formatDate(e.respondedOn) : ""}`.trim()
+            ),
+            <Tag key="state" colour={STATE_COLOURS[e.state] ?? "grey"}>
+              {ENQUIRY_STATE_LABELS[e.state] ?? e.state}
+            </Tag>,
+          ])}
+        />
+      )}
+    </main>
+  );
+}
