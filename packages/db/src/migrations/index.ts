@@ -11,6 +11,7 @@ import * as reportCalendarAndFacts from "./20261126100000_report_calendar_and_fa
 import * as learningAndResolutionPlans from "./20261126100100_learning_and_resolution_plans.js";
 import * as qualityAssurance from "./20261126100200_quality_assurance.js";
 import * as equalityMonitoring from "./20261126100300_equality_monitoring.js";
+import * as serverSecrets from "./20261127100000_server_secrets.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261126100100_learning_and_resolution_plans": learningAndResolutionPlans,
   "20261126100200_quality_assurance": qualityAssurance,
   "20261126100300_equality_monitoring": equalityMonitoring,
+  "20261127100000_server_secrets": serverSecrets,
 });
