@@ -63,6 +63,8 @@ export interface ApiRefusal {
   rule: string | null;
   /** For LETTER_INCOMPLETE: every element still missing. */
   missing?: MissingItem[];
+  /** For RATE_LIMITED: seconds until the client may try again (also sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 /** The cause carried by every deliberate API error; the error formatter shows it to clients. */
@@ -111,8 +113,8 @@ export function versionConflict(message: string, code: ApiRefusalCode = "VERSION
   return problem("CONFLICT", { code, message, rule: null });
 }
 
-export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string): TRPCError {
-  return problem("TOO_MANY_REQUESTS", { code, message, rule: null });
+export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string, retryAfterSeconds?: number): TRPCError {
+  return problem("TOO_MANY_REQUESTS", { code, message, rule: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 }
 
 /** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */

@@ -13,6 +13,7 @@ import { notificationsRouter } from "./routers/notifications.js";
 import { adminRouter } from "./routers/admin.js";
 import { integrationRouter } from "./routers/integration.js";
 import { lettersRouter } from "./routers/letters.js";
+import { publicRouter } from "./routers/public.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   admin: adminRouter,
   integration: integrationRouter,
   letters: lettersRouter,
+  public: publicRouter,
 });
 
 export type AppRouter = typeof appRouter;
