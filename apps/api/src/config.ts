@@ -45,7 +45,7 @@ export interface ApiConfig {
    * The key of the residents' tracking codes (TRACKING_SECRET, at least 32 characters). When
    * unset the server makes one once and keeps it in the database (server_secrets), so every
    * process agrees; set it in production and never change it: a new key makes every code
-   * already printed on a letter wrong (docs/decisions/0502-public-tracking-codes.md).
+   * already printed on a letter wrong (docs/decisions/0503-public-tracking-codes.md).
    */
   trackingSecret: string | null;
   /** The public forms: which council they are for, and the limits per client address. */

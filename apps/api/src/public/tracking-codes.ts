@@ -1,6 +1,6 @@
 /**
  * Residents' tracking codes: proof, without an account, that someone is the person who made
- * the complaint (docs/decisions/0502-public-tracking-codes.md).
+ * the complaint (docs/decisions/0503-public-tracking-codes.md).
  *
  * A code is the first 60 bits of HMAC-SHA256(key, "tracking-code/v1/" + case id), written in
  * Douglas Crockford's base 32 as three groups of four ("7KQ2-M9XD-4RTA"): no I, L, O or U, so

@@ -85,7 +85,7 @@ export const submitInput = z
   .strict()
   .superRefine((s, issues) => {
     // We need someone to answer: an anonymous complaint could never get its response or
-    // go to Stage 2, which only the complainant may ask for (docs/decisions/0501).
+    // go to Stage 2, which only the complainant may ask for (docs/decisions/0502-public-forms.md).
     if (s.kind === "complaint" && s.customer === null) {
       issues.addIssue({ code: "custom", path: ["customer"], message: "Tell us your name and how to contact you: we need them to answer your complaint" });
     }

@@ -74,7 +74,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   return {
     id: record.id,
     reference: record.reference,
-    /** The resident's proof for the online forms, to read out when they phone (decision 0502). */
+    /** The resident's proof for the online forms, to read out when they phone (decision 0503). */
     trackingCode: await ctx.deps.tracking.codeFor(record.id),
     version: record.version,
     kind: state.kind,

@@ -8,7 +8,7 @@
  * events, due dates, outbox) as the public actor; escalation is core's escalate command as
  * the public actor. A wrong reference and a wrong code get the same answer, and wrong answers
  * are limited per client address. Nothing here shows staff names or internal notes.
- * docs/decisions/0501-public-forms.md, 0502-public-tracking-codes.md.
+ * docs/decisions/0502-public-forms.md, 0503-public-tracking-codes.md.
  */
 import {
   currentStage,

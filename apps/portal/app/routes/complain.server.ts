@@ -1,7 +1,7 @@
 /**
  * Make a complaint, compliment or comment, one question per page, without an account and
  * without JavaScript. The answers so far travel with each page as hidden fields (nothing is
- * kept on the server until the resident sends them: docs/decisions/0501-public-forms.md), so
+ * kept on the server until the resident sends them: docs/decisions/0502-public-forms.md), so
  * every step is a post to /complain that answers with the next question, or the same one
  * with the GOV.UK error summary. The form carries one idempotency key from its first page:
  * sending it twice (a double click, a refresh, a retry) gives back the same case.

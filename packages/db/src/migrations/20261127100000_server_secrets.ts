@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 /**
  * Secrets the server makes for itself when the operator has not set one, shared by every API
- * process on the database (the tracking-code key: docs/decisions/0502-public-tracking-codes.md).
+ * process on the database (the tracking-code key: docs/decisions/0503-public-tracking-codes.md).
  * Written once (INSERT … ON CONFLICT DO NOTHING) and never changed: a new value would turn every
  * tracking code already printed on a letter into a wrong one. Frozen.
  */
