@@ -321,7 +321,7 @@ type EscalationView =
 function escalationView(record: CaseRecord<CaseState>, runtime: CouncilRuntime, ctx: Context): EscalationView {
   const state = record.state;
   const phone = runtime.profile.letterhead.phone;
-  if (state.kind !== "complaint") {
+  if (state.kind === "compliment" || state.kind === "comment" || state.kind === "service-request") {
     return { possible: false, why: "Only complaints have stages. A compliment or comment does not go to a next stage.", code: null, rule: null, lateRequest: null };
   }
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
