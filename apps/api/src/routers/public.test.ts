@@ -125,42 +125,6 @@ describe("the public forms", () => {
     expect(normaliseTrackingCode("7KQ2-M9XD-4RTU")).toBeNull();
   });
 
-  it("limits wrong answers per address (429 saying when to try again), even before a right one", async () => {
-    const limited = await openHarness({ config: { publicForms: { council: null, requestsPerIp: 1000, submissionsPerIp: 100, lookupFailuresPerIp: 3, maxBodyBytes: 256 * 1024 } } });
-    try {
-      const sent = await visitor(limited).public.submit(complaint("public-limit-lookups"));
-      const guesser = visitor(limited, "192.0.2.50");
-      for (let i = 0; i < 3; i++) expect((await refusal(guesser.public.track({ reference: sent.reference, trackingCode: "AAAA-AAAA-AAAA" }))).code).toBe("NOT_FOUND");
-      const blocked = await refusal(guesser.public.track({ reference: sent.reference, trackingCode: sent.trackingCode }));
-      expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-      expect(blocked.client.refusal).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/Try again after \d\d:\d\d/) });
-      expect(blocked.client.refusal?.retryAfterSeconds).toBeGreaterThan(0);
-      // Another address is not held up by this one.
-      expect((await visitor(limited, "192.0.2.51").public.track({ reference: sent.reference, trackingCode: sent.trackingCode })).reference).toBe(sent.reference);
-    } finally {
-      await limited.close();
-    }
-  });
-
-  it("limits new cases and calls per address; a retry of a case already made does not count", async () => {
-    const limited = await openHarness({ config: { publicForms: { council: null, requestsPerIp: 8, submissionsPerIp: 2, lookupFailuresPerIp: 10, maxBodyBytes: 256 * 1024 } } });
-    try {
-      const me = visitor(limited, "192.0.2.60");
-      await me.public.submit(complaint("limit-one", { description: "First complaint" }));
-      await me.public.submit(complaint("limit-one", { description: "First complaint" }));
-      await me.public.submit(complaint("limit-two", { description: "Second complaint" }));
-      const third = await refusal(me.public.submit(complaint("limit-three", { description: "Third complaint" })));
-      expect(third.code).toBe("TOO_MANY_REQUESTS");
-      expect(third.client.message).toMatch(/too many complaints, compliments and comments from your network in the last hour\. Try again after \d\d:\d\d/);
-      for (let i = 0; i < 4; i++) await me.public.services();
-      const calls = await refusal(me.public.services());
-      expect(calls.code).toBe("TOO_MANY_REQUESTS");
-      expect(calls.client.message).toMatch(/too many requests from your network/);
-    } finally {
-      await limited.close();
-    }
-  });
-
   it("lets the resident ask for Stage 2 only once core allows it, as the public, with the new stage's dates", async () => {
     const sent = await visitor(h).public.submit(complaint("public-escalate", { description: "Escalation journey complaint" }));
     const me = visitor(h);
@@ -215,54 +179,6 @@ describe("the public forms", () => {
     const page = await visitor(h).public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
     expect(page.escalation).toMatchObject({ possible: false, code: "NO_NEXT_STAGE", rule: expect.stringContaining("Ombudsman") });
     expect(page.escalation.possible ? "" : page.escalation.why).toMatch(/was our final response/);
-  });
-
-  it("outside a 28-day window (Leeds para 17), refuses with the rule and records a late request for the team's discretion", async () => {
-    const leeds = await openHarness({
-      profile: (p) => ({
-        ...p,
-        timescales: {
-          stages: {
-            "stage-1": {
-              escalation: {
-                to: "stage-2",
-                window: { period: { calendarDays: 28 }, from: "response", rule: "Leeds policy para 17: 28 days from the Stage I response to escalate" },
-                lateAllowedWithDiscretion: true,
-                rule: "Leeds policy para 17: discretion on the 28 days",
-              },
-            },
-          },
-        },
-      }),
-    });
-    try {
-      const sent = await visitor(leeds).public.submit(complaint("public-late"));
-      const caseId = (await caseRepository.findCaseByReference(leeds.db.db, leeds.council.councilId, sent.reference))!.id;
-      const manager = await leeds.as("complaints-manager");
-      await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
-      await manager.command.acknowledge({ caseId, expectedVersion: 2 });
-      await manager.command.respond({ caseId, expectedVersion: 3, outcome: "not-upheld", reasons: "No fault." });
-      leeds.clock.advance(40 * 24 * 3600_000);
-      const me = visitor(leeds);
-      const page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
-      expect(page.escalation).toMatchObject({ possible: false, code: "ESCALATION_WINDOW_CLOSED", rule: expect.stringContaining("Leeds policy para 17") });
-      expect(page.escalation.possible ? null : page.escalation.lateRequest).toEqual({ toStage: "Stage 2", closedOn: "2026-03-30" });
-
-      const refused = await refusal(me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, idempotencyKey: "late-plain" }));
-      expect(refused.client.refusal).toMatchObject({ code: "ESCALATION_WINDOW_CLOSED", rule: expect.stringContaining("Leeds policy para 17") });
-      const noReason = await refusal(me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, lateRequest: true, idempotencyKey: "late-no-reason" }));
-      expect(noReason.client.message).toBe("Tell us why you could not ask sooner");
-
-      const late = await me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, lateRequest: true, reason: "I was in hospital for five weeks.", idempotencyKey: "late-with-reason" });
-      expect(late.outcome).toBe("late-request-recorded");
-      const record = await caseRepository.getCase<{ contacts: Array<{ summary: string; channel: string }>; stages: unknown[] }>(leeds.db.db, caseId);
-      expect(record.state.stages).toHaveLength(1);
-      expect(record.state.contacts.at(-1)).toMatchObject({ channel: "web", summary: expect.stringContaining("I was in hospital for five weeks.") });
-      const outbox = await notificationQueries.list(leeds.db.db, { councilId: leeds.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
-      expect(outbox.map((o) => o.payload.subject)).toContain(`${sent.reference}: late request for Stage 2`);
-    } finally {
-      await leeds.close();
-    }
   });
 
   it("tells the service's officers at once when a public complaint may be a duplicate of an open case", async () => {
@@ -330,4 +246,95 @@ describe("the public forms", () => {
       expect(((await res.json()) as { error: { code: string; message: string } }).error.message).toMatch(/too large: the public forms accept up to 256 KB/);
     });
   });
+});
+
+// Each of these opens a harness with its own settings. They run after the suite above has
+// closed its own: on PostgreSQL a test file keeps one harness open at a time.
+describe("the public forms under other settings", () => {
+  it("limits wrong answers per address (429 saying when to try again), even before a right one", async () => {
+    const limited = await openHarness({ config: { publicForms: { council: null, requestsPerIp: 1000, submissionsPerIp: 100, lookupFailuresPerIp: 3, maxBodyBytes: 256 * 1024 } } });
+    try {
+      const sent = await visitor(limited).public.submit(complaint("public-limit-lookups"));
+      const guesser = visitor(limited, "192.0.2.50");
+      for (let i = 0; i < 3; i++) expect((await refusal(guesser.public.track({ reference: sent.reference, trackingCode: "AAAA-AAAA-AAAA" }))).code).toBe("NOT_FOUND");
+      const blocked = await refusal(guesser.public.track({ reference: sent.reference, trackingCode: sent.trackingCode }));
+      expect(blocked.code).toBe("TOO_MANY_REQUESTS");
+      expect(blocked.client.refusal).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/Try again after \d\d:\d\d/) });
+      expect(blocked.client.refusal?.retryAfterSeconds).toBeGreaterThan(0);
+      // Another address is not held up by this one.
+      expect((await visitor(limited, "192.0.2.51").public.track({ reference: sent.reference, trackingCode: sent.trackingCode })).reference).toBe(sent.reference);
+    } finally {
+      await limited.close();
+    }
+  });
+
+
+  it("limits new cases and calls per address; a retry of a case already made does not count", async () => {
+    const limited = await openHarness({ config: { publicForms: { council: null, requestsPerIp: 8, submissionsPerIp: 2, lookupFailuresPerIp: 10, maxBodyBytes: 256 * 1024 } } });
+    try {
+      const me = visitor(limited, "192.0.2.60");
+      await me.public.submit(complaint("limit-one", { description: "First complaint" }));
+      await me.public.submit(complaint("limit-one", { description: "First complaint" }));
+      await me.public.submit(complaint("limit-two", { description: "Second complaint" }));
+      const third = await refusal(me.public.submit(complaint("limit-three", { description: "Third complaint" })));
+      expect(third.code).toBe("TOO_MANY_REQUESTS");
+      expect(third.client.message).toMatch(/too many complaints, compliments and comments from your network in the last hour\. Try again after \d\d:\d\d/);
+      for (let i = 0; i < 4; i++) await me.public.services();
+      const calls = await refusal(me.public.services());
+      expect(calls.code).toBe("TOO_MANY_REQUESTS");
+      expect(calls.client.message).toMatch(/too many requests from your network/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+
+  it("outside a 28-day window (Leeds para 17), refuses with the rule and records a late request for the team's discretion", async () => {
+    const leeds = await openHarness({
+      profile: (p) => ({
+        ...p,
+        timescales: {
+          stages: {
+            "stage-1": {
+              escalation: {
+                to: "stage-2",
+                window: { period: { calendarDays: 28 }, from: "response", rule: "Leeds policy para 17: 28 days from the Stage I response to escalate" },
+                lateAllowedWithDiscretion: true,
+                rule: "Leeds policy para 17: discretion on the 28 days",
+              },
+            },
+          },
+        },
+      }),
+    });
+    try {
+      const sent = await visitor(leeds).public.submit(complaint("public-late"));
+      const caseId = (await caseRepository.findCaseByReference(leeds.db.db, leeds.council.councilId, sent.reference))!.id;
+      const manager = await leeds.as("complaints-manager");
+      await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
+      await manager.command.acknowledge({ caseId, expectedVersion: 2 });
+      await manager.command.respond({ caseId, expectedVersion: 3, outcome: "not-upheld", reasons: "No fault." });
+      leeds.clock.advance(40 * 24 * 3600_000);
+      const me = visitor(leeds);
+      const page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
+      expect(page.escalation).toMatchObject({ possible: false, code: "ESCALATION_WINDOW_CLOSED", rule: expect.stringContaining("Leeds policy para 17") });
+      expect(page.escalation.possible ? null : page.escalation.lateRequest).toEqual({ toStage: "Stage 2", closedOn: "2026-03-30" });
+
+      const refused = await refusal(me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, idempotencyKey: "late-plain" }));
+      expect(refused.client.refusal).toMatchObject({ code: "ESCALATION_WINDOW_CLOSED", rule: expect.stringContaining("Leeds policy para 17") });
+      const noReason = await refusal(me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, lateRequest: true, idempotencyKey: "late-no-reason" }));
+      expect(noReason.client.message).toBe("Tell us why you could not ask sooner");
+
+      const late = await me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, lateRequest: true, reason: "I was in hospital for five weeks.", idempotencyKey: "late-with-reason" });
+      expect(late.outcome).toBe("late-request-recorded");
+      const record = await caseRepository.getCase<{ contacts: Array<{ summary: string; channel: string }>; stages: unknown[] }>(leeds.db.db, caseId);
+      expect(record.state.stages).toHaveLength(1);
+      expect(record.state.contacts.at(-1)).toMatchObject({ channel: "web", summary: expect.stringContaining("I was in hospital for five weeks.") });
+      const outbox = await notificationQueries.list(leeds.db.db, { councilId: leeds.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
+      expect(outbox.map((o) => o.payload.subject)).toContain(`${sent.reference}: late request for Stage 2`);
+    } finally {
+      await leeds.close();
+    }
+  });
+
 });
