@@ -41,6 +41,28 @@ export interface ApiConfig {
    * ATTACHMENTS_DIR names a folder (shared by every API process); ATTACHMENT_MAX_MB (20).
    */
   attachments: AttachmentConfig;
+  /**
+   * The key of the residents' tracking codes (TRACKING_SECRET, at least 32 characters). When
+   * unset the server makes one once and keeps it in the database (server_secrets), so every
+   * process agrees; set it in production and never change it: a new key makes every code
+   * already printed on a letter wrong (docs/decisions/0503-public-tracking-codes.md).
+   */
+  trackingSecret: string | null;
+  /** The public forms: which council they are for, and the limits per client address. */
+  publicForms: PublicFormSettings;
+}
+
+export interface PublicFormSettings {
+  /** The council's slug (PUBLIC_COUNCIL); when unset, the only council on the server. */
+  council: string | null;
+  /** Calls to any public procedure per client address per 15 minutes (PUBLIC_REQUESTS_PER_IP). */
+  requestsPerIp: number;
+  /** Cases submitted per client address per hour (PUBLIC_SUBMISSIONS_PER_IP). */
+  submissionsPerIp: number;
+  /** Wrong reference-and-code answers per client address per 15 minutes (PUBLIC_LOOKUP_FAILURES_PER_IP). */
+  lookupFailuresPerIp: number;
+  /** The largest request body a public procedure or form accepts (PUBLIC_MAX_BODY_KB). */
+  maxBodyBytes: number;
 }
 
 export interface OidcSettings {
@@ -73,6 +95,12 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
+  TRACKING_SECRET: z.string().min(32, "at least 32 characters (for example: openssl rand -base64 32)").optional(),
+  PUBLIC_COUNCIL: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a council's slug, like exampleton").optional(),
+  PUBLIC_REQUESTS_PER_IP: z.coerce.number().int().min(1).default(300),
+  PUBLIC_SUBMISSIONS_PER_IP: z.coerce.number().int().min(1).default(10),
+  PUBLIC_LOOKUP_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
+  PUBLIC_MAX_BODY_KB: z.coerce.number().int().min(16).max(2000).default(256),
 });
 
 export class ConfigError extends Error {
@@ -108,6 +136,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     attachments: {
       storage: e.ATTACHMENTS_DIR ? { kind: "folder", path: path.resolve(e.ATTACHMENTS_DIR) } : { kind: "database" },
       policy: { ...defaultAttachmentPolicy, maxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
+    },
+    trackingSecret: e.TRACKING_SECRET ?? null,
+    publicForms: {
+      council: e.PUBLIC_COUNCIL ?? null,
+      requestsPerIp: e.PUBLIC_REQUESTS_PER_IP,
+      submissionsPerIp: e.PUBLIC_SUBMISSIONS_PER_IP,
+      lookupFailuresPerIp: e.PUBLIC_LOOKUP_FAILURES_PER_IP,
+      maxBodyBytes: e.PUBLIC_MAX_BODY_KB * 1024,
     },
   };
 }

@@ -13,6 +13,8 @@ import type { Logger } from "./logger.js";
 import type { Principal } from "./access/principal.js";
 import type { Notifier } from "./notifications/notifier.js";
 import type { OidcLogin } from "./auth/oidc.js";
+import type { TrackingCodes } from "./public/tracking-codes.js";
+import type { PublicLimits } from "./public/limits.js";
 
 /** Everything a request needs that lives as long as the process. */
 export interface AppDeps {
@@ -24,6 +26,10 @@ export interface AppDeps {
   notifier: Notifier;
   oidc: OidcLogin | null;
   log: Logger;
+  /** Residents' tracking codes (proof of identity on the public forms). */
+  tracking: TrackingCodes;
+  /** Per-address limits on the public procedures. */
+  publicLimits: PublicLimits;
 }
 
 export interface CookieOptions {

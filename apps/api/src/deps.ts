@@ -13,6 +13,8 @@ import { Notifier, smtpMailer, type Mailer } from "./notifications/notifier.js";
 import type { OidcLogin } from "./auth/oidc.js";
 import type { AppDeps } from "./context.js";
 import { installedPlugins } from "./plugins.js";
+import { TrackingCodes } from "./public/tracking-codes.js";
+import { PublicLimits } from "./public/limits.js";
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -41,6 +43,8 @@ export function createDeps(options: DepsOptions): AppDeps {
     notifier: new Notifier(options.database.db, mailer, clock, log),
     oidc: options.oidc ?? null,
     log,
+    tracking: new TrackingCodes(options.database.db, config.trackingSecret),
+    publicLimits: new PublicLimits(config.publicForms),
   };
 }
 

@@ -65,6 +65,8 @@ export interface ApiRefusal {
   missing?: MissingItem[];
   /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"). */
   reason?: string;
+  /** For RATE_LIMITED: seconds until the client may try again (also sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 /** The cause carried by every deliberate API error; the error formatter shows it to clients. */
@@ -113,8 +115,8 @@ export function versionConflict(message: string, code: ApiRefusalCode = "VERSION
   return problem("CONFLICT", { code, message, rule: null });
 }
 
-export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string): TRPCError {
-  return problem("TOO_MANY_REQUESTS", { code, message, rule: null });
+export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string, retryAfterSeconds?: number): TRPCError {
+  return problem("TOO_MANY_REQUESTS", { code, message, rule: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 }
 
 /** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */

@@ -9,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { openHarness, type Harness } from "../test/harness.js";
 import { appRouter } from "./root.js";
 import type { ApiKeyPrincipal, Principal } from "./access/principal.js";
+import { defaultConfig } from "./config.js";
 
 type Input = Record<string, unknown> | undefined;
 
@@ -17,16 +18,20 @@ describe("no input makes a 500", () => {
   let caseId: string;
   let customerId: string;
   let reference: string;
+  let trackingCode: string;
   const version = async () => (await h.db.db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
 
   beforeAll(async () => {
-    h = await openHarness();
+    // One (missing) client address makes every call here: the public limits are not under test.
+    h = await openHarness({ config: { publicForms: { ...defaultConfig().publicForms, requestsPerIp: 1_000_000, submissionsPerIp: 1_000_000, lookupFailuresPerIp: 1_000_000 } } });
     const manager = await h.as("complaints-manager");
     const logged = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: "Fuzz case", customer: { fullName: "Fuzzy Bear", email: "fuzzy@example.com" } });
     caseId = logged.caseId;
     reference = logged.reference;
     await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
-    customerId = (await manager.cases.get({ caseId })).customer!.id;
+    const detail = await manager.cases.get({ caseId });
+    customerId = detail.customer!.id;
+    trackingCode = detail.trackingCode;
   });
   afterAll(() => h?.close());
 
@@ -124,6 +129,20 @@ describe("no input makes a 500", () => {
       "integration.services": () => undefined,
       "integration.createCase": () => ({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Fuzz", customer: null, idempotencyKey: `fuzz-${Math.random()}` }),
       "integration.caseStatus": () => ({ reference }),
+      "public.services": () => undefined,
+      "public.equalityQuestions": () => undefined,
+      "public.submit": () => ({
+        kind: "complaint",
+        serviceId: "waste",
+        description: "Fuzzed from the public form",
+        desiredOutcome: "Fuzz",
+        customer: { fullName: "Fuzz Public", email: "fuzz@example.com", phone: "01632 960001", address: "1 Fuzz Lane", postcode: "EX1 1FZ", preferredContact: "post" },
+        idempotencyKey: `public-fuzz-${Math.random()}`,
+      }),
+      "public.track": () => ({ reference, trackingCode }),
+      "public.letter": () => ({ reference, trackingCode, letterId: "00000000-0000-4000-8000-000000000000" }),
+      "public.escalate": async () => ({ reference, trackingCode, expectedVersion: await version(), reason: "Fuzz", idempotencyKey: `public-escalate-${Math.random()}` }),
+      "public.equality": () => ({ reference, trackingCode, consent: true, answers: { age_band: "35-44", sex: null } }),
     };
     const make = table[name];
     if (!make) throw new Error(`no valid input for ${name}: add one`);

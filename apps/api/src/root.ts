@@ -15,6 +15,7 @@ import { integrationRouter } from "./routers/integration.js";
 import { lettersRouter } from "./routers/letters.js";
 import { attachmentsRouter } from "./routers/attachments.js";
 import { ombudsmanRouter } from "./routers/ombudsman.js";
+import { publicRouter } from "./routers/public.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   letters: lettersRouter,
   attachments: attachmentsRouter,
   ombudsman: ombudsmanRouter,
+  public: publicRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,7 @@ import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
 import { letterRoutes } from "./http/letter-routes.js";
 import { attachmentRoutes } from "./http/attachment-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
-import { INTERNAL_MESSAGE } from "./errors.js";
+import { ApiProblem, INTERNAL_MESSAGE } from "./errors.js";
 
 export interface AppOptions {
   /** The Remix portal's request handler, mounted as the catch-all once it exists. */
@@ -32,6 +32,23 @@ export function openApiDocument(deps: AppDeps) {
     baseUrl: `${deps.config.publicUrl}/api`,
     securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an administrator (cmk_…)" } },
   });
+}
+
+/**
+ * The public procedures take far smaller bodies than staff ones (PUBLIC_MAX_BODY_KB): a larger
+ * one is refused with 413 before it is read. Node reads no more than Content-Length; a body
+ * sent without one is still capped by tRPC's own limit.
+ */
+export function publicBodyLimit(deps: AppDeps): RequestHandler {
+  const max = deps.config.publicForms.maxBodyBytes;
+  return (req, res, next) => {
+    const paths = decodeURIComponent(req.path.replace(/^\//, "")).split(",");
+    if (!paths.some((p) => p.startsWith("public."))) return next();
+    if (Number(req.headers["content-length"] ?? 0) > max) {
+      return jsonError(res, 413, "PAYLOAD_TOO_LARGE", `The request is too large: the public forms accept up to ${Math.floor(max / 1024)} KB. Shorten what you wrote and send it again.`);
+    }
+    next();
+  };
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
@@ -61,11 +78,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string | undefined }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("request failed", { path, error: error.cause ?? error });
   };
+  // A refusal that says when to come back (rate limits) says it in Retry-After too.
+  const responseMeta = ({ errors }: { errors: ReadonlyArray<{ cause?: unknown }> }) => {
+    const seconds = errors.map((e) => (e.cause instanceof ApiProblem ? e.cause.refusal.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+    return seconds !== undefined ? { headers: new Headers({ "Retry-After": String(seconds) }) } : {};
+  };
   app.use(
     "/trpc",
     (req, res, next) => (req.path.includes("auth.login") ? loginLimit(req, res, next) : next()),
+    publicBodyLimit(deps),
     requireCsrfToken,
-    createExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }),
+    createExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000, responseMeta }),
   );
 
   // Letter and print batch downloads (PDF, CSV): staff sessions, the procedures' access rules.

@@ -43,7 +43,19 @@ export default async function setup(project: TestProject) {
   mkdirSync(cacheDir, { recursive: true });
   const dataDir = mkdtempSync(path.join(cacheDir, "pglite-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, DATA_DIR: dataDir, SEED_DEMO: "true" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    DATA_DIR: dataDir,
+    SEED_DEMO: "true",
+    // Every browser test comes from 127.0.0.1: the public forms' per-address limits (tested in
+    // the API's own specs) must not stop the journeys part way.
+    PUBLIC_REQUESTS_PER_IP: "100000",
+    PUBLIC_SUBMISSIONS_PER_IP: "1000",
+    PUBLIC_LOOKUP_FAILURES_PER_IP: "1000",
+  };
   // Always the embedded database and no outgoing email, whatever the shell has set.
   for (const key of ["DATABASE_URL", "SMTP_URL", "SMTP_FROM", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
 

@@ -83,6 +83,16 @@ export function portalHandler(options: PortalOptions): Router {
     res.status(204).end();
   });
 
+  // The public forms take small bodies (PUBLIC_MAX_BODY_KB): a larger post is refused with
+  // 413 before Remix reads it. Node reads no more than Content-Length, so checking it is enough.
+  const publicMax = deps.config.publicForms.maxBodyBytes;
+  router.use(["/complain", "/track", "/escalate"], (req, res, next) => {
+    if (req.method !== "POST" || Number(req.headers["content-length"] ?? 0) <= publicMax) return next();
+    res.status(413).type("html").send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>What you sent is too long</title><link rel="icon" href="data:,"></head><body><main><h1>What you sent is too long</h1><p>We can accept up to ${Math.floor(publicMax / 1024)} KB from this form. Go back, shorten what you wrote, and send it again. If you need to send us more, phone us.</p></main></body></html>`,
+    );
+  });
+
   // With JavaScript, Remix posts a form with fetch to "<path>.data". A form the user must
   // correct is a 400 without JavaScript (the page, with its error summary); to the fetch it is
   // answered 200 with the same page data, because browsers log every 4xx fetch as a console

@@ -147,6 +147,7 @@ export {
   runIdempotently,
   type IdempotencyKey,
 } from "./idempotency.js";
+export { serverSecretRepository } from "./server-secrets.js";
 export {
   apiKeyRepository,
   loginFailureRepository,

@@ -184,7 +184,8 @@ export interface LogCaseInput {
   customer?: { id: string } | CustomerInput | null;
   rules: ResolvedRules;
   clock: Clock;
-  idempotency?: { key: string; request: unknown };
+  /** `scope` keeps keys apart ("intake" by default; the public forms use their own). */
+  idempotency?: { key: string; request: unknown; scope?: string };
   also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>) => Promise<void>;
 }
 

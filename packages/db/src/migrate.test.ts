@@ -40,6 +40,7 @@ const tables = [
   "resolution_plan_checkpoints",
   "resolution_plan_tasks",
   "resolution_plans",
+  "server_secrets",
   "services",
   "sessions",
   "staff",

@@ -331,6 +331,7 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     cancelled_by: true,
   },
   letter_postings: { letter_id: true, council_id: true, batch_id: true, position: true, posted_at: true },
+  server_secrets: { name: true, value: true, created_at: true },
 };
 
 describe("src/schema.ts", () => {

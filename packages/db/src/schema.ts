@@ -397,6 +397,13 @@ export interface LoginFailuresTable {
   ip: string | null;
 }
 
+/** Secrets the server generated for itself (the tracking-code key when TRACKING_SECRET is not set). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
@@ -425,6 +432,7 @@ export interface DB {
   login_failures: LoginFailuresTable;
   print_batches: PrintBatchesTable;
   letter_postings: LetterPostingsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

@@ -159,6 +159,40 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     expect(model.salutation).toBe("Dear Jane Example MP");
   });
 
+  it("prints the customer's tracking code under the reference on their acknowledgement, and on no other letter or recipient", () => {
+    const scenario = loggedComplaint();
+    scenario.do({ type: "acknowledge" }, "2026-11-03");
+    const withCode = { ...context, trackingCode: "7KQ2-M9XD-4RTA" };
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, withCode);
+    expect(model.trackingCode).toBe("7KQ2-M9XD-4RTA");
+    expect(model.sections.find((section) => section.element === "contact-details")?.paragraphs.join(" ")).toContain("check how your complaint is going online");
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    // Later letters do not repeat it: the acknowledgement is where the customer gets it.
+    scenario.do({ type: "respond", outcome: "upheld", reasons: "We missed the collections." }, "2026-11-10");
+    expect(buildLetterModel("stage-1-response", scenario.case, scenario.rules, defaultProfile, withCode).trackingCode).toBeUndefined();
+    expect(buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context).trackingCode).toBeUndefined();
+  });
+
+  it("never prints the tracking code on a letter to a representative", () => {
+    const scenario = new CaseScenario(wasteRules());
+    scenario.log(
+      {
+        reference: "CMP-2026-0044",
+        channel: "email",
+        customer: { id: "c-1", name: "Ada Lovelace" },
+        representative: { name: "Jane Example MP", role: "mp", consent: { basis: "elected-member", recordedOn: "2026-11-02" }, replyTo: "representative" },
+        description: "My constituent's bin has not been emptied.",
+      },
+      "2026-11-02",
+    );
+    scenario.do({ type: "triage", outcome: "accept" }, "2026-11-02");
+    scenario.do({ type: "assign", handlerId: "sam" }, "2026-11-02");
+    const representativeAddress = { lines: ["House of Commons", "London"], postcode: "SW1A 0AA" };
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, { ...context, representativeAddress, trackingCode: "7KQ2-M9XD-4RTA" });
+    expect(model.trackingCode).toBeUndefined();
+    expect(JSON.stringify(model)).not.toContain("7KQ2-M9XD-4RTA");
+  });
+
   it("fills plugin slots with the paragraphs that plugins register for this kind of letter", () => {
     const scenario = loggedComplaint();
     scenario.do({ type: "acknowledge" }, "2026-11-03");

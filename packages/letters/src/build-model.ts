@@ -43,6 +43,11 @@ export interface LetterContext {
   /** The stage the letter is about; the current stage when not given. */
   stageId?: string;
   language?: LetterLanguage;
+  /**
+   * The customer's tracking code for the case: printed under the reference on an
+   * acknowledgement that goes to the customer (never on one to a representative).
+   */
+  trackingCode?: string;
 }
 
 export class LetterModelError extends Error {
@@ -139,6 +144,8 @@ export function buildLetterModel(
   const stageIndex = stage ? rules.regime.stages.findIndex((rule) => rule.id === stage.stageId) : -1;
   const previousStage = stageIndex > 0 ? stageOf(state, rules.regime.stages[stageIndex - 1]?.id) : undefined;
 
+  const showTrackingCode = Boolean(context.trackingCode) && TRACKING_CODE_LETTERS.has(kind) && !writeToRepresentative;
+
   if (writeToRepresentative && !context.representativeAddress) {
     throw new LetterModelError(`Case ${state.reference}: the reply goes to the representative, so their postal address is needed.`);
   }
@@ -147,7 +154,8 @@ export function buildLetterModel(
     const phone = handler?.phone ?? profile.letterhead.phone;
     const email = handler?.email ?? profile.letterhead.email;
     const who = handler ? handler.name : "us";
-    return `You can contact ${who} on ${phone} or at ${email}. Please quote our reference, ${state.reference}.`;
+    const online = showTrackingCode ? " You can also check how your complaint is going online with our reference and your tracking code." : "";
+    return `You can contact ${who} on ${phone} or at ${email}. Please quote our reference, ${state.reference}.${online}`;
   })();
 
   const ombudsmanParagraph = (() => {
@@ -326,6 +334,7 @@ export function buildLetterModel(
     recipient: { name: recipientName, address: recipientAddress },
     ...(writeToRepresentative ? { onBehalfOf: { name: customerName, address: context.customerAddress } } : {}),
     ourReference: state.reference,
+    ...(showTrackingCode ? { trackingCode: context.trackingCode } : {}),
     date: context.date,
     subject: kind === "stage-2-response" || kind === "stage-3-response" ? (stageRules?.escalation ? SUBJECTS[kind] : "Our final response to your complaint") : SUBJECTS[kind],
     salutation: `Dear ${recipientName}`,
@@ -361,6 +370,9 @@ export function withSections(model: LetterModel, sections: readonly LetterSectio
   // A stable sort: the draft's own order stands where the kind does not decide.
   return { ...model, sections: merged.map((section, at) => ({ section, at })).sort((a, b) => rank(a.section.element) - rank(b.section.element) || a.at - b.at).map(({ section }) => section) };
 }
+
+/** Letters that give the customer their tracking code: the first one they get. */
+const TRACKING_CODE_LETTERS = new Set<LetterKind>(["acknowledgement"]);
 
 const STAGE_RESPONSES = new Set<LetterKind>(["stage-1-response", "stage-2-response", "stage-3-response", "foi-eir-review-outcome"]);
 

@@ -152,6 +152,12 @@ export interface LetterModel {
   onBehalfOf?: LetterSubjectPerson;
   ourReference: string;
   yourReference?: string;
+  /**
+   * The customer's tracking code, printed under our reference on a letter that goes to the
+   * customer: with the reference it lets them check their case online and ask for the next
+   * stage (apps/api, docs/decisions/0503-public-tracking-codes.md).
+   */
+  trackingCode?: string;
   /** Date of the letter as an ISO calendar date (YYYY-MM-DD), the council's local date. */
   date: string;
   subject: string;

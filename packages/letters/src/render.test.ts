@@ -81,6 +81,13 @@ describe("what the letter says", () => {
     for (const phrase of expected) expect(text).toContain(phrase);
   });
 
+  it("prints the tracking code as a line under our reference when the letter has one", async () => {
+    const [page] = (await readPdf(await renderLetterPdf({ ...typical, trackingCode: "7KQ2-M9XD-4RTA" }))).pages;
+    expect(page?.text.replace(/\n/g, " ")).toMatch(/Our reference: COMP-2026-004217 Tracking code: 7KQ2-M9XD-4RTA Date:/);
+    const [plain] = (await readPdf(await renderLetterPdf(typical))).pages;
+    expect(plain?.text).not.toContain("Tracking code");
+  });
+
   it("writes to a representative with the customer in the Re: line", async () => {
     const model = sampleLetter("member-enquiry-response", "member-enquiry");
     const [page] = (await readPdf(await renderLetterPdf(model))).pages;

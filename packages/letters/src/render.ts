@@ -217,6 +217,7 @@ class LetterWriter {
     const council = model.council;
     const reference = [
       `${words.ourReference}: ${model.ourReference}`,
+      ...(model.trackingCode ? [`${words.trackingCode}: ${model.trackingCode}`] : []),
       ...(model.yourReference ? [`${words.yourReference}: ${model.yourReference}`] : []),
       `${words.date}: ${formatLetterDate(model.date, model.language ?? "en")}`,
     ];

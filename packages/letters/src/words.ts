@@ -8,6 +8,7 @@ import type { LetterLanguage } from "./model.js";
 export interface FixedWords {
   ourReference: string;
   yourReference: string;
+  trackingCode: string;
   date: string;
   regarding: string;
   closing: string;
@@ -23,6 +24,7 @@ export const FIXED_WORDS: Record<LetterLanguage, FixedWords> = {
   en: {
     ourReference: "Our reference",
     yourReference: "Your reference",
+    trackingCode: "Tracking code",
     date: "Date",
     regarding: "Re:",
     closing: "Yours sincerely",
@@ -36,6 +38,7 @@ export const FIXED_WORDS: Record<LetterLanguage, FixedWords> = {
   cy: {
     ourReference: "Ein cyfeirnod",
     yourReference: "Eich cyfeirnod",
+    trackingCode: "Cod olrhain",
     date: "Dyddiad",
     regarding: "Ynghylch:",
     closing: "Yn gywir",

@@ -13,6 +13,7 @@ import { TRPCError } from "@trpc/server";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
+import { defaultConfig } from "../config.js";
 
 type Where = "own" | "other" | "own-restricted" | "other-restricted";
 const WHERE: Where[] = ["own", "other", "own-restricted", "other-restricted"];
@@ -122,6 +123,12 @@ const LETTER_WRITERS: StaffRole[] = [DCRO, CM, HOS, DIR];
 const FILE_ADDERS: StaffRole[] = [CSO, IO, DCRO, CM, HOS, DIR, LEGAL];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
+/**
+ * The public forms: open to everyone, signed in or not, whatever their role. A case is shown
+ * (or changed) only for its reference and tracking code, never by role; that is the second
+ * test of the public forms below.
+ */
+const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality"];
 /** Covered by their own specs (they change the caller's password or session). */
 const ELSEWHERE = ["auth.changePassword"];
 
@@ -163,6 +170,8 @@ describe("authorisation matrix", () => {
 
   beforeAll(async () => {
     h = await openHarness({
+      // Every caller here shares one (missing) client address; the public limits are not under test.
+      config: { publicForms: { ...defaultConfig().publicForms, requestsPerIp: 100_000, lookupFailuresPerIp: 100_000 } },
       extraStaff: [{ key: "outsider", name: "Other Officer", email: "outsider@example.gov.uk", password: PASSWORD, roles: [{ role: "investigating-officer", directorate: "housing" }] }],
     });
     outsider = h.staffIds.get("outsider")!;
@@ -198,6 +207,7 @@ describe("authorisation matrix", () => {
       "letters.issue",
       "attachments.list",
       ...PUBLIC,
+      ...PUBLIC_FORMS,
       ...ELSEWHERE,
     ]);
     expect(Object.keys(appRouter._def.procedures).filter((p) => !covered.has(p))).toEqual([]);
@@ -340,6 +350,47 @@ describe("authorisation matrix", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("opens the public forms to every role and to nobody signed in alike", async () => {
+    const problems: string[] = [];
+    const mine = await (await h.as(null)).public.submit({ kind: "comment", serviceId: "waste", description: "Matrix comment", customer: null, idempotencyKey: "matrix-public-comment" });
+    const proof = { reference: mine.reference, trackingCode: mine.trackingCode };
+    const calls: Record<string, (c: Caller) => Promise<unknown>> = {
+      "public.services": (c) => c.public.services(),
+      "public.equalityQuestions": (c) => c.public.equalityQuestions(),
+      "public.submit": (c) => c.public.submit({ kind: "comment", serviceId: "waste", description: "Matrix comment", customer: null, idempotencyKey: "matrix-public-comment" }),
+      "public.track": (c) => c.public.track(proof),
+      "public.letter": (c) => c.public.letter({ ...proof, letterId: "00000000-0000-4000-8000-000000000000" }),
+      "public.escalate": (c) => c.public.escalate({ ...proof, expectedVersion: 1, idempotencyKey: "matrix-public-escalate" }),
+      "public.equality": (c) => c.public.equality({ ...proof, consent: true, answers: {} }),
+    };
+    expect(Object.keys(calls).sort()).toEqual([...PUBLIC_FORMS].sort());
+    for (const role of [...STAFF_ROLES, null]) {
+      for (const [name, call] of Object.entries(calls)) {
+        // public.letter: allowed past authorisation, then "no such letter" (a 404 of its own).
+        const got = await call(await h.as(role)).then(
+          () => "allowed",
+          (error: unknown) => (error instanceof TRPCError && (["UNAUTHORIZED", "FORBIDDEN"].includes(error.code) || (error.code === "NOT_FOUND" && name !== "public.letter")) ? "refused" : "allowed"),
+        );
+        if (got !== "allowed") problems.push(`${name} ${role ?? "anonymous"}: ${got}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a case through the public forms only to whoever has its reference and tracking code, never by role", async () => {
+    const staffCase = await (await h.as("complaints-manager")).cases.get({ caseId: cases.own.id });
+    const other = await (await h.as(null)).public.submit({ kind: "comment", serviceId: "waste", description: "Another matrix comment", customer: null, idempotencyKey: "matrix-public-other" });
+    for (const role of [...STAFF_ROLES, null]) {
+      const caller = await h.as(role);
+      // Even a complaints manager gets nothing for a reference with another case's code.
+      const refusedTrack = await caller.public.track({ reference: staffCase.reference, trackingCode: other.trackingCode }).then(() => "shown", (e: unknown) => (e instanceof TRPCError ? e.code : "error"));
+      expect(refusedTrack, `${role ?? "anonymous"}`).toBe("NOT_FOUND");
+      const refusedEscalation = await caller.public.escalate({ reference: staffCase.reference, trackingCode: other.trackingCode, expectedVersion: 1, idempotencyKey: `matrix-steal-${role}` }).then(() => "done", (e: unknown) => (e instanceof TRPCError ? e.code : "error"));
+      expect(refusedEscalation, `${role ?? "anonymous"}`).toBe("NOT_FOUND");
+    }
+    expect((await (await h.as(null)).public.track({ reference: staffCase.reference, trackingCode: staffCase.trackingCode })).reference).toBe(staffCase.reference);
   });
 
   it("answers the other procedures exactly as the table says, and none to anonymous callers", async () => {

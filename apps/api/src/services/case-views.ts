@@ -31,7 +31,7 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound } from "../errors.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
 import { ACCESS_LOG_READERS, CASE_READERS, EQUALITY_READERS, RESTRICTED_READERS } from "../access/policy.js";
-import { availableFor, loadReadableCase, recordRead } from "./cases.js";
+import { availableFor, loadReadableCase, recordRead, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
 export type DueStatus = Rag | "met" | "window";
@@ -76,6 +76,8 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   return {
     id: record.id,
     reference: record.reference,
+    /** The resident's proof for the online forms, to read out when they phone (decision 0503). */
+    trackingCode: await ctx.deps.tracking.codeFor(record.id),
     version: record.version,
     kind: state.kind,
     status: state.status,
@@ -135,7 +137,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
         at: e.occurredAt.toISOString(),
         on: payload.on ?? null,
         stageId: payload.stageId ?? null,
-        actor: { type: e.actor.type, id: e.actor.id, name: nameOf(e.actor.id) },
+        actor: { type: e.actor.type, id: e.actor.id, name: e.actor.type === "public" && e.actor.id === WEB_FORM_ACTOR.id ? WEB_FORM_ACTOR.name : nameOf(e.actor.id) },
         data,
       };
     }),

@@ -158,6 +158,18 @@ export interface LogInput {
   idempotencyKey?: string | undefined;
 }
 
+/**
+ * A member of the public using the online forms: no account, no roles but core's "public".
+ * Recorded in the event log as the actor `{ type: "public", id: "web-form" }`.
+ */
+export interface PublicSubmitter {
+  kind: "public";
+  councilId: string;
+}
+
+/** Core's actor for what the public does through the online forms. */
+export const WEB_FORM_ACTOR = { id: "web-form", roles: ["public"], name: "Member of the public (online form)" } as const;
+
 export interface LogOutcome {
   caseId: string;
   reference: string;
@@ -166,8 +178,14 @@ export interface LogOutcome {
   created: boolean;
 }
 
-/** Logs a new case, by a staff member or an integration's API key. */
-export async function logNewCase(ctx: Context, by: StaffPrincipal | ApiKeyPrincipal, input: LogInput): Promise<LogOutcome> {
+/** Logs a new case, by a staff member, an integration's API key or the public online form. */
+export async function logNewCase(
+  ctx: Context,
+  by: StaffPrincipal | ApiKeyPrincipal | PublicSubmitter,
+  input: LogInput,
+  /** More to write in the same transaction once the case exists (not on an idempotent replay). */
+  also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>, runtime: CouncilRuntime, directorateId: string | null) => Promise<void>,
+): Promise<LogOutcome> {
   const runtime = await ctx.deps.councils.get(by.councilId);
   const directorateCode = runtime.directorateOfService.get(input.serviceId);
   if (!directorateCode) throw badInput(`There is no service "${input.serviceId}"; choose one of: ${[...runtime.directorateOfService.keys()].join(", ")}`);
@@ -178,6 +196,8 @@ export async function logNewCase(ctx: Context, by: StaffPrincipal | ApiKeyPrinci
     const decision = logDecision(by, directorateId);
     if (!decision.ok) throw noAccess(decision.reason);
     roles = decision.roles;
+  } else if (by.kind === "public") {
+    roles = ["public"];
   } else {
     if (!directorateId || !by.directorateIds.includes(directorateId)) {
       throw noAccess(`This API key cannot create cases for ${runtime.names.directorates.get(directorateId ?? "") ?? "that directorate"}`);
@@ -186,7 +206,10 @@ export async function logNewCase(ctx: Context, by: StaffPrincipal | ApiKeyPrinci
   }
   const rules = runtime.book.rulesFor(input.serviceId, input.kind);
   const { customer, idempotencyKey, receivedAt, ...fields } = input;
-  const actorId = by.kind === "staff" ? by.id : `api-key:${by.id}`;
+  const actorId = by.kind === "staff" ? by.id : by.kind === "public" ? WEB_FORM_ACTOR.id : `api-key:${by.id}`;
+  const actorName = by.kind === "public" ? WEB_FORM_ACTOR.name : by.name;
+  // Keys the public's forms make are kept apart from staff and integration keys.
+  const scope = by.kind === "public" ? "public-intake" : "intake";
   let result;
   try {
     result = await logCase(ctx.db, {
@@ -194,19 +217,79 @@ export async function logNewCase(ctx: Context, by: StaffPrincipal | ApiKeyPrinci
       command: {
         ...fields,
         receivedAt: receivedAt ?? ctx.clock.now().toISOString(),
-        by: { id: actorId, roles: roles as never, name: by.name },
+        by: { id: actorId, roles: roles as never, name: actorName },
       } as Omit<LogCase, "type" | "id" | "reference" | "customer">,
       customer,
       rules,
       clock: ctx.clock,
-      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, request: { customer, ...fields, receivedAt: receivedAt ?? null } } } : {}),
-      also: (trx, applied) => queueEffects(ctx, trx, runtime, applied, directorateId),
+      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, request: { customer, ...fields, receivedAt: receivedAt ?? null }, scope } } : {}),
+      also: async (trx, applied) => {
+        await queueEffects(ctx, trx, runtime, applied, directorateId);
+        if (also) await also(trx, applied, runtime, directorateId);
+      },
     });
   } catch (error) {
     throw translateStorageError(error);
   }
   if (!result.ok) throw refused(result.refusal);
   return { caseId: result.caseId, reference: result.reference, version: result.version, created: result.created };
+}
+
+/** Something the public did that staff must hear about (a late request for the next stage). */
+export interface StaffAlert {
+  /** "complaints-manager", "head-of-service"…; the stage's handler is told too. */
+  party: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Runs one lifecycle command as the public online form, on a case whose tracking code the
+ * caller has proved: core decides (roles, windows, state), optimistic concurrency applies as
+ * for staff, and the effects and any alert reach the outbox in the same transaction.
+ */
+export async function runPublicCommand(
+  ctx: Context,
+  runtime: CouncilRuntime,
+  record: { id: string; councilId: string; state: CaseState; row: { directorate_id: string | null } },
+  command: DistributiveOmit<Exclude<CaseCommand, LogCase>, "by">,
+  expectedVersion: number,
+  alert?: StaffAlert,
+  /** The caller's transaction, when the command is part of a larger one. */
+  db: Executor = ctx.db,
+) {
+  const rules = runtime.book.rulesFor(record.state.serviceId, record.state.kind);
+  const directorateId = record.row.directorate_id;
+  let result;
+  try {
+    result = await applyCaseCommand(db, {
+      caseId: record.id,
+      expectedVersion,
+      command: { ...command, by: { ...WEB_FORM_ACTOR, roles: [...WEB_FORM_ACTOR.roles] } } as Exclude<CaseCommand, LogCase>,
+      rules,
+      clock: ctx.clock,
+      also: async (trx, applied) => {
+        await queueEffects(ctx, trx, runtime, applied, directorateId);
+        if (alert) await queueStaffAlert(ctx, trx, runtime, applied, directorateId, alert);
+      },
+    });
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+  if (!result.ok) throw refused(result.refusal);
+  return result;
+}
+
+export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, alert: StaffAlert): Promise<void> {
+  const handler = applied.state.stages.at(-1)?.handlerId ?? null;
+  const recipients = new Set([...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)), ...(handler ? [handler] : [])]);
+  const base = { councilId: applied.councilId, caseId: applied.caseId, kind: "case-notification" as const, payload: { subject: alert.subject, text: alert.text, party: alert.party } };
+  const dedupeKey = `public-alert:${applied.caseId}:${applied.version}`;
+  const messages: NewNotification[] =
+    recipients.size === 0
+      ? [{ ...base, recipient: { party: alert.party }, dedupeKey }]
+      : [...recipients].map((staffId, n) => ({ ...base, recipient: { staffId, party: alert.party }, dedupeKey: `${dedupeKey}:${n}` }));
+  await ctx.deps.notifier.enqueue(trx, messages);
 }
 
 /**

@@ -264,6 +264,8 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
       signatoryId,
       ...(stage ? { stageId: stage.stageId } : {}),
       ...(input.language ? { language: input.language } : {}),
+      // Printed only where the letters package says (the acknowledgement to the customer).
+      trackingCode: await ctx.deps.tracking.codeFor(record.id),
     });
   } catch (error) {
     if (error instanceof LetterModelError || error instanceof LetterDateError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);

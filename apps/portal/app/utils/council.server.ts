@@ -5,7 +5,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 
 export interface CouncilSummary {
-  id: string;
+  /** Null on the public pages, which do not need it. */
+  id: string | null;
   name: string;
 }
 
@@ -15,5 +16,12 @@ export async function councilForRequest(context: AppLoadContext): Promise<Counci
     const runtime = await context.deps.councils.get(principal.councilId);
     return { id: runtime.council.id, name: runtime.profile.name };
   }
-  return null;
+  // The public pages: the council the online forms are for, as the API says. A refusal (a
+  // limit reached, no council set up) only costs the header its name.
+  try {
+    const { council } = await context.api.public.services();
+    return { id: null, name: council.name };
+  } catch {
+    return null;
+  }
 }

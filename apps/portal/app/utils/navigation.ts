@@ -13,6 +13,15 @@ const LETTERS = ["customer-services", "investigating-officer", "dcro", "complain
 const OMBUDSMAN = ["complaints-manager", "head-of-service", "director", "legal", "auditor", "quality-assurance"];
 const QUALITY = ["complaints-manager", "quality-assurance", "head-of-service", "director", "auditor"];
 
+/** The public's links, for everyone not signed in as staff. */
+export function publicNavigation(): NavItem[] {
+  return [
+    { href: "/complain", text: "Make a complaint" },
+    { href: "/track", text: "Check your complaint" },
+    { href: "/escalate", text: "Ask for the next stage" },
+  ];
+}
+
 export function staffNavigation(roles: readonly string[]): NavItem[] {
   const has = (list: readonly string[]) => roles.some((r) => list.includes(r));
   const items: Array<NavItem | false> = [

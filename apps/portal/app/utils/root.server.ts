@@ -3,7 +3,7 @@
  * their roles open, and the tokens for forms (CSRF) and scripts (CSP nonce).
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { staffNavigation, type NavItem } from "./navigation";
+import { publicNavigation, staffNavigation, type NavItem } from "./navigation";
 import { councilForRequest } from "./council.server";
 
 export interface RootStaff {
@@ -21,6 +21,6 @@ export async function rootData(context: AppLoadContext, _request: Request) {
     staff = { id: me.id, name: me.name, roles, roleLabels: [...new Set(me.roles.map((r) => r.label))] };
   }
   const council = await councilForRequest(context);
-  const nav: NavItem[] = staff ? staffNavigation(staff.roles) : [];
+  const nav: NavItem[] = staff ? staffNavigation(staff.roles) : publicNavigation();
   return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav };
 }

@@ -12,6 +12,7 @@ import * as learningAndResolutionPlans from "./20261126100100_learning_and_resol
 import * as qualityAssurance from "./20261126100200_quality_assurance.js";
 import * as equalityMonitoring from "./20261126100300_equality_monitoring.js";
 import * as workQueueIndex from "./20261202100000_work_queue_index.js";
+import * as serverSecrets from "./20261202110000_server_secrets.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261126100200_quality_assurance": qualityAssurance,
   "20261126100300_equality_monitoring": equalityMonitoring,
   "20261202100000_work_queue_index": workQueueIndex,
+  "20261202110000_server_secrets": serverSecrets,
 });

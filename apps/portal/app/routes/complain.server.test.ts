@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { checkStep } from "./complain.server";
+import { stepsFor } from "../utils/complain";
+
+const SERVICES = ["waste", "highways"];
+
+describe("the public complaint form's questions", () => {
+  it("asks what the resident wants us to do only about a complaint (code 6.2: set out the outcome sought)", () => {
+    expect(stepsFor({ kind: "complaint" })).toEqual(["kind", "service", "description", "outcome", "name", "contact", "check"]);
+    expect(stepsFor({ kind: "compliment", replyWanted: "yes" })).toEqual(["kind", "service", "description", "name", "contact", "check"]);
+  });
+
+  it("skips the contact details for a compliment or comment whose sender wants no reply", () => {
+    expect(stepsFor({ kind: "comment", replyWanted: "no" })).toEqual(["kind", "service", "description", "name", "check"]);
+    expect(checkStep("name", { kind: "comment", replyWanted: "no" }, SERVICES)).toEqual({});
+  });
+
+  it("needs a name for a complaint: we must be able to answer it", () => {
+    expect(checkStep("name", { kind: "complaint" }, SERVICES)).toEqual({ fullName: "Enter your full name" });
+    expect(checkStep("name", { kind: "compliment" }, SERVICES)).toEqual({ replyWanted: "Select yes if you would like a reply" });
+  });
+
+  it("asks for the detail of the way of contact chosen, and only that", () => {
+    expect(checkStep("contact", {}, SERVICES)).toEqual({ contact: "Select how you would like us to contact you" });
+    expect(checkStep("contact", { contact: "email", email: "not an address" }, SERVICES)).toEqual({ email: "Enter an email address in the correct format, like name@example.com" });
+    expect(checkStep("contact", { contact: "post", addressLine1: "1 High Street" }, SERVICES)).toEqual({ town: "Enter town or city", postcode: "Enter your postcode" });
+    expect(checkStep("contact", { contact: "phone", phone: "01632 960001", email: "" }, SERVICES)).toEqual({});
+  });
+
+  it("refuses a service that is not the council's and text over the API's limits, saying the limit", () => {
+    expect(checkStep("service", { service: "parking" }, SERVICES)).toEqual({ service: "Select the service it is about" });
+    expect(checkStep("description", { kind: "complaint", description: "a".repeat(10_001) }, SERVICES)).toEqual({ description: "What happened must be 10,000 characters or fewer" });
+  });
+});

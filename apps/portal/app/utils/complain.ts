@@ -1,0 +1,48 @@
+/**
+ * The questions of the public complaint form and the order they come in (client-safe: the
+ * page and its action both use them; the action is in routes/complain.server.ts).
+ */
+export const STEPS = ["kind", "service", "description", "outcome", "name", "contact", "check"] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Every answer the form keeps, by field name. */
+export const ANSWER_FIELDS = [
+  "kind",
+  "service",
+  "description",
+  "desiredOutcome",
+  "replyWanted",
+  "fullName",
+  "contact",
+  "email",
+  "phone",
+  "addressLine1",
+  "addressLine2",
+  "town",
+  "postcode",
+  "idempotencyKey",
+] as const;
+export type Answers = Partial<Record<(typeof ANSWER_FIELDS)[number], string>>;
+
+/** The fields each step asks (the rest go along hidden). */
+export const STEP_FIELDS: Record<Step, ReadonlyArray<(typeof ANSWER_FIELDS)[number]>> = {
+  kind: ["kind"],
+  service: ["service"],
+  description: ["description"],
+  outcome: ["desiredOutcome"],
+  name: ["replyWanted", "fullName"],
+  contact: ["contact", "email", "phone", "addressLine1", "addressLine2", "town", "postcode"],
+  check: [],
+};
+
+/** The limits the API keeps (services/public.ts), said before sending. */
+export const LIMITS = { description: 10_000, desiredOutcome: 3_000, fullName: 200, address: 500 } as const;
+
+export const isPublicKind = (kind: string | undefined) => kind === "complaint" || kind === "compliment" || kind === "comment";
+export const anonymous = (a: Answers) => a.kind !== "complaint" && a.replyWanted === "no";
+
+/** The steps this resident goes through: the outcome only for complaints, contact only if they want a reply. */
+export function stepsFor(a: Answers): Step[] {
+  return STEPS.filter((s) => (s === "outcome" ? a.kind === "complaint" : s === "contact" ? !anonymous(a) : true));
+}
+

@@ -1,0 +1,167 @@
+/**
+ * The public side of issue 6, with JavaScript on and with it off, in Debian's Chromium against
+ * the real server: a member of the public makes a complaint one question at a time (seeing the
+ * error summary once for a missing answer), gets a reference and tracking code with the dates
+ * core set, answers the optional equality questions, checks the complaint, and, once staff
+ * have answered Stage 1 on their own pages, asks for Stage 2 online. Every page is checked
+ * with axe (WCAG 2.2 A/AA); no console error, page error or failed request may happen.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { cacheDir, launch, Visitor, type Browser } from "./browser.js";
+
+const baseUrl = inject("baseUrl");
+const skipReason = inject("skipReason");
+if (skipReason) console.log(skipReason);
+
+const PASSWORD = "demo-password";
+
+describe.skipIf(!baseUrl).each([
+  { javaScript: true, mode: "js" },
+  { javaScript: false, mode: "nojs" },
+])("the public forms with JavaScript $mode", ({ javaScript, mode }) => {
+  let browser: Browser;
+  let v: Visitor;
+  const stamp = `${mode}-${Date.now().toString(36)}`;
+  let reference = "";
+  let trackingCode = "";
+
+  beforeAll(async () => {
+    browser = await launch({ javaScript, name: `public-${mode}` });
+    v = new Visitor(browser, baseUrl!, `public-${mode}`, javaScript);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const heading = () => v.page.locator("h1").first().innerText();
+
+  it("a resident makes a complaint one question at a time, told once about a missing answer", async () => {
+    await v.goto("/", "start");
+    // "Start now" is a link drawn as a button (GOV.UK's start button).
+    await v.page.getByRole("button", { name: "Start now" }).click();
+    await v.page.waitForURL(/\/complain$/, { timeout: 30_000 });
+    await v.page.getByText("What would you like to do?").first().waitFor({ timeout: 30_000 });
+    await v.settle("kind");
+    expect(await heading()).toBe("What would you like to do?");
+    await v.submit("Continue", { text: "There is a problem" }, "kind-error");
+    expect(await v.page.locator(".govuk-error-summary").count()).toBe(1);
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("Select whether you want to make a complaint");
+    expect(await v.page.locator("#kind-error").innerText()).toContain("Select whether you want to make a complaint");
+    await v.page.check("#kind");
+    await v.submit("Continue", { text: "Which service is your complaint about?" }, "service");
+    expect(await v.page.locator(".govuk-error-summary").count()).toBe(0);
+    await v.page.check('input[name="service"][value="waste"]');
+    await v.submit("Continue", { text: "What happened?" }, "description");
+    await v.page.fill("#description", `My green bin was missed on three collection days in a row (${stamp}).`);
+    await v.submit("Continue", { text: "What would you like us to do to put things right?" }, "outcome");
+    await v.page.fill("#desiredOutcome", "Empty the bin and make sure it does not happen again.");
+    await v.submit("Continue", { text: "What is your name?" }, "name");
+    await v.page.fill("#fullName", `Robin Public ${stamp}`);
+    await v.submit("Continue", { text: "How would you like us to contact you?" }, "contact");
+    await v.page.check("#contact");
+    await v.page.fill("#email", `robin.${stamp}@example.com`);
+    await v.submit("Continue", { text: "Check your answers" }, "check");
+    const answers = await v.page.locator(".govuk-summary-list").innerText();
+    expect(answers).toContain("Waste and Recycling");
+    expect(answers).toContain(`robin.${stamp}@example.com`);
+
+    // Going back keeps what was typed.
+    await v.submit("Back", { text: "How would you like us to contact you?" });
+    expect(await v.page.inputValue("#email")).toBe(`robin.${stamp}@example.com`);
+    await v.submit("Continue", { text: "Check your answers" });
+
+    await v.submit("Send", { text: "Complaint sent" }, "sent");
+    reference = (await v.page.locator(".govuk-panel__body strong").innerText()).trim();
+    trackingCode = (await v.page.locator("#tracking-code").innerText()).trim();
+    expect(reference).toMatch(/^EXB-\d{4}-\d{6}$/);
+    expect(trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // What happens next: the dates core set for this case, not a fixed number of days.
+    expect(await v.page.locator("#next-dates").innerText()).toMatch(/We will acknowledge your complaint[\s\S]*by \w{3} \d{1,2} \w+ \d{4}[\s\S]*response by/);
+  });
+
+  it("offers the equality questions as a separate, optional step: consent first, answers never shown back", async () => {
+    await v.submit("Answer the equality questions", { text: "Do you agree to answer some questions about yourself?" }, "equality-consent");
+    await v.submit("Continue", { text: "There is a problem" }, "equality-consent-error");
+    await v.page.check("#consent");
+    await v.submit("Continue", { text: "About you" }, "equality-questions");
+    await v.page.check('input[name="age_band"][value="35-44"]');
+    await v.page.check('input[name="ethnicity"][value="prefer-not-to-say"]');
+    await v.submit("Send your answers", { text: "Thank you for your answers" }, "equality-done");
+    expect(await v.page.content()).not.toContain("35-44");
+  });
+
+  it("checks the complaint with the reference and tracking code; a wrong code is told apart from nothing", async () => {
+    await v.goto("/track", "track");
+    await v.page.fill("#reference", reference);
+    await v.page.fill("#trackingCode", "AAAA-AAAA-AAAA");
+    await v.submit("Check", { text: "There is a problem" }, "track-wrong");
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("We could not find a case with that reference and tracking code");
+    await v.page.fill("#trackingCode", trackingCode.toLowerCase().replace(/-/g, " "));
+    await v.submit("Check", { text: reference }, "tracked");
+    expect(await v.page.locator("#case-status").innerText()).toContain("we are checking your complaint");
+    expect(await v.page.locator("#escalation-why").innerText()).toMatch(/after we have answered your complaint|after we have sent our/);
+  });
+
+  it("staff answer Stage 1 on their own pages", async () => {
+    await v.signIn("cso@exampleton.gov.uk", PASSWORD);
+    await v.goto(`/search?quick=${reference}`);
+    await v.click(reference, { url: /\/cases\/[0-9a-f-]{36}$/ });
+    const caseUrl = v.page.url();
+    expect(await v.page.locator(".app-tracking-code").innerText()).toBe(trackingCode);
+    expect(await v.page.locator(".app-timeline").innerText()).toContain("Member of the public (online form)");
+    await v.click("Triage", { url: /\/triage$/ });
+    await v.page.check("#outcome");
+    await v.submit("Record the triage decision", { url: /\?done=triage/ });
+    await v.click("Acknowledge", { url: /\/acknowledge$/ });
+    await v.submit("Acknowledge", { url: /\?done=/ });
+    await v.signOut();
+    await v.signIn("io.environment@exampleton.gov.uk", PASSWORD);
+    await v.goto(caseUrl.replace(baseUrl!, ""));
+    await v.click("Respond with outcome", { url: /\/respond$/ });
+    await v.page.check("#outcome-3");
+    await v.page.fill("#reasons", "The crew emptied the bin on each collection day; the tracker shows each lift.");
+    await v.submit("Record the response", { url: /\?done=/ });
+    await v.signOut();
+  });
+
+  it("the resident asks for Stage 2 online without giving a reason, and sees its dates", async () => {
+    await v.goto("/escalate", "escalate");
+    await v.page.fill("#reference", reference);
+    await v.page.fill("#trackingCode", trackingCode);
+    await v.submit("Continue", { text: "Ask for Stage 2" }, "escalate-confirm");
+    expect(await heading()).toBe("Ask for Stage 2");
+    await v.submit("Ask for Stage 2", { text: "Your complaint has gone to Stage 2" }, "escalated");
+    expect(await v.page.locator("#next-dates").innerText()).toMatch(/Stage 2[\s\S]*by/);
+
+    await v.goto("/track");
+    await v.page.fill("#reference", reference);
+    await v.page.fill("#trackingCode", trackingCode);
+    await v.submit("Check", { text: reference }, "tracked-stage2");
+    expect(await v.page.locator("#case-status").innerText()).toContain("Stage 2");
+  });
+
+  it("takes an anonymous compliment without asking for contact details", async () => {
+    await v.goto("/complain");
+    await v.page.check("#kind-2");
+    await v.submit("Continue", { text: "Which service is your compliment about?" });
+    await v.page.check('input[name="service"][value="highways"]');
+    await v.submit("Continue", { text: "What would you like to tell us?" });
+    await v.page.fill("#description", `The pothole on our road was filled the day after I reported it (${stamp}).`);
+    await v.submit("Continue", { text: "Would you like a reply?" });
+    await v.page.check("#replyWanted-2");
+    await v.submit("Continue", { text: "Check your answers" });
+    expect(await v.page.locator(".govuk-summary-list").innerText()).toContain("Anonymous");
+    await v.submit("Send", { text: "Compliment sent" }, "compliment-sent");
+    expect(await v.page.getByText("we will not reply").count()).toBe(1);
+  });
+
+  it("had no accessibility violations, console errors, page errors or failed requests", () => {
+    writeFileSync(path.join(cacheDir, `problems-public-${mode}.json`), JSON.stringify(browser.problems, null, 2));
+    expect(browser.problems.axe.map((a) => `${a.url} ${a.id} (${a.impact}): ${a.help} — ${a.nodes.join(" | ")}`)).toEqual([]);
+    expect(browser.problems.console).toEqual([]);
+    expect(browser.problems.pageErrors).toEqual([]);
+    expect(browser.problems.failedRequests).toEqual([]);
+  });
+});
