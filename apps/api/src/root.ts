@@ -13,6 +13,11 @@ import { notificationsRouter } from "./routers/notifications.js";
 import { adminRouter } from "./routers/admin.js";
 import { integrationRouter } from "./routers/integration.js";
 import { lettersRouter } from "./routers/letters.js";
+import { reportsRouter } from "./routers/reports.js";
+import { improvementRouter } from "./routers/improvement.js";
+import { resolutionPlansRouter } from "./routers/resolution-plans.js";
+import { qualityRouter } from "./routers/quality.js";
+import { equalityRouter } from "./routers/equality.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -26,6 +31,11 @@ export const appRouter = router({
   admin: adminRouter,
   integration: integrationRouter,
   letters: lettersRouter,
+  reports: reportsRouter,
+  improvement: improvementRouter,
+  resolutionPlans: resolutionPlansRouter,
+  quality: qualityRouter,
+  equality: equalityRouter,
 });
 
 export type AppRouter = typeof appRouter;

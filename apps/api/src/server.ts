@@ -12,6 +12,7 @@ import { appRouter } from "./root.js";
 import { readiness } from "./services/health.js";
 import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
 import { letterRoutes } from "./http/letter-routes.js";
+import { reportRoutes } from "./http/report-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
 import { INTERNAL_MESSAGE } from "./errors.js";
 
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
 
   // Letter and print batch downloads (PDF, CSV): staff sessions, the procedures' access rules.
   app.use(letterRoutes(deps));
+  // Report downloads (CSV): staff sessions, the report procedures' access rules.
+  app.use(reportRoutes(deps));
 
   const document = openApiDocument(deps);
   app.get("/api/openapi.json", (_req, res) => {

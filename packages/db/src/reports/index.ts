@@ -7,6 +7,7 @@ export {
   assignReportCalendar,
   calendarKeyOf,
   DEFAULT_REGIME,
+  reportCalendarAssignments,
   syncReportCalendars,
   syncWorkingDayCalendar,
   type SyncedCalendar,
