@@ -7,7 +7,7 @@
  */
 import { todayIn } from "@complaints/core";
 import { equalityRepository, ReportInputError, type EqualityAnswers } from "@complaints/db";
-import { EQUALITY_QUESTIONS, EqualityFormError, equalityReport, equalityTables, tablesToCsv } from "@complaints/reports";
+import { EQUALITY_QUESTIONS, EqualityFormError, equalityReport, equalityTables, recordEqualityMonitoring, tablesToCsv } from "@complaints/reports";
 import type { Context } from "../context.js";
 import { badInput, noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
@@ -36,7 +36,7 @@ export async function record(ctx: Context, staff: StaffPrincipal, input: { caseI
   if (input.consentGivenOn > today) throw badInput("Consent is recorded once given: the date is in the future");
   if (input.consentGivenOn < found.state.receipt.receivedOn) throw badInput(`Consent is given for this complaint: not before it was received (${found.state.receipt.receivedOn})`);
   try {
-    await equalityRepository.record(ctx.db, { caseId: input.caseId, consentGivenOn: input.consentGivenOn, collectedOn: today, collectedBy: "staff-on-customer-behalf", answers: input.answers });
+    await recordEqualityMonitoring(ctx.db, { caseId: input.caseId, consentGivenOn: input.consentGivenOn, collectedOn: today, collectedBy: "staff-on-customer-behalf", answers: input.answers });
   } catch (error) {
     if (error instanceof ReportInputError || error instanceof EqualityFormError) throw badInput(error.message);
     throw error;
