@@ -52,7 +52,7 @@ function dueStatus(due: DueDate, today: string, runtime: CouncilRuntime, state: 
 }
 
 export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: string) {
-  const { record, roles } = await loadReadableCase(ctx, staff, caseId);
+  const { record } = await loadReadableCase(ctx, staff, caseId);
   const state = record.state;
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
