@@ -345,12 +345,16 @@ async function playCase(p: Play): Promise<void> {
             ? [{ id: "pay", type: "financial" as const, description: "A payment for the time and trouble", ownerId: ioId, dueOn: dateAfter(after(10)), amountPence: p.extra.pick([5000, 8000, 10000, 15000, 25000, 40000, 60000, 90000]), financialKind: "compensation" as const, approverId: p.staffIds.get(`hos-${d}`)!, approverRoles: ["head-of-service" as const] }]
             : []),
         ];
-  const learning = outcome === "not-upheld" ? undefined : { rootCause: "Process not followed", lessons: "Team briefing on the procedure", improvementActions: rng.chance(0.5) ? [{ id: "brief", description: "Brief the team on the procedure", ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
+  const [rootCause, lessons, action] = p.extra.pick(LEARNING);
+  const learning = outcome === "not-upheld" ? undefined : { rootCause, lessons, improvementActions: rng.chance(0.5) ? [{ id: "brief", description: action, ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
   if (!(await step(p.io, after(rng.int(3, 9)), "respond", { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}) }))) return;
   if (remedies.some((r) => r.id === "fix") && rng.chance(0.6)) {
     if (!(await step(p.io, after(rng.int(3, 10)), "complete-remedy", { remedyId: "fix" }))) return;
   }
-  if (p.kind === "member-enquiry" || rng.chance(0.65)) {
+  // A complaint about a named officer is not escalated here: Stage 2 would need someone
+  // independent of both the officer complained about and the Stage 1 investigator.
+  const closeNow = rng.chance(0.65);
+  if (p.kind === "member-enquiry" || closeNow || p.coordinator === "manager") {
     await step(dcro, after(rng.int(15, 25)), "close", { note: null });
     return;
   }
@@ -365,6 +369,15 @@ async function playCase(p: Play): Promise<void> {
     await step("manager", after(rng.int(5, 15)), "ombudsman-response", { enquiryId: "lgsco-1", approvedBy: "Head of Service" });
   }
 }
+
+/** Root cause, lesson and improvement action, as officers record them after an upheld complaint. */
+const LEARNING: ReadonlyArray<readonly [string, string, string]> = [
+  ["Process not followed", "Team briefing on the procedure", "Brief the team on the procedure"],
+  ["No check before bills were sent", "Check a sample of bills before each run", "Add a check before bills are sent"],
+  ["Appointments booked without the resident's availability", "Ask for times that suit the resident", "Review how appointment slots are offered"],
+  ["Web information out of date", "Keep the collection pages up to date", "Update the web pages on collections"],
+  ["Decision not explained", "Explain the reasons for every decision in plain English", "Train staff on explaining decisions"],
+];
 
 function dateAfter(date: Date): string {
   return date.toISOString().slice(0, 10);

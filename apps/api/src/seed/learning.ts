@@ -3,7 +3,8 @@
  * have something to show (issue 7): milestones and progress on the improvement actions the
  * responses agreed (some done, some overdue), a few resolution plans at different points,
  * monthly quality checks of three services with findings and remedial actions, and equality
- * monitoring forms returned by about a third of complainants. Made through the API's own
+ * monitoring forms returned by about a third of complainants. Last month's quality checks are
+ * left half done, so there is a response to review. Made through the API's own
  * services where there is one (quality checks), with the clock set to each moment.
  */
 import { addCalendarDays, todayIn } from "@complaints/core";
@@ -122,7 +123,9 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
         const drawn = await drawSample(ctx, qa, { serviceCode, month: sampled, share: 0.5 });
         const sample = await getSample(ctx, qa, drawn.sampleId);
         const d = runtime.directorateOfService.get(serviceCode) ?? "corporate";
-        for (const item of sample.items) {
+        // Last month's checks are still under way: half its responses wait for review.
+        const toReview = back === 1 ? sample.items.slice(0, Math.floor(sample.items.length / 2)) : sample.items;
+        for (const item of toReview) {
           const { rubric: r } = await rubric(ctx, qa, { sampleId: drawn.sampleId, caseId: item.caseId, stageSequence: item.stageSequence });
           const weak = o.rng.chance(0.25);
           const answers = Object.fromEntries(r.criteria.filter((c) => !c.auto).map((c) => [c.id, { answer: weak && c.id === "quality:every-point-answered" ? ("not-met" as const) : ("met" as const) }]));

@@ -9,6 +9,7 @@ import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { COMMAND_FORMS } from "../utils/commands";
 import { COMMAND_LABELS, commandLabel } from "../utils/labels";
+import { loadResolutionPlans } from "./resolution-plans.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +35,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     case: detail,
     actions,
     letters: [] as Array<{ id: string; kind: string; status: string; at: string; href: string }>,
+    plans: await loadResolutionPlans(context, caseId),
     done: doneCommand && doneCommand in COMMAND_LABELS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

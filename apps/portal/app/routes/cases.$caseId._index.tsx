@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs, Caption, Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
+import { ResolutionPlans } from "../components/resolution-plans";
+import { EqualityMonitoringLink } from "../components/equality-link";
 import {
   CHANNEL_LABELS,
   commandLabel,
@@ -25,7 +27,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, done } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, done, plans } = useLoaderData<typeof loader>();
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
@@ -137,6 +139,8 @@ export default function CasePage() {
               </>
             ) : null}
 
+            <ResolutionPlans caseId={c.id} data={plans} />
+
             <h2 className="govuk-heading-m">Timeline</h2>
             <Timeline timeline={c.timeline} letters={letters} />
           </div>
@@ -165,6 +169,7 @@ export default function CasePage() {
                   Letters for this case
                 </Link>
               </p>
+              <EqualityMonitoringLink caseId={c.id} />
               <Details summary="Why these deadlines?">
                 <ul className="govuk-list govuk-body-s">
                   {c.rules.map((line, i) => (
