@@ -78,11 +78,14 @@ describe("migrations", () => {
   });
 
   it("roll back one step and forward again", async () => {
+    // Whatever the latest migration is: its tables go on the way down and come back on the way up.
     const last = Object.keys(migrations).at(-1)!;
+    const before = await tableNames(t);
     expect((await migrateDown(t.db)).applied).toEqual([last]);
-    expect(await tableNames(t)).not.toContain("letter_postings");
+    const down = await tableNames(t);
+    expect(before.filter((name) => !down.includes(name)).length).toBeGreaterThan(0);
     expect((await migrateToLatest(t.db)).applied).toEqual([last]);
-    expect(await tableNames(t)).toContain("letter_postings");
+    expect(await tableNames(t)).toEqual(before);
   });
 
   it("roll back completely, leaving no tables or functions behind", async () => {
