@@ -124,6 +124,8 @@ describe.skipIf(!baseUrl)("reports, learning and quality checks (JavaScript on)"
     await v.settle("case-with-plans");
     casePath = new URL(v.page.url()).pathname;
     expect(await v.page.locator("#resolution-plans-heading").innerText()).toBe("Resolution plans");
+    // An answered case also offers agreeing an improvement action from the case itself.
+    expect((await v.page.locator(".app-actions a").allInnerTexts()).map((t) => t.trim())).toContain("Agree an improvement action");
     await v.click("Make a resolution plan", { url: /\/plans\/new$/ }, "plan-new");
     await v.page.fill("#summary", "Refund the overcharge and confirm the account is right");
     await v.page.selectOption("#ownerId", { label: "Morgan Resolve, Complaints Manager" });
