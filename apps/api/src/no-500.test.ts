@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { TRPCError } from "@trpc/server";
 import { openHarness, type Harness } from "../test/harness.js";
+import { answeredCase } from "../test/answered.js";
 import { appRouter } from "./root.js";
 import type { ApiKeyPrincipal, Principal } from "./access/principal.js";
 import { defaultConfig } from "./config.js";
@@ -19,6 +20,8 @@ describe("no input makes a 500", () => {
   let customerId: string;
   let reference: string;
   let trackingCode: string;
+  /** A closed, answered case with an improvement action, a resolution plan and a quality check. */
+  const after = {} as { caseId: string; planId: string; sampleId: string; reviewId: string; findingId: string; remedialActionId: string };
   const version = async () => (await h.db.db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
 
   beforeAll(async () => {
@@ -32,6 +35,20 @@ describe("no input makes a 500", () => {
     const detail = await manager.cases.get({ caseId });
     customerId = detail.customer!.id;
     trackingCode = detail.trackingCode;
+    customerId = (await manager.cases.get({ caseId })).customer!.id;
+
+    const io = h.staffIds.get("investigating-officer")!;
+    const answered = await answeredCase(manager, { learning: { rootCause: "Fuzz", improvementActions: [{ id: "fuzz-action", description: "Fuzz action", ownerId: io, dueOn: "2026-12-31" }] } });
+    after.caseId = answered.caseId;
+    after.planId = (await manager.resolutionPlans.create({ caseId: answered.caseId, summary: "Fuzz plan", ownerId: io, tasks: [{ description: "Fuzz task", ownerId: io, dueOn: "2026-12-31" }], checkpoints: [{ dueOn: "2026-12-01" }] })).id;
+    await manager.improvement.addMilestone({ caseId: answered.caseId, stageSequence: 1, actionId: "fuzz-action", description: "Fuzz milestone", dueOn: "2026-12-01" });
+    after.sampleId = (await manager.quality.samples.draw({ serviceCode: "council-tax", month: "2026-03", share: 1 })).sampleId;
+    const { rubric } = await manager.quality.rubric({ sampleId: after.sampleId, caseId: after.caseId, stageSequence: 1 });
+    const answers = Object.fromEntries(rubric.criteria.filter((c) => !c.auto).map((c) => [c.id, { answer: "met" as const }]));
+    const reviewed = await manager.quality.review({ sampleId: after.sampleId, caseId: after.caseId, stageSequence: 1, answers, findings: [{ finding: "Fuzz finding", risk: "high" }] });
+    after.reviewId = reviewed.reviewId;
+    after.findingId = reviewed.findingIds[0]!;
+    after.remedialActionId = (await manager.quality.remedialActions.add({ findingId: after.findingId, description: "Fuzz remedy", ownerId: io, dueOn: "2026-12-31" })).remedialActionId;
   });
   afterAll(() => h?.close());
 
@@ -126,6 +143,44 @@ describe("no input makes a 500", () => {
       "letters.printBatch.list": () => ({ limit: 5, builtBefore: "2026-12-01T00:00:00Z" }),
       "letters.printBatch.confirm": () => ({ batchId: "00000000-0000-4000-8000-000000000000" }),
       "letters.printBatch.cancel": () => ({ batchId: "00000000-0000-4000-8000-000000000000" }),
+      "command.agreeImprovementAction": async () => ({ caseId: after.caseId, expectedVersion: (await h.db.db.selectFrom("cases").select("version").where("id", "=", after.caseId).executeTakeFirstOrThrow()).version, actionId: `fuzz-${Math.random().toString(36).slice(2, 8)}`, description: "Fuzz", ownerId: h.staffIds.get("legal"), dueOn: "2026-12-31" }),
+      "reports.options": () => undefined,
+      "reports.annual": () => ({ from: "2025-04-01", to: "2026-03-31", previous: { from: "2024-04-01", to: "2025-03-31" }, directorateIds: [h.council.ids.directorates.get("corporate")], asOf: "2026-03-31" }),
+      "reports.housing": () => ({ from: "2025-04-01", to: "2026-03-31" }),
+      "reports.socialCare": () => ({ from: "2025-04-01", to: "2026-03-31", directorateIds: [h.council.ids.directorates.get("housing")] }),
+      "reports.lessons": () => ({ from: "2026-01-01", to: "2026-03-31" }),
+      "improvement.list": () => ({ status: "overdue", directorateId: h.council.ids.directorates.get("corporate"), mine: false, limit: 10 }),
+      "improvement.get": () => ({ caseId: after.caseId, stageSequence: 1, actionId: "fuzz-action" }),
+      "improvement.create": () => ({ caseId: after.caseId, description: "Fuzz follow-up", ownerId: h.staffIds.get("legal"), dueOn: "2026-12-31", milestones: [{ description: "Half way", dueOn: "2026-09-30" }] }),
+      "improvement.addMilestone": () => ({ caseId: after.caseId, stageSequence: 1, actionId: "fuzz-action", description: "More", dueOn: "2026-11-01" }),
+      "improvement.completeMilestone": () => ({ caseId: after.caseId, stageSequence: 1, actionId: "fuzz-action", milestoneId: "m1", on: "2026-03-02" }),
+      "improvement.complete": () => ({ caseId: after.caseId, stageSequence: 1, actionId: "fuzz-action", note: "Done" }),
+      "improvement.owners": () => undefined,
+      "resolutionPlans.list": () => ({ caseId: after.caseId }),
+      "resolutionPlans.create": () => ({ caseId: after.caseId, stageSequence: 1, summary: "Fuzz", ownerId: h.staffIds.get("legal"), tasks: [{ description: "T", ownerId: h.staffIds.get("legal"), dueOn: "2026-12-31" }], checkpoints: [{ dueOn: "2026-06-30" }] }),
+      "resolutionPlans.addTask": () => ({ planId: after.planId, expectedVersion: 1, description: "T", ownerId: h.staffIds.get("legal"), dueOn: "2026-12-31" }),
+      "resolutionPlans.addCheckpoint": () => ({ planId: after.planId, expectedVersion: 1, dueOn: "2026-06-30" }),
+      "resolutionPlans.completeTask": () => ({ planId: after.planId, expectedVersion: 1, taskId: "task-1", on: "2026-03-02" }),
+      "resolutionPlans.recordCheckpoint": () => ({ planId: after.planId, expectedVersion: 1, checkpointId: "checkpoint-1", heldOn: "2026-03-02", onTrack: false, note: "Behind" }),
+      "resolutionPlans.recordSatisfaction": () => ({ planId: after.planId, expectedVersion: 1, satisfaction: "partly-satisfied", note: "Mostly", on: "2026-03-02" }),
+      "resolutionPlans.abandon": () => ({ planId: after.planId, expectedVersion: 1, reason: "Fuzz" }),
+      "quality.samples.list": () => ({ limit: 5 }),
+      "quality.samples.draw": () => ({ serviceCode: "waste", month: "2026-02", share: 0.25, seed: "fuzz" }),
+      "quality.samples.get": () => ({ sampleId: after.sampleId }),
+      "quality.rubric": () => ({ sampleId: after.sampleId, caseId: after.caseId, stageSequence: 1 }),
+      "quality.review": () => ({ sampleId: after.sampleId, caseId: after.caseId, stageSequence: 1, answers: { "quality:every-point-answered": { answer: "not-met", note: "Fuzz" } }, findings: [{ criterion: "quality:every-point-answered", finding: "Fuzz", risk: "low" }] }),
+      "quality.reviews.get": () => ({ reviewId: after.reviewId }),
+      "quality.findings.add": () => ({ reviewId: after.reviewId, criterion: null, finding: "Fuzz", risk: "medium" }),
+      "quality.remedialActions.list": () => ({ openOnly: true, limit: 5 }),
+      "quality.remedialActions.add": () => ({ findingId: after.findingId, description: "Fuzz", ownerId: h.staffIds.get("legal"), dueOn: "2026-12-31" }),
+      "quality.remedialActions.complete": () => ({ remedialActionId: after.remedialActionId, on: "2026-03-02" }),
+      "quality.remedialActions.checkImprovement": () => ({ remedialActionId: after.remedialActionId, improved: false }),
+      "quality.scores": () => ({ from: "2026-01-01", to: "2026-12-31" }),
+      "equality.questions": () => undefined,
+      "equality.record": () => ({ caseId, consentGivenOn: "2026-03-02", answers: { age_band: "35-44", ethnicity: null } }),
+      "equality.hasForm": () => ({ caseId }),
+      "equality.withdraw": () => ({ caseId }),
+      "equality.report": () => ({ from: "2026-01-01", to: "2026-12-31", by: "directorate" }),
       "integration.services": () => undefined,
       "integration.createCase": () => ({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Fuzz", customer: null, idempotencyKey: `fuzz-${Math.random()}` }),
       "integration.caseStatus": () => ({ reference }),

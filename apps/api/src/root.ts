@@ -16,6 +16,11 @@ import { lettersRouter } from "./routers/letters.js";
 import { attachmentsRouter } from "./routers/attachments.js";
 import { ombudsmanRouter } from "./routers/ombudsman.js";
 import { publicRouter } from "./routers/public.js";
+import { reportsRouter } from "./routers/reports.js";
+import { improvementRouter } from "./routers/improvement.js";
+import { resolutionPlansRouter } from "./routers/resolution-plans.js";
+import { qualityRouter } from "./routers/quality.js";
+import { equalityRouter } from "./routers/equality.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -32,6 +37,11 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   ombudsman: ombudsmanRouter,
   public: publicRouter,
+  reports: reportsRouter,
+  improvement: improvementRouter,
+  resolutionPlans: resolutionPlansRouter,
+  quality: qualityRouter,
+  equality: equalityRouter,
 });
 
 export type AppRouter = typeof appRouter;

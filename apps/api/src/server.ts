@@ -13,6 +13,7 @@ import { readiness } from "./services/health.js";
 import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
 import { letterRoutes } from "./http/letter-routes.js";
 import { attachmentRoutes } from "./http/attachment-routes.js";
+import { reportRoutes } from "./http/report-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
 import { ApiProblem, INTERNAL_MESSAGE } from "./errors.js";
 
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use(letterRoutes(deps));
   // Files on a case: multipart upload (size-bounded, CSRF-checked) and checked downloads.
   app.use(attachmentRoutes(deps));
+  // Report downloads (CSV): staff sessions, the report procedures' access rules.
+  app.use(reportRoutes(deps));
 
   const document = openApiDocument(deps);
   app.get("/api/openapi.json", (_req, res) => {

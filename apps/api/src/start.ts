@@ -21,6 +21,7 @@ import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed/demo.js";
 import { startJobs, type JobRunner } from "./jobs/runner.js";
+import { syncAllReportCalendars } from "./services/report-calendars.js";
 import type { AppDeps } from "./context.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -77,6 +78,9 @@ export async function startServer(
       out(`Demo council seeded: ${report.cases} cases (${Object.entries(report.byStatus).map(([s, n]) => `${n} ${s}`).join(", ")})`);
     }
   }
+
+  // The working-day calendar table the reports count on, as the councils' rules say now.
+  await syncAllReportCalendars(deps);
 
   const portal = options.portalFactory ? options.portalFactory(deps) : options.portal;
   const app = createApp(deps, portal ? { portal } : {});

@@ -79,6 +79,7 @@ describe("migrations", () => {
   });
 
   it("roll back one step and forward again", async () => {
+    // Whatever the latest migration is: its tables go on the way down and come back on the way up.
     const last = Object.keys(migrations).at(-1)!;
     // Tables and indexes of the test's schema: what any migration adds.
     const relations = async () =>

@@ -57,7 +57,8 @@ function inDirectorates(
   return ids.length ? eb("c.directorate_id", "in", [...ids]) : sql<boolean>`false`;
 }
 
-function inScope(eb: ExpressionBuilder<CaseQueryDB, "c">, scope: AccessScope): Expression<SqlBool> {
+/** The cases (aliased `c`) this scope may see: the same rule for every list of cases. */
+export function inScope(eb: ExpressionBuilder<CaseQueryDB, "c">, scope: AccessScope): Expression<SqlBool> {
   const restrictedVisible = scope.includeRestricted
     ? sql<boolean>`true`
     : scope.restrictedDirectorates

@@ -285,6 +285,25 @@ describe("annual report figure families", () => {
     });
   });
 
+  it("for one directorate: only its row, and every figure family counts its cases only", async () => {
+    const directorates = await councilRepository.listDirectorates(t.db, councilId);
+    const adults = directorates.find((d) => d.code === "adults")!.id;
+    const one = await annualReport(t.db, {
+      councilId,
+      from: PERIOD.from,
+      to: PERIOD.to,
+      directorateIds: [adults],
+    });
+    expect(one.directorates.map((d) => d.name)).toEqual(["Adults"]);
+    expect(one.totals.total.count).toBe(
+      report.directorates.find((d) => d.name === "Adults")!.total.count,
+    );
+    // The escalations, refusals, the ICO enquiry and the LGSCO decision all belong to Housing.
+    expect(one.escalation.overall.escalated).toBe(0);
+    expect(one.refused.every((r) => r.count === 0)).toBe(true);
+    expect(one.ombudsman.map((o) => [o.body, o.enquiries, o.decisions])).toEqual([["lgsco", 1, 0]]);
+  });
+
   it("compensation bands and the month-by-month trend", () => {
     expect(report.compensation).toMatchObject({ cases: 1, pence: 8000, paidPence: 8000 });
     expect(report.compensation.bands[0]).toMatchObject({ count: 1, pence: 8000 });

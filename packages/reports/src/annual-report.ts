@@ -54,6 +54,11 @@ export interface AnnualReportInput {
   kinds?: readonly string[];
   /** How many categories per directorate (Lewisham 5.4: three). */
   topCategories?: number;
+  /**
+   * Only these directorates (a reader's filter, or the directorates a Head of Service may see);
+   * default every directorate. An empty list reports nothing.
+   */
+  directorateIds?: readonly string[] | null;
 }
 
 /** Counts that add up across directorates, columns and months. */
@@ -302,7 +307,11 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
         ? previousPeriodOf(period)
         : checkPeriod(input.previous, "the previous period");
   const asOf = checkDate(input.asOf ?? period.to, "asOf");
-  const common = { councilId: input.councilId, current: period, previous: previousPeriod };
+  const only =
+    input.directorateIds === undefined || input.directorateIds === null
+      ? {}
+      : { directorateIds: input.directorateIds };
+  const common = { councilId: input.councilId, current: period, previous: previousPeriod, ...only };
 
   const stageInput = { ...common, asOf, ...(input.kinds ? { kinds: input.kinds } : {}) };
   // One query per figure family, all at once (on PostgreSQL they run side by side on the pool).
@@ -328,6 +337,7 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
       councilId: input.councilId,
       current: period,
       top: input.topCategories ?? 3,
+      ...only,
     }),
     escalationReasons(db, { ...common, ...(input.kinds ? { kinds: input.kinds } : {}) }),
     refusedComplaints(db, common),
@@ -379,8 +389,10 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
   });
 
   // Every current directorate, and any archived one that still has figures, alphabetically.
+  const wanted = input.directorateIds ? new Set<string | null>(input.directorateIds) : null;
   const listed = directorateRows
     .filter((d) => d.archived_at === null || seenDirectorates.has(d.id))
+    .filter((d) => wanted === null || wanted.has(d.id))
     .map((d) => d.id as string | null);
   if (seenDirectorates.has(null)) listed.push(null);
   const directorates: DirectorateRow[] = listed

@@ -112,7 +112,8 @@ function barChart(spec: ChartSpec): { width: number; height: number; body: strin
   const unit = spec.unit ?? "";
   const values = spec.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const { top, step } = unit === "%" ? { top: 100, step: 25 } : niceMax(Math.max(0, ...values));
-  const labelWidth = Math.min(260, Math.max(...spec.categories.map((c) => c.length), 8) * 7.5 + 12);
+  // Arial at 14px averages about 8px a character; the margin keeps capitals and wide letters in.
+  const labelWidth = Math.min(280, Math.max(...spec.categories.map((c) => c.length), 8) * 8 + 20);
   const width = 720;
   const plot = width - labelWidth - 70;
   const barHeight = 18;

@@ -27,6 +27,8 @@ export interface TsmInput {
   asOf?: string;
   regimeIds?: readonly string[];
   timescales?: readonly CodeTimescale[];
+  /** Only cases of these directorates (default: all). */
+  directorateIds?: readonly string[] | null;
 }
 
 export interface Ch01Figure {
@@ -129,6 +131,7 @@ export async function tenantSatisfactionMeasures(
     asOf: input.asOf ?? input.year.to,
     ...(input.regimeIds ? { regimeIds: input.regimeIds } : {}),
     ...(input.timescales ? { timescales: input.timescales } : {}),
+    ...(input.directorateIds ? { directorateIds: input.directorateIds } : {}),
   });
   const homes = input.homes ?? figures.homes;
   const notes = [
@@ -236,12 +239,14 @@ export async function codeSelfAssessmentData(
 ): Promise<CodeSelfAssessmentData> {
   const asOf = input.asOf ?? input.year.to;
   const regimeIds = input.regimeIds ?? HOUSING_REGIMES;
+  const only = input.directorateIds ? { directorateIds: input.directorateIds } : {};
   const stageInput = {
     councilId: input.councilId,
     current: input.year,
     asOf,
     kinds: ["complaint"],
     regimeIds,
+    ...only,
   };
   const [tsm, figures, responses, stages, refused, ombudsman] = await Promise.all([
     tenantSatisfactionMeasures(db, input),
@@ -251,11 +256,12 @@ export async function codeSelfAssessmentData(
       asOf,
       regimeIds,
       ...(input.timescales ? { timescales: input.timescales } : {}),
+      ...only,
     }),
     directorateTableFigures(db, stageInput),
     stageDetailFigures(db, stageInput),
-    refusedComplaints(db, { councilId: input.councilId, current: input.year, regimeIds }),
-    ombudsmanFigures(db, { councilId: input.councilId, current: input.year }),
+    refusedComplaints(db, { councilId: input.councilId, current: input.year, regimeIds, ...only }),
+    ombudsmanFigures(db, { councilId: input.councilId, current: input.year, ...only }),
   ]);
   const byStage = new Map<
     string,

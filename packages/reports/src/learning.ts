@@ -36,7 +36,7 @@ export async function lessonsLearnedReport(
     councilId: string;
     period: ReportPeriod;
     asOf?: string;
-    directorateIds?: readonly string[];
+    directorateIds?: readonly string[] | null;
   },
 ): Promise<LessonsLearnedReport> {
   const period = checkPeriod(input.period, "the period");
@@ -147,13 +147,20 @@ export interface SocialCareAnnualReport {
 
 export async function socialCareAnnualReport(
   db: Executor,
-  input: { councilId: string; period: ReportPeriod; regimeIds?: readonly string[] },
+  input: {
+    councilId: string;
+    period: ReportPeriod;
+    regimeIds?: readonly string[];
+    /** Only cases of these directorates (default: all). */
+    directorateIds?: readonly string[] | null;
+  },
 ): Promise<SocialCareAnnualReport> {
   const regimeIds = input.regimeIds ?? Object.values(SOCIAL_CARE_REGIMES);
   const figures = await learningRepository.socialCareFigures(db, {
     councilId: input.councilId,
     period: input.period,
     regimeIds,
+    ...(input.directorateIds ? { directorateIds: input.directorateIds } : {}),
   });
   return {
     period: input.period,

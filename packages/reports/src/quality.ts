@@ -388,7 +388,13 @@ export interface QaScoresReport {
 /** Scores over time: per service and month, the share of available marks scored. */
 export async function qaScoresReport(
   db: Executor,
-  input: { councilId: string; period: ReportPeriod; asOf?: string },
+  input: {
+    councilId: string;
+    period: ReportPeriod;
+    asOf?: string;
+    /** Only these services (default: all). */
+    serviceIds?: readonly string[] | null;
+  },
 ): Promise<QaScoresReport> {
   const period = checkPeriod(input.period, "the period");
   const [rows, services] = await Promise.all([
@@ -396,6 +402,7 @@ export async function qaScoresReport(
       councilId: input.councilId,
       period,
       asOf: input.asOf ?? period.to,
+      ...(input.serviceIds ? { serviceIds: input.serviceIds } : {}),
     }),
     councilRepository.listServices(db, input.councilId),
   ]);

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
+import { answeredCase } from "../../test/answered.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
 import { defaultConfig } from "../config.js";
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, StaffRole[]> = {
   holdingResponse: [IO, DCRO, CM],
   respond: [IO, DCRO, CM, HOS, DIR, LEGAL],
   completeRemedy: [IO, DCRO, CM, HOS],
+  agreeImprovementAction: [IO, DCRO, CM, HOS, DIR],
   escalate: [CSO, DCRO, CM],
   referBack: [DCRO, CM],
   withdraw: [CSO, DCRO, CM],
@@ -71,6 +73,9 @@ const COMMANDS: Record<string, StaffRole[]> = {
 /** Procedures that do not concern one case: who may call them at all. */
 const ALL_STAFF = [...STAFF_ROLES];
 const READERS = STAFF_ROLES.filter((r) => r !== "administrator");
+const REPORTS: StaffRole[] = [DCRO, CM, HOS, DIR, "quality-assurance", "auditor"];
+const QA_READ: StaffRole[] = [CM, HOS, DIR, "quality-assurance", "auditor"];
+const QA_DO: StaffRole[] = [CM, "quality-assurance"];
 const GENERAL: Record<string, StaffRole[]> = {
   "auth.me": ALL_STAFF,
   "auth.logout": ALL_STAFF,
@@ -109,6 +114,31 @@ const GENERAL: Record<string, StaffRole[]> = {
   "letters.printBatch.waiting": [CSO, DCRO, CM, "auditor"],
   /** Ombudsman enquiries across the cases the caller may read (each case checked below). */
   "ombudsman.enquiries": ALL_STAFF,
+  /** Reports (issue 7): the central team, QA and auditors council-wide; DCROs, Heads of Service and Directors their own directorates. */
+  "reports.options": REPORTS,
+  "reports.annual": REPORTS,
+  "reports.housing": REPORTS,
+  "reports.socialCare": REPORTS,
+  "reports.lessons": REPORTS,
+  /** Improvement actions: anyone who reads cases lists those they may read. */
+  "improvement.list": READERS,
+  "improvement.owners": READERS,
+  /** Quality checks: QA and the complaints manager do them; Heads of Service and Directors read their own; auditors read. */
+  "quality.samples.list": QA_READ,
+  "quality.samples.draw": QA_DO,
+  "quality.samples.get": QA_READ,
+  "quality.rubric": QA_DO,
+  "quality.review": QA_DO,
+  "quality.reviews.get": QA_READ,
+  "quality.findings.add": QA_DO,
+  "quality.remedialActions.list": QA_READ,
+  "quality.remedialActions.add": QA_DO,
+  "quality.remedialActions.complete": [CM, HOS, DIR, "quality-assurance"],
+  "quality.remedialActions.checkImprovement": QA_DO,
+  "quality.scores": QA_READ,
+  /** Equality monitoring: the form's questions to those who record or report; the aggregate report to oversight only. */
+  "equality.questions": [CSO, CM, "quality-assurance", "auditor"],
+  "equality.report": [CM, "quality-assurance", "auditor"],
   /** The integration surface takes API keys, never staff sessions. */
   "integration.services": [],
   "integration.createCase": [],
@@ -121,6 +151,32 @@ const ACCESS_LOG_ROLES: StaffRole[] = [CM, "auditor"];
 const LETTER_WRITERS: StaffRole[] = [DCRO, CM, HOS, DIR];
 /** Per case: who may add files (besides the case's handler); everyone who reads it reads its files. */
 const FILE_ADDERS: StaffRole[] = [CSO, IO, DCRO, CM, HOS, DIR, LEGAL];
+/** Per case: who may agree improvement actions (the case command), and who may then manage them (besides their owner). */
+const IMPROVEMENT_AGREERS: StaffRole[] = [IO, DCRO, CM, HOS, DIR];
+const IMPROVEMENT_MANAGERS: StaffRole[] = [DCRO, CM, HOS, DIR];
+/** Per case: who may make and run resolution plans (besides the case's handler). */
+const PLANNERS: StaffRole[] = [IO, DCRO, CM, HOS];
+/** Per case: who may record equality monitoring for the customer (a restricted permission). */
+const EQUALITY_RECORDERS: StaffRole[] = [CSO, CM];
+/** Procedures about one case, tested per case below. */
+const CASE_SCOPED = [
+  "improvement.get",
+  "improvement.create",
+  "improvement.addMilestone",
+  "improvement.completeMilestone",
+  "improvement.complete",
+  "resolutionPlans.list",
+  "resolutionPlans.create",
+  "resolutionPlans.addTask",
+  "resolutionPlans.addCheckpoint",
+  "resolutionPlans.completeTask",
+  "resolutionPlans.recordCheckpoint",
+  "resolutionPlans.recordSatisfaction",
+  "resolutionPlans.abandon",
+  "equality.record",
+  "equality.hasForm",
+  "equality.withdraw",
+];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
 /**
@@ -167,6 +223,9 @@ describe("authorisation matrix", () => {
   const cases = {} as Record<Where, { id: string; customerId: string }>;
   let outsider: string;
   let batchId: string;
+  /** Per place: a case answered with an improvement action and a resolution plan. */
+  const answered = {} as Record<Where, { id: string; planId: string }>;
+  const qa = {} as { sampleId: string; caseId: string; reviewId: string; findingId: string; remedialActionId: string };
 
   beforeAll(async () => {
     h = await openHarness({
@@ -191,6 +250,30 @@ describe("authorisation matrix", () => {
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
     await manager.letters.issue(letterRequest(cases.own.id));
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
+
+    // Answered cases with what follows a response. The outsider (another directorate) owns the
+    // actions and tasks, so no role here acts as their owner.
+    for (const where of WHERE) {
+      const a = await answeredCase(manager, {
+        serviceId: where.startsWith("own") ? "council-tax" : "waste",
+        restricted: where.endsWith("restricted"),
+        description: `An answered ${where} complaint for the matrix`,
+        learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Matrix action", ownerId: outsider, dueOn: "2026-12-31" }] },
+      });
+      await manager.improvement.addMilestone({ caseId: a.caseId, stageSequence: 1, actionId: "matrix-action", description: "Matrix milestone", dueOn: "2026-12-01" });
+      const plan = await manager.resolutionPlans.create({ caseId: a.caseId, summary: "Matrix plan", ownerId: outsider, tasks: [{ description: "Matrix task", ownerId: outsider, dueOn: "2026-12-31" }], checkpoints: [{ dueOn: "2026-12-01" }] });
+      answered[where] = { id: a.caseId, planId: plan.id };
+    }
+    // A quality check of the own directorate's answered case, with a finding and a remedial action.
+    const sample = await manager.quality.samples.draw({ serviceCode: "council-tax", month: "2026-03", share: 1 });
+    qa.sampleId = sample.sampleId;
+    qa.caseId = answered.own.id;
+    const { rubric } = await manager.quality.rubric({ sampleId: qa.sampleId, caseId: qa.caseId, stageSequence: 1 });
+    const answers = Object.fromEntries(rubric.criteria.filter((c) => !c.auto).map((c) => [c.id, { answer: "met" as const }]));
+    const reviewed = await manager.quality.review({ sampleId: qa.sampleId, caseId: qa.caseId, stageSequence: 1, answers, findings: [{ finding: "Matrix finding", risk: "low" }] });
+    qa.reviewId = reviewed.reviewId;
+    qa.findingId = reviewed.findingIds[0]!;
+    qa.remedialActionId = (await manager.quality.remedialActions.add({ findingId: qa.findingId, description: "Matrix remedy", ownerId: outsider, dueOn: "2026-12-31" })).remedialActionId;
   });
   afterAll(() => h?.close());
 
@@ -206,6 +289,7 @@ describe("authorisation matrix", () => {
       "letters.previewPdf",
       "letters.issue",
       "attachments.list",
+      ...CASE_SCOPED,
       ...PUBLIC,
       ...PUBLIC_FORMS,
       ...ELSEWHERE,
@@ -268,6 +352,7 @@ describe("authorisation matrix", () => {
       recalculateDeadlines: { reason: "Matrix" },
     };
     payloads.assign = { handlerId: outsider };
+    payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };
     for (const role of STAFF_ROLES) {
       const caller = await h.as(role);
       for (const where of WHERE) {
@@ -347,6 +432,42 @@ describe("authorisation matrix", () => {
         if (files !== expected) problems.push(`attachments.list ${role} ${where}: ${files}, table says ${expected}`);
         const mayAdd = await caller.attachments.list({ caseId }).then((l) => l.mayAdd, () => false);
         if (mayAdd !== (READ[where][role] && FILE_ADDERS.includes(role))) problems.push(`attachments.list mayAdd ${role} ${where}: ${mayAdd}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("agrees and manages improvement actions, runs resolution plans and records equality monitoring exactly as the tables say", async () => {
+    const problems: string[] = [];
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of WHERE) {
+        const read = READ[where][role];
+        const allowedIf = (roles: StaffRole[]) => (read && roles.includes(role) ? "allowed" : "refused");
+        const key = { caseId: answered[where].id, stageSequence: 1, actionId: "matrix-action" };
+        const plan = { planId: answered[where].planId, expectedVersion: 1 };
+        const checks: Array<[string, "allowed" | "refused", () => Promise<unknown>]> = [
+          ["improvement.get", read ? "allowed" : "refused", () => caller.improvement.get(key)],
+          ["improvement.create", allowedIf(IMPROVEMENT_AGREERS), () => caller.improvement.create({ caseId: key.caseId, description: "Matrix follow-up", ownerId: outsider, dueOn: "2026-12-31" })],
+          ["improvement.addMilestone", allowedIf(IMPROVEMENT_MANAGERS), () => caller.improvement.addMilestone({ ...key, description: "Another milestone", dueOn: "2026-12-15" })],
+          ["improvement.completeMilestone", allowedIf(IMPROVEMENT_MANAGERS), () => caller.improvement.completeMilestone({ ...key, milestoneId: "m1" })],
+          ["improvement.complete", allowedIf(IMPROVEMENT_MANAGERS), () => caller.improvement.complete({ ...key, note: "Matrix done" })],
+          ["resolutionPlans.list", read ? "allowed" : "refused", () => caller.resolutionPlans.list({ caseId: key.caseId })],
+          ["resolutionPlans.create", allowedIf(PLANNERS), () => caller.resolutionPlans.create({ caseId: key.caseId, summary: "Another plan", ownerId: outsider, tasks: [{ description: "A task", ownerId: outsider, dueOn: "2026-12-31" }] })],
+          ["resolutionPlans.addTask", allowedIf(PLANNERS), () => caller.resolutionPlans.addTask({ ...plan, description: "Another task", ownerId: outsider, dueOn: "2026-12-31" })],
+          ["resolutionPlans.addCheckpoint", allowedIf(PLANNERS), () => caller.resolutionPlans.addCheckpoint({ ...plan, dueOn: "2026-11-30" })],
+          ["resolutionPlans.completeTask", allowedIf(PLANNERS), () => caller.resolutionPlans.completeTask({ ...plan, taskId: "task-1" })],
+          ["resolutionPlans.recordCheckpoint", allowedIf(PLANNERS), () => caller.resolutionPlans.recordCheckpoint({ ...plan, checkpointId: "checkpoint-1", onTrack: true })],
+          ["resolutionPlans.recordSatisfaction", allowedIf(PLANNERS), () => caller.resolutionPlans.recordSatisfaction({ ...plan, satisfaction: "satisfied" })],
+          ["resolutionPlans.abandon", allowedIf(PLANNERS), () => caller.resolutionPlans.abandon({ ...plan, reason: "Matrix" })],
+          ["equality.record", allowedIf(EQUALITY_RECORDERS), () => caller.equality.record({ caseId: cases[where].id, consentGivenOn: "2026-03-02", answers: { sex: "prefer-not-to-say" } })],
+          ["equality.hasForm", allowedIf(EQUALITY_RECORDERS), () => caller.equality.hasForm({ caseId: cases[where].id })],
+          ["equality.withdraw", allowedIf(EQUALITY_RECORDERS), () => caller.equality.withdraw({ caseId: cases[where].id })],
+        ];
+        for (const [name, expected, call] of checks) {
+          const got = await attempt(call);
+          if (got !== expected) problems.push(`${name} ${role} ${where}: ${got}, table says ${expected}`);
+        }
       }
     }
     expect(problems).toEqual([]);
@@ -434,6 +555,27 @@ describe("authorisation matrix", () => {
       "letters.printBatch.cancel": (c) => c.letters.printBatch.cancel({ batchId }),
       "letters.printBatch.waiting": (c) => c.letters.printBatch.waiting({}),
       "ombudsman.enquiries": (c) => c.ombudsman.enquiries({}),
+      "reports.options": (c) => c.reports.options(),
+      "reports.annual": (c) => c.reports.annual({ from: "2026-01-01", to: "2026-12-31" }),
+      "reports.housing": (c) => c.reports.housing({}),
+      "reports.socialCare": (c) => c.reports.socialCare({ from: "2026-01-01", to: "2026-12-31" }),
+      "reports.lessons": (c) => c.reports.lessons({ from: "2026-01-01", to: "2026-12-31" }),
+      "improvement.list": (c) => c.improvement.list({}),
+      "improvement.owners": (c) => c.improvement.owners(),
+      "quality.samples.list": (c) => c.quality.samples.list({}),
+      "quality.samples.draw": (c) => c.quality.samples.draw({ serviceCode: "waste", month: "2026-03", share: 0.5 }),
+      "quality.samples.get": (c) => c.quality.samples.get({ sampleId: qa.sampleId }),
+      "quality.rubric": (c) => c.quality.rubric({ sampleId: qa.sampleId, caseId: qa.caseId, stageSequence: 1 }),
+      "quality.review": (c) => c.quality.review({ sampleId: qa.sampleId, caseId: qa.caseId, stageSequence: 1, answers: {} }),
+      "quality.reviews.get": (c) => c.quality.reviews.get({ reviewId: qa.reviewId }),
+      "quality.findings.add": (c) => c.quality.findings.add({ reviewId: qa.reviewId, finding: "Another matrix finding", risk: "medium" }),
+      "quality.remedialActions.list": (c) => c.quality.remedialActions.list({}),
+      "quality.remedialActions.add": (c) => c.quality.remedialActions.add({ findingId: qa.findingId, description: "Another remedy", ownerId: outsider, dueOn: "2026-12-31" }),
+      "quality.remedialActions.complete": (c) => c.quality.remedialActions.complete({ remedialActionId: qa.remedialActionId }),
+      "quality.remedialActions.checkImprovement": (c) => c.quality.remedialActions.checkImprovement({ remedialActionId: qa.remedialActionId, improved: true }),
+      "quality.scores": (c) => c.quality.scores({ from: "2026-01-01", to: "2026-12-31" }),
+      "equality.questions": (c) => c.equality.questions(),
+      "equality.report": (c) => c.equality.report({ from: "2026-01-01", to: "2026-12-31" }),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
     };
     for (const [name, allowedRoles] of Object.entries(GENERAL)) {

@@ -56,8 +56,41 @@ export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["c
 /** The flags that restrict a case. */
 export const RESTRICTING_FLAGS: ReadonlySet<Flag> = new Set<Flag>(["named-staff", "discrimination-or-harassment", "sexual-harassment", "safeguarding"]);
 
-/** Who may see equality monitoring answers (reported only in aggregate otherwise). */
-export const EQUALITY_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "quality-assurance"]);
+/**
+ * Equality monitoring (issue 7; Leeds policy 31–32, 81; rules.md §8: "keep it apart from case
+ * handling"). Nobody reads a person's answers back, in any role. The front door and the central
+ * team may record a form on the customer's behalf, with their consent (a restricted permission:
+ * not the people who investigate); the aggregate report, with small numbers suppressed, is for
+ * the council-wide oversight roles.
+ */
+export const EQUALITY_RECORDERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "complaints-manager"]);
+export const EQUALITY_REPORT_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "quality-assurance", "auditor"]);
+
+/**
+ * Who may read the council's complaint figures (annual report, housing measures, social care,
+ * lessons learned): the central team, quality assurance and auditors for every directorate;
+ * DCROs, Heads of Service and Directors for their own directorates only.
+ */
+export const REPORT_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "auditor"]);
+
+/**
+ * Who may add milestones to, record progress on and complete improvement actions on cases they
+ * may read (besides the action's owner). Agreeing a new action is a case command
+ * (COMMAND_ROLES["agree-improvement-action"]).
+ */
+export const IMPROVEMENT_MANAGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["dcro", "complaints-manager", "head-of-service", "director"]);
+
+/** Who may make and run resolution plans on cases they may read (besides the case's handler). */
+export const RESOLUTION_PLANNERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["investigating-officer", "dcro", "complaints-manager", "head-of-service"]);
+
+/**
+ * Quality assurance of complaint handling (seed 002 §8, seed 003 "Complaints Handling Audit"):
+ * QA officers and the complaints manager draw samples, review responses, record findings and
+ * remedial actions; Heads of Service and Directors read their directorates' audits and close
+ * remedial actions given to them; auditors read everything.
+ */
+export const QA_REVIEWERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-assurance", "complaints-manager"]);
+export const QA_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-assurance", "complaints-manager", "auditor", "head-of-service", "director"]);
 
 /** Who may log a new case into a directorate within their scope. */
 export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
@@ -123,6 +156,7 @@ export const COMMAND_ROLES: Record<Exclude<CommandType, "log">, readonly StaffRo
   "holding-response": caseworkers,
   respond: [...caseworkers, "head-of-service", "director", "legal"],
   "complete-remedy": [...caseworkers, "head-of-service"],
+  "agree-improvement-action": [...caseworkers, "head-of-service", "director"],
   escalate: ["customer-services", ...coordinators],
   "refer-back": coordinators,
   withdraw: ["customer-services", ...coordinators],

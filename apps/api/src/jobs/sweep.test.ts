@@ -130,6 +130,32 @@ describe("the sweep: reminders, overdue notices, chasers, reviews and overdue ac
     expect((await queued(h, caseId, "improvement-action-overdue")).sort()).toEqual([id("dcro"), id("head-of-service")].sort());
   });
 
+  it("goes to the Head of Service when a milestone is missed, and stops once the action is recorded done (Southwark: escalate plans not meeting their milestones)", async () => {
+    h.clock.set("2026-03-02T14:00:00Z");
+    const io = await h.as("investigating-officer");
+    const dcro = await h.as("dcro");
+    const { caseId } = await (await h.as("customer-services")).cases.log(complaint("Milestone case"));
+    let v = (await dcro.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
+    v = (await dcro.command.assign({ caseId, expectedVersion: v, handlerId: id("investigating-officer") })).version;
+    v = (await io.command.acknowledge({ caseId, expectedVersion: v })).version;
+    await io.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We got it wrong", learning: { rootCause: "No checklist" } });
+    const created = await dcro.improvement.create({ caseId, description: "Write a billing checklist", ownerId: id("investigating-officer"), dueOn: "2026-06-30", milestones: [{ description: "Draft agreed", dueOn: "2026-03-31" }] });
+    const key = { caseId, stageSequence: created.stageSequence, actionId: created.actionId };
+
+    h.clock.set("2026-04-01T09:00:00Z");
+    await sweep(h.deps);
+    expect((await queued(h, caseId, "improvement-action-overdue")).sort()).toEqual([id("investigating-officer"), id("head-of-service")].sort());
+    const action = await dcro.improvement.get(key);
+    expect(action).toMatchObject({ status: "overdue", overdueSince: "2026-03-31", escalatedOn: "2026-04-01", escalatedForDue: "2026-03-31" });
+    await sweep(h.deps);
+    expect(await queued(h, caseId, "improvement-action-overdue")).toHaveLength(2);
+
+    await io.improvement.complete({ ...key, note: "Checklist in use from April" });
+    h.clock.set("2026-07-01T09:00:00Z");
+    await sweep(h.deps);
+    expect(await queued(h, caseId, "improvement-action-overdue")).toHaveLength(2);
+  });
+
   it("reminds the complaints manager that a persistent-complainant designation is due for review", async () => {
     h.clock.set("2026-03-02T13:00:00Z");
     const manager = await h.as("complaints-manager");

@@ -11,10 +11,12 @@
  *   the service's manager (the DCRO), after 2 more to the Head of Service);
  * - holding responses due (the holding-response due dates, Leeds para 16);
  * - persistent-complainant reviews due within five working days, to the complaints manager;
- * - improvement actions overdue, to their owner and the Head of Service (DESIGN.md §3).
+ * - improvement actions overdue (their date or a milestone's), to their owner and the Head of
+ *   Service (DESIGN.md §3), through the same storage the improvement pages use;
+ * - quality checks' remedial actions overdue, to their owner.
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";
-import { organisationQueries, sweepQueries, conductRepository, type NewNotification, type Executor } from "@complaints/db";
+import { organisationQueries, sweepQueries, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import type { EmailKind } from "../notifications/notifier.js";
@@ -37,8 +39,11 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
   const report: SweepReport = { councils: 0, queued: 0, byKind: {} };
   for (const council of await organisationQueries.listCouncils(db)) {
     const runtime = await deps.councils.get(council.id);
-    const messages = await sweepCouncil(db, runtime, todayIn(deps.clock));
+    const today = todayIn(deps.clock);
+    const { messages, escalations } = await sweepCouncil(db, runtime, today);
     const ids = await deps.notifier.enqueue(db, messages);
+    // The action page shows when it went to the Head of Service; the dedupe keys keep it to once.
+    for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue);
     report.councils += 1;
     report.queued += ids.length;
     const added = new Set(ids.length ? await addedKinds(db, ids) : []);
@@ -66,8 +71,15 @@ const DUE_WORDS: Record<string, string> = {
   "ombudsman-response": "response to the Ombudsman",
 };
 
-async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string): Promise<NewNotification[]> {
+/** Improvement actions sent to the Head of Service by this pass, recorded once the messages are queued. */
+interface Escalation {
+  key: ActionKey;
+  forDue: string;
+}
+
+async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string): Promise<{ messages: NewNotification[]; escalations: Escalation[] }> {
   const councilId = runtime.council.id;
+  const escalations: Escalation[] = [];
   const calendar = calendarOf(runtime);
   const messages: NewNotification[] = [];
   const roleCache = new Map<string, string[]>();
@@ -125,10 +137,20 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
     to("conduct-review-due", null, await withRole("complaints-manager", null), `conduct-review:${due.customerId}:${due.reviewBy}`, `Persistent-complainant review due ${due.reviewBy}`, `A customer's persistent-complainant designation must be reviewed by ${due.reviewBy} (at most 6 months after it was made). Lift it or renew it with reasons.`);
   }
 
-  // Improvement actions overdue: owner and Head of Service.
-  for (const action of await sweepQueries.overdueImprovementActions(db, councilId, today)) {
-    const who = [...(action.ownerStaffId ? [action.ownerStaffId] : []), ...(await withRole("head-of-service", action.directorateId))];
-    to("improvement-action-overdue", action.caseId, who, `improvement:${action.caseId}:${action.actionId}:${action.dueOn}`, `${action.reference}: improvement action overdue`, `"${action.description}" was due on ${action.dueOn} and is not done.`);
+  // Improvement actions overdue, by their own date or a milestone's (Southwark: "escalate to HoS
+  // any which are delayed or otherwise not meeting their planned milestones"): to the owner and
+  // the Head of Service, once per missed date; actions recorded as done drop out.
+  for (const action of await learningRepository.overdueImprovements(db, councilId, today)) {
+    const who = [...(action.ownerId ? [action.ownerId] : []), ...(await withRole("head-of-service", action.directorateId))];
+    const late = action.what.kind === "milestone" ? `Its milestone "${action.what.description}" was due on ${action.overdueSince}` : `It was due on ${action.overdueSince}`;
+    to("improvement-action-overdue", action.caseId, who, `improvement:${action.caseId}:${action.stageSequence}:${action.actionId}:${action.overdueSince}`, `${action.reference}: improvement action overdue`, `"${action.description}": ${late.charAt(0).toLowerCase()}${late.slice(1)} and it is not done.`);
+    if (!action.escalated) escalations.push({ key: { caseId: action.caseId, stageSequence: action.stageSequence, actionId: action.actionId }, forDue: action.overdueSince });
   }
-  return messages;
+
+  // Quality checks' remedial actions past their due date: to their owner.
+  for (const remedial of await qualityRepository.listRemedialActions(db, { councilId, asOf: today, openOnly: true })) {
+    if (!remedial.overdue) continue;
+    to("qa-remedial-action-overdue", null, [remedial.ownerId], `qa-remedial:${remedial.id}:${remedial.dueOn}`, `${remedial.reference}: remedial action from a quality check overdue`, `"${remedial.description}" (after the finding "${remedial.finding}") was due on ${remedial.dueOn} and is not done.`);
+  }
+  return { messages, escalations };
 }

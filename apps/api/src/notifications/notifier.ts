@@ -101,5 +101,9 @@ export const EMAIL_KINDS = [
   "conduct-review-due",
   "improvement-action-overdue",
   "case-notification",
+  /** A quality check's finding, to the case's handler and the Head of Service (issue 7). */
+  "qa-finding",
+  /** A quality check's remedial action past its due date, to its owner. */
+  "qa-remedial-action-overdue",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

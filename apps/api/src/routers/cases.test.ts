@@ -185,12 +185,8 @@ describe("a complaint through the API, from logging to final response", () => {
     expect(refused.code).toBe("NOT_FOUND");
   });
 
-  it("hides equality monitoring answers from roles that do not need them", async () => {
-    const { caseId } = await (await h.as("customer-services")).cases.log({ ...complaint, intake: { equalityMonitoring: { ethnicity: "prefer not to say" } } });
-    const dcro = await (await h.as("dcro")).cases.get({ caseId });
-    expect(dcro.intake).toEqual({});
-    expect(JSON.stringify(dcro.timeline)).not.toMatch(/equalityMonitoring/);
-    const manager = await (await h.as("complaints-manager")).cases.get({ caseId });
-    expect(manager.intake).toEqual({ equalityMonitoring: { ethnicity: "prefer not to say" } });
+  it("keeps equality monitoring out of the case for every role: it is recorded apart (equality.record; Leeds policy 31)", async () => {
+    const refused = await refusal((await h.as("customer-services")).cases.log({ ...complaint, intake: { equalityMonitoring: { ethnicity: "prefer not to say" } } }));
+    expect(refused.client.fieldErrors?.intake).toEqual([expect.stringMatching(/not part of the case/)]);
   });
 });

@@ -71,8 +71,16 @@ export const logCaseInput = z.object({
   flags: z.array(z.enum(FLAGS)).max(FLAGS.length).optional(),
   aboutStaffIds: z.array(id).max(20).optional(),
   representative: representativeSchema.nullish(),
-  /** Fields a service plugin adds (tenancy reference…), checked by the plugin's schema. */
-  intake: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Fields a service plugin adds (tenancy reference…), checked by the plugin's schema. Never
+   * equality monitoring: that is kept apart from the case (`equality.record`, Leeds policy 31).
+   */
+  intake: z
+    .record(z.string(), z.unknown())
+    .refine((intake) => !Object.keys(intake).some((k) => /equality/i.test(k)), {
+      message: "Equality monitoring is not part of the case: record it with the equality monitoring form (equality.record), which keeps it apart",
+    })
+    .optional(),
   customer: customerInput.nullable(),
   /** Send the same key when retrying: the first case is returned, no second one is made. */
   idempotencyKey: z.string().min(8, "at least 8 characters").max(200).optional(),
@@ -144,6 +152,14 @@ export const commandPayloads = {
     ...on,
   }),
   "complete-remedy": z.object({ remedyId: z.string().min(1).max(60), ...on }),
+  "agree-improvement-action": z.object({
+    stageSequence: z.number().int("a whole number").min(1).max(100).optional(),
+    actionId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "lower-case letters, digits and hyphens (at most 60)"),
+    description: text("what will be improved", 2000),
+    ownerId: id,
+    dueOn: isoDate,
+    ...on,
+  }),
   escalate: z.object({
     requestedAt: isoDateTime("a date and time like 2026-03-02T09:30:00Z").optional(),
     reason: z.string().trim().max(4000).nullish(),

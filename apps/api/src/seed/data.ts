@@ -98,3 +98,44 @@ export function descriptionsFor(service: string, kind: string): string[] {
   const base = complaints[service] ?? complaints["customer-services"]!;
   return kind === "member-enquiry" ? base.map((d) => `On behalf of my constituent: ${d.charAt(0).toLowerCase()}${d.slice(1)}`) : base;
 }
+
+/** What complaints about each service are about: category, then sub-categories (Lewisham 5.4). */
+export const CATEGORIES: Record<string, Array<[string, string[]]>> = {
+  "council-tax": [
+    ["Billing", ["Charged twice", "Wrong band", "Bill not received"]],
+    ["Recovery and enforcement", ["Summons", "Enforcement agent"]],
+    ["Discounts and exemptions", ["Single person discount", "Student exemption"]],
+  ],
+  "customer-services": [
+    ["Contact", ["Calls not answered", "Emails not answered"]],
+    ["Staff conduct", ["Rudeness", "Wrong advice"]],
+  ],
+  waste: [
+    ["Missed collection", ["General waste", "Recycling", "Garden waste"]],
+    ["Bins and containers", ["Bin not delivered", "Bin damaged"]],
+    ["Crew conduct", ["Blocked driveway", "Litter left"]],
+  ],
+  highways: [
+    ["Potholes and roads", ["Pothole not repaired", "Road surface"]],
+    ["Street lighting", ["Light out", "Light on in the day"]],
+  ],
+  repairs: [
+    ["Repairs", ["Damp and mould", "Heating and hot water", "Leaks"]],
+    ["Appointments", ["Missed appointment", "No appointment offered"]],
+    ["Contractor conduct", ["Mess left", "Rudeness"]],
+  ],
+  tenancy: [
+    ["Tenancy management", ["Anti-social behaviour", "Rent account"]],
+    ["Communication", ["No reply", "Wrong information"]],
+  ],
+};
+
+/** Equality monitoring answers as a customer might give them (aggregate reporting only). */
+export const EQUALITY_SAMPLES: Array<Record<string, string | null>> = [
+  { age_band: "35-44", sex: "female", gender_reassignment: "yes", disability: "no", ethnicity: "white", religion_or_belief: "christian", sexual_orientation: "straight-or-heterosexual", marriage_or_civil_partnership: "yes", pregnancy_or_maternity: "no" },
+  { age_band: "65-74", sex: "male", gender_reassignment: "yes", disability: "yes-a-little", ethnicity: "white", religion_or_belief: "no-religion", sexual_orientation: "straight-or-heterosexual", marriage_or_civil_partnership: "no", pregnancy_or_maternity: "no" },
+  { age_band: "25-34", sex: "female", gender_reassignment: "prefer-not-to-say", disability: "no", ethnicity: "black-black-british-caribbean-or-african", religion_or_belief: "christian", sexual_orientation: "prefer-not-to-say", marriage_or_civil_partnership: "no", pregnancy_or_maternity: "yes" },
+  { age_band: "45-54", sex: "male", gender_reassignment: "yes", disability: "yes-a-lot", ethnicity: "asian-or-asian-british", religion_or_belief: "muslim", sexual_orientation: "straight-or-heterosexual", marriage_or_civil_partnership: "yes", pregnancy_or_maternity: "no" },
+  { age_band: "55-64", sex: "prefer-not-to-say", gender_reassignment: null, disability: "no", ethnicity: "mixed-or-multiple", religion_or_belief: null, sexual_orientation: "gay-or-lesbian", marriage_or_civil_partnership: "prefer-not-to-say", pregnancy_or_maternity: null },
+  { age_band: "18-24", sex: "female", gender_reassignment: "yes", disability: "no", ethnicity: "white", religion_or_belief: "no-religion", sexual_orientation: "bisexual", marriage_or_civil_partnership: "no", pregnancy_or_maternity: "no" },
+];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { openTestDb } from "../../../../packages/db/test/db.js";
 import type { Database } from "@complaints/db";
 import { createDeps } from "../deps.js";
@@ -55,6 +55,28 @@ describe("the demo council", () => {
     expect(restricted.length).toBeGreaterThan(0);
     const designated = await db.selectFrom("customer_conduct").select("status").execute();
     expect(designated.map((d) => d.status)).toEqual(["designated"]);
+  });
+
+  it("gives the reports, improvement actions and quality audits something to show (issue 7)", async () => {
+    // Report tables are typed in @complaints/db's reports module; any table will do for counting.
+    const db = database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const count = async (table: string, where?: [string, string, unknown]) => {
+      let q = db.selectFrom(table).select(db.fn.countAll<number>().as("n"));
+      if (where) q = q.where(where[0], where[1] as never, where[2]);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    };
+    expect(await count("improvement_milestones")).toBeGreaterThan(0);
+    expect(await count("improvement_action_progress", ["completed_on", "is not", null])).toBeGreaterThan(0);
+    expect(await count("resolution_plans")).toBeGreaterThan(0);
+    expect(await count("qa_samples")).toBeGreaterThan(0);
+    expect(await count("qa_reviews")).toBeGreaterThan(0);
+    expect(await count("qa_findings")).toBeGreaterThan(0);
+    expect(await count("qa_remedial_actions")).toBeGreaterThan(0);
+    expect(await count("equality_monitoring")).toBeGreaterThan(0);
+    expect(await count("report_stage_facts", ["financial_remedy_pence", "is not", null])).toBeGreaterThan(0);
+    expect(await count("report_case_facts", ["category", "is not", null])).toBeGreaterThan(0);
+    const reasons = await db.selectFrom("report_stage_facts").select("request_reason").distinct().where("sequence", ">", 1).execute();
+    expect(reasons.length).toBeGreaterThan(1);
   });
 
   it("seeds once: a second start leaves it alone", async () => {

@@ -18,7 +18,8 @@ import { conductCommand } from "../services/customers.js";
 import { describeError } from "../errors.js";
 import { addStaff, installCouncil, type StaffSpec } from "./council.js";
 import { demoProfile } from "./profile.js";
-import { customersPool, descriptionsFor, type DemoCustomer } from "./data.js";
+import { CATEGORIES, customersPool, descriptionsFor, type DemoCustomer } from "./data.js";
+import { seedAfterResponses } from "./learning.js";
 
 export const DEMO_COUNCIL_SLUG = "exampleton";
 export const DEMO_PASSWORD = "demo-password";
@@ -144,6 +145,9 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
   const seedDeps: AppDeps = { ...deps, clock };
   const ctxFor = (key: string): Context => createContextInner({ deps: seedDeps, principal: principals.get(key)! });
   const rng = random(20261123);
+  // A second sequence for what came later (compensation, learning, quality checks, equality
+  // monitoring), so the cases the first one made stay the same.
+  const extra = random(20261126);
   const customers = customersPool();
   const report: SeedReport = { created: true, councilId: installed.councilId, cases: 0, refused: 0, byStatus: {} };
   const calendar = runtime.book.rulesFor("council-tax", "complaint").calendar;
@@ -166,6 +170,9 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
     // Every 40th case is from the same persistent complainant (designated below).
     const customer: DemoCustomer | null = i % 40 === 0 ? customers[0]! : rng.chance(0.04) && kind === "comment" ? null : rng.pick(customers);
     const description = rng.pick(descriptionsFor(service.code, kind));
+    // From the index, not the random sequence, so the rest of the demo stays as it was.
+    const categories = CATEGORIES[service.code] ?? [];
+    const [category, subCategories] = categories.length ? categories[i % categories.length]! : [null, []];
     const restricted = kind === "complaint" && rng.chance(0.04);
     const io = `io-${d}`;
     const input: LogInput = {
@@ -175,6 +182,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
       serviceId: service.code,
       description,
       desiredOutcome: kind === "complaint" ? rng.pick(["An apology", "A refund", "The problem fixed", "An explanation", "Compensation for the time lost"]) : null,
+      ...(kind === "complaint" || kind === "member-enquiry" ? { category, subCategory: subCategories.length ? subCategories[Math.floor(i / categories.length) % subCategories.length]! : null } : {}),
       priority: kind === "complaint" && rng.chance(0.08) ? { level: "high", reason: "Vulnerable resident" } : undefined,
       flags: restricted ? ["named-staff"] : kind === "complaint" && rng.chance(0.05) ? ["vulnerability"] : undefined,
       aboutStaffIds: restricted ? [staffIds.get(`io2-${d}`)!] : undefined,
@@ -215,7 +223,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
     };
     // Restricted cases are out of the DCRO's sight: the complaints manager coordinates them.
     const coordinator = restricted ? "manager" : `dcro-${d}`;
-    await playCase({ kind, d, io, coordinator, step, after: (n: number, from?: Date) => after(from ?? at, n), rng, staffIds, stalled: rng.chance(0.12) });
+    await playCase({ kind, d, io, coordinator, step, after: (n: number, from?: Date) => after(from ?? at, n), rng, extra, staffIds, stalled: rng.chance(0.12) });
     options.onProgress?.(i + 1, total);
   }
 
@@ -241,6 +249,10 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
       }
     }
   }
+
+  // What follows responses: milestones and progress on improvement actions, resolution plans,
+  // monthly quality checks with findings and remedial actions, and equality monitoring forms.
+  report.refused += await seedAfterResponses({ deps, councilId: installed.councilId, now, clock, ctxFor, principals, staffIds, rng: extra });
 
   const counts = await db
     .selectFrom("cases")
@@ -269,6 +281,7 @@ interface Play {
   coordinator: string;
   after: (workingDays: number, from?: Date) => Date;
   rng: ReturnType<typeof random>;
+  extra: ReturnType<typeof random>;
   staffIds: Map<string, string>;
   /** Leave it waiting after acknowledgement (so some cases are overdue). */
   stalled: boolean;
@@ -327,17 +340,25 @@ async function playCase(p: Play): Promise<void> {
       : [
           { id: "apology", type: "apology" as const, description: "A written apology", ownerId: ioId, dueOn: null },
           ...(rng.chance(0.4) ? [{ id: "fix", type: "action" as const, description: "Put right the problem complained about", ownerId: ioId, dueOn: dateAfter(after(10)) }] : []),
+          // Compensation in each of Lewisham's bands (6.3), approved within the Head of Service's limit.
+          ...(p.extra.chance(0.3)
+            ? [{ id: "pay", type: "financial" as const, description: "A payment for the time and trouble", ownerId: ioId, dueOn: dateAfter(after(10)), amountPence: p.extra.pick([5000, 8000, 10000, 15000, 25000, 40000, 60000, 90000]), financialKind: "compensation" as const, approverId: p.staffIds.get(`hos-${d}`)!, approverRoles: ["head-of-service" as const] }]
+            : []),
         ];
-  const learning = outcome === "not-upheld" ? undefined : { rootCause: "Process not followed", lessons: "Team briefing on the procedure", improvementActions: rng.chance(0.5) ? [{ id: "brief", description: "Brief the team on the procedure", ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
+  const [rootCause, lessons, action] = p.extra.pick(LEARNING);
+  const learning = outcome === "not-upheld" ? undefined : { rootCause, lessons, improvementActions: rng.chance(0.5) ? [{ id: "brief", description: action, ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
   if (!(await step(p.io, after(rng.int(3, 9)), "respond", { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}) }))) return;
   if (remedies.some((r) => r.id === "fix") && rng.chance(0.6)) {
     if (!(await step(p.io, after(rng.int(3, 10)), "complete-remedy", { remedyId: "fix" }))) return;
   }
-  if (p.kind === "member-enquiry" || rng.chance(0.65)) {
+  // A complaint about a named officer is not escalated here: Stage 2 would need someone
+  // independent of both the officer complained about and the Stage 1 investigator.
+  const closeNow = rng.chance(0.65);
+  if (p.kind === "member-enquiry" || closeNow || p.coordinator === "manager") {
     await step(dcro, after(rng.int(15, 25)), "close", { note: null });
     return;
   }
-  if (!(await step(p.coordinator === "manager" ? "manager" : "cso", after(rng.int(2, 12)), "escalate", { reason: "The customer is not satisfied with the response" }))) return;
+  if (!(await step(p.coordinator === "manager" ? "manager" : "cso", after(rng.int(2, 12)), "escalate", { reason: p.extra.pick(["The repair is still not done", "The response did not answer all my points", "The compensation offered is too low", "The customer is not satisfied with the response"]) }))) return;
   if (!(await step(dcro, after(rng.int(0, 2)), "assign", { handlerId: p.staffIds.get(io2)! }))) return;
   if (!(await step(io2, after(rng.int(1, 4)), "acknowledge", {}))) return;
   if (!(await step(io2, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence." }))) return;
@@ -348,6 +369,15 @@ async function playCase(p: Play): Promise<void> {
     await step("manager", after(rng.int(5, 15)), "ombudsman-response", { enquiryId: "lgsco-1", approvedBy: "Head of Service" });
   }
 }
+
+/** Root cause, lesson and improvement action, as officers record them after an upheld complaint. */
+const LEARNING: ReadonlyArray<readonly [string, string, string]> = [
+  ["Process not followed", "Team briefing on the procedure", "Brief the team on the procedure"],
+  ["No check before bills were sent", "Check a sample of bills before each run", "Add a check before bills are sent"],
+  ["Appointments booked without the resident's availability", "Ask for times that suit the resident", "Review how appointment slots are offered"],
+  ["Web information out of date", "Keep the collection pages up to date", "Update the web pages on collections"],
+  ["Decision not explained", "Explain the reasons for every decision in plain English", "Train staff on explaining decisions"],
+];
 
 function dateAfter(date: Date): string {
   return date.toISOString().slice(0, 10);

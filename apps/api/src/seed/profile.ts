@@ -14,6 +14,8 @@ export function demoProfile(installed: readonly ServicePlugin[]): CouncilProfile
     id: "demo",
     name: "Exampleton Borough Council",
     referencePrefix: "EXB",
+    // Council homes, for the Tenant Satisfaction Measures (CH01: complaints per 1,000 homes).
+    homes: 12_480,
     calendar: { ...defaultProfile.calendar, closures: [{ date: "2026-12-29", label: "Council closure day" }] },
     directorates: [
       {

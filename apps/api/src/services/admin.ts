@@ -22,6 +22,7 @@ import { sha256hex } from "../auth/sessions.js";
 import { LoginLockout } from "../auth/lockout.js";
 import { inTransaction } from "../transaction.js";
 import type { CouncilRuntime } from "../councils.js";
+import { syncCouncilReportCalendars } from "./report-calendars.js";
 
 export interface GrantInput {
   role: StaffRole;
@@ -187,6 +188,8 @@ export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: un
   }
   await inTransaction(ctx.db, (trx) => organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now()));
   ctx.deps.log.info("council profile saved", { by: admin.id, reason: options.reason });
+  // Closure days, nations or plugins may have changed the working days reports count on.
+  await syncCouncilReportCalendars(ctx.deps, admin.councilId);
   const recalculated = options.recalculate ? await recalculateOpenCases(ctx, admin, options.reason) : null;
   return { saved: true, recalculated };
 }

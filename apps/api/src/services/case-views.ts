@@ -30,20 +30,19 @@ import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound } from "../errors.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
-import { ACCESS_LOG_READERS, CASE_READERS, EQUALITY_READERS, RESTRICTED_READERS } from "../access/policy.js";
+import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS } from "../access/policy.js";
 import { availableFor, loadReadableCase, recordRead, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
 export type DueStatus = Rag | "met" | "window";
 
-/** Intake answers only some roles see (equality monitoring). */
-export const EQUALITY_FIELD = "equalityMonitoring";
-
-function visibleIntake(intake: Record<string, unknown>, staff: StaffPrincipal, roles: readonly string[]): Record<string, unknown> {
-  if (!(EQUALITY_FIELD in intake)) return intake;
-  if (roles.some((r) => EQUALITY_READERS.has(r as never)) && hasRole(staff, EQUALITY_READERS)) return intake;
-  const { [EQUALITY_FIELD]: _hidden, ...rest } = intake;
-  return rest;
+/**
+ * Intake as shown on the case. Equality monitoring is never part of a case (it has its own table
+ * and procedures); a case logged before that rule may still hold answers in its intake, and
+ * they are shown to nobody.
+ */
+function visibleIntake(intake: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(intake).filter(([key]) => !/equality/i.test(key)));
 }
 
 function dueStatus(due: DueDate, today: string, runtime: CouncilRuntime, state: CaseState): DueStatus {
@@ -53,7 +52,7 @@ function dueStatus(due: DueDate, today: string, runtime: CouncilRuntime, state: 
 }
 
 export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: string) {
-  const { record, roles } = await loadReadableCase(ctx, staff, caseId);
+  const { record } = await loadReadableCase(ctx, staff, caseId);
   const state = record.state;
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
@@ -114,7 +113,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
     flags: state.flags,
     restricted: record.row.restricted,
     aboutStaff: state.aboutStaffIds.map((id) => ({ id, name: nameOf(id) })),
-    intake: visibleIntake(state.intake, staff, roles),
+    intake: visibleIntake(state.intake),
     triage: state.triage,
     closure: state.closure,
     reopenings: state.reopenings,
@@ -129,7 +128,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
     timeline: events.map((e) => {
       const payload = (e.payload ?? {}) as { on?: string; stageId?: string | null; data?: Record<string, unknown> };
       const data = { ...(payload.data ?? {}) };
-      if (data.intake && typeof data.intake === "object") data.intake = visibleIntake(data.intake as Record<string, unknown>, staff, roles);
+      if (data.intake && typeof data.intake === "object") data.intake = visibleIntake(data.intake as Record<string, unknown>);
       return {
         seq: e.seq,
         version: e.streamVersion,

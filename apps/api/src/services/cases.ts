@@ -88,6 +88,8 @@ export async function runCommand<K extends CommandKey>(
   staff: StaffPrincipal,
   type: K,
   input: { caseId: string; expectedVersion: number } & CommandPayload<K>,
+  /** More to write in the command's own transaction (an improvement action's milestones). */
+  options: { also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>) => Promise<void> } = {},
 ): Promise<CommandOutcome> {
   const { caseId, expectedVersion, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
@@ -106,7 +108,10 @@ export async function runCommand<K extends CommandKey>(
       command,
       rules,
       clock: ctx.clock,
-      also: (trx, applied) => queueEffects(ctx, trx, runtime, applied, record.row.directorate_id),
+      also: async (trx, applied) => {
+        await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id);
+        await options.also?.(trx, applied);
+      },
     });
   } catch (error) {
     throw translateStorageError(error);

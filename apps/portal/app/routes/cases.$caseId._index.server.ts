@@ -10,6 +10,7 @@ import { describeApiError } from "../utils/forms.server";
 import { COMMAND_FORMS } from "../utils/commands";
 import { COMMAND_LABELS, commandLabel } from "../utils/labels";
 import { attachmentErrorMessage } from "../utils/letters";
+import { loadResolutionPlans } from "./resolution-plans.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,6 +54,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     attached: attachedId ? (files.attachments.find((a) => a.attachmentId === attachedId)?.fileName ?? null) : null,
     attachmentError: attachmentError ? attachmentErrorMessage(attachmentError, files.limits) : null,
     letterIssued,
+    plans: await loadResolutionPlans(context, caseId),
     done: doneCommand && doneCommand in COMMAND_LABELS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

@@ -4,6 +4,8 @@ import { Breadcrumbs, Caption, Details, ErrorSummary, NotificationBanner, Summar
 import { CaseFiles, CaseLetters } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
+import { ResolutionPlans } from "../components/resolution-plans";
+import { EqualityMonitoringLink } from "../components/equality-link";
 import {
   CHANNEL_LABELS,
   commandLabel,
@@ -26,7 +28,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans } = useLoaderData<typeof loader>();
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
@@ -167,6 +169,7 @@ export default function CasePage() {
 
             <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
             <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
+            <ResolutionPlans caseId={c.id} data={plans} />
 
             <h2 className="govuk-heading-m">Timeline</h2>
             <Timeline timeline={c.timeline} />
@@ -204,6 +207,7 @@ export default function CasePage() {
                   </a>
                 </li>
               </ul>
+              <EqualityMonitoringLink caseId={c.id} />
               <Details summary="Why these deadlines?">
                 <ul className="govuk-list govuk-body-s">
                   {c.rules.map((line, i) => (

@@ -62,6 +62,13 @@ describe("command forms", () => {
     expect(result.payload).toMatchObject({ outcome: "partly-upheld", signedBy: "staff-1", remedies: [{ type: "apology", description: "We apologise", ownerId: null, dueOn: null }], learning: { rootCause: "Crew rota gap", lessons: null, improvementActions: [] } });
   });
 
+  it("agrees an improvement action with its owner and due date, each missing one named", () => {
+    const result = parseCommand("agree-improvement-action", form({ description: "Check bills before each run", ownerId: "staff-2", "dueOn-day": "31", "dueOn-month": "7", "dueOn-year": "2026" }), ctx);
+    expect(result).toMatchObject({ ok: true, payload: { description: "Check bills before each run", ownerId: "staff-2", dueOn: "2026-07-31", actionId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    const missing = parseCommand("agree-improvement-action", form({}), ctx);
+    expect(missing.ok === false && Object.keys(missing.errors).sort()).toEqual(["description", "dueOn", "ownerId"]);
+  });
+
   it("asks only for the fields of the chosen triage outcome", () => {
     const result = parseCommand("triage", form({ outcome: "wrongly-addressed", body: "" }), ctx);
     expect(result).toEqual({ ok: false, errors: { body: "Enter the right body", bodyContact: "Enter their contact details" } });

@@ -177,6 +177,14 @@ export function parseCommand(type: CommandType, form: FormData, ctx: ParseContex
     case "complete-remedy":
       payload = { remedyId: need(form, "remedyId", "Choose the remedy", errors) };
       break;
+    case "agree-improvement-action":
+      payload = {
+        actionId: randomUUID(),
+        description: need(form, "description", "Enter what will be improved", errors, 2000),
+        ownerId: need(form, "ownerId", "Choose the owner of the improvement action", errors),
+        dueOn: readDate(form, "dueOn", "the date it is due", errors, true),
+      };
+      break;
     case "escalate":
       payload = { reason: optional(form, "reason", errors), lateDiscretion: optional(form, "lateDiscretion", errors) };
       break;

@@ -252,6 +252,16 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       { kind: "date", name: "actionDue", legend: "Improvement action due by" },
     ],
   },
+  "agree-improvement-action": {
+    title: "Agree an improvement action",
+    intro: "A change the service will make so this does not happen again. It joins the lesson of the latest response, goes on the list of improvement actions, and goes to the Head of Service if it falls behind.",
+    button: "Agree the action",
+    fields: [
+      { kind: "textarea", name: "description", label: "What will be improved", rows: 3 },
+      { kind: "select", name: "ownerId", label: "Owner", source: "staff", placeholder: "Choose a person" },
+      { kind: "date", name: "dueOn", legend: "Due by" },
+    ],
+  },
   "complete-remedy": {
     title: "Record a remedy as done",
     button: "Record as done",

@@ -12,6 +12,8 @@ const LOGGERS = ["customer-services", "investigating-officer", "dcro", "complain
 const LETTERS = ["customer-services", "investigating-officer", "dcro", "complaints-manager"];
 const OMBUDSMAN = ["complaints-manager", "head-of-service", "director", "legal", "auditor", "quality-assurance"];
 const QUALITY = ["complaints-manager", "quality-assurance", "head-of-service", "director", "auditor"];
+/** Who reads the council's complaint figures (the API's REPORT_READERS): DCROs, Heads of Service and Directors their own directorates. */
+const REPORTS = ["dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "auditor"];
 
 /** The public's links, for everyone not signed in as staff. */
 export function publicNavigation(): NavItem[] {
@@ -32,6 +34,7 @@ export function staffNavigation(roles: readonly string[]): NavItem[] {
     has(OMBUDSMAN) && { href: "/ombudsman", text: "Ombudsman" },
     has(QUALITY) && { href: "/improvement-actions", text: "Improvement actions" },
     has(QUALITY) && { href: "/audits", text: "Quality audits" },
+    has(REPORTS) && { href: "/reports", text: "Reports" },
     roles.includes("administrator") && { href: "/admin", text: "Administration" },
   ];
   return items.filter((i): i is NavItem => Boolean(i));

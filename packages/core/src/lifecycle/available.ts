@@ -43,6 +43,7 @@ export function availableCommands(state: CaseState, rules: ResolvedRules, actor?
     if (state.closure?.reason === "not-escalated") out.push("escalate");
   }
   if (state.stages.some((s) => s.response?.remedies.some((r) => !r.completedOn))) out.push("complete-remedy");
+  if (state.stages.some((s) => s.response)) out.push("agree-improvement-action");
   if (state.status !== "new") out.push("ombudsman-enquiry");
   if (state.status !== "closed") out.push("recalculate-deadlines");
   for (const enquiry of state.ombudsman) {

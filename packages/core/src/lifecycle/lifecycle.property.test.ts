@@ -34,6 +34,7 @@ const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
     { type: "escalate", by: officer },
     { type: "escalate", lateDiscretion: "customer was abroad", by: officer },
     { type: "complete-remedy", remedyId: "r1", by: officer },
+    { type: "agree-improvement-action", actionId: "a1", description: "Brief the crews", ownerId: "officer-1", dueOn: "2027-12-31", by: officer },
   ),
   fc.record({ type: fc.constant("assign" as const), handlerId: fc.constantFrom("officer-1", "officer-2", "officer-3"), by: who }),
   fc.record({ type: fc.constant("extend" as const), workingDays: fc.integer({ min: 1, max: 25 }), reason: fc.constant("complex"), ombudsmanDetailsGiven: fc.boolean(), by: who }),

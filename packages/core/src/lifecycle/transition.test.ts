@@ -87,6 +87,31 @@ describe("a complaint through the 2024 code's two stages", () => {
   });
 });
 
+describe("improvement actions agreed after the response (Southwark: Learning from Complaints and Escalations)", () => {
+  const answered = () =>
+    runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "x", learning: { rootCause: "Rota gap" } }], ["2026-03-20", { type: "close" }]]);
+  const agree = (more: Record<string, unknown> = {}) => ({ type: "agree-improvement-action" as const, by: officer, actionId: "rota", description: "Fix the crew rota", ownerId: "owner-1", dueOn: "2026-05-01", ...more });
+
+  it("join the answered stage's learning, even once the case is closed, and are offered only then", () => {
+    const state = answered();
+    expect(availableCommands(state, rules)).toContain("agree-improvement-action");
+    expect(availableCommands(runCase(rules, received, [[received, accept]]), rules)).not.toContain("agree-improvement-action");
+    const result = transition(state, agree(), rules, fixedClock("2026-04-01T09:00:00Z"));
+    expect(result.ok && result.state.stages[0]!.response!.learning).toEqual({ rootCause: "Rota gap", lessons: null, improvementActions: [{ id: "rota", description: "Fix the crew rota", ownerId: "owner-1", dueOn: "2026-05-01" }] });
+    expect(result.ok && result.events[0]!.type).toBe("agree-improvement-action");
+    const again = result.ok ? transition(result.state, agree(), rules, fixedClock("2026-04-02T09:00:00Z")) : null;
+    expect(again).toMatchObject({ ok: false, refusal: { code: "NOT_ALLOWED_NOW" } });
+  });
+
+  it("are refused before any response, for a stage not answered, with no owner, or already late", () => {
+    const open = runCase(rules, received, [[received, accept]]);
+    expect(transition(open, agree(), rules, fixedClock("2026-03-05T09:00:00Z"))).toMatchObject({ ok: false, refusal: { code: "NOT_ALLOWED_NOW" } });
+    expect(transition(answered(), agree({ stageSequence: 2 }), rules, fixedClock("2026-04-01T09:00:00Z"))).toMatchObject({ ok: false, refusal: { code: "INVALID_INPUT" } });
+    expect(transition(answered(), agree({ ownerId: " " }), rules, fixedClock("2026-04-01T09:00:00Z"))).toMatchObject({ ok: false, refusal: { code: "INVALID_INPUT" } });
+    expect(transition(answered(), agree({ dueOn: "2026-03-31" }), rules, fixedClock("2026-04-01T09:00:00Z"))).toMatchObject({ ok: false, refusal: { code: "DATE_INVALID" } });
+  });
+});
+
 describe("calendar changes (DESIGN.md §4)", () => {
   it("a new bank holiday moves an open case's future deadline, recording what changed", () => {
     const before = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }]]);

@@ -37,6 +37,8 @@ interface Ctx {
  * refusal that says, in plain words, which rule stops it. No I/O: the clock is injected and
  * every rule comes in `rules`.
  */
+const IMPROVEMENT_RULE = "Southwark procedure, Learning from Complaints and Escalations: improvement plans with key implementation milestones, recorded so that progress can be tracked";
+
 export function transition(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock): TransitionResult {
   try {
     return apply(state, command, rules, clock);
@@ -428,6 +430,28 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
       if (!remedy) refuse("INVALID_INPUT", `There is no remedy ${command.remedyId}`);
       if (remedy.completedOn) refuse("NOT_ALLOWED_NOW", `The remedy was completed on ${formatShort(remedy.completedOn)}`);
       remedy.completedOn = on;
+      return;
+    }
+
+    case "agree-improvement-action": {
+      // An improvement action belongs to the answered stage whose lesson it acts on, whether
+      // agreed in the response or afterwards (Southwark: learning from escalations; QA findings).
+      const stage =
+        command.stageSequence === undefined
+          ? [...state.stages].reverse().find((s) => s.response)
+          : state.stages.find((s) => s.sequence === command.stageSequence);
+      if (!stage) {
+        if (command.stageSequence !== undefined) refuse("INVALID_INPUT", `The case has no stage ${command.stageSequence}`);
+        refuse("NOT_ALLOWED_NOW", "Improvement actions follow a response: answer the complaint first", IMPROVEMENT_RULE);
+      }
+      if (!stage.response) refuse("NOT_ALLOWED_NOW", `${stage.label} has not been answered: agree improvement actions with its response or after it`, IMPROVEMENT_RULE);
+      if (!command.actionId.trim() || !command.description.trim()) refuse("INVALID_INPUT", "Say what will be improved");
+      if (!command.ownerId.trim()) refuse("INVALID_INPUT", "Name the owner of the improvement action", IMPROVEMENT_RULE);
+      if (!isIsoDate(command.dueOn)) refuse("DATE_INVALID", `"${command.dueOn}" is not a date (YYYY-MM-DD)`);
+      if (command.dueOn < on) refuse("DATE_INVALID", `The due date ${formatShort(command.dueOn)} has already passed`);
+      const actions = stage.response.learning.improvementActions;
+      if (actions.some((a) => a.id === command.actionId)) refuse("NOT_ALLOWED_NOW", `${stage.label} already has an improvement action "${command.actionId}"`);
+      actions.push({ id: command.actionId, description: command.description.trim(), ownerId: command.ownerId, dueOn: command.dueOn });
       return;
     }
 

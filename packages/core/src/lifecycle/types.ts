@@ -308,6 +308,15 @@ export type CaseCommand =
       signedBy?: string | null;
     } & On)
   | ({ type: "complete-remedy"; remedyId: string } & On)
+  | ({
+      type: "agree-improvement-action";
+      /** The answered stage the lesson came from (default: the latest answered). */
+      stageSequence?: number;
+      actionId: string;
+      description: string;
+      ownerId: string;
+      dueOn: IsoDate;
+    } & On)
   | ({ type: "escalate"; requestedAt?: string | Date; reason?: string | null; lateDiscretion?: string | null } & On)
   | ({ type: "refer-back"; reason: string } & On)
   | ({ type: "withdraw"; reason: string } & On)

@@ -13,5 +13,5 @@ export {
 } from "./organisation.js";
 export { notificationQueries, type NewNotification, type OutboxEntry, type OutboxFilter, type OutboxRecipient } from "./notifications.js";
 export { caseQueries, type VisibilityScope, type CaseAccessFacts, type WorkQueueQuery, type WorkQueueRow, type CaseReadRecord } from "./cases.js";
-export { sweepQueries, type SweepDue, type OpenServiceRequest, type OverdueAction } from "./sweep.js";
+export { sweepQueries, type SweepDue, type OpenServiceRequest } from "./sweep.js";
 export { ombudsmanQueries, type OmbudsmanEnquiryQuery, type OmbudsmanEnquiryListRow } from "./ombudsman.js";

@@ -104,38 +104,6 @@ async function openServiceRequests(db: Executor, councilId: string): Promise<Ope
   }));
 }
 
-export interface OverdueAction {
-  caseId: string;
-  reference: string;
-  actionId: string;
-  description: string;
-  ownerStaffId: string | null;
-  directorateId: string | null;
-  dueOn: string;
-}
-
-/** Improvement actions past their due date and not done. */
-async function overdueImprovementActions(db: Executor, councilId: string, today: string): Promise<OverdueAction[]> {
-  const rows = await db
-    .selectFrom("learning_actions as l")
-    .innerJoin("cases as c", "c.id", "l.case_id")
-    .select(["l.case_id", "c.reference", "l.id", "l.description", "l.owner_id", "l.directorate_id", "l.due_on"])
-    .where("l.council_id", "=", councilId)
-    .where("l.completed_on", "is", null)
-    .where("l.due_on", "<", today)
-    .orderBy("l.due_on")
-    .execute();
-  return rows.map((r) => ({
-    caseId: r.case_id,
-    reference: r.reference,
-    actionId: r.id,
-    description: r.description,
-    ownerStaffId: r.owner_id,
-    directorateId: r.directorate_id,
-    dueOn: r.due_on!,
-  }));
-}
-
 /** Active staff holding the role in the directorate, or council-wide (directorate null). */
 async function staffWithRole(db: Executor, councilId: string, role: string, directorateId: string | null): Promise<string[]> {
   const rows = await db
@@ -151,4 +119,6 @@ async function staffWithRole(db: Executor, councilId: string, role: string, dire
   return [...new Set(rows.map((r) => r.id))];
 }
 
-export const sweepQueries = Object.freeze({ dueBetween, openServiceRequests, overdueImprovementActions, staffWithRole });
+// Overdue improvement actions are `learningRepository.overdueImprovements` (reports/learning.ts):
+// it knows when an action was recorded done and when a milestone was missed.
+export const sweepQueries = Object.freeze({ dueBetween, openServiceRequests, staffWithRole });

@@ -161,3 +161,17 @@ export async function syncReportCalendars(
     return [...synced.values()];
   });
 }
+
+/** The calendars a council's reports count on now: regime id ({@link DEFAULT_REGIME} for the rest) → calendar key. */
+export async function reportCalendarAssignments(
+  db: Executor,
+  councilId: string,
+): Promise<Record<string, string>> {
+  const rows = await withReportTables(db)
+    .selectFrom("report_calendars")
+    .select(["regime_id", "calendar_key"])
+    .where("council_id", "=", councilId)
+    .orderBy("regime_id")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.regime_id, r.calendar_key]));
+}

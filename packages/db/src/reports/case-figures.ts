@@ -5,7 +5,13 @@
  */
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../executor.js";
-import { inList, periodScope, type PeriodName, type ReportPeriod } from "./periods.js";
+import {
+  directorateFilter,
+  inList,
+  periodScope,
+  type PeriodName,
+  type ReportPeriod,
+} from "./periods.js";
 import { DEFAULT_REPORT_KINDS } from "./stage-figures.js";
 
 export interface CategoryRow {
@@ -30,6 +36,8 @@ export interface TopCategoriesInput {
   previous?: ReportPeriod | null;
   top?: number;
   kinds?: readonly string[];
+  /** Only cases of these directorates (default: all). */
+  directorateIds?: readonly string[] | null;
 }
 
 export async function topCategories(
@@ -48,7 +56,7 @@ export function topCategoriesQuery(input: TopCategoriesInput): RawBuilder<Catego
       SELECT ${scope.period} AS period, f.directorate_id, f.category, f.sub_category, count(*)::integer AS n
       FROM report_stage_facts f
       WHERE f.council_id = ${input.councilId} AND ${scope.where}
-        AND f.sequence = 1 AND f.case_kind IN ${inList(kinds)}
+        AND f.sequence = 1 AND f.case_kind IN ${inList(kinds)} ${directorateFilter("f", input.directorateIds)}
       GROUP BY 1, 2, 3, 4
     ),
     ranked AS (
@@ -89,6 +97,8 @@ export interface EscalationReasonsInput {
   current: ReportPeriod;
   previous?: ReportPeriod | null;
   kinds?: readonly string[];
+  /** Only cases of these directorates (default: all). */
+  directorateIds?: readonly string[] | null;
 }
 
 export async function escalationReasons(
@@ -108,7 +118,7 @@ export function escalationReasonsQuery(
       min(nullif(btrim(f.request_reason), '')) AS reason, count(*)::integer AS count
     FROM report_stage_facts f
     WHERE f.council_id = ${input.councilId} AND ${scope.where} AND f.sequence > 1
-      AND f.case_kind IN ${inList(kinds)}
+      AND f.case_kind IN ${inList(kinds)} ${directorateFilter("f", input.directorateIds)}
     GROUP BY 1, 2, 3, lower(nullif(btrim(f.request_reason), ''))
     ORDER BY 1, 2, 3, 5 DESC, 4`;
 }
@@ -133,6 +143,8 @@ export interface RefusedInput {
   previous?: ReportPeriod | null;
   /** Only cases under these regimes (default: all). */
   regimeIds?: readonly string[] | null;
+  /** Only cases of these directorates (default: all). */
+  directorateIds?: readonly string[] | null;
 }
 
 export async function refusedComplaints(db: Executor, input: RefusedInput): Promise<RefusedRow[]> {
@@ -151,7 +163,7 @@ export function refusedComplaintsQuery(input: RefusedInput): RawBuilder<RefusedR
     WHERE c.council_id = ${input.councilId} AND ${scope.where}
       AND c.triage_outcome IS NOT NULL AND c.triage_outcome <> 'accept'
       AND NOT (c.triage_outcome = 'out-of-time' AND c.triage_reason IS NOT DISTINCT FROM 'accept-with-discretion')
-      ${regimes}
+      ${regimes} ${directorateFilter("c", input.directorateIds)}
     GROUP BY 1, 2, 3, 4
     ORDER BY 1, 2, 3, 4`;
 }

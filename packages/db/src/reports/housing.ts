@@ -16,6 +16,7 @@ import {
   calendarKeyExpression,
   checkDate,
   checkPeriod,
+  directorateFilter,
   inList,
   type ReportPeriod,
 } from "./periods.js";
@@ -43,6 +44,8 @@ export interface HousingInput {
   asOf: string;
   regimeIds?: readonly string[];
   timescales?: readonly CodeTimescale[];
+  /** Only cases of these directorates (default: all). */
+  directorateIds?: readonly string[] | null;
 }
 
 export interface Ch01Row {
@@ -108,11 +111,12 @@ export async function housingFigures(db: Executor, input: HousingInput): Promise
     council?.homes != null && /^\d+$/.test(council.homes) ? Number(council.homes) : null;
 
   const calendarKey = await calendarKeyExpression(db, input.councilId, "f.regime_id");
+  const only = directorateFilter("f", input.directorateIds);
   const ch01 = await sql<Ch01Row>`
     SELECT f.stage_id AS "stageId", f.tenure, count(*)::integer AS received
     FROM report_stage_facts f
     WHERE f.council_id = ${input.councilId} AND f.requested_on BETWEEN ${period.from}::date AND ${period.to}::date
-      AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)} AND f.stage_id IN ${inList(stageIds)}
+      AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)} ${only} AND f.stage_id IN ${inList(stageIds)}
     GROUP BY 1, 2
     ORDER BY 1, 2`.execute(db);
 
@@ -132,7 +136,7 @@ export async function housingFigures(db: Executor, input: HousingInput): Promise
       LEFT JOIN working_days wa ON wa.calendar_key = ${calendarKey} AND wa.day = f.acknowledged_on
       LEFT JOIN working_days wq ON wq.calendar_key = ${calendarKey} AND wq.day = f.requested_on
       WHERE f.council_id = ${input.councilId} AND f.responded_on BETWEEN ${period.from}::date AND ${period.to}::date
-        AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)}
+        AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)} ${only}
     )
     SELECT stage_id AS "stageId", tenure, count(*)::integer AS responses,
       count(*) FILTER (WHERE r_idx < base_idx + extra OR (r_idx = base_idx + extra AND r_working))::integer AS "inTime",
@@ -157,7 +161,7 @@ export async function housingFigures(db: Executor, input: HousingInput): Promise
       LEFT JOIN working_days wq ON wq.calendar_key = ${calendarKey} AND wq.day = f.requested_on
       LEFT JOIN working_days wd ON wd.calendar_key = ${calendarKey} AND wd.day = ${input.asOf}::date
       WHERE f.council_id = ${input.councilId} AND f.requested_on BETWEEN ${period.from}::date AND ${period.to}::date
-        AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)}
+        AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)} ${only}
     )
     SELECT stage_id AS "stageId",
       count(*) FILTER (WHERE acknowledged_on IS NOT NULL OR today_idx > due_idx)::integer AS measured,

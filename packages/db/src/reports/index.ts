@@ -7,6 +7,7 @@ export {
   assignReportCalendar,
   calendarKeyOf,
   DEFAULT_REGIME,
+  reportCalendarAssignments,
   syncReportCalendars,
   syncWorkingDayCalendar,
   type SyncedCalendar,
@@ -14,6 +15,7 @@ export {
 export {
   checkDate,
   checkPeriod,
+  directorateFilter,
   ReportInputError,
   type PeriodName,
   type ReportPeriod,
@@ -67,6 +69,9 @@ export {
 export {
   learningRepository,
   type ActionKey,
+  type ImprovementAction,
+  type ImprovementListInput,
+  type ImprovementStatus,
   type LessonsRow,
   type OverdueImprovement,
   type SocialCareFigures,
@@ -85,7 +90,11 @@ export {
   type QaCandidate,
   type QaReviewContext,
   type QaReviewInput,
+  type QaRemedialActionRow,
+  type QaReviewRecord,
   type QaSample,
+  type QaSampleItem,
+  type QaSampleSummary,
   type QaScoreRow,
 } from "./quality.js";
 export {

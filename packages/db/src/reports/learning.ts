@@ -10,7 +10,8 @@
 import { sql } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, type Executor } from "../executor.js";
-import { checkDate, checkPeriod, inList, type ReportPeriod } from "./periods.js";
+import { inScope, type AccessScope } from "../search.js";
+import { checkDate, checkPeriod, directorateFilter, inList, type ReportPeriod } from "./periods.js";
 import { withReportTables } from "./schema.js";
 
 export interface ActionKey {
@@ -113,6 +114,148 @@ async function completeAction(
       )
       .execute();
   });
+}
+
+export type ImprovementStatus = "open" | "overdue" | "done";
+
+export interface ImprovementAction {
+  caseId: string;
+  reference: string;
+  directorateId: string | null;
+  stageSequence: number;
+  stageId: string | null;
+  actionId: string;
+  description: string;
+  ownerId: string | null;
+  dueOn: string | null;
+  rootCause: string | null;
+  lessons: string | null;
+  status: ImprovementStatus;
+  /** The earliest date missed (the action's own, or a milestone's); null when nothing is late. */
+  overdueSince: string | null;
+  completedOn: string | null;
+  completedBy: string | null;
+  note: string | null;
+  /** When it last went to the Head of Service for being late, and for which date. */
+  escalatedOn: string | null;
+  escalatedForDue: string | null;
+  milestones: Array<{
+    id: string;
+    description: string;
+    dueOn: string;
+    completedOn: string | null;
+    overdue: boolean;
+  }>;
+}
+
+export interface ImprovementListInput {
+  /** Whose view: only actions on cases this scope may read are listed. */
+  scope: AccessScope;
+  /** Overdue is judged on this date. */
+  asOf: string;
+  status?: ImprovementStatus | "not-done" | null;
+  directorateIds?: readonly string[] | null;
+  ownerId?: string | null;
+  caseId?: string | null;
+  limit?: number;
+}
+
+/**
+ * Improvement actions with their milestones and where each stands on `asOf`: done (recorded
+ * here, or in the case), overdue (its date or a milestone's has passed), or open. Only actions on
+ * cases the scope may read; the most pressing first (overdue by the oldest date, then by due date).
+ */
+async function listActions(
+  db: Executor,
+  input: ImprovementListInput,
+): Promise<ImprovementAction[]> {
+  checkDate(input.asOf, "asOf");
+  const asOf = input.asOf;
+  const visible = db
+    .selectFrom("cases as c")
+    .select("c.id")
+    .where((eb) => inScope(eb, input.scope));
+  const limit = Math.max(1, Math.min(input.limit ?? 500, 2000));
+  const { rows } = await sql<{
+    case_id: string;
+    reference: string;
+    directorate_id: string | null;
+    stage_sequence: number;
+    stage_id: string | null;
+    action_id: string;
+    description: string;
+    owner_id: string | null;
+    due_on: string | null;
+    root_cause: string | null;
+    lessons: string | null;
+    completed_on: string | null;
+    completed_by: string | null;
+    note: string | null;
+    escalated_on: string | null;
+    escalated_for_due: string | null;
+    overdue_since: string | null;
+    milestones: ImprovementAction["milestones"];
+  }>`
+    SELECT * FROM (
+      SELECT l.case_id, k.reference, l.directorate_id, l.stage_sequence, s.stage_id, l.id AS action_id,
+        l.description, l.owner_id, l.due_on, l.root_cause, l.lessons,
+        coalesce(g.completed_on, l.completed_on) AS completed_on, g.completed_by, g.note,
+        g.escalated_on, g.escalated_for_due,
+        CASE WHEN coalesce(g.completed_on, l.completed_on) IS NULL THEN least(
+          CASE WHEN l.due_on < ${asOf}::date THEN l.due_on END,
+          (SELECT min(m.due_on) FROM improvement_milestones m WHERE m.case_id = l.case_id
+            AND m.stage_sequence = l.stage_sequence AND m.action_id = l.id
+            AND m.completed_on IS NULL AND m.due_on < ${asOf}::date)
+        ) END AS overdue_since,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('id', m.id, 'description', m.description,
+            'dueOn', m.due_on, 'completedOn', m.completed_on,
+            'overdue', m.completed_on IS NULL AND m.due_on < ${asOf}::date) ORDER BY m.due_on, m.id)
+          FROM improvement_milestones m WHERE m.case_id = l.case_id
+            AND m.stage_sequence = l.stage_sequence AND m.action_id = l.id), '[]'::jsonb) AS milestones
+      FROM learning_actions l
+      JOIN cases k ON k.id = l.case_id
+      LEFT JOIN stage_instances s ON s.case_id = l.case_id AND s.sequence = l.stage_sequence
+      LEFT JOIN improvement_action_progress g
+        ON g.case_id = l.case_id AND g.stage_sequence = l.stage_sequence AND g.action_id = l.id
+      WHERE l.council_id = ${input.scope.councilId} AND l.case_id IN (${visible})
+        ${directorateFilter("l", input.directorateIds)}
+        ${input.ownerId ? sql`AND l.owner_id = ${input.ownerId}` : sql``}
+        ${input.caseId ? sql`AND l.case_id = ${input.caseId}` : sql``}
+    ) a
+    WHERE ${
+      input.status === "done"
+        ? sql`a.completed_on IS NOT NULL`
+        : input.status === "overdue"
+          ? sql`a.overdue_since IS NOT NULL`
+          : input.status === "open"
+            ? sql`a.completed_on IS NULL AND a.overdue_since IS NULL`
+            : input.status === "not-done"
+              ? sql`a.completed_on IS NULL`
+              : sql`true`
+    }
+    ORDER BY a.completed_on IS NOT NULL, a.overdue_since NULLS LAST, a.due_on NULLS LAST, a.reference, a.action_id
+    LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    reference: r.reference,
+    directorateId: r.directorate_id,
+    stageSequence: r.stage_sequence,
+    stageId: r.stage_id,
+    actionId: r.action_id,
+    description: r.description,
+    ownerId: r.owner_id,
+    dueOn: r.due_on,
+    rootCause: r.root_cause,
+    lessons: r.lessons,
+    status: r.completed_on ? "done" : r.overdue_since ? "overdue" : "open",
+    overdueSince: r.overdue_since,
+    completedOn: r.completed_on,
+    completedBy: r.completed_by,
+    note: r.note,
+    escalatedOn: r.escalated_on,
+    escalatedForDue: r.escalated_for_due,
+    milestones: r.milestones,
+  }));
 }
 
 export interface OverdueImprovement {
@@ -260,14 +403,13 @@ async function lessonsLearned(
     councilId: string;
     period: ReportPeriod;
     asOf: string;
-    directorateIds?: readonly string[];
+    /** Only these directorates (default: all; an empty list: none). */
+    directorateIds?: readonly string[] | null;
   },
 ): Promise<LessonsRow[]> {
   const period = checkPeriod(input.period, "the period");
   checkDate(input.asOf, "asOf");
-  const only = input.directorateIds?.length
-    ? sql`AND f.directorate_id IN ${inList(input.directorateIds)}`
-    : sql``;
+  const only = directorateFilter("f", input.directorateIds);
   const { rows: totals } = await sql<{
     directorateId: string | null;
     responses: number;
@@ -385,9 +527,17 @@ export interface SocialCareFigures {
  */
 async function socialCareFigures(
   db: Executor,
-  input: { councilId: string; period: ReportPeriod; regimeIds: readonly string[] },
+  input: {
+    councilId: string;
+    period: ReportPeriod;
+    regimeIds: readonly string[];
+    /** Only cases of these directorates (default: all). */
+    directorateIds?: readonly string[] | null;
+  },
 ): Promise<SocialCareFigures> {
   const period = checkPeriod(input.period, "the period");
+  const only = directorateFilter("f", input.directorateIds);
+  const onlyCase = directorateFilter("c", input.directorateIds);
   const from = period.from;
   const to = period.to;
   const regimes = inList(input.regimeIds);
@@ -400,7 +550,7 @@ async function socialCareFigures(
       count(*) FILTER (WHERE f.responded_on BETWEEN ${from}::date AND ${to}::date
         AND f.responded_on <= f.respond_due)::integer AS "respondedInTime"
     FROM report_stage_facts f
-    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes}
+    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes} ${only}
       AND (f.requested_on BETWEEN ${from}::date AND ${to}::date OR f.responded_on BETWEEN ${from}::date AND ${to}::date)
     GROUP BY 1, 2
     ORDER BY 1, 2`.execute(db);
@@ -408,7 +558,7 @@ async function socialCareFigures(
     SELECT c.regime_id AS "regimeId", o.body, count(*)::integer AS count
     FROM ombudsman_enquiries o
     JOIN report_case_facts c ON c.case_id = o.case_id
-    WHERE o.council_id = ${input.councilId} AND c.regime_id IN ${regimes}
+    WHERE o.council_id = ${input.councilId} AND c.regime_id IN ${regimes} ${onlyCase}
       AND o.received_on BETWEEN ${from}::date AND ${to}::date
     GROUP BY 1, 2
     ORDER BY 1, 2`.execute(db);
@@ -421,7 +571,7 @@ async function socialCareFigures(
     SELECT f.regime_id AS "regimeId", min(nullif(btrim(f.root_cause), '')) AS "rootCause",
       min(nullif(btrim(f.lessons), '')) AS lessons, count(*)::integer AS count
     FROM report_stage_facts f
-    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes}
+    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes} ${only}
       AND f.responded_on BETWEEN ${from}::date AND ${to}::date
       AND (nullif(btrim(f.root_cause), '') IS NOT NULL OR nullif(btrim(f.lessons), '') IS NOT NULL)
     GROUP BY 1, lower(nullif(btrim(f.root_cause), '')), lower(nullif(btrim(f.lessons), ''))
@@ -433,7 +583,7 @@ async function socialCareFigures(
     JOIN learning_actions l ON l.case_id = f.case_id AND l.stage_sequence = f.sequence
     LEFT JOIN improvement_action_progress g
       ON g.case_id = l.case_id AND g.stage_sequence = l.stage_sequence AND g.action_id = l.id
-    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes}
+    WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes} ${only}
       AND f.responded_on BETWEEN ${from}::date AND ${to}::date
     GROUP BY 1
     ORDER BY 1`.execute(db);
@@ -446,6 +596,7 @@ async function socialCareFigures(
 }
 
 export const learningRepository = Object.freeze({
+  listActions,
   setMilestone,
   completeMilestone,
   completeAction,

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "../executor.js";
-import { periodsCte, type PeriodName, type ReportPeriod } from "./periods.js";
+import { directorateFilter, periodsCte, type PeriodName, type ReportPeriod } from "./periods.js";
 
 export interface OmbudsmanRow {
   period: PeriodName;
@@ -30,8 +30,18 @@ export interface OmbudsmanRow {
 
 export async function ombudsmanFigures(
   db: Executor,
-  input: { councilId: string; current: ReportPeriod; previous?: ReportPeriod | null },
+  input: {
+    councilId: string;
+    current: ReportPeriod;
+    previous?: ReportPeriod | null;
+    /** Only enquiries about cases of these directorates (default: all). */
+    directorateIds?: readonly string[] | null;
+  },
 ): Promise<OmbudsmanRow[]> {
+  const byDirectorate =
+    input.directorateIds === undefined || input.directorateIds === null
+      ? sql``
+      : sql`AND EXISTS (SELECT 1 FROM report_case_facts d WHERE d.case_id = o.case_id ${directorateFilter("d", input.directorateIds)})`;
   const inPeriod = (column: string) => sql`${sql.ref(column)} BETWEEN p.p_from AND p.p_to`;
   const { rows } = await sql<OmbudsmanRow>`
     WITH ${periodsCte(input.current, input.previous)}
@@ -60,10 +70,11 @@ export async function ombudsmanFigures(
           AND x ->> 'completedOn' IS NOT NULL)::integer AS complied
       FROM jsonb_array_elements(report_array(o.remedies)) x
     ) r
-    WHERE ${inPeriod("o.received_on")} OR ${inPeriod("o.responded_on")} OR ${inPeriod("o.decided_on")}
+    WHERE (${inPeriod("o.received_on")} OR ${inPeriod("o.responded_on")} OR ${inPeriod("o.decided_on")}
       OR ${inPeriod("o.satisfied_on")}
       OR EXISTS (SELECT 1 FROM jsonb_array_elements(report_array(o.remedies)) y
-        WHERE (y ->> 'dueOn')::date BETWEEN p.p_from AND p.p_to)
+        WHERE (y ->> 'dueOn')::date BETWEEN p.p_from AND p.p_to))
+      ${byDirectorate}
     GROUP BY 1, 2, 3
     ORDER BY 1, 2, 3`.execute(db);
   return rows;

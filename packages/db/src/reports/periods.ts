@@ -94,6 +94,20 @@ export function inList(values: readonly string[]): RawBuilder<unknown> {
 }
 
 /**
+ * `AND <alias>.directorate_id IN (…)` when the figures are for some directorates only (a filter
+ * chosen by the reader, or the directorates a Head of Service may see); nothing otherwise. An
+ * empty list matches nothing: someone allowed no directorate sees no figures.
+ */
+export function directorateFilter(
+  alias: string,
+  directorateIds: readonly string[] | null | undefined,
+): RawBuilder<unknown> {
+  if (directorateIds === undefined || directorateIds === null) return sql``;
+  if (directorateIds.length === 0) return sql`AND false`;
+  return sql`AND ${sql.ref(`${alias}.directorate_id`)} IN ${inList(directorateIds)}`;
+}
+
+/**
  * The calendar a council's stage facts count working days on, as an SQL expression of the fact's
  * regime: the council's calendar for that regime, else its default ('*'); NULL when it has none.
  * Resolved with one small read first, so the report query itself joins `working_days` on a

@@ -8,7 +8,7 @@
 import { sql } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, toJson, type Executor } from "../executor.js";
-import { checkDate, checkPeriod, ReportInputError, type ReportPeriod } from "./periods.js";
+import { checkDate, checkPeriod, inList, ReportInputError, type ReportPeriod } from "./periods.js";
 import { withReportTables, type QaAnswer, type QaRisk } from "./schema.js";
 
 export interface QaCandidate {
@@ -379,10 +379,18 @@ export interface QaScoreRow {
 /** Scores over time: per service and month, how much was sampled and reviewed and how it scored. */
 async function scoresOverTime(
   db: Executor,
-  input: { councilId: string; period: ReportPeriod; asOf: string },
+  input: {
+    councilId: string;
+    period: ReportPeriod;
+    asOf: string;
+    /** Only these services (default: all; an empty list: none). */
+    serviceIds?: readonly string[] | null;
+  },
 ): Promise<QaScoreRow[]> {
   const period = checkPeriod(input.period, "the period");
   checkDate(input.asOf, "asOf");
+  if (input.serviceIds && input.serviceIds.length === 0) return [];
+  const only = input.serviceIds ? sql`AND s.service_id IN ${inList(input.serviceIds)}` : sql``;
   const { rows } = await sql<QaScoreRow>`
     SELECT s.service_id AS "serviceId", to_char(s.month, 'YYYY-MM') AS month, s.population,
       (SELECT count(*) FROM qa_sample_items i WHERE i.sample_id = s.id)::integer AS sampled,
@@ -407,9 +415,216 @@ async function scoresOverTime(
       FROM qa_findings f LEFT JOIN qa_remedial_actions a ON a.finding_id = f.id
       WHERE f.review_id = r.id
     ) fx ON true
-    WHERE s.council_id = ${input.councilId} AND s.month BETWEEN ${period.from}::date AND ${period.to}::date
+    WHERE s.council_id = ${input.councilId} AND s.month BETWEEN ${period.from}::date AND ${period.to}::date ${only}
     GROUP BY s.id, s.service_id, s.month, s.population
     ORDER BY 1, 2`.execute(db);
+  return rows;
+}
+
+export interface QaSampleSummary {
+  id: string;
+  serviceId: string;
+  directorateId: string | null;
+  month: string;
+  share: number;
+  population: number;
+  sampled: number;
+  reviewed: number;
+  score: number;
+  maxScore: number;
+  drawnAt: Date;
+  drawnBy: string;
+}
+
+/** Samples drawn, newest month first, with how far their review has got. */
+async function listSamples(
+  db: Executor,
+  input: { councilId: string; serviceIds?: readonly string[] | null; limit?: number },
+): Promise<QaSampleSummary[]> {
+  if (input.serviceIds && input.serviceIds.length === 0) return [];
+  const only = input.serviceIds ? sql`AND s.service_id IN ${inList(input.serviceIds)}` : sql``;
+  const { rows } = await sql<Omit<QaSampleSummary, "share"> & { share: string }>`
+    SELECT s.id, s.service_id AS "serviceId", v.directorate_id AS "directorateId",
+      to_char(s.month, 'YYYY-MM') AS month, s.share, s.population,
+      (SELECT count(*) FROM qa_sample_items i WHERE i.sample_id = s.id)::integer AS sampled,
+      (SELECT count(*) FROM qa_reviews r WHERE r.sample_id = s.id)::integer AS reviewed,
+      (SELECT coalesce(sum(r.score), 0) FROM qa_reviews r WHERE r.sample_id = s.id)::integer AS score,
+      (SELECT coalesce(sum(r.max_score), 0) FROM qa_reviews r WHERE r.sample_id = s.id)::integer AS "maxScore",
+      s.drawn_at AS "drawnAt", s.drawn_by AS "drawnBy"
+    FROM qa_samples s
+    LEFT JOIN services v ON v.id = s.service_id
+    WHERE s.council_id = ${input.councilId} ${only}
+    ORDER BY s.month DESC, s.drawn_at DESC
+    LIMIT ${Math.max(1, Math.min(input.limit ?? 200, 1000))}`.execute(db);
+  return rows.map((r) => ({ ...r, share: Number(r.share) }));
+}
+
+export interface QaSampleItem {
+  caseId: string;
+  reference: string;
+  stageSequence: number;
+  stageId: string | null;
+  respondedOn: string | null;
+  handlerId: string | null;
+  review: {
+    id: string;
+    reviewedOn: string;
+    score: number;
+    maxScore: number;
+    reviewerId: string;
+  } | null;
+}
+
+/** The responses in a sample, each with its review once done. */
+async function sampleItems(db: Executor, sampleId: string): Promise<QaSampleItem[]> {
+  const { rows } = await sql<QaSampleItem>`
+    SELECT i.case_id AS "caseId", c.reference, i.stage_sequence AS "stageSequence",
+      f.stage_id AS "stageId", f.responded_on AS "respondedOn", st.handler_staff_id AS "handlerId",
+      (SELECT jsonb_build_object('id', r.id, 'reviewedOn', r.reviewed_on, 'score', r.score,
+          'maxScore', r.max_score, 'reviewerId', r.reviewer_id)
+        FROM qa_reviews r WHERE r.sample_id = i.sample_id AND r.case_id = i.case_id
+          AND r.stage_sequence = i.stage_sequence ORDER BY r.reviewed_on DESC, r.id LIMIT 1) AS review
+    FROM qa_sample_items i
+    JOIN cases c ON c.id = i.case_id
+    LEFT JOIN report_stage_facts f ON f.case_id = i.case_id AND f.sequence = i.stage_sequence
+    LEFT JOIN stage_instances st ON st.case_id = i.case_id AND st.sequence = i.stage_sequence
+    WHERE i.sample_id = ${sampleId}
+    ORDER BY c.reference, i.stage_sequence`.execute(db);
+  return rows;
+}
+
+export interface QaReviewRecord {
+  id: string;
+  councilId: string;
+  sampleId: string;
+  serviceId: string;
+  caseId: string;
+  reference: string;
+  stageSequence: number;
+  reviewerId: string;
+  reviewedOn: string;
+  handlerId: string | null;
+  rubricVersion: string;
+  answers: Array<{ criterion: string; answer: QaAnswer; weight: number; note?: string }>;
+  score: number;
+  maxScore: number;
+  findings: Array<{
+    id: string;
+    criterion: string | null;
+    finding: string;
+    risk: QaRisk;
+    sentToHandlerOn: string | null;
+    sentToHeadOfServiceOn: string | null;
+    remedialActions: Array<{
+      id: string;
+      description: string;
+      ownerId: string;
+      dueOn: string;
+      completedOn: string | null;
+      improvementCheckedOn: string | null;
+      improved: boolean | null;
+    }>;
+  }>;
+}
+
+async function getReview(db: Executor, reviewId: string): Promise<QaReviewRecord> {
+  const { rows } = await sql<QaReviewRecord>`
+    SELECT r.id, r.council_id AS "councilId", r.sample_id AS "sampleId", s.service_id AS "serviceId",
+      r.case_id AS "caseId", c.reference, r.stage_sequence AS "stageSequence", r.reviewer_id AS "reviewerId",
+      r.reviewed_on AS "reviewedOn", r.handler_id AS "handlerId", r.rubric_version AS "rubricVersion",
+      r.answers, r.score, r.max_score AS "maxScore",
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'criterion', f.criterion, 'finding', f.finding,
+          'risk', f.risk, 'sentToHandlerOn', f.sent_to_handler_on,
+          'sentToHeadOfServiceOn', f.sent_to_head_of_service_on,
+          'remedialActions', coalesce((SELECT jsonb_agg(jsonb_build_object('id', a.id,
+              'description', a.description, 'ownerId', a.owner_id, 'dueOn', a.due_on,
+              'completedOn', a.completed_on, 'improvementCheckedOn', a.improvement_checked_on,
+              'improved', a.improved) ORDER BY a.due_on, a.id)
+            FROM qa_remedial_actions a WHERE a.finding_id = f.id), '[]'::jsonb))
+          ORDER BY CASE f.risk WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, f.id)
+        FROM qa_findings f WHERE f.review_id = r.id), '[]'::jsonb) AS findings
+    FROM qa_reviews r
+    JOIN qa_samples s ON s.id = r.sample_id
+    JOIN cases c ON c.id = r.case_id
+    WHERE r.id = ${reviewId}`.execute(db);
+  const review = rows[0];
+  if (!review) throw new NotFoundError("QA review", reviewId);
+  return review;
+}
+
+/** Which review a finding, or a remedial action, belongs to (for access checks and notices). */
+async function reviewOf(
+  db: Executor,
+  ref: { findingId: string } | { remedialActionId: string },
+): Promise<string> {
+  const t = withReportTables(db);
+  const row =
+    "findingId" in ref
+      ? await t
+          .selectFrom("qa_findings")
+          .select("review_id")
+          .where("id", "=", ref.findingId)
+          .executeTakeFirst()
+      : await t
+          .selectFrom("qa_remedial_actions as a")
+          .innerJoin("qa_findings as f", "f.id", "a.finding_id")
+          .select("f.review_id")
+          .where("a.id", "=", ref.remedialActionId)
+          .executeTakeFirst();
+  if (!row)
+    throw new NotFoundError(
+      "findingId" in ref ? "QA finding" : "remedial action",
+      "findingId" in ref ? ref.findingId : ref.remedialActionId,
+    );
+  return row.review_id;
+}
+
+export interface QaRemedialActionRow {
+  id: string;
+  reviewId: string;
+  sampleId: string;
+  serviceId: string;
+  reference: string;
+  finding: string;
+  risk: QaRisk;
+  description: string;
+  ownerId: string;
+  dueOn: string;
+  completedOn: string | null;
+  improvementCheckedOn: string | null;
+  improved: boolean | null;
+  overdue: boolean;
+}
+
+/** Remedial actions from quality checks, overdue first, then by due date. */
+async function listRemedialActions(
+  db: Executor,
+  input: {
+    councilId: string;
+    asOf: string;
+    serviceIds?: readonly string[] | null;
+    openOnly?: boolean;
+    limit?: number;
+  },
+): Promise<QaRemedialActionRow[]> {
+  checkDate(input.asOf, "asOf");
+  if (input.serviceIds && input.serviceIds.length === 0) return [];
+  const only = input.serviceIds ? sql`AND s.service_id IN ${inList(input.serviceIds)}` : sql``;
+  const { rows } = await sql<QaRemedialActionRow>`
+    SELECT a.id, r.id AS "reviewId", s.id AS "sampleId", s.service_id AS "serviceId", c.reference,
+      f.finding, f.risk, a.description, a.owner_id AS "ownerId", a.due_on AS "dueOn",
+      a.completed_on AS "completedOn", a.improvement_checked_on AS "improvementCheckedOn", a.improved,
+      (a.completed_on IS NULL AND a.due_on < ${input.asOf}::date) AS overdue
+    FROM qa_remedial_actions a
+    JOIN qa_findings f ON f.id = a.finding_id
+    JOIN qa_reviews r ON r.id = f.review_id
+    JOIN qa_samples s ON s.id = r.sample_id
+    JOIN cases c ON c.id = r.case_id
+    WHERE a.council_id = ${input.councilId} ${only}
+      ${input.openOnly ? sql`AND a.completed_on IS NULL` : sql``}
+    ORDER BY (a.completed_on IS NULL AND a.due_on < ${input.asOf}::date) DESC, a.completed_on IS NOT NULL,
+      a.due_on, a.id
+    LIMIT ${Math.max(1, Math.min(input.limit ?? 500, 2000))}`.execute(db);
   return rows;
 }
 
@@ -425,4 +640,9 @@ export const qualityRepository = Object.freeze({
   completeRemedialAction,
   recordImprovementCheck,
   scoresOverTime,
+  listSamples,
+  sampleItems,
+  getReview,
+  reviewOf,
+  listRemedialActions,
 });

@@ -284,6 +284,94 @@ async function bump(
     .execute();
 }
 
+/** Adds a task to an active plan (a plan's work often grows once it starts). */
+async function addTask(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    task: { id: string; description: string; ownerId: string; dueOn: string };
+    /** The day it was added. */
+    on: string;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.on, "the date");
+  checkDate(input.task.dueOn, `task "${input.task.id}" due date`);
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    const t = withReportTables(trx);
+    const clash = await t
+      .selectFrom("resolution_plan_tasks")
+      .select("id")
+      .where("plan_id", "=", input.planId)
+      .where("id", "=", input.task.id)
+      .executeTakeFirst();
+    if (clash)
+      throw new ResolutionPlanError(
+        "DUPLICATE_ID",
+        `the plan already has a task "${input.task.id}"`,
+      );
+    await t
+      .insertInto("resolution_plan_tasks")
+      .values({
+        plan_id: input.planId,
+        id: input.task.id,
+        description: input.task.description,
+        owner_id: input.task.ownerId,
+        due_on: input.task.dueOn,
+      })
+      .execute();
+    await bump(trx, input.planId);
+    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-task-added", input.on, {
+      planId: input.planId,
+      task: input.task,
+    });
+  });
+  return getPlan(db, input.planId);
+}
+
+/** Adds a checkpoint to an active plan. */
+async function addCheckpoint(
+  db: Executor,
+  input: {
+    planId: string;
+    expectedVersion: number;
+    checkpoint: { id: string; dueOn: string };
+    /** The day it was added. */
+    on: string;
+    by: Actor & { id: string };
+  },
+): Promise<ResolutionPlan> {
+  checkDate(input.on, "the date");
+  checkDate(input.checkpoint.dueOn, `checkpoint "${input.checkpoint.id}" date`);
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    const t = withReportTables(trx);
+    const clash = await t
+      .selectFrom("resolution_plan_checkpoints")
+      .select("id")
+      .where("plan_id", "=", input.planId)
+      .where("id", "=", input.checkpoint.id)
+      .executeTakeFirst();
+    if (clash)
+      throw new ResolutionPlanError(
+        "DUPLICATE_ID",
+        `the plan already has a checkpoint "${input.checkpoint.id}"`,
+      );
+    await t
+      .insertInto("resolution_plan_checkpoints")
+      .values({ plan_id: input.planId, id: input.checkpoint.id, due_on: input.checkpoint.dueOn })
+      .execute();
+    await bump(trx, input.planId);
+    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-checkpoint-added", input.on, {
+      planId: input.planId,
+      checkpoint: input.checkpoint,
+    });
+  });
+  return getPlan(db, input.planId);
+}
+
 async function completeTask(
   db: Executor,
   input: {
@@ -481,6 +569,8 @@ export const resolutionPlanRepository = Object.freeze({
   createPlan,
   getPlan,
   listForCase,
+  addTask,
+  addCheckpoint,
   completeTask,
   recordCheckpoint,
   recordSatisfaction,

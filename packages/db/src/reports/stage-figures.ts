@@ -18,6 +18,7 @@ import type { Executor } from "../executor.js";
 import {
   calendarKeyExpression,
   checkDate,
+  directorateFilter,
   inList,
   periodScope,
   type PeriodName,
@@ -42,6 +43,8 @@ export interface StageFiguresInput {
   kinds?: readonly string[];
   /** Only these regimes (default: all). */
   regimeIds?: readonly string[] | null;
+  /** Only cases of these directorates (default: every directorate, and cases with none). */
+  directorateIds?: readonly string[] | null;
 }
 
 /** Where a stage goes in Lewisham's table. */
@@ -71,7 +74,7 @@ function conditions(input: StageFiguresInput) {
     : sql``;
   return sql`f.council_id = ${input.councilId}
       AND ${periodScope("f.requested_on", input.current, input.previous).where}
-      AND f.case_kind IN ${inList(kinds)} ${regimes}`;
+      AND f.case_kind IN ${inList(kinds)} ${regimes} ${directorateFilter("f", input.directorateIds)}`;
 }
 
 /** Answered, or still open and past due at `asOf`: the stages the in-time share is out of. */

@@ -1,0 +1,84 @@
+/**
+ * Report downloads as CSV (issue 7): the same tables the report procedures answer, one file per
+ * report, for spreadsheets. Staff sessions only, with the procedures' own access rules and input
+ * checks; errors are JSON like the rest of the API.
+ *
+ *   GET /reports/annual.csv?from=2025-04-01&to=2026-03-31[&previous=auto|none][&directorate=<id>…][&asOf=]
+ *   GET /reports/housing.csv[?from=&to=][&directorate=<id>…]
+ *   GET /reports/social-care.csv?from=&to=[&directorate=<id>…]
+ *   GET /reports/lessons.csv?from=&to=[&directorate=<id>…]
+ *   GET /reports/quality.csv?from=&to=
+ *   GET /reports/equality.csv?from=&to=[&by=directorate|category]
+ */
+import { Router, type Request, type Response } from "express";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import type { z } from "zod";
+import { createContextInner, type AppDeps, type Context } from "../context.js";
+import type { StaffPrincipal } from "../access/principal.js";
+import { describeError, fieldMessages } from "../errors.js";
+import { annualReportInput, housingReportInput, periodReportInput } from "../routers/reports.js";
+import { equalityReportInput } from "../routers/equality.js";
+import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/reports.js";
+import { scoresCsv } from "../services/quality.js";
+import { reportCsv as equalityCsv } from "../services/equality.js";
+import { asyncHandler, cookieJar, jsonError, locals } from "./middleware.js";
+
+type Query = Request["query"];
+
+/** The query string as the procedure's input: `directorate` may repeat; empty values are left out. */
+function inputOf(query: Query): Record<string, unknown> {
+  const one = (name: string) => {
+    const value = query[name];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const many = (name: string) => {
+    const value = query[name];
+    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
+    return list.length ? list : undefined;
+  };
+  const input: Record<string, unknown> = {};
+  for (const key of ["from", "to", "asOf", "previous", "by"]) if (one(key) !== undefined) input[key] = one(key);
+  const directorates = many("directorate");
+  if (directorates) input.directorateIds = directorates;
+  return input;
+}
+
+function csvRoute<S extends z.ZodType>(deps: AppDeps, schema: S, produce: (ctx: Context, staff: StaffPrincipal, input: z.output<S>) => Promise<{ csv: string; fileName: string }>) {
+  return asyncHandler(async (req: Request, res: Response) => {
+    const principal = locals(res).principal;
+    if (principal?.kind !== "staff") return jsonError(res, 401, "NOT_SIGNED_IN", "Sign in to download this");
+    const parsed = schema.safeParse(inputOf(req.query));
+    if (!parsed.success) {
+      const fields = fieldMessages(parsed.error);
+      return jsonError(res, 400, "INVALID_INPUT", `The request is not valid. ${Object.entries(fields).map(([path, messages]) => `${path || "input"}: ${messages.join("; ")}`).join(". ")}`);
+    }
+    const ctx = createContextInner({ deps, principal, request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null }, cookies: cookieJar(deps, req, res) });
+    try {
+      const { csv, fileName } = await produce(ctx, principal, parsed.data);
+      res.status(200);
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="${fileName}"`);
+      res.setHeader("Cache-Control", "private, no-store");
+      // A byte-order mark, so spreadsheet programs read "£" and other characters as UTF-8.
+      res.send(`\ufeff${csv}`);
+    } catch (error) {
+      if (error instanceof TRPCError) {
+        const described = describeError(error);
+        return jsonError(res, getHTTPStatusCodeFromError(error), described.refusal?.code ?? error.code, described.message);
+      }
+      throw error;
+    }
+  });
+}
+
+export function reportRoutes(deps: AppDeps): Router {
+  const routes = Router();
+  routes.get("/reports/annual.csv", csvRoute(deps, annualReportInput, annualCsv));
+  routes.get("/reports/housing.csv", csvRoute(deps, housingReportInput, housingCsv));
+  routes.get("/reports/social-care.csv", csvRoute(deps, periodReportInput, socialCareCsv));
+  routes.get("/reports/lessons.csv", csvRoute(deps, periodReportInput, lessonsCsv));
+  routes.get("/reports/quality.csv", csvRoute(deps, periodReportInput.pick({ from: true, to: true }), scoresCsv));
+  routes.get("/reports/equality.csv", csvRoute(deps, equalityReportInput, equalityCsv));
+  return routes;
+}

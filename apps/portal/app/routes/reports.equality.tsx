@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs, ErrorSummary, InsetText, Select } from "../components/govuk";
+import { ReportTable } from "../components/report-table";
+import { ReportFilter } from "../components/report-filter";
+import { formatDate } from "../utils/labels";
+import { reportCall, reportChoice } from "./reports.server";
+
+export const meta: MetaFunction = () => [{ title: "Equality monitoring – Complaints case management" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const choice = await reportChoice(context, request);
+  const byParam = new URL(request.url).searchParams.get("by");
+  const by = byParam === "directorate" || byParam === "category" ? byParam : undefined;
+  const result = await reportCall(() => context.api.equality.report({ from: choice.from, to: choice.to, ...(by ? { by } : {}) }));
+  return { choice, by: by ?? "", problem: result.ok ? null : result.message, data: result.ok ? { report: result.value.report, tables: result.value.tables } : null };
+}
+
+export default function EqualityReport() {
+  const { choice, by, problem, data } = useLoaderData<typeof loader>();
+  const csv = new URLSearchParams({ from: choice.from, to: choice.to, ...(by ? { by } : {}) }).toString();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: `/reports?${choice.query}`, text: "Complaints report" }]} />
+      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
+        <h1 className="govuk-heading-l">Equality monitoring</h1>
+        <InsetText>
+          Complaints from people who chose to return the equality monitoring form, counted by protected characteristic. The answers are kept apart from the case and never shown for a person; counts from 1 to 4 are shown as &quot;&lt;5&quot; so nobody can be picked out.
+        </InsetText>
+        <ReportFilter choice={choice} action="/reports/equality" directorates={false} />
+        <Form method="get" action="/reports/equality" className="govuk-!-margin-bottom-6" aria-label="Break the counts down">
+          <input type="hidden" name="year" value={choice.year} />
+          {choice.year === "custom"
+            ? (["from", "to"] as const).flatMap((end) => {
+                const [y, m, d] = choice[end].split("-");
+                return [
+                  <input key={`${end}-day`} type="hidden" name={`${end}-day`} value={Number(d)} />,
+                  <input key={`${end}-month`} type="hidden" name={`${end}-month`} value={Number(m)} />,
+                  <input key={`${end}-year`} type="hidden" name={`${end}-year`} value={y} />,
+                ];
+              })
+            : null}
+          <Select
+            name="by"
+            label="Break the counts down by"
+            labelSize="s"
+            placeholder="Nothing: the whole council"
+            items={[
+              { value: "directorate", text: "Directorate" },
+              { value: "category", text: "Category of complaint" },
+            ]}
+            defaultValue={by}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Break down
+          </button>
+        </Form>
+        <ErrorSummary errors={problem ? { _form: problem } : null} />
+        {data ? (
+          <>
+            <h2 className="govuk-heading-m">
+              Complaints received {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
+            </h2>
+            <p className="govuk-body">
+              {data.report.forms} of {data.report.complaints} complainants returned the form{data.report.responseRate === null ? "" : ` (${data.report.responseRate}%)`}.{" "}
+              <a className="govuk-link" href={`/reports/equality.csv?${csv}`} download>
+                Download these tables (CSV)
+              </a>
+            </p>
+            {data.tables.map((table) => (
+              <ReportTable key={table.id} table={table} captionSize="s" />
+            ))}
+            <ul className="govuk-list govuk-list--bullet govuk-body-s">
+              {data.report.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </main>
+    </>
+  );
+}
