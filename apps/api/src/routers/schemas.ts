@@ -96,7 +96,6 @@ const remedyInput = z.object({
   amountPence: z.number().int().positive().max(100_000_000, "at most £1,000,000").optional(),
   financialKind: z.enum(["goodwill-gesture", "compensation"]).optional(),
   approverId: id.optional(),
-  approverRoles: z.array(z.string()).optional(),
   physicalInjury: z.boolean().optional(),
 });
 

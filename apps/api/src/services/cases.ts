@@ -15,6 +15,7 @@ import {
 } from "@complaints/core";
 import {
   applyCaseCommand,
+  authQueries,
   caseQueries,
   caseRepository,
   ConflictError,
@@ -31,7 +32,8 @@ import type { DB } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound, refused, unprocessable, versionConflict } from "../errors.js";
-import { commandDecision, logDecision, readDecision, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
+import { commandDecision, logDecision, readDecision, rolesIn, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
+import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
 
 export type CommandKey = Exclude<CommandType, "log">;
@@ -100,6 +102,9 @@ export async function runCommand<K extends CommandKey>(
   const state = record.state;
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const command = { ...payload, type, by: { id: staff.id, roles: decision.roles, name: staff.name } } as unknown as Exclude<CaseCommand, LogCase>;
+  if (command.type === "respond" && command.remedies?.length) {
+    command.remedies = await withApproversRoles(ctx, record.councilId, record.row.directorate_id, command.remedies);
+  }
   let result;
   try {
     result = await applyCaseCommand(ctx.db, {
@@ -125,6 +130,26 @@ export async function runCommand<K extends CommandKey>(
     status: result.state.status,
     available: availableFor(result.state, runtime, staff, after),
   };
+}
+
+type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
+
+/**
+ * A financial remedy is checked against its approver's delegated limit (core). Which roles the
+ * approver holds is the council's record, read here, never the caller's say-so: the roles they
+ * hold for cases of this directorate (or council-wide). An approver who is not an active member
+ * of this council's staff cannot approve anything.
+ */
+async function withApproversRoles(ctx: Context, councilId: string, directorateId: string | null, remedies: readonly RemedyInput[]): Promise<RemedyInput[]> {
+  const roles = new Map<string, StaffRole[]>();
+  for (const approverId of new Set(remedies.filter((r) => r.type === "financial" && r.approverId).map((r) => r.approverId!))) {
+    const approver = await authQueries.findStaffById(ctx.db, approverId);
+    if (!approver || approver.councilId !== councilId || !approver.active) {
+      throw badInput("The approver of a financial remedy must be an active member of this council's staff");
+    }
+    roles.set(approverId, rolesIn(toPrincipal(approver, null), directorateId));
+  }
+  return remedies.map((r) => (r.type === "financial" && r.approverId ? { ...r, approverRoles: roles.get(r.approverId)! } : { ...r, approverRoles: [] }));
 }
 
 export function translateStorageError(error: unknown): unknown {
