@@ -2,7 +2,7 @@
  * Small-number suppression for equality monitoring (issue 7; Leeds policy paras 31–32 and 81:
  * reported only in aggregate). A count from 1 to 4 is shown as "<5", so nobody can be picked out
  * of a small group. Zero is shown: it says nobody from that group complained, which identifies no
- * one (decision 0601).
+ * one (decision 0707).
  *
  * Primary suppression alone is not enough when a total is shown beside the groups: one hidden
  * cell could be worked out by subtraction. So within a set of cells that add up to a published
