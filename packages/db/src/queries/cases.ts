@@ -63,7 +63,10 @@ function inDirectorates(eb: ExpressionBuilder<Q, "c">, ids: readonly string[] | 
 export function visible(eb: ExpressionBuilder<Q, "c">, scope: VisibilityScope): Expression<SqlBool> {
   return eb.and([
     eb("c.council_id", "=", scope.councilId),
-    sql<boolean>`NOT coalesce(c.state -> 'aboutStaffIds' ? ${scope.staffId}, false)`,
+    // Never a case about oneself. A case about named staff is always restricted (the mirror is
+    // written so), so only restricted rows need their snapshot opened: CASE keeps PostgreSQL
+    // from reading (and de-TOASTing) the state of every other row.
+    sql<boolean>`CASE WHEN c.restricted THEN NOT coalesce(c.state -> 'aboutStaffIds' ? ${scope.staffId}, false) ELSE true END`,
     eb.or([
       eb("c.assigned_staff_id", "=", scope.staffId),
       eb.and([
