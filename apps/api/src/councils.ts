@@ -20,8 +20,15 @@ export interface CouncilRuntime {
   names: { directorates: ReadonlyMap<string, string>; services: ReadonlyMap<string, string> };
 }
 
+/**
+ * How long a council's rules are used without asking the database whether its profile changed.
+ * Every request needs them; another process's profile save shows here within this time, and
+ * this process's own saves at once (`forget`).
+ */
+const RECHECK_MS = 1_000;
+
 export class CouncilDirectory {
-  private readonly cache = new Map<string, { profile: string; runtime: Promise<CouncilRuntime> }>();
+  private readonly cache = new Map<string, { profile: string; runtime: Promise<CouncilRuntime>; checkedAt: number }>();
 
   constructor(
     private readonly db: Executor,
@@ -33,15 +40,25 @@ export class CouncilDirectory {
    * built from (another process may have saved it).
    */
   async get(councilId: string): Promise<CouncilRuntime> {
+    const fresh = this.cache.get(councilId);
+    if (fresh && performance.now() - fresh.checkedAt < RECHECK_MS) return fresh.runtime;
     const council = await organisationQueries.findCouncil(this.db, councilId);
     if (!council) throw new Error(`No council ${councilId}`);
     const profile = JSON.stringify(council.profile);
     const cached = this.cache.get(councilId);
-    if (cached && cached.profile === profile) return cached.runtime;
+    if (cached && cached.profile === profile) {
+      cached.checkedAt = performance.now();
+      return cached.runtime;
+    }
     const runtime = this.build(council);
-    this.cache.set(councilId, { profile, runtime });
+    this.cache.set(councilId, { profile, runtime, checkedAt: performance.now() });
     runtime.catch(() => this.cache.delete(councilId));
     return runtime;
+  }
+
+  /** After this process saves a council's profile: the next `get` reads it again. */
+  forget(councilId: string): void {
+    this.cache.delete(councilId);
   }
 
   /** Checks a profile against the installed plugins without saving it (throws what is wrong). */

@@ -77,17 +77,30 @@ function streamFilter(stream: Stream) {
  */
 export async function appendEvents(
   trx: Executor,
-  input: { councilId: string; stream: Stream; streamVersion: number; events: readonly NewEvent[] },
+  input: {
+    councilId: string;
+    stream: Stream;
+    streamVersion: number;
+    events: readonly NewEvent[];
+    /**
+     * The stream's last event (null: none yet), when the caller has just read it under the
+     * stream's lock; saves a round trip. Omitted, it is read here.
+     */
+    head?: { seq: number; hash: string } | null;
+  },
 ): Promise<StoredEvent[]> {
   if (input.events.length === 0) return [];
   const { column, value } = streamFilter(input.stream);
-  const last = await trx
-    .selectFrom("events")
-    .select(["seq", "hash"])
-    .where(column, "=", value)
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last =
+    input.head !== undefined
+      ? input.head
+      : await trx
+          .selectFrom("events")
+          .select(["seq", "hash"])
+          .where(column, "=", value)
+          .orderBy("seq", "desc")
+          .limit(1)
+          .executeTakeFirst();
 
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? null;

@@ -61,10 +61,9 @@ export async function principalFromSession(deps: AppDeps, token: string): Promis
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const now = deps.clock.now();
   const id = sha256hex(token);
-  const session = await authQueries.findLiveSession(deps.database.db, id, now);
-  if (!session) return null;
-  const staff = await authQueries.findStaffById(deps.database.db, session.staffId);
-  if (!staff || !staff.active) return null;
+  const found = await authQueries.findLiveSessionWithStaff(deps.database.db, id, now);
+  if (!found || !found.staff.active) return null;
+  const { session, staff } = found;
   // Slide the idle limit at most once a minute, never past the absolute limit.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     const absolute = session.createdAt.getTime() + deps.config.sessionAbsoluteHours * 3_600_000;

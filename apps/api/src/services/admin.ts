@@ -187,6 +187,7 @@ export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: un
     throw error;
   }
   await inTransaction(ctx.db, (trx) => organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now()));
+  ctx.deps.councils.forget(admin.councilId);
   ctx.deps.log.info("council profile saved", { by: admin.id, reason: options.reason });
   // Closure days, nations or plugins may have changed the working days reports count on.
   await syncCouncilReportCalendars(ctx.deps, admin.councilId);

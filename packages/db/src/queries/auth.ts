@@ -4,7 +4,7 @@
  * the key). Used by `@complaints/api`; every function takes the connection or transaction
  * first, like the repositories of this package.
  */
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../schema.js";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -224,6 +224,63 @@ async function findLiveSession(db: Executor, id: string, now: Date): Promise<Ses
   return row && { id: row.id, councilId: row.council_id, staffId: row.staff_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
 }
 
+/**
+ * A live session and its staff member, grants included, in one round trip: every signed-in
+ * request starts here, so it is one query rather than three (session, staff, roles).
+ */
+async function findLiveSessionWithStaff(
+  db: Executor,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionRecord; staff: StaffIdentity } | undefined> {
+  const row = await staffBase(db)
+    .innerJoin("sessions as se", "se.staff_id", "s.id")
+    .select([
+      "se.id as session_id",
+      "se.council_id as session_council_id",
+      "se.created_at as session_created_at",
+      "se.last_seen_at as session_last_seen_at",
+      "se.expires_at as session_expires_at",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("staff_roles as r")
+        .select(sql<RoleGrantRow[]>`coalesce(json_agg(json_build_object('role', r.role, 'directorateId', r.directorate_id) ORDER BY r.role), '[]'::json)`.as("grants"))
+        .whereRef("r.staff_id", "=", "s.id")
+        .as("grants"),
+    )
+    .where("se.id", "=", id)
+    .where("se.revoked_at", "is", null)
+    .where("se.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    session: {
+      id: row.session_id,
+      councilId: row.session_council_id,
+      staffId: row.id,
+      createdAt: row.session_created_at,
+      lastSeenAt: row.session_last_seen_at,
+      expiresAt: row.session_expires_at,
+    },
+    staff: {
+      id: row.id,
+      councilId: row.council_id,
+      email: row.email,
+      displayName: row.display_name,
+      jobTitle: row.job_title,
+      teamId: row.team_id,
+      teamDirectorateId: row.team_directorate_id,
+      active: row.active,
+      passwordHash: row.password_hash,
+      oidcIssuer: row.oidc_issuer,
+      oidcSubject: row.oidc_subject,
+      // PGlite and pg both parse json; a driver that does not would hand over the text.
+      grants: (typeof row.grants === "string" ? JSON.parse(row.grants) : (row.grants ?? [])) as RoleGrantRow[],
+    },
+  };
+}
+
 async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
   await db.updateTable("sessions").set({ last_seen_at: now, expires_at: expiresAt }).where("id", "=", id).where("revoked_at", "is", null).execute();
 }
@@ -340,6 +397,7 @@ export const authQueries = Object.freeze({
   updateStaff,
   insertSession,
   findLiveSession,
+  findLiveSessionWithStaff,
   touchSession,
   revokeSession,
   revokeStaffSessions,

@@ -249,12 +249,23 @@ async function recordCaseRead(
   input: { caseId: string; councilId: string; actor: { type: "staff" | "api-key"; id: string }; at: Date; purpose: string },
 ): Promise<void> {
   const append = async (trx: Executor) => {
-    const row = await trx.selectFrom("cases").select(["version"]).where("id", "=", input.caseId).forUpdate().executeTakeFirst();
+    // The case row locked (as every append to its log) and its log's last event, in one query.
+    const row = await trx
+      .selectFrom("cases as c")
+      .leftJoinLateral(
+        (eb) => eb.selectFrom("events as e").select(["e.seq", "e.hash"]).whereRef("e.case_id", "=", "c.id").orderBy("e.seq", "desc").limit(1).as("last"),
+        (join) => join.onTrue(),
+      )
+      .select(["c.version", "last.seq", "last.hash"])
+      .where("c.id", "=", input.caseId)
+      .forUpdate("c")
+      .executeTakeFirst();
     if (!row) return;
     await appendEvents(trx, {
       councilId: input.councilId,
       stream: { caseId: input.caseId },
       streamVersion: row.version,
+      head: row.seq !== null && row.hash !== null ? { seq: row.seq, hash: row.hash } : null,
       events: [{ type: "case-read", occurredAt: input.at, actor: input.actor, payload: { type: "case-read", purpose: input.purpose } }],
     });
   };
