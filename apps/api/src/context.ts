@@ -71,6 +71,13 @@ export interface Context {
   principal: Principal | null;
   request: RequestInfo;
   cookies: CookieJar;
+  /**
+   * Cases already loaded while answering this one request (a page asks several procedures about
+   * one case). Only a context that lives for a single request has it (`oneRequest`): a caller
+   * kept longer must see other people's changes. Any mutation empties it (trpc.ts), so nothing
+   * read here is older than the request's own last change.
+   */
+  caseReads: Map<string, Promise<unknown>> | null;
 }
 
 export function createContextInner(options: {
@@ -78,6 +85,8 @@ export function createContextInner(options: {
   principal?: Principal | null;
   request?: Partial<RequestInfo>;
   cookies?: CookieJar;
+  /** The context answers one HTTP request or page render, then is dropped (see caseReads). */
+  oneRequest?: boolean;
 }): Context {
   return {
     deps: options.deps,
@@ -86,5 +95,6 @@ export function createContextInner(options: {
     principal: options.principal ?? null,
     request: { ip: options.request?.ip ?? null, userAgent: options.request?.userAgent ?? null },
     cookies: options.cookies ?? new MemoryCookieJar(),
+    caseReads: options.oneRequest ? new Map() : null,
   };
 }

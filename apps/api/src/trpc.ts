@@ -55,7 +55,9 @@ export function unstorable(value: unknown, path: Array<string | number> = [], de
  * Every procedure: input with characters that cannot be stored is a 400 on that field; a
  * refusal thrown from deep inside (rather than returned) still reads as one.
  */
-const base = t.procedure.use(async ({ getRawInput, next }) => {
+const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
+  // A change makes what this caller read before stale (context.ts, caseReads).
+  if (type !== "query") ctx.caseReads?.clear();
   const bad = unstorable(await getRawInput().catch(() => undefined));
   if (bad) {
     throw new TRPCError({
@@ -64,6 +66,7 @@ const base = t.procedure.use(async ({ getRawInput, next }) => {
     });
   }
   const result = await next();
+  if (type !== "query") ctx.caseReads?.clear();
   if (!result.ok && result.error.cause instanceof RefusalError) throw refused(result.error.cause.refusal);
   if (!result.ok && result.error.cause instanceof CalendarRangeError) {
     throw refused({ code: "DATE_INVALID", message: `A date falls outside the working-day calendar: ${result.error.cause.message}`, rule: null });

@@ -132,6 +132,7 @@ export function portalHandler(options: PortalOptions): Router {
       principal,
       request: { ip, userAgent: req.headers["user-agent"] ?? null },
       cookies: cookieJar(deps, cookies, res),
+      oneRequest: true,
     });
     const portal: PortalContext = {
       api: createCaller(context),

@@ -177,6 +177,7 @@ export function expressContext(deps: AppDeps) {
       principal: locals(res).principal ?? null,
       request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null },
       cookies: cookieJar(deps, req, res),
+      oneRequest: true,
     });
 }
 

@@ -64,7 +64,16 @@ function factsOf(record: { councilId: string; state: CaseState; row: { directora
 export async function loadReadableCase(ctx: Context, staff: StaffPrincipal, caseId: string) {
   let record;
   try {
-    record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+    const reads = ctx.caseReads;
+    let loading = reads?.get(caseId) as ReturnType<typeof caseRepository.getCase<CaseState>> | undefined;
+    if (!loading) {
+      loading = caseRepository.getCase<CaseState>(ctx.db, caseId);
+      if (reads) {
+        reads.set(caseId, loading);
+        loading.catch(() => reads.delete(caseId));
+      }
+    }
+    record = await loading;
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound("There is no such case");
     throw error;

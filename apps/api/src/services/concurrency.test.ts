@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { verifyEventChain } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
+import { createContextInner } from "../context.js";
+import { createCaller } from "../root.js";
 import { describeError } from "../errors.js";
 
 describe("concurrency and idempotency", () => {
@@ -73,5 +75,29 @@ describe("concurrency and idempotency", () => {
     expect(rows).toHaveLength(1);
     const customers = await h.db.db.selectFrom("customers").select("id").where("email", "=", "ida@example.com").execute();
     expect(customers).toHaveLength(1);
+  });
+
+  it("a request reads a case once, yet sees its own change at once and someone else's on the next request", async () => {
+    const { caseId } = await (await h.as("customer-services")).cases.log({
+      kind: "complaint",
+      channel: "phone",
+      serviceId: "council-tax",
+      description: "One page asks about me three times",
+      customer: { fullName: "Petra Page" },
+    });
+    const dcro = await h.principal("dcro");
+    const oneRequest = () => createCaller(createContextInner({ deps: h.deps, principal: dcro, oneRequest: true }));
+    const page = oneRequest();
+    expect((await page.cases.get({ caseId })).version).toBe(1);
+
+    await (await h.as("complaints-manager")).command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
+    // Still the same request: what it read stands (that is what the memo is for)…
+    expect((await page.cases.get({ caseId })).version).toBe(1);
+    // …but the next request sees the change.
+    expect((await oneRequest().cases.get({ caseId })).version).toBe(2);
+
+    // The request's own change empties what it remembered.
+    await page.command.recordContact({ caseId, expectedVersion: 2, direction: "in", channel: "phone", summary: "Rang to chase" });
+    expect((await page.cases.get({ caseId })).version).toBe(3);
   });
 });
