@@ -46,6 +46,10 @@ describe("resolution plans", () => {
     expect(listed).toMatchObject({ canPlan: false, plans: [{ id: plan.id, status: "completed" }] });
     const timeline = (await io.cases.get({ caseId })).timeline.map((e) => e.type);
     expect(timeline).toEqual(expect.arrayContaining(["resolution-plan-created", "resolution-plan-task-added", "resolution-plan-checkpoint", "resolution-plan-task-done", "resolution-plan-satisfaction-check"]));
+    // The steps are dated by the council's clock (the injected one), not the machine's.
+    const steps = await h.db.db.selectFrom("events").select("occurred_at").where("case_id", "=", caseId).where("type", "like", "resolution-plan-%").execute();
+    expect(steps).toHaveLength(6);
+    for (const step of steps) expect(new Date(step.occurred_at).toISOString()).toBe(h.clock.now().toISOString());
   });
 
   it("tell someone working from an old version that the plan changed (409), and refuse changes to a closed plan", async () => {

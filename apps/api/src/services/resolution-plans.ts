@@ -120,7 +120,7 @@ export async function createPlan(ctx: Context, staff: StaffPrincipal, input: Cre
       summary: input.summary,
       ownerId: input.ownerId,
       createdOn: todayIn(ctx.clock),
-      by: actor(staff),
+      by: actor(staff), at: ctx.clock.now(),
       tasks: input.tasks.map((t, i) => ({ id: `task-${i + 1}`, ...t })),
       checkpoints: (input.checkpoints ?? []).map((c, i) => ({ id: `checkpoint-${i + 1}`, dueOn: c.dueOn })),
     }),
@@ -138,14 +138,14 @@ export async function addTask(ctx: Context, staff: StaffPrincipal, input: { plan
   const plan = await planForChange(ctx, staff, input.planId);
   await requireOwner(ctx, staff, input.ownerId);
   const task = { id: nextId("task", plan.tasks), description: input.description, ownerId: input.ownerId, dueOn: input.dueOn };
-  const updated = await attempt(() => resolutionPlanRepository.addTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, task, on: todayIn(ctx.clock), by: actor(staff) }));
+  const updated = await attempt(() => resolutionPlanRepository.addTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, task, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
 export async function addCheckpoint(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; dueOn: string }) {
   const plan = await planForChange(ctx, staff, input.planId);
   const checkpoint = { id: nextId("checkpoint", plan.checkpoints), dueOn: input.dueOn };
-  const updated = await attempt(() => resolutionPlanRepository.addCheckpoint(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, checkpoint, on: todayIn(ctx.clock), by: actor(staff) }));
+  const updated = await attempt(() => resolutionPlanRepository.addCheckpoint(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, checkpoint, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
@@ -154,7 +154,7 @@ export async function completeTask(ctx: Context, staff: StaffPrincipal, input: {
   const task = plan.tasks.find((t) => t.id === input.taskId);
   if (!task) throw notFound("The plan has no such task");
   if (task.completedOn) throw unprocessable("NOT_ALLOWED_NOW", `That task was done on ${task.completedOn}`);
-  const updated = await attempt(() => resolutionPlanRepository.completeTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, taskId: input.taskId, on: notFuture(ctx, input.on), by: actor(staff) }));
+  const updated = await attempt(() => resolutionPlanRepository.completeTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, taskId: input.taskId, on: notFuture(ctx, input.on), by: actor(staff), at: ctx.clock.now() }));
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
@@ -169,7 +169,7 @@ export async function recordCheckpoint(ctx: Context, staff: StaffPrincipal, inpu
       heldOn: notFuture(ctx, input.heldOn),
       onTrack: input.onTrack,
       note: input.note ?? null,
-      by: actor(staff),
+      by: actor(staff), at: ctx.clock.now(),
     }),
   );
   return (await withNames(ctx, staff, [updated]))[0]!;
@@ -185,7 +185,7 @@ export async function recordSatisfaction(ctx: Context, staff: StaffPrincipal, in
       satisfaction: input.satisfaction,
       note: input.note ?? null,
       on: notFuture(ctx, input.on),
-      by: actor(staff),
+      by: actor(staff), at: ctx.clock.now(),
     }),
   );
   return (await withNames(ctx, staff, [updated]))[0]!;
@@ -193,6 +193,6 @@ export async function recordSatisfaction(ctx: Context, staff: StaffPrincipal, in
 
 export async function abandonPlan(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; reason: string }) {
   await planForChange(ctx, staff, input.planId);
-  const updated = await attempt(() => resolutionPlanRepository.abandonPlan(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, reason: input.reason, on: todayIn(ctx.clock), by: actor(staff) }));
+  const updated = await attempt(() => resolutionPlanRepository.abandonPlan(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, reason: input.reason, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
   return (await withNames(ctx, staff, [updated]))[0]!;
 }

@@ -62,7 +62,7 @@ export class ResolutionPlanError extends Error {
 async function recordOnCase(
   trx: Transaction<DB>,
   caseId: string,
-  actor: Actor,
+  { by: actor, at = new Date() }: { by: Actor; at?: Date | undefined },
   type: string,
   on: string,
   data: Record<string, unknown>,
@@ -74,7 +74,6 @@ async function recordOnCase(
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw new NotFoundError("case", caseId);
-  const at = new Date();
   await appendEvents(trx, {
     councilId: row.council_id,
     stream: { caseId },
@@ -170,6 +169,8 @@ export interface NewResolutionPlan {
   ownerId: string;
   createdOn: string;
   by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   tasks: Array<{ id: string; description: string; ownerId: string; dueOn: string }>;
   checkpoints?: Array<{ id: string; dueOn: string }>;
 }
@@ -205,7 +206,7 @@ async function createPlan(db: Executor, input: NewResolutionPlan): Promise<Resol
     const councilId = await recordOnCase(
       trx,
       input.caseId,
-      input.by,
+      input,
       "resolution-plan-created",
       input.createdOn,
       {
@@ -294,6 +295,8 @@ async function addTask(
     /** The day it was added. */
     on: string;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
@@ -323,7 +326,7 @@ async function addTask(
       })
       .execute();
     await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-task-added", input.on, {
+    await recordOnCase(trx, plan.case_id, input, "resolution-plan-task-added", input.on, {
       planId: input.planId,
       task: input.task,
     });
@@ -341,6 +344,8 @@ async function addCheckpoint(
     /** The day it was added. */
     on: string;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
@@ -364,7 +369,7 @@ async function addCheckpoint(
       .values({ plan_id: input.planId, id: input.checkpoint.id, due_on: input.checkpoint.dueOn })
       .execute();
     await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-checkpoint-added", input.on, {
+    await recordOnCase(trx, plan.case_id, input, "resolution-plan-checkpoint-added", input.on, {
       planId: input.planId,
       checkpoint: input.checkpoint,
     });
@@ -380,6 +385,8 @@ async function completeTask(
     taskId: string;
     on: string;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the completion date");
@@ -393,7 +400,7 @@ async function completeTask(
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new NotFoundError("task", input.taskId);
     await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-task-done", input.on, {
+    await recordOnCase(trx, plan.case_id, input, "resolution-plan-task-done", input.on, {
       planId: input.planId,
       taskId: input.taskId,
     });
@@ -411,6 +418,8 @@ async function recordCheckpoint(
     onTrack: boolean;
     note?: string | null;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.heldOn, "the checkpoint date");
@@ -424,7 +433,7 @@ async function recordCheckpoint(
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new NotFoundError("checkpoint", input.checkpointId);
     await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-checkpoint", input.heldOn, {
+    await recordOnCase(trx, plan.case_id, input, "resolution-plan-checkpoint", input.heldOn, {
       planId: input.planId,
       checkpointId: input.checkpointId,
       onTrack: input.onTrack,
@@ -448,6 +457,8 @@ async function recordSatisfaction(
     satisfaction: Satisfaction;
     note?: string | null;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date of the satisfaction check");
@@ -477,7 +488,7 @@ async function recordSatisfaction(
     await recordOnCase(
       trx,
       plan.case_id,
-      input.by,
+      input,
       "resolution-plan-satisfaction-check",
       input.on,
       {
@@ -498,6 +509,8 @@ async function abandonPlan(
     on: string;
     reason: string;
     by: Actor & { id: string };
+  /** When it happened, by the caller's clock (now if not given). */
+  at?: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
@@ -505,7 +518,7 @@ async function abandonPlan(
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
     await bump(trx, input.planId, { status: "abandoned", closed_on: input.on });
-    await recordOnCase(trx, plan.case_id, input.by, "resolution-plan-abandoned", input.on, {
+    await recordOnCase(trx, plan.case_id, input, "resolution-plan-abandoned", input.on, {
       planId: input.planId,
       reason: input.reason,
     });
