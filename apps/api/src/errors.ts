@@ -48,7 +48,9 @@ export type ApiRefusalCode =
   /** A print batch was cancelled, or already posted, so this cannot be done to it. */
   | "PRINT_BATCH_CLOSED"
   /** A file was refused: too large, empty, a type not accepted, not what it claims to be, or a bad name. */
-  | "ATTACHMENT_REJECTED";
+  | "ATTACHMENT_REJECTED"
+  /** The database did not answer (a restart, a failover): try again shortly. */
+  | "UNAVAILABLE";
 
 /** One thing a letter still needs before it may be issued. */
 export interface MissingItem {
@@ -65,7 +67,7 @@ export interface ApiRefusal {
   missing?: MissingItem[];
   /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"). */
   reason?: string;
-  /** For RATE_LIMITED: seconds until the client may try again (also sent as Retry-After). */
+  /** For RATE_LIMITED and UNAVAILABLE: seconds until the client may try again (also sent as Retry-After). */
   retryAfterSeconds?: number;
 }
 
@@ -117,6 +119,21 @@ export function versionConflict(message: string, code: ApiRefusalCode = "VERSION
 
 export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string, retryAfterSeconds?: number): TRPCError {
   return problem("TOO_MANY_REQUESTS", { code, message, rule: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+}
+
+/**
+ * The database dropped out under a request (a restart or failover). A 503 that says so, not
+ * a 500: the request may or may not have been saved before the connection went, so the
+ * message says how to find out rather than promising either.
+ */
+export function databaseUnavailable(retryAfterSeconds = 30): TRPCError {
+  return problem("SERVICE_UNAVAILABLE", {
+    code: "UNAVAILABLE",
+    message:
+      "The complaints database is not answering just now. Please try again in a minute. If you were saving something, check whether it was saved before you send it again: sending a form again will not make a second case.",
+    rule: null,
+    retryAfterSeconds,
+  });
 }
 
 /** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */

@@ -15,7 +15,8 @@ import { letterRoutes } from "./http/letter-routes.js";
 import { attachmentRoutes } from "./http/attachment-routes.js";
 import { reportRoutes } from "./http/report-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
-import { ApiProblem, INTERNAL_MESSAGE } from "./errors.js";
+import { isDatabaseUnavailable } from "@complaints/db";
+import { ApiProblem, databaseUnavailable, INTERNAL_MESSAGE } from "./errors.js";
 
 export interface AppOptions {
   /** The Remix portal's request handler, mounted as the catch-all once it exists. */
@@ -80,9 +81,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("request failed", { path, error: error.cause ?? error });
   };
   // A refusal that says when to come back (rate limits) says it in Retry-After too.
+  const retryAfter = (errors: ReadonlyArray<{ cause?: unknown }>) =>
+    errors.map((e) => (e.cause instanceof ApiProblem ? e.cause.refusal.retryAfterSeconds : undefined)).find((s) => s !== undefined);
   const responseMeta = ({ errors }: { errors: ReadonlyArray<{ cause?: unknown }> }) => {
-    const seconds = errors.map((e) => (e.cause instanceof ApiProblem ? e.cause.refusal.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+    const seconds = retryAfter(errors);
     return seconds !== undefined ? { headers: new Headers({ "Retry-After": String(seconds) }) } : {};
+  };
+  // trpc-to-openapi copies headers with Object.entries: it needs a plain object.
+  const openApiResponseMeta = ({ errors }: { errors: ReadonlyArray<{ cause?: unknown }> }) => {
+    const seconds = retryAfter(errors);
+    return seconds !== undefined ? { headers: { "Retry-After": String(seconds) } } : {};
   };
   app.use(
     "/trpc",
@@ -105,7 +113,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   });
   // Only API keys act here (no procedure on this surface accepts a session), so there is no
   // ambient credential to forge and no CSRF token to ask for.
-  app.use("/api", createOpenApiExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000 }));
+  app.use("/api", createOpenApiExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, responseMeta: openApiResponseMeta, maxBodySize: 2_000_000 }));
 
   // The Remix portal will be mounted here; until then, a plain not-found.
   app.all(
@@ -117,6 +125,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   );
 
   const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+    if (isDatabaseUnavailable(error)) {
+      deps.log.warn("database unavailable", { path: req.path, error });
+      if (res.headersSent) return;
+      const unavailable = databaseUnavailable();
+      res.setHeader("Retry-After", "30");
+      jsonError(res, 503, "SERVICE_UNAVAILABLE", unavailable.message);
+      return;
+    }
     const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
     if (status >= 500) deps.log.error("request failed", { path: req.path, error });
     if (res.headersSent) return;

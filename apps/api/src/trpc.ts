@@ -11,7 +11,8 @@ import { z } from "zod";
 import { CalendarRangeError, RefusalError } from "@complaints/core";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
-import { describeError, noAccess, notSignedIn, refused, type ErrorData } from "./errors.js";
+import { isDatabaseUnavailable } from "@complaints/db";
+import { databaseUnavailable, describeError, noAccess, notSignedIn, refused, type ErrorData } from "./errors.js";
 import { hasRole, type ApiKeyPrincipal, type ApiKeyScope, type StaffPrincipal } from "./access/principal.js";
 import type { StaffRole } from "./access/policy.js";
 
@@ -70,6 +71,10 @@ const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
   if (!result.ok && result.error.cause instanceof RefusalError) throw refused(result.error.cause.refusal);
   if (!result.ok && result.error.cause instanceof CalendarRangeError) {
     throw refused({ code: "DATE_INVALID", message: `A date falls outside the working-day calendar: ${result.error.cause.message}`, rule: null });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
+    ctx.deps.log.warn("database unavailable", { error: result.error.cause });
+    throw databaseUnavailable();
   }
   return result;
 });

@@ -74,3 +74,26 @@ export const SQLSTATE = Object.freeze({
   checkViolation: "23514",
   foreignKeyViolation: "23503",
 });
+
+/**
+ * SQLSTATE classes and socket errors that mean "the database is not there just now" (a
+ * restart, a failover, a dropped connection) rather than "this request was wrong": the
+ * caller can say so plainly and ask to try again. 08 = connection exception; 57P01–57P03 =
+ * the server shutting down or starting up; 53300 = too many connections.
+ */
+const UNAVAILABLE_STATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /not queryable/i,
+  /timeout exceeded when trying to connect/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (code.startsWith("08") || UNAVAILABLE_STATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
+  return isDatabaseUnavailable(error.cause, depth + 1);
+}

@@ -33,6 +33,7 @@ export {
   IntegrityError,
   NotFoundError,
   SQLSTATE,
+  isDatabaseUnavailable,
 } from "./errors.js";
 
 // Cases: one transaction per command, optimistic concurrency, idempotent intake.
