@@ -31,6 +31,8 @@ export function staffNavigation(roles: readonly string[]): NavItem[] {
     has(LOGGERS) && { href: "/cases/new", text: "Log a case" },
     has(CASEWORK) && { href: "/customers", text: "Customers" },
     has(LETTERS) && { href: "/letters", text: "Letters" },
+    // Auditors read the print batches (the API's PRINT_BATCH_READERS) without writing letters.
+    !has(LETTERS) && roles.includes("auditor") && { href: "/letters/print-room", text: "Print room" },
     has(OMBUDSMAN) && { href: "/ombudsman", text: "Ombudsman" },
     has(QUALITY) && { href: "/improvement-actions", text: "Improvement actions" },
     has(QUALITY) && { href: "/audits", text: "Quality audits" },

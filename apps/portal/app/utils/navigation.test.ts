@@ -1,0 +1,25 @@
+/**
+ * The staff sections each role is offered (the API still decides; these are only links).
+ * Policy: apps/api/src/access/policy.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { staffNavigation } from "./navigation";
+
+const links = (roles: string[]) => staffNavigation(roles).map((i) => i.href);
+
+describe("staff navigation", () => {
+  it("gives an auditor the print room to read (PRINT_BATCH_READERS) but not letter writing", () => {
+    expect(links(["auditor"])).toContain("/letters/print-room");
+    expect(links(["auditor"])).not.toContain("/letters");
+  });
+
+  it("gives letter writers the letters page, which links to the print room, and no second link", () => {
+    expect(links(["customer-services"])).toContain("/letters");
+    expect(links(["customer-services", "auditor"])).not.toContain("/letters/print-room");
+  });
+
+  it("gives administration only to administrators", () => {
+    expect(links(["administrator"])).toEqual(["/admin"]);
+    expect(links(["complaints-manager"])).not.toContain("/admin");
+  });
+});
