@@ -40,7 +40,7 @@ import {
 } from "./lewisham.js";
 import { londonDate } from "./london.js";
 import { customerDetails, member, type CustomerDetails } from "./people.js";
-import { Random } from "./random.js";
+import { idOf, Random } from "./random.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Step = DistributiveOmit<Exclude<CaseCommand, LogCase>, "by">;
@@ -133,11 +133,11 @@ export class SyntheticWorld {
   }
 
   caseId(index: number): string {
-    return Random.of(this.options.seed, "case-id", index).uuid();
+    return idOf(this.options.seed, "case-id", index);
   }
 
   customerId(key: number): string {
-    return Random.of(this.options.seed, "customer-id", key).uuid();
+    return idOf(this.options.seed, "customer-id", key);
   }
 
   /** When case `index` arrived: spread over the years, fewer at weekends, mostly in office hours. */
