@@ -35,10 +35,11 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const url = new URL(request.url);
   const doneCommand = url.searchParams.get("done") as CommandType | null;
   const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command }));
-  const [pending, issued, files] = await Promise.all([
+  const [pending, issued, files, plans] = await Promise.all([
     context.api.letters.pending({ caseId }),
     context.api.letters.list({ caseId }),
     context.api.attachments.list({ caseId }),
+    loadResolutionPlans(context, caseId),
   ]);
   const mayWriteLetters = detail.assignedStaff?.id === staff.id || staff.grants.some((g) => LETTER_WRITERS.includes(g.role));
   // After an upload the API sends the browser back here with what happened (a code, never words).
@@ -54,7 +55,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     attached: attachedId ? (files.attachments.find((a) => a.attachmentId === attachedId)?.fileName ?? null) : null,
     attachmentError: attachmentError ? attachmentErrorMessage(attachmentError, files.limits) : null,
     letterIssued,
-    plans: await loadResolutionPlans(context, caseId),
+    plans,
     done: doneCommand && doneCommand in COMMAND_LABELS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }
