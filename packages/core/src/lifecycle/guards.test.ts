@@ -3,7 +3,7 @@
  * rule, so a caseworker sees why and where it comes from.
  */
 import { describe, expect, it } from "vitest";
-import { accept, council, officer, otherOfficer, refusalOf, type Step } from "../../test/scenario.js";
+import { accept, council, officer, otherOfficer, refusalOf, runCase, type Step } from "../../test/scenario.js";
 import { createServicePlugin } from "../plugin/types.js";
 import type { CouncilOptions } from "../../test/scenario.js";
 
@@ -181,5 +181,26 @@ describe("guards name their rule", () => {
     expect(() =>
       refusalOf(rulesOf(), received, [...responded, ["2026-03-11", { type: "escalate" }], ["2026-03-11", { type: "assign", handlerId: otherOfficer.id, by: officer }], ["2026-03-11", { type: "assign", handlerId: otherOfficer.id }]]),
     ).toThrow(/expected to be refused but was applied/);
+  });
+
+  describe("a request is answered from the day it arrives, though it counts from the next working day", () => {
+    it("code 5.x receipt rules: logged at 6.30pm on Monday (after the 5pm cut-off), it may be acknowledged that evening; Stage 1 still counts from Tuesday", () => {
+      const state = runCase(rulesOf(), "2026-03-02T18:30:00Z", [
+        ["2026-03-02T18:35:00Z", accept],
+        ["2026-03-02T18:40:00Z", { type: "acknowledge" }],
+      ]);
+      expect(state.stages[0]).toMatchObject({ requestedOn: "2026-03-03", receivedOn: "2026-03-02", acknowledgedOn: "2026-03-02" });
+    });
+
+    it("a Stage 2 request made on a Saturday may be acknowledged that Saturday; it counts from Monday", () => {
+      const state = runCase(rulesOf(), received, [...responded, ["2026-03-14", { type: "escalate" }], ["2026-03-14", { type: "acknowledge" }]]);
+      expect(state.stages[1]).toMatchObject({ requestedOn: "2026-03-16", receivedOn: "2026-03-14", acknowledgedOn: "2026-03-14" });
+    });
+
+    it("nothing is acknowledged before the request arrived", () => {
+      const r = refusalOf(rulesOf(), received, [...responded, ["2026-03-14", { type: "escalate", requestedAt: "2026-03-13T10:00:00Z" }], ["2026-03-12", { type: "acknowledge" }]]);
+      expect(r.code).toBe("DATE_INVALID");
+      expect(r.message).toBe("Stage 2 cannot be acknowledged before the request arrived (Fri 13 Mar 2026)");
+    });
   });
 });

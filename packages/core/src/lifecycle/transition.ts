@@ -277,7 +277,8 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
           refuse("NOTIFICATION_REQUIRED", `A complaint flagged "${need.flag.replace(/-/g, " ")}" cannot be acknowledged until ${missing.join(" and ")} ${missing.length > 1 ? "have" : "has"} been notified`, need.rule);
         }
       }
-      if (on < stage.requestedOn) refuse("DATE_INVALID", `${stage.label} cannot be acknowledged before it was requested (${formatShort(stage.requestedOn)})`);
+      const arrived = stage.receivedOn ?? stage.requestedOn;
+      if (on < arrived) refuse("DATE_INVALID", `${stage.label} cannot be acknowledged before the request arrived (${formatShort(arrived)})`);
       stage.acknowledgedOn = on;
       stage.offerToDiscussMade = command.offerToDiscuss ?? false;
       if (stage.phase === "awaiting-acknowledgement") stage.phase = "investigating";
@@ -466,7 +467,7 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
       stage.phase = "referred-back";
       stage.endedOn = on;
       const target = stageRules(rules, rule.referBackTo);
-      const reopened = openStage(state, target, on, { requestReason: `Referred back from ${stage.label}: ${command.reason}` });
+      const reopened = openStage(state, target, on, { receivedOn: on, requestReason: `Referred back from ${stage.label}: ${command.reason}` });
       sendLetter(state, ctx, "referral-back", reopened.stageId);
       return;
     }
@@ -627,7 +628,7 @@ function triage(state: CaseState, command: Command<"triage">, ctx: Ctx): void {
         }
       }
       state.triage = { outcome: "accept" };
-      openStage(state, entry, state.receipt.countsFrom);
+      openStage(state, entry, state.receipt.countsFrom, { receivedOn: state.receipt.receivedOn });
       return;
     }
     case "not-a-complaint":
@@ -649,7 +650,7 @@ function triage(state: CaseState, command: Command<"triage">, ctx: Ctx): void {
       if (!command.reasons.trim()) refuse("INVALID_INPUT", "Record the reasons for the out-of-time decision (discretion must be considered)", limit?.rule ?? CODE_TIME_LIMIT);
       state.triage = { outcome: "out-of-time", decision: command.decision, reasons: command.reasons };
       if (command.decision === "accept-with-discretion") {
-        openStage(state, entry, state.receipt.countsFrom);
+        openStage(state, entry, state.receipt.countsFrom, { receivedOn: state.receipt.receivedOn });
       } else {
         close_(state, on, "out-of-time", command.reasons);
         sendLetter(state, ctx, "out-of-time", null);
@@ -762,7 +763,7 @@ function escalate(state: CaseState, command: Command<"escalate">, ctx: Ctx): voi
     state.reopenings.push({ on, reason: "Escalation requested after the case was closed" });
     state.closure = null;
   }
-  openStage(state, nextRules, requestedOn, { requestReason: command.reason ?? null, lateDiscretion: command.lateDiscretion ?? null });
+  openStage(state, nextRules, requestedOn, { receivedOn: request?.receivedOn ?? on, requestReason: command.reason ?? null, lateDiscretion: command.lateDiscretion ?? null });
 }
 
 function close(state: CaseState, command: Command<"close">, ctx: Ctx): void {

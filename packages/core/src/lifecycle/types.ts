@@ -113,6 +113,13 @@ export interface StageInstance {
   phase: StagePhase;
   /** The date the request that opened this stage counts from (receipt rules applied). */
   requestedOn: IsoDate;
+  /**
+   * The calendar day the request arrived, before the receipt rules moved it on (a Saturday, or
+   * after the cut-off). Staff may answer it from that day: a complaint logged at 6pm can be
+   * acknowledged at once, though its deadlines count from the next working day. Absent in
+   * cases stored before it existed: then `requestedOn`.
+   */
+  receivedOn?: IsoDate;
   requestReason: string | null;
   lateDiscretion: string | null;
   handlerId: string | null;
