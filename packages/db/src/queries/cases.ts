@@ -130,24 +130,26 @@ export interface WorkQueueRow {
  * customer's own windows are left out), cases with no date yet last.
  */
 async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQueueRow[]; total: number }> {
-  let next = db
-    .selectFrom("due_dates as d")
-    .select(["d.case_id", "d.due_id", "d.kind", "d.nature", "d.due_date", "d.explanation"])
-    .distinctOn("d.case_id")
-    .where("d.council_id", "=", q.scope.councilId)
-    .where("d.case_open", "=", true)
-    .where("d.met_on", "is", null)
-    .where("d.nature", "in", ["deadline", "target"])
-    .orderBy("d.case_id")
-    .orderBy("d.due_date")
-    .orderBy("d.due_id");
-  // Due dates carry their case's directorate: a directorate's queue then reads only its own
-  // open due dates (index due_dates_open_by_directorate), not the whole council's.
-  if (q.directorates?.length) next = next.where("d.directorate_id", "in", [...q.directorates]);
-
   let query = db
     .selectFrom("cases as c")
-    .leftJoin(next.as("n"), "n.case_id", "c.id")
+    // The nearest unmet due date of each case, looked up by the due dates' primary key. A
+    // lateral lookup per case, not one DISTINCT ON over the directorate's due dates joined
+    // afterwards: with that, PostgreSQL misjudged 729 open cases as 1 and rescanned the whole
+    // subquery for every case (1,000,000-case bench, docs/benchmarks.md).
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("due_dates as d")
+          .select(["d.case_id", "d.due_id", "d.kind", "d.nature", "d.due_date", "d.explanation"])
+          .whereRef("d.case_id", "=", "c.id")
+          .where("d.met_on", "is", null)
+          .where("d.nature", "in", ["deadline", "target"])
+          .orderBy("d.due_date")
+          .orderBy("d.due_id")
+          .limit(1)
+          .as("n"),
+      (join) => join.onTrue(),
+    )
     .leftJoin("customers as cu", "cu.id", "c.customer_id")
     .leftJoin("services as sv", "sv.id", "c.service_id")
     .leftJoin("staff as st", "st.id", "c.assigned_staff_id")
