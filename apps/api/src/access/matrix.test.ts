@@ -206,6 +206,11 @@ function outcome(error: unknown): "allowed" | "refused" {
   if (error instanceof TRPCError && error.code === "BAD_REQUEST" && error.message.startsWith("The request is not valid")) {
     throw new Error(`the matrix sent an invalid input: ${error.message}`);
   }
+  // A crash is a bug, not a permission: it must never count as "allowed".
+  if (error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR") {
+    throw new Error(`the procedure failed rather than answering: ${String(error.cause ?? error.message)}`);
+  }
+  // Past the permission check, refused by the lifecycle's rules (422, 409…): access was allowed.
   if (error instanceof TRPCError) return "allowed";
   throw error;
 }
