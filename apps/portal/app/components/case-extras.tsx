@@ -6,7 +6,7 @@
 import { Link } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { useRootData } from "../root";
-import { Button, ErrorMessage, Tag } from "./govuk";
+import { Button, ErrorMessage, Table, Tag } from "./govuk";
 import { formatDate, formatDateTime } from "../utils/labels";
 import { POSTING_LABELS, formatSize } from "../utils/letters";
 
@@ -44,80 +44,42 @@ export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: str
         Letters
       </h2>
       {pending.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Waiting to be written</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Letter
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Goes to
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Send by
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {pending.map((p) => (
-              <tr key={p.outboxId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {mayWrite ? (
-                    <Link className="govuk-link" to={`/cases/${caseId}/letters/${p.outboxId}`}>
-                      Write the {p.kindName}
-                    </Link>
-                  ) : (
-                    upperFirst(p.kindName)
-                  )}
-                </th>
-                <td className="govuk-table__cell">{recipientOf(p.to)}</td>
-                <td className="govuk-table__cell">{p.dueOn ? formatDate(p.dueOn, true) : "As soon as possible"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Waiting to be written"
+          captionSize="s"
+          head={["Letter", "Goes to", "Send by"]}
+          rows={pending.map((p) => [
+            mayWrite ? (
+              <Link className="govuk-link" to={`/cases/${caseId}/letters/${p.outboxId}`}>
+                Write the {p.kindName}
+              </Link>
+            ) : (
+              upperFirst(p.kindName)
+            ),
+            recipientOf(p.to),
+            p.dueOn ? formatDate(p.dueOn, true) : "As soon as possible",
+          ])}
+        />
       ) : (
         <p className="govuk-body">No letter is waiting to be written.</p>
       )}
       {issued.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Issued</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Letter
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Sent to
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Issued
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Post
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {issued.map((l) => (
-              <tr key={l.letterId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  <a className="govuk-link" href={l.downloadUrl}>
-                    {upperFirst(l.kindName)} (PDF)
-                  </a>
-                  {l.largePrint ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Large print</span> : null}
-                </th>
-                <td className="govuk-table__cell">{recipientOf(l.recipient.to, l.recipient.name)}</td>
-                <td className="govuk-table__cell">
-                  {formatDateTime(l.issuedAt)}
-                  {l.issuedBy?.name ? ` by ${l.issuedBy.name}` : ""}
-                </td>
-                <td className="govuk-table__cell">{l.posting ? <Tag colour={l.posting.status === "posted" ? "green" : "yellow"}>{POSTING_LABELS[l.posting.status] ?? l.posting.status}</Tag> : "Not by post"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Issued"
+          captionSize="s"
+          head={["Letter", "Sent to", "Issued", "Post"]}
+          rows={issued.map((l) => [
+            <>
+              <a className="govuk-link" href={l.downloadUrl}>
+                {upperFirst(l.kindName)} (PDF)
+              </a>
+              {l.largePrint ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Large print</span> : null}
+            </>,
+            recipientOf(l.recipient.to, l.recipient.name),
+            `${formatDateTime(l.issuedAt)}${l.issuedBy?.name ? ` by ${l.issuedBy.name}` : ""}`,
+            l.posting ? <Tag colour={l.posting.status === "posted" ? "green" : "yellow"}>{POSTING_LABELS[l.posting.status] ?? l.posting.status}</Tag> : "Not by post",
+          ])}
+        />
       ) : null}
     </section>
   );

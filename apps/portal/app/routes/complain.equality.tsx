@@ -10,6 +10,7 @@ import { Link, useActionData } from "@remix-run/react";
 import { Button, ErrorSummary, Panel, Radios } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { describeApiError, readForm, text } from "../utils/forms.server";
+import { HiddenProof } from "../components/proof";
 
 export const meta: MetaFunction = () => [{ title: "Equality monitoring (optional) – Make a complaint, compliment or comment" }];
 
@@ -52,15 +53,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
   }
 }
 
-function Proof({ proof }: { proof: { reference: string; trackingCode: string } }) {
-  return (
-    <>
-      <input type="hidden" name="reference" value={proof.reference} />
-      <input type="hidden" name="trackingCode" value={proof.trackingCode} />
-    </>
-  );
-}
-
 export default function Equality() {
   const view = useActionData<typeof action>() as View | undefined;
   return (
@@ -92,7 +84,7 @@ export default function Equality() {
               <ErrorSummary errors={view.errors} />
               <span className="govuk-caption-l">Optional</span>
               <PostForm>
-                <Proof proof={view.proof} />
+                <HiddenProof proof={view.proof} />
                 <Radios
                   name="consent"
                   legend="Do you agree to answer some questions about yourself?"
@@ -121,7 +113,7 @@ export default function Equality() {
               <h1 className="govuk-heading-l">About you</h1>
               <p className="govuk-body">Answer as many questions as you like. Choose &lsquo;Prefer not to say&rsquo;, or leave a question out, to skip it.</p>
               <PostForm>
-                <Proof proof={view.proof} />
+                <HiddenProof proof={view.proof} />
                 {view.questions.map((q) => (
                   <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="m" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} />
                 ))}
