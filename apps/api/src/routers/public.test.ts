@@ -96,6 +96,15 @@ describe("the public forms", () => {
     expect(noAddress.client.fieldErrors?.["customer.postcode"]).toEqual(["Enter your postcode"]);
   });
 
+  it("tells a client that sends no idempotency key, or one too short, what to send", async () => {
+    const wanted = ["Send an idempotency key of 8 to 200 characters, the same one each time this submission is retried"];
+    const short = await refusal(visitor(h).public.submit(complaint("short")));
+    expect(short.client.fieldErrors?.idempotencyKey).toEqual(wanted);
+    const { idempotencyKey: _left, ...keyless } = complaint("public-keyless");
+    const none = await refusal(visitor(h).public.submit(keyless as Parameters<ReturnType<typeof visitor>["public"]["submit"]>[0]));
+    expect(none.client.fieldErrors?.idempotencyKey).toEqual(wanted);
+  });
+
   it("refuses text over its size limit with a field message, never storing part of it", async () => {
     const long = await refusal(visitor(h).public.submit(complaint("public-too-long", { description: "a".repeat(10_001) })));
     expect(long.code).toBe("BAD_REQUEST");

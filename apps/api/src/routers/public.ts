@@ -46,7 +46,9 @@ export const proof = {
     .refine((code) => normaliseTrackingCode(code) !== null, "Enter the tracking code as it is on your confirmation or letter: 12 letters and numbers, like 7KQ2-M9XD-4RTA"),
 };
 
-const idempotencyKey = z.string().min(8, "at least 8 characters").max(200);
+// Sent by the form, not typed by the resident: the messages are for whoever wrote the client.
+const KEY_NEEDED = "Send an idempotency key of 8 to 200 characters, the same one each time this submission is retried";
+const idempotencyKey = z.string(KEY_NEEDED).min(8, KEY_NEEDED).max(200, KEY_NEEDED);
 
 export const publicCustomer = z
   .object({
