@@ -1,11 +1,11 @@
 import { defineConfig } from "vitest/config";
-import { defineTestConfig } from "@complaints/vitest-config";
+import { defineTestConfig, testEngine } from "@complaints/vitest-config";
 
-// One suite, two engines, with packages/db's harness (reused, not copied): `vitest run` uses
-// PGlite; with TEST_POSTGRES=1 (or TEST_DATABASE_URL) the same files run on PostgreSQL.
+// One suite, two engines, with packages/db's harness (reused, not copied): `test-engines` runs
+// it on PGlite, then on PostgreSQL (TEST_POSTGRES=1 for one file by hand).
 export default defineConfig(
   defineTestConfig({
     globalSetup: ["../../packages/db/test/global-setup.ts"],
-    name: process.env.TEST_POSTGRES || process.env.TEST_DATABASE_URL ? "api:postgres" : "api:pglite",
+    name: testEngine() === "postgres" ? "PostgreSQL" : "PGlite",
   }),
 );

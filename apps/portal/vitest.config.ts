@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           ...baseTestConfig,
-          name: "e2e",
+          name: "browser",
           include: ["e2e/**/*.test.ts"],
           globalSetup: ["e2e/global-setup.ts"],
           // Journeys drive Chromium page by page against a server that seeds a demo council.

@@ -1,11 +1,11 @@
 import { defineConfig } from "vitest/config";
-import { defineTestConfig } from "@complaints/vitest-config";
+import { defineTestConfig, testEngine } from "@complaints/vitest-config";
 
-// One suite, two engines: `vitest run` uses PGlite; with TEST_POSTGRES=1 (or TEST_DATABASE_URL)
-// the same files run on PostgreSQL. test/global-setup.ts prepares the engine once per run.
+// One suite, two engines: `test-engines` runs it on PGlite, then on PostgreSQL (TEST_POSTGRES=1
+// for one file by hand). test/global-setup.ts prepares the engine once per run.
 export default defineConfig(
   defineTestConfig({
     globalSetup: ["test/global-setup.ts"],
-    name: process.env.TEST_POSTGRES || process.env.TEST_DATABASE_URL ? "db:postgres" : "db:pglite",
+    name: testEngine() === "postgres" ? "PostgreSQL" : "PGlite",
   }),
 );

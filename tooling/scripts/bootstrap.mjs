@@ -6,20 +6,34 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { clearSuiteRecords, printSummary } from "../vitest/test-summary.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const task = process.argv[2];
 const extra = process.argv.slice(3);
 const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0", TURBO_TELEMETRY_DISABLED: "1" };
 
-function run(cmd, args) {
+/** Runs a command; exits with its status when it fails, unless `keepGoing` (then returns it). */
+function run(cmd, args, { keepGoing = false } = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
   if (result.error) {
     console.error(`Could not run ${cmd}: ${result.error.message}`);
     process.exit(1);
   }
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0 && !keepGoing) process.exit(result.status ?? 1);
+  return result.status ?? 1;
+}
+
+/**
+ * What this machine has for the suites that need something outside npm. turbo hashes it
+ * (turbo.json: the test task's env), so a suite skipped for want of Chromium runs again once
+ * Chromium is installed, instead of turbo replaying the skip from its cache.
+ */
+function testPrerequisites() {
+  const chromium = [env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+  const postgres = [env.PG_BIN, "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin"].find((p) => p && existsSync(path.join(p, "initdb")));
+  return JSON.stringify({ chromium: chromium ?? null, postgres: postgres ?? null, database: Boolean(env.TEST_DATABASE_URL), ci: Boolean(env.CI) });
 }
 
 // turbo looks for `pnpm` on PATH, so put corepack's pnpm shim (pinned by packageManager)
@@ -33,9 +47,16 @@ const pn = (...args) => run(path.join(shims, "pnpm"), args);
 pn("install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only");
 
 switch (task) {
-  case "test":
-    pn("exec", "turbo", "run", "lint", "typecheck", "test", "--output-logs=errors-only", ...extra);
-    break;
+  case "test": {
+    // Every task runs whatever another's result (so the summary covers them all), and the
+    // summary below is printed whatever the log level: tooling/vitest/test-summary.js.
+    clearSuiteRecords(root);
+    env.TEST_PREREQUISITES = testPrerequisites();
+    const since = Date.now();
+    const status = run(path.join(shims, "pnpm"), ["exec", "turbo", "run", "lint", "typecheck", "test", "--output-logs=errors-only", "--summarize", "--continue=dependencies-successful", ...extra], { keepGoing: true });
+    printSummary(root, since);
+    process.exit(status);
+  }
   case "reliability":
     pn("exec", "turbo", "run", "test:reliability", "--output-logs=full", ...extra);
     break;

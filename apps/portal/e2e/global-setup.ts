@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { spawn } from "node:child_process";
+import { recordSkippedSuite } from "@complaints/vitest-config/suite-report";
 import { cacheDir, chromiumPath } from "./browser.js";
 
 declare module "vitest" {
@@ -31,7 +32,15 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   if (!chromiumPath()) {
     const reason = "No Chromium binary (set CHROMIUM_PATH or install Debian's chromium package): browser tests skipped";
+    // CI installs Chromium (.ci/run): there a missing browser is a failure, never a quiet skip.
+    if (process.env.CI) throw new Error(reason);
     process.stdout.write(`\n${reason}\n`);
+    recordSkippedSuite({
+      root: path.resolve(import.meta.dirname, ".."),
+      project: "browser",
+      reason: "no Chromium: neither CHROMIUM_PATH nor /usr/bin/chromium exists",
+      install: `${process.getuid?.() === 0 ? "" : "sudo "}apt-get install -y chromium (Debian's package needs root; a browser downloaded by npm does not work here), or set CHROMIUM_PATH`,
+    });
     project.provide("baseUrl", null);
     project.provide("skipReason", reason);
     return;

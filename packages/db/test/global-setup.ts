@@ -2,16 +2,18 @@
  * Runs once per vitest run, before any test file:
  * - PGlite (default): boots one PGlite, migrates it and dumps its data folder to a tarball in
  *   .cache/, so each test file boots a migrated database in a fraction of a second.
- * - PostgreSQL (TEST_POSTGRES=1 or TEST_DATABASE_URL): uses TEST_DATABASE_URL, or starts a
- *   throwaway cluster (test/postgres.ts) and stops it at the end. Each test file then works in
- *   its own schema (test/db.ts).
+ * - PostgreSQL (`testEngine()`: TEST_ENGINE=postgres from `test-engines`, or TEST_POSTGRES /
+ *   TEST_DATABASE_URL for one file by hand): uses TEST_DATABASE_URL, or starts the project's
+ *   throwaway cluster (@complaints/vitest-config/postgres) and stops it at the end. Each test
+ *   file then works in its own schema (test/db.ts).
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { migratedPgliteSnapshot } from "../src/testing/index.js";
-import { startThrowawayPostgres } from "./postgres.js";
+import { testEngine } from "@complaints/vitest-config";
+import { startThrowawayPostgres } from "@complaints/vitest-config/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,7 +27,7 @@ declare module "vitest" {
 const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.cache");
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const wantPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.TEST_POSTGRES);
+  const wantPostgres = testEngine() === "postgres";
   if (wantPostgres) {
     if (process.env.TEST_DATABASE_URL) {
       project.provide("postgresUrl", process.env.TEST_DATABASE_URL);

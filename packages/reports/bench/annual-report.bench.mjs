@@ -8,7 +8,8 @@
 //   DATABASE_URL=postgres://… node bench/annual-report.bench.mjs 250000 [--keep] [--explain]
 //
 // With DATABASE_URL it works in a new schema of that database (dropped at the end unless --keep);
-// without, it starts a throwaway PostgreSQL cluster (bench/throwaway-postgres.mjs). It loads N
+// without, it starts the project's throwaway PostgreSQL cluster (@complaints/vitest-config/postgres)
+// with memory settings for a million cases. It loads N
 // cases spread over two reporting years through @complaints/db's bulk writer (multi-row INSERT …
 // SELECT FROM jsonb_to_recordset, 2,000 cases a statement, the report-facts trigger firing as in
 // production), then times:
@@ -42,7 +43,16 @@ import {
   topCategories,
 } from "@complaints/db";
 import { annualReport, seededRandom, tenantSatisfactionMeasures } from "../dist/index.js";
-import { SERVER_SETTINGS, startThrowawayPostgres } from "./throwaway-postgres.mjs";
+import { startThrowawayPostgres } from "@complaints/vitest-config/postgres";
+
+// Durability is off (the harness's defaults); memory as a small production server would have.
+const SERVER_SETTINGS = {
+  shared_buffers: "1GB",
+  work_mem: "64MB",
+  maintenance_work_mem: "512MB",
+  max_wal_size: "4GB",
+  max_parallel_workers_per_gather: "2",
+};
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
@@ -308,7 +318,7 @@ async function time(fn) {
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 
 async function main() {
-  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres({ settings: SERVER_SETTINGS });
   const url = process.env.DATABASE_URL ?? server.url;
   if (REUSE && !process.env.DATABASE_URL) throw new Error("--reuse needs DATABASE_URL");
   const schema = REUSE ?? `bench_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
@@ -494,7 +504,7 @@ async function main() {
     console.log(
       `PostgreSQL ${version}${
         server
-          ? ` (throwaway: ${Object.entries(SERVER_SETTINGS)
+          ? ` (throwaway: ${Object.entries(server.settings)
               .map(([k, v]) => `${k}=${v}`)
               .join(", ")})`
           : " (DATABASE_URL)"

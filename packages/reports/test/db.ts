@@ -3,6 +3,14 @@ import { readFile } from "node:fs/promises";
 import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
 import { inject } from "vitest";
 
+// Provided by packages/db/test/global-setup.ts, which this package's suite runs.
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+    pgliteSnapshot: string | null;
+  }
+}
+
 export type TestDb = TestDatabase;
 
 export async function openTestDb(): Promise<TestDb> {

@@ -17,5 +17,5 @@ export * from "./synth/lewisham.js";
 export { ApiClient, keepAliveAgent, request, TrpcError, unwrap, type Reply } from "./http/client.js";
 export { freePort, startNode, type Child } from "./server/processes.js";
 export { closedLoop, percentile, type LoadResult } from "./bench/measure.js";
-export { pgBinary, repoRoot } from "./bench/cluster.js";
+export { repoRoot } from "./bench/cluster.js";
 export { intakePayload } from "./bench/intake.js";

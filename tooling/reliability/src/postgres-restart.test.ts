@@ -4,11 +4,9 @@
  * one that failed got a clear error (JSON, a plain message, no stack trace); retried with the
  * same idempotency key, each failed one then makes exactly one case.
  */
-import path from "node:path";
-import { pgBinary, request, type Child, type Reply } from "@complaints/bench";
-import pg from "pg";
+import { request, type Child, type Reply } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPostgresBin, startThrowawayPostgres } from "../../../packages/db/test/postgres.js";
+import { startThrowawayPostgres } from "@complaints/vitest-config/postgres";
 import { freshDatabase, integrationKey, query, startApi, syntheticCouncil } from "./setup/world.js";
 
 let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>>;
@@ -30,12 +28,8 @@ afterAll(async () => {
 });
 
 async function restartPostgres(): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const dataDir = (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]!.data_directory;
-  await client.end();
   const started = performance.now();
-  await pgBinary(findPostgresBin()!, "pg_ctl", ["-D", dataDir, "-l", path.join(dataDir, "..", "server.log"), "-m", "fast", "-w", "-t", "60", "restart"]);
+  await cluster.restart("fast");
   return performance.now() - started;
 }
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * complaints-synth: load synthetic councils and cases into a database.
+ * `pnpm --filter @complaints/bench synth`: load synthetic councils and cases into a database.
  *
- *   complaints-synth --cases 1000000 --database-url postgres://…      (PostgreSQL, COPY)
- *   complaints-synth --cases 10000 --pglite .data/pglite               (PGlite folder)
- *   complaints-synth --from 10000 --cases 100000 …                     (add cases 10,000–99,999)
+ *   pnpm --filter @complaints/bench synth --cases 1000000 --database-url postgres://…      (PostgreSQL, COPY)
+ *   pnpm --filter @complaints/bench synth --cases 10000 --pglite .data/pglite               (PGlite folder)
+ *   pnpm --filter @complaints/bench synth --from 10000 --cases 100000 …                     (add cases 10,000–99,999)
  *
  * Deterministic: the same --seed, --now, --years and --council-size give the same councils,
  * staff, customers and cases (ids, references, events and hashes included). Every synthetic
@@ -34,7 +34,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(
-    "complaints-synth --cases N [--from N] [--seed S] [--now ISO] [--years Y] [--council-size N] (--database-url URL | --pglite DIR) [--workers W] [--batch B] [--password P]\n",
+    "pnpm --filter @complaints/bench synth --cases N [--from N] [--seed S] [--now ISO] [--years Y] [--council-size N] (--database-url URL | --pglite DIR) [--workers W] [--batch B] [--password P]\n",
   );
   process.exit(0);
 }

@@ -1,11 +1,11 @@
 /**
- * One throwaway PostgreSQL cluster for the whole suite, from packages/db's harness (reused,
- * not copied): Debian's binaries, a temporary folder under .cache/, durability off, removed at
- * the end. Each test file makes its own database in it (src/setup/world.ts). The suite needs
+ * One throwaway PostgreSQL cluster for the whole suite, the project's one harness
+ * (@complaints/vitest-config/postgres): Debian's binaries, a folder under the system temp
+ * folder, durability off, removed at the end. Each test file makes its own database in it (src/setup/world.ts). The suite needs
  * the binaries: without them it fails and says how to install them (CI installs them).
  */
 import type { TestProject } from "vitest/node";
-import { INSTALL_HINT, findPostgresBin, startThrowawayPostgres } from "../../../../packages/db/test/postgres.js";
+import { INSTALL_HINT, findPostgresBin, startThrowawayPostgres } from "@complaints/vitest-config/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
