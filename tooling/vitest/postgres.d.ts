@@ -4,6 +4,9 @@ export declare const INSTALL_HINT: string;
 /** The folder holding initdb and pg_ctl: PG_BIN, else /usr/lib/postgresql/<major>/bin (15 first). */
 export declare function findPostgresBin(): string | undefined;
 
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export declare function freePort(): Promise<number>;
+
 /** Runs a PostgreSQL binary; as root, as the `postgres` user. Resolves to its standard output. */
 export declare function pgBinary(bin: string, file: string, args: string[]): Promise<string>;
 

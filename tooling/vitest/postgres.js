@@ -47,7 +47,8 @@ export function findPostgresBin() {
   );
 }
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on now (servers under test take it next). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -4,10 +4,10 @@
  * council. Without a Chromium binary nothing is booted and the tests say why they skip.
  */
 import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { spawn } from "node:child_process";
+import { freePort } from "@complaints/vitest-config/postgres";
 import { recordSkippedSuite } from "@complaints/vitest-config/suite-report";
 import { cacheDir, chromiumPath } from "./browser.js";
 
@@ -16,17 +16,6 @@ declare module "vitest" {
     baseUrl: string | null;
     skipReason: string | null;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
