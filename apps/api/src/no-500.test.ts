@@ -34,7 +34,7 @@ describe("no input makes a 500", () => {
     await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
     const detail = await manager.cases.get({ caseId });
     customerId = detail.customer!.id;
-    trackingCode = detail.trackingCode;
+    trackingCode = detail.trackingCode!;
     customerId = (await manager.cases.get({ caseId })).customer!.id;
 
     const io = h.staffIds.get("investigating-officer")!;

@@ -2,6 +2,7 @@ import { sql, type Expression, type RawBuilder } from "kysely";
 import { NotFoundError } from "./errors.js";
 import type { Executor } from "./executor.js";
 import type { Customer } from "./schema.js";
+import type { CaseAccessFacts } from "./queries/cases.js";
 
 export interface CustomerInput {
   fullName: string;
@@ -145,7 +146,46 @@ async function findCustomers(
   return rows;
 }
 
+/**
+ * What the API's access decision needs about every case of these customers (a customer is
+ * seen through the cases one may read: issue 20), by customer id.
+ */
+async function caseAccessFacts(
+  db: Executor,
+  councilId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, CaseAccessFacts[]>> {
+  const out = new Map<string, CaseAccessFacts[]>(customerIds.map((id) => [id, []]));
+  if (customerIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("cases")
+    .select([
+      "id",
+      "council_id",
+      "customer_id",
+      "directorate_id",
+      "restricted",
+      "assigned_staff_id",
+      sql<string[]>`coalesce(state -> 'aboutStaffIds', '[]'::jsonb)`.as("about"),
+    ])
+    .where("council_id", "=", councilId)
+    .where("customer_id", "in", [...new Set(customerIds)])
+    .execute();
+  for (const r of rows) {
+    out.get(r.customer_id!)?.push({
+      id: r.id,
+      councilId: r.council_id,
+      directorateId: r.directorate_id,
+      restricted: r.restricted,
+      assignedStaffId: r.assigned_staff_id,
+      aboutStaffIds: r.about,
+    });
+  }
+  return out;
+}
+
 export const customerRepository = Object.freeze({
+  caseAccessFacts,
   createCustomer,
   getCustomer,
   updateCustomer,

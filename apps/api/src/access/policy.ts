@@ -95,6 +95,15 @@ export const QA_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-a
 /** Who may log a new case into a directorate within their scope. */
 export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
 
+/**
+ * Who may see a case's tracking code (issue 20, finding 7): the front door, the people who
+ * speak with residents about their complaints and log them on the phone (customer services,
+ * DCROs, the complaints manager), who may need to read it out once the caller is known
+ * (decision 0503). Everyone else who reads the case, auditors included, never needs to act as
+ * the resident, so never sees it.
+ */
+export const TRACKING_CODE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "dcro", "complaints-manager"]);
+
 /** Who may read the record of who read a case. */
 export const ACCESS_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "auditor"]);
 

@@ -5,12 +5,12 @@
  */
 import { router, staffProcedure } from "../trpc.js";
 import { runCommand, type CommandKey, type CommandPayload } from "../services/cases.js";
-import { caseRef, commandPayloads } from "./schemas.js";
+import { commandPayloads, commandRef } from "./schemas.js";
 
 function commandProcedure<K extends CommandKey>(type: K) {
   return staffProcedure
-    .input(caseRef.and(commandPayloads[type]))
-    .mutation(({ ctx, input }) => runCommand(ctx, ctx.staff, type, input as { caseId: string; expectedVersion: number } & CommandPayload<K>));
+    .input(commandRef.and(commandPayloads[type]))
+    .mutation(({ ctx, input }) => runCommand(ctx, ctx.staff, type, input as { caseId: string; expectedVersion: number; idempotencyKey?: string } & CommandPayload<K>));
 }
 
 export const commandRouter = router({

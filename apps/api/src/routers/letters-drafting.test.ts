@@ -34,7 +34,7 @@ describe("letters.previewPdf and letters.printBatch.waiting", () => {
   });
   afterAll(() => h?.close());
 
-  it("renders the draft as it would print, in large print when asked, storing and recording nothing", async () => {
+  it("renders the draft as it would print, in large print when asked, storing nothing but the record that it was read", async () => {
     const manager = await h.as("complaints-manager");
     const before = await manager.cases.get({ caseId });
     const standard = await manager.letters.previewPdf({ caseId, kind: "acknowledgement" });

@@ -12,7 +12,7 @@ import {
   buildPrintBatch,
   cancelPrintBatch,
   confirmPrintBatch,
-  draftLetter,
+  previewLetter,
   issueLetter,
   lettersAwaitingPost,
   previewLetterPdf,
@@ -71,7 +71,7 @@ export const lettersRouter = router({
    * lacks (`missing`, empty when it may be issued) and plain English advice (`warnings`).
    * A mutation only so that long drafts travel in a POST body: it changes nothing.
    */
-  preview: staffProcedure.input(letterRequest).mutation(({ ctx, input }) => draftLetter(ctx, ctx.staff, input)),
+  preview: staffProcedure.input(letterRequest).mutation(({ ctx, input }) => previewLetter(ctx, ctx.staff, input)),
 
   /**
    * The draft as a PDF (base64), exactly as it would print, to read before issuing. Changes

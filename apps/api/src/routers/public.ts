@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { EQUALITY_CHARACTERISTICS } from "@complaints/db";
 import { publicProcedure, router } from "../trpc.js";
-import { tooManyRequests } from "../errors.js";
+import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { normaliseTrackingCode } from "../public/tracking-codes.js";
 import { equalityQuestions, escalate, letterForResident, publicServices, PUBLIC_KINDS, recordEquality, submit, track } from "../services/public.js";
@@ -20,6 +20,20 @@ const limited = publicProcedure.use(async ({ ctx, next }) => {
   if (!verdict.ok) {
     const time = verdict.retryAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
     throw tooManyRequests("RATE_LIMITED", `There have been too many requests from your network. Try again after ${time}.`, Math.max(1, Math.ceil((verdict.retryAt.getTime() - Date.now()) / 1000)));
+  }
+  return next();
+});
+
+/**
+ * What changes a case or makes one as the resident: never a signed-in member of staff (issue
+ * 20, finding 7). Staff act on cases under their own name, through the case page, where what
+ * they do is recorded as theirs and their role decides what they may do.
+ */
+const residentOnly = limited.use(({ ctx, next }) => {
+  if (ctx.principal?.kind === "staff") {
+    throw noAccess(
+      "You are signed in as a member of staff, so you cannot use the public forms as a resident: staff act on cases from the case page, under their own name. Sign out first to see the form as a resident does.",
+    );
   }
   return next();
 });
@@ -109,7 +123,7 @@ export const publicRouter = router({
    * again, it returns the first case. Answers the reference, the tracking code and what
    * happens next (the dates core set for the case).
    */
-  submit: limited.input(submitInput).mutation(({ ctx, input }) => submit(ctx, input)),
+  submit: residentOnly.input(submitInput).mutation(({ ctx, input }) => submit(ctx, input)),
 
   /** The case's progress, for the person with its reference and tracking code. */
   track: limited.input(z.object(proof).strict()).mutation(({ ctx, input }) => track(ctx, input)),
@@ -127,7 +141,7 @@ export const publicRouter = router({
    * (Housing Ombudsman code 6.12). After the window, where the rules allow discretion, a late
    * request with its reason is recorded for the complaints team instead.
    */
-  escalate: limited
+  escalate: residentOnly
     .input(
       z
         .object({
@@ -142,7 +156,7 @@ export const publicRouter = router({
     .mutation(({ ctx, input }) => escalate(ctx, input)),
 
   /** The optional equality monitoring form: consent first, any question may be declined. */
-  equality: limited
+  equality: residentOnly
     .input(
       z
         .object({

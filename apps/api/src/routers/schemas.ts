@@ -27,6 +27,14 @@ export const caseRef = z.object({
   expectedVersion: z.number().int("a whole number").min(1, "the case version (from the case detail)").max(2_147_483_647),
 });
 
+/**
+ * A lifecycle command's reference: the case and version, and the form's own idempotency key
+ * (one per form shown), so that the same form sent twice is done once (issue 20).
+ */
+export const commandRef = caseRef.extend({
+  idempotencyKey: z.string().min(8, "at least 8 characters").max(200).optional(),
+});
+
 export const customerInput = z.union([
   z.object({ id }).strict(),
   z

@@ -94,6 +94,7 @@ export type AttachmentView = ReturnType<typeof view>;
 export async function listAttachments(ctx: Context, staff: StaffPrincipal, caseId: string) {
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const rows = await attachmentRepository.listAttachments(ctx.db, caseId);
+  await recordRead(ctx, staff, record.id, record.councilId, "files listed");
   const names = await caseQueries.staffNames(ctx.db, record.councilId, [...new Set(rows.flatMap((r) => (r.uploaded_by_id ? [r.uploaded_by_id] : [])))]);
   const decision = attachmentDecision(staff, factsOfRecord(record));
   return {

@@ -29,9 +29,10 @@ import {
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound } from "../errors.js";
+import { NO_SUCH_CUSTOMER } from "./customers.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
-import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS } from "../access/policy.js";
-import { availableFor, loadReadableCase, recordRead, WEB_FORM_ACTOR } from "./cases.js";
+import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS, TRACKING_CODE_READERS } from "../access/policy.js";
+import { availableFor, loadReadableCase, recordRead, recordReads, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
 export type DueStatus = Rag | "met" | "window";
@@ -52,7 +53,7 @@ function dueStatus(due: DueDate, today: string, runtime: CouncilRuntime, state: 
 }
 
 export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: string) {
-  const { record } = await loadReadableCase(ctx, staff, caseId);
+  const { record, roles } = await loadReadableCase(ctx, staff, caseId);
   const state = record.state;
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
@@ -75,8 +76,11 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   return {
     id: record.id,
     reference: record.reference,
-    /** The resident's proof for the online forms, to read out when they phone (decision 0503). */
-    trackingCode: await ctx.deps.tracking.codeFor(record.id),
+    /**
+     * The resident's proof for the online forms, to read out when they phone (decision 0503):
+     * only to the front door (TRACKING_CODE_READERS); null for everyone else.
+     */
+    trackingCode: roles.some((r) => TRACKING_CODE_READERS.has(r)) ? await ctx.deps.tracking.codeFor(record.id) : null,
     version: record.version,
     kind: state.kind,
     status: state.status,
@@ -340,6 +344,8 @@ export async function searchCases(ctx: Context, staff: StaffPrincipal, input: Se
   const { limit, ...criteria } = input;
   const hits = await searchRepository.searchCases(ctx.db, { ...stripUndefined(criteria), scope: searchScope(staff), limit: limit * 2 });
   const readable = (await keepReadable(ctx, staff, hits)).slice(0, limit);
+  // Each result shows the start of the case's description: a read of the case.
+  await recordReads(ctx, staff, readable.map((h) => h.id), "search result");
   return readable.map((h) => ({ ...summaryView(runtime, h), rank: h.rank }));
 }
 
@@ -350,6 +356,9 @@ export async function customerHistory(ctx: Context, staff: StaffPrincipal, custo
   if (!customer || customer.council_id !== staff.councilId) throw notFound("There is no such customer");
   if (!hasRole(staff, CASE_READERS)) throw noAccess("Your role cannot see customers' cases");
   const cases = await keepReadable(ctx, staff, await searchRepository.listCustomerCases(ctx.db, { scope: searchScope(staff), customerId, limit: 200 }));
+  // A customer is seen through their cases (issue 20): none readable, no contact details.
+  if (cases.length === 0) throw notFound(NO_SUCH_CUSTOMER);
+  await recordReads(ctx, staff, cases.map((c) => c.id), "customer history");
   const conduct = await conductRepository.getConduct<ConductState>(ctx.db, customerId);
   return {
     customer: { id: customer.id, name: customer.full_name, email: customer.email, phone: customer.phone, postcode: customer.postcode },
@@ -367,7 +376,9 @@ export async function possibleDuplicates(
 ) {
   const runtime = await ctx.deps.councils.get(staff.councilId);
   const hits = await searchRepository.findPossibleDuplicates(ctx.db, { ...stripUndefined(input), scope: searchScope(staff), limit: 20 });
-  return (await keepReadable(ctx, staff, hits)).map((h) => ({ ...summaryView(runtime, h), reasons: h.reasons, similarity: h.similarity }));
+  const readable = await keepReadable(ctx, staff, hits);
+  await recordReads(ctx, staff, readable.map((h) => h.id), "possible duplicate at intake");
+  return readable.map((h) => ({ ...summaryView(runtime, h), reasons: h.reasons, similarity: h.similarity }));
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

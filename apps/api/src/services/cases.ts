@@ -22,6 +22,7 @@ import {
   IdempotencyKeyReusedError,
   logCase,
   NotFoundError,
+  runIdempotently,
   type AppliedCommand,
   type CustomerInput,
   type Executor,
@@ -98,11 +99,11 @@ export async function runCommand<K extends CommandKey>(
   ctx: Context,
   staff: StaffPrincipal,
   type: K,
-  input: { caseId: string; expectedVersion: number } & CommandPayload<K>,
+  input: { caseId: string; expectedVersion: number; idempotencyKey?: string | undefined } & CommandPayload<K>,
   /** More to write in the command's own transaction (an improvement action's milestones). */
   options: { also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>) => Promise<void> } = {},
 ): Promise<CommandOutcome> {
-  const { caseId, expectedVersion, ...payload } = input;
+  const { caseId, expectedVersion, idempotencyKey, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const facts = factsOf(record);
   const decision = commandDecision(staff, type, facts);
@@ -114,9 +115,8 @@ export async function runCommand<K extends CommandKey>(
   if (command.type === "respond" && command.remedies?.length) {
     command.remedies = await withApproversRoles(ctx, record.councilId, record.row.directorate_id, command.remedies);
   }
-  let result;
-  try {
-    result = await applyCaseCommand(ctx.db, {
+  const apply = async (db: Executor): Promise<CommandOutcome> => {
+    const result = await applyCaseCommand(db, {
       caseId,
       expectedVersion,
       command,
@@ -127,18 +127,30 @@ export async function runCommand<K extends CommandKey>(
         await options.also?.(trx, applied);
       },
     });
+    if (!result.ok) throw refused(result.refusal);
+    const after = { ...facts, handlerId: result.state.stages.at(-1)?.handlerId ?? null };
+    return {
+      caseId: result.caseId,
+      reference: result.reference,
+      version: result.version,
+      status: result.state.status,
+      available: availableFor(result.state, runtime, staff, after),
+    };
+  };
+  try {
+    if (!idempotencyKey) return await apply(ctx.db);
+    // A form sent twice (a double click, a retry) with its own key is done once: the second
+    // gets the first's outcome instead of "someone else changed this case" (issue 20). A
+    // refusal or conflict stores nothing, so the key stays free for a corrected submission.
+    const outcome = await runIdempotently(
+      ctx.db,
+      { councilId: record.councilId, scope: "case-command", key: idempotencyKey, request: { by: staff.id, caseId, expectedVersion, type, payload } },
+      (trx) => apply(trx),
+    );
+    return outcome.value as unknown as CommandOutcome;
   } catch (error) {
     throw translateStorageError(error);
   }
-  if (!result.ok) throw refused(result.refusal);
-  const after = { ...facts, handlerId: result.state.stages.at(-1)?.handlerId ?? null };
-  return {
-    caseId: result.caseId,
-    reference: result.reference,
-    version: result.version,
-    status: result.state.status,
-    available: availableFor(result.state, runtime, staff, after),
-  };
 }
 
 type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
@@ -321,7 +333,8 @@ export async function runPublicCommand(
 
 export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, alert: StaffAlert): Promise<void> {
   const handler = applied.state.stages.at(-1)?.handlerId ?? null;
-  const recipients = new Set([...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)), ...(handler ? [handler] : [])]);
+  const subjects = new Set(applied.state.aboutStaffIds ?? []);
+  const recipients = new Set([...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)), ...(handler && !subjects.has(handler) ? [handler] : [])]);
   const base = { councilId: applied.councilId, caseId: applied.caseId, kind: "case-notification" as const, payload: { subject: alert.subject, text: alert.text, party: alert.party } };
   const dedupeKey = `public-alert:${applied.caseId}:${applied.version}`;
   const messages: NewNotification[] =
@@ -394,10 +407,30 @@ async function staffForParty(db: Executor, councilId: string, directorateId: str
     .where((eb) => (directorate ? eb.or([eb("r.directorate_id", "=", directorate), eb("r.directorate_id", "is", null)]) : eb("r.directorate_id", "is", null)))
     .orderBy("s.id")
     .execute();
-  return [...new Set(rows.map((r) => r.id))];
+  // Never the staff the complaint is about (issue 20): the party is told without them.
+  const subjects = new Set(state.aboutStaffIds ?? []);
+  return [...new Set(rows.map((r) => r.id))].filter((id) => !subjects.has(id));
 }
 
-/** Records that the staff member read the case (for the access log). */
+/**
+ * Records that the staff member read the case (for the access log). Every read of case content
+ * is recorded (issue 20, finding 8); within one request (Context.caseReads) a case is recorded
+ * once, with the first purpose: a page that shows a case, its letters and its files is one read.
+ */
 export async function recordRead(ctx: Context, staff: StaffPrincipal, caseId: string, councilId: string, purpose: string): Promise<void> {
-  await caseQueries.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
+  const reads = ctx.caseReads;
+  const key = `recorded:${caseId}`;
+  const already = reads?.get(key);
+  if (already) return void (await already);
+  const recording = caseQueries.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
+  if (reads) {
+    reads.set(key, recording);
+    recording.catch(() => reads.delete(key));
+  }
+  await recording;
+}
+
+/** Records a read of each of the staff member's council's cases (search results, a customer's history, a print batch). */
+export async function recordReads(ctx: Context, staff: StaffPrincipal, caseIds: readonly string[], purpose: string): Promise<void> {
+  for (const caseId of new Set(caseIds)) await recordRead(ctx, staff, caseId, staff.councilId, purpose);
 }

@@ -14,10 +14,15 @@ export async function createCaseForIntegration(ctx: Context, key: ApiKeyPrincipa
   return { ...logged, status: "new" as const };
 }
 
-/** A case's progress as the customer may be told it: no names, no internal notes. */
+/** A case's progress as the customer may be told it: no names, no internal notes; never a restricted case. */
 export async function caseStatus(ctx: Context, key: ApiKeyPrincipal, reference: string) {
   const record = await caseRepository.findCaseByReference<CaseState>(ctx.db, key.councilId, reference);
-  if (!record || !record.row.directorate_id || !key.directorateIds.includes(record.row.directorate_id)) throw notFound(`There is no case ${reference.toUpperCase()} this key may read`);
+  // Restricted cases (about named staff, discrimination, harassment, safeguarding) are read only
+  // by the people policy.ts names, never by an integration (issue 20): "not found", as for
+  // another directorate's case, so a key cannot tell them from references that do not exist.
+  if (!record || record.row.restricted || !record.row.directorate_id || !key.directorateIds.includes(record.row.directorate_id)) {
+    throw notFound(`There is no case ${reference.toUpperCase()} this key may read`);
+  }
   await caseQueries.recordCaseRead(ctx.db, { caseId: record.id, councilId: record.councilId, actor: { type: "api-key", id: key.id }, at: ctx.clock.now(), purpose: "status via API" });
   const state = record.state;
   const stage = state.stages.at(-1) ?? null;

@@ -52,7 +52,7 @@ import { badInput, noAccess, notFound, unprocessable, versionConflict, type Miss
 import { caseRoleDecision, directoratesWith, hasRole, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { LETTER_PRINTERS, PRINT_BATCH_READERS, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import { inTransaction } from "../transaction.js";
-import { loadReadableCase, recordRead } from "./cases.js";
+import { loadReadableCase, recordRead, recordReads } from "./cases.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -96,7 +96,8 @@ function factsOf(f: { councilId: string; directorateId: string | null; restricte
  */
 export async function pendingLetters(ctx: Context, staff: StaffPrincipal, input: { caseId?: string | undefined; limit: number }): Promise<PendingLetter[]> {
   if (input.caseId) {
-    await loadReadableCase(ctx, staff, input.caseId);
+    const { record } = await loadReadableCase(ctx, staff, input.caseId);
+    await recordRead(ctx, staff, record.id, record.councilId, "letters to write listed");
     const rows = await notificationQueries.list(ctx.db, { councilId: staff.councilId, caseIds: [input.caseId], kinds: ["letter"], unsentOnly: true, limit: input.limit });
     return rows.reverse().map(pendingView);
   }
@@ -394,10 +395,17 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
 
 /**
  * The draft rendered as it would print, for the officer to read before issuing: nothing is
- * stored or recorded. An incomplete draft is rendered too (what it lacks is listed beside it).
+ * stored but the record of the read. An incomplete draft is rendered too (what it lacks is listed beside it).
  */
-export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, input: LetterRequest) {
+/** The draft, to read before issuing: nothing is stored, but reading it is a read of the case. */
+export async function previewLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest): Promise<Draft> {
   const draft = await draftLetter(ctx, staff, input);
+  await recordRead(ctx, staff, input.caseId, staff.councilId, "letter previewed");
+  return draft;
+}
+
+export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, input: LetterRequest) {
+  const draft = await previewLetter(ctx, staff, input);
   let pdf: Buffer;
   try {
     pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
@@ -418,6 +426,7 @@ export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, inpu
 export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: string) {
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const letters = await letterRepository.listLetters(ctx.db, caseId);
+  await recordRead(ctx, staff, record.id, record.councilId, "letters listed");
   const names = await caseQueries.staffNames(ctx.db, record.councilId, letters.flatMap((l) => (l.issued_by ? [l.issued_by] : [])));
   return letters.map((l) => {
     const recipient = l.recipient as { name?: unknown; to?: unknown };
@@ -520,7 +529,7 @@ async function accessibleBatch(ctx: Context, staff: StaffPrincipal, batchId: str
   }
   const cases = await printBatchRepository.batchCases(ctx.db, batchId);
   if (!cases.every((c) => caseRoleDecision(staff, factsOf(c), roles).ok)) throw notFound("There is no such print batch, or it holds letters you cannot see");
-  return batch;
+  return { batch, cases };
 }
 
 /**
@@ -620,15 +629,17 @@ export async function cancelPrintBatch(ctx: Context, staff: StaffPrincipal, batc
 }
 
 /** A batch whose PDF or manifest may be downloaded by this staff member (not a cancelled one). */
-export async function downloadableBatch(ctx: Context, staff: StaffPrincipal, batchId: string) {
-  const batch = await accessibleBatch(ctx, staff, batchId, PRINT_BATCH_READERS);
+export async function downloadableBatch(ctx: Context, staff: StaffPrincipal, batchId: string, purpose = "print batch downloaded") {
+  const { batch, cases } = await accessibleBatch(ctx, staff, batchId, PRINT_BATCH_READERS);
   if (batch.cancelled_at) throw unprocessable("PRINT_BATCH_CLOSED", "This print batch was cancelled; its letters are in the next batch");
+  // The batch holds every one of its cases' letters: a read of each case.
+  await recordReads(ctx, staff, cases.map((c) => c.caseId), purpose);
   return batch;
 }
 
 /** The batch's CSV manifest: as recorded when it was built, else laid out now. */
 export async function batchManifest(ctx: Context, staff: StaffPrincipal, batchId: string): Promise<string> {
-  const batch = await downloadableBatch(ctx, staff, batchId);
+  const batch = await downloadableBatch(ctx, staff, batchId, "print batch manifest downloaded");
   if (batch.manifest_csv !== null) return batch.manifest_csv;
   return (await writeBatchPdf(ctx, batchId, sink())).manifestCsv ?? "";
 }

@@ -3,6 +3,7 @@
  * command now), and the post, which the API checks again. A refusal comes back in core's own
  * plain words in the error summary; a stale version says someone else changed the case.
  */
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import type { CommandType } from "@complaints/core";
@@ -96,6 +97,8 @@ export async function loadCommandPage(context: AppLoadContext, request: Request,
     form: COMMAND_FORMS[command]!,
     allowed: (c.available as readonly string[]).includes(command),
     options: optionsFor(c, { id: staff.id, name: staff.name }),
+    /** This form's own key: sent twice (a double click), the API does it once (issue 20). */
+    idempotencyKey: randomUUID(),
   };
 }
 
@@ -121,7 +124,8 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   const procedures = context.api.command as unknown as Record<string, (input: unknown) => Promise<{ version: number }>>;
   const call = procedures[procedureOf(command)];
   if (!call) throw data("There is no such action.", { status: 404 });
-  const result = await attempt(form, () => call({ caseId, expectedVersion, ...payload }));
+  const idempotencyKey = text(form, "idempotencyKey") || undefined;
+  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...payload }));
   if (!result.ok) return result.response;
   return redirect(`/cases/${caseId}?done=${command}`, 303);
 }

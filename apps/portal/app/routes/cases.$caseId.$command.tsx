@@ -17,7 +17,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function CommandPage() {
-  const { case: c, form, allowed, options } = useLoaderData<typeof loader>();
+  const { case: c, form, allowed, options, idempotencyKey } = useLoaderData<typeof loader>();
   const state = useFormState();
   return (
     <>
@@ -43,6 +43,7 @@ export default function CommandPage() {
             ) : (
               <PostForm>
                 <input type="hidden" name="expectedVersion" value={c.version} />
+                <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
                 {form.intro ? <p className="govuk-body">{form.intro}</p> : null}
                 <Fields fields={form.fields} state={{ ...state, options }} />
                 {form.warning ? <WarningText>{form.warning}</WarningText> : null}

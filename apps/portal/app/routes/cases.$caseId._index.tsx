@@ -77,15 +77,18 @@ export default function CasePage() {
                 { key: "Priority", value: c.priority.level === "high" ? <><Tag colour="red">High</Tag> {c.priority.reason}</> : "Normal" },
                 c.flags.length ? { key: "Flags", value: <ul className="govuk-list">{c.flags.map((f) => <li key={f}>{labelOr(FLAG_LABELS, f)}</li>)}</ul> } : null,
                 { key: "Received", value: `${formatDateTime(c.receivedAt)} by ${labelOr(CHANNEL_LABELS, c.channel).toLowerCase()}` },
-                {
-                  key: "Tracking code",
-                  value: (
-                    <>
-                      <span className="app-tracking-code">{c.trackingCode}</span>
-                      <span className="govuk-hint govuk-!-margin-bottom-0">The customer&rsquo;s proof for checking the case online; read it out only to them.</span>
-                    </>
-                  ),
-                },
+                // Only the front door is given it (issue 20): to read out to the customer.
+                c.trackingCode
+                  ? {
+                      key: "Tracking code",
+                      value: (
+                        <>
+                          <span className="app-tracking-code">{c.trackingCode}</span>
+                          <span className="govuk-hint govuk-!-margin-bottom-0">The customer&rsquo;s proof for checking the case online; read it out only to them.</span>
+                        </>
+                      ),
+                    }
+                  : null,
                 { key: "Counts from", value: formatDate(c.receipt.countsFrom, true) },
                 { key: "Service", value: `${c.service.name}${c.directorate.name ? ` (${c.directorate.name})` : ""}` },
                 c.category ? { key: "Category", value: [c.category, c.subCategory].filter(Boolean).join(": ") } : null,

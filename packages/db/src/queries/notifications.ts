@@ -100,7 +100,26 @@ function toEntry(row: Row): OutboxEntry {
 }
 
 /** Adds notifications; those whose dedupe key is already used are skipped. Returns the ids added. */
-async function enqueue(db: Executor, notifications: readonly NewNotification[], now: Date): Promise<number[]> {
+/**
+ * Drops what would go to a staff member about a case that names them as the subject of the
+ * complaint (issue 20, finding 6): whoever queued it (a `notify`, the sweep's reminders and
+ * chasers, a quality finding), the person complained about never hears of it from us.
+ */
+async function withoutSubjects(db: Executor, notifications: readonly NewNotification[]): Promise<NewNotification[]> {
+  const caseIds = [...new Set(notifications.flatMap((n) => (n.caseId && n.recipient.staffId ? [n.caseId] : [])))];
+  if (caseIds.length === 0) return [...notifications];
+  const rows = await db
+    .selectFrom("cases")
+    .select(["id", sql<string[]>`coalesce(state -> 'aboutStaffIds', '[]'::jsonb)`.as("about")])
+    .where("id", "in", caseIds)
+    .where("restricted", "=", true)
+    .execute();
+  const subjects = new Map(rows.map((r) => [r.id, new Set(r.about)]));
+  return notifications.filter((n) => !(n.caseId && n.recipient.staffId && subjects.get(n.caseId)?.has(n.recipient.staffId)));
+}
+
+async function enqueue(db: Executor, all: readonly NewNotification[], now: Date): Promise<number[]> {
+  const notifications = await withoutSubjects(db, all);
   if (notifications.length === 0) return [];
   const rows = await db
     .insertInto("notifications_outbox")
