@@ -155,3 +155,41 @@ describe("when something breaks inside", () => {
     }
   });
 });
+
+describe("the sign-in limit and broken addresses (issue 20)", () => {
+  let h: Harness;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    h = await openHarness({ config: { loginAttemptsPerIp: 4 } });
+    server = createApp(h.deps).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    h.deps.config.publicUrl = base;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await h?.close();
+  });
+
+  it("answers a broken %-encoding in the path with a plain 400, and logs no error", async () => {
+    for (const path of ["/trpc/%E0%A4%A", "/trpc/auth.login%", "/cases/%zz/attachments", "/no/%E0%A4%A"]) {
+      const res = await fetch(`${base}${path}`, { method: "GET" });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/broken %-encoding/);
+    }
+    expect(h.log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+
+  it("counts /trpc/auth%2Elogin, batches and the form post as the same sign-in", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const statuses: number[] = [];
+    const post = (path: string, input: unknown) => browser.trpc(path, input, { "x-csrf-token": token });
+    for (let i = 0; i < 2; i++) statuses.push((await post("auth%2Elogin", { email: `a${i}@example.gov.uk`, password: "guess" })).status);
+    statuses.push((await post("auth%2elogin?batch=1", { 0: { email: "b@example.gov.uk", password: "guess" } })).status);
+    statuses.push((await post("auth.login", { email: "c@example.gov.uk", password: "guess" })).status);
+    statuses.push((await post("auth%2Elogin", { email: "dcro@example.gov.uk", password: PASSWORD })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+});
