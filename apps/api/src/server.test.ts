@@ -181,6 +181,18 @@ describe("the sign-in limit and broken addresses (issue 20)", () => {
     expect(h.log.entries.filter((e) => e.level === "error")).toEqual([]);
   });
 
+  it("answers a NUL or a lone surrogate in a field with a plain message naming the field, not zod's JSON", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    for (const description of ["Bins\u0000 not collected", "Bins \ud800 not collected"]) {
+      const res = await browser.trpc("public.submit", { kind: "complaint", serviceId: "council-tax", description, desiredOutcome: null, customer: { fullName: "Ann Smith", email: "ann@example.com" }, idempotencyKey: `key-${description.length}-${description.charCodeAt(4)}` }, { "x-csrf-token": token });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+      expect(body.error.message).toBe("The request is not valid. description: Remove the invisible control or broken characters from this answer: they cannot be stored");
+      expect(body.error.data.fieldErrors).toEqual({ description: ["Remove the invisible control or broken characters from this answer: they cannot be stored"] });
+    }
+  });
+
   it("counts /trpc/auth%2Elogin, batches and the form post as the same sign-in", async () => {
     const browser = new Browser(base);
     const token = await browser.csrf();
