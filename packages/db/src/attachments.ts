@@ -50,7 +50,7 @@ export const defaultAttachmentPolicy: AttachmentPolicy = Object.freeze({
  * must all agree: `setup.exe` declared as a PDF, or a PDF named `.hta`, is refused. "text"
  * types have no magic number: they must not be any binary type file-type knows (an .exe,
  * an archive), must hold no NUL byte and must not be HTML or SVG markup.
- * docs/decisions/0311-sign-in-limits-attachment-types-passwords.md.
+ * docs/decisions/0311-sign-in-limits-attachment-types.md.
  */
 export const ATTACHMENT_TYPES: Readonly<
   Record<string, { readonly extensions: readonly string[]; readonly content: readonly string[] | "text" }>

@@ -52,7 +52,7 @@ describe("names that show", () => {
   it("refuses an invisible name on the public form", async () => {
     const visitor = createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: "192.0.2.44", userAgent: null } }));
     const sent = await refusal(
-      visitor.public.submit({ kind: "complaint", serviceId: "council-tax", description: "Charged twice.", desiredOutcome: null, customer: { fullName: "\u200B\u200B", email: "ann@example.com" }, idempotencyKey: "public-invisible-name" }),
+      visitor.public.submit({ kind: "complaint", serviceId: "council-tax", description: "Charged twice.", desiredOutcome: null, customer: { fullName: "\u200B\u200B", email: "ann@example.com", preferredContact: "email" }, idempotencyKey: "public-invisible-name" }),
     );
     expect(sent.client.fieldErrors?.["customer.fullName"]?.[0]).toBe("Enter your full name with at least one letter: it has only invisible characters");
   });
