@@ -39,7 +39,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     clock,
     config,
     councils: new CouncilDirectory(options.database.db, options.plugins ?? installedPlugins),
-    lockout: new LoginLockout(config.lockout, clock),
+    lockout: new LoginLockout(options.database, config, clock),
     notifier: new Notifier(options.database.db, mailer, clock, log),
     oidc: options.oidc ?? null,
     log,

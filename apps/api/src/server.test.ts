@@ -155,3 +155,53 @@ describe("when something breaks inside", () => {
     }
   });
 });
+
+describe("the sign-in limit and broken addresses (issue 20)", () => {
+  let h: Harness;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    h = await openHarness({ config: { loginAttemptsPerIp: 4 } });
+    server = createApp(h.deps).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    h.deps.config.publicUrl = base;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await h?.close();
+  });
+
+  it("answers a broken %-encoding in the path with a plain 400, and logs no error", async () => {
+    for (const path of ["/trpc/%E0%A4%A", "/trpc/auth.login%", "/cases/%zz/attachments", "/no/%E0%A4%A"]) {
+      const res = await fetch(`${base}${path}`, { method: "GET" });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/broken %-encoding/);
+    }
+    expect(h.log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+
+  it("answers a NUL or a lone surrogate in a field with a plain message naming the field, not zod's JSON", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    for (const description of ["Bins\u0000 not collected", "Bins \ud800 not collected"]) {
+      const res = await browser.trpc("public.submit", { kind: "complaint", serviceId: "council-tax", description, desiredOutcome: null, customer: { fullName: "Ann Smith", email: "ann@example.com" }, idempotencyKey: `key-${description.length}-${description.charCodeAt(4)}` }, { "x-csrf-token": token });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+      expect(body.error.message).toBe("The request is not valid. description: Remove the invisible control or broken characters from this answer: they cannot be stored");
+      expect(body.error.data.fieldErrors).toEqual({ description: ["Remove the invisible control or broken characters from this answer: they cannot be stored"] });
+    }
+  });
+
+  it("counts /trpc/auth%2Elogin, batches and the form post as the same sign-in", async () => {
+    const browser = new Browser(base);
+    const token = await browser.csrf();
+    const statuses: number[] = [];
+    const post = (path: string, input: unknown) => browser.trpc(path, input, { "x-csrf-token": token });
+    for (let i = 0; i < 2; i++) statuses.push((await post("auth%2Elogin", { email: `a${i}@example.gov.uk`, password: "guess" })).status);
+    statuses.push((await post("auth%2elogin?batch=1", { 0: { email: "b@example.gov.uk", password: "guess" } })).status);
+    statuses.push((await post("auth.login", { email: "c@example.gov.uk", password: "guess" })).status);
+    statuses.push((await post("auth%2Elogin", { email: "dcro@example.gov.uk", password: PASSWORD })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+});

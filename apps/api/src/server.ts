@@ -10,7 +10,7 @@ import { createOpenApiExpressMiddleware, generateOpenApiDocument } from "trpc-to
 import type { AppDeps } from "./context.js";
 import { appRouter } from "./root.js";
 import { readiness } from "./services/health.js";
-import { authRoutes, loginRateLimit } from "./http/auth-routes.js";
+import { authRoutes } from "./http/auth-routes.js";
 import { letterRoutes } from "./http/letter-routes.js";
 import { attachmentRoutes } from "./http/attachment-routes.js";
 import { reportRoutes } from "./http/report-routes.js";
@@ -53,6 +53,19 @@ export function publicBodyLimit(deps: AppDeps): RequestHandler {
   };
 }
 
+/**
+ * A path whose percent-encoding is broken (`/trpc/%E0%A4%A`) cannot name anything: 400, said
+ * plainly, instead of a URIError deep inside a handler (a 500 with a stack trace in the log).
+ */
+export const wellFormedPath: RequestHandler = (req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return jsonError(res, 400, "BAD_REQUEST", "The address is not valid: it has a broken %-encoding. Check the link and try again");
+  }
+  next();
+};
+
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -63,7 +76,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       strictTransportSecurity: deps.config.secureCookies,
     }),
   );
-  app.use(readCookies, csrfOrigin(deps), resolvePrincipal(deps));
+  app.use(wellFormedPath, readCookies, csrfOrigin(deps), resolvePrincipal(deps));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -74,8 +87,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       .catch(next);
   });
 
-  const loginLimit = loginRateLimit(deps);
-  app.use(authRoutes(deps, loginLimit));
+  // Sign-in limits (per address, per account across councils) are applied by sign-in itself,
+  // whatever the path looked like: auth/lockout.ts.
+  app.use(authRoutes(deps));
 
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string | undefined }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("request failed", { path, error: error.cause ?? error });
@@ -94,7 +108,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   };
   app.use(
     "/trpc",
-    (req, res, next) => (req.path.includes("auth.login") ? loginLimit(req, res, next) : next()),
     publicBodyLimit(deps),
     requireCsrfToken,
     createExpressMiddleware({ router: appRouter, createContext: expressContext(deps), onError, maxBodySize: 2_000_000, responseMeta }),

@@ -61,10 +61,13 @@ const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
   if (type !== "query") ctx.caseReads?.clear();
   const bad = unstorable(await getRawInput().catch(() => undefined));
   if (bad) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      cause: new z.ZodError([{ code: "custom", path: bad, message: "Remove the invisible control or broken characters (they cannot be stored)", input: undefined }]),
-    });
+    // Made by a parse, not `new z.ZodError(…)`: zod 4 builds that one without Error's prototype,
+    // so tRPC wrapped it and the client got the issues' raw JSON instead of a field message.
+    const { error } = z
+      .unknown()
+      .superRefine((_value, check) => check.addIssue({ code: "custom", path: bad, message: "Remove the invisible control or broken characters from this answer: they cannot be stored" }))
+      .safeParse(null);
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The request is not valid", cause: error });
   }
   const result = await next();
   if (type !== "query") ctx.caseReads?.clear();

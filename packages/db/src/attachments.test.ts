@@ -15,7 +15,13 @@ import { AttachmentRejectedError, IntegrityError, NotFoundError, SQLSTATE } from
 import { listEvents, verifyEventChain } from "./events.js";
 
 const pdf = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A whole 1×1 PNG: the type is read from its chunks, not only its first bytes. */
+const png = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
 
 let t: TestDb;
 let seed: Seed;
@@ -147,7 +153,9 @@ describe("attachment limits", () => {
     expect(await attempt("run.exe", "application/x-msdownload", new Uint8Array([0x4d, 0x5a]))).toBe(
       "type-not-allowed",
     );
-    expect(await attempt("photo.pdf", "application/pdf", png)).toBe("content-does-not-match-type");
+    expect(await attempt("photo.pdf", "application/pdf", new Uint8Array([0x4d, 0x5a, 0, 0]))).toBe(
+      "content-does-not-match-type",
+    );
     expect(await attempt("../../etc/passwd", "text/plain", new Uint8Array([0x61]))).toBe(
       "bad-file-name",
     );
@@ -209,4 +217,44 @@ describe("attachments recorded on the case", () => {
     expect(await attachmentRepository.listAttachments(t.db, logged.caseId)).toEqual([]);
     expect((await listEvents(t.db, { caseId: logged.caseId })).map((e) => e.type)).toEqual(["log"]);
   });
+});
+
+describe("the allow-list of attachment types", () => {
+  const attempt = (fileName: string, mediaType: string, content: Uint8Array) =>
+    attachmentRepository
+      .addAttachment(t.db, inDatabase, { caseId, fileName, mediaType, content, uploadedBy: publicActor })
+      .then(
+        () => "stored",
+        (error: unknown) =>
+          error instanceof AttachmentRejectedError ? error.reason : String(error),
+      );
+
+  it("accept only names, declared types and bytes that agree, and names without hidden marks (issue 20, finding 9)", async () => {
+    const before = (await attachmentRepository.listAttachments(t.db, caseId)).length;
+    const exe = new Uint8Array(512);
+    exe.set([0x4d, 0x5a]);
+    const text = (value: string) => new TextEncoder().encode(value);
+    // The ending must be one of the declared type's.
+    expect(await attempt("setup.exe", "application/pdf", pdf)).toBe("type-not-allowed");
+    expect(await attempt("invoice.hta", "application/pdf", pdf)).toBe("type-not-allowed");
+    expect(await attempt("page.html", "text/plain", text("hello"))).toBe("type-not-allowed");
+    expect(await attempt("statement.pdf.", "application/pdf", pdf)).toBe("type-not-allowed");
+    expect(await attempt("no ending", "application/pdf", pdf)).toBe("type-not-allowed");
+    // The bytes must be what the type says.
+    expect(await attempt("setup.pdf", "application/pdf", exe)).toBe("content-does-not-match-type");
+    expect(await attempt("notes.txt", "text/plain", exe)).toBe("content-does-not-match-type");
+    expect(await attempt("notes.txt", "text/plain", text("<!DOCTYPE html><script>alert(1)</script>"))).toBe("content-does-not-match-type");
+    expect(await attempt("letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]))).toBe("content-does-not-match-type");
+    // Direction overrides, zero-width and other invisible characters hide the real ending.
+    expect(await attempt("invoice\u202Efdp.exe", "application/pdf", pdf)).toBe("bad-file-name");
+    expect(await attempt("invoice\u2067.pdf", "application/pdf", pdf)).toBe("bad-file-name");
+    expect(await attempt("a\u200Bb.pdf", "application/pdf", pdf)).toBe("bad-file-name");
+    expect(await attempt("a\u0085b.pdf", "application/pdf", pdf)).toBe("bad-file-name");
+    expect(await attempt("a\uD800b.pdf", "application/pdf", pdf)).toBe("bad-file-name");
+    expect((await attachmentRepository.listAttachments(t.db, caseId)).length).toBe(before);
+    // What agrees is stored, whatever the case of the ending, in any script.
+    expect(await attempt("Statement MARCH.PDF", "application/pdf", pdf)).toBe("stored");
+    expect(await attempt("خطاب.txt", "text/plain", text("£50 refund, thank you"))).toBe("stored");
+  });
+
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
 import { sha256Hex } from "./canonical.js";
 import { AttachmentRejectedError, IntegrityError, NotFoundError } from "./errors.js";
 import { appendEvents, type Actor } from "./events.js";
@@ -42,20 +43,66 @@ export const defaultAttachmentPolicy: AttachmentPolicy = Object.freeze({
   ]),
 });
 
-// The first bytes a file of these types always starts with; a mismatch means a mislabelled file.
-const SIGNATURES: Record<string, readonly number[][]> = {
-  "application/pdf": [[0x25, 0x50, 0x44, 0x46, 0x2d]],
-  "image/png": [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  "image/jpeg": [[0xff, 0xd8, 0xff]],
-  "image/gif": [[0x47, 0x49, 0x46, 0x38]],
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
-    [0x50, 0x4b, 0x03, 0x04],
-  ],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4b, 0x03, 0x04]],
-  "application/msword": [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
-  "application/vnd.ms-excel": [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
-  "application/vnd.ms-outlook": [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
-};
+/**
+ * The allow-list (issue 20, finding 9): for each accepted media type, the file-name endings it
+ * may have and what its bytes must be found to be by `file-type` (magic numbers, and for
+ * .docx/.xlsx the parts inside the zip). The declared type, the name's ending and the bytes
+ * must all agree: `setup.exe` declared as a PDF, or a PDF named `.hta`, is refused. "text"
+ * types have no magic number: they must not be any binary type file-type knows (an .exe,
+ * an archive), must hold no NUL byte and must not be HTML or SVG markup.
+ * docs/decisions/0311-sign-in-limits-attachment-types.md.
+ */
+export const ATTACHMENT_TYPES: Readonly<
+  Record<string, { readonly extensions: readonly string[]; readonly content: readonly string[] | "text" }>
+> = Object.freeze({
+  "application/pdf": { extensions: [".pdf"], content: ["application/pdf"] },
+  "image/jpeg": { extensions: [".jpg", ".jpeg"], content: ["image/jpeg"] },
+  "image/png": { extensions: [".png"], content: ["image/png"] },
+  "image/gif": { extensions: [".gif"], content: ["image/gif"] },
+  "image/heic": { extensions: [".heic"], content: ["image/heic", "image/heic-sequence"] },
+  "text/plain": { extensions: [".txt"], content: "text" },
+  "message/rfc822": { extensions: [".eml"], content: "text" },
+  // Outlook messages and the old Office formats are all OLE compound files.
+  "application/vnd.ms-outlook": { extensions: [".msg"], content: ["application/x-cfb"] },
+  "application/msword": { extensions: [".doc"], content: ["application/x-cfb"] },
+  "application/vnd.ms-excel": { extensions: [".xls"], content: ["application/x-cfb"] },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    extensions: [".docx"],
+    content: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+  },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    extensions: [".xlsx"],
+    content: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  },
+});
+
+/**
+ * Characters no file name may hold: controls (C0, DEL, C1), format characters (bidi
+ * overrides and isolates such as U+202E, which make `invoice\u202Efdp.exe` look like
+ * `invoiceexe.pdf`; zero-width characters; the BOM), lone surrogates, line and paragraph
+ * separators, slashes.
+ */
+const BAD_NAME_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}/\\]/u;
+
+/** The ending of a file name (".pdf"), lower case, or "" when it has none. */
+export function fileNameEnding(fileName: string): string {
+  return /\.[a-z0-9]+$/i.exec(fileName.trim())?.[0]?.toLowerCase() ?? "";
+}
+
+const MARKUP = /^(?:\ufeff)?\s*<(?:!doctype|html|head|body|script|svg|iframe|\?xml|hta:)/i;
+
+async function contentProblem(content: Uint8Array, expected: readonly string[] | "text"): Promise<string | null> {
+  const found = await fileTypeFromBuffer(content);
+  if (expected === "text") {
+    if (found) return `it is really a .${found.ext} file`;
+    if (content.includes(0)) return "it is not text";
+    const start = new TextDecoder("utf-8", { fatal: false }).decode(content.subarray(0, 1024));
+    if (MARKUP.test(start)) return "it is a web page or script";
+    return null;
+  }
+  if (!found || !expected.includes(found.mime)) return found ? `it is really a .${found.ext} file` : "its content is not recognised";
+  return null;
+}
 
 export type AttachmentMeta = Omit<AttachmentRow, "content">;
 
@@ -74,19 +121,27 @@ export interface NewAttachment {
   recordEvent?: boolean;
 }
 
-function check(input: NewAttachment, policy: AttachmentPolicy): string {
+async function check(input: NewAttachment, policy: AttachmentPolicy): Promise<string> {
   const name = input.fileName.trim();
-  if (!name || name.length > 255 || /[/\\\u0000-\u001f\u007f]/.test(name)) {
+  if (!name || name.length > 255 || BAD_NAME_CHARACTER.test(name)) {
     throw new AttachmentRejectedError(
       "bad-file-name",
-      "The file name must be 1 to 255 characters with no slashes or control characters",
+      "The file name must be 1 to 255 characters with no slashes, control characters or hidden direction or formatting marks; rename the file and try again",
     );
   }
   const mediaType = input.mediaType.trim().toLowerCase();
-  if (!policy.allowedTypes.includes(mediaType)) {
+  const accepted = ATTACHMENT_TYPES[mediaType];
+  if (!policy.allowedTypes.includes(mediaType) || !accepted) {
     throw new AttachmentRejectedError(
       "type-not-allowed",
       `Files of type ${mediaType || "(none)"} cannot be attached`,
+    );
+  }
+  const ending = fileNameEnding(name);
+  if (!accepted.extensions.includes(ending)) {
+    throw new AttachmentRejectedError(
+      "type-not-allowed",
+      `A file of type ${mediaType} must be named ${accepted.extensions.join(" or ")}, not ${ending || "with no ending"}`,
     );
   }
   if (input.content.byteLength === 0)
@@ -98,11 +153,11 @@ function check(input: NewAttachment, policy: AttachmentPolicy): string {
       `The file is ${mb(input.content.byteLength)}; the largest allowed is ${mb(policy.maxBytes)}`,
     );
   }
-  const signatures = SIGNATURES[mediaType];
-  if (signatures && !signatures.some((sig) => sig.every((byte, i) => input.content[i] === byte))) {
+  const problem = await contentProblem(input.content, accepted.content);
+  if (problem) {
     throw new AttachmentRejectedError(
       "content-does-not-match-type",
-      `The file's content is not ${mediaType}`,
+      `The file's content is not ${mediaType}: ${problem}`,
     );
   }
   return mediaType;
@@ -134,7 +189,7 @@ async function addAttachment(
   config: AttachmentConfig,
   input: NewAttachment,
 ): Promise<AttachmentMeta> {
-  const mediaType = check(input, config.policy);
+  const mediaType = await check(input, config.policy);
   const content = new Uint8Array(input.content);
   const sha256 = sha256Hex(content);
   const inFolder = config.storage.kind === "folder";

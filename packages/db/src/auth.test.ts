@@ -147,22 +147,23 @@ describe("API keys", () => {
 });
 
 describe("login failures", () => {
-  it("are counted per council and email across processes, within a window, until cleared", async () => {
-    const key = { councilId: seed.councilId, key: "Someone@Example.gov.uk" };
+  it("are counted per account across councils, and per client address, within a window, until cleared", async () => {
+    const key = { key: "Someone@Example.gov.uk" };
     for (let i = 0; i < 5; i++)
       await loginFailureRepository.recordLoginFailure(t.db, {
         ...key,
+        // Naming a council, or not, counts against the same account (issue 20, finding 5).
+        councilId: i % 2 === 0 ? seed.councilId : null,
         at: minutes(i),
         ip: "192.0.2.9",
       });
     await loginFailureRepository.recordLoginFailure(t.db, {
-      councilId: seed.councilId,
       key: "other@example.gov.uk",
       at: minutes(1),
+      ip: "192.0.2.9",
     });
     expect(
       await loginFailureRepository.countLoginFailures(t.db, {
-        ...key,
         key: "someone@example.gov.uk",
         since: minutes(-15),
       }),
@@ -170,6 +171,12 @@ describe("login failures", () => {
     expect(
       await loginFailureRepository.countLoginFailures(t.db, { ...key, since: minutes(2) }),
     ).toBe(2);
+    expect(
+      (await loginFailureRepository.loginFailureTimes(t.db, { ...key, since: minutes(2) })).map((d) => d.getTime()),
+    ).toEqual([minutes(3).getTime(), minutes(4).getTime()]);
+    expect(
+      await loginFailureRepository.countLoginFailuresFromAddress(t.db, { ip: "192.0.2.9", since: minutes(-15) }),
+    ).toBe(6);
     expect(await loginFailureRepository.pruneLoginFailures(t.db, minutes(1))).toBe(1);
     await loginFailureRepository.clearLoginFailures(t.db, key);
     expect(
@@ -177,7 +184,6 @@ describe("login failures", () => {
     ).toBe(0);
     expect(
       await loginFailureRepository.countLoginFailures(t.db, {
-        councilId: seed.councilId,
         key: "other@example.gov.uk",
         since: minutes(-15),
       }),

@@ -118,6 +118,8 @@ export { customerRepository, type CustomerInput, type CustomerLookup } from "./c
 export {
   attachmentRepository,
   defaultAttachmentPolicy,
+  ATTACHMENT_TYPES,
+  fileNameEnding,
   type AttachmentConfig,
   type AttachmentMeta,
   type AttachmentPolicy,

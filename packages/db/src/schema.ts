@@ -391,7 +391,8 @@ export interface LetterPostingsTable {
 
 export interface LoginFailuresTable {
   id: ColumnType<number, never, never>;
-  council_id: string;
+  /** The council named at sign-in, if any: a note only; the count is per account across councils. */
+  council_id: string | null;
   key: string;
   at: Date;
   ip: string | null;

@@ -61,9 +61,11 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
   let idp: Server;
   let apiBase: string;
   let issuer: string;
-  const accounts: Record<string, { email: string; name: string }> = {
-    "entra-officer": { email: "Investigating-Officer@example.gov.uk", name: "Ivy Officer" },
-    "entra-stranger": { email: "stranger@elsewhere.example", name: "Stranger" },
+  const accounts: Record<string, { email: string; name: string; verified: boolean }> = {
+    "entra-officer": { email: "Investigating-Officer@example.gov.uk", name: "Ivy Officer", verified: true },
+    "entra-stranger": { email: "stranger@elsewhere.example", name: "Stranger", verified: true },
+    // Someone who typed a staff member's address at the provider without proving it is theirs.
+    "entra-impostor": { email: "legal@example.gov.uk", name: "Not Legal", verified: false },
   };
 
   beforeAll(async () => {
@@ -86,9 +88,9 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
           response_types: ["code"],
         },
       ],
-      claims: { openid: ["sub"], email: ["email"], profile: ["name"] },
+      claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
       findAccount: async (_ctx, sub) =>
-        accounts[sub] ? { accountId: sub, claims: async () => ({ sub, email: accounts[sub]!.email, name: accounts[sub]!.name }) } : undefined,
+        accounts[sub] ? { accountId: sub, claims: async () => ({ sub, email: accounts[sub]!.email, email_verified: accounts[sub]!.verified, name: accounts[sub]!.name }) } : undefined,
       cookies: { keys: ["test-cookie-key"] },
       features: { devInteractions: { enabled: true } },
     });
@@ -153,6 +155,16 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
     expect(callback.status).toBe(401);
     expect(((await callback.json()) as { error: { message: string } }).error.message).toMatch(/no staff account for stranger@elsewhere.example/);
     expect((await browser.get(`${apiBase}/trpc/auth.me`)).status).toBe(401);
+  });
+
+  it("does not link an account by an email the provider has not verified (issue 20)", async () => {
+    const browser = new Browser();
+    const callback = await signIn(browser, "entra-impostor");
+    expect(callback.status).toBe(401);
+    expect(((await callback.json()) as { error: { message: string } }).error.message).toMatch(/has not confirmed that legal@example.gov.uk is your address/);
+    expect((await browser.get(`${apiBase}/trpc/auth.me`)).status).toBe(401);
+    const legal = await h.db.db.selectFrom("staff").select(["oidc_issuer", "oidc_subject"]).where("email", "=", "legal@example.gov.uk").executeTakeFirstOrThrow();
+    expect(legal).toEqual({ oidc_issuer: null, oidc_subject: null });
   });
 
   it("refuses a callback that was not started in this browser (state and PKCE)", async () => {

@@ -3,7 +3,7 @@
  * authorization code flow with PKCE, state and nonce. The issuer is discovered at start-up.
  *
  * A staff member signs in with SSO only when an administrator has created their account:
- * the first sign-in links the account by email (one council, one match), later ones by the
+ * the first sign-in links the account by a verified email (one council, one match), later ones by the
  * issuer's subject identifier. Nobody gets an account, or a role, from the identity provider.
  */
 import * as client from "openid-client";
@@ -22,6 +22,8 @@ export interface OidcIdentity {
   issuer: string;
   subject: string;
   email: string | null;
+  /** The provider's `email_verified` claim is true: it has checked that the address is this person's. */
+  emailVerified: boolean;
   name: string | null;
 }
 
@@ -86,12 +88,14 @@ export class OidcLogin {
     if (!claims) throw new OidcError("The identity provider sent no ID token");
     let emailClaim = claims[this.settings.emailClaim] ?? claims.email;
     let name = claims.name;
+    let verified: unknown = claims.email_verified;
     // Providers that keep profile claims out of the ID token give them from UserInfo.
     if (typeof emailClaim !== "string" && tokens.access_token) {
       try {
         const info = await client.fetchUserInfo(this.config, tokens.access_token, claims.sub);
         emailClaim = info[this.settings.emailClaim] ?? info.email;
         name ??= info.name;
+        verified ??= info.email_verified;
       } catch (error) {
         throw new OidcError(`The identity provider's user information could not be read: ${(error as Error).message}`);
       }
@@ -100,6 +104,8 @@ export class OidcLogin {
       issuer: claims.iss,
       subject: claims.sub,
       email: typeof emailClaim === "string" ? emailClaim : null,
+      // Some providers send the claim as the string "true".
+      emailVerified: verified === true || verified === "true",
       name: typeof name === "string" ? name : null,
     };
   }
@@ -113,7 +119,9 @@ export function safeReturnTo(value: string | undefined | null): string {
 
 /**
  * The staff account an SSO identity signs in as: linked by subject, or on first use by email
- * (exactly one active account, not linked to another identity).
+ * (exactly one active account, not linked to another identity) when the provider says it has
+ * verified that email (`email_verified`: issue 20). Without that, anyone who can set an
+ * unverified address at the provider would take over the account that has it.
  */
 export async function staffForIdentity(db: Executor, identity: OidcIdentity, now: Date): Promise<StaffIdentity> {
   const linked = await authQueries.findStaffByOidc(db, identity.issuer, identity.subject);
@@ -122,6 +130,9 @@ export async function staffForIdentity(db: Executor, identity: OidcIdentity, now
     return linked;
   }
   if (!identity.email) throw new OidcError("The identity provider did not say who you are (no email claim)");
+  if (!identity.emailVerified) {
+    throw new OidcError(`The identity provider has not confirmed that ${identity.email} is your address, so it cannot be linked to a staff account; ask an administrator`);
+  }
   const matches = (await authQueries.findStaffByEmail(db, identity.email)).filter((s) => s.active);
   if (matches.length !== 1) {
     throw new OidcError(

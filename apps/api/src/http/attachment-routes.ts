@@ -21,7 +21,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { ApiProblem, describeError } from "../errors.js";
-import { addAttachment, assertMayAttach, attachmentFile, formatSize, mediaTypeOf, rejected } from "../services/attachments.js";
+import { addAttachment, assertMayAttach, attachmentFile, DESCRIPTION_MAX, formatSize, mediaTypeOf, rejected } from "../services/attachments.js";
 import { staffDownload } from "./letter-routes.js";
 import { asyncHandler, cookieJar, csrfTokenMatches, locals } from "./middleware.js";
 
@@ -116,6 +116,7 @@ export function attachmentRoutes(deps: AppDeps): Router {
         if (error instanceof TRPCError) return failWith(req, res, error);
         if (error instanceof MulterError) {
           if (error.code === "LIMIT_FILE_SIZE") return failWith(req, res, rejected("too-large", tooLargeMessage(maxBytes)));
+          if (error.code === "LIMIT_FIELD_VALUE" && error.field === "description") return fail(req, res, 400, "INVALID_INPUT", DESCRIPTION_TOO_LONG, "description-too-long");
           return fail(req, res, 400, "INVALID_INPUT", "Send one file in the field named file, with at most a description beside it", "invalid");
         }
         // busboy's own parse errors (a body that is not multipart after all).
@@ -130,7 +131,9 @@ export function attachmentRoutes(deps: AppDeps): Router {
       const file = req.file;
       if (!file) return fail(req, res, 400, "INVALID_INPUT", "Select a file", "no-file");
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const description = typeof body.description === "string" && body.description.trim() ? body.description.trim().slice(0, 500) : null;
+      const description = typeof body.description === "string" && body.description.trim() ? body.description.trim() : null;
+      // Said, not cut short: the person sees what was wrong and keeps what they wrote.
+      if (description && description.length > DESCRIPTION_MAX) return fail(req, res, 400, "INVALID_INPUT", DESCRIPTION_TOO_LONG, "description-too-long");
       try {
         const attachment = await addAttachment(l.uploadCtx!, l.uploadStaff!, {
           caseId: req.params.caseId as string,
@@ -165,6 +168,8 @@ export function attachmentRoutes(deps: AppDeps): Router {
 
   return routes;
 }
+
+const DESCRIPTION_TOO_LONG = `The description is too long: keep it to ${DESCRIPTION_MAX} characters and send the file again`;
 
 function tooLargeMessage(maxBytes: number): string {
   return `The file must be smaller than ${formatSize(maxBytes)}`;

@@ -2,8 +2,7 @@
  * Sign-in routes that are not tRPC: the HTML form post (works without JavaScript), sign-out,
  * the CSRF token for scripts, and the OpenID Connect redirects.
  */
-import express, { Router, type Request, type RequestHandler, type Response } from "express";
-import { rateLimit } from "express-rate-limit";
+import express, { Router, type Request, type Response } from "express";
 import { TRPCError } from "@trpc/server";
 import type { AppDeps } from "../context.js";
 import { loginWithPassword, setSessionCookie } from "../services/auth.js";
@@ -13,18 +12,6 @@ import { describeError } from "../errors.js";
 import { asyncHandler, cookieJar, jsonError, locals, requireCsrfToken } from "./middleware.js";
 
 const OIDC_COOKIE = "cm_oidc";
-
-/** Per-IP limit on sign-in attempts, on top of the per-account lockout. Create once per app. */
-export function loginRateLimit(deps: AppDeps) {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.config.loginAttemptsPerIp,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      jsonError(res, 429, "RATE_LIMITED", "Too many sign-in attempts from this network. Wait 15 minutes and try again"),
-  });
-}
 
 function wantsHtml(req: Request): boolean {
   return (req.headers.accept ?? "").includes("text/html");
@@ -42,7 +29,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-export function authRoutes(deps: AppDeps, loginLimit: RequestHandler): Router {
+export function authRoutes(deps: AppDeps): Router {
   const routes = Router();
   const form = express.urlencoded({ extended: false, limit: "16kb" });
 
@@ -54,7 +41,6 @@ export function authRoutes(deps: AppDeps, loginLimit: RequestHandler): Router {
 
   routes.post(
     "/auth/login",
-    loginLimit,
     asyncHandler(async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const email = typeof body.email === "string" ? body.email : "";

@@ -3,7 +3,7 @@ import { roleProcedure, router } from "../trpc.js";
 import { STAFF_ROLES } from "../access/policy.js";
 import { API_KEY_SCOPES } from "../access/principal.js";
 import * as admin from "../services/admin.js";
-import { id, isoDate, text } from "./schemas.js";
+import { id, isoDate, name, text } from "./schemas.js";
 
 const adminProcedure = roleProcedure(new Set(["administrator"] as const), "administer the system");
 const grants = z.array(z.object({ role: z.enum(STAFF_ROLES), directorateId: id.nullable() })).max(20);
@@ -16,7 +16,7 @@ export const adminRouter = router({
       .input(
         z.object({
           email: z.email("an email address").max(320),
-          name: text("the person's name", 200),
+          name: name("the person's name", 200),
           jobTitle: z.string().trim().max(200).nullish(),
           teamId: id.nullish(),
           /** A first password to give the person; omit for single sign-on only. */
@@ -26,7 +26,7 @@ export const adminRouter = router({
       )
       .mutation(({ ctx, input }) => admin.createStaff(ctx, ctx.staff, input)),
     update: adminProcedure
-      .input(z.object({ staffId: id, name: text("the name", 200).optional(), jobTitle: z.string().trim().max(200).nullish(), teamId: id.nullish(), active: z.boolean().optional() }))
+      .input(z.object({ staffId: id, name: name("the name", 200).optional(), jobTitle: z.string().trim().max(200).nullish(), teamId: id.nullish(), active: z.boolean().optional() }))
       .mutation(({ ctx, input }) => admin.updateStaff(ctx, ctx.staff, input)),
     setRoles: adminProcedure.input(z.object({ staffId: id, roles: grants })).mutation(({ ctx, input }) => admin.setRoles(ctx, ctx.staff, input.staffId, input.roles)),
     resetPassword: adminProcedure.input(z.object({ staffId: id, password: z.string().min(1).max(256) })).mutation(({ ctx, input }) => admin.resetPassword(ctx, ctx.staff, input.staffId, input.password)),

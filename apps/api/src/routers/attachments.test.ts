@@ -11,6 +11,8 @@ import { createApp } from "../server.js";
 const LIMIT = 64 * 1024;
 const PDF_START = [0x25, 0x50, 0x44, 0x46, 0x2d];
 const pdf = (bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => PDF_START[i] ?? 0x20);
+/** A whole 1×1 PNG. */
+const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 describe("files on a case: POST /cases/:caseId/attachments, attachments.list, GET /attachments/:id", () => {
@@ -86,7 +88,7 @@ describe("files on a case: POST /cases/:caseId/attachments, attachments.list, GE
       { file: { name: "big.pdf", type: "application/pdf", bytes: pdf(LIMIT + 1) }, status: 413, reason: "too-large", message: "The file must be smaller than 64 KB" },
       { file: { name: "run.exe", type: "application/x-msdownload", bytes: Uint8Array.from([0x4d, 0x5a, 0, 0]) }, status: 415, reason: "type-not-allowed", message: "Files of type application/x-msdownload cannot be attached." },
       { file: { name: "page.html", type: "text/html", bytes: new TextEncoder().encode("<script>alert(1)</script>") }, status: 415, reason: "type-not-allowed", message: "Files of type text/html cannot be attached." },
-      { file: { name: "fake.pdf", type: "application/pdf", bytes: Uint8Array.from([0x4d, 0x5a, 0, 0]) }, status: 422, reason: "content-does-not-match-type", message: "The file's content is not application/pdf." },
+      { file: { name: "fake.pdf", type: "application/pdf", bytes: Uint8Array.from([0x4d, 0x5a, 0, 0]) }, status: 422, reason: "content-does-not-match-type", message: "The file's content is not application/pdf: it is really a .exe file." },
       { file: { name: "nothing.txt", type: "text/plain", bytes: new Uint8Array(0) }, status: 422, reason: "empty", message: "The file is empty." },
     ];
     for (const a of attempts) {
@@ -96,6 +98,40 @@ describe("files on a case: POST /cases/:caseId/attachments, attachments.list, GE
     }
     expect(await stored()).toBe(before.files);
     expect(await chainLength()).toBe(before.events);
+  });
+
+  it("refuses dangerous names: an ending that is not the declared type's, or hidden direction marks (issue 20, finding 9)", async () => {
+    const officer = await new Browser(server.base).signIn("customer-services@example.gov.uk", PASSWORD);
+    const before = { files: await stored(), events: await chainLength() };
+    const attempts = [
+      { file: { name: "setup.exe", type: "application/pdf", bytes: pdf(100) }, status: 415, reason: "type-not-allowed" },
+      { file: { name: "statement.hta", type: "application/pdf", bytes: pdf(100) }, status: 415, reason: "type-not-allowed" },
+      { file: { name: "page.html", type: "application/octet-stream", bytes: new TextEncoder().encode("<html><script>alert(1)</script>") }, status: 415, reason: "type-not-allowed" },
+      { file: { name: "notes.txt", type: "text/plain", bytes: new TextEncoder().encode("<!doctype html><script>alert(1)</script>") }, status: 422, reason: "content-does-not-match-type" },
+      { file: { name: "invoice\u202Efdp.exe", type: "application/pdf", bytes: pdf(100) }, status: 422, reason: "bad-file-name" },
+    ];
+    for (const a of attempts) {
+      const res = await send(officer, a.file);
+      expect(res.status, a.file.name).toBe(a.status);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason, a.file.name).toBe(a.reason);
+    }
+    expect(await stored()).toBe(before.files);
+    expect(await chainLength()).toBe(before.events);
+  });
+
+  it("says an over-long description is too long, instead of blaming the form or cutting it short (issue 20)", async () => {
+    const officer = await new Browser(server.base).signIn("customer-services@example.gov.uk", PASSWORD);
+    const before = await stored();
+    for (const length of [501, 5_000]) {
+      const form = new FormData();
+      form.append("_csrf", await officer.csrf());
+      form.append("description", "x".repeat(length));
+      form.append("file", new Blob([pdf(100)], { type: "application/pdf" }), "statement.pdf");
+      const res = await officer.fetch(`/cases/${caseId}/attachments`, { method: "POST", body: form, headers: { accept: "application/json" } });
+      expect(res.status, String(length)).toBe(400);
+      expect(await res.json()).toEqual({ error: { code: "INVALID_INPUT", message: "The description is too long: keep it to 500 characters and send the file again", reason: "description-too-long" } });
+    }
+    expect(await stored()).toBe(before);
   });
 
   it("refuses a body declared larger than the limit before reading it", async () => {
@@ -135,7 +171,7 @@ describe("files on a case: POST /cases/:caseId/attachments, attachments.list, GE
   it("sends a browser's form post back to the case page, saying what happened", async () => {
     const officer = await new Browser(server.base).signIn("customer-services@example.gov.uk", PASSWORD);
     const html = "text/html,application/xhtml+xml";
-    const ok = await send(officer, { name: "photo.png", type: "image/png", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) }, { accept: html });
+    const ok = await send(officer, { name: "photo.png", type: "image/png", bytes: PNG }, { accept: html });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toMatch(new RegExp(`^/cases/${caseId}\\?attached=[0-9a-f-]{36}#attachments$`));
     const big = await send(officer, { name: "big.pdf", type: "application/pdf", bytes: pdf(LIMIT + 10) }, { accept: html });

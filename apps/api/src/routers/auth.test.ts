@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
-import { MemoryCookieJar } from "../context.js";
+import { createContextInner, MemoryCookieJar } from "../context.js";
+import { createCaller } from "../root.js";
+import { createDeps } from "../deps.js";
 import { principalFromSession } from "../auth/sessions.js";
 import { WRONG_CREDENTIALS } from "../services/auth.js";
 
@@ -110,5 +112,54 @@ describe("staff sign-in with a local account", () => {
   it("stores argon2id hashes", async () => {
     const row = await h.db.db.selectFrom("staff").select("password_hash").where("email", "=", "dcro@example.gov.uk").executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe("sign-in limits shared through the database (issue 20, finding 5)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness({ config: { lockout: { maxFailures: 3, windowMinutes: 15, lockMinutes: 15 }, loginAttemptsPerIp: 5 } });
+  });
+  afterAll(() => h?.close());
+
+  /** Another API process on the same database: its own deps, nothing shared in memory. */
+  const otherProcess = () => createDeps({ database: h.db, clock: h.clock, config: h.deps.config, log: h.log, plugins: [] });
+  const from = (ip: string, deps = h.deps) => createCaller(createContextInner({ deps, principal: null, request: { ip, userAgent: null } }));
+
+  it("counts naming a council, or not, against the same account", async () => {
+    const a = from("198.51.100.1");
+    expect((await refusal(a.auth.login({ email: "legal@example.gov.uk", password: "guess one" }))).code).toBe("UNAUTHORIZED");
+    expect((await refusal(a.auth.login({ email: "legal@example.gov.uk", password: "guess two", council: "exampleton" }))).code).toBe("UNAUTHORIZED");
+    const third = await refusal(a.auth.login({ email: "LEGAL@example.gov.uk", password: "guess three", council: "exampleton" }));
+    expect(third.code).toBe("TOO_MANY_REQUESTS");
+    expect((await refusal(from("198.51.100.2").auth.login({ email: "legal@example.gov.uk", password: PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
+    h.clock.advance(16 * 60_000);
+  });
+
+  it("locks an account across API processes: failures in one count in the other", async () => {
+    const one = from("198.51.100.3");
+    const two = from("198.51.100.4", otherProcess());
+    await refusal(one.auth.login({ email: "director@example.gov.uk", password: "guess" }));
+    await refusal(two.auth.login({ email: "director@example.gov.uk", password: "guess" }));
+    expect((await refusal(one.auth.login({ email: "director@example.gov.uk", password: "guess" }))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await refusal(two.auth.login({ email: "director@example.gov.uk", password: PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
+    h.clock.advance(16 * 60_000);
+    await two.auth.login({ email: "director@example.gov.uk", password: PASSWORD });
+  });
+
+  it("limits failed attempts per client address across accounts and processes, not other addresses", async () => {
+    const one = from("203.0.113.7");
+    const two = from("203.0.113.7", otherProcess());
+    for (let i = 0; i < 5; i++) {
+      const caller = i % 2 === 0 ? one : two;
+      expect((await refusal(caller.auth.login({ email: `someone${i}@example.gov.uk`, password: "guess" }))).code).toBe("UNAUTHORIZED");
+    }
+    const limited = await refusal(two.auth.login({ email: "dcro@example.gov.uk", password: PASSWORD }));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toMatch(/from this network/);
+    // Another address is not affected, and successes are not counted against it.
+    for (let i = 0; i < 6; i++) await from("203.0.113.8").auth.login({ email: "dcro@example.gov.uk", password: PASSWORD });
+    h.clock.advance(16 * 60_000);
+    await one.auth.login({ email: "dcro@example.gov.uk", password: PASSWORD });
   });
 });

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { EQUALITY_CHARACTERISTICS } from "@complaints/db";
+import { isVisibleName } from "@complaints/core";
 import { publicProcedure, router } from "../trpc.js";
 import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
@@ -66,7 +67,7 @@ const idempotencyKey = z.string(KEY_NEEDED).min(8, KEY_NEEDED).max(200, KEY_NEED
 
 export const publicCustomer = z
   .object({
-    fullName: said("your full name", PUBLIC_TEXT_LIMITS.name),
+    fullName: said("your full name", PUBLIC_TEXT_LIMITS.name).refine(isVisibleName, "Enter your full name with at least one letter: it has only invisible characters"),
     email: z.email("Enter an email address in the correct format, like name@example.com").max(320, "Email address must be 320 characters or fewer").nullish(),
     phone: z
       .string()

@@ -3,7 +3,7 @@
  * input comes back as a 400 that says which field is wrong and why.
  */
 import { z } from "zod";
-import { addCalendarDays, calendarFor, CASE_KINDS, CHANNELS, FLAGS, formatShort, representativeSchema } from "@complaints/core";
+import { addCalendarDays, calendarFor, CASE_KINDS, CHANNELS, FLAGS, formatShort, personName, representativeSchema } from "@complaints/core";
 
 /**
  * Dates the working-day calendar can count from: its bank-holiday data has a first and a
@@ -20,6 +20,9 @@ export const isoDateTime = (message: string) => z.iso.datetime({ offset: true, m
 export const id = z.uuid("an id as given by the API");
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
 export const text = (what: string, max = 10_000) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+/** A person's name: like `text`, and it must show (not only zero-width or direction characters). */
+export const name = (what: string, max = 200) =>
+  personName({ missing: `Enter ${what}`, tooLong: `Keep ${what} under ${max} characters`, invisible: `Enter ${what} with at least one letter or number: it has only invisible characters` }, max);
 
 export const caseRef = z.object({
   caseId: id,
@@ -39,7 +42,7 @@ export const customerInput = z.union([
   z.object({ id }).strict(),
   z
     .object({
-      fullName: text("the customer's name", 200),
+      fullName: name("the customer's name", 200),
       title: z.string().trim().max(40).nullish(),
       email: z.email("an email address like name@example.com").max(320).nullish(),
       phone: z
@@ -140,7 +143,7 @@ export const commandPayloads = {
   }),
   "agree-statement": z.object({ ...on }),
   "agree-response-date": z.object({ date: isoDate, ...on }),
-  "add-participant": z.object({ role: text("the role", 100), name: text("the name", 200), participantId: z.string().max(60).nullish(), isCouncilOfficerOrMember: z.boolean().optional(), ...on }),
+  "add-participant": z.object({ role: text("the role", 100), name: name("the name", 200), participantId: z.string().max(60).nullish(), isCouncilOfficerOrMember: z.boolean().optional(), ...on }),
   "record-milestone": z.object({ milestoneId: z.string().min(1).max(60), ...on }),
   "holding-response": z.object({ summary: text("what the customer was told", 4000), ...on }),
   respond: z.object({

@@ -19,7 +19,6 @@ import { CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js"
 import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
-import { LoginLockout } from "../auth/lockout.js";
 import { inTransaction } from "../transaction.js";
 import type { CouncilRuntime } from "../councils.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
@@ -147,15 +146,13 @@ export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId
     await authQueries.updateStaff(trx, staffId, { passwordHash: hash }, now);
     await authQueries.revokeStaffSessions(trx, staffId, now);
   });
-  ctx.deps.lockout.unlock(LoginLockout.key(null, staff.email));
-  ctx.deps.lockout.unlock(LoginLockout.key(staff.councilId, staff.email));
+  await ctx.deps.lockout.unlock(staff.email);
   return { reset: true };
 }
 
 export async function unlock(ctx: Context, admin: StaffPrincipal, staffId: string) {
   const staff = await staffOfCouncil(ctx, admin, staffId);
-  ctx.deps.lockout.unlock(LoginLockout.key(null, staff.email));
-  ctx.deps.lockout.unlock(LoginLockout.key(staff.councilId, staff.email));
+  await ctx.deps.lockout.unlock(staff.email);
   return { unlocked: true };
 }
 

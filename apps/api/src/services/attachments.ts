@@ -8,28 +8,24 @@
  * case's handler and ATTACHMENT_ADDERS add them (policy.ts).
  * docs/decisions/0511-attachments-upload-route.md.
  */
-import { AttachmentRejectedError, attachmentRepository, caseQueries, NotFoundError, type AttachmentMeta } from "@complaints/db";
+import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, fileNameEnding, caseQueries, NotFoundError, type AttachmentMeta } from "@complaints/db";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { Context } from "../context.js";
 import { noAccess, notFound, refusedAs } from "../errors.js";
 import { attachmentDecision, type StaffPrincipal } from "../access/principal.js";
 import { loadReadableCase, recordRead } from "./cases.js";
 
-/** File name endings for each accepted media type: what the browser's file picker offers, and a fallback when a browser sends no type. */
-export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
-  "application/pdf": [".pdf"],
-  "image/jpeg": [".jpg", ".jpeg"],
-  "image/png": [".png"],
-  "image/gif": [".gif"],
-  "image/heic": [".heic"],
-  "text/plain": [".txt"],
-  "message/rfc822": [".eml"],
-  "application/vnd.ms-outlook": [".msg"],
-  "application/msword": [".doc"],
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
-  "application/vnd.ms-excel": [".xls"],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
-};
+/**
+ * File name endings for each accepted media type: what the browser's file picker offers, and a
+ * fallback when a browser sends no type. From the storage layer's allow-list, which also
+ * checks that the ending, the declared type and the bytes agree.
+ */
+export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(ATTACHMENT_TYPES).map(([type, accepted]) => [type, accepted.extensions]),
+);
+
+/** The longest description beside a file. */
+export const DESCRIPTION_MAX = 500;
 
 /**
  * The media type to store: the one the browser sent, unless it sent none or the catch-all
@@ -39,7 +35,7 @@ export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
 export function mediaTypeOf(fileName: string, sent: string | undefined): string {
   const given = (sent ?? "").split(";")[0]!.trim().toLowerCase();
   if (given && given !== "application/octet-stream") return given;
-  const ending = /\.[a-z0-9]+$/i.exec(fileName)?.[0]?.toLowerCase();
+  const ending = fileNameEnding(fileName);
   const found = ending ? Object.entries(EXTENSIONS).find(([, endings]) => endings.includes(ending)) : undefined;
   return found ? found[0] : given || "application/octet-stream";
 }

@@ -7,15 +7,10 @@ import type { AppDeps, CookieJar, RequestInfo } from "../context.js";
 import { LoginLockout } from "../auth/lockout.js";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords.js";
 import { endSession, sessionCookieName, startSession, toPrincipal } from "../auth/sessions.js";
-import { badInput, notSignedIn, tooManyRequests } from "../errors.js";
+import { badInput, notSignedIn } from "../errors.js";
 import type { StaffPrincipal } from "../access/principal.js";
 
 export const WRONG_CREDENTIALS = "The email address or password is not right";
-
-function lockedMessage(until: Date): string {
-  const time = until.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-  return `Too many failed sign-in attempts. Try again after ${time}, or ask an administrator to unlock your account`;
-}
 
 export interface LoginInput {
   email: string;
@@ -26,28 +21,33 @@ export interface LoginInput {
 
 export async function loginWithPassword(deps: AppDeps, input: LoginInput, request: RequestInfo): Promise<{ staff: StaffIdentity; token: string; expiresAt: Date }> {
   const db = deps.database.db;
+  if (!input.email.trim() || input.email.length > 320) throw badInput("Enter your email address (at most 320 characters)");
+  // Limits first, per address and per account across councils (auth/lockout.ts), before
+  // the council is even looked up: naming one, or a wrong one, counts the same.
+  const attempt = { email: input.email, ip: request.ip };
+  await deps.lockout.admit(attempt);
   let councilId: string | undefined;
   if (input.council) {
     const council = await organisationQueries.findCouncilBySlug(db, input.council);
-    if (!council) throw badInput(`There is no council "${input.council}"`);
+    if (!council) {
+      await deps.lockout.fail(attempt);
+      throw badInput(`There is no council "${input.council}"`);
+    }
     councilId = council.id;
   }
-  const key = LoginLockout.key(councilId ?? null, input.email);
-  const lock = deps.lockout.state(key);
-  if (lock.locked) throw tooManyRequests("LOCKED_OUT", lockedMessage(lock.until!));
 
   const candidates = await authQueries.findStaffByEmail(db, input.email, councilId);
   if (candidates.length > 1) throw badInput("This email has accounts in more than one council: choose the council");
   const staff = candidates[0];
   const ok = await verifyPassword(staff?.passwordHash ?? null, input.password);
   if (!staff || !ok) {
-    const after = deps.lockout.fail(key);
+    const after = await deps.lockout.fail({ ...attempt, councilId: councilId ?? null });
     deps.log.warn("sign-in failed", { email: input.email.toLowerCase(), ip: request.ip, locked: after.locked });
-    if (after.locked) throw tooManyRequests("LOCKED_OUT", lockedMessage(after.until!));
+    if (after.locked) throw LoginLockout.lockedError(after, deps.clock.now());
     throw notSignedIn(WRONG_CREDENTIALS);
   }
   if (!staff.active) throw notSignedIn("This account is switched off; ask an administrator");
-  deps.lockout.succeed(key);
+  await deps.lockout.succeed(input.email);
   const session = await startSession(deps, staff, request);
   deps.log.info("signed in", { staffId: staff.id, method: "password" });
   return { staff, token: session.token, expiresAt: session.expiresAt };

@@ -31,4 +31,13 @@ describe("the public complaint form's questions", () => {
     expect(checkStep("service", { service: "parking" }, SERVICES)).toEqual({ service: "Select the service it is about" });
     expect(checkStep("description", { kind: "complaint", description: "a".repeat(10_001) }, SERVICES)).toEqual({ description: "What happened must be 10,000 characters or fewer" });
   });
+
+  it("names the answer that holds a character that cannot be saved, instead of showing the API's raw error (issue 20)", () => {
+    expect(checkStep("description", { kind: "complaint", description: "Bins\u0000 not collected" }, SERVICES)).toEqual({
+      description: "What happened has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted",
+    });
+    expect(checkStep("name", { kind: "complaint", fullName: "Ann \ud800Smith" }, SERVICES)).toEqual({
+      fullName: "Your name has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted",
+    });
+  });
 });

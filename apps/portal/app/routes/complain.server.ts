@@ -35,12 +35,16 @@ function answersOf(form: FormData): Answers {
   return out;
 }
 
+/** A NUL or half a surrogate pair: PostgreSQL cannot store it (the API refuses it too). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** The GOV.UK messages for a step's missing or wrong answers (the API checks them all again). */
 export function checkStep(step: Step, a: Answers, serviceIds: readonly string[]): Record<string, string> {
   const errors: Record<string, string> = {};
   const tooLong = (field: keyof typeof LIMITS, what: string) => {
     const value = a[field as keyof Answers];
     if (value && value.length > LIMITS[field]) errors[field] = `${what} must be ${LIMITS[field].toLocaleString("en-GB")} characters or fewer`;
+    else if (value && UNSTORABLE.test(value)) errors[field] = `${what} has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted`;
   };
   switch (step) {
     case "kind":

@@ -82,6 +82,10 @@ describe("a refused file, as the GOV.UK file upload pattern says it", () => {
     expect(attachmentErrorMessage("empty", limits)).toBe("The selected file is empty");
     expect(attachmentErrorMessage("no-file", limits)).toBe("Select a file");
   });
+  it("says an over-long description is what is wrong, not the file (issue 20)", () => {
+    expect(attachmentErrorMessage("description-too-long", limits)).toBe("The description must be 500 characters or fewer");
+    expect(attachmentErrorMessage("bad-file-name", limits)).toMatch(/hidden direction marks/);
+  });
   it("never repeats what the address says: an unknown reason gets a general message", () => {
     expect(attachmentErrorMessage("<script>", limits)).toBe("The selected file could not be added: try again");
   });

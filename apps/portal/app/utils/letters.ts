@@ -112,7 +112,9 @@ export function attachmentErrorMessage(reason: string, limits: { maxSize: string
     case "empty":
       return "The selected file is empty";
     case "bad-file-name":
-      return "The selected file's name must be 255 characters or fewer, without slashes";
+      return "The selected file's name must be 255 characters or fewer, without slashes, control characters or hidden direction marks: rename the file and try again";
+    case "description-too-long":
+      return "The description must be 500 characters or fewer";
     case "form-expired":
       return "The form had expired: select the file again and add it";
     case "no_access":

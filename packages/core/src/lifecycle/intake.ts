@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { CASE_KINDS, CHANNELS, FLAGS } from "./types.js";
+import { personName } from "./names.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
 export const representativeSchema = z
   .object({
-    name: z.string().trim().min(1, "the representative's name"),
+    name: personName({ missing: "the representative's name" }),
     role: z.enum(["mp", "councillor", "mayor", "advocate", "relative", "solicitor", "other"]),
     consent: z
       .object({ basis: z.enum(["written", "verbal", "elected-member"]), recordedOn: isoDate })
@@ -24,7 +25,7 @@ export const baseIntakeShape = {
   channel: z.enum(CHANNELS),
   receivedAt: z.union([z.string().datetime({ offset: true }), z.date()]),
   matterArose: isoDate.nullable().optional(),
-  customer: z.object({ id: z.string().min(1), name: z.string().trim().min(1) }).strict().nullable(),
+  customer: z.object({ id: z.string().min(1), name: personName({ missing: "the customer's name" }) }).strict().nullable(),
   representative: representativeSchema.nullable().optional(),
   description: z.string().trim().min(1, "describe the complaint").max(20_000),
   desiredOutcome: z.string().trim().max(5_000).nullable().optional(),
