@@ -5,7 +5,7 @@ import { createDb, type Database } from "@complaints/db";
 import { engine, openHarness, type Harness } from "../../test/harness.js";
 import { createDeps } from "../deps.js";
 import { silentLogger } from "../logger.js";
-import { startJobs, type JobRunner } from "./runner.js";
+import { handlersFor, startJobs, type JobRunner } from "./runner.js";
 
 describe("background jobs", () => {
   let h: Harness;
@@ -34,6 +34,21 @@ describe("background jobs", () => {
     await runner.stop();
     const reminders = await h.db.db.selectFrom("notifications_outbox").select("id").where("case_id", "=", caseId).where("kind", "=", "reminder").execute();
     expect(reminders).toHaveLength(1);
+  });
+
+  it("the sweep removes sign-in failures older than any sign-in limit looks back at", async () => {
+    const failures = () => h.db.db.selectFrom("login_failures").select("id").execute();
+    const before = (await failures()).length;
+    await h.deps.lockout.fail({ email: "nobody@example.gov.uk", ip: "192.0.2.7" });
+    expect(await failures()).toHaveLength(before + 1);
+    const now = h.clock.now();
+    h.clock.set(new Date(now.getTime() + 24 * 3600_000).toISOString());
+    try {
+      await handlersFor(h.deps).sweep();
+      expect(await failures()).toHaveLength(0);
+    } finally {
+      h.clock.set(now.toISOString());
+    }
   });
 
   it.runIf(engine === "postgres")("run once across three API processes sharing PostgreSQL (pg-boss)", async () => {

@@ -34,6 +34,9 @@ export function handlersFor(deps: AppDeps): JobHandlers {
     sweep: async () => {
       const report = await sweep(deps);
       if (report.queued) deps.log.info("sweep queued notifications", { queued: report.queued, byKind: report.byKind });
+      // Sign-in failures older than any limit can look back (apps/api/src/auth/lockout.ts).
+      const pruned = await deps.lockout.prune();
+      if (pruned) deps.log.info("old sign-in failures removed", { pruned });
       return report;
     },
     deliver: async () => {
