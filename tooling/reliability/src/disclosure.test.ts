@@ -6,6 +6,10 @@
  *   pregnancy, whose name the same reader can see on the case. Now: no period under three
  *   months, no table for fewer than 10 forms (the page and the CSV say why), and no column or
  *   row with a lone "<5" that a total gives away (decision 0710).
+ * - finding 10: letters silently dropped text the font cannot draw (Chinese, Arabic … vanished
+ *   from issued, hash-stored letters). Now a letter to a resident named in Chinese and Arabic is
+ *   issued with both drawn from embedded Noto fonts, and a character no font has refuses the
+ *   letter with a message naming it (decision 0103).
  */
 import type { ApiClient, Child } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,5 +94,42 @@ describe("equality monitoring report: no person picked out (issue 20 finding 3)"
     const csv = await manager.send(`/reports/equality.csv?from=${period.from}&to=${period.to}`);
     expect(csv.text).toContain("What is your religion or belief?");
     expect(csv.text).not.toMatch(/Muslim,1\b/);
+  });
+});
+
+describe("letters draw every script, or refuse and say which character (issue 20 finding 10)", () => {
+  async function acknowledgedCase(fullName: string): Promise<{ caseId: string; officer: ApiClient }> {
+    const dcro = await signIn(api.url, council.email("dcro", "customer-services"));
+    const logged = await dcro.mutation<{ caseId: string; version: number }>("cases.log", {
+      kind: "complaint",
+      channel: "phone",
+      serviceId: "refuse-collection",
+      description: "Missed bin collections for a month",
+      desiredOutcome: "The bins collected every week",
+      customer: { fullName, email: "resident@example.com", address: "12 Mill Lane\nExampleton", postcode: "EX1 2AB" },
+    });
+    const triaged = await dcro.mutation<{ version: number }>("command.triage", { caseId: logged.caseId, expectedVersion: logged.version, outcome: "accept" });
+    const handlerId = council.council.roster.investigators.get("refuse-collection")![0]!;
+    const assigned = await dcro.mutation<{ version: number }>("command.assign", { caseId: logged.caseId, expectedVersion: triaged.version, handlerId });
+    const officer = await signIn(api.url, council.council.staff.find((s) => s.id === handlerId)!.email);
+    await officer.mutation("command.acknowledge", { caseId: logged.caseId, expectedVersion: assigned.version });
+    return { caseId: logged.caseId, officer };
+  }
+
+  it("issues a letter to a resident named in Chinese and Arabic with both in the stored PDF", async () => {
+    const { caseId, officer } = await acknowledgedCase("王小明 محمد علي");
+    const issued = await officer.mutation<{ letterId: string; downloadUrl: string }>("letters.issue", { caseId, kind: "acknowledgement" });
+    const pdf = await officer.send(issued.downloadUrl);
+    expect(pdf.status).toBe(200);
+    expect(pdf.text).toMatch(/NotoSansHans/);
+    expect(pdf.text).toMatch(/NotoNaskhArabic/);
+  });
+
+  it("refuses a letter with a character no font can draw, naming it, and stores nothing", async () => {
+    const { caseId, officer } = await acknowledgedCase("Ms \uE000 Example");
+    const refused = await officer.mutationReply("letters.issue", { caseId, kind: "acknowledgement" });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toMatch(/U\+E000\) in the recipient's name/);
+    expect(await officer.query("letters.list", { caseId })).toEqual([]);
   });
 });
