@@ -13,7 +13,7 @@ import {
   type Typography,
 } from "./layout.js";
 import { FIXED_WORDS, formatLetterDate, type FixedWords } from "./words.js";
-import { describeUndrawable, loadFace, PRIMARY_FACE, textRuns, undrawableCharacters, type LoadedFace, type Weight } from "./scripts.js";
+import { describeUndrawable, loadFace, PRIMARY_FACE, textRuns, undrawableCharacters, UndrawableTextError, type LoadedFace, type Weight } from "./scripts.js";
 
 /**
  * Atkinson Hyperlegible Next (SIL Open Font License), designed by the Braille Institute for
@@ -463,7 +463,13 @@ export function renderLetterInto(doc: PDFKit.PDFDocument, model: LetterModel, op
     if (!options.structureParent) doc.addStructure(parent);
     tagging = { parent };
   }
-  const rendered = writer.write(tagging);
+  let rendered: RenderedLetter;
+  try {
+    rendered = writer.write(tagging);
+  } catch (error) {
+    if (error instanceof UndrawableTextError) throw new LetterLayoutError(model.ourReference, error.message);
+    throw error;
+  }
   if (tagging && !options.structureParent) tagging.parent.end();
   return rendered;
 }
