@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
 import type { LetterModel, LetterSlot, PostalAddress } from "./model.js";
@@ -15,27 +13,21 @@ import {
   type Typography,
 } from "./layout.js";
 import { FIXED_WORDS, formatLetterDate, type FixedWords } from "./words.js";
-
-const require = createRequire(import.meta.url);
+import { describeUndrawable, loadFace, PRIMARY_FACE, textRuns, undrawableCharacters, UndrawableTextError, type LoadedFace, type Weight } from "./scripts.js";
 
 /**
  * Atkinson Hyperlegible Next (SIL Open Font License), designed by the Braille Institute for
  * readers with low vision, with the Welsh ŵ and ŷ that the first Atkinson Hyperlegible lacks.
- * See docs/decisions/0102-letters-font.md.
+ * See docs/decisions/0102-letters-font.md. Other scripts are drawn in Noto fallbacks
+ * (scripts.ts; decision 0103).
  */
-export const LETTER_FONT_FILES = {
-  regular: require.resolve("@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf"),
-  bold: require.resolve("@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf"),
-} as const;
+export const LETTER_FONT_FILES = PRIMARY_FACE.files;
 
-let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
-function letterFonts() {
-  fontBytes ??= { regular: readFileSync(LETTER_FONT_FILES.regular), bold: readFileSync(LETTER_FONT_FILES.bold) };
-  return fontBytes;
+const REGULAR = loadFacePrimaryName("regular");
+const BOLD = loadFacePrimaryName("bold");
+function loadFacePrimaryName(weight: Weight) {
+  return `letter-${PRIMARY_FACE.id}-${weight}`;
 }
-
-const REGULAR = "letter-regular";
-const BOLD = "letter-bold";
 const INK = "#1a1a1a";
 const QUIET_INK = "#4a4a4a";
 const RULE = "#9a9a9a";
@@ -93,10 +85,46 @@ export function createLetterDocument(options: LetterDocumentOptions): PDFKit.PDF
   return doc;
 }
 
+/** The fonts each document has been given: fallbacks are registered only when text needs them. */
+const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+function useFace(doc: PDFKit.PDFDocument, face: LoadedFace) {
+  let names = registered.get(doc);
+  if (!names) registered.set(doc, (names = new Set()));
+  if (names.has(face.name)) return;
+  // pdfkit takes a parsed fontkit font as well as bytes: parsed once per process, not per letter.
+  doc.registerFont(face.name, face.font as unknown as Buffer);
+  names.add(face.name);
+}
+
 function registerLetterFonts(doc: PDFKit.PDFDocument) {
-  const fonts = letterFonts();
-  doc.registerFont(REGULAR, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  useFace(doc, loadFace(PRIMARY_FACE, "regular"));
+  useFace(doc, loadFace(PRIMARY_FACE, "bold"));
+}
+
+/**
+ * Draws text in the letter font and, for characters it lacks, the fallback that has them, in
+ * visual order (scripts.ts). `x` and `y` as pdfkit's `text`; the runs continue one another, so
+ * wrapping works across them.
+ */
+function writeText(doc: PDFKit.PDFDocument, text: string, weight: Weight, size: number, at: { x: number; y: number } | null, options: PDFKit.Mixins.TextOptions) {
+  const runs = textRuns(text, weight);
+  if (runs.length === 0) runs.push({ face: loadFace(PRIMARY_FACE, weight), text: "" });
+  runs.forEach((run, i) => {
+    useFace(doc, run.face);
+    doc.font(run.face.name, size);
+    const opts = runs.length > 1 ? { ...options, continued: i < runs.length - 1 } : options;
+    if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
+    else doc.text(run.text, opts);
+  });
+}
+
+/** The width of text as writeText draws it. */
+function widthOfText(doc: PDFKit.PDFDocument, text: string, weight: Weight, size: number): number {
+  return textRuns(text, weight).reduce((sum, run) => {
+    useFace(doc, run.face);
+    return sum + doc.font(run.face.name, size).widthOfString(run.text);
+  }, 0);
 }
 
 export function letterTitle(model: LetterModel): string {
@@ -186,9 +214,10 @@ class LetterWriter {
     if (this.remainingOnPage() < height) this.doc.addPage(this.pageOptions());
   }
 
-  private paragraph(text: string, font = REGULAR, size = this.type.body) {
+  private paragraph(text: string, weight: Weight = "regular", size = this.type.body) {
     this.block("P", () => {
-      this.doc.font(font, size).fillColor(INK).text(text, this.left, this.doc.y, {
+      this.doc.fillColor(INK);
+      writeText(this.doc, text, weight, size, { x: this.left, y: this.doc.y }, {
         width: this.width,
         lineGap: this.type.lineGap,
       });
@@ -202,7 +231,8 @@ class LetterWriter {
     const headingHeight = this.doc.font(BOLD, size).heightOfString(text, { width: this.width, lineGap: this.type.lineGap });
     this.newPageIfLessThan(headingHeight + 2 * bodyLine);
     this.block(role, () => {
-      this.doc.font(BOLD, size).fillColor(INK).text(text, this.left, this.doc.y, { width: this.width, lineGap: this.type.lineGap });
+      this.doc.fillColor(INK);
+      writeText(this.doc, text, "bold", size, { x: this.left, y: this.doc.y }, { width: this.width, lineGap: this.type.lineGap });
     });
     this.doc.y += this.type.paragraphGap / 2;
   }
@@ -229,7 +259,8 @@ class LetterWriter {
     ];
 
     this.block("P", () => {
-      doc.font(BOLD, type.councilName).fillColor(INK).text(council.name, this.left, mm(14), { width: this.width });
+      doc.fillColor(INK);
+      writeText(doc, council.name, "bold", type.councilName, { x: this.left, y: mm(14) }, { width: this.width });
     });
     const addressBottom = this.recipientAddress();
 
@@ -245,20 +276,21 @@ class LetterWriter {
     const columnLeft = mm(118);
     const columnWidth = doc.page.width - columnLeft - mm(PAGE_MARGINS_MM.right);
     this.block("P", () => {
-      doc.font(REGULAR, type.contact).fillColor(QUIET_INK);
-      doc.text(contact.join("\n"), columnLeft, mm(26), { width: columnWidth, lineGap: 1.5 });
+      doc.fillColor(QUIET_INK);
+      writeText(doc, contact.join("\n"), "regular", type.contact, { x: columnLeft, y: mm(26) }, { width: columnWidth, lineGap: 1.5 });
     });
     doc.y += mm(4);
     this.block("P", () => {
-      doc.font(REGULAR, type.contact + 0.5).fillColor(INK);
-      doc.text(reference.join("\n"), columnLeft, doc.y, { width: columnWidth, lineGap: 2 });
+      doc.fillColor(INK);
+      writeText(doc, reference.join("\n"), "regular", type.contact + 0.5, { x: columnLeft, y: doc.y }, { width: columnWidth, lineGap: 2 });
     });
     return Math.max(doc.y, addressBottom, mm(DL_WINDOW_ON_SHEET.topMm + DL_WINDOW_ON_SHEET.heightMm)) + mm(10);
   }
 
   private paragraphLine(text: string, size: number) {
     this.block("P", () => {
-      this.doc.font(REGULAR, size).fillColor(INK).text(text, this.left, this.doc.y, { width: this.width, lineGap: 1 });
+      this.doc.fillColor(INK);
+      writeText(this.doc, text, "regular", size, { x: this.left, y: this.doc.y }, { width: this.width, lineGap: 1 });
     });
   }
 
@@ -275,7 +307,7 @@ class LetterWriter {
     for (let size = type.addressMax; size >= type.addressMin; size -= 0.5) {
       doc.font(REGULAR, size);
       const lineHeight = doc.currentLineHeight(true);
-      const fits = lines.length * lineHeight <= blockHeight && lines.every((line) => doc.widthOfString(line) <= blockWidth);
+      const fits = lines.length * lineHeight <= blockHeight && lines.every((line) => widthOfText(doc, line, "regular", size) <= blockWidth);
       if (fits) return { lines, size, lineHeight };
     }
     throw new LetterLayoutError(
@@ -288,9 +320,9 @@ class LetterWriter {
     const { doc } = this;
     const { lines, size, lineHeight } = this.address;
     this.block("P", () => {
-      doc.font(REGULAR, size).fillColor(INK);
+      doc.fillColor(INK);
       lines.forEach((line, index) =>
-        doc.text(line, mm(ADDRESS_BLOCK.leftMm), mm(ADDRESS_BLOCK.topMm) + index * lineHeight, { lineBreak: false }),
+        writeText(doc, line, "regular", size, { x: mm(ADDRESS_BLOCK.leftMm), y: mm(ADDRESS_BLOCK.topMm) + index * lineHeight }, { lineBreak: false }),
       );
     });
     return mm(ADDRESS_BLOCK.topMm) + lines.length * lineHeight;
@@ -300,7 +332,7 @@ class LetterWriter {
     const { model, type, words } = this;
     if (model.onBehalfOf) {
       const person = model.onBehalfOf;
-      this.paragraph(`${words.regarding} ${[person.name, ...person.address.lines, person.address.postcode].join(", ")}`, BOLD);
+      this.paragraph(`${words.regarding} ${[person.name, ...person.address.lines, person.address.postcode].join(", ")}`, "bold");
     }
     this.heading(model.subject, "H1", type.subject);
     this.paragraph(model.salutation);
@@ -322,8 +354,9 @@ class LetterWriter {
     this.paragraph(model.signOff.closing ?? this.words.closing);
     doc.y += signatureSpace - type.paragraphGap;
     this.block("P", () => {
-      doc.font(BOLD, type.body).fillColor(INK).text(model.signOff.name, this.left, doc.y, { width: this.width });
-      doc.font(REGULAR, type.body).text(model.signOff.jobTitle, this.left, doc.y, { width: this.width });
+      doc.fillColor(INK);
+      writeText(doc, model.signOff.name, "bold", type.body, { x: this.left, y: doc.y }, { width: this.width });
+      writeText(doc, model.signOff.jobTitle, "regular", type.body, { x: this.left, y: doc.y }, { width: this.width });
     });
   }
 
@@ -343,7 +376,7 @@ class LetterWriter {
         doc.font(REGULAR, type.footer).fillColor(INK);
         if (type === LARGE_PRINT) {
           doc.text(pageLabel, this.left, footerTop + FOOTER_PADDING, { width: this.width, align: "right", lineBreak: false });
-          doc.text(model.council.otherFormats, this.left, footerTop + FOOTER_PADDING + doc.currentLineHeight(true), {
+          writeText(doc, model.council.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING + doc.currentLineHeight(true) }, {
             width: this.width,
             lineGap: 1,
           });
@@ -354,11 +387,11 @@ class LetterWriter {
             align: "right",
             lineBreak: false,
           });
-          doc.text(model.council.otherFormats, this.left, footerTop + FOOTER_PADDING, { width: this.footerTextWidth(), lineGap: 1 });
+          writeText(doc, model.council.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING }, { width: this.footerTextWidth(), lineGap: 1 });
         }
         if (index > 0) {
-          doc.font(REGULAR, type.footer).fillColor(QUIET_INK);
-          doc.text(`${model.council.name} · ${words.ourReference}: ${model.ourReference}`, this.left, mm(12), {
+          doc.fillColor(QUIET_INK);
+          writeText(doc, `${model.council.name} · ${words.ourReference}: ${model.ourReference}`, "regular", type.footer, { x: this.left, y: mm(12) }, {
             width: this.width,
             lineBreak: false,
           });
@@ -413,6 +446,15 @@ export function renderLetterInto(doc: PDFKit.PDFDocument, model: LetterModel, op
   if (!doc.options.bufferPages) {
     throw new Error("renderLetterInto needs a document with bufferPages: true (use createLetterDocument).");
   }
+  // A character no font has would be left out of the letter without a word: refuse it instead,
+  // before anything is drawn (issue 20 finding 10).
+  const undrawable = undrawableCharacters(model);
+  if (undrawable.length > 0) {
+    throw new LetterLayoutError(
+      model.ourReference,
+      `no font the letters embed can draw ${describeUndrawable(undrawable)}. The letter would go out with ${undrawable.length === 1 ? "it" : "them"} missing: remove or replace ${undrawable.length === 1 ? "it" : "them"}, or write the words another way.`,
+    );
+  }
   registerLetterFonts(doc);
   const writer = new LetterWriter(doc, model, options.largePrint ? LARGE_PRINT : STANDARD_PRINT);
   let tagging: Tagging | undefined;
@@ -421,7 +463,13 @@ export function renderLetterInto(doc: PDFKit.PDFDocument, model: LetterModel, op
     if (!options.structureParent) doc.addStructure(parent);
     tagging = { parent };
   }
-  const rendered = writer.write(tagging);
+  let rendered: RenderedLetter;
+  try {
+    rendered = writer.write(tagging);
+  } catch (error) {
+    if (error instanceof UndrawableTextError) throw new LetterLayoutError(model.ourReference, error.message);
+    throw error;
+  }
   if (tagging && !options.structureParent) tagging.parent.end();
   return rendered;
 }

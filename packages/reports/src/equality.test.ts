@@ -1,4 +1,9 @@
-import { councilRepository, equalityRepository, insertBulkCases } from "@complaints/db";
+import {
+  councilRepository,
+  equalityRepository,
+  insertBulkCases,
+  ReportInputError,
+} from "@complaints/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import {
@@ -160,5 +165,123 @@ describe("equality monitoring report (Leeds policy 31–32, 81)", () => {
       }),
     ).rejects.toThrow(/consent/);
     expect(await equalityRepository.hasForm(t.db, ids[0]!)).toBe(false);
+  });
+});
+
+/** A council with `forms[d]` forms in directorate d, every case received in May 2025. */
+async function councilWithForms(slug: string, forms: number[]): Promise<string> {
+  const council = await councilRepository.createCouncil(t.db, { slug, name: slug });
+  await councilRepository.syncOrganisation(t.db, council.id, {
+    directorates: forms.map((_, d) => ({
+      id: `d${d}`,
+      name: `Directorate ${d}`,
+      services: [{ id: `s${d}`, name: `Service ${d}` }],
+    })),
+  });
+  for (const [d, n] of forms.entries()) {
+    if (n === 0) continue;
+    const { ids } = await insertBulkCases(
+      t.db,
+      council.id,
+      Array.from({ length: n }, (_, i) => ({
+        serviceCode: `s${d}`,
+        regimeId: "complaint-handling-code-2024",
+        receivedOn: `2025-05-${String(1 + (i % 28)).padStart(2, "0")}`,
+        stages: [],
+      })),
+    );
+    for (const [i, caseId] of ids.entries())
+      await recordEqualityMonitoring(t.db, {
+        caseId,
+        consentGivenOn: "2025-06-01",
+        collectedOn: "2025-06-01",
+        collectedBy: "customer",
+        answers: {
+          sex: i % 3 ? "female" : "male",
+          religion_or_belief: i === 0 ? "muslim" : "no-religion",
+          pregnancy_or_maternity: i === 0 ? "yes" : "no",
+        },
+      });
+  }
+  return council.id;
+}
+
+/** Lines (a column of one group, or an answer's row across groups) holding exactly one "<5". */
+function loneHiddenCells(r: EqualityReport): string[] {
+  const found: string[] = [];
+  // A row is a line only with two groups or more (one group's row is the cell itself).
+  const groups = new Set(r.characteristics.flatMap((c) => c.rows.map((row) => row.group)));
+  for (const c of r.characteristics)
+    for (const measure of ["complaints", "wellFounded", "discrimination"] as const) {
+      const lines = new Map<string, number>();
+      for (const row of c.rows) {
+        const hidden = row[measure] === "<5" ? 1 : 0;
+        for (const line of [`column ${row.group}`, `row ${row.value}`])
+          lines.set(line, (lines.get(line) ?? 0) + hidden);
+      }
+      for (const [line, n] of lines)
+        if (n === 1 && (line.startsWith("column") || groups.size > 1))
+          found.push(`${c.characteristic} ${measure} ${line}`);
+    }
+  return found;
+}
+
+describe("disclosure control: the report cannot pick a person out (issue 20 finding 3; decision 0710)", () => {
+  it("shows no table for a period with one form: one '<5' and zeros would be that resident's answers", async () => {
+    const one = await councilWithForms("equality-one-form", [1]);
+    const r = await equalityReport(t.db, {
+      councilId: one,
+      period: { from: "2025-05-01", to: "2025-07-31" },
+    });
+    expect(r.characteristics).toEqual([]);
+    expect(r.forms).toBeNull();
+    expect(r.withheld).toMatch(/Fewer than 10 people returned the equality monitoring form/);
+    expect(equalityTables(r)).toEqual([]);
+    expect(JSON.stringify(r)).not.toMatch(/muslim|pregnan/i);
+  });
+
+  it("shows no table for 9 forms, and tables from 10", async () => {
+    const nine = await councilWithForms("equality-nine-forms", [9]);
+    const ten = await councilWithForms("equality-ten-forms", [10]);
+    const period = { from: "2025-05-01", to: "2025-07-31" };
+    expect((await equalityReport(t.db, { councilId: nine, period })).withheld).not.toBeNull();
+    const shown = await equalityReport(t.db, { councilId: ten, period });
+    expect(shown).toMatchObject({ forms: 10, withheld: null });
+    // The one Muslim and the one pregnant resident are hidden with a partner, not by a lone "<5".
+    const religion = shown.characteristics.find((c) => c.characteristic === "religion_or_belief")!;
+    expect(religion.rows.find((row) => row.value === "muslim")!.complaints).toBe("<5");
+    expect(religion.rows.find((row) => row.value === "no-religion")!.complaints).toBe("<5");
+    expect(loneHiddenCells(shown)).toEqual([]);
+  });
+
+  it("refuses a period shorter than three months, saying which to choose", async () => {
+    const refused = equalityReport(t.db, { councilId, period: { from: "2025-06-10", to: "2025-06-10" } });
+    await expect(refused).rejects.toThrow(ReportInputError);
+    await expect(refused).rejects.toThrow(/at least 3 months.*from 2025-06-10 to 2025-09-09 or later/);
+    await expect(
+      equalityReport(t.db, { councilId, period: { from: "2025-06-10", to: "2025-09-09" } }),
+    ).resolves.toMatchObject({ period: { from: "2025-06-10", to: "2025-09-09" } });
+  });
+
+  it("pools the directorates with fewer than 10 forms, so no group is one or two people", async () => {
+    const id = await councilWithForms("equality-pooled", [14, 12, 3]);
+    const r = await equalityReport(t.db, {
+      councilId: id,
+      period: { from: "2025-05-01", to: "2025-07-31" },
+      by: "directorate",
+    });
+    const sex = r.characteristics.find((c) => c.characteristic === "sex")!;
+    // Directorate 2's 3 forms are not enough on their own, so the next smallest (12) joins them.
+    expect(new Set(sex.rows.map((row) => row.group))).toEqual(
+      new Set(["Directorate 0", "Other directorates"]),
+    );
+    expect(loneHiddenCells(r)).toEqual([]);
+  });
+
+  it("leaves no column, and no row of a breakdown, with a lone '<5' in any table or measure", async () => {
+    for (const by of [null, "directorate", "category"] as const) {
+      const r = await equalityReport(t.db, { councilId, period: PERIOD, by });
+      expect(loneHiddenCells(r), `by ${by}`).toEqual([]);
+    }
   });
 });

@@ -5,14 +5,16 @@
  * complaints by those groups; para 81: management teams monitor the number and nature of
  * complaints by group). Optional, with consent, stored apart from the case
  * (@complaints/db `equalityRepository`), and only ever shown here: in aggregate, with counts of
- * 1 to 4 shown as "<5".
+ * 1 to 4 shown as "<5", complementary suppression, and nothing for too few forms (decision 0710).
  */
 import {
   councilRepository,
   equalityRepository,
   EQUALITY_CHARACTERISTICS,
   checkPeriod,
+  ReportInputError,
   type EqualityAnswers,
+  type EqualityCountRow,
   type EqualityCharacteristic,
   type EqualityForm,
   type Executor,
@@ -20,9 +22,11 @@ import {
 } from "@complaints/db";
 import { percent } from "./numbers.js";
 import {
+  EQUALITY_DISCLOSURE,
   SUPPRESSED,
-  suppress,
-  suppressGroup,
+  isSmall,
+  monthsOnFrom,
+  suppressTable,
   type Shown,
   type SuppressionOptions,
 } from "./suppression.js";
@@ -155,11 +159,17 @@ export type { EqualityAnswers };
 
 export interface EqualityReport {
   period: ReportPeriod;
-  /** Complaints received and forms returned: large numbers, shown as they are. */
+  /** Complaints received: a large number, shown as it is. */
   complaints: number;
-  forms: number;
+  /** Forms returned, or null when there are too few to show anything (see `withheld`). */
+  forms: number | null;
   responseRate: number | null;
   groupedBy: "directorate" | "category" | null;
+  /**
+   * Why no table is shown, in plain words, when the period has fewer forms than
+   * `EQUALITY_DISCLOSURE.minimumForms` (then `characteristics` is empty); else null.
+   */
+  withheld: string | null;
   characteristics: Array<{
     characteristic: EqualityCharacteristic;
     question: string;
@@ -167,7 +177,7 @@ export interface EqualityReport {
       group: string | null;
       value: string;
       label: string;
-      /** Complaints from people giving this answer: "<5" when 1 to 4. */
+      /** Complaints from people giving this answer: "<5" when 1 to 4, or to protect another cell. */
       complaints: Shown;
       wellFounded: Shown;
       discrimination: Shown;
@@ -176,12 +186,39 @@ export interface EqualityReport {
   notes: string[];
 }
 
+const OTHER_GROUPS = { directorate: "Other directorates", category: "Other categories" } as const;
+
+/**
+ * The groups of a breakdown, each with at least the minimum of forms: smaller ones are pooled
+ * into "Other directorates" / "Other categories", and if the pool is still short the smallest
+ * named group joins it, so no group's answers are one or two people's.
+ */
+function poolGroups(
+  formsByGroup: ReadonlyMap<string | null, number>,
+  minimum: number,
+  other: string,
+): Map<string | null, string | null> {
+  const sorted = [...formsByGroup.entries()].sort((a, b) => a[1] - b[1]);
+  const pooled = new Set(sorted.filter(([, n]) => n < minimum).map(([g]) => g));
+  let inPool = sorted.filter(([g]) => pooled.has(g)).reduce((sum, [, n]) => sum + n, 0);
+  for (const [g, n] of sorted) {
+    if (pooled.size === 0 || inPool >= minimum) break;
+    if (pooled.has(g)) continue;
+    pooled.add(g);
+    inPool += n;
+  }
+  return new Map(sorted.map(([g]) => [g, pooled.has(g) ? other : g]));
+}
+
 /**
  * The aggregate report: complaints received in the period from people who returned the form, by
  * protected characteristic and answer (optionally by directorate or category), with how many
- * were well-founded and how many were about discrimination or harassment. Counts of 1 to 4 are
- * shown as "<5"; where a total is shown and only one count of a characteristic would be hidden,
- * the next smallest is hidden too so it cannot be worked out.
+ * were well-founded and how many were about discrimination or harassment. Disclosure control
+ * (decision 0710, after the ONS policy): no period shorter than three months; no table for fewer
+ * than 10 forms, and no group of a breakdown with fewer (small groups are pooled); counts of 1 to 4
+ * shown as "<5"; and complementary suppression in every column and every row of a breakdown so
+ * no hidden count can be worked out from a total, the counts of another table, or the report
+ * without the breakdown.
  */
 export async function equalityReport(
   db: Executor,
@@ -189,33 +226,97 @@ export async function equalityReport(
     councilId: string;
     period: ReportPeriod;
     by?: "directorate" | "category" | null;
-  } & SuppressionOptions,
+  } & SuppressionOptions & { minimumForms?: number },
 ): Promise<EqualityReport> {
   const period = checkPeriod(input.period, "the period");
+  const shortest = monthsOnFrom(period.from, EQUALITY_DISCLOSURE.minimumMonths);
+  if (period.to < shortest)
+    throw new ReportInputError(
+      `Equality monitoring is reported for at least ${EQUALITY_DISCLOSURE.minimumMonths} months at a time, so that nobody's answers stand out: choose a period from ${period.from} to ${shortest} or later`,
+    );
   const by = input.by ?? null;
-  const options = input.threshold ? { threshold: input.threshold } : {};
-  const [{ rows, totals }, directorates] = await Promise.all([
+  const threshold = input.threshold ?? EQUALITY_DISCLOSURE.threshold;
+  const minimumForms = Math.max(input.minimumForms ?? EQUALITY_DISCLOSURE.minimumForms, threshold);
+  const options = { threshold };
+  const [{ rows: raw, totals }, directorates] = await Promise.all([
     equalityRepository.rawCounts(db, { councilId: input.councilId, period, by }),
     by === "directorate"
       ? councilRepository.listDirectorates(db, input.councilId, { includeArchived: true })
       : Promise.resolve([]),
   ]);
+  // Every form gives one answer (or "not-answered") to each question, so one question's counts
+  // add up to the forms counted: per group, and in all.
+  const formsByGroup = new Map<string | null, number>();
+  for (const r of raw.filter((r) => r.characteristic === EQUALITY_CHARACTERISTICS[0]))
+    formsByGroup.set(r.group, (formsByGroup.get(r.group) ?? 0) + r.complaints);
+  const formsCounted = [...formsByGroup.values()].reduce((a, b) => a + b, 0);
+  const notes = [
+    "Only complaints whose customer chose to return the equality monitoring form, with consent, are counted. The answers are kept apart from the case and never shown for a single person.",
+    `Counts from 1 to ${threshold - 1} are shown as "<${threshold}". Where a hidden count could be worked out from a total or from another count, the next smallest count is hidden too.`,
+    `Nothing is shown for a period with fewer than ${minimumForms} forms${by ? `, and ${by === "directorate" ? "directorates" : "categories"} with fewer are counted together as "${OTHER_GROUPS[by]}"` : ""}.`,
+  ];
+  if (formsCounted < minimumForms) {
+    return {
+      period,
+      complaints: totals.complaints,
+      forms: null,
+      responseRate: null,
+      groupedBy: by,
+      withheld: `Fewer than ${minimumForms} people returned the equality monitoring form for complaints received in this period, so no table is shown: with so few forms, the counts would show individual people's answers. Choose a longer period.`,
+      characteristics: [],
+      notes,
+    };
+  }
   const directorateNames = new Map(directorates.map((d) => [d.id, d.name]));
+  const groupOf = by
+    ? poolGroups(formsByGroup, minimumForms, OTHER_GROUPS[by])
+    : new Map([[null, null]]);
+  const groupNames = [...new Set(groupOf.values())];
+  const rows = new Map<string, EqualityCountRow>();
+  for (const r of raw) {
+    const group = groupOf.get(r.group) ?? null;
+    const key = `${r.characteristic}\u0000${r.value}\u0000${group}`;
+    const sum = rows.get(key) ?? { ...r, group, complaints: 0, wellFounded: 0, discrimination: 0 };
+    sum.complaints += r.complaints;
+    sum.wellFounded += r.wellFounded;
+    sum.discrimination += r.discrimination;
+    rows.set(key, sum);
+  }
   const characteristics = EQUALITY_CHARACTERISTICS.map((characteristic) => {
     const question = EQUALITY_QUESTIONS.find((q) => q.characteristic === characteristic)!;
-    const mine = rows.filter((r) => r.characteristic === characteristic);
-    const groups = [...new Set(mine.map((r) => r.group))];
+    const answerCodes = [...question.answers.map((a) => a.code), "not-answered"];
+    const extra = raw
+      .filter((r) => r.characteristic === characteristic && !answerCodes.includes(r.value))
+      .map((r) => r.value);
+    const values = [...new Set([...answerCodes, ...extra])];
+    // A table per characteristic: a row per answer, a column per group; each measure suppressed
+    // on its own, and a measure's cell hidden wherever the complaints it counts are hidden or
+    // it would leave a small remainder of them (e.g. 7 complaints, 6 upheld: 1 not upheld).
+    const cell = (v: string, g: string | null) =>
+      rows.get(`${characteristic}\u0000${v}\u0000${g}`);
+    const measure = (m: "complaints" | "wellFounded" | "discrimination") =>
+      values.map((v) => groupNames.map((g) => cell(v, g)?.[m] ?? 0));
+    const complaints = measure("complaints");
+    const hiddenComplaints = suppressTable(complaints, options);
+    const subMeasure = (m: "wellFounded" | "discrimination") => {
+      const counts = measure(m);
+      return {
+        counts,
+        hidden: suppressTable(counts, {
+          ...options,
+          alsoHide: counts.map((row, r) =>
+            row.map(
+              (c, k) => hiddenComplaints[r]![k]! || isSmall(complaints[r]![k]! - c, options),
+            ),
+          ),
+        }),
+      };
+    };
+    const wellFounded = subMeasure("wellFounded");
+    const discrimination = subMeasure("discrimination");
     const out: EqualityReport["characteristics"][number]["rows"] = [];
-    for (const group of groups) {
-      const inGroup = mine.filter((r) => r.group === group);
-      // Every answer is listed, so the counts add up to the forms in the group: suppress as a set.
-      const answerCodes = [...question.answers.map((a) => a.code), "not-answered"];
-      const extra = inGroup.map((r) => r.value).filter((v) => !answerCodes.includes(v));
-      const values = [...answerCodes, ...extra];
-      const counts = values.map((v) => inGroup.find((r) => r.value === v)?.complaints ?? 0);
-      const shown = suppressGroup(counts, options);
-      values.forEach((value, i) => {
-        const row = inGroup.find((r) => r.value === value);
+    groupNames.forEach((group, k) => {
+      values.forEach((value, r) => {
         out.push({
           group:
             by === "directorate" && group !== null ? (directorateNames.get(group) ?? group) : group,
@@ -223,27 +324,25 @@ export async function equalityReport(
           label:
             question.answers.find((a) => a.code === value)?.label ??
             (value === "not-answered" ? "Not answered" : value),
-          complaints: shown[i]!,
-          wellFounded:
-            shown[i] === SUPPRESSED ? SUPPRESSED : suppress(row?.wellFounded ?? 0, options),
-          discrimination:
-            shown[i] === SUPPRESSED ? SUPPRESSED : suppress(row?.discrimination ?? 0, options),
+          complaints: hiddenComplaints[r]![k] ? SUPPRESSED : complaints[r]![k]!,
+          wellFounded: wellFounded.hidden[r]![k] ? SUPPRESSED : wellFounded.counts[r]![k]!,
+          discrimination: discrimination.hidden[r]![k]
+            ? SUPPRESSED
+            : discrimination.counts[r]![k]!,
         });
       });
-    }
+    });
     return { characteristic, question: question.question, rows: out };
   });
   return {
     period,
     complaints: totals.complaints,
-    forms: totals.forms,
-    responseRate: percent(totals.forms, totals.complaints),
+    forms: formsCounted,
+    responseRate: percent(formsCounted, totals.complaints),
     groupedBy: by,
+    withheld: null,
     characteristics,
-    notes: [
-      "Only complaints whose customer chose to return the equality monitoring form, with consent, are counted. The answers are kept apart from the case and never shown for a single person.",
-      `Counts from 1 to ${(input.threshold ?? 5) - 1} are shown as "<${input.threshold ?? 5}"; where that would let a hidden count be worked out from the total, the next smallest count is hidden too.`,
-    ],
+    notes,
   };
 }
 

@@ -90,9 +90,12 @@ export {
   type EqualityReport,
 } from "./equality.js";
 export {
+  EQUALITY_DISCLOSURE,
   isSmall,
+  monthsOnFrom,
   suppress,
   suppressGroup,
+  suppressTable,
   SUPPRESSED,
   type Shown,
   type SuppressionOptions,

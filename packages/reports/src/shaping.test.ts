@@ -56,7 +56,8 @@ describe("small-number suppression (Leeds policy 31–32, 81: equality monitorin
     expect(suppressGroup([20, 7, 3, 0])).toEqual([20, "<5", "<5", 0]);
     expect(suppressGroup([26, 2, 2])).toEqual([26, "<5", "<5"]);
     expect(suppressGroup([26, 9, 8])).toEqual([26, 9, 8]);
-    expect(suppressGroup([3, 0, 0])).toEqual(["<5", 0, 0]);
+    // A lone "<5" beside zeros equals the total: a zero is hidden with it (decision 0710).
+    expect(suppressGroup([3, 0, 0])).toEqual(["<5", "<5", 0]);
   });
 });
 

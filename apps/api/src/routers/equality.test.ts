@@ -117,10 +117,29 @@ describe("equality monitoring", () => {
     expect(await manager.equality.hasForm({ caseId: twin })).toEqual({ held: false });
   });
 
-  it("is reported only in aggregate: a group of 3 shows as \"<5\" (Leeds policy 31–32, 81)", async () => {
-    const { report, tables } = await (await h.as("quality-assurance")).equality.report({ from: "2026-01-01", to: "2026-12-31" });
-    expect(report).toMatchObject({ complaints: 4, forms: 3 });
+  it("is reported only in aggregate, and not at all while too few forms would show people's answers (issue 20 finding 3; decision 0710)", async () => {
+    const qa = await h.as("quality-assurance");
+    // Three forms: every table would be three people's identical answers. Nothing is shown.
+    const few = await qa.equality.report({ from: "2026-01-01", to: "2026-12-31" });
+    expect(few.report).toMatchObject({ complaints: 4, forms: null, characteristics: [] });
+    expect(few.report.withheld).toMatch(/Fewer than 10 people returned the equality monitoring form/);
+    expect(few.tables).toEqual([]);
+    expect(JSON.stringify(few)).not.toMatch(/75-and-over|buddhist|bisexual/);
+    // A period of one day (or anything under three months) is refused, saying what to choose.
+    const oneDay = await refusal(qa.equality.report({ from: "2026-03-02", to: "2026-03-02" }));
+    expect(oneDay.code).toBe("BAD_REQUEST");
+    expect(oneDay.client.message).toMatch(/at least 3 months.*2026-03-02 to 2026-06-01 or later/);
+    // Ten more forms from people of other ages: the tables show, with the three 75-and-overs and
+    // the three 18-to-24s as "<5".
+    const cso = await h.as("customer-services");
+    for (let i = 0; i < 10; i++) {
+      const { caseId } = await cso.cases.log({ kind: "complaint", channel: "phone", serviceId: "council-tax", description: "The council tax bill is wrong again", customer: { fullName: `Person ${i} Many`, email: `many${i}@example.com` } });
+      await cso.equality.record({ caseId, consentGivenOn: "2026-03-02", answers: { age_band: i < 7 ? "35-44" : "18-24" } });
+    }
+    const { report, tables } = await qa.equality.report({ from: "2026-01-01", to: "2026-12-31" });
+    expect(report).toMatchObject({ complaints: 14, forms: 13, withheld: null });
     const age = report.characteristics.find((c) => c.characteristic === "age_band")!;
+    expect(Object.fromEntries(age.rows.filter((r) => r.complaints !== 0).map((r) => [r.value, r.complaints]))).toEqual({ "35-44": 7, "75-and-over": "<5", "18-24": "<5" });
     expect(age.rows.find((r) => r.value === "75-and-over")).toMatchObject({ complaints: "<5", wellFounded: "<5", discrimination: "<5" });
     expect(JSON.stringify(tables)).not.toMatch(/"complaints":3\b/);
     expect((await refusal((await h.as("head-of-service")).equality.report({ from: "2026-01-01", to: "2026-12-31" }))).code).toBe("FORBIDDEN");

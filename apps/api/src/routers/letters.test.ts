@@ -147,6 +147,23 @@ describe("letters through the API", () => {
       expect(await verifyEventChain(h.db.db, caseId)).toMatchObject({ ok: true });
     });
 
+    it("issues a letter to a resident whose name is in Chinese and Arabic with both drawn, and refuses one with a character no font has, naming it (issue 20 finding 10)", async () => {
+      const { caseId } = await openCase({ customer: { ...customer, fullName: "王小明 محمد علي" } });
+      const officer = await h.as("investigating-officer");
+      const issued = await officer.letters.issue({ caseId, kind: "acknowledgement" });
+      const pdf = Buffer.from((await letterRepository.getLetterPdf(h.db.db, issued.letterId)).pdf).toString("latin1");
+      // The name is drawn from the Noto fallbacks, not left out: both are embedded in the stored letter.
+      expect(pdf).toMatch(/NotoSansHans/);
+      expect(pdf).toMatch(/NotoNaskhArabic/);
+
+      const other = await openCase();
+      const refused = await refusal(officer.letters.issue({ caseId: other.caseId, kind: "acknowledgement", sections: [{ element: "complaint-summary", paragraphs: ["You told us about the bill \uE000 twice."] }] }));
+      expect(refused.code).toBe("UNPROCESSABLE_CONTENT");
+      expect(refused.client.refusal?.code).toBe("LETTER_NOT_POSSIBLE");
+      expect(refused.client.message).toMatch(/“\uE000” \(U\+E000\) in the section “complaint-summary”, paragraph 1/);
+      expect(await officer.letters.list({ caseId: other.caseId })).toEqual([]);
+    });
+
     it("stores the PDF with its SHA-256 and a letter-issued event, settles the pending letter, and never replaces it", async () => {
       const { caseId, version } = await openCase();
       const officer = await h.as("investigating-officer");

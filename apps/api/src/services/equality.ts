@@ -7,7 +7,7 @@
  */
 import { todayIn } from "@complaints/core";
 import { equalityRepository, ReportInputError, type EqualityAnswers } from "@complaints/db";
-import { EQUALITY_QUESTIONS, EqualityFormError, equalityReport, equalityTables, recordEqualityMonitoring, tablesToCsv } from "@complaints/reports";
+import { EQUALITY_QUESTIONS, EqualityFormError, equalityReport, equalityTables, recordEqualityMonitoring, tablesToCsv, csvField } from "@complaints/reports";
 import type { Context } from "../context.js";
 import { badInput, noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
@@ -60,15 +60,27 @@ export async function withdraw(ctx: Context, staff: StaffPrincipal, caseId: stri
   return { withdrawn: await equalityRepository.withdraw(ctx.db, caseId) };
 }
 
-/** The aggregate report: by characteristic and answer, optionally by directorate or category, "<5" for small numbers. */
+/**
+ * The aggregate report: by characteristic and answer, optionally by directorate or category, "<5"
+ * for small numbers with complementary suppression, at least three months, and no table at all
+ * for fewer than 10 forms (decision 0710; issue 20 finding 3).
+ */
 export async function report(ctx: Context, staff: StaffPrincipal, input: PeriodInput & { by?: "directorate" | "category" | undefined }) {
   if (!hasRole(staff, EQUALITY_REPORT_READERS)) throw noAccess("The equality monitoring report is for the complaints manager, quality assurance and auditors");
   const period = checkReportPeriod(input);
-  const data = await equalityReport(ctx.db, { councilId: staff.councilId, period, by: input.by ?? null });
-  return { report: data, tables: equalityTables(data) };
+  try {
+    const data = await equalityReport(ctx.db, { councilId: staff.councilId, period, by: input.by ?? null });
+    return { report: data, tables: equalityTables(data) };
+  } catch (error) {
+    // Too short a period (decision 0710) is the request's fault: say what to choose.
+    if (error instanceof ReportInputError) throw badInput(error.message);
+    throw error;
+  }
 }
 
 export async function reportCsv(ctx: Context, staff: StaffPrincipal, input: PeriodInput & { by?: "directorate" | "category" | undefined }): Promise<{ csv: string; fileName: string }> {
   const data = await report(ctx, staff, input);
-  return { csv: tablesToCsv(data.tables), fileName: `equality-monitoring-${data.report.period.from}-to-${data.report.period.to}.csv` };
+  // Too few forms: the download says why it holds no table, as the page does.
+  const csv = data.report.withheld === null ? tablesToCsv(data.tables) : `${csvField(data.report.withheld)}\r\n`;
+  return { csv, fileName: `equality-monitoring-${data.report.period.from}-to-${data.report.period.to}.csv` };
 }

@@ -25,7 +25,7 @@ export default function EqualityReport() {
       <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
         <h1 className="govuk-heading-l">Equality monitoring</h1>
         <InsetText>
-          Complaints from people who chose to return the equality monitoring form, counted by protected characteristic. The answers are kept apart from the case and never shown for a person; counts from 1 to 4 are shown as &quot;&lt;5&quot; so nobody can be picked out.
+          Complaints from people who chose to return the equality monitoring form, counted by protected characteristic. The answers are kept apart from the case and never shown for a person: counts from 1 to 4 are shown as &quot;&lt;5&quot; (with another count hidden beside them where a total would give them away), and nothing is shown for a period shorter than three months or with fewer than 10 forms, so nobody can be picked out.
         </InsetText>
         <ReportFilter choice={choice} action="/reports/equality" directorates={false} />
         <Form method="get" action="/reports/equality" className="govuk-!-margin-bottom-6" aria-label="Break the counts down">
@@ -61,15 +61,24 @@ export default function EqualityReport() {
             <h2 className="govuk-heading-m">
               Complaints received {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
             </h2>
-            <p className="govuk-body">
-              {data.report.forms} of {data.report.complaints} complainants returned the form{data.report.responseRate === null ? "" : ` (${data.report.responseRate}%)`}.{" "}
-              <a className="govuk-link" href={`/reports/equality.csv?${csv}`} download>
-                Download these tables (CSV)
-              </a>
-            </p>
-            {data.tables.map((table) => (
-              <ReportTable key={table.id} table={table} captionSize="s" />
-            ))}
+            {data.report.withheld === null ? (
+              <>
+                <p className="govuk-body">
+                  {data.report.forms} of {data.report.complaints} complainants returned the form{data.report.responseRate === null ? "" : ` (${data.report.responseRate}%)`}.{" "}
+                  <a className="govuk-link" href={`/reports/equality.csv?${csv}`} download>
+                    Download these tables (CSV)
+                  </a>
+                </p>
+                {data.tables.map((table) => (
+                  <ReportTable key={table.id} table={table} captionSize="s" />
+                ))}
+              </>
+            ) : (
+              <InsetText>
+                <h3 className="govuk-heading-s">No tables for this period</h3>
+                <p className="govuk-body">{data.report.withheld}</p>
+              </InsetText>
+            )}
             <ul className="govuk-list govuk-list--bullet govuk-body-s">
               {data.report.notes.map((n, i) => (
                 <li key={i}>{n}</li>
