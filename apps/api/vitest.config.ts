@@ -5,6 +5,7 @@ import { defineTestConfig } from "@complaints/vitest-config";
 // PGlite; with TEST_POSTGRES=1 (or TEST_DATABASE_URL) the same files run on PostgreSQL.
 export default defineConfig(
   defineTestConfig({
+    setupFiles: ["test/audit-key.ts"],
     globalSetup: ["../../packages/db/test/global-setup.ts"],
     name: process.env.TEST_POSTGRES || process.env.TEST_DATABASE_URL ? "api:postgres" : "api:pglite",
   }),

@@ -5,6 +5,7 @@ import { defineTestConfig } from "@complaints/vitest-config";
 // the same files run on PostgreSQL. test/global-setup.ts prepares the engine once per run.
 export default defineConfig(
   defineTestConfig({
+    setupFiles: ["test/audit-key.ts"],
     globalSetup: ["test/global-setup.ts"],
     name: process.env.TEST_POSTGRES || process.env.TEST_DATABASE_URL ? "db:postgres" : "db:pglite",
   }),
