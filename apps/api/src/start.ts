@@ -45,6 +45,11 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
   return { database: await createDb({ dataDir }), where: `PGlite in ${path.relative(process.cwd(), dataDir) || dataDir}` };
 }
 
+/** The embedded demo's audit key file, beside (not in) its data folder. */
+export function pgliteKeyFile(env: NodeJS.ProcessEnv): string {
+  return `${pgliteDir(env)}-audit.key`;
+}
+
 /**
  * The audit key: AUDIT_KEY; on PostgreSQL nothing else (a key kept in the database would let
  * whoever rewrites the database re-sign the log). The embedded demo, without AUDIT_KEY, keeps a
@@ -55,7 +60,7 @@ export function auditKeyFor(env: NodeJS.ProcessEnv): { key: string; where: strin
   if (env.DATABASE_URL) {
     throw new Error("AUDIT_KEY is not set: on PostgreSQL the event log is signed with a key kept outside the database (at least 32 characters: openssl rand -base64 32). See docs/security.md");
   }
-  const file = `${pgliteDir(env)}-audit.key`;
+  const file = pgliteKeyFile(env);
   try {
     return { key: readFileSync(file, "utf8").trim(), where: file };
   } catch (error) {

@@ -95,6 +95,7 @@ export {
 } from "./events.js";
 export { AUDIT_KEY_MIN_LENGTH, AuditKeyMissingError, hasAuditKey, setAuditKey } from "./audit-key.js";
 export { grantApplicationRole, roleRights } from "./roles.js";
+export { adminLog, roleRequests, type RoleRequest } from "./admin-log.js";
 export { canonicalJson, sha256Hex, toJsonValue, type JsonValue } from "./canonical.js";
 
 // Reads.

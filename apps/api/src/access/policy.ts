@@ -95,6 +95,12 @@ export const QA_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-a
 /** Who may log a new case into a directorate within their scope. */
 export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
 
+/**
+ * Who may read the administration log (what administrators did) and run the audit log's
+ * verification: auditors, and administrators (issue 20, findings 4 and 11).
+ */
+export const AUDIT_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["auditor", "administrator"]);
+
 /** Who may read the record of who read a case. */
 export const ACCESS_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "auditor"]);
 
