@@ -26,7 +26,7 @@ import { createDeps } from "./deps.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed/demo.js";
-import { startJobs, type JobRunner } from "./jobs/runner.js";
+import { installJobQueues, startJobs, type JobRunner } from "./jobs/runner.js";
 import { syncAllReportCalendars } from "./services/report-calendars.js";
 import type { AppDeps } from "./context.js";
 
@@ -87,7 +87,9 @@ export async function migrateDatabase(env: NodeJS.ProcessEnv, database: Database
   const owner = await createDb({ url: ownerUrl, maxConnections: 2 });
   try {
     const migrated = await migrateToLatest(owner.db);
-    await grantApplicationRole(owner.db, appRole, { jobSchemas: [env.PGBOSS_SCHEMA ?? "pgboss"] });
+    const jobSchema = env.PGBOSS_SCHEMA ?? "pgboss";
+    await installJobQueues(ownerUrl, jobSchema);
+    await grantApplicationRole(owner.db, appRole, { jobSchemas: [jobSchema] });
     return { applied: migrated.applied, roles: `migrated as the owner, the API connects as ${appRole}` };
   } finally {
     await owner.close();

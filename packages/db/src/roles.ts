@@ -23,8 +23,8 @@ export const roleRights = Object.freeze({
  * Grants the application role its rights on every table of the owner connection's schema (run
  * as the owner after each migration: `npm start` does it when MIGRATION_DATABASE_URL is set).
  * The role must exist (`CREATE ROLE complaints_app LOGIN PASSWORD '…'`, see docs/security.md).
- * `jobSchemas`: pg-boss's schemas, created for the application role to own (the job queue makes
- * its own tables; it holds no audit data). Idempotent.
+ * `jobSchemas`: pg-boss's schemas, installed by the owner beforehand (apps/api installJobQueues):
+ * the role reads and writes their tables and runs their functions. Idempotent.
  */
 export async function grantApplicationRole<T>(owner: Kysely<T>, roleName: string, options: { jobSchemas?: readonly string[] } = {}): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(roleName)) throw new RangeError(`"${roleName}" is not a role name this command accepts (lower-case letters, digits, _)`);
@@ -38,6 +38,9 @@ export async function grantApplicationRole<T>(owner: Kysely<T>, roleName: string
   const tables = await sql<{ name: string }>`
     SELECT tablename AS name FROM pg_tables WHERE schemaname = ${schema} ORDER BY tablename`.execute(owner);
   await owner.transaction().execute(async (trx) => {
+    // API processes starting together grant at once: one at a time (concurrent GRANTs on one
+    // table fail with "tuple concurrently updated").
+    await sql`SELECT pg_advisory_xact_lock(hashtext('complaints:grant-application-role'))`.execute(trx);
     await sql.raw(`GRANT USAGE ON SCHEMA ${s} TO ${role}`).execute(trx);
     for (const { name } of tables.rows) {
       const table = `${s}.${quoteIdent(name)}`;
@@ -46,9 +49,11 @@ export async function grantApplicationRole<T>(owner: Kysely<T>, roleName: string
     }
     await sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${role}`).execute(trx);
     for (const jobs of options.jobSchemas ?? []) {
-      const found = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = ${jobs}`.execute(trx);
-      if (found.rows[0]?.n) await sql.raw(`GRANT USAGE, CREATE ON SCHEMA ${quoteIdent(jobs)} TO ${role}`).execute(trx);
-      else await sql.raw(`CREATE SCHEMA ${quoteIdent(jobs)} AUTHORIZATION ${role}`).execute(trx);
+      const j = quoteIdent(jobs);
+      await sql.raw(`GRANT USAGE ON SCHEMA ${j} TO ${role}`).execute(trx);
+      await sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${j} TO ${role}`).execute(trx);
+      await sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${j} TO ${role}`).execute(trx);
+      await sql.raw(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${j} TO ${role}`).execute(trx);
     }
   });
 }

@@ -102,12 +102,35 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   };
 }
 
+/** Each queue's settings (stately: at most one queued and one running). */
+function queueOptions(job: JobName) {
+  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds: job === "auditVerify" ? 6 * 3600 : 600 };
+}
+
+/**
+ * Installs pg-boss's schema and this product's queues as the database owner (start.ts, with
+ * MIGRATION_DATABASE_URL), so that the application role, which may not create tables, only
+ * reads and writes them (grantApplicationRole's `jobSchemas`).
+ */
+export async function installJobQueues(ownerUrl: string, schema: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema, max: 2, supervise: false, schedule: false, application_name: "complaints-migrate" });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    for (const job of Object.keys(JOBS) as JobName[]) await boss.createQueue(JOBS[job], queueOptions(job));
+    // pg-boss's own queue for cron schedules (its timekeeper makes it at start when missing).
+    await boss.createQueue("__pgboss__send-it");
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { connectionString: string; schema: string; schedule: boolean }): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: options.schema, max: 4, application_name: "complaints-jobs" });
   boss.on("error", (error) => deps.log.error("pg-boss", { error }));
   await boss.start();
   for (const job of Object.keys(JOBS) as JobName[]) {
-    await boss.createQueue(JOBS[job], { name: JOBS[job], policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: job === "auditVerify" ? 6 * 3600 : 600 });
+    await boss.createQueue(JOBS[job], queueOptions(job));
     await boss.work(JOBS[job], { pollingIntervalSeconds: 2 }, async () => {
       await handlers[job]();
     });

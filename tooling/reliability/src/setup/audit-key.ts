@@ -6,3 +6,5 @@ import { setAuditKey } from "@complaints/db";
 import { TEST_AUDIT_KEY } from "@complaints/db/testing";
 
 setAuditKey(TEST_AUDIT_KEY);
+// The API and portal processes the suite starts inherit it (they pass process.env on).
+process.env.AUDIT_KEY = TEST_AUDIT_KEY;
