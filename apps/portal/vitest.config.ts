@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     ...baseTestConfig,
     projects: [
-      { test: { ...baseTestConfig, name: "unit", setupFiles: ["test/audit-key.ts"], include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"] } },
+      { test: { ...baseTestConfig, name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"] } },
       {
         test: {
           ...baseTestConfig,
