@@ -5,6 +5,7 @@ import { defineTestConfig, testEngine } from "@complaints/vitest-config";
 // it on PGlite, then on PostgreSQL (TEST_POSTGRES=1 for one file by hand).
 export default defineConfig(
   defineTestConfig({
+    setupFiles: ["test/audit-key.ts"],
     globalSetup: ["../../packages/db/test/global-setup.ts"],
     name: testEngine() === "postgres" ? "PostgreSQL" : "PGlite",
   }),

@@ -5,6 +5,7 @@ import { defineTestConfig, testEngine } from "@complaints/vitest-config";
 // for one file by hand). test/global-setup.ts prepares the engine once per run.
 export default defineConfig(
   defineTestConfig({
+    setupFiles: ["test/audit-key.ts"],
     globalSetup: ["test/global-setup.ts"],
     name: testEngine() === "postgres" ? "PostgreSQL" : "PGlite",
   }),

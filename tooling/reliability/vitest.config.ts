@@ -6,6 +6,7 @@ import { defineTestConfig } from "@complaints/vitest-config";
 // cores, and each file has its own database. Every wait and loop inside is bounded.
 export default defineConfig(
   defineTestConfig({
+    setupFiles: ["src/setup/audit-key.ts"],
     globalSetup: ["src/setup/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 300_000,

@@ -71,10 +71,15 @@ switch (task) {
     // The portal's server is the whole product: the API's start-up with the portal mounted.
     pn("--filter", "@complaints/portal", "run", "start", ...extra);
     break;
+  case "audit-verify":
+    // Verifies the event log with the audit key (apps/api/src/audit-verify.ts); exit 1 when broken.
+    pn("exec", "turbo", "run", "build", "--filter=@complaints/api...", "--output-logs=errors-only");
+    pn("--filter", "@complaints/api", "run", "audit:verify", ...extra);
+    break;
   case "turbo":
     pn("exec", "turbo", "run", ...extra);
     break;
   default:
-    console.error(`usage: bootstrap.mjs start|test|reliability|bench|turbo <tasks>`);
+    console.error(`usage: bootstrap.mjs start|test|reliability|bench|audit-verify|turbo <tasks>`);
     process.exit(2);
 }

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { defaultAttachmentPolicy, type AttachmentConfig } from "@complaints/db";
+import { AUDIT_KEY_MIN_LENGTH, defaultAttachmentPolicy, type AttachmentConfig } from "@complaints/db";
 
 export interface LockoutPolicy {
   /** Failed sign-ins allowed within `windowMinutes` before the account is locked. */
@@ -50,6 +50,13 @@ export interface ApiConfig {
   trackingSecret: string | null;
   /** The public forms: which council they are for, and the limits per client address. */
   publicForms: PublicFormSettings;
+  /**
+   * The key of the audit log's HMAC chain and stream heads (AUDIT_KEY, at least 32 characters).
+   * Never kept in the database, unlike the tracking secret: whoever can write the database must
+   * not be able to re-sign a rewritten log. Required on PostgreSQL; the embedded demo keeps one
+   * in a file beside its data folder (start.ts). docs/security.md says how to rotate it.
+   */
+  auditKey: string | null;
 }
 
 export interface PublicFormSettings {
@@ -101,6 +108,7 @@ const envSchema = z.object({
   PUBLIC_SUBMISSIONS_PER_IP: z.coerce.number().int().min(1).default(10),
   PUBLIC_LOOKUP_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
   PUBLIC_MAX_BODY_KB: z.coerce.number().int().min(16).max(2000).default(256),
+  AUDIT_KEY: z.string().trim().min(AUDIT_KEY_MIN_LENGTH, "at least 32 characters (for example: openssl rand -base64 32)").optional(),
 });
 
 export class ConfigError extends Error {
@@ -145,6 +153,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
       lookupFailuresPerIp: e.PUBLIC_LOOKUP_FAILURES_PER_IP,
       maxBodyBytes: e.PUBLIC_MAX_BODY_KB * 1024,
     },
+    auditKey: e.AUDIT_KEY ?? null,
   };
 }
 

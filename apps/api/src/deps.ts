@@ -3,7 +3,7 @@
  * the embedded demo and tests.
  */
 import { londonWallClock, type Clock } from "@complaints/core";
-import type { Database } from "@complaints/db";
+import { setAuditKey, type Database } from "@complaints/db";
 import type { ServicePlugin } from "@complaints/core";
 import { defaultConfig, type ApiConfig } from "./config.js";
 import { CouncilDirectory } from "./councils.js";
@@ -33,6 +33,9 @@ export function createDeps(options: DepsOptions): AppDeps {
   const clock = options.clock ?? systemClock;
   const config = options.config ?? defaultConfig();
   const log = options.log ?? jsonLogger;
+  // The process signs the event log with the configured key; without one (tests, which set
+  // theirs in their setup) the key set earlier stays, and appending without any is refused.
+  if (config.auditKey) setAuditKey(config.auditKey);
   const mailer = options.mailer !== undefined ? options.mailer : config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : null;
   return {
     database: options.database,

@@ -21,6 +21,7 @@ import { improvementRouter } from "./routers/improvement.js";
 import { resolutionPlansRouter } from "./routers/resolution-plans.js";
 import { qualityRouter } from "./routers/quality.js";
 import { equalityRouter } from "./routers/equality.js";
+import { auditRouter } from "./routers/audit.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   customers: customersRouter,
   notifications: notificationsRouter,
   admin: adminRouter,
+  audit: auditRouter,
   integration: integrationRouter,
   letters: lettersRouter,
   attachments: attachmentsRouter,

@@ -6,32 +6,94 @@
  *   role (logins printed below) and a few hundred cases in every stage and state.
  * - DATABASE_URL: PostgreSQL, migrated; the demo council only with SEED_DEMO=true (a
  *   production database should never get accounts whose passwords are printed).
+ * - MIGRATION_DATABASE_URL (PostgreSQL): the owner's connection, used only to migrate and then
+ *   grant DATABASE_URL's role its rights (no UPDATE/DELETE/TRUNCATE/ALTER on the event log);
+ *   the API then connects as that role (docs/security.md). Without it DATABASE_URL migrates.
+ * - AUDIT_KEY signs the event log; required on PostgreSQL. The embedded demo makes one once,
+ *   in a file beside its data folder (`.data/pglite-audit.key`), outside the database.
  *
  * Background jobs (reminders, overdue notices, chasers, outbox delivery) run in this process.
  */
-import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, migrateToLatest, type Database } from "@complaints/db";
+import { createDb, grantApplicationRole, migrateToLatest, sealLegacyStreams, type Database } from "@complaints/db";
 import { configFromEnv } from "./config.js";
 import { createDeps } from "./deps.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed/demo.js";
-import { startJobs, type JobRunner } from "./jobs/runner.js";
+import { installJobQueues, startJobs, type JobRunner } from "./jobs/runner.js";
 import { syncAllReportCalendars } from "./services/report-calendars.js";
 import type { AppDeps } from "./context.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** The embedded database's folder (DATA_DIR, default `.data/pglite` at the repository root). */
+function pgliteDir(env: NodeJS.ProcessEnv): string {
+  return path.resolve(repoRoot, env.DATA_DIR ?? ".data/pglite");
+}
+
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite in a folder (created if missing). */
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{ database: Database; where: string }> {
   if (env.DATABASE_URL) return { database: await createDb({ url: env.DATABASE_URL }), where: "PostgreSQL (DATABASE_URL)" };
-  const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? ".data/pglite");
+  const dataDir = pgliteDir(env);
   mkdirSync(dataDir, { recursive: true });
   return { database: await createDb({ dataDir }), where: `PGlite in ${path.relative(process.cwd(), dataDir) || dataDir}` };
+}
+
+/** The embedded demo's audit key file, beside (not in) its data folder. */
+export function pgliteKeyFile(env: NodeJS.ProcessEnv): string {
+  return `${pgliteDir(env)}-audit.key`;
+}
+
+/**
+ * The audit key: AUDIT_KEY; on PostgreSQL nothing else (a key kept in the database would let
+ * whoever rewrites the database re-sign the log). The embedded demo, without AUDIT_KEY, keeps a
+ * generated key in `<DATA_DIR>-audit.key`, beside the data folder and outside the database.
+ */
+export function auditKeyFor(env: NodeJS.ProcessEnv): { key: string; where: string } {
+  if (env.AUDIT_KEY) return { key: env.AUDIT_KEY.trim(), where: "AUDIT_KEY" };
+  if (env.DATABASE_URL) {
+    throw new Error("AUDIT_KEY is not set: on PostgreSQL the event log is signed with a key kept outside the database (at least 32 characters: openssl rand -base64 32). See docs/security.md");
+  }
+  const file = pgliteKeyFile(env);
+  try {
+    return { key: readFileSync(file, "utf8").trim(), where: file };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  // "wx": a second process starting at the same moment does not overwrite the first one's key.
+  try {
+    writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return { key: readFileSync(file, "utf8").trim(), where: file };
+}
+
+/**
+ * Migrates the schema: as the owner (MIGRATION_DATABASE_URL) when set, then grants DATABASE_URL's
+ * role its rights; otherwise through the application's own connection (PGlite, one-role setups).
+ */
+export async function migrateDatabase(env: NodeJS.ProcessEnv, database: Database): Promise<{ applied: readonly string[]; roles: string | null }> {
+  const ownerUrl = env.MIGRATION_DATABASE_URL;
+  if (!ownerUrl || !env.DATABASE_URL) return { ...(await migrateToLatest(database.db)), roles: null };
+  const appRole = decodeURIComponent(new URL(env.DATABASE_URL).username);
+  const owner = await createDb({ url: ownerUrl, maxConnections: 2 });
+  try {
+    const migrated = await migrateToLatest(owner.db);
+    const jobSchema = env.PGBOSS_SCHEMA ?? "pgboss";
+    await installJobQueues(ownerUrl, jobSchema);
+    await grantApplicationRole(owner.db, appRole, { jobSchemas: [jobSchema] });
+    return { applied: migrated.applied, roles: `migrated as the owner, the API connects as ${appRole}` };
+  } finally {
+    await owner.close();
+  }
 }
 
 export interface Started {
@@ -56,11 +118,18 @@ export async function startServer(
 ): Promise<Started> {
   const out = (line: string) => options.quiet || process.stdout.write(`${line}\n`);
   const config = configFromEnv(env);
+  const auditKey = auditKeyFor(env);
   const { database, where } = await openDatabase(env);
-  const migrated = await migrateToLatest(database.db);
+  const migrated = await migrateDatabase(env, database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   if (migrated.applied.length) out(`Database: ${where}; applied ${migrated.applied.length} migrations`);
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
-  const deps = createDeps({ database, config, oidc });
+  const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
+  // Streams written before the audit key get a keyed head, once (src/events.ts).
+  const sealed = await sealLegacyStreams(database.db);
+  if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
   const wantDemo = env.SEED_DEMO ? env.SEED_DEMO === "true" : !env.DATABASE_URL;
   if (wantDemo) {
@@ -94,6 +163,7 @@ export async function startServer(
   out(`Complaints platform: ${config.publicUrl}   (database: ${where})`);
   out(`  API: ${config.publicUrl}/trpc   REST for integrations: ${config.publicUrl}/api (OpenAPI: /api/openapi.json)   health: /healthz /readyz`);
   out(`  Background jobs: ${jobs.describe()}`);
+  out(`  Audit log: signed with the key from ${auditKey.where}${migrated.roles ? `; ${migrated.roles}` : ""}`);
   out(`  Email: ${config.smtp ? `SMTP (${new URL(config.smtp.url).host})` : "not configured; notifications wait in the outbox (notifications.outbox)"}`);
   if (wantDemo) {
     out("");

@@ -75,15 +75,27 @@ export {
 export {
   appendEvents,
   eventHash,
+  HASH_LAYOUT,
+  headMac,
+  LEGACY_SEAL,
   listEvents,
+  sealLegacyStreams,
+  streamKey,
+  verifyAllChains,
   verifyEventChain,
   type Actor,
+  type ChainFailure,
   type ChainProblem,
   type ChainVerification,
+  type HashLayout,
+  type LogVerification,
   type NewEvent,
   type StoredEvent,
   type Stream,
 } from "./events.js";
+export { AUDIT_KEY_MIN_LENGTH, AuditKeyMissingError, hasAuditKey, setAuditKey } from "./audit-key.js";
+export { grantApplicationRole, roleRights } from "./roles.js";
+export { adminLog, roleRequests, type RoleRequest } from "./admin-log.js";
 export { canonicalJson, sha256Hex, toJsonValue, type JsonValue } from "./canonical.js";
 
 // Reads.

@@ -189,6 +189,8 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     payload: true,
     prev_hash: true,
     hash: true,
+    hash_layout: true,
+    admin_log_council_id: true,
   },
   contacts: {
     case_id: true,
@@ -332,6 +334,8 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   },
   letter_postings: { letter_id: true, council_id: true, batch_id: true, position: true, posted_at: true },
   server_secrets: { name: true, value: true, created_at: true },
+  event_heads: { stream: true, council_id: true, events: true, head_hash: true, mac: true, updated_at: true },
+  staff_role_requests: { id: true, council_id: true, staff_id: true, requested_by: true, roles: true, requested_at: true, decided_by: true, decided_at: true, decision: true },
 };
 
 describe("src/schema.ts", () => {

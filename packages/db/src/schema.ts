@@ -221,6 +221,8 @@ export interface EventsTable {
   council_id: string;
   case_id: string | null;
   conduct_customer_id: string | null;
+  /** The council whose administration log this event belongs to (finding 11). */
+  admin_log_council_id: ColumnType<string | null, string | null | undefined, never>;
   seq: number;
   stream_version: number;
   type: string;
@@ -230,6 +232,31 @@ export interface EventsTable {
   payload: Json<unknown>;
   prev_hash: string | null;
   hash: string;
+  /** 1: unkeyed SHA-256 (events written before AUDIT_KEY); 2: HMAC-SHA-256 with AUDIT_KEY. */
+  hash_layout: ColumnType<number, number | undefined, never>;
+}
+
+/** Per stream: how many events and the last hash, with an HMAC over both (src/events.ts). */
+export interface EventHeadsTable {
+  stream: string;
+  council_id: string | null;
+  events: number;
+  head_hash: string | null;
+  mac: string;
+  updated_at: Date;
+}
+
+/** Role changes waiting for a second administrator. */
+export interface StaffRoleRequestsTable {
+  id: string;
+  council_id: string;
+  staff_id: string;
+  requested_by: string;
+  roles: Json<Array<{ role: string; directorateId: string | null }>>;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision: "approved" | "refused" | "withdrawn" | null;
 }
 
 export interface ContactsTable {
@@ -434,6 +461,8 @@ export interface DB {
   print_batches: PrintBatchesTable;
   letter_postings: LetterPostingsTable;
   server_secrets: ServerSecretsTable;
+  event_heads: EventHeadsTable;
+  staff_role_requests: StaffRoleRequestsTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

@@ -104,6 +104,12 @@ export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["custome
  */
 export const TRACKING_CODE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "dcro", "complaints-manager"]);
 
+/**
+ * Who may read the administration log (what administrators did) and run the audit log's
+ * verification: auditors, and administrators (issue 20, findings 4 and 11).
+ */
+export const AUDIT_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["auditor", "administrator"]);
+
 /** Who may read the record of who read a case. */
 export const ACCESS_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "auditor"]);
 

@@ -12,8 +12,9 @@ import PgBoss from "pg-boss";
 import type { AppDeps } from "../context.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
+import { verifyAuditLogJob } from "../services/audit.js";
 
-export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver" } as const;
+export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify" } as const;
 export type JobName = keyof typeof JOBS;
 
 export interface JobRunner {
@@ -27,6 +28,8 @@ export interface JobRunner {
 export interface JobHandlers {
   sweep(): Promise<SweepReport>;
   deliver(): Promise<DeliveryReport>;
+  /** Verifies every chain of the audit log; a broken one alerts the council's administrators. */
+  auditVerify(): Promise<unknown>;
 }
 
 export function handlersFor(deps: AppDeps): JobHandlers {
@@ -49,6 +52,7 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       if (total.sent || total.failed) deps.log.info("outbox delivered", { ...total });
       return total;
     },
+    auditVerify: () => verifyAuditLogJob(deps),
   };
 }
 
@@ -79,7 +83,11 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   };
   const background = (job: JobName) => void run(job).catch(() => undefined);
   const timers = schedule
-    ? [setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000), setInterval(() => background("deliver"), 60_000)]
+    ? [
+        setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000),
+        setInterval(() => background("deliver"), 60_000),
+        setInterval(() => background("auditVerify"), 24 * 60 * 60_000),
+      ]
     : [];
   for (const t of timers) t.unref();
   if (schedule) {
@@ -88,7 +96,7 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   }
   return {
     kind: "in-process",
-    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute)`,
+    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified daily)`,
     runNow: run,
     async stop() {
       for (const t of timers) clearInterval(t);
@@ -97,12 +105,35 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   };
 }
 
+/** Each queue's settings (stately: at most one queued and one running). */
+function queueOptions(job: JobName) {
+  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds: job === "auditVerify" ? 6 * 3600 : 600 };
+}
+
+/**
+ * Installs pg-boss's schema and this product's queues as the database owner (start.ts, with
+ * MIGRATION_DATABASE_URL), so that the application role, which may not create tables, only
+ * reads and writes them (grantApplicationRole's `jobSchemas`).
+ */
+export async function installJobQueues(ownerUrl: string, schema: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema, max: 2, supervise: false, schedule: false, application_name: "complaints-migrate" });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    for (const job of Object.keys(JOBS) as JobName[]) await boss.createQueue(JOBS[job], queueOptions(job));
+    // pg-boss's own queue for cron schedules (its timekeeper makes it at start when missing).
+    await boss.createQueue("__pgboss__send-it");
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { connectionString: string; schema: string; schedule: boolean }): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: options.schema, max: 4, application_name: "complaints-jobs" });
   boss.on("error", (error) => deps.log.error("pg-boss", { error }));
   await boss.start();
   for (const job of Object.keys(JOBS) as JobName[]) {
-    await boss.createQueue(JOBS[job], { name: JOBS[job], policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
+    await boss.createQueue(JOBS[job], queueOptions(job));
     await boss.work(JOBS[job], { pollingIntervalSeconds: 2 }, async () => {
       await handlers[job]();
     });
@@ -110,10 +141,12 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   if (options.schedule) {
     await boss.schedule(JOBS.sweep, `*/${deps.config.sweepMinutes} * * * *`, {}, { tz: "Europe/London" });
     await boss.schedule(JOBS.deliver, "* * * * *", {}, { tz: "Europe/London" });
+    // Every night at 02:30: the whole log read once, outside working hours.
+    await boss.schedule(JOBS.auditVerify, "30 2 * * *", {}, { tz: "Europe/London" });
   }
   return {
     kind: "pg-boss",
-    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute; once across all processes)`,
+    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified nightly; once across all processes)`,
     async runNow(job) {
       const id = await boss.send(JOBS[job], {});
       // null: a run is already queued (stately); wait until the queue is idle instead.

@@ -105,5 +105,7 @@ export const EMAIL_KINDS = [
   "qa-finding",
   /** A quality check's remedial action past its due date, to its owner. */
   "qa-remedial-action-overdue",
+  /** The scheduled verification found a broken chain in the audit log, to the administrators. */
+  "audit-log-broken",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

@@ -32,6 +32,13 @@ export const adminRouter = router({
     resetPassword: adminProcedure.input(z.object({ staffId: id, password: z.string().min(1).max(256) })).mutation(({ ctx, input }) => admin.resetPassword(ctx, ctx.staff, input.staffId, input.password)),
     unlock: adminProcedure.input(z.object({ staffId: id })).mutation(({ ctx, input }) => admin.unlock(ctx, ctx.staff, input.staffId)),
   }),
+  /** Role changes an administrator asked for themselves, waiting for another administrator. */
+  roleRequests: router({
+    list: adminProcedure.query(({ ctx }) => admin.roleRequests(ctx, ctx.staff)),
+    decide: adminProcedure
+      .input(z.object({ requestId: id, decision: z.enum(["approved", "refused"]) }))
+      .mutation(({ ctx, input }) => admin.decideRoleRequest(ctx, ctx.staff, input.requestId, input.decision)),
+  }),
   /** Directorates, services and teams as stored, with the installed plugins. */
   organisation: adminProcedure.query(({ ctx }) => admin.organisation(ctx, ctx.staff)),
   profile: router({

@@ -4,6 +4,11 @@
  * API keys for integrations. A profile change is checked by core against the installed
  * plugins before it is saved; a calendar change recalculates open cases' deadlines, each
  * with an event, and leaves closed cases as they were measured.
+ *
+ * Every change an administrator makes is an event in the council's administration log (the
+ * keyed, hash-chained event log; issue 20, finding 11), in the transaction of the change. An
+ * administrator who gives themselves a role that reads cases only asks: another administrator
+ * approves (`roleRequests`, `decideRoleRequest`).
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -12,16 +17,21 @@ import {
   type CaseState,
   type CouncilProfile,
 } from "@complaints/core";
-import { applyCaseCommand, authQueries, organisationQueries, ConflictError, type Executor } from "@complaints/db";
+import { adminLog, applyCaseCommand, authQueries, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
-import { CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
+import { CASE_READERS, CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
 import { inTransaction } from "../transaction.js";
 import type { CouncilRuntime } from "../councils.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
+
+/** Records an administrator's action in the council's administration log, in `db`'s transaction. */
+function audit(ctx: Context, db: Executor, admin: StaffPrincipal, type: string, payload: Record<string, unknown>) {
+  return adminLog.record(db, { councilId: admin.councilId, actor: { type: "staff", id: admin.id }, type, at: ctx.clock.now(), payload });
+}
 
 export interface GrantInput {
   role: StaffRole;
@@ -83,19 +93,24 @@ export async function createStaff(
   }
   const existing = await authQueries.findStaffByEmail(ctx.db, input.email, admin.councilId);
   if (existing.length) throw badInput(`There is already an account for ${input.email}`);
-  const id = await authQueries.insertStaff(
-    ctx.db,
-    {
-      councilId: admin.councilId,
-      email: input.email,
-      displayName: input.name,
-      jobTitle: input.jobTitle ?? null,
-      teamId: input.teamId ?? null,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-      grants: input.roles,
-    },
-    ctx.clock.now(),
-  );
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const made = await authQueries.insertStaff(
+      trx,
+      {
+        councilId: admin.councilId,
+        email: input.email,
+        displayName: input.name,
+        jobTitle: input.jobTitle ?? null,
+        teamId: input.teamId ?? null,
+        passwordHash,
+        grants: input.roles,
+      },
+      ctx.clock.now(),
+    );
+    await audit(ctx, trx, admin, "staff-created", { staffId: made, email: input.email, name: input.name, roles: input.roles, withPassword: passwordHash !== null });
+    return made;
+  });
   ctx.deps.log.info("staff created", { by: admin.id, staffId: id });
   return staffRow((await authQueries.findStaffById(ctx.db, id))!);
 }
@@ -122,6 +137,13 @@ export async function updateStaff(
       now,
     );
     if (input.active === false) await authQueries.revokeStaffSessions(trx, input.staffId, now);
+    await audit(ctx, trx, admin, "staff-updated", {
+      staffId: input.staffId,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.jobTitle !== undefined ? { jobTitle: input.jobTitle } : {}),
+      ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    });
   });
   return staffRow((await authQueries.findStaffById(ctx.db, input.staffId))!);
 }
@@ -130,9 +152,50 @@ export async function setRoles(ctx: Context, admin: StaffPrincipal, staffId: str
   await staffOfCouncil(ctx, admin, staffId);
   await checkGrants(ctx, admin.councilId, roles);
   if (staffId === admin.id && !roles.some((r) => r.role === "administrator")) throw badInput("You cannot remove your own administrator role");
-  await inTransaction(ctx.db, (trx) => authQueries.replaceGrants(trx, admin.councilId, staffId, roles, ctx.clock.now()));
+  const now = ctx.clock.now();
+  if (staffId === admin.id && gainsCaseReading(admin, roles)) {
+    // Reading cases is not an administrator's: giving it to oneself needs a second administrator.
+    const requestId = await inTransaction(ctx.db, async (trx) => {
+      const made = await roleRequestStore.request(trx, { councilId: admin.councilId, staffId, requestedBy: admin.id, roles, at: now });
+      await audit(ctx, trx, admin, "roles-requested", { staffId, roles, requestId: made });
+      return made;
+    });
+    return { ...staffRow((await authQueries.findStaffById(ctx.db, staffId))!), pendingRequestId: requestId as string | null };
+  }
+  await inTransaction(ctx.db, async (trx) => {
+    await authQueries.replaceGrants(trx, admin.councilId, staffId, roles, now);
+    await audit(ctx, trx, admin, "roles-changed", { staffId, roles });
+  });
   ctx.deps.log.info("roles changed", { by: admin.id, staffId, roles });
-  return staffRow((await authQueries.findStaffById(ctx.db, staffId))!);
+  return { ...staffRow((await authQueries.findStaffById(ctx.db, staffId))!), pendingRequestId: null as string | null };
+}
+
+/** Whether the roles give a case-reading role (in a directorate) that the administrator does not hold now. */
+function gainsCaseReading(admin: StaffPrincipal, roles: readonly GrantInput[]): boolean {
+  const held = new Set(admin.grants.map((g) => `${g.role}|${g.directorateId ?? ""}`));
+  return roles.some((r) => CASE_READERS.has(r.role) && !held.has(`${r.role}|${r.directorateId ?? ""}`));
+}
+
+/** Role changes waiting for a second administrator. */
+export async function roleRequests(ctx: Context, admin: StaffPrincipal) {
+  const waiting = await roleRequestStore.waiting(ctx.db, admin.councilId);
+  return waiting.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString(), mine: r.requestedBy === admin.id }));
+}
+
+/** Another administrator approves (the roles are given) or refuses a waiting role change. */
+export async function decideRoleRequest(ctx: Context, admin: StaffPrincipal, requestId: string, decision: "approved" | "refused") {
+  const waiting = (await roleRequestStore.waiting(ctx.db, admin.councilId)).find((r) => r.id === requestId);
+  if (!waiting) throw notFound("There is no such role change waiting");
+  if (waiting.requestedBy === admin.id) throw badInput("Another administrator must decide on a role change you asked for");
+  await checkGrants(ctx, admin.councilId, waiting.roles as GrantInput[]);
+  const now = ctx.clock.now();
+  await inTransaction(ctx.db, async (trx) => {
+    const decided = await roleRequestStore.decide(trx, { councilId: admin.councilId, id: requestId, by: admin.id, decision, at: now });
+    if (!decided) throw notFound("There is no such role change waiting");
+    if (decision === "approved") await authQueries.replaceGrants(trx, admin.councilId, decided.staffId, decided.roles as GrantInput[], now);
+    await audit(ctx, trx, admin, decision === "approved" ? "roles-approved" : "roles-refused", { requestId, staffId: decided.staffId, roles: decided.roles, requestedBy: decided.requestedBy });
+  });
+  return { decided: decision };
 }
 
 /** Sets a new password (e.g. a temporary one to give the person); their sessions end. */
@@ -145,6 +208,7 @@ export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId
   await inTransaction(ctx.db, async (trx) => {
     await authQueries.updateStaff(trx, staffId, { passwordHash: hash }, now);
     await authQueries.revokeStaffSessions(trx, staffId, now);
+    await audit(ctx, trx, admin, "password-reset", { staffId, email: staff.email });
   });
   await ctx.deps.lockout.unlock(staff.email);
   return { reset: true };
@@ -152,6 +216,7 @@ export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId
 
 export async function unlock(ctx: Context, admin: StaffPrincipal, staffId: string) {
   const staff = await staffOfCouncil(ctx, admin, staffId);
+  await audit(ctx, ctx.db, admin, "account-unlocked", { staffId, email: staff.email });
   await ctx.deps.lockout.unlock(staff.email);
   return { unlocked: true };
 }
@@ -183,7 +248,10 @@ export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: un
     if (error instanceof RuleConfigurationError) throw badInput(`The rules would not start: ${error.problems.join("; ")}`);
     throw error;
   }
-  await inTransaction(ctx.db, (trx) => organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now()));
+  await inTransaction(ctx.db, async (trx) => {
+    await organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
+    await audit(ctx, trx, admin, "profile-saved", { reason: options.reason, recalculate: options.recalculate, profile: profile as unknown as Record<string, unknown> });
+  });
   ctx.deps.councils.forget(admin.councilId);
   ctx.deps.log.info("council profile saved", { by: admin.id, reason: options.reason });
   // Closure days, nations or plugins may have changed the working days reports count on.
@@ -279,21 +347,29 @@ export async function createApiKey(
   for (const id of input.directorateIds) if (!known.has(id)) throw badInput("There is no such directorate");
   const prefix = randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 8).padEnd(8, "0");
   const key = `cmk_${prefix}_${randomBytes(32).toString("base64url")}`;
-  const record = await authQueries.insertApiKey(ctx.db, {
-    councilId: admin.councilId,
-    name: input.name,
-    prefix,
-    keyHash: sha256hex(key),
-    scopes: [...new Set<string>(input.scopes.filter((s) => (API_KEY_SCOPES as readonly string[]).includes(s))), ...input.directorateIds.map((d) => `directorate:${d}`)],
-    createdBy: admin.id,
-    createdAt: ctx.clock.now(),
-    expiresAt: input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null,
+  const scopes = [...new Set<string>(input.scopes.filter((s) => (API_KEY_SCOPES as readonly string[]).includes(s))), ...input.directorateIds.map((d) => `directorate:${d}`)];
+  const record = await inTransaction(ctx.db, async (trx) => {
+    const made = await authQueries.insertApiKey(trx, {
+      councilId: admin.councilId,
+      name: input.name,
+      prefix,
+      keyHash: sha256hex(key),
+      scopes,
+      createdBy: admin.id,
+      createdAt: ctx.clock.now(),
+      expiresAt: input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null,
+    });
+    await audit(ctx, trx, admin, "api-key-created", { keyId: made.id, name: input.name, prefix, scopes, expiresOn: input.expiresOn ?? null });
+    return made;
   });
   ctx.deps.log.info("api key created", { by: admin.id, keyId: record.id, prefix });
   return { id: record.id, name: record.name, prefix, key };
 }
 
 export async function revokeApiKey(ctx: Context, admin: StaffPrincipal, keyId: string) {
-  if (!(await authQueries.revokeApiKey(ctx.db, admin.councilId, keyId, ctx.clock.now()))) throw notFound("There is no such API key, or it is already revoked");
+  await inTransaction(ctx.db, async (trx) => {
+    if (!(await authQueries.revokeApiKey(trx, admin.councilId, keyId, ctx.clock.now()))) throw notFound("There is no such API key, or it is already revoked");
+    await audit(ctx, trx, admin, "api-key-revoked", { keyId });
+  });
   return { revoked: true };
 }

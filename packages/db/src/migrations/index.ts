@@ -13,6 +13,8 @@ import * as qualityAssurance from "./20261126100200_quality_assurance.js";
 import * as equalityMonitoring from "./20261126100300_equality_monitoring.js";
 import * as workQueueIndex from "./20261202100000_work_queue_index.js";
 import * as serverSecrets from "./20261202110000_server_secrets.js";
+import * as keyedAuditLog from "./20261207110000_keyed_audit_log.js";
+import * as staffRoleRequests from "./20261207110100_staff_role_requests.js";
 import * as loginFailuresByAccountAndAddress from "./20261207120100_login_failures_by_account_and_address.js";
 
 /**
@@ -34,5 +36,7 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261126100300_equality_monitoring": equalityMonitoring,
   "20261202100000_work_queue_index": workQueueIndex,
   "20261202110000_server_secrets": serverSecrets,
+  "20261207110000_keyed_audit_log": keyedAuditLog,
+  "20261207110100_staff_role_requests": staffRoleRequests,
   "20261207120100_login_failures_by_account_and_address": loginFailuresByAccountAndAddress,
 });

@@ -251,23 +251,17 @@ async function recordCaseRead(
   input: { caseId: string; councilId: string; actor: { type: "staff" | "api-key"; id: string }; at: Date; purpose: string },
 ): Promise<void> {
   const append = async (trx: Executor) => {
-    // The case row locked (as every append to its log) and its log's last event, in one query.
-    const row = await trx
-      .selectFrom("cases as c")
-      .leftJoinLateral(
-        (eb) => eb.selectFrom("events as e").select(["e.seq", "e.hash"]).whereRef("e.case_id", "=", "c.id").orderBy("e.seq", "desc").limit(1).as("last"),
-        (join) => join.onTrue(),
-      )
-      .select(["c.version", "last.seq", "last.hash"])
-      .where("c.id", "=", input.caseId)
-      .forUpdate("c")
-      .executeTakeFirst();
-    if (!row) return;
+    // Lock first, then read the log's head in a second statement. In one statement (a lateral
+    // join under FOR UPDATE) PostgreSQL waits for the lock but keeps the statement's snapshot,
+    // so a reader that queued behind another reader (or a command) saw the old head and
+    // collided on (case_id, seq): issue 20, finding 2. PGlite, one connection, never queues.
+    const locked = await trx.selectFrom("cases").select("version").where("id", "=", input.caseId).forUpdate().executeTakeFirst();
+    if (!locked) return;
+    // No `head`: appendEvents reads it now, after the lock, in a statement of its own.
     await appendEvents(trx, {
       councilId: input.councilId,
       stream: { caseId: input.caseId },
-      streamVersion: row.version,
-      head: row.seq !== null && row.hash !== null ? { seq: row.seq, hash: row.hash } : null,
+      streamVersion: locked.version,
       events: [{ type: "case-read", occurredAt: input.at, actor: input.actor, payload: { type: "case-read", purpose: input.purpose } }],
     });
   };

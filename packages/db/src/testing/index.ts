@@ -14,6 +14,9 @@ import { migrateToLatest } from "../migrate.js";
 
 let snapshot: Promise<Blob> | undefined;
 
+/** The audit key of test runs (packages/db/test/audit-key.ts): never a real council's. */
+export const TEST_AUDIT_KEY = "test-audit-key-not-for-production-0123456789";
+
 /**
  * A tarball of a freshly migrated PGlite data folder, made once per process: booting from it
  * skips initdb and the migrations (toolchain.md: 0.4 s instead of 3 s).

@@ -16,6 +16,7 @@
  *
  *   node dist/cli/bench.js [--scales 10000,100000,1000000] [--quick] [--out DIR] [--keep]
  */
+import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +34,10 @@ import { measurePageWeights } from "../bench/page-weight.js";
 import { fmt, growthTable, loadAverage, machine, machineLines, resultTable, type Figure } from "../bench/report.js";
 import { repoRoot, startCluster } from "../bench/cluster.js";
 import { freePort, startNode, type Child } from "../server/processes.js";
+
+// The servers this bench starts sign the event log (AUDIT_KEY is required on PostgreSQL): a
+// throwaway key of this run, passed on with process.env.
+process.env.AUDIT_KEY ??= randomBytes(32).toString("base64");
 import { ApiClient, keepAliveAgent } from "../http/client.js";
 
 const { values } = parseArgs({

@@ -77,10 +77,35 @@ export async function syntheticCouncil(url: string, options: { cases: number; no
   };
 }
 
-/** `pnpm start` against the database: the API with its background jobs (pg-boss). */
+/** The restricted role the suite's API processes connect as (docs/security.md): one per cluster. */
+export const APP_ROLE = "complaints_app";
+const APP_PASSWORD = "app-role-password";
+
+/**
+ * The database URL as the application's role (created once in the cluster; its rights are granted
+ * by the API's start-up, which migrates as the owner: MIGRATION_DATABASE_URL).
+ */
+export async function appRoleUrl(ownerUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: ownerUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = APP_PASSWORD;
+  return url.href;
+}
+
+/**
+ * `pnpm start` against the database: the API with its background jobs (pg-boss), migrating as
+ * the owner (`url`) and connecting as the restricted application role, with the suite's audit key.
+ */
 export async function startApi(url: string, env: Record<string, string> = {}, port?: number): Promise<Child> {
   return startNode(API_START, {
-    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", LOGIN_ATTEMPTS_PER_IP: "10000", NODE_ENV: "production", ...env },
+    env: { ...process.env, DATABASE_URL: await appRoleUrl(url), MIGRATION_DATABASE_URL: url, SEED_DEMO: "false", LOGIN_ATTEMPTS_PER_IP: "10000", NODE_ENV: "production", ...env },
     port: port ?? (await freePort()),
     readyPath: "/readyz",
     timeoutMs: 120_000,
