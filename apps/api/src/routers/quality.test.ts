@@ -109,5 +109,7 @@ describe("quality checks", () => {
     expect((await (await h.as("head-of-service")).quality.samples.list({})).samples).toHaveLength(1);
     expect((await refusal((await h.as("investigating-officer")).quality.samples.list({}))).code).toBe("FORBIDDEN");
     expect((await refusal((await h.as("quality-assurance")).quality.samples.draw({ serviceCode: "council-tax", month: "2026-02", share: 1.5 }))).client.fieldErrors).toHaveProperty("share");
+    // Stored to four decimal places: a share too small to store is refused, not stored as 0 (found by no-500.test.ts).
+    expect((await refusal((await h.as("quality-assurance")).quality.samples.draw({ serviceCode: "council-tax", month: "2026-02", share: 5e-324 }))).client.fieldErrors).toHaveProperty("share");
   });
 });

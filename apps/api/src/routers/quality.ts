@@ -32,8 +32,11 @@ export const qualityRouter = router({
         z.object({
           serviceCode: slug,
           month,
-          /** The share checked, more than 0 and at most 1 (Lewisham Homes: 0.5). */
-          share: z.number().gt(0, "more than 0").max(1, "at most 1 (all of them)").default(0.5),
+          /**
+           * The share checked, from one in ten thousand to 1 (Lewisham Homes: 0.5). It is stored
+           * to four decimal places (qa_samples.share), so a smaller one would be stored as 0.
+           */
+          share: z.number().min(0.0001, "at least 0.0001 (one in ten thousand)").max(1, "at most 1 (all of them)").default(0.5),
           seed: z.string().trim().min(1).max(100).optional(),
         }),
       )
