@@ -4,7 +4,7 @@
  * same data. The case page records who read it (a `case-read` event in the hash-chained log),
  * so the SQL version appends that event too.
  */
-import { canonicalJson, eventHash, toJsonValue, caseQueries, type DB } from "@complaints/db";
+import { canonicalJson, eventHash, headMac, streamKey, toJsonValue, caseQueries, type DB } from "@complaints/db";
 import { Kysely, PostgresDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import { ApiClient, keepAliveAgent } from "../http/client.js";
@@ -86,11 +86,20 @@ export async function rawCasePage(pool: pg.Pool, councilId: string, caseId: stri
       actor: { type: "staff" as const, id: staffId },
       payload,
       prevHash: last?.hash ?? null,
+      // As the API writes it: HMAC with the audit key (layout 2), and the stream's signed head.
+      layout: 2 as const,
     };
+    const hash = eventHash(unsigned);
     await client.query(
-      `INSERT INTO events (council_id, case_id, seq, stream_version, type, occurred_at, actor_type, actor_id, payload, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, 'case-read', $5, 'staff', $6, $7, $8, $9)`,
-      [councilId, caseId, seq, row.version, at, staffId, canonicalJson(payload), unsigned.prevHash, eventHash(unsigned)],
+      `INSERT INTO events (council_id, case_id, seq, stream_version, type, occurred_at, actor_type, actor_id, payload, prev_hash, hash, hash_layout)
+       VALUES ($1, $2, $3, $4, 'case-read', $5, 'staff', $6, $7, $8, $9, 2)`,
+      [councilId, caseId, seq, row.version, at, staffId, canonicalJson(payload), unsigned.prevHash, hash],
+    );
+    const head = { stream: streamKey({ caseId }), councilId, events: seq, hash };
+    await client.query(
+      `INSERT INTO event_heads (stream, council_id, events, head_hash, mac, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stream) DO UPDATE SET council_id = EXCLUDED.council_id, events = EXCLUDED.events, head_hash = EXCLUDED.head_hash, mac = EXCLUDED.mac, updated_at = EXCLUDED.updated_at`,
+      [head.stream, councilId, seq, hash, headMac(head), at],
     );
     await client.query("COMMIT");
     return { reference: row.reference as string, events: events.length };

@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
-import { createDb, migrateToLatest } from "@complaints/db";
+import { createDb, migrateToLatest, setAuditKey } from "@complaints/db";
 import pg from "pg";
 import { SyntheticWorld } from "../synth/cases.js";
 import { installCouncil, loadCases, pgliteTarget, postgresTarget } from "../synth/load.js";
@@ -38,6 +38,8 @@ import { freePort, startNode, type Child } from "../server/processes.js";
 // The servers this bench starts sign the event log (AUDIT_KEY is required on PostgreSQL): a
 // throwaway key of this run, passed on with process.env.
 process.env.AUDIT_KEY ??= randomBytes(32).toString("base64");
+// The raw baselines in this process sign what they write the same way (bench/pages.ts).
+setAuditKey(process.env.AUDIT_KEY);
 import { ApiClient, keepAliveAgent } from "../http/client.js";
 
 const { values } = parseArgs({
