@@ -9,7 +9,8 @@ describe("idOf", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 2_000_000; i++) seen.add(idOf(20261123, "customer-id", i));
     expect(seen.size).toBe(2_000_000);
-  });
+    // Two million ids take a few seconds alone, far longer while npm test runs every suite on two cores.
+  }, 180_000);
 
   it("is deterministic, shaped like a version-4 UUID, and different per kind and per seed", () => {
     expect(idOf(1, "case-id", 42)).toBe(idOf(1, "case-id", 42));
