@@ -14,6 +14,7 @@ import * as equalityMonitoring from "./20261126100300_equality_monitoring.js";
 import * as workQueueIndex from "./20261202100000_work_queue_index.js";
 import * as serverSecrets from "./20261202110000_server_secrets.js";
 import * as loginFailuresByAccountAndAddress from "./20261207120100_login_failures_by_account_and_address.js";
+import * as temporaryPasswords from "./20261207140000_temporary_passwords.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261202100000_work_queue_index": workQueueIndex,
   "20261202110000_server_secrets": serverSecrets,
   "20261207120100_login_failures_by_account_and_address": loginFailuresByAccountAndAddress,
+  "20261207140000_temporary_passwords": temporaryPasswords,
 });
