@@ -5,7 +5,7 @@ import { Button, Input, NotificationBanner } from "../components/govuk";
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { describeApiError, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
 import { requireStaff } from "../utils/auth.server";
-import { PASSWORD_FIELDS, passwordFieldFor, readPasswordForm } from "../utils/password.server";
+import { PASSWORD_FIELDS, passwordFieldFor, readPasswordForm } from "../utils/password";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Complaints case management" }];
 

@@ -4,7 +4,7 @@
  * guess) is the API's (apps/api/src/auth/passwords.ts); this only checks what the form can
  * know by itself and puts the API's answers beside the right field.
  */
-import type { FormErrors } from "./forms.server";
+type FormErrors = Record<string, string>;
 
 export const PASSWORD_FIELDS = { current: "currentPassword", next: "newPassword", confirm: "confirmPassword" } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordFieldFor, readPasswordForm } from "./password.server";
+import { passwordFieldFor, readPasswordForm } from "./password";
 import { valuesOf } from "./forms.server";
 
 const form = (fields: Record<string, string>) => {
