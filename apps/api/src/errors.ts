@@ -50,7 +50,9 @@ export type ApiRefusalCode =
   /** A file was refused: too large, empty, a type not accepted, not what it claims to be, or a bad name. */
   | "ATTACHMENT_REJECTED"
   /** The database did not answer (a restart, a failover): try again shortly. */
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  /** The password was set by an administrator: choose a new one (auth.changePassword) before anything else. */
+  | "PASSWORD_CHANGE_REQUIRED";
 
 /** One thing a letter still needs before it may be issued. */
 export interface MissingItem {
@@ -65,7 +67,7 @@ export interface ApiRefusal {
   rule: string | null;
   /** For LETTER_INCOMPLETE: every element still missing. */
   missing?: MissingItem[];
-  /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"). */
+  /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"); "password-change-required" for PASSWORD_CHANGE_REQUIRED. */
   reason?: string;
   /** For RATE_LIMITED and UNAVAILABLE: seconds until the client may try again (also sent as Retry-After). */
   retryAfterSeconds?: number;
@@ -94,6 +96,13 @@ export function notSignedIn(message = "Sign in to do this"): TRPCError {
 
 export function noAccess(message: string, rule: string | null = null): TRPCError {
   return problem("FORBIDDEN", { code: "NO_ACCESS", message, rule });
+}
+
+export const PASSWORD_CHANGE_MESSAGE = "Your password was set by an administrator: choose a new password before you do anything else";
+
+/** A session whose password is temporary may only change it, read who it is and sign out. */
+export function passwordChangeRequired(): TRPCError {
+  return problem("FORBIDDEN", { code: "PASSWORD_CHANGE_REQUIRED", message: PASSWORD_CHANGE_MESSAGE, rule: null, reason: "password-change-required" });
 }
 
 export function notFound(message: string): TRPCError {

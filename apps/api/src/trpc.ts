@@ -12,7 +12,7 @@ import { CalendarRangeError, RefusalError } from "@complaints/core";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { isDatabaseUnavailable } from "@complaints/db";
-import { databaseUnavailable, describeError, noAccess, notSignedIn, refused, type ErrorData } from "./errors.js";
+import { databaseUnavailable, describeError, noAccess, notSignedIn, passwordChangeRequired, refused, type ErrorData } from "./errors.js";
 import { hasRole, type ApiKeyPrincipal, type ApiKeyScope, type StaffPrincipal } from "./access/principal.js";
 import type { StaffRole } from "./access/policy.js";
 
@@ -84,10 +84,22 @@ const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
 
 export const publicProcedure = base;
 
-/** Signed-in staff. `ctx.staff` is the caller. */
-export const staffProcedure = base.use(({ ctx, next }) => {
+/**
+ * Signed-in staff, even one whose password an administrator set and who has not yet chosen
+ * their own. Only for reading one's own session, signing out and changing the password.
+ */
+export const staffSessionProcedure = base.use(({ ctx, next }) => {
   if (ctx.principal?.kind !== "staff") throw notSignedIn();
   return next({ ctx: { ...ctx, staff: ctx.principal as StaffPrincipal } });
+});
+
+/**
+ * Signed-in staff. `ctx.staff` is the caller. A temporary password (set by an administrator)
+ * is refused here, for every procedure at once, until its holder chooses their own (issue 20).
+ */
+export const staffProcedure = staffSessionProcedure.use(({ ctx, next }) => {
+  if (ctx.staff.passwordMustChange) throw passwordChangeRequired();
+  return next();
 });
 
 /** Staff holding at least one of the roles, in any directorate. */

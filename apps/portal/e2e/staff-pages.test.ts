@@ -205,8 +205,12 @@ describe.skipIf(!baseUrl)("the print room, the Ombudsman list and administration
     expect(await v.page.locator(".govuk-error-summary").innerText()).toMatch(/Enter the person's name[\s\S]*Choose at least one role/);
     await v.page.fill("#name", `Robin Admin ${stamp}`);
     await v.page.fill("#email", `robin.${stamp}@exampleton.gov.uk`);
-    await v.page.fill("#password", "a long first password");
+    // Issue 20: a common password is refused, saying why.
+    await v.page.fill("#password", "password1234");
     await v.page.check("#grant-administrator-0");
+    await v.submit("Add the member of staff", { text: "There is a problem" });
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toMatch(/harder to guess/);
+    await v.page.fill("#password", "violet harbour lantern");
     await v.submit("Add the member of staff", { url: /\/admin\/staff\?added=/ }, "admin-staff-added");
     expect(await v.page.locator(".govuk-notification-banner").innerText()).toContain(`Robin Admin ${stamp} has been added`);
     expect(await v.page.locator("table").innerText()).toMatch(new RegExp(`Robin Admin ${stamp}[\\s\\S]*Administrator \\(council-wide\\)`));
@@ -214,7 +218,23 @@ describe.skipIf(!baseUrl)("the print room, the Ombudsman list and administration
     await v.click(`Robin Admin ${stamp}`, { url: /\/admin\/staff\/[0-9a-f-]{36}$/ }, "admin-staff-person");
     await v.submit("Unlock the account", { url: /done=unlocked/ });
     await v.signOut();
-    await v.signIn(`robin.${stamp}@exampleton.gov.uk`, "a long first password");
+    // The first password was set by an administrator: choose one's own before anything else (issue 20).
+    await v.goto("/sign-in");
+    await v.page.fill("#email", `robin.${stamp}@exampleton.gov.uk`);
+    await v.page.fill("#password", "violet harbour lantern");
+    await v.submit("Sign in", { url: /\/account\/password\?/ }, "choose-password");
+    await v.goto("/admin");
+    expect(v.page.url()).toMatch(/\/account\/password\?returnTo=%2Fadmin$/);
+    await v.page.fill("#currentPassword", "violet harbour lantern");
+    await v.page.fill("#newPassword", "aaaaaaaaaaaa");
+    await v.page.fill("#confirmPassword", "aaaaaaaaaaaa");
+    await v.submit("Save new password", { text: "There is a problem" }, "choose-password-errors");
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toMatch(/Repeated characters like "aaa" are easy to guess/);
+    await v.page.fill("#currentPassword", "violet harbour lantern");
+    await v.page.fill("#newPassword", "marble orchard quietly sings");
+    await v.page.fill("#confirmPassword", "marble orchard quietly sings");
+    await v.submit("Save new password", { url: /\/sign-in\?passwordChanged=1/ });
+    await v.signIn(`robin.${stamp}@exampleton.gov.uk`, "marble orchard quietly sings");
     expect(v.page.url()).toMatch(/\/admin$/);
     await v.signOut();
   });

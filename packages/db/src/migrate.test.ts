@@ -83,12 +83,16 @@ describe("migrations", () => {
   it("roll back one step and forward again", async () => {
     // Whatever the latest migration is: its tables go on the way down and come back on the way up.
     const last = Object.keys(migrations).at(-1)!;
-    // Tables and indexes of the test's schema: what any migration adds.
+    // Tables, indexes and columns of the test's schema: what any migration adds.
     const relations = async () =>
       (
         await sql<{ name: string }>`
           SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 1`.execute(t.db)
+          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')
+          UNION ALL
+          SELECT c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+          ORDER BY 1`.execute(t.db)
       ).rows.map((r) => r.name);
     const before = await relations();
     expect((await migrateDown(t.db)).applied).toEqual([last]);

@@ -53,6 +53,7 @@ const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     job_title: true,
     team_id: true,
     password_hash: true,
+    password_must_change: true,
     oidc_issuer: true,
     oidc_subject: true,
     active: true,

@@ -76,6 +76,8 @@ export interface StaffTable {
   job_title: string | null;
   team_id: string | null;
   password_hash: string | null;
+  /** Set by an administrator for someone else: changed at the next sign-in before anything else. */
+  password_must_change: Generated<boolean>;
   oidc_issuer: string | null;
   oidc_subject: string | null;
   active: Generated<boolean>;

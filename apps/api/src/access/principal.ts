@@ -33,6 +33,8 @@ export interface StaffPrincipal {
   grants: RoleGrant[];
   /** The session's id (hash of the cookie token); null when the caller was built in-process. */
   sessionId: string | null;
+  /** An administrator set the password: nothing but changing it, reading oneself and signing out (trpc.ts). */
+  passwordMustChange: boolean;
 }
 
 export const API_KEY_SCOPES = ["cases:create", "cases:read"] as const;

@@ -28,6 +28,7 @@ export function toPrincipal(identity: StaffIdentity, sessionId: string | null): 
     teamDirectorateId: identity.teamDirectorateId,
     grants,
     sessionId,
+    passwordMustChange: identity.passwordMustChange,
   };
 }
 

@@ -20,7 +20,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { ApiProblem, describeError } from "../errors.js";
+import { ApiProblem, describeError, passwordChangeRequired } from "../errors.js";
 import { addAttachment, assertMayAttach, attachmentFile, DESCRIPTION_MAX, formatSize, mediaTypeOf, rejected } from "../services/attachments.js";
 import { staffDownload } from "./letter-routes.js";
 import { asyncHandler, cookieJar, csrfTokenMatches, locals } from "./middleware.js";
@@ -94,6 +94,7 @@ export function attachmentRoutes(deps: AppDeps): Router {
     (req: Request, res: Response, next: NextFunction) => {
       const principal = locals(res).principal;
       if (principal?.kind !== "staff") return fail(req, res, 401, "NOT_SIGNED_IN", "Sign in to add files", "not-signed-in");
+      if (principal.passwordMustChange) return failWith(req, res, passwordChangeRequired());
       const caseId = req.params.caseId;
       if (typeof caseId !== "string" || !UUID.test(caseId)) return fail(req, res, 404, "NOT_FOUND", "There is no such case", "not-found");
       const declared = Number(req.headers["content-length"] ?? 0);

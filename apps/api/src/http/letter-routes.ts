@@ -9,7 +9,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { IntegrityError } from "@complaints/db";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { describeError } from "../errors.js";
+import { describeError, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { batchManifest, downloadableBatch, letterPdf, writeBatchPdf } from "../services/letters.js";
 import { asyncHandler, cookieJar, jsonError, locals } from "./middleware.js";
 
@@ -22,6 +22,7 @@ export function staffDownload(deps: AppDeps, param: string, handler: StaffHandle
   return asyncHandler(async (req, res) => {
     const principal = locals(res).principal;
     if (principal?.kind !== "staff") return jsonError(res, 401, "NOT_SIGNED_IN", "Sign in to download this");
+    if (principal.passwordMustChange) return jsonError(res, 403, "PASSWORD_CHANGE_REQUIRED", PASSWORD_CHANGE_MESSAGE);
     const id = req.params[param];
     if (typeof id !== "string" || !UUID.test(id)) return jsonError(res, 404, "NOT_FOUND", "There is nothing at this address");
     const ctx = createContextInner({

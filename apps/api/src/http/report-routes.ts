@@ -16,7 +16,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { z } from "zod";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { describeError, fieldMessages } from "../errors.js";
+import { describeError, fieldMessages, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { annualReportInput, housingReportInput, periodReportInput } from "../routers/reports.js";
 import { equalityReportInput } from "../routers/equality.js";
 import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/reports.js";
@@ -48,6 +48,7 @@ function csvRoute<S extends z.ZodType>(deps: AppDeps, schema: S, produce: (ctx: 
   return asyncHandler(async (req: Request, res: Response) => {
     const principal = locals(res).principal;
     if (principal?.kind !== "staff") return jsonError(res, 401, "NOT_SIGNED_IN", "Sign in to download this");
+    if (principal.passwordMustChange) return jsonError(res, 403, "PASSWORD_CHANGE_REQUIRED", PASSWORD_CHANGE_MESSAGE);
     const parsed = schema.safeParse(inputOf(req.query));
     if (!parsed.success) {
       const fields = fieldMessages(parsed.error);

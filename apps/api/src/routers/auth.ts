@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { publicProcedure, router, staffProcedure } from "../trpc.js";
+import { publicProcedure, router, staffSessionProcedure } from "../trpc.js";
 import { changePassword, currentStaff, loginWithPassword, logout, setSessionCookie } from "../services/auth.js";
 import { sessionCookieName, toPrincipal } from "../auth/sessions.js";
 import { describeStaff, staffView } from "../services/staff-view.js";
@@ -26,14 +26,14 @@ export const authRouter = router({
       return describeStaff(ctx.deps, toPrincipal(staff, null));
     }),
 
-  logout: staffProcedure.mutation(async ({ ctx }) => {
+  logout: staffSessionProcedure.mutation(async ({ ctx }) => {
     await logout(ctx.deps, ctx.staff, ctx.cookies);
     return { signedOut: true };
   }),
 
-  me: staffProcedure.output(staffView).query(async ({ ctx }) => describeStaff(ctx.deps, await currentStaff(ctx.deps, ctx.staff))),
+  me: staffSessionProcedure.output(staffView).query(async ({ ctx }) => describeStaff(ctx.deps, await currentStaff(ctx.deps, ctx.staff))),
 
-  changePassword: staffProcedure
+  changePassword: staffSessionProcedure
     .input(z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }))
     .mutation(async ({ ctx, input }) => {
       await changePassword(ctx.deps, ctx.staff, input.current, input.next);

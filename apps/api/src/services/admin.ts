@@ -88,7 +88,7 @@ export async function createStaff(
   await checkGrants(ctx, admin.councilId, input.roles);
   await checkTeam(ctx, admin.councilId, input.teamId);
   if (input.password) {
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw badInput(problem);
   }
   const existing = await authQueries.findStaffByEmail(ctx.db, input.email, admin.councilId);
@@ -104,6 +104,7 @@ export async function createStaff(
         jobTitle: input.jobTitle ?? null,
         teamId: input.teamId ?? null,
         passwordHash,
+        passwordMustChange: true, // a password set for someone else is temporary (issue 20)
         grants: input.roles,
       },
       ctx.clock.now(),
@@ -201,12 +202,12 @@ export async function decideRoleRequest(ctx: Context, admin: StaffPrincipal, req
 /** Sets a new password (e.g. a temporary one to give the person); their sessions end. */
 export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId: string, password: string) {
   const staff = await staffOfCouncil(ctx, admin, staffId);
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, [staff.email, staff.displayName]);
   if (problem) throw badInput(problem);
   const now = ctx.clock.now();
   const hash = await hashPassword(password);
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.updateStaff(trx, staffId, { passwordHash: hash }, now);
+    await authQueries.updateStaff(trx, staffId, { passwordHash: hash, passwordMustChange: staffId !== admin.id }, now);
     await authQueries.revokeStaffSessions(trx, staffId, now);
     await audit(ctx, trx, admin, "password-reset", { staffId, email: staff.email });
   });

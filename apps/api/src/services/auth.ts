@@ -64,16 +64,22 @@ export async function logout(deps: AppDeps, staff: StaffPrincipal, cookies: Cook
   cookies.clear(sessionCookieName(deps.config.secureCookies));
 }
 
-/** Changes one's own password. Every session of the account ends, this one included: sign in again. */
+/**
+ * Changes one's own password, which must pass the same rule as any other (auth/passwords.ts).
+ * This is how a temporary password (set by an administrator) is replaced: the new one is the
+ * person's own, so the account may do everything again. Every session of the account ends,
+ * this one included: sign in again.
+ */
 export async function changePassword(deps: AppDeps, staff: StaffPrincipal, current: string, next: string): Promise<void> {
   const db = deps.database.db;
   const identity = await authQueries.findStaffById(db, staff.id);
   if (!identity || !(await verifyPassword(identity.passwordHash, current))) throw badInput("The current password is not right");
-  const problem = passwordProblem(next);
+  if (next === current) throw badInput("Choose a new password that is different from the current one");
+  const problem = passwordProblem(next, [identity.email, identity.displayName]);
   if (problem) throw badInput(problem);
   const now = deps.clock.now();
   await db.transaction().execute(async (trx) => {
-    await authQueries.updateStaff(trx, staff.id, { passwordHash: await hashPassword(next) }, now);
+    await authQueries.updateStaff(trx, staff.id, { passwordHash: await hashPassword(next), passwordMustChange: false }, now);
     await authQueries.revokeStaffSessions(trx, staff.id, now);
   });
 }

@@ -10,6 +10,8 @@ export const staffView = z.object({
   email: z.string(),
   councilId: z.string(),
   teamId: z.string().nullable(),
+  /** An administrator set the password: the person must choose a new one (auth.changePassword) before anything else. */
+  passwordMustChange: z.boolean(),
   roles: z.array(
     z.object({
       role: z.enum(STAFF_ROLES),
@@ -30,6 +32,7 @@ export async function describeStaff(deps: AppDeps, staff: StaffPrincipal): Promi
     email: staff.email,
     councilId: staff.councilId,
     teamId: staff.teamId,
+    passwordMustChange: staff.passwordMustChange,
     roles: staff.grants.map((g) => {
       const directorateId = g.directorateId ?? (CENTRAL_ROLES.has(g.role) ? null : staff.teamDirectorateId);
       return {

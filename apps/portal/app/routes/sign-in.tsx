@@ -5,6 +5,7 @@ import { Button, Input, InsetText, NotificationBanner } from "../components/govu
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { attempt, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
 import { ssoButton } from "../utils/sign-in";
+import { CHOOSE_PASSWORD_PATH } from "../utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Complaints case management" }];
 
@@ -18,6 +19,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     sso: ssoButton(methods, returnTo),
     sessionEnded: context.sessionEnded || url.searchParams.has("expired"),
     signedOut: url.searchParams.has("signedOut"),
+    passwordChanged: url.searchParams.has("passwordChanged"),
   };
 }
 
@@ -31,14 +33,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return failure(errors, form);
   const result = await attempt(form, () => context.api.auth.login({ email, password }));
   if (!result.ok) return result.response;
+  const returnTo = text(form, "returnTo");
+  // A password an administrator set is temporary: choose one's own before anything else (issue 20).
+  if (result.value.passwordMustChange) return redirect(`${CHOOSE_PASSWORD_PATH}?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) })}`, 303);
   // Administrators manage the system, not cases: their home is the administration page.
   const home = result.value.roles.every((r) => r.role === "administrator") ? "/admin" : "/cases";
-  const returnTo = text(form, "returnTo");
   return redirect(safeReturnTo(returnTo && returnTo !== "/cases" ? returnTo : home, home), 303);
 }
 
 export default function SignIn() {
-  const { returnTo, sso, sessionEnded, signedOut } = useLoaderData<typeof loader>();
+  const { returnTo, sso, sessionEnded, signedOut, passwordChanged } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   return (
     <main className="govuk-main-wrapper" id="main-content">
@@ -53,6 +57,11 @@ export default function SignIn() {
           {signedOut ? (
             <NotificationBanner success>
               <p className="govuk-notification-banner__heading">You have signed out.</p>
+            </NotificationBanner>
+          ) : null}
+          {passwordChanged ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">Your password has been changed. Sign in with your new password.</p>
             </NotificationBanner>
           ) : null}
           <h1 className="govuk-heading-l">Sign in</h1>

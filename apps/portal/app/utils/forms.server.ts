@@ -33,11 +33,11 @@ export function all(form: FormData, name: string): string[] {
   return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
 }
 
-/** Everything the user typed, to put back in the form (never the CSRF token or passwords). */
+/** Everything the user typed, to put back in the form (never the CSRF token or any password field). */
 export function valuesOf(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form) {
-    if (typeof value !== "string" || key === "_csrf" || key === "password") continue;
+    if (typeof value !== "string" || key === "_csrf" || /password/i.test(key)) continue;
     out[key] = out[key] !== undefined ? `${out[key]}\n${value}` : value;
   }
   return out;

@@ -21,6 +21,7 @@ export async function rootData(context: AppLoadContext, _request: Request) {
     staff = { id: me.id, name: me.name, roles, roleLabels: [...new Set(me.roles.map((r) => r.label))] };
   }
   const council = await councilForRequest(context);
-  const nav: NavItem[] = staff ? staffNavigation(staff.roles) : publicNavigation();
+  // Until a temporary password is replaced, no section is open (issue 20): no links to them.
+  const nav: NavItem[] = staff ? (context.principal?.kind === "staff" && context.principal.passwordMustChange ? [] : staffNavigation(staff.roles)) : publicNavigation();
   return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav };
 }

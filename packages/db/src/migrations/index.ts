@@ -16,6 +16,7 @@ import * as serverSecrets from "./20261202110000_server_secrets.js";
 import * as keyedAuditLog from "./20261207110000_keyed_audit_log.js";
 import * as staffRoleRequests from "./20261207110100_staff_role_requests.js";
 import * as loginFailuresByAccountAndAddress from "./20261207120100_login_failures_by_account_and_address.js";
+import * as temporaryPasswords from "./20261207140000_temporary_passwords.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261207110000_keyed_audit_log": keyedAuditLog,
   "20261207110100_staff_role_requests": staffRoleRequests,
   "20261207120100_login_failures_by_account_and_address": loginFailuresByAccountAndAddress,
+  "20261207140000_temporary_passwords": temporaryPasswords,
 });

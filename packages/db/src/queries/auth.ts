@@ -26,6 +26,8 @@ export interface StaffIdentity {
   teamDirectorateId: string | null;
   active: boolean;
   passwordHash: string | null;
+  /** The password was set by an administrator: the person must choose their own before anything else. */
+  passwordMustChange: boolean;
   oidcIssuer: string | null;
   oidcSubject: string | null;
   grants: RoleGrantRow[];
@@ -46,6 +48,7 @@ function staffBase(db: Executor) {
       "sv.directorate_id as team_directorate_id",
       "s.active",
       "s.password_hash",
+      "s.password_must_change",
       "s.oidc_issuer",
       "s.oidc_subject",
     ]);
@@ -61,6 +64,7 @@ type StaffBaseRow = {
   team_directorate_id: string | null;
   active: boolean;
   password_hash: string | null;
+  password_must_change: boolean;
   oidc_issuer: string | null;
   oidc_subject: string | null;
 };
@@ -87,6 +91,7 @@ async function withGrants(db: Executor, rows: StaffBaseRow[]): Promise<StaffIden
     teamDirectorateId: r.team_directorate_id,
     active: r.active,
     passwordHash: r.password_hash,
+    passwordMustChange: r.password_must_change,
     oidcIssuer: r.oidc_issuer,
     oidcSubject: r.oidc_subject,
     grants: grants.filter((g) => g.staff_id === r.id).map((g) => ({ role: g.role, directorateId: g.directorate_id })),
@@ -130,6 +135,8 @@ export interface NewStaff {
   jobTitle?: string | null;
   teamId?: string | null;
   passwordHash?: string | null;
+  /** With a password: true when an administrator set it for someone else (temporary). */
+  passwordMustChange?: boolean;
   grants: RoleGrantRow[];
 }
 
@@ -143,6 +150,7 @@ async function insertStaff(db: Executor, staff: NewStaff, now: Date): Promise<st
       job_title: staff.jobTitle ?? null,
       team_id: staff.teamId ?? null,
       password_hash: staff.passwordHash ?? null,
+      password_must_change: Boolean(staff.passwordHash) && staff.passwordMustChange === true,
       created_at: now,
       updated_at: now,
     })
@@ -167,6 +175,8 @@ export interface StaffUpdate {
   teamId?: string | null;
   active?: boolean;
   passwordHash?: string | null;
+  /** With a new password: true when an administrator set it for someone else (temporary). */
+  passwordMustChange?: boolean;
 }
 
 async function updateStaff(db: Executor, staffId: string, update: StaffUpdate, now: Date): Promise<void> {
@@ -178,6 +188,7 @@ async function updateStaff(db: Executor, staffId: string, update: StaffUpdate, n
       ...(update.teamId !== undefined ? { team_id: update.teamId } : {}),
       ...(update.active !== undefined ? { active: update.active } : {}),
       ...(update.passwordHash !== undefined ? { password_hash: update.passwordHash } : {}),
+      ...(update.passwordMustChange !== undefined ? { password_must_change: update.passwordMustChange } : {}),
       updated_at: now,
     })
     .where("id", "=", staffId)
@@ -273,6 +284,7 @@ async function findLiveSessionWithStaff(
       teamDirectorateId: row.team_directorate_id,
       active: row.active,
       passwordHash: row.password_hash,
+      passwordMustChange: row.password_must_change,
       oidcIssuer: row.oidc_issuer,
       oidcSubject: row.oidc_subject,
       // PGlite and pg both parse json; a driver that does not would hand over the text.
