@@ -8,5 +8,8 @@ export default defineConfig(
     setupFiles: ["test/audit-key.ts"],
     globalSetup: ["../../packages/db/test/global-setup.ts"],
     name: testEngine() === "postgres" ? "PostgreSQL" : "PGlite",
+    // The authorisation matrix and the fuzzer make hundreds of calls per test: seconds alone,
+    // past the preset's 30 s while npm test runs every suite at once on two cores.
+    testTimeout: 120_000,
   }),
 );

@@ -104,7 +104,7 @@ export async function createStaff(
         jobTitle: input.jobTitle ?? null,
         teamId: input.teamId ?? null,
         passwordHash,
-        passwordMustChange: true, // a password set for someone else is temporary (issue 20)
+        passwordMustChange: passwordHash !== null, // a password set for someone else is temporary (issue 20)
         grants: input.roles,
       },
       ctx.clock.now(),
