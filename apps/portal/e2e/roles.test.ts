@@ -41,8 +41,8 @@ const ROLES: Array<{ role: string; email: string; actions: string[] | "cannot-se
   { role: "director", email: "director.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, RESPOND], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "quality assurance", email: "qa@exampleton.gov.uk", actions: [], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "legal services", email: "legal@exampleton.gov.uk", actions: [CONTACT, NOTIFY, RESPOND], nav: ["Work queue", "Customers", "Ombudsman"] },
-  { role: "auditor", email: "auditor@exampleton.gov.uk", actions: [], nav: ["Work queue", "Customers", "Print room", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
-  { role: "administrator", email: "admin@exampleton.gov.uk", actions: "cannot-see", nav: ["Administration"] },
+  { role: "auditor", email: "auditor@exampleton.gov.uk", actions: [], nav: ["Work queue", "Customers", "Print room", "Ombudsman", "Improvement actions", "Quality audits", "Reports", "Audit log"] },
+  { role: "administrator", email: "admin@exampleton.gov.uk", actions: "cannot-see", nav: ["Administration", "Audit log"] },
 ];
 
 describe.skipIf(!baseUrl)("the actions each role is offered", () => {

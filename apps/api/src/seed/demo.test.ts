@@ -7,7 +7,7 @@ import { defaultConfig } from "../config.js";
 import { recordingLogger } from "../logger.js";
 import { createCaller } from "../root.js";
 import { createContextInner, MemoryCookieJar, type AppDeps } from "../context.js";
-import { STAFF_ROLES } from "../access/policy.js";
+import { ROLE_LABELS, STAFF_ROLES } from "../access/policy.js";
 import { DEMO_PASSWORD, demoLogins, demoStaff, seedDemo, type SeedReport } from "./demo.js";
 
 describe("the demo council", () => {
@@ -28,6 +28,11 @@ describe("the demo council", () => {
     const roles = new Set(demoStaff().flatMap((s) => s.roles.map((r) => r.role)));
     expect([...roles].sort()).toEqual([...STAFF_ROLES].sort());
     expect(demoLogins().every((l) => l.password === DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("has two administrators, both printed, so one can approve the case-reading role the other asks for themselves (issue 20)", () => {
+    const admins = demoLogins().filter((l) => l.role === ROLE_LABELS.administrator);
+    expect(admins.map((a) => a.email)).toEqual(["admin@exampleton.gov.uk", "admin2@exampleton.gov.uk"]);
   });
 
   it("makes every case through the lifecycle without a single refusal", () => {

@@ -40,6 +40,8 @@ export function demoStaff(): StaffSpec[] {
     { key: "qa", name: "Quinn Assure", email: "qa@exampleton.gov.uk", jobTitle: "Quality Assurance Officer", roles: [{ role: "quality-assurance", directorate: null }], password: DEMO_PASSWORD },
     { key: "legal", name: "Lee Gal", email: "legal@exampleton.gov.uk", jobTitle: "Solicitor", roles: [{ role: "legal", directorate: null }], password: DEMO_PASSWORD },
     { key: "admin", name: "Ada Admin", email: "admin@exampleton.gov.uk", jobTitle: "System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
+    // A second administrator: an administrator's own case-reading role needs another's approval (issue 20).
+    { key: "admin2", name: "Bea Backup", email: "admin2@exampleton.gov.uk", jobTitle: "Deputy System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
     { key: "auditor", name: "Audrey Read", email: "auditor@exampleton.gov.uk", jobTitle: "Internal Auditor", roles: [{ role: "auditor", directorate: null }], password: DEMO_PASSWORD },
   ];
   const people: Record<string, [string, string, string, string, string]> = {

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { InsetText } from "../components/govuk";
 import { requireAdministration } from "./admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration – Complaints case management" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { runtime, staff } = await requireAdministration(context, request);
-  return { councilName: runtime.profile.name, isAdministrator: staff.grants.some((g) => g.role === "administrator") };
+  const isAdministrator = staff.grants.some((g) => g.role === "administrator");
+  // Role changes another administrator must decide (issue 20): said here so they are not missed.
+  const waiting = isAdministrator ? (await context.api.admin.roleRequests.list()).filter((r) => !r.mine).length : 0;
+  return { councilName: runtime.profile.name, isAdministrator, waiting };
 }
 
 const SECTIONS = [
@@ -15,14 +19,22 @@ const SECTIONS = [
   { to: "/admin/calendar", title: "Calendar and closure days", text: "Bank holidays of the nations the council follows, and its own closure days." },
   { to: "/admin/rules", title: "Rules", text: "The resolved rules of each service: every timescale, where it comes from and what it overrides." },
   { to: "/admin/api-keys", title: "API keys", text: "Keys for the council's other systems to log cases and read their progress.", adminOnly: true },
+  { to: "/audit-log", title: "Audit log", text: "Check that no record has been changed or removed, and read what administrators did.", adminOnly: true },
 ];
 
 export default function Admin() {
-  const { councilName, isAdministrator } = useLoaderData<typeof loader>();
+  const { councilName, isAdministrator, waiting } = useLoaderData<typeof loader>();
   return (
     <main className="govuk-main-wrapper" id="main-content">
       <span className="govuk-caption-l">{councilName}</span>
       <h1 className="govuk-heading-l">Administration</h1>
+      {waiting > 0 ? (
+        <InsetText>
+          <Link className="govuk-link" to="/admin/staff#role-requests">
+            {waiting === 1 ? "1 role change waits" : `${waiting} role changes wait`} for your approval
+          </Link>
+        </InsetText>
+      ) : null}
       <ul className="govuk-list">
         {SECTIONS.filter((s) => isAdministrator || !("adminOnly" in s)).map((s) => (
           <li key={s.to} className="govuk-!-margin-bottom-6">

@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Input, NotificationBanner, SummaryList, Tag } from "../components/govuk";
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { GrantPicker } from "../components/grants";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
-import { adminRead, describeGrants, grantChoices, grantValue, grantsFrom, requireAdministrator } from "./admin.staff.server";
+import { formatDateTime } from "../utils/labels";
+import { adminRead, describeGrants, describeRoleRequests, grantChoices, grantValue, grantsFrom, requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.name} – Staff and roles` : "Staff" }];
 
 const DONE: Record<string, string> = {
   roles: "Their roles are saved.",
+  // setRoles answered a pendingRequestId: nothing changed yet (issue 20).
+  requested: "Your roles are not changed yet: giving yourself a role that reads cases needs a second administrator's approval. Another administrator can approve it under Staff and roles.",
   deactivated: "The account is deactivated: they are signed out and cannot sign in.",
   reactivated: "The account is active again.",
   unlocked: "The account is unlocked: they can try to sign in again now.",
@@ -19,11 +22,18 @@ const DONE: Record<string, string> = {
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const me = requireAdministrator(context, request);
-  const [staff, choices] = await Promise.all([adminRead(() => context.api.admin.staff.list()), grantChoices(context)]);
+  const [staff, choices, requests] = await Promise.all([adminRead(() => context.api.admin.staff.list()), grantChoices(context), adminRead(() => context.api.admin.roleRequests.list())]);
   const person = staff.find((s) => s.id === params.staffId);
   if (!person) throw data("There is no such member of staff.", { status: 404 });
   const done = new URL(request.url).searchParams.get("done") ?? "";
-  return { person: { ...person, roleNames: describeGrants(person.roles, choices.directorates), grants: person.roles.map(grantValue) }, choices, isMe: person.id === me.id, done: DONE[done] ?? null };
+  const pending = describeRoleRequests(requests, staff, choices.directorates).find((r) => r.staffId === person.id) ?? null;
+  return {
+    person: { ...person, roleNames: describeGrants(person.roles, choices.directorates), grants: person.roles.map(grantValue) },
+    choices,
+    isMe: person.id === me.id,
+    done: DONE[done] ?? null,
+    pending,
+  };
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -35,7 +45,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     case "roles": {
       const roles = grantsFrom(form);
       const result = await attempt(form, () => context.api.admin.staff.setRoles({ staffId, roles }));
-      return result.ok ? back("roles") : result.response;
+      if (!result.ok) return result.response;
+      return back(result.value.pendingRequestId ? "requested" : "roles");
     }
     case "deactivate":
     case "reactivate": {
@@ -65,7 +76,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffMember() {
-  const { person, choices, isMe, done } = useLoaderData<typeof loader>();
+  const { person, choices, isMe, done, pending } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   const chosen = values.grant !== undefined ? values.grant.split("\n").filter(Boolean) : person.grants;
   return (
@@ -76,7 +87,7 @@ export default function StaffMember() {
           <div className="govuk-grid-column-two-thirds">
             <FormErrorSummary />
             {done ? (
-              <NotificationBanner success>
+              <NotificationBanner success={done !== DONE.requested}>
                 <p className="govuk-notification-banner__heading">{done}</p>
               </NotificationBanner>
             ) : null}
@@ -89,6 +100,30 @@ export default function StaffMember() {
                 { key: "Account", value: person.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
                 { key: "Signs in with", value: person.sso ? "Their council account (single sign-on)" : person.hasPassword ? "A password" : "Nothing yet: set a password below" },
                 { key: "Roles", value: person.roleNames.length ? <ul className="govuk-list">{person.roleNames.map((r) => <li key={r}>{r}</li>)}</ul> : "None" },
+                pending
+                  ? {
+                      key: "Waiting for approval",
+                      value: (
+                        <>
+                          <ul className="govuk-list">
+                            {pending.roles.map((r) => (
+                              <li key={r}>{r}</li>
+                            ))}
+                          </ul>
+                          <p className="govuk-body-s govuk-!-margin-bottom-0">
+                            Asked by {pending.mine ? "you" : pending.requestedByName} on {formatDateTime(pending.requestedAt)}.{" "}
+                            {pending.mine ? (
+                              "Another administrator must approve it."
+                            ) : (
+                              <Link className="govuk-link" to="/admin/staff#role-requests">
+                                Approve or refuse it
+                              </Link>
+                            )}
+                          </p>
+                        </>
+                      ),
+                    }
+                  : null,
               ]}
             />
 

@@ -60,3 +60,44 @@ export function grantValue(g: { role: string; directorateId: string | null }): s
 export function describeGrants(grants: ReadonlyArray<{ role: string; directorateId: string | null }>, directorates: ReadonlyArray<{ id: string; name: string }>): string[] {
   return grants.map((g) => `${ROLE_LABELS[g.role as StaffRole] ?? g.role} (${g.directorateId ? (directorates.find((d) => d.id === g.directorateId)?.name ?? "a directorate") : "council-wide"})`);
 }
+
+export interface WaitingRoleRequest {
+  id: string;
+  staffId: string;
+  requestedBy: string;
+  roles: ReadonlyArray<{ role: string; directorateId: string | null }>;
+  requestedAt: string;
+  mine: boolean;
+}
+
+/**
+ * Role changes waiting for a second administrator (issue 20): an administrator who gives
+ * themselves a role that reads cases only asks for it. Named for the page; `mine` requests
+ * get no Approve or Refuse buttons (the API refuses them anyway).
+ */
+export function describeRoleRequests(
+  requests: readonly WaitingRoleRequest[],
+  staff: ReadonlyArray<{ id: string; name: string }>,
+  directorates: ReadonlyArray<{ id: string; name: string }>,
+) {
+  const nameOf = (id: string) => staff.find((s) => s.id === id)?.name ?? "a member of staff no longer listed";
+  return requests.map((r) => ({
+    id: r.id,
+    staffId: r.staffId,
+    staffName: nameOf(r.staffId),
+    requestedByName: nameOf(r.requestedBy),
+    requestedAt: r.requestedAt,
+    roles: describeGrants(r.roles, directorates),
+    mine: r.mine,
+  }));
+}
+
+/** The decision an Approve or Refuse button posts, or null for anything else. */
+export function decisionFrom(form: FormData): { requestId: string; decision: "approved" | "refused" } | null {
+  const intent = form.get("intent");
+  const requestId = form.get("requestId");
+  if (typeof requestId !== "string" || !requestId) return null;
+  if (intent === "approve") return { requestId, decision: "approved" };
+  if (intent === "refuse") return { requestId, decision: "refused" };
+  return null;
+}

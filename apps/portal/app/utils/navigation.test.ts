@@ -19,7 +19,15 @@ describe("staff navigation", () => {
   });
 
   it("gives administration only to administrators", () => {
-    expect(links(["administrator"])).toEqual(["/admin"]);
+    expect(links(["administrator"])).toEqual(["/admin", "/audit-log"]);
     expect(links(["complaints-manager"])).not.toContain("/admin");
+  });
+
+  it("gives the audit log to auditors and administrators only (AUDIT_LOG_READERS, issue 20 findings 4 and 11)", () => {
+    expect(links(["auditor"])).toContain("/audit-log");
+    expect(links(["administrator"])).toContain("/audit-log");
+    for (const role of ["customer-services", "investigating-officer", "dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "legal"]) {
+      expect(links([role])).not.toContain("/audit-log");
+    }
   });
 });

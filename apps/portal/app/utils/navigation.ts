@@ -14,6 +14,8 @@ const OMBUDSMAN = ["complaints-manager", "head-of-service", "director", "legal",
 const QUALITY = ["complaints-manager", "quality-assurance", "head-of-service", "director", "auditor"];
 /** Who reads the council's complaint figures (the API's REPORT_READERS): DCROs, Heads of Service and Directors their own directorates. */
 const REPORTS = ["dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "auditor"];
+/** Who verifies the event log and reads the administration log (the API's AUDIT_LOG_READERS). */
+const AUDIT_LOG = ["auditor", "administrator"];
 
 /** The public's links, for everyone not signed in as staff. */
 export function publicNavigation(): NavItem[] {
@@ -38,6 +40,7 @@ export function staffNavigation(roles: readonly string[]): NavItem[] {
     has(QUALITY) && { href: "/audits", text: "Quality audits" },
     has(REPORTS) && { href: "/reports", text: "Reports" },
     roles.includes("administrator") && { href: "/admin", text: "Administration" },
+    has(AUDIT_LOG) && { href: "/audit-log", text: "Audit log" },
   ];
   return items.filter((i): i is NavItem => Boolean(i));
 }
