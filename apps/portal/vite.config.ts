@@ -10,7 +10,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [
     remix({
-      // Helpers (*.server.ts) and tests sit beside the routes that use them (style.md §A4).
+      // Helpers (*.server.ts) and tests sit beside the routes that use them.
       ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.server.{ts,tsx}", "**/*.css", "**/*.scss"],
       future: {
         v3_fetcherPersist: true,
@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   // Workspace packages are prebuilt and loaded by Node at run time, never bundled: bundling
-  // pdfkit or PGlite breaks them (toolchain.md gotcha 5).
+  // pdfkit or PGlite breaks them (docs/toolchain.md gotcha 5).
   ssr: { external: ["@complaints/api", "@complaints/core", "@complaints/db", "@complaints/letters"] },
   build: { target: "es2022" },
 });

@@ -1,4 +1,4 @@
-// Tests run without the Remix plugin (toolchain.md §2). Two projects:
+// Tests run without the Remix plugin (docs/toolchain.md §2). Two projects:
 // - unit: helpers, loaders and actions beside the code (app/**, server/**);
 // - e2e: Chromium driving the real built server on PGlite (e2e/**), booted once for all
 //   browser tests by e2e/global-setup.ts.

@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 /**
- * Import boundaries from DESIGN.md §2: dependencies point one way
+ * Import boundaries from docs/design.md §2: dependencies point one way
  * (apps -> packages/plugins -> core). Core is pure: no I/O, no db, no http, no React.
  */
 const nodeIo = ["fs", "node:fs", "fs/promises", "node:fs/promises", "http", "node:http", "https", "node:https", "net", "node:net", "child_process", "node:child_process"];
@@ -11,7 +11,7 @@ export const boundaries = {
     "no-restricted-imports": [
       "error",
       {
-        paths: nodeIo.map((name) => ({ name, message: "core is pure: no I/O (DESIGN.md §2)" })),
+        paths: nodeIo.map((name) => ({ name, message: "core is pure: no I/O (docs/design.md §2)" })),
         patterns: [
           { group: ["@complaints/*"], message: "core imports nothing from the workspace" },
           { group: ["kysely", "pg", "express", "react", "pdfkit", "@trpc/*"], message: "core depends on zod only" },
@@ -27,7 +27,7 @@ export const boundaries = {
         patterns: [
           {
             group: ["@complaints/*", "!@complaints/core", "!@complaints/core/*"],
-            message: "a plugin imports only @complaints/core (DESIGN.md §5)",
+            message: "a plugin imports only @complaints/core (docs/design.md §5)",
           },
           { group: ["kysely", "pg", "express", "react", "pdfkit", "@trpc/*"], message: "plugins only register rules" },
         ],

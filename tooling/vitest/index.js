@@ -1,6 +1,6 @@
 // Shared vitest preset. Tests sit beside the code (src/**/*.test.ts).
 // hookTimeout is generous because PGlite boots are CPU-bound on 2-core machines
-// (toolchain.md gotcha 3); speed is measured by `pnpm bench`, never by timed tests.
+// (docs/toolchain.md gotcha 3); speed is measured by `pnpm bench`, never by timed tests.
 // The suite reporter writes the record npm test's closing summary reads (./suite-report.js).
 import { fileURLToPath } from "node:url";
 

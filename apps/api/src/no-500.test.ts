@@ -1,5 +1,5 @@
 /**
- * "Bad input gets a clear, specific error; no 500s" (DESIGN.md §7), as a property: take a
+ * "Bad input gets a clear, specific error; no 500s" (docs/design.md §7), as a property: take a
  * valid input for a procedure, break one part of it in an arbitrary way (fast-check), call
  * the procedure, and require any failure to be a 4xx, never INTERNAL_SERVER_ERROR.
  */

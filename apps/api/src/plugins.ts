@@ -1,5 +1,5 @@
 /**
- * The service plugins installed in this deployment: the one list (style.md §4.5). Which
+ * The service plugins installed in this deployment: the list the API uses (docs/design.md §2). Which
  * directorate or service enables which is data, in the council profile, not code; a profile
  * that enables a plugin not listed here stops start-up with a message naming it.
  */

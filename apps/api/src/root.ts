@@ -1,5 +1,5 @@
 /**
- * The API: one router per domain (style.md §4.9). Clients import `type AppRouter` only.
+ * The API: one router per domain (decision 0301). Clients import `type AppRouter` only.
  */
 import { createCallerFactory, router } from "./trpc.js";
 import { healthRouter } from "./routers/health.js";

@@ -1,5 +1,5 @@
 /**
- * tRPC is initialised here and only here (style.md §4.9). We export only what the routers
+ * tRPC is initialised here and only here (decision 0301). We export only what the routers
  * use: `router`, the procedure builders and `createCallerFactory`.
  *
  * Errors: a zod failure is a 400 with field messages; a rule's refusal is a 4xx with its

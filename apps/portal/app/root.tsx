@@ -8,7 +8,7 @@ import { rootData } from "./utils/root.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
-  // No favicon request, so no 404 in the console (toolchain.md gotcha 12).
+  // No favicon request, so no 404 in the console (docs/toolchain.md gotcha 12).
   { rel: "icon", href: "data:," },
 ];
 

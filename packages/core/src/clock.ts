@@ -1,7 +1,7 @@
 import { londonWallClock } from "./calendar/london-time.js";
 import type { IsoDate } from "./calendar/dates.js";
 
-/** Time comes in from outside: core never reads the system clock (DESIGN.md §2). */
+/** Time comes in from outside: core never reads the system clock (docs/design.md §2). */
 export interface Clock {
   now(): Date;
 }

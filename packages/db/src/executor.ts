@@ -9,7 +9,7 @@ export type Executor = Kysely<DB> | Transaction<DB>;
  * calls can share one commit), otherwise a new one.
  *
  * PGlite has a single connection: inside `fn` use only the transaction it is given, never the
- * outer `db`, or the call waits forever (toolchain.md gotcha 4).
+ * outer `db`, or the call waits forever (docs/toolchain.md gotcha 4).
  */
 export function inTransaction<T>(
   db: Executor,

@@ -37,7 +37,7 @@ import type { Actor } from "./events.js";
 import type { Executor } from "./executor.js";
 import type { DB } from "./schema.js";
 
-/** Flags that narrow who may see a case (DESIGN.md §7: complaints about staff and similar). */
+/** Flags that narrow who may see a case (docs/design.md §7: complaints about staff and similar). */
 export const RESTRICTING_FLAGS: readonly string[] = Object.freeze([
   "named-staff",
   "discrimination-or-harassment",

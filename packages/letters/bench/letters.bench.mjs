@@ -1,5 +1,5 @@
 // Letter rendering speed and batch memory, against bare pdfkit writing the same text with the
-// same font on the same machine in the same run (DESIGN.md §7). Runs the built code: `pnpm build`
+// same font on the same machine in the same run (docs/design.md §7). Runs the built code: `pnpm build`
 // first (turbo's bench task depends on build). Usage: node bench/letters.bench.mjs [--letters N]
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";

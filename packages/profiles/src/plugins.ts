@@ -8,7 +8,7 @@ import { memberEnquiriesServicePlugin } from "@complaints/plugin-member-enquirie
 
 /**
  * Every service plugin installed in this build. Which of them a council uses, and where, is
- * profile data (each service's `plugins`), never a code change (DESIGN.md §2).
+ * profile data (each service's `plugins`), never a code change (docs/design.md §2).
  */
 export const installedPlugins: readonly ServicePlugin[] = Object.freeze([
   housingServicePlugin,

@@ -22,7 +22,7 @@ import { lessonsLearnedReport, socialCareAnnualReport } from "./learning.js";
 
 // The figure families around Lewisham's table (issue 7): escalation rate and reasons (Southwark's
 // key measures), outcomes and working days to respond per stage, extensions, refused complaints
-// by reason (rules.md §8: "Refused complaints with reasons, for the annual report"), Ombudsman and
+// by reason (docs/rules.md §8: "Refused complaints with reasons, for the annual report"), Ombudsman and
 // ICO figures (Lewisham §7), learning (Lewisham 5.5–5.10) and the statutory social care figures
 // (SI 2009/309 reg 18). Working days are counted by hand on the England and Wales calendar.
 const PERIOD = { from: "2025-04-01", to: "2026-03-31" };

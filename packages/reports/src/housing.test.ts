@@ -15,11 +15,11 @@ import {
   type TenantSatisfactionMeasures,
 } from "./housing.js";
 
-// rules.md §6, Tenant Satisfaction Measures: CH01 = Stage 1 (and Stage 2) complaints received in
+// docs/rules.md §6, Tenant Satisfaction Measures: CH01 = Stage 1 (and Stage 2) complaints received in
 // the year ÷ homes × 1,000; CH02 = % of Stage 1 (Stage 2) responses sent in the year within the
 // Complaint Handling Code's timescales: 10 working days from the acknowledgement (Stage 2: 20),
 // or within an extension the Code allows (at most +10 / +20 with the Ombudsman's details).
-// Every date below was counted by hand on the England and Wales calendar (rules.md §7 table).
+// Every date below was counted by hand on the England and Wales calendar (docs/rules.md §7 table).
 const HOUSING = "housing-ombudsman-code-2024";
 const YEAR = { from: "2025-04-01", to: "2026-03-31" };
 
@@ -136,7 +136,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe("Tenant Satisfaction Measures (rules.md §6)", () => {
+describe("Tenant Satisfaction Measures (docs/rules.md §6)", () => {
   it("CH01: complaints received per 1,000 homes, an escalated complaint counting at both stages", () => {
     expect(tsm.homes).toBe(2500);
     // Stage 1: nine received in the year (the open one included); 9 / 2,500 × 1,000 = 3.6.

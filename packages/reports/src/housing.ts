@@ -1,5 +1,5 @@
 /**
- * Housing: Tenant Satisfaction Measures CH01 and CH02 (rules.md §6; the housing plugin's
+ * Housing: Tenant Satisfaction Measures CH01 and CH02 (docs/rules.md §6; the housing plugin's
  * definitions) and the figures for the annual self-assessment against the Housing Ombudsman's
  * Complaint Handling Code (Code section 8), from @complaints/db's `housingFigures`.
  */

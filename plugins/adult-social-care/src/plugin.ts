@@ -6,7 +6,7 @@ import {
 } from "@complaints/core";
 import { z } from "zod";
 
-/** SI 2009/309, the Local Authority Social Services and NHS Complaints (England) Regulations 2009 (rules.md §3). */
+/** SI 2009/309, the Local Authority Social Services and NHS Complaints (England) Regulations 2009 (docs/rules.md §3). */
 export const SI = "SI 2009/309";
 
 export const ASC_RULES = {

@@ -8,7 +8,7 @@ import {
 } from "@complaints/core";
 import { z } from "zod";
 
-/** SI 2006/1738, the Children Act 1989 Representations Procedure (England) Regulations 2006 (rules.md §4). */
+/** SI 2006/1738, the Children Act 1989 Representations Procedure (England) Regulations 2006 (docs/rules.md §4). */
 export const SI = "SI 2006/1738";
 
 export const CHILDREN_RULES = {

@@ -7,7 +7,7 @@ import {
 } from "@complaints/core";
 import { z } from "zod";
 
-/** Where each rule comes from (rules.md §5; Leeds Compliments and Complaints Policy paras 58–67). */
+/** Where each rule comes from (docs/rules.md §5; Leeds Compliments and Complaints Policy paras 58–67). */
 export const FOI_EIR_RULES = {
   skipStage1:
     "Leeds policy para 61: a complaint about an FOI or EIR response does not go through Stage 1; it is handled as a Stage 2 review",
@@ -117,7 +117,7 @@ export const legalLog: ReportContribution = {
 };
 
 /**
- * Complaints about FOI and EIR responses (Leeds policy 58–66, rules.md §5): no Stage 1; one
+ * Complaints about FOI and EIR responses (Leeds policy 58–66, docs/rules.md §5): no Stage 1; one
  * internal review at Stage 2 by a Director with Legal advice, due in 20 working days and
  * never after 40; UK-wide working days; then the Information Commissioner (6 weeks) and the
  * First-tier Tribunal.

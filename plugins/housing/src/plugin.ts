@@ -17,7 +17,7 @@ import {
 
 const reference = z.string().trim().min(1).max(40);
 
-/** Intake fields for landlord services (DESIGN.md §5): all optional, checked when given. */
+/** Intake fields for landlord services (docs/design.md §5): all optional, checked when given. */
 export const housingIntake = {
   tenancyReference: reference.optional(),
   propertyReference: reference.optional(),

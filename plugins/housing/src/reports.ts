@@ -2,7 +2,7 @@ import type { ReportContribution } from "@complaints/core";
 import { RULES } from "./rules.js";
 
 /**
- * Tenant Satisfaction Measures CH01 and CH02 (rules.md §6), as definitions the reports
+ * Tenant Satisfaction Measures CH01 and CH02 (docs/rules.md §6), as definitions the reports
  * package computes from stored stages. The reporting year runs 1 April–31 March; low-cost
  * rental and low-cost home ownership are reported separately (intake field `tenure`).
  */

@@ -1,7 +1,7 @@
 /**
  * Where each housing rule comes from. The Housing Ombudsman's Complaint Handling Code is
  * statutory for council landlords from 1 April 2024 (Social Housing (Regulation) Act 2023);
- * paragraph numbers are the Code's (rules.md §1).
+ * paragraph numbers are the Code's (docs/rules.md §1).
  */
 export const HOS_CODE = "Housing Ombudsman Complaint Handling Code 2024";
 

@@ -57,7 +57,7 @@ export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["c
 export const RESTRICTING_FLAGS: ReadonlySet<Flag> = new Set<Flag>(["named-staff", "discrimination-or-harassment", "sexual-harassment", "safeguarding"]);
 
 /**
- * Equality monitoring (issue 7; Leeds policy 31–32, 81; rules.md §8: "keep it apart from case
+ * Equality monitoring (issue 7; Leeds policy 31–32, 81; docs/rules.md §8: "keep it apart from case
  * handling"). Nobody reads a person's answers back, in any role. The front door and the central
  * team may record a form on the customer's behalf, with their consent (a restricted permission:
  * not the people who investigate); the aggregate report, with small numbers suppressed, is for

@@ -12,7 +12,7 @@
  * - holding responses due (the holding-response due dates, Leeds para 16);
  * - persistent-complainant reviews due within five working days, to the complaints manager;
  * - improvement actions overdue (their date or a milestone's), to their owner and the Head of
- *   Service (DESIGN.md §3), through the same storage the improvement pages use;
+ *   Service (docs/design.md §3), through the same storage the improvement pages use;
  * - quality checks' remedial actions overdue, to their owner.
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";

@@ -1,5 +1,5 @@
 /**
- * Equality monitoring apart from the case (issue 7; Leeds policy 31–32 and 81; rules.md §8:
+ * Equality monitoring apart from the case (issue 7; Leeds policy 31–32 and 81; docs/rules.md §8:
  * "keep it apart from case handling"): recorded on the customer's behalf with consent by the
  * few who may, never shown by any case, queue, search, customer or letter procedure to any role,
  * and reported only in aggregate, a group of fewer than 5 shown as "<5".

@@ -7,7 +7,7 @@ const pageCount = (bytes: Uint8Array) => (Buffer.from(bytes).toString("latin1").
 
 /**
  * What the portal's letter pages need beside `letters.preview` and `letters.issue`: the draft
- * as a PDF to read before issuing (DESIGN.md §6: the officer checks the letter, then issues it),
+ * as a PDF to read before issuing (docs/design.md §6: the officer checks the letter, then issues it),
  * and the letters waiting for the post room.
  */
 describe("letters.previewPdf and letters.printBatch.waiting", () => {

@@ -107,7 +107,7 @@ describe("reports through the API", () => {
       }
     });
 
-    it("a Head of Service sees their directorate only, and is refused another's (DESIGN.md §7: staff see only what their directorate allows)", async () => {
+    it("a Head of Service sees their directorate only, and is refused another's (docs/design.md §7: staff see only what their directorate allows)", async () => {
       const hos = await h.as("head-of-service");
       const { report, scope } = await hos.reports.annual(YEAR);
       expect(report.directorates.map((d) => d.name)).toEqual(["Corporate Services"]);
@@ -149,7 +149,7 @@ describe("reports through the API", () => {
     });
   });
 
-  describe("reports.housing: Tenant Satisfaction Measures CH01/CH02 and the self-assessment data (rules.md §6)", () => {
+  describe("reports.housing: Tenant Satisfaction Measures CH01/CH02 and the self-assessment data (docs/rules.md §6)", () => {
     it("counts per 1,000 homes from the profile's number of homes", async () => {
       const code = "housing-ombudsman-code-2024";
       const stage = (requestedOn: string, respondedOn: string) => ({ stageId: "stage-1", requestedOn, acknowledgedOn: requestedOn, respondDue: "2025-12-31", respondedOn, outcome: "upheld" as const });

@@ -1,5 +1,5 @@
 /**
- * The case command flow (DESIGN.md §2, style.md §4.8): check who may act → load → core's
+ * The case command flow (docs/design.md §2, decision 0301): check who may act → load → core's
  * `transition` → one database transaction writing the state, due dates, events and the
  * outbox messages for the effects (letters to produce, people to notify). The outbox is
  * delivered after the commit by the jobs (docs/decisions/0305-jobs-and-notifications.md).

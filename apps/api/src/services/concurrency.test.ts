@@ -1,6 +1,6 @@
 /**
  * Two people acting on one case at once: one wins, the others are told, nothing is lost
- * (DESIGN.md §7). A retried submission never creates a second case.
+ * (docs/design.md §7). A retried submission never creates a second case.
  * On PostgreSQL these run with a pool of 60 connections, so the requests really overlap.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Equality monitoring (issue 7; Leeds policy 31–32 and 81; rules.md §8: voluntary special
+ * Equality monitoring (issue 7; Leeds policy 31–32 and 81; docs/rules.md §8: voluntary special
  * category data, kept apart from case handling). Staff with the restricted permission record a
  * customer's form on their behalf, with the customer's consent; nothing comes back except that
  * it was stored. No case procedure reads it for any role (routers/equality-isolation.test.ts);

@@ -1,5 +1,5 @@
 /**
- * Improvement actions (issue 7; DESIGN.md §3 Learning; Southwark procedure "Learning from
+ * Improvement actions (issue 7; docs/design.md §3 Learning; Southwark procedure "Learning from
  * Complaints and Escalations": "improvement plans, along with key implementation milestones …
  * so that progress can be tracked", delays escalated to the Head of Service).
  *

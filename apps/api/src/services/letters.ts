@@ -164,7 +164,7 @@ export interface Draft {
 }
 
 const NO_ADDRESS: PostalAddress = { lines: [], postcode: "" };
-const RECIPIENT_SOURCE = "DESIGN.md §6: letters go by post, addressed to the customer or to the representative acting for them";
+const RECIPIENT_SOURCE = "docs/design.md §6: letters go by post, addressed to the customer or to the representative acting for them";
 
 /** A customer's stored address as letter lines: one line each, the postcode apart. */
 export function postalAddressOf(customer: Pick<Customer, "address" | "postcode"> | null): PostalAddress | null {

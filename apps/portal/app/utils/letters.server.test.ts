@@ -42,9 +42,9 @@ describe("a letter as written on its page", () => {
 
 describe("what a letter lacks (422 LETTER_INCOMPLETE), in the error summary", () => {
   const incomplete = { code: "UNPROCESSABLE_CONTENT", cause: { refusal: { code: "LETTER_INCOMPLETE", message: "…", missing: [
-    { element: "recipient-address", description: "the customer's postal address (add it to their record, or give it for this letter)", source: "DESIGN.md §6" },
+    { element: "recipient-address", description: "the customer's postal address (add it to their record, or give it for this letter)", source: "docs/design.md §6" },
     { element: "remedies", description: "what we will do to put things right", source: "Complaint handling code 6.9" },
-    { element: "recipient", description: "someone to send it to", source: "DESIGN.md §6" },
+    { element: "recipient", description: "someone to send it to", source: "docs/design.md §6" },
   ] } } };
 
   it("lists each missing element in plain words against the field where it is written", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ssoButton } from "./sign-in";
 
-describe("the single sign-on button (DESIGN.md: staff sign in with their council account where the council has single sign-on)", () => {
+describe("the single sign-on button (docs/design.md §8: staff sign in with their council account where the council has single sign-on)", () => {
   it("is not shown when single sign-on is not set up", () => {
     expect(ssoButton({ password: true, sso: null }, "/cases")).toBeNull();
   });

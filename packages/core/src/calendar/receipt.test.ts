@@ -6,7 +6,7 @@ import { londonWallClock } from "./london-time.js";
 
 const ew = calendarFor({ nations: ["england-and-wales"] });
 
-describe("receipt rules (Southwark procedure, Receipt Date; rules.md §7)", () => {
+describe("receipt rules (Southwark procedure, Receipt Date; docs/rules.md §7)", () => {
   it("explains a weekend receipt", () => {
     const r = receiptOf(new Date("2025-12-20T10:00:00Z"), ew, { cutOffTime: "17:00" });
     expect(r).toMatchObject({ receivedOn: "2025-12-20", countsFrom: "2025-12-22", why: "non-working-day" });

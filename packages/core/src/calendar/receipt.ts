@@ -23,7 +23,7 @@ export interface Receipt {
 }
 
 /**
- * The receipt rule (Southwark procedure, "Receipt Date"; rules.md §7): the day of receipt is
+ * The receipt rule (Southwark procedure, "Receipt Date"; docs/rules.md §7): the day of receipt is
  * day 0; a complaint received on a non-working day, or after the council's cut-off time,
  * counts as received on the next working day.
  */

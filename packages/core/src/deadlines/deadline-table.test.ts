@@ -88,7 +88,7 @@ const rows: Row[] = [
   // — Acknowledgement: 5 WD from receipt (code 6.2) across the holiday calendar —
   { source: "Complaint handling code 2024 6.2", title: "received Mon 3 Mar 2025: acknowledge by Mon 10 Mar", received: "2025-03-03", steps: [accepted("2025-03-03")], due: S1_ACK, expected: "2025-03-10" },
   {
-    source: "DESIGN.md §4 worked example; code 6.2",
+    source: "docs/design.md §4 worked example; code 6.2",
     title: "received Sat 20 Dec 2025: counts from Mon 22 Dec, skips 25 and 26 Dec, acknowledge by Wed 31 Dec",
     received: "2025-12-20T10:00:00Z",
     steps: [accepted("2025-12-22")],
@@ -96,12 +96,12 @@ const rows: Row[] = [
     expected: "2025-12-31",
     explains: ["received Sat 20 Dec 2025, counts from Mon 22 Dec 2025", "skipping Thu 25 and Fri 26 Dec (bank holidays)", "acknowledge by Wed 31 Dec 2025", "Complaint handling code 2024 6.2"],
   },
-  { source: "Code 6.2; rules.md §7 E&W 2025", title: "Easter 2025: received Wed 16 Apr, skips Good Friday and Easter Monday: Fri 25 Apr", received: "2025-04-16", steps: [accepted("2025-04-16")], due: S1_ACK, expected: "2025-04-25" },
+  { source: "Code 6.2; docs/rules.md §7 E&W 2025", title: "Easter 2025: received Wed 16 Apr, skips Good Friday and Easter Monday: Fri 25 Apr", received: "2025-04-16", steps: [accepted("2025-04-16")], due: S1_ACK, expected: "2025-04-25" },
   { source: "Code 6.2; GOV.UK 2022 one-offs", title: "Platinum Jubilee: received Wed 1 Jun 2022 skips Thu 2 and Fri 3 Jun: Fri 10 Jun", received: "2022-06-01", steps: [accepted("2022-06-01")], due: S1_ACK, expected: "2022-06-10", explains: ["skipping Thu 2 and Fri 3 Jun (bank holidays)"] },
   { source: "Code 6.2; GOV.UK 2022 one-offs", title: "State funeral: received Fri 16 Sep 2022 skips Mon 19 Sep: Mon 26 Sep", received: "2022-09-16", steps: [accepted("2022-09-16")], due: S1_ACK, expected: "2022-09-26" },
   { source: "Code 6.2; GOV.UK 2023 one-off", title: "Coronation: received Fri 5 May 2023 skips Mon 8 May: Mon 15 May", received: "2023-05-05", steps: [accepted("2023-05-05")], due: S1_ACK, expected: "2023-05-15" },
-  { source: "Code 6.2; rules.md §7 E&W 2026", title: "Christmas 2026 with Mon 28 Dec substitute: received Wed 23 Dec: Mon 4 Jan 2027", received: "2026-12-23", steps: [accepted("2026-12-23")], due: S1_ACK, expected: "2027-01-04" },
-  { source: "Code 6.2; rules.md §7 E&W 2027", title: "Christmas 2027, two substitute days and New Year moved to Mon 3 Jan 2028: Tue 4 Jan", received: "2027-12-23", steps: [accepted("2027-12-23")], due: S1_ACK, expected: "2028-01-04" },
+  { source: "Code 6.2; docs/rules.md §7 E&W 2026", title: "Christmas 2026 with Mon 28 Dec substitute: received Wed 23 Dec: Mon 4 Jan 2027", received: "2026-12-23", steps: [accepted("2026-12-23")], due: S1_ACK, expected: "2027-01-04" },
+  { source: "Code 6.2; docs/rules.md §7 E&W 2027", title: "Christmas 2027, two substitute days and New Year moved to Mon 3 Jan 2028: Tue 4 Jan", received: "2027-12-23", steps: [accepted("2027-12-23")], due: S1_ACK, expected: "2028-01-04" },
   { source: "Code 6.2; GOV.UK 2020 (VE Day)", title: "Early May bank holiday moved to Fri 8 May 2020: received Thu 7 May: Fri 15 May", received: "2020-05-07", steps: [accepted("2020-05-07")], due: S1_ACK, expected: "2020-05-15" },
   { source: "Code 6.2; GOV.UK 2019", title: "Christmas 2019: received Mon 23 Dec: Thu 2 Jan 2020", received: "2019-12-23", steps: [accepted("2019-12-23")], due: S1_ACK, expected: "2020-01-02" },
   { source: "Code 6.2; GOV.UK 2018", title: "Early May 2018: received Fri 4 May skips Mon 7 May: Mon 14 May", received: "2018-05-04", steps: [accepted("2018-05-04")], due: S1_ACK, expected: "2018-05-14" },
@@ -110,7 +110,7 @@ const rows: Row[] = [
   { source: "Complaint handling code 2024 6.3", title: "acknowledged Tue 23 Dec 2025: respond by Fri 9 Jan 2026", received: "2025-12-20T10:00:00Z", steps: [accepted("2025-12-22"), ack("2025-12-23")], due: S1_RESPOND, expected: "2026-01-09", explains: ["acknowledged Tue 23 Dec 2025", "Thu 1 Jan (bank holidays)"] },
   { source: "Complaint handling code 2024 6.3", title: "acknowledged Mon 10 Mar 2025: respond by Mon 24 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10")], due: S1_RESPOND, expected: "2025-03-24" },
   { source: "Complaint handling code 2024 6.3", title: "not yet acknowledged: counts provisionally from the acknowledgement due date", received: "2025-03-03", steps: [accepted("2025-03-03")], due: S1_RESPOND, expected: "2025-03-24", explains: ["not yet sent (due Mon 10 Mar 2025)"] },
-  { source: "Code 6.3; rules.md §7 E&W 2024", title: "acknowledged Thu 28 Mar 2024, over Easter 2024: respond by Mon 15 Apr", received: "2024-03-25", steps: [accepted("2024-03-25"), ack("2024-03-28")], due: S1_RESPOND, expected: "2024-04-15" },
+  { source: "Code 6.3; docs/rules.md §7 E&W 2024", title: "acknowledged Thu 28 Mar 2024, over Easter 2024: respond by Mon 15 Apr", received: "2024-03-25", steps: [accepted("2024-03-25"), ack("2024-03-28")], due: S1_RESPOND, expected: "2024-04-15" },
 
   // — Stage 2: ack 5 WD from the escalation request (6.11), response 20 WD from that ack —
   {
@@ -151,24 +151,24 @@ const rows: Row[] = [
     expected: "2026-04-08",
   },
 
-  // — Pauses (DESIGN.md §4: working-day segments) —
-  { source: "DESIGN.md §4: pauses as working-day segments", title: "paused Mon 17 to Thu 20 Mar 2025 (3 WD): due Thu 27 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-17", { type: "pause", reason: "waiting for photos" }], ["2025-03-20", { type: "resume" }]], due: S1_RESPOND, expected: "2025-03-27", explains: ["3 working days paused (waiting for photos"] },
-  { source: "DESIGN.md §4: pauses as working-day segments", title: "paused Fri 14 to Mon 17 Mar 2025: the weekend does not count, 1 WD: Tue 25 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-14", { type: "pause", reason: "waiting for the customer" }], ["2025-03-17", { type: "resume" }]], due: S1_RESPOND, expected: "2025-03-25" },
-  { source: "DESIGN.md §4: pauses as working-day segments", title: "a pause still running on Wed 19 Mar 2025 (2 WD so far): due Wed 26 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-17", { type: "pause", reason: "waiting for the customer" }], ["2025-03-19", { type: "record-contact", direction: "out", channel: "phone", summary: "Chased the customer" }]], due: S1_RESPOND, expected: "2025-03-26" },
+  // — Pauses (docs/design.md §4: working-day segments) —
+  { source: "docs/design.md §4: pauses as working-day segments", title: "paused Mon 17 to Thu 20 Mar 2025 (3 WD): due Thu 27 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-17", { type: "pause", reason: "waiting for photos" }], ["2025-03-20", { type: "resume" }]], due: S1_RESPOND, expected: "2025-03-27", explains: ["3 working days paused (waiting for photos"] },
+  { source: "docs/design.md §4: pauses as working-day segments", title: "paused Fri 14 to Mon 17 Mar 2025: the weekend does not count, 1 WD: Tue 25 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-14", { type: "pause", reason: "waiting for the customer" }], ["2025-03-17", { type: "resume" }]], due: S1_RESPOND, expected: "2025-03-25" },
+  { source: "docs/design.md §4: pauses as working-day segments", title: "a pause still running on Wed 19 Mar 2025 (2 WD so far): due Wed 26 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10"), ["2025-03-17", { type: "pause", reason: "waiting for the customer" }], ["2025-03-19", { type: "record-contact", direction: "out", channel: "phone", summary: "Chased the customer" }]], due: S1_RESPOND, expected: "2025-03-26" },
 
   // — Nations: Scotland- and NI-only holidays; the UK union for FOI/EIR —
-  { source: "rules.md §7: St Andrew's Day (Scotland)", title: "Scotland: received Fri 27 Nov 2026 skips Mon 30 Nov: Mon 7 Dec", council: { nations: ["scotland"] }, received: "2026-11-27", steps: [accepted("2026-11-27")], due: S1_ACK, expected: "2026-12-07" },
-  { source: "rules.md §7: St Andrew's Day is not an E&W holiday", title: "England and Wales: the same complaint is due Fri 4 Dec", received: "2026-11-27", steps: [accepted("2026-11-27")], due: S1_ACK, expected: "2026-12-04" },
-  { source: "rules.md §7: 2 January (Scotland)", title: "Scotland: received Wed 31 Dec 2025 skips 1 and 2 Jan: Fri 9 Jan 2026", council: { nations: ["scotland"] }, received: "2025-12-31", steps: [accepted("2025-12-31")], due: S1_ACK, expected: "2026-01-09" },
-  { source: "rules.md §7 E&W 2026", title: "England and Wales: the same complaint is due Thu 8 Jan 2026", received: "2025-12-31", steps: [accepted("2025-12-31")], due: S1_ACK, expected: "2026-01-08" },
-  { source: "rules.md §7: first Monday of August (Scotland)", title: "Scotland: received Fri 31 Jul 2026 skips Mon 3 Aug: Mon 10 Aug", council: { nations: ["scotland"] }, received: "2026-07-31", steps: [accepted("2026-07-31")], due: S1_ACK, expected: "2026-08-10" },
-  { source: "rules.md §7: Summer bank holiday (E&W, not Scotland)", title: "England and Wales: received Fri 28 Aug 2026 skips Mon 31 Aug: Mon 7 Sep", received: "2026-08-28", steps: [accepted("2026-08-28")], due: S1_ACK, expected: "2026-09-07" },
-  { source: "rules.md §7: Scotland has no late-August holiday", title: "Scotland: the same complaint is due Fri 4 Sep", council: { nations: ["scotland"] }, received: "2026-08-28", steps: [accepted("2026-08-28")], due: S1_ACK, expected: "2026-09-04" },
-  { source: "rules.md §7: St Patrick's Day (NI)", title: "Northern Ireland: received Mon 16 Mar 2026 skips Tue 17 Mar: Tue 24 Mar", council: { nations: ["northern-ireland"] }, received: "2026-03-16", steps: [accepted("2026-03-16")], due: S1_ACK, expected: "2026-03-24" },
-  { source: "rules.md §7: Battle of the Boyne (NI)", title: "Northern Ireland: received Fri 10 Jul 2026 skips Mon 13 Jul: Mon 20 Jul", council: { nations: ["northern-ireland"] }, received: "2026-07-10", steps: [accepted("2026-07-10")], due: S1_ACK, expected: "2026-07-20" },
+  { source: "docs/rules.md §7: St Andrew's Day (Scotland)", title: "Scotland: received Fri 27 Nov 2026 skips Mon 30 Nov: Mon 7 Dec", council: { nations: ["scotland"] }, received: "2026-11-27", steps: [accepted("2026-11-27")], due: S1_ACK, expected: "2026-12-07" },
+  { source: "docs/rules.md §7: St Andrew's Day is not an E&W holiday", title: "England and Wales: the same complaint is due Fri 4 Dec", received: "2026-11-27", steps: [accepted("2026-11-27")], due: S1_ACK, expected: "2026-12-04" },
+  { source: "docs/rules.md §7: 2 January (Scotland)", title: "Scotland: received Wed 31 Dec 2025 skips 1 and 2 Jan: Fri 9 Jan 2026", council: { nations: ["scotland"] }, received: "2025-12-31", steps: [accepted("2025-12-31")], due: S1_ACK, expected: "2026-01-09" },
+  { source: "docs/rules.md §7 E&W 2026", title: "England and Wales: the same complaint is due Thu 8 Jan 2026", received: "2025-12-31", steps: [accepted("2025-12-31")], due: S1_ACK, expected: "2026-01-08" },
+  { source: "docs/rules.md §7: first Monday of August (Scotland)", title: "Scotland: received Fri 31 Jul 2026 skips Mon 3 Aug: Mon 10 Aug", council: { nations: ["scotland"] }, received: "2026-07-31", steps: [accepted("2026-07-31")], due: S1_ACK, expected: "2026-08-10" },
+  { source: "docs/rules.md §7: Summer bank holiday (E&W, not Scotland)", title: "England and Wales: received Fri 28 Aug 2026 skips Mon 31 Aug: Mon 7 Sep", received: "2026-08-28", steps: [accepted("2026-08-28")], due: S1_ACK, expected: "2026-09-07" },
+  { source: "docs/rules.md §7: Scotland has no late-August holiday", title: "Scotland: the same complaint is due Fri 4 Sep", council: { nations: ["scotland"] }, received: "2026-08-28", steps: [accepted("2026-08-28")], due: S1_ACK, expected: "2026-09-04" },
+  { source: "docs/rules.md §7: St Patrick's Day (NI)", title: "Northern Ireland: received Mon 16 Mar 2026 skips Tue 17 Mar: Tue 24 Mar", council: { nations: ["northern-ireland"] }, received: "2026-03-16", steps: [accepted("2026-03-16")], due: S1_ACK, expected: "2026-03-24" },
+  { source: "docs/rules.md §7: Battle of the Boyne (NI)", title: "Northern Ireland: received Fri 10 Jul 2026 skips Mon 13 Jul: Mon 20 Jul", council: { nations: ["northern-ireland"] }, received: "2026-07-10", steps: [accepted("2026-07-10")], due: S1_ACK, expected: "2026-07-20" },
   { source: "FOIA s10(6), EIR reg 2: a bank holiday anywhere in the UK", title: "UK union: received Fri 27 Nov 2026 skips St Andrew's Day: Mon 7 Dec", council: { nations: ["england-and-wales", "scotland", "northern-ireland"] }, received: "2026-11-27", steps: [accepted("2026-11-27")], due: S1_ACK, expected: "2026-12-07" },
   { source: "FOIA s10(6): Easter Monday counts though Scotland works it", title: "UK union: received Thu 2 Apr 2026 skips Good Friday and Easter Monday: Mon 13 Apr", council: { nations: ["england-and-wales", "scotland", "northern-ireland"] }, received: "2026-04-02", steps: [accepted("2026-04-02")], due: S1_ACK, expected: "2026-04-13" },
-  { source: "rules.md §7: Scotland has no Easter Monday", title: "Scotland alone: the same complaint is due Fri 10 Apr", council: { nations: ["scotland"] }, received: "2026-04-02", steps: [accepted("2026-04-02")], due: S1_ACK, expected: "2026-04-10" },
+  { source: "docs/rules.md §7: Scotland has no Easter Monday", title: "Scotland alone: the same complaint is due Fri 10 Apr", council: { nations: ["scotland"] }, received: "2026-04-02", steps: [accepted("2026-04-02")], due: S1_ACK, expected: "2026-04-10" },
 
   // — Council closure days on top of the nation —
   { source: "Issue 2: council closure days 29–31 December", title: "closed 29–31 Dec: received Wed 23 Dec 2026: Thu 7 Jan 2027", council: { closures: [{ everyYear: "12-29", label: "Christmas closure" }, { everyYear: "12-30", label: "Christmas closure" }, { everyYear: "12-31", label: "Christmas closure" }] }, received: "2026-12-23", steps: [accepted("2026-12-23")], due: S1_ACK, expected: "2027-01-07", explains: ["council closure: Christmas closure"] },
@@ -198,7 +198,7 @@ const rows: Row[] = [
     explains: ["Local Government and Social Care Ombudsman"],
   },
   {
-    source: "rules.md §5: complain to the ICO within 6 weeks",
+    source: "docs/rules.md §5: complain to the ICO within 6 weeks",
     title: "final response Mon 9 Mar 2026: the ICO window closes Mon 20 Apr (42 days)",
     council: { timescales: { nextBody: { id: "ico", name: "Information Commissioner's Office", window: { period: { calendarDays: 42 }, from: "response", rule: "ICO: within 6 weeks of the final response" }, rule: "FOIA s50" } } },
     received: "2026-01-05",
@@ -274,9 +274,9 @@ const rows: Row[] = [
   { source: "Code section 2: out-of-time complaints accepted with discretion", title: "an old matter accepted with discretion still gets the 5 WD acknowledgement", received: "2026-03-02", log: { matterArose: "2024-11-01" }, steps: [["2026-03-02", { type: "triage", outcome: "out-of-time", decision: "accept-with-discretion", reasons: "The customer was in hospital" }]], due: S1_ACK, expected: "2026-03-09" },
 
   // — Ombudsman and remedies —
-  { source: "DESIGN.md §3: deadlines set by the Ombudsman", title: "an LGSCO enquiry asking for a reply by Fri 17 Apr 2026 is due that day", received: "2026-01-05", steps: [...throughStage1("2026-01-05", "2026-01-07", "2026-01-20"), ["2026-03-20", { type: "ombudsman-enquiry", enquiryId: "ob-1", body: "lgsco", reference: "25 012 345", responseDueOn: "2026-04-17" }]], due: "ombudsman:ob-1.respond", expected: "2026-04-17" },
+  { source: "docs/design.md §3: deadlines set by the Ombudsman", title: "an LGSCO enquiry asking for a reply by Fri 17 Apr 2026 is due that day", received: "2026-01-05", steps: [...throughStage1("2026-01-05", "2026-01-07", "2026-01-20"), ["2026-03-20", { type: "ombudsman-enquiry", enquiryId: "ob-1", body: "lgsco", reference: "25 012 345", responseDueOn: "2026-04-17" }]], due: "ombudsman:ob-1.respond", expected: "2026-04-17" },
   {
-    source: "DESIGN.md §3: remedies tracked to done",
+    source: "docs/design.md §3: remedies tracked to done",
     title: "a remedy agreed in the Stage 1 response is due on its own date",
     received: "2026-01-05",
     steps: [accepted("2026-01-05"), ack("2026-01-07"), ["2026-01-20", { type: "respond", outcome: "upheld", reasons: "Missed three times.", remedies: [{ id: "r1", type: "action", description: "Add to assisted collections", ownerId: "officer-1", dueOn: "2026-02-03" }] }]],

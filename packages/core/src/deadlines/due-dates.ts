@@ -97,7 +97,7 @@ function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, t
 const verb: Record<"acknowledge" | "respond", string> = { acknowledge: "acknowledge by", respond: "respond by" };
 
 /**
- * Every due date of a case, derived from its state and rules alone (DESIGN.md §4), each
+ * Every due date of a case, derived from its state and rules alone (docs/design.md §4), each
  * explaining itself: "received Sat 20 Dec 2025, counts from Mon 22 Dec 2025 (a weekend);
  * +5 working days, skipping Thu 25 and Fri 26 Dec (bank holidays) → acknowledge by
  * Wed 31 Dec 2025 (Complaint handling code 2024 6.2)". `today` only matters for a pause

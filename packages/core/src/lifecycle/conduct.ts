@@ -4,7 +4,7 @@ import { RefusalError, refuse } from "./refusals.js";
 import type { Actor, Effect, Refusal } from "./types.js";
 
 /**
- * The persistent / unreasonable complainant process, held per customer (DESIGN.md §3):
+ * The persistent / unreasonable complainant process, held per customer (docs/design.md §3):
  * referral with evidence → warning with the behaviour expected and a time span → the
  * customer may comment → designation with specific, proportionate restrictions → review at
  * most 6 months later → lifted or renewed. Genuine new complaints are still logged; the

@@ -17,7 +17,7 @@ export const representativeSchema = z
   .strict();
 
 /**
- * The fields every case is logged with (DESIGN.md §3). Plugins extend this with their own
+ * The fields every case is logged with (docs/design.md §3). Plugins extend this with their own
  * fields (tenancy reference…) through `extendIntake`, inside `intake`.
  */
 export const baseIntakeShape = {

@@ -112,7 +112,7 @@ describe("improvement actions agreed after the response (Southwark: Learning fro
   });
 });
 
-describe("calendar changes (DESIGN.md §4)", () => {
+describe("calendar changes (docs/design.md §4)", () => {
   it("a new bank holiday moves an open case's future deadline, recording what changed", () => {
     const before = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }]]);
     expect(before.dueDates.find((d) => d.kind === "respond")!.date).toBe("2026-03-17");

@@ -32,7 +32,7 @@ interface Ctx {
 }
 
 /**
- * The complaint lifecycle as one pure function (DESIGN.md §2): the current state and a
+ * The complaint lifecycle as one pure function (docs/design.md §2): the current state and a
  * command in, the next state, the events to record and the effects to carry out out — or a
  * refusal that says, in plain words, which rule stops it. No I/O: the clock is injected and
  * every rule comes in `rules`.
@@ -581,7 +581,7 @@ function applyCommand(state: CaseState, command: Exclude<CaseCommand, LogCase>, 
     }
 
     case "recalculate-deadlines": {
-      // DESIGN.md §4: a calendar change (a new bank holiday, a closure day) moves the future
+      // docs/design.md §4: a calendar change (a new bank holiday, a closure day) moves the future
       // deadlines of open cases, with an audit event; closed cases keep the performance
       // they were measured on.
       if (state.status === "closed") refuse("NOT_ALLOWED_NOW", `Case ${state.reference} is closed; its deadlines are history and are not recalculated`);

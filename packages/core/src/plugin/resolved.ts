@@ -5,7 +5,7 @@ import type { CaseKind, CommandType, Flag, Role } from "../lifecycle/types.js";
 import type { Period, Regime } from "../regime/types.js";
 import type { LetterParagraph, ReportContribution, TimescaleField, TransitionHook } from "./types.js";
 
-/** Where a value came from, lowest to highest precedence (DESIGN.md §5). */
+/** Where a value came from, lowest to highest precedence (docs/design.md §5). */
 export type Layer =
   | { kind: "core-default" }
   | { kind: "profile"; id: string }

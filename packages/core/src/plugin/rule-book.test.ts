@@ -45,7 +45,7 @@ const thirdStage = createServicePlugin({
   },
 });
 
-describe("resolution order: core default < council profile < plugin < service setting (DESIGN.md §5)", () => {
+describe("resolution order: core default < council profile < plugin < service setting (docs/design.md §5)", () => {
   it("each layer overrides the one below and the trace says who set what", () => {
     const book = council({
       timescales: { stages: { "stage-1": { respond: { period: { workingDays: 15 }, from: "receipt", rule: "Leeds policy para 15" } } } },
@@ -75,7 +75,7 @@ describe("resolution order: core default < council profile < plugin < service se
   });
 });
 
-describe("start-up errors name the plugin (DESIGN.md §5)", () => {
+describe("start-up errors name the plugin (docs/design.md §5)", () => {
   it("two plugins claiming the same service", () => {
     expect(() => council({ plugins: [housingLike("housing"), housingLike("social-housing")], enable: ["housing", "social-housing"] })).toThrow(
       'Service "waste" is claimed by two plugins, "housing" and "social-housing": enable only one regime per service',

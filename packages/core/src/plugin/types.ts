@@ -67,7 +67,7 @@ export interface ReportContribution {
 }
 
 /**
- * What a plugin may do (DESIGN.md §5). Setters take one value per plugin and a second call
+ * What a plugin may do (docs/design.md §5). Setters take one value per plugin and a second call
  * throws; adders (`add*`, `onTransition`) accumulate in registration order.
  */
 export interface PluginRegistrar {

@@ -44,7 +44,7 @@ const directorateSchema = z
   .strict();
 
 /**
- * A council profile: data, not code (DESIGN.md §3, §5). Which directorates and services
+ * A council profile: data, not code (docs/design.md §3, §5). Which directorates and services
  * exist, which plugins each enables, the corporate timescales, the calendar, limits,
  * letterhead and the Ombudsmen's details.
  */

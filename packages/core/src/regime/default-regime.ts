@@ -2,7 +2,7 @@ import type { Regime, StageRules } from "./types.js";
 
 /**
  * The core default: the 2024 complaint handling code shared by the Local Government and
- * Social Care Ombudsman and the Housing Ombudsman (rules.md §1–2). Exactly two stages.
+ * Social Care Ombudsman and the Housing Ombudsman (docs/rules.md §1–2). Exactly two stages.
  */
 const CODE = "Complaint handling code 2024";
 
@@ -45,7 +45,7 @@ export const defaultRegime: Regime = {
   label: "Complaint handling code 2024 (LGSCO)",
   family: "code-2024",
   nations: ["england-and-wales"],
-  nationsRule: "The codes do not define working days: Mon–Fri less England and Wales bank holidays (rules.md §7)",
+  nationsRule: "The codes do not define working days: Mon–Fri less England and Wales bank holidays (docs/rules.md §7)",
   councilClosures: true,
   stages: [stage1, stage2],
   nextBody: {

@@ -8,7 +8,7 @@ export type Period =
   | { calendarMonths: number; roll?: Roll };
 
 /**
- * The event a timescale counts from (DESIGN.md §4). `stage-request` is the request that opened
+ * The event a timescale counts from (docs/design.md §4). `stage-request` is the request that opened
  * the stage: receipt for the first stage, the escalation request for Stage 2, the panel
  * request for a review panel; `escalation-request` and `panel-request` are its names there.
  */

@@ -12,7 +12,7 @@ import { LETTER_KINDS, type Period, type StageRules } from "../regime/types.js";
 import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from "./scenario.js";
 
 /**
- * The conformance kit every service plugin runs (DESIGN.md §5, issue 4): its registration is
+ * The conformance kit every service plugin runs (docs/design.md §5, issue 4): its registration is
  * valid, every stage of its regime can be answered and closed, its timescales stay within the
  * statutory maxima it declares (and a setting above one stops start-up naming the plugin),
  * every value it sets names its rule, and the letters its regime requires carry its

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Equality monitoring (issue 7; Leeds policy paras 31–32 and 81; rules.md §8: voluntary special
+ * Equality monitoring (issue 7; Leeds policy paras 31–32 and 81; docs/rules.md §8: voluntary special
  * category data, kept apart from case handling).
  *
  * One optional form per case, given with explicit consent, in a table of its own. Nothing that

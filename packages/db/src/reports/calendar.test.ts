@@ -5,7 +5,7 @@ import { openTestDb, type TestDb } from "../../test/db.js";
 import { councilRepository } from "../organisation.js";
 import { calendarKeyOf, syncReportCalendars, syncWorkingDayCalendar } from "./calendar.js";
 
-// DESIGN.md §4 and decision 0003: working days exclude weekends, the nation's bank holidays and
+// docs/design.md §4 and decision 0003: working days exclude weekends, the nation's bank holidays and
 // the council's closure days. The table must count exactly as core's WorkingDayCalendar does.
 const england = calendarFor({ nations: ["england-and-wales"] });
 const withClosures = calendarFor({
@@ -32,7 +32,7 @@ function dates(count: number, seed: number): string[] {
   });
 }
 
-describe("working_days (DESIGN.md §4, decision 0003)", () => {
+describe("working_days (docs/design.md §4, decision 0003)", () => {
   it("counts working days between two dates as core's countWorkingDays does", async () => {
     const froms = dates(400, 7);
     const pairs = froms.map((from, i) => ({

@@ -1,7 +1,7 @@
 /**
  * Figure families about what complaints were about and why they moved or stopped: the top
  * categories per directorate (Lewisham 5.4), the reasons given for escalation (Southwark's key
- * measures), and complaints refused by reason (the code's annual report, rules.md §8).
+ * measures), and complaints refused by reason (the code's annual report, docs/rules.md §8).
  */
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../executor.js";

@@ -19,7 +19,7 @@ import {
 } from "../search.js";
 import { equalityRepository, EQUALITY_CHARACTERISTICS } from "./equality.js";
 
-// Leeds policy paras 31–32 and 81, rules.md §8: equality monitoring is voluntary special category
+// Leeds policy paras 31–32 and 81, docs/rules.md §8: equality monitoring is voluntary special category
 // data, collected with consent and kept apart from case handling. The API half of "equality data
 // never appears in case procedures for any role" builds on this one: no case read in this package
 // can return it, because none of them reads the table.
@@ -104,7 +104,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-describe("equality monitoring stays apart from the case (Leeds policy 31–32, 81; rules.md §8)", () => {
+describe("equality monitoring stays apart from the case (Leeds policy 31–32, 81; docs/rules.md §8)", () => {
   it("is read and written by one module only: no case query, mirror or projection names its table", async () => {
     const allowed = new Set([
       path.join(src, "reports", "equality.ts"),

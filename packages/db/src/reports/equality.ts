@@ -1,5 +1,5 @@
 /**
- * Equality monitoring storage (Leeds policy paras 31–32, 81; rules.md §8). The answers live in
+ * Equality monitoring storage (Leeds policy paras 31–32, 81; docs/rules.md §8). The answers live in
  * `equality_monitoring` only. This is the single module that reads or writes that table; no case
  * query, mirror, snapshot or event touches it (checked by equality.test.ts). What leaves here is
  * either a confirmation that a form was stored or removed, or counts by group for the aggregate

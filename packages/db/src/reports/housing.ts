@@ -1,5 +1,5 @@
 /**
- * Housing: the figures for Tenant Satisfaction Measures CH01 and CH02 (rules.md §6; the housing
+ * Housing: the figures for Tenant Satisfaction Measures CH01 and CH02 (docs/rules.md §6; the housing
  * plugin's `housing.tsm-ch01-ch02` definitions) and the data for the annual self-assessment
  * against the Housing Ombudsman's Complaint Handling Code.
  *

@@ -19,7 +19,7 @@ export const TEST_AUDIT_KEY = "test-audit-key-not-for-production-0123456789";
 
 /**
  * A tarball of a freshly migrated PGlite data folder, made once per process: booting from it
- * skips initdb and the migrations (toolchain.md: 0.4 s instead of 3 s).
+ * skips initdb and the migrations (docs/toolchain.md §3: 0.4 s instead of 3 s).
  */
 export function migratedPgliteSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {

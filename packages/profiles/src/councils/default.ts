@@ -10,7 +10,7 @@ export const defaultCouncil: ProfileDocument = {
       about: "all timescales",
       value:
         "the 2024 complaint handling code: acknowledge 5 WD, Stage 1 10 WD from the acknowledgement (+10), Stage 2 20 WD (+20), then the LGSCO",
-      source: "Complaint handling code 2024 (LGSCO and Housing Ombudsman), rules.md §1–2",
+      source: "Complaint handling code 2024 (LGSCO and Housing Ombudsman), docs/rules.md §1–2",
     },
     {
       kind: "default",
@@ -24,7 +24,7 @@ export const defaultCouncil: ProfileDocument = {
       about: "calendar",
       value: "England and Wales bank holidays; 17:00 cut-off",
       uses: "core's default profile",
-      why: "The codes do not define working days (rules.md §7); the cut-off is an example setting.",
+      why: "The codes do not define working days (docs/rules.md §7); the cut-off is an example setting.",
     },
     {
       kind: "default",

@@ -213,7 +213,7 @@ export const lewisham: ProfileDocument = {
       about: "homelessness and re-housing",
       value: "the corporate procedure and the LGSCO, not the housing plugin",
       uses: "core default",
-      why: "Homelessness and allocations complaints go to the LGSCO, not the Housing Ombudsman (rules.md §8).",
+      why: "Homelessness and allocations complaints go to the LGSCO, not the Housing Ombudsman (docs/rules.md §8).",
     },
     {
       kind: "default",

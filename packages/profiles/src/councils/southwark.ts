@@ -188,7 +188,7 @@ export const southwark: ProfileDocument = {
       about: "homelessness",
       value: "the corporate procedure and the LGSCO",
       uses: "core default",
-      why: "Homelessness complaints go to the LGSCO, not the Housing Ombudsman (rules.md §8).",
+      why: "Homelessness complaints go to the LGSCO, not the Housing Ombudsman (docs/rules.md §8).",
     },
     {
       kind: "default",

@@ -58,7 +58,7 @@ export const OTHER_KINDS = {
   "foi-eir-review": 0.012,
 } as const;
 
-/** Triage outcomes of complaints before any stage (DESIGN.md §3), as shares. */
+/** Triage outcomes of complaints before any stage (docs/design.md §3), as shares. */
 export const TRIAGE_OUTCOMES = {
   accept: 0.885,
   "not-a-complaint": 0.035,

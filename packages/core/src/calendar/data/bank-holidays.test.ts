@@ -7,7 +7,7 @@
  *    published GOV.UK lists, never generated from date-holidays). Any disagreement must be listed in
  *    KNOWN_DISAGREEMENTS with its reason, so every other difference fails.
  * 3. The one-off holidays by name.
- * 4. Spot checks from /work/shared/docs/rules.md §7 (project reference, GOV.UK lists 2024–2027).
+ * 4. Spot checks from docs/rules.md §7 (GOV.UK lists 2024–2027).
  */
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
@@ -273,7 +273,7 @@ describe("bank-holidays.json: spot checks", () => {
   type Dow = keyof typeof DAY;
   type Row = [dow: Dow, date: string, substitute?: "sub"];
 
-  // rules.md §7 table, England & Wales 2024–2027 (full lists; "(sub)" = substitute day).
+  // docs/rules.md §7 table, England & Wales 2024–2027 (full lists; "(sub)" = substitute day).
   const EW: Record<number, Row[]> = {
     2024: [["Mon", "2024-01-01"], ["Fri", "2024-03-29"], ["Mon", "2024-04-01"], ["Mon", "2024-05-06"], ["Mon", "2024-05-27"], ["Mon", "2024-08-26"], ["Wed", "2024-12-25"], ["Thu", "2024-12-26"]],
     2025: [["Wed", "2025-01-01"], ["Fri", "2025-04-18"], ["Mon", "2025-04-21"], ["Mon", "2025-05-05"], ["Mon", "2025-05-26"], ["Mon", "2025-08-25"], ["Thu", "2025-12-25"], ["Fri", "2025-12-26"]],
@@ -281,7 +281,7 @@ describe("bank-holidays.json: spot checks", () => {
     2027: [["Fri", "2027-01-01"], ["Fri", "2027-03-26"], ["Mon", "2027-03-29"], ["Mon", "2027-05-03"], ["Mon", "2027-05-31"], ["Mon", "2027-08-30"], ["Mon", "2027-12-27", "sub"], ["Tue", "2027-12-28", "sub"]],
   };
 
-  describe.each(Object.entries(EW))("rules.md §7: E&W %s", (year, rows) => {
+  describe.each(Object.entries(EW))("docs/rules.md §7: E&W %s", (year, rows) => {
     it("is exactly the listed dates", () => {
       expect(datesIn("england-and-wales", Number(year))).toEqual(rows.map((r) => r[1]));
     });
@@ -293,15 +293,15 @@ describe("bank-holidays.json: spot checks", () => {
     });
   });
 
-  it("rules.md §7: E&W 2026 has Mon 28 Dec as a substitute day (Boxing Day)", () => {
+  it("docs/rules.md §7: E&W 2026 has Mon 28 Dec as a substitute day (Boxing Day)", () => {
     expect(find("england-and-wales", "2026-12-28")).toMatchObject({ title: "Boxing Day", notes: "Substitute day" });
   });
-  it("rules.md §7: E&W 2027 has Mon 27 Dec (Christmas Day) and Tue 28 Dec (Boxing Day) as substitute days", () => {
+  it("docs/rules.md §7: E&W 2027 has Mon 27 Dec (Christmas Day) and Tue 28 Dec (Boxing Day) as substitute days", () => {
     expect(find("england-and-wales", "2027-12-27")).toMatchObject({ title: "Christmas Day", notes: "Substitute day" });
     expect(find("england-and-wales", "2027-12-28")).toMatchObject({ title: "Boxing Day", notes: "Substitute day" });
   });
 
-  // rules.md §7 prose: Scotland and NI extras 2024–2027.
+  // docs/rules.md §7 prose: Scotland and NI extras 2024–2027.
   const SCOTLAND_EXTRAS: ReadonlyArray<[label: string, dow: Dow, date: string, title: string]> = [
     ["2 Jan 2024", "Tue", "2024-01-02", "2nd January"],
     ["2 Jan 2025", "Thu", "2025-01-02", "2nd January"],
@@ -316,7 +316,7 @@ describe("bank-holidays.json: spot checks", () => {
     ["St Andrew’s Day 2026", "Mon", "2026-11-30", "St Andrew’s Day"],
     ["St Andrew’s Day 2027", "Tue", "2027-11-30", "St Andrew’s Day"],
   ];
-  it.each(SCOTLAND_EXTRAS)("rules.md §7: Scotland has %s (%s %s)", (_label, dow, date, title) => {
+  it.each(SCOTLAND_EXTRAS)("docs/rules.md §7: Scotland has %s (%s %s)", (_label, dow, date, title) => {
     expect(find("scotland", date)?.title).toBe(title);
     expect(weekday(date)).toBe(DAY[dow]);
   });
@@ -331,13 +331,13 @@ describe("bank-holidays.json: spot checks", () => {
     ["the Boyne holiday 2026", "Mon", "2026-07-13", "Battle of the Boyne (Orangemen’s Day)"],
     ["the Boyne holiday 2027", "Mon", "2027-07-12", "Battle of the Boyne (Orangemen’s Day)"],
   ];
-  it.each(NI_EXTRAS)("rules.md §7: Northern Ireland has %s (%s %s)", (_label, dow, date, title) => {
+  it.each(NI_EXTRAS)("docs/rules.md §7: Northern Ireland has %s (%s %s)", (_label, dow, date, title) => {
     expect(find("northern-ireland", date)?.title).toBe(title);
     expect(weekday(date)).toBe(DAY[dow]);
   });
 
-  // rules.md §7: "Scotland has no Easter Monday and no late-August holiday. It adds …"; "NI adds …".
-  describe.each([2024, 2025, 2026, 2027])("rules.md §7: %i divisions derive from E&W", (year) => {
+  // docs/rules.md §7: "Scotland has no Easter Monday and no late-August holiday. It adds …"; "NI adds …".
+  describe.each([2024, 2025, 2026, 2027])("docs/rules.md §7: %i divisions derive from E&W", (year) => {
     const ew = EW[year]!.map((r) => r[1]);
     const easterMonday = EW[year]![2]![1];
     const lateAugust = EW[year]![5]![1];
