@@ -123,6 +123,9 @@ describe("generated rows are the rows the repository writes", () => {
         ids.councilId,
         { caseId },
         events.map((e) => ({ event: e.payload as unknown as CaseEvent, actor: { id: e.actor_id!, roles: ["customer-services"] }, version: e.stream_version })),
+        1,
+        null,
+        2, // keyed, as the repository writes today
       ).rows;
       for (const table of Object.keys(TABLES) as TableName[]) {
         if (table === "customers" || table === "customer_conduct") continue;

@@ -5,7 +5,7 @@
  * repository and checks that both produce the same rows.
  */
 import type { Actor, CaseState } from "@complaints/core";
-import { actorOf, eventHash, projectCaseState, toJsonValue, type JsonValue } from "@complaints/db";
+import { actorOf, eventHash, projectCaseState, toJsonValue, type HashLayout, type JsonValue } from "@complaints/db";
 import type { GeneratedCase, GeneratedConduct, GeneratedCustomer } from "./cases.js";
 
 /** Ids the database gave the council's structure, by profile code. */
@@ -27,7 +27,7 @@ export const TABLES = {
   remedies: ["case_id", "id", "council_id", "stage_sequence", "type", "description", "owner_id", "due_on", "amount_pence", "financial_kind", "approver_id", "completed_on"],
   learning_actions: ["case_id", "id", "council_id", "directorate_id", "stage_sequence", "root_cause", "lessons", "description", "owner_id", "due_on", "completed_on"],
   ombudsman_enquiries: ["case_id", "id", "council_id", "body", "their_reference", "received_on", "response_due_on", "responded_on", "approved_by", "finding", "injustice", "decided_on", "remedies", "satisfied_on"],
-  events: ["council_id", "case_id", "conduct_customer_id", "seq", "stream_version", "type", "occurred_at", "actor_type", "actor_id", "payload", "prev_hash", "hash"],
+  events: ["council_id", "case_id", "conduct_customer_id", "seq", "stream_version", "type", "occurred_at", "actor_type", "actor_id", "payload", "prev_hash", "hash", "hash_layout"],
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -155,6 +155,11 @@ export function caseTableRows(ids: OrganisationIdMaps, state: CaseState, created
 /**
  * Event rows of a stream, hash-chained as packages/db's `appendEvents` does: seq from
  * `firstSeq`, each carrying the hash of the one before (`prevHash` for the first).
+ *
+ * `layout` 2 is what the product writes today (HMAC with the audit key, which this process must
+ * have: `setAuditKey`). Bulk-loaded history is written as layout 1, as a log from before the
+ * audit key: no key is needed to generate it, and the API gives each stream its keyed head at
+ * its first start with the key (`sealLegacyStreams`), as it does for a council's older log.
  */
 export function eventRows(
   councilId: string,
@@ -162,6 +167,7 @@ export function eventRows(
   played: ReadonlyArray<{ event: { type: string; at: string }; actor: Actor; version: number }>,
   firstSeq = 1,
   prevHash: string | null = null,
+  layout: HashLayout = 1,
 ): { rows: Cell[][]; lastHash: string | null } {
   const rows: Cell[][] = [];
   let previous = prevHash;
@@ -170,8 +176,8 @@ export function eventRows(
     const payload: JsonValue = toJsonValue(p.event);
     const seq = firstSeq + i;
     const occurredAt = new Date(p.event.at);
-    const hash = eventHash({ councilId, stream, seq, streamVersion: p.version, type: p.event.type, occurredAt, actor: { type: actor.type, id: actor.id }, payload, prevHash: previous });
-    rows.push([councilId, "caseId" in stream ? stream.caseId : null, "conductCustomerId" in stream ? stream.conductCustomerId : null, seq, p.version, p.event.type, occurredAt, actor.type, actor.id, JSON.stringify(payload), previous, hash]);
+    const hash = eventHash({ councilId, stream, seq, streamVersion: p.version, type: p.event.type, occurredAt, actor: { type: actor.type, id: actor.id }, payload, prevHash: previous, layout });
+    rows.push([councilId, "caseId" in stream ? stream.caseId : null, "conductCustomerId" in stream ? stream.conductCustomerId : null, seq, p.version, p.event.type, occurredAt, actor.type, actor.id, JSON.stringify(payload), previous, hash, layout]);
     previous = hash;
   });
   return { rows, lastHash: previous };
