@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   }
   const root = path.resolve(import.meta.dirname, "..");
   if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "dist/server.js"))) {
-    throw new Error("The portal is not built: run `pnpm --filter @complaints/portal build` first (the test script does)");
+    throw new Error("The portal is not built: run `pnpm --filter @complaints/portal build` first (turbo builds it before the test task: apps/portal/turbo.json)");
   }
   mkdirSync(cacheDir, { recursive: true });
   const dataDir = mkdtempSync(path.join(cacheDir, "pglite-"));
