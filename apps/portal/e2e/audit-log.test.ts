@@ -12,6 +12,7 @@ import { cacheDir, launch, Visitor, type Browser } from "./browser.js";
 import { ApiClient, PASSWORD } from "./staff.js";
 
 const baseUrl = inject("baseUrl");
+const OWN_PASSWORD = "marble orchard quietly sings";
 
 describe.skipIf(!baseUrl).each([
   { javaScript: true, mode: "js", decision: "Approve", done: /decided=approved/ },
@@ -27,7 +28,11 @@ describe.skipIf(!baseUrl).each([
 
   beforeAll(async () => {
     const admin = await new ApiClient(baseUrl!).signIn("admin@exampleton.gov.uk");
-    ({ id: staffId } = await admin.mutation<{ id: string }>("admin.staff.create", { email, name, password: "a long first password", roles: [{ role: "administrator", directorateId: null }] }));
+    ({ id: staffId } = await admin.mutation<{ id: string }>("admin.staff.create", { email, name, password: "violet harbour lantern", roles: [{ role: "administrator", directorateId: null }] }));
+    // A first password set by an administrator is temporary (issue 20): they choose their own
+    // (the page for it has its own browser test in staff-pages.test.ts).
+    const rory = await new ApiClient(baseUrl!).signIn(email, "violet harbour lantern");
+    await rory.mutation("auth.changePassword", { current: "violet harbour lantern", next: OWN_PASSWORD });
     browser = await launch({ javaScript, name: `audit-log-${mode}` });
     v = new Visitor(browser, baseUrl!, `audit-log-${mode}`, javaScript);
   });
@@ -36,7 +41,7 @@ describe.skipIf(!baseUrl).each([
   });
 
   it("an administrator giving themselves a role that reads cases is told it waits for a second administrator, and cannot approve it", async () => {
-    await v.signIn(email, "a long first password");
+    await v.signIn(email, OWN_PASSWORD);
     await v.goto(`/admin/staff/${staffId}`);
     await v.page.check("#grant-investigating-officer-0");
     await v.submit("Save roles", { url: /done=requested/ }, "role-requested");

@@ -27,9 +27,9 @@ export class ApiClient {
     return res;
   }
 
-  async signIn(email: string): Promise<this> {
+  async signIn(email: string, password = PASSWORD): Promise<this> {
     await this.fetch("/auth/csrf");
-    await this.mutation("auth.login", { email, password: PASSWORD });
+    await this.mutation("auth.login", { email, password });
     return this;
   }
 

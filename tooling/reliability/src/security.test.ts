@@ -34,7 +34,9 @@ const cookieFlags = (reply: Reply, name: string) => (reply.headers["set-cookie"]
 
 describe("signing in", () => {
   it("locks an account after 5 wrong passwords, even against the right one afterwards", async () => {
-    const email = council.email("dcro", "regeneration");
+    // An account no other test signs in with: locks are shared by every process through the
+    // database (issue 20, finding 5), so the portal's server sees this lock too.
+    const email = council.email("investigating-officer", "customer-services");
     const client = await new ApiClient(api.url).start();
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await client.mutationReply("auth.login", { email, password: `wrong password ${i}` })).status);
