@@ -10,12 +10,17 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setAuditKey, verifyAllChains } from "@complaints/db";
+import { organisationQueries, setAuditKey, verifyAllChains } from "@complaints/db";
 import { auditKeyFor, openDatabase, pgliteKeyFile } from "./start.js";
 
 export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
   const at = argv.indexOf("--council");
   const slug = at >= 0 ? argv[at + 1] : undefined;
+  const unknown = argv.filter((a, i) => !(i === at || (at >= 0 && i === at + 1)));
+  if ((at >= 0 && (!slug || slug.startsWith("--"))) || unknown.length) {
+    out(`Usage: npm run audit:verify [-- --council <slug>]${unknown.length ? ` (not understood: ${unknown.join(" ")})` : " (--council needs a council's slug)"}`);
+    return 2;
+  }
   if (!env.AUDIT_KEY && !env.DATABASE_URL && !existsSync(pgliteKeyFile(env))) {
     out(`No audit key: set AUDIT_KEY, or start the embedded demo once (it makes ${pgliteKeyFile(env)})`);
     return 2;
@@ -26,7 +31,7 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
   try {
     let councilId: string | undefined;
     if (slug) {
-      const council = await database.db.selectFrom("councils").select("id").where("slug", "=", slug).executeTakeFirst();
+      const council = await organisationQueries.findCouncilBySlug(database.db, slug);
       if (!council) {
         out(`There is no council "${slug}"`);
         return 2;
