@@ -13,25 +13,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { base32crockford } from "@scure/base";
 import { serverSecretRepository, type Executor } from "@complaints/db";
+// Reading a typed-in code is pure, so it is core's (input/public.ts): the forms check it too.
+import { normaliseTrackingCode } from "@complaints/core";
 
 const LENGTH = 12;
 const SECRET_NAME = "tracking-code";
 /** Checked when no case matched, so a wrong reference takes as long as a wrong code. */
 const NO_CASE = "00000000-0000-4000-8000-000000000000";
-
-/**
- * A typed-in code in canonical form (12 upper-case Crockford characters), or null when it
- * cannot be one. Crockford's decoding rules: any case, O reads as 0, I and L as 1, and
- * spaces and hyphens are ignored.
- */
-export function normaliseTrackingCode(input: string): string | null {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
-  return new RegExp(`^[0-9A-HJKMNP-TV-Z]{${LENGTH}}$`).test(compact) ? compact : null;
-}
 
 /** "7KQ2M9XD4RTA" → "7KQ2-M9XD-4RTA" */
 export function formatTrackingCode(canonical: string): string {

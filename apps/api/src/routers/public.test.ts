@@ -13,7 +13,7 @@ import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
 import { createCaller } from "../root.js";
 import { createApp } from "../server.js";
-import { normaliseTrackingCode } from "../public/tracking-codes.js";
+import { normaliseTrackingCode } from "@complaints/core";
 import { NOT_FOUND_MESSAGE } from "../services/public.js";
 
 let ipCounter = 0;

@@ -15,9 +15,11 @@ import {
   formatLong,
   todayIn,
   transition,
+  PUBLIC_KINDS,
   type CaseState,
   type DueDate,
   type DueKind,
+  type PublicKind,
   type StageInstance,
 } from "@complaints/core";
 import {
@@ -40,10 +42,6 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { logNewCase, queueStaffAlert, runPublicCommand, translateStorageError, WEB_FORM_ACTOR } from "./cases.js";
-
-/** What the public may send online: complaints, compliments and comments. */
-export const PUBLIC_KINDS = ["complaint", "compliment", "comment"] as const;
-export type PublicKind = (typeof PUBLIC_KINDS)[number];
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";

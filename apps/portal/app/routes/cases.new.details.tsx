@@ -231,7 +231,7 @@ export default function LogCaseDetails() {
                     f.type === "enum" ? (
                       <Select key={f.name} name={`intake-${f.name}`} label={f.required ? f.label : `${f.label} (optional)`} hint={f.description ?? undefined} placeholder="Choose" error={errors[`intake-${f.name}`]} defaultValue={v(`intake-${f.name}`)} items={f.options.map((o) => ({ value: o, text: o.replace(/-/g, " ") }))} />
                     ) : f.type === "boolean" ? (
-                      <Checkboxes key={f.name} name={`intake-${f.name}`} legend={<span className="govuk-visually-hidden">{f.label}</span>} small error={errors[`intake-${f.name}`]} defaultValue={v(`intake-${f.name}`) ? ["yes"] : []} items={[{ value: "yes", text: f.label, hint: f.description ?? undefined }]} />
+                      <Checkboxes key={f.name} name={`intake-${f.name}`} legend={<span className="govuk-visually-hidden">{f.label}</span>} small error={errors[`intake-${f.name}`]} defaultValue={v(`intake-${f.name}`) ? ["on"] : []} items={[{ value: "on", text: f.label, hint: f.description ?? undefined }]} />
                     ) : (
                       <Input key={f.name} name={`intake-${f.name}`} label={f.required ? f.label : `${f.label} (optional)`} hint={f.description ?? undefined} width={f.type === "number" ? "5" : "two-thirds"} error={errors[`intake-${f.name}`]} defaultValue={v(`intake-${f.name}`)} />
                     ),

@@ -7,12 +7,12 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { CASE_KINDS, CHANNELS, FLAGS } from "@complaints/core";
+import { CASE_KINDS, CHANNELS, FLAGS, logCaseInput } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { all, attempt, describeApiError, failure, readForm, text, valuesOf } from "../utils/forms.server";
 import { organisationOf } from "../utils/organisation.server";
-import { intakeFieldsFor } from "../utils/intake.server";
-import { readDate } from "../utils/commands.server";
+import { intakeFieldsFor, pluginIntakeSchema } from "../utils/intake.server";
+import { parseForm } from "../utils/form-schema.server";
 
 export async function loadLogStart(context: AppLoadContext, request: Request) {
   const staff = requireStaff(context, request);
@@ -39,18 +39,24 @@ export async function loadLogStart(context: AppLoadContext, request: Request) {
   return { find, found, findProblem, services: organisation.services };
 }
 
-const CUSTOMER_FIELDS: Record<string, string> = {
-  "customer.fullName": "fullName",
-  "customer.title": "title",
-  "customer.email": "email",
-  "customer.phone": "phone",
-  "customer.address": "address",
-  "customer.postcode": "postcode",
-  "customer.reasonableAdjustments": "reasonableAdjustments",
-  "priority.reason": "priorityReason",
-  "representative.name": "repName",
-  "representative.role": "repRole",
-  "representative.consent": "consentBasis",
+/** The form's fields for a new customer and a representative, by their paths in `logCaseInput`. */
+const NEW_CUSTOMER_FIELDS = {
+  fullName: "customer.fullName",
+  title: "customer.title",
+  email: "customer.email",
+  phone: "customer.phone",
+  address: "customer.address",
+  postcode: "customer.postcode",
+  preferredContact: "customer.preferredContact",
+  reasonableAdjustments: "customer.reasonableAdjustments",
+  largePrint: "customer.largePrint",
+};
+const REPRESENTATIVE_FIELDS = {
+  repName: "representative.name",
+  repRole: "representative.role",
+  replyTo: "representative.replyTo",
+  consentBasis: "representative.consent.basis",
+  consentOn: "representative.consent.recordedOn",
 };
 
 export async function loadLogDetails(context: AppLoadContext, request: Request) {
@@ -98,77 +104,59 @@ export async function loadLogDetails(context: AppLoadContext, request: Request) 
 export async function logCaseAction(context: AppLoadContext, request: Request) {
   const staff = requireStaff(context, request);
   const form = await readForm(request, context);
-  const errors: Record<string, string> = {};
-  const kind = text(form, "kind");
-  const channel = text(form, "channel");
   const serviceId = text(form, "service");
-  if (!(CASE_KINDS as readonly string[]).includes(kind)) errors.kind = "Choose what kind of case it is";
-  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = "Choose how it came in";
-  if (!serviceId) errors.service = "Choose the service it is about";
+  const customerChoice = text(form, "customerChoice");
+  const hasRepresentative = text(form, "hasRepresentative") === "yes";
+  const basis = text(form, "consentBasis");
+  const high = text(form, "priority") === "high";
+
+  // The plugins' questions, parsed with the plugins' own schema (core checks it again).
+  const intakeSchema = serviceId ? await pluginIntakeSchema(context, staff.councilId, serviceId, text(form, "kind") || "complaint") : null;
+  const intakeNames = Object.keys(intakeSchema?.shape ?? {});
+  const intakeFields = Object.fromEntries(intakeNames.map((name) => [`intake-${name}`, name]));
+  // (A ticked yes-or-no question sends "on", which Conform reads as true; unticked, it is left out.)
+  const intake = intakeSchema ? parseForm(form, intakeSchema, { fields: intakeFields }) : { ok: true as const, value: {} };
+
+  const fields: Record<string, string> = {
+    service: "serviceId",
+    priority: "priority.level",
+    priorityReason: "priority.reason",
+    ...(customerChoice === "existing" ? { customerId: "customer.id" } : customerChoice === "new" ? NEW_CUSTOMER_FIELDS : {}),
+    ...(hasRepresentative ? REPRESENTATIVE_FIELDS : {}),
+  };
+  const parsed = parseForm(form, logCaseInput, {
+    fields,
+    dates: { matterArose: "the date the matter happened", ...(hasRepresentative ? { consentOn: "the date consent was given" } : {}) },
+    checkboxes: customerChoice === "new" ? ["largePrint"] : [],
+    values: {
+      ...(customerChoice === "existing" || customerChoice === "new" ? {} : { customer: null }),
+      ...(hasRepresentative ? {} : { representative: null }),
+      ...(hasRepresentative && (!basis || basis === "none") ? { "representative.consent": null } : {}),
+      // An elected member's consent with no date given is recorded as given today.
+      ...(hasRepresentative && basis === "elected-member" && !text(form, "consentOn-day") ? { "representative.consent.recordedOn": new Date().toISOString().slice(0, 10) } : {}),
+      "priority.level": high ? "high" : "normal",
+      ...(high && text(form, "priorityReason") ? {} : { "priority.reason": null }),
+      intake: intake.ok ? intake.value : {},
+      ...(text(form, "idempotencyKey") ? {} : { idempotencyKey: randomUUID() }),
+    },
+  });
+  const errors = { ...(parsed.ok ? {} : parsed.errors), ...(intake.ok ? {} : intake.errors) };
   if (serviceId && serviceId !== text(form, "loadedService")) {
     errors.service = "You changed the service: answer its questions below, then log the case";
   }
-
-  const customerChoice = text(form, "customerChoice");
-  let customer: Record<string, unknown> | null = null;
-  if (customerChoice === "existing") customer = { id: text(form, "customerId") };
-  else if (customerChoice === "new") {
-    const fullName = text(form, "fullName");
-    if (!fullName) errors.fullName = "Enter the customer's full name";
-    customer = {
-      fullName,
-      title: text(form, "title") || null,
-      email: text(form, "email") || null,
-      phone: text(form, "phone") || null,
-      address: text(form, "address") || null,
-      postcode: text(form, "postcode") || null,
-      preferredContact: text(form, "preferredContact") || null,
-      reasonableAdjustments: text(form, "reasonableAdjustments") || null,
-      largePrint: all(form, "largePrint").length > 0,
-    };
-  }
-
-  let representative: Record<string, unknown> | null = null;
-  if (text(form, "hasRepresentative") === "yes") {
-    const basis = text(form, "consentBasis");
-    const consentOn = readDate(form, "consentOn", "the date consent was given", errors, basis === "written" || basis === "verbal");
-    if (!text(form, "repName")) errors.repName = "Enter the representative's name";
-    if (!text(form, "repRole")) errors.repRole = "Choose who the representative is";
-    representative = {
-      name: text(form, "repName"),
-      role: text(form, "repRole") || "other",
-      consent: basis === "none" || !basis ? null : { basis, recordedOn: consentOn ?? new Date().toISOString().slice(0, 10) },
-      replyTo: text(form, "replyTo") === "customer" ? "customer" : "representative",
-    };
-  }
-
-  const description = text(form, "description");
-  if (!description) errors.description = "Enter what the complaint is about";
-  const priorityLevel = text(form, "priority") === "high" ? "high" : "normal";
-  const priorityReason = text(form, "priorityReason");
-  if (priorityLevel === "high" && !priorityReason) errors.priorityReason = "Say why the case is high priority";
-  const matterArose = readDate(form, "matterArose", "the date the matter happened", errors, false);
-
-  const intake: Record<string, unknown> = {};
-  for (const field of serviceId ? await intakeFieldsFor(context, staff.councilId, serviceId, kind || "complaint") : []) {
-    const raw = text(form, `intake-${field.name}`);
-    if (field.type === "boolean") {
-      if (all(form, `intake-${field.name}`).length) intake[field.name] = true;
-    } else if (raw) intake[field.name] = field.type === "number" ? Number(raw) : raw;
-    else if (field.required) errors[`intake-${field.name}`] = `Enter ${field.label.toLowerCase()}`;
-  }
-
-  if (Object.keys(errors).length) return failure(errors, form);
+  if (!parsed.ok || Object.keys(errors).length) return failure(errors, form);
+  const input = parsed.value;
+  const customer = input.customer;
 
   // Open cases that may be the same complaint: shown once, before logging, unless the officer
   // has checked them and says none is the same.
   if (!all(form, "notDuplicate").length && customer) {
     const duplicates = await context.api.cases.possibleDuplicates({
-      ...(customerChoice === "existing" ? { customerId: String(customer.id) } : {}),
-      ...(customer.email ? { email: String(customer.email) } : {}),
-      ...(customer.phone ? { phone: String(customer.phone) } : {}),
-      ...(customer.postcode ? { postcode: String(customer.postcode) } : {}),
-      description,
+      ...("id" in customer ? { customerId: customer.id } : {}),
+      ...("email" in customer && customer.email ? { email: customer.email } : {}),
+      ...("phone" in customer && customer.phone ? { phone: customer.phone } : {}),
+      ...("postcode" in customer && customer.postcode ? { postcode: customer.postcode } : {}),
+      description: input.description,
     });
     if (duplicates.length) {
       return data(
@@ -183,24 +171,8 @@ export async function logCaseAction(context: AppLoadContext, request: Request) {
     }
   }
 
-  const flags = all(form, "flags").filter((f) => (FLAGS as readonly string[]).includes(f));
-  const input = {
-    kind: kind as (typeof CASE_KINDS)[number],
-    channel: channel as (typeof CHANNELS)[number],
-    serviceId,
-    description,
-    desiredOutcome: text(form, "desiredOutcome") || null,
-    category: text(form, "category") || null,
-    subCategory: text(form, "subCategory") || null,
-    matterArose,
-    priority: { level: priorityLevel, reason: priorityLevel === "high" ? priorityReason : null },
-    flags,
-    representative,
-    intake,
-    customer,
-    idempotencyKey: text(form, "idempotencyKey") || randomUUID(),
-  } as Parameters<typeof context.api.cases.log>[0];
-  const result = await attempt(form, () => context.api.cases.log(input), { ...CUSTOMER_FIELDS, ...Object.fromEntries(Object.keys(intake).map((k) => [`intake.${k}`, `intake-${k}`])) });
+  const fieldOf = Object.fromEntries([...Object.entries(fields), ...Object.entries(intakeFields).map(([name, path]) => [name, `intake.${path}`])].map(([name, path]) => [path, name]));
+  const result = await attempt(form, () => context.api.cases.log(input), fieldOf);
   if (!result.ok) return result.response;
   return redirect(`/cases/${result.value.caseId}?done=log`, 303);
 }

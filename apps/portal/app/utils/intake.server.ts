@@ -54,10 +54,16 @@ export function fieldsFromJsonSchema(schema: JsonSchema, exclude: ReadonlySet<st
 
 const BASE = new Set(Object.keys(baseIntakeShape));
 
-export async function intakeFieldsFor(context: AppLoadContext, councilId: string, serviceCode: string, kind: string): Promise<IntakeField[]> {
+/** The fields the service's plugins add, as the plugins' own schema (the form parses with it). */
+export async function pluginIntakeSchema(context: AppLoadContext, councilId: string, serviceCode: string, kind: string): Promise<z.ZodObject | null> {
   const runtime = await context.deps.councils.get(councilId);
-  if (!runtime.book.serviceIds().includes(serviceCode)) return [];
-  const schema = runtime.book.rulesFor(serviceCode, kind as CaseKind).intakeSchema;
-  const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema;
-  return fieldsFromJsonSchema(json, BASE);
+  if (!runtime.book.serviceIds().includes(serviceCode)) return null;
+  const { shape } = runtime.book.rulesFor(serviceCode, kind as CaseKind).intakeSchema;
+  return z.object(Object.fromEntries(Object.entries(shape).filter(([name]) => !BASE.has(name))));
+}
+
+export async function intakeFieldsFor(context: AppLoadContext, councilId: string, serviceCode: string, kind: string): Promise<IntakeField[]> {
+  const schema = await pluginIntakeSchema(context, councilId, serviceCode, kind);
+  if (!schema) return [];
+  return fieldsFromJsonSchema(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema, BASE);
 }

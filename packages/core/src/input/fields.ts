@@ -23,7 +23,7 @@ export const isoDateTime = (message: string) =>
   z.iso.datetime({ offset: true, message }).refine((v) => inRange(new Date(v).toISOString().slice(0, 10)), rangeMessage);
 export const id = z.uuid("an id as given by the API");
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
-export const text = (what: string, max = 10_000) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+export const text = (what: string, max = 10_000) => z.string(`Enter ${what}`).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
 /** A person's name: like `text`, and it must show (not only zero-width or direction characters). */
 export const name = (what: string, max = 200) =>
   personName({ missing: `Enter ${what}`, tooLong: `Keep ${what} under ${max} characters`, invisible: `Enter ${what} with at least one letter or number: it has only invisible characters` }, max);

@@ -6,10 +6,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
 export const representativeSchema = z
   .object({
-    name: personName({ missing: "the representative's name" }),
-    role: z.enum(["mp", "councillor", "mayor", "advocate", "relative", "solicitor", "other"]),
+    name: personName({ missing: "Enter the representative's name" }),
+    role: z.enum(["mp", "councillor", "mayor", "advocate", "relative", "solicitor", "other"], "Choose who the representative is"),
     consent: z
-      .object({ basis: z.enum(["written", "verbal", "elected-member"]), recordedOn: isoDate })
+      .object({ basis: z.enum(["written", "verbal", "elected-member"], "Choose how consent was given"), recordedOn: isoDate })
       .strict()
       .nullable(),
     replyTo: z.enum(["representative", "customer"]).default("representative"),

@@ -16,7 +16,7 @@ export const INVISIBLE_NAME_MESSAGE = "a name with at least one letter or number
 
 /** A trimmed, visible name (of at most `max` characters, if given); `messages` say what to enter. */
 export function personName(messages: { missing: string; tooLong?: string; invisible?: string }, max?: number) {
-  const text = z.string().trim().min(1, messages.missing);
+  const text = z.string(messages.missing).trim().min(1, messages.missing);
   return (max === undefined ? text : text.max(max, messages.tooLong ?? `at most ${max} characters`)).refine(
     isVisibleName,
     messages.invisible ?? INVISIBLE_NAME_MESSAGE,
