@@ -21,22 +21,27 @@ describe("the public complaint form's questions", () => {
   });
 
   it("asks for the detail of the way of contact chosen, and only that", () => {
-    expect(checkStep("contact", {}, SERVICES)).toEqual({ contact: "Select how you would like us to contact you" });
-    expect(checkStep("contact", { contact: "email", email: "not an address" }, SERVICES)).toEqual({ email: "Enter an email address in the correct format, like name@example.com" });
-    expect(checkStep("contact", { contact: "post", addressLine1: "1 High Street" }, SERVICES)).toEqual({ town: "Enter town or city", postcode: "Enter your postcode" });
-    expect(checkStep("contact", { contact: "phone", phone: "01632 960001", email: "" }, SERVICES)).toEqual({});
+    // The contact question comes after the name: the API's schema checks the two together.
+    const named = { kind: "complaint", fullName: "Ann Smith" };
+    expect(checkStep("contact", named, SERVICES)).toEqual({ contact: "Select how you would like us to contact you" });
+    expect(checkStep("contact", { ...named, contact: "email", email: "not an address" }, SERVICES)).toEqual({ email: "Enter an email address in the correct format, like name@example.com" });
+    expect(checkStep("contact", { ...named, contact: "email" }, SERVICES)).toEqual({ email: "Enter your email address" });
+    expect(checkStep("contact", { ...named, contact: "post", addressLine1: "1 High Street" }, SERVICES)).toEqual({ town: "Enter town or city", postcode: "Enter your postcode" });
+    expect(checkStep("contact", { ...named, contact: "phone", phone: "01632 960001", email: "" }, SERVICES)).toEqual({});
   });
 
   it("refuses a service that is not the council's and text over the API's limits, saying the limit", () => {
     expect(checkStep("service", { service: "parking" }, SERVICES)).toEqual({ service: "Select the service it is about" });
     expect(checkStep("description", { kind: "complaint", description: "a".repeat(10_001) }, SERVICES)).toEqual({ description: "What happened must be 10,000 characters or fewer" });
+    expect(checkStep("description", { kind: "compliment" }, SERVICES)).toEqual({ description: "Enter what you would like to tell us" });
   });
 
   it("names the answer that holds a character that cannot be saved, instead of showing the API's raw error (issue 20)", () => {
     expect(checkStep("description", { kind: "complaint", description: "Bins\u0000 not collected" }, SERVICES)).toEqual({
       description: "What happened has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted",
     });
-    expect(checkStep("name", { kind: "complaint", fullName: "Ann \ud800Smith" }, SERVICES)).toEqual({
+    // (Half a surrogate pair cannot come in a form post: the browser and FormData make it U+FFFD.)
+    expect(checkStep("name", { kind: "complaint", fullName: "Ann \u0000Smith" }, SERVICES)).toEqual({
       fullName: "Your name has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted",
     });
   });

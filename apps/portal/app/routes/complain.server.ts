@@ -10,7 +10,9 @@ import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { describeApiError, readForm, text } from "../utils/forms.server";
-import { ANSWER_FIELDS, LIMITS, STEPS, anonymous, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
+import { submitInput } from "@complaints/core";
+import { parseForm } from "../utils/form-schema.server";
+import { ANSWER_FIELDS, STEP_FIELDS, STEPS, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
 
 export type Receipt = Awaited<ReturnType<AppLoadContext["api"]["public"]["submit"]>>;
 
@@ -35,52 +37,39 @@ function answersOf(form: FormData): Answers {
   return out;
 }
 
-/** A NUL or half a surrogate pair: PostgreSQL cannot store it (the API refuses it too). */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * The answers as the API's `public.submit` input, parsed with its schema (core's
+ * input/public.ts): the form asks GOV.UK's questions (an address in lines, whether a reply is
+ * wanted), the input is the API's. Sent before the form has a reply question answered, a
+ * compliment or comment has no customer yet.
+ */
+function parseAnswers(a: Answers) {
+  const form = new FormData();
+  for (const [field, value] of Object.entries(a)) if (value !== undefined) form.set(field, value);
+  const noReply = a.replyWanted === "no" || (isPublicKind(a.kind) && a.kind !== "complaint" && a.replyWanted !== "yes");
+  const details: Record<string, Record<string, string>> = { email: { email: "customer.email" }, phone: { phone: "customer.phone" }, post: { addressLine1: "customer.address", postcode: "customer.postcode" } };
+  return parseForm(form, submitInput, {
+    fields: { service: "serviceId", fullName: "customer.fullName", contact: "customer.preferredContact", ...details[a.contact ?? ""] },
+    values: {
+      ...(noReply ? { customer: null } : {}),
+      ...(a.contact === "post" ? { "customer.address": [a.addressLine1, a.addressLine2, a.town].filter(Boolean).join("\n") || undefined } : {}),
+      ...(a.kind === "complaint" ? {} : { desiredOutcome: null }),
+    },
+  });
+}
 
 /** The GOV.UK messages for a step's missing or wrong answers (the API checks them all again). */
 export function checkStep(step: Step, a: Answers, serviceIds: readonly string[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const tooLong = (field: keyof typeof LIMITS, what: string) => {
-    const value = a[field as keyof Answers];
-    if (value && value.length > LIMITS[field]) errors[field] = `${what} must be ${LIMITS[field].toLocaleString("en-GB")} characters or fewer`;
-    else if (value && UNSTORABLE.test(value)) errors[field] = `${what} has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted`;
-  };
-  switch (step) {
-    case "kind":
-      if (!isPublicKind(a.kind)) errors.kind = "Select whether you want to make a complaint, pay a compliment or make a comment";
-      break;
-    case "service":
-      if (!a.service || !serviceIds.includes(a.service)) errors.service = "Select the service it is about";
-      break;
-    case "description":
-      if (!a.description) errors.description = a.kind === "complaint" ? "Enter what happened" : "Enter what you would like to tell us";
-      tooLong("description", a.kind === "complaint" ? "What happened" : "Your message");
-      break;
-    case "outcome":
-      if (!a.desiredOutcome) errors.desiredOutcome = "Enter what you would like us to do, or say that you are not sure";
-      tooLong("desiredOutcome", "What you would like us to do");
-      break;
-    case "name":
-      if (a.kind !== "complaint" && a.replyWanted !== "yes" && a.replyWanted !== "no") errors.replyWanted = "Select yes if you would like a reply";
-      else if ((a.kind === "complaint" || a.replyWanted === "yes") && !a.fullName) errors.fullName = "Enter your full name";
-      tooLong("fullName", "Your name");
-      break;
-    case "contact":
-      if (a.contact === "email" && !a.email) errors.email = "Enter your email address";
-      else if (a.contact === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email ?? "")) errors.email = "Enter an email address in the correct format, like name@example.com";
-      if (a.contact === "phone" && !a.phone) errors.phone = "Enter your telephone number";
-      if (a.contact === "post") {
-        if (!a.addressLine1) errors.addressLine1 = "Enter address line 1, typically the building and street";
-        if (!a.town) errors.town = "Enter town or city";
-        if (!a.postcode) errors.postcode = "Enter your postcode";
-      }
-      if (!a.contact) errors.contact = "Select how you would like us to contact you";
-      break;
-    case "check":
-      break;
-  }
-  return errors;
+  const parsed = parseAnswers(a);
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+  // The form's own questions, which the API's input does not have.
+  if (a.service && !serviceIds.includes(a.service)) errors.service = "Select the service it is about";
+  if (a.kind === "complaint" && !a.desiredOutcome) errors.desiredOutcome ??= "Enter what you would like us to do, or say that you are not sure";
+  if (isPublicKind(a.kind) && a.kind !== "complaint" && a.replyWanted !== "yes" && a.replyWanted !== "no") errors.replyWanted = "Select yes if you would like a reply";
+  if (a.contact === "post" && !a.addressLine1) errors.addressLine1 = "Enter address line 1, typically the building and street";
+  if (a.contact === "post" && !a.town) errors.town = "Enter town or city";
+  if (a.kind !== "complaint" && errors.description) errors.description = errors.description.replace("Enter what happened", "Enter what you would like to tell us").replace(/^What happened/, "Your message");
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => (STEP_FIELDS[step] as readonly string[]).includes(field)));
 }
 
 /** Which step asks for the field an API message is about. */
@@ -139,25 +128,11 @@ export async function complainAction(context: AppLoadContext, request: Request) 
       const errors = checkStep(s, answers, services.map((x) => x.id));
       if (Object.keys(errors).length) return step(s, answers, errors, true);
     }
-    const customer = anonymous(answers)
-      ? null
-      : {
-          fullName: answers.fullName ?? "",
-          preferredContact: (answers.contact ?? "email") as "email" | "phone" | "post",
-          email: answers.contact === "email" ? (answers.email ?? null) : null,
-          phone: answers.contact === "phone" ? (answers.phone ?? null) : null,
-          address: answers.contact === "post" ? [answers.addressLine1, answers.addressLine2, answers.town].filter(Boolean).join("\n") : null,
-          postcode: answers.contact === "post" ? (answers.postcode ?? null) : null,
-        };
+    const input = parseAnswers(answers);
+    // Every step passed, so the input parses (the API checks it again).
+    if (!input.ok) return step("check", answers, { _form: Object.values(input.errors)[0]! }, true);
     try {
-      const receipt = await context.api.public.submit({
-        kind: answers.kind as "complaint" | "compliment" | "comment",
-        serviceId: answers.service ?? "",
-        description: answers.description ?? "",
-        desiredOutcome: answers.kind === "complaint" ? (answers.desiredOutcome ?? null) : null,
-        customer,
-        idempotencyKey: answers.idempotencyKey,
-      });
+      const receipt = await context.api.public.submit(input.value);
       return data<ComplainView>({ view: "sent", receipt });
     } catch (error) {
       const d = describeApiError(error);
