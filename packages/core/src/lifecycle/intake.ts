@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CASE_KINDS, CHANNELS, FLAGS } from "./types.js";
+import { CASE_KINDS, CHANNELS, FLAGS } from "../vocabulary/case.js";
 import { personName } from "./names.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
