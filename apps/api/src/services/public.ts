@@ -17,7 +17,9 @@ import {
   transition,
   type CaseState,
   type DueDate,
+  LETTER_KIND_NAMES,
   type DueKind,
+  type LetterKind,
   type StageInstance,
 } from "@complaints/core";
 import {
@@ -33,7 +35,6 @@ import {
   type CustomerInput,
   type EqualityAnswers,
 } from "@complaints/db";
-import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/letters";
 import { EQUALITY_QUESTIONS } from "@complaints/reports";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";

@@ -27,7 +27,7 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
-  "legal-proceedings": "Legal proceedings have started",
+  "legal-proceedings": "Legal proceedings",
   employment: "Employment matter",
   "elected-member-conduct": "Conduct of an elected member",
   "right-of-appeal": "There is a right of appeal",
