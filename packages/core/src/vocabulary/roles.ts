@@ -32,7 +32,3 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   administrator: "Administrator",
   auditor: "Read-only auditor",
 };
-
-export function isStaffRole(value: string): value is StaffRole {
-  return (STAFF_ROLES as readonly string[]).includes(value);
-}
