@@ -112,6 +112,27 @@ export const NEXT_BODY_LABELS: Record<KnownNextBody, string> = {
   "first-tier-tribunal": "First-tier Tribunal",
 };
 
+/** The bodies that open an enquiry into a case (the First-tier Tribunal hears appeals from the ICO instead). */
+export const OMBUDSMAN_BODIES = ["lgsco", "housing-ombudsman", "ico"] as const satisfies readonly KnownNextBody[];
+
+/**
+ * Where an Ombudsman's enquiry stands, in the order the process runs:
+ * - `response-due`: the body has asked; our reply has not gone;
+ * - `awaiting-decision`: we replied; the body has not decided;
+ * - `remedy-due`: the body decided and asked for remedies not all done yet;
+ * - `decision-received`: decided with nothing for us to do, and the body not yet told it is closed;
+ * - `complied`: every remedy done (or none asked), or the body said it is satisfied.
+ */
+export const OMBUDSMAN_ENQUIRY_STATES = ["response-due", "awaiting-decision", "remedy-due", "decision-received", "complied"] as const;
+export type OmbudsmanEnquiryState = (typeof OMBUDSMAN_ENQUIRY_STATES)[number];
+export const OMBUDSMAN_ENQUIRY_STATE_LABELS: Record<OmbudsmanEnquiryState, string> = {
+  "response-due": "Response due",
+  "awaiting-decision": "Waiting for the decision",
+  "remedy-due": "Remedy due",
+  "decision-received": "Decision received",
+  complied: "Complied",
+};
+
 /** The findings of the LGSCO (fault), the Housing Ombudsman (maladministration) and the ICO (upheld). */
 export const OMBUDSMAN_FINDINGS = [
   "no-fault",

@@ -18,6 +18,7 @@ const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]
   ["financial kinds", vocabulary.FINANCIAL_KINDS, vocabulary.FINANCIAL_KIND_LABELS],
   ["closure reasons", vocabulary.CLOSURE_REASONS, vocabulary.CLOSURE_REASON_LABELS],
   ["next bodies", vocabulary.NEXT_BODIES, vocabulary.NEXT_BODY_LABELS],
+  ["Ombudsman enquiry states", vocabulary.OMBUDSMAN_ENQUIRY_STATES, vocabulary.OMBUDSMAN_ENQUIRY_STATE_LABELS],
   ["Ombudsman findings", vocabulary.OMBUDSMAN_FINDINGS, vocabulary.OMBUDSMAN_FINDING_LABELS],
   ["staff roles", vocabulary.STAFF_ROLES, vocabulary.ROLE_LABELS],
   ["letter kinds", vocabulary.LETTER_KINDS, vocabulary.LETTER_KIND_NAMES],
@@ -43,8 +44,9 @@ describe("the vocabulary", () => {
     }
   });
 
-  it("restricting flags and fault findings are drawn from their lists", () => {
+  it("restricting flags, Ombudsman bodies and fault findings are drawn from their lists", () => {
     for (const flag of vocabulary.RESTRICTING_FLAGS) expect(vocabulary.FLAGS).toContain(flag);
+    for (const body of vocabulary.OMBUDSMAN_BODIES) expect(vocabulary.NEXT_BODIES).toContain(body);
     for (const finding of vocabulary.FAULT_FINDINGS) expect(vocabulary.OMBUDSMAN_FINDINGS).toContain(finding);
     expect(vocabulary.isRestrictingFlag("safeguarding")).toBe(true);
     expect(vocabulary.isRestrictingFlag("vulnerability")).toBe(false);
