@@ -5,6 +5,7 @@
 import { londonWallClock, type Clock } from "@complaints/core";
 import { setAuditKey, type Database } from "@complaints/db";
 import type { ServicePlugin } from "@complaints/core";
+import { installedPlugins } from "@complaints/profiles";
 import { defaultConfig, type ApiConfig } from "./config.js";
 import { CouncilDirectory } from "./councils.js";
 import { LoginLockout } from "./auth/lockout.js";
@@ -12,7 +13,6 @@ import { jsonLogger, type Logger } from "./logger.js";
 import { Notifier, smtpMailer, type Mailer } from "./notifications/notifier.js";
 import type { OidcLogin } from "./auth/oidc.js";
 import type { AppDeps } from "./context.js";
-import { installedPlugins } from "./plugins.js";
 import { TrackingCodes } from "./public/tracking-codes.js";
 import { PublicLimits } from "./public/limits.js";
 

@@ -27,6 +27,7 @@ export * from "./regime/schema.js";
 export { computeDueDates, nextDue, ragStatus } from "./deadlines/due-dates.js";
 export { applyPeriod, describePeriod } from "./deadlines/apply-period.js";
 
+export * from "./vocabulary/index.js";
 export * from "./lifecycle/types.js";
 export { transition, currentStage } from "./lifecycle/transition.js";
 export { availableCommands } from "./lifecycle/available.js";

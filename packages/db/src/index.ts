@@ -58,7 +58,6 @@ export {
   logCase,
   projectCaseState,
   projectConductState,
-  RESTRICTING_FLAGS,
   type ApplyCaseCommandInput,
   type LogCaseInput,
 } from "./lifecycle.js";

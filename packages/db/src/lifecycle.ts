@@ -17,6 +17,7 @@ import {
   type LogCase,
   type Refusal,
   type ResolvedRules,
+  isRestrictingFlag,
 } from "@complaints/core";
 import type { Transaction } from "kysely";
 import {
@@ -36,14 +37,6 @@ import type { CustomerInput } from "./customers.js";
 import type { Actor } from "./events.js";
 import type { Executor } from "./executor.js";
 import type { DB } from "./schema.js";
-
-/** Flags that narrow who may see a case (docs/design.md §7: complaints about staff and similar). */
-export const RESTRICTING_FLAGS: readonly string[] = Object.freeze([
-  "named-staff",
-  "discrimination-or-harassment",
-  "sexual-harassment",
-  "safeguarding",
-]);
 
 /** The queryable columns of a core case snapshot. */
 export function projectCaseState(state: CaseState): CaseProjection {
@@ -67,7 +60,7 @@ export function projectCaseState(state: CaseState): CaseProjection {
     closedOn: state.closure?.on ?? null,
     restricted:
       state.aboutStaffIds.length > 0 ||
-      state.flags.some((flag) => RESTRICTING_FLAGS.includes(flag)),
+      state.flags.some(isRestrictingFlag),
     description: state.description,
     representative: state.representative
       ? {

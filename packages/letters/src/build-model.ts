@@ -2,15 +2,14 @@ import {
   currentStage,
   type CaseState,
   type CouncilProfile,
+  OUTCOME_LABELS,
   type DueKind,
-  type LetterKind as CoreLetterKind,
-  type Outcome,
+  type LetterKind,
   type ResolvedRules,
   type StageInstance,
 } from "@complaints/core";
 import type {
   LetterElement,
-  LetterKind,
   LetterLanguage,
   LetterModel,
   LetterSection,
@@ -63,11 +62,6 @@ export function letterRegimeFamily(rules: ResolvedRules): RegimeFamily {
   return family as RegimeFamily;
 }
 
-const OUTCOME_WORDS: Record<Outcome, string> = {
-  upheld: "upheld",
-  "partly-upheld": "partly upheld",
-  "not-upheld": "not upheld",
-};
 
 const SUBJECTS: Record<LetterKind, string> = {
   acknowledgement: "We have received your complaint",
@@ -91,10 +85,6 @@ const SUBJECTS: Record<LetterKind, string> = {
   "conduct-review": "How you contact us",
   "ombudsman-response": "The Ombudsman's decision on your complaint",
 };
-
-/** The same kinds as core's, so that a `send-letter` effect names a letter this package can build. */
-const _sameKinds: CoreLetterKind extends LetterKind ? (LetterKind extends CoreLetterKind ? true : never) : never = true;
-void _sameKinds;
 
 function stageOf(state: CaseState, stageId: string | undefined): StageInstance | undefined {
   if (!stageId) return currentStage(state) ?? undefined;
@@ -177,7 +167,7 @@ export function buildLetterModel(
       .join(" ");
   })();
 
-  const decisionText = response ? `We have ${OUTCOME_WORDS[response.outcome]} your complaint.` : undefined;
+  const decisionText = response ? `We have ${OUTCOME_LABELS[response.outcome].toLowerCase()} your complaint.` : undefined;
   const remediesText = response
     ? response.remedies.length > 0
       ? response.remedies

@@ -1,10 +1,8 @@
 export {
   LETTER_ELEMENTS,
-  LETTER_KINDS,
   LETTER_SLOTS,
   type CouncilLetterhead,
   type LetterElement,
-  type LetterKind,
   type LetterLanguage,
   type LetterModel,
   type LetterRecipient,
@@ -16,7 +14,6 @@ export {
   type PostalAddress,
 } from "./model.js";
 export {
-  LETTER_KIND_NAMES,
   LetterContentError,
   REGIME_FAMILIES,
   REGIME_FAMILY_NAMES,

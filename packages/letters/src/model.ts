@@ -4,30 +4,7 @@
  * model can be stored beside its PDF and re-rendered or audited later.
  */
 
-/** Letter kinds, spelled as the effects core emits. */
-export const LETTER_KINDS = [
-  "acknowledgement",
-  "information-request",
-  "holding-response",
-  "extension-notice",
-  "stage-1-response",
-  "escalation-acknowledgement",
-  "stage-2-response",
-  "stage-3-response",
-  "referral-back",
-  "not-a-complaint",
-  "excluded",
-  "out-of-time",
-  "wrongly-addressed",
-  "compliment-acknowledgement",
-  "member-enquiry-response",
-  "foi-eir-review-outcome",
-  "conduct-warning",
-  "conduct-designation",
-  "conduct-review",
-  "ombudsman-response",
-] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+import type { LetterKind } from "@complaints/core";
 
 export type LetterLanguage = "en" | "cy";
 

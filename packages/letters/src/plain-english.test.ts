@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LetterModel } from "./model.js";
 import { checkPlainEnglish } from "./plain-english.js";
-import { LETTER_KINDS } from "./model.js";
+import { LETTER_KINDS } from "@complaints/core";
 import { REGIME_FAMILIES, requiredContent } from "./required-content.js";
 import { sampleLetter, typicalStage1Response } from "./sample-letters.js";
 

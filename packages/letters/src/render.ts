@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { LETTER_KIND_NAMES } from "@complaints/core";
 import type { LetterModel, LetterSlot, PostalAddress } from "./model.js";
-import { LETTER_KIND_NAMES } from "./required-content.js";
 import {
   A4,
   ADDRESS_BLOCK,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LETTER_KINDS, type LetterModel } from "./model.js";
+import { LETTER_KINDS } from "@complaints/core";
+import type { LetterModel } from "./model.js";
 import {
   LetterContentError,
   REGIME_FAMILIES,

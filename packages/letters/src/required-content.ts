@@ -1,4 +1,5 @@
-import type { LetterElement, LetterKind, LetterModel } from "./model.js";
+import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
+import type { LetterElement, LetterModel } from "./model.js";
 
 /**
  * The rule families a letter can be issued under. Plugins resolve a case to one of these; the
@@ -44,29 +45,6 @@ export const REGIME_FAMILY_NAMES: Record<RegimeFamily, string> = {
   "adult-social-care": "the adult social care complaints regulations (SI 2009/309)",
   "children-social-care": "the children's social care representations procedure (SI 2006/1738)",
   "member-enquiry": "the member enquiry procedure",
-};
-
-export const LETTER_KIND_NAMES: Record<LetterKind, string> = {
-  acknowledgement: "acknowledgement",
-  "information-request": "request for information",
-  "holding-response": "holding response",
-  "extension-notice": "extension notice",
-  "stage-1-response": "Stage 1 response",
-  "escalation-acknowledgement": "escalation acknowledgement",
-  "stage-2-response": "Stage 2 response",
-  "stage-3-response": "Stage 3 response",
-  "referral-back": "referral back to Stage 1",
-  "not-a-complaint": "not-a-complaint letter",
-  excluded: "excluded complaint letter",
-  "out-of-time": "out-of-time letter",
-  "wrongly-addressed": "wrongly addressed complaint letter",
-  "compliment-acknowledgement": "compliment acknowledgement",
-  "member-enquiry-response": "member enquiry response",
-  "foi-eir-review-outcome": "FOI/EIR internal review outcome",
-  "conduct-warning": "unreasonable behaviour warning",
-  "conduct-designation": "unreasonable behaviour designation",
-  "conduct-review": "unreasonable behaviour review",
-  "ombudsman-response": "Ombudsman decision response",
 };
 
 interface NextBody {

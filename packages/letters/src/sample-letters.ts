@@ -1,4 +1,5 @@
-import type { CouncilLetterhead, LetterElement, LetterKind, LetterModel, LetterSection } from "./model.js";
+import type { LetterKind } from "@complaints/core";
+import type { CouncilLetterhead, LetterElement, LetterModel, LetterSection } from "./model.js";
 import { requiredContent, type RegimeFamily } from "./required-content.js";
 
 /**

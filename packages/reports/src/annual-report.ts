@@ -24,16 +24,8 @@ import {
   type Executor,
   type ReportPeriod,
 } from "@complaints/db";
-import {
-  BODY_LABELS,
-  EXCLUSION_LABELS,
-  FAULT_FINDINGS,
-  FINDING_LABELS,
-  REFUSAL_LABELS,
-  columnLabel,
-  compareColumns,
-  label,
-} from "./labels.js";
+import { NEXT_BODY_LABELS, OMBUDSMAN_FINDING_LABELS, TRIAGE_OUTCOME_LABELS, isFaultFinding } from "@complaints/core";
+import { REFUSAL_REASON_LABELS, columnLabel, compareColumns, label } from "./labels.js";
 import { percent, roundTo } from "./numbers.js";
 
 export interface AnnualReportInput {
@@ -496,9 +488,9 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
       refusedRows
         .set(k, {
           outcome: r.outcome,
-          label: label(REFUSAL_LABELS, r.outcome),
+          label: label(TRIAGE_OUTCOME_LABELS, r.outcome),
           reason: r.reason,
-          reasonLabel: r.reason === null ? null : label(EXCLUSION_LABELS, r.reason),
+          reasonLabel: r.reason === null ? null : label(REFUSAL_REASON_LABELS, r.reason),
           count: 0,
           previous: previousPeriod ? 0 : null,
         })
@@ -514,7 +506,7 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
       bodies
         .set(o.body, {
           body: o.body,
-          label: label(BODY_LABELS, o.body),
+          label: label(NEXT_BODY_LABELS, o.body),
           enquiries: 0,
           responses: 0,
           responsesInTime: 0,
@@ -531,7 +523,7 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
           previous: previousPeriod ? { enquiries: 0, decisions: 0, faultFound: 0 } : null,
         })
         .get(o.body)!;
-    const fault = o.finding !== null && FAULT_FINDINGS.has(o.finding) ? o.decisions : 0;
+    const fault = o.finding !== null && isFaultFinding(o.finding) ? o.decisions : 0;
     if (o.period === "previous") {
       entry.previous!.enquiries += o.enquiries;
       entry.previous!.decisions += o.decisions;
@@ -552,7 +544,7 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
     if (o.finding !== null && o.decisions > 0)
       entry.findings.push({
         finding: o.finding,
-        label: label(FINDING_LABELS, o.finding),
+        label: label(OMBUDSMAN_FINDING_LABELS, o.finding),
         count: o.decisions,
       });
   }

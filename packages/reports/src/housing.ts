@@ -14,7 +14,8 @@ import {
   type Executor,
   type ReportPeriod,
 } from "@complaints/db";
-import { EXCLUSION_LABELS, FINDING_LABELS, REFUSAL_LABELS, label } from "./labels.js";
+import { OMBUDSMAN_FINDING_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core";
+import { REFUSAL_REASON_LABELS, label } from "./labels.js";
 import { percentTo, roundTo } from "./numbers.js";
 import type { ReportTable } from "./table.js";
 
@@ -309,14 +310,14 @@ export async function codeSelfAssessmentData(
     refused: refused.map((r) => ({
       outcome: r.outcome,
       reason: r.reason,
-      label: `${label(REFUSAL_LABELS, r.outcome)}${r.reason ? `: ${label(EXCLUSION_LABELS, r.reason)}` : ""}`,
+      label: `${label(TRIAGE_OUTCOME_LABELS, r.outcome)}${r.reason ? `: ${label(REFUSAL_REASON_LABELS, r.reason)}` : ""}`,
       count: r.count,
     })),
     determinations: hos
       .filter((o) => o.finding !== null && o.decisions > 0)
       .map((o) => ({
         finding: o.finding!,
-        label: label(FINDING_LABELS, o.finding),
+        label: label(OMBUDSMAN_FINDING_LABELS, o.finding),
         count: o.decisions,
       })),
     ordersDue: hos.reduce((sum, o) => sum + o.remediesDue, 0),

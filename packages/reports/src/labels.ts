@@ -1,4 +1,5 @@
-/** Plain-English labels for the codes reports group by. */
+/** Plain-English labels for the codes reports group by; the codes' own labels are core's vocabulary. */
+import { EXCLUSION_REASON_LABELS, OUT_OF_TIME_DECISION_LABELS } from "@complaints/core";
 
 const STAGE = /^stage-(\d+)$/;
 
@@ -34,64 +35,11 @@ export function compareColumns(a: string, b: string): number {
   return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
 }
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  upheld: "Upheld",
-  "partly-upheld": "Partly upheld",
-  "not-upheld": "Not upheld",
-};
-
-export const REFUSAL_LABELS: Record<string, string> = {
-  "not-a-complaint": "Not a complaint",
-  excluded: "Excluded",
-  "out-of-time": "Out of time",
-  "wrongly-addressed": "Wrongly addressed",
-  duplicate: "Duplicate",
-};
-
-export const EXCLUSION_LABELS: Record<string, string> = {
-  "legal-proceedings": "Legal proceedings",
-  employment: "Employment matter",
-  "elected-member-conduct": "Conduct of an elected member",
-  "right-of-appeal": "A right of appeal exists",
-  "already-considered": "Already considered",
-  "insurance-claim": "Insurance claim",
-  other: "Other",
-  refuse: "Refused",
-};
-
-export const BODY_LABELS: Record<string, string> = {
-  lgsco: "Local Government and Social Care Ombudsman",
-  "housing-ombudsman": "Housing Ombudsman",
-  ico: "Information Commissioner's Office",
-  "first-tier-tribunal": "First-tier Tribunal",
-};
-
-export const FINDING_LABELS: Record<string, string> = {
-  "no-fault": "No fault",
-  "fault-no-injustice": "Fault, no injustice",
-  "fault-injustice": "Fault causing injustice",
-  "no-maladministration": "No maladministration",
-  "service-failure": "Service failure",
-  maladministration: "Maladministration",
-  "severe-maladministration": "Severe maladministration",
-  "not-investigated": "Not investigated",
-  premature: "Premature",
-  "complaint-upheld": "Complaint upheld",
-  "complaint-not-upheld": "Complaint not upheld",
-};
-
-/** Findings that say the council got something wrong (LGSCO fault, HOS failure or maladministration, ICO upheld). */
-export const FAULT_FINDINGS: ReadonlySet<string> = new Set([
-  "fault-no-injustice",
-  "fault-injustice",
-  "service-failure",
-  "maladministration",
-  "severe-maladministration",
-  "complaint-upheld",
-]);
+/** What the reason column of a refused complaint holds: an exclusion's reason, or an out-of-time decision. */
+export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = { ...EXCLUSION_REASON_LABELS, ...OUT_OF_TIME_DECISION_LABELS };
 
 export const label = (
-  labels: Record<string, string>,
+  labels: Readonly<Record<string, string>>,
   code: string | null,
   fallback = "Not recorded",
 ) => (code === null ? fallback : (labels[code] ?? code));

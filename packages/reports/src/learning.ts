@@ -13,7 +13,8 @@ import {
   type ReportPeriod,
   type SocialCareFigures,
 } from "@complaints/db";
-import { BODY_LABELS, label } from "./labels.js";
+import { NEXT_BODY_LABELS } from "@complaints/core";
+import { label } from "./labels.js";
 import { percent } from "./numbers.js";
 import type { ReportTable } from "./table.js";
 
@@ -185,7 +186,7 @@ export async function socialCareAnnualReport(
         byStage: stages,
         referredToOmbudsman: figures.referredToOmbudsman
           .filter((r) => r.regimeId === regimeId)
-          .map((r) => ({ body: r.body, label: label(BODY_LABELS, r.body), count: r.count })),
+          .map((r) => ({ body: r.body, label: label(NEXT_BODY_LABELS, r.body), count: r.count })),
         learning: figures.learning
           .filter((l) => l.regimeId === regimeId)
           .map((l) => ({ rootCause: l.rootCause, lessons: l.lessons, count: l.count })),

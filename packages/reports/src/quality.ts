@@ -23,14 +23,13 @@ import {
   type QaScoreRow,
   type ReportPeriod,
 } from "@complaints/db";
+import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
 import {
-  LETTER_KIND_NAMES,
   REGIME_FAMILIES,
   checkPlainEnglish,
   checkRequiredContent,
   requiredContent,
   type ContentCheckOptions,
-  type LetterKind,
   type LetterModel,
   type RegimeFamily,
 } from "@complaints/letters";

@@ -8,34 +8,11 @@
  *   safeguarding) are read only by RESTRICTED_READERS and the case's own handler.
  * - Nobody reads a case that names them as the subject of the complaint.
  */
-import type { CommandType, Flag, Role } from "@complaints/core";
+import type { CommandType } from "@complaints/core";
+import { STAFF_ROLES, type StaffRole } from "@complaints/core";
 
-export const STAFF_ROLES = [
-  "customer-services",
-  "investigating-officer",
-  "dcro",
-  "complaints-manager",
-  "head-of-service",
-  "director",
-  "quality-assurance",
-  "legal",
-  "administrator",
-  "auditor",
-] as const satisfies readonly Role[];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  "customer-services": "Customer services officer",
-  "investigating-officer": "Investigating officer",
-  dcro: "Departmental customer relations officer",
-  "complaints-manager": "Central resolution team / complaints manager",
-  "head-of-service": "Head of service",
-  director: "Director",
-  "quality-assurance": "Quality assurance",
-  legal: "Legal services",
-  administrator: "Administrator",
-  auditor: "Read-only auditor",
-};
+/** The roles and their labels are core's vocabulary; the API's modules read them from here. */
+export { STAFF_ROLES, ROLE_LABELS, type StaffRole } from "@complaints/core";
 
 /** Roles that may be granted council-wide. The front door, the central team and oversight. */
 export const CENTRAL_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>([
@@ -52,9 +29,6 @@ export const CASE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(STAFF_ROL
 
 /** Who may read restricted cases within their scope. */
 export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "head-of-service", "director", "legal"]);
-
-/** The flags that restrict a case. */
-export const RESTRICTING_FLAGS: ReadonlySet<Flag> = new Set<Flag>(["named-staff", "discrimination-or-harassment", "sexual-harassment", "safeguarding"]);
 
 /**
  * Equality monitoring (issue 7; Leeds policy 31–32, 81; docs/rules.md §8: "keep it apart from case

@@ -3,7 +3,7 @@
  * the principal and a few facts about the case, so the authorisation matrix test can drive
  * them through the real procedures and read them here.
  */
-import type { Flag } from "@complaints/core";
+import { isRestrictingFlag } from "@complaints/core";
 import {
   CASE_LOGGERS,
   CASE_READERS,
@@ -12,7 +12,6 @@ import {
   LETTER_ISSUERS,
   ATTACHMENT_ADDERS,
   RESTRICTED_READERS,
-  RESTRICTING_FLAGS,
   type StaffRole,
 } from "./policy.js";
 
@@ -103,7 +102,7 @@ export interface CaseFacts {
 
 /** The rule the database mirrors into `cases.restricted`, stated here for the API's own checks. */
 export function isRestricted(state: { flags: readonly string[]; aboutStaffIds: readonly string[] }): boolean {
-  return state.aboutStaffIds.length > 0 || state.flags.some((f) => RESTRICTING_FLAGS.has(f as Flag));
+  return state.aboutStaffIds.length > 0 || state.flags.some(isRestrictingFlag);
 }
 
 export type Decision = { ok: true; roles: StaffRole[] } | { ok: false; reason: string };

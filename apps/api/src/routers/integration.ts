@@ -4,7 +4,7 @@
  * more directorates: `Authorization: Bearer cmk_…`.
  */
 import { z } from "zod";
-import { CASE_KINDS, CHANNELS } from "@complaints/core";
+import { CASE_KINDS, CASE_STATUSES, CHANNELS } from "@complaints/core";
 import { apiKeyProcedure, router } from "../trpc.js";
 import { caseStatus, createCaseForIntegration, servicesFor } from "../services/integration.js";
 import { logCaseInput } from "./schemas.js";
@@ -20,7 +20,7 @@ const createInput = logCaseInput.omit({ aboutStaffIds: true }).extend({
 const statusOutput = z.object({
   reference: z.string(),
   kind: z.enum(CASE_KINDS),
-  status: z.enum(["new", "open", "closed"]),
+  status: z.enum(CASE_STATUSES),
   receivedAt: z.string(),
   stage: z
     .object({ id: z.string(), label: z.string(), phase: z.string(), acknowledgedOn: z.string().nullable(), respondedOn: z.string().nullable(), outcome: z.string().nullable() })

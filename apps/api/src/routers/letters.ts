@@ -5,7 +5,8 @@
  * `GET /letters/print-batches/:batchId.pdf` and `.csv`. The flow is in services/letters.ts.
  */
 import { z } from "zod";
-import { LETTER_ELEMENTS, LETTER_KINDS } from "@complaints/letters";
+import { LETTER_KINDS } from "@complaints/core";
+import { LETTER_ELEMENTS } from "@complaints/letters";
 import { router, staffProcedure } from "../trpc.js";
 import {
   MAX_BATCH,

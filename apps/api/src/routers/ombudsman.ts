@@ -3,6 +3,7 @@
  * Each enquiry is worked on its case with the `command.ombudsman*` procedures.
  */
 import { z } from "zod";
+import { OMBUDSMAN_ENQUIRY_STATES } from "@complaints/core";
 import { router, staffProcedure } from "../trpc.js";
 import { ombudsmanEnquiries } from "../services/ombudsman.js";
 import { slug } from "./schemas.js";
@@ -18,7 +19,7 @@ export const ombudsmanRouter = router({
         .object({
           /** Only one body: "lgsco", "housing-ombudsman", "ico"… */
           body: slug.max(40).optional(),
-          state: z.enum(["response-due", "awaiting-decision", "remedy-due", "decision-received", "complied"]).optional(),
+          state: z.enum(OMBUDSMAN_ENQUIRY_STATES).optional(),
           limit: z.number().int().min(1).max(500).default(200),
         })
         .default({ limit: 200 }),

@@ -9,7 +9,7 @@
  * docs/decisions/0308-letters-through-the-api.md.
  */
 import { Writable } from "node:stream";
-import { currentStage, todayIn, type CaseState, type StageInstance } from "@complaints/core";
+import { LETTER_KIND_NAMES, currentStage, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
 import {
   authQueries,
   caseQueries,
@@ -25,7 +25,6 @@ import {
   type PrintBatch,
 } from "@complaints/db";
 import {
-  LETTER_KIND_NAMES,
   LetterContentError,
   LetterDateError,
   LetterLayoutError,
@@ -39,7 +38,6 @@ import {
   renderLetterPdf,
   withSections,
   type LetterElement,
-  type LetterKind,
   type LetterModel,
   type PlainEnglishWarning,
   type PostalAddress,

@@ -4,26 +4,16 @@
  * deadline and where it stands. The enquiry itself is worked on its case through the
  * `command.ombudsman*` procedures; this is the complaints team's view across cases.
  */
-import { addCalendarDays, todayIn } from "@complaints/core";
+import { addCalendarDays, todayIn, type OmbudsmanEnquiryState } from "@complaints/core";
 import { caseQueries, ombudsmanQueries, type OmbudsmanEnquiryListRow } from "@complaints/db";
 import type { Context } from "../context.js";
 import { readDecision, type StaffPrincipal } from "../access/principal.js";
 import { visibilityOf } from "./case-views.js";
 
-/**
- * Where an enquiry stands, in the order the Ombudsman's process runs:
- * - `response-due`: the body has asked; our reply has not gone;
- * - `awaiting-decision`: we replied; the body has not decided;
- * - `remedy-due`: the body decided and asked for remedies not all done yet;
- * - `decision-received`: decided with nothing for us to do, and the body not yet told it is closed;
- * - `complied`: every remedy done (or none asked), or the body said it is satisfied.
- */
-export type EnquiryState = "response-due" | "awaiting-decision" | "remedy-due" | "decision-received" | "complied";
-
 /** How long a closed enquiry stays in the list. */
 export const RECENT_DAYS = 90;
 
-export function enquiryState(row: Pick<OmbudsmanEnquiryListRow, "respondedOn" | "decidedOn" | "remedies" | "satisfiedOn">): EnquiryState {
+export function enquiryState(row: Pick<OmbudsmanEnquiryListRow, "respondedOn" | "decidedOn" | "remedies" | "satisfiedOn">): OmbudsmanEnquiryState {
   if (row.satisfiedOn) return "complied";
   if (!row.respondedOn && !row.decidedOn) return "response-due";
   if (!row.decidedOn) return "awaiting-decision";
@@ -32,7 +22,7 @@ export function enquiryState(row: Pick<OmbudsmanEnquiryListRow, "respondedOn" | 
 }
 
 /** The date the body is waiting on us for next: our reply, else the earliest remedy still outstanding. */
-function nextDeadline(row: OmbudsmanEnquiryListRow, state: EnquiryState): { what: "response" | "remedy"; date: string } | null {
+function nextDeadline(row: OmbudsmanEnquiryListRow, state: OmbudsmanEnquiryState): { what: "response" | "remedy"; date: string } | null {
   if (state === "response-due") return { what: "response", date: row.responseDueOn };
   if (state === "remedy-due") {
     const dates = row.remedies.filter((r) => !r.completedOn && r.dueOn).map((r) => r.dueOn!);
@@ -41,7 +31,7 @@ function nextDeadline(row: OmbudsmanEnquiryListRow, state: EnquiryState): { what
   return null;
 }
 
-export async function ombudsmanEnquiries(ctx: Context, staff: StaffPrincipal, input: { body?: string | undefined; state?: EnquiryState | undefined; limit: number }) {
+export async function ombudsmanEnquiries(ctx: Context, staff: StaffPrincipal, input: { body?: string | undefined; state?: OmbudsmanEnquiryState | undefined; limit: number }) {
   const runtime = await ctx.deps.councils.get(staff.councilId);
   const today = todayIn(ctx.clock);
   const rows = await ombudsmanQueries.enquiries(ctx.db, {

@@ -18,8 +18,10 @@ import {
   PUBLIC_KINDS,
   type CaseState,
   type DueDate,
+  LETTER_KIND_NAMES,
   type DueKind,
   type PublicKind,
+  type LetterKind,
   type StageInstance,
 } from "@complaints/core";
 import {
@@ -35,7 +37,6 @@ import {
   type CustomerInput,
   type EqualityAnswers,
 } from "@complaints/db";
-import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/letters";
 import { EQUALITY_QUESTIONS } from "@complaints/reports";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Details, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
-import { CHANNEL_LABELS, DUE_LABELS, EVENT_LABELS, OUTCOME_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { CHANNEL_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { EVENT_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { formatSize } from "../utils/letters";
 
 const RAG: Record<string, { text: string; colour: TagColour }> = {
@@ -48,7 +49,7 @@ export function DueDates({ dueDates, stageLabel }: { dueDates: readonly DueDateV
         {dueDates.map((due) => (
           <tr key={due.id} className="govuk-table__row">
             <th scope="row" className="govuk-table__header">
-              {labelOr(DUE_LABELS, due.kind)}
+              {labelOr(DUE_KIND_LABELS, due.kind)}
               {due.stageId ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{stageLabel(due.stageId)}</span> : null}
               {due.nature === "target" ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Target, not a deadline</span> : null}
             </th>

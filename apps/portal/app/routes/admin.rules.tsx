@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs, Button, Select } from "../components/govuk";
-import { KIND_LABELS, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { labelOr } from "../utils/labels";
 import { loadRules } from "./admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Rules – Administration" }];
@@ -27,13 +28,13 @@ export default function Rules() {
               <Select name="service" label="Service" defaultValue={service.code} items={services.map((s) => ({ value: s.code, text: `${s.name} (${s.directorate})` }))} />
             </div>
             <div className="govuk-grid-column-one-half">
-              <Select name="kind" label="Kind of case" defaultValue={kind} items={kinds.map((k) => ({ value: k, text: labelOr(KIND_LABELS, k) }))} />
+              <Select name="kind" label="Kind of case" defaultValue={kind} items={kinds.map((k) => ({ value: k, text: labelOr(CASE_KIND_LABELS, k) }))} />
             </div>
           </div>
           <Button variant="secondary">Show the rules</Button>
         </Form>
         <h2 className="govuk-heading-m">
-          {labelOr(KIND_LABELS, kind)} cases of {service.name}
+          {labelOr(CASE_KIND_LABELS, kind)} cases of {service.name}
         </h2>
         {problem ? (
           <p className="govuk-body">{problem}</p>

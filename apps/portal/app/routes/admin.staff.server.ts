@@ -5,7 +5,8 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { CENTRAL_ROLES, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@complaints/api";
+import { CENTRAL_ROLES } from "@complaints/api";
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 

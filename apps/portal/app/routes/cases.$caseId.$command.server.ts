@@ -11,7 +11,19 @@ import { requireStaff } from "../utils/auth.server";
 import { COMMAND_FORMS, type OptionSource } from "../utils/commands";
 import { parseCommand } from "../utils/commands.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
-import { CHANNEL_LABELS, formatDate } from "../utils/labels";
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  EXCLUSION_REASONS,
+  EXCLUSION_REASON_LABELS,
+  NEXT_BODY_LABELS,
+  OMBUDSMAN_BODIES,
+  OMBUDSMAN_FINDINGS,
+  OMBUDSMAN_FINDING_LABELS,
+  REMEDY_TYPES,
+  REMEDY_TYPE_LABELS,
+} from "@complaints/core/vocabulary";
+import { formatDate } from "../utils/labels";
 import { loadCase } from "./cases.$caseId._index.server";
 import type { CaseView } from "../utils/api-types";
 
@@ -25,45 +37,8 @@ export function commandFromParam(param: string | undefined): CommandType {
   return param as CommandType;
 }
 
-const EXCLUSION_REASONS = [
-  ["legal-proceedings", "Legal proceedings have started"],
-  ["employment", "An employment matter"],
-  ["elected-member-conduct", "About an elected member's conduct"],
-  ["right-of-appeal", "There is a right of appeal"],
-  ["already-considered", "Already considered under the procedure"],
-  ["insurance-claim", "An insurance claim"],
-  ["other", "Other"],
-] as const;
-
-const REMEDY_TYPES = [
-  ["apology", "Apology"],
-  ["explanation", "Explanation"],
-  ["action", "Action to put things right"],
-  ["record-corrected", "Record corrected"],
-  ["decision-reconsidered", "Decision reconsidered"],
-  ["financial", "Financial remedy"],
-  ["service-improvement", "Service improvement"],
-] as const;
-
-const FINDINGS = [
-  "no-fault",
-  "fault-no-injustice",
-  "fault-injustice",
-  "no-maladministration",
-  "service-failure",
-  "maladministration",
-  "severe-maladministration",
-  "not-investigated",
-  "premature",
-  "complaint-upheld",
-  "complaint-not-upheld",
-];
-
-const NEXT_BODIES = [
-  ["lgsco", "Local Government and Social Care Ombudsman"],
-  ["housing-ombudsman", "Housing Ombudsman"],
-  ["ico", "Information Commissioner's Office"],
-] as const;
+/** Each code of a list, as a select's option worded with its label. */
+const choices = <Code extends string>(codes: readonly Code[], labels: Record<Code, string>) => codes.map((value) => ({ value, text: labels[value] }));
 
 type Options = Partial<Record<OptionSource, Array<{ value: string; text: string }>>>;
 
@@ -75,15 +50,15 @@ function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
   for (const e of c.timeline) if (e.actor.type === "staff" && e.actor.id && e.actor.name) people.set(e.actor.id, e.actor.name);
   return {
     staff: [...people].map(([value, text]) => ({ value, text })),
-    channels: Object.entries(CHANNEL_LABELS).map(([value, text]) => ({ value, text })),
+    channels: choices(CHANNELS, CHANNEL_LABELS),
     "open-information-requests": c.informationRequests.filter((r) => !r.answeredOn).map((r) => ({ value: r.id, text: `${r.what} (asked ${formatDate(r.requestedOn)})` })),
     "open-remedies": c.stages.flatMap((s) => (s.response?.remedies ?? []).filter((r) => !r.completedOn).map((r) => ({ value: r.id, text: `${s.label}: ${r.description}` }))),
     "ombudsman-enquiries": c.ombudsman.map((o) => ({ value: o.id, text: `${o.reference} (${o.body})` })),
     "ombudsman-remedies": c.ombudsman.flatMap((o) => o.remedies.filter((r) => !r.completedOn).map((r) => ({ value: `${o.id}|${r.id}`, text: `${o.reference}: ${r.description}` }))),
-    "next-bodies": NEXT_BODIES.map(([value, text]) => ({ value, text })),
-    "exclusion-reasons": EXCLUSION_REASONS.map(([value, text]) => ({ value, text })),
-    "remedy-types": REMEDY_TYPES.map(([value, text]) => ({ value, text })),
-    "ombudsman-findings": FINDINGS.map((f) => ({ value: f, text: f.replace(/-/g, " ").replace(/^./, (x) => x.toUpperCase()) })),
+    "next-bodies": choices(OMBUDSMAN_BODIES, NEXT_BODY_LABELS),
+    "exclusion-reasons": choices(EXCLUSION_REASONS, EXCLUSION_REASON_LABELS),
+    "remedy-types": choices(REMEDY_TYPES, REMEDY_TYPE_LABELS),
+    "ombudsman-findings": choices(OMBUDSMAN_FINDINGS, OMBUDSMAN_FINDING_LABELS),
   };
 }
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Caption, InsetText, WarningText } from "../components/govuk";
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { Fields } from "../components/fields";
-import { KIND_LABELS, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { labelOr } from "../utils/labels";
 import { loadCommandPage, runCommandAction } from "./cases.$caseId.$command.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.form.title} – ${data.case.reference}` : "Case action" }];
@@ -27,7 +28,7 @@ export default function CommandPage() {
           <div className="govuk-grid-column-two-thirds">
             <FormErrorSummary />
             <Caption>
-              {c.reference} · {labelOr(KIND_LABELS, c.kind)}
+              {c.reference} · {labelOr(CASE_KIND_LABELS, c.kind)}
               {c.stage ? ` · ${c.stage}` : ""}
             </Caption>
             <h1 className="govuk-heading-l">{form.title}</h1>

@@ -6,19 +6,8 @@ import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
 import { EqualityMonitoringLink } from "../components/equality-link";
-import {
-  CHANNEL_LABELS,
-  commandLabel,
-  FLAG_LABELS,
-  KIND_LABELS,
-  OUTCOME_LABELS,
-  PHASE_LABELS,
-  REPRESENTATIVE_LABELS,
-  STATUS_LABELS,
-  formatDate,
-  formatDateTime,
-  labelOr,
-} from "../utils/labels";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
+import { commandLabel, formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} – Complaints case management` : "Case" }];
@@ -59,7 +48,7 @@ export default function CasePage() {
           </NotificationBanner>
         ) : null}
         <Caption>
-          {labelOr(KIND_LABELS, c.kind)} · {c.service.name}
+          {labelOr(CASE_KIND_LABELS, c.kind)} · {c.service.name}
         </Caption>
         <h1 className="govuk-heading-l">{c.reference}</h1>
         <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
@@ -135,7 +124,7 @@ export default function CasePage() {
                   <SummaryList
                     rows={[
                       { key: "Name", value: c.representative.name },
-                      { key: "Acting as", value: labelOr(REPRESENTATIVE_LABELS, c.representative.role) },
+                      { key: "Acting as", value: labelOr(REPRESENTATIVE_ROLE_LABELS, c.representative.role) },
                       { key: "Consent", value: c.representative.consent ? `${c.representative.consent.basis.replace(/-/g, " ")}, recorded ${formatDate(c.representative.consent.recordedOn)}` : "Not recorded" },
                       { key: "Replies go to", value: c.representative.replyTo === "representative" ? "The representative" : "The customer" },
                     ]}
@@ -153,7 +142,7 @@ export default function CasePage() {
                   <SummaryCard key={s.sequence} title={s.label}>
                     <SummaryList
                       rows={[
-                        { key: "Position", value: labelOr(PHASE_LABELS, s.phase) },
+                        { key: "Position", value: labelOr(STAGE_PHASE_LABELS, s.phase) },
                         { key: "Requested", value: formatDate(s.requestedOn) },
                         { key: "Handler", value: s.handlerName ?? "Not assigned" },
                         s.acknowledgedOn ? { key: "Acknowledged", value: formatDate(s.acknowledgedOn) } : null,
@@ -228,6 +217,6 @@ export default function CasePage() {
 
 function CaseStatus({ status, phase, closure }: { status: "new" | "open" | "closed"; phase: string | null; closure: string | null }) {
   if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${closure.replace(/-/g, " ")})` : ""}</>;
-  if (status === "new") return <Tag colour="purple">{STATUS_LABELS.new}</Tag>;
-  return <><Tag colour="blue">Open</Tag>{phase ? ` ${labelOr(PHASE_LABELS, phase).toLowerCase()}` : ""}</>;
+  if (status === "new") return <Tag colour="purple">{CASE_STATUS_LABELS.new}</Tag>;
+  return <><Tag colour="blue">Open</Tag>{phase ? ` ${labelOr(STAGE_PHASE_LABELS, phase).toLowerCase()}` : ""}</>;
 }

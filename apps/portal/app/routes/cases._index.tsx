@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select, Tag } from "../components/govuk";
 import { RagTag } from "../components/case";
-import { DUE_LABELS, KIND_LABELS, formatDate, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS, DUE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { formatDate, labelOr } from "../utils/labels";
 import { loadQueue } from "./cases._index.server";
 import { QUEUES } from "../utils/queues";
 
@@ -90,7 +91,7 @@ export default function WorkQueue() {
                 <div className="govuk-grid-row">
                   <div className="govuk-grid-column-one-third">
                     <Select name="stage" label="Stage" placeholder="Any stage" defaultValue={filters.stage} items={organisation.stages.map((s) => ({ value: s.id, text: s.label }))} />
-                    <Select name="kind" label="Kind" placeholder="Any kind" defaultValue={filters.kind} items={Object.entries(KIND_LABELS).map(([value, text]) => ({ value, text }))} />
+                    <Select name="kind" label="Kind" placeholder="Any kind" defaultValue={filters.kind} items={Object.entries(CASE_KIND_LABELS).map(([value, text]) => ({ value, text }))} />
                   </div>
                   <div className="govuk-grid-column-one-third">
                     <Select name="service" label="Service" placeholder="Any service" defaultValue={filters.service} items={organisation.services.map((s) => ({ value: s.code, text: s.name }))} />
@@ -179,7 +180,7 @@ export default function WorkQueue() {
                         {item.reference}
                       </Link>
                       <br />
-                      <span className="govuk-body-s govuk-!-font-weight-regular">{labelOr(KIND_LABELS, item.kind)}</span>
+                      <span className="govuk-body-s govuk-!-font-weight-regular">{labelOr(CASE_KIND_LABELS, item.kind)}</span>
                       {item.priority === "high" ? (
                         <>
                           {" "}
@@ -195,7 +196,7 @@ export default function WorkQueue() {
                       <RagTag rag={item.rag} />
                       {item.nextDue ? (
                         <span className="govuk-body-s govuk-!-display-block">
-                          {labelOr(DUE_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}
+                          {labelOr(DUE_KIND_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}
                         </span>
                       ) : null}
                     </td>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Input, Radios, Select } from "../components/govuk";
-import { CHANNEL_LABELS, KIND_LABELS } from "../utils/labels";
+import { CASE_KIND_LABELS, CHANNEL_LABELS } from "@complaints/core/vocabulary";
 import { loadLogStart } from "./cases.new.server";
 
 export const meta: MetaFunction = () => [{ title: "Log a case – Complaints case management" }];
@@ -64,7 +64,7 @@ export default function LogCaseStart() {
                 legend="What is it?"
                 legendSize="m"
                 defaultValue="complaint"
-                items={Object.entries(KIND_LABELS).map(([value, text]) => ({ value, text }))}
+                items={Object.entries(CASE_KIND_LABELS).map(([value, text]) => ({ value, text }))}
               />
               <Select name="channel" label="How did it come in?" labelSize="m" defaultValue="phone" items={Object.entries(CHANNEL_LABELS).map(([value, text]) => ({ value, text }))} />
               <Select name="service" label="Which service is it about?" labelSize="m" placeholder="Choose a service" items={services.map((s) => ({ value: s.code, text: `${s.name} (${s.directorate})` }))} />

@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Checkboxes, DateInput, ErrorSummary, Input, Radios, Select, SummaryCard, SummaryList, Table, Textarea, WarningText } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { RestrictionsWarning } from "../components/restrictions";
-import { CHANNEL_LABELS, FLAG_LABELS, KIND_LABELS, REPRESENTATIVE_LABELS, formatDateTime, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS, CHANNEL_LABELS, FLAG_LABELS, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
+import { formatDateTime, labelOr } from "../utils/labels";
 import { loadLogDetails, logCaseAction } from "./cases.new.server";
 
 export const meta: MetaFunction = () => [{ title: "Log a case: details – Complaints case management" }];
@@ -57,9 +58,9 @@ export default function LogCaseDetails() {
           <div className="govuk-grid-column-two-thirds">
             <ErrorSummary errors={errors} />
             <span className="govuk-caption-l">
-              Log a case · {labelOr(KIND_LABELS, d.kind)} by {labelOr(CHANNEL_LABELS, d.channel).toLowerCase()}
+              Log a case · {labelOr(CASE_KIND_LABELS, d.kind)} by {labelOr(CHANNEL_LABELS, d.channel).toLowerCase()}
             </span>
-            <h1 className="govuk-heading-l">Details of the {labelOr(KIND_LABELS, d.kind).toLowerCase()}</h1>
+            <h1 className="govuk-heading-l">Details of the {labelOr(CASE_KIND_LABELS, d.kind).toLowerCase()}</h1>
 
             {d.customer ? (
               <SummaryCard title={`Customer: ${d.customer.customer.name}`} actions={<Link className="govuk-link" to={`/customers/${d.customer.customer.id}`}>Full history</Link>}>
@@ -158,7 +159,7 @@ export default function LogCaseDetails() {
                     conditional: (
                       <>
                         <Input name="repName" label="Their name" error={errors.repName} defaultValue={v("repName")} />
-                        <Select name="repRole" label="Who they are" placeholder="Choose" error={errors.repRole} defaultValue={v("repRole")} items={Object.entries(REPRESENTATIVE_LABELS).map(([value, text]) => ({ value, text }))} />
+                        <Select name="repRole" label="Who they are" placeholder="Choose" error={errors.repRole} defaultValue={v("repRole")} items={Object.entries(REPRESENTATIVE_ROLE_LABELS).map(([value, text]) => ({ value, text }))} />
                         <Radios
                           name="consentBasis"
                           legend="The customer's consent"
@@ -192,7 +193,7 @@ export default function LogCaseDetails() {
                 ]}
               />
 
-              <h2 className="govuk-heading-m">The {labelOr(KIND_LABELS, d.kind).toLowerCase()}</h2>
+              <h2 className="govuk-heading-m">The {labelOr(CASE_KIND_LABELS, d.kind).toLowerCase()}</h2>
               <Select name="service" label="Service" error={errors.service} defaultValue={v("service", d.service)} placeholder="Choose a service" items={d.services.map((s) => ({ value: s.code, text: `${s.name} (${s.directorate})` }))} />
               <Textarea name="description" label="What is it about?" hint="In the customer's words where you can." rows={8} error={errors.description} defaultValue={v("description")} />
               <Textarea name="desiredOutcome" label="What does the customer want us to do?" rows={3} error={errors.desiredOutcome} defaultValue={v("desiredOutcome")} />

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs, Button, DateInput, Details, Input, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
 import { FormErrorSummary, PostForm, useFormState } from "../components/form";
 import { RestrictionsWarning, describeRestriction } from "../components/restrictions";
-import { KIND_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { conductAction, loadCustomer } from "./customers.$customerId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.history.customer.name} – Customers` : "Customer" }];
@@ -84,7 +85,7 @@ export default function Customer() {
                     <Link className="govuk-link" to={`/cases/${c.id}`}>
                       {c.reference}
                     </Link>
-                    <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{labelOr(KIND_LABELS, c.kind)}</span>
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{labelOr(CASE_KIND_LABELS, c.kind)}</span>
                   </>,
                   formatDateTime(c.receivedAt),
                   c.service.name ?? "",

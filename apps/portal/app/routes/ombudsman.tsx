@@ -2,18 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select, Table, Tag, type TagColour } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
+import { NEXT_BODY_LABELS, OMBUDSMAN_BODIES, OMBUDSMAN_ENQUIRY_STATES, OMBUDSMAN_ENQUIRY_STATE_LABELS, type OmbudsmanEnquiryState } from "@complaints/core/vocabulary";
 import { formatDate } from "../utils/labels";
-import { ENQUIRY_STATE_LABELS } from "../utils/letters";
 
 export const meta: MetaFunction = () => [{ title: "Ombudsman enquiries – Complaints case management" }];
 
-const BODIES = [
-  { value: "lgsco", text: "Local Government and Social Care Ombudsman" },
-  { value: "housing-ombudsman", text: "Housing Ombudsman" },
-  { value: "ico", text: "Information Commissioner's Office" },
-];
-const STATES = ["response-due", "awaiting-decision", "remedy-due", "decision-received", "complied"] as const;
-const STATE_COLOURS: Record<string, TagColour> = {
+const STATE_COLOURS: Record<OmbudsmanEnquiryState, TagColour> = {
   "response-due": "red",
   "awaiting-decision": "blue",
   "remedy-due": "orange",
@@ -24,11 +18,11 @@ const STATE_COLOURS: Record<string, TagColour> = {
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireStaff(context, request);
   const url = new URL(request.url);
-  const state = STATES.find((s) => s === url.searchParams.get("state"));
+  const state = OMBUDSMAN_ENQUIRY_STATES.find((s) => s === url.searchParams.get("state"));
   const body = url.searchParams.get("body") ?? "";
   const list = await context.api.ombudsman.enquiries({ ...(state ? { state } : {}), ...(/^[a-z0-9-]{1,40}$/.test(body) ? { body } : {}) });
   // The bodies a council deals with, and any other an enquiry names.
-  const bodies = new Map(BODIES.map((b) => [b.value, b.text]));
+  const bodies = new Map<string, string>(OMBUDSMAN_BODIES.map((b) => [b, NEXT_BODY_LABELS[b]]));
   for (const e of list.enquiries) if (!bodies.has(e.body.id)) bodies.set(e.body.id, e.body.name);
   return { ...list, state: state ?? "", body, bodies: [...bodies].map(([value, text]) => ({ value, text })) };
 }
@@ -47,7 +41,7 @@ export default function Ombudsman() {
             <Select name="body" label="Ombudsman" placeholder="Any" items={bodies} defaultValue={body} />
           </div>
           <div className="govuk-grid-column-one-third">
-            <Select name="state" label="Where it stands" placeholder="Any" items={STATES.map((s) => ({ value: s, text: ENQUIRY_STATE_LABELS[s]! }))} defaultValue={state} />
+            <Select name="state" label="Where it stands" placeholder="Any" items={OMBUDSMAN_ENQUIRY_STATES.map((s) => ({ value: s, text: OMBUDSMAN_ENQUIRY_STATE_LABELS[s] }))} defaultValue={state} />
           </div>
         </div>
         <Button variant="secondary">Filter</Button>
@@ -80,8 +74,8 @@ export default function Ombudsman() {
             ) : (
               `Replied ${e.respondedOn ? formatDate(e.respondedOn) : ""}`.trim()
             ),
-            <Tag key="state" colour={STATE_COLOURS[e.state] ?? "grey"}>
-              {ENQUIRY_STATE_LABELS[e.state] ?? e.state}
+            <Tag key="state" colour={STATE_COLOURS[e.state]}>
+              {OMBUDSMAN_ENQUIRY_STATE_LABELS[e.state]}
             </Tag>,
           ])}
         />

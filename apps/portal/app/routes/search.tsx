@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Input, Select, Table } from "../components/govuk";
-import { KIND_LABELS, formatDateTime, labelOr } from "../utils/labels";
+import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { formatDateTime, labelOr } from "../utils/labels";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 
@@ -61,7 +62,7 @@ export default function Search() {
                 <Link className="govuk-link" to={`/cases/${r.id}`}>
                   {r.reference}
                 </Link>
-                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{labelOr(KIND_LABELS, r.kind)}</span>
+                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{labelOr(CASE_KIND_LABELS, r.kind)}</span>
               </>,
               r.customerName ?? "Anonymous",
               formatDateTime(r.receivedAt),

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CommandType } from "@complaints/core";
+import { FINANCIAL_KINDS, OUTCOMES } from "@complaints/core/vocabulary";
 import { all, text } from "./forms.server";
 import { readDate, readMoney } from "./form-schema.server";
 
@@ -105,7 +106,7 @@ export function parseCommand(type: CommandType, form: FormData, ctx: ParseContex
       break;
     case "respond": {
       const outcome = text(form, "outcome");
-      if (!["upheld", "partly-upheld", "not-upheld"].includes(outcome)) errors.outcome = "Choose the outcome";
+      if (!(OUTCOMES as readonly string[]).includes(outcome)) errors.outcome = "Choose the outcome";
       const remedies: Payload[] = [];
       for (const n of [1, 2]) {
         const type = text(form, `remedy${n}Type`);
@@ -118,7 +119,7 @@ export function parseCommand(type: CommandType, form: FormData, ctx: ParseContex
           const amount = readMoney(form, `remedy${n}Amount`, errors);
           if (amount === null && !errors[`remedy${n}Amount`]) errors[`remedy${n}Amount`] = `Enter the amount of remedy ${n}`;
           const kind = text(form, `remedy${n}FinancialKind`);
-          if (kind !== "goodwill-gesture" && kind !== "compensation") errors[`remedy${n}FinancialKind`] = `Choose whether remedy ${n} is a goodwill gesture or compensation`;
+          if (!(FINANCIAL_KINDS as readonly string[]).includes(kind)) errors[`remedy${n}FinancialKind`] = `Choose whether remedy ${n} is a goodwill gesture or compensation`;
           Object.assign(remedy, { amountPence: amount, financialKind: kind, approverId: ctx.staffId });
         }
         remedies.push(remedy);

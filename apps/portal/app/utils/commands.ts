@@ -1,9 +1,10 @@
 /**
  * The form of each lifecycle command: its questions, in GOV.UK question style. One definition
  * per command drives the action page (`/cases/:ref/:command`); the payload it becomes is
- * built and checked in commands.server.ts. Client-safe (no zod, type imports only).
+ * built and checked in commands.server.ts. Client-safe: no zod; of core, only its zod-free vocabulary.
  */
 import type { CommandType } from "@complaints/core";
+import { FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS } from "@complaints/core/vocabulary";
 
 export type OptionSource =
   | "staff"
@@ -45,11 +46,7 @@ export interface CommandForm {
   warning?: string;
 }
 
-const outcomeOptions = [
-  { value: "upheld", text: "Upheld" },
-  { value: "partly-upheld", text: "Partly upheld" },
-  { value: "not-upheld", text: "Not upheld" },
-];
+const outcomeOptions = OUTCOMES.map((value) => ({ value, text: OUTCOME_LABELS[value] }));
 
 function remedyFields(n: number): FieldDef[] {
   return [
@@ -64,10 +61,7 @@ function remedyFields(n: number): FieldDef[] {
       name: `remedy${n}FinancialKind`,
       legend: "Kind of payment (financial remedies only)",
       inline: true,
-      options: [
-        { value: "goodwill-gesture", text: "Goodwill gesture" },
-        { value: "compensation", text: "Compensation" },
-      ],
+      options: FINANCIAL_KINDS.map((value) => ({ value, text: FINANCIAL_KIND_LABELS[value] })),
     },
   ];
 }

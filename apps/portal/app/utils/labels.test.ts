@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatPence, labelOr, KIND_LABELS } from "./labels";
+import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { formatDate, formatDateTime, formatPence, labelOr } from "./labels";
 
 describe("dates as GOV.UK writes them", () => {
   it("writes dates without drifting across time zones", () => {
@@ -33,8 +34,8 @@ describe("money and labels", () => {
     expect(formatPence(5)).toBe("£0.05");
   });
   it("words codes it does not know", () => {
-    expect(labelOr(KIND_LABELS, "complaint")).toBe("Complaint");
-    expect(labelOr(KIND_LABELS, "new-kind-of-thing")).toBe("New kind of thing");
-    expect(labelOr(KIND_LABELS, null)).toBe("Not given");
+    expect(labelOr(CASE_KIND_LABELS, "complaint")).toBe("Complaint");
+    expect(labelOr(CASE_KIND_LABELS, "new-kind-of-thing")).toBe("New kind of thing");
+    expect(labelOr(CASE_KIND_LABELS, null)).toBe("Not given");
   });
 });

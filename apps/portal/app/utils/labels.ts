@@ -1,85 +1,9 @@
 /**
- * Plain words for the codes the API returns. Client-safe: type imports only, so nothing of
- * core (or zod) reaches the browser bundle.
+ * Plain words for the commands, and the date and money formats. The codes' own labels are
+ * core's vocabulary (`@complaints/core/vocabulary`, zod-free). Client-safe: type imports only
+ * from core's main entry, so nothing of core's lifecycle (or zod) reaches the browser bundle.
  */
-import type { CaseKind, Channel, CommandType, DueKind, Flag, Outcome, RepresentativeRole, StagePhase } from "@complaints/core";
-
-export const KIND_LABELS: Record<CaseKind, string> = {
-  complaint: "Complaint",
-  compliment: "Compliment",
-  comment: "Comment",
-  "member-enquiry": "Member enquiry",
-  "foi-eir-review": "FOI/EIR review",
-  "service-request": "Service request",
-};
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  phone: "Phone",
-  email: "Email",
-  web: "Web form",
-  "social-media": "Social media",
-  "in-person": "In person",
-  survey: "Survey",
-  post: "Post",
-  "member-portal": "Member portal",
-};
-
-export const FLAG_LABELS: Record<Flag, string> = {
-  "discrimination-or-harassment": "Discrimination or harassment",
-  "named-staff": "Complaint about named staff",
-  "sexual-harassment": "Sexual harassment",
-  safeguarding: "Safeguarding concern",
-  vulnerability: "Vulnerable customer",
-  "reasonable-adjustments": "Needs reasonable adjustments",
-  "chief-executive": "Chief Executive complaint",
-  "persistent-complainant-contact": "Persistent complainant contact",
-};
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  upheld: "Upheld",
-  "partly-upheld": "Partly upheld",
-  "not-upheld": "Not upheld",
-};
-
-export const REPRESENTATIVE_LABELS: Record<RepresentativeRole, string> = {
-  mp: "MP",
-  councillor: "Councillor",
-  mayor: "Mayor",
-  advocate: "Advocate",
-  relative: "Relative or friend",
-  solicitor: "Solicitor",
-  other: "Someone else",
-};
-
-export const PHASE_LABELS: Record<StagePhase, string> = {
-  "awaiting-acknowledgement": "Waiting to be acknowledged",
-  investigating: "Being investigated",
-  paused: "Paused",
-  responded: "Responded",
-  "referred-back": "Referred back",
-  withdrawn: "Withdrawn",
-};
-
-export const STATUS_LABELS: Record<"new" | "open" | "closed", string> = {
-  new: "New: waiting for triage",
-  open: "Open",
-  closed: "Closed",
-};
-
-// Partial: core may add kinds; labelOr() words any it does not know yet.
-export const DUE_LABELS: Partial<Record<DueKind, string>> = {
-  acknowledge: "Acknowledge",
-  respond: "Respond",
-  target: "Internal target",
-  "holding-response": "Holding response",
-  "escalation-window": "Customer may escalate until",
-  "next-body-window": "Customer may go to the Ombudsman until",
-  "feedback-acknowledge": "Acknowledge the feedback",
-  "wrongly-addressed-return": "Return to the right body",
-  remedy: "Remedy",
-  "ombudsman-response": "Reply to the Ombudsman",
-  milestone: "Improvement milestone",
-};
+import type { CommandType } from "@complaints/core";
 
 /** What each command is called on its button and in the timeline. */
 export const COMMAND_LABELS: Partial<Record<CommandType, string>> = {

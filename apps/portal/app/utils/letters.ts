@@ -74,14 +74,6 @@ export const BATCH_STATUS_LABELS: Record<string, string> = {
   cancelled: "Cancelled",
 };
 
-export const ENQUIRY_STATE_LABELS: Record<string, string> = {
-  "response-due": "Response due",
-  "awaiting-decision": "Waiting for the decision",
-  "remedy-due": "Remedy due",
-  "decision-received": "Decision received",
-  complied: "Complied",
-};
-
 /** "20 MB", "640 KB". */
 export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CASE_KINDS, CHANNELS, FLAGS } from "./types.js";
+import { CASE_KINDS, CHANNELS, FLAGS, REPRESENTATIVE_ROLES } from "../vocabulary/case.js";
 import { personName } from "./names.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
@@ -7,7 +7,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 export const representativeSchema = z
   .object({
     name: personName({ missing: "Enter the representative's name" }),
-    role: z.enum(["mp", "councillor", "mayor", "advocate", "relative", "solicitor", "other"], "Choose who the representative is"),
+    role: z.enum(REPRESENTATIVE_ROLES, "Choose who the representative is"),
     consent: z
       .object({ basis: z.enum(["written", "verbal", "elected-member"], "Choose how consent was given"), recordedOn: isoDate })
       .strict()

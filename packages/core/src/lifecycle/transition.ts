@@ -4,7 +4,8 @@ import { todayIn, type Clock } from "../clock.js";
 import { computeDueDates } from "../deadlines/due-dates.js";
 import { applyPeriod, describePeriod } from "../deadlines/apply-period.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
-import type { LetterKind, StageRules } from "../regime/types.js";
+import type { StageRules } from "../regime/types.js";
+import type { LetterKind } from "../vocabulary/letters.js";
 import { intakeFieldsOf } from "./intake.js";
 import { RefusalError, refuse } from "./refusals.js";
 import type {

@@ -1,51 +1,30 @@
 import type { Receipt } from "../calendar/receipt.js";
 import type { IsoDate } from "../calendar/dates.js";
-import type { LetterKind, NextBodyId } from "../regime/types.js";
-
-export const CASE_KINDS = ["complaint", "compliment", "comment", "member-enquiry", "foi-eir-review", "service-request"] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
-export const CHANNELS = ["phone", "email", "web", "social-media", "in-person", "survey", "post", "member-portal"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const ROLES = [
-  "customer-services",
-  "investigating-officer",
-  "dcro",
-  "complaints-manager",
-  "head-of-service",
-  "director",
-  "quality-assurance",
-  "legal",
-  "administrator",
-  "auditor",
-  "public",
-  "system",
-] as const;
-/** Staff roles (issue 3), plus the public (web forms) and the system (scheduled jobs). */
-export type Role = (typeof ROLES)[number];
+import type { NextBodyId } from "../regime/types.js";
+import type {
+  CaseKind,
+  CaseStatus,
+  Channel,
+  ClosureReason,
+  DueKind,
+  ExclusionReason,
+  FinancialKind,
+  Flag,
+  LetterKind,
+  OmbudsmanFinding,
+  Outcome,
+  OutOfTimeDecision,
+  RemedyType,
+  RepresentativeRole,
+  Role,
+  StagePhase,
+} from "../vocabulary/index.js";
 
 export interface Actor {
   id: string;
   roles: readonly Role[];
   name?: string;
 }
-
-export const FLAGS = [
-  "discrimination-or-harassment",
-  "named-staff",
-  "sexual-harassment",
-  "safeguarding",
-  "vulnerability",
-  "reasonable-adjustments",
-  "chief-executive",
-  "persistent-complainant-contact",
-] as const;
-export type Flag = (typeof FLAGS)[number];
-
-export type Outcome = "upheld" | "partly-upheld" | "not-upheld";
-
-export type RepresentativeRole = "mp" | "councillor" | "mayor" | "advocate" | "relative" | "solicitor" | "other";
 
 export interface Representative {
   name: string;
@@ -64,15 +43,6 @@ export interface CustomerRef {
   name: string;
 }
 
-export type RemedyType =
-  | "apology"
-  | "explanation"
-  | "action"
-  | "record-corrected"
-  | "decision-reconsidered"
-  | "financial"
-  | "service-improvement";
-
 export interface Remedy {
   id: string;
   type: RemedyType;
@@ -81,7 +51,7 @@ export interface Remedy {
   dueOn: IsoDate | null;
   /** Financial remedies only. */
   amountPence?: number;
-  financialKind?: "goodwill-gesture" | "compensation";
+  financialKind?: FinancialKind;
   approverId?: string;
   completedOn: IsoDate | null;
 }
@@ -102,8 +72,6 @@ export interface StageResponse {
   signedBy: string | null;
   handlerId: string | null;
 }
-
-export type StagePhase = "awaiting-acknowledgement" | "investigating" | "paused" | "responded" | "referred-back" | "withdrawn";
 
 export interface StageInstance {
   /** Position in the case's history: 1 for the first stage opened, 2 for the next… */
@@ -143,44 +111,9 @@ export type TriageOutcome =
   | { outcome: "accept" }
   | { outcome: "not-a-complaint"; agreedWithCustomer: boolean; note: string }
   | { outcome: "excluded"; reason: ExclusionReason; route: string }
-  | { outcome: "out-of-time"; decision: "refuse" | "accept-with-discretion"; reasons: string }
+  | { outcome: "out-of-time"; decision: OutOfTimeDecision; reasons: string }
   | { outcome: "wrongly-addressed"; body: string; bodyContact: string }
   | { outcome: "duplicate"; ofCaseId: string; ofReference: string };
-
-export type ExclusionReason =
-  | "legal-proceedings"
-  | "employment"
-  | "elected-member-conduct"
-  | "right-of-appeal"
-  | "already-considered"
-  | "insurance-claim"
-  | "other";
-
-export type ClosureReason =
-  | "final-response"
-  | "not-escalated"
-  | "withdrawn"
-  | "not-a-complaint"
-  | "excluded"
-  | "out-of-time"
-  | "wrongly-addressed"
-  | "duplicate"
-  | "feedback-acknowledged"
-  | "service-request-completed"
-  | "referred-to-legal";
-
-export type OmbudsmanFinding =
-  | "no-fault"
-  | "fault-no-injustice"
-  | "fault-injustice"
-  | "no-maladministration"
-  | "service-failure"
-  | "maladministration"
-  | "severe-maladministration"
-  | "not-investigated"
-  | "premature"
-  | "complaint-upheld"
-  | "complaint-not-upheld";
 
 export interface OmbudsmanCase {
   id: string;
@@ -194,19 +127,6 @@ export interface OmbudsmanCase {
   remedies: Array<{ id: string; description: string; dueOn: IsoDate; amountPence: number | null; completedOn: IsoDate | null }>;
   satisfactionLetterOn: IsoDate | null;
 }
-
-export type DueKind =
-  | "acknowledge"
-  | "respond"
-  | "target"
-  | "holding-response"
-  | "escalation-window"
-  | "next-body-window"
-  | "feedback-acknowledge"
-  | "wrongly-addressed-return"
-  | "remedy"
-  | "milestone"
-  | "ombudsman-response";
 
 export interface DueDate {
   /** Stable within the case: "stage-1#1.respond", "ombudsman:ob-1.respond". */
@@ -249,7 +169,7 @@ export interface CaseState {
   /** Plugin intake fields (tenancy reference…), validated by the resolved intake schema. */
   intake: Record<string, unknown>;
   regimeId: string;
-  status: "new" | "open" | "closed";
+  status: CaseStatus;
   triage: TriageOutcome | null;
   stages: StageInstance[];
   closure: { on: IsoDate; reason: ClosureReason; note: string | null } | null;

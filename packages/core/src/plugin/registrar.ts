@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CaseKind } from "../lifecycle/types.js";
+import type { CaseKind } from "../vocabulary/case.js";
 import type { Regime } from "../regime/types.js";
 import type { RuleOp } from "./ops.js";
 import type { RoleRequirement, StatutoryMaximum } from "./resolved.js";

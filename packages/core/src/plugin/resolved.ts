@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { WorkingDayCalendar } from "../calendar/calendar.js";
 import type { ReceiptRules } from "../calendar/receipt.js";
-import type { CaseKind, CommandType, Flag, Role } from "../lifecycle/types.js";
+import type { CommandType } from "../lifecycle/types.js";
+import type { CaseKind, Flag, Role } from "../vocabulary/index.js";
 import type { Period, Regime } from "../regime/types.js";
 import type { LetterParagraph, ReportContribution, TimescaleField, TransitionHook } from "./types.js";
 

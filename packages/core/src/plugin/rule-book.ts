@@ -2,7 +2,7 @@ import { z } from "zod";
 import { calendarFor, type WorkingDayCalendar } from "../calendar/calendar.js";
 import { fromDayNumber, toDayNumber } from "../calendar/dates.js";
 import { applyPeriod } from "../deadlines/apply-period.js";
-import { CASE_KINDS, type CaseKind } from "../lifecycle/types.js";
+import { CASE_KINDS, type CaseKind } from "../vocabulary/case.js";
 import { defaultRegime } from "../regime/default-regime.js";
 import type { RuleOverrides } from "../regime/schema.js";
 import type { Period, Regime, StageRules } from "../regime/types.js";

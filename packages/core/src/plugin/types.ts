@@ -3,17 +3,15 @@ import type { IsoDate } from "../calendar/dates.js";
 import type { Nation } from "../calendar/bank-holidays.js";
 import type {
   CaseCommand,
-  CaseKind,
   CaseState,
   CommandType,
   Effect,
-  Role,
 } from "../lifecycle/types.js";
+import type { CaseKind, LetterKind, Role } from "../vocabulary/index.js";
 import type {
   EscalationRule,
   ExtensionRule,
   HandlerRule,
-  LetterKind,
   Milestone,
   NextBody,
   Period,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NATIONS } from "../calendar/bank-holidays.js";
 import { ruleOverridesSchema } from "../regime/schema.js";
-import { FLAGS, ROLES } from "../lifecycle/types.js";
+import { FLAGS, ROLES } from "../vocabulary/index.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and hyphens");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NATIONS } from "../calendar/bank-holidays.js";
-import { LETTER_KINDS, type LetterKind } from "./types.js";
+import { LETTER_KINDS } from "../vocabulary/letters.js";
 
 /** zod schemas for rules written as data (council profiles, service settings). */
 const positiveInt = z.number().int().positive();
@@ -27,7 +27,7 @@ export const escalationSchema = z
   .object({ to: z.string().min(1), window: timescaleSchema.nullable(), lateAllowedWithDiscretion: z.boolean(), rule })
   .strict();
 export const handlerSchema = z.object({ independentOf: z.array(z.string()), rule }).strict();
-const letterKindSchema = z.enum(LETTER_KINDS as [LetterKind, ...LetterKind[]]);
+const letterKindSchema = z.enum(LETTER_KINDS);
 const holdingSchema = z.intersection(periodSchema, z.object({ rule }));
 
 export const stageSchema = z

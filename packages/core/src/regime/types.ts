@@ -1,5 +1,6 @@
 import type { Nation } from "../calendar/bank-holidays.js";
 import type { Roll } from "../calendar/calendar.js";
+import type { LetterKind } from "../vocabulary/letters.js";
 
 /** A length of time as the rule words it. */
 export type Period =
@@ -58,35 +59,6 @@ export interface HandlerRule {
   rule: string;
 }
 
-export type LetterKind =
-  | "acknowledgement"
-  | "information-request"
-  | "holding-response"
-  | "extension-notice"
-  | "stage-1-response"
-  | "escalation-acknowledgement"
-  | "stage-2-response"
-  | "stage-3-response"
-  | "referral-back"
-  | "not-a-complaint"
-  | "excluded"
-  | "out-of-time"
-  | "wrongly-addressed"
-  | "compliment-acknowledgement"
-  | "member-enquiry-response"
-  | "foi-eir-review-outcome"
-  | "conduct-warning"
-  | "conduct-designation"
-  | "conduct-review"
-  | "ombudsman-response";
-
-export const LETTER_KINDS: readonly LetterKind[] = [
-  "acknowledgement", "information-request", "holding-response", "extension-notice",
-  "stage-1-response", "escalation-acknowledgement", "stage-2-response", "stage-3-response",
-  "referral-back", "not-a-complaint", "excluded", "out-of-time", "wrongly-addressed",
-  "compliment-acknowledgement", "member-enquiry-response", "foi-eir-review-outcome",
-  "conduct-warning", "conduct-designation", "conduct-review", "ombudsman-response",
-];
 
 /**
  * A dated step inside a stage with its own statutory deadline (SI 2006/1738 regs 19–20: the

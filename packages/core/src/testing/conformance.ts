@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendar/dates.js";
 import { calendarFor } from "../calendar/calendar.js";
-import { CASE_KINDS, type Actor, type CaseKind, type CaseState } from "../lifecycle/types.js";
+import type { Actor, CaseState } from "../lifecycle/types.js";
+import { CASE_KINDS, LETTER_KINDS, type CaseKind } from "../vocabulary/index.js";
 import { explainRules } from "../plugin/explain.js";
 import { recordPlugin, type PluginRegistration } from "../plugin/registrar.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
@@ -8,7 +9,7 @@ import { RuleBook, RuleConfigurationError } from "../plugin/rule-book.js";
 import type { LetterParagraph, ServicePlugin } from "../plugin/types.js";
 import { parseCouncilProfile, type CouncilProfile } from "../profile/schema.js";
 import { defaultRegime } from "../regime/default-regime.js";
-import { LETTER_KINDS, type Period, type StageRules } from "../regime/types.js";
+import type { Period, StageRules } from "../regime/types.js";
 import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from "./scenario.js";
 
 /**

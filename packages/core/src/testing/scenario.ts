@@ -7,14 +7,14 @@ import type {
   CaseEvent,
   CaseState,
   DueDate,
-  DueKind,
   Effect,
   LogCase,
   Refusal,
   StageInstance,
   TransitionResult,
 } from "../lifecycle/types.js";
-import { ROLES } from "../lifecycle/types.js";
+import { ROLES } from "../vocabulary/roles.js";
+import type { DueKind } from "../vocabulary/case.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -16,6 +16,7 @@ import type {
   Channel,
   ClosureReason,
   DueDate,
+  FinancialKind,
   OmbudsmanCase,
   OmbudsmanFinding,
   Outcome,
@@ -63,7 +64,7 @@ export interface BulkStage {
     type: RemedyType;
     description?: string;
     amountPence?: number;
-    financialKind?: "goodwill-gesture" | "compensation";
+    financialKind?: FinancialKind;
     approverId?: string;
     dueOn?: string | null;
     completedOn?: string | null;
