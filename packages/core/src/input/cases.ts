@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { representativeSchema } from "../lifecycle/intake.js";
-import { CASE_KINDS, CHANNELS, FLAGS } from "../lifecycle/types.js";
+import { CASE_KINDS, CHANNELS, FLAGS } from "../vocabulary/index.js";
 import { id, isoDate, isoDateTime, name, slug, text } from "./fields.js";
 
 const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
