@@ -5,6 +5,7 @@ import { RagTag } from "../components/case";
 import { DUE_LABELS, KIND_LABELS, formatDate, labelOr } from "../utils/labels";
 import { loadQueue } from "./cases._index.server";
 import { QUEUES } from "../utils/queues";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Work queue – Complaints case management" }];
 
@@ -22,7 +23,7 @@ export default function WorkQueue() {
   };
   const current = QUEUES.find((q) => q.id === queue)!;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
+    <Page>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Work queue</h1>
@@ -224,6 +225,6 @@ export default function WorkQueue() {
           ) : null}
         </section>
       </div>
-    </main>
+    </Page>
   );
 }

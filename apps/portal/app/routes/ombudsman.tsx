@@ -4,6 +4,7 @@ import { Button, Select, Table, Tag, type TagColour } from "../components/govuk"
 import { requireStaff } from "../utils/auth.server";
 import { formatDate } from "../utils/labels";
 import { ENQUIRY_STATE_LABELS } from "../utils/letters";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Ombudsman enquiries – Complaints case management" }];
 
@@ -36,8 +37,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Ombudsman() {
   const { enquiries, recentDays, state, body, bodies } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Ombudsman enquiries</h1>
+    <Page heading="Ombudsman enquiries">
       <p className="govuk-body">
         Every open enquiry from the Local Government and Social Care Ombudsman, the Housing Ombudsman or the Information Commissioner on the cases you can see, and those closed in the last {recentDays} days. Work each one on its case.
       </p>
@@ -86,6 +86,6 @@ export default function Ombudsman() {
           ])}
         />
       )}
-    </main>
+    </Page>
   );
 }
