@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import styles from "./styles/govuk.scss?url";
 import { enhanceGovukComponents } from "./utils/enhance.client";
 import { Header, Footer, SkipLink } from "./components/layout";
+import { Page } from "./components/page";
 import { rootData } from "./utils/root.server";
 
 export const links: LinksFunction = () => [
@@ -101,14 +102,9 @@ export function ErrorBoundary() {
   }
   return (
     <Document nonce={data?.nonce} data={data}>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h1 className="govuk-heading-l">{title}</h1>
-            {body}
-          </div>
-        </div>
-      </main>
+      <Page narrow heading={title}>
+        {body}
+      </Page>
     </Document>
   );
 }

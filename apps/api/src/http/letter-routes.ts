@@ -10,7 +10,8 @@ import { IntegrityError } from "@complaints/db";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { describeError, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
-import { batchManifest, downloadableBatch, letterPdf, writeBatchPdf } from "../services/letters.js";
+import { letterPdf } from "../services/letters.js";
+import { batchManifest, downloadableBatch, writeBatchPdf } from "../services/print-batches.js";
 import { asyncHandler, cookieJar, jsonError, locals } from "./middleware.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

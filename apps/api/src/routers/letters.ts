@@ -2,25 +2,15 @@
  * Letters (issue 5): `letters.pending`, `letters.list`, `letters.preview`, `letters.issue`,
  * and the print room's `letters.printBatch.{build,list,confirm,cancel}`. The PDFs themselves
  * are HTTP downloads (http/letter-routes.ts): `GET /letters/:letterId.pdf`,
- * `GET /letters/print-batches/:batchId.pdf` and `.csv`. The flow is in services/letters.ts.
+ * `GET /letters/print-batches/:batchId.pdf` and `.csv`. The flow is in services/letters.ts and
+ * services/print-batches.ts.
  */
 import { z } from "zod";
 import { LETTER_KINDS } from "@complaints/core";
 import { LETTER_ELEMENTS } from "@complaints/letters";
 import { router, staffProcedure } from "../trpc.js";
-import {
-  MAX_BATCH,
-  buildPrintBatch,
-  cancelPrintBatch,
-  confirmPrintBatch,
-  previewLetter,
-  issueLetter,
-  lettersAwaitingPost,
-  previewLetterPdf,
-  listLetters,
-  listPrintBatches,
-  pendingLetters,
-} from "../services/letters.js";
+import { previewLetter, issueLetter, previewLetterPdf, listLetters, pendingLetters } from "../services/letters.js";
+import { MAX_BATCH, buildPrintBatch, cancelPrintBatch, confirmPrintBatch, lettersAwaitingPost, listPrintBatches } from "../services/print-batches.js";
 import { id, isoDateTime, slug } from "./schemas.js";
 
 const postcode = z

@@ -16,7 +16,7 @@ import { refusal } from "../../test/refusal.js";
 import { createCaller } from "../root.js";
 import { createContextInner } from "../context.js";
 import { sweep } from "../jobs/sweep.js";
-import { downloadableBatch } from "./letters.js";
+import { downloadableBatch } from "./print-batches.js";
 import type { StaffPrincipal } from "../access/principal.js";
 
 const complaint = (description: string, extra: Record<string, unknown> = {}) => ({

@@ -1,7 +1,6 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
 import { useRootData } from "../root";
-import { ErrorSummary } from "./govuk";
 
 /**
  * A form that posts to its own route's action, carrying the CSRF token. Without JavaScript it
@@ -27,12 +26,6 @@ export function useFormState(): FormState {
   const data = useActionData() as { ok?: boolean; errors?: Record<string, string>; values?: Record<string, string> } | undefined;
   if (data && data.ok === false) return { errors: data.errors ?? {}, values: data.values ?? {} };
   return { errors: {}, values: {} };
-}
-
-/** The error summary for this page's last failed post. */
-export function FormErrorSummary() {
-  const { errors } = useFormState();
-  return <ErrorSummary errors={errors} />;
 }
 
 export function useSubmitting(): boolean {

@@ -279,7 +279,7 @@ export function Select(props: {
         className={cx("govuk-select", props.error && "govuk-select--error")}
         id={id}
         name={props.name}
-        defaultValue={props.defaultValue ?? ""}
+        defaultValue={props.defaultValue ?? undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
@@ -516,8 +516,7 @@ export function WarningText({ children }: { children: ReactNode }) {
         !
       </span>
       <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {children}
+        <span className="govuk-visually-hidden">Warning</span> {children}
       </strong>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "../components/govuk";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Complaints, compliments and comments" }];
 
@@ -11,7 +12,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function Start() {
   const { signedIn } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
+    <Page>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-xl">Make a complaint, compliment or comment</h1>
@@ -56,6 +57,6 @@ export default function Start() {
           </aside>
         </div>
       </div>
-    </main>
+    </Page>
   );
 }

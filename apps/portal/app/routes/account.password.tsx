@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button, Input, NotificationBanner } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { PostForm, useFormState } from "../components/form";
 import { describeApiError, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
 import { requireStaff } from "../utils/auth.server";
 import { PASSWORD_FIELDS, passwordFieldFor, readPasswordForm } from "../utils/password";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Complaints case management" }];
 
@@ -36,27 +37,25 @@ export default function ChoosePassword() {
   const { mustChange, returnTo } = useLoaderData<typeof loader>();
   const { errors } = useFormState();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary />
-          {mustChange ? (
-            <NotificationBanner>
-              <p className="govuk-notification-banner__heading">Your password was set by an administrator. Choose your own password before you carry on.</p>
-            </NotificationBanner>
-          ) : null}
-          <h1 className="govuk-heading-l">{mustChange ? "Choose a new password" : "Change your password"}</h1>
-          <p className="govuk-body">Use at least 12 characters. Three or four random words together work well. Common passwords, and ones made of your name or email address, are not accepted.</p>
-          <PostForm>
-            <input type="hidden" name="returnTo" value={returnTo} />
-            <Input name={PASSWORD_FIELDS.current} type="password" label={mustChange ? "Password you were given" : "Current password"} autoComplete="current-password" error={errors[PASSWORD_FIELDS.current]} />
-            <Input name={PASSWORD_FIELDS.next} type="password" label="New password" autoComplete="new-password" error={errors[PASSWORD_FIELDS.next]} />
-            <Input name={PASSWORD_FIELDS.confirm} type="password" label="Confirm new password" autoComplete="new-password" error={errors[PASSWORD_FIELDS.confirm]} />
-            <Button>Save new password</Button>
-          </PostForm>
-          <p className="govuk-body">You will be asked to sign in again with your new password.</p>
-        </div>
-      </div>
-    </main>
+    <Page
+      narrow
+      errors={errors}
+      heading={mustChange ? "Choose a new password" : "Change your password"}
+      banner={mustChange ? (
+        <NotificationBanner>
+          <p className="govuk-notification-banner__heading">Your password was set by an administrator. Choose your own password before you carry on.</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <p className="govuk-body">Use at least 12 characters. Three or four random words together work well. Common passwords, and ones made of your name or email address, are not accepted.</p>
+      <PostForm>
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <Input name={PASSWORD_FIELDS.current} type="password" label={mustChange ? "Password you were given" : "Current password"} autoComplete="current-password" error={errors[PASSWORD_FIELDS.current]} />
+        <Input name={PASSWORD_FIELDS.next} type="password" label="New password" autoComplete="new-password" error={errors[PASSWORD_FIELDS.next]} />
+        <Input name={PASSWORD_FIELDS.confirm} type="password" label="Confirm new password" autoComplete="new-password" error={errors[PASSWORD_FIELDS.confirm]} />
+        <Button>Save new password</Button>
+      </PostForm>
+      <p className="govuk-body">You will be asked to sign in again with your new password.</p>
+    </Page>
   );
 }

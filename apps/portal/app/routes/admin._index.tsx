@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { InsetText } from "../components/govuk";
 import { requireAdministration } from "./admin.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Administration – Complaints case management" }];
 
@@ -25,9 +26,7 @@ const SECTIONS = [
 export default function Admin() {
   const { councilName, isAdministrator, waiting } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <span className="govuk-caption-l">{councilName}</span>
-      <h1 className="govuk-heading-l">Administration</h1>
+    <Page caption={councilName} heading="Administration">
       {waiting > 0 ? (
         <InsetText>
           <Link className="govuk-link" to="/admin/staff#role-requests">
@@ -47,6 +46,6 @@ export default function Admin() {
           </li>
         ))}
       </ul>
-    </main>
+    </Page>
   );
 }

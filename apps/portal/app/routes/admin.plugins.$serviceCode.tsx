@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Checkboxes, InsetText, Textarea } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, Checkboxes, InsetText, Textarea } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { all, attempt, failure, readForm, text } from "../utils/forms.server";
 import { adminRead, requireAdministrator } from "./admin.staff.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plugins for ${data.service.name} – Administration` : "Plugins" }];
 
@@ -32,35 +33,25 @@ export default function ServicePlugins() {
   const { service, directorate, installed } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   return (
-    <>
-      <BackLink to="/admin/organisation">Back to directorates, services and teams</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <FormErrorSummary />
-            <span className="govuk-caption-l">{directorate.name}</span>
-            <h1 className="govuk-heading-l">Plugins for {service.name}</h1>
-            <InsetText>A plugin brings a service&rsquo;s own rules (the Housing Ombudsman code, FOI/EIR reviews, social care regulations). Open cases&rsquo; deadlines are recalculated when the rules change.</InsetText>
-            <PostForm>
-              <Checkboxes
-                name="plugins"
-                legend="Plugins this service follows"
-                legendSize="m"
-                error={errors.plugins ?? errors["profile"]}
-                items={installed.map((p) => ({ value: p.id, text: p.name, hint: `${p.id} ${p.version}` }))}
-                defaultValue={values.plugins !== undefined ? values.plugins.split("\n") : service.plugins}
-              />
-              <Textarea name="reason" label="Why it changes" labelSize="s" rows={3} error={errors.reason} defaultValue={values.reason} />
-              <div className="govuk-button-group">
-                <Button>Save the plugins</Button>
-                <Link className="govuk-link" to="/admin/organisation">
-                  Cancel
-                </Link>
-              </div>
-            </PostForm>
-          </div>
+    <Page back={{ to: "/admin/organisation", text: "Back to directorates, services and teams" }} narrow errors={errors} caption={directorate.name} heading={<>Plugins for {service.name}</>}>
+      <InsetText>A plugin brings a service&rsquo;s own rules (the Housing Ombudsman code, FOI/EIR reviews, social care regulations). Open cases&rsquo; deadlines are recalculated when the rules change.</InsetText>
+      <PostForm>
+        <Checkboxes
+          name="plugins"
+          legend="Plugins this service follows"
+          legendSize="m"
+          error={errors.plugins ?? errors["profile"]}
+          items={installed.map((p) => ({ value: p.id, text: p.name, hint: `${p.id} ${p.version}` }))}
+          defaultValue={values.plugins !== undefined ? values.plugins.split("\n") : service.plugins}
+        />
+        <Textarea name="reason" label="Why it changes" labelSize="s" rows={3} error={errors.reason} defaultValue={values.reason} />
+        <div className="govuk-button-group">
+          <Button>Save the plugins</Button>
+          <Link className="govuk-link" to="/admin/organisation">
+            Cancel
+          </Link>
         </div>
-      </main>
-    </>
+      </PostForm>
+    </Page>
   );
 }

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Input, NotificationBanner, SummaryList, Tag } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, Input, NotificationBanner, SummaryList, Tag } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { GrantPicker } from "../components/grants";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { formatDateTime } from "../utils/labels";
 import { adminRead, describeGrants, describeRoleRequests, grantChoices, grantValue, grantsFrom, requireAdministrator } from "./admin.staff.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.name} – Staff and roles` : "Staff" }];
 
@@ -80,97 +81,93 @@ export default function StaffMember() {
   const { errors, values } = useFormState();
   const chosen = values.grant !== undefined ? values.grant.split("\n").filter(Boolean) : person.grants;
   return (
-    <>
-      <BackLink to="/admin/staff">Back to staff and roles</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <FormErrorSummary />
-            {done ? (
-              <NotificationBanner success={done !== DONE.requested}>
-                <p className="govuk-notification-banner__heading">{done}</p>
-              </NotificationBanner>
-            ) : null}
-            <span className="govuk-caption-l">Staff and roles</span>
-            <h1 className="govuk-heading-l">{person.name}</h1>
-            <SummaryList
-              rows={[
-                { key: "Email", value: person.email },
-                person.jobTitle ? { key: "Job title", value: person.jobTitle } : null,
-                { key: "Account", value: person.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
-                { key: "Signs in with", value: person.sso ? "Their council account (single sign-on)" : person.hasPassword ? "A password" : "Nothing yet: set a password below" },
-                { key: "Roles", value: person.roleNames.length ? <ul className="govuk-list">{person.roleNames.map((r) => <li key={r}>{r}</li>)}</ul> : "None" },
-                pending
-                  ? {
-                      key: "Waiting for approval",
-                      value: (
-                        <>
-                          <ul className="govuk-list">
-                            {pending.roles.map((r) => (
-                              <li key={r}>{r}</li>
-                            ))}
-                          </ul>
-                          <p className="govuk-body-s govuk-!-margin-bottom-0">
-                            Asked by {pending.mine ? "you" : pending.requestedByName} on {formatDateTime(pending.requestedAt)}.{" "}
-                            {pending.mine ? (
-                              "Another administrator must approve it."
-                            ) : (
-                              <Link className="govuk-link" to="/admin/staff#role-requests">
-                                Approve or refuse it
-                              </Link>
-                            )}
-                          </p>
-                        </>
-                      ),
-                    }
-                  : null,
-              ]}
-            />
+    <Page
+      back={{ to: "/admin/staff", text: "Back to staff and roles" }}
+      narrow
+      errors={errors}
+      caption="Staff and roles"
+      heading={person.name}
+      banner={done ? (
+        <NotificationBanner success={done !== DONE.requested}>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <SummaryList
+        rows={[
+          { key: "Email", value: person.email },
+          person.jobTitle ? { key: "Job title", value: person.jobTitle } : null,
+          { key: "Account", value: person.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+          { key: "Signs in with", value: person.sso ? "Their council account (single sign-on)" : person.hasPassword ? "A password" : "Nothing yet: set a password below" },
+          { key: "Roles", value: person.roleNames.length ? <ul className="govuk-list">{person.roleNames.map((r) => <li key={r}>{r}</li>)}</ul> : "None" },
+          pending
+            ? {
+                key: "Waiting for approval",
+                value: (
+                  <>
+                    <ul className="govuk-list">
+                      {pending.roles.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                    <p className="govuk-body-s govuk-!-margin-bottom-0">
+                      Asked by {pending.mine ? "you" : pending.requestedByName} on {formatDateTime(pending.requestedAt)}.{" "}
+                      {pending.mine ? (
+                        "Another administrator must approve it."
+                      ) : (
+                        <Link className="govuk-link" to="/admin/staff#role-requests">
+                          Approve or refuse it
+                        </Link>
+                      )}
+                    </p>
+                  </>
+                ),
+              }
+            : null,
+        ]}
+      />
 
-            <h2 className="govuk-heading-m">Change roles</h2>
-            <PostForm>
-              <GrantPicker choices={choices} chosen={chosen} error={errors.grant} />
-              <Button name="intent" value="roles">
-                Save roles
+      <h2 className="govuk-heading-m">Change roles</h2>
+      <PostForm>
+        <GrantPicker choices={choices} chosen={chosen} error={errors.grant} />
+        <Button name="intent" value="roles">
+          Save roles
+        </Button>
+      </PostForm>
+
+      <h2 className="govuk-heading-m">Reset password</h2>
+      <PostForm>
+        <Input name="password" type="password" label="New password" labelSize="s" hint="At least 12 characters. Their sessions end; give it to them in person." autoComplete="new-password" error={errors.password} />
+        <Button name="intent" value="password" variant="secondary">
+          Set the new password
+        </Button>
+      </PostForm>
+
+      <h2 className="govuk-heading-m">Locked out?</h2>
+      <p className="govuk-body">After 5 wrong passwords an account is locked for a while. Unlock it once you know it is really them.</p>
+      <PostForm>
+        <Button name="intent" value="unlock" variant="secondary">
+          Unlock the account
+        </Button>
+      </PostForm>
+
+      {!isMe ? (
+        <>
+          <h2 className="govuk-heading-m">{person.active ? "Deactivate the account" : "Reactivate the account"}</h2>
+          <p className="govuk-body">{person.active ? "They are signed out at once and cannot sign in. Their cases and history stay." : "They can sign in again with their roles."}</p>
+          <PostForm>
+            {person.active ? (
+              <Button name="intent" value="deactivate" variant="warning">
+                Deactivate {person.name}
               </Button>
-            </PostForm>
-
-            <h2 className="govuk-heading-m">Reset password</h2>
-            <PostForm>
-              <Input name="password" type="password" label="New password" labelSize="s" hint="At least 12 characters. Their sessions end; give it to them in person." autoComplete="new-password" error={errors.password} />
-              <Button name="intent" value="password" variant="secondary">
-                Set the new password
+            ) : (
+              <Button name="intent" value="reactivate" variant="secondary">
+                Reactivate {person.name}
               </Button>
-            </PostForm>
-
-            <h2 className="govuk-heading-m">Locked out?</h2>
-            <p className="govuk-body">After 5 wrong passwords an account is locked for a while. Unlock it once you know it is really them.</p>
-            <PostForm>
-              <Button name="intent" value="unlock" variant="secondary">
-                Unlock the account
-              </Button>
-            </PostForm>
-
-            {!isMe ? (
-              <>
-                <h2 className="govuk-heading-m">{person.active ? "Deactivate the account" : "Reactivate the account"}</h2>
-                <p className="govuk-body">{person.active ? "They are signed out at once and cannot sign in. Their cases and history stay." : "They can sign in again with their roles."}</p>
-                <PostForm>
-                  {person.active ? (
-                    <Button name="intent" value="deactivate" variant="warning">
-                      Deactivate {person.name}
-                    </Button>
-                  ) : (
-                    <Button name="intent" value="reactivate" variant="secondary">
-                      Reactivate {person.name}
-                    </Button>
-                  )}
-                </PostForm>
-              </>
-            ) : null}
-          </div>
-        </div>
-      </main>
-    </>
+            )}
+          </PostForm>
+        </>
+      ) : null}
+    </Page>
   );
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, ButtonLink, NotificationBanner, Table, Tag } from "../components/govuk";
-import { FormErrorSummary, PostForm } from "../components/form";
+import { ButtonLink, NotificationBanner, Table, Tag } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { attempt, readForm } from "../utils/forms.server";
 import { formatDateTime } from "../utils/labels";
 import { adminRead, decisionFrom, describeGrants, describeRoleRequests, grantChoices, requireAdministrator } from "./admin.staff.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Staff and roles – Administration" }];
 
@@ -40,52 +41,56 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function StaffList() {
   const { staff, added, decided, requests } = useLoaderData<typeof loader>();
+  const { errors } = useFormState();
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/admin", text: "Administration" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        {added ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{added} has been added.</p>
-          </NotificationBanner>
-        ) : null}
-        {decided ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              {decided.decision === "approved" ? `Approved: ${decided.name} has the roles asked for.` : `Refused: ${decided.name} keeps the roles they had.`}
-            </p>
-          </NotificationBanner>
-        ) : null}
-        <FormErrorSummary />
-        <h1 className="govuk-heading-l">Staff and roles</h1>
-        {requests.length > 0 ? <RoleRequests requests={requests} /> : null}
-        <ButtonLink to="/admin/staff/new">Add a member of staff</ButtonLink>
-        <Table
-          caption={`${staff.length} people`}
-          captionSize="s"
-          head={["Name", "Email", "Roles", "Account"]}
-          rows={staff.map((s) => [
-            <Link key={s.id} className="govuk-link" to={`/admin/staff/${s.id}`}>
-              {s.name}
-            </Link>,
-            s.email,
-            s.roles.length ? (
-              <ul className="govuk-list govuk-body-s">
-                {s.roles.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            ) : (
-              "No roles"
-            ),
-            <>
-              {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-              <span className="govuk-body-s govuk-!-display-block">{s.sso ? "Council account (single sign-on)" : s.hasPassword ? "Password" : "No way to sign in yet"}</span>
-            </>,
-          ])}
-        />
-      </main>
-    </>
+    <Page
+      breadcrumbs={[{ to: "/admin", text: "Administration" }]}
+      errors={errors}
+      heading="Staff and roles"
+      banner={
+        <>
+          {added ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">{added} has been added.</p>
+            </NotificationBanner>
+          ) : null}
+          {decided ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">
+                {decided.decision === "approved" ? `Approved: ${decided.name} has the roles asked for.` : `Refused: ${decided.name} keeps the roles they had.`}
+              </p>
+            </NotificationBanner>
+          ) : null}
+        </>
+      }
+    >
+      {requests.length > 0 ? <RoleRequests requests={requests} /> : null}
+      <ButtonLink to="/admin/staff/new">Add a member of staff</ButtonLink>
+      <Table
+        caption={`${staff.length} people`}
+        captionSize="s"
+        head={["Name", "Email", "Roles", "Account"]}
+        rows={staff.map((s) => [
+          <Link key={s.id} className="govuk-link" to={`/admin/staff/${s.id}`}>
+            {s.name}
+          </Link>,
+          s.email,
+          s.roles.length ? (
+            <ul className="govuk-list govuk-body-s">
+              {s.roles.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            "No roles"
+          ),
+          <>
+            {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+            <span className="govuk-body-s govuk-!-display-block">{s.sso ? "Council account (single sign-on)" : s.hasPassword ? "Password" : "No way to sign in yet"}</span>
+          </>,
+        ])}
+      />
+    </Page>
   );
 }
 

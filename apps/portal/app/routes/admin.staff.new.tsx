@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Input } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, Input } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { GrantPicker } from "../components/grants";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
 import { grantChoices, grantsFrom, requireAdministrator } from "./admin.staff.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Add a member of staff – Administration" }];
 
@@ -37,36 +38,27 @@ export default function NewStaff() {
   const { errors, values } = useFormState();
   const chosen = (values.grant ?? "").split("\n").filter(Boolean);
   return (
-    <>
-      <BackLink to="/admin/staff">Back to staff and roles</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <FormErrorSummary />
-            <h1 className="govuk-heading-l">Add a member of staff</h1>
-            <PostForm>
-              <Input name="name" label="Full name" autoComplete="off" error={errors.name} defaultValue={values.name} />
-              <Input name="email" type="email" label="Email address" hint="Their council email address: they sign in with it" spellCheck={false} error={errors.email} defaultValue={values.email} />
-              <Input name="jobTitle" label="Job title (optional)" hint="Printed under their name when they sign letters" error={errors.jobTitle} defaultValue={values.jobTitle} />
-              <Input
-                name="password"
-                type="password"
-                label="First password (optional)"
-                hint="Give it to them in person; leave it empty if they sign in with their council account. At least 12 characters."
-                autoComplete="new-password"
-                error={errors.password}
-              />
-              <GrantPicker choices={choices} chosen={chosen} error={errors.grant} />
-              <div className="govuk-button-group">
-                <Button>Add the member of staff</Button>
-                <Link className="govuk-link" to="/admin/staff">
-                  Cancel
-                </Link>
-              </div>
-            </PostForm>
-          </div>
+    <Page back={{ to: "/admin/staff", text: "Back to staff and roles" }} narrow errors={errors} heading="Add a member of staff">
+      <PostForm>
+        <Input name="name" label="Full name" autoComplete="off" error={errors.name} defaultValue={values.name} />
+        <Input name="email" type="email" label="Email address" hint="Their council email address: they sign in with it" spellCheck={false} error={errors.email} defaultValue={values.email} />
+        <Input name="jobTitle" label="Job title (optional)" hint="Printed under their name when they sign letters" error={errors.jobTitle} defaultValue={values.jobTitle} />
+        <Input
+          name="password"
+          type="password"
+          label="First password (optional)"
+          hint="Give it to them in person; leave it empty if they sign in with their council account. At least 12 characters."
+          autoComplete="new-password"
+          error={errors.password}
+        />
+        <GrantPicker choices={choices} chosen={chosen} error={errors.grant} />
+        <div className="govuk-button-group">
+          <Button>Add the member of staff</Button>
+          <Link className="govuk-link" to="/admin/staff">
+            Cancel
+          </Link>
         </div>
-      </main>
-    </>
+      </PostForm>
+    </Page>
   );
 }

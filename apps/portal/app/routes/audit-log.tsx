@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, NotificationBanner, SummaryList, Table, Tag, WarningText } from "../components/govuk";
 import { formatDateTime } from "../utils/labels";
 import { loadAuditLog } from "./audit-log.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Complaints case management" }];
 
@@ -14,8 +15,7 @@ export default function AuditLog() {
   const { verification: v, events, limit, more } = useLoaderData<typeof loader>();
   const broken = v.failures.length;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Audit log</h1>
+    <Page heading="Audit log">
       <p className="govuk-body">
         Everything done to a case, a customer's conduct record or the system's settings is recorded as a chain of events sealed with the council's audit key. Checking the chain shows whether anyone has
         changed or removed a record since it was written.
@@ -104,6 +104,6 @@ export default function AuditLog() {
           ) : null}
         </>
       )}
-    </main>
+    </Page>
   );
 }

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, NotificationBanner, SummaryList, Table, Tag } from "../components/govuk";
+import { NotificationBanner, SummaryList, Table, Tag } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
 import { monthName } from "../utils/audits";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.sample.service.name}, ${monthName(d.sample.month)} – Quality audits` : "Quality audit" }];
 
@@ -28,55 +29,52 @@ export default function Sample() {
   const { sample, drawn } = useLoaderData<typeof loader>();
   const reviewed = sample.items.filter((i) => i.review).length;
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/audits", text: "Quality audits" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        {drawn ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              Sample drawn: {sample.items.length} of {sample.population} responses
-            </p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">Quality audit</span>
-        <h1 className="govuk-heading-l">
-          {sample.service.name}, {monthName(sample.month)}
-        </h1>
-        <SummaryList
-          rows={[
-            { key: "Responses sent in the month", value: String(sample.population) },
-            { key: "Share checked", value: `${Math.round(sample.share * 100)}%: ${sample.items.length} responses, chosen at random` },
-            { key: "Reviewed", value: `${reviewed} of ${sample.items.length}` },
-            { key: "Draw", value: `Repeatable with the seed "${sample.seed}"` },
-          ]}
+    <Page
+      breadcrumbs={[{ to: "/audits", text: "Quality audits" }]}
+      caption="Quality audit"
+      heading={<>{sample.service.name}, {monthName(sample.month)}</>}
+      banner={drawn ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">
+            Sample drawn: {sample.items.length} of {sample.population} responses
+          </p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <SummaryList
+        rows={[
+          { key: "Responses sent in the month", value: String(sample.population) },
+          { key: "Share checked", value: `${Math.round(sample.share * 100)}%: ${sample.items.length} responses, chosen at random` },
+          { key: "Reviewed", value: `${reviewed} of ${sample.items.length}` },
+          { key: "Draw", value: `Repeatable with the seed "${sample.seed}"` },
+        ]}
+      />
+      {sample.items.length ? (
+        <Table
+          caption="Responses in the sample"
+          captionSize="m"
+          head={["Case", "Stage", "Answered", "Officer", "Review"]}
+          rows={sample.items.map((i) => [
+            i.reference,
+            i.stageId === "stage-2" ? "Stage 2" : i.stageId === "stage-1" ? "Stage 1" : (i.stageId ?? ""),
+            i.respondedOn ? formatDate(i.respondedOn) : "",
+            i.handlerName ?? "Not recorded",
+            i.review ? (
+              <Link key={i.caseId} className="govuk-link" to={`/audits/reviews/${i.review.id}`}>
+                Scored {i.review.percent ?? 0}%<span className="govuk-visually-hidden"> for {i.reference}</span>
+              </Link>
+            ) : sample.canReview ? (
+              <Link key={i.caseId} className="govuk-link" to={`/audits/${sample.id}/review/${i.caseId}/${i.stageSequence}`}>
+                Review<span className="govuk-visually-hidden"> {i.reference}</span>
+              </Link>
+            ) : (
+              <Tag colour="grey">Not reviewed</Tag>
+            ),
+          ])}
         />
-        {sample.items.length ? (
-          <Table
-            caption="Responses in the sample"
-            captionSize="m"
-            head={["Case", "Stage", "Answered", "Officer", "Review"]}
-            rows={sample.items.map((i) => [
-              i.reference,
-              i.stageId === "stage-2" ? "Stage 2" : i.stageId === "stage-1" ? "Stage 1" : (i.stageId ?? ""),
-              i.respondedOn ? formatDate(i.respondedOn) : "",
-              i.handlerName ?? "Not recorded",
-              i.review ? (
-                <Link key={i.caseId} className="govuk-link" to={`/audits/reviews/${i.review.id}`}>
-                  Scored {i.review.percent ?? 0}%<span className="govuk-visually-hidden"> for {i.reference}</span>
-                </Link>
-              ) : sample.canReview ? (
-                <Link key={i.caseId} className="govuk-link" to={`/audits/${sample.id}/review/${i.caseId}/${i.stageSequence}`}>
-                  Review<span className="govuk-visually-hidden"> {i.reference}</span>
-                </Link>
-              ) : (
-                <Tag colour="grey">Not reviewed</Tag>
-              ),
-            ])}
-          />
-        ) : (
-          <p className="govuk-body">No responses were sent in this month, so there is nothing to check.</p>
-        )}
-      </main>
-    </>
+      ) : (
+        <p className="govuk-body">No responses were sent in this month, so there is nothing to check.</p>
+      )}
+    </Page>
   );
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Caption, InsetText, Radios, Select, Textarea } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, InsetText, Radios, Select, Textarea } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Review ${d.reference} – Quality audits` : "Review" }];
 
@@ -66,78 +67,72 @@ export default function Review() {
   const { sampleId, caseId, reference, stageId, respondedOn, criteria } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   return (
-    <>
-      <BackLink to={`/audits/${sampleId}`}>Back to the sample</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <FormErrorSummary />
-            <Caption>
-              Quality audit · {stageId === "stage-2" ? "Stage 2" : "Stage 1"} response{respondedOn ? ` of ${formatDate(respondedOn)}` : ""}
-            </Caption>
-            <h1 className="govuk-heading-l">Review {reference}</h1>
-            <InsetText>
-              Answers already chosen come from the record (the dates, and the letters as issued). Change them if the record is wrong. Read the case first:{" "}
-              <Link className="govuk-link" to={`/cases/${caseId}`}>
-                open {reference}
-              </Link>
-              .
-            </InsetText>
-            <PostForm>
-              {(Object.keys(GROUPS) as Array<keyof typeof GROUPS>).map((group) => {
-                const mine = criteria.map((c, i) => ({ c, i })).filter(({ c }) => c.group === group);
-                if (mine.length === 0) return null;
-                return (
-                  <div key={group}>
-                    <h2 className="govuk-heading-m">{GROUPS[group]}</h2>
-                    {mine.map(({ c, i }) => (
-                      <Radios
-                        key={c.id}
-                        name={fieldOf(i)}
-                        legend={c.description}
-                        legendSize="s"
-                        inline
-                        small
-                        hint={
-                          <>
-                            {c.auto ? <>From the record: {c.auto.because}. </> : null}
-                            <span className="govuk-body-s">Source: {c.source}. Weight {c.weight}.</span>
-                          </>
-                        }
-                        items={[
-                          { value: "met", text: "Met" },
-                          { value: "not-met", text: "Not met" },
-                          { value: "not-applicable", text: "Does not apply" },
-                        ]}
-                        error={errors[fieldOf(i)]}
-                        defaultValue={values[fieldOf(i)] ?? c.auto?.answer ?? null}
-                      />
-                    ))}
-                  </div>
-                );
-              })}
-              <h2 className="govuk-heading-m">Finding</h2>
-              <p className="govuk-hint">Optional. A finding goes to the officer who answered and to the Head of Service.</p>
-              <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
-              <Select name="criterion" label="Checklist item it is about" labelSize="s" placeholder="None in particular" items={criteria.map((c, i) => ({ value: String(i), text: c.description }))} defaultValue={values.criterion} />
-              <Radios
-                name="risk"
-                legend="How serious is it?"
-                legendSize="s"
-                inline
-                items={[
-                  { value: "high", text: "High risk" },
-                  { value: "medium", text: "Medium risk" },
-                  { value: "low", text: "Low risk" },
-                ]}
-                error={errors.risk}
-                defaultValue={values.risk}
-              />
-              <Button>Save the review</Button>
-            </PostForm>
-          </div>
-        </div>
-      </main>
-    </>
+    <Page
+      back={{ to: `/audits/${sampleId}`, text: "Back to the sample" }}
+      narrow
+      errors={errors}
+      caption={<>Quality audit · {stageId === "stage-2" ? "Stage 2" : "Stage 1"} response{respondedOn ? ` of ${formatDate(respondedOn)}` : ""}</>}
+      heading={<>Review {reference}</>}
+    >
+      <InsetText>
+        Answers already chosen come from the record (the dates, and the letters as issued). Change them if the record is wrong. Read the case first:{" "}
+        <Link className="govuk-link" to={`/cases/${caseId}`}>
+          open {reference}
+        </Link>
+        .
+      </InsetText>
+      <PostForm>
+        {(Object.keys(GROUPS) as Array<keyof typeof GROUPS>).map((group) => {
+          const mine = criteria.map((c, i) => ({ c, i })).filter(({ c }) => c.group === group);
+          if (mine.length === 0) return null;
+          return (
+            <div key={group}>
+              <h2 className="govuk-heading-m">{GROUPS[group]}</h2>
+              {mine.map(({ c, i }) => (
+                <Radios
+                  key={c.id}
+                  name={fieldOf(i)}
+                  legend={c.description}
+                  legendSize="s"
+                  inline
+                  small
+                  hint={
+                    <>
+                      {c.auto ? <>From the record: {c.auto.because}. </> : null}
+                      <span className="govuk-body-s">Source: {c.source}. Weight {c.weight}.</span>
+                    </>
+                  }
+                  items={[
+                    { value: "met", text: "Met" },
+                    { value: "not-met", text: "Not met" },
+                    { value: "not-applicable", text: "Does not apply" },
+                  ]}
+                  error={errors[fieldOf(i)]}
+                  defaultValue={values[fieldOf(i)] ?? c.auto?.answer ?? null}
+                />
+              ))}
+            </div>
+          );
+        })}
+        <h2 className="govuk-heading-m">Finding</h2>
+        <p className="govuk-hint">Optional. A finding goes to the officer who answered and to the Head of Service.</p>
+        <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
+        <Select name="criterion" label="Checklist item it is about" labelSize="s" placeholder="None in particular" items={criteria.map((c, i) => ({ value: String(i), text: c.description }))} defaultValue={values.criterion} />
+        <Radios
+          name="risk"
+          legend="How serious is it?"
+          legendSize="s"
+          inline
+          items={[
+            { value: "high", text: "High risk" },
+            { value: "medium", text: "Medium risk" },
+            { value: "low", text: "Low risk" },
+          ]}
+          error={errors.risk}
+          defaultValue={values.risk}
+        />
+        <Button>Save the review</Button>
+      </PostForm>
+    </Page>
   );
 }

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Button, Input, Select, Table, Tag } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { PostForm, useFormState } from "../components/form";
 import { Chart, ReportTable } from "../components/report-table";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
 import { monthName } from "../utils/audits";
 import { todayOf } from "./reports.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Quality audits – Complaints case management" }];
 
@@ -61,9 +62,7 @@ export default function Audits() {
   const { canReview, services, samples, months, remedial, scores } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <FormErrorSummary />
-      <h1 className="govuk-heading-l">Quality audits</h1>
+    <Page errors={errors} heading="Quality audits">
       <p className="govuk-body">
         Each month a share of every service&apos;s written responses is checked against a checklist built from what each letter must contain and whether it was on time. Findings go to the officer and the Head of Service; remedial actions are tracked to done.
       </p>
@@ -142,7 +141,7 @@ export default function Audits() {
       {scores.tables.map((table) => (
         <ReportTable key={table.id} table={table} captionSize="s" />
       ))}
-    </main>
+    </Page>
   );
 }
 

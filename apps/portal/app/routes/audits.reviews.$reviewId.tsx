@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Button, DateInput, NotificationBanner, Radios, Select, SummaryCard, SummaryList, Table, Tag, Textarea } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, DateInput, NotificationBanner, Radios, Select, SummaryCard, SummaryList, Table, Tag, Textarea } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/commands.server";
 import { formatDate } from "../utils/labels";
 import { ANSWER_LABELS, criterionLabel, RISK_LABELS } from "../utils/audits";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Review of ${d.review.reference} – Quality audits` : "Review" }];
 
@@ -88,119 +89,116 @@ export default function ReviewPage() {
   const { errors, values } = useFormState();
   const dateValues = { day: values["dueOn-day"], month: values["dueOn-month"], year: values["dueOn-year"] };
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          { to: "/audits", text: "Quality audits" },
-          { to: `/audits/${review.sampleId}`, text: review.service.name },
+    <Page
+      breadcrumbs={[
+        { to: "/audits", text: "Quality audits" },
+        { to: `/audits/${review.sampleId}`, text: review.service.name },
+      ]}
+      errors={errors}
+      caption="Quality audit"
+      heading={<>Review of {review.reference}</>}
+      banner={done ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <SummaryList
+        rows={[
+          { key: "Score", value: `${review.score} of ${review.maxScore} marks${review.percent === null ? "" : ` (${review.percent}%)`}` },
+          { key: "Reviewed", value: `${formatDate(review.reviewedOn)} by ${review.names[review.reviewerId] ?? "a reviewer"}` },
+          { key: "Officer who answered", value: review.handlerId ? (review.names[review.handlerId] ?? "Not known") : "Not recorded" },
+          { key: "Case", value: <Link className="govuk-link" to={`/cases/${review.caseId}`}>{review.reference}</Link> },
         ]}
       />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        {done ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </NotificationBanner>
-        ) : null}
-        <FormErrorSummary />
-        <span className="govuk-caption-l">Quality audit</span>
-        <h1 className="govuk-heading-l">Review of {review.reference}</h1>
-        <SummaryList
-          rows={[
-            { key: "Score", value: `${review.score} of ${review.maxScore} marks${review.percent === null ? "" : ` (${review.percent}%)`}` },
-            { key: "Reviewed", value: `${formatDate(review.reviewedOn)} by ${review.names[review.reviewerId] ?? "a reviewer"}` },
-            { key: "Officer who answered", value: review.handlerId ? (review.names[review.handlerId] ?? "Not known") : "Not recorded" },
-            { key: "Case", value: <Link className="govuk-link" to={`/cases/${review.caseId}`}>{review.reference}</Link> },
-          ]}
-        />
-        <Table caption="The checklist" captionSize="m" head={["Item", "Answer", "Weight", "Note"]} numeric={[2]} rows={review.answers.map((a) => [criterionLabel(a.criterion), a.answer === "not-met" ? <Tag colour="red">{ANSWER_LABELS[a.answer]}</Tag> : (ANSWER_LABELS[a.answer] ?? a.answer), a.weight, a.note ?? ""])} />
+      <Table caption="The checklist" captionSize="m" head={["Item", "Answer", "Weight", "Note"]} numeric={[2]} rows={review.answers.map((a) => [criterionLabel(a.criterion), a.answer === "not-met" ? <Tag colour="red">{ANSWER_LABELS[a.answer]}</Tag> : (ANSWER_LABELS[a.answer] ?? a.answer), a.weight, a.note ?? ""])} />
 
-        <h2 className="govuk-heading-m">Findings</h2>
-        {review.findings.length === 0 ? <p className="govuk-body">No findings.</p> : null}
-        {review.findings.map((f, n) => (
-          <SummaryCard key={f.id} title={`Finding ${n + 1}: ${RISK_LABELS[f.risk]} risk`}>
-            <SummaryList
-              rows={[
-                { key: "Finding", value: f.finding },
-                f.criterion ? { key: "Checklist item", value: criterionLabel(f.criterion) } : null,
-                { key: "Sent", value: [f.sentToHandlerOn ? `to the officer on ${formatDate(f.sentToHandlerOn)}` : null, f.sentToHeadOfServiceOn ? `to the Head of Service on ${formatDate(f.sentToHeadOfServiceOn)}` : null].filter(Boolean).join("; ") || "Not sent (nobody to send it to)" },
-              ]}
+      <h2 className="govuk-heading-m">Findings</h2>
+      {review.findings.length === 0 ? <p className="govuk-body">No findings.</p> : null}
+      {review.findings.map((f, n) => (
+        <SummaryCard key={f.id} title={`Finding ${n + 1}: ${RISK_LABELS[f.risk]} risk`}>
+          <SummaryList
+            rows={[
+              { key: "Finding", value: f.finding },
+              f.criterion ? { key: "Checklist item", value: criterionLabel(f.criterion) } : null,
+              { key: "Sent", value: [f.sentToHandlerOn ? `to the officer on ${formatDate(f.sentToHandlerOn)}` : null, f.sentToHeadOfServiceOn ? `to the Head of Service on ${formatDate(f.sentToHeadOfServiceOn)}` : null].filter(Boolean).join("; ") || "Not sent (nobody to send it to)" },
+            ]}
+          />
+          {f.remedialActions.length ? (
+            <Table
+              caption="Remedial actions"
+              captionSize="s"
+              head={["Action", "Owner", "Due", "Status"]}
+              rows={f.remedialActions.map((a) => [
+                a.description,
+                review.names[a.ownerId] ?? "Not known",
+                formatDate(a.dueOn),
+                a.completedOn ? `Done ${formatDate(a.completedOn)}${a.improvementCheckedOn ? `; ${a.improved ? "improved" : "not improved"} (checked ${formatDate(a.improvementCheckedOn)})` : ""}` : a.overdue ? <Tag colour="red">Overdue</Tag> : "Open",
+              ])}
             />
-            {f.remedialActions.length ? (
-              <Table
-                caption="Remedial actions"
-                captionSize="s"
-                head={["Action", "Owner", "Due", "Status"]}
-                rows={f.remedialActions.map((a) => [
-                  a.description,
-                  review.names[a.ownerId] ?? "Not known",
-                  formatDate(a.dueOn),
-                  a.completedOn ? `Done ${formatDate(a.completedOn)}${a.improvementCheckedOn ? `; ${a.improved ? "improved" : "not improved"} (checked ${formatDate(a.improvementCheckedOn)})` : ""}` : a.overdue ? <Tag colour="red">Overdue</Tag> : "Open",
-                ])}
-              />
-            ) : null}
-            {f.remedialActions.map((a) =>
-              a.canComplete ? (
-                <PostForm key={`complete-${a.id}`}>
-                  <input type="hidden" name="intent" value="complete" />
-                  <input type="hidden" name="remedialActionId" value={a.id} />
-                  <Button variant="secondary">
-                    Record as done<span className="govuk-visually-hidden">: {a.description}</span>
-                  </Button>
-                </PostForm>
-              ) : review.canReview && a.completedOn && !a.improvementCheckedOn ? (
-                <PostForm key={`check-${a.id}`}>
-                  <input type="hidden" name="intent" value="check" />
-                  <input type="hidden" name="remedialActionId" value={a.id} />
-                  <Radios
-                    name={`improved-${a.id}`}
-                    legend={`A month on: has the area improved after "${a.description}"?`}
-                    legendSize="s"
-                    inline
-                    items={[
-                      { value: "yes", text: "Yes" },
-                      { value: "no", text: "No" },
-                    ]}
-                    error={errors[`improved-${a.id}`]}
-                  />
-                  <Button variant="secondary">Record the check</Button>
-                </PostForm>
-              ) : null,
-            )}
-          </SummaryCard>
-        ))}
-        {review.canReview && review.findings.length ? (
-          <PostForm>
-            <input type="hidden" name="intent" value="remedial" />
-            <h2 className="govuk-heading-m">Add a remedial action</h2>
-            <Select name="findingId" label="For finding" labelSize="s" items={review.findings.map((f, n) => ({ value: f.id, text: `Finding ${n + 1}: ${f.finding.slice(0, 80)}` }))} error={errors.findingId} defaultValue={values.findingId} />
-            <Textarea name="description" label="What will be done" labelSize="s" rows={2} error={errors.description} defaultValue={values.description} />
-            <Select name="ownerId" label="Who will do it" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
-            <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={dateValues} />
-            <Button variant="secondary">Add the remedial action</Button>
-          </PostForm>
-        ) : null}
-        {review.canReview ? (
-          <PostForm>
-            <input type="hidden" name="intent" value="finding" />
-            <h2 className="govuk-heading-m">Add a finding</h2>
-            <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
-            <Radios
-              name="risk"
-              legend="How serious is it?"
-              legendSize="s"
-              inline
-              items={[
-                { value: "high", text: "High risk" },
-                { value: "medium", text: "Medium risk" },
-                { value: "low", text: "Low risk" },
-              ]}
-              error={errors.risk}
-              defaultValue={values.risk}
-            />
-            <Button>Add the finding</Button>
-          </PostForm>
-        ) : null}
-      </main>
-    </>
+          ) : null}
+          {f.remedialActions.map((a) =>
+            a.canComplete ? (
+              <PostForm key={`complete-${a.id}`}>
+                <input type="hidden" name="intent" value="complete" />
+                <input type="hidden" name="remedialActionId" value={a.id} />
+                <Button variant="secondary">
+                  Record as done<span className="govuk-visually-hidden">: {a.description}</span>
+                </Button>
+              </PostForm>
+            ) : review.canReview && a.completedOn && !a.improvementCheckedOn ? (
+              <PostForm key={`check-${a.id}`}>
+                <input type="hidden" name="intent" value="check" />
+                <input type="hidden" name="remedialActionId" value={a.id} />
+                <Radios
+                  name={`improved-${a.id}`}
+                  legend={`A month on: has the area improved after "${a.description}"?`}
+                  legendSize="s"
+                  inline
+                  items={[
+                    { value: "yes", text: "Yes" },
+                    { value: "no", text: "No" },
+                  ]}
+                  error={errors[`improved-${a.id}`]}
+                />
+                <Button variant="secondary">Record the check</Button>
+              </PostForm>
+            ) : null,
+          )}
+        </SummaryCard>
+      ))}
+      {review.canReview && review.findings.length ? (
+        <PostForm>
+          <input type="hidden" name="intent" value="remedial" />
+          <h2 className="govuk-heading-m">Add a remedial action</h2>
+          <Select name="findingId" label="For finding" labelSize="s" items={review.findings.map((f, n) => ({ value: f.id, text: `Finding ${n + 1}: ${f.finding.slice(0, 80)}` }))} error={errors.findingId} defaultValue={values.findingId} />
+          <Textarea name="description" label="What will be done" labelSize="s" rows={2} error={errors.description} defaultValue={values.description} />
+          <Select name="ownerId" label="Who will do it" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
+          <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={dateValues} />
+          <Button variant="secondary">Add the remedial action</Button>
+        </PostForm>
+      ) : null}
+      {review.canReview ? (
+        <PostForm>
+          <input type="hidden" name="intent" value="finding" />
+          <h2 className="govuk-heading-m">Add a finding</h2>
+          <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
+          <Radios
+            name="risk"
+            legend="How serious is it?"
+            legendSize="s"
+            inline
+            items={[
+              { value: "high", text: "High risk" },
+              { value: "medium", text: "Medium risk" },
+              { value: "low", text: "Low risk" },
+            ]}
+            error={errors.risk}
+            defaultValue={values.risk}
+          />
+          <Button>Add the finding</Button>
+        </PostForm>
+      ) : null}
+    </Page>
   );
 }

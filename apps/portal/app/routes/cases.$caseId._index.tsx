@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Caption, Details, ErrorSummary, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
 import { CaseFiles, CaseLetters } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
@@ -9,6 +9,7 @@ import { EqualityMonitoringLink } from "../components/equality-link";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
 import { commandLabel, formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} – Complaints case management` : "Case" }];
 
@@ -21,197 +22,198 @@ export default function CasePage() {
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/cases", text: "Work queue" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        <ErrorSummary errors={attachmentError ? { file: attachmentError } : null} />
-        {done ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </NotificationBanner>
-        ) : null}
-        {attached ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">File added: {attached}</p>
-          </NotificationBanner>
-        ) : null}
-        {letterIssued ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              Letter issued: {letterIssued.kindName} to {letterIssued.recipient.name ?? "the customer"}
-            </p>
-            <p className="govuk-body">
-              <a className="govuk-notification-banner__link" href={letterIssued.downloadUrl}>
-                Download the letter (PDF)
-              </a>
-            </p>
-          </NotificationBanner>
-        ) : null}
-        <Caption>
-          {labelOr(CASE_KIND_LABELS, c.kind)} · {c.service.name}
-        </Caption>
-        <h1 className="govuk-heading-l">{c.reference}</h1>
-        <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
-        {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
+    <Page
+      breadcrumbs={[{ to: "/cases", text: "Work queue" }]}
+      errors={attachmentError ? { file: attachmentError } : null}
+      caption={<>{labelOr(CASE_KIND_LABELS, c.kind)} · {c.service.name}</>}
+      heading={c.reference}
+      banner={
+        <>
+          {done ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">{done}</p>
+            </NotificationBanner>
+          ) : null}
+          {attached ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">File added: {attached}</p>
+            </NotificationBanner>
+          ) : null}
+          {letterIssued ? (
+            <NotificationBanner success>
+              <p className="govuk-notification-banner__heading">
+                Letter issued: {letterIssued.kindName} to {letterIssued.recipient.name ?? "the customer"}
+              </p>
+              <p className="govuk-body">
+                <a className="govuk-notification-banner__link" href={letterIssued.downloadUrl}>
+                  Download the letter (PDF)
+                </a>
+              </p>
+            </NotificationBanner>
+          ) : null}
+        </>
+      }
+    >
+      <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
+      {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
 
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m">Summary</h2>
-            <SummaryList
-              rows={[
-                { key: "Status", value: <CaseStatus status={c.status} phase={stage?.phase ?? null} closure={c.closure?.reason ?? null} /> },
-                stage ? { key: "Stage", value: stage.label } : null,
-                { key: "Next due", value: c.nextDue ? <><RagTag rag={c.nextDue.status} /> {formatDate(c.nextDue.date, true)}</> : "Nothing due" },
-                { key: "Handler", value: c.assignedStaff?.name ?? "Not assigned" },
-                { key: "Priority", value: c.priority.level === "high" ? <><Tag colour="red">High</Tag> {c.priority.reason}</> : "Normal" },
-                c.flags.length ? { key: "Flags", value: <ul className="govuk-list">{c.flags.map((f) => <li key={f}>{labelOr(FLAG_LABELS, f)}</li>)}</ul> } : null,
-                { key: "Received", value: `${formatDateTime(c.receivedAt)} by ${labelOr(CHANNEL_LABELS, c.channel).toLowerCase()}` },
-                // Only the front door is given it (issue 20): to read out to the customer.
-                c.trackingCode
-                  ? {
-                      key: "Tracking code",
-                      value: (
-                        <>
-                          <span className="app-tracking-code">{c.trackingCode}</span>
-                          <span className="govuk-hint govuk-!-margin-bottom-0">The customer&rsquo;s proof for checking the case online; read it out only to them.</span>
-                        </>
-                      ),
-                    }
-                  : null,
-                { key: "Counts from", value: formatDate(c.receipt.countsFrom, true) },
-                { key: "Service", value: `${c.service.name}${c.directorate.name ? ` (${c.directorate.name})` : ""}` },
-                c.category ? { key: "Category", value: [c.category, c.subCategory].filter(Boolean).join(": ") } : null,
-                { key: "Rules", value: c.regime.label },
-              ]}
-            />
-            <h2 className="govuk-heading-m">What the complaint is about</h2>
-            <p className="govuk-body app-prewrap">{c.description}</p>
-            {c.desiredOutcome ? (
-              <>
-                <h3 className="govuk-heading-s">What the customer wants us to do</h3>
-                <p className="govuk-body app-prewrap">{c.desiredOutcome}</p>
-              </>
-            ) : null}
-            {Object.keys(c.intake).length ? (
-              <>
-                <h3 className="govuk-heading-s">Service details</h3>
-                <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: typeof value === "string" ? value : JSON.stringify(value) }))} />
-              </>
-            ) : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Summary</h2>
+          <SummaryList
+            rows={[
+              { key: "Status", value: <CaseStatus status={c.status} phase={stage?.phase ?? null} closure={c.closure?.reason ?? null} /> },
+              stage ? { key: "Stage", value: stage.label } : null,
+              { key: "Next due", value: c.nextDue ? <><RagTag rag={c.nextDue.status} /> {formatDate(c.nextDue.date, true)}</> : "Nothing due" },
+              { key: "Handler", value: c.assignedStaff?.name ?? "Not assigned" },
+              { key: "Priority", value: c.priority.level === "high" ? <><Tag colour="red">High</Tag> {c.priority.reason}</> : "Normal" },
+              c.flags.length ? { key: "Flags", value: <ul className="govuk-list">{c.flags.map((f) => <li key={f}>{labelOr(FLAG_LABELS, f)}</li>)}</ul> } : null,
+              { key: "Received", value: `${formatDateTime(c.receivedAt)} by ${labelOr(CHANNEL_LABELS, c.channel).toLowerCase()}` },
+              // Only the front door is given it (issue 20): to read out to the customer.
+              c.trackingCode
+                ? {
+                    key: "Tracking code",
+                    value: (
+                      <>
+                        <span className="app-tracking-code">{c.trackingCode}</span>
+                        <span className="govuk-hint govuk-!-margin-bottom-0">The customer&rsquo;s proof for checking the case online; read it out only to them.</span>
+                      </>
+                    ),
+                  }
+                : null,
+              { key: "Counts from", value: formatDate(c.receipt.countsFrom, true) },
+              { key: "Service", value: `${c.service.name}${c.directorate.name ? ` (${c.directorate.name})` : ""}` },
+              c.category ? { key: "Category", value: [c.category, c.subCategory].filter(Boolean).join(": ") } : null,
+              { key: "Rules", value: c.regime.label },
+            ]}
+          />
+          <h2 className="govuk-heading-m">What the complaint is about</h2>
+          <p className="govuk-body app-prewrap">{c.description}</p>
+          {c.desiredOutcome ? (
+            <>
+              <h3 className="govuk-heading-s">What the customer wants us to do</h3>
+              <p className="govuk-body app-prewrap">{c.desiredOutcome}</p>
+            </>
+          ) : null}
+          {Object.keys(c.intake).length ? (
+            <>
+              <h3 className="govuk-heading-s">Service details</h3>
+              <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: typeof value === "string" ? value : JSON.stringify(value) }))} />
+            </>
+          ) : null}
 
-            <SummaryCard
-              title="Customer"
-              actions={c.customer ? <Link className="govuk-link" to={`/customers/${c.customer.id}`}>Cases and history<span className="govuk-visually-hidden"> of {c.customer.name}</span></Link> : null}
-            >
-              {c.customer ? (
+          <SummaryCard
+            title="Customer"
+            actions={c.customer ? <Link className="govuk-link" to={`/customers/${c.customer.id}`}>Cases and history<span className="govuk-visually-hidden"> of {c.customer.name}</span></Link> : null}
+          >
+            {c.customer ? (
+              <SummaryList
+                rows={[
+                  { key: "Name", value: [c.customer.title, c.customer.name].filter(Boolean).join(" ") },
+                  c.customer.email ? { key: "Email", value: c.customer.email } : null,
+                  c.customer.phone ? { key: "Phone", value: c.customer.phone } : null,
+                  c.customer.address || c.customer.postcode ? { key: "Address", value: [c.customer.address, c.customer.postcode].filter(Boolean).join(", ") } : null,
+                  c.customer.preferredContact ? { key: "Prefers", value: c.customer.preferredContact } : null,
+                  c.customer.reasonableAdjustments ? { key: "Reasonable adjustments", value: c.customer.reasonableAdjustments } : null,
+                  c.customer.largePrint ? { key: "Letters", value: "Large print" } : null,
+                ]}
+              />
+            ) : (
+              <p className="govuk-body">Anonymous.</p>
+            )}
+            {c.representative ? (
+              <>
+                <h3 className="govuk-heading-s">Representative</h3>
                 <SummaryList
                   rows={[
-                    { key: "Name", value: [c.customer.title, c.customer.name].filter(Boolean).join(" ") },
-                    c.customer.email ? { key: "Email", value: c.customer.email } : null,
-                    c.customer.phone ? { key: "Phone", value: c.customer.phone } : null,
-                    c.customer.address || c.customer.postcode ? { key: "Address", value: [c.customer.address, c.customer.postcode].filter(Boolean).join(", ") } : null,
-                    c.customer.preferredContact ? { key: "Prefers", value: c.customer.preferredContact } : null,
-                    c.customer.reasonableAdjustments ? { key: "Reasonable adjustments", value: c.customer.reasonableAdjustments } : null,
-                    c.customer.largePrint ? { key: "Letters", value: "Large print" } : null,
+                    { key: "Name", value: c.representative.name },
+                      { key: "Acting as", value: labelOr(REPRESENTATIVE_ROLE_LABELS, c.representative.role) },
+                    { key: "Consent", value: c.representative.consent ? `${c.representative.consent.basis.replace(/-/g, " ")}, recorded ${formatDate(c.representative.consent.recordedOn)}` : "Not recorded" },
+                    { key: "Replies go to", value: c.representative.replyTo === "representative" ? "The representative" : "The customer" },
                   ]}
                 />
-              ) : (
-                <p className="govuk-body">Anonymous.</p>
-              )}
-              {c.representative ? (
-                <>
-                  <h3 className="govuk-heading-s">Representative</h3>
-                  <SummaryList
-                    rows={[
-                      { key: "Name", value: c.representative.name },
-                      { key: "Acting as", value: labelOr(REPRESENTATIVE_ROLE_LABELS, c.representative.role) },
-                      { key: "Consent", value: c.representative.consent ? `${c.representative.consent.basis.replace(/-/g, " ")}, recorded ${formatDate(c.representative.consent.recordedOn)}` : "Not recorded" },
-                      { key: "Replies go to", value: c.representative.replyTo === "representative" ? "The representative" : "The customer" },
-                    ]}
-                  />
-                </>
-              ) : null}
-            </SummaryCard>
-
-            <DueDates dueDates={c.dueDates} stageLabel={stageLabel} />
-
-            {c.stages.length ? (
-              <>
-                <h2 className="govuk-heading-m">Stages</h2>
-                {c.stages.map((s) => (
-                  <SummaryCard key={s.sequence} title={s.label}>
-                    <SummaryList
-                      rows={[
-                        { key: "Position", value: labelOr(STAGE_PHASE_LABELS, s.phase) },
-                        { key: "Requested", value: formatDate(s.requestedOn) },
-                        { key: "Handler", value: s.handlerName ?? "Not assigned" },
-                        s.acknowledgedOn ? { key: "Acknowledged", value: formatDate(s.acknowledgedOn) } : null,
-                        s.extensions.length ? { key: "Extensions", value: s.extensions.map((e) => `${e.workingDays} working days to ${formatDate(e.newDueDate)}: ${e.reason}`).join("; ") } : null,
-                        s.pauses.length ? { key: "Pauses", value: s.pauses.map((p) => `${formatDate(p.from)} to ${p.to ? formatDate(p.to) : "now"}: ${p.reason}`).join("; ") } : null,
-                        s.response ? { key: "Outcome", value: `${labelOr(OUTCOME_LABELS, s.response.outcome)} on ${formatDate(s.response.on)}` } : null,
-                        s.response ? { key: "Reasons", value: s.response.reasons } : null,
-                        s.response?.remedies.length ? { key: "Remedies", value: <ul className="govuk-list">{s.response.remedies.map((r) => <li key={r.id}>{r.description}{r.completedOn ? ` (done ${formatDate(r.completedOn)})` : r.dueOn ? ` (due ${formatDate(r.dueOn)})` : ""}</li>)}</ul> } : null,
-                        s.response?.learning.rootCause ? { key: "Root cause", value: s.response.learning.rootCause } : null,
-                      ]}
-                    />
-                  </SummaryCard>
-                ))}
               </>
             ) : null}
+          </SummaryCard>
 
-            <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
-            <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
-            <ResolutionPlans caseId={c.id} data={plans} />
+          <DueDates dueDates={c.dueDates} stageLabel={stageLabel} />
 
-            <h2 className="govuk-heading-m">Timeline</h2>
-            <Timeline timeline={c.timeline} />
-          </div>
+          {c.stages.length ? (
+            <>
+              <h2 className="govuk-heading-m">Stages</h2>
+              {c.stages.map((s) => (
+                <SummaryCard key={s.sequence} title={s.label}>
+                  <SummaryList
+                    rows={[
+                        { key: "Position", value: labelOr(STAGE_PHASE_LABELS, s.phase) },
+                      { key: "Requested", value: formatDate(s.requestedOn) },
+                      { key: "Handler", value: s.handlerName ?? "Not assigned" },
+                      s.acknowledgedOn ? { key: "Acknowledged", value: formatDate(s.acknowledgedOn) } : null,
+                      s.extensions.length ? { key: "Extensions", value: s.extensions.map((e) => `${e.workingDays} working days to ${formatDate(e.newDueDate)}: ${e.reason}`).join("; ") } : null,
+                      s.pauses.length ? { key: "Pauses", value: s.pauses.map((p) => `${formatDate(p.from)} to ${p.to ? formatDate(p.to) : "now"}: ${p.reason}`).join("; ") } : null,
+                      s.response ? { key: "Outcome", value: `${labelOr(OUTCOME_LABELS, s.response.outcome)} on ${formatDate(s.response.on)}` } : null,
+                      s.response ? { key: "Reasons", value: s.response.reasons } : null,
+                      s.response?.remedies.length ? { key: "Remedies", value: <ul className="govuk-list">{s.response.remedies.map((r) => <li key={r.id}>{r.description}{r.completedOn ? ` (done ${formatDate(r.completedOn)})` : r.dueOn ? ` (due ${formatDate(r.dueOn)})` : ""}</li>)}</ul> } : null,
+                      s.response?.learning.rootCause ? { key: "Root cause", value: s.response.learning.rootCause } : null,
+                    ]}
+                  />
+                </SummaryCard>
+              ))}
+            </>
+          ) : null}
 
-          <div className="govuk-grid-column-one-third">
-            <aside aria-labelledby="actions-heading">
-              <h2 className="govuk-heading-m" id="actions-heading">
-                Actions
-              </h2>
-              {actions.length ? (
-                <ul className="app-actions">
-                  {actions.map((a) => (
-                    <li key={a.command}>
-                      <Link className="govuk-link govuk-link--no-visited-state" to={`/cases/${c.id}/${a.command}`}>
-                        {commandLabel(a.command)}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="govuk-body">There is nothing your role can do on this case now.</p>
-              )}
-              <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters and files</h2>
-              <ul className="govuk-list">
-                <li>
-                  <a className="govuk-link" href="#letters">
-                    Letters for this case
-                    {letters.pending.length ? ` (${letters.pending.length} to write)` : ""}
-                  </a>
-                </li>
-                <li>
-                  <a className="govuk-link" href="#attachments">
-                    Files ({files.attachments.length})
-                  </a>
-                </li>
-              </ul>
-              <EqualityMonitoringLink caseId={c.id} />
-              <Details summary="Why these deadlines?">
-                <ul className="govuk-list govuk-body-s">
-                  {c.rules.map((line, i) => (
-                    <li key={i}>{line}</li>
-                  ))}
-                </ul>
-              </Details>
-            </aside>
-          </div>
+          <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
+          <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
+          <ResolutionPlans caseId={c.id} data={plans} />
+
+          <h2 className="govuk-heading-m">Timeline</h2>
+          <Timeline timeline={c.timeline} />
         </div>
-      </main>
-    </>
+
+        <div className="govuk-grid-column-one-third">
+          <aside aria-labelledby="actions-heading">
+            <h2 className="govuk-heading-m" id="actions-heading">
+              Actions
+            </h2>
+            {actions.length ? (
+              <ul className="app-actions">
+                {actions.map((a) => (
+                  <li key={a.command}>
+                    <Link className="govuk-link govuk-link--no-visited-state" to={`/cases/${c.id}/${a.command}`}>
+                      {commandLabel(a.command)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="govuk-body">There is nothing your role can do on this case now.</p>
+            )}
+            <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters and files</h2>
+            <ul className="govuk-list">
+              <li>
+                <a className="govuk-link" href="#letters">
+                  Letters for this case
+                  {letters.pending.length ? ` (${letters.pending.length} to write)` : ""}
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href="#attachments">
+                  Files ({files.attachments.length})
+                </a>
+              </li>
+            </ul>
+            <EqualityMonitoringLink caseId={c.id} />
+            <Details summary="Why these deadlines?">
+              <ul className="govuk-list govuk-body-s">
+                {c.rules.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </Details>
+          </aside>
+        </div>
+      </div>
+    </Page>
   );
 }
 

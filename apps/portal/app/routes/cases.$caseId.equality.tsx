@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, WarningText } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, WarningText } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/commands.server";
 import { todayOf } from "./reports.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Equality monitoring form – Complaints case management" }];
 
@@ -50,49 +51,45 @@ export default function EqualityForm() {
   const { errors, values } = useFormState();
   const [y, m, d] = today.split("-");
   return (
-    <>
-      <BackLink to={`/cases/${caseId}`}>Back to the case</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            {done ? (
-              <NotificationBanner success>
-                <p className="govuk-notification-banner__heading">{done}</p>
-              </NotificationBanner>
-            ) : null}
-            <FormErrorSummary />
-            <h1 className="govuk-heading-l">Equality monitoring form</h1>
-            <InsetText>
-              Filling this in is the customer&apos;s choice and does not affect how their complaint is handled. Their answers are kept apart from the case: nobody working on it can see them, and they are only ever counted with others in the equality report.
-            </InsetText>
-            {held ? (
-              <>
-                <p className="govuk-body">A form is held for this complaint. Filling it in again replaces it.</p>
-                <PostForm>
-                  <input type="hidden" name="intent" value="withdraw" />
-                  <WarningText>If the customer withdraws their consent, delete their answers.</WarningText>
-                  <Button variant="warning">Delete the answers</Button>
-                </PostForm>
-              </>
-            ) : null}
-            <PostForm>
-              <input type="hidden" name="intent" value="record" />
-              <Checkboxes name="consent" legend="Consent" legendSize="m" items={[{ value: "yes", text: "The customer agreed to the council keeping these answers for equality monitoring" }]} error={errors.consent} defaultValue={values.consent ? [values.consent] : []} />
-              <DateInput name="consentGivenOn" legend="When they agreed" legendSize="s" error={errors.consentGivenOn} values={{ day: values["consentGivenOn-day"] ?? String(Number(d)), month: values["consentGivenOn-month"] ?? String(Number(m)), year: values["consentGivenOn-year"] ?? y }} />
-              <p className="govuk-body">Ask each question; leave it unanswered if the customer would rather not answer it.</p>
-              {questions.map((q) => (
-                <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="s" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} error={errors[q.characteristic]} defaultValue={values[q.characteristic]} />
-              ))}
-              <div className="govuk-button-group">
-                <Button>Store the form</Button>
-                <Link className="govuk-link" to={`/cases/${caseId}`}>
-                  Cancel
-                </Link>
-              </div>
-            </PostForm>
-          </div>
+    <Page
+      back={{ to: `/cases/${caseId}`, text: "Back to the case" }}
+      narrow
+      errors={errors}
+      heading="Equality monitoring form"
+      banner={done ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <InsetText>
+        Filling this in is the customer&apos;s choice and does not affect how their complaint is handled. Their answers are kept apart from the case: nobody working on it can see them, and they are only ever counted with others in the equality report.
+      </InsetText>
+      {held ? (
+        <>
+          <p className="govuk-body">A form is held for this complaint. Filling it in again replaces it.</p>
+          <PostForm>
+            <input type="hidden" name="intent" value="withdraw" />
+            <WarningText>If the customer withdraws their consent, delete their answers.</WarningText>
+            <Button variant="warning">Delete the answers</Button>
+          </PostForm>
+        </>
+      ) : null}
+      <PostForm>
+        <input type="hidden" name="intent" value="record" />
+        <Checkboxes name="consent" legend="Consent" legendSize="m" items={[{ value: "yes", text: "The customer agreed to the council keeping these answers for equality monitoring" }]} error={errors.consent} defaultValue={values.consent ? [values.consent] : []} />
+        <DateInput name="consentGivenOn" legend="When they agreed" legendSize="s" error={errors.consentGivenOn} values={{ day: values["consentGivenOn-day"] ?? String(Number(d)), month: values["consentGivenOn-month"] ?? String(Number(m)), year: values["consentGivenOn-year"] ?? y }} />
+        <p className="govuk-body">Ask each question; leave it unanswered if the customer would rather not answer it.</p>
+        {questions.map((q) => (
+          <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="s" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} error={errors[q.characteristic]} defaultValue={values[q.characteristic]} />
+        ))}
+        <div className="govuk-button-group">
+          <Button>Store the form</Button>
+          <Link className="govuk-link" to={`/cases/${caseId}`}>
+            Cancel
+          </Link>
         </div>
-      </main>
-    </>
+      </PostForm>
+    </Page>
   );
 }

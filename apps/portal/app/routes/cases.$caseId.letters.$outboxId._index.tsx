@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { BackLink, Caption, ErrorSummary, InsetText, Radios, SummaryList, Textarea } from "../components/govuk";
+import { InsetText, Radios, SummaryList, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { elementLabel, fieldOfElement } from "../utils/letters";
 import { loadLetterPage, writeLetterAction } from "./cases.$caseId.letters.$outboxId.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pending ? `Write the ${data.pending.kindName} – ${data.case.reference}` : "Letter" }];
 
@@ -60,18 +61,14 @@ export default function WriteLetter() {
   const { case: c, pending } = loaded;
   if (!pending || !loaded.draft) {
     return (
-      <>
-        <BackLink to={`/cases/${c.id}`}>Back to {c.reference}</BackLink>
-        <main className="govuk-main-wrapper" id="main-content">
-          <h1 className="govuk-heading-l">This letter is not waiting to be written</h1>
-          <p className="govuk-body">Someone may have issued it already. The case shows its letters.</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/cases/${c.id}#letters`}>
-              Letters for {c.reference}
-            </Link>
-          </p>
-        </main>
-      </>
+      <Page back={{ to: `/cases/${c.id}`, text: `Back to ${c.reference}` }} heading="This letter is not waiting to be written">
+        <p className="govuk-body">Someone may have issued it already. The case shows its letters.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/cases/${c.id}#letters`}>
+            Letters for {c.reference}
+          </Link>
+        </p>
+      </Page>
     );
   }
   const draft: Draft = (posted && "draft" in posted && posted.draft ? posted.draft : loaded.draft) as Draft;
@@ -91,131 +88,121 @@ export default function WriteLetter() {
   const address = draft.model.recipient.address;
 
   return (
-    <>
-      <BackLink to={`/cases/${c.id}`}>Back to {c.reference}</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={errors} />
-            <Caption>{c.reference} · Letter</Caption>
-            <h1 className="govuk-heading-l">Write the {pending.kindName}</h1>
-            <SummaryList
-              rows={[
-                {
-                  key: "Goes to",
-                  value: (
-                    <>
-                      {draft.recipient.name || "Nobody yet"}
-                      {toRepresentative ? " (the representative, who acts for the customer)" : ""}
-                      {address.lines.length ? (
-                        <span className="govuk-!-display-block govuk-body-s">{[...address.lines, address.postcode].join(", ")}</span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                { key: "Subject", value: draft.model.subject },
-                { key: "Print", value: `${draft.largePrint ? "Large print" : "Standard print"} (${draft.largePrintReason})` },
-                { key: "Signed by", value: `${draft.model.signOff.name}, ${draft.model.signOff.jobTitle}` },
-              ]}
-            />
-            <Advice warnings={warningsAt("subject")} />
-            {draft.missing.length && Object.keys(errors).length === 0 ? (
-              <InsetText>
-                <p className="govuk-body">Before it can be issued, the letter needs:</p>
-                <ul className="govuk-list govuk-list--bullet">
-                  {draft.missing.map((m) => (
-                    <li key={m.element}>{m.description}</li>
-                  ))}
-                </ul>
-              </InsetText>
-            ) : null}
-            {checked && draft.missing.length === 0 ? <InsetText>The letter has everything it needs: check the wording, then issue it.</InsetText> : null}
+    <Page back={{ to: `/cases/${c.id}`, text: `Back to ${c.reference}` }} narrow errors={errors} caption={<>{c.reference} · Letter</>} heading={<>Write the {pending.kindName}</>}>
+      <SummaryList
+        rows={[
+          {
+            key: "Goes to",
+            value: (
+              <>
+                {draft.recipient.name || "Nobody yet"}
+                {toRepresentative ? " (the representative, who acts for the customer)" : ""}
+                {address.lines.length ? (
+                  <span className="govuk-!-display-block govuk-body-s">{[...address.lines, address.postcode].join(", ")}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "Subject", value: draft.model.subject },
+          { key: "Print", value: `${draft.largePrint ? "Large print" : "Standard print"} (${draft.largePrintReason})` },
+          { key: "Signed by", value: `${draft.model.signOff.name}, ${draft.model.signOff.jobTitle}` },
+        ]}
+      />
+      <Advice warnings={warningsAt("subject")} />
+      {draft.missing.length && Object.keys(errors).length === 0 ? (
+        <InsetText>
+          <p className="govuk-body">Before it can be issued, the letter needs:</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {draft.missing.map((m) => (
+              <li key={m.element}>{m.description}</li>
+            ))}
+          </ul>
+        </InsetText>
+      ) : null}
+      {checked && draft.missing.length === 0 ? <InsetText>The letter has everything it needs: check the wording, then issue it.</InsetText> : null}
 
-            <PostForm onSubmit={submitToNewTab}>
-              <h2 className="govuk-heading-m">What the letter says</h2>
-              <p className="govuk-body">Leave a blank line between paragraphs. A box left empty keeps the wording written for you from the case.</p>
-              {sectionElements.map((element) => {
-                const name = `section-${element}`;
-                const missing = draft.missing.find((m) => m.element === element);
-                return (
-                  <div key={element}>
-                    <Textarea
-                      name={name}
-                      label={elementLabel(element)}
-                      labelSize="s"
-                      rows={Math.min(12, Math.max(3, Math.ceil(textOf(element).length / 70) + 1))}
-                      hint={missing ? `Required: ${missing.description}` : undefined}
-                      error={errors[name]}
-                      defaultValue={values[name] ?? textOf(element)}
-                    />
-                    <Advice warnings={warningsAt(`section:${element}`)} />
-                  </div>
-                );
-              })}
-
-              {needsCustomerAddress ? (
-                <>
-                  <h2 className="govuk-heading-m">The customer&rsquo;s address</h2>
-                  <Textarea name="customerAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.customerAddress} defaultValue={values.customerAddress} />
-                  <AddressPostcode name="customerAddressPostcode" error={errors.customerAddressPostcode} defaultValue={values.customerAddressPostcode} />
-                </>
-              ) : null}
-              {needsRepresentativeAddress ? (
-                <>
-                  <h2 className="govuk-heading-m">The representative&rsquo;s address</h2>
-                  <p className="govuk-body">Replies go to the representative, so the letter goes to them.</p>
-                  <Textarea name="representativeAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.representativeAddress} defaultValue={values.representativeAddress} />
-                  <AddressPostcode name="representativeAddressPostcode" error={errors.representativeAddressPostcode} defaultValue={values.representativeAddressPostcode} />
-                </>
-              ) : null}
-
-              <Radios
-                name="largePrint"
-                legend="Print size"
-                legendSize="s"
-                small
-                defaultValue={values.largePrint ?? "auto"}
-                items={[
-                  { value: "auto", text: `As the case says (${draft.largePrint ? "large print" : "standard print"})` },
-                  { value: "large", text: "Large print" },
-                  { value: "standard", text: "Standard print" },
-                ]}
+      <PostForm onSubmit={submitToNewTab}>
+        <h2 className="govuk-heading-m">What the letter says</h2>
+        <p className="govuk-body">Leave a blank line between paragraphs. A box left empty keeps the wording written for you from the case.</p>
+        {sectionElements.map((element) => {
+          const name = `section-${element}`;
+          const missing = draft.missing.find((m) => m.element === element);
+          return (
+            <div key={element}>
+              <Textarea
+                name={name}
+                label={elementLabel(element)}
+                labelSize="s"
+                rows={Math.min(12, Math.max(3, Math.ceil(textOf(element).length / 70) + 1))}
+                hint={missing ? `Required: ${missing.description}` : undefined}
+                error={errors[name]}
+                defaultValue={values[name] ?? textOf(element)}
               />
-              <Radios
-                name="language"
-                legend="Language"
-                legendSize="s"
-                small
-                inline
-                defaultValue={values.language ?? draft.model.language ?? "en"}
-                items={[
-                  { value: "en", text: "English" },
-                  { value: "cy", text: "Welsh (Cymraeg)" },
-                ]}
-              />
-              <div className="govuk-button-group">
-                <button type="submit" name="intent" value="issue" className="govuk-button" data-module="govuk-button">
-                  Issue the letter
-                </button>
-                <button type="submit" name="intent" value="check" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  Check the letter
-                </button>
-                <button
-                  type="submit"
-                  className="govuk-button govuk-button--secondary"
-                  data-module="govuk-button"
-                  formAction={`/cases/${c.id}/letters/${pending.outboxId}/preview`}
-                  formTarget="_blank"
-                  data-new-tab=""
-                >
-                  Preview as PDF<span className="govuk-visually-hidden"> (opens in a new tab)</span>
-                </button>
-              </div>
-            </PostForm>
-          </div>
+              <Advice warnings={warningsAt(`section:${element}`)} />
+            </div>
+          );
+        })}
+
+        {needsCustomerAddress ? (
+          <>
+            <h2 className="govuk-heading-m">The customer&rsquo;s address</h2>
+            <Textarea name="customerAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.customerAddress} defaultValue={values.customerAddress} />
+            <AddressPostcode name="customerAddressPostcode" error={errors.customerAddressPostcode} defaultValue={values.customerAddressPostcode} />
+          </>
+        ) : null}
+        {needsRepresentativeAddress ? (
+          <>
+            <h2 className="govuk-heading-m">The representative&rsquo;s address</h2>
+            <p className="govuk-body">Replies go to the representative, so the letter goes to them.</p>
+            <Textarea name="representativeAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.representativeAddress} defaultValue={values.representativeAddress} />
+            <AddressPostcode name="representativeAddressPostcode" error={errors.representativeAddressPostcode} defaultValue={values.representativeAddressPostcode} />
+          </>
+        ) : null}
+
+        <Radios
+          name="largePrint"
+          legend="Print size"
+          legendSize="s"
+          small
+          defaultValue={values.largePrint ?? "auto"}
+          items={[
+            { value: "auto", text: `As the case says (${draft.largePrint ? "large print" : "standard print"})` },
+            { value: "large", text: "Large print" },
+            { value: "standard", text: "Standard print" },
+          ]}
+        />
+        <Radios
+          name="language"
+          legend="Language"
+          legendSize="s"
+          small
+          inline
+          defaultValue={values.language ?? draft.model.language ?? "en"}
+          items={[
+            { value: "en", text: "English" },
+            { value: "cy", text: "Welsh (Cymraeg)" },
+          ]}
+        />
+        <div className="govuk-button-group">
+          <button type="submit" name="intent" value="issue" className="govuk-button" data-module="govuk-button">
+            Issue the letter
+          </button>
+          <button type="submit" name="intent" value="check" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Check the letter
+          </button>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            formAction={`/cases/${c.id}/letters/${pending.outboxId}/preview`}
+            formTarget="_blank"
+            data-new-tab=""
+          >
+            Preview as PDF<span className="govuk-visually-hidden"> (opens in a new tab)</span>
+          </button>
         </div>
-      </main>
-    </>
+      </PostForm>
+    </Page>
   );
 }
 

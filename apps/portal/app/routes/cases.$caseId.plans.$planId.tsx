@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Caption, DateInput, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, DateInput, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/commands.server";
 import { formatDate } from "../utils/labels";
 import { plansOrNotFound } from "./resolution-plans.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Resolution plan – ${d.reference}` : "Resolution plan" }];
 
@@ -93,89 +94,85 @@ export default function Plan() {
   const version = <input type="hidden" name="version" value={plan.version} />;
   const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
-    <>
-      <BackLink to={`/cases/${caseId}`}>Back to {reference}</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            {done ? (
-              <NotificationBanner success>
-                <p className="govuk-notification-banner__heading">{done}</p>
-              </NotificationBanner>
-            ) : null}
-            <FormErrorSummary />
-            <Caption>{reference} · Resolution plan</Caption>
-            <h1 className="govuk-heading-l">{plan.summary}</h1>
-            <SummaryList
-              rows={[
-                { key: "Status", value: plan.status === "active" ? <Tag colour="blue">Active</Tag> : plan.status === "completed" ? <Tag colour="green">Completed</Tag> : <Tag colour="grey">Abandoned</Tag> },
-                { key: "Owner", value: plan.names[plan.ownerId] ?? "Not known" },
-                { key: "Made", value: formatDate(plan.createdOn) },
-                plan.satisfaction ? { key: "Customer's satisfaction", value: `${SATISFACTION.find((s) => s.value === plan.satisfaction!.value)?.text ?? plan.satisfaction.value} (checked ${formatDate(plan.satisfaction.checkedOn)})${plan.satisfaction.note ? `: ${plan.satisfaction.note}` : ""}` } : null,
-              ]}
-            />
-            <Table caption="Tasks" captionSize="m" head={["Task", "Owner", "Due", "Done"]} rows={plan.tasks.map((t) => [t.description, plan.names[t.ownerId] ?? "Not known", formatDate(t.dueOn), t.completedOn ? formatDate(t.completedOn) : "Not yet"])} />
-            {plan.checkpoints.length ? (
-              <Table caption="Checkpoints" captionSize="m" head={["Date", "Held", "On track", "Note"]} rows={plan.checkpoints.map((c) => [formatDate(c.dueOn), c.heldOn ? formatDate(c.heldOn) : "Not yet", c.onTrack === null ? "" : c.onTrack ? "Yes" : "No", c.note ?? ""])} />
-            ) : null}
+    <Page
+      back={{ to: `/cases/${caseId}`, text: `Back to ${reference}` }}
+      narrow
+      errors={errors}
+      caption={<>{reference} · Resolution plan</>}
+      heading={plan.summary}
+      banner={done ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      <SummaryList
+        rows={[
+          { key: "Status", value: plan.status === "active" ? <Tag colour="blue">Active</Tag> : plan.status === "completed" ? <Tag colour="green">Completed</Tag> : <Tag colour="grey">Abandoned</Tag> },
+          { key: "Owner", value: plan.names[plan.ownerId] ?? "Not known" },
+          { key: "Made", value: formatDate(plan.createdOn) },
+          plan.satisfaction ? { key: "Customer's satisfaction", value: `${SATISFACTION.find((s) => s.value === plan.satisfaction!.value)?.text ?? plan.satisfaction.value} (checked ${formatDate(plan.satisfaction.checkedOn)})${plan.satisfaction.note ? `: ${plan.satisfaction.note}` : ""}` } : null,
+        ]}
+      />
+      <Table caption="Tasks" captionSize="m" head={["Task", "Owner", "Due", "Done"]} rows={plan.tasks.map((t) => [t.description, plan.names[t.ownerId] ?? "Not known", formatDate(t.dueOn), t.completedOn ? formatDate(t.completedOn) : "Not yet"])} />
+      {plan.checkpoints.length ? (
+        <Table caption="Checkpoints" captionSize="m" head={["Date", "Held", "On track", "Note"]} rows={plan.checkpoints.map((c) => [formatDate(c.dueOn), c.heldOn ? formatDate(c.heldOn) : "Not yet", c.onTrack === null ? "" : c.onTrack ? "Yes" : "No", c.note ?? ""])} />
+      ) : null}
 
-            {active && openTasks.length ? (
-              <PostForm>
-                <input type="hidden" name="intent" value="done" />
-                {version}
-                <Radios name="taskId" legend="Which task is done?" legendSize="m" items={openTasks.map((t) => ({ value: t.id, text: t.description }))} error={errors.taskId} defaultValue={values.taskId} />
-                <Button>Record the task as done</Button>
-              </PostForm>
-            ) : null}
-            {active && openCheckpoints.length ? (
-              <PostForm>
-                <input type="hidden" name="intent" value="held" />
-                {version}
-                <h2 className="govuk-heading-m">Record a checkpoint</h2>
-                <Radios name="checkpointId" legend="Which checkpoint" legendSize="s" items={openCheckpoints.map((c) => ({ value: c.id, text: formatDate(c.dueOn) }))} error={errors.checkpointId} defaultValue={values.checkpointId} />
-                <Radios name="onTrack" legend="Is the plan on track?" legendSize="s" inline items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} error={errors.onTrack} defaultValue={values.onTrack} />
-                <Input name="checkpointNote" label="Note (optional)" labelSize="s" defaultValue={values.checkpointNote} />
-                <Button variant="secondary">Record the checkpoint</Button>
-              </PostForm>
-            ) : null}
-            {active && openTasks.length === 0 ? (
-              <PostForm>
-                <input type="hidden" name="intent" value="satisfaction" />
-                {version}
-                <Radios name="satisfaction" legend="Every task is done: what did the customer say when you asked if they are satisfied?" legendSize="m" items={SATISFACTION.map((s) => ({ ...s }))} error={errors.satisfaction} defaultValue={values.satisfaction} />
-                <Textarea name="satisfactionNote" label="What they said (optional)" labelSize="s" rows={2} error={errors.satisfactionNote} defaultValue={values.satisfactionNote} />
-                <Button>Record the satisfaction check</Button>
-              </PostForm>
-            ) : null}
-            {active ? (
-              <>
-                <PostForm>
-                  <input type="hidden" name="intent" value="task" />
-                  {version}
-                  <h2 className="govuk-heading-m">Add a task</h2>
-                  <Input name="taskDescription" label="What will be done" labelSize="s" error={errors.taskDescription} defaultValue={values.taskDescription} />
-                  <Select name="taskOwner" label="Who does it" labelSize="s" placeholder="Choose a person" items={people} error={errors.taskOwner} defaultValue={values.taskOwner} />
-                  <DateInput name="taskDue" legend="By" legendSize="s" error={errors.taskDue} values={dateValues("taskDue")} />
-                  <Button variant="secondary">Add the task</Button>
-                </PostForm>
-                <PostForm>
-                  <input type="hidden" name="intent" value="checkpoint" />
-                  {version}
-                  <DateInput name="checkpointDue" legend="Add a checkpoint on" legendSize="m" error={errors.checkpointDue} values={dateValues("checkpointDue")} />
-                  <Button variant="secondary">Add the checkpoint</Button>
-                </PostForm>
-                <PostForm>
-                  <input type="hidden" name="intent" value="abandon" />
-                  {version}
-                  <h2 className="govuk-heading-m">Stop the plan</h2>
-                  <Textarea name="reason" label="Why it stops" labelSize="s" rows={2} error={errors.reason} defaultValue={values.reason} />
-                  <Button variant="warning">Stop the plan</Button>
-                </PostForm>
-              </>
-            ) : null}
-          </div>
-        </div>
-      </main>
-    </>
+      {active && openTasks.length ? (
+        <PostForm>
+          <input type="hidden" name="intent" value="done" />
+          {version}
+          <Radios name="taskId" legend="Which task is done?" legendSize="m" items={openTasks.map((t) => ({ value: t.id, text: t.description }))} error={errors.taskId} defaultValue={values.taskId} />
+          <Button>Record the task as done</Button>
+        </PostForm>
+      ) : null}
+      {active && openCheckpoints.length ? (
+        <PostForm>
+          <input type="hidden" name="intent" value="held" />
+          {version}
+          <h2 className="govuk-heading-m">Record a checkpoint</h2>
+          <Radios name="checkpointId" legend="Which checkpoint" legendSize="s" items={openCheckpoints.map((c) => ({ value: c.id, text: formatDate(c.dueOn) }))} error={errors.checkpointId} defaultValue={values.checkpointId} />
+          <Radios name="onTrack" legend="Is the plan on track?" legendSize="s" inline items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} error={errors.onTrack} defaultValue={values.onTrack} />
+          <Input name="checkpointNote" label="Note (optional)" labelSize="s" defaultValue={values.checkpointNote} />
+          <Button variant="secondary">Record the checkpoint</Button>
+        </PostForm>
+      ) : null}
+      {active && openTasks.length === 0 ? (
+        <PostForm>
+          <input type="hidden" name="intent" value="satisfaction" />
+          {version}
+          <Radios name="satisfaction" legend="Every task is done: what did the customer say when you asked if they are satisfied?" legendSize="m" items={SATISFACTION.map((s) => ({ ...s }))} error={errors.satisfaction} defaultValue={values.satisfaction} />
+          <Textarea name="satisfactionNote" label="What they said (optional)" labelSize="s" rows={2} error={errors.satisfactionNote} defaultValue={values.satisfactionNote} />
+          <Button>Record the satisfaction check</Button>
+        </PostForm>
+      ) : null}
+      {active ? (
+        <>
+          <PostForm>
+            <input type="hidden" name="intent" value="task" />
+            {version}
+            <h2 className="govuk-heading-m">Add a task</h2>
+            <Input name="taskDescription" label="What will be done" labelSize="s" error={errors.taskDescription} defaultValue={values.taskDescription} />
+            <Select name="taskOwner" label="Who does it" labelSize="s" placeholder="Choose a person" items={people} error={errors.taskOwner} defaultValue={values.taskOwner} />
+            <DateInput name="taskDue" legend="By" legendSize="s" error={errors.taskDue} values={dateValues("taskDue")} />
+            <Button variant="secondary">Add the task</Button>
+          </PostForm>
+          <PostForm>
+            <input type="hidden" name="intent" value="checkpoint" />
+            {version}
+            <DateInput name="checkpointDue" legend="Add a checkpoint on" legendSize="m" error={errors.checkpointDue} values={dateValues("checkpointDue")} />
+            <Button variant="secondary">Add the checkpoint</Button>
+          </PostForm>
+          <PostForm>
+            <input type="hidden" name="intent" value="abandon" />
+            {version}
+            <h2 className="govuk-heading-m">Stop the plan</h2>
+            <Textarea name="reason" label="Why it stops" labelSize="s" rows={2} error={errors.reason} defaultValue={values.reason} />
+            <Button variant="warning">Stop the plan</Button>
+          </PostForm>
+        </>
+      ) : null}
+    </Page>
   );
 }

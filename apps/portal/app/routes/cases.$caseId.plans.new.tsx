@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Caption, DateInput, Input, InsetText, Select, Textarea } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, DateInput, Input, InsetText, Select, Textarea } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/commands.server";
 import { plansOrNotFound } from "./resolution-plans.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Make a resolution plan – ${data.reference}` : "Resolution plan" }];
 
@@ -56,44 +57,34 @@ export default function NewPlan() {
   const people = owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }));
   const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
-    <>
-      <BackLink to={`/cases/${caseId}`}>Back to {reference}</BackLink>
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <FormErrorSummary />
-            <Caption>{reference}</Caption>
-            <h1 className="govuk-heading-l">Make a resolution plan</h1>
-            {!canPlan ? (
-              <InsetText>Your role cannot make resolution plans on this case.</InsetText>
-            ) : (
-              <PostForm>
-                <p className="govuk-body">For a complaint that needs several steps to put right: each task has an owner and a date, checkpoints catch drift, and once every task is done you ask the customer whether they are satisfied.</p>
-                <Textarea name="summary" label="What the plan will put right" labelSize="s" rows={3} error={errors.summary} defaultValue={values.summary} />
-                <Select name="ownerId" label="Who owns the plan" labelSize="s" placeholder="Choose a person" items={people} error={errors.ownerId} defaultValue={values.ownerId} />
-                {stages.length > 1 ? <Select name="stageSequence" label="Stage" labelSize="s" items={stages.map((s) => ({ value: String(s.sequence), text: s.label }))} defaultValue={values.stageSequence ?? String(stages.at(-1)!.sequence)} /> : null}
-                {TASKS.map((n) => (
-                  <fieldset key={n} className="govuk-fieldset govuk-!-margin-bottom-4">
-                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Task {n}{n > 1 ? " (optional)" : ""}</legend>
-                    <Input name={`task${n}`} label="What will be done" error={errors[`task${n}`]} defaultValue={values[`task${n}`]} />
-                    <Select name={`task${n}Owner`} label="Who does it" placeholder="Choose a person" items={people} error={errors[`task${n}Owner`]} defaultValue={values[`task${n}Owner`]} />
-                    <DateInput name={`task${n}Due`} legend="By" error={errors[`task${n}Due`]} values={dateValues(`task${n}Due`)} />
-                  </fieldset>
-                ))}
-                {CHECKPOINTS.map((n) => (
-                  <DateInput key={n} name={`checkpoint${n}`} legend={`Checkpoint ${n} (optional)`} legendSize="s" hint="A date to check the plan is on track" error={errors[`checkpoint${n}`]} values={dateValues(`checkpoint${n}`)} />
-                ))}
-                <div className="govuk-button-group">
-                  <Button>Make the plan</Button>
-                  <Link className="govuk-link" to={`/cases/${caseId}`}>
-                    Cancel
-                  </Link>
-                </div>
-              </PostForm>
-            )}
+    <Page back={{ to: `/cases/${caseId}`, text: `Back to ${reference}` }} narrow errors={errors} caption={reference} heading="Make a resolution plan">
+      {!canPlan ? (
+        <InsetText>Your role cannot make resolution plans on this case.</InsetText>
+      ) : (
+        <PostForm>
+          <p className="govuk-body">For a complaint that needs several steps to put right: each task has an owner and a date, checkpoints catch drift, and once every task is done you ask the customer whether they are satisfied.</p>
+          <Textarea name="summary" label="What the plan will put right" labelSize="s" rows={3} error={errors.summary} defaultValue={values.summary} />
+          <Select name="ownerId" label="Who owns the plan" labelSize="s" placeholder="Choose a person" items={people} error={errors.ownerId} defaultValue={values.ownerId} />
+          {stages.length > 1 ? <Select name="stageSequence" label="Stage" labelSize="s" items={stages.map((s) => ({ value: String(s.sequence), text: s.label }))} defaultValue={values.stageSequence ?? String(stages.at(-1)!.sequence)} /> : null}
+          {TASKS.map((n) => (
+            <fieldset key={n} className="govuk-fieldset govuk-!-margin-bottom-4">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Task {n}{n > 1 ? " (optional)" : ""}</legend>
+              <Input name={`task${n}`} label="What will be done" error={errors[`task${n}`]} defaultValue={values[`task${n}`]} />
+              <Select name={`task${n}Owner`} label="Who does it" placeholder="Choose a person" items={people} error={errors[`task${n}Owner`]} defaultValue={values[`task${n}Owner`]} />
+              <DateInput name={`task${n}Due`} legend="By" error={errors[`task${n}Due`]} values={dateValues(`task${n}Due`)} />
+            </fieldset>
+          ))}
+          {CHECKPOINTS.map((n) => (
+            <DateInput key={n} name={`checkpoint${n}`} legend={`Checkpoint ${n} (optional)`} legendSize="s" hint="A date to check the plan is on track" error={errors[`checkpoint${n}`]} values={dateValues(`checkpoint${n}`)} />
+          ))}
+          <div className="govuk-button-group">
+            <Button>Make the plan</Button>
+            <Link className="govuk-link" to={`/cases/${caseId}`}>
+              Cancel
+            </Link>
           </div>
-        </div>
-      </main>
-    </>
+        </PostForm>
+      )}
+    </Page>
   );
 }

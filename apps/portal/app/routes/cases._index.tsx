@@ -6,6 +6,7 @@ import { CASE_KIND_LABELS, DUE_KIND_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, labelOr } from "../utils/labels";
 import { loadQueue } from "./cases._index.server";
 import { QUEUES } from "../utils/queues";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Work queue – Complaints case management" }];
 
@@ -23,7 +24,7 @@ export default function WorkQueue() {
   };
   const current = QUEUES.find((q) => q.id === queue)!;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
+    <Page>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Work queue</h1>
@@ -225,6 +226,6 @@ export default function WorkQueue() {
           ) : null}
         </section>
       </div>
-    </main>
+    </Page>
   );
 }

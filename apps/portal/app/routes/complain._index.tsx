@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
-import { Button, ErrorSummary, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
+import { Button, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { formatDate } from "../utils/labels";
 import { ANSWER_FIELDS, STEP_FIELDS, stepsFor, type Answers, type Step } from "../utils/complain";
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
+import { Page } from "../components/page";
 
 const SERVICE_TITLE = "Make a complaint, compliment or comment";
 
@@ -182,64 +183,60 @@ function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
 function Sent({ receipt }: { receipt: Receipt }) {
   const words = KIND_WORDS[receipt.kind] ?? KIND_WORDS.complaint!;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <Panel title={words.sent}>
-            Your reference
-            <br />
-            <strong>{receipt.reference}</strong>
-          </Panel>
-          <h2 className="govuk-heading-m">Your tracking code</h2>
+    <Page narrow>
+      <Panel title={words.sent}>
+        Your reference
+        <br />
+        <strong>{receipt.reference}</strong>
+      </Panel>
+      <h2 className="govuk-heading-m">Your tracking code</h2>
+      <p className="govuk-body">
+        <span className="app-tracking-code" id="tracking-code">
+          {receipt.trackingCode}
+        </span>
+      </p>
+      <InsetText>
+        Keep your reference and tracking code safe. You need both to check how your {words.noun} is going{receipt.kind === "complaint" ? " or to ask for the next stage" : ""}. We will not ask you for your tracking code unless you phone us.
+      </InsetText>
+      <h2 className="govuk-heading-m">What happens next</h2>
+      {receipt.anonymous ? (
+        <p className="govuk-body">Thank you. You did not give us your details, so we will not reply, but we will pass your {words.noun} to the service.</p>
+      ) : receipt.dates.length > 0 ? (
+        <>
+          {receipt.datesExpected ? <p className="govuk-body">We will check your {words.noun} first. Once we have accepted it:</p> : null}
+          <ul className="govuk-list govuk-list--bullet" id="next-dates">
+            {receipt.dates.map((d) => (
+              <li key={`${d.kind}-${d.date}`}>
+                {d.what} <strong>{formatDate(d.date, true)}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="govuk-body">We will be in touch.</p>
+      )}
+      <p className="govuk-body">
+        You can <Link className="govuk-link" to="/track">check how your {words.noun} is going</Link> at any time. If you need help, phone us on {receipt.council.phone} or email{" "}
+        <a className="govuk-link" href={`mailto:${receipt.council.email}`}>
+          {receipt.council.email}
+        </a>
+        .
+      </p>
+      {receipt.kind === "complaint" ? (
+        <div className="govuk-!-margin-top-8">
+          <h2 className="govuk-heading-m">Help us treat everyone fairly (optional)</h2>
           <p className="govuk-body">
-            <span className="app-tracking-code" id="tracking-code">
-              {receipt.trackingCode}
-            </span>
+            We would like to ask you some questions about yourself, such as your age and ethnic group, to check that our services are fair to everyone. This is separate from your complaint: the people dealing with it will not see your answers, and answering or not makes no difference to it.
           </p>
-          <InsetText>
-            Keep your reference and tracking code safe. You need both to check how your {words.noun} is going{receipt.kind === "complaint" ? " or to ask for the next stage" : ""}. We will not ask you for your tracking code unless you phone us.
-          </InsetText>
-          <h2 className="govuk-heading-m">What happens next</h2>
-          {receipt.anonymous ? (
-            <p className="govuk-body">Thank you. You did not give us your details, so we will not reply, but we will pass your {words.noun} to the service.</p>
-          ) : receipt.dates.length > 0 ? (
-            <>
-              {receipt.datesExpected ? <p className="govuk-body">We will check your {words.noun} first. Once we have accepted it:</p> : null}
-              <ul className="govuk-list govuk-list--bullet" id="next-dates">
-                {receipt.dates.map((d) => (
-                  <li key={`${d.kind}-${d.date}`}>
-                    {d.what} <strong>{formatDate(d.date, true)}</strong>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="govuk-body">We will be in touch.</p>
-          )}
-          <p className="govuk-body">
-            You can <Link className="govuk-link" to="/track">check how your {words.noun} is going</Link> at any time. If you need help, phone us on {receipt.council.phone} or email{" "}
-            <a className="govuk-link" href={`mailto:${receipt.council.email}`}>
-              {receipt.council.email}
-            </a>
-            .
-          </p>
-          {receipt.kind === "complaint" ? (
-            <div className="govuk-!-margin-top-8">
-              <h2 className="govuk-heading-m">Help us treat everyone fairly (optional)</h2>
-              <p className="govuk-body">
-                We would like to ask you some questions about yourself, such as your age and ethnic group, to check that our services are fair to everyone. This is separate from your complaint: the people dealing with it will not see your answers, and answering or not makes no difference to it.
-              </p>
-              <PostForm action="/complain/equality">
-                <input type="hidden" name="reference" value={receipt.reference} />
-                <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
-                <input type="hidden" name="_action" value="start" />
-                <Button variant="secondary">Answer the equality questions</Button>
-              </PostForm>
-            </div>
-          ) : null}
+          <PostForm action="/complain/equality">
+            <input type="hidden" name="reference" value={receipt.reference} />
+            <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
+            <input type="hidden" name="_action" value="start" />
+            <Button variant="secondary">Answer the equality questions</Button>
+          </PostForm>
         </div>
-      </div>
-    </main>
+      ) : null}
+    </Page>
   );
 }
 
@@ -278,35 +275,30 @@ export default function Complain() {
           Back
         </Link>
       )}
-      <main className="govuk-main-wrapper" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={errors} />
-            <PostForm>
-              {state}
-              <Hidden answers={answers} except={STEP_FIELDS[step]} />
-              {step === "check" ? (
-                <>
-                  <h1 className="govuk-heading-l">{title}</h1>
-                  <CheckAnswers a={answers} services={loaded.services} />
-                  <h2 className="govuk-heading-m">Now send your {KIND_WORDS[answers.kind ?? ""]?.noun ?? "complaint"}</h2>
-                  <p className="govuk-body">By sending this you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
-                  <Button name="_action" value="send">
-                    Send
-                  </Button>
-                </>
-              ) : (
-                <>
-                  <StepFields step={step} a={answers} errors={errors} services={loaded.services} />
-                  <Button name="_action" value="continue">
-                    Continue
-                  </Button>
-                </>
-              )}
-            </PostForm>
-          </div>
-        </div>
-      </main>
+      <Page narrow errors={errors}>
+        <PostForm>
+          {state}
+          <Hidden answers={answers} except={STEP_FIELDS[step]} />
+          {step === "check" ? (
+            <>
+              <h1 className="govuk-heading-l">{title}</h1>
+              <CheckAnswers a={answers} services={loaded.services} />
+              <h2 className="govuk-heading-m">Now send your {KIND_WORDS[answers.kind ?? ""]?.noun ?? "complaint"}</h2>
+              <p className="govuk-body">By sending this you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
+              <Button name="_action" value="send">
+                Send
+              </Button>
+            </>
+          ) : (
+            <>
+              <StepFields step={step} a={answers} errors={errors} services={loaded.services} />
+              <Button name="_action" value="continue">
+                Continue
+              </Button>
+            </>
+          )}
+        </PostForm>
+      </Page>
     </>
   );
 }

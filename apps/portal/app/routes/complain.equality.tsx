@@ -11,6 +11,7 @@ import { Button, ErrorSummary, Panel, Radios } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { describeApiError, readForm, text } from "../utils/forms.server";
 import { HiddenProof } from "../components/proof";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Equality monitoring (optional) – Make a complaint, compliment or comment" }];
 
@@ -56,75 +57,71 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function Equality() {
   const view = useActionData<typeof action>() as View | undefined;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {!view ? (
-            <>
-              <h1 className="govuk-heading-l">Equality monitoring</h1>
-              <p className="govuk-body">You can answer these optional questions after you send a complaint: look for them on the page that gives you your reference.</p>
-              <p className="govuk-body">
-                <Link className="govuk-link" to="/complain">
-                  Make a complaint
-                </Link>
-              </p>
-            </>
-          ) : view.view === "done" ? (
-            <>
-              <Panel title={view.answered ? "Thank you for your answers" : "You chose not to answer"} />
-              <p className="govuk-body">This makes no difference to how we deal with your complaint.</p>
-              <p className="govuk-body">
-                <Link className="govuk-link" to="/track">
-                  Check how your complaint is going
-                </Link>
-              </p>
-            </>
-          ) : view.view === "consent" ? (
-            <>
-              <ErrorSummary errors={view.errors} />
-              <span className="govuk-caption-l">Optional</span>
-              <PostForm>
-                <HiddenProof proof={view.proof} />
-                <Radios
-                  name="consent"
-                  legend="Do you agree to answer some questions about yourself?"
-                  isPageHeading
-                  hint={
-                    <>
-                      We ask about age, sex, gender identity, disability, ethnic group, religion or belief, sexual orientation, marriage or civil partnership, and pregnancy, to check our services are fair to everyone. You can skip any question. Your answers are kept apart from your complaint, only used
-                      in anonymous totals, and you can ask us to delete them at any time.
-                    </>
-                  }
-                  error={view.errors.consent}
-                  items={[
-                    { value: "yes", text: "Yes, I agree to you keeping my answers for this purpose" },
-                    { value: "no", text: "No, I do not want to answer" },
-                  ]}
-                />
-                <Button name="_action" value="consent">
-                  Continue
-                </Button>
-              </PostForm>
-            </>
-          ) : (
-            <>
-              <ErrorSummary errors={view.errors} />
-              <span className="govuk-caption-l">Optional</span>
-              <h1 className="govuk-heading-l">About you</h1>
-              <p className="govuk-body">Answer as many questions as you like. Choose &lsquo;Prefer not to say&rsquo;, or leave a question out, to skip it.</p>
-              <PostForm>
-                <HiddenProof proof={view.proof} />
-                {view.questions.map((q) => (
-                  <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="m" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} />
-                ))}
-                <Button name="_action" value="answers">
-                  Send your answers
-                </Button>
-              </PostForm>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <Page narrow>
+      {!view ? (
+        <>
+          <h1 className="govuk-heading-l">Equality monitoring</h1>
+          <p className="govuk-body">You can answer these optional questions after you send a complaint: look for them on the page that gives you your reference.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/complain">
+              Make a complaint
+            </Link>
+          </p>
+        </>
+      ) : view.view === "done" ? (
+        <>
+          <Panel title={view.answered ? "Thank you for your answers" : "You chose not to answer"} />
+          <p className="govuk-body">This makes no difference to how we deal with your complaint.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/track">
+              Check how your complaint is going
+            </Link>
+          </p>
+        </>
+      ) : view.view === "consent" ? (
+        <>
+          <ErrorSummary errors={view.errors} />
+          <span className="govuk-caption-l">Optional</span>
+          <PostForm>
+            <HiddenProof proof={view.proof} />
+            <Radios
+              name="consent"
+              legend="Do you agree to answer some questions about yourself?"
+              isPageHeading
+              hint={
+                <>
+                  We ask about age, sex, gender identity, disability, ethnic group, religion or belief, sexual orientation, marriage or civil partnership, and pregnancy, to check our services are fair to everyone. You can skip any question. Your answers are kept apart from your complaint, only used
+                  in anonymous totals, and you can ask us to delete them at any time.
+                </>
+              }
+              error={view.errors.consent}
+              items={[
+                { value: "yes", text: "Yes, I agree to you keeping my answers for this purpose" },
+                { value: "no", text: "No, I do not want to answer" },
+              ]}
+            />
+            <Button name="_action" value="consent">
+              Continue
+            </Button>
+          </PostForm>
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={view.errors} />
+          <span className="govuk-caption-l">Optional</span>
+          <h1 className="govuk-heading-l">About you</h1>
+          <p className="govuk-body">Answer as many questions as you like. Choose &lsquo;Prefer not to say&rsquo;, or leave a question out, to skip it.</p>
+          <PostForm>
+            <HiddenProof proof={view.proof} />
+            {view.questions.map((q) => (
+              <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="m" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} />
+            ))}
+            <Button name="_action" value="answers">
+              Send your answers
+            </Button>
+          </PostForm>
+        </>
+      )}
+    </Page>
   );
 }

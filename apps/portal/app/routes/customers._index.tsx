@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Input, Table } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Customers – Complaints case management" }];
 
@@ -29,8 +30,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Customers() {
   const { find, customers, problem } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Customers</h1>
+    <Page heading="Customers">
       <p className="govuk-body">Find a customer to see their cases across services, and any persistent-complainant process.</p>
       <Form method="get" action="/customers" role="search" aria-label="Find a customer">
         <div className="govuk-grid-row">
@@ -69,6 +69,6 @@ export default function Customers() {
           />
         )
       ) : null}
-    </main>
+    </Page>
   );
 }

@@ -16,6 +16,7 @@ import { HiddenProof, ProofFields } from "../components/proof";
 import { describeApiError, readForm, text } from "../utils/forms.server";
 import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
 import { formatDate } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Ask for the next stage of your complaint – Complaints, compliments and comments" }];
 
@@ -165,28 +166,24 @@ function Done({ result }: { result: Result }) {
 export default function Escalate() {
   const view = useActionData<typeof action>() as View | undefined;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {view?.view === "confirm" ? (
-            <Confirm view={view} />
-          ) : view?.view === "done" ? (
-            <Done result={view.result} />
-          ) : (
-            <>
-              <ErrorSummary errors={view?.errors} />
-              <h1 className="govuk-heading-l">Ask for the next stage of your complaint</h1>
-              <p className="govuk-body">If you are unhappy with our response to your complaint, you can ask us to look at it again at the next stage. You do not have to give a reason.</p>
-              <PostForm>
-                <ProofFields errors={view?.errors ?? {}} values={view?.values ?? {}} />
-                <Button name="_action" value="find">
-                  Continue
-                </Button>
-              </PostForm>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <Page narrow>
+      {view?.view === "confirm" ? (
+        <Confirm view={view} />
+      ) : view?.view === "done" ? (
+        <Done result={view.result} />
+      ) : (
+        <>
+          <ErrorSummary errors={view?.errors} />
+          <h1 className="govuk-heading-l">Ask for the next stage of your complaint</h1>
+          <p className="govuk-body">If you are unhappy with our response to your complaint, you can ask us to look at it again at the next stage. You do not have to give a reason.</p>
+          <PostForm>
+            <ProofFields errors={view?.errors ?? {}} values={view?.values ?? {}} />
+            <Button name="_action" value="find">
+              Continue
+            </Button>
+          </PostForm>
+        </>
+      )}
+    </Page>
   );
 }

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Button, Caption, DateInput, Input, NotificationBanner, Radios, SummaryList, Table, Tag, Textarea, WarningText } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { Button, DateInput, Input, NotificationBanner, Radios, SummaryList, Table, Tag, Textarea, WarningText } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/commands.server";
 import { formatDate } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.action.description} – Improvement action` : "Improvement action" }];
 
@@ -71,72 +72,66 @@ export default function ImprovementAction() {
   const open = a.milestones.filter((m) => !m.completedOn);
   const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/improvement-actions", text: "Improvement actions" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            {done ? (
-              <NotificationBanner success>
-                <p className="govuk-notification-banner__heading">{done}</p>
-              </NotificationBanner>
-            ) : null}
-            <FormErrorSummary />
-            <Caption>
-              Improvement action · <Link className="govuk-link" to={`/cases/${a.caseId}`}>{a.reference}</Link>
-            </Caption>
-            <h1 className="govuk-heading-l">{a.description}</h1>
-            {a.status === "overdue" ? <WarningText>Overdue since {formatDate(a.overdueSince)}.{a.escalatedOn ? ` It went to the Head of Service on ${formatDate(a.escalatedOn)}.` : ""}</WarningText> : null}
-            <SummaryList
-              rows={[
-                { key: "Status", value: a.status === "done" ? <Tag colour="green">Done</Tag> : a.status === "overdue" ? <Tag colour="red">Overdue</Tag> : <Tag colour="blue">Open</Tag> },
-                { key: "Owner", value: a.ownerName ?? "Not known" },
-                { key: "Due", value: a.dueOn ? formatDate(a.dueOn, true) : "No date" },
-                { key: "Directorate", value: a.directorateName ?? "None" },
-                { key: "Root cause", value: a.rootCause ?? "Not recorded" },
-                a.lessons ? { key: "Lessons learned", value: a.lessons } : null,
-                a.completedOn ? { key: "Done on", value: formatDate(a.completedOn, true) } : null,
-                a.note ? { key: "What was done", value: a.note } : null,
-              ]}
-            />
-            <h2 className="govuk-heading-m">Milestones</h2>
-            {a.milestones.length ? (
-              <Table
-                caption="Milestones towards the change"
-                captionSize="s"
-                head={["Milestone", "By", "Reached"]}
-                rows={a.milestones.map((m) => [m.description, formatDate(m.dueOn), m.completedOn ? formatDate(m.completedOn) : m.overdue ? <Tag colour="red">Overdue</Tag> : "Not yet"])}
-              />
-            ) : (
-              <p className="govuk-body">No milestones yet.</p>
-            )}
-            {a.canManage && a.status !== "done" ? (
-              <>
-                {open.length ? (
-                  <PostForm>
-                    <input type="hidden" name="intent" value="progress" />
-                    <Radios name="milestoneId" legend="Record progress: which milestone has been reached?" legendSize="m" items={open.map((m) => ({ value: m.id, text: m.description, hint: `By ${formatDate(m.dueOn)}` }))} error={errors.milestoneId} defaultValue={values.milestoneId} />
-                    <Button>Record progress</Button>
-                  </PostForm>
-                ) : null}
-                <PostForm>
-                  <input type="hidden" name="intent" value="milestone" />
-                  <h2 className="govuk-heading-m">Add a milestone</h2>
-                  <Input name="milestoneDescription" label="What the milestone is" labelSize="s" error={errors.milestoneDescription} defaultValue={values.milestoneDescription} />
-                  <DateInput name="milestoneDue" legend="By" legendSize="s" error={errors.milestoneDue} values={dateValues("milestoneDue")} />
-                  <Button variant="secondary">Add the milestone</Button>
-                </PostForm>
-                <PostForm>
-                  <input type="hidden" name="intent" value="complete" />
-                  <h2 className="govuk-heading-m">Record the action as done</h2>
-                  <Textarea name="note" label="What was done" labelSize="s" hint="This goes into the lessons-learned report." rows={3} error={errors.note} defaultValue={values.note} />
-                  <Button>Record as done</Button>
-                </PostForm>
-              </>
-            ) : null}
-          </div>
-        </div>
-      </main>
-    </>
+    <Page
+      breadcrumbs={[{ to: "/improvement-actions", text: "Improvement actions" }]}
+      narrow
+      errors={errors}
+      caption={<>Improvement action · <Link className="govuk-link" to={`/cases/${a.caseId}`}>{a.reference}</Link></>}
+      heading={a.description}
+      banner={done ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+    >
+      {a.status === "overdue" ? <WarningText>Overdue since {formatDate(a.overdueSince)}.{a.escalatedOn ? ` It went to the Head of Service on ${formatDate(a.escalatedOn)}.` : ""}</WarningText> : null}
+      <SummaryList
+        rows={[
+          { key: "Status", value: a.status === "done" ? <Tag colour="green">Done</Tag> : a.status === "overdue" ? <Tag colour="red">Overdue</Tag> : <Tag colour="blue">Open</Tag> },
+          { key: "Owner", value: a.ownerName ?? "Not known" },
+          { key: "Due", value: a.dueOn ? formatDate(a.dueOn, true) : "No date" },
+          { key: "Directorate", value: a.directorateName ?? "None" },
+          { key: "Root cause", value: a.rootCause ?? "Not recorded" },
+          a.lessons ? { key: "Lessons learned", value: a.lessons } : null,
+          a.completedOn ? { key: "Done on", value: formatDate(a.completedOn, true) } : null,
+          a.note ? { key: "What was done", value: a.note } : null,
+        ]}
+      />
+      <h2 className="govuk-heading-m">Milestones</h2>
+      {a.milestones.length ? (
+        <Table
+          caption="Milestones towards the change"
+          captionSize="s"
+          head={["Milestone", "By", "Reached"]}
+          rows={a.milestones.map((m) => [m.description, formatDate(m.dueOn), m.completedOn ? formatDate(m.completedOn) : m.overdue ? <Tag colour="red">Overdue</Tag> : "Not yet"])}
+        />
+      ) : (
+        <p className="govuk-body">No milestones yet.</p>
+      )}
+      {a.canManage && a.status !== "done" ? (
+        <>
+          {open.length ? (
+            <PostForm>
+              <input type="hidden" name="intent" value="progress" />
+              <Radios name="milestoneId" legend="Record progress: which milestone has been reached?" legendSize="m" items={open.map((m) => ({ value: m.id, text: m.description, hint: `By ${formatDate(m.dueOn)}` }))} error={errors.milestoneId} defaultValue={values.milestoneId} />
+              <Button>Record progress</Button>
+            </PostForm>
+          ) : null}
+          <PostForm>
+            <input type="hidden" name="intent" value="milestone" />
+            <h2 className="govuk-heading-m">Add a milestone</h2>
+            <Input name="milestoneDescription" label="What the milestone is" labelSize="s" error={errors.milestoneDescription} defaultValue={values.milestoneDescription} />
+            <DateInput name="milestoneDue" legend="By" legendSize="s" error={errors.milestoneDue} values={dateValues("milestoneDue")} />
+            <Button variant="secondary">Add the milestone</Button>
+          </PostForm>
+          <PostForm>
+            <input type="hidden" name="intent" value="complete" />
+            <h2 className="govuk-heading-m">Record the action as done</h2>
+            <Textarea name="note" label="What was done" labelSize="s" hint="This goes into the lessons-learned report." rows={3} error={errors.note} defaultValue={values.note} />
+            <Button>Record as done</Button>
+          </PostForm>
+        </>
+      ) : null}
+    </Page>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, ButtonLink, Checkboxes, NotificationBanner, Select, Tag } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { formatDate } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Improvement actions – Complaints case management" }];
 
@@ -34,8 +35,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function ImprovementActions() {
   const { status, mine, overdue, items, canAgree } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Improvement actions</h1>
+    <Page heading="Improvement actions">
       <p className="govuk-body">
         What the council agreed to change after complaints, who owns each change and by when. Actions and their milestones that pass their date go to the owner and the Head of Service.
       </p>
@@ -112,6 +112,6 @@ export default function ImprovementActions() {
           </table>
         </div>
       )}
-    </main>
+    </Page>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Table } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { formatDate, formatDateTime } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Letters – Complaints case management" }];
 
@@ -18,8 +19,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Letters() {
   const { pending, printRoom } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Letters</h1>
+    <Page heading="Letters">
       {printRoom ? (
         <p className="govuk-body">
           <Link className="govuk-link" to="/letters/print-room">
@@ -47,6 +47,6 @@ export default function Letters() {
           ])}
         />
       )}
-    </main>
+    </Page>
   );
 }

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Button, InsetText, NotificationBanner, Table, Tag } from "../components/govuk";
-import { FormErrorSummary, PostForm } from "../components/form";
+import { Button, InsetText, NotificationBanner, Table, Tag } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, readForm, text } from "../utils/forms.server";
 import { formatDateTime } from "../utils/labels";
 import { BATCH_STATUS_LABELS } from "../utils/letters";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Print room – Letters – Complaints case management" }];
 
@@ -45,73 +46,70 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function PrintRoom() {
   const { waiting, batches, mayPrint, built, done, nothing } = useLoaderData<typeof loader>();
+  const { errors } = useFormState();
   const printing = batches.filter((b) => b.status === "printing");
   const past = batches.filter((b) => b.status !== "printing");
   const builtBatch = built ? batches.find((b) => b.batchId === built) : undefined;
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/letters", text: "Letters" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        <FormErrorSummary />
-        {builtBatch ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              Print batch made: {builtBatch.letterCount} letter{builtBatch.letterCount === 1 ? "" : "s"}, {builtBatch.sheetCount ?? builtBatch.pageCount ?? 0} sheets. Download it, print it, then confirm it as posted.
-            </p>
-          </NotificationBanner>
-        ) : null}
-        {done === "confirm" ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">The batch is recorded as posted.</p>
-          </NotificationBanner>
-        ) : null}
-        {done === "cancel" ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">The batch is cancelled: its letters are waiting for the next batch.</p>
-          </NotificationBanner>
-        ) : null}
-        {nothing ? <InsetText>No letters were waiting, so no batch was made.</InsetText> : null}
-        <h1 className="govuk-heading-l">Print room</h1>
+    <Page breadcrumbs={[{ to: "/letters", text: "Letters" }]} errors={errors}>
+      {builtBatch ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">
+            Print batch made: {builtBatch.letterCount} letter{builtBatch.letterCount === 1 ? "" : "s"}, {builtBatch.sheetCount ?? builtBatch.pageCount ?? 0} sheets. Download it, print it, then confirm it as posted.
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {done === "confirm" ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">The batch is recorded as posted.</p>
+        </NotificationBanner>
+      ) : null}
+      {done === "cancel" ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">The batch is cancelled: its letters are waiting for the next batch.</p>
+        </NotificationBanner>
+      ) : null}
+      {nothing ? <InsetText>No letters were waiting, so no batch was made.</InsetText> : null}
+      <h1 className="govuk-heading-l">Print room</h1>
 
-        <h2 className="govuk-heading-m">Waiting for the post</h2>
-        {waiting.letters.length === 0 ? (
-          <p className="govuk-body">No issued letter is waiting for the post.</p>
-        ) : (
-          <>
-            <Table
-              caption={`${waiting.total} letter${waiting.total === 1 ? "" : "s"}, oldest first`}
-              captionSize="s"
-              head={["Case", "Letter", "To", "Issued", "Print"]}
-              rows={waiting.letters.map((l) => [
-                <Link key={l.letterId} className="govuk-link" to={`/cases/${l.caseId}`}>
-                  {l.reference}
-                </Link>,
-                <a key="pdf" className="govuk-link" href={l.downloadUrl}>
-                  {l.kindName.replace(/^./, (c) => c.toUpperCase())}
-                  <span className="govuk-visually-hidden"> for {l.reference} (PDF)</span>
-                </a>,
-                l.recipientName,
-                formatDateTime(l.issuedAt),
-                l.largePrint ? "Large print" : "Standard",
-              ])}
-            />
-            {mayPrint ? (
-              <PostForm>
-                <Button name="intent" value="build">
-                  Make a print batch
-                </Button>
-              </PostForm>
-            ) : null}
-          </>
-        )}
+      <h2 className="govuk-heading-m">Waiting for the post</h2>
+      {waiting.letters.length === 0 ? (
+        <p className="govuk-body">No issued letter is waiting for the post.</p>
+      ) : (
+        <>
+          <Table
+            caption={`${waiting.total} letter${waiting.total === 1 ? "" : "s"}, oldest first`}
+            captionSize="s"
+            head={["Case", "Letter", "To", "Issued", "Print"]}
+            rows={waiting.letters.map((l) => [
+              <Link key={l.letterId} className="govuk-link" to={`/cases/${l.caseId}`}>
+                {l.reference}
+              </Link>,
+              <a key="pdf" className="govuk-link" href={l.downloadUrl}>
+                {l.kindName.replace(/^./, (c) => c.toUpperCase())}
+                <span className="govuk-visually-hidden"> for {l.reference} (PDF)</span>
+              </a>,
+              l.recipientName,
+              formatDateTime(l.issuedAt),
+              l.largePrint ? "Large print" : "Standard",
+            ])}
+          />
+          {mayPrint ? (
+            <PostForm>
+              <Button name="intent" value="build">
+                Make a print batch
+              </Button>
+            </PostForm>
+          ) : null}
+        </>
+      )}
 
-        <h2 className="govuk-heading-m">Printed, not yet posted</h2>
-        {printing.length === 0 ? <p className="govuk-body">None.</p> : <Batches batches={printing} mayPrint={mayPrint} />}
+      <h2 className="govuk-heading-m">Printed, not yet posted</h2>
+      {printing.length === 0 ? <p className="govuk-body">None.</p> : <Batches batches={printing} mayPrint={mayPrint} />}
 
-        <h2 className="govuk-heading-m">Past batches</h2>
-        {past.length === 0 ? <p className="govuk-body">None yet.</p> : <Batches batches={past} mayPrint={false} />}
-      </main>
-    </>
+      <h2 className="govuk-heading-m">Past batches</h2>
+      {past.length === 0 ? <p className="govuk-body">None yet.</p> : <Batches batches={past} mayPrint={false} />}
+    </Page>
   );
 }
 

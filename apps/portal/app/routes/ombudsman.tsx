@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select, Table, Tag, type TagColour } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
-import { NEXT_BODY_LABELS, OMBUDSMAN_BODIES, OMBUDSMAN_ENQUIRY_STATES, OMBUDSMAN_ENQUIRY_STATE_LABELS, type OmbudsmanEnquiryState } from "@complaints/core/vocabulary";
 import { formatDate } from "../utils/labels";
+import { NEXT_BODY_LABELS, OMBUDSMAN_BODIES, OMBUDSMAN_ENQUIRY_STATES, OMBUDSMAN_ENQUIRY_STATE_LABELS, type OmbudsmanEnquiryState } from "@complaints/core/vocabulary";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Ombudsman enquiries – Complaints case management" }];
 
@@ -30,8 +31,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Ombudsman() {
   const { enquiries, recentDays, state, body, bodies } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Ombudsman enquiries</h1>
+    <Page heading="Ombudsman enquiries">
       <p className="govuk-body">
         Every open enquiry from the Local Government and Social Care Ombudsman, the Housing Ombudsman or the Information Commissioner on the cases you can see, and those closed in the last {recentDays} days. Work each one on its case.
       </p>
@@ -80,6 +80,6 @@ export default function Ombudsman() {
           ])}
         />
       )}
-    </main>
+    </Page>
   );
 }

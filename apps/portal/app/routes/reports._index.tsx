@@ -5,6 +5,7 @@ import { Chart, ReportTable } from "../components/report-table";
 import { ReportFilter } from "../components/report-filter";
 import { formatDate } from "../utils/labels";
 import { reportCall, reportChoice } from "./reports.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Complaints report – Complaints case management" }];
 
@@ -38,8 +39,7 @@ export default function Reports() {
   const [lewisham, ...others] = report?.tables ?? [];
   const scopeName = choice.directorateId ? choice.options.directorates.find((d) => d.id === choice.directorateId)?.name : choice.options.councilWide ? "All directorates" : choice.options.directorates.map((d) => d.name).join(", ");
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Complaints report</h1>
+    <Page heading="Complaints report">
       <p className="govuk-body">
         The figures councils publish each year: complaints per directorate and stage and the share answered in time, with the previous period in brackets, and what sits around them. Also:{" "}
         <Link className="govuk-link" to={`/reports/housing?${choice.query}`}>
@@ -101,6 +101,6 @@ export default function Reports() {
           </ul>
         </>
       ) : null}
-    </main>
+    </Page>
   );
 }

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, ErrorSummary } from "../components/govuk";
+import { ErrorSummary } from "../components/govuk";
 import { ReportTable } from "../components/report-table";
 import { ReportFilter } from "../components/report-filter";
 import { formatDate } from "../utils/labels";
 import { reportCall, reportChoice } from "./reports.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Social care complaints – Complaints case management" }];
 
@@ -17,31 +18,27 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function SocialCare() {
   const { choice, problem, data } = useLoaderData<typeof loader>();
   return (
-    <>
-      <Breadcrumbs items={[{ to: `/reports?${choice.query}`, text: "Complaints report" }]} />
-      <main className="govuk-main-wrapper govuk-!-padding-top-4" id="main-content">
-        <h1 className="govuk-heading-l">Social care complaints</h1>
-        <p className="govuk-body">
-          The statutory annual figures: complaints received, how many were well-founded, how many went to the Ombudsman, and what was learnt (adults: the Local Authority Social Services and National Health Service Complaints (England) Regulations 2009, regulation 18; children: the Children Act 1989 Representations Procedure (England) Regulations 2006).
-        </p>
-        <ReportFilter choice={choice} action="/reports/social-care" />
-        <ErrorSummary errors={problem ? { _form: problem } : null} />
-        {data ? (
-          <>
-            <h2 className="govuk-heading-m">
-              {formatDate(data.period.from)} to {formatDate(data.period.to)}
-            </h2>
-            <p className="govuk-body">
-              <a className="govuk-link" href={`/reports/social-care.csv?${choice.query}`} download>
-                Download these tables (CSV)
-              </a>
-            </p>
-            {data.tables.map((table) => (
-              <ReportTable key={table.id} table={table} captionSize="s" />
-            ))}
-          </>
-        ) : null}
-      </main>
-    </>
+    <Page breadcrumbs={[{ to: `/reports?${choice.query}`, text: "Complaints report" }]} heading="Social care complaints">
+      <p className="govuk-body">
+        The statutory annual figures: complaints received, how many were well-founded, how many went to the Ombudsman, and what was learnt (adults: the Local Authority Social Services and National Health Service Complaints (England) Regulations 2009, regulation 18; children: the Children Act 1989 Representations Procedure (England) Regulations 2006).
+      </p>
+      <ReportFilter choice={choice} action="/reports/social-care" />
+      <ErrorSummary errors={problem ? { _form: problem } : null} />
+      {data ? (
+        <>
+          <h2 className="govuk-heading-m">
+            {formatDate(data.period.from)} to {formatDate(data.period.to)}
+          </h2>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/reports/social-care.csv?${choice.query}`} download>
+              Download these tables (CSV)
+            </a>
+          </p>
+          {data.tables.map((table) => (
+            <ReportTable key={table.id} table={table} captionSize="s" />
+          ))}
+        </>
+      ) : null}
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
 import { formatDateTime, labelOr } from "../utils/labels";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Find a case – Complaints case management" }];
 
@@ -27,8 +28,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Search() {
   const { quick, status, results, problem } = useLoaderData<typeof loader>();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Find a case</h1>
+    <Page heading="Find a case">
       <Form method="get" action="/search" role="search">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
@@ -72,6 +72,6 @@ export default function Search() {
           />
         )
       ) : null}
-    </main>
+    </Page>
   );
 }

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button, Input, InsetText, NotificationBanner } from "../components/govuk";
-import { FormErrorSummary, PostForm, useFormState } from "../components/form";
+import { PostForm, useFormState } from "../components/form";
 import { attempt, failure, readForm, safeReturnTo, text } from "../utils/forms.server";
 import { ssoButton } from "../utils/sign-in";
 import { CHOOSE_PASSWORD_PATH } from "../utils/auth.server";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Complaints case management" }];
 
@@ -45,10 +46,12 @@ export default function SignIn() {
   const { returnTo, sso, sessionEnded, signedOut, passwordChanged } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <FormErrorSummary />
+    <Page
+      narrow
+      errors={errors}
+      heading="Sign in"
+      banner={
+        <>
           {sessionEnded ? (
             <NotificationBanner>
               <p className="govuk-notification-banner__heading">Your session has ended. Sign in again to carry on.</p>
@@ -64,25 +67,25 @@ export default function SignIn() {
               <p className="govuk-notification-banner__heading">Your password has been changed. Sign in with your new password.</p>
             </NotificationBanner>
           ) : null}
-          <h1 className="govuk-heading-l">Sign in</h1>
-          <p className="govuk-body">Sign in to the complaints case management service with your council account.</p>
-          {sso ? (
-            <>
-              <a href={sso.href} className="govuk-button" data-module="govuk-button" role="button" draggable="false">
-                {sso.label}
-              </a>
-              <p className="govuk-body">Or sign in with your email address and password.</p>
-            </>
-          ) : null}
-          <PostForm>
-            <input type="hidden" name="returnTo" value={returnTo} />
-            <Input name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors.email} defaultValue={values.email} />
-            <Input name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
-            <Button>Sign in</Button>
-          </PostForm>
-          <InsetText>If you have forgotten your password, ask your administrator to reset it.</InsetText>
-        </div>
-      </div>
-    </main>
+        </>
+      }
+    >
+      <p className="govuk-body">Sign in to the complaints case management service with your council account.</p>
+      {sso ? (
+        <>
+          <a href={sso.href} className="govuk-button" data-module="govuk-button" role="button" draggable="false">
+            {sso.label}
+          </a>
+          <p className="govuk-body">Or sign in with your email address and password.</p>
+        </>
+      ) : null}
+      <PostForm>
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <Input name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors.email} defaultValue={values.email} />
+        <Input name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
+        <Button>Sign in</Button>
+      </PostForm>
+      <InsetText>If you have forgotten your password, ask your administrator to reset it.</InsetText>
+    </Page>
   );
 }

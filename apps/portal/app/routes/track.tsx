@@ -13,6 +13,7 @@ import { HiddenProof, ProofFields } from "../components/proof";
 import { readForm } from "../utils/forms.server";
 import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
 import { formatDate } from "../utils/labels";
+import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Check how your complaint is going – Complaints, compliments and comments" }];
 
@@ -121,36 +122,32 @@ export function CaseProgress({ page, proof }: { page: CasePage; proof: Proof }) 
 export default function Track() {
   const view = useActionData<typeof action>() as View | undefined;
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {view?.view === "case" ? (
-            <>
-              <CaseProgress page={view.page} proof={view.proof} />
-              <p className="govuk-body">
-                <Link className="govuk-link" to="/track">
-                  Check another case
-                </Link>
-              </p>
-            </>
-          ) : (
-            <>
-              <ErrorSummary errors={view?.errors} />
-              <h1 className="govuk-heading-l">Check how your complaint is going</h1>
-              <p className="govuk-body">Enter the reference and tracking code we gave you when you made your complaint, compliment or comment.</p>
-              <PostForm>
-                <ProofFields errors={view?.errors ?? {}} values={view?.values ?? {}} />
-                <Button name="_action" value="find">
-                  Check
-                </Button>
-              </PostForm>
-              <p className="govuk-body">
-                Lost your tracking code? Phone us and we will read it to you once we know it is you.
-              </p>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <Page narrow>
+      {view?.view === "case" ? (
+        <>
+          <CaseProgress page={view.page} proof={view.proof} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/track">
+              Check another case
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={view?.errors} />
+          <h1 className="govuk-heading-l">Check how your complaint is going</h1>
+          <p className="govuk-body">Enter the reference and tracking code we gave you when you made your complaint, compliment or comment.</p>
+          <PostForm>
+            <ProofFields errors={view?.errors ?? {}} values={view?.values ?? {}} />
+            <Button name="_action" value="find">
+              Check
+            </Button>
+          </PostForm>
+          <p className="govuk-body">
+            Lost your tracking code? Phone us and we will read it to you once we know it is you.
+          </p>
+        </>
+      )}
+    </Page>
   );
 }
