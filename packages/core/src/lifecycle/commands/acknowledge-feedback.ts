@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { isFeedback, requireOpen, sendLetter } from "./shared.js";
 
 /** Thanks the customer for a compliment or comment (a letter). */
 export const acknowledgeFeedback = defineCommand({
   type: "acknowledge-feedback",
-  payload: z.object({ ...on }),
+  payload: z.object({ ...onField }),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "open" && isFeedback(state) && !state.feedbackAcknowledgedOn,
   apply(state, _command, ctx) {

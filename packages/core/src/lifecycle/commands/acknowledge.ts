@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
 /** Acknowledges the working stage's request, once the parties its flags need have been told. */
 export const acknowledge = defineCommand({
   type: "acknowledge",
-  payload: z.object({ offerToDiscuss: z.boolean().optional(), ...on }),
+  payload: z.object({ offerToDiscuss: z.boolean().optional(), ...onField }),
   roles: ["customer-services", ...caseworkers],
   can: (state, rules) => {
     const stage = workingStage(state);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { name, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, workingStage } from "./shared.js";
 
 /** Adds a participant the regime asks for (children's Stage 2 Independent Person, a panel member). */
@@ -13,7 +13,7 @@ export const addParticipant = defineCommand({
     participantId: z.string().max(60).nullish(),
     /** Plugins' guards read it: an independent role must not be held by the council's own people. */
     isCouncilOfficerOrMember: z.boolean().optional(),
-    ...on,
+    ...onField,
   }),
   roles: caseworkers,
   can: (state) => workingStage(state) !== undefined,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatShort, isIsoDate } from "../../calendar/dates.js";
 import { id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 
 const IMPROVEMENT_RULE = "Southwark procedure, Learning from Complaints and Escalations: improvement plans with key implementation milestones, recorded so that progress can be tracked";
 
@@ -19,7 +19,7 @@ export const agreeImprovementAction = defineCommand({
     description: text("what will be improved", 2000),
     ownerId: id,
     dueOn: isoDate,
-    ...on,
+    ...onField,
   }),
   roles: [...caseworkers, "head-of-service", "director"],
   can: (state) => state.stages.some((s) => s.response),

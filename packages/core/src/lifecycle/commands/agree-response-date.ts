@@ -2,13 +2,13 @@ import { z } from "zod";
 import { formatShort, isIsoDate } from "../../calendar/dates.js";
 import { isoDate } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentResponseDue, requireActiveStage, rulesOfStage, stageRules, workingStage } from "./shared.js";
 
 /** Records a response date agreed with the complainant, where the regime lets it be agreed. */
 export const agreeResponseDate = defineCommand({
   type: "agree-response-date",
-  payload: z.object({ date: isoDate, ...on }),
+  payload: z.object({ date: isoDate, ...onField }),
   roles: caseworkers,
   can: (state, rules) => {
     const stage = workingStage(state);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, workingStage } from "./shared.js";
 
 /** Records the agreed statement of complaint (a stage may count its response from it). */
 export const agreeStatement = defineCommand({
   type: "agree-statement",
-  payload: z.object({ ...on }),
+  payload: z.object({ ...onField }),
   roles: caseworkers,
   can: (state) => {
     const stage = workingStage(state);

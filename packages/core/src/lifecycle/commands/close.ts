@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { refuse } from "../refusals.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { closeCase, currentStage, isFeedback, stageRules } from "./shared.js";
 
 /**
@@ -9,7 +9,7 @@ import { closeCase, currentStage, isFeedback, stageRules } from "./shared.js";
  */
 export const close = defineCommand({
   type: "close",
-  payload: z.object({ note: z.string().trim().max(2000).nullish(), ...on }),
+  payload: z.object({ note: z.string().trim().max(2000).nullish(), ...onField }),
   roles: coordinators,
   can: (state, _rules, stage) => state.status === "open" && (isFeedback(state) || state.kind === "service-request" || stage?.phase === "responded"),
   apply(state, command, { rules, on }) {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 
 /** Records that a remedy offered in a stage response was carried out. */
 export const completeRemedy = defineCommand({
   type: "complete-remedy",
-  payload: z.object({ remedyId: z.string().min(1).max(60), ...on }),
+  payload: z.object({ remedyId: z.string().min(1).max(60), ...onField }),
   roles: [...caseworkers, "head-of-service"],
   can: (state) => state.stages.some((s) => s.response?.remedies.some((r) => !r.completedOn)),
   apply(state, command, { on }) {

@@ -23,7 +23,7 @@ export interface Ctx {
 }
 
 /** The date a command took effect, when it is recorded after the fact; today when omitted. */
-export const on = { on: isoDate.optional() };
+export const onField = { on: isoDate.optional() };
 
 /** The roles the API may grant (the public and the system act through their own paths). */
 type StaffRole = Exclude<Role, "public" | "system">;

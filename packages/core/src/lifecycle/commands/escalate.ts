@@ -5,7 +5,7 @@ import { applyPeriod } from "../../deadlines/apply-period.js";
 import { isoDateTime } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { CaseState } from "../types.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { currentStage, openStage, rulesOfStage, stageRules } from "./shared.js";
 
 /** A complaint closed because the customer did not escalate may still be escalated (it reopens). */
@@ -19,7 +19,7 @@ export const escalate = defineCommand({
     requestedAt: isoDateTime("a date and time like 2026-03-02T09:30:00Z").optional(),
     reason: z.string().trim().max(4000).nullish(),
     lateDiscretion: z.string().trim().max(4000).nullish(),
-    ...on,
+    ...onField,
   }),
   roles: ["customer-services", ...coordinators],
   can: (state, rules, stage) =>

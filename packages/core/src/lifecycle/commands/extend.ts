@@ -3,7 +3,7 @@ import { formatShort } from "../../calendar/dates.js";
 import { isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { StageInstance } from "../types.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentResponseDue, requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
 const used = (stage: StageInstance) => stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
@@ -16,7 +16,7 @@ export const extend = defineCommand({
     reason: text("the reason for the extension", 2000),
     customerToldOn: isoDate.optional(),
     ombudsmanDetailsGiven: z.boolean(),
-    ...on,
+    ...onField,
   }),
   roles: caseworkers,
   can: (state, rules) => {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, sendLetter, workingStage } from "./shared.js";
 
 /** Records a holding response: the customer told why the answer is late and when it will come. */
 export const holdingResponse = defineCommand({
   type: "holding-response",
-  payload: z.object({ summary: text("what the customer was told", 4000), ...on }),
+  payload: z.object({ summary: text("what the customer was told", 4000), ...onField }),
   roles: caseworkers,
   can: (state) => workingStage(state) !== undefined,
   apply(state, command, ctx) {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 
 /** Records that someone was told about the case (a flag may require it before acknowledging). */
 export const notify = defineCommand({
   type: "notify",
-  payload: z.object({ party: text("who was told", 200), reason: text("why", 2000), ...on }),
+  payload: z.object({ party: text("who was told", 200), reason: text("why", 2000), ...onField }),
   roles: ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
   can: (state) => state.status !== "closed",
   apply(state, command, ctx) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { defineCommand, on } from "./define.js";
+import { defineCommand, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
 
 export const OMBUDSMAN_FINDINGS = [
@@ -31,7 +31,7 @@ export const ombudsmanDecision = defineCommand({
       .array(z.object({ id: z.string().min(1).max(60), description: text("the remedy", 2000), dueOn: isoDate, amountPence: z.number().int().nonnegative().max(100_000_000, "at most £1,000,000").nullish() }))
       .max(20)
       .optional(),
-    ...on,
+    ...onField,
   }),
   roles: ["complaints-manager"],
   can: (state) => state.ombudsman.some((e) => !e.decision),

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { formatShort, isIsoDate } from "../../calendar/dates.js";
 import { isoDate, slug, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { defineCommand, on } from "./define.js";
+import { defineCommand, onField } from "./define.js";
 
 /** Records an enquiry from the Ombudsman (or another next body) and its response date. */
 export const ombudsmanEnquiry = defineCommand({
   type: "ombudsman-enquiry",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), body: slug, reference: text("the Ombudsman's reference", 60), responseDueOn: isoDate, ...on }),
+  payload: z.object({ enquiryId: z.string().min(1).max(60), body: slug, reference: text("the Ombudsman's reference", 60), responseDueOn: isoDate, ...onField }),
   roles: ["complaints-manager"],
   can: (state) => state.status !== "new",
   apply(state, command, ctx) {

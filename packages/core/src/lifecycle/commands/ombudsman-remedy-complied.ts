@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { defineCommand, on } from "./define.js";
+import { defineCommand, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
 
 /** Records that a remedy the Ombudsman asked for was carried out. */
 export const ombudsmanRemedyComplied = defineCommand({
   type: "ombudsman-remedy-complied",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), remedyId: z.string().min(1).max(60), ...on }),
+  payload: z.object({ enquiryId: z.string().min(1).max(60), remedyId: z.string().min(1).max(60), ...onField }),
   roles: ["complaints-manager", "head-of-service"],
   can: (state) => state.ombudsman.some((e) => e.remedies.some((r) => !r.completedOn)),
   apply(state, command, { on }) {

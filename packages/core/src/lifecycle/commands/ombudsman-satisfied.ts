@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { refuse } from "../refusals.js";
-import { defineCommand, on } from "./define.js";
+import { defineCommand, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
 
 /** Records the Ombudsman's satisfaction letter, once every remedy it asked for is done. */
 export const ombudsmanSatisfied = defineCommand({
   type: "ombudsman-satisfied",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), ...on }),
+  payload: z.object({ enquiryId: z.string().min(1).max(60), ...onField }),
   roles: ["complaints-manager"],
   can: (state) => state.ombudsman.some((e) => e.decision && !e.satisfactionLetterOn && e.remedies.every((r) => r.completedOn)),
   apply(state, command, { on }) {

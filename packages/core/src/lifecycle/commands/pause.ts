@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, workingStage } from "./shared.js";
 
 /** Stops the working stage's clock (waiting for the customer…) until `resume`. */
 export const pause = defineCommand({
   type: "pause",
-  payload: z.object({ reason: text("why the clock stops", 1000), ...on }),
+  payload: z.object({ reason: text("why the clock stops", 1000), ...onField }),
   roles: caseworkers,
   can: (state) => {
     const stage = workingStage(state);

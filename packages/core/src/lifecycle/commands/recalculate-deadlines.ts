@@ -2,7 +2,7 @@ import { z } from "zod";
 import { computeDueDates } from "../../deadlines/due-dates.js";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { defineCommand, on } from "./define.js";
+import { defineCommand, onField } from "./define.js";
 
 /**
  * A calendar change (a new bank holiday, a closure day) moves the future deadlines of open
@@ -12,7 +12,7 @@ import { defineCommand, on } from "./define.js";
  */
 export const recalculateDeadlines = defineCommand({
   type: "recalculate-deadlines",
-  payload: z.object({ reason: text("why the deadlines are recalculated", 1000), ...on }),
+  payload: z.object({ reason: text("why the deadlines are recalculated", 1000), ...onField }),
   roles: ["complaints-manager"],
   can: (state) => state.status !== "closed",
   apply(state, command, ctx) {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentStage, resumedPhase, workingStage } from "./shared.js";
 
 /** Records the answer to an information request; the clock it paused runs again. */
 export const receiveInformation = defineCommand({
   type: "receive-information",
-  payload: z.object({ id: z.string().min(1).max(60), ...on }),
+  payload: z.object({ id: z.string().min(1).max(60), ...onField }),
   roles: ["customer-services", ...caseworkers],
   can: (state) => workingStage(state) !== undefined && state.informationRequests.some((r) => !r.answeredOn),
   apply(state, command, { rules, on }) {

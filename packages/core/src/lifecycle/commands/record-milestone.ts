@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, rulesOfStage, stageRules, workingStage } from "./shared.js";
 
 /** Records one of the working stage's milestones (the panel met on…), in the regime's order. */
 export const recordMilestone = defineCommand({
   type: "record-milestone",
-  payload: z.object({ milestoneId: z.string().min(1).max(60), ...on }),
+  payload: z.object({ milestoneId: z.string().min(1).max(60), ...onField }),
   roles: caseworkers,
   can: (state, rules) => {
     const stage = workingStage(state);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { openStage, requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
 /** Sends the complaint back to the stage the regime names (a review finds more to do). */
 export const referBack = defineCommand({
   type: "refer-back",
-  payload: z.object({ reason: text("why it goes back", 4000), ...on }),
+  payload: z.object({ reason: text("why it goes back", 4000), ...onField }),
   roles: coordinators,
   can: (state, rules) => {
     const stage = workingStage(state);

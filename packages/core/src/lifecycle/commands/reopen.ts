@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { defineCommand, managers, on } from "./define.js";
+import { defineCommand, managers, onField } from "./define.js";
 import { currentStage, isFeedback } from "./shared.js";
 
 /** Reopens a closed case: its last stage is worked again, or a stageless complaint goes back to triage. */
 export const reopen = defineCommand({
   type: "reopen",
-  payload: z.object({ reason: text("why it is reopened", 2000), ...on }),
+  payload: z.object({ reason: text("why it is reopened", 2000), ...onField }),
   roles: managers,
   can: (state) => state.status === "closed" && !!state.closure,
   apply(state, command, { on }) {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, sendLetter, workingStage } from "./shared.js";
 
 /** Asks the customer (a letter, the clock paused if chosen) or the service for information. */
 export const requestInformation = defineCommand({
   type: "request-information",
-  payload: z.object({ id: z.string().min(1).max(60), from: z.enum(["customer", "service"]), what: text("what is needed", 2000), pause: z.boolean().optional(), ...on }),
+  payload: z.object({ id: z.string().min(1).max(60), from: z.enum(["customer", "service"]), what: text("what is needed", 2000), pause: z.boolean().optional(), ...onField }),
   roles: caseworkers,
   can: (state) => workingStage(state) !== undefined,
   apply(state, command, ctx) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { Role } from "../types.js";
-import { caseworkers, defineCommand, on, type CommandOf } from "./define.js";
+import { caseworkers, defineCommand, onField, type CommandOf } from "./define.js";
 import { requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
 export const OUTCOMES = ["upheld", "partly-upheld", "not-upheld"] as const;
@@ -33,7 +33,7 @@ const payload = z.object({
     })
     .optional(),
   signedBy: z.string().max(200).nullish(),
-  ...on,
+  ...onField,
 });
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
 import type { CaseState } from "../types.js";
-import { caseworkers, defineCommand, on } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentStage, requireOpen, resumedPhase } from "./shared.js";
 
 /** The paused stage and its open pause, if the clock is stopped. */
@@ -15,7 +15,7 @@ function stopped(state: CaseState) {
 /** Starts the paused clock again. */
 export const resume = defineCommand({
   type: "resume",
-  payload: z.object({ ...on }),
+  payload: z.object({ ...onField }),
   roles: caseworkers,
   can: (state) => state.status === "open" && stopped(state) !== undefined,
   apply(state, _command, { rules, on }) {

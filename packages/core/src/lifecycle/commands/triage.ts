@@ -3,7 +3,7 @@ import { formatShort } from "../../calendar/dates.js";
 import { applyPeriod, describePeriod } from "../../deadlines/apply-period.js";
 import { id, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { closeCase, openStage, sendLetter } from "./shared.js";
 
 export const EXCLUSION_REASONS = [
@@ -30,7 +30,7 @@ const outcome = z.discriminatedUnion("outcome", [
 /** The first decision on a new case: a complaint to investigate, or why it is not one. */
 export const triage = defineCommand({
   type: "triage",
-  payload: outcome.and(z.object(on)),
+  payload: outcome.and(z.object(onField)),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "new",
   apply(state, command, ctx) {

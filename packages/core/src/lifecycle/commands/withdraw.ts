@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
-import { coordinators, defineCommand, on } from "./define.js";
+import { coordinators, defineCommand, onField } from "./define.js";
 import { closeCase, currentStage, isOpenPhase, requireOpen, workingStage } from "./shared.js";
 
 /** The customer withdrew the complaint: the working stage ends and the case closes. */
 export const withdraw = defineCommand({
   type: "withdraw",
-  payload: z.object({ reason: text("why it was withdrawn", 2000), ...on }),
+  payload: z.object({ reason: text("why it was withdrawn", 2000), ...onField }),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "new" || workingStage(state) !== undefined,
   apply(state, command, { on }) {
