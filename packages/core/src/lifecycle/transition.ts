@@ -31,7 +31,8 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
   const on = command.type === "log" ? today : resolveOn(command.on, today, state);
   if (command.type !== "log" && !state) refuse("NOT_ALLOWED_NOW", `There is no case to ${command.type}: log it first`);
   if (command.type === "log" && state) refuse("NOT_ALLOWED_NOW", `Case ${state.reference} is already logged`);
-  const module = command.type === "log" ? null : COMMANDS[command.type];
+  // Own keys only: a type sent as "constructor" must not find Object's.
+  const module = command.type === "log" ? null : Object.hasOwn(COMMANDS, command.type) ? COMMANDS[command.type] : undefined;
   if (module === undefined) refuse("INVALID_INPUT", `There is no command "${command.type}"`);
   const unmet = unmetRoleRequirement(rules, command.type, state ? currentStage(state)?.stageId : undefined, command.by.roles);
   if (unmet) refuse("FORBIDDEN_ROLE", `Only ${unmet.roles.join(" or ")} may ${command.type.replace(/-/g, " ")} here`, unmet.rule);

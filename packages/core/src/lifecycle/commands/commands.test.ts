@@ -48,5 +48,7 @@ describe("the command registry", () => {
   it("a command the registry does not hold is refused, naming it", () => {
     const result = transition(runCase(rules, received), { type: "note", by: officer } as never, rules, fixedClock("2026-03-03T09:00:00Z"));
     expect(result).toEqual({ ok: false, refusal: { code: "INVALID_INPUT", message: 'There is no command "note"', rule: null } });
+    const inherited = transition(runCase(rules, received), { type: "constructor", by: officer } as never, rules, fixedClock("2026-03-03T09:00:00Z"));
+    expect(inherited.ok || inherited.refusal.code).toBe("INVALID_INPUT");
   });
 });
