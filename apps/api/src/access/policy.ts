@@ -8,8 +8,7 @@
  *   safeguarding) are read only by RESTRICTED_READERS and the case's own handler.
  * - Nobody reads a case that names them as the subject of the complaint.
  */
-import type { CommandType } from "@complaints/core";
-import { STAFF_ROLES, type StaffRole } from "@complaints/core";
+import { COMMAND_TYPES, COMMANDS, STAFF_ROLES, type CommandType, type StaffRole } from "@complaints/core";
 
 /** The roles and their labels are core's vocabulary; the API's modules read them from here. */
 export { STAFF_ROLES, ROLE_LABELS, type StaffRole } from "@complaints/core";
@@ -119,47 +118,14 @@ export const LETTER_PRINTERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["cust
 /** Who may list and download print batches (printers, and auditors read-only). */
 export const PRINT_BATCH_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>([...LETTER_PRINTERS, "auditor"]);
 
-const caseworkers: StaffRole[] = ["investigating-officer", "dcro", "complaints-manager"];
-const coordinators: StaffRole[] = ["dcro", "complaints-manager"];
-const managers: StaffRole[] = ["complaints-manager", "head-of-service", "director"];
-
 /**
- * The roles that may issue each lifecycle command on a case within their scope. Plugins can
- * narrow this further (FOI/EIR reviews by a Director); core checks those rules itself.
+ * The roles that may issue each lifecycle command on a case within their scope: each command
+ * module's default roles (packages/core/src/lifecycle/commands/). Plugins can narrow this
+ * further (FOI/EIR reviews by a Director); core checks those rules itself.
  */
-export const COMMAND_ROLES: Record<Exclude<CommandType, "log">, readonly StaffRole[]> = {
-  triage: ["customer-services", ...coordinators],
-  assign: [...coordinators, "head-of-service"],
-  notify: ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
-  acknowledge: ["customer-services", ...caseworkers],
-  "record-contact": ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
-  "request-information": caseworkers,
-  "receive-information": ["customer-services", ...caseworkers],
-  pause: caseworkers,
-  resume: caseworkers,
-  extend: caseworkers,
-  "agree-statement": caseworkers,
-  "agree-response-date": caseworkers,
-  "add-participant": caseworkers,
-  "record-milestone": caseworkers,
-  "holding-response": caseworkers,
-  respond: [...caseworkers, "head-of-service", "director", "legal"],
-  "complete-remedy": [...caseworkers, "head-of-service"],
-  "agree-improvement-action": [...caseworkers, "head-of-service", "director"],
-  escalate: ["customer-services", ...coordinators],
-  "refer-back": coordinators,
-  withdraw: ["customer-services", ...coordinators],
-  close: coordinators,
-  reopen: managers,
-  "acknowledge-feedback": ["customer-services", ...coordinators],
-  "convert-to-complaint": ["customer-services", ...coordinators],
-  "ombudsman-enquiry": ["complaints-manager"],
-  "ombudsman-response": managers,
-  "ombudsman-decision": ["complaints-manager"],
-  "ombudsman-remedy-complied": ["complaints-manager", "head-of-service"],
-  "ombudsman-satisfied": ["complaints-manager"],
-  "recalculate-deadlines": ["complaints-manager"],
-};
+export const COMMAND_ROLES: Record<Exclude<CommandType, "log">, readonly StaffRole[]> = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, COMMANDS[type].roles]),
+) as { [K in Exclude<CommandType, "log">]: (typeof COMMANDS)[K]["roles"] };
 
 export function isStaffRole(value: string): value is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(value);

@@ -19,6 +19,7 @@ import type {
   Role,
   StagePhase,
 } from "../vocabulary/index.js";
+import type { RegisteredCommand } from "./commands/index.js";
 
 export interface Actor {
   id: string;
@@ -206,58 +207,8 @@ export interface LogCase {
   intake?: Record<string, unknown>;
 }
 
-type On = { by: Actor; on?: IsoDate };
-
-export type CaseCommand =
-  | LogCase
-  | ({ type: "triage" } & On & TriageOutcome)
-  | ({ type: "assign"; handlerId: string; reason?: string } & On)
-  | ({ type: "notify"; party: string; reason: string } & On)
-  | ({ type: "acknowledge"; offerToDiscuss?: boolean } & On)
-  | ({ type: "record-contact"; direction: "in" | "out"; channel: Channel; summary: string } & On)
-  | ({ type: "request-information"; id: string; from: "customer" | "service"; what: string; pause?: boolean } & On)
-  | ({ type: "receive-information"; id: string } & On)
-  | ({ type: "pause"; reason: string } & On)
-  | ({ type: "resume" } & On)
-  | ({ type: "extend"; workingDays: number; reason: string; customerToldOn?: IsoDate; ombudsmanDetailsGiven: boolean } & On)
-  | ({ type: "agree-statement" } & On)
-  | ({ type: "agree-response-date"; date: IsoDate } & On)
-  | ({ type: "add-participant"; role: string; name: string; participantId?: string | null; isCouncilOfficerOrMember?: boolean } & On)
-  | ({ type: "holding-response"; summary: string } & On)
-  | ({
-      type: "respond";
-      outcome: Outcome;
-      reasons: string;
-      /** Financial remedies name their approver and the approver's roles (delegated limits). */
-      remedies?: Array<Omit<Remedy, "completedOn"> & { physicalInjury?: boolean; approverRoles?: Role[] }>;
-      outstandingActions?: string[];
-      learning?: Partial<Learning>;
-      signedBy?: string | null;
-    } & On)
-  | ({ type: "complete-remedy"; remedyId: string } & On)
-  | ({
-      type: "agree-improvement-action";
-      /** The answered stage the lesson came from (default: the latest answered). */
-      stageSequence?: number;
-      actionId: string;
-      description: string;
-      ownerId: string;
-      dueOn: IsoDate;
-    } & On)
-  | ({ type: "escalate"; requestedAt?: string | Date; reason?: string | null; lateDiscretion?: string | null } & On)
-  | ({ type: "refer-back"; reason: string } & On)
-  | ({ type: "withdraw"; reason: string } & On)
-  | ({ type: "close"; note?: string | null } & On)
-  | ({ type: "reopen"; reason: string } & On)
-  | ({ type: "acknowledge-feedback" } & On)
-  | ({ type: "convert-to-complaint"; reason: string } & On)
-  | ({ type: "ombudsman-enquiry"; enquiryId: string; body: NextBodyId; reference: string; responseDueOn: IsoDate } & On)
-  | ({ type: "ombudsman-response"; enquiryId: string; approvedBy: string } & On)
-  | ({ type: "ombudsman-decision"; enquiryId: string; finding: OmbudsmanFinding; injustice: boolean; summary: string; remedies?: Array<{ id: string; description: string; dueOn: IsoDate; amountPence?: number | null }> } & On)
-  | ({ type: "ombudsman-remedy-complied"; enquiryId: string; remedyId: string } & On)
-  | ({ type: "ombudsman-satisfied"; enquiryId: string } & On)
-  | ({ type: "recalculate-deadlines"; reason: string } & On)
-  | ({ type: "record-milestone"; milestoneId: string } & On);
+/** `log`, and every command of the registry (lifecycle/commands/): its payload, `type` and `by`. */
+export type CaseCommand = LogCase | RegisteredCommand;
 
 export type CommandType = CaseCommand["type"];
 

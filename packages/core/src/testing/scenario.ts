@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendar/dates.js";
 import { fixedClock } from "../clock.js";
-import { transition, currentStage } from "../lifecycle/transition.js";
+import { currentStage } from "../lifecycle/commands/shared.js";
+import { transition } from "../lifecycle/transition.js";
 import type {
   Actor,
   CaseCommand,

@@ -1,0 +1,118 @@
+/** What several commands ask of a case: its current stage, that stage's rules, the letters. */
+import type { IsoDate } from "../../calendar/dates.js";
+import { computeDueDates } from "../../deadlines/due-dates.js";
+import type { ResolvedRules, RoleRequirement } from "../../plugin/resolved.js";
+import type { StageRules } from "../../regime/types.js";
+import type { LetterKind } from "../../vocabulary/letters.js";
+import { refuse } from "../refusals.js";
+import type { CaseState, StageInstance } from "../types.js";
+import type { ClosureReason, Role } from "../../vocabulary/index.js";
+import type { Ctx } from "./define.js";
+
+export function currentStage(state: CaseState): StageInstance | undefined {
+  return state.stages.at(-1);
+}
+
+/** The rules of a stage of the case's regime; refuses when the regime has no such stage. */
+export function stageRules(rules: ResolvedRules, stageId: string): StageRules {
+  const found = rulesOfStage(rules, stageId);
+  if (!found) refuse("NOT_ALLOWED_NOW", `The rules for this case have no stage "${stageId}"`);
+  return found;
+}
+
+export function rulesOfStage(rules: ResolvedRules, stageId: string | undefined): StageRules | undefined {
+  return rules.regime.stages.find((s) => s.id === stageId);
+}
+
+export const isFeedback = (state: CaseState) => state.kind === "compliment" || state.kind === "comment";
+
+export const isOpenPhase = (s: StageInstance) => s.phase === "awaiting-acknowledgement" || s.phase === "investigating" || s.phase === "paused";
+
+/** The stage being worked on: the case is open and its current stage not yet answered or ended. */
+export function workingStage(state: CaseState): StageInstance | undefined {
+  const stage = currentStage(state);
+  return state.status === "open" && stage && isOpenPhase(stage) ? stage : undefined;
+}
+
+export function requireOpen(state: CaseState, what: string): void {
+  if (state.status === "closed") refuse("NOT_ALLOWED_NOW", `Case ${state.reference} is closed; reopen it to ${what}`);
+}
+
+/** `workingStage`, or a refusal that says why there is none. */
+export function requireActiveStage(state: CaseState, what: string): StageInstance {
+  requireOpen(state, what);
+  if (state.status === "new") refuse("NOT_ALLOWED_NOW", `Triage the case before you ${what}`);
+  const stage = currentStage(state);
+  if (!stage) refuse("NOT_ALLOWED_NOW", `This ${state.kind.replace(/-/g, " ")} has no complaint stage to ${what}`);
+  if (!isOpenPhase(stage)) {
+    refuse("NOT_ALLOWED_NOW", `${stage.label} has been ${stage.phase === "responded" ? "responded to" : stage.phase.replace(/-/g, " ")}; you cannot ${what} now`);
+  }
+  return stage;
+}
+
+/** The phase a stage goes back to when its clock runs again or it is reopened. */
+export function resumedPhase(stage: StageInstance, rules: ResolvedRules): StageInstance["phase"] {
+  return stage.acknowledgedOn || !stageRules(rules, stage.stageId).acknowledge ? "investigating" : "awaiting-acknowledgement";
+}
+
+/** The date by which the current stage's response is due, with its pauses and extensions. */
+export function currentResponseDue(state: CaseState, rules: ResolvedRules, today: IsoDate): IsoDate | null {
+  const stage = currentStage(state);
+  if (!stage) return null;
+  const due = computeDueDates(state, rules, today).find((d) => d.id === `${stage.stageId}#${stage.sequence}.respond`);
+  return due?.date ?? null;
+}
+
+export function sendLetter(state: CaseState, ctx: Ctx, letter: LetterKind, stageId: string | null): void {
+  const to = state.representative && state.representative.replyTo === "representative" ? "representative" : state.customer ? "customer" : null;
+  if (to) ctx.effects.push({ type: "send-letter", letter, stageId, to, dueOn: null });
+}
+
+export function openStage(state: CaseState, stage: StageRules, requestedOn: IsoDate, extra: Partial<StageInstance> = {}): StageInstance {
+  const instance: StageInstance = {
+    sequence: state.stages.length + 1,
+    stageId: stage.id,
+    label: stage.label,
+    phase: stage.acknowledge ? "awaiting-acknowledgement" : "investigating",
+    requestedOn,
+    requestReason: null,
+    lateDiscretion: null,
+    handlerId: null,
+    previousHandlerIds: [],
+    acknowledgedOn: null,
+    offerToDiscussMade: false,
+    agreedStatementOn: null,
+    agreedResponseDate: null,
+    pauses: [],
+    extensions: [],
+    holdingResponses: [],
+    response: null,
+    participants: [],
+    endedOn: null,
+    ...extra,
+  };
+  state.stages.push(instance);
+  state.status = "open";
+  return instance;
+}
+
+export function closeCase(state: CaseState, on: IsoDate, reason: ClosureReason, note: string | null): void {
+  state.status = "closed";
+  state.closure = { on, reason, note };
+}
+
+export function findEnquiry(state: CaseState, id: string) {
+  const enquiry = state.ombudsman.find((o) => o.id === id);
+  if (!enquiry) refuse("INVALID_INPUT", `There is no Ombudsman enquiry ${id} on this case`);
+  return enquiry;
+}
+
+/**
+ * The first role requirement a plugin set for this command (at this stage) that none of the
+ * actor's roles meets: `transition` refuses it, `availableCommands` does not offer it.
+ */
+export function unmetRoleRequirement(rules: ResolvedRules, type: string, stageId: string | undefined, roles: readonly Role[]): RoleRequirement | undefined {
+  return rules.requiredRoles.find(
+    (req) => req.command === type && (req.stageId === null || req.stageId === (stageId ?? null)) && !req.roles.some((role) => roles.includes(role)),
+  );
+}
