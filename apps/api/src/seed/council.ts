@@ -2,12 +2,11 @@
  * Installing a council: its row, its profile (checked by core against the installed
  * plugins first) and the directorates, services and teams that mirror it; then staff.
  */
-import { authQueries, organisationQueries, type Executor, type OrganisationIdMaps } from "@complaints/db";
+import { authQueries, inTransaction, organisationQueries, type Executor, type OrganisationIdMaps } from "@complaints/db";
 import type { CouncilProfile, CouncilProfileInput, ServicePlugin } from "@complaints/core";
 import { RuleBook, parseCouncilProfile } from "@complaints/core";
 import type { StaffRole } from "../access/policy.js";
 import { hashPassword } from "../auth/passwords.js";
-import { inTransaction } from "../transaction.js";
 
 export interface InstalledCouncil {
   councilId: string;

@@ -17,14 +17,13 @@ import {
   type CaseState,
   type CouncilProfile,
 } from "@complaints/core";
-import { adminLog, applyCaseCommand, authQueries, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
+import { adminLog, applyCaseCommand, authQueries, inTransaction, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { CASE_READERS, CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
-import { inTransaction } from "../transaction.js";
 import type { CouncilRuntime } from "../councils.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 

@@ -14,6 +14,7 @@ import {
   authQueries,
   caseQueries,
   customerRepository,
+  inTransaction,
   letterRepository,
   notificationQueries,
   outboxRepository,
@@ -51,7 +52,6 @@ import type { Context } from "../context.js";
 import { badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
 import { caseRoleDecision, directoratesWith, hasRole, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { LETTER_PRINTERS, PRINT_BATCH_READERS, ROLE_LABELS, type StaffRole } from "../access/policy.js";
-import { inTransaction } from "../transaction.js";
 import { loadReadableCase, recordRead, recordReads } from "./cases.js";
 
 // ---------------------------------------------------------------------------------------------

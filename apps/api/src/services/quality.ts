@@ -18,6 +18,7 @@
 import { todayIn } from "@complaints/core";
 import {
   ConflictError,
+  inTransaction,
   NotFoundError,
   QaSampleExistsError,
   qualityRepository,
@@ -46,7 +47,6 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound, unprocessable } from "../errors.js";
 import { directoratesWith, hasRole, rolesIn, type StaffPrincipal } from "../access/principal.js";
 import { QA_READERS, QA_REVIEWERS } from "../access/policy.js";
-import { inTransaction } from "../transaction.js";
 import { checkReportPeriod, type PeriodInput } from "./reports.js";
 import { requireOwner } from "./improvement.js";
 

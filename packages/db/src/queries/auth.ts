@@ -4,10 +4,8 @@
  * the key). Used by `@complaints/api`; every function takes the connection or transaction
  * first, like the repositories of this package.
  */
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema.js";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Executor } from "../executor.js";
 
 export interface RoleGrantRow {
   role: string;

@@ -11,7 +11,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import { appendEvents } from "../events.js";
 import type { DB } from "../schema.js";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 
 export interface VisibilityScope {
   councilId: string;

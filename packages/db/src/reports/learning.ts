@@ -12,7 +12,6 @@ import { NotFoundError } from "../errors.js";
 import { inTransaction, type Executor } from "../executor.js";
 import { inScope, type AccessScope } from "../search.js";
 import { checkDate, checkPeriod, directorateFilter, inList, type ReportPeriod } from "./periods.js";
-import { withReportTables } from "./schema.js";
 
 export interface ActionKey {
   caseId: string;
@@ -45,7 +44,7 @@ async function setMilestone(
   checkDate(milestone.dueOn, "the milestone's due date");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_milestones")
       .values({
         case_id: key.caseId,
@@ -73,7 +72,7 @@ async function completeMilestone(
   on: string,
 ): Promise<void> {
   checkDate(on, "the completion date");
-  const result = await withReportTables(db)
+  const result = await db
     .updateTable("improvement_milestones")
     .set({ completed_on: on })
     .where("case_id", "=", key.caseId)
@@ -93,7 +92,7 @@ async function completeAction(
   checkDate(done.on, "the completion date");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_action_progress")
       .values({
         case_id: key.caseId,
@@ -347,7 +346,7 @@ async function markEscalated(
   checkDate(forDue, "the due date escalated");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_action_progress")
       .values({
         case_id: key.caseId,
