@@ -730,30 +730,22 @@ async function listDueDates(db: Executor, caseId: string): Promise<DueDateRow[]>
 }
 
 /**
- * Ids of a council's open cases (status other than "closed") in id order, a page at a time:
- * for jobs that touch every open case, such as recalculating deadlines after a calendar
- * change. Pass the last id of a page as `afterId` to get the next.
+ * A council's open cases (status other than "closed") in order of arrival, with their versions:
+ * for jobs that run a command on every open case, such as recalculating deadlines after a
+ * calendar change (apps/api/src/services/admin.ts).
  */
-async function listOpenCaseIds(
-  db: Executor,
-  councilId: string,
-  options: { afterId?: string; limit?: number } = {},
-): Promise<string[]> {
-  let query = db
+async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ id: string; version: number }>> {
+  return db
     .selectFrom("cases")
-    .select("id")
+    .select(["id", "version"])
     .where("council_id", "=", councilId)
-    .where("status", "<>", "closed");
-  if (options.afterId) query = query.where("id", ">", options.afterId);
-  const rows = await query
-    .orderBy("id")
-    .limit(options.limit ?? 500)
+    .where("status", "<>", "closed")
+    .orderBy("received_at")
     .execute();
-  return rows.map((r) => r.id);
 }
 
 export const caseRepository = Object.freeze({
-  listOpenCaseIds,
+  listOpenCases,
   applyCommand,
   createCase,
   getCase,

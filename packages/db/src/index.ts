@@ -23,6 +23,8 @@ export {
   migrateToLatest,
   migrationProvider,
   MigrationError,
+  pendingMigrations,
+  ping,
   type MigrationOutcome,
 } from "./migrate.js";
 export { inTransaction, type Executor } from "./executor.js";
@@ -163,13 +165,7 @@ export {
   type IdempotencyKey,
 } from "./idempotency.js";
 export { serverSecretRepository } from "./server-secrets.js";
-export {
-  apiKeyRepository,
-  loginFailureRepository,
-  sessionRepository,
-  type ApiKey,
-  type Session,
-} from "./auth.js";
+export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 

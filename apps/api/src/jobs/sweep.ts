@@ -16,7 +16,7 @@
  * - quality checks' remedial actions overdue, to their owner.
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";
-import { organisationQueries, sweepQueries, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
+import { notificationQueries, organisationQueries, sweepQueries, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import type { EmailKind } from "../notifications/notifier.js";
@@ -46,15 +46,10 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
     for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue);
     report.councils += 1;
     report.queued += ids.length;
-    const added = new Set(ids.length ? await addedKinds(db, ids) : []);
+    const added = new Set(await notificationQueries.dedupeKeysOf(db, ids));
     for (const m of messages) if (added.has(m.dedupeKey!)) report.byKind[m.kind as EmailKind] = (report.byKind[m.kind as EmailKind] ?? 0) + 1;
   }
   return report;
-}
-
-async function addedKinds(db: Executor, ids: number[]): Promise<string[]> {
-  const rows = await db.selectFrom("notifications_outbox").select("dedupe_key").where("id", "in", ids).execute();
-  return rows.map((r) => r.dedupe_key!).filter(Boolean);
 }
 
 function calendarOf(runtime: CouncilRuntime): WorkingDayCalendar {

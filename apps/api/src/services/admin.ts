@@ -17,7 +17,7 @@ import {
   type CaseState,
   type CouncilProfile,
 } from "@complaints/core";
-import { adminLog, applyCaseCommand, authQueries, inTransaction, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
+import { adminLog, applyCaseCommand, authQueries, caseRepository, inTransaction, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { CASE_READERS, CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
@@ -277,23 +277,17 @@ export async function setClosureDays(ctx: Context, admin: StaffPrincipal, closur
 /** Every open case's deadlines recomputed under the current rules, each with an event. */
 export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, reason: string): Promise<{ cases: number; changed: number }> {
   const runtime = await ctx.deps.councils.get(admin.councilId);
-  const open = await ctx.db
-    .selectFrom("cases")
-    .select(["id", "version"])
-    .where("council_id", "=", admin.councilId)
-    .where("status", "<>", "closed")
-    .orderBy("received_at")
-    .execute();
+  const open = await caseRepository.listOpenCases(ctx.db, admin.councilId);
   let changed = 0;
   for (const row of open) {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const version = attempt === 0 ? row.version : await currentVersion(ctx.db, row.id);
+      const current = await caseRepository.getCase<CaseState>(ctx.db, row.id);
       try {
         const result = await applyCaseCommand(ctx.db, {
           caseId: row.id,
-          expectedVersion: version,
+          expectedVersion: attempt === 0 ? row.version : current.version,
           command: { type: "recalculate-deadlines", by: { id: admin.id, roles: ["system"], name: admin.name }, reason },
-          rules: rulesFor(runtime, await stateOf(ctx.db, row.id)),
+          rules: rulesFor(runtime, current.state),
           clock: ctx.clock,
         });
         if (result.ok) changed += 1;
@@ -304,14 +298,6 @@ export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, 
     }
   }
   return { cases: open.length, changed };
-}
-
-async function currentVersion(db: Executor, caseId: string): Promise<number> {
-  return (await db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
-}
-
-async function stateOf(db: Executor, caseId: string): Promise<CaseState> {
-  return (await db.selectFrom("cases").select("state").where("id", "=", caseId).executeTakeFirstOrThrow()).state as CaseState;
 }
 
 function rulesFor(runtime: CouncilRuntime, state: CaseState) {

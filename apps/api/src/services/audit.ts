@@ -3,7 +3,7 @@
  * administrators did (the council's administration log), whether every chain of the event log
  * verifies, and the scheduled verification that alerts the administrators when one does not.
  */
-import { adminLog, authQueries, sweepQueries, verifyAllChains, type LogVerification } from "@complaints/db";
+import { adminLog, authQueries, organisationQueries, sweepQueries, verifyAllChains, type LogVerification } from "@complaints/db";
 import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { today } from "../deps.js";
@@ -58,7 +58,7 @@ export async function verifyAuditLogJob(deps: AppDeps): Promise<LogVerification>
     byCouncil.set(council, [...(byCouncil.get(council) ?? []), f]);
   }
   const day = today(deps.clock);
-  const councils = await db.selectFrom("councils").select("id").execute();
+  const councils = await organisationQueries.listCouncils(db);
   for (const [councilId, failures] of byCouncil) {
     // A failure of no council (the legacy seal) concerns every council's administrators.
     const targets = councilId ? [councilId] : councils.map((c) => c.id);

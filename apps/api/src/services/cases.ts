@@ -23,6 +23,7 @@ import {
   logCase,
   NotFoundError,
   runIdempotently,
+  sweepQueries,
   type AppliedCommand,
   type CustomerInput,
   type Executor,
@@ -397,19 +398,9 @@ async function staffForParty(db: Executor, councilId: string, directorateId: str
     directorate = code ? (runtime.directorateIdByCode.get(code) ?? directorateId) : directorateId;
   }
   if (!role) return [];
-  const rows = await db
-    .selectFrom("staff_roles as r")
-    .innerJoin("staff as s", "s.id", "r.staff_id")
-    .select("s.id")
-    .where("r.council_id", "=", councilId)
-    .where("r.role", "=", role)
-    .where("s.active", "=", true)
-    .where((eb) => (directorate ? eb.or([eb("r.directorate_id", "=", directorate), eb("r.directorate_id", "is", null)]) : eb("r.directorate_id", "is", null)))
-    .orderBy("s.id")
-    .execute();
   // Never the staff the complaint is about (issue 20): the party is told without them.
   const subjects = new Set(state.aboutStaffIds ?? []);
-  return [...new Set(rows.map((r) => r.id))].filter((id) => !subjects.has(id));
+  return (await sweepQueries.staffWithRole(db, councilId, role, directorate)).filter((id) => !subjects.has(id));
 }
 
 /**
