@@ -169,7 +169,7 @@ export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 
-// Queries written for @complaints/api (src/queries/).
+// Repositories of sign-in, organisation, notifications, the sweep and Ombudsman enquiries (src/queries/).
 export * from "./queries/index.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).

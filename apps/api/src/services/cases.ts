@@ -15,15 +15,14 @@ import {
 } from "@complaints/core";
 import {
   applyCaseCommand,
-  authQueries,
-  caseQueries,
+  authRepository,
   caseRepository,
   ConflictError,
   IdempotencyKeyReusedError,
   logCase,
   NotFoundError,
   runIdempotently,
-  sweepQueries,
+  sweepRepository,
   type AppliedCommand,
   type CustomerInput,
   type Executor,
@@ -165,7 +164,7 @@ type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedi
 async function withApproversRoles(ctx: Context, councilId: string, directorateId: string | null, remedies: readonly RemedyInput[]): Promise<RemedyInput[]> {
   const roles = new Map<string, StaffRole[]>();
   for (const approverId of new Set(remedies.filter((r) => r.type === "financial" && r.approverId).map((r) => r.approverId!))) {
-    const approver = await authQueries.findStaffById(ctx.db, approverId);
+    const approver = await authRepository.findStaffById(ctx.db, approverId);
     if (!approver || approver.councilId !== councilId || !approver.active) {
       throw badInput("The approver of a financial remedy must be an active member of this council's staff");
     }
@@ -400,7 +399,7 @@ async function staffForParty(db: Executor, councilId: string, directorateId: str
   if (!role) return [];
   // Never the staff the complaint is about (issue 20): the party is told without them.
   const subjects = new Set(state.aboutStaffIds ?? []);
-  return (await sweepQueries.staffWithRole(db, councilId, role, directorate)).filter((id) => !subjects.has(id));
+  return (await sweepRepository.staffWithRole(db, councilId, role, directorate)).filter((id) => !subjects.has(id));
 }
 
 /**
@@ -413,7 +412,7 @@ export async function recordRead(ctx: Context, staff: StaffPrincipal, caseId: st
   const key = `recorded:${caseId}`;
   const already = reads?.get(key);
   if (already) return void (await already);
-  const recording = caseQueries.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
+  const recording = caseRepository.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
   if (reads) {
     reads.set(key, recording);
     recording.catch(() => reads.delete(key));

@@ -2,7 +2,7 @@
  * Liveness (the process answers) and readiness (the database answers, the schema is
  * migrated and every council's rules build).
  */
-import { organisationQueries, pendingMigrations, ping } from "@complaints/db";
+import { organisationRepository, pendingMigrations, ping } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 
 export interface Readiness {
@@ -28,7 +28,7 @@ export async function readiness(deps: AppDeps): Promise<Readiness> {
     checks.push({ name: "migrations", ok: false, detail: "The schema has not been migrated" });
   }
   try {
-    const councils = await organisationQueries.listCouncils(db);
+    const councils = await organisationRepository.listCouncils(db);
     for (const council of councils) await deps.councils.get(council.id);
     checks.push({ name: "rules", ok: true, detail: `${councils.length} council${councils.length === 1 ? "" : "s"}` });
   } catch (error) {

@@ -395,7 +395,7 @@ async function revokeApiKey(db: Executor, councilId: string, id: string, now: Da
   return Number(result.numUpdatedRows) === 1;
 }
 
-export const authQueries = Object.freeze({
+export const authRepository = Object.freeze({
   findStaffByEmail,
   findStaffById,
   findStaffByOidc,

@@ -236,4 +236,4 @@ async function dedupeKeysOf(db: Executor, ids: readonly number[]): Promise<strin
   return rows.map((r) => r.dedupe_key!).filter(Boolean);
 }
 
-export const notificationQueries = Object.freeze({ enqueue, claim, markSent, markFailed, list, byDedupeKeyPrefix, dedupeKeysOf });
+export const notificationRepository = Object.freeze({ enqueue, claim, markSent, markFailed, list, byDedupeKeyPrefix, dedupeKeysOf });

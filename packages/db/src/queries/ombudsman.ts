@@ -80,4 +80,4 @@ async function enquiries(db: Executor, q: OmbudsmanEnquiryQuery): Promise<Ombuds
   return rows.map((r) => ({ ...r, remedies: (r.remedies ?? []) as OmbudsmanEnquiryListRow["remedies"] }));
 }
 
-export const ombudsmanQueries = Object.freeze({ enquiries });
+export const ombudsmanRepository = Object.freeze({ enquiries });

@@ -217,7 +217,7 @@ async function staffCount(db: Executor, councilId: string): Promise<number> {
   return row.n;
 }
 
-export const organisationQueries = Object.freeze({
+export const organisationRepository = Object.freeze({
   listCouncils,
   findCouncil,
   findCouncilBySlug,

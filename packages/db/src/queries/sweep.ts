@@ -121,4 +121,4 @@ async function staffWithRole(db: Executor, councilId: string, role: string, dire
 
 // Overdue improvement actions are `learningRepository.overdueImprovements` (reports/learning.ts):
 // it knows when an action was recorded done and when a milestone was missed.
-export const sweepQueries = Object.freeze({ dueBetween, openServiceRequests, staffWithRole });
+export const sweepRepository = Object.freeze({ dueBetween, openServiceRequests, staffWithRole });
