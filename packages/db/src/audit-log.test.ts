@@ -117,7 +117,7 @@ describe("the keyed chain", () => {
     const last = sha256Hex(canonicalJson({ guess: true }));
     await tamper(...statements, sql`UPDATE event_heads SET mac = ${last} WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyEventChain(t.db, caseId)).toMatchObject({ ok: false, firstBroken: { problem: "head-mismatch" } });
-    await sealLegacyStreams(t.db);
+    await sealLegacyStreams(t.db, new Date());
     await tamper(sql`DELETE FROM event_heads WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyEventChain(t.db, caseId)).toMatchObject({ ok: false, firstBroken: { problem: "missing-head" } });
   });
@@ -150,7 +150,7 @@ describe("events written before the key (layout 1)", () => {
     // As the bench generator and the log before this change wrote them: plain SHA-256, no head.
     await tamper(...rechainWithoutKey(await listEvents(t.db, { caseId }), (e) => e), sql`DELETE FROM event_heads WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyAllChains(t.db, { councilId: own.councilId })).toMatchObject({ failures: [] });
-    await sealLegacyStreams(t.db);
+    await sealLegacyStreams(t.db, new Date());
     const head = await t.db.selectFrom("event_heads").selectAll().where("stream", "=", `case:${caseId}`).executeTakeFirstOrThrow();
     expect(head.mac).toBe(headMac({ stream: head.stream, councilId: own.councilId, events: 6, hash: head.head_hash }));
     await caseRepository.recordCaseRead(t.db, { caseId, councilId: own.councilId, actor: { type: "staff", id: own.officer.id }, at: new Date(), purpose: "view" });

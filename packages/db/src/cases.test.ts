@@ -142,7 +142,7 @@ describe("createCase", () => {
 
   it("writes nothing when the lifecycle refuses, and gives the reference number back", async () => {
     const own = await seedCouncil(t.db);
-    const refused = await createCase(t.db, {
+    const refused = await createCase(t.db, { at: new Date(),
       councilId: own.councilId,
       receivedAt: new Date("2026-03-02T09:30:00Z"),
       actor: publicActor,
@@ -173,7 +173,7 @@ describe("createCase", () => {
         .insertInto("customers")
         .values({ council_id: own.councilId, full_name: "Kept by the caller" })
         .execute();
-      const refused = await createCase(trx, {
+      const refused = await createCase(trx, { at: new Date(),
         councilId: own.councilId,
         receivedAt: new Date(),
         actor: publicActor,
@@ -304,7 +304,7 @@ describe("applyCommand", () => {
 
   it("leaves nothing half-written when a later write in the transaction fails", async () => {
     const logged = await logToyCase(t.db, seed);
-    const failing = applyCommand(t.db, {
+    const failing = applyCommand(t.db, { at: new Date(),
       caseId: logged.caseId,
       expectedVersion: 1,
       actor: staffActor(seed.officer.id),
@@ -363,7 +363,7 @@ describe("applyCommand", () => {
 
 describe("idempotent intake", () => {
   function submit(own: Seed, key: string, description: string) {
-    return createCase(t.db, {
+    return createCase(t.db, { at: new Date(),
       councilId: own.councilId,
       receivedAt: new Date(),
       actor: publicActor,

@@ -168,8 +168,8 @@ export interface ApplyCommandInput<S, E extends EventLike, R> {
   expectedVersion: number;
   /** Who, for the event log. */
   actor: Actor;
-  /** When, for events that do not carry their own `at`. Default: now. */
-  at?: Date;
+  /** When (the caller's clock): for events that do not carry their own `at`, and the row's updated_at. */
+  at: Date;
   /** Pure: the current snapshot in, the next one (or a refusal) out. Called once, inside the transaction. */
   transition: (
     state: S,
@@ -220,13 +220,14 @@ export async function applyCommand<S, E extends EventLike, R>(
       throw new TypeError("a command that changes a case must record at least one event");
 
     const version = row.version + 1;
-    const at = input.at ?? new Date();
+    const at = input.at;
     await writeCase(trx, {
       mode: "update",
       caseId: row.id,
       councilId: row.council_id,
       reference: row.reference,
       version,
+      at,
       state: outcome.state,
       projection: input.project(outcome.state),
       previous: { projection: input.project(previous), directorateId: row.directorate_id },
@@ -257,7 +258,8 @@ export interface CreateCaseInput<S, E extends EventLike, R> {
   /** The instant the complaint arrived: its year (in the council's time zone) goes in the reference. */
   receivedAt: Date;
   actor: Actor;
-  at?: Date;
+  /** When (the caller's clock), for events that do not carry their own `at`. */
+  at: Date;
   /**
    * Makes the submission idempotent: the same key and the same `request` (the submitted data,
    * compared as canonical JSON) give back the first case instead of a second one; the same key
@@ -361,13 +363,14 @@ export async function createCase<S, E extends EventLike, R>(
       throw new TypeError("logging a case must record at least one event");
 
     const version = 1;
-    const at = input.at ?? new Date();
+    const at = input.at;
     await writeCase(trx, {
       mode: "insert",
       caseId,
       councilId: input.councilId,
       reference,
       version,
+      at,
       state: outcome.state,
       projection: input.project(outcome.state),
       previous: null,
@@ -603,6 +606,7 @@ async function writeCase<S>(
     councilId: string;
     reference: string;
     version: number;
+    at: Date;
     state: S;
     projection: CaseProjection;
     previous: { projection: CaseProjection; directorateId: string | null } | null;
@@ -620,7 +624,7 @@ async function writeCase<S>(
   } else {
     const result = await trx
       .updateTable("cases")
-      .set({ ...columns, updated_at: new Date() })
+      .set({ ...columns, updated_at: w.at })
       .where("id", "=", w.caseId)
       .where("version", "=", w.version - 1)
       .executeTakeFirst();

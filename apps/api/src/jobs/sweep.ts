@@ -43,7 +43,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
     const { messages, escalations } = await sweepCouncil(db, runtime, today);
     const ids = await deps.notifier.enqueue(db, messages);
     // The action page shows when it went to the Head of Service; the dedupe keys keep it to once.
-    for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue);
+    for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue, deps.clock.now());
     report.councils += 1;
     report.queued += ids.length;
     const added = new Set(await notificationRepository.dedupeKeysOf(db, ids));

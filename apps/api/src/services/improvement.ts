@@ -215,7 +215,7 @@ export async function completeMilestone(ctx: Context, staff: StaffPrincipal, key
 export async function completeImprovementAction(ctx: Context, staff: StaffPrincipal, key: ActionKey & { on?: string | undefined; note?: string | null | undefined }) {
   await requireManager(ctx, staff, key);
   try {
-    await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null });
+    await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null, at: ctx.clock.now() });
   } catch (error) {
     throw translate(error);
   }

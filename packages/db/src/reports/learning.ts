@@ -87,7 +87,7 @@ async function completeMilestone(
 async function completeAction(
   db: Executor,
   key: ActionKey,
-  done: { on: string; by: string; note?: string | null },
+  done: { on: string; by: string; note?: string | null; at: Date },
 ): Promise<void> {
   checkDate(done.on, "the completion date");
   await inTransaction(db, async (trx) => {
@@ -108,7 +108,7 @@ async function completeAction(
           completed_on: done.on,
           completed_by: done.by,
           note: done.note ?? null,
-          updated_at: new Date(),
+          updated_at: done.at,
         }),
       )
       .execute();
@@ -341,6 +341,7 @@ async function markEscalated(
   key: ActionKey,
   on: string,
   forDue: string,
+  at: Date,
 ): Promise<void> {
   checkDate(on, "the escalation date");
   checkDate(forDue, "the due date escalated");
@@ -360,7 +361,7 @@ async function markEscalated(
         oc.columns(["case_id", "stage_sequence", "action_id"]).doUpdateSet({
           escalated_on: on,
           escalated_for_due: forDue,
-          updated_at: new Date(),
+          updated_at: at,
         }),
       )
       .execute();

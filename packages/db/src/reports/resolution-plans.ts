@@ -62,7 +62,7 @@ export class ResolutionPlanError extends Error {
 async function recordOnCase(
   trx: Transaction<DB>,
   caseId: string,
-  { by: actor, at = new Date() }: { by: Actor; at?: Date | undefined },
+  { by: actor, at }: { by: Actor; at: Date },
   type: string,
   on: string,
   data: Record<string, unknown>,
@@ -169,7 +169,7 @@ export interface NewResolutionPlan {
   createdOn: string;
   by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   tasks: Array<{ id: string; description: string; ownerId: string; dueOn: string }>;
   checkpoints?: Array<{ id: string; dueOn: string }>;
 }
@@ -294,7 +294,7 @@ async function addTask(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
@@ -342,7 +342,7 @@ async function addCheckpoint(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
@@ -382,7 +382,7 @@ async function completeTask(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the completion date");
@@ -415,7 +415,7 @@ async function recordCheckpoint(
     note?: string | null;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.heldOn, "the checkpoint date");
@@ -454,7 +454,7 @@ async function recordSatisfaction(
     note?: string | null;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date of the satisfaction check");
@@ -506,7 +506,7 @@ async function abandonPlan(
     reason: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
