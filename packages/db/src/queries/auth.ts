@@ -1,5 +1,5 @@
 /**
- * Queries behind staff sign-in: staff identities with their role grants, sessions (stored as
+ * The repository behind staff sign-in: staff identities with their role grants, sessions (stored as
  * the SHA-256 of the cookie token, never the token) and API keys (stored as the SHA-256 of
  * the key). Used by `@complaints/api`; every function takes the connection or transaction
  * first, like the repositories of this package.
