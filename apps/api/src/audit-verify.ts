@@ -10,7 +10,7 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { organisationQueries, setAuditKey, verifyAllChains } from "@complaints/db";
+import { organisationRepository, setAuditKey, verifyAllChains } from "@complaints/db";
 import { auditKeyFor, openDatabase, pgliteKeyFile } from "./start.js";
 
 export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
@@ -31,7 +31,7 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
   try {
     let councilId: string | undefined;
     if (slug) {
-      const council = await organisationQueries.findCouncilBySlug(database.db, slug);
+      const council = await organisationRepository.findCouncilBySlug(database.db, slug);
       if (!council) {
         out(`There is no council "${slug}"`);
         return 2;

@@ -4,7 +4,7 @@
  * bad profile or plugin stops start-up (or an admin's save) with a message naming it.
  */
 import { RuleBook, parseCouncilProfile, type CouncilProfile, type ServicePlugin } from "@complaints/core";
-import { organisationQueries, type CouncilRecord, type Executor } from "@complaints/db";
+import { organisationRepository, type CouncilRecord, type Executor } from "@complaints/db";
 
 export interface CouncilRuntime {
   council: CouncilRecord;
@@ -42,7 +42,7 @@ export class CouncilDirectory {
   async get(councilId: string): Promise<CouncilRuntime> {
     const fresh = this.cache.get(councilId);
     if (fresh && performance.now() - fresh.checkedAt < RECHECK_MS) return fresh.runtime;
-    const council = await organisationQueries.findCouncil(this.db, councilId);
+    const council = await organisationRepository.findCouncil(this.db, councilId);
     if (!council) throw new Error(`No council ${councilId}`);
     const profile = JSON.stringify(council.profile);
     const cached = this.cache.get(councilId);
@@ -69,7 +69,7 @@ export class CouncilDirectory {
 
   private async build(council: CouncilRecord): Promise<CouncilRuntime> {
     const { profile, book } = this.check(council.profile);
-    const tree = await organisationQueries.organisation(this.db, council.id);
+    const tree = await organisationRepository.organisation(this.db, council.id);
     const directorateIdByCode = new Map<string, string>();
     const serviceIdByCode = new Map<string, string>();
     const directorateNames = new Map<string, string>();

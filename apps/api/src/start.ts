@@ -128,7 +128,7 @@ export async function startServer(
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
   const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
   // Streams written before the audit key get a keyed head, once (src/events.ts).
-  const sealed = await sealLegacyStreams(database.db);
+  const sealed = await sealLegacyStreams(database.db, deps.clock.now());
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
   const wantDemo = env.SEED_DEMO ? env.SEED_DEMO === "true" : !env.DATABASE_URL;

@@ -17,7 +17,7 @@ import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from 
 import { demoProfile } from "../src/seed/profile.js";
 import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy.js";
 import { toPrincipal } from "../src/auth/sessions.js";
-import { authQueries } from "@complaints/db";
+import { authRepository } from "@complaints/db";
 import type { Principal } from "../src/access/principal.js";
 import type { Mailer } from "../src/notifications/notifier.js";
 import type { OidcLogin } from "../src/auth/oidc.js";
@@ -100,7 +100,7 @@ export async function openHarness(
   const principal = async (key: string): Promise<Principal> => {
     const id = staffIds.get(key);
     if (!id) throw new Error(`no staff ${key}`);
-    return toPrincipal((await authQueries.findStaffById(db.db, id))!, null);
+    return toPrincipal((await authRepository.findStaffById(db.db, id))!, null);
   };
   const asPrincipal = (p: Principal | null, cookies = new MemoryCookieJar()) => createCaller(createContextInner({ deps, principal: p, cookies }));
   return {

@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe("attachments stored in the database", () => {
   it("keep their bytes, size, type and SHA-256", async () => {
-    const meta = await attachmentRepository.addAttachment(t.db, inDatabase, {
+    const meta = await attachmentRepository.addAttachment(t.db, inDatabase, { uploadedAt: new Date(),
       caseId,
       fileName: "photo of the damp.png",
       mediaType: "IMAGE/PNG",
@@ -83,14 +83,14 @@ describe("attachments stored in the database", () => {
 
 describe("attachments stored in a folder", () => {
   it("write the bytes once under their hash and keep only metadata in the database", async () => {
-    const first = await attachmentRepository.addAttachment(t.db, inFolder, {
+    const first = await attachmentRepository.addAttachment(t.db, inFolder, { uploadedAt: new Date(),
       caseId,
       fileName: "letter.pdf",
       mediaType: "application/pdf",
       content: pdf,
       uploadedBy: staffActor(seed.officer.id),
     });
-    const second = await attachmentRepository.addAttachment(t.db, inFolder, {
+    const second = await attachmentRepository.addAttachment(t.db, inFolder, { uploadedAt: new Date(),
       caseId,
       fileName: "same letter.pdf",
       mediaType: "application/pdf",
@@ -114,7 +114,7 @@ describe("attachments stored in a folder", () => {
 
   it("refuse to return a file that was changed or removed on disk", async () => {
     const content = new TextEncoder().encode("%PDF-1.4 tamper me");
-    const meta = await attachmentRepository.addAttachment(t.db, inFolder, {
+    const meta = await attachmentRepository.addAttachment(t.db, inFolder, { uploadedAt: new Date(),
       caseId,
       fileName: "t.pdf",
       mediaType: "application/pdf",
@@ -139,7 +139,7 @@ describe("attachment limits", () => {
   };
   const attempt = (fileName: string, mediaType: string, content: Uint8Array) =>
     attachmentRepository
-      .addAttachment(t.db, small, { caseId, fileName, mediaType, content, uploadedBy: publicActor })
+      .addAttachment(t.db, small, { uploadedAt: new Date(), caseId, fileName, mediaType, content, uploadedBy: publicActor })
       .then(
         () => "stored",
         (error: unknown) =>
@@ -165,7 +165,7 @@ describe("attachment limits", () => {
 
   it("reject attachments for a case that does not exist", async () => {
     await expect(
-      attachmentRepository.addAttachment(t.db, inDatabase, {
+      attachmentRepository.addAttachment(t.db, inDatabase, { uploadedAt: new Date(),
         caseId: "00000000-0000-4000-8000-000000000000",
         fileName: "a.pdf",
         mediaType: "application/pdf",
@@ -205,7 +205,7 @@ describe("attachments recorded on the case", () => {
   it("write neither the row nor the event when the file is refused", async () => {
     const logged = await logToyCase(t.db, seed);
     await expect(
-      attachmentRepository.addAttachment(t.db, inDatabase, {
+      attachmentRepository.addAttachment(t.db, inDatabase, { uploadedAt: new Date(),
         caseId: logged.caseId,
         fileName: "run.exe",
         mediaType: "application/x-msdownload",
@@ -222,7 +222,7 @@ describe("attachments recorded on the case", () => {
 describe("the allow-list of attachment types", () => {
   const attempt = (fileName: string, mediaType: string, content: Uint8Array) =>
     attachmentRepository
-      .addAttachment(t.db, inDatabase, { caseId, fileName, mediaType, content, uploadedBy: publicActor })
+      .addAttachment(t.db, inDatabase, { uploadedAt: new Date(), caseId, fileName, mediaType, content, uploadedBy: publicActor })
       .then(
         () => "stored",
         (error: unknown) =>

@@ -113,7 +113,7 @@ export interface NewAttachment {
   content: Uint8Array;
   description?: string | null;
   uploadedBy: Actor;
-  uploadedAt?: Date;
+  uploadedAt: Date;
   /**
    * Records an `attachment-added` event in the case's hash chain in the same transaction, at
    * the case's current version (adding a file does not change the case).
@@ -204,7 +204,7 @@ async function addAttachment(
     if (!found) throw new NotFoundError("case", input.caseId);
     if (config.storage.kind === "folder")
       await writeToFolder(config.storage.path, keyFor(sha256), content);
-    const uploadedAt = input.uploadedAt ?? new Date();
+    const { uploadedAt } = input;
     const meta = await trx
       .insertInto("attachments")
       .values({

@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { logToyCase, seedCouncil, toyCommand, type Seed } from "../test/fixtures.js";
-import { caseQueries } from "./queries/cases.js";
+import { caseRepository } from "./cases.js";
 import { eventHash, headMac, HASH_LAYOUT, listEvents, sealLegacyStreams, verifyAllChains, verifyEventChain, type StoredEvent } from "./events.js";
 import { sha256Hex, canonicalJson } from "./canonical.js";
 
@@ -32,7 +32,7 @@ async function caseWithReads(own: Seed = seed) {
     version = result.version;
   }
   for (let i = 0; i < 3; i++)
-    await caseQueries.recordCaseRead(t.db, { caseId: logged.caseId, councilId: own.councilId, actor: { type: "staff", id: own.officer.id }, at: new Date(Date.UTC(2026, 2, 3, 9, i)), purpose: "view" });
+    await caseRepository.recordCaseRead(t.db, { caseId: logged.caseId, councilId: own.councilId, actor: { type: "staff", id: own.officer.id }, at: new Date(Date.UTC(2026, 2, 3, 9, i)), purpose: "view" });
   return logged.caseId;
 }
 
@@ -117,7 +117,7 @@ describe("the keyed chain", () => {
     const last = sha256Hex(canonicalJson({ guess: true }));
     await tamper(...statements, sql`UPDATE event_heads SET mac = ${last} WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyEventChain(t.db, caseId)).toMatchObject({ ok: false, firstBroken: { problem: "head-mismatch" } });
-    await sealLegacyStreams(t.db);
+    await sealLegacyStreams(t.db, new Date());
     await tamper(sql`DELETE FROM event_heads WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyEventChain(t.db, caseId)).toMatchObject({ ok: false, firstBroken: { problem: "missing-head" } });
   });
@@ -150,10 +150,10 @@ describe("events written before the key (layout 1)", () => {
     // As the bench generator and the log before this change wrote them: plain SHA-256, no head.
     await tamper(...rechainWithoutKey(await listEvents(t.db, { caseId }), (e) => e), sql`DELETE FROM event_heads WHERE stream = ${`case:${caseId}`}`);
     expect(await verifyAllChains(t.db, { councilId: own.councilId })).toMatchObject({ failures: [] });
-    await sealLegacyStreams(t.db);
+    await sealLegacyStreams(t.db, new Date());
     const head = await t.db.selectFrom("event_heads").selectAll().where("stream", "=", `case:${caseId}`).executeTakeFirstOrThrow();
     expect(head.mac).toBe(headMac({ stream: head.stream, councilId: own.councilId, events: 6, hash: head.head_hash }));
-    await caseQueries.recordCaseRead(t.db, { caseId, councilId: own.councilId, actor: { type: "staff", id: own.officer.id }, at: new Date(), purpose: "view" });
+    await caseRepository.recordCaseRead(t.db, { caseId, councilId: own.councilId, actor: { type: "staff", id: own.officer.id }, at: new Date(), purpose: "view" });
     const events = await listEvents(t.db, { caseId });
     expect(events.map((e) => e.layout)).toEqual([1, 1, 1, 1, 1, 1, 2]);
     expect(await verifyAllChains(t.db, { councilId: own.councilId })).toMatchObject({ ok: true, failures: [] });

@@ -5,6 +5,7 @@ import { customerRepository, type CustomerInput } from "./customers.js";
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from "./errors.js";
 import { appendEvents, listEvents, type Actor, type NewEvent, type StoredEvent } from "./events.js";
 import { inTransaction, toJson, type Executor } from "./executor.js";
+import { caseReadFunctions } from "./queries/cases.js";
 import type { CaseRow, Customer, DB, DueDateRow, StageInstanceRow } from "./schema.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -167,8 +168,8 @@ export interface ApplyCommandInput<S, E extends EventLike, R> {
   expectedVersion: number;
   /** Who, for the event log. */
   actor: Actor;
-  /** When, for events that do not carry their own `at`. Default: now. */
-  at?: Date;
+  /** When (the caller's clock): for events that do not carry their own `at`, and the row's updated_at. */
+  at: Date;
   /** Pure: the current snapshot in, the next one (or a refusal) out. Called once, inside the transaction. */
   transition: (
     state: S,
@@ -219,13 +220,14 @@ export async function applyCommand<S, E extends EventLike, R>(
       throw new TypeError("a command that changes a case must record at least one event");
 
     const version = row.version + 1;
-    const at = input.at ?? new Date();
+    const at = input.at;
     await writeCase(trx, {
       mode: "update",
       caseId: row.id,
       councilId: row.council_id,
       reference: row.reference,
       version,
+      at,
       state: outcome.state,
       projection: input.project(outcome.state),
       previous: { projection: input.project(previous), directorateId: row.directorate_id },
@@ -256,7 +258,8 @@ export interface CreateCaseInput<S, E extends EventLike, R> {
   /** The instant the complaint arrived: its year (in the council's time zone) goes in the reference. */
   receivedAt: Date;
   actor: Actor;
-  at?: Date;
+  /** When (the caller's clock), for events that do not carry their own `at`. */
+  at: Date;
   /**
    * Makes the submission idempotent: the same key and the same `request` (the submitted data,
    * compared as canonical JSON) give back the first case instead of a second one; the same key
@@ -360,13 +363,14 @@ export async function createCase<S, E extends EventLike, R>(
       throw new TypeError("logging a case must record at least one event");
 
     const version = 1;
-    const at = input.at ?? new Date();
+    const at = input.at;
     await writeCase(trx, {
       mode: "insert",
       caseId,
       councilId: input.councilId,
       reference,
       version,
+      at,
       state: outcome.state,
       projection: input.project(outcome.state),
       previous: null,
@@ -452,6 +456,147 @@ async function resolveService(trx: Transaction<DB>, councilId: string, projectio
   return { serviceId: service.id, directorateId: service.directorate_id, teamId };
 }
 
+/** Where a case sits in the organisation, as resolved from its projection's codes. */
+export interface CasePlacement {
+  serviceId: string | null;
+  directorateId: string | null;
+  teamId: string | null;
+}
+
+/**
+ * The `cases` columns a projection gives (identity, version and snapshot aside). Shared with
+ * the bulk loader (reports/bulk-cases.ts), so both write the same mirror.
+ */
+export function caseColumns(p: CaseProjection, place: CasePlacement) {
+  return {
+    kind: p.kind,
+    status: p.status,
+    channel: p.channel,
+    priority: p.priority,
+    regime_id: p.regimeId,
+    category: p.category,
+    sub_category: p.subCategory,
+    flags: [...p.flags],
+    directorate_id: place.directorateId,
+    service_id: place.serviceId,
+    team_id: place.teamId,
+    assigned_staff_id: p.assignedStaffId,
+    customer_id: p.customerId,
+    current_stage_id: p.currentStageId,
+    received_at: p.receivedAt,
+    receipt_date: p.receiptDate,
+    closed_on: p.closedOn,
+    restricted: p.restricted,
+    description: p.description,
+  };
+}
+
+/**
+ * The rows of the side tables (representative, stages, due dates, contacts, remedies, learning,
+ * Ombudsman enquiries) a projection gives, by table. Written once here for `writeCase` and the
+ * bulk loader (reports/bulk-cases.ts). `remedies` of an enquiry stays a value: each writer encodes it.
+ */
+export function sideTableRows(ids: { caseId: string; councilId: string; directorateId: string | null }, p: CaseProjection) {
+  const { caseId, councilId, directorateId } = ids;
+  const open = p.status !== "closed";
+  return {
+    case_representatives: p.representative
+      ? [
+          {
+            case_id: caseId,
+            name: p.representative.name,
+            role: p.representative.role,
+            consent_basis: p.representative.consentBasis,
+            consent_recorded_on: p.representative.consentRecordedOn,
+            reply_to: p.representative.replyTo,
+          },
+        ]
+      : [],
+    stage_instances: p.stages.map((s) => ({
+      case_id: caseId,
+      sequence: s.sequence,
+      stage_id: s.stageId,
+      label: s.label,
+      phase: s.phase,
+      requested_on: s.requestedOn,
+      acknowledged_on: s.acknowledgedOn,
+      handler_staff_id: s.handlerStaffId,
+      extension_count: s.extensionCount,
+      extended_to: s.extendedTo,
+      responded_on: s.respondedOn,
+      outcome: s.outcome,
+      signed_by: s.signedBy,
+      ended_on: s.endedOn,
+    })),
+    due_dates: p.dueDates.map((d) => ({
+      case_id: caseId,
+      due_id: d.id,
+      council_id: councilId,
+      directorate_id: directorateId,
+      case_open: open,
+      kind: d.kind,
+      nature: d.nature,
+      stage_id: d.stageId,
+      due_date: d.date,
+      met_on: d.metOn,
+      rule: d.rule,
+      explanation: d.explanation,
+    })),
+    contacts: p.contacts.map((c, i) => ({
+      case_id: caseId,
+      ordinal: i + 1,
+      on_date: c.on,
+      direction: c.direction,
+      channel: c.channel,
+      summary: c.summary,
+      by_id: c.by,
+    })),
+    remedies: p.remedies.map((r) => ({
+      case_id: caseId,
+      id: r.id,
+      council_id: councilId,
+      stage_sequence: r.stageSequence,
+      type: r.type,
+      description: r.description,
+      owner_id: r.ownerId,
+      due_on: r.dueOn,
+      amount_pence: r.amountPence,
+      financial_kind: r.financialKind,
+      approver_id: r.approverId,
+      completed_on: r.completedOn,
+    })),
+    learning_actions: p.learningActions.map((l) => ({
+      case_id: caseId,
+      id: l.id,
+      council_id: councilId,
+      directorate_id: directorateId,
+      stage_sequence: l.stageSequence,
+      root_cause: l.rootCause,
+      lessons: l.lessons,
+      description: l.description,
+      owner_id: l.ownerId,
+      due_on: l.dueOn,
+      completed_on: l.completedOn,
+    })),
+    ombudsman_enquiries: p.ombudsmanEnquiries.map((o) => ({
+      case_id: caseId,
+      id: o.id,
+      council_id: councilId,
+      body: o.body,
+      their_reference: o.theirReference,
+      received_on: o.receivedOn,
+      response_due_on: o.responseDueOn,
+      responded_on: o.respondedOn,
+      approved_by: o.approvedBy,
+      finding: o.finding,
+      injustice: o.injustice,
+      decided_on: o.decidedOn,
+      remedies: o.remedies,
+      satisfied_on: o.satisfiedOn,
+    })),
+  };
+}
+
 /** Writes the snapshot and rewrites each mirror table whose part of the projection changed. */
 async function writeCase<S>(
   trx: Transaction<DB>,
@@ -461,36 +606,16 @@ async function writeCase<S>(
     councilId: string;
     reference: string;
     version: number;
+    at: Date;
     state: S;
     projection: CaseProjection;
     previous: { projection: CaseProjection; directorateId: string | null } | null;
   },
 ): Promise<void> {
   const p = w.projection;
-  const { serviceId, directorateId, teamId } = await resolveService(trx, w.councilId, p);
-  const columns = {
-    version: w.version,
-    kind: p.kind,
-    status: p.status,
-    channel: p.channel,
-    priority: p.priority,
-    regime_id: p.regimeId,
-    category: p.category,
-    sub_category: p.subCategory,
-    flags: [...p.flags],
-    directorate_id: directorateId,
-    service_id: serviceId,
-    team_id: teamId,
-    assigned_staff_id: p.assignedStaffId,
-    customer_id: p.customerId,
-    current_stage_id: p.currentStageId,
-    received_at: p.receivedAt,
-    receipt_date: p.receiptDate,
-    closed_on: p.closedOn,
-    restricted: p.restricted,
-    description: p.description,
-    state: toJson(w.state),
-  };
+  const place = await resolveService(trx, w.councilId, p);
+  const { directorateId } = place;
+  const columns = { version: w.version, ...caseColumns(p, place), state: toJson(w.state) };
   if (w.mode === "insert") {
     await trx
       .insertInto("cases")
@@ -499,7 +624,7 @@ async function writeCase<S>(
   } else {
     const result = await trx
       .updateTable("cases")
-      .set({ ...columns, updated_at: new Date() })
+      .set({ ...columns, updated_at: w.at })
       .where("id", "=", w.caseId)
       .where("version", "=", w.version - 1)
       .executeTakeFirst();
@@ -509,180 +634,51 @@ async function writeCase<S>(
 
   const prev = w.previous?.projection;
   const previousDirectorate = w.previous?.directorateId ?? null;
-  const open = p.status !== "closed";
   const caseId = w.caseId;
-
-  if (!prev || !same(prev.representative, p.representative)) {
-    await trx.deleteFrom("case_representatives").where("case_id", "=", caseId).execute();
-    if (p.representative) {
-      await trx
-        .insertInto("case_representatives")
-        .values({
-          case_id: caseId,
-          name: p.representative.name,
-          role: p.representative.role,
-          consent_basis: p.representative.consentBasis,
-          consent_recorded_on: p.representative.consentRecordedOn,
-          reply_to: p.representative.replyTo,
-        })
-        .execute();
-    }
-  }
-
-  if (!prev || !same(prev.stages, p.stages)) {
-    await trx.deleteFrom("stage_instances").where("case_id", "=", caseId).execute();
-    if (p.stages.length) {
-      await trx
-        .insertInto("stage_instances")
-        .values(
-          p.stages.map((s) => ({
-            case_id: caseId,
-            sequence: s.sequence,
-            stage_id: s.stageId,
-            label: s.label,
-            phase: s.phase,
-            requested_on: s.requestedOn,
-            acknowledged_on: s.acknowledgedOn,
-            handler_staff_id: s.handlerStaffId,
-            extension_count: s.extensionCount,
-            extended_to: s.extendedTo,
-            responded_on: s.respondedOn,
-            outcome: s.outcome,
-            signed_by: s.signedBy,
-            ended_on: s.endedOn,
-          })),
-        )
-        .execute();
-    }
-  }
-
+  const rows = sideTableRows({ caseId, councilId: w.councilId, directorateId }, p);
   const dueKey = (q: CaseProjection, directorate: string | null) => [
     q.dueDates,
     q.status === "closed",
     directorate,
   ];
+
+  if (!prev || !same(prev.representative, p.representative)) {
+    await trx.deleteFrom("case_representatives").where("case_id", "=", caseId).execute();
+    if (rows.case_representatives.length)
+      await trx.insertInto("case_representatives").values(rows.case_representatives).execute();
+  }
+  if (!prev || !same(prev.stages, p.stages)) {
+    await trx.deleteFrom("stage_instances").where("case_id", "=", caseId).execute();
+    if (rows.stage_instances.length)
+      await trx.insertInto("stage_instances").values(rows.stage_instances).execute();
+  }
   if (!prev || !same(dueKey(prev, previousDirectorate), dueKey(p, directorateId))) {
     await trx.deleteFrom("due_dates").where("case_id", "=", caseId).execute();
-    if (p.dueDates.length) {
-      await trx
-        .insertInto("due_dates")
-        .values(
-          p.dueDates.map((d) => ({
-            case_id: caseId,
-            due_id: d.id,
-            council_id: w.councilId,
-            directorate_id: directorateId,
-            case_open: open,
-            kind: d.kind,
-            nature: d.nature,
-            stage_id: d.stageId,
-            due_date: d.date,
-            met_on: d.metOn,
-            rule: d.rule,
-            explanation: d.explanation,
-          })),
-        )
-        .execute();
-    }
+    if (rows.due_dates.length) await trx.insertInto("due_dates").values(rows.due_dates).execute();
   }
-
   if (!prev || !same(prev.contacts, p.contacts)) {
     await trx.deleteFrom("contacts").where("case_id", "=", caseId).execute();
-    if (p.contacts.length) {
-      await trx
-        .insertInto("contacts")
-        .values(
-          p.contacts.map((c, i) => ({
-            case_id: caseId,
-            ordinal: i + 1,
-            on_date: c.on,
-            direction: c.direction,
-            channel: c.channel,
-            summary: c.summary,
-            by_id: c.by,
-          })),
-        )
-        .execute();
-    }
+    if (rows.contacts.length) await trx.insertInto("contacts").values(rows.contacts).execute();
   }
-
   if (!prev || !same(prev.remedies, p.remedies)) {
     await trx.deleteFrom("remedies").where("case_id", "=", caseId).execute();
-    if (p.remedies.length) {
-      await trx
-        .insertInto("remedies")
-        .values(
-          p.remedies.map((r) => ({
-            case_id: caseId,
-            id: r.id,
-            council_id: w.councilId,
-            stage_sequence: r.stageSequence,
-            type: r.type,
-            description: r.description,
-            owner_id: r.ownerId,
-            due_on: r.dueOn,
-            amount_pence: r.amountPence,
-            financial_kind: r.financialKind,
-            approver_id: r.approverId,
-            completed_on: r.completedOn,
-          })),
-        )
-        .execute();
-    }
+    if (rows.remedies.length) await trx.insertInto("remedies").values(rows.remedies).execute();
   }
-
   if (
     !prev ||
     !same([prev.learningActions, previousDirectorate], [p.learningActions, directorateId])
   ) {
     await trx.deleteFrom("learning_actions").where("case_id", "=", caseId).execute();
-    if (p.learningActions.length) {
-      await trx
-        .insertInto("learning_actions")
-        .values(
-          p.learningActions.map((l) => ({
-            case_id: caseId,
-            id: l.id,
-            council_id: w.councilId,
-            directorate_id: directorateId,
-            stage_sequence: l.stageSequence,
-            root_cause: l.rootCause,
-            lessons: l.lessons,
-            description: l.description,
-            owner_id: l.ownerId,
-            due_on: l.dueOn,
-            completed_on: l.completedOn,
-          })),
-        )
-        .execute();
-    }
+    if (rows.learning_actions.length)
+      await trx.insertInto("learning_actions").values(rows.learning_actions).execute();
   }
-
   if (!prev || !same(prev.ombudsmanEnquiries, p.ombudsmanEnquiries)) {
     await trx.deleteFrom("ombudsman_enquiries").where("case_id", "=", caseId).execute();
-    if (p.ombudsmanEnquiries.length) {
+    if (rows.ombudsman_enquiries.length)
       await trx
         .insertInto("ombudsman_enquiries")
-        .values(
-          p.ombudsmanEnquiries.map((o) => ({
-            case_id: caseId,
-            id: o.id,
-            council_id: w.councilId,
-            body: o.body,
-            their_reference: o.theirReference,
-            received_on: o.receivedOn,
-            response_due_on: o.responseDueOn,
-            responded_on: o.respondedOn,
-            approved_by: o.approvedBy,
-            finding: o.finding,
-            injustice: o.injustice,
-            decided_on: o.decidedOn,
-            remedies: toJson(o.remedies),
-            satisfied_on: o.satisfiedOn,
-          })),
-        )
+        .values(rows.ombudsman_enquiries.map((o) => ({ ...o, remedies: toJson(o.remedies) })))
         .execute();
-    }
   }
 }
 
@@ -739,30 +735,23 @@ async function listDueDates(db: Executor, caseId: string): Promise<DueDateRow[]>
 }
 
 /**
- * Ids of a council's open cases (status other than "closed") in id order, a page at a time:
- * for jobs that touch every open case, such as recalculating deadlines after a calendar
- * change. Pass the last id of a page as `afterId` to get the next.
+ * A council's open cases (status other than "closed") in order of arrival, with their versions:
+ * for jobs that run a command on every open case, such as recalculating deadlines after a
+ * calendar change (apps/api/src/services/admin.ts).
  */
-async function listOpenCaseIds(
-  db: Executor,
-  councilId: string,
-  options: { afterId?: string; limit?: number } = {},
-): Promise<string[]> {
-  let query = db
+async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ id: string; version: number }>> {
+  return db
     .selectFrom("cases")
-    .select("id")
+    .select(["id", "version"])
     .where("council_id", "=", councilId)
-    .where("status", "<>", "closed");
-  if (options.afterId) query = query.where("id", ">", options.afterId);
-  const rows = await query
-    .orderBy("id")
-    .limit(options.limit ?? 500)
+    .where("status", "<>", "closed")
+    .orderBy("received_at")
     .execute();
-  return rows.map((r) => r.id);
 }
 
 export const caseRepository = Object.freeze({
-  listOpenCaseIds,
+  ...caseReadFunctions,
+  listOpenCases,
   applyCommand,
   createCase,
   getCase,

@@ -40,7 +40,8 @@ export interface ApplyConductCommandInput<S, E extends EventLike, R> {
   /** 0 when the customer has no process yet. */
   expectedVersion: number;
   actor: Actor;
-  at?: Date;
+  /** When (the caller's clock). */
+  at: Date;
   /** The snapshot of a customer with no process (version 0). */
   initial: (customerId: string) => S;
   transition: (state: S) => TransitionOutcome<S, E, R>;
@@ -97,7 +98,7 @@ export async function applyConductCommand<S, E extends EventLike, R>(
       status: projection.status,
       review_by: projection.reviewBy,
       state: toJson(outcome.state),
-      updated_at: new Date(),
+      updated_at: input.at,
     };
     if (row) {
       await trx
@@ -123,7 +124,7 @@ export async function applyConductCommand<S, E extends EventLike, R>(
         throw await conflict(winner.version);
       }
     }
-    const at = input.at ?? new Date();
+    const at = input.at;
     const events = await appendEvents(trx, {
       councilId: customer.council_id,
       stream: { conductCustomerId: input.customerId },

@@ -80,21 +80,6 @@ async function getCustomer(db: Executor, customerId: string): Promise<Customer> 
   return customer;
 }
 
-async function updateCustomer(
-  db: Executor,
-  customerId: string,
-  changes: Partial<CustomerInput>,
-): Promise<Customer> {
-  const customer = await db
-    .updateTable("customers")
-    .set({ ...columns(changes), updated_at: new Date() })
-    .where("id", "=", customerId)
-    .returningAll()
-    .executeTakeFirst();
-  if (!customer) throw new NotFoundError("customer", customerId);
-  return customer;
-}
-
 export interface CustomerLookup {
   councilId: string;
   email?: string | null;
@@ -188,6 +173,5 @@ export const customerRepository = Object.freeze({
   caseAccessFacts,
   createCustomer,
   getCustomer,
-  updateCustomer,
   findCustomers,
 });

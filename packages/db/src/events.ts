@@ -192,7 +192,7 @@ export async function appendEvents(
     .returning("id")
     .execute();
   const tail = pending[pending.length - 1]!;
-  await writeHead(trx, { stream: streamKey(input.stream), councilId: input.councilId, events: tail.seq, hash: tail.hash }, new Date());
+  await writeHead(trx, { stream: streamKey(input.stream), councilId: input.councilId, events: tail.seq, hash: tail.hash }, tail.occurredAt);
   return pending.map((e, i) => ({ ...e, id: rows[i]!.id }));
 }
 
@@ -395,7 +395,7 @@ export async function verifyEventChain(
  * finding, and the old events are anchored by their head's seal. Run at start-up, with the key;
  * does nothing after the first time.
  */
-export async function sealLegacyStreams(db: Executor, at: Date = new Date()): Promise<{ sealed: number; already: boolean }> {
+export async function sealLegacyStreams(db: Executor, at: Date): Promise<{ sealed: number; already: boolean }> {
   const state = await sealState(db);
   if (state !== "none") return { sealed: 0, already: true };
   let sealed = 0;

@@ -23,6 +23,8 @@ export {
   migrateToLatest,
   migrationProvider,
   MigrationError,
+  pendingMigrations,
+  ping,
   type MigrationOutcome,
 } from "./migrate.js";
 export { inTransaction, type Executor } from "./executor.js";
@@ -162,17 +164,11 @@ export {
   type IdempotencyKey,
 } from "./idempotency.js";
 export { serverSecretRepository } from "./server-secrets.js";
-export {
-  apiKeyRepository,
-  loginFailureRepository,
-  sessionRepository,
-  type ApiKey,
-  type Session,
-} from "./auth.js";
+export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 
-// Queries written for @complaints/api (src/queries/).
+// Repositories of sign-in, organisation, notifications, the sweep and Ombudsman enquiries (src/queries/).
 export * from "./queries/index.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).

@@ -71,6 +71,22 @@ export async function migrateToEmpty<T>(db: Kysely<T>): Promise<MigrationOutcome
   return check(results, error);
 }
 
+/**
+ * This package's migrations not yet applied to the database, for the readiness check
+ * (apps/api/src/services/health.ts). Throws when the schema has never been migrated.
+ */
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<{ expected: number; pending: string[] }> {
+  const expected = Object.keys(migrations);
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return { expected: expected.length, pending: expected.filter((name) => !applied.has(name)) };
+}
+
+/** Resolves when the database answers a query, throws when it does not (readiness checks). */
+export async function ping<T>(db: Kysely<T>): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -67,19 +67,6 @@ async function findCouncilBySlug(db: Executor, slug: string): Promise<Council | 
   return db.selectFrom("councils").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-async function setCouncilProfile(
-  db: Executor,
-  councilId: string,
-  profile: Record<string, unknown>,
-): Promise<void> {
-  const result = await db
-    .updateTable("councils")
-    .set({ profile: toJson(profile), updated_at: new Date() })
-    .where("id", "=", councilId)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new NotFoundError("council", councilId);
-}
-
 /**
  * Makes the directorates, services and teams match the profile: inserts new ones, updates
  * names, plugins and settings, archives those the profile no longer lists (never deletes:
@@ -240,15 +227,6 @@ async function withRoles(
   return staff ? { ...staff, roles: await rolesOf(db, staff.id) } : undefined;
 }
 
-async function getStaff(db: Executor, staffId: string): Promise<StaffWithRoles> {
-  const staff = await withRoles(
-    db,
-    await db.selectFrom("staff").selectAll().where("id", "=", staffId).executeTakeFirst(),
-  );
-  if (!staff) throw new NotFoundError("staff member", staffId);
-  return staff;
-}
-
 /** Case-insensitive, within one council. */
 async function findStaffByEmail(
   db: Executor,
@@ -276,50 +254,6 @@ async function findStaffByOidcSubject(
     .where("oidc_subject", "=", subject)
     .executeTakeFirst();
   return withRoles(db, staff);
-}
-
-async function listStaff(
-  db: Executor,
-  councilId: string,
-  options: { includeInactive?: boolean } = {},
-): Promise<Staff[]> {
-  let query = db.selectFrom("staff").selectAll().where("council_id", "=", councilId);
-  if (!options.includeInactive) query = query.where("active", "=", true);
-  return query.orderBy("display_name").execute();
-}
-
-async function updateStaff(
-  db: Executor,
-  staffId: string,
-  changes: Partial<{
-    displayName: string;
-    jobTitle: string | null;
-    teamId: string | null;
-    passwordHash: string | null;
-    active: boolean;
-    lastLoginAt: Date;
-    oidc: { issuer: string; subject: string } | null;
-  }>,
-): Promise<Staff> {
-  const staff = await db
-    .updateTable("staff")
-    .set({
-      updated_at: new Date(),
-      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
-      ...(changes.jobTitle !== undefined ? { job_title: changes.jobTitle } : {}),
-      ...(changes.teamId !== undefined ? { team_id: changes.teamId } : {}),
-      ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
-      ...(changes.active !== undefined ? { active: changes.active } : {}),
-      ...(changes.lastLoginAt !== undefined ? { last_login_at: changes.lastLoginAt } : {}),
-      ...(changes.oidc !== undefined
-        ? { oidc_issuer: changes.oidc?.issuer ?? null, oidc_subject: changes.oidc?.subject ?? null }
-        : {}),
-    })
-    .where("id", "=", staffId)
-    .returningAll()
-    .executeTakeFirst();
-  if (!staff) throw new NotFoundError("staff member", staffId);
-  return staff;
 }
 
 async function grantRole(db: Executor, staffId: string, grant: RoleGrant): Promise<void> {
@@ -369,7 +303,6 @@ export const councilRepository = Object.freeze({
   createCouncil,
   getCouncil,
   findCouncilBySlug,
-  setCouncilProfile,
   syncOrganisation,
   listDirectorates,
   listServices,
@@ -378,11 +311,8 @@ export const councilRepository = Object.freeze({
 
 export const staffRepository = Object.freeze({
   createStaff,
-  getStaff,
   findStaffByEmail,
   findStaffByOidcSubject,
-  listStaff,
-  updateStaff,
   grantRole,
   revokeRole,
   rolesOf,

@@ -56,7 +56,7 @@ async function drain() {
       now: later(10_000),
     });
     if (!batch.length) return;
-    for (const m of batch) await outboxRepository.markSent(t.db, m.id, "drain");
+    for (const m of batch) await outboxRepository.markSent(t.db, m.id, "drain", new Date());
   }
 }
 
@@ -136,8 +136,8 @@ describe("the notifications outbox", () => {
       now: later(31),
     });
     expect([reclaimed?.id, reclaimed?.attempts, reclaimed?.locked_by]).toEqual([id, 2, "fast"]);
-    expect(await outboxRepository.markSent(t.db, id!, "slow")).toBe(false);
-    expect(await outboxRepository.markSent(t.db, id!, "fast")).toBe(true);
+    expect(await outboxRepository.markSent(t.db, id!, "slow", new Date())).toBe(false);
+    expect(await outboxRepository.markSent(t.db, id!, "fast", new Date())).toBe(true);
     expect(await pending()).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe("the notifications outbox", () => {
   it("queues messages in the command's transaction: only if the command commits", async () => {
     const logged = await logToyCase(t.db, seed);
     const command = (expectedVersion: number, fail: boolean) =>
-      applyCommand(t.db, {
+      applyCommand(t.db, { at: new Date(),
         caseId: logged.caseId,
         expectedVersion,
         actor: staffActor(seed.officer.id),

@@ -50,9 +50,9 @@ async function enqueue(db: Executor, messages: readonly OutboxMessage[]): Promis
  */
 async function claim(
   db: Executor,
-  input: { worker: string; limit: number; leaseMs: number; now?: Date },
+  input: { worker: string; limit: number; leaseMs: number; now: Date },
 ): Promise<OutboxRow[]> {
-  const now = input.now ?? new Date();
+  const { now } = input;
   const until = new Date(now.getTime() + input.leaseMs);
   const { rows } = await sql<OutboxRow>`
     UPDATE notifications_outbox SET locked_by = ${input.worker}, locked_until = ${until}, attempts = attempts + 1
@@ -73,7 +73,7 @@ async function markSent(
   db: Executor,
   id: number,
   worker: string,
-  at: Date = new Date(),
+  at: Date,
 ): Promise<boolean> {
   const result = await db
     .updateTable("notifications_outbox")
@@ -94,9 +94,9 @@ async function markFailed(
   id: number,
   worker: string,
   error: string,
-  options: { retryAt?: Date; at?: Date } = {},
+  options: { retryAt?: Date; at: Date },
 ): Promise<"retry" | "failed" | "lease-lost"> {
-  const at = options.at ?? new Date();
+  const { at } = options;
   const row = await db
     .updateTable("notifications_outbox")
     .set((eb) => ({

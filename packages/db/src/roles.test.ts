@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, engine, type TestDb } from "../test/db.js";
 import { logToyCase, seedCouncil, type Seed } from "../test/fixtures.js";
 import { createDb, type Database } from "./client.js";
-import { caseQueries } from "./queries/cases.js";
+import { caseRepository } from "./cases.js";
 import { grantApplicationRole } from "./roles.js";
 import { verifyEventChain } from "./events.js";
 
@@ -47,7 +47,7 @@ describe.runIf(engine === "postgres")("the application role on PostgreSQL", () =
 
   it("can append to the log and read it: a case read is recorded and verifies", async () => {
     const logged = await logToyCase(owner.db, seed);
-    await caseQueries.recordCaseRead(app.db, { caseId: logged.caseId, councilId: seed.councilId, actor: { type: "staff", id: seed.officer.id }, at: new Date(), purpose: "view" });
+    await caseRepository.recordCaseRead(app.db, { caseId: logged.caseId, councilId: seed.councilId, actor: { type: "staff", id: seed.officer.id }, at: new Date(), purpose: "view" });
     expect(await verifyEventChain(app.db, logged.caseId)).toMatchObject({ ok: true, events: 2 });
   });
 

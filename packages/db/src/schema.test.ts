@@ -2,11 +2,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import type { DB } from "./schema.js";
-import { reportTableColumns } from "./reports/schema.js";
+import { reportTableColumns, type ReportTables } from "./reports/schema.js";
 
 // Every table and column of the hand-written types, and nothing else: the compiler rejects a
 // missing or extra key here, and the test below rejects any difference from the database.
-const declared: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
+const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB[T]]-?: true } } = {
   councils: {
     id: true,
     slug: true,

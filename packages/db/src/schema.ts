@@ -10,6 +10,7 @@
  * - `bytea` reads as `Uint8Array`; `bigint` identities read as `number`.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ReportTables } from "./reports/schema.js";
 
 /** A `timestamptz` column. */
 export type Timestamp = ColumnType<Date, Date, Date>;
@@ -434,7 +435,8 @@ export interface ServerSecretsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface DB {
+/** Every table: the case tables here, the report tables declared in reports/schema.ts. */
+export interface DB extends ReportTables {
   councils: CouncilsTable;
   directorates: DirectoratesTable;
   services: ServicesTable;

@@ -243,7 +243,7 @@ export async function logToyCase(
     receivedAt?: Date;
   } = {},
 ): Promise<AppliedCommand<ToyState>> {
-  const result = await createCase(db, {
+  const result = await createCase(db, { at: new Date(),
     councilId: seed.councilId,
     receivedAt: input.receivedAt ?? new Date("2026-03-02T09:30:00Z"),
     actor: publicActor,
@@ -271,7 +271,7 @@ export function toyCommand(
   expectedVersion: number,
   command: ToyCommand,
 ) {
-  return applyCommand(db, {
+  return applyCommand(db, { at: new Date(),
     caseId,
     expectedVersion,
     actor: staffActor(seed.officer.id),

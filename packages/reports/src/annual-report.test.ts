@@ -360,7 +360,7 @@ describe("learning reports", () => {
     await learningRepository.completeAction(
       t.db,
       { caseId: adultsCase, stageSequence: 1, actionId: "audit" },
-      { on: "2025-09-20", by: "hos" },
+      { at: new Date(), on: "2025-09-20", by: "hos" },
     );
     const lessons = await lessonsLearnedReport(t.db, { councilId, period: PERIOD });
     const adults = lessons.directorates.find((d) => d.name === "Adults")!;

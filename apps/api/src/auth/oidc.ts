@@ -7,7 +7,7 @@
  * issuer's subject identifier. Nobody gets an account, or a role, from the identity provider.
  */
 import * as client from "openid-client";
-import { authQueries, type Executor, type StaffIdentity } from "@complaints/db";
+import { authRepository, type Executor, type StaffIdentity } from "@complaints/db";
 import type { OidcSettings } from "../config.js";
 
 /** What the browser keeps between leaving for the provider and coming back. */
@@ -124,7 +124,7 @@ export function safeReturnTo(value: string | undefined | null): string {
  * unverified address at the provider would take over the account that has it.
  */
 export async function staffForIdentity(db: Executor, identity: OidcIdentity, now: Date): Promise<StaffIdentity> {
-  const linked = await authQueries.findStaffByOidc(db, identity.issuer, identity.subject);
+  const linked = await authRepository.findStaffByOidc(db, identity.issuer, identity.subject);
   if (linked) {
     if (!linked.active) throw new OidcError("Your account is switched off; ask an administrator");
     return linked;
@@ -133,7 +133,7 @@ export async function staffForIdentity(db: Executor, identity: OidcIdentity, now
   if (!identity.emailVerified) {
     throw new OidcError(`The identity provider has not confirmed that ${identity.email} is your address, so it cannot be linked to a staff account; ask an administrator`);
   }
-  const matches = (await authQueries.findStaffByEmail(db, identity.email)).filter((s) => s.active);
+  const matches = (await authRepository.findStaffByEmail(db, identity.email)).filter((s) => s.active);
   if (matches.length !== 1) {
     throw new OidcError(
       matches.length === 0
@@ -145,6 +145,6 @@ export async function staffForIdentity(db: Executor, identity: OidcIdentity, now
   if (staff.oidcIssuer && (staff.oidcIssuer !== identity.issuer || staff.oidcSubject !== identity.subject)) {
     throw new OidcError(`The account for ${identity.email} is linked to a different sign-in; ask an administrator`);
   }
-  await authQueries.linkOidcIdentity(db, staff.id, identity.issuer, identity.subject, now);
+  await authRepository.linkOidcIdentity(db, staff.id, identity.issuer, identity.subject, now);
   return { ...staff, oidcIssuer: identity.issuer, oidcSubject: identity.subject };
 }

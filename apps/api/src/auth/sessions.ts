@@ -4,7 +4,7 @@
  * absolute limit, and end on sign-out, password change or deactivation.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { authQueries, type StaffIdentity } from "@complaints/db";
+import { authRepository, type StaffIdentity } from "@complaints/db";
 import type { AppDeps, RequestInfo } from "../context.js";
 import type { RoleGrant, StaffPrincipal } from "../access/principal.js";
 import { isStaffRole } from "../access/policy.js";
@@ -43,7 +43,7 @@ export async function startSession(deps: AppDeps, staff: StaffIdentity, request:
   const token = randomBytes(32).toString("base64url");
   const id = sha256hex(token);
   const expiresAt = new Date(Math.min(now.getTime() + deps.config.sessionIdleMinutes * 60_000, now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000));
-  await authQueries.insertSession(deps.database.db, {
+  await authRepository.insertSession(deps.database.db, {
     id,
     councilId: staff.councilId,
     staffId: staff.id,
@@ -53,7 +53,7 @@ export async function startSession(deps: AppDeps, staff: StaffIdentity, request:
     ip: request.ip,
     userAgent: request.userAgent,
   });
-  await authQueries.recordLogin(deps.database.db, staff.id, now);
+  await authRepository.recordLogin(deps.database.db, staff.id, now);
   return { token, id, expiresAt };
 }
 
@@ -62,18 +62,18 @@ export async function principalFromSession(deps: AppDeps, token: string): Promis
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const now = deps.clock.now();
   const id = sha256hex(token);
-  const found = await authQueries.findLiveSessionWithStaff(deps.database.db, id, now);
+  const found = await authRepository.findLiveSessionWithStaff(deps.database.db, id, now);
   if (!found || !found.staff.active) return null;
   const { session, staff } = found;
   // Slide the idle limit at most once a minute, never past the absolute limit.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     const absolute = session.createdAt.getTime() + deps.config.sessionAbsoluteHours * 3_600_000;
     const expiresAt = new Date(Math.min(now.getTime() + deps.config.sessionIdleMinutes * 60_000, absolute));
-    await authQueries.touchSession(deps.database.db, id, now, expiresAt);
+    await authRepository.touchSession(deps.database.db, id, now, expiresAt);
   }
   return toPrincipal(staff, id);
 }
 
 export async function endSession(deps: AppDeps, sessionId: string): Promise<void> {
-  await authQueries.revokeSession(deps.database.db, sessionId, deps.clock.now());
+  await authRepository.revokeSession(deps.database.db, sessionId, deps.clock.now());
 }

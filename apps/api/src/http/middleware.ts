@@ -6,7 +6,7 @@ import { timingSafeEqual, randomBytes } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { parse as parseCookies } from "cookie";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
-import { authQueries } from "@complaints/db";
+import { authRepository } from "@complaints/db";
 import { createContextInner, type AppDeps, type Context, type CookieJar } from "../context.js";
 import { principalFromSession, sessionCookieName, sha256hex } from "../auth/sessions.js";
 import { API_KEY_SCOPES, type ApiKeyPrincipal, type ApiKeyScope, type Principal } from "../access/principal.js";
@@ -62,9 +62,9 @@ export const API_KEY_PATTERN = /^cmk_([a-z0-9]{8})_([A-Za-z0-9_-]{32,})$/;
 async function apiKeyPrincipal(deps: AppDeps, key: string): Promise<ApiKeyPrincipal | null> {
   if (!API_KEY_PATTERN.test(key)) return null;
   const now = deps.clock.now();
-  const record = await authQueries.findLiveApiKey(deps.database.db, sha256hex(key), now);
+  const record = await authRepository.findLiveApiKey(deps.database.db, sha256hex(key), now);
   if (!record) return null;
-  await authQueries.touchApiKey(deps.database.db, record.id, now);
+  await authRepository.touchApiKey(deps.database.db, record.id, now);
   return {
     kind: "api-key",
     id: record.id,

@@ -16,7 +16,7 @@
  * - quality checks' remedial actions overdue, to their owner.
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";
-import { organisationQueries, sweepQueries, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
+import { notificationRepository, organisationRepository, sweepRepository, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import type { EmailKind } from "../notifications/notifier.js";
@@ -37,24 +37,19 @@ export interface SweepReport {
 export async function sweep(deps: AppDeps): Promise<SweepReport> {
   const db = deps.database.db;
   const report: SweepReport = { councils: 0, queued: 0, byKind: {} };
-  for (const council of await organisationQueries.listCouncils(db)) {
+  for (const council of await organisationRepository.listCouncils(db)) {
     const runtime = await deps.councils.get(council.id);
     const today = todayIn(deps.clock);
     const { messages, escalations } = await sweepCouncil(db, runtime, today);
     const ids = await deps.notifier.enqueue(db, messages);
     // The action page shows when it went to the Head of Service; the dedupe keys keep it to once.
-    for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue);
+    for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue, deps.clock.now());
     report.councils += 1;
     report.queued += ids.length;
-    const added = new Set(ids.length ? await addedKinds(db, ids) : []);
+    const added = new Set(await notificationRepository.dedupeKeysOf(db, ids));
     for (const m of messages) if (added.has(m.dedupeKey!)) report.byKind[m.kind as EmailKind] = (report.byKind[m.kind as EmailKind] ?? 0) + 1;
   }
   return report;
-}
-
-async function addedKinds(db: Executor, ids: number[]): Promise<string[]> {
-  const rows = await db.selectFrom("notifications_outbox").select("dedupe_key").where("id", "in", ids).execute();
-  return rows.map((r) => r.dedupe_key!).filter(Boolean);
 }
 
 function calendarOf(runtime: CouncilRuntime): WorkingDayCalendar {
@@ -85,7 +80,7 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
   const roleCache = new Map<string, string[]>();
   const withRole = async (role: string, directorateId: string | null) => {
     const key = `${role}|${directorateId}`;
-    if (!roleCache.has(key)) roleCache.set(key, await sweepQueries.staffWithRole(db, councilId, role, directorateId));
+    if (!roleCache.has(key)) roleCache.set(key, await sweepRepository.staffWithRole(db, councilId, role, directorateId));
     return roleCache.get(key)!;
   };
   const to = (kind: EmailKind, caseId: string | null, staffIds: string[], key: string, subject: string, text: string) => {
@@ -96,7 +91,7 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
 
   // Reminders and holding responses coming up.
   const reminderUntil = calendar.addWorkingDays(today, REMINDER_WORKING_DAYS);
-  for (const due of await sweepQueries.dueBetween(db, councilId, today, reminderUntil)) {
+  for (const due of await sweepRepository.dueBetween(db, councilId, today, reminderUntil)) {
     const who = due.assignedStaffId ? [due.assignedStaffId] : await withRole("dcro", due.directorateId);
     const what = DUE_WORDS[due.dueKind] ?? due.dueKind.replace(/-/g, " ");
     const kind: EmailKind = due.dueKind === "holding-response" ? "holding-response-due" : "reminder";
@@ -106,7 +101,7 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
   // Overdue: the day after, and to the Head of Service after five more working days.
   const yesterday = calendar.addWorkingDays(today, -1);
   const longOverdue = calendar.addWorkingDays(today, -ESCALATE_OVERDUE_AFTER);
-  for (const due of await sweepQueries.dueBetween(db, councilId, "1900-01-01", yesterday)) {
+  for (const due of await sweepRepository.dueBetween(db, councilId, "1900-01-01", yesterday)) {
     const what = DUE_WORDS[due.dueKind] ?? due.dueKind.replace(/-/g, " ");
     const handler = due.assignedStaffId ? [due.assignedStaffId] : [];
     const subject = `${due.reference}: ${what} overdue (was due ${due.dueDate})`;
@@ -118,7 +113,7 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
   }
 
   // Chasing a service for information (Southwark procedure).
-  for (const request of await sweepQueries.openServiceRequests(db, councilId)) {
+  for (const request of await sweepRepository.openServiceRequests(db, councilId)) {
     const first = calendar.addWorkingDays(request.requestedOn, CHASE_SERVICE_AFTER);
     const second = calendar.addWorkingDays(first, CHASE_HEAD_OF_SERVICE_AFTER);
     const subject = `${request.reference}: information still needed from the service`;

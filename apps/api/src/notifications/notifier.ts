@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Clock } from "@complaints/core";
-import { authQueries, notificationQueries, type Executor, type NewNotification, type OutboxEntry } from "@complaints/db";
+import { authRepository, notificationRepository, type Executor, type NewNotification, type OutboxEntry } from "@complaints/db";
 import type { Logger } from "../logger.js";
 
 export interface MailMessage {
@@ -49,7 +49,7 @@ export class Notifier {
 
   /** Adds notifications in the caller's transaction; repeats of a dedupe key are skipped. */
   enqueue(db: Executor, notifications: readonly NewNotification[]): Promise<number[]> {
-    return notificationQueries.enqueue(db, notifications, this.clock.now());
+    return notificationRepository.enqueue(db, notifications, this.clock.now());
   }
 
   /**
@@ -60,21 +60,21 @@ export class Notifier {
     const report: DeliveryReport = { sent: 0, failed: 0 };
     if (!this.mailer) return report;
     const now = this.clock.now();
-    const batch = await notificationQueries.claim(this.db, { worker: this.worker, now, leaseSeconds: 120, limit, kinds: EMAIL_KINDS });
+    const batch = await notificationRepository.claim(this.db, { worker: this.worker, now, leaseSeconds: 120, limit, kinds: EMAIL_KINDS });
     for (const entry of batch) {
       const to = await this.addressOf(entry);
       if (!to) {
-        await notificationQueries.markFailed(this.db, entry.id, this.worker, "No email address for the recipient", now, now, true);
+        await notificationRepository.markFailed(this.db, entry.id, this.worker, "No email address for the recipient", now, now, true);
         report.failed += 1;
         continue;
       }
       try {
         await this.mailer.send({ to, subject: String(entry.payload.subject ?? entry.kind), text: String(entry.payload.text ?? "") });
-        await notificationQueries.markSent(this.db, entry.id, this.worker, this.clock.now());
+        await notificationRepository.markSent(this.db, entry.id, this.worker, this.clock.now());
         report.sent += 1;
       } catch (error) {
         const retryAt = new Date(this.clock.now().getTime() + Math.min(60, 2 ** entry.attempts) * 60_000);
-        await notificationQueries.markFailed(this.db, entry.id, this.worker, (error as Error).message, this.clock.now(), retryAt);
+        await notificationRepository.markFailed(this.db, entry.id, this.worker, (error as Error).message, this.clock.now(), retryAt);
         this.log.warn("email failed", { outboxId: entry.id, error: (error as Error).message });
         report.failed += 1;
       }
@@ -85,7 +85,7 @@ export class Notifier {
   private async addressOf(entry: OutboxEntry): Promise<string | null> {
     if (entry.recipient.email) return entry.recipient.email;
     if (entry.recipient.staffId) {
-      const staff = await authQueries.findStaffById(this.db, entry.recipient.staffId);
+      const staff = await authRepository.findStaffById(this.db, entry.recipient.staffId);
       return staff?.active ? staff.email : null;
     }
     return null;

@@ -7,7 +7,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseRepository, notificationQueries } from "@complaints/db";
+import { caseRepository, notificationRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
@@ -194,7 +194,7 @@ describe("the public forms", () => {
     const first = await visitor(h).public.submit(complaint("dup-first", { customer: { fullName: "Sam Same", email: "same@example.com", preferredContact: "email" }, description: "Overflowing bins on Mill Lane" }));
     const second = await visitor(h).public.submit(complaint("dup-second", { customer: { fullName: "Sam Same", email: "same@example.com", preferredContact: "email" }, description: "Bins on Mill Lane again" }));
     const caseId = (await caseRepository.findCaseByReference(h.db.db, h.council.councilId, second.reference))!.id;
-    const outbox = await notificationQueries.list(h.db.db, { councilId: h.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
+    const outbox = await notificationRepository.list(h.db.db, { councilId: h.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
     expect(outbox.map((o) => String(o.payload.subject))).toEqual(expect.arrayContaining([expect.stringContaining(first.reference)]));
   });
 
@@ -339,7 +339,7 @@ describe("the public forms under other settings", () => {
       const record = await caseRepository.getCase<{ contacts: Array<{ summary: string; channel: string }>; stages: unknown[] }>(leeds.db.db, caseId);
       expect(record.state.stages).toHaveLength(1);
       expect(record.state.contacts.at(-1)).toMatchObject({ channel: "web", summary: expect.stringContaining("I was in hospital for five weeks.") });
-      const outbox = await notificationQueries.list(leeds.db.db, { councilId: leeds.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
+      const outbox = await notificationRepository.list(leeds.db.db, { councilId: leeds.council.councilId, caseIds: [caseId], kinds: ["case-notification"], limit: 10 });
       expect(outbox.map((o) => o.payload.subject)).toContain(`${sent.reference}: late request for Stage 2`);
     } finally {
       await leeds.close();

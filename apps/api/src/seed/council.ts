@@ -2,12 +2,11 @@
  * Installing a council: its row, its profile (checked by core against the installed
  * plugins first) and the directorates, services and teams that mirror it; then staff.
  */
-import { authQueries, organisationQueries, type Executor, type OrganisationIdMaps } from "@complaints/db";
+import { authRepository, inTransaction, organisationRepository, type Executor, type OrganisationIdMaps } from "@complaints/db";
 import type { CouncilProfile, CouncilProfileInput, ServicePlugin } from "@complaints/core";
 import { RuleBook, parseCouncilProfile } from "@complaints/core";
 import type { StaffRole } from "../access/policy.js";
 import { hashPassword } from "../auth/passwords.js";
-import { inTransaction } from "../transaction.js";
 
 export interface InstalledCouncil {
   councilId: string;
@@ -24,14 +23,14 @@ export async function installCouncil(
   const profile = parseCouncilProfile(council.profile);
   new RuleBook(profile, plugins); // throws, naming the problem, before anything is written
   return inTransaction(db, async (trx) => {
-    const councilId = await organisationQueries.insertCouncil(trx, {
+    const councilId = await organisationRepository.insertCouncil(trx, {
       slug: council.slug,
       name: profile.name,
       referencePrefix: profile.referencePrefix,
       profile: profile as unknown as Record<string, unknown>,
       now,
     });
-    const ids = await organisationQueries.saveProfile(trx, councilId, profile, now);
+    const ids = await organisationRepository.saveProfile(trx, councilId, profile, now);
     return { councilId, profile, ids };
   });
 }
@@ -60,7 +59,7 @@ export async function addStaff(db: Executor, installed: InstalledCouncil, specs:
   for (const spec of specs) {
     const teamId = spec.team ? installed.ids.teams.get(spec.team) : null;
     if (spec.team && !teamId) throw new Error(`Staff ${spec.key}: no team ${spec.team} in the profile`);
-    const id = await authQueries.insertStaff(
+    const id = await authRepository.insertStaff(
       db,
       {
         councilId: installed.councilId,

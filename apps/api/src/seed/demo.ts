@@ -6,11 +6,11 @@
  * colours are what a council would see today. Deterministic for a given "today".
  */
 import { todayIn, type CaseState, type CommandType, type Clock } from "@complaints/core";
-import { organisationQueries } from "@complaints/db";
+import { organisationRepository } from "@complaints/db";
 import { TRPCError } from "@trpc/server";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import { toPrincipal } from "../auth/sessions.js";
-import { authQueries } from "@complaints/db";
+import { authRepository } from "@complaints/db";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
@@ -132,7 +132,7 @@ const SERVICES: Array<{ code: string; directorate: (typeof directorates)[number]
  */
 export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<SeedReport> {
   const db = deps.database.db;
-  const existing = await organisationQueries.findCouncilBySlug(db, DEMO_COUNCIL_SLUG);
+  const existing = await organisationRepository.findCouncilBySlug(db, DEMO_COUNCIL_SLUG);
   if (existing) return { created: false, councilId: existing.id, cases: 0, refused: 0, byStatus: {} };
 
   const now = options.now ?? deps.clock.now();
@@ -140,7 +140,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
   const installed = await installCouncil(db, { slug: DEMO_COUNCIL_SLUG, profile: demoProfile(deps.councils.plugins) }, deps.councils.plugins, new Date(now.getTime() - 200 * 86_400_000));
   const staffIds = await addStaff(db, installed, demoStaff(), now);
   const principals = new Map<string, StaffPrincipal>();
-  for (const [key, id] of staffIds) principals.set(key, toPrincipal((await authQueries.findStaffById(db, id))!, null));
+  for (const [key, id] of staffIds) principals.set(key, toPrincipal((await authRepository.findStaffById(db, id))!, null));
   const runtime = await deps.councils.get(installed.councilId);
 
   const clock = new SeedClock(now);

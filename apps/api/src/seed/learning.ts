@@ -26,7 +26,7 @@ export interface AfterResponses {
   deps: AppDeps;
   councilId: string;
   now: Date;
-  clock: { set(at: Date): void };
+  clock: { set(at: Date): void; now(): Date };
   ctxFor: (key: string) => Context;
   principals: Map<string, StaffPrincipal>;
   staffIds: Map<string, string>;
@@ -67,7 +67,7 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
       if (due < today && o.rng.chance(0.65)) {
         const on = earlier(addCalendarDays(due, o.rng.int(-4, 6)), today);
         await learningRepository.completeMilestone(db, { ...key, milestoneId: "m2" }, on);
-        await learningRepository.completeAction(db, key, { on, by: action.ownerId ?? "demo", note: o.rng.pick(["Team briefed; the procedure note is on the intranet", "Checklist added to the process", "Contractor reminded of the standard in the contract meeting"]) });
+        await learningRepository.completeAction(db, key, { on, at: o.clock.now(), by: action.ownerId ?? "demo", note: o.rng.pick(["Team briefed; the procedure note is on the intranet", "Checklist added to the process", "Contractor reminded of the standard in the contract meeting"]) });
       }
     });
   }
@@ -88,6 +88,7 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
         ownerId: owner,
         createdOn,
         by,
+        at: o.clock.now(),
         tasks: [
           { id: "task-1", description: "Do the work the response promised", ownerId: owner, dueOn: addCalendarDays(createdOn, 7) },
           { id: "task-2", description: "Confirm the account or record is corrected", ownerId: dcro, dueOn: addCalendarDays(createdOn, 21) },
@@ -95,11 +96,11 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
         checkpoints: [{ id: "checkpoint-1", dueOn: addCalendarDays(createdOn, 10) }],
       });
       const step = (date: string) => date <= today;
-      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 7))) plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-1", on: addCalendarDays(createdOn, 7), by });
-      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 10))) plan = await resolutionPlanRepository.recordCheckpoint(db, { planId: plan.id, expectedVersion: plan.version, checkpointId: "checkpoint-1", heldOn: addCalendarDays(createdOn, 10), onTrack: n % 2 === 0, note: n % 2 === 0 ? "On track" : "Waiting for the contractor", by });
+      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 7))) plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-1", on: addCalendarDays(createdOn, 7), by, at: o.clock.now() });
+      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 10))) plan = await resolutionPlanRepository.recordCheckpoint(db, { planId: plan.id, expectedVersion: plan.version, checkpointId: "checkpoint-1", heldOn: addCalendarDays(createdOn, 10), onTrack: n % 2 === 0, note: n % 2 === 0 ? "On track" : "Waiting for the contractor", by, at: o.clock.now() });
       if (n % 3 === 0 && step(addCalendarDays(createdOn, 20))) {
-        plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-2", on: addCalendarDays(createdOn, 20), by });
-        if (step(addCalendarDays(createdOn, 23))) await resolutionPlanRepository.recordSatisfaction(db, { planId: plan.id, expectedVersion: plan.version, on: addCalendarDays(createdOn, 23), satisfaction: n === 0 ? "satisfied" : "partly-satisfied", note: "Customer called back", by });
+        plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-2", on: addCalendarDays(createdOn, 20), by, at: o.clock.now() });
+        if (step(addCalendarDays(createdOn, 23))) await resolutionPlanRepository.recordSatisfaction(db, { planId: plan.id, expectedVersion: plan.version, on: addCalendarDays(createdOn, 23), satisfaction: n === 0 ? "satisfied" : "partly-satisfied", note: "Customer called back", by, at: o.clock.now() });
       }
     });
   }

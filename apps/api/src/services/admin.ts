@@ -17,14 +17,13 @@ import {
   type CaseState,
   type CouncilProfile,
 } from "@complaints/core";
-import { adminLog, applyCaseCommand, authQueries, organisationQueries, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
+import { adminLog, applyCaseCommand, authRepository, caseRepository, inTransaction, organisationRepository, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { CASE_READERS, CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
-import { inTransaction } from "../transaction.js";
 import type { CouncilRuntime } from "../councils.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 
@@ -52,17 +51,17 @@ async function checkGrants(ctx: Context, councilId: string, grants: readonly Gra
 
 async function checkTeam(ctx: Context, councilId: string, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
-  const tree = await organisationQueries.organisation(ctx.db, councilId);
+  const tree = await organisationRepository.organisation(ctx.db, councilId);
   if (!tree.directorates.some((d) => d.services.some((s) => s.teams.some((t) => t.id === teamId && !t.archived)))) throw badInput("There is no such team");
 }
 
 async function staffOfCouncil(ctx: Context, admin: StaffPrincipal, staffId: string) {
-  const staff = await authQueries.findStaffById(ctx.db, staffId);
+  const staff = await authRepository.findStaffById(ctx.db, staffId);
   if (!staff || staff.councilId !== admin.councilId) throw notFound("There is no such staff member");
   return staff;
 }
 
-function staffRow(s: Awaited<ReturnType<typeof authQueries.findStaffById>> & object) {
+function staffRow(s: Awaited<ReturnType<typeof authRepository.findStaffById>> & object) {
   return {
     id: s.id,
     email: s.email,
@@ -77,7 +76,7 @@ function staffRow(s: Awaited<ReturnType<typeof authQueries.findStaffById>> & obj
 }
 
 export async function listStaff(ctx: Context, admin: StaffPrincipal) {
-  return (await authQueries.listStaff(ctx.db, admin.councilId)).map(staffRow);
+  return (await authRepository.listStaff(ctx.db, admin.councilId)).map(staffRow);
 }
 
 export async function createStaff(
@@ -91,11 +90,11 @@ export async function createStaff(
     const problem = passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw badInput(problem);
   }
-  const existing = await authQueries.findStaffByEmail(ctx.db, input.email, admin.councilId);
+  const existing = await authRepository.findStaffByEmail(ctx.db, input.email, admin.councilId);
   if (existing.length) throw badInput(`There is already an account for ${input.email}`);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await inTransaction(ctx.db, async (trx) => {
-    const made = await authQueries.insertStaff(
+    const made = await authRepository.insertStaff(
       trx,
       {
         councilId: admin.councilId,
@@ -113,7 +112,7 @@ export async function createStaff(
     return made;
   });
   ctx.deps.log.info("staff created", { by: admin.id, staffId: id });
-  return staffRow((await authQueries.findStaffById(ctx.db, id))!);
+  return staffRow((await authRepository.findStaffById(ctx.db, id))!);
 }
 
 export async function updateStaff(
@@ -126,7 +125,7 @@ export async function updateStaff(
   if (input.active === false && input.staffId === admin.id) throw badInput("You cannot switch off your own account");
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.updateStaff(
+    await authRepository.updateStaff(
       trx,
       input.staffId,
       {
@@ -137,7 +136,7 @@ export async function updateStaff(
       },
       now,
     );
-    if (input.active === false) await authQueries.revokeStaffSessions(trx, input.staffId, now);
+    if (input.active === false) await authRepository.revokeStaffSessions(trx, input.staffId, now);
     await audit(ctx, trx, admin, "staff-updated", {
       staffId: input.staffId,
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -146,7 +145,7 @@ export async function updateStaff(
       ...(input.active !== undefined ? { active: input.active } : {}),
     });
   });
-  return staffRow((await authQueries.findStaffById(ctx.db, input.staffId))!);
+  return staffRow((await authRepository.findStaffById(ctx.db, input.staffId))!);
 }
 
 export async function setRoles(ctx: Context, admin: StaffPrincipal, staffId: string, roles: GrantInput[]) {
@@ -161,14 +160,14 @@ export async function setRoles(ctx: Context, admin: StaffPrincipal, staffId: str
       await audit(ctx, trx, admin, "roles-requested", { staffId, roles, requestId: made });
       return made;
     });
-    return { ...staffRow((await authQueries.findStaffById(ctx.db, staffId))!), pendingRequestId: requestId as string | null };
+    return { ...staffRow((await authRepository.findStaffById(ctx.db, staffId))!), pendingRequestId: requestId as string | null };
   }
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.replaceGrants(trx, admin.councilId, staffId, roles, now);
+    await authRepository.replaceGrants(trx, admin.councilId, staffId, roles, now);
     await audit(ctx, trx, admin, "roles-changed", { staffId, roles });
   });
   ctx.deps.log.info("roles changed", { by: admin.id, staffId, roles });
-  return { ...staffRow((await authQueries.findStaffById(ctx.db, staffId))!), pendingRequestId: null as string | null };
+  return { ...staffRow((await authRepository.findStaffById(ctx.db, staffId))!), pendingRequestId: null as string | null };
 }
 
 /** Whether the roles give a case-reading role (in a directorate) that the administrator does not hold now. */
@@ -193,7 +192,7 @@ export async function decideRoleRequest(ctx: Context, admin: StaffPrincipal, req
   await inTransaction(ctx.db, async (trx) => {
     const decided = await roleRequestStore.decide(trx, { councilId: admin.councilId, id: requestId, by: admin.id, decision, at: now });
     if (!decided) throw notFound("There is no such role change waiting");
-    if (decision === "approved") await authQueries.replaceGrants(trx, admin.councilId, decided.staffId, decided.roles as GrantInput[], now);
+    if (decision === "approved") await authRepository.replaceGrants(trx, admin.councilId, decided.staffId, decided.roles as GrantInput[], now);
     await audit(ctx, trx, admin, decision === "approved" ? "roles-approved" : "roles-refused", { requestId, staffId: decided.staffId, roles: decided.roles, requestedBy: decided.requestedBy });
   });
   return { decided: decision };
@@ -207,8 +206,8 @@ export async function resetPassword(ctx: Context, admin: StaffPrincipal, staffId
   const now = ctx.clock.now();
   const hash = await hashPassword(password);
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.updateStaff(trx, staffId, { passwordHash: hash, passwordMustChange: staffId !== admin.id }, now);
-    await authQueries.revokeStaffSessions(trx, staffId, now);
+    await authRepository.updateStaff(trx, staffId, { passwordHash: hash, passwordMustChange: staffId !== admin.id }, now);
+    await authRepository.revokeStaffSessions(trx, staffId, now);
     await audit(ctx, trx, admin, "password-reset", { staffId, email: staff.email });
   });
   await ctx.deps.lockout.unlock(staff.email);
@@ -226,7 +225,7 @@ export async function organisation(ctx: Context, admin: StaffPrincipal) {
   const runtime = await ctx.deps.councils.get(admin.councilId);
   return {
     council: { id: runtime.council.id, slug: runtime.council.slug, name: runtime.council.name, referencePrefix: runtime.council.referencePrefix },
-    tree: await organisationQueries.organisation(ctx.db, admin.councilId),
+    tree: await organisationRepository.organisation(ctx.db, admin.councilId),
     plugins: ctx.deps.councils.plugins.map((p) => ({ id: p.id, name: p.name, version: p.version })),
   };
 }
@@ -250,7 +249,7 @@ export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: un
     throw error;
   }
   await inTransaction(ctx.db, async (trx) => {
-    await organisationQueries.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
+    await organisationRepository.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
     await audit(ctx, trx, admin, "profile-saved", { reason: options.reason, recalculate: options.recalculate, profile: profile as unknown as Record<string, unknown> });
   });
   ctx.deps.councils.forget(admin.councilId);
@@ -278,23 +277,17 @@ export async function setClosureDays(ctx: Context, admin: StaffPrincipal, closur
 /** Every open case's deadlines recomputed under the current rules, each with an event. */
 export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, reason: string): Promise<{ cases: number; changed: number }> {
   const runtime = await ctx.deps.councils.get(admin.councilId);
-  const open = await ctx.db
-    .selectFrom("cases")
-    .select(["id", "version"])
-    .where("council_id", "=", admin.councilId)
-    .where("status", "<>", "closed")
-    .orderBy("received_at")
-    .execute();
+  const open = await caseRepository.listOpenCases(ctx.db, admin.councilId);
   let changed = 0;
   for (const row of open) {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const version = attempt === 0 ? row.version : await currentVersion(ctx.db, row.id);
+      const current = await caseRepository.getCase<CaseState>(ctx.db, row.id);
       try {
         const result = await applyCaseCommand(ctx.db, {
           caseId: row.id,
-          expectedVersion: version,
+          expectedVersion: attempt === 0 ? row.version : current.version,
           command: { type: "recalculate-deadlines", by: { id: admin.id, roles: ["system"], name: admin.name }, reason },
-          rules: rulesFor(runtime, await stateOf(ctx.db, row.id)),
+          rules: rulesFor(runtime, current.state),
           clock: ctx.clock,
         });
         if (result.ok) changed += 1;
@@ -307,21 +300,13 @@ export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, 
   return { cases: open.length, changed };
 }
 
-async function currentVersion(db: Executor, caseId: string): Promise<number> {
-  return (await db.selectFrom("cases").select("version").where("id", "=", caseId).executeTakeFirstOrThrow()).version;
-}
-
-async function stateOf(db: Executor, caseId: string): Promise<CaseState> {
-  return (await db.selectFrom("cases").select("state").where("id", "=", caseId).executeTakeFirstOrThrow()).state as CaseState;
-}
-
 function rulesFor(runtime: CouncilRuntime, state: CaseState) {
   return runtime.book.rulesFor(state.serviceId, state.kind);
 }
 
 export async function listApiKeys(ctx: Context, admin: StaffPrincipal) {
   const runtime = await ctx.deps.councils.get(admin.councilId);
-  return (await authQueries.listApiKeys(ctx.db, admin.councilId)).map((k) => ({
+  return (await authRepository.listApiKeys(ctx.db, admin.councilId)).map((k) => ({
     id: k.id,
     name: k.name,
     prefix: k.prefix,
@@ -350,7 +335,7 @@ export async function createApiKey(
   const key = `cmk_${prefix}_${randomBytes(32).toString("base64url")}`;
   const scopes = [...new Set<string>(input.scopes.filter((s) => (API_KEY_SCOPES as readonly string[]).includes(s))), ...input.directorateIds.map((d) => `directorate:${d}`)];
   const record = await inTransaction(ctx.db, async (trx) => {
-    const made = await authQueries.insertApiKey(trx, {
+    const made = await authRepository.insertApiKey(trx, {
       councilId: admin.councilId,
       name: input.name,
       prefix,
@@ -369,7 +354,7 @@ export async function createApiKey(
 
 export async function revokeApiKey(ctx: Context, admin: StaffPrincipal, keyId: string) {
   await inTransaction(ctx.db, async (trx) => {
-    if (!(await authQueries.revokeApiKey(trx, admin.councilId, keyId, ctx.clock.now()))) throw notFound("There is no such API key, or it is already revoked");
+    if (!(await authRepository.revokeApiKey(trx, admin.councilId, keyId, ctx.clock.now()))) throw notFound("There is no such API key, or it is already revoked");
     await audit(ctx, trx, admin, "api-key-revoked", { keyId });
   });
   return { revoked: true };

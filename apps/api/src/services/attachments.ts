@@ -8,7 +8,7 @@
  * case's handler and ATTACHMENT_ADDERS add them (policy.ts).
  * docs/decisions/0511-attachments-upload-route.md.
  */
-import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, fileNameEnding, caseQueries, NotFoundError, type AttachmentMeta } from "@complaints/db";
+import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, fileNameEnding, caseRepository, NotFoundError, type AttachmentMeta } from "@complaints/db";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { Context } from "../context.js";
 import { noAccess, notFound, refusedAs } from "../errors.js";
@@ -91,7 +91,7 @@ export async function listAttachments(ctx: Context, staff: StaffPrincipal, caseI
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const rows = await attachmentRepository.listAttachments(ctx.db, caseId);
   await recordRead(ctx, staff, record.id, record.councilId, "files listed");
-  const names = await caseQueries.staffNames(ctx.db, record.councilId, [...new Set(rows.flatMap((r) => (r.uploaded_by_id ? [r.uploaded_by_id] : [])))]);
+  const names = await caseRepository.staffNames(ctx.db, record.councilId, [...new Set(rows.flatMap((r) => (r.uploaded_by_id ? [r.uploaded_by_id] : [])))]);
   const decision = attachmentDecision(staff, factsOfRecord(record));
   return {
     attachments: rows.map((r) => view(r, names)),

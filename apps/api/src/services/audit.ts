@@ -3,7 +3,7 @@
  * administrators did (the council's administration log), whether every chain of the event log
  * verifies, and the scheduled verification that alerts the administrators when one does not.
  */
-import { adminLog, authQueries, sweepQueries, verifyAllChains, type LogVerification } from "@complaints/db";
+import { adminLog, authRepository, organisationRepository, sweepRepository, verifyAllChains, type LogVerification } from "@complaints/db";
 import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { today } from "../deps.js";
@@ -11,7 +11,7 @@ import { today } from "../deps.js";
 /** The council's administration events, newest first, with the names of who did them. */
 export async function adminEvents(ctx: Context, staff: StaffPrincipal, options: { limit: number }) {
   const events = await adminLog.list(ctx.db, staff.councilId, { limit: options.limit });
-  const names = new Map((await authQueries.listStaff(ctx.db, staff.councilId)).map((s) => [s.id, s.displayName]));
+  const names = new Map((await authRepository.listStaff(ctx.db, staff.councilId)).map((s) => [s.id, s.displayName]));
   return events.map((e) => {
     const payload = e.payload as Record<string, unknown>;
     const { type: _type, profile: _profile, ...details } = payload;
@@ -58,12 +58,12 @@ export async function verifyAuditLogJob(deps: AppDeps): Promise<LogVerification>
     byCouncil.set(council, [...(byCouncil.get(council) ?? []), f]);
   }
   const day = today(deps.clock);
-  const councils = await db.selectFrom("councils").select("id").execute();
+  const councils = await organisationRepository.listCouncils(db);
   for (const [councilId, failures] of byCouncil) {
     // A failure of no council (the legacy seal) concerns every council's administrators.
     const targets = councilId ? [councilId] : councils.map((c) => c.id);
     for (const target of targets) {
-      const admins = await sweepQueries.staffWithRole(db, target, "administrator", null);
+      const admins = await sweepRepository.staffWithRole(db, target, "administrator", null);
       const lines = failures.slice(0, 20).map((f) => `- ${f.stream}: ${f.message}`);
       await deps.notifier.enqueue(
         db,

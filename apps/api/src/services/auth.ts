@@ -2,7 +2,7 @@
  * Signing in and out with a local account. The same wording for an unknown email and a
  * wrong password, the same time spent on both, and a lockout after repeated failures.
  */
-import { authQueries, organisationQueries, type StaffIdentity } from "@complaints/db";
+import { authRepository, organisationRepository, type StaffIdentity } from "@complaints/db";
 import type { AppDeps, CookieJar, RequestInfo } from "../context.js";
 import { LoginLockout } from "../auth/lockout.js";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords.js";
@@ -28,7 +28,7 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput, reques
   await deps.lockout.admit(attempt);
   let councilId: string | undefined;
   if (input.council) {
-    const council = await organisationQueries.findCouncilBySlug(db, input.council);
+    const council = await organisationRepository.findCouncilBySlug(db, input.council);
     if (!council) {
       await deps.lockout.fail(attempt);
       throw badInput(`There is no council "${input.council}"`);
@@ -36,7 +36,7 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput, reques
     councilId = council.id;
   }
 
-  const candidates = await authQueries.findStaffByEmail(db, input.email, councilId);
+  const candidates = await authRepository.findStaffByEmail(db, input.email, councilId);
   if (candidates.length > 1) throw badInput("This email has accounts in more than one council: choose the council");
   const staff = candidates[0];
   const ok = await verifyPassword(staff?.passwordHash ?? null, input.password);
@@ -72,20 +72,20 @@ export async function logout(deps: AppDeps, staff: StaffPrincipal, cookies: Cook
  */
 export async function changePassword(deps: AppDeps, staff: StaffPrincipal, current: string, next: string): Promise<void> {
   const db = deps.database.db;
-  const identity = await authQueries.findStaffById(db, staff.id);
+  const identity = await authRepository.findStaffById(db, staff.id);
   if (!identity || !(await verifyPassword(identity.passwordHash, current))) throw badInput("The current password is not right");
   if (next === current) throw badInput("Choose a new password that is different from the current one");
   const problem = passwordProblem(next, [identity.email, identity.displayName]);
   if (problem) throw badInput(problem);
   const now = deps.clock.now();
   await db.transaction().execute(async (trx) => {
-    await authQueries.updateStaff(trx, staff.id, { passwordHash: await hashPassword(next), passwordMustChange: false }, now);
-    await authQueries.revokeStaffSessions(trx, staff.id, now);
+    await authRepository.updateStaff(trx, staff.id, { passwordHash: await hashPassword(next), passwordMustChange: false }, now);
+    await authRepository.revokeStaffSessions(trx, staff.id, now);
   });
 }
 
 export async function currentStaff(deps: AppDeps, staff: StaffPrincipal): Promise<StaffPrincipal> {
-  const identity = await authQueries.findStaffById(deps.database.db, staff.id);
+  const identity = await authRepository.findStaffById(deps.database.db, staff.id);
   if (!identity || !identity.active) throw notSignedIn();
   return toPrincipal(identity, staff.sessionId);
 }

@@ -16,7 +16,6 @@ import {
   type DueDate,
 } from "@complaints/core";
 import {
-  caseQueries,
   caseRepository,
   conductRepository,
   customerRepository,
@@ -67,7 +66,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   ]);
   const people = new Set<string>([...state.aboutStaffIds, ...events.map((e) => e.actor.id ?? "")]);
   for (const stage of state.stages) for (const id of [stage.handlerId, ...stage.previousHandlerIds]) if (id) people.add(id);
-  const names = await caseQueries.staffNames(ctx.db, record.councilId, [...people]);
+  const names = await caseRepository.staffNames(ctx.db, record.councilId, [...people]);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const next = nextDue(state.dueDates);
   const serviceRowId = runtime.serviceIdByCode.get(state.serviceId) ?? null;
@@ -156,7 +155,7 @@ export type CaseDetail = Awaited<ReturnType<typeof caseDetail>>;
 export async function caseAccessLog(ctx: Context, staff: StaffPrincipal, caseId: string) {
   if (!hasRole(staff, ACCESS_LOG_READERS)) throw noAccess("Only the complaints manager and auditors can see who read a case");
   const { record } = await loadReadableCase(ctx, staff, caseId);
-  return { reference: record.reference, reads: await caseQueries.caseReads(ctx.db, caseId) };
+  return { reference: record.reference, reads: await caseRepository.caseReads(ctx.db, caseId) };
 }
 
 /** The scope of everything the staff member may read, for SQL. */
@@ -260,7 +259,7 @@ export async function workQueue(ctx: Context, staff: StaffPrincipal, kind: Queue
               : rag === "none"
                 ? { onlyUndated: true }
                 : {};
-      return caseQueries.workQueue(ctx.db, { ...base, ...range, limit: filters.limit + (filters.offset ?? 0), offset: 0 });
+      return caseRepository.workQueue(ctx.db, { ...base, ...range, limit: filters.limit + (filters.offset ?? 0), offset: 0 });
     }),
   );
   let rows: WorkQueueRow[] = results.flatMap((r) => r.rows);
@@ -300,7 +299,7 @@ function searchScope(staff: StaffPrincipal): AccessScope {
 }
 
 async function keepReadable<T extends { id: string }>(ctx: Context, staff: StaffPrincipal, hits: T[]): Promise<T[]> {
-  const facts = await caseQueries.accessFacts(ctx.db, staff.councilId, hits.map((h) => h.id));
+  const facts = await caseRepository.accessFacts(ctx.db, staff.councilId, hits.map((h) => h.id));
   return hits.filter((hit) => {
     const f = facts.get(hit.id);
     return f ? readDecision(staff, { councilId: f.councilId, directorateId: f.directorateId, restricted: f.restricted, aboutStaffIds: f.aboutStaffIds, handlerId: f.assignedStaffId }).ok : false;

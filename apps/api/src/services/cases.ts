@@ -15,14 +15,14 @@ import {
 } from "@complaints/core";
 import {
   applyCaseCommand,
-  authQueries,
-  caseQueries,
+  authRepository,
   caseRepository,
   ConflictError,
   IdempotencyKeyReusedError,
   logCase,
   NotFoundError,
   runIdempotently,
+  sweepRepository,
   type AppliedCommand,
   type CustomerInput,
   type Executor,
@@ -164,7 +164,7 @@ type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedi
 async function withApproversRoles(ctx: Context, councilId: string, directorateId: string | null, remedies: readonly RemedyInput[]): Promise<RemedyInput[]> {
   const roles = new Map<string, StaffRole[]>();
   for (const approverId of new Set(remedies.filter((r) => r.type === "financial" && r.approverId).map((r) => r.approverId!))) {
-    const approver = await authQueries.findStaffById(ctx.db, approverId);
+    const approver = await authRepository.findStaffById(ctx.db, approverId);
     if (!approver || approver.councilId !== councilId || !approver.active) {
       throw badInput("The approver of a financial remedy must be an active member of this council's staff");
     }
@@ -397,19 +397,9 @@ async function staffForParty(db: Executor, councilId: string, directorateId: str
     directorate = code ? (runtime.directorateIdByCode.get(code) ?? directorateId) : directorateId;
   }
   if (!role) return [];
-  const rows = await db
-    .selectFrom("staff_roles as r")
-    .innerJoin("staff as s", "s.id", "r.staff_id")
-    .select("s.id")
-    .where("r.council_id", "=", councilId)
-    .where("r.role", "=", role)
-    .where("s.active", "=", true)
-    .where((eb) => (directorate ? eb.or([eb("r.directorate_id", "=", directorate), eb("r.directorate_id", "is", null)]) : eb("r.directorate_id", "is", null)))
-    .orderBy("s.id")
-    .execute();
   // Never the staff the complaint is about (issue 20): the party is told without them.
   const subjects = new Set(state.aboutStaffIds ?? []);
-  return [...new Set(rows.map((r) => r.id))].filter((id) => !subjects.has(id));
+  return (await sweepRepository.staffWithRole(db, councilId, role, directorate)).filter((id) => !subjects.has(id));
 }
 
 /**
@@ -422,7 +412,7 @@ export async function recordRead(ctx: Context, staff: StaffPrincipal, caseId: st
   const key = `recorded:${caseId}`;
   const already = reads?.get(key);
   if (already) return void (await already);
-  const recording = caseQueries.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
+  const recording = caseRepository.recordCaseRead(ctx.db, { caseId, councilId, actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), purpose });
   if (reads) {
     reads.set(key, recording);
     recording.catch(() => reads.delete(key));

@@ -2,8 +2,7 @@
  * Liveness (the process answers) and readiness (the database answers, the schema is
  * migrated and every council's rules build).
  */
-import { sql } from "kysely";
-import { migrationProvider, organisationQueries } from "@complaints/db";
+import { organisationRepository, pendingMigrations, ping } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 
 export interface Readiness {
@@ -15,7 +14,7 @@ export async function readiness(deps: AppDeps): Promise<Readiness> {
   const checks: Readiness["checks"] = [];
   const db = deps.database.db;
   try {
-    await sql`SELECT 1`.execute(db);
+    await ping(db);
     checks.push({ name: "database", ok: true, detail: deps.database.dialect });
   } catch (error) {
     deps.log.error("readiness: database", { error });
@@ -23,16 +22,13 @@ export async function readiness(deps: AppDeps): Promise<Readiness> {
     return { ready: false, checks };
   }
   try {
-    const expected = Object.keys(await migrationProvider.getMigrations());
-    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
-    const applied = new Set(rows.map((r) => r.name));
-    const missing = expected.filter((name) => !applied.has(name));
-    checks.push({ name: "migrations", ok: missing.length === 0, detail: missing.length ? `${missing.length} not applied` : `${expected.length} applied` });
+    const { expected, pending } = await pendingMigrations(db);
+    checks.push({ name: "migrations", ok: pending.length === 0, detail: pending.length ? `${pending.length} not applied` : `${expected} applied` });
   } catch {
     checks.push({ name: "migrations", ok: false, detail: "The schema has not been migrated" });
   }
   try {
-    const councils = await organisationQueries.listCouncils(db);
+    const councils = await organisationRepository.listCouncils(db);
     for (const council of councils) await deps.councils.get(council.id);
     checks.push({ name: "rules", ok: true, detail: `${councils.length} council${councils.length === 1 ? "" : "s"}` });
   } catch (error) {

@@ -13,8 +13,8 @@
  */
 import { todayIn } from "@complaints/core";
 import {
-  authQueries,
-  caseQueries,
+  authRepository,
+  caseRepository,
   ConflictError,
   learningRepository,
   NotFoundError,
@@ -38,7 +38,7 @@ export interface ImprovementView extends ImprovementAction {
 
 async function describe(ctx: Context, staff: StaffPrincipal, actions: ImprovementAction[], manageable: (a: ImprovementAction) => boolean): Promise<ImprovementView[]> {
   const runtime = await ctx.deps.councils.get(staff.councilId);
-  const names = await caseQueries.staffNames(ctx.db, staff.councilId, actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])));
+  const names = await caseRepository.staffNames(ctx.db, staff.councilId, actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])));
   return actions.map((a) => ({
     ...a,
     ownerName: a.ownerId ? (names.get(a.ownerId) ?? null) : null,
@@ -98,7 +98,7 @@ async function requireManager(ctx: Context, staff: StaffPrincipal, key: ActionKe
 
 /** An active member of staff of the council, to own an action or a task. */
 export async function requireOwner(ctx: Context, staff: StaffPrincipal, ownerId: string): Promise<void> {
-  const owner = await authQueries.findStaffById(ctx.db, ownerId);
+  const owner = await authRepository.findStaffById(ctx.db, ownerId);
   if (!owner || owner.councilId !== staff.councilId || !owner.active) throw badInput("The owner must be a current member of staff");
 }
 
@@ -215,7 +215,7 @@ export async function completeMilestone(ctx: Context, staff: StaffPrincipal, key
 export async function completeImprovementAction(ctx: Context, staff: StaffPrincipal, key: ActionKey & { on?: string | undefined; note?: string | null | undefined }) {
   await requireManager(ctx, staff, key);
   try {
-    await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null });
+    await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null, at: ctx.clock.now() });
   } catch (error) {
     throw translate(error);
   }
@@ -224,7 +224,7 @@ export async function completeImprovementAction(ctx: Context, staff: StaffPrinci
 
 /** People who can own actions and tasks: the council's current staff. */
 export async function owners(ctx: Context, staff: StaffPrincipal) {
-  const all = await authQueries.listStaff(ctx.db, staff.councilId);
+  const all = await authRepository.listStaff(ctx.db, staff.councilId);
   return all
     .filter((s) => s.active)
     .map((s) => ({ id: s.id, name: s.displayName, jobTitle: s.jobTitle }))

@@ -2,7 +2,7 @@
  * What integrations (a council's web forms, its CRM) may do with an API key scoped to
  * directorates: create cases (idempotently) and read their status by reference.
  */
-import { caseQueries, caseRepository } from "@complaints/db";
+import { caseRepository } from "@complaints/db";
 import { nextDue, type CaseState } from "@complaints/core";
 import type { Context } from "../context.js";
 import type { ApiKeyPrincipal } from "../access/principal.js";
@@ -23,7 +23,7 @@ export async function caseStatus(ctx: Context, key: ApiKeyPrincipal, reference: 
   if (!record || record.row.restricted || !record.row.directorate_id || !key.directorateIds.includes(record.row.directorate_id)) {
     throw notFound(`There is no case ${reference.toUpperCase()} this key may read`);
   }
-  await caseQueries.recordCaseRead(ctx.db, { caseId: record.id, councilId: record.councilId, actor: { type: "api-key", id: key.id }, at: ctx.clock.now(), purpose: "status via API" });
+  await caseRepository.recordCaseRead(ctx.db, { caseId: record.id, councilId: record.councilId, actor: { type: "api-key", id: key.id }, at: ctx.clock.now(), purpose: "status via API" });
   const state = record.state;
   const stage = state.stages.at(-1) ?? null;
   const next = nextDue(state.dueDates);

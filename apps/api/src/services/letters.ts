@@ -11,11 +11,12 @@
  */
 import { LETTER_KIND_NAMES, currentStage, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
 import {
-  authQueries,
-  caseQueries,
+  authRepository,
+  caseRepository,
   customerRepository,
+  inTransaction,
   letterRepository,
-  notificationQueries,
+  notificationRepository,
   outboxRepository,
   NotFoundError,
   type Customer,
@@ -44,7 +45,6 @@ import type { Context } from "../context.js";
 import { badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
 import { letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
-import { inTransaction } from "../transaction.js";
 import { loadReadableCase, recordRead } from "./cases.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -91,16 +91,16 @@ export async function pendingLetters(ctx: Context, staff: StaffPrincipal, input:
   if (input.caseId) {
     const { record } = await loadReadableCase(ctx, staff, input.caseId);
     await recordRead(ctx, staff, record.id, record.councilId, "letters to write listed");
-    const rows = await notificationQueries.list(ctx.db, { councilId: staff.councilId, caseIds: [input.caseId], kinds: ["letter"], unsentOnly: true, limit: input.limit });
+    const rows = await notificationRepository.list(ctx.db, { councilId: staff.councilId, caseIds: [input.caseId], kinds: ["letter"], unsentOnly: true, limit: input.limit });
     return rows.reverse().map(pendingView);
   }
   // Newest first in pages, keeping the ones this person may read, then oldest first.
   const out: OutboxEntry[] = [];
   let beforeId: number | undefined;
   for (let page = 0; page < 20 && out.length < input.limit; page++) {
-    const rows = await notificationQueries.list(ctx.db, { councilId: staff.councilId, kinds: ["letter"], unsentOnly: true, limit: 200, ...(beforeId ? { beforeId } : {}) });
+    const rows = await notificationRepository.list(ctx.db, { councilId: staff.councilId, kinds: ["letter"], unsentOnly: true, limit: 200, ...(beforeId ? { beforeId } : {}) });
     if (rows.length === 0) break;
-    const facts = await caseQueries.accessFacts(ctx.db, staff.councilId, [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))]);
+    const facts = await caseRepository.accessFacts(ctx.db, staff.councilId, [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))]);
     for (const row of rows) {
       const f = row.caseId ? facts.get(row.caseId) : undefined;
       if (f && readDecision(staff, factsOf(f)).ok) out.push(row);
@@ -181,7 +181,7 @@ function stageFor(state: CaseState, stageId: string | undefined): StageInstance 
 async function staffCards(ctx: Context, councilId: string, ids: Iterable<string>): Promise<Map<string, StaffMember>> {
   const cards = new Map<string, StaffMember>();
   for (const id of new Set(ids)) {
-    const identity = await authQueries.findStaffById(ctx.db, id);
+    const identity = await authRepository.findStaffById(ctx.db, id);
     if (!identity || identity.councilId !== councilId) continue;
     const role = identity.grants.find((g) => g.role in ROLE_LABELS)?.role as keyof typeof ROLE_LABELS | undefined;
     cards.set(id, { name: identity.displayName, jobTitle: identity.jobTitle ?? (role ? ROLE_LABELS[role] : "Complaints team"), email: identity.email });
@@ -229,7 +229,7 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
   if (input.stageId && !stage) throw badInput(`This case has no stage "${input.stageId}"`);
 
   if (input.signatoryId) {
-    const signatory = await authQueries.findStaffById(ctx.db, input.signatoryId);
+    const signatory = await authRepository.findStaffById(ctx.db, input.signatoryId);
     if (!signatory || signatory.councilId !== record.councilId || !signatory.active) throw badInput("The signatory is not a member of staff here");
   }
   const signatoryId = input.signatoryId ?? stage?.response?.signedBy ?? stage?.handlerId ?? staff.id;
@@ -307,7 +307,7 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
 
 /** The oldest letter of this kind the outbox is waiting for on the case, if any. */
 async function oldestPending(ctx: Context, councilId: string, caseId: string, kind: LetterKind): Promise<number | null> {
-  const rows = await notificationQueries.list(ctx.db, { councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
+  const rows = await notificationRepository.list(ctx.db, { councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
   const match = rows.reverse().find((r) => (r.payload as { letter?: unknown }).letter === kind && !r.failedAt);
   return match?.id ?? null;
 }
@@ -420,7 +420,7 @@ export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: s
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const letters = await letterRepository.listLetters(ctx.db, caseId);
   await recordRead(ctx, staff, record.id, record.councilId, "letters listed");
-  const names = await caseQueries.staffNames(ctx.db, record.councilId, letters.flatMap((l) => (l.issued_by ? [l.issued_by] : [])));
+  const names = await caseRepository.staffNames(ctx.db, record.councilId, letters.flatMap((l) => (l.issued_by ? [l.issued_by] : [])));
   return letters.map((l) => {
     const recipient = l.recipient as { name?: unknown; to?: unknown };
     return {

@@ -2,7 +2,7 @@
  * The outbox as staff read it: without SMTP it is where notifications go; with SMTP it is the
  * record of what was sent (and what failed).
  */
-import { notificationQueries, caseQueries, type OutboxEntry } from "@complaints/db";
+import { notificationRepository, caseRepository, type OutboxEntry } from "@complaints/db";
 import type { Context } from "../context.js";
 import { hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
 import { OUTBOX_READERS } from "../access/policy.js";
@@ -26,7 +26,7 @@ function view(e: OutboxEntry) {
 }
 
 export async function myNotifications(ctx: Context, staff: StaffPrincipal, input: { limit: number; beforeId?: number | undefined; unsentOnly?: boolean | undefined }) {
-  const rows = await notificationQueries.list(ctx.db, { councilId: staff.councilId, staffId: staff.id, limit: input.limit, ...(input.beforeId ? { beforeId: input.beforeId } : {}), ...(input.unsentOnly ? { unsentOnly: true } : {}) });
+  const rows = await notificationRepository.list(ctx.db, { councilId: staff.councilId, staffId: staff.id, limit: input.limit, ...(input.beforeId ? { beforeId: input.beforeId } : {}), ...(input.unsentOnly ? { unsentOnly: true } : {}) });
   return rows.map(view);
 }
 
@@ -37,14 +37,14 @@ export async function myNotifications(ctx: Context, staff: StaffPrincipal, input
 export async function outbox(ctx: Context, staff: StaffPrincipal, input: { limit: number; beforeId?: number | undefined; kinds?: string[] | undefined; unsentOnly?: boolean | undefined }) {
   if (!hasRole(staff, OUTBOX_READERS)) throw noAccess("Only complaints managers, DCROs and administrators read the whole outbox; see your own notifications instead");
   const isAdmin = staff.grants.some((g) => g.role === "administrator");
-  const page = await notificationQueries.list(ctx.db, {
+  const page = await notificationRepository.list(ctx.db, {
     councilId: staff.councilId,
     limit: input.limit * 3,
     ...(input.beforeId ? { beforeId: input.beforeId } : {}),
     ...(input.kinds ? { kinds: input.kinds } : {}),
     ...(input.unsentOnly ? { unsentOnly: true } : {}),
   });
-  const facts = await caseQueries.accessFacts(ctx.db, staff.councilId, [...new Set(page.flatMap((e) => (e.caseId ? [e.caseId] : [])))]);
+  const facts = await caseRepository.accessFacts(ctx.db, staff.councilId, [...new Set(page.flatMap((e) => (e.caseId ? [e.caseId] : [])))]);
   const readable = (caseId: string) => {
     const f = facts.get(caseId);
     return f ? readDecision(staff, { councilId: f.councilId, directorateId: f.directorateId, restricted: f.restricted, aboutStaffIds: f.aboutStaffIds, handlerId: f.assignedStaffId }).ok : false;

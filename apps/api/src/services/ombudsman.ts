@@ -5,7 +5,7 @@
  * `command.ombudsman*` procedures; this is the complaints team's view across cases.
  */
 import { addCalendarDays, todayIn, type OmbudsmanEnquiryState } from "@complaints/core";
-import { caseQueries, ombudsmanQueries, type OmbudsmanEnquiryListRow } from "@complaints/db";
+import { caseRepository, ombudsmanRepository, type OmbudsmanEnquiryListRow } from "@complaints/db";
 import type { Context } from "../context.js";
 import { readDecision, type StaffPrincipal } from "../access/principal.js";
 import { visibilityOf } from "./case-views.js";
@@ -34,14 +34,14 @@ function nextDeadline(row: OmbudsmanEnquiryListRow, state: OmbudsmanEnquiryState
 export async function ombudsmanEnquiries(ctx: Context, staff: StaffPrincipal, input: { body?: string | undefined; state?: OmbudsmanEnquiryState | undefined; limit: number }) {
   const runtime = await ctx.deps.councils.get(staff.councilId);
   const today = todayIn(ctx.clock);
-  const rows = await ombudsmanQueries.enquiries(ctx.db, {
+  const rows = await ombudsmanRepository.enquiries(ctx.db, {
     scope: visibilityOf(staff),
     closedSince: addCalendarDays(today, -RECENT_DAYS),
     ...(input.body ? { body: input.body } : {}),
     limit: 1000,
   });
   // SQL narrowed by directorate; each case is then checked with the single-case decision.
-  const facts = await caseQueries.accessFacts(ctx.db, staff.councilId, [...new Set(rows.map((r) => r.caseId))]);
+  const facts = await caseRepository.accessFacts(ctx.db, staff.councilId, [...new Set(rows.map((r) => r.caseId))]);
   const enquiries = rows
     .filter((r) => {
       const f = facts.get(r.caseId);

@@ -5,7 +5,7 @@
  * docs/decisions/0308-letters-through-the-api.md.
  */
 import { Writable } from "node:stream";
-import { caseQueries, printBatchRepository, NotFoundError, type BatchLetter, type PrintBatch } from "@complaints/db";
+import { caseRepository, printBatchRepository, NotFoundError, type BatchLetter, type PrintBatch } from "@complaints/db";
 import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
 import { createPrintBatch, type LetterModel, type PrintBatchLetter } from "@complaints/letters";
 import type { Context } from "../context.js";
@@ -40,7 +40,7 @@ function batchView(batch: PrintBatch, names: ReadonlyMap<string, string>) {
 }
 
 async function namesFor(ctx: Context, councilId: string, batches: PrintBatch[]) {
-  return caseQueries.staffNames(ctx.db, councilId, [...new Set(batches.flatMap((b) => [b.built_by, b.confirmed_by, b.cancelled_by].filter((x): x is string => x !== null)))]);
+  return caseRepository.staffNames(ctx.db, councilId, [...new Set(batches.flatMap((b) => [b.built_by, b.confirmed_by, b.cancelled_by].filter((x): x is string => x !== null)))]);
 }
 
 function toPrintable(letter: BatchLetter): PrintBatchLetter {

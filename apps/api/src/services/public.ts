@@ -28,7 +28,7 @@ import {
   caseRepository,
   equalityRepository,
   letterRepository,
-  organisationQueries,
+  organisationRepository,
   runIdempotently,
   searchRepository,
   IdempotencyKeyReusedError,
@@ -55,11 +55,11 @@ export const NOT_FOUND_MESSAGE = "We could not find a case with that reference a
 async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
   const slug = ctx.deps.config.publicForms.council;
   if (slug) {
-    const council = await organisationQueries.findCouncilBySlug(ctx.db, slug);
+    const council = await organisationRepository.findCouncilBySlug(ctx.db, slug);
     if (!council) throw notFound(`The online forms are set up for council "${slug}" (PUBLIC_COUNCIL), which is not on this server`);
     return ctx.deps.councils.get(council.id);
   }
-  const councils = await organisationQueries.listCouncils(ctx.db);
+  const councils = await organisationRepository.listCouncils(ctx.db);
   if (councils.length === 1) return ctx.deps.councils.get(councils[0]!.id);
   throw notFound(
     councils.length === 0

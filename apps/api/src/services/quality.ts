@@ -18,12 +18,13 @@
 import { todayIn } from "@complaints/core";
 import {
   ConflictError,
+  inTransaction,
   NotFoundError,
   QaSampleExistsError,
   qualityRepository,
   ReportInputError,
-  sweepQueries,
-  caseQueries,
+  sweepRepository,
+  caseRepository,
   type NewNotification,
   type QaRisk,
   type Executor,
@@ -46,7 +47,6 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound, unprocessable } from "../errors.js";
 import { directoratesWith, hasRole, rolesIn, type StaffPrincipal } from "../access/principal.js";
 import { QA_READERS, QA_REVIEWERS } from "../access/policy.js";
-import { inTransaction } from "../transaction.js";
 import { checkReportPeriod, type PeriodInput } from "./reports.js";
 import { requireOwner } from "./improvement.js";
 
@@ -128,7 +128,7 @@ export async function drawSample(ctx: Context, staff: StaffPrincipal, input: { s
 export async function getSample(ctx: Context, staff: StaffPrincipal, sampleId: string) {
   const { scope, sample } = await sampleInScope(ctx, staff, sampleId);
   const items = await qualityRepository.sampleItems(ctx.db, sampleId);
-  const names = await caseQueries.staffNames(ctx.db, staff.councilId, items.flatMap((i) => [i.handlerId ?? "", i.review?.reviewerId ?? ""]));
+  const names = await caseRepository.staffNames(ctx.db, staff.councilId, items.flatMap((i) => [i.handlerId ?? "", i.review?.reviewerId ?? ""]));
   return {
     id: sample.id,
     month: sample.month,
@@ -177,8 +177,8 @@ export interface FindingInput {
 async function recordFinding(ctx: Context, trx: Executor, staff: StaffPrincipal, reviewId: string, input: FindingInput): Promise<string> {
   const review = await qualityRepository.getReview(trx, reviewId);
   const { id } = await qualityRepository.addFinding(trx, { reviewId, criterion: input.criterion ?? null, finding: input.finding, risk: input.risk });
-  const facts = (await caseQueries.accessFacts(trx, staff.councilId, [review.caseId])).get(review.caseId);
-  const heads = await sweepQueries.staffWithRole(trx, staff.councilId, "head-of-service", facts?.directorateId ?? null);
+  const facts = (await caseRepository.accessFacts(trx, staff.councilId, [review.caseId])).get(review.caseId);
+  const heads = await sweepRepository.staffWithRole(trx, staff.councilId, "head-of-service", facts?.directorateId ?? null);
   const today = todayIn(ctx.clock);
   const subject = `${review.reference}: quality check finding (${input.risk} risk)`;
   const text = `A quality check of ${review.reference} (stage ${review.stageSequence}) on ${review.reviewedOn} found: ${input.finding}${input.criterion ? `\n\nChecklist item: ${input.criterion}` : ""}\n\nRemedial actions, if any, will follow with due dates.`;
@@ -218,7 +218,7 @@ async function reviewInScope(ctx: Context, staff: StaffPrincipal, reviewId: stri
 export async function getReview(ctx: Context, staff: StaffPrincipal, reviewId: string) {
   const { scope, review: found } = await reviewInScope(ctx, staff, reviewId);
   const ids = [found.reviewerId, found.handlerId ?? "", ...found.findings.flatMap((f) => f.remedialActions.map((a) => a.ownerId))];
-  const names = Object.fromEntries(await caseQueries.staffNames(ctx.db, staff.councilId, ids));
+  const names = Object.fromEntries(await caseRepository.staffNames(ctx.db, staff.councilId, ids));
   const today = todayIn(ctx.clock);
   return {
     ...found,
@@ -278,7 +278,7 @@ export async function checkImprovement(ctx: Context, staff: StaffPrincipal, inpu
 export async function listRemedialActions(ctx: Context, staff: StaffPrincipal, input: { openOnly?: boolean | undefined; limit: number }) {
   const scope = await qaScope(ctx, staff);
   const rows = await qualityRepository.listRemedialActions(ctx.db, { councilId: staff.councilId, asOf: todayIn(ctx.clock), serviceIds: scope.serviceIds, limit: input.limit, ...(input.openOnly ? { openOnly: true } : {}) });
-  const names = await caseQueries.staffNames(ctx.db, staff.councilId, rows.map((r) => r.ownerId));
+  const names = await caseRepository.staffNames(ctx.db, staff.councilId, rows.map((r) => r.ownerId));
   return rows.map((r) => ({ ...r, ownerName: names.get(r.ownerId) ?? null, service: serviceView(scope.runtime, r.serviceId) }));
 }
 

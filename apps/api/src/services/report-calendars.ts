@@ -6,7 +6,7 @@
  * report is computed on a calendar that no longer matches.
  */
 import { CASE_KINDS, type ResolvedRules } from "@complaints/core";
-import { calendarKeyOf, organisationQueries, reportCalendarAssignments, syncReportCalendars, DEFAULT_REGIME } from "@complaints/db";
+import { calendarKeyOf, organisationRepository, reportCalendarAssignments, syncReportCalendars, DEFAULT_REGIME } from "@complaints/db";
 import { reportCalendarsOf } from "@complaints/reports";
 import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
@@ -35,7 +35,7 @@ export async function syncCouncilReportCalendars(deps: AppDeps, councilId: strin
 
 /** Every council's calendars, at start-up. */
 export async function syncAllReportCalendars(deps: AppDeps): Promise<number> {
-  const councils = await organisationQueries.listCouncils(deps.database.db);
+  const councils = await organisationRepository.listCouncils(deps.database.db);
   for (const council of councils) await syncCouncilReportCalendars(deps, council.id);
   return councils.length;
 }

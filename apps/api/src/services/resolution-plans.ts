@@ -9,7 +9,7 @@
  */
 import { todayIn } from "@complaints/core";
 import {
-  caseQueries,
+  caseRepository,
   ConflictError,
   NotFoundError,
   ReportInputError,
@@ -49,7 +49,7 @@ export interface PlanView extends ResolutionPlan {
 
 async function withNames(ctx: Context, staff: StaffPrincipal, plans: ResolutionPlan[]): Promise<PlanView[]> {
   const ids = plans.flatMap((p) => [p.ownerId, p.createdBy, p.satisfaction?.checkedBy ?? "", ...p.tasks.map((t) => t.ownerId)]);
-  const names = Object.fromEntries(await caseQueries.staffNames(ctx.db, staff.councilId, ids));
+  const names = Object.fromEntries(await caseRepository.staffNames(ctx.db, staff.councilId, ids));
   return plans.map((p) => ({ ...p, names }));
 }
 

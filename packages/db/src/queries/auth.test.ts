@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { seedCouncil, type Seed } from "../../test/fixtures.js";
-import { authQueries } from "./auth.js";
+import { authRepository } from "./auth.js";
 
 let t: TestDb;
 let seed: Seed;
@@ -17,26 +17,71 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describe("the session behind a request, with its staff member, in one query", () => {
   it("gives the session and the same identity and grants as looking the staff member up", async () => {
-    await authQueries.insertSession(t.db, { id: "a".repeat(64), councilId: seed.council.id, staffId: seed.officer.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
-    const found = await authQueries.findLiveSessionWithStaff(t.db, "a".repeat(64), at(10));
+    await authRepository.insertSession(t.db, { id: "a".repeat(64), councilId: seed.council.id, staffId: seed.officer.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
+    const found = await authRepository.findLiveSessionWithStaff(t.db, "a".repeat(64), at(10));
     expect(found?.session).toEqual({ id: "a".repeat(64), councilId: seed.council.id, staffId: seed.officer.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30) });
-    expect(found?.staff).toEqual(await authQueries.findStaffById(t.db, seed.officer.id));
+    expect(found?.staff).toEqual(await authRepository.findStaffById(t.db, seed.officer.id));
     expect(found?.staff.grants).toEqual([{ role: "investigating-officer", directorateId: seed.directorates.housing }]);
   });
 
   it("gives nothing for an expired, revoked or unknown session", async () => {
-    await authQueries.insertSession(t.db, { id: "b".repeat(64), councilId: seed.council.id, staffId: seed.officer.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
-    expect(await authQueries.findLiveSessionWithStaff(t.db, "b".repeat(64), at(31))).toBeUndefined();
-    await authQueries.revokeSession(t.db, "b".repeat(64), at(5));
-    expect(await authQueries.findLiveSessionWithStaff(t.db, "b".repeat(64), at(10))).toBeUndefined();
-    expect(await authQueries.findLiveSessionWithStaff(t.db, "c".repeat(64), at(10))).toBeUndefined();
+    await authRepository.insertSession(t.db, { id: "b".repeat(64), councilId: seed.council.id, staffId: seed.officer.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
+    expect(await authRepository.findLiveSessionWithStaff(t.db, "b".repeat(64), at(31))).toBeUndefined();
+    await authRepository.revokeSession(t.db, "b".repeat(64), at(5));
+    expect(await authRepository.findLiveSessionWithStaff(t.db, "b".repeat(64), at(10))).toBeUndefined();
+    expect(await authRepository.findLiveSessionWithStaff(t.db, "c".repeat(64), at(10))).toBeUndefined();
   });
 
   it("gives a staff member with no roles an empty list of grants", async () => {
-    const manager = await authQueries.findStaffById(t.db, seed.manager.id);
-    await authQueries.replaceGrants(t.db, seed.council.id, seed.manager.id, [], T0);
-    await authQueries.insertSession(t.db, { id: "d".repeat(64), councilId: seed.council.id, staffId: seed.manager.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
-    expect((await authQueries.findLiveSessionWithStaff(t.db, "d".repeat(64), at(1)))?.staff.grants).toEqual([]);
-    await authQueries.replaceGrants(t.db, seed.council.id, seed.manager.id, manager!.grants, T0);
+    const manager = await authRepository.findStaffById(t.db, seed.manager.id);
+    await authRepository.replaceGrants(t.db, seed.council.id, seed.manager.id, [], T0);
+    await authRepository.insertSession(t.db, { id: "d".repeat(64), councilId: seed.council.id, staffId: seed.manager.id, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
+    expect((await authRepository.findLiveSessionWithStaff(t.db, "d".repeat(64), at(1)))?.staff.grants).toEqual([]);
+    await authRepository.replaceGrants(t.db, seed.council.id, seed.manager.id, manager!.grants, T0);
+  });
+});
+
+describe("sessions", () => {
+  const session = (id: string, staffId = seed.officer.id) => ({ id, councilId: seed.council.id, staffId, createdAt: T0, lastSeenAt: T0, expiresAt: at(30), ip: null, userAgent: null });
+
+  it("end when they expire, unless use slides the expiry", async () => {
+    await authRepository.insertSession(t.db, session("e".repeat(64)));
+    await authRepository.touchSession(t.db, "e".repeat(64), at(25), at(55));
+    expect(await authRepository.findLiveSession(t.db, "e".repeat(64), at(50))).toMatchObject({ lastSeenAt: at(25), expiresAt: at(55) });
+    expect(await authRepository.findLiveSession(t.db, "e".repeat(64), at(56))).toBeUndefined();
+  });
+
+  it("end when revoked, one at a time or all of a staff member's", async () => {
+    await authRepository.revokeStaffSessions(t.db, seed.manager.id, T0); // the earlier tests' sessions
+    for (const id of ["1", "2", "3"]) await authRepository.insertSession(t.db, session(id.repeat(64), seed.manager.id));
+    await authRepository.revokeSession(t.db, "1".repeat(64), at(1));
+    expect(await authRepository.findLiveSession(t.db, "1".repeat(64), at(2))).toBeUndefined();
+    expect(await authRepository.findLiveSession(t.db, "2".repeat(64), at(2))).toBeDefined();
+    expect(await authRepository.revokeStaffSessions(t.db, seed.manager.id, at(3))).toBe(2);
+    expect(await authRepository.findLiveSession(t.db, "3".repeat(64), at(4))).toBeUndefined();
+  });
+});
+
+describe("API keys", () => {
+  const key = (keyHash: string, expiresAt: Date | null = null) => ({ councilId: seed.council.id, name: `key ${keyHash.slice(0, 1)}`, prefix: keyHash.slice(0, 12), keyHash, scopes: ["cases:read"], createdBy: seed.manager.id, createdAt: T0, expiresAt });
+
+  it("are found by the hash of their secret, with their scopes, and record their use", async () => {
+    const created = await authRepository.insertApiKey(t.db, key("f".repeat(64)));
+    expect(created).not.toHaveProperty("keyHash");
+    expect(await authRepository.findLiveApiKey(t.db, "f".repeat(64), at(5))).toMatchObject({ id: created.id, scopes: ["cases:read"], lastUsedAt: null });
+    await authRepository.touchApiKey(t.db, created.id, at(5));
+    expect((await authRepository.listApiKeys(t.db, seed.council.id)).find((k) => k.id === created.id)?.lastUsedAt).toEqual(at(5));
+    expect(await authRepository.findLiveApiKey(t.db, "0".repeat(64), at(5))).toBeUndefined();
+  });
+
+  it("stop working when revoked (in their own council only) or expired", async () => {
+    const revoked = await authRepository.insertApiKey(t.db, key("9".repeat(64)));
+    expect(await authRepository.revokeApiKey(t.db, "00000000-0000-4000-8000-000000000000", revoked.id, at(1))).toBe(false);
+    expect(await authRepository.revokeApiKey(t.db, seed.council.id, revoked.id, at(1))).toBe(true);
+    expect(await authRepository.revokeApiKey(t.db, seed.council.id, revoked.id, at(2))).toBe(false);
+    expect(await authRepository.findLiveApiKey(t.db, "9".repeat(64), at(3))).toBeUndefined();
+    await authRepository.insertApiKey(t.db, key("8".repeat(64), at(60)));
+    expect(await authRepository.findLiveApiKey(t.db, "8".repeat(64), at(59))).toBeDefined();
+    expect(await authRepository.findLiveApiKey(t.db, "8".repeat(64), at(60))).toBeUndefined();
   });
 });

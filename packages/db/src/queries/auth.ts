@@ -1,13 +1,11 @@
 /**
- * Queries behind staff sign-in: staff identities with their role grants, sessions (stored as
+ * The repository behind staff sign-in: staff identities with their role grants, sessions (stored as
  * the SHA-256 of the cookie token, never the token) and API keys (stored as the SHA-256 of
  * the key). Used by `@complaints/api`; every function takes the connection or transaction
  * first, like the repositories of this package.
  */
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema.js";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Executor } from "../executor.js";
 
 export interface RoleGrantRow {
   role: string;
@@ -397,7 +395,7 @@ async function revokeApiKey(db: Executor, councilId: string, id: string, now: Da
   return Number(result.numUpdatedRows) === 1;
 }
 
-export const authQueries = Object.freeze({
+export const authRepository = Object.freeze({
   findStaffByEmail,
   findStaffById,
   findStaffByOidc,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { logToyCase, seedCouncil, toyCommand, type Seed } from "../../test/fixtures.js";
 import { listEvents, verifyEventChain } from "../events.js";
-import { caseQueries } from "./cases.js";
+import { caseRepository } from "../cases.js";
 
 let t: TestDb;
 let seed: Seed;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const read = (caseId: string, i: number) =>
-  caseQueries.recordCaseRead(t.db, {
+  caseRepository.recordCaseRead(t.db, {
     caseId,
     councilId: seed.councilId,
     actor: { type: "staff", id: seed.officer.id },

@@ -11,7 +11,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import { appendEvents } from "../events.js";
 import type { DB } from "../schema.js";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 
 export interface VisibilityScope {
   councilId: string;
@@ -299,4 +299,5 @@ async function staffNames(db: Executor, councilId: string, ids: readonly string[
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-export const caseQueries = Object.freeze({ accessFacts, workQueue, recordCaseRead, caseReads, staffNames });
+/** Part of `caseRepository` (src/cases.ts): the reads and the read log of cases behind the API's pages. */
+export const caseReadFunctions = { accessFacts, workQueue, recordCaseRead, caseReads, staffNames };

@@ -9,7 +9,7 @@
  * the same row, and a worker that dies mid-send releases it when the lease runs out.
  */
 import { sql } from "kysely";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 
 export interface OutboxRecipient {
   /** A staff member (email from their account), a role or party to be resolved, or an address. */
@@ -229,4 +229,11 @@ async function byDedupeKeyPrefix(db: Executor, councilId: string, prefix: string
   return rows.map(toEntry);
 }
 
-export const notificationQueries = Object.freeze({ enqueue, claim, markSent, markFailed, list, byDedupeKeyPrefix });
+/** The dedupe keys of the given messages (those that have one): which of a batch were queued. */
+async function dedupeKeysOf(db: Executor, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("notifications_outbox").select("dedupe_key").where("id", "in", ids).execute();
+  return rows.map((r) => r.dedupe_key!).filter(Boolean);
+}
+
+export const notificationRepository = Object.freeze({ enqueue, claim, markSent, markFailed, list, byDedupeKeyPrefix, dedupeKeysOf });

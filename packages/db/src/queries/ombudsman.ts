@@ -5,7 +5,7 @@
  * lifecycle), narrowed in SQL by the caller's `VisibilityScope` like the work queues.
  */
 import { sql } from "kysely";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 import { visible, type VisibilityScope } from "./cases.js";
 
 export interface OmbudsmanEnquiryQuery {
@@ -80,4 +80,4 @@ async function enquiries(db: Executor, q: OmbudsmanEnquiryQuery): Promise<Ombuds
   return rows.map((r) => ({ ...r, remedies: (r.remedies ?? []) as OmbudsmanEnquiryListRow["remedies"] }));
 }
 
-export const ombudsmanQueries = Object.freeze({ enquiries });
+export const ombudsmanRepository = Object.freeze({ enquiries });

@@ -6,7 +6,7 @@
  * updated, codes no longer in the profile archived (never deleted: old cases still point at them).
  */
 import { sql } from "kysely";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 
 export interface CouncilRecord {
   id: string;
@@ -217,7 +217,7 @@ async function staffCount(db: Executor, councilId: string): Promise<number> {
   return row.n;
 }
 
-export const organisationQueries = Object.freeze({
+export const organisationRepository = Object.freeze({
   listCouncils,
   findCouncil,
   findCouncilBySlug,

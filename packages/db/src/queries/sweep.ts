@@ -5,7 +5,7 @@
  * processes at once) never notifies twice.
  */
 import { sql } from "kysely";
-import type { Executor } from "./auth.js";
+import type { Executor } from "../executor.js";
 
 export interface SweepDue {
   caseId: string;
@@ -121,4 +121,4 @@ async function staffWithRole(db: Executor, councilId: string, role: string, dire
 
 // Overdue improvement actions are `learningRepository.overdueImprovements` (reports/learning.ts):
 // it knows when an action was recorded done and when a milestone was missed.
-export const sweepQueries = Object.freeze({ dueBetween, openServiceRequests, staffWithRole });
+export const sweepRepository = Object.freeze({ dueBetween, openServiceRequests, staffWithRole });

@@ -27,7 +27,7 @@ import type {
   TriageOutcome,
 } from "@complaints/core";
 import { sql } from "kysely";
-import type { CaseProjection } from "../cases.js";
+import { caseColumns, sideTableRows, type CaseProjection } from "../cases.js";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, type Executor } from "../executor.js";
 import { projectCaseState } from "../lifecycle.js";
@@ -374,121 +374,15 @@ export async function insertCaseStates(
       references.push(reference);
       const service = byCode.get(state.serviceId)!;
       const p: CaseProjection = projectCaseState(state);
-      const open = p.status !== "closed";
-      caseRows.push({
-        id,
-        council_id: councilId,
-        reference,
-        version: state.version,
-        kind: p.kind,
-        status: p.status,
-        channel: p.channel,
-        priority: p.priority,
-        regime_id: p.regimeId,
-        category: p.category,
-        sub_category: p.subCategory,
-        directorate_id: service.directorate_id,
-        service_id: service.id,
-        current_stage_id: p.currentStageId,
-        received_at: p.receivedAt.toISOString(),
-        receipt_date: p.receiptDate,
-        closed_on: p.closedOn,
-        restricted: p.restricted,
-        description: p.description,
-        state,
-      });
-      if (p.representative) {
-        representativeRows.push({
-          case_id: id,
-          name: p.representative.name,
-          role: p.representative.role,
-          consent_basis: p.representative.consentBasis,
-          consent_recorded_on: p.representative.consentRecordedOn,
-          reply_to: p.representative.replyTo,
-        });
-      }
-      for (const s of p.stages) {
-        stageRows.push({
-          case_id: id,
-          sequence: s.sequence,
-          stage_id: s.stageId,
-          label: s.label,
-          phase: s.phase,
-          requested_on: s.requestedOn,
-          acknowledged_on: s.acknowledgedOn,
-          extension_count: s.extensionCount,
-          extended_to: s.extendedTo,
-          responded_on: s.respondedOn,
-          outcome: s.outcome,
-          signed_by: s.signedBy,
-          ended_on: s.endedOn,
-        });
-      }
-      for (const d of p.dueDates) {
-        dueRows.push({
-          case_id: id,
-          due_id: d.id,
-          council_id: councilId,
-          directorate_id: service.directorate_id,
-          case_open: open,
-          kind: d.kind,
-          nature: d.nature,
-          stage_id: d.stageId,
-          due_date: d.date,
-          met_on: d.metOn,
-          rule: d.rule,
-          explanation: d.explanation,
-        });
-      }
-      for (const r of p.remedies) {
-        remedyRows.push({
-          case_id: id,
-          id: r.id,
-          council_id: councilId,
-          stage_sequence: r.stageSequence,
-          type: r.type,
-          description: r.description,
-          owner_id: r.ownerId,
-          due_on: r.dueOn,
-          amount_pence: r.amountPence,
-          financial_kind: r.financialKind,
-          approver_id: r.approverId,
-          completed_on: r.completedOn,
-        });
-      }
-      for (const l of p.learningActions) {
-        learningRows.push({
-          case_id: id,
-          id: l.id,
-          council_id: councilId,
-          directorate_id: service.directorate_id,
-          stage_sequence: l.stageSequence,
-          root_cause: l.rootCause,
-          lessons: l.lessons,
-          description: l.description,
-          owner_id: l.ownerId,
-          due_on: l.dueOn,
-          completed_on: l.completedOn,
-        });
-      }
-      for (const o of p.ombudsmanEnquiries) {
-        ombudsmanRows.push({
-          case_id: id,
-          id: o.id,
-          council_id: councilId,
-          body: o.body,
-          their_reference: o.theirReference,
-          received_on: o.receivedOn,
-          response_due_on: o.responseDueOn,
-          responded_on: o.respondedOn,
-          approved_by: o.approvedBy,
-          finding: o.finding,
-          injustice: o.injustice,
-          decided_on: o.decidedOn,
-          remedies: o.remedies,
-          satisfied_on: o.satisfiedOn,
-        });
-      }
+      const place = { serviceId: service.id, directorateId: service.directorate_id, teamId: null };
+      caseRows.push({ id, council_id: councilId, reference, version: state.version, ...caseColumns(p, place), state });
+      const side = sideTableRows({ caseId: id, councilId, directorateId: service.directorate_id }, p);
+      representativeRows.push(...side.case_representatives);
+      stageRows.push(...side.stage_instances);
+      dueRows.push(...side.due_dates);
+      remedyRows.push(...side.remedies);
+      learningRows.push(...side.learning_actions);
+      ombudsmanRows.push(...side.ombudsman_enquiries);
     }
     await inTransaction(db, async (trx) => {
       await insertRows(

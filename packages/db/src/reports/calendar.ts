@@ -17,7 +17,6 @@ import {
 import { sql } from "kysely";
 import { canonicalJson, sha256Hex, toJsonValue } from "../canonical.js";
 import { inTransaction, toJson, type Executor } from "../executor.js";
-import { withReportTables } from "./schema.js";
 
 /** The regime id under which a council's default calendar is assigned. */
 export const DEFAULT_REGIME = "*";
@@ -67,8 +66,7 @@ export async function syncWorkingDayCalendar(
     rows.push({ d: day, i: index, w: working });
   }
   await inTransaction(db, async (trx) => {
-    const t = withReportTables(trx);
-    await t
+    await trx
       .insertInto("working_day_calendars")
       .values({
         key,
@@ -89,7 +87,7 @@ export async function syncWorkingDayCalendar(
         })),
       )
       .execute();
-    await t.deleteFrom("working_days").where("calendar_key", "=", key).execute();
+    await trx.deleteFrom("working_days").where("calendar_key", "=", key).execute();
     // One statement: the days travel as one JSON document (both drivers agree on text).
     await sql`
       INSERT INTO working_days (calendar_key, day, wd_index, is_working)
@@ -116,7 +114,7 @@ export async function assignReportCalendar(
   regimeId: string,
   calendarKey: string,
 ): Promise<void> {
-  await withReportTables(db)
+  await db
     .insertInto("report_calendars")
     .values({ council_id: councilId, regime_id: regimeId, calendar_key: calendarKey })
     .onConflict((oc) =>
@@ -152,7 +150,7 @@ export async function syncReportCalendars(
     for (const [regimeId, calendar] of Object.entries(calendars.byRegime ?? {})) {
       assignments.push([regimeId, await syncOnce(calendar)]);
     }
-    await withReportTables(trx)
+    await trx
       .deleteFrom("report_calendars")
       .where("council_id", "=", councilId)
       .execute();
@@ -167,7 +165,7 @@ export async function reportCalendarAssignments(
   db: Executor,
   councilId: string,
 ): Promise<Record<string, string>> {
-  const rows = await withReportTables(db)
+  const rows = await db
     .selectFrom("report_calendars")
     .select(["regime_id", "calendar_key"])
     .where("council_id", "=", councilId)

@@ -9,7 +9,6 @@ import { caseRepository } from "../cases.js";
 import { listEvents } from "../events.js";
 import { applyCaseCommand, logCase } from "../lifecycle.js";
 import { councilRepository, staffRepository } from "../organisation.js";
-import { caseQueries } from "../queries/cases.js";
 import {
   findPossibleDuplicates,
   listCustomerCases,
@@ -146,7 +145,7 @@ describe("equality monitoring stays apart from the case (Leeds policy 31–32, 8
         customerId,
         description: "treated unfairly at the recycling centre",
       }),
-      await caseQueries.workQueue(t.db, {
+      await caseRepository.workQueue(t.db, {
         scope: {
           councilId,
           staffId: "00000000-0000-4000-8000-000000000000",
@@ -155,7 +154,7 @@ describe("equality monitoring stays apart from the case (Leeds policy 31–32, 8
         },
         limit: 50,
       }),
-      await caseQueries.accessFacts(t.db, councilId, [caseId]),
+      await caseRepository.accessFacts(t.db, councilId, [caseId]),
       (await sql`SELECT * FROM cases WHERE id = ${caseId}`.execute(t.db)).rows,
       (await sql`SELECT * FROM report_case_facts WHERE case_id = ${caseId}`.execute(t.db)).rows,
       (await sql`SELECT * FROM report_stage_facts WHERE case_id = ${caseId}`.execute(t.db)).rows,

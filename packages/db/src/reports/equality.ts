@@ -9,7 +9,6 @@ import { sql } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, type Executor } from "../executor.js";
 import { checkDate, checkPeriod, ReportInputError, type ReportPeriod } from "./periods.js";
-import { withReportTables } from "./schema.js";
 
 /** The nine protected characteristics (Equality Act 2010 s4), as stored. */
 export const EQUALITY_CHARACTERISTICS = [
@@ -57,7 +56,7 @@ async function record(db: Executor, form: EqualityForm): Promise<void> {
     const answers = Object.fromEntries(
       EQUALITY_CHARACTERISTICS.map((k) => [k, form.answers[k] ?? null]),
     ) as Record<EqualityCharacteristic, string | null>;
-    await withReportTables(trx)
+    await trx
       .insertInto("equality_monitoring")
       .values({
         council_id: c.council_id,
@@ -81,7 +80,7 @@ async function record(db: Executor, form: EqualityForm): Promise<void> {
 
 /** Consent withdrawn: the answers are deleted. Returns whether there was a form. */
 async function withdraw(db: Executor, caseId: string): Promise<boolean> {
-  const result = await withReportTables(db)
+  const result = await db
     .deleteFrom("equality_monitoring")
     .where("case_id", "=", caseId)
     .executeTakeFirst();
@@ -90,7 +89,7 @@ async function withdraw(db: Executor, caseId: string): Promise<boolean> {
 
 /** Whether a form is held for the case (so intake does not ask twice); never the answers. */
 async function hasForm(db: Executor, caseId: string): Promise<boolean> {
-  const row = await withReportTables(db)
+  const row = await db
     .selectFrom("equality_monitoring")
     .select("id")
     .where("case_id", "=", caseId)

@@ -81,7 +81,7 @@ describe("improvement actions after the response (Southwark: learning from escal
     await learningRepository.completeAction(
       t.db,
       { caseId: otherCaseId, stageSequence: 1, actionId: "rota" },
-      {
+      { at: new Date(),
         on: "2026-04-01",
         by: "owner-1",
       },
@@ -100,7 +100,7 @@ describe("improvement actions after the response (Southwark: learning from escal
     expect(
       (await learningRepository.overdueImprovements(t.db, councilId, "2026-04-02"))[0]!.escalated,
     ).toBe(false);
-    await learningRepository.markEscalated(t.db, key, "2026-04-02", "2026-03-01");
+    await learningRepository.markEscalated(t.db, key, "2026-04-02", "2026-03-01", new Date());
     expect(
       (await learningRepository.overdueImprovements(t.db, councilId, "2026-04-03"))[0]!.escalated,
     ).toBe(true);
@@ -130,7 +130,7 @@ describe("improvement actions after the response (Southwark: learning from escal
       learningRepository.completeAction(
         t.db,
         { caseId, stageSequence: 1, actionId: "invented" },
-        { on: "2026-04-01", by: "x" },
+        { at: new Date(), on: "2026-04-01", by: "x" },
       ),
     ).rejects.toThrow(/No improvement action/);
   });
@@ -138,7 +138,7 @@ describe("improvement actions after the response (Southwark: learning from escal
 
 describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
   it("track tasks and checkpoints, and close with the customer's satisfaction once every task is done", async () => {
-    let plan = await resolutionPlanRepository.createPlan(t.db, {
+    let plan = await resolutionPlanRepository.createPlan(t.db, { at: new Date(),
       caseId,
       stageSequence: 1,
       summary: "Repair the bin store and check collections",
@@ -177,14 +177,14 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
       }),
     ]);
 
-    plan = await resolutionPlanRepository.completeTask(t.db, {
+    plan = await resolutionPlanRepository.completeTask(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: 1,
       taskId: "repair",
       on: "2026-02-02",
       by: officer,
     });
-    plan = await resolutionPlanRepository.recordCheckpoint(t.db, {
+    plan = await resolutionPlanRepository.recordCheckpoint(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: plan.version,
       checkpointId: "week-2",
@@ -193,7 +193,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
       by: officer,
     });
     await expect(
-      resolutionPlanRepository.recordSatisfaction(t.db, {
+      resolutionPlanRepository.recordSatisfaction(t.db, { at: new Date(),
         planId: plan.id,
         expectedVersion: plan.version,
         on: "2026-02-03",
@@ -202,7 +202,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
       }),
     ).rejects.toThrow(ResolutionPlanError);
     await expect(
-      resolutionPlanRepository.completeTask(t.db, {
+      resolutionPlanRepository.completeTask(t.db, { at: new Date(),
         planId: plan.id,
         expectedVersion: 1,
         taskId: "monitor",
@@ -210,7 +210,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
         by: officer,
       }),
     ).rejects.toThrow(ConflictError);
-    plan = await resolutionPlanRepository.completeTask(t.db, {
+    plan = await resolutionPlanRepository.completeTask(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: plan.version,
       taskId: "monitor",
@@ -221,7 +221,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
       (await resolutionPlanRepository.needingAttention(t.db, councilId, "2026-02-14"))[0]
         ?.awaitingSatisfactionCheck,
     ).toBe(true);
-    plan = await resolutionPlanRepository.recordSatisfaction(t.db, {
+    plan = await resolutionPlanRepository.recordSatisfaction(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: plan.version,
       on: "2026-02-16",
@@ -235,7 +235,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
       satisfaction: { value: "satisfied", checkedOn: "2026-02-16", checkedBy: "officer-1" },
     });
     await expect(
-      resolutionPlanRepository.abandonPlan(t.db, {
+      resolutionPlanRepository.abandonPlan(t.db, { at: new Date(),
         planId: plan.id,
         expectedVersion: plan.version,
         on: "2026-02-17",
@@ -264,7 +264,7 @@ describe("resolution plans (Southwark procedure, Resolution Plan)", () => {
 
   it("need at least one task", async () => {
     await expect(
-      resolutionPlanRepository.createPlan(t.db, {
+      resolutionPlanRepository.createPlan(t.db, { at: new Date(),
         caseId,
         stageSequence: 1,
         summary: "Nothing to do",

@@ -116,10 +116,8 @@ export {
 } from "./bulk-cases.js";
 export {
   reportTableColumns,
-  withReportTables,
   type QaAnswer,
   type QaRisk,
-  type ReportsDB,
   type ReportTables,
   type ResolutionPlanStatus,
   type Satisfaction,

@@ -12,7 +12,6 @@ import { NotFoundError } from "../errors.js";
 import { inTransaction, type Executor } from "../executor.js";
 import { inScope, type AccessScope } from "../search.js";
 import { checkDate, checkPeriod, directorateFilter, inList, type ReportPeriod } from "./periods.js";
-import { withReportTables } from "./schema.js";
 
 export interface ActionKey {
   caseId: string;
@@ -45,7 +44,7 @@ async function setMilestone(
   checkDate(milestone.dueOn, "the milestone's due date");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_milestones")
       .values({
         case_id: key.caseId,
@@ -73,7 +72,7 @@ async function completeMilestone(
   on: string,
 ): Promise<void> {
   checkDate(on, "the completion date");
-  const result = await withReportTables(db)
+  const result = await db
     .updateTable("improvement_milestones")
     .set({ completed_on: on })
     .where("case_id", "=", key.caseId)
@@ -88,12 +87,12 @@ async function completeMilestone(
 async function completeAction(
   db: Executor,
   key: ActionKey,
-  done: { on: string; by: string; note?: string | null },
+  done: { on: string; by: string; note?: string | null; at: Date },
 ): Promise<void> {
   checkDate(done.on, "the completion date");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_action_progress")
       .values({
         case_id: key.caseId,
@@ -109,7 +108,7 @@ async function completeAction(
           completed_on: done.on,
           completed_by: done.by,
           note: done.note ?? null,
-          updated_at: new Date(),
+          updated_at: done.at,
         }),
       )
       .execute();
@@ -342,12 +341,13 @@ async function markEscalated(
   key: ActionKey,
   on: string,
   forDue: string,
+  at: Date,
 ): Promise<void> {
   checkDate(on, "the escalation date");
   checkDate(forDue, "the due date escalated");
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
-    await withReportTables(trx)
+    await trx
       .insertInto("improvement_action_progress")
       .values({
         case_id: key.caseId,
@@ -361,7 +361,7 @@ async function markEscalated(
         oc.columns(["case_id", "stage_sequence", "action_id"]).doUpdateSet({
           escalated_on: on,
           escalated_for_due: forDue,
-          updated_at: new Date(),
+          updated_at: at,
         }),
       )
       .execute();

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, toJson, type Executor } from "../executor.js";
 import { checkDate, checkPeriod, inList, ReportInputError, type ReportPeriod } from "./periods.js";
-import { withReportTables, type QaAnswer, type QaRisk } from "./schema.js";
+import type { QaAnswer, QaRisk } from "./schema.js";
 
 export interface QaCandidate {
   caseId: string;
@@ -78,8 +78,7 @@ async function saveSample(db: Executor, input: Omit<QaSample, "id">): Promise<Qa
   if (!(input.share > 0 && input.share <= 1))
     throw new ReportInputError("the share sampled is more than 0 and at most 1");
   return inTransaction(db, async (trx) => {
-    const t = withReportTables(trx);
-    const existing = await t
+    const existing = await trx
       .selectFrom("qa_samples")
       .select("id")
       .where("council_id", "=", input.councilId)
@@ -87,7 +86,7 @@ async function saveSample(db: Executor, input: Omit<QaSample, "id">): Promise<Qa
       .where("month", "=", first)
       .executeTakeFirst();
     if (existing) throw new QaSampleExistsError(input.serviceId, input.month);
-    const sample = await t
+    const sample = await trx
       .insertInto("qa_samples")
       .values({
         council_id: input.councilId,
@@ -101,7 +100,7 @@ async function saveSample(db: Executor, input: Omit<QaSample, "id">): Promise<Qa
       .returning("id")
       .executeTakeFirstOrThrow();
     if (input.items.length) {
-      await t
+      await trx
         .insertInto("qa_sample_items")
         .values(
           input.items.map((i) => ({
@@ -117,14 +116,13 @@ async function saveSample(db: Executor, input: Omit<QaSample, "id">): Promise<Qa
 }
 
 async function getSample(db: Executor, sampleId: string): Promise<QaSample> {
-  const t = withReportTables(db);
-  const s = await t
+  const s = await db
     .selectFrom("qa_samples")
     .selectAll()
     .where("id", "=", sampleId)
     .executeTakeFirst();
   if (!s) throw new NotFoundError("QA sample", sampleId);
-  const items = await t
+  const items = await db
     .selectFrom("qa_sample_items")
     .select(["case_id", "stage_sequence"])
     .where("sample_id", "=", sampleId)
@@ -168,7 +166,7 @@ async function reviewContext(
   caseId: string,
   stageSequence: number,
 ): Promise<QaReviewContext> {
-  const f = await withReportTables(db)
+  const f = await db
     .selectFrom("report_stage_facts as f")
     .innerJoin("cases as c", "c.id", "f.case_id")
     .leftJoin("stage_instances as s", (j) =>
@@ -233,14 +231,13 @@ export interface QaReviewInput {
 async function saveReview(db: Executor, input: QaReviewInput): Promise<{ id: string }> {
   checkDate(input.reviewedOn, "the review date");
   return inTransaction(db, async (trx) => {
-    const t = withReportTables(trx);
-    const sample = await t
+    const sample = await trx
       .selectFrom("qa_samples")
       .select("council_id")
       .where("id", "=", input.sampleId)
       .executeTakeFirst();
     if (!sample) throw new NotFoundError("QA sample", input.sampleId);
-    return t
+    return trx
       .insertInto("qa_reviews")
       .values({
         council_id: sample.council_id,
@@ -265,14 +262,13 @@ async function addFinding(
   input: { reviewId: string; criterion: string | null; finding: string; risk: QaRisk },
 ): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
-    const t = withReportTables(trx);
-    const review = await t
+    const review = await trx
       .selectFrom("qa_reviews")
       .select("council_id")
       .where("id", "=", input.reviewId)
       .executeTakeFirst();
     if (!review) throw new NotFoundError("QA review", input.reviewId);
-    return t
+    return trx
       .insertInto("qa_findings")
       .values({
         council_id: review.council_id,
@@ -295,7 +291,7 @@ async function markFindingSent(
   if (sent.toHandlerOn) checkDate(sent.toHandlerOn, "the date sent to the handler");
   if (sent.toHeadOfServiceOn)
     checkDate(sent.toHeadOfServiceOn, "the date sent to the Head of Service");
-  const result = await withReportTables(db)
+  const result = await db
     .updateTable("qa_findings")
     .set({
       ...(sent.toHandlerOn ? { sent_to_handler_on: sent.toHandlerOn } : {}),
@@ -312,14 +308,13 @@ async function addRemedialAction(
 ): Promise<{ id: string }> {
   checkDate(input.dueOn, "the remedial action's due date");
   return inTransaction(db, async (trx) => {
-    const t = withReportTables(trx);
-    const finding = await t
+    const finding = await trx
       .selectFrom("qa_findings")
       .select("council_id")
       .where("id", "=", input.findingId)
       .executeTakeFirst();
     if (!finding) throw new NotFoundError("QA finding", input.findingId);
-    return t
+    return trx
       .insertInto("qa_remedial_actions")
       .values({
         council_id: finding.council_id,
@@ -335,7 +330,7 @@ async function addRemedialAction(
 
 async function completeRemedialAction(db: Executor, actionId: string, on: string): Promise<void> {
   checkDate(on, "the completion date");
-  const result = await withReportTables(db)
+  const result = await db
     .updateTable("qa_remedial_actions")
     .set({ completed_on: on })
     .where("id", "=", actionId)
@@ -351,7 +346,7 @@ async function recordImprovementCheck(
   improved: boolean,
 ): Promise<void> {
   checkDate(on, "the date of the check");
-  const result = await withReportTables(db)
+  const result = await db
     .updateTable("qa_remedial_actions")
     .set({ improvement_checked_on: on, improved })
     .where("id", "=", actionId)
@@ -557,15 +552,14 @@ async function reviewOf(
   db: Executor,
   ref: { findingId: string } | { remedialActionId: string },
 ): Promise<string> {
-  const t = withReportTables(db);
   const row =
     "findingId" in ref
-      ? await t
+      ? await db
           .selectFrom("qa_findings")
           .select("review_id")
           .where("id", "=", ref.findingId)
           .executeTakeFirst()
-      : await t
+      : await db
           .selectFrom("qa_remedial_actions as a")
           .innerJoin("qa_findings as f", "f.id", "a.finding_id")
           .select("f.review_id")

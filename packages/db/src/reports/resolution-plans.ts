@@ -13,7 +13,7 @@ import { appendEvents, type Actor } from "../events.js";
 import { inTransaction, type Executor } from "../executor.js";
 import type { DB } from "../schema.js";
 import { checkDate, ReportInputError } from "./periods.js";
-import { withReportTables, type ResolutionPlanStatus, type Satisfaction } from "./schema.js";
+import type { ResolutionPlanStatus, Satisfaction } from "./schema.js";
 
 export interface ResolutionPlan {
   id: string;
@@ -62,7 +62,7 @@ export class ResolutionPlanError extends Error {
 async function recordOnCase(
   trx: Transaction<DB>,
   caseId: string,
-  { by: actor, at = new Date() }: { by: Actor; at?: Date | undefined },
+  { by: actor, at }: { by: Actor; at: Date },
   type: string,
   on: string,
   data: Record<string, unknown>,
@@ -91,21 +91,20 @@ async function recordOnCase(
 }
 
 async function getPlan(db: Executor, planId: string): Promise<ResolutionPlan> {
-  const t = withReportTables(db);
-  const plan = await t
+  const plan = await db
     .selectFrom("resolution_plans")
     .selectAll()
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!plan) throw new NotFoundError("resolution plan", planId);
-  const tasks = await t
+  const tasks = await db
     .selectFrom("resolution_plan_tasks")
     .selectAll()
     .where("plan_id", "=", planId)
     .orderBy("due_on")
     .orderBy("id")
     .execute();
-  const checkpoints = await t
+  const checkpoints = await db
     .selectFrom("resolution_plan_checkpoints")
     .selectAll()
     .where("plan_id", "=", planId)
@@ -150,7 +149,7 @@ async function getPlan(db: Executor, planId: string): Promise<ResolutionPlan> {
 }
 
 async function listForCase(db: Executor, caseId: string): Promise<ResolutionPlan[]> {
-  const ids = await withReportTables(db)
+  const ids = await db
     .selectFrom("resolution_plans")
     .select("id")
     .where("case_id", "=", caseId)
@@ -170,7 +169,7 @@ export interface NewResolutionPlan {
   createdOn: string;
   by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   tasks: Array<{ id: string; description: string; ownerId: string; dueOn: string }>;
   checkpoints?: Array<{ id: string; dueOn: string }>;
 }
@@ -217,8 +216,7 @@ async function createPlan(db: Executor, input: NewResolutionPlan): Promise<Resol
         checkpoints: input.checkpoints ?? [],
       },
     );
-    const t = withReportTables(trx);
-    const plan = await t
+    const plan = await trx
       .insertInto("resolution_plans")
       .values({
         council_id: councilId,
@@ -231,7 +229,7 @@ async function createPlan(db: Executor, input: NewResolutionPlan): Promise<Resol
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await t
+    await trx
       .insertInto("resolution_plan_tasks")
       .values(
         input.tasks.map((x) => ({
@@ -244,7 +242,7 @@ async function createPlan(db: Executor, input: NewResolutionPlan): Promise<Resol
       )
       .execute();
     if (input.checkpoints?.length) {
-      await t
+      await trx
         .insertInto("resolution_plan_checkpoints")
         .values(input.checkpoints.map((x) => ({ plan_id: plan.id, id: x.id, due_on: x.dueOn })))
         .execute();
@@ -256,7 +254,7 @@ async function createPlan(db: Executor, input: NewResolutionPlan): Promise<Resol
 
 /** Loads an active plan for a change, checking the caller's version (optimistic concurrency). */
 async function lockActive(trx: Transaction<DB>, planId: string, expectedVersion: number) {
-  const plan = await withReportTables(trx)
+  const plan = await trx
     .selectFrom("resolution_plans")
     .select(["id", "case_id", "status", "version"])
     .where("id", "=", planId)
@@ -278,7 +276,7 @@ async function bump(
   planId: string,
   set: Record<string, unknown> = {},
 ): Promise<void> {
-  await withReportTables(trx)
+  await trx
     .updateTable("resolution_plans")
     .set({ ...set, version: sql`version + 1` } as never)
     .where("id", "=", planId)
@@ -296,15 +294,14 @@ async function addTask(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
   checkDate(input.task.dueOn, `task "${input.task.id}" due date`);
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const t = withReportTables(trx);
-    const clash = await t
+    const clash = await trx
       .selectFrom("resolution_plan_tasks")
       .select("id")
       .where("plan_id", "=", input.planId)
@@ -315,7 +312,7 @@ async function addTask(
         "DUPLICATE_ID",
         `the plan already has a task "${input.task.id}"`,
       );
-    await t
+    await trx
       .insertInto("resolution_plan_tasks")
       .values({
         plan_id: input.planId,
@@ -345,15 +342,14 @@ async function addCheckpoint(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
   checkDate(input.checkpoint.dueOn, `checkpoint "${input.checkpoint.id}" date`);
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const t = withReportTables(trx);
-    const clash = await t
+    const clash = await trx
       .selectFrom("resolution_plan_checkpoints")
       .select("id")
       .where("plan_id", "=", input.planId)
@@ -364,7 +360,7 @@ async function addCheckpoint(
         "DUPLICATE_ID",
         `the plan already has a checkpoint "${input.checkpoint.id}"`,
       );
-    await t
+    await trx
       .insertInto("resolution_plan_checkpoints")
       .values({ plan_id: input.planId, id: input.checkpoint.id, due_on: input.checkpoint.dueOn })
       .execute();
@@ -386,13 +382,13 @@ async function completeTask(
     on: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the completion date");
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const updated = await withReportTables(trx)
+    const updated = await trx
       .updateTable("resolution_plan_tasks")
       .set({ completed_on: input.on })
       .where("plan_id", "=", input.planId)
@@ -419,13 +415,13 @@ async function recordCheckpoint(
     note?: string | null;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.heldOn, "the checkpoint date");
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const updated = await withReportTables(trx)
+    const updated = await trx
       .updateTable("resolution_plan_checkpoints")
       .set({ held_on: input.heldOn, on_track: input.onTrack, note: input.note ?? null })
       .where("plan_id", "=", input.planId)
@@ -458,13 +454,13 @@ async function recordSatisfaction(
     note?: string | null;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date of the satisfaction check");
   await inTransaction(db, async (trx) => {
     const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const open = await withReportTables(trx)
+    const open = await trx
       .selectFrom("resolution_plan_tasks")
       .select("id")
       .where("plan_id", "=", input.planId)
@@ -510,7 +506,7 @@ async function abandonPlan(
     reason: string;
     by: Actor & { id: string };
   /** When it happened, by the caller's clock (now if not given). */
-  at?: Date;
+  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");

@@ -3,9 +3,8 @@
  * 20261126100000–20261126100300), written by hand like src/schema.ts and checked against the
  * migrated database by reports/schema.test.ts.
  */
-import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
-import type { Executor } from "../executor.js";
-import type { DateString, DB, DefaultTimestamp, Json, JsonWithDefault } from "../schema.js";
+import type { ColumnType, Generated } from "kysely";
+import type { DateString, DefaultTimestamp, Json, JsonWithDefault } from "../schema.js";
 
 export interface WorkingDayCalendarsTable {
   key: string;
@@ -250,17 +249,6 @@ export interface ReportTables {
   qa_findings: QaFindingsTable;
   qa_remedial_actions: QaRemedialActionsTable;
   equality_monitoring: EqualityMonitoringTable;
-}
-
-/** The whole database as the reports module sees it. */
-export type ReportsDB = DB & ReportTables;
-
-/**
- * The same connection or transaction, typed with the report tables too. Every function of this
- * module takes the package's usual {@link Executor} and widens it here.
- */
-export function withReportTables(db: Executor): Kysely<ReportsDB> | Transaction<ReportsDB> {
-  return db as unknown as Kysely<ReportsDB> | Transaction<ReportsDB>;
 }
 
 /**

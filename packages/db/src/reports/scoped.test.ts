@@ -201,7 +201,7 @@ describe("improvement actions as a reader sees them", () => {
     await learningRepository.completeAction(
       t.db,
       { caseId: byId.get("SC-1")!, stageSequence: 1, actionId: "refund-process" },
-      { on: "2026-03-11", by: "owner-1", note: "New refund checklist in use" },
+      { at: new Date(), on: "2026-03-11", by: "owner-1", note: "New refund checklist in use" },
     );
     await learningRepository.completeMilestone(
       t.db,
@@ -240,7 +240,7 @@ describe("improvement actions as a reader sees them", () => {
 describe("resolution plans that grow", () => {
   it("take more tasks and checkpoints while active, each recorded on the case", async () => {
     const by = { type: "staff" as const, id: "officer-1" };
-    let plan = await resolutionPlanRepository.createPlan(t.db, {
+    let plan = await resolutionPlanRepository.createPlan(t.db, { at: new Date(),
       caseId: byId.get("SC-2")!,
       stageSequence: 1,
       summary: "Put collections right",
@@ -251,7 +251,7 @@ describe("resolution plans that grow", () => {
         { id: "rota", description: "Fix the rota", ownerId: "officer-1", dueOn: "2026-01-30" },
       ],
     });
-    plan = await resolutionPlanRepository.addTask(t.db, {
+    plan = await resolutionPlanRepository.addTask(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: plan.version,
       task: {
@@ -263,7 +263,7 @@ describe("resolution plans that grow", () => {
       on: "2026-01-20",
       by,
     });
-    plan = await resolutionPlanRepository.addCheckpoint(t.db, {
+    plan = await resolutionPlanRepository.addCheckpoint(t.db, { at: new Date(),
       planId: plan.id,
       expectedVersion: plan.version,
       checkpoint: { id: "week-2", dueOn: "2026-01-30" },
@@ -279,7 +279,7 @@ describe("resolution plans that grow", () => {
       "resolution-plan-checkpoint-added",
     ]);
     await expect(
-      resolutionPlanRepository.addTask(t.db, {
+      resolutionPlanRepository.addTask(t.db, { at: new Date(),
         planId: plan.id,
         expectedVersion: plan.version,
         task: { id: "rota", description: "Again", ownerId: "x", dueOn: "2026-02-01" },

@@ -32,7 +32,7 @@ describe.skipIf(!findPostgresBin())("the raw case page baseline", () => {
     const pool = new pg.Pool({ connectionString: server.url, max: 2 });
     try {
       // As the API does at its first start with the key: streams loaded before it get a head.
-      await sealLegacyStreams(database.db);
+      await sealLegacyStreams(database.db, new Date());
       const { rows } = await pool.query<{ id: string; council_id: string; staff_id: string }>(
         "SELECT c.id, c.council_id, (SELECT id FROM staff s WHERE s.council_id = c.council_id LIMIT 1) AS staff_id FROM cases c ORDER BY c.reference LIMIT 1",
       );

@@ -4,7 +4,7 @@
  * same data. The case page records who read it (a `case-read` event in the hash-chained log),
  * so the SQL version appends that event too.
  */
-import { canonicalJson, eventHash, headMac, streamKey, toJsonValue, caseQueries, type DB } from "@complaints/db";
+import { canonicalJson, eventHash, headMac, streamKey, toJsonValue, caseRepository, type DB } from "@complaints/db";
 import { Kysely, PostgresDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import { ApiClient, keepAliveAgent } from "../http/client.js";
@@ -187,7 +187,7 @@ export async function workQueuePlans(ctx: PageContext): Promise<{ api: string[];
     },
   });
   try {
-    await caseQueries.workQueue(db, {
+    await caseRepository.workQueue(db, {
       scope: { councilId: ctx.councilId, staffId: ctx.staff.id, directorates: [ctx.directorateId], restrictedDirectorates: [] },
       directorates: [ctx.directorateId],
       limit: 50,

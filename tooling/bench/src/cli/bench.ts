@@ -477,7 +477,7 @@ function publish(info: ReturnType<typeof machine>) {
   const planText = Object.entries(plans)
     .map(([scale, p]) => {
       const { api, raw } = p as { api: string[]; raw: string };
-      return `# ${scale} cases\n\n## API (packages/db caseQueries.workQueue)\n\n${api.join("\n\n---\n\n")}\n\n## Hand-written SQL\n\n${raw}\n`;
+      return `# ${scale} cases\n\n## API (packages/db caseRepository.workQueue)\n\n${api.join("\n\n---\n\n")}\n\n## Hand-written SQL\n\n${raw}\n`;
     })
     .join("\n\n");
   writeFileSync(path.join(outDir, `plans-${stamp}.txt`), planText);

@@ -8,7 +8,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
-import { createDb, organisationQueries, type DB } from "@complaints/db";
+import { createDb, organisationRepository, type DB } from "@complaints/db";
 import { Kysely, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -112,7 +112,7 @@ export async function installCouncil(db: Kysely<DB>, council: SyntheticCouncil, 
           updated_at: at,
         })
         .execute();
-      const ids = await organisationQueries.saveProfile(trx, council.id, council.profile, at);
+      const ids = await organisationRepository.saveProfile(trx, council.id, council.profile, at);
       const directorateIds = ids.directorates;
       for (let i = 0; i < council.staff.length; i += 200) {
         const chunk = council.staff.slice(i, i + 200);
