@@ -31,6 +31,7 @@ export * from "./lifecycle/types.js";
 export { transition, currentStage } from "./lifecycle/transition.js";
 export { availableCommands } from "./lifecycle/available.js";
 export { RefusalError } from "./lifecycle/refusals.js";
+export { DomainError, type DomainErrorCode } from "./errors.js";
 export { baseIntakeShape, representativeSchema } from "./lifecycle/intake.js";
 export { FIRST_DATE, LAST_DATE, id, isoDate, isoDateTime, name, slug, text } from "./input/fields.js";
 export { INVISIBLE_NAME_MESSAGE, isVisibleName, personName } from "./lifecycle/names.js";

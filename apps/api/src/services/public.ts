@@ -27,7 +27,6 @@ import {
   organisationQueries,
   runIdempotently,
   searchRepository,
-  IdempotencyKeyReusedError,
   EQUALITY_CHARACTERISTICS,
   type CaseRecord,
   type CustomerInput,
@@ -39,7 +38,7 @@ import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
-import { logNewCase, queueStaffAlert, runPublicCommand, translateStorageError, WEB_FORM_ACTOR } from "./cases.js";
+import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
 
 /** What the public may send online: complaints, compliments and comments. */
 export const PUBLIC_KINDS = ["complaint", "compliment", "comment"] as const;
@@ -489,10 +488,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
         dates: publicDates(applied.state, applied.state.dueDates.filter((d) => d.id.startsWith(prefix))),
       };
     },
-  ).catch((error: unknown) => {
-    if (error instanceof IdempotencyKeyReusedError) throw translateStorageError(error);
-    throw error;
-  });
+  );
   const value = outcome.value as { outcome: "escalated" | "late-request-recorded"; version: number; stage: { label: string; requestedOn: string } | null; dates: PublicDate[] };
   return { reference: record.reference, ...value, council: councilContact(runtime) };
 }
