@@ -167,13 +167,13 @@ function clientKey(ctx: Context): string {
   return PublicLimits.clientKey(ctx.request.ip);
 }
 
-function londonTime(at: Date): string {
+export function londonTime(at: Date): string {
   return at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 }
 
-/** Seconds until `at` (the limiter's own clock is the system's). */
-function secondsUntil(at: Date): number {
-  return Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
+/** Seconds from now (the injected clock, which the limits count by too) until `at`. */
+export function secondsUntil(ctx: Context, at: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - ctx.clock.now().getTime()) / 1000));
 }
 
 /**
@@ -187,7 +187,7 @@ async function provenCase(ctx: Context, input: { reference: string; trackingCode
     throw tooManyRequests(
       "RATE_LIMITED",
       `There have been too many tries with a wrong reference or tracking code from your network. Try again after ${londonTime(allowed.retryAt)}, or phone us.`,
-      secondsUntil(allowed.retryAt),
+      secondsUntil(ctx, allowed.retryAt),
     );
   }
   const runtime = await publicCouncil(ctx);
@@ -232,7 +232,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
     throw tooManyRequests(
       "RATE_LIMITED",
       `We have had too many complaints, compliments and comments from your network in the last hour. Try again after ${londonTime(allowed.retryAt)}, or phone us.`,
-      secondsUntil(allowed.retryAt),
+      secondsUntil(ctx, allowed.retryAt),
     );
   }
   if (input.kind === "complaint" && !input.customer) {
