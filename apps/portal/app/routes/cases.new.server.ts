@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { CASE_KINDS, CHANNELS, FLAGS } from "@complaints/core";
+import { CASE_KINDS, CHANNELS, FLAGS, todayIn } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { all, attempt, describeApiError, failure, readForm, text, valuesOf } from "../utils/forms.server";
 import { organisationOf } from "../utils/organisation.server";
@@ -137,7 +137,7 @@ export async function logCaseAction(context: AppLoadContext, request: Request) {
     representative = {
       name: text(form, "repName"),
       role: text(form, "repRole") || "other",
-      consent: basis === "none" || !basis ? null : { basis, recordedOn: consentOn ?? new Date().toISOString().slice(0, 10) },
+      consent: basis === "none" || !basis ? null : { basis, recordedOn: consentOn ?? todayIn(context.deps.clock) },
       replyTo: text(form, "replyTo") === "customer" ? "customer" : "representative",
     };
   }
