@@ -128,7 +128,7 @@ export async function startServer(
   if (migrated.applied.length) out(`Database: ${where}; applied ${migrated.applied.length} migrations`);
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
   const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
-  // Streams written before the audit key get a keyed head, once (src/events.ts).
+  // Streams written before the audit key get a keyed head, once (packages/db/src/events.ts).
   const sealed = await sealLegacyStreams(database.db);
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
