@@ -49,6 +49,22 @@ export function config(options = {}) {
         "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       },
     },
+    // Settings are read once, through the zod schema of apps/api/src/config.ts, and passed down as
+    // values (docs/decisions/1306-one-settings-schema.md). As create-t3-turbo does: shipped code
+    // may not read process.env; the config module, tests and tools say why where they do.
+    {
+      files: ["src/**/*.ts", "src/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "server/**/*.ts"],
+      rules: {
+        "no-restricted-properties": [
+          "error",
+          { object: "process", property: "env", message: "Read settings through apps/api/src/config.ts (configFromEnv) and pass them down (docs/decisions/1306-one-settings-schema.md)" },
+        ],
+      },
+    },
+    {
+      files: ["**/*.test.ts", "**/*.bench.ts", "bench/**", "test/**", "e2e/**"],
+      rules: { "no-restricted-properties": "off" },
+    },
     // Boundaries bind shipped code only; tests, benches and config files may use test kits.
     { files: ["src/**/*.ts", "src/**/*.tsx"], rules: options.boundary ? boundaries[options.boundary] : {} },
     {

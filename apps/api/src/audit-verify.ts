@@ -11,9 +11,10 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { organisationRepository, setAuditKey, verifyAllChains } from "@complaints/db";
+import { configFromEnv } from "./config.js";
 import { auditKeyFor, openDatabase, pgliteKeyFile } from "./start.js";
 
-export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
+export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEnv | undefined, out: (line: string) => void): Promise<number> {
   const at = argv.indexOf("--council");
   const slug = at >= 0 ? argv[at + 1] : undefined;
   const unknown = argv.filter((a, i) => !(i === at || (at >= 0 && i === at + 1)));
@@ -21,13 +22,14 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
     out(`Usage: npm run audit:verify [-- --council <slug>]${unknown.length ? ` (not understood: ${unknown.join(" ")})` : " (--council needs a council's slug)"}`);
     return 2;
   }
-  if (!env.AUDIT_KEY && !env.DATABASE_URL && !existsSync(pgliteKeyFile(env))) {
-    out(`No audit key: set AUDIT_KEY, or start the embedded demo once (it makes ${pgliteKeyFile(env)})`);
+  const config = configFromEnv(env);
+  if (!config.auditKey && !config.database.url && !existsSync(pgliteKeyFile(config.database))) {
+    out(`No audit key: set AUDIT_KEY, or start the embedded demo once (it makes ${pgliteKeyFile(config.database)})`);
     return 2;
   }
-  const key = auditKeyFor(env);
+  const key = auditKeyFor(config);
   setAuditKey(key.key);
-  const { database, where } = await openDatabase(env);
+  const { database, where } = await openDatabase(config.database);
   try {
     let councilId: string | undefined;
     if (slug) {
@@ -54,7 +56,7 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const code = await auditVerify(process.argv.slice(2), process.env, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
+  const code = await auditVerify(process.argv.slice(2), undefined, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
     process.stderr.write(`Could not verify the audit log: ${(error as Error).message}\n`);
     return 2;
   });

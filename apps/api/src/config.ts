@@ -1,6 +1,8 @@
 /**
  * Settings of one API process, read from the environment once at start-up and validated
- * with zod, so a typo stops the server with a message instead of surfacing later.
+ * with zod, so a typo stops the server with a message instead of surfacing later. This is
+ * the only module of shipped code that reads the environment (the lint rule in tooling/eslint;
+ * docs/decisions/1306-one-settings-schema.md): the rest is passed these values.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -57,6 +59,21 @@ export interface ApiConfig {
    * in a file beside its data folder (start.ts). docs/security.md says how to rotate it.
    */
   auditKey: string | null;
+  /** Where the data lives; only the process's start (start.ts) and the job runner read it. */
+  database: DatabaseSettings;
+  /** Fill an empty database with the demo council (SEED_DEMO; by default on the embedded database only). */
+  seedDemo: boolean;
+}
+
+export interface DatabaseSettings {
+  /** PostgreSQL (DATABASE_URL); null: the embedded PGlite in `dataDir`. */
+  url: string | null;
+  /** The schema owner's connection for migrations (MIGRATION_DATABASE_URL), when the API's role is not the owner. */
+  migrationUrl: string | null;
+  /** The embedded database's folder (DATA_DIR), relative to the repository root. */
+  dataDir: string;
+  /** PostgreSQL only: the job queue's schema (PGBOSS_SCHEMA). */
+  jobSchema: string;
 }
 
 export interface PublicFormSettings {
@@ -109,12 +126,18 @@ const envSchema = z.object({
   PUBLIC_LOOKUP_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
   PUBLIC_MAX_BODY_KB: z.coerce.number().int().min(16).max(2000).default(256),
   AUDIT_KEY: z.string().trim().min(AUDIT_KEY_MIN_LENGTH, "at least 32 characters (for example: openssl rand -base64 32)").optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default(".data/pglite"),
+  PGBOSS_SCHEMA: z.string().min(1).default("pgboss"),
+  SEED_DEMO: z.string().optional(),
 });
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
+// eslint-disable-next-line no-restricted-properties -- the one place settings are read (docs/decisions/1306-one-settings-schema.md)
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig & { port: number } {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -154,6 +177,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
       maxBodyBytes: e.PUBLIC_MAX_BODY_KB * 1024,
     },
     auditKey: e.AUDIT_KEY ?? null,
+    database: { url: e.DATABASE_URL ?? null, migrationUrl: e.MIGRATION_DATABASE_URL ?? null, dataDir: e.DATA_DIR, jobSchema: e.PGBOSS_SCHEMA },
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : !e.DATABASE_URL,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The tRPC context. `createContextInner` is the testable part: tests and the portal's
  * server-side loaders build it directly with a principal; the express adapter
- * (http/context.ts) fills the principal from the session cookie or API key.
+ * (http/middleware.ts, expressContext) fills the principal from the session cookie or API key.
  */
 import type { Clock } from "@complaints/core";
 import type { Database, DB } from "@complaints/db";

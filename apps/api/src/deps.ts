@@ -47,7 +47,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     oidc: options.oidc ?? null,
     log,
     tracking: new TrackingCodes(options.database.db, config.trackingSecret),
-    publicLimits: new PublicLimits(config.publicForms),
+    publicLimits: new PublicLimits(config.publicForms, clock),
   };
 }
 

@@ -3,14 +3,36 @@
  * status, a plain-English message and, where it helps, field messages or the refusal code of
  * the rule that stopped it. Anything unexpected becomes a 500 whose message says nothing
  * about the internals (the details go to the log).
+ *
+ * Services throw domain errors (`DomainError` from @complaints/core and the packages' errors
+ * built on it, or this module's helpers) and translate nothing: `apiErrorOf` is the one
+ * translation, used by the tRPC middleware (trpc.ts) and the HTTP routes' error handler
+ * (server.ts), and `refusalStatus` the one table of statuses.
  */
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { RefusalError, type Refusal, type RefusalCode } from "@complaints/core";
+import { DomainError, RefusalError, type DomainErrorCode } from "@complaints/core";
+import type { AttachmentRejection } from "@complaints/db";
 import { z } from "zod";
 
-/** HTTP meaning of each refusal from `@complaints/core`. */
-export const refusalStatus: Record<RefusalCode, TRPC_ERROR_CODE_KEY> = {
+/** Codes the API adds to the domain's: who may see what, limits, and two people acting at once. */
+export type ApiRefusalCode =
+  | DomainErrorCode
+  | "NOT_SIGNED_IN"
+  | "NO_ACCESS"
+  | "LOCKED_OUT"
+  | "RATE_LIMITED"
+  /** The pending letter was issued by someone else meanwhile. */
+  | "LETTER_ALREADY_ISSUED"
+  /** A print batch was cancelled, or already posted, so this cannot be done to it. */
+  | "PRINT_BATCH_CLOSED"
+  /** The database did not answer (a restart, a failover): try again shortly. */
+  | "UNAVAILABLE"
+  /** The password was set by an administrator: choose a new one (auth.changePassword) before anything else. */
+  | "PASSWORD_CHANGE_REQUIRED";
+
+/** The HTTP meaning of every code a client can see: refusals from `@complaints/core`, the other domain errors, the API's own. */
+export const refusalStatus: Record<ApiRefusalCode, TRPC_ERROR_CODE_KEY> = {
   FORBIDDEN_ROLE: "FORBIDDEN",
   CONFLICT_OF_INTEREST: "FORBIDDEN",
   INVALID_INPUT: "BAD_REQUEST",
@@ -27,32 +49,31 @@ export const refusalStatus: Record<RefusalCode, TRPC_ERROR_CODE_KEY> = {
   INDEPENDENT_PERSON_INVALID: "UNPROCESSABLE_CONTENT",
   SIGNATORY_REQUIRED: "UNPROCESSABLE_CONTENT",
   PLUGIN_GUARD: "UNPROCESSABLE_CONTENT",
+  NOT_FOUND: "NOT_FOUND",
+  VERSION_CONFLICT: "CONFLICT",
+  IDEMPOTENCY_MISMATCH: "UNPROCESSABLE_CONTENT",
+  /** The reason decides (`rejectionStatus`); this is the status of a reason not listed there. */
+  ATTACHMENT_REJECTED: "UNPROCESSABLE_CONTENT",
+  LETTER_INCOMPLETE: "UNPROCESSABLE_CONTENT",
+  LETTER_NOT_POSSIBLE: "UNPROCESSABLE_CONTENT",
+  NOT_SIGNED_IN: "UNAUTHORIZED",
+  NO_ACCESS: "FORBIDDEN",
+  PASSWORD_CHANGE_REQUIRED: "FORBIDDEN",
+  LOCKED_OUT: "TOO_MANY_REQUESTS",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  LETTER_ALREADY_ISSUED: "CONFLICT",
+  PRINT_BATCH_CLOSED: "UNPROCESSABLE_CONTENT",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-/** Codes the API adds to core's: who may see what, and two people acting at once. */
-export type ApiRefusalCode =
-  | RefusalCode
-  | "NOT_SIGNED_IN"
-  | "NO_ACCESS"
-  | "NOT_FOUND"
-  | "VERSION_CONFLICT"
-  | "LOCKED_OUT"
-  | "RATE_LIMITED"
-  | "IDEMPOTENCY_MISMATCH"
-  /** A letter lacks content its rules require, or someone to send it to (`missing` lists what). */
-  | "LETTER_INCOMPLETE"
-  /** A letter could not be drafted or laid out (an address too long for the window…). */
-  | "LETTER_NOT_POSSIBLE"
-  /** The pending letter was issued by someone else meanwhile. */
-  | "LETTER_ALREADY_ISSUED"
-  /** A print batch was cancelled, or already posted, so this cannot be done to it. */
-  | "PRINT_BATCH_CLOSED"
-  /** A file was refused: too large, empty, a type not accepted, not what it claims to be, or a bad name. */
-  | "ATTACHMENT_REJECTED"
-  /** The database did not answer (a restart, a failover): try again shortly. */
-  | "UNAVAILABLE"
-  /** The password was set by an administrator: choose a new one (auth.changePassword) before anything else. */
-  | "PASSWORD_CHANGE_REQUIRED";
+/** A refused file says why in its status: 413 too large, 415 a type not accepted, 422 the rest. */
+export const rejectionStatus: Record<AttachmentRejection, TRPC_ERROR_CODE_KEY> = {
+  "too-large": "PAYLOAD_TOO_LARGE",
+  "type-not-allowed": "UNSUPPORTED_MEDIA_TYPE",
+  "content-does-not-match-type": "UNPROCESSABLE_CONTENT",
+  empty: "UNPROCESSABLE_CONTENT",
+  "bad-file-name": "UNPROCESSABLE_CONTENT",
+};
 
 /** One thing a letter still needs before it may be issued. */
 export interface MissingItem {
@@ -81,53 +102,74 @@ export class ApiProblem extends Error {
   }
 }
 
-function problem(code: TRPC_ERROR_CODE_KEY, refusal: ApiRefusal): TRPCError {
-  return new TRPCError({ code, message: refusal.message, cause: new ApiProblem(refusal) });
+function problem(refusal: ApiRefusal): TRPCError {
+  const status = refusal.code === "ATTACHMENT_REJECTED" ? (rejectionStatus[refusal.reason as AttachmentRejection] ?? refusalStatus.ATTACHMENT_REJECTED) : refusalStatus[refusal.code];
+  return new TRPCError({ code: status, message: refusal.message, cause: new ApiProblem(refusal) });
+}
+
+/** What a domain error tells the client: its code, message and rule, and what a letter lacks or why a file was refused. */
+function refusalOf(error: DomainError): ApiRefusal {
+  if (error instanceof RefusalError) return error.refusal;
+  const detail = error as DomainError & { reason?: string; missing?: readonly MissingItem[] };
+  return {
+    code: error.code,
+    message: error.message,
+    rule: error.rule,
+    ...(error.code === "ATTACHMENT_REJECTED" && detail.reason ? { reason: detail.reason } : {}),
+    ...(error.code === "LETTER_INCOMPLETE" && detail.missing ? { missing: detail.missing.map(({ element, description, source }) => ({ element, description, source })) } : {}),
+  };
+}
+
+/**
+ * The one translation of a thrown error into what the client is told: an API error as it is, a
+ * domain error (or a tRPC error carrying one) with its code's status from `refusalStatus`.
+ * Anything else is null: a fault of the program (a TypeError, a RangeError…), which the caller
+ * logs and answers with a 500, never as the person's mistake.
+ */
+export function apiErrorOf(error: unknown): TRPCError | null {
+  if (error instanceof DomainError) return problem(refusalOf(error));
+  if (error instanceof TRPCError) return error.cause instanceof DomainError ? problem(refusalOf(error.cause)) : error;
+  return null;
 }
 
 /** A refusal from the lifecycle (`transition` returned `{ ok: false }`). */
-export function refused(refusal: Refusal): TRPCError {
-  return problem(refusalStatus[refusal.code], refusal);
+export function refused(refusal: ApiRefusal): TRPCError {
+  return problem(refusal);
 }
 
 export function notSignedIn(message = "Sign in to do this"): TRPCError {
-  return problem("UNAUTHORIZED", { code: "NOT_SIGNED_IN", message, rule: null });
+  return problem({ code: "NOT_SIGNED_IN", message, rule: null });
 }
 
 export function noAccess(message: string, rule: string | null = null): TRPCError {
-  return problem("FORBIDDEN", { code: "NO_ACCESS", message, rule });
+  return problem({ code: "NO_ACCESS", message, rule });
 }
 
 export const PASSWORD_CHANGE_MESSAGE = "Your password was set by an administrator: choose a new password before you do anything else";
 
 /** A session whose password is temporary may only change it, read who it is and sign out. */
 export function passwordChangeRequired(): TRPCError {
-  return problem("FORBIDDEN", { code: "PASSWORD_CHANGE_REQUIRED", message: PASSWORD_CHANGE_MESSAGE, rule: null, reason: "password-change-required" });
+  return problem({ code: "PASSWORD_CHANGE_REQUIRED", message: PASSWORD_CHANGE_MESSAGE, rule: null, reason: "password-change-required" });
 }
 
 export function notFound(message: string): TRPCError {
-  return problem("NOT_FOUND", { code: "NOT_FOUND", message, rule: null });
+  return problem({ code: "NOT_FOUND", message, rule: null });
 }
 
-export function badInput(message: string, code: ApiRefusalCode = "INVALID_INPUT"): TRPCError {
-  return problem("BAD_REQUEST", { code, message, rule: null });
+export function badInput(message: string): TRPCError {
+  return problem({ code: "INVALID_INPUT", message, rule: null });
 }
 
 export function unprocessable(code: ApiRefusalCode, message: string, rule: string | null = null, missing?: MissingItem[]): TRPCError {
-  return problem("UNPROCESSABLE_CONTENT", { code, message, rule, ...(missing ? { missing } : {}) });
-}
-
-/** A refusal with its own HTTP meaning (413 too large, 415 a type not accepted…). */
-export function refusedAs(status: TRPC_ERROR_CODE_KEY, code: ApiRefusalCode, message: string, rule: string | null = null, reason?: string): TRPCError {
-  return problem(status, { code, message, rule, ...(reason ? { reason } : {}) });
+  return problem({ code, message, rule, ...(missing ? { missing } : {}) });
 }
 
 export function versionConflict(message: string, code: ApiRefusalCode = "VERSION_CONFLICT"): TRPCError {
-  return problem("CONFLICT", { code, message, rule: null });
+  return problem({ code, message, rule: null });
 }
 
 export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: string, retryAfterSeconds?: number): TRPCError {
-  return problem("TOO_MANY_REQUESTS", { code, message, rule: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+  return problem({ code, message, rule: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 }
 
 /**
@@ -136,7 +178,7 @@ export function tooManyRequests(code: "LOCKED_OUT" | "RATE_LIMITED", message: st
  * message says how to find out rather than promising either.
  */
 export function databaseUnavailable(retryAfterSeconds = 30): TRPCError {
-  return problem("SERVICE_UNAVAILABLE", {
+  return problem({
     code: "UNAVAILABLE",
     message:
       "The complaints database is not answering just now. Please try again in a minute. If you were saving something, check whether it was saved before you send it again: sending a form again will not make a second case.",
@@ -178,7 +220,7 @@ export function describeError(error: TRPCError): { message: string; fieldErrors:
     return { message: `The request is not valid. ${summary}`, fieldErrors: fields, refusal: null };
   }
   if (cause instanceof ApiProblem) return { message: cause.refusal.message, fieldErrors: null, refusal: cause.refusal };
-  if (cause instanceof RefusalError) return { message: cause.refusal.message, fieldErrors: null, refusal: cause.refusal };
+  if (cause instanceof DomainError) return { message: cause.message, fieldErrors: null, refusal: refusalOf(cause) };
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: INTERNAL_MESSAGE, fieldErrors: null, refusal: null };
   return { message: error.message, fieldErrors: null, refusal: null };
 }

@@ -5,6 +5,8 @@
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import helmet from "helmet";
+import type { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware, generateOpenApiDocument } from "trpc-to-openapi";
 import type { AppDeps } from "./context.js";
@@ -16,7 +18,8 @@ import { attachmentRoutes } from "./http/attachment-routes.js";
 import { reportRoutes } from "./http/report-routes.js";
 import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, resolvePrincipal } from "./http/middleware.js";
 import { isDatabaseUnavailable } from "@complaints/db";
-import { ApiProblem, databaseUnavailable, INTERNAL_MESSAGE } from "./errors.js";
+import { ApiProblem, apiErrorOf, databaseUnavailable, describeError, INTERNAL_MESSAGE } from "./errors.js";
+import { faultsLogged } from "./trpc.js";
 
 export interface AppOptions {
   /** The Remix portal's request handler, mounted as the catch-all once it exists. */
@@ -91,8 +94,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   // whatever the path looked like: auth/lockout.ts.
   app.use(authRoutes(deps));
 
-  const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string | undefined }) => {
-    if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error("request failed", { path, error: error.cause ?? error });
+  // Faults inside a procedure are logged by its middleware (trpc.ts); these are the rest.
+  const onError = ({ error, path }: { error: TRPCError; path?: string | undefined }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR" && !faultsLogged.has(error)) deps.log.error("request failed", { path, error: error.cause ?? error });
   };
   // A refusal that says when to come back (rate limits) says it in Retry-After too.
   const retryAfter = (errors: ReadonlyArray<{ cause?: unknown }>) =>
@@ -137,7 +141,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       }),
   );
 
+  // The HTTP routes (downloads, uploads, sign-in) answer their errors here, translated as the
+  // procedures' are (errors.ts, apiErrorOf).
   const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+    const known = apiErrorOf(error);
+    if (known && known.code !== "INTERNAL_SERVER_ERROR") {
+      if (res.headersSent) return;
+      const { message, refusal } = describeError(known);
+      if (refusal?.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(refusal.retryAfterSeconds));
+      jsonError(res, getHTTPStatusCodeFromError(known), refusal?.code ?? known.code, message);
+      return;
+    }
     if (isDatabaseUnavailable(error)) {
       deps.log.warn("database unavailable", { path: req.path, error });
       if (res.headersSent) return;

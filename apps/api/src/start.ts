@@ -21,7 +21,7 @@ import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, grantApplicationRole, migrateToLatest, sealLegacyStreams, type Database } from "@complaints/db";
-import { configFromEnv } from "./config.js";
+import { configFromEnv, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
@@ -33,21 +33,21 @@ import type { AppDeps } from "./context.js";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** The embedded database's folder (DATA_DIR, default `.data/pglite` at the repository root). */
-function pgliteDir(env: NodeJS.ProcessEnv): string {
-  return path.resolve(repoRoot, env.DATA_DIR ?? ".data/pglite");
+function pgliteDir(settings: DatabaseSettings): string {
+  return path.resolve(repoRoot, settings.dataDir);
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite in a folder (created if missing). */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{ database: Database; where: string }> {
-  if (env.DATABASE_URL) return { database: await createDb({ url: env.DATABASE_URL }), where: "PostgreSQL (DATABASE_URL)" };
-  const dataDir = pgliteDir(env);
+export async function openDatabase(settings: DatabaseSettings): Promise<{ database: Database; where: string }> {
+  if (settings.url) return { database: await createDb({ url: settings.url }), where: "PostgreSQL (DATABASE_URL)" };
+  const dataDir = pgliteDir(settings);
   mkdirSync(dataDir, { recursive: true });
   return { database: await createDb({ dataDir }), where: `PGlite in ${path.relative(process.cwd(), dataDir) || dataDir}` };
 }
 
 /** The embedded demo's audit key file, beside (not in) its data folder. */
-export function pgliteKeyFile(env: NodeJS.ProcessEnv): string {
-  return `${pgliteDir(env)}-audit.key`;
+export function pgliteKeyFile(settings: DatabaseSettings): string {
+  return `${pgliteDir(settings)}-audit.key`;
 }
 
 /**
@@ -55,12 +55,12 @@ export function pgliteKeyFile(env: NodeJS.ProcessEnv): string {
  * whoever rewrites the database re-sign the log). The embedded demo, without AUDIT_KEY, keeps a
  * generated key in `<DATA_DIR>-audit.key`, beside the data folder and outside the database.
  */
-export function auditKeyFor(env: NodeJS.ProcessEnv): { key: string; where: string } {
-  if (env.AUDIT_KEY) return { key: env.AUDIT_KEY.trim(), where: "AUDIT_KEY" };
-  if (env.DATABASE_URL) {
+export function auditKeyFor(config: Pick<ApiConfig, "auditKey" | "database">): { key: string; where: string } {
+  if (config.auditKey) return { key: config.auditKey, where: "AUDIT_KEY" };
+  if (config.database.url) {
     throw new Error("AUDIT_KEY is not set: on PostgreSQL the event log is signed with a key kept outside the database (at least 32 characters: openssl rand -base64 32). See docs/security.md");
   }
-  const file = pgliteKeyFile(env);
+  const file = pgliteKeyFile(config.database);
   try {
     return { key: readFileSync(file, "utf8").trim(), where: file };
   } catch (error) {
@@ -80,14 +80,14 @@ export function auditKeyFor(env: NodeJS.ProcessEnv): { key: string; where: strin
  * Migrates the schema: as the owner (MIGRATION_DATABASE_URL) when set, then grants DATABASE_URL's
  * role its rights; otherwise through the application's own connection (PGlite, one-role setups).
  */
-export async function migrateDatabase(env: NodeJS.ProcessEnv, database: Database): Promise<{ applied: readonly string[]; roles: string | null }> {
-  const ownerUrl = env.MIGRATION_DATABASE_URL;
-  if (!ownerUrl || !env.DATABASE_URL) return { ...(await migrateToLatest(database.db)), roles: null };
-  const appRole = decodeURIComponent(new URL(env.DATABASE_URL).username);
+export async function migrateDatabase(settings: DatabaseSettings, database: Database): Promise<{ applied: readonly string[]; roles: string | null }> {
+  const ownerUrl = settings.migrationUrl;
+  if (!ownerUrl || !settings.url) return { ...(await migrateToLatest(database.db)), roles: null };
+  const appRole = decodeURIComponent(new URL(settings.url).username);
   const owner = await createDb({ url: ownerUrl, maxConnections: 2 });
   try {
     const migrated = await migrateToLatest(owner.db);
-    const jobSchema = env.PGBOSS_SCHEMA ?? "pgboss";
+    const jobSchema = settings.jobSchema;
     await installJobQueues(ownerUrl, jobSchema);
     await grantApplicationRole(owner.db, appRole, { jobSchemas: [jobSchema] });
     return { applied: migrated.applied, roles: `migrated as the owner, the API connects as ${appRole}` };
@@ -109,7 +109,8 @@ export interface Started {
  * portal, when `options.portal` is given) on PORT. The portal's server can call this.
  */
 export async function startServer(
-  env: NodeJS.ProcessEnv = process.env,
+  /** The environment to read settings from (config.ts); this process's own when not given. */
+  env?: NodeJS.ProcessEnv,
   options: AppOptions & {
     quiet?: boolean;
     /** Builds the portal's handler from the API's dependencies (instead of `portal`). */
@@ -118,21 +119,20 @@ export async function startServer(
 ): Promise<Started> {
   const out = (line: string) => options.quiet || process.stdout.write(`${line}\n`);
   const config = configFromEnv(env);
-  const auditKey = auditKeyFor(env);
-  const { database, where } = await openDatabase(env);
-  const migrated = await migrateDatabase(env, database).catch(async (error: unknown) => {
+  const auditKey = auditKeyFor(config);
+  const { database, where } = await openDatabase(config.database);
+  const migrated = await migrateDatabase(config.database, database).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
   if (migrated.applied.length) out(`Database: ${where}; applied ${migrated.applied.length} migrations`);
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
   const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
-  // Streams written before the audit key get a keyed head, once (src/events.ts).
+  // Streams written before the audit key get a keyed head, once (packages/db/src/events.ts).
   const sealed = await sealLegacyStreams(database.db, deps.clock.now());
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
-  const wantDemo = env.SEED_DEMO ? env.SEED_DEMO === "true" : !env.DATABASE_URL;
-  if (wantDemo) {
+  if (config.seedDemo) {
     let last = -1;
     const report = await seedDemo(deps, {
       onProgress: (done, total) => {
@@ -157,7 +157,7 @@ export async function startServer(
     const s = app.listen(config.port, () => resolve(s));
     s.once("error", reject);
   });
-  const jobs = await startJobs(deps, { env });
+  const jobs = await startJobs(deps);
 
   out("");
   out(`Complaints platform: ${config.publicUrl}   (database: ${where})`);
@@ -165,7 +165,7 @@ export async function startServer(
   out(`  Background jobs: ${jobs.describe()}`);
   out(`  Audit log: signed with the key from ${auditKey.where}${migrated.roles ? `; ${migrated.roles}` : ""}`);
   out(`  Email: ${config.smtp ? `SMTP (${new URL(config.smtp.url).host})` : "not configured; notifications wait in the outbox (notifications.outbox)"}`);
-  if (wantDemo) {
+  if (config.seedDemo) {
     out("");
     out(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     const rows = demoLogins();

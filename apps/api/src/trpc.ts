@@ -2,17 +2,16 @@
  * tRPC is initialised here and only here (decision 0301). We export only what the routers
  * use: `router`, the procedure builders and `createCallerFactory`.
  *
- * Errors: a zod failure is a 400 with field messages; a rule's refusal is a 4xx with its
- * code and plain message; anything unexpected is a 500 that says nothing of the internals.
+ * Errors: a zod failure is a 400 with field messages; a domain error is a 4xx with its code
+ * and plain message; anything unexpected is a logged 500 that says nothing of the internals.
  * No stack trace ever reaches a client.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { CalendarRangeError, RefusalError } from "@complaints/core";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { isDatabaseUnavailable } from "@complaints/db";
-import { databaseUnavailable, describeError, noAccess, notSignedIn, passwordChangeRequired, refused, type ErrorData } from "./errors.js";
+import { apiErrorOf, databaseUnavailable, describeError, noAccess, notSignedIn, passwordChangeRequired, type ErrorData } from "./errors.js";
 import { hasRole, type ApiKeyPrincipal, type ApiKeyScope, type StaffPrincipal } from "./access/principal.js";
 import type { StaffRole } from "./access/policy.js";
 
@@ -52,11 +51,15 @@ export function unstorable(value: unknown, path: Array<string | number> = [], de
   return null;
 }
 
+/** Faults already logged by the middleware, so the HTTP adapter's onError does not log them twice (server.ts). */
+export const faultsLogged = new WeakSet<Error>();
+
 /**
  * Every procedure: input with characters that cannot be stored is a 400 on that field; a
- * refusal thrown from deep inside (rather than returned) still reads as one.
+ * domain error thrown from deep inside reads as its code's status (errors.ts, apiErrorOf); a
+ * fault of the program is logged here, once, and answered with a 500 that says nothing of it.
  */
-const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
+const base = t.procedure.use(async ({ ctx, type, path, getRawInput, next }) => {
   // A change makes what this caller read before stale (context.ts, caseReads).
   if (type !== "query") ctx.caseReads?.clear();
   const bad = unstorable(await getRawInput().catch(() => undefined));
@@ -71,13 +74,16 @@ const base = t.procedure.use(async ({ ctx, type, getRawInput, next }) => {
   }
   const result = await next();
   if (type !== "query") ctx.caseReads?.clear();
-  if (!result.ok && result.error.cause instanceof RefusalError) throw refused(result.error.cause.refusal);
-  if (!result.ok && result.error.cause instanceof CalendarRangeError) {
-    throw refused({ code: "DATE_INVALID", message: `A date falls outside the working-day calendar: ${result.error.cause.message}`, rule: null });
-  }
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
-    ctx.deps.log.warn("database unavailable", { error: result.error.cause });
-    throw databaseUnavailable();
+  if (result.ok) return result;
+  const known = apiErrorOf(result.error);
+  if (known && known !== result.error) throw known;
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    if (isDatabaseUnavailable(result.error.cause)) {
+      ctx.deps.log.warn("database unavailable", { error: result.error.cause });
+      throw databaseUnavailable();
+    }
+    ctx.deps.log.error("request failed", { path, error: result.error.cause ?? result.error });
+    faultsLogged.add(result.error);
   }
   return result;
 });

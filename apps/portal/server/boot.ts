@@ -27,7 +27,7 @@ export async function bootServer(options: BootOptions): Promise<Started> {
     if (handler) return handler(req, res, next);
     built.then(() => handler!(req, res, next), next);
   };
-  const started = await startServer(options.env ?? process.env, { portal, quiet: options.quiet ?? false });
+  const started = await startServer(options.env, { portal, quiet: options.quiet ?? false });
   handler = portalHandler({ deps: started.deps, build: options.build, clientDir: options.clientDir });
   ready();
   return started;

@@ -94,9 +94,9 @@ export function portalHandler(options: PortalOptions): Router {
   });
 
   // With JavaScript, Remix posts a form with fetch to "<path>.data". A form the user must
-  // correct is a 400 without JavaScript (the page, with its error summary); to the fetch it is
-  // answered 200 with the same page data, because browsers log every 4xx fetch as a console
-  // error. The real status travels in X-Form-Status.
+  // correct is answered 200 by failure() (forms.server.ts) with its real status in
+  // X-Form-Status; any other 4xx to such a fetch is answered the same way here, because
+  // browsers log every 4xx fetch as a console error (docs/decisions/0501-portal-forms.md).
   router.use((req, res, next) => {
     if (req.method === "POST" && req.path.endsWith(".data")) {
       const status = res.status.bind(res);

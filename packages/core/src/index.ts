@@ -34,6 +34,7 @@ export { currentStage } from "./lifecycle/commands/shared.js";
 export { COMMANDS, COMMAND_TYPES, type CommandModule } from "./lifecycle/commands/index.js";
 export { availableCommands } from "./lifecycle/available.js";
 export { RefusalError } from "./lifecycle/refusals.js";
+export { DomainError, type DomainErrorCode } from "./errors.js";
 export { baseIntakeShape, representativeSchema } from "./lifecycle/intake.js";
 export { FIRST_DATE, LAST_DATE, id, isoDate, isoDateTime, name, slug, text } from "./input/fields.js";
 export { customerInput, logCaseInput } from "./input/cases.js";

@@ -126,7 +126,7 @@ async function check(input: NewAttachment, policy: AttachmentPolicy): Promise<st
   if (!name || name.length > 255 || BAD_NAME_CHARACTER.test(name)) {
     throw new AttachmentRejectedError(
       "bad-file-name",
-      "The file name must be 1 to 255 characters with no slashes, control characters or hidden direction or formatting marks; rename the file and try again",
+      "The file name must be 1 to 255 characters with no slashes, control characters or hidden direction or formatting marks; rename the file and try again.",
     );
   }
   const mediaType = input.mediaType.trim().toLowerCase();
@@ -134,30 +134,30 @@ async function check(input: NewAttachment, policy: AttachmentPolicy): Promise<st
   if (!policy.allowedTypes.includes(mediaType) || !accepted) {
     throw new AttachmentRejectedError(
       "type-not-allowed",
-      `Files of type ${mediaType || "(none)"} cannot be attached`,
+      `Files of type ${mediaType || "(none)"} cannot be attached.`,
     );
   }
   const ending = fileNameEnding(name);
   if (!accepted.extensions.includes(ending)) {
     throw new AttachmentRejectedError(
       "type-not-allowed",
-      `A file of type ${mediaType} must be named ${accepted.extensions.join(" or ")}, not ${ending || "with no ending"}`,
+      `A file of type ${mediaType} must be named ${accepted.extensions.join(" or ")}, not ${ending || "with no ending"}.`,
     );
   }
   if (input.content.byteLength === 0)
-    throw new AttachmentRejectedError("empty", "The file is empty");
+    throw new AttachmentRejectedError("empty", "The file is empty.");
   if (input.content.byteLength > policy.maxBytes) {
     const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
     throw new AttachmentRejectedError(
       "too-large",
-      `The file is ${mb(input.content.byteLength)}; the largest allowed is ${mb(policy.maxBytes)}`,
+      `The file is ${mb(input.content.byteLength)}; the largest allowed is ${mb(policy.maxBytes)}.`,
     );
   }
   const problem = await contentProblem(input.content, accepted.content);
   if (problem) {
     throw new AttachmentRejectedError(
       "content-does-not-match-type",
-      `The file's content is not ${mediaType}: ${problem}`,
+      `The file's content is not ${mediaType}: ${problem}.`,
     );
   }
   return mediaType;

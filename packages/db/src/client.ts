@@ -61,16 +61,14 @@ const pgliteParsers = {
 /**
  * Opens the database.
  *
- * - `createDb()` uses `DATABASE_URL` when it is set (PostgreSQL, production), otherwise an
- *   in-memory PGlite.
+ * - `createDb()` is an in-memory PGlite. The connection is the caller's to choose: the API's
+ *   settings (apps/api/src/config.ts, DATABASE_URL) pass it in; nothing here reads the environment.
  * - `createDb({ url })` uses PostgreSQL; `createDb({ dataDir })` a persistent PGlite folder;
  *   `createDb({ memory: true })` an in-memory PGlite.
  *
  * The schema is not migrated here: call {@link migrateToLatest} once at start-up.
  */
-export async function createDb(options?: CreateDbOptions): Promise<Database> {
-  const resolved: CreateDbOptions =
-    options ?? (process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { memory: true });
+export async function createDb(resolved: CreateDbOptions = { memory: true }): Promise<Database> {
 
   if ("url" in resolved) {
     const pool = new pg.Pool({

@@ -82,6 +82,7 @@ export async function applyConductCommand<S, E extends EventLike, R>(
           { conductCustomerId: input.customerId },
           { afterVersion: input.expectedVersion },
         ),
+        "customer's record",
       );
     if (current !== input.expectedVersion) throw await conflict(current);
 

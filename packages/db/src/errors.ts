@@ -1,3 +1,4 @@
+import { DomainError } from "@complaints/core";
 import type { StoredEvent } from "./events.js";
 
 /**
@@ -5,58 +6,59 @@ import type { StoredEvent } from "./events.js";
  * changed it first. Nothing was written. `changes` are the events recorded since the version
  * the caller saw, so the UI can say what changed ("Jo acknowledged it at 10:02").
  */
-export class ConflictError extends Error {
+export class ConflictError extends DomainError {
   override readonly name = "ConflictError";
-  readonly code = "CONFLICT";
   constructor(
     readonly streamId: string,
     readonly expectedVersion: number,
     readonly actualVersion: number,
     readonly changes: readonly StoredEvent[],
+    /** What the stream is, in the person's words ("case", "plan"). */
+    readonly what = "case",
   ) {
+    const since = changes.map((e) => e.type.replace(/-/g, " ")).join(", ");
     super(
-      `Version ${expectedVersion} is out of date: it is now version ${actualVersion}` +
-        (changes.length ? ` after ${changes.map((e) => e.type).join(", ")}` : ""),
+      "VERSION_CONFLICT",
+      `Someone else changed this ${what} while you were working on it (now version ${actualVersion}${since ? `: ${since}` : ""}). Reload it, check what changed, and try again.`,
     );
   }
 }
 
 /** The row a command or query names does not exist (or not in the caller's council). */
-export class NotFoundError extends Error {
+export class NotFoundError extends DomainError {
   override readonly name = "NotFoundError";
-  readonly code = "NOT_FOUND";
   constructor(
     readonly entity: string,
     readonly key: string,
   ) {
-    super(`No ${entity} ${key}`);
+    super("NOT_FOUND", `There is no ${entity} ${key}`);
   }
 }
 
 /** An idempotency key was sent again with a different request: refuse rather than guess. */
-export class IdempotencyKeyReusedError extends Error {
+export class IdempotencyKeyReusedError extends DomainError {
   override readonly name = "IdempotencyKeyReusedError";
-  readonly code = "IDEMPOTENCY_KEY_REUSED";
   constructor(
     readonly key: string,
     readonly caseId: string | null,
   ) {
-    super(`Idempotency key "${key}" was already used for a different request`);
+    super("IDEMPOTENCY_MISMATCH", "This idempotency key was already used for a different submission; use a new key for a new submission");
   }
 }
 
 /** An attachment breaks the configured limits; nothing was stored. */
-export class AttachmentRejectedError extends Error {
+export class AttachmentRejectedError extends DomainError {
   override readonly name = "AttachmentRejectedError";
-  readonly code = "ATTACHMENT_REJECTED";
   constructor(
-    readonly reason:
-      "too-large" | "empty" | "type-not-allowed" | "content-does-not-match-type" | "bad-file-name",
+    readonly reason: AttachmentRejection,
     message: string,
   ) {
-    super(message);
+    super("ATTACHMENT_REJECTED", message);
   }
 }
+
+/** Why a file was refused; the API answers each with its own status (413, 415, 422). */
+export type AttachmentRejection = "too-large" | "empty" | "type-not-allowed" | "content-does-not-match-type" | "bad-file-name";
 
 /** Stored bytes (attachment file, letter) no longer match the SHA-256 recorded for them. */
 export class IntegrityError extends Error {

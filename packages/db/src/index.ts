@@ -2,7 +2,7 @@
  * @complaints/db — the storage layer, and the only package that writes SQL.
  *
  * ```ts
- * const { db, close } = await createDb();          // DATABASE_URL -> PostgreSQL, else PGlite
+ * const { db, close } = await createDb({ url });     // PostgreSQL; createDb() is an in-memory PGlite
  * await migrateToLatest(db);
  * const logged = await logCase(db, { councilId, command, customer, rules, clock, idempotency });
  * const next = await applyCaseCommand(db, { caseId, expectedVersion, command, rules, clock });
@@ -30,6 +30,7 @@ export {
 export { inTransaction, type Executor } from "./executor.js";
 export {
   AttachmentRejectedError,
+  type AttachmentRejection,
   ConflictError,
   IdempotencyKeyReusedError,
   IntegrityError,

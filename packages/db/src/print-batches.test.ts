@@ -76,7 +76,7 @@ describe("issuing a letter with its event and posting", () => {
         byPost: true,
         event: { actor: staffActor(seed.officer.id) },
       }),
-    ).rejects.toThrow(/No case/);
+    ).rejects.toThrow(/There is no case/);
   });
 });
 

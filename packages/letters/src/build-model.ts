@@ -1,5 +1,6 @@
 import {
   currentStage,
+  DomainError,
   type CaseState,
   type CouncilProfile,
   OUTCOME_LABELS,
@@ -49,8 +50,12 @@ export interface LetterContext {
   trackingCode?: string;
 }
 
-export class LetterModelError extends Error {
+/** A letter that cannot be drafted from the case as it stands (no address, nobody to sign it…). */
+export class LetterModelError extends DomainError {
   override readonly name = "LetterModelError";
+  constructor(message: string) {
+    super("LETTER_NOT_POSSIBLE", message);
+  }
 }
 
 /** The letter content rules for the case's regime (the regime names its family; plugins may name an unknown one). */

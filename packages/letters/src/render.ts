@@ -1,3 +1,4 @@
+import { DomainError } from "@complaints/core";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
 import { LETTER_KIND_NAMES } from "@complaints/core";
@@ -50,13 +51,13 @@ export interface LetterDocumentOptions {
   tagged?: boolean;
 }
 
-export class LetterLayoutError extends Error {
+export class LetterLayoutError extends DomainError {
   override readonly name = "LetterLayoutError";
   constructor(
     readonly reference: string,
     message: string,
   ) {
-    super(`Letter ${reference}: ${message}`);
+    super("LETTER_NOT_POSSIBLE", `Letter ${reference}: ${message}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
+import { DomainError, LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
 import type { LetterElement, LetterModel } from "./model.js";
 
 /**
@@ -447,7 +447,7 @@ export function checkRequiredContent(
     .map(({ element, description, source }) => ({ element, description, source }));
 }
 
-export class LetterContentError extends Error {
+export class LetterContentError extends DomainError {
   override readonly name = "LetterContentError";
   constructor(
     readonly kind: LetterKind,
@@ -455,6 +455,7 @@ export class LetterContentError extends Error {
     readonly missing: readonly MissingContent[],
   ) {
     super(
+      "LETTER_INCOMPLETE",
       missing.some((item) => item.element === "letter-kind")
         ? `This letter cannot be issued: ${missing.map((item) => item.description).join("; ")}.`
         : `This ${LETTER_KIND_NAMES[kind]} cannot be issued under ${REGIME_FAMILY_NAMES[family]} until it says:\n` +

@@ -1,3 +1,4 @@
+import { DomainError } from "@complaints/core";
 import type { LetterLanguage } from "./model.js";
 
 /**
@@ -51,8 +52,12 @@ export const FIXED_WORDS: Record<LetterLanguage, FixedWords> = {
   },
 };
 
-export class LetterDateError extends Error {
+/** A date a letter cannot print (not a calendar date): the letter is not possible as asked. */
+export class LetterDateError extends DomainError {
   override readonly name = "LetterDateError";
+  constructor(message: string) {
+    super("LETTER_NOT_POSSIBLE", message);
+  }
 }
 
 /** "2026-11-23" → "23 November 2026". Parsed by hand: a Date would shift with the server's time zone. */

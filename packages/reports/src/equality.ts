@@ -7,6 +7,7 @@
  * (@complaints/db `equalityRepository`), and only ever shown here: in aggregate, with counts of
  * 1 to 4 shown as "<5", complementary suppression, and nothing for too few forms (decision 0710).
  */
+import { DomainError } from "@complaints/core";
 import {
   councilRepository,
   equalityRepository,
@@ -131,8 +132,12 @@ export const EQUALITY_QUESTIONS: readonly EqualityQuestion[] = [
   },
 ];
 
-export class EqualityFormError extends RangeError {
+/** A form that is not the equality monitoring form (an unknown question or answer, no consent). */
+export class EqualityFormError extends DomainError {
   override readonly name = "EqualityFormError";
+  constructor(message: string) {
+    super("INVALID_INPUT", message);
+  }
 }
 
 /**

@@ -224,7 +224,7 @@ describe("the scoring rubric (letters' required content and timeliness)", () => 
     });
     expect(() =>
       scoreQaReview(rubric, { ...answers, "quality:invented": { answer: "met" } }),
-    ).toThrow(/not on this checklist/);
+    ).toThrow(/not on this checklist/i);
   });
 });
 

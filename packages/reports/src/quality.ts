@@ -11,10 +11,12 @@
  * - `scoreQaReview` / `recordQaReview`: the score, stored with every answer.
  * - `qaScoresReport`: scores over time per service, with the findings and remedial actions.
  */
+import { DomainError } from "@complaints/core";
 import {
   councilRepository,
   qualityRepository,
   checkPeriod,
+  ReportInputError,
   type Executor,
   type QaAnswer,
   type QaCandidate,
@@ -72,7 +74,7 @@ export async function drawQaSample(
   input: DrawQaSampleInput,
 ): Promise<QaSample & { drawn: QaCandidate[] }> {
   if (!(input.share > 0 && input.share <= 1))
-    throw new RangeError("the share sampled is more than 0 and at most 1");
+    throw new ReportInputError("the share sampled is more than 0 and at most 1");
   const population = await qualityRepository.population(db, input);
   const seed = input.seed ?? `${input.councilId}:${input.serviceId}:${input.month}`;
   const size =
@@ -304,10 +306,10 @@ export function buildQaRubric(context: QaReviewContext, options: QaRubricOptions
 
 export type QaAnswers = Readonly<Record<string, { answer: QaAnswer; note?: string }>>;
 
-export class QaReviewIncompleteError extends Error {
+export class QaReviewIncompleteError extends DomainError {
   override readonly name = "QaReviewIncompleteError";
   constructor(readonly unanswered: readonly string[]) {
-    super(`answer every item of the checklist first; still to answer: ${unanswered.join(", ")}`);
+    super("INVALID_INPUT", `Answer every item of the checklist: still to answer ${unanswered.join(", ")}`);
   }
 }
 
@@ -326,7 +328,7 @@ export interface QaScore {
 export function scoreQaReview(rubric: QaRubric, answers: QaAnswers = {}): QaScore {
   const known = new Set(rubric.criteria.map((c) => c.id));
   const strays = Object.keys(answers).filter((k) => !known.has(k));
-  if (strays.length) throw new RangeError(`not on this checklist: ${strays.join(", ")}`);
+  if (strays.length) throw new ReportInputError(`not on this checklist: ${strays.join(", ")}`);
   const unanswered = rubric.criteria.filter((c) => !answers[c.id] && !c.auto).map((c) => c.id);
   if (unanswered.length) throw new QaReviewIncompleteError(unanswered);
   let score = 0;
@@ -359,7 +361,7 @@ export async function recordQaReview(
   if (
     !sample.items.some((i) => i.caseId === input.caseId && i.stageSequence === input.stageSequence)
   ) {
-    throw new RangeError("that response is not in the sample");
+    throw new ReportInputError("that response is not in the sample");
   }
   const context = await qualityRepository.reviewContext(db, input.caseId, input.stageSequence);
   const rubric = buildQaRubric(context, input.rubric);

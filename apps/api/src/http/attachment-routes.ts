@@ -20,7 +20,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { ApiProblem, describeError, passwordChangeRequired } from "../errors.js";
+import { ApiProblem, apiErrorOf, describeError, passwordChangeRequired } from "../errors.js";
 import { addAttachment, assertMayAttach, attachmentFile, DESCRIPTION_MAX, formatSize, mediaTypeOf, rejected } from "../services/attachments.js";
 import { staffDownload } from "./letter-routes.js";
 import { asyncHandler, cookieJar, csrfTokenMatches, locals } from "./middleware.js";
@@ -146,7 +146,8 @@ export function attachmentRoutes(deps: AppDeps): Router {
         if (wantsHtml(req)) return res.redirect(303, `/cases/${req.params.caseId}?attached=${attachment.attachmentId}#attachments`);
         res.status(201).json({ attachment });
       } catch (error) {
-        if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return failWith(req, res, error);
+        const known = apiErrorOf(error);
+        if (known && known.code !== "INTERNAL_SERVER_ERROR") return failWith(req, res, known);
         throw error;
       }
     }),

@@ -4,12 +4,10 @@
  * same access rules as the tRPC procedures; errors are JSON like the rest of the API.
  */
 import { Router, type Request, type RequestHandler, type Response } from "express";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { IntegrityError } from "@complaints/db";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { describeError, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
+import { PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { letterPdf } from "../services/letters.js";
 import { batchManifest, downloadableBatch, writeBatchPdf } from "../services/print-batches.js";
 import { asyncHandler, cookieJar, jsonError, locals } from "./middleware.js";
@@ -35,10 +33,7 @@ export function staffDownload(deps: AppDeps, param: string, handler: StaffHandle
     try {
       await handler(ctx, principal, req, res);
     } catch (error) {
-      if (error instanceof TRPCError) {
-        const described = describeError(error);
-        return jsonError(res, getHTTPStatusCodeFromError(error), described.refusal?.code ?? error.code, described.message);
-      }
+      // Refusals go on to the server's error handler (server.ts); a file that fails its check is said here.
       if (error instanceof IntegrityError) {
         deps.log.error("stored file does not match its hash", { path: req.path, error: error.message });
         return jsonError(

@@ -11,12 +11,10 @@
  *   GET /reports/equality.csv?from=&to=[&by=directorate|category]
  */
 import { Router, type Request, type Response } from "express";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { z } from "zod";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { describeError, fieldMessages, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
+import { fieldMessages, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { annualReportInput, housingReportInput, periodReportInput } from "../routers/reports.js";
 import { equalityReportInput } from "../routers/equality.js";
 import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/reports.js";
@@ -55,21 +53,14 @@ function csvRoute<S extends z.ZodType>(deps: AppDeps, schema: S, produce: (ctx: 
       return jsonError(res, 400, "INVALID_INPUT", `The request is not valid. ${Object.entries(fields).map(([path, messages]) => `${path || "input"}: ${messages.join("; ")}`).join(". ")}`);
     }
     const ctx = createContextInner({ deps, principal, request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null }, cookies: cookieJar(deps, req, res) });
-    try {
-      const { csv, fileName } = await produce(ctx, principal, parsed.data);
-      res.status(200);
-      res.setHeader("Content-Type", "text/csv; charset=utf-8");
-      res.setHeader("Content-Disposition", `attachment; filename="${fileName}"`);
-      res.setHeader("Cache-Control", "private, no-store");
-      // A byte-order mark, so spreadsheet programs read "£" and other characters as UTF-8.
-      res.send(`\ufeff${csv}`);
-    } catch (error) {
-      if (error instanceof TRPCError) {
-        const described = describeError(error);
-        return jsonError(res, getHTTPStatusCodeFromError(error), described.refusal?.code ?? error.code, described.message);
-      }
-      throw error;
-    }
+    // A refusal goes on to the server's error handler (server.ts), which answers it as JSON.
+    const { csv, fileName } = await produce(ctx, principal, parsed.data);
+    res.status(200);
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", `attachment; filename="${fileName}"`);
+    res.setHeader("Cache-Control", "private, no-store");
+    // A byte-order mark, so spreadsheet programs read "£" and other characters as UTF-8.
+    res.send(`\ufeff${csv}`);
   });
 }
 

@@ -57,8 +57,7 @@ export function handlersFor(deps: AppDeps): JobHandlers {
 }
 
 export interface StartJobsOptions {
-  env?: NodeJS.ProcessEnv;
-  /** PostgreSQL only: where pg-boss connects (default DATABASE_URL) and its schema (default "pgboss"). */
+  /** PostgreSQL only: where pg-boss connects and its schema (default: the settings' DATABASE_URL and PGBOSS_SCHEMA). */
   connectionString?: string;
   schema?: string;
   /** false: no cron schedules (tests drive the jobs with runNow). */
@@ -67,10 +66,9 @@ export interface StartJobsOptions {
 
 export async function startJobs(deps: AppDeps, options: StartJobsOptions = {}): Promise<JobRunner> {
   const handlers = handlersFor(deps);
-  const env = options.env ?? process.env;
-  const connectionString = options.connectionString ?? env.DATABASE_URL;
+  const connectionString = options.connectionString ?? deps.config.database.url;
   if (deps.database.dialect === "pglite" || !connectionString) return inProcess(deps, handlers, options.schedule ?? true);
-  return withPgBoss(deps, handlers, { connectionString, schema: options.schema ?? env.PGBOSS_SCHEMA ?? "pgboss", schedule: options.schedule ?? true });
+  return withPgBoss(deps, handlers, { connectionString, schema: options.schema ?? deps.config.database.jobSchema, schedule: options.schedule ?? true });
 }
 
 function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): JobRunner {

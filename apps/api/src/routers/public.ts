@@ -11,15 +11,14 @@ import { escalateInput, proof, submitInput, trackInput } from "@complaints/core"
 import { publicProcedure, router } from "../trpc.js";
 import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
-import { equalityQuestions, escalate, letterForResident, publicServices, recordEquality, submit, track } from "../services/public.js";
+import { equalityQuestions, escalate, letterForResident, londonTime, publicServices, recordEquality, secondsUntil, submit, track } from "../services/public.js";
 import { id } from "./schemas.js";
 
 /** Every public procedure: one more call from this address, refused past the limit. */
 const limited = publicProcedure.use(async ({ ctx, next }) => {
   const verdict = await ctx.deps.publicLimits.requests.hit(PublicLimits.clientKey(ctx.request.ip));
   if (!verdict.ok) {
-    const time = verdict.retryAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-    throw tooManyRequests("RATE_LIMITED", `There have been too many requests from your network. Try again after ${time}.`, Math.max(1, Math.ceil((verdict.retryAt.getTime() - Date.now()) / 1000)));
+    throw tooManyRequests("RATE_LIMITED", `There have been too many requests from your network. Try again after ${londonTime(verdict.retryAt)}.`, secondsUntil(ctx, verdict.retryAt));
   }
   return next();
 });

@@ -8,10 +8,9 @@
  * case's handler and ATTACHMENT_ADDERS add them (policy.ts).
  * docs/decisions/0511-attachments-upload-route.md.
  */
-import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, fileNameEnding, caseRepository, NotFoundError, type AttachmentMeta } from "@complaints/db";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, type AttachmentRejection, fileNameEnding, caseRepository, NotFoundError, type AttachmentMeta } from "@complaints/db";
 import type { Context } from "../context.js";
-import { noAccess, notFound, refusedAs } from "../errors.js";
+import { apiErrorOf, noAccess, notFound } from "../errors.js";
 import { attachmentDecision, type StaffPrincipal } from "../access/principal.js";
 import { loadReadableCase, recordRead } from "./cases.js";
 
@@ -121,18 +120,9 @@ export async function assertMayAttach(ctx: Context, staff: StaffPrincipal, caseI
   if (!decision.ok) throw noAccess(decision.reason);
 }
 
-/** The HTTP meaning of each reason a file is refused. */
-const REJECTION_STATUS: Record<AttachmentRejectedError["reason"], TRPC_ERROR_CODE_KEY> = {
-  "too-large": "PAYLOAD_TOO_LARGE",
-  "type-not-allowed": "UNSUPPORTED_MEDIA_TYPE",
-  "content-does-not-match-type": "UNPROCESSABLE_CONTENT",
-  empty: "UNPROCESSABLE_CONTENT",
-  "bad-file-name": "UNPROCESSABLE_CONTENT",
-};
-
-/** A refused file as the API's error: 413, 415 or 422 with code ATTACHMENT_REJECTED and the reason. */
-export function rejected(reason: AttachmentRejectedError["reason"], message: string) {
-  return refusedAs(REJECTION_STATUS[reason], "ATTACHMENT_REJECTED", message, null, reason);
+/** A refused file as the API's error: 413, 415 or 422 with code ATTACHMENT_REJECTED and the reason (errors.ts, rejectionStatus). */
+export function rejected(reason: AttachmentRejection, message: string) {
+  return apiErrorOf(new AttachmentRejectedError(reason, message))!;
 }
 
 /**
@@ -145,23 +135,16 @@ export async function addAttachment(
   input: { caseId: string; fileName: string; mediaType: string; content: Uint8Array; description?: string | null | undefined },
 ): Promise<AttachmentView> {
   await assertMayAttach(ctx, staff, input.caseId);
-  let meta: AttachmentMeta;
-  try {
-    meta = await attachmentRepository.addAttachment(ctx.db, ctx.deps.config.attachments, {
-      caseId: input.caseId,
-      fileName: input.fileName,
-      mediaType: input.mediaType,
-      content: input.content,
-      description: input.description ?? null,
-      uploadedBy: { type: "staff", id: staff.id },
-      uploadedAt: ctx.clock.now(),
-      recordEvent: true,
-    });
-  } catch (error) {
-    if (error instanceof AttachmentRejectedError) throw rejected(error.reason, `${error.message}.`);
-    if (error instanceof NotFoundError) throw notFound("There is no such case");
-    throw error;
-  }
+  const meta = await attachmentRepository.addAttachment(ctx.db, ctx.deps.config.attachments, {
+    caseId: input.caseId,
+    fileName: input.fileName,
+    mediaType: input.mediaType,
+    content: input.content,
+    description: input.description ?? null,
+    uploadedBy: { type: "staff", id: staff.id },
+    uploadedAt: ctx.clock.now(),
+    recordEvent: true,
+  });
   ctx.deps.log.info("attachment added", { by: staff.id, caseId: input.caseId, attachmentId: meta.id, bytes: meta.size_bytes });
   return view(meta, new Map([[staff.id, staff.name]]));
 }
@@ -172,6 +155,7 @@ export async function attachmentFile(ctx: Context, staff: StaffPrincipal, attach
   try {
     meta = await attachmentRepository.getAttachment(ctx.db, attachmentId);
   } catch (error) {
+    // The same words as for another council's file below: whether it exists elsewhere is not said.
     if (error instanceof NotFoundError) throw notFound("There is no such file");
     throw error;
   }

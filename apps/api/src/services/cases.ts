@@ -17,8 +17,6 @@ import {
   applyCaseCommand,
   authRepository,
   caseRepository,
-  ConflictError,
-  IdempotencyKeyReusedError,
   logCase,
   NotFoundError,
   runIdempotently,
@@ -32,7 +30,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
-import { badInput, noAccess, notFound, refused, unprocessable, versionConflict } from "../errors.js";
+import { badInput, noAccess, notFound, refused } from "../errors.js";
 import { commandDecision, logDecision, readDecision, rolesIn, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
@@ -137,20 +135,16 @@ export async function runCommand<K extends CommandKey>(
       available: availableFor(result.state, runtime, staff, after),
     };
   };
-  try {
-    if (!idempotencyKey) return await apply(ctx.db);
-    // A form sent twice (a double click, a retry) with its own key is done once: the second
-    // gets the first's outcome instead of "someone else changed this case" (issue 20). A
-    // refusal or conflict stores nothing, so the key stays free for a corrected submission.
-    const outcome = await runIdempotently(
-      ctx.db,
-      { councilId: record.councilId, scope: "case-command", key: idempotencyKey, request: { by: staff.id, caseId, expectedVersion, type, payload } },
-      (trx) => apply(trx),
-    );
-    return outcome.value as unknown as CommandOutcome;
-  } catch (error) {
-    throw translateStorageError(error);
-  }
+  if (!idempotencyKey) return await apply(ctx.db);
+  // A form sent twice (a double click, a retry) with its own key is done once: the second
+  // gets the first's outcome instead of "someone else changed this case" (issue 20). A
+  // refusal or conflict stores nothing, so the key stays free for a corrected submission.
+  const outcome = await runIdempotently(
+    ctx.db,
+    { councilId: record.councilId, scope: "case-command", key: idempotencyKey, request: { by: staff.id, caseId, expectedVersion, type, payload } },
+    (trx) => apply(trx),
+  );
+  return outcome.value as unknown as CommandOutcome;
 }
 
 type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
@@ -171,20 +165,6 @@ async function withApproversRoles(ctx: Context, councilId: string, directorateId
     roles.set(approverId, rolesIn(toPrincipal(approver, null), directorateId));
   }
   return remedies.map((r) => (r.type === "financial" && r.approverId ? { ...r, approverRoles: roles.get(r.approverId)! } : { ...r, approverRoles: [] }));
-}
-
-export function translateStorageError(error: unknown): unknown {
-  if (error instanceof ConflictError) {
-    const what = error.changes.map((e) => e.type.replace(/-/g, " ")).join(", ");
-    return versionConflict(
-      `Someone else changed this case while you were working on it (now version ${error.actualVersion}${what ? `: ${what}` : ""}). Reload it, check what changed, and try again.`,
-    );
-  }
-  if (error instanceof NotFoundError) return notFound(`There is no ${error.entity} ${error.key}`);
-  if (error instanceof IdempotencyKeyReusedError) {
-    return unprocessable("IDEMPOTENCY_MISMATCH", "This idempotency key was already used for a different submission; use a new key for a new submission");
-  }
-  return error;
 }
 
 export interface LogInput {
@@ -261,27 +241,22 @@ export async function logNewCase(
   const actorName = by.kind === "public" ? WEB_FORM_ACTOR.name : by.name;
   // Keys the public's forms make are kept apart from staff and integration keys.
   const scope = by.kind === "public" ? "public-intake" : "intake";
-  let result;
-  try {
-    result = await logCase(ctx.db, {
-      councilId: by.councilId,
-      command: {
-        ...fields,
-        receivedAt: receivedAt ?? ctx.clock.now().toISOString(),
-        by: { id: actorId, roles: roles as never, name: actorName },
-      } as Omit<LogCase, "type" | "id" | "reference" | "customer">,
-      customer,
-      rules,
-      clock: ctx.clock,
-      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, request: { customer, ...fields, receivedAt: receivedAt ?? null }, scope } } : {}),
-      also: async (trx, applied) => {
-        await queueEffects(ctx, trx, runtime, applied, directorateId);
-        if (also) await also(trx, applied, runtime, directorateId);
-      },
-    });
-  } catch (error) {
-    throw translateStorageError(error);
-  }
+  const result = await logCase(ctx.db, {
+    councilId: by.councilId,
+    command: {
+      ...fields,
+      receivedAt: receivedAt ?? ctx.clock.now().toISOString(),
+      by: { id: actorId, roles: roles as never, name: actorName },
+    } as Omit<LogCase, "type" | "id" | "reference" | "customer">,
+    customer,
+    rules,
+    clock: ctx.clock,
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, request: { customer, ...fields, receivedAt: receivedAt ?? null }, scope } } : {}),
+    also: async (trx, applied) => {
+      await queueEffects(ctx, trx, runtime, applied, directorateId);
+      if (also) await also(trx, applied, runtime, directorateId);
+    },
+  });
   if (!result.ok) throw refused(result.refusal);
   return { caseId: result.caseId, reference: result.reference, version: result.version, created: result.created };
 }
@@ -311,22 +286,17 @@ export async function runPublicCommand(
 ) {
   const rules = runtime.book.rulesFor(record.state.serviceId, record.state.kind);
   const directorateId = record.row.directorate_id;
-  let result;
-  try {
-    result = await applyCaseCommand(db, {
-      caseId: record.id,
-      expectedVersion,
-      command: { ...command, by: { ...WEB_FORM_ACTOR, roles: [...WEB_FORM_ACTOR.roles] } } as Exclude<CaseCommand, LogCase>,
-      rules,
-      clock: ctx.clock,
-      also: async (trx, applied) => {
-        await queueEffects(ctx, trx, runtime, applied, directorateId);
-        if (alert) await queueStaffAlert(ctx, trx, runtime, applied, directorateId, alert);
-      },
-    });
-  } catch (error) {
-    throw translateStorageError(error);
-  }
+  const result = await applyCaseCommand(db, {
+    caseId: record.id,
+    expectedVersion,
+    command: { ...command, by: { ...WEB_FORM_ACTOR, roles: [...WEB_FORM_ACTOR.roles] } } as Exclude<CaseCommand, LogCase>,
+    rules,
+    clock: ctx.clock,
+    also: async (trx, applied) => {
+      await queueEffects(ctx, trx, runtime, applied, directorateId);
+      if (alert) await queueStaffAlert(ctx, trx, runtime, applied, directorateId, alert);
+    },
+  });
   if (!result.ok) throw refused(result.refusal);
   return result;
 }

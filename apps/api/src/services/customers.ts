@@ -8,7 +8,7 @@ import type { Context } from "../context.js";
 import { noAccess, notFound, refused } from "../errors.js";
 import { hasRole, readDecision, rolesIn, type StaffPrincipal } from "../access/principal.js";
 import { CASE_LOGGERS, CASE_READERS, CONDUCT_ROLES, type StaffRole } from "../access/policy.js";
-import { recordReads, translateStorageError } from "./cases.js";
+import { recordReads } from "./cases.js";
 
 /** The answer for a customer who does not exist and for one the staff member may not see alike. */
 export const NO_SUCH_CUSTOMER = "There is no such customer, or you cannot see them";
@@ -65,31 +65,26 @@ export async function conductCommand(ctx: Context, staff: StaffPrincipal, custom
     throw noAccess("Only the complaints manager, and the DCROs, heads of service and directors of a directorate that holds one of this customer's cases, work the persistent-complainant process for them");
   }
   const command = { ...payload, by: { id: staff.id, roles, name: staff.name } } as ConductCommand;
-  let result;
-  try {
-    result = await applyCustomerConductCommand(ctx.db, {
-      customerId,
-      expectedVersion,
-      command,
-      clock: ctx.clock,
-      also: async (trx, applied) => {
-        const letters = (applied.effects as Effect[]).filter((e) => e.type === "send-letter");
-        await ctx.deps.notifier.enqueue(
-          trx,
-          letters.map((e, i) => ({
-            councilId: staff.councilId,
-            caseId: null,
-            kind: "letter",
-            recipient: { party: "customer" },
-            payload: { letter: e.type === "send-letter" ? e.letter : null, customerId, conductVersion: applied.version },
-            dedupeKey: `conduct:${customerId}:${applied.version}:${i}`,
-          })),
-        );
-      },
-    });
-  } catch (error) {
-    throw translateStorageError(error);
-  }
+  const result = await applyCustomerConductCommand(ctx.db, {
+    customerId,
+    expectedVersion,
+    command,
+    clock: ctx.clock,
+    also: async (trx, applied) => {
+      const letters = (applied.effects as Effect[]).filter((e) => e.type === "send-letter");
+      await ctx.deps.notifier.enqueue(
+        trx,
+        letters.map((e, i) => ({
+          councilId: staff.councilId,
+          caseId: null,
+          kind: "letter",
+          recipient: { party: "customer" },
+          payload: { letter: e.type === "send-letter" ? e.letter : null, customerId, conductVersion: applied.version },
+          dedupeKey: `conduct:${customerId}:${applied.version}:${i}`,
+        })),
+      );
+    },
+  });
   if (!result.ok) throw refused(result.refusal);
   return { customerId, version: result.version, status: (result.state as ConductState).status };
 }

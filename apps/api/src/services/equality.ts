@@ -6,8 +6,8 @@
  * it is reported only in aggregate, counts of 1 to 4 shown as "<5".
  */
 import { todayIn } from "@complaints/core";
-import { equalityRepository, ReportInputError, type EqualityAnswers } from "@complaints/db";
-import { EQUALITY_QUESTIONS, EqualityFormError, equalityReport, equalityTables, recordEqualityMonitoring, tablesToCsv, csvField } from "@complaints/reports";
+import { equalityRepository, type EqualityAnswers } from "@complaints/db";
+import { EQUALITY_QUESTIONS, equalityReport, equalityTables, recordEqualityMonitoring, tablesToCsv, csvField } from "@complaints/reports";
 import type { Context } from "../context.js";
 import { badInput, noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
@@ -35,12 +35,7 @@ export async function record(ctx: Context, staff: StaffPrincipal, input: { caseI
   const today = todayIn(ctx.clock);
   if (input.consentGivenOn > today) throw badInput("Consent is recorded once given: the date is in the future");
   if (input.consentGivenOn < found.state.receipt.receivedOn) throw badInput(`Consent is given for this complaint: not before it was received (${found.state.receipt.receivedOn})`);
-  try {
-    await recordEqualityMonitoring(ctx.db, { caseId: input.caseId, consentGivenOn: input.consentGivenOn, collectedOn: today, collectedBy: "staff-on-customer-behalf", answers: input.answers });
-  } catch (error) {
-    if (error instanceof ReportInputError || error instanceof EqualityFormError) throw badInput(error.message);
-    throw error;
-  }
+  await recordEqualityMonitoring(ctx.db, { caseId: input.caseId, consentGivenOn: input.consentGivenOn, collectedOn: today, collectedBy: "staff-on-customer-behalf", answers: input.answers });
   // Nothing of the answers comes back, and the log says only that a form was stored.
   ctx.deps.log.info("equality monitoring recorded", { by: staff.id });
   return { recorded: true as const };
@@ -68,14 +63,9 @@ export async function withdraw(ctx: Context, staff: StaffPrincipal, caseId: stri
 export async function report(ctx: Context, staff: StaffPrincipal, input: PeriodInput & { by?: "directorate" | "category" | undefined }) {
   if (!hasRole(staff, EQUALITY_REPORT_READERS)) throw noAccess("The equality monitoring report is for the complaints manager, quality assurance and auditors");
   const period = checkReportPeriod(input);
-  try {
-    const data = await equalityReport(ctx.db, { councilId: staff.councilId, period, by: input.by ?? null });
-    return { report: data, tables: equalityTables(data) };
-  } catch (error) {
-    // Too short a period (decision 0710) is the request's fault: say what to choose.
-    if (error instanceof ReportInputError) throw badInput(error.message);
-    throw error;
-  }
+  // Too short a period (decision 0710) is a ReportInputError: a 400 that says what to choose.
+  const data = await equalityReport(ctx.db, { councilId: staff.councilId, period, by: input.by ?? null });
+  return { report: data, tables: equalityTables(data) };
 }
 
 export async function reportCsv(ctx: Context, staff: StaffPrincipal, input: PeriodInput & { by?: "directorate" | "category" | undefined }): Promise<{ csv: string; fileName: string }> {

@@ -15,10 +15,7 @@ import { todayIn } from "@complaints/core";
 import {
   authRepository,
   caseRepository,
-  ConflictError,
   learningRepository,
-  NotFoundError,
-  ReportInputError,
   type ActionKey,
   type ImprovementAction,
 } from "@complaints/db";
@@ -108,14 +105,6 @@ function onDate(ctx: Context, on: string | undefined): string {
   return on ?? today;
 }
 
-/** Storage refusals in the API's words. */
-function translate(error: unknown): unknown {
-  if (error instanceof NotFoundError) return notFound(`There is no ${error.entity} ${error.key}`);
-  if (error instanceof ReportInputError) return badInput(error.message);
-  if (error instanceof ConflictError) return unprocessable("NOT_ALLOWED_NOW", "Someone else changed this case meanwhile; try again");
-  return error;
-}
-
 const slugOf = (text: string) =>
   text
     .toLowerCase()
@@ -178,7 +167,7 @@ export async function createImprovementAction(ctx: Context, staff: StaffPrincipa
       return { caseId: outcome.caseId, reference: outcome.reference, stageSequence: stage!.sequence, actionId };
     } catch (error) {
       const conflict = (error as { cause?: { refusal?: { code?: string } } }).cause?.refusal?.code === "VERSION_CONFLICT";
-      if (!conflict || attempt >= 2) throw translate(error);
+      if (!conflict || attempt >= 2) throw error;
     }
   }
 }
@@ -189,11 +178,7 @@ export async function addMilestone(ctx: Context, staff: StaffPrincipal, key: Act
   const taken = new Set(action.milestones.map((m) => m.id));
   let n = action.milestones.length + 1;
   while (taken.has(`m${n}`)) n++;
-  try {
-    await learningRepository.setMilestone(ctx.db, key, { id: `m${n}`, description: input.description, dueOn: input.dueOn, createdBy: staff.id });
-  } catch (error) {
-    throw translate(error);
-  }
+  await learningRepository.setMilestone(ctx.db, key, { id: `m${n}`, description: input.description, dueOn: input.dueOn, createdBy: staff.id });
   return getImprovementAction(ctx, staff, key);
 }
 
@@ -203,22 +188,14 @@ export async function completeMilestone(ctx: Context, staff: StaffPrincipal, key
   const milestone = action.milestones.find((m) => m.id === key.milestoneId);
   if (!milestone) throw notFound("There is no such milestone");
   if (milestone.completedOn) throw unprocessable("NOT_ALLOWED_NOW", `That milestone was reached on ${milestone.completedOn}`);
-  try {
-    await learningRepository.completeMilestone(ctx.db, key, onDate(ctx, key.on));
-  } catch (error) {
-    throw translate(error);
-  }
+  await learningRepository.completeMilestone(ctx.db, key, onDate(ctx, key.on));
   return getImprovementAction(ctx, staff, key);
 }
 
 /** The action is done (with what was done, for the lessons-learned report). */
 export async function completeImprovementAction(ctx: Context, staff: StaffPrincipal, key: ActionKey & { on?: string | undefined; note?: string | null | undefined }) {
   await requireManager(ctx, staff, key);
-  try {
-    await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null, at: ctx.clock.now() });
-  } catch (error) {
-    throw translate(error);
-  }
+  await learningRepository.completeAction(ctx.db, key, { on: onDate(ctx, key.on), by: staff.id, note: key.note ?? null, at: ctx.clock.now() });
   return getImprovementAction(ctx, staff, key);
 }
 

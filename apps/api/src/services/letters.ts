@@ -23,10 +23,6 @@ import {
   type OutboxEntry,
 } from "@complaints/db";
 import {
-  LetterContentError,
-  LetterDateError,
-  LetterLayoutError,
-  LetterModelError,
   assertIssuable,
   buildLetterModel,
   checkPlainEnglish,
@@ -218,13 +214,7 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
 
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
-  let family: RegimeFamily;
-  try {
-    family = letterRegimeFamily(rules);
-  } catch (error) {
-    if (error instanceof LetterModelError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);
-    throw error;
-  }
+  const family = letterRegimeFamily(rules);
   const stage = stageFor(state, input.stageId);
   if (input.stageId && !stage) throw badInput(`This case has no stage "${input.stageId}"`);
 
@@ -248,23 +238,17 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
     missing.push({ element: "representative-address", description: `the postal address of ${state.representative!.name}, who acts for the customer: replies go to them`, source: RECIPIENT_SOURCE });
   }
 
-  let model: LetterModel;
-  try {
-    model = buildLetterModel(kind, state, rules, runtime.profile, {
-      date: todayIn(ctx.clock),
-      customerAddress: customerAddress ?? NO_ADDRESS,
-      ...(toRepresentative ? { representativeAddress: input.representativeAddress ?? NO_ADDRESS } : {}),
-      staff: (id) => cards.get(id),
-      signatoryId,
-      ...(stage ? { stageId: stage.stageId } : {}),
-      ...(input.language ? { language: input.language } : {}),
-      // Printed only where the letters package says (the acknowledgement to the customer).
-      trackingCode: await ctx.deps.tracking.codeFor(record.id),
-    });
-  } catch (error) {
-    if (error instanceof LetterModelError || error instanceof LetterDateError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);
-    throw error;
-  }
+  let model: LetterModel = buildLetterModel(kind, state, rules, runtime.profile, {
+    date: todayIn(ctx.clock),
+    customerAddress: customerAddress ?? NO_ADDRESS,
+    ...(toRepresentative ? { representativeAddress: input.representativeAddress ?? NO_ADDRESS } : {}),
+    staff: (id) => cards.get(id),
+    signatoryId,
+    ...(stage ? { stageId: stage.stageId } : {}),
+    ...(input.language ? { language: input.language } : {}),
+    // Printed only where the letters package says (the acknowledgement to the customer).
+    trackingCode: await ctx.deps.tracking.codeFor(record.id),
+  });
   model = withSections(model, (input.sections ?? []).map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
   missing.push(...checkRequiredContent(model, family).map(({ element, description, source }) => ({ element, description, source })));
 
@@ -332,19 +316,8 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
       draft.missing,
     );
   }
-  try {
-    assertIssuable(draft.model, draft.family);
-  } catch (error) {
-    if (error instanceof LetterContentError) throw unprocessable("LETTER_INCOMPLETE", error.message, null, [...error.missing]);
-    throw error;
-  }
-  let pdf: Buffer;
-  try {
-    pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
-  } catch (error) {
-    if (error instanceof LetterLayoutError || error instanceof LetterDateError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);
-    throw error;
-  }
+  assertIssuable(draft.model, draft.family);
+  const pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
   const councilId = staff.councilId;
   const settles = draft.outboxId ?? (await oldestPending(ctx, councilId, draft.caseId, draft.kind));
   const byPost = input.byPost ?? true;
@@ -399,13 +372,7 @@ export async function previewLetter(ctx: Context, staff: StaffPrincipal, input: 
 
 export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, input: LetterRequest) {
   const draft = await previewLetter(ctx, staff, input);
-  let pdf: Buffer;
-  try {
-    pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
-  } catch (error) {
-    if (error instanceof LetterLayoutError || error instanceof LetterDateError) throw unprocessable("LETTER_NOT_POSSIBLE", error.message);
-    throw error;
-  }
+  const pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
   return {
     fileName: `${draft.reference}-${draft.kind}-draft.pdf`,
     /** The PDF's bytes in base64 (JSON carries no bytes). */

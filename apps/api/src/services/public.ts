@@ -31,7 +31,6 @@ import {
   organisationRepository,
   runIdempotently,
   searchRepository,
-  IdempotencyKeyReusedError,
   EQUALITY_CHARACTERISTICS,
   type CaseRecord,
   type CustomerInput,
@@ -42,7 +41,7 @@ import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
-import { logNewCase, queueStaffAlert, runPublicCommand, translateStorageError, WEB_FORM_ACTOR } from "./cases.js";
+import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";
@@ -167,13 +166,13 @@ function clientKey(ctx: Context): string {
   return PublicLimits.clientKey(ctx.request.ip);
 }
 
-function londonTime(at: Date): string {
+export function londonTime(at: Date): string {
   return at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 }
 
-/** Seconds until `at` (the limiter's own clock is the system's). */
-function secondsUntil(at: Date): number {
-  return Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
+/** Seconds from now (the injected clock, which the limits count by too) until `at`. */
+export function secondsUntil(ctx: Context, at: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - ctx.clock.now().getTime()) / 1000));
 }
 
 /**
@@ -187,7 +186,7 @@ async function provenCase(ctx: Context, input: { reference: string; trackingCode
     throw tooManyRequests(
       "RATE_LIMITED",
       `There have been too many tries with a wrong reference or tracking code from your network. Try again after ${londonTime(allowed.retryAt)}, or phone us.`,
-      secondsUntil(allowed.retryAt),
+      secondsUntil(ctx, allowed.retryAt),
     );
   }
   const runtime = await publicCouncil(ctx);
@@ -232,7 +231,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
     throw tooManyRequests(
       "RATE_LIMITED",
       `We have had too many complaints, compliments and comments from your network in the last hour. Try again after ${londonTime(allowed.retryAt)}, or phone us.`,
-      secondsUntil(allowed.retryAt),
+      secondsUntil(ctx, allowed.retryAt),
     );
   }
   if (input.kind === "complaint" && !input.customer) {
@@ -488,10 +487,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
         dates: publicDates(applied.state, applied.state.dueDates.filter((d) => d.id.startsWith(prefix))),
       };
     },
-  ).catch((error: unknown) => {
-    if (error instanceof IdempotencyKeyReusedError) throw translateStorageError(error);
-    throw error;
-  });
+  );
   const value = outcome.value as { outcome: "escalated" | "late-request-recorded"; version: number; stage: { label: string; requestedOn: string } | null; dates: PublicDate[] };
   return { reference: record.reference, ...value, council: councilContact(runtime) };
 }

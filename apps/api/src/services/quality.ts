@@ -17,12 +17,8 @@
  */
 import { todayIn } from "@complaints/core";
 import {
-  ConflictError,
   inTransaction,
-  NotFoundError,
-  QaSampleExistsError,
   qualityRepository,
-  ReportInputError,
   sweepRepository,
   caseRepository,
   type NewNotification,
@@ -36,7 +32,6 @@ import {
   qaScoresChart,
   qaScoresReport,
   qaScoresTable,
-  QaReviewIncompleteError,
   recordQaReview,
   renderChartSvg,
   tablesToCsv,
@@ -49,23 +44,6 @@ import { directoratesWith, hasRole, rolesIn, type StaffPrincipal } from "../acce
 import { QA_READERS, QA_REVIEWERS } from "../access/policy.js";
 import { checkReportPeriod, type PeriodInput } from "./reports.js";
 import { requireOwner } from "./improvement.js";
-
-function translate(error: unknown): unknown {
-  if (error instanceof QaSampleExistsError) return unprocessable("NOT_ALLOWED_NOW", `A sample of this service's responses for ${error.month} has already been drawn`, "Southwark procedure, Complaints Handling Audit: one monthly sample");
-  if (error instanceof QaReviewIncompleteError) return badInput(`Answer every item of the checklist: still to answer ${error.unanswered.join(", ")}`);
-  if (error instanceof NotFoundError) return notFound(`There is no ${error.entity} ${error.key}`);
-  if (error instanceof ReportInputError || error instanceof RangeError) return badInput(error.message.replace(/^./, (c) => c.toUpperCase()));
-  if (error instanceof ConflictError) return unprocessable("NOT_ALLOWED_NOW", "Someone else changed this meanwhile; try again");
-  return error;
-}
-
-async function attempt<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw translate(error);
-  }
-}
 
 interface QaScope {
   runtime: CouncilRuntime;
@@ -109,7 +87,7 @@ export async function listSamples(ctx: Context, staff: StaffPrincipal, input: { 
 
 async function sampleInScope(ctx: Context, staff: StaffPrincipal, sampleId: string) {
   const scope = await qaScope(ctx, staff);
-  const sample = await attempt(() => qualityRepository.getSample(ctx.db, sampleId));
+  const sample = await qualityRepository.getSample(ctx.db, sampleId);
   if (sample.councilId !== staff.councilId || (scope.serviceIds !== null && !scope.serviceIds.includes(sample.serviceId))) throw notFound("There is no such sample, or you cannot see it");
   return { scope, sample };
 }
@@ -121,7 +99,7 @@ export async function drawSample(ctx: Context, staff: StaffPrincipal, input: { s
   const serviceId = scope.runtime.serviceIdByCode.get(input.serviceCode);
   if (!serviceId) throw badInput(`There is no service "${input.serviceCode}"`);
   if (input.month > monthOf(todayIn(ctx.clock))) throw badInput("Choose a month that has started: the sample is of responses already sent");
-  const drawn = await attempt(() => drawQaSample(ctx.db, { councilId: staff.councilId, serviceId, month: input.month, share: input.share, drawnBy: staff.id, ...(input.seed ? { seed: input.seed } : {}) }));
+  const drawn = await drawQaSample(ctx.db, { councilId: staff.councilId, serviceId, month: input.month, share: input.share, drawnBy: staff.id, ...(input.seed ? { seed: input.seed } : {}) });
   return { sampleId: drawn.id, month: drawn.month, share: drawn.share, population: drawn.population, sampled: drawn.items.length, service: serviceView(scope.runtime, serviceId) };
 }
 
@@ -155,8 +133,8 @@ async function itemInSample(ctx: Context, staff: StaffPrincipal, input: { sample
 export async function rubric(ctx: Context, staff: StaffPrincipal, input: { sampleId: string; caseId: string; stageSequence: number }) {
   const { scope } = await itemInSample(ctx, staff, input);
   requireReviewer(scope);
-  const context = await attempt(() => qualityRepository.reviewContext(ctx.db, input.caseId, input.stageSequence));
-  const built = await attempt(async () => buildQaRubric(context));
+  const context = await qualityRepository.reviewContext(ctx.db, input.caseId, input.stageSequence);
+  const built = buildQaRubric(context);
   const [reviewed] = (await qualityRepository.sampleItems(ctx.db, input.sampleId)).filter((i) => i.caseId === input.caseId && i.stageSequence === input.stageSequence);
   return {
     reference: context.reference,
@@ -198,19 +176,17 @@ export async function review(ctx: Context, staff: StaffPrincipal, input: { sampl
   requireReviewer(scope);
   const already = (await qualityRepository.sampleItems(ctx.db, input.sampleId)).find((i) => i.caseId === input.caseId && i.stageSequence === input.stageSequence)?.review;
   if (already) throw unprocessable("NOT_ALLOWED_NOW", `This response was reviewed on ${already.reviewedOn}; add findings to that review instead`);
-  return attempt(() =>
-    inTransaction(ctx.db, async (trx) => {
-      const saved = await recordQaReview(trx, { sampleId: input.sampleId, caseId: input.caseId, stageSequence: input.stageSequence, reviewerId: staff.id, reviewedOn: todayIn(ctx.clock), answers: input.answers });
-      const findingIds: string[] = [];
-      for (const finding of input.findings ?? []) findingIds.push(await recordFinding(ctx, trx, staff, saved.id, finding));
-      return { reviewId: saved.id, score: saved.score, maxScore: saved.maxScore, percent: saved.percent, findingIds };
-    }),
-  );
+  return inTransaction(ctx.db, async (trx) => {
+    const saved = await recordQaReview(trx, { sampleId: input.sampleId, caseId: input.caseId, stageSequence: input.stageSequence, reviewerId: staff.id, reviewedOn: todayIn(ctx.clock), answers: input.answers });
+    const findingIds: string[] = [];
+    for (const finding of input.findings ?? []) findingIds.push(await recordFinding(ctx, trx, staff, saved.id, finding));
+    return { reviewId: saved.id, score: saved.score, maxScore: saved.maxScore, percent: saved.percent, findingIds };
+  });
 }
 
 async function reviewInScope(ctx: Context, staff: StaffPrincipal, reviewId: string) {
   const scope = await qaScope(ctx, staff);
-  const found = await attempt(() => qualityRepository.getReview(ctx.db, reviewId));
+  const found = await qualityRepository.getReview(ctx.db, reviewId);
   if (found.councilId !== staff.councilId || (scope.serviceIds !== null && !scope.serviceIds.includes(found.serviceId))) throw notFound("There is no such review, or you cannot see it");
   return { scope, review: found };
 }
@@ -240,38 +216,38 @@ function headOf(staff: StaffPrincipal, scope: QaScope, serviceId: string): boole
 export async function addFinding(ctx: Context, staff: StaffPrincipal, input: FindingInput & { reviewId: string }) {
   const { scope } = await reviewInScope(ctx, staff, input.reviewId);
   requireReviewer(scope);
-  const id = await attempt(() => inTransaction(ctx.db, (trx) => recordFinding(ctx, trx, staff, input.reviewId, input)));
+  const id = await inTransaction(ctx.db, (trx) => recordFinding(ctx, trx, staff, input.reviewId, input));
   return { findingId: id };
 }
 
 export async function addRemedialAction(ctx: Context, staff: StaffPrincipal, input: { findingId: string; description: string; ownerId: string; dueOn: string }) {
-  const reviewId = await attempt(() => qualityRepository.reviewOf(ctx.db, { findingId: input.findingId }));
+  const reviewId = await qualityRepository.reviewOf(ctx.db, { findingId: input.findingId });
   const { scope } = await reviewInScope(ctx, staff, reviewId);
   requireReviewer(scope);
   await requireOwner(ctx, staff, input.ownerId);
   if (input.dueOn < todayIn(ctx.clock)) throw badInput("The due date has already passed");
-  const { id } = await attempt(() => qualityRepository.addRemedialAction(ctx.db, input));
+  const { id } = await qualityRepository.addRemedialAction(ctx.db, input);
   return { remedialActionId: id, reviewId };
 }
 
 export async function completeRemedialAction(ctx: Context, staff: StaffPrincipal, input: { remedialActionId: string; on?: string | undefined }) {
-  const reviewId = await attempt(() => qualityRepository.reviewOf(ctx.db, { remedialActionId: input.remedialActionId }));
+  const reviewId = await qualityRepository.reviewOf(ctx.db, { remedialActionId: input.remedialActionId });
   const { scope, review: found } = await reviewInScope(ctx, staff, reviewId);
   const action = found.findings.flatMap((f) => f.remedialActions).find((a) => a.id === input.remedialActionId)!;
   if (!(scope.reviewer || action.ownerId === staff.id || headOf(staff, scope, found.serviceId))) throw noAccess("Only the action's owner, quality assurance, the complaints manager or the Head of Service can record it done");
   if (action.completedOn) throw unprocessable("NOT_ALLOWED_NOW", `This remedial action was done on ${action.completedOn}`);
   const today = todayIn(ctx.clock);
   if (input.on && input.on > today) throw badInput("Record things when they have happened: the date is in the future");
-  await attempt(() => qualityRepository.completeRemedialAction(ctx.db, input.remedialActionId, input.on ?? today));
+  await qualityRepository.completeRemedialAction(ctx.db, input.remedialActionId, input.on ?? today);
   return { remedialActionId: input.remedialActionId, reviewId };
 }
 
 /** The check, a month after, that the risk area improved (Southwark). */
 export async function checkImprovement(ctx: Context, staff: StaffPrincipal, input: { remedialActionId: string; improved: boolean }) {
-  const reviewId = await attempt(() => qualityRepository.reviewOf(ctx.db, { remedialActionId: input.remedialActionId }));
+  const reviewId = await qualityRepository.reviewOf(ctx.db, { remedialActionId: input.remedialActionId });
   const { scope } = await reviewInScope(ctx, staff, reviewId);
   requireReviewer(scope);
-  await attempt(() => qualityRepository.recordImprovementCheck(ctx.db, input.remedialActionId, todayIn(ctx.clock), input.improved));
+  await qualityRepository.recordImprovementCheck(ctx.db, input.remedialActionId, todayIn(ctx.clock), input.improved);
   return { remedialActionId: input.remedialActionId, reviewId };
 }
 
@@ -286,7 +262,7 @@ export async function listRemedialActions(ctx: Context, staff: StaffPrincipal, i
 export async function scores(ctx: Context, staff: StaffPrincipal, input: PeriodInput) {
   const period = checkReportPeriod(input);
   const scope = await qaScope(ctx, staff);
-  const report = await attempt(() => qaScoresReport(ctx.db, { councilId: staff.councilId, period, asOf: todayIn(ctx.clock), serviceIds: scope.serviceIds }));
+  const report = await qaScoresReport(ctx.db, { councilId: staff.councilId, period, asOf: todayIn(ctx.clock), serviceIds: scope.serviceIds });
   const spec = qaScoresChart(report);
   return { report, tables: [qaScoresTable(report)], charts: [{ id: spec.id, title: spec.title, svg: renderChartSvg(spec), table: chartTable(spec) }] };
 }

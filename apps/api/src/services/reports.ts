@@ -11,7 +11,7 @@
  * they get exactly those.
  */
 import { todayIn } from "@complaints/core";
-import { ReportInputError, type ReportPeriod } from "@complaints/db";
+import type { ReportPeriod } from "@complaints/db";
 import {
   annualReport,
   annualReportTables,
@@ -98,16 +98,6 @@ export async function reportScope(ctx: Context, staff: StaffPrincipal, requested
   return { directorateIds: allowed === "all" ? null : choices.map((c) => c.id), choices, councilWide: allowed === "all" };
 }
 
-/** A report module's bad input (a period the wrong way round) as a 400, not a 500. */
-async function asInput<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ReportInputError || error instanceof RangeError) throw badInput(error.message);
-    throw error;
-  }
-}
-
 /** What the report pages offer: the directorates the reader may choose, and sensible periods. */
 export async function reportOptions(ctx: Context, staff: StaffPrincipal) {
   const scope = await reportScope(ctx, staff, undefined);
@@ -138,16 +128,14 @@ export async function annual(ctx: Context, staff: StaffPrincipal, input: AnnualI
   const previous = input.previous === undefined || input.previous === "auto" ? "auto" : input.previous === "none" ? null : checkReportPeriod(input.previous, "The previous period");
   const scope = await reportScope(ctx, staff, input.directorateIds);
   await ensureReportCalendars(ctx.deps, staff.councilId);
-  const report = await asInput(() =>
-    annualReport(ctx.db, {
-      councilId: staff.councilId,
-      from: period.from,
-      to: period.to,
-      previous,
-      ...(input.asOf ? { asOf: input.asOf } : {}),
-      ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}),
-    }),
-  );
+  const report = await annualReport(ctx.db, {
+    councilId: staff.councilId,
+    from: period.from,
+    to: period.to,
+    previous,
+    ...(input.asOf ? { asOf: input.asOf } : {}),
+    ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}),
+  });
   const charts = [chartOf(inTimeByDirectorateChart(report)), chartOf(monthlyTrendChart(report))];
   return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: annualReportTables(report), charts };
 }
@@ -173,7 +161,7 @@ export async function housing(ctx: Context, staff: StaffPrincipal, input: Housin
   const year = input.from && input.to ? checkReportPeriod({ from: input.from, to: input.to }, "The reporting year") : financialYearOf(todayIn(ctx.clock));
   const scope = await reportScope(ctx, staff, input.directorateIds);
   await ensureReportCalendars(ctx.deps, staff.councilId);
-  const data = await asInput(() => codeSelfAssessmentData(ctx.db, { councilId: staff.councilId, year, ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) }));
+  const data = await codeSelfAssessmentData(ctx.db, { councilId: staff.councilId, year, ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) });
   return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, ...data, tables: housingTables(data) };
 }
 
@@ -254,7 +242,7 @@ export async function socialCare(ctx: Context, staff: StaffPrincipal, input: Dir
   const period = checkReportPeriod(input);
   const scope = await reportScope(ctx, staff, input.directorateIds);
   await ensureReportCalendars(ctx.deps, staff.councilId);
-  const report = await asInput(() => socialCareAnnualReport(ctx.db, { councilId: staff.councilId, period, ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) }));
+  const report = await socialCareAnnualReport(ctx.db, { councilId: staff.councilId, period, ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) });
   return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: socialCareTables(report) };
 }
 
@@ -319,7 +307,7 @@ export async function socialCareCsv(ctx: Context, staff: StaffPrincipal, input: 
 export async function lessons(ctx: Context, staff: StaffPrincipal, input: DirectoratePeriodInput) {
   const period = checkReportPeriod(input);
   const scope = await reportScope(ctx, staff, input.directorateIds);
-  const report = await asInput(() => lessonsLearnedReport(ctx.db, { councilId: staff.councilId, period, asOf: todayIn(ctx.clock), ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) }));
+  const report = await lessonsLearnedReport(ctx.db, { councilId: staff.councilId, period, asOf: todayIn(ctx.clock), ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) });
   return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: lessonsLearnedTables(report) };
 }
 

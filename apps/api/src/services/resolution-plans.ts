@@ -10,38 +10,16 @@
 import { todayIn } from "@complaints/core";
 import {
   caseRepository,
-  ConflictError,
-  NotFoundError,
-  ReportInputError,
-  ResolutionPlanError,
   resolutionPlanRepository,
   type ResolutionPlan,
   type Satisfaction,
 } from "@complaints/db";
 import type { Context } from "../context.js";
-import { badInput, noAccess, notFound, unprocessable, versionConflict } from "../errors.js";
+import { badInput, noAccess, notFound, unprocessable } from "../errors.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { RESOLUTION_PLANNERS } from "../access/policy.js";
 import { loadReadableCase } from "./cases.js";
 import { requireOwner } from "./improvement.js";
-
-function translate(error: unknown): unknown {
-  if (error instanceof ResolutionPlanError) {
-    return error.code === "DUPLICATE_ID" || error.code === "NO_TASKS" ? badInput(error.message) : unprocessable("NOT_ALLOWED_NOW", error.message.replace(/^./, (c) => c.toUpperCase()), "Southwark procedure, Resolution Plan");
-  }
-  if (error instanceof ConflictError) return versionConflict(`Someone else changed this plan while you were working on it (now version ${error.actualVersion}). Reload it and try again.`);
-  if (error instanceof NotFoundError) return notFound(`There is no ${error.entity} ${error.key}`);
-  if (error instanceof ReportInputError) return badInput(error.message);
-  return error;
-}
-
-async function attempt<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw translate(error);
-  }
-}
 
 export interface PlanView extends ResolutionPlan {
   names: Record<string, string>;
@@ -80,12 +58,7 @@ async function requirePlanner(ctx: Context, staff: StaffPrincipal, caseId: strin
 
 /** Loads a plan of a case the caller may plan on (a plan they cannot see is "not found"). */
 async function planForChange(ctx: Context, staff: StaffPrincipal, planId: string): Promise<ResolutionPlan> {
-  let plan: ResolutionPlan;
-  try {
-    plan = await resolutionPlanRepository.getPlan(ctx.db, planId);
-  } catch (error) {
-    throw translate(error);
-  }
+  const plan = await resolutionPlanRepository.getPlan(ctx.db, planId);
   if (plan.councilId !== staff.councilId) throw notFound("There is no such resolution plan");
   await requirePlanner(ctx, staff, plan.caseId);
   return plan;
@@ -113,18 +86,16 @@ export async function createPlan(ctx: Context, staff: StaffPrincipal, input: Cre
   const stage = input.stageSequence === undefined ? record.state.stages.at(-1) : record.state.stages.find((s) => s.sequence === input.stageSequence);
   if (!stage) throw unprocessable("NOT_ALLOWED_NOW", input.stageSequence === undefined ? "A resolution plan belongs to a stage: accept the complaint first" : `The case has no stage ${input.stageSequence}`);
   for (const owner of new Set([input.ownerId, ...input.tasks.map((t) => t.ownerId)])) await requireOwner(ctx, staff, owner);
-  const plan = await attempt(() =>
-    resolutionPlanRepository.createPlan(ctx.db, {
-      caseId: input.caseId,
-      stageSequence: stage.sequence,
-      summary: input.summary,
-      ownerId: input.ownerId,
-      createdOn: todayIn(ctx.clock),
-      by: actor(staff), at: ctx.clock.now(),
-      tasks: input.tasks.map((t, i) => ({ id: `task-${i + 1}`, ...t })),
-      checkpoints: (input.checkpoints ?? []).map((c, i) => ({ id: `checkpoint-${i + 1}`, dueOn: c.dueOn })),
-    }),
-  );
+  const plan = await resolutionPlanRepository.createPlan(ctx.db, {
+    caseId: input.caseId,
+    stageSequence: stage.sequence,
+    summary: input.summary,
+    ownerId: input.ownerId,
+    createdOn: todayIn(ctx.clock),
+    by: actor(staff), at: ctx.clock.now(),
+    tasks: input.tasks.map((t, i) => ({ id: `task-${i + 1}`, ...t })),
+    checkpoints: (input.checkpoints ?? []).map((c, i) => ({ id: `checkpoint-${i + 1}`, dueOn: c.dueOn })),
+  });
   return (await withNames(ctx, staff, [plan]))[0]!;
 }
 
@@ -138,14 +109,14 @@ export async function addTask(ctx: Context, staff: StaffPrincipal, input: { plan
   const plan = await planForChange(ctx, staff, input.planId);
   await requireOwner(ctx, staff, input.ownerId);
   const task = { id: nextId("task", plan.tasks), description: input.description, ownerId: input.ownerId, dueOn: input.dueOn };
-  const updated = await attempt(() => resolutionPlanRepository.addTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, task, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
+  const updated = await resolutionPlanRepository.addTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, task, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
 export async function addCheckpoint(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; dueOn: string }) {
   const plan = await planForChange(ctx, staff, input.planId);
   const checkpoint = { id: nextId("checkpoint", plan.checkpoints), dueOn: input.dueOn };
-  const updated = await attempt(() => resolutionPlanRepository.addCheckpoint(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, checkpoint, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
+  const updated = await resolutionPlanRepository.addCheckpoint(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, checkpoint, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
@@ -154,45 +125,41 @@ export async function completeTask(ctx: Context, staff: StaffPrincipal, input: {
   const task = plan.tasks.find((t) => t.id === input.taskId);
   if (!task) throw notFound("The plan has no such task");
   if (task.completedOn) throw unprocessable("NOT_ALLOWED_NOW", `That task was done on ${task.completedOn}`);
-  const updated = await attempt(() => resolutionPlanRepository.completeTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, taskId: input.taskId, on: notFuture(ctx, input.on), by: actor(staff), at: ctx.clock.now() }));
+  const updated = await resolutionPlanRepository.completeTask(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, taskId: input.taskId, on: notFuture(ctx, input.on), by: actor(staff), at: ctx.clock.now() });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
 export async function recordCheckpoint(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; checkpointId: string; heldOn?: string | undefined; onTrack: boolean; note?: string | null | undefined }) {
   const plan = await planForChange(ctx, staff, input.planId);
   if (!plan.checkpoints.some((c) => c.id === input.checkpointId)) throw notFound("The plan has no such checkpoint");
-  const updated = await attempt(() =>
-    resolutionPlanRepository.recordCheckpoint(ctx.db, {
-      planId: input.planId,
-      expectedVersion: input.expectedVersion,
-      checkpointId: input.checkpointId,
-      heldOn: notFuture(ctx, input.heldOn),
-      onTrack: input.onTrack,
-      note: input.note ?? null,
-      by: actor(staff), at: ctx.clock.now(),
-    }),
-  );
+  const updated = await resolutionPlanRepository.recordCheckpoint(ctx.db, {
+    planId: input.planId,
+    expectedVersion: input.expectedVersion,
+    checkpointId: input.checkpointId,
+    heldOn: notFuture(ctx, input.heldOn),
+    onTrack: input.onTrack,
+    note: input.note ?? null,
+    by: actor(staff), at: ctx.clock.now(),
+  });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
 /** The satisfaction check with the customer that completes a plan, once every task is done. */
 export async function recordSatisfaction(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; satisfaction: Satisfaction; note?: string | null | undefined; on?: string | undefined }) {
   await planForChange(ctx, staff, input.planId);
-  const updated = await attempt(() =>
-    resolutionPlanRepository.recordSatisfaction(ctx.db, {
-      planId: input.planId,
-      expectedVersion: input.expectedVersion,
-      satisfaction: input.satisfaction,
-      note: input.note ?? null,
-      on: notFuture(ctx, input.on),
-      by: actor(staff), at: ctx.clock.now(),
-    }),
-  );
+  const updated = await resolutionPlanRepository.recordSatisfaction(ctx.db, {
+    planId: input.planId,
+    expectedVersion: input.expectedVersion,
+    satisfaction: input.satisfaction,
+    note: input.note ?? null,
+    on: notFuture(ctx, input.on),
+    by: actor(staff), at: ctx.clock.now(),
+  });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }
 
 export async function abandonPlan(ctx: Context, staff: StaffPrincipal, input: { planId: string; expectedVersion: number; reason: string }) {
   await planForChange(ctx, staff, input.planId);
-  const updated = await attempt(() => resolutionPlanRepository.abandonPlan(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, reason: input.reason, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() }));
+  const updated = await resolutionPlanRepository.abandonPlan(ctx.db, { planId: input.planId, expectedVersion: input.expectedVersion, reason: input.reason, on: todayIn(ctx.clock), by: actor(staff), at: ctx.clock.now() });
   return (await withNames(ctx, staff, [updated]))[0]!;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import type { CommandType } from "@complaints/core";
+import { todayIn, type CommandType } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { COMMAND_FORMS, type OptionSource } from "../utils/commands";
 import { parseCommand } from "../utils/commands.server";
@@ -82,7 +82,7 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   const command = commandFromParam(param);
   const form = await readForm(request, context);
   const expectedVersion = Number(text(form, "expectedVersion"));
-  const parsed = parseCommand(command, form, { today: new Date().toISOString().slice(0, 10), staffId: staff.id });
+  const parsed = parseCommand(command, form, { today: todayIn(context.deps.clock), staffId: staff.id });
   if (!parsed.ok) return failure(parsed.errors, form);
 
   let payload = parsed.payload;

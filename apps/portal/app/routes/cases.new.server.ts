@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { CASE_KINDS, CHANNELS, FLAGS, logCaseInput } from "@complaints/core";
+import { CASE_KINDS, CHANNELS, FLAGS, logCaseInput, todayIn } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { all, attempt, describeApiError, failure, readForm, text, valuesOf } from "../utils/forms.server";
 import { organisationOf } from "../utils/organisation.server";
@@ -133,7 +133,7 @@ export async function logCaseAction(context: AppLoadContext, request: Request) {
       ...(hasRepresentative ? {} : { representative: null }),
       ...(hasRepresentative && (!basis || basis === "none") ? { "representative.consent": null } : {}),
       // An elected member's consent with no date given is recorded as given today.
-      ...(hasRepresentative && basis === "elected-member" && !text(form, "consentOn-day") ? { "representative.consent.recordedOn": new Date().toISOString().slice(0, 10) } : {}),
+      ...(hasRepresentative && basis === "elected-member" && !text(form, "consentOn-day") ? { "representative.consent.recordedOn": todayIn(context.deps.clock) } : {}),
       "priority.level": high ? "high" : "normal",
       ...(high && text(form, "priorityReason") ? {} : { "priority.reason": null }),
       intake: intake.ok ? intake.value : {},

@@ -1,7 +1,8 @@
 /**
  * Form posts: the CSRF check, reading fields, and turning the API's refusals into the GOV.UK
- * error summary. Every action answers a failed post with status 400 (or the refusal's own
- * 4xx) and the page again, with the messages and what the user typed.
+ * error summary. Every action answers a failed post with the page again, with the messages and
+ * what the user typed: status 200, and the 400 (or the refusal's own 4xx) in X-Form-Status
+ * (docs/decisions/0501-portal-forms.md, which supersedes 0500's 400).
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";

@@ -1,3 +1,4 @@
+import { DomainError } from "../errors.js";
 import { NATIONS, ukBankHolidays, type BankHolidayData, type Nation } from "./bank-holidays.js";
 import {
   addCalendarMonths as addMonthsRaw,
@@ -38,8 +39,12 @@ export interface NonWorkingDay {
 
 export type Roll = "none" | "forward";
 
-export class CalendarRangeError extends RangeError {
+/** A date the working-day calendar has no data for: the person chose a date out of its range. */
+export class CalendarRangeError extends DomainError {
   override readonly name = "CalendarRangeError";
+  constructor(detail: string) {
+    super("DATE_INVALID", `A date falls outside the working-day calendar: ${detail}`);
+  }
 }
 
 /**

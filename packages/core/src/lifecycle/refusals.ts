@@ -1,10 +1,11 @@
+import { DomainError } from "../errors.js";
 import type { Refusal, RefusalCode } from "./types.js";
 
 /** A refusal the caller can act on: what was refused, why, and under which rule. */
-export class RefusalError extends Error {
+export class RefusalError extends DomainError {
   override readonly name = "RefusalError";
   constructor(readonly refusal: Refusal) {
-    super(refusal.message);
+    super(refusal.code, refusal.message, refusal.rule);
   }
 }
 

@@ -132,7 +132,7 @@ describe("improvement actions after the response (Southwark: learning from escal
         { caseId, stageSequence: 1, actionId: "invented" },
         { at: new Date(), on: "2026-04-01", by: "x" },
       ),
-    ).rejects.toThrow(/No improvement action/);
+    ).rejects.toThrow(/There is no improvement action/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DomainError } from "@complaints/core";
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../executor.js";
 
@@ -11,8 +12,12 @@ export type PeriodName = "current" | "previous";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-export class ReportInputError extends RangeError {
+/** A period, month or answer a report cannot be asked for: the person's input, said back to them. */
+export class ReportInputError extends DomainError {
   override readonly name = "ReportInputError";
+  constructor(message: string) {
+    super("INVALID_INPUT", message);
+  }
 }
 
 export function checkDate(value: string, what: string): string {

@@ -5,6 +5,7 @@
  * actions tracked to done and to the improvement check a month later. Drawing the sample and
  * scoring are done by @complaints/reports; this module keeps what was drawn and decided.
  */
+import { DomainError } from "@complaints/core";
 import { sql } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, toJson, type Executor } from "../executor.js";
@@ -62,14 +63,13 @@ export interface QaSample {
   items: Array<{ caseId: string; stageSequence: number }>;
 }
 
-export class QaSampleExistsError extends Error {
+export class QaSampleExistsError extends DomainError {
   override readonly name = "QaSampleExistsError";
-  readonly code = "QA_SAMPLE_EXISTS";
   constructor(
     readonly serviceId: string,
     readonly month: string,
   ) {
-    super(`a sample for this service and ${month} has already been drawn`);
+    super("NOT_ALLOWED_NOW", `A sample of this service's responses for ${month} has already been drawn`, "Southwark procedure, Complaints Handling Audit: one monthly sample");
   }
 }
 

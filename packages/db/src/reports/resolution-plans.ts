@@ -7,6 +7,7 @@
  * an event to the case's hash-chained stream (under the case row's lock, at the case's current
  * version: the snapshot itself does not change), so the timeline shows them.
  */
+import { DomainError } from "@complaints/core";
 import { sql, type Transaction } from "kysely";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { appendEvents, type Actor } from "../events.js";
@@ -49,13 +50,15 @@ export interface ResolutionPlan {
   }>;
 }
 
-export class ResolutionPlanError extends Error {
+/** A plan that is malformed (no tasks, an id twice) or, under the procedure, cannot change now. */
+export class ResolutionPlanError extends DomainError {
   override readonly name = "ResolutionPlanError";
   constructor(
-    readonly code: "PLAN_CLOSED" | "TASKS_OUTSTANDING" | "NO_TASKS" | "DUPLICATE_ID",
+    readonly reason: "PLAN_CLOSED" | "TASKS_OUTSTANDING" | "NO_TASKS" | "DUPLICATE_ID",
     message: string,
   ) {
-    super(message);
+    const malformed = reason === "DUPLICATE_ID" || reason === "NO_TASKS";
+    super(malformed ? "INVALID_INPUT" : "NOT_ALLOWED_NOW", message, malformed ? null : "Southwark procedure, Resolution Plan");
   }
 }
 
@@ -262,7 +265,7 @@ async function lockActive(trx: Transaction<DB>, planId: string, expectedVersion:
     .executeTakeFirst();
   if (!plan) throw new NotFoundError("resolution plan", planId);
   if (plan.version !== expectedVersion)
-    throw new ConflictError(planId, expectedVersion, plan.version, []);
+    throw new ConflictError(planId, expectedVersion, plan.version, [], "plan");
   if (plan.status !== "active")
     throw new ResolutionPlanError(
       "PLAN_CLOSED",

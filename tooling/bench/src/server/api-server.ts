@@ -10,7 +10,7 @@ import { configFromEnv, createApp, createDeps, openDatabase } from "@complaints/
 import { migrateToLatest } from "@complaints/db";
 
 const config = configFromEnv(process.env);
-const { database } = await openDatabase(process.env);
+const { database } = await openDatabase(config.database);
 await migrateToLatest(database.db);
 const deps = createDeps({ database, config, log: quietLogger() });
 const app = createApp(deps);

@@ -7,4 +7,5 @@ import { TEST_AUDIT_KEY } from "@complaints/db/testing";
 
 setAuditKey(TEST_AUDIT_KEY);
 // The API and portal processes the suite starts inherit it (they pass process.env on).
+// eslint-disable-next-line no-restricted-properties -- test setup: the key for the processes the suite starts
 process.env.AUDIT_KEY = TEST_AUDIT_KEY;

@@ -105,6 +105,7 @@ export async function appRoleUrl(ownerUrl: string): Promise<string> {
  */
 export async function startApi(url: string, env: Record<string, string> = {}, port?: number): Promise<Child> {
   return startNode(API_START, {
+    // eslint-disable-next-line no-restricted-properties -- a child process of the suite inherits this one's environment (PATH…)
     env: { ...process.env, DATABASE_URL: await appRoleUrl(url), MIGRATION_DATABASE_URL: url, SEED_DEMO: "false", LOGIN_ATTEMPTS_PER_IP: "10000", NODE_ENV: "production", ...env },
     port: port ?? (await freePort()),
     readyPath: "/readyz",
