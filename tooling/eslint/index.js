@@ -50,14 +50,14 @@ export function config(options = {}) {
       },
     },
     // Settings are read once, through the zod schema of apps/api/src/config.ts, and passed down as
-    // values (docs/decisions/1306-one-settings-schema.md). As create-t3-turbo does: shipped code
+    // values (docs/decisions/0313-one-settings-schema.md). As create-t3-turbo does: shipped code
     // may not read process.env; the config module, tests and tools say why where they do.
     {
       files: ["src/**/*.ts", "src/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "server/**/*.ts"],
       rules: {
         "no-restricted-properties": [
           "error",
-          { object: "process", property: "env", message: "Read settings through apps/api/src/config.ts (configFromEnv) and pass them down (docs/decisions/1306-one-settings-schema.md)" },
+          { object: "process", property: "env", message: "Read settings through apps/api/src/config.ts (configFromEnv) and pass them down (docs/decisions/0313-one-settings-schema.md)" },
         ],
       },
     },

@@ -2,7 +2,7 @@
  * Settings of one API process, read from the environment once at start-up and validated
  * with zod, so a typo stops the server with a message instead of surfacing later. This is
  * the only module of shipped code that reads the environment (the lint rule in tooling/eslint;
- * docs/decisions/1306-one-settings-schema.md): the rest is passed these values.
+ * docs/decisions/0313-one-settings-schema.md): the rest is passed these values.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -137,7 +137,7 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-// eslint-disable-next-line no-restricted-properties -- the one place settings are read (docs/decisions/1306-one-settings-schema.md)
+// eslint-disable-next-line no-restricted-properties -- the one place settings are read (docs/decisions/0313-one-settings-schema.md)
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig & { port: number } {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
