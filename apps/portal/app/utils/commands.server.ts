@@ -32,7 +32,7 @@ function shapeOf(fields: readonly FieldDef[], shape = { dates: {} as Record<stri
  */
 export function parseCommand(type: CommandType, form: FormData, staffId: string, values: Payload = {}): Parsed<Payload> {
   const def = COMMAND_FORMS[type];
-  if (!def || !(type in COMMANDS)) return { ok: false, errors: { _form: "This action cannot be taken from the portal" } };
+  if (!def || !Object.hasOwn(COMMANDS, type)) return { ok: false, errors: { _form: "This action cannot be taken from the portal" } };
   const schema: z.ZodType = COMMANDS[type as keyof typeof COMMANDS].payload;
   const answer = (name: string) => text(form, name) || ["day", "month", "year"].map((part) => text(form, `${name}-${part}`)).join("");
   const mapping = def.payload?.(answer, { staffId, newId: randomUUID }) ?? {};
@@ -49,7 +49,7 @@ export function parseCommand(type: CommandType, form: FormData, staffId: string,
   return { ok: false, errors: Object.fromEntries(shown.length ? shown : Object.entries(errors)) };
 }
 
-const moduleOf = (type: string) => (type in COMMANDS ? COMMANDS[type as keyof typeof COMMANDS] : undefined);
+const moduleOf = (type: string) => (Object.hasOwn(COMMANDS, type) ? COMMANDS[type as keyof typeof COMMANDS] : undefined);
 
 /** What a command is called on its button: its module's label in core. */
 export const commandLabel = (type: string) => moduleOf(type)?.label ?? labelOr({}, type);
