@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Details, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
 import { CHANNEL_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
-import { EVENT_LABELS, formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { formatSize } from "../utils/letters";
 
 const RAG: Record<string, { text: string; colour: TagColour }> = {
@@ -107,13 +107,6 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
   }
 }
 
-/** Events that are not lifecycle commands: letters, posting and files. */
-const OTHER_EVENT_LABELS: Record<string, string> = {
-  "attachment-added": "File added",
-  "letter-issued": "Letter issued",
-  "letter-posted": "Letter posted",
-};
-
 export interface LetterEntry {
   id: string;
   kind: string;
@@ -123,12 +116,12 @@ export interface LetterEntry {
 }
 
 /** The case's history, newest first: events (contacts among them) and letters. */
-export function Timeline({ timeline, letters = [] }: { timeline: readonly TimelineEntry[]; letters?: readonly LetterEntry[] }) {
+export function Timeline({ timeline, letters = [] }: { timeline: ReadonlyArray<TimelineEntry & { title: string }>; letters?: readonly LetterEntry[] }) {
   const entries: Array<{ key: string; at: string; title: string; by: string | null; body: ReactNode; link?: { href: string; text: string } }> = [
     ...timeline.map((e) => ({
       key: `e${e.seq}`,
       at: e.at,
-      title: EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? OTHER_EVENT_LABELS[e.type] ?? e.type.replace(/-/g, " "),
+      title: e.title,
       by: e.actor.name ?? (e.actor.type === "staff" ? "A member of staff" : e.actor.type === "public" ? "The customer (online)" : "The system"),
       body: describeEvent(e.type, e.data),
     })),

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, DateInput, Input, NotificationBanner, Table, Tag, WarningText } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 import { all, attempt, failure, readForm, text } from "../utils/forms.server";
 import { formatDateTime } from "../utils/labels";
 import { adminRead, grantChoices, requireAdministrator } from "./admin.staff.server";

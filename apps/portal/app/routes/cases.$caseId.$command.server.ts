@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { todayIn, type CommandType } from "@complaints/core";
+import type { CommandType } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { COMMAND_FORMS, type OptionSource } from "../utils/commands";
 import { parseCommand } from "../utils/commands.server";
@@ -62,6 +62,12 @@ function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
   };
 }
 
+/** The form as the page shows it: its mapping to the payload stays here (a function is not data). */
+function formOf(command: CommandType) {
+  const { payload: _mapping, ...form } = COMMAND_FORMS[command]!;
+  return form;
+}
+
 export async function loadCommandPage(context: AppLoadContext, request: Request, caseId: string, param: string | undefined) {
   const staff = requireStaff(context, request);
   const command = commandFromParam(param);
@@ -69,7 +75,7 @@ export async function loadCommandPage(context: AppLoadContext, request: Request,
   return {
     case: { id: c.id, reference: c.reference, version: c.version, kind: c.kind, serviceName: c.service.name, stage: c.stages.at(-1)?.label ?? null },
     command,
-    form: COMMAND_FORMS[command]!,
+    form: formOf(command),
     allowed: (c.available as readonly string[]).includes(command),
     options: optionsFor(c, { id: staff.id, name: staff.name }),
     /** This form's own key: sent twice (a double click), the API does it once (issue 20). */
@@ -82,25 +88,25 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   const command = commandFromParam(param);
   const form = await readForm(request, context);
   const expectedVersion = Number(text(form, "expectedVersion"));
-  const parsed = parseCommand(command, form, { today: todayIn(context.deps.clock), staffId: staff.id });
-  if (!parsed.ok) return failure(parsed.errors, form);
-
-  let payload = parsed.payload;
-  // A duplicate names the other case by its reference; the API needs its id.
-  if (command === "triage" && payload.outcome === "duplicate") {
-    const reference = String(payload.ofReference);
+  const values: Record<string, unknown> = {};
+  // A duplicate names the other case by its reference; the API needs its id. (A reference
+  // longer than any is left to the schema to refuse.)
+  const reference = text(form, "ofReference");
+  if (command === "triage" && text(form, "outcome") === "duplicate" && reference && reference.length <= 40) {
     const hits = await context.api.search.cases({ reference, status: "any", limit: 5 });
     const hit = hits.find((h) => h.reference.toLowerCase() === reference.toLowerCase());
     if (!hit) return failure({ ofReference: `There is no case ${reference} that you can see` }, form);
     if (hit.id === caseId) return failure({ ofReference: "A case cannot be a duplicate of itself" }, form);
-    payload = { ...payload, ofCaseId: hit.id, ofReference: hit.reference };
+    Object.assign(values, { ofCaseId: hit.id, ofReference: hit.reference });
   }
+  const parsed = parseCommand(command, form, staff.id, values);
+  if (!parsed.ok) return failure(parsed.errors, form);
 
   const procedures = context.api.command as unknown as Record<string, (input: unknown) => Promise<{ version: number }>>;
   const call = procedures[procedureOf(command)];
   if (!call) throw data("There is no such action.", { status: 404 });
   const idempotencyKey = text(form, "idempotencyKey") || undefined;
-  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...payload }));
+  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...parsed.value }));
   if (!result.ok) return result.response;
   return redirect(`/cases/${caseId}?done=${command}`, 303);
 }

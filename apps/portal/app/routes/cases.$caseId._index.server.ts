@@ -8,7 +8,7 @@ import type { CommandType } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { COMMAND_FORMS } from "../utils/commands";
-import { COMMAND_LABELS, commandLabel } from "../utils/labels";
+import { commandLabel, eventTitle } from "../utils/commands.server";
 import { attachmentErrorMessage } from "../utils/letters";
 import { loadResolutionPlans } from "./resolution-plans.server";
 
@@ -34,7 +34,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const detail = await loadCase(context, caseId);
   const url = new URL(request.url);
   const doneCommand = url.searchParams.get("done") as CommandType | null;
-  const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command }));
+  const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command, label: commandLabel(command) }));
   const [pending, issued, files, plans] = await Promise.all([
     context.api.letters.pending({ caseId }),
     context.api.letters.list({ caseId }),
@@ -48,7 +48,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const letterIssuedId = url.searchParams.get("letterIssued");
   const letterIssued = letterIssuedId ? (issued.find((l) => l.letterId === letterIssuedId) ?? null) : null;
   return {
-    case: detail,
+    case: { ...detail, timeline: detail.timeline.map((e) => ({ ...e, title: eventTitle(e.type) })) },
     actions,
     letters: { pending, issued, mayWrite: mayWriteLetters },
     files,
@@ -56,6 +56,6 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     attachmentError: attachmentError ? attachmentErrorMessage(attachmentError, files.limits) : null,
     letterIssued,
     plans,
-    done: doneCommand && doneCommand in COMMAND_LABELS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
+    done: doneCommand && doneCommand in COMMAND_FORMS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

@@ -7,7 +7,7 @@ import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
 import { EqualityMonitoringLink } from "../components/equality-link";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
-import { commandLabel, formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
 import { Page } from "../components/page";
 
@@ -180,7 +180,7 @@ export default function CasePage() {
                 {actions.map((a) => (
                   <li key={a.command}>
                     <Link className="govuk-link govuk-link--no-visited-state" to={`/cases/${c.id}/${a.command}`}>
-                      {commandLabel(a.command)}
+                      {a.label}
                     </Link>
                   </li>
                 ))}

@@ -5,7 +5,7 @@ import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, W
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 import { todayOf } from "./reports.server";
 import { Page } from "../components/page";
 

@@ -5,7 +5,7 @@ import { Button, DateInput, Input, NotificationBanner, Radios, Select, SummaryLi
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 import { formatDate } from "../utils/labels";
 import { plansOrNotFound } from "./resolution-plans.server";
 import { Page } from "../components/page";

@@ -7,7 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 
 const CONDUCT_ROLES = ["complaints-manager", "dcro", "head-of-service", "director"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -13,6 +13,8 @@ import { Link, useActionData } from "@remix-run/react";
 import { Button, ErrorSummary, InsetText, Panel, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { HiddenProof, ProofFields } from "../components/proof";
+import { escalateInput } from "@complaints/core";
+import { parseForm } from "../utils/form-schema.server";
 import { describeApiError, readForm, text } from "../utils/forms.server";
 import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
 import { formatDate } from "../utils/labels";
@@ -30,31 +32,26 @@ type View =
   | { view: "confirm"; page: CasePage; proof: Proof; idempotencyKey: string; errors: Record<string, string>; reason: string; notice: string | null }
   | { view: "done"; result: Result };
 
-const REASON_LIMIT = 4_000;
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const proof = proofFrom(form);
   const step = text(form, "_action");
   const show = async (errors: Record<string, string>, status: number, notice: string | null = null) => {
-    const found = await findCase(context, proof);
+    const found = await findCase(context, form);
     if (!found.ok) return data<View>({ view: "find", errors: found.errors, values: proof }, { status: 200, headers: { "X-Form-Status": String(found.status) } });
     const view: View = { view: "confirm", page: found.page, proof, idempotencyKey: text(form, "idempotencyKey") || randomUUID(), errors, reason: text(form, "reason"), notice };
     return data<View>(view, status === 200 ? { status: 200 } : { status: 200, headers: { "X-Form-Status": String(status) } });
   };
   if (step !== "confirm" && step !== "late") return show({}, 200);
 
-  const reason = text(form, "reason");
-  if (reason.length > REASON_LIMIT) return show({ reason: `Your reason must be ${REASON_LIMIT.toLocaleString("en-GB")} characters or fewer` }, 400);
-  if (step === "late" && !reason) return show({ reason: "Tell us why you could not ask sooner" }, 400);
+  const parsed = parseForm(form, escalateInput, {
+    values: { reference: proof.reference, expectedVersion: Number(text(form, "version")) || 1, lateRequest: step === "late", idempotencyKey: text(form, "idempotencyKey") || randomUUID() },
+  });
+  if (!parsed.ok) return show(parsed.errors, 400);
+  // A late request is for the complaints team to decide: this form asks why it is late.
+  if (step === "late" && !parsed.value.reason) return show({ reason: "Tell us why you could not ask sooner" }, 400);
   try {
-    const result = await context.api.public.escalate({
-      ...proof,
-      expectedVersion: Number(text(form, "version")) || 1,
-      reason: reason || null,
-      lateRequest: step === "late",
-      idempotencyKey: text(form, "idempotencyKey") || randomUUID(),
-    });
+    const result = await context.api.public.escalate(parsed.value);
     return data<View>({ view: "done", result });
   } catch (error) {
     const d = describeApiError(error);

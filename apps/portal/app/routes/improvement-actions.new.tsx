@@ -5,7 +5,7 @@ import { Button, DateInput, Input, Select, Textarea } from "../components/govuk"
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Agree an improvement action – Complaints case management" }];

@@ -7,7 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
-import { readDate } from "../utils/commands.server";
+import { readDate } from "../utils/form-schema.server";
 import { todayIn } from "@complaints/core";
 
 /** Today in London, by the server's clock (the one the API uses). */

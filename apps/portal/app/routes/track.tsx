@@ -26,7 +26,7 @@ type View = { view: "find"; errors: Record<string, string>; values: Partial<Proo
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const proof = proofFrom(form);
-  const found = await findCase(context, proof);
+  const found = await findCase(context, form);
   if (!found.ok) return data<View>({ view: "find", errors: found.errors, values: proof }, { status: 200, headers: { "X-Form-Status": String(found.status) } });
   return data<View>({ view: "case", page: found.page, proof });
 }

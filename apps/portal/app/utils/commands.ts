@@ -1,7 +1,8 @@
 /**
  * The form of each lifecycle command: its questions, in GOV.UK question style. One definition
- * per command drives the action page (`/cases/:ref/:command`); the payload it becomes is
- * built and checked in commands.server.ts. Client-safe: no zod; of core, only its zod-free vocabulary.
+ * per command drives the action page (`/cases/:ref/:command`); core's payload schema for the
+ * command parses what it sends (commands.server.ts), so a form says only where it differs
+ * from the payload (`payload`). Client-safe: no zod; of core, only its zod-free vocabulary.
  */
 import type { CommandType } from "@complaints/core";
 import { FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS } from "@complaints/core/vocabulary";
@@ -24,7 +25,8 @@ export type FieldDef =
   | { kind: "money"; name: string; label: string; hint?: string }
   | { kind: "textarea"; name: string; label: string; hint?: string; rows?: number }
   | { kind: "checkbox"; name: string; label: string; hint?: string }
-  | { kind: "date"; name: string; legend: string; hint?: string }
+  /** `what` it asks for, in messages: "Enter the date the customer was told". */
+  | { kind: "date"; name: string; legend: string; what: string; hint?: string }
   | { kind: "select"; name: string; label: string; hint?: string; source: OptionSource; placeholder?: string }
   | {
       kind: "radios";
@@ -36,6 +38,22 @@ export type FieldDef =
     }
   | { kind: "heading"; text: string; hint?: string };
 
+/** What the action fills in itself: the signed-in officer, and new ids for what a command adds. */
+export interface FormActor {
+  staffId: string;
+  newId: () => string;
+}
+
+/** Where a form's answers are not its command's payload as they stand. */
+export interface PayloadMapping {
+  /** Form field → its path in the payload ("remedy1Type" → "remedies[0].type"). */
+  fields?: Record<string, string>;
+  /** What the action puts in rather than the user types, by path. */
+  values?: Record<string, unknown>;
+  /** Answers this form insists on though the payload may go without, with the message when blank. */
+  required?: Record<string, string>;
+}
+
 export interface CommandForm {
   title: string;
   /** Plain words on what happens. */
@@ -44,6 +62,41 @@ export interface CommandForm {
   button: string;
   /** A warning shown above the button (irreversible or customer-facing steps). */
   warning?: string;
+  /** The form's own mapping to the payload, from its answers (a date input's answer is its parts). */
+  payload?: (answer: (name: string) => string, me: FormActor) => PayloadMapping;
+}
+
+const REMEDY_PARTS = { Type: "type", Description: "description", Owner: "ownerId", Due: "dueOn", Amount: "amountPence", FinancialKind: "financialKind" };
+
+/**
+ * A response's remedies are rows of the form (remedy1…, remedy2…): a row with a type is a
+ * remedy, with a new id, no owner or date when left blank, and the officer as the approver of
+ * a payment, whose amount and kind this form asks for. The improvement action likewise.
+ */
+function responsePayload(answer: (name: string) => string, me: FormActor): PayloadMapping {
+  const fields: Record<string, string> = { rootCause: "learning.rootCause", lessons: "learning.lessons" };
+  const values: Record<string, unknown> = { signedBy: answer("signedBy") || me.staffId };
+  const required: Record<string, string> = {};
+  [1, 2]
+    .filter((n) => answer(`remedy${n}Type`))
+    .forEach((n, i) => {
+      const at = `remedies[${i}]`;
+      for (const [part, key] of Object.entries(REMEDY_PARTS)) fields[`remedy${n}${part}`] = `${at}.${key}`;
+      values[`${at}.id`] = me.newId();
+      if (!answer(`remedy${n}Owner`)) values[`${at}.ownerId`] = null;
+      if (!answer(`remedy${n}Due`)) values[`${at}.dueOn`] = null;
+      if (answer(`remedy${n}Type`) === "financial") {
+        values[`${at}.approverId`] = me.staffId;
+        required[`remedy${n}Amount`] = `Enter the amount of remedy ${n}`;
+        required[`remedy${n}FinancialKind`] = `Choose whether remedy ${n} is a goodwill gesture or compensation`;
+      }
+    });
+  if (answer("actionDescription")) {
+    const at = "learning.improvementActions[0]";
+    Object.assign(fields, { actionDescription: `${at}.description`, actionOwner: `${at}.ownerId`, actionDue: `${at}.dueOn` });
+    values[`${at}.id`] = me.newId();
+  }
+  return { fields, values, required };
 }
 
 const outcomeOptions = OUTCOMES.map((value) => ({ value, text: OUTCOME_LABELS[value] }));
@@ -54,7 +107,7 @@ function remedyFields(n: number): FieldDef[] {
     { kind: "select", name: `remedy${n}Type`, label: "Type of remedy", source: "remedy-types", placeholder: "No remedy" },
     { kind: "textarea", name: `remedy${n}Description`, label: "What will be done", rows: 2 },
     { kind: "select", name: `remedy${n}Owner`, label: "Who will do it", source: "staff", placeholder: "Choose a person" },
-    { kind: "date", name: `remedy${n}Due`, legend: "By when" },
+    { kind: "date", name: `remedy${n}Due`, legend: "By when", what: `the date remedy ${n} is due` },
     { kind: "money", name: `remedy${n}Amount`, label: "Amount (financial remedies only)", hint: "In pounds, for example 75.00" },
     {
       kind: "radios",
@@ -184,11 +237,13 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       { kind: "textarea", name: "what", label: "What do you need?", rows: 4 },
       { kind: "checkbox", name: "pause", label: "Pause the deadline until it arrives", hint: "Only when the regime allows waiting for the customer." },
     ],
+    payload: (_, me) => ({ values: { id: me.newId() } }),
   },
   "receive-information": {
     title: "Record information received",
     button: "Record as received",
     fields: [{ kind: "select", name: "requestId", label: "Which request", source: "open-information-requests", placeholder: "Choose a request" }],
+    payload: () => ({ fields: { requestId: "id" } }),
   },
   pause: {
     title: "Pause the case",
@@ -204,7 +259,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     fields: [
       { kind: "number", name: "workingDays", label: "How many working days", suffix: "working days" },
       { kind: "textarea", name: "reason", label: "Reason", rows: 3 },
-      { kind: "date", name: "customerToldOn", legend: "When was the customer told?", hint: "For example, 27 3 2026" },
+      { kind: "date", name: "customerToldOn", legend: "When was the customer told?", what: "the date the customer was told", hint: "For example, 27 3 2026" },
       { kind: "checkbox", name: "ombudsmanDetailsGiven", label: "We gave the customer the Ombudsman's details" },
     ],
   },
@@ -212,7 +267,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
   "agree-response-date": {
     title: "Agree a response date",
     button: "Record the agreed date",
-    fields: [{ kind: "date", name: "date", legend: "Agreed response date" }],
+    fields: [{ kind: "date", name: "date", legend: "Agreed response date", what: "the agreed response date" }],
   },
   "add-participant": {
     title: "Add a participant",
@@ -243,8 +298,9 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       { kind: "textarea", name: "lessons", label: "Lessons learned", rows: 3 },
       { kind: "textarea", name: "actionDescription", label: "Improvement action (optional)", rows: 2 },
       { kind: "select", name: "actionOwner", label: "Owner of the improvement action", source: "staff", placeholder: "Choose a person" },
-      { kind: "date", name: "actionDue", legend: "Improvement action due by" },
+      { kind: "date", name: "actionDue", legend: "Improvement action due by", what: "the date the improvement action is due" },
     ],
+    payload: responsePayload,
   },
   "agree-improvement-action": {
     title: "Agree an improvement action",
@@ -253,8 +309,9 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     fields: [
       { kind: "textarea", name: "description", label: "What will be improved", rows: 3 },
       { kind: "select", name: "ownerId", label: "Owner", source: "staff", placeholder: "Choose a person" },
-      { kind: "date", name: "dueOn", legend: "Due by" },
+      { kind: "date", name: "dueOn", legend: "Due by", what: "the date it is due" },
     ],
+    payload: (_, me) => ({ values: { actionId: me.newId() } }),
   },
   "complete-remedy": {
     title: "Record a remedy as done",
@@ -304,8 +361,9 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     fields: [
       { kind: "select", name: "body", label: "Which body", source: "next-bodies", placeholder: "Choose" },
       { kind: "text", name: "reference", label: "Their reference", width: "20" },
-      { kind: "date", name: "responseDueOn", legend: "Our reply is due by" },
+      { kind: "date", name: "responseDueOn", legend: "Our reply is due by", what: "the date our reply is due" },
     ],
+    payload: (_, me) => ({ values: { enquiryId: me.newId() } }),
   },
   "ombudsman-response": {
     title: "Record the reply to the Ombudsman",
@@ -324,14 +382,24 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       { kind: "checkbox", name: "injustice", label: "The Ombudsman found injustice" },
       { kind: "textarea", name: "summary", label: "Summary of the decision", rows: 4 },
       { kind: "textarea", name: "remedyDescription", label: "Remedy the Ombudsman asked for (optional)", rows: 2 },
-      { kind: "date", name: "remedyDue", legend: "Remedy due by" },
+      { kind: "date", name: "remedyDue", legend: "Remedy due by", what: "the date the remedy is due" },
       { kind: "money", name: "remedyAmount", label: "Amount (if a payment)" },
     ],
+    // The one remedy the form offers, when it is described.
+    payload: (answer, me) =>
+      answer("remedyDescription")
+        ? { fields: { remedyDescription: "remedies[0].description", remedyDue: "remedies[0].dueOn", remedyAmount: "remedies[0].amountPence" }, values: { "remedies[0].id": me.newId() } }
+        : {},
   },
   "ombudsman-remedy-complied": {
     title: "Record an Ombudsman remedy as done",
     button: "Record as done",
     fields: [{ kind: "select", name: "remedy", label: "Which remedy", source: "ombudsman-remedies", placeholder: "Choose" }],
+    // Each option is "enquiry|remedy" (an Ombudsman remedy is known by both).
+    payload: (answer) => {
+      const [enquiryId, remedyId] = answer("remedy").split("|");
+      return { fields: { remedy: "remedyId" }, values: answer("remedy") ? { enquiryId, remedyId } : {} };
+    },
   },
   "ombudsman-satisfied": {
     title: "Record the Ombudsman's letter of satisfaction",

@@ -63,16 +63,17 @@ export function readMoney(form: FormData, name: string, errors: Record<string, s
   return "value" in pence ? pence.value : null;
 }
 
-/** Puts the action's own values into the structured form, at their dotted paths. */
+/** Puts the action's own values into the structured form, at their paths ("remedies[0].id", as Conform names them). */
 function withValues(input: unknown, values: Readonly<Record<string, unknown>>): unknown {
   const root = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   for (const [path, value] of Object.entries(values)) {
-    const keys = path.split(".");
+    const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
     let at = root;
-    for (const key of keys.slice(0, -1)) {
+    keys.slice(0, -1).forEach((key, i) => {
       const next = at[key];
-      at = at[key] = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : {};
-    }
+      const made = /^\d+$/.test(keys[i + 1]!) ? [] : {};
+      at = at[key] = (typeof next === "object" && next !== null ? next : made) as Record<string, unknown>;
+    });
     at[keys[keys.length - 1]!] = value;
   }
   return root;
@@ -97,20 +98,22 @@ function flatten(issue: Issue): Issue[] {
  * first problem; "_form" for the input as a whole). Blank answers count as not given.
  */
 export function parseForm<S extends z.ZodType>(form: FormData, schema: S, shape: FormShape = {}): Parsed<z.output<S>> {
-  const { fields = {}, dates = {}, money = [], checkboxes = [], values = {} } = shape;
+  const { fields = {}, values = {} } = shape;
   const pathOf = (name: string) => fields[name] ?? name;
   // A strict schema refuses keys it does not know: the form's other fields (its CSRF token,
-  // its radios that only show or hide questions) are not the input.
+  // its radios that only show or hide questions, a row it does not use) are not the input.
   const objectShape = (schema as { shape?: Record<string, unknown> }).shape;
   const known = objectShape ? new Set(Object.keys(objectShape)) : null;
+  const inSchema = (name: string) => !known || known.has(pathOf(name).split(/[.[]/)[0]!);
+  const dates = Object.fromEntries(Object.entries(shape.dates ?? {}).filter(([name]) => inSchema(name)));
+  const money = (shape.money ?? []).filter(inSchema);
+  const checkboxes = (shape.checkboxes ?? []).filter(inSchema);
   const own = new Set([...Object.keys(dates).flatMap((n) => [`${n}-day`, `${n}-month`, `${n}-year`]), ...money, ...checkboxes]);
 
   const entries = new URLSearchParams();
   for (const [name, value] of form) {
-    if (typeof value !== "string" || own.has(name) || value.trim() === "") continue;
-    const path = pathOf(name);
-    if (known && !known.has(path.split(/[.[]/)[0]!)) continue;
-    entries.append(path, value);
+    if (typeof value !== "string" || own.has(name) || value.trim() === "" || !inSchema(name)) continue;
+    entries.append(pathOf(name), value);
   }
   const errors: Record<string, string> = {};
   const set: Record<string, unknown> = {};
@@ -137,9 +140,11 @@ export function parseForm<S extends z.ZodType>(form: FormData, schema: S, shape:
   const nameOf = new Map(Object.entries(fields).map(([name, path]) => [path, name]));
   for (const issues of Object.values(submission.error ?? {})) {
     for (const issue of (issues ?? []).flatMap(flatten)) {
-      // A checkbox group is one field: its n-th box has no field of its own.
+      // A row of a list is its own field ("remedies[0].type"); a checkbox group is one field:
+      // its n-th box has no field of its own.
+      const row = issue.path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
       const path = issue.path.filter((p) => typeof p === "string").join(".");
-      const name = nameOf.get(path) ?? (path || "_form");
+      const name = nameOf.get(row) ?? nameOf.get(path) ?? (path || "_form");
       errors[name] ??= blankDates.has(name) ? `Enter ${dates[name]}` : issue.message;
     }
   }

@@ -1,81 +1,9 @@
 /**
- * Plain words for the commands, and the date and money formats. The codes' own labels are
- * core's vocabulary (`@complaints/core/vocabulary`, zod-free). Client-safe: type imports only
- * from core's main entry, so nothing of core's lifecycle (or zod) reaches the browser bundle.
+ * Labels for codes, and the date and money formats. The codes' own labels are core's
+ * vocabulary (`@complaints/core/vocabulary`, zod-free); the commands' are their modules' in
+ * core, read on the server (commands.server.ts). Client-safe: nothing of core's lifecycle (or
+ * zod) reaches the browser bundle.
  */
-import type { CommandType } from "@complaints/core";
-
-/** What each command is called on its button and in the timeline. */
-export const COMMAND_LABELS: Partial<Record<CommandType, string>> = {
-  log: "Logged",
-  triage: "Triage",
-  assign: "Assign",
-  notify: "Notify someone",
-  acknowledge: "Acknowledge",
-  "record-contact": "Record a contact",
-  "request-information": "Request information",
-  "receive-information": "Record information received",
-  pause: "Pause",
-  resume: "Resume",
-  extend: "Extend the deadline",
-  "agree-statement": "Record the agreed statement of complaint",
-  "agree-response-date": "Agree a response date",
-  "add-participant": "Add a participant",
-  "holding-response": "Send a holding response",
-  respond: "Respond with outcome",
-  "complete-remedy": "Complete a remedy",
-  "agree-improvement-action": "Agree an improvement action",
-  escalate: "Escalate to the next stage",
-  "refer-back": "Refer back",
-  withdraw: "Withdraw",
-  close: "Close",
-  reopen: "Reopen",
-  "acknowledge-feedback": "Acknowledge the feedback",
-  "convert-to-complaint": "Convert to a complaint",
-  "ombudsman-enquiry": "Record an Ombudsman enquiry",
-  "ombudsman-response": "Record the reply to the Ombudsman",
-  "ombudsman-decision": "Record the Ombudsman's decision",
-  "ombudsman-remedy-complied": "Record an Ombudsman remedy as done",
-  "ombudsman-satisfied": "Record the Ombudsman's letter of satisfaction",
-  "recalculate-deadlines": "Recalculate deadlines",
-  "record-milestone": "Record a milestone",
-};
-
-/** Past tense for the timeline. */
-export const EVENT_LABELS: Partial<Record<CommandType, string>> = {
-  log: "Case logged",
-  triage: "Triaged",
-  assign: "Assigned",
-  notify: "Notified",
-  acknowledge: "Acknowledged",
-  "record-contact": "Contact recorded",
-  "request-information": "Information requested",
-  "receive-information": "Information received",
-  pause: "Paused",
-  resume: "Resumed",
-  extend: "Deadline extended",
-  "agree-statement": "Statement of complaint agreed",
-  "agree-response-date": "Response date agreed",
-  "add-participant": "Participant added",
-  "holding-response": "Holding response sent",
-  respond: "Response sent",
-  "complete-remedy": "Remedy completed",
-  "agree-improvement-action": "Improvement action agreed",
-  escalate: "Escalated",
-  "refer-back": "Referred back",
-  withdraw: "Withdrawn",
-  close: "Closed",
-  reopen: "Reopened",
-  "acknowledge-feedback": "Feedback acknowledged",
-  "convert-to-complaint": "Converted to a complaint",
-  "ombudsman-enquiry": "Ombudsman enquiry received",
-  "ombudsman-response": "Reply sent to the Ombudsman",
-  "ombudsman-decision": "Ombudsman decision recorded",
-  "ombudsman-remedy-complied": "Ombudsman remedy done",
-  "ombudsman-satisfied": "Ombudsman satisfied",
-  "recalculate-deadlines": "Deadlines recalculated (calendar changed)",
-};
-
 export function labelOr(labels: Readonly<Record<string, string | undefined>>, value: string | null | undefined, fallback = "Not given"): string {
   if (!value) return fallback;
   return labels[value] ?? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
@@ -130,8 +58,4 @@ export function formatPence(pence: number | null | undefined): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${pence < 0 ? "-" : ""}£${pounds}.${String(Math.abs(pence) % 100).padStart(2, "0")}`;
-}
-
-export function commandLabel(type: string): string {
-  return labelOr(COMMAND_LABELS, type);
 }

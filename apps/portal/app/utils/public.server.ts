@@ -4,6 +4,8 @@
  * answers a wrong reference and a wrong code alike and limits wrong answers per address.
  */
 import type { AppLoadContext } from "@remix-run/node";
+import { trackInput } from "@complaints/core";
+import { parseForm } from "./form-schema.server";
 import { describeApiError, text } from "./forms.server";
 
 export interface Proof {
@@ -17,14 +19,12 @@ export function proofFrom(form: FormData): Proof {
   return { reference: text(form, "reference").toUpperCase(), trackingCode: text(form, "trackingCode") };
 }
 
-/** The case for the proof, or the GOV.UK error messages (with the status the API gave). */
-export async function findCase(context: AppLoadContext, proof: Proof): Promise<{ ok: true; page: CasePage } | { ok: false; status: number; errors: Record<string, string> }> {
-  const errors: Record<string, string> = {};
-  if (!proof.reference) errors.reference = "Enter your reference";
-  if (!proof.trackingCode) errors.trackingCode = "Enter your tracking code";
-  if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+/** The case for the proof the form sends, or the GOV.UK error messages (with the status the API gave). */
+export async function findCase(context: AppLoadContext, form: FormData): Promise<{ ok: true; page: CasePage } | { ok: false; status: number; errors: Record<string, string> }> {
+  const parsed = parseForm(form, trackInput, { values: { reference: proofFrom(form).reference } });
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
   try {
-    return { ok: true, page: await context.api.public.track(proof) };
+    return { ok: true, page: await context.api.public.track(parsed.value) };
   } catch (error) {
     const d = describeApiError(error);
     if (d.status >= 500) throw error;

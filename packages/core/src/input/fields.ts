@@ -22,6 +22,13 @@ export const isoDate = z.iso.date("a date as YYYY-MM-DD").refine(inRange, rangeM
 export const isoDateTime = (message: string) =>
   z.iso.datetime({ offset: true, message }).refine((v) => inRange(new Date(v).toISOString().slice(0, 10)), rangeMessage);
 export const id = z.uuid("an id as given by the API");
+/**
+ * An id the user picks from a list (a select of people): GOV.UK's "Choose …" when none was
+ * picked, so the API and the portal's form say the same.
+ */
+export const chosenId = (what: string) => z.uuid({ error: (issue) => (issue.input === undefined ? `Choose ${what}` : "an id as given by the API") });
+/** A key of something on the case the user picks from a list (an enquiry, a remedy, a request). */
+export const chosenKey = (what: string) => z.string(`Choose ${what}`).min(1, `Choose ${what}`).max(60);
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
 export const text = (what: string, max = 10_000) => z.string(`Enter ${what}`).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
 /** A person's name: like `text`, and it must show (not only zero-width or direction characters). */

@@ -7,6 +7,8 @@ import { isFeedback, requireOpen, sendLetter } from "./shared.js";
 /** Thanks the customer for a compliment or comment (a letter). */
 export const acknowledgeFeedback = defineCommand({
   type: "acknowledge-feedback",
+  label: "Acknowledge the feedback",
+  done: "Feedback acknowledged",
   payload: z.object({ ...onField }),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "open" && isFeedback(state) && !state.feedbackAcknowledgedOn,

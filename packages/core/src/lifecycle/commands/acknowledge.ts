@@ -7,6 +7,8 @@ import { requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage 
 /** Acknowledges the working stage's request, once the parties its flags need have been told. */
 export const acknowledge = defineCommand({
   type: "acknowledge",
+  label: "Acknowledge",
+  done: "Acknowledged",
   payload: z.object({ offerToDiscuss: z.boolean().optional(), ...onField }),
   roles: ["customer-services", ...caseworkers],
   can: (state, rules) => {

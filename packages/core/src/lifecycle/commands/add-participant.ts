@@ -7,6 +7,8 @@ import { requireActiveStage, workingStage } from "./shared.js";
 /** Adds a participant the regime asks for (children's Stage 2 Independent Person, a panel member). */
 export const addParticipant = defineCommand({
   type: "add-participant",
+  label: "Add a participant",
+  done: "Participant added",
   payload: z.object({
     role: text("the role", 100),
     name: name("the name", 200),

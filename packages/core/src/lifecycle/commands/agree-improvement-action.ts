@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatShort, isIsoDate } from "../../calendar/dates.js";
-import { id, isoDate, text } from "../../input/fields.js";
+import { chosenId, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 
@@ -12,12 +12,14 @@ const IMPROVEMENT_RULE = "Southwark procedure, Learning from Complaints and Esca
  */
 export const agreeImprovementAction = defineCommand({
   type: "agree-improvement-action",
+  label: "Agree an improvement action",
+  done: "Improvement action agreed",
   payload: z.object({
     /** The answered stage the lesson came from (default: the latest answered). */
     stageSequence: z.number().int("a whole number").min(1).max(100).optional(),
     actionId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "lower-case letters, digits and hyphens (at most 60)"),
     description: text("what will be improved", 2000),
-    ownerId: id,
+    ownerId: chosenId("the owner of the improvement action"),
     dueOn: isoDate,
     ...onField,
   }),

@@ -8,6 +8,8 @@ import { currentResponseDue, requireActiveStage, rulesOfStage, stageRules, worki
 /** Records a response date agreed with the complainant, where the regime lets it be agreed. */
 export const agreeResponseDate = defineCommand({
   type: "agree-response-date",
+  label: "Agree a response date",
+  done: "Response date agreed",
   payload: z.object({ date: isoDate, ...onField }),
   roles: caseworkers,
   can: (state, rules) => {

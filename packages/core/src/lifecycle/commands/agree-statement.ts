@@ -7,6 +7,8 @@ import { requireActiveStage, workingStage } from "./shared.js";
 /** Records the agreed statement of complaint (a stage may count its response from it). */
 export const agreeStatement = defineCommand({
   type: "agree-statement",
+  label: "Record the agreed statement of complaint",
+  done: "Statement of complaint agreed",
   payload: z.object({ ...onField }),
   roles: caseworkers,
   can: (state) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "../../input/fields.js";
+import { chosenId } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { coordinators, defineCommand, onField } from "./define.js";
 import { requireActiveStage, stageRules, workingStage } from "./shared.js";
@@ -7,7 +7,9 @@ import { requireActiveStage, stageRules, workingStage } from "./shared.js";
 /** Gives the working stage its handler: never someone the complaint names, nor an earlier stage's. */
 export const assign = defineCommand({
   type: "assign",
-  payload: z.object({ handlerId: id, reason: z.string().trim().max(1000).optional(), ...onField }),
+  label: "Assign",
+  done: "Assigned",
+  payload: z.object({ handlerId: chosenId("the investigating officer"), reason: z.string().trim().max(1000).optional(), ...onField }),
   roles: [...coordinators, "head-of-service"],
   can: (state) => workingStage(state) !== undefined,
   apply(state, command, { rules }) {

@@ -9,6 +9,8 @@ import { closeCase, currentStage, isFeedback, stageRules } from "./shared.js";
  */
 export const close = defineCommand({
   type: "close",
+  label: "Close",
+  done: "Closed",
   payload: z.object({ note: z.string().trim().max(2000).nullish(), ...onField }),
   roles: coordinators,
   can: (state, _rules, stage) => state.status === "open" && (isFeedback(state) || state.kind === "service-request" || stage?.phase === "responded"),

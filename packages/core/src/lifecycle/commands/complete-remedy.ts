@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
+import { chosenKey } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 
 /** Records that a remedy offered in a stage response was carried out. */
 export const completeRemedy = defineCommand({
   type: "complete-remedy",
-  payload: z.object({ remedyId: z.string().min(1).max(60), ...onField }),
+  label: "Complete a remedy",
+  done: "Remedy completed",
+  payload: z.object({ remedyId: chosenKey("the remedy"), ...onField }),
   roles: [...caseworkers, "head-of-service"],
   can: (state) => state.stages.some((s) => s.response?.remedies.some((r) => !r.completedOn)),
   apply(state, command, { on }) {

@@ -7,6 +7,8 @@ import { requireOpen } from "./shared.js";
 /** The customer is dissatisfied with a service request: it becomes a complaint, back at triage. */
 export const convertToComplaint = defineCommand({
   type: "convert-to-complaint",
+  label: "Convert to a complaint",
+  done: "Converted to a complaint",
   payload: z.object({ reason: text("why the customer is dissatisfied", 2000), ...onField }),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "open" && state.kind === "service-request",

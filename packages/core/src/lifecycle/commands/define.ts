@@ -1,8 +1,9 @@
 /**
- * A lifecycle command is one module (issue 13): its payload schema, who may run it by
- * default, when it is offered, and what it does. `transition` dispatches to `apply`,
- * `availableCommands` asks `can`, and the API builds its procedure, input schema and role
- * check from the same module, so adding a command is adding a module to commands/index.ts.
+ * A lifecycle command is one module (issue 13): its name in plain words, its payload schema,
+ * who may run it by default, when it is offered, and what it does. `transition` dispatches
+ * to `apply`, `availableCommands` asks `can`, the API builds its procedure, input schema and
+ * role check from the same module, and the portal its labels and its form's parsing, so
+ * adding a command is adding a module to commands/index.ts (and its form to the portal).
  */
 import type { z } from "zod";
 import type { IsoDate } from "../../calendar/dates.js";
@@ -39,6 +40,10 @@ export type CommandOf<T extends string, S extends z.ZodType> = { type: T; by: Ac
 
 export interface CommandModule<T extends string = string, S extends z.ZodType = z.ZodType, C = CommandOf<T, S>> {
   type: T;
+  /** What it is called on its button ("Extend the deadline"): the portal's only wording for it. */
+  label: string;
+  /** What it did, in the past tense, as a case's timeline shows it ("Deadline extended"). */
+  done: string;
   /** What a client sends (without `type` and `by`), with plain-English messages per field. */
   payload: S;
   /** Who may run it by default; plugins narrow it per stage with `requireRoles`. */

@@ -14,6 +14,8 @@ const reopenable = (state: CaseState) => state.status === "closed" && state.clos
 /** Opens the regime's next stage at the customer's request, within the escalation window. */
 export const escalate = defineCommand({
   type: "escalate",
+  label: "Escalate to the next stage",
+  done: "Escalated",
   payload: z.object({
     /** When the customer asked (ISO 8601 with offset); the receipt rules apply to it. */
     requestedAt: isoDateTime("a date and time like 2026-03-02T09:30:00Z").optional(),

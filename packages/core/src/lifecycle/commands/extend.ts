@@ -6,13 +6,17 @@ import type { StageInstance } from "../types.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentResponseDue, requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
+const WHOLE_DAYS = "Enter a whole number of working days between 1 and 100";
+
 const used = (stage: StageInstance) => stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
 
 /** Extends the working stage's response date within the regime's maximum, telling the customer. */
 export const extend = defineCommand({
   type: "extend",
+  label: "Extend the deadline",
+  done: "Deadline extended",
   payload: z.object({
-    workingDays: z.number().int("a whole number of working days").positive("more than 0").max(100),
+    workingDays: z.number({ error: (issue) => (issue.input === undefined ? "Enter how many working days" : WHOLE_DAYS) }).int(WHOLE_DAYS).min(1, WHOLE_DAYS).max(100, WHOLE_DAYS),
     reason: text("the reason for the extension", 2000),
     customerToldOn: isoDate.optional(),
     ombudsmanDetailsGiven: z.boolean(),

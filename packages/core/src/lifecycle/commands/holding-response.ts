@@ -7,6 +7,8 @@ import { requireActiveStage, sendLetter, workingStage } from "./shared.js";
 /** Records a holding response: the customer told why the answer is late and when it will come. */
 export const holdingResponse = defineCommand({
   type: "holding-response",
+  label: "Send a holding response",
+  done: "Holding response sent",
   payload: z.object({ summary: text("what the customer was told", 4000), ...onField }),
   roles: caseworkers,
   can: (state) => workingStage(state) !== undefined,

@@ -6,6 +6,8 @@ import { caseworkers, defineCommand, onField } from "./define.js";
 /** Records that someone was told about the case (a flag may require it before acknowledging). */
 export const notify = defineCommand({
   type: "notify",
+  label: "Notify someone",
+  done: "Notified",
   payload: z.object({ party: text("who was told", 200), reason: text("why", 2000), ...onField }),
   roles: ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
   can: (state) => state.status !== "closed",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
-import { isoDate, text } from "../../input/fields.js";
+import { chosenKey, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { defineCommand, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
@@ -9,8 +9,10 @@ import { OMBUDSMAN_FINDINGS } from "../../vocabulary/index.js";
 /** Records the Ombudsman's decision on an enquiry and the remedies it asks of the council. */
 export const ombudsmanDecision = defineCommand({
   type: "ombudsman-decision",
+  label: "Record the Ombudsman's decision",
+  done: "Ombudsman decision recorded",
   payload: z.object({
-    enquiryId: z.string().min(1).max(60),
+    enquiryId: chosenKey("the enquiry"),
     finding: z.enum(OMBUDSMAN_FINDINGS),
     injustice: z.boolean(),
     summary: text("a summary of the decision", 4000),

@@ -7,7 +7,9 @@ import { defineCommand, onField } from "./define.js";
 /** Records an enquiry from the Ombudsman (or another next body) and its response date. */
 export const ombudsmanEnquiry = defineCommand({
   type: "ombudsman-enquiry",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), body: slug, reference: text("the Ombudsman's reference", 60), responseDueOn: isoDate, ...onField }),
+  label: "Record an Ombudsman enquiry",
+  done: "Ombudsman enquiry received",
+  payload: z.object({ enquiryId: z.string().min(1).max(60), body: z.string("Choose the body").pipe(slug), reference: text("the Ombudsman's reference", 60), responseDueOn: isoDate, ...onField }),
   roles: ["complaints-manager"],
   can: (state) => state.status !== "new",
   apply(state, command, ctx) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
+import { chosenKey } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { defineCommand, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
@@ -7,7 +8,9 @@ import { findEnquiry } from "./shared.js";
 /** Records that a remedy the Ombudsman asked for was carried out. */
 export const ombudsmanRemedyComplied = defineCommand({
   type: "ombudsman-remedy-complied",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), remedyId: z.string().min(1).max(60), ...onField }),
+  label: "Record an Ombudsman remedy as done",
+  done: "Ombudsman remedy done",
+  payload: z.object({ enquiryId: chosenKey("the remedy"), remedyId: chosenKey("the remedy"), ...onField }),
   roles: ["complaints-manager", "head-of-service"],
   can: (state) => state.ombudsman.some((e) => e.remedies.some((r) => !r.completedOn)),
   apply(state, command, { on }) {

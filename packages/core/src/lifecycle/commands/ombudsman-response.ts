@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
-import { text } from "../../input/fields.js";
+import { chosenKey, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { defineCommand, managers, onField } from "./define.js";
 import { findEnquiry } from "./shared.js";
@@ -8,7 +8,9 @@ import { findEnquiry } from "./shared.js";
 /** Records the council's response to an Ombudsman enquiry, approved by the Head of Service. */
 export const ombudsmanResponse = defineCommand({
   type: "ombudsman-response",
-  payload: z.object({ enquiryId: z.string().min(1).max(60), approvedBy: text("who approved the response", 200), ...onField }),
+  label: "Record the reply to the Ombudsman",
+  done: "Reply sent to the Ombudsman",
+  payload: z.object({ enquiryId: chosenKey("the enquiry"), approvedBy: text("who approved the response", 200), ...onField }),
   roles: managers,
   can: (state) => state.ombudsman.some((e) => !e.respondedOn),
   apply(state, command, { on }) {

@@ -7,6 +7,8 @@ import { requireActiveStage, workingStage } from "./shared.js";
 /** Stops the working stage's clock (waiting for the customer…) until `resume`. */
 export const pause = defineCommand({
   type: "pause",
+  label: "Pause",
+  done: "Paused",
   payload: z.object({ reason: text("why the clock stops", 1000), ...onField }),
   roles: caseworkers,
   can: (state) => {

@@ -12,6 +12,8 @@ import { defineCommand, onField } from "./define.js";
  */
 export const recalculateDeadlines = defineCommand({
   type: "recalculate-deadlines",
+  label: "Recalculate deadlines",
+  done: "Deadlines recalculated (calendar changed)",
   payload: z.object({ reason: text("why the deadlines are recalculated", 1000), ...onField }),
   roles: ["complaints-manager"],
   can: (state) => state.status !== "closed",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
+import { chosenKey } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentStage, resumedPhase, workingStage } from "./shared.js";
@@ -7,7 +8,9 @@ import { currentStage, resumedPhase, workingStage } from "./shared.js";
 /** Records the answer to an information request; the clock it paused runs again. */
 export const receiveInformation = defineCommand({
   type: "receive-information",
-  payload: z.object({ id: z.string().min(1).max(60), ...onField }),
+  label: "Record information received",
+  done: "Information received",
+  payload: z.object({ id: chosenKey("the request"), ...onField }),
   roles: ["customer-services", ...caseworkers],
   can: (state) => workingStage(state) !== undefined && state.informationRequests.some((r) => !r.answeredOn),
   apply(state, command, { rules, on }) {

@@ -7,7 +7,9 @@ import { caseworkers, defineCommand, onField } from "./define.js";
 /** Records a call, email or visit with the customer, at any point in the case's life. */
 export const recordContact = defineCommand({
   type: "record-contact",
-  payload: z.object({ direction: z.enum(["in", "out"]), channel: z.enum(CHANNELS), summary: text("a summary of the contact", 4000), ...onField }),
+  label: "Record a contact",
+  done: "Contact recorded",
+  payload: z.object({ direction: z.enum(["in", "out"], "Choose who contacted whom"), channel: z.enum(CHANNELS, "Choose how the contact was made"), summary: text("a summary of the contact", 4000), ...onField }),
   roles: ["customer-services", ...caseworkers, "head-of-service", "director", "legal"],
   can: () => true,
   apply(state, command, { on }) {

@@ -7,6 +7,8 @@ import { requireActiveStage, rulesOfStage, stageRules, workingStage } from "./sh
 /** Records one of the working stage's milestones (the panel met on…), in the regime's order. */
 export const recordMilestone = defineCommand({
   type: "record-milestone",
+  label: "Record a milestone",
+  done: "Milestone recorded",
   payload: z.object({ milestoneId: z.string().min(1).max(60), ...onField }),
   roles: caseworkers,
   can: (state, rules) => {

@@ -7,6 +7,8 @@ import { openStage, requireActiveStage, rulesOfStage, sendLetter, stageRules, wo
 /** Sends the complaint back to the stage the regime names (a review finds more to do). */
 export const referBack = defineCommand({
   type: "refer-back",
+  label: "Refer back",
+  done: "Referred back",
   payload: z.object({ reason: text("why it goes back", 4000), ...onField }),
   roles: coordinators,
   can: (state, rules) => {

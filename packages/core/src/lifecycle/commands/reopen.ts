@@ -7,6 +7,8 @@ import { currentStage, isFeedback } from "./shared.js";
 /** Reopens a closed case: its last stage is worked again, or a stageless complaint goes back to triage. */
 export const reopen = defineCommand({
   type: "reopen",
+  label: "Reopen",
+  done: "Reopened",
   payload: z.object({ reason: text("why it is reopened", 2000), ...onField }),
   roles: managers,
   can: (state) => state.status === "closed" && !!state.closure,

@@ -7,7 +7,9 @@ import { requireActiveStage, sendLetter, workingStage } from "./shared.js";
 /** Asks the customer (a letter, the clock paused if chosen) or the service for information. */
 export const requestInformation = defineCommand({
   type: "request-information",
-  payload: z.object({ id: z.string().min(1).max(60), from: z.enum(["customer", "service"]), what: text("what is needed", 2000), pause: z.boolean().optional(), ...onField }),
+  label: "Request information",
+  done: "Information requested",
+  payload: z.object({ id: z.string().min(1).max(60), from: z.enum(["customer", "service"], "Choose who the information is from"), what: text("what is needed", 2000), pause: z.boolean().optional(), ...onField }),
   roles: caseworkers,
   can: (state) => workingStage(state) !== undefined,
   apply(state, command, ctx) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate, text } from "../../input/fields.js";
+import { chosenId, id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { Role } from "../../vocabulary/index.js";
 import { caseworkers, defineCommand, onField, type CommandOf } from "./define.js";
@@ -19,7 +19,7 @@ const remedy = z.object({
 });
 
 const payload = z.object({
-  outcome: z.enum(OUTCOMES),
+  outcome: z.enum(OUTCOMES, "Choose the outcome"),
   reasons: text("the reasons for the decision", 20_000),
   remedies: z.array(remedy).max(20).optional(),
   outstandingActions: z.array(z.string().trim().min(1).max(1000)).max(20).optional(),
@@ -27,7 +27,9 @@ const payload = z.object({
     .object({
       rootCause: z.string().trim().max(2000).nullable().optional(),
       lessons: z.string().trim().max(4000).nullable().optional(),
-      improvementActions: z.array(z.object({ id: z.string().min(1).max(60), description: text("the action", 2000), ownerId: id, dueOn: isoDate })).max(20).optional(),
+      improvementActions: z
+        .array(z.object({ id: z.string().min(1).max(60), description: text("the action", 2000), ownerId: chosenId("the owner of the improvement action"), dueOn: isoDate }))
+       .max(20).optional(),
     })
     .optional(),
   signedBy: z.string().max(200).nullish(),
@@ -45,6 +47,8 @@ type RespondCommand = Omit<CommandOf<"respond", typeof payload>, "remedies"> & {
 /** Answers the working stage: the outcome, the reasons, the remedies and the lessons. */
 export const respond = defineCommand({
   type: "respond",
+  label: "Respond with outcome",
+  done: "Response sent",
   payload,
   roles: [...caseworkers, "head-of-service", "director", "legal"],
   can: (state, rules) => {

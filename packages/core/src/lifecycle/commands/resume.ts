@@ -15,6 +15,8 @@ function stopped(state: CaseState) {
 /** Starts the paused clock again. */
 export const resume = defineCommand({
   type: "resume",
+  label: "Resume",
+  done: "Resumed",
   payload: z.object({ ...onField }),
   roles: caseworkers,
   can: (state) => state.status === "open" && stopped(state) !== undefined,

@@ -9,18 +9,24 @@ import { EXCLUSION_REASONS, OUT_OF_TIME_DECISIONS } from "../../vocabulary/index
 
 const CODE_TIME_LIMIT = "Complaint handling code 2024 section 2";
 
-const outcome = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("accept") }),
-  z.object({ outcome: z.literal("not-a-complaint"), agreedWithCustomer: z.boolean(), note: text("a note", 2000) }),
-  z.object({ outcome: z.literal("excluded"), reason: z.enum(EXCLUSION_REASONS), route: text("the right route for the customer", 2000) }),
-  z.object({ outcome: z.literal("out-of-time"), decision: z.enum(OUT_OF_TIME_DECISIONS), reasons: text("the reasons", 4000) }),
-  z.object({ outcome: z.literal("wrongly-addressed"), body: text("the organisation", 300), bodyContact: z.string().trim().max(1000) }),
-  z.object({ outcome: z.literal("duplicate"), ofCaseId: id, ofReference: text("the reference", 40) }),
-]);
+const outcome = z.discriminatedUnion(
+  "outcome",
+  [
+    z.object({ outcome: z.literal("accept") }),
+    z.object({ outcome: z.literal("not-a-complaint"), agreedWithCustomer: z.boolean(), note: text("a note", 2000) }),
+    z.object({ outcome: z.literal("excluded"), reason: z.enum(EXCLUSION_REASONS, "Choose why it is excluded"), route: text("the right route for the customer", 2000) }),
+    z.object({ outcome: z.literal("out-of-time"), decision: z.enum(OUT_OF_TIME_DECISIONS, "Choose the decision"), reasons: text("the reasons", 4000) }),
+    z.object({ outcome: z.literal("wrongly-addressed"), body: text("the right body", 300), bodyContact: text("their contact details", 1000) }),
+    z.object({ outcome: z.literal("duplicate"), ofCaseId: id, ofReference: text("the reference of the other case", 40) }),
+  ],
+  { error: "Choose the outcome of triage" },
+);
 
 /** The first decision on a new case: a complaint to investigate, or why it is not one. */
 export const triage = defineCommand({
   type: "triage",
+  label: "Triage",
+  done: "Triaged",
   payload: outcome.and(z.object(onField)),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "new",

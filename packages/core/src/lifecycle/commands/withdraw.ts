@@ -7,6 +7,8 @@ import { closeCase, currentStage, isOpenPhase, requireOpen, workingStage } from 
 /** The customer withdrew the complaint: the working stage ends and the case closes. */
 export const withdraw = defineCommand({
   type: "withdraw",
+  label: "Withdraw",
+  done: "Withdrawn",
   payload: z.object({ reason: text("why it was withdrawn", 2000), ...onField }),
   roles: ["customer-services", ...coordinators],
   can: (state) => state.status === "new" || workingStage(state) !== undefined,
