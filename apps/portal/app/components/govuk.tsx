@@ -487,7 +487,8 @@ export function Panel({ title, children }: { title: ReactNode; children?: ReactN
   );
 }
 
-export function NotificationBanner({ title = "Important", children, success }: { title?: string; children: ReactNode; success?: boolean }) {
+/** `heading` is the banner's one bold line; `children`, any more it says. */
+export function NotificationBanner({ title = "Important", heading, children, success }: { title?: string; heading?: ReactNode; children?: ReactNode; success?: boolean }) {
   return (
     <div
       className={cx("govuk-notification-banner", success && "govuk-notification-banner--success")}
@@ -500,7 +501,10 @@ export function NotificationBanner({ title = "Important", children, success }: {
           {success ? "Success" : title}
         </h2>
       </div>
-      <div className="govuk-notification-banner__content">{children}</div>
+      <div className="govuk-notification-banner__content">
+        {heading ? <p className="govuk-notification-banner__heading">{heading}</p> : null}
+        {children}
+      </div>
     </div>
   );
 }

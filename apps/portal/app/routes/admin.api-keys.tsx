@@ -60,8 +60,7 @@ export default function ApiKeys() {
       banner={
         <>
           {created ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">API key created for {created.name}</p>
+            <NotificationBanner success heading={<>API key created for {created.name}</>}>
               <p className="govuk-body">
                 <code className="app-key" data-testid="new-api-key">
                   {created.key}

@@ -98,9 +98,7 @@ export default function ReviewPage() {
       caption="Quality audit"
       heading={<>Review of {review.reference}</>}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <SummaryList

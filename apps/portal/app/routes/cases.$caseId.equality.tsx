@@ -57,9 +57,7 @@ export default function EqualityForm() {
       errors={errors}
       heading="Equality monitoring form"
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <InsetText>

@@ -101,9 +101,7 @@ export default function Plan() {
       caption={<>{reference} · Resolution plan</>}
       heading={plan.summary}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <SummaryList

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Details, Input, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
+import { Button, DateInput, Details, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { RestrictionsWarning, describeRestriction } from "../components/restrictions";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
@@ -49,16 +49,7 @@ export default function Customer() {
       caption="Customer"
       heading={history.customer.name}
       banner={done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </div>
-        </div>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <RestrictionsWarning restrictions={history.restrictions} customerId={null} />

@@ -79,9 +79,7 @@ export default function ImprovementAction() {
       caption={<>Improvement action · <Link className="govuk-link" to={`/cases/${a.caseId}`}>{a.reference}</Link></>}
       heading={a.description}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       {a.status === "overdue" ? <WarningText>Overdue since {formatDate(a.overdueSince)}.{a.escalatedOn ? ` It went to the Head of Service on ${formatDate(a.escalatedOn)}.` : ""}</WarningText> : null}
