@@ -302,10 +302,12 @@ export function DateInput(props: {
   error?: string | undefined;
   /** "YYYY-MM-DD" */
   defaultValue?: string | null | undefined;
-  values?: { day?: string; month?: string; year?: string };
+  /** The form as posted, shown again beside its errors: `<name>-day` and the rest are read from it, before `defaultValue`. */
+  values?: Readonly<Record<string, string | undefined>>;
 }) {
   const [y, m, d] = (props.defaultValue ?? "").split("-");
-  const value = { day: props.values?.day ?? (d ? String(Number(d)) : ""), month: props.values?.month ?? (m ? String(Number(m)) : ""), year: props.values?.year ?? y ?? "" };
+  const posted = (key: "day" | "month" | "year") => props.values?.[`${props.name}-${key}`];
+  const value = { day: posted("day") ?? (d ? String(Number(d)) : ""), month: posted("month") ?? (m ? String(Number(m)) : ""), year: posted("year") ?? y ?? "" };
   const part = (key: "day" | "month" | "year", label: string, width: "2" | "4") => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">

@@ -87,7 +87,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function ReviewPage() {
   const { review, owners, done } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
-  const dateValues = { day: values["dueOn-day"], month: values["dueOn-month"], year: values["dueOn-year"] };
   return (
     <Page
       breadcrumbs={[
@@ -172,7 +171,7 @@ export default function ReviewPage() {
           <Select name="findingId" label="For finding" labelSize="s" items={review.findings.map((f, n) => ({ value: f.id, text: `Finding ${n + 1}: ${f.finding.slice(0, 80)}` }))} error={errors.findingId} defaultValue={values.findingId} />
           <Textarea name="description" label="What will be done" labelSize="s" rows={2} error={errors.description} defaultValue={values.description} />
           <Select name="ownerId" label="Who will do it" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
-          <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={dateValues} />
+          <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={values} />
           <Button variant="secondary">Add the remedial action</Button>
         </PostForm>
       ) : null}

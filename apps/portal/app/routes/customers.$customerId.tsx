@@ -128,7 +128,7 @@ export default function Customer() {
                 <>
                   <input type="hidden" name="step" value="warn" />
                   <Textarea name="behaviourExpected" label="Warn the customer: the behaviour we expect" labelSize="s" error={errors.behaviourExpected} defaultValue={v("behaviourExpected")} />
-                  <DateInput name="until" legend="The warning lasts until" legendSize="s" error={errors.until} values={{ day: v("until-day"), month: v("until-month"), year: v("until-year") }} />
+                  <DateInput name="until" legend="The warning lasts until" legendSize="s" error={errors.until} values={values} />
                   <Button variant="secondary">Send the warning</Button>
                 </>
               ) : status === "warned" ? (
@@ -151,7 +151,7 @@ export default function Customer() {
                             <Select name="restriction2Kind" label="Second restriction (optional)" placeholder="None" items={RESTRICTION_KINDS} defaultValue={v("restriction2Kind")} />
                             <Input name="restriction2Detail" label="Detail" error={errors.restriction2Detail} defaultValue={v("restriction2Detail")} />
                             <Textarea name="reason" label="Why these restrictions are needed and proportionate" error={errors.reason} defaultValue={v("reason")} />
-                            <DateInput name="reviewBy" legend="Review by (at most 6 months)" legendSize="s" error={errors.reviewBy} values={{ day: v("reviewBy-day"), month: v("reviewBy-month"), year: v("reviewBy-year") }} />
+                            <DateInput name="reviewBy" legend="Review by (at most 6 months)" legendSize="s" error={errors.reviewBy} values={values} />
                           </>
                         ),
                       },
@@ -173,7 +173,7 @@ export default function Customer() {
                       {
                         value: "renew",
                         text: "Renew them",
-                        conditional: <DateInput name="nextReviewBy" legend="Next review by" legendSize="s" error={errors.nextReviewBy} values={{ day: v("nextReviewBy-day"), month: v("nextReviewBy-month"), year: v("nextReviewBy-year") }} />,
+                        conditional: <DateInput name="nextReviewBy" legend="Next review by" legendSize="s" error={errors.nextReviewBy} values={values} />,
                       },
                     ]}
                   />
