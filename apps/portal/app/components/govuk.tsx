@@ -384,6 +384,18 @@ export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="govuk-button-group">{children}</div>;
 }
 
+/** A form's one button, with the way out of the task beside it. */
+export function SubmitOrCancel({ children, cancelTo }: { children: ReactNode; cancelTo: string }) {
+  return (
+    <ButtonGroup>
+      <Button>{children}</Button>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </ButtonGroup>
+  );
+}
+
 export interface SummaryRow {
   key: ReactNode;
   value: ReactNode;

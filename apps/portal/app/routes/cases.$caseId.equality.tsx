@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, WarningText } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, SubmitOrCancel, WarningText } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
@@ -80,12 +80,7 @@ export default function EqualityForm() {
         {questions.map((q) => (
           <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="s" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} error={errors[q.characteristic]} defaultValue={values[q.characteristic]} />
         ))}
-        <div className="govuk-button-group">
-          <Button>Store the form</Button>
-          <Link className="govuk-link" to={`/cases/${caseId}`}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo={`/cases/${caseId}`}>Store the form</SubmitOrCancel>
       </PostForm>
     </Page>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Input, InsetText, Select, Textarea } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { DateInput, Input, InsetText, Select, SubmitOrCancel, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
@@ -76,12 +76,7 @@ export default function NewPlan() {
           {CHECKPOINTS.map((n) => (
             <DateInput key={n} name={`checkpoint${n}`} legend={`Checkpoint ${n} (optional)`} legendSize="s" hint="A date to check the plan is on track" error={errors[`checkpoint${n}`]} values={values} />
           ))}
-          <div className="govuk-button-group">
-            <Button>Make the plan</Button>
-            <Link className="govuk-link" to={`/cases/${caseId}`}>
-              Cancel
-            </Link>
-          </div>
+          <SubmitOrCancel cancelTo={`/cases/${caseId}`}>Make the plan</SubmitOrCancel>
         </PostForm>
       )}
     </Page>

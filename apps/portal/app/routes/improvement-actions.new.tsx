@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Input, Select, Textarea } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { DateInput, Input, Select, SubmitOrCancel, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
@@ -68,12 +68,7 @@ export default function NewImprovementAction() {
             <DateInput name={`milestone${n}Due`} legend="By" error={errors[`milestone${n}Due`]} values={values} />
           </fieldset>
         ))}
-        <div className="govuk-button-group">
-          <Button>Agree the action</Button>
-          <Link className="govuk-link" to="/improvement-actions">
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo="/improvement-actions">Agree the action</SubmitOrCancel>
       </PostForm>
     </Page>
   );
