@@ -9,6 +9,7 @@ import { readDate } from "../utils/commands.server";
 import { formatDate } from "../utils/labels";
 import { ANSWER_LABELS, criterionLabel, RISK_LABELS } from "../utils/audits";
 import { Page } from "../components/page";
+import { RiskRadios } from "../components/audits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Review of ${d.review.reference} – Quality audits` : "Review" }];
 
@@ -180,19 +181,7 @@ export default function ReviewPage() {
           <input type="hidden" name="intent" value="finding" />
           <h2 className="govuk-heading-m">Add a finding</h2>
           <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
-          <Radios
-            name="risk"
-            legend="How serious is it?"
-            legendSize="s"
-            inline
-            items={[
-              { value: "high", text: "High risk" },
-              { value: "medium", text: "Medium risk" },
-              { value: "low", text: "Low risk" },
-            ]}
-            error={errors.risk}
-            defaultValue={values.risk}
-          />
+          <RiskRadios error={errors.risk} defaultValue={values.risk} />
           <Button>Add the finding</Button>
         </PostForm>
       ) : null}
