@@ -438,6 +438,7 @@ export function SummaryCard({ title, children, actions }: { title: ReactNode; ch
 }
 
 export function Table({
+  id,
   caption,
   captionSize = "m",
   head,
@@ -445,6 +446,7 @@ export function Table({
   numeric = [],
   small,
 }: {
+  id?: string;
   caption?: ReactNode;
   captionSize?: "s" | "m" | "l";
   head: ReactNode[];
@@ -454,7 +456,7 @@ export function Table({
   small?: boolean;
 }) {
   return (
-    <table className={cx("govuk-table", small && "govuk-table--small-text-until-tablet")}>
+    <table id={id} className={cx("govuk-table", small && "govuk-table--small-text-until-tablet")}>
       {caption ? <caption className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption> : null}
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
