@@ -7,10 +7,10 @@ export { createContextInner, MemoryCookieJar, type AppDeps, type Context, type C
 export { createApp, openApiDocument, type AppOptions } from "./server.js";
 export { createDeps, systemClock, type DepsOptions } from "./deps.js";
 export { configFromEnv, defaultConfig, type ApiConfig } from "./config.js";
-export { csrfTokenMatches, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
+export { csrfTokenMatches, requestContext, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
 export type { Principal, StaffPrincipal, ApiKeyPrincipal } from "./access/principal.js";
 export { CENTRAL_ROLES } from "./access/policy.js";
 export { API_KEY_SCOPES } from "./access/principal.js";
-export { startServer, openDatabase, type Started } from "./start.js";
+export { closeOnSignal, startServer, openDatabase, type Started } from "./start.js";
 export { seedDemo, demoLogins, DEMO_PASSWORD, DEMO_COUNCIL_SLUG, type SeedReport, type DemoLogin } from "./seed/demo.js";
 export { startJobs, type JobRunner } from "./jobs/runner.js";

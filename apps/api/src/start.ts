@@ -189,12 +189,8 @@ export async function startServer(
   };
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const started = await startServer().catch((error: unknown) => {
-    process.stderr.write(`Could not start: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
+/** A started server (the API's, or the portal's around it) closes cleanly on Ctrl-C or a container's stop. */
+export function closeOnSignal(started: { close(): Promise<void> }): void {
   const stop = async (signal: string) => {
     process.stderr.write(`\n${signal}: stopping\n`);
     await started.close();
@@ -202,4 +198,13 @@ if (invokedDirectly) {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const started = await startServer().catch((error: unknown) => {
+    process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  closeOnSignal(started);
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import { createCaller, createContextInner, type AppDeps, type CookieJar, type Principal } from "@complaints/api";
+import { createCaller, requestContext, type AppDeps } from "@complaints/api";
 import type { PortalContext } from "./context.js";
 
 export interface PortalOptions {
@@ -22,34 +22,11 @@ export interface PortalOptions {
 }
 
 interface ApiLocals {
-  cookies?: Record<string, string | undefined>;
-  principal?: Principal | null;
   csrfToken?: string;
   cspNonce?: string;
 }
 
 const SESSION_COOKIES = ["cm_session", "__Host-cm_session"];
-
-/** A cookie jar over the express response, with the API's cookie attributes. */
-function cookieJar(deps: AppDeps, cookies: Record<string, string | undefined>, res: Response): CookieJar {
-  return {
-    get: (name) => cookies[name],
-    set: (name, value, options) => {
-      cookies[name] = value;
-      res.cookie(name, value, {
-        httpOnly: options.httpOnly,
-        sameSite: "lax",
-        secure: deps.config.secureCookies,
-        path: "/",
-        ...(options.maxAgeSeconds !== undefined ? { maxAge: options.maxAgeSeconds * 1000 } : {}),
-      });
-    },
-    clear: (name) => {
-      delete cookies[name];
-      res.clearCookie(name, { path: "/", sameSite: "lax", secure: deps.config.secureCookies, httpOnly: true });
-    },
-  };
-}
 
 /** The page CSP: helmet's defaults, with scripts allowed only from here or with this response's nonce. */
 export function contentSecurityPolicy(nonce: string, formActions: readonly string[] = []): string {
@@ -124,23 +101,15 @@ export function portalHandler(options: PortalOptions): Router {
 
   const getLoadContext = (req: Request, res: Response): AppLoadContext => {
     const locals = res.locals as ApiLocals;
-    const cookies = locals.cookies ?? {};
-    const principal = locals.principal ?? null;
-    const ip = req.ip ?? null;
-    const context = createContextInner({
-      deps,
-      principal,
-      request: { ip, userAgent: req.headers["user-agent"] ?? null },
-      cookies: cookieJar(deps, cookies, res),
-      oneRequest: true,
-    });
+    const context = requestContext(deps, req, res, { oneRequest: true });
+    const { principal } = context;
     const portal: PortalContext = {
       api: createCaller(context),
       principal,
-      sessionEnded: principal === null && SESSION_COOKIES.some((name) => Boolean(cookies[name])),
+      sessionEnded: principal === null && SESSION_COOKIES.some((name) => Boolean(context.cookies.get(name))),
       csrfToken: locals.csrfToken ?? "",
       nonce: locals.cspNonce ?? "",
-      ip,
+      ip: context.request.ip,
       deps,
     };
     return portal;

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { closeOnSignal } from "@complaints/api";
 import { bootServer } from "./boot.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,11 +16,4 @@ const started = await bootServer({ build, clientDir: path.join(root, "build/clie
   process.exit(1);
 });
 process.stdout.write(`Portal: ${started.url}/ (public forms) and ${started.url}/sign-in (staff)\n`);
-
-const stop = async (signal: string) => {
-  process.stderr.write(`\n${signal}: stopping\n`);
-  await started.close();
-  process.exit(0);
-};
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+closeOnSignal(started);

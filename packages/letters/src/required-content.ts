@@ -179,16 +179,18 @@ function refusalLetters(body: NextBody, source: string): Partial<Record<LetterKi
   };
 }
 
+/** A stage's response under the complaint handling codes, ending with where the customer can go next. */
+const codeResponse = (escalation: ContentRequirement): ContentRequirement[] => [
+  req("stage", "which stage of the complaints procedure this is", CODE.response),
+  decision(CODE.response),
+  req("reasons", "the reasons for the decision", CODE.response),
+  req("remedies", "what we will do to put things right", CODE.response),
+  req("outstanding-actions", "anything still to be done, and by when", CODE.response),
+  escalation,
+];
+
 /** The 2024 complaint handling codes, shared by the LGSCO code and the Housing Ombudsman code. */
 function complaintHandlingCode(body: NextBody, finalSource: string): Partial<Record<LetterKind, ContentRequirement[]>> {
-  const response = (escalation: ContentRequirement): ContentRequirement[] => [
-    req("stage", "which stage of the complaints procedure this is", CODE.response),
-    decision(CODE.response),
-    req("reasons", "the reasons for the decision", CODE.response),
-    req("remedies", "what we will do to put things right", CODE.response),
-    req("outstanding-actions", "anything still to be done, and by when", CODE.response),
-    escalation,
-  ];
   return {
     ...sharedLetters(body),
     ...refusalLetters(body, CODE.refusal),
@@ -210,7 +212,7 @@ function complaintHandlingCode(body: NextBody, finalSource: string): Partial<Rec
       req("new-due-date", "the new date for our response", CODE.extensionReasons),
       ombudsmanDetails(body, CODE.extensionOmbudsman),
     ],
-    "stage-1-response": response(req("escalation-route", "how to ask for the complaint to go to Stage 2", CODE.response)),
+    "stage-1-response": codeResponse(req("escalation-route", "how to ask for the complaint to go to Stage 2", CODE.response)),
     "escalation-acknowledgement": [
       req("date-received", "the date we received the request to escalate", SOUTHWARK.escalationAck),
       req("escalation-reasons", "why the customer is still unhappy, as we understand it", SOUTHWARK.escalationAck),
@@ -222,7 +224,7 @@ function complaintHandlingCode(body: NextBody, finalSource: string): Partial<Rec
     ],
     "stage-2-response": [
       req("complaint-definition", "the complaint as we defined it", finalSource),
-      ...response(ombudsmanDetails(body, finalSource)),
+      ...codeResponse(ombudsmanDetails(body, finalSource)),
     ],
     "referral-back": [
       req("reasons", "why the complaint is going back to Stage 1", LANCASTER_REFERRAL),
@@ -262,14 +264,7 @@ const REQUIRED_CONTENT: Record<RegimeFamily, Partial<Record<LetterKind, ContentR
   "code-2024": {
     ...complaintHandlingCode(LGSCO, LEEDS.finalLgo),
     // A council may add an independent third stage (Lewisham's Independent Adjudicator); the LGSCO code allows it.
-    "stage-3-response": [
-      req("stage", "which stage of the complaints procedure this is", CODE.response),
-      decision(CODE.response),
-      req("reasons", "the reasons for the decision", CODE.response),
-      req("remedies", "what we will do to put things right", CODE.response),
-      req("outstanding-actions", "anything still to be done, and by when", CODE.response),
-      ombudsmanDetails(LGSCO, LEEDS.finalLgo),
-    ],
+    "stage-3-response": codeResponse(ombudsmanDetails(LGSCO, LEEDS.finalLgo)),
   },
   housing: complaintHandlingCode(HOUSING_OMBUDSMAN, CODE.hosFinal),
   "adult-social-care": {

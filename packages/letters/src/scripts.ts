@@ -31,9 +31,16 @@ function packageFile(pkg: string, file: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-function embedpdf(pkg: string, file: string): string {
+/** A Noto face from an @embedpdf font package: `<stem>-Regular` and `<stem>-Bold`. */
+function embedpdf(pkg: string, stem: string, extension: "ttf" | "otf"): Record<Weight, string> {
   // Their package.json is not exported; their index is, two folders below the fonts.
-  return path.join(path.dirname(require.resolve(pkg)), "..", "fonts", file);
+  const fonts = path.join(path.dirname(require.resolve(pkg)), "..", "fonts");
+  return { regular: path.join(fonts, `${stem}-Regular.${extension}`), bold: path.join(fonts, `${stem}-Bold.${extension}`) };
+}
+
+/** An @expo-google-fonts face: `400Regular/<stem>_400Regular.ttf` and its 700 bold. */
+function expoFont(pkg: string, stem: string): Record<Weight, string> {
+  return { regular: packageFile(pkg, `400Regular/${stem}_400Regular.ttf`), bold: packageFile(pkg, `700Bold/${stem}_700Bold.ttf`) };
 }
 
 export interface LetterFace {
@@ -47,10 +54,7 @@ export interface LetterFace {
 export const PRIMARY_FACE: LetterFace = {
   id: "atkinson",
   covers: "Latin (English, Welsh, Polish, Romanian, Turkish …)",
-  files: {
-    regular: packageFile("@expo-google-fonts/atkinson-hyperlegible-next", "400Regular/AtkinsonHyperlegibleNext_400Regular.ttf"),
-    bold: packageFile("@expo-google-fonts/atkinson-hyperlegible-next", "700Bold/AtkinsonHyperlegibleNext_700Bold.ttf"),
-  },
+  files: expoFont("@expo-google-fonts/atkinson-hyperlegible-next", "AtkinsonHyperlegibleNext"),
 };
 
 /** The fallbacks, all Noto (SIL Open Font License 1.1), in the order they are tried. */
@@ -58,40 +62,37 @@ export const FALLBACK_FACES: readonly LetterFace[] = [
   {
     id: "noto-sans",
     covers: "Greek, Cyrillic and the rest of Latin (Vietnamese)",
-    files: { regular: embedpdf("@embedpdf/fonts-latin", "NotoSans-Regular.ttf"), bold: embedpdf("@embedpdf/fonts-latin", "NotoSans-Bold.ttf") },
+    files: embedpdf("@embedpdf/fonts-latin", "NotoSans", "ttf"),
   },
   {
     id: "noto-naskh-arabic",
     covers: "Arabic, Urdu, Persian",
-    files: { regular: embedpdf("@embedpdf/fonts-arabic", "NotoNaskhArabic-Regular.ttf"), bold: embedpdf("@embedpdf/fonts-arabic", "NotoNaskhArabic-Bold.ttf") },
+    files: embedpdf("@embedpdf/fonts-arabic", "NotoNaskhArabic", "ttf"),
   },
   {
     id: "noto-sans-hebrew",
     covers: "Hebrew, Yiddish",
-    files: { regular: embedpdf("@embedpdf/fonts-hebrew", "NotoSansHebrew-Regular.ttf"), bold: embedpdf("@embedpdf/fonts-hebrew", "NotoSansHebrew-Bold.ttf") },
+    files: embedpdf("@embedpdf/fonts-hebrew", "NotoSansHebrew", "ttf"),
   },
   {
     id: "noto-sans-sc",
     covers: "Chinese (simplified, GB 2312)",
-    files: { regular: embedpdf("@embedpdf/fonts-sc", "NotoSansHans-Regular.otf"), bold: embedpdf("@embedpdf/fonts-sc", "NotoSansHans-Bold.otf") },
+    files: embedpdf("@embedpdf/fonts-sc", "NotoSansHans", "otf"),
   },
   {
     id: "noto-sans-jp",
     covers: "Japanese (JIS)",
-    files: { regular: embedpdf("@embedpdf/fonts-jp", "NotoSansJP-Regular.otf"), bold: embedpdf("@embedpdf/fonts-jp", "NotoSansJP-Bold.otf") },
+    files: embedpdf("@embedpdf/fonts-jp", "NotoSansJP", "otf"),
   },
   {
     id: "noto-sans-kr",
     covers: "Korean (KS X 1001)",
-    files: { regular: embedpdf("@embedpdf/fonts-kr", "NotoSansKR-Regular.otf"), bold: embedpdf("@embedpdf/fonts-kr", "NotoSansKR-Bold.otf") },
+    files: embedpdf("@embedpdf/fonts-kr", "NotoSansKR", "otf"),
   },
   {
     id: "noto-emoji",
     covers: "emoji (in black and white)",
-    files: {
-      regular: packageFile("@expo-google-fonts/noto-emoji", "400Regular/NotoEmoji_400Regular.ttf"),
-      bold: packageFile("@expo-google-fonts/noto-emoji", "700Bold/NotoEmoji_700Bold.ttf"),
-    },
+    files: expoFont("@expo-google-fonts/noto-emoji", "NotoEmoji"),
   },
 ];
 

@@ -9,20 +9,14 @@
  */
 import { request, type Child } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, integrationKey, query, signIn, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { integrationKey, query, signIn, startWorld, type Council } from "./setup/world.js";
 
 let url: string;
 let council: Council;
 let api: Child;
 
-beforeAll(async () => {
-  url = await freshDatabase("access");
-  council = await syntheticCouncil(url, { cases: 60 });
-  api = await startApi(url);
-});
-afterAll(async () => {
-  await api?.stop();
-});
+beforeAll(async () => ({ url, council, api } = await startWorld("access", { cases: 60 })));
+afterAll(() => api?.stop());
 
 let n = 0;
 /** Logs a case as the complaints manager for a new customer; answers its id, reference and customer. */

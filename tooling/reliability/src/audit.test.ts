@@ -13,30 +13,16 @@ import { ApiClient, keepAliveAgent, repoRoot, type Child } from "@complaints/ben
 import { canonicalJson, sha256Hex } from "@complaints/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRoleUrl, freshDatabase, PASSWORD, query, signIn, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { acceptedCase, appRoleUrl, PASSWORD, query, signIn, startWorld, type Council } from "./setup/world.js";
 
 let url: string;
 let council: Council;
 let api: Child;
 
-beforeAll(async () => {
-  url = await freshDatabase("audit");
-  council = await syntheticCouncil(url, { cases: 40 });
-  api = await startApi(url);
-});
+beforeAll(async () => ({ url, council, api } = await startWorld("audit", { cases: 40 })));
 afterAll(() => api?.stop());
 
-async function newCase(client: ApiClient): Promise<{ caseId: string; version: number }> {
-  const logged = await client.mutation<{ caseId: string; version: number }>("cases.log", {
-    kind: "complaint",
-    channel: "phone",
-    serviceId: "refuse-collection",
-    description: "Missed bin collections for a month",
-    customer: { fullName: "Audit Tester" },
-  });
-  const triaged = await client.mutation<{ version: number }>("command.triage", { caseId: logged.caseId, expectedVersion: logged.version, outcome: "accept" });
-  return { caseId: logged.caseId, version: triaged.version };
-}
+const newCase = (client: ApiClient) => acceptedCase(client, "Audit Tester");
 
 /** `npm run audit:verify` against the test's database, as the owner, with the suite's key. */
 function auditVerify(): Promise<{ code: number; out: string }> {

@@ -6,30 +6,16 @@
 import { ApiClient, keepAliveAgent, type Child, type Reply } from "@complaints/bench";
 import { createDb, verifyEventChain } from "@complaints/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, PASSWORD, query, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { acceptedCase, PASSWORD, query, startWorld, type Council } from "./setup/world.js";
 
 let url: string;
 let council: Council;
 let api: Child;
 
-beforeAll(async () => {
-  url = await freshDatabase("conflicts");
-  council = await syntheticCouncil(url, { cases: 0 });
-  api = await startApi(url);
-});
+beforeAll(async () => ({ url, council, api } = await startWorld("conflicts", { cases: 0 })));
 afterAll(() => api?.stop());
 
-async function newCase(client: ApiClient): Promise<{ caseId: string; version: number }> {
-  const logged = await client.mutation<{ caseId: string; version: number }>("cases.log", {
-    kind: "complaint",
-    channel: "phone",
-    serviceId: "refuse-collection",
-    description: "Missed bin collections for a month",
-    customer: { fullName: "Conflict Tester" },
-  });
-  const triaged = await client.mutation<{ version: number }>("command.triage", { caseId: logged.caseId, expectedVersion: logged.version, outcome: "accept" });
-  return { caseId: logged.caseId, version: triaged.version };
-}
+const newCase = (client: ApiClient) => acceptedCase(client, "Conflict Tester");
 
 async function race(clients: ApiClient[], send: (client: ApiClient, i: number) => Promise<Reply>) {
   // All requests leave together: each client has its own connection, already open.

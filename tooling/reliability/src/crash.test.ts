@@ -6,7 +6,7 @@
 import { request, type Child } from "@complaints/bench";
 import { createDb, verifyEventChain } from "@complaints/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, integrationKey, query, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { integrationKey, query, startApi, startWorld, type Council } from "./setup/world.js";
 
 const SUBMISSIONS = 10_000;
 const KILLS = 10;
@@ -19,9 +19,7 @@ let api: Child | null = null;
 let port: number;
 
 beforeAll(async () => {
-  url = await freshDatabase("crash");
-  council = await syntheticCouncil(url, { cases: 0 });
-  api = await startApi(url);
+  ({ url, council, api } = await startWorld("crash", { cases: 0 }));
   port = Number(new URL(api.url).port);
 });
 afterAll(async () => {

@@ -13,18 +13,15 @@
  */
 import type { ApiClient, Child } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, signIn, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { signIn, startWorld, type Council } from "./setup/world.js";
 
-let url: string;
 let council: Council;
 let api: Child;
 let cso: ApiClient;
 let manager: ApiClient;
 
 beforeAll(async () => {
-  url = await freshDatabase("disclosure");
-  council = await syntheticCouncil(url, { cases: 0 });
-  api = await startApi(url);
+  ({ council, api } = await startWorld("disclosure", { cases: 0 }));
   cso = await signIn(api.url, council.email("customer-services"));
   manager = await signIn(api.url, council.email("complaints-manager"));
 });

@@ -7,7 +7,7 @@
  */
 import { ApiClient, type Child, type Reply } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, PASSWORD, procedures, query, signIn, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { PASSWORD, query, procedures, signIn, startWorld, type Council } from "./setup/world.js";
 
 const TEMPORARY = "violet harbour lantern";
 const OWN = "marble orchard quietly sings";
@@ -16,14 +16,8 @@ let url: string;
 let council: Council;
 let api: Child;
 
-beforeAll(async () => {
-  url = await freshDatabase("passwords");
-  council = await syntheticCouncil(url, { cases: 50 });
-  api = await startApi(url);
-});
-afterAll(async () => {
-  await api?.stop();
-});
+beforeAll(async () => ({ url, council, api } = await startWorld("passwords", { cases: 50 })));
+afterAll(() => api?.stop());
 
 type ErrorBody = { error?: { message?: string; data?: { refusal?: { code?: string } | null } } };
 const refusalCode = (reply: Reply) => (reply.body as ErrorBody).error?.data?.refusal?.code ?? null;

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { ApiClient, freePort, repoRoot, request, startNode, type Child, type Reply } from "@complaints/bench";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, PASSWORD, procedures, query, startApi, syntheticCouncil, type Council } from "./setup/world.js";
+import { PASSWORD, query, procedures, startWorld, type Council } from "./setup/world.js";
 
 let url: string;
 let council: Council;
@@ -16,9 +16,7 @@ let api: Child;
 let portal: Child;
 
 beforeAll(async () => {
-  url = await freshDatabase("security");
-  council = await syntheticCouncil(url, { cases: 600 });
-  api = await startApi(url, { LOGIN_ATTEMPTS_PER_IP: "20" });
+  ({ url, council, api } = await startWorld("security", { cases: 600, env: { LOGIN_ATTEMPTS_PER_IP: "20" } }));
   portal = await startNode(path.join(repoRoot, "apps/portal/dist/server.js"), {
     env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", NODE_ENV: "production", LOGIN_ATTEMPTS_PER_IP: "1000", PGBOSS_SCHEMA: "pgboss_portal", ATTACHMENT_MAX_MB: "1" },
     port: await freePort(),

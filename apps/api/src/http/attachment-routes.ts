@@ -18,12 +18,12 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 import multer, { MulterError } from "multer";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createContextInner, type AppDeps, type Context } from "../context.js";
+import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { ApiProblem, apiErrorOf, describeError, passwordChangeRequired } from "../errors.js";
 import { addAttachment, assertMayAttach, attachmentFile, DESCRIPTION_MAX, formatSize, mediaTypeOf, rejected } from "../services/attachments.js";
 import { staffDownload } from "./letter-routes.js";
-import { asyncHandler, cookieJar, csrfTokenMatches, locals } from "./middleware.js";
+import { asyncHandler, csrfTokenMatches, fileHeaders, locals, requestContext, sendStored } from "./middleware.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Room for the multipart framing and the few small fields beside the file. */
@@ -105,12 +105,7 @@ export function attachmentRoutes(deps: AppDeps): Router {
       }
       const l = res.locals as UploadLocals;
       l.uploadStaff = principal;
-      l.uploadCtx = createContextInner({
-        deps,
-        principal,
-        request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null },
-        cookies: cookieJar(deps, req, res),
-      });
+      l.uploadCtx = requestContext(deps, req, res);
       upload.single("file")(req, res, (error?: unknown) => {
         if (!error) return next();
         if (error instanceof TRPCError && error.message === "csrf") return fail(req, res, 403, "CSRF", "The form has expired or did not come from this site; reload the page and try again", "form-expired");
@@ -157,14 +152,8 @@ export function attachmentRoutes(deps: AppDeps): Router {
     "/attachments/:attachmentId",
     staffDownload(deps, "attachmentId", async (ctx, staff, req, res) => {
       const { meta, content } = await attachmentFile(ctx, staff, req.params.attachmentId as string);
-      res.status(200);
-      res.setHeader("Content-Type", meta.media_type);
-      res.setHeader("Content-Length", String(content.byteLength));
-      res.setHeader("Content-Disposition", contentDisposition(meta.file_name));
-      res.setHeader("Cache-Control", "private, no-store");
-      res.setHeader("ETag", `"${meta.sha256}"`);
-      res.setHeader("Repr-Digest", `sha-256=:${Buffer.from(meta.sha256, "hex").toString("base64")}:`);
-      res.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+      fileHeaders(res, meta.media_type, contentDisposition(meta.file_name));
+      sendStored(res, content, meta.sha256);
     }),
   );
 

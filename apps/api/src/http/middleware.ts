@@ -169,16 +169,44 @@ function refererOrigin(referer: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The context of one HTTP request: who is calling (set by the session and API-key middleware),
+ * where from, and its cookies. tRPC, the file routes and the portal's pages all start here.
+ */
+export function requestContext(deps: AppDeps, req: Request, res: Response, options: { oneRequest?: boolean } = {}): Context {
+  return createContextInner({
+    deps,
+    principal: locals(res).principal ?? null,
+    request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null },
+    cookies: cookieJar(deps, req, res),
+    ...options,
+  });
+}
+
 /** The express end of the tRPC context. */
 export function expressContext(deps: AppDeps) {
-  return ({ req, res }: CreateExpressContextOptions): Context =>
-    createContextInner({
-      deps,
-      principal: locals(res).principal ?? null,
-      request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null },
-      cookies: cookieJar(deps, req, res),
-      oneRequest: true,
-    });
+  return ({ req, res }: CreateExpressContextOptions): Context => requestContext(deps, req, res, { oneRequest: true });
+}
+
+/** RFC 9530: the SHA-256 of the bytes served, so a client can check them. */
+function reprDigest(sha256Hex: string): string {
+  return `sha-256=:${Buffer.from(sha256Hex, "hex").toString("base64")}:`;
+}
+
+/** Starts a file download: personal data, so kept by no cache, shared or the browser's. */
+export function fileHeaders(res: Response, contentType: string, disposition: string): void {
+  res.status(200);
+  res.setHeader("Content-Type", contentType);
+  res.setHeader("Content-Disposition", disposition);
+  res.setHeader("Cache-Control", "private, no-store");
+}
+
+/** Sends a stored file's bytes exactly as stored, with the hash they were stored under. */
+export function sendStored(res: Response, bytes: Uint8Array, sha256Hex: string): void {
+  res.setHeader("Content-Length", String(bytes.byteLength));
+  res.setHeader("ETag", `"${sha256Hex}"`);
+  res.setHeader("Repr-Digest", reprDigest(sha256Hex));
+  res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>;

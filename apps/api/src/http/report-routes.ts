@@ -12,7 +12,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import type { z } from "zod";
-import { createContextInner, type AppDeps, type Context } from "../context.js";
+import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { fieldMessages, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { annualReportInput, housingReportInput, periodReportInput } from "../routers/reports.js";
@@ -20,7 +20,7 @@ import { equalityReportInput } from "../routers/equality.js";
 import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/reports.js";
 import { scoresCsv } from "../services/quality.js";
 import { reportCsv as equalityCsv } from "../services/equality.js";
-import { asyncHandler, cookieJar, jsonError, locals } from "./middleware.js";
+import { asyncHandler, fileHeaders, jsonError, locals, requestContext } from "./middleware.js";
 
 type Query = Request["query"];
 
@@ -52,13 +52,10 @@ function csvRoute<S extends z.ZodType>(deps: AppDeps, schema: S, produce: (ctx: 
       const fields = fieldMessages(parsed.error);
       return jsonError(res, 400, "INVALID_INPUT", `The request is not valid. ${Object.entries(fields).map(([path, messages]) => `${path || "input"}: ${messages.join("; ")}`).join(". ")}`);
     }
-    const ctx = createContextInner({ deps, principal, request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null }, cookies: cookieJar(deps, req, res) });
+    const ctx = requestContext(deps, req, res);
     // A refusal goes on to the server's error handler (server.ts), which answers it as JSON.
     const { csv, fileName } = await produce(ctx, principal, parsed.data);
-    res.status(200);
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="${fileName}"`);
-    res.setHeader("Cache-Control", "private, no-store");
+    fileHeaders(res, "text/csv; charset=utf-8", `attachment; filename="${fileName}"`);
     // A byte-order mark, so spreadsheet programs read "£" and other characters as UTF-8.
     res.send(`\ufeff${csv}`);
   });

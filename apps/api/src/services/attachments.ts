@@ -12,7 +12,7 @@ import { ATTACHMENT_TYPES, AttachmentRejectedError, attachmentRepository, type A
 import type { Context } from "../context.js";
 import { apiErrorOf, noAccess, notFound } from "../errors.js";
 import { attachmentDecision, type StaffPrincipal } from "../access/principal.js";
-import { loadReadableCase, recordRead } from "./cases.js";
+import { factsOfCase, loadReadableCase, recordRead } from "./cases.js";
 
 /**
  * File name endings for each accepted media type: what the browser's file picker offers, and a
@@ -91,22 +91,12 @@ export async function listAttachments(ctx: Context, staff: StaffPrincipal, caseI
   const rows = await attachmentRepository.listAttachments(ctx.db, caseId);
   await recordRead(ctx, staff, record.id, record.councilId, "files listed");
   const names = await caseRepository.staffNames(ctx.db, record.councilId, [...new Set(rows.flatMap((r) => (r.uploaded_by_id ? [r.uploaded_by_id] : [])))]);
-  const decision = attachmentDecision(staff, factsOfRecord(record));
+  const decision = attachmentDecision(staff, factsOfCase(record));
   return {
     attachments: rows.map((r) => view(r, names)),
     mayAdd: decision.ok,
     uploadUrl: uploadUrl(caseId),
     limits: attachmentLimits(ctx),
-  };
-}
-
-function factsOfRecord(record: Awaited<ReturnType<typeof loadReadableCase>>["record"]) {
-  return {
-    councilId: record.councilId,
-    directorateId: record.row.directorate_id,
-    restricted: record.row.restricted,
-    aboutStaffIds: record.state.aboutStaffIds ?? [],
-    handlerId: record.row.assigned_staff_id,
   };
 }
 
@@ -116,7 +106,7 @@ function factsOfRecord(record: Awaited<ReturnType<typeof loadReadableCase>>["rec
  */
 export async function assertMayAttach(ctx: Context, staff: StaffPrincipal, caseId: string): Promise<void> {
   const { record } = await loadReadableCase(ctx, staff, caseId);
-  const decision = attachmentDecision(staff, factsOfRecord(record));
+  const decision = attachmentDecision(staff, factsOfCase(record));
   if (!decision.ok) throw noAccess(decision.reason);
 }
 

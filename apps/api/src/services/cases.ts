@@ -49,7 +49,8 @@ export interface CommandOutcome {
   available: CommandType[];
 }
 
-function factsOf(record: { councilId: string; state: CaseState; row: { directorate_id: string | null; restricted: boolean; assigned_staff_id: string | null } }): CaseFacts {
+/** What the access policy asks about a loaded case (access/principal.ts). */
+export function factsOfCase(record: { councilId: string; state: CaseState; row: { directorate_id: string | null; restricted: boolean; assigned_staff_id: string | null } }): CaseFacts {
   return {
     councilId: record.councilId,
     directorateId: record.row.directorate_id,
@@ -77,7 +78,7 @@ export async function loadReadableCase(ctx: Context, staff: StaffPrincipal, case
     if (error instanceof NotFoundError) throw notFound("There is no such case");
     throw error;
   }
-  const decision = readDecision(staff, factsOf(record));
+  const decision = readDecision(staff, factsOfCase(record));
   if (!decision.ok) throw notFound("There is no such case, or you cannot see it");
   return { record, roles: decision.roles };
 }
@@ -103,7 +104,7 @@ export async function runCommand<K extends CommandKey>(
 ): Promise<CommandOutcome> {
   const { caseId, expectedVersion, idempotencyKey, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
-  const facts = factsOf(record);
+  const facts = factsOfCase(record);
   const decision = commandDecision(staff, type, facts);
   if (!decision.ok) throw noAccess(decision.reason);
   const runtime = await ctx.deps.councils.get(record.councilId);

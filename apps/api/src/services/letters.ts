@@ -41,7 +41,7 @@ import type { Context } from "../context.js";
 import { badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
 import { letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
-import { loadReadableCase, recordRead } from "./cases.js";
+import { factsOfCase, loadReadableCase, recordRead } from "./cases.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -200,8 +200,7 @@ async function pendingItem(ctx: Context, councilId: string, caseId: string, outb
  */
 export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest): Promise<Draft> {
   const { record } = await loadReadableCase(ctx, staff, input.caseId);
-  const facts: CaseFacts = { councilId: record.councilId, directorateId: record.row.directorate_id, restricted: record.row.restricted, aboutStaffIds: record.state.aboutStaffIds ?? [], handlerId: record.row.assigned_staff_id };
-  const decision = letterDecision(staff, facts);
+  const decision = letterDecision(staff, factsOfCase(record));
   if (!decision.ok) throw noAccess(decision.reason);
   const state = record.state;
 

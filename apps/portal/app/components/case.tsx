@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Details, Tag, type TagColour } from "./govuk";
+import { Details, Table, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
 import { CHANNEL_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
@@ -30,44 +30,29 @@ export function RagTag({ rag }: { rag: string }) {
 export function DueDates({ dueDates, stageLabel }: { dueDates: readonly DueDateView[]; stageLabel: (id: string | null) => string }) {
   if (dueDates.length === 0) return <p className="govuk-body">No due dates yet: they are set when the case is triaged.</p>;
   return (
-    <table className="govuk-table" id="due-dates">
-      <caption className="govuk-table__caption govuk-table__caption--m">Due dates</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            What
-          </th>
-          <th scope="col" className="govuk-table__header">
-            By
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {dueDates.map((due) => (
-          <tr key={due.id} className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              {labelOr(DUE_KIND_LABELS, due.kind)}
-              {due.stageId ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{stageLabel(due.stageId)}</span> : null}
-              {due.nature === "target" ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Target, not a deadline</span> : null}
-            </th>
-            <td className="govuk-table__cell">
-              {formatDate(due.date, true)}
-              <Details summary="Why this date?">
-                <p className="govuk-body-s">{due.explanation}</p>
-                <p className="govuk-body-s">Rule: {due.rule}</p>
-              </Details>
-            </td>
-            <td className="govuk-table__cell">
-              <RagTag rag={due.status} />
-              {due.metOn ? <span className="govuk-body-s govuk-!-display-block">on {formatDate(due.metOn)}</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      id="due-dates"
+      caption="Due dates"
+      head={["What", "By", "Status"]}
+      rows={dueDates.map((due) => [
+        <>
+          {labelOr(DUE_KIND_LABELS, due.kind)}
+          {due.stageId ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{stageLabel(due.stageId)}</span> : null}
+          {due.nature === "target" ? <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">Target, not a deadline</span> : null}
+        </>,
+        <>
+          {formatDate(due.date, true)}
+          <Details summary="Why this date?">
+            <p className="govuk-body-s">{due.explanation}</p>
+            <p className="govuk-body-s">Rule: {due.rule}</p>
+          </Details>
+        </>,
+        <>
+          <RagTag rag={due.status} />
+          {due.metOn ? <span className="govuk-body-s govuk-!-display-block">on {formatDate(due.metOn)}</span> : null}
+        </>,
+      ])}
+    />
   );
 }
 

@@ -58,7 +58,7 @@ function Field({ field, state }: { field: FieldDef; state: FieldState }) {
           legendSize="s"
           hint={field.hint ?? "For example, 27 3 2026"}
           error={errors[field.name]}
-          values={{ day: values[`${field.name}-day`] ?? "", month: values[`${field.name}-month`] ?? "", year: values[`${field.name}-year`] ?? "" }}
+          values={values}
         />
       );
     case "select":

@@ -302,10 +302,12 @@ export function DateInput(props: {
   error?: string | undefined;
   /** "YYYY-MM-DD" */
   defaultValue?: string | null | undefined;
-  values?: { day?: string; month?: string; year?: string };
+  /** The form as posted, shown again beside its errors: `<name>-day` and the rest are read from it, before `defaultValue`. */
+  values?: Readonly<Record<string, string | undefined>>;
 }) {
   const [y, m, d] = (props.defaultValue ?? "").split("-");
-  const value = { day: props.values?.day ?? (d ? String(Number(d)) : ""), month: props.values?.month ?? (m ? String(Number(m)) : ""), year: props.values?.year ?? y ?? "" };
+  const posted = (key: "day" | "month" | "year") => props.values?.[`${props.name}-${key}`];
+  const value = { day: posted("day") ?? (d ? String(Number(d)) : ""), month: posted("month") ?? (m ? String(Number(m)) : ""), year: posted("year") ?? y ?? "" };
   const part = (key: "day" | "month" | "year", label: string, width: "2" | "4") => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
@@ -382,6 +384,18 @@ export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="govuk-button-group">{children}</div>;
 }
 
+/** A form's one button, with the way out of the task beside it. */
+export function SubmitOrCancel({ children, cancelTo }: { children: ReactNode; cancelTo: string }) {
+  return (
+    <ButtonGroup>
+      <Button>{children}</Button>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </ButtonGroup>
+  );
+}
+
 export interface SummaryRow {
   key: ReactNode;
   value: ReactNode;
@@ -424,6 +438,7 @@ export function SummaryCard({ title, children, actions }: { title: ReactNode; ch
 }
 
 export function Table({
+  id,
   caption,
   captionSize = "m",
   head,
@@ -431,6 +446,7 @@ export function Table({
   numeric = [],
   small,
 }: {
+  id?: string;
   caption?: ReactNode;
   captionSize?: "s" | "m" | "l";
   head: ReactNode[];
@@ -440,7 +456,7 @@ export function Table({
   small?: boolean;
 }) {
   return (
-    <table className={cx("govuk-table", small && "govuk-table--small-text-until-tablet")}>
+    <table id={id} className={cx("govuk-table", small && "govuk-table--small-text-until-tablet")}>
       {caption ? <caption className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption> : null}
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -487,7 +503,8 @@ export function Panel({ title, children }: { title: ReactNode; children?: ReactN
   );
 }
 
-export function NotificationBanner({ title = "Important", children, success }: { title?: string; children: ReactNode; success?: boolean }) {
+/** `heading` is the banner's one bold line; `children`, any more it says. */
+export function NotificationBanner({ title = "Important", heading, children, success }: { title?: string; heading?: ReactNode; children?: ReactNode; success?: boolean }) {
   return (
     <div
       className={cx("govuk-notification-banner", success && "govuk-notification-banner--success")}
@@ -500,7 +517,10 @@ export function NotificationBanner({ title = "Important", children, success }: {
           {success ? "Success" : title}
         </h2>
       </div>
-      <div className="govuk-notification-banner__content">{children}</div>
+      <div className="govuk-notification-banner__content">
+        {heading ? <p className="govuk-notification-banner__heading">{heading}</p> : null}
+        {children}
+      </div>
     </div>
   );
 }

@@ -42,9 +42,7 @@ export default function ChoosePassword() {
       errors={errors}
       heading={mustChange ? "Choose a new password" : "Change your password"}
       banner={mustChange ? (
-        <NotificationBanner>
-          <p className="govuk-notification-banner__heading">Your password was set by an administrator. Choose your own password before you carry on.</p>
-        </NotificationBanner>
+        <NotificationBanner heading="Your password was set by an administrator. Choose your own password before you carry on." />
       ) : null}
     >
       <p className="govuk-body">Use at least 12 characters. Three or four random words together work well. Common passwords, and ones made of your name or email address, are not accepted.</p>

@@ -60,8 +60,7 @@ export default function ApiKeys() {
       banner={
         <>
           {created ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">API key created for {created.name}</p>
+            <NotificationBanner success heading={<>API key created for {created.name}</>}>
               <p className="govuk-body">
                 <code className="app-key" data-testid="new-api-key">
                   {created.key}
@@ -109,7 +108,7 @@ export default function ApiKeys() {
             <Input name="name" label="Name" hint="The system that will use it, such as &lsquo;Website complaint form&rsquo;" error={errors.name} defaultValue={created ? "" : values.name} />
             <Checkboxes name="directorateIds" legend="Directorates" legendSize="s" hint="It logs and reads cases only in these" small error={errors.directorateIds} items={directorates.map((d) => ({ value: d.id, text: d.name }))} defaultValue={(values.directorateIds ?? "").split("\n")} />
             <Checkboxes name="scopes" legend="What it may do" legendSize="s" small error={errors.scopes} items={SCOPES} defaultValue={(values.scopes ?? "").split("\n")} />
-            <DateInput name="expiresOn" legend="Stops working on (optional)" legendSize="s" hint="For example, 31 3 2027" error={errors.expiresOn} values={{ day: values["expiresOn-day"] ?? "", month: values["expiresOn-month"] ?? "", year: values["expiresOn-year"] ?? "" }} />
+            <DateInput name="expiresOn" legend="Stops working on (optional)" legendSize="s" hint="For example, 31 3 2027" error={errors.expiresOn} values={values} />
             <Button name="intent" value="create">
               Create the key
             </Button>

@@ -20,9 +20,7 @@ export default function Organisation() {
       caption={councilName}
       heading="Directorates, services and teams"
       banner={changed ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The service&rsquo;s plugins are saved and its open cases&rsquo; deadlines recalculated.</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={<>The service&rsquo;s plugins are saved and its open cases&rsquo; deadlines recalculated.</>} />
       ) : null}
     >
       <p className="govuk-body">

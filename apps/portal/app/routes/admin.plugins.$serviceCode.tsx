@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, Checkboxes, InsetText, Textarea } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { Checkboxes, InsetText, SubmitOrCancel, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { all, attempt, failure, readForm, text } from "../utils/forms.server";
 import { adminRead, requireAdministrator } from "./admin.staff.server";
@@ -45,12 +45,7 @@ export default function ServicePlugins() {
           defaultValue={values.plugins !== undefined ? values.plugins.split("\n") : service.plugins}
         />
         <Textarea name="reason" label="Why it changes" labelSize="s" rows={3} error={errors.reason} defaultValue={values.reason} />
-        <div className="govuk-button-group">
-          <Button>Save the plugins</Button>
-          <Link className="govuk-link" to="/admin/organisation">
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo="/admin/organisation">Save the plugins</SubmitOrCancel>
       </PostForm>
     </Page>
   );

@@ -88,9 +88,7 @@ export default function StaffMember() {
       caption="Staff and roles"
       heading={person.name}
       banner={done ? (
-        <NotificationBanner success={done !== DONE.requested}>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success={done !== DONE.requested} heading={done} />
       ) : null}
     >
       <SummaryList

@@ -50,16 +50,10 @@ export default function StaffList() {
       banner={
         <>
           {added ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">{added} has been added.</p>
-            </NotificationBanner>
+            <NotificationBanner success heading={<>{added} has been added.</>} />
           ) : null}
           {decided ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">
-                {decided.decision === "approved" ? `Approved: ${decided.name} has the roles asked for.` : `Refused: ${decided.name} keeps the roles they had.`}
-              </p>
-            </NotificationBanner>
+            <NotificationBanner success heading={decided.decision === "approved" ? `Approved: ${decided.name} has the roles asked for.` : `Refused: ${decided.name} keeps the roles they had.`} />
           ) : null}
         </>
       }

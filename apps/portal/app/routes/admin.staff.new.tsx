@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, Input } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { Input, SubmitOrCancel } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { GrantPicker } from "../components/grants";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
@@ -52,12 +52,7 @@ export default function NewStaff() {
           error={errors.password}
         />
         <GrantPicker choices={choices} chosen={chosen} error={errors.grant} />
-        <div className="govuk-button-group">
-          <Button>Add the member of staff</Button>
-          <Link className="govuk-link" to="/admin/staff">
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo="/admin/staff">Add the member of staff</SubmitOrCancel>
       </PostForm>
     </Page>
   );

@@ -25,9 +25,7 @@ export default function AuditLog() {
         Is the log intact?
       </h2>
       {v.ok ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The log is intact: no record has been changed or removed.</p>
-        </NotificationBanner>
+        <NotificationBanner success heading="The log is intact: no record has been changed or removed." />
       ) : (
         <WarningText>
           The log does not verify: {broken} record{broken === 1 ? " has" : "s have"} been changed or removed outside the system. Keep a copy of the database as it is now and tell the people responsible

@@ -34,11 +34,7 @@ export default function Sample() {
       caption="Quality audit"
       heading={<>{sample.service.name}, {monthName(sample.month)}</>}
       banner={drawn ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">
-            Sample drawn: {sample.items.length} of {sample.population} responses
-          </p>
-        </NotificationBanner>
+        <NotificationBanner success heading={<>Sample drawn: {sample.items.length} of {sample.population} responses</>} />
       ) : null}
     >
       <SummaryList

@@ -7,6 +7,8 @@ import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
 import { Page } from "../components/page";
+import { ANSWER_LABELS } from "../utils/audits";
+import { RiskRadios } from "../components/audits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Review ${d.reference} – Quality audits` : "Review" }];
 
@@ -102,11 +104,7 @@ export default function Review() {
                       <span className="govuk-body-s">Source: {c.source}. Weight {c.weight}.</span>
                     </>
                   }
-                  items={[
-                    { value: "met", text: "Met" },
-                    { value: "not-met", text: "Not met" },
-                    { value: "not-applicable", text: "Does not apply" },
-                  ]}
+                  items={Object.entries(ANSWER_LABELS).map(([value, text]) => ({ value, text }))}
                   error={errors[fieldOf(i)]}
                   defaultValue={values[fieldOf(i)] ?? c.auto?.answer ?? null}
                 />
@@ -118,19 +116,7 @@ export default function Review() {
         <p className="govuk-hint">Optional. A finding goes to the officer who answered and to the Head of Service.</p>
         <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
         <Select name="criterion" label="Checklist item it is about" labelSize="s" placeholder="None in particular" items={criteria.map((c, i) => ({ value: String(i), text: c.description }))} defaultValue={values.criterion} />
-        <Radios
-          name="risk"
-          legend="How serious is it?"
-          legendSize="s"
-          inline
-          items={[
-            { value: "high", text: "High risk" },
-            { value: "medium", text: "Medium risk" },
-            { value: "low", text: "Low risk" },
-          ]}
-          error={errors.risk}
-          defaultValue={values.risk}
-        />
+        <RiskRadios error={errors.risk} defaultValue={values.risk} />
         <Button>Save the review</Button>
       </PostForm>
     </Page>

@@ -9,6 +9,7 @@ import { readDate } from "../utils/form-schema.server";
 import { formatDate } from "../utils/labels";
 import { ANSWER_LABELS, criterionLabel, RISK_LABELS } from "../utils/audits";
 import { Page } from "../components/page";
+import { RiskRadios } from "../components/audits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Review of ${d.review.reference} – Quality audits` : "Review" }];
 
@@ -87,7 +88,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function ReviewPage() {
   const { review, owners, done } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
-  const dateValues = { day: values["dueOn-day"], month: values["dueOn-month"], year: values["dueOn-year"] };
   return (
     <Page
       breadcrumbs={[
@@ -98,9 +98,7 @@ export default function ReviewPage() {
       caption="Quality audit"
       heading={<>Review of {review.reference}</>}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <SummaryList
@@ -174,7 +172,7 @@ export default function ReviewPage() {
           <Select name="findingId" label="For finding" labelSize="s" items={review.findings.map((f, n) => ({ value: f.id, text: `Finding ${n + 1}: ${f.finding.slice(0, 80)}` }))} error={errors.findingId} defaultValue={values.findingId} />
           <Textarea name="description" label="What will be done" labelSize="s" rows={2} error={errors.description} defaultValue={values.description} />
           <Select name="ownerId" label="Who will do it" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
-          <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={dateValues} />
+          <DateInput name="dueOn" legend="By" legendSize="s" error={errors.dueOn} values={values} />
           <Button variant="secondary">Add the remedial action</Button>
         </PostForm>
       ) : null}
@@ -183,19 +181,7 @@ export default function ReviewPage() {
           <input type="hidden" name="intent" value="finding" />
           <h2 className="govuk-heading-m">Add a finding</h2>
           <Textarea name="finding" label="What the check found" labelSize="s" rows={3} error={errors.finding} defaultValue={values.finding} />
-          <Radios
-            name="risk"
-            legend="How serious is it?"
-            legendSize="s"
-            inline
-            items={[
-              { value: "high", text: "High risk" },
-              { value: "medium", text: "Medium risk" },
-              { value: "low", text: "Low risk" },
-            ]}
-            error={errors.risk}
-            defaultValue={values.risk}
-          />
+          <RiskRadios error={errors.risk} defaultValue={values.risk} />
           <Button>Add the finding</Button>
         </PostForm>
       ) : null}

@@ -30,20 +30,13 @@ export default function CasePage() {
       banner={
         <>
           {done ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">{done}</p>
-            </NotificationBanner>
+            <NotificationBanner success heading={done} />
           ) : null}
           {attached ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">File added: {attached}</p>
-            </NotificationBanner>
+            <NotificationBanner success heading={<>File added: {attached}</>} />
           ) : null}
           {letterIssued ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">
-                Letter issued: {letterIssued.kindName} to {letterIssued.recipient.name ?? "the customer"}
-              </p>
+            <NotificationBanner success heading={<>Letter issued: {letterIssued.kindName} to {letterIssued.recipient.name ?? "the customer"}</>}>
               <p className="govuk-body">
                 <a className="govuk-notification-banner__link" href={letterIssued.downloadUrl}>
                   Download the letter (PDF)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, WarningText } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { Button, Checkboxes, DateInput, InsetText, NotificationBanner, Radios, SubmitOrCancel, WarningText } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
@@ -49,7 +49,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function EqualityForm() {
   const { caseId, questions, held, today, done } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
-  const [y, m, d] = today.split("-");
   return (
     <Page
       back={{ to: `/cases/${caseId}`, text: "Back to the case" }}
@@ -57,9 +56,7 @@ export default function EqualityForm() {
       errors={errors}
       heading="Equality monitoring form"
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <InsetText>
@@ -78,17 +75,12 @@ export default function EqualityForm() {
       <PostForm>
         <input type="hidden" name="intent" value="record" />
         <Checkboxes name="consent" legend="Consent" legendSize="m" items={[{ value: "yes", text: "The customer agreed to the council keeping these answers for equality monitoring" }]} error={errors.consent} defaultValue={values.consent ? [values.consent] : []} />
-        <DateInput name="consentGivenOn" legend="When they agreed" legendSize="s" error={errors.consentGivenOn} values={{ day: values["consentGivenOn-day"] ?? String(Number(d)), month: values["consentGivenOn-month"] ?? String(Number(m)), year: values["consentGivenOn-year"] ?? y }} />
+        <DateInput name="consentGivenOn" legend="When they agreed" legendSize="s" error={errors.consentGivenOn} defaultValue={today} values={values} />
         <p className="govuk-body">Ask each question; leave it unanswered if the customer would rather not answer it.</p>
         {questions.map((q) => (
           <Radios key={q.characteristic} name={q.characteristic} legend={q.question} legendSize="s" small items={q.answers.map((a) => ({ value: a.code, text: a.label }))} error={errors[q.characteristic]} defaultValue={values[q.characteristic]} />
         ))}
-        <div className="govuk-button-group">
-          <Button>Store the form</Button>
-          <Link className="govuk-link" to={`/cases/${caseId}`}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo={`/cases/${caseId}`}>Store the form</SubmitOrCancel>
       </PostForm>
     </Page>
   );

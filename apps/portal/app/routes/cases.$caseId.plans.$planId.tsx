@@ -92,7 +92,6 @@ export default function Plan() {
   const active = canPlan && plan.status === "active";
   const people = owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }));
   const version = <input type="hidden" name="version" value={plan.version} />;
-  const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
     <Page
       back={{ to: `/cases/${caseId}`, text: `Back to ${reference}` }}
@@ -101,9 +100,7 @@ export default function Plan() {
       caption={<>{reference} · Resolution plan</>}
       heading={plan.summary}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <SummaryList
@@ -155,13 +152,13 @@ export default function Plan() {
             <h2 className="govuk-heading-m">Add a task</h2>
             <Input name="taskDescription" label="What will be done" labelSize="s" error={errors.taskDescription} defaultValue={values.taskDescription} />
             <Select name="taskOwner" label="Who does it" labelSize="s" placeholder="Choose a person" items={people} error={errors.taskOwner} defaultValue={values.taskOwner} />
-            <DateInput name="taskDue" legend="By" legendSize="s" error={errors.taskDue} values={dateValues("taskDue")} />
+            <DateInput name="taskDue" legend="By" legendSize="s" error={errors.taskDue} values={values} />
             <Button variant="secondary">Add the task</Button>
           </PostForm>
           <PostForm>
             <input type="hidden" name="intent" value="checkpoint" />
             {version}
-            <DateInput name="checkpointDue" legend="Add a checkpoint on" legendSize="m" error={errors.checkpointDue} values={dateValues("checkpointDue")} />
+            <DateInput name="checkpointDue" legend="Add a checkpoint on" legendSize="m" error={errors.checkpointDue} values={values} />
             <Button variant="secondary">Add the checkpoint</Button>
           </PostForm>
           <PostForm>

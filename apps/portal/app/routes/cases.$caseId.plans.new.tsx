@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Input, InsetText, Select, Textarea } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { DateInput, Input, InsetText, Select, SubmitOrCancel, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
@@ -55,7 +55,6 @@ export default function NewPlan() {
   const { caseId, reference, canPlan, stages, owners } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   const people = owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }));
-  const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
     <Page back={{ to: `/cases/${caseId}`, text: `Back to ${reference}` }} narrow errors={errors} caption={reference} heading="Make a resolution plan">
       {!canPlan ? (
@@ -71,18 +70,13 @@ export default function NewPlan() {
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Task {n}{n > 1 ? " (optional)" : ""}</legend>
               <Input name={`task${n}`} label="What will be done" error={errors[`task${n}`]} defaultValue={values[`task${n}`]} />
               <Select name={`task${n}Owner`} label="Who does it" placeholder="Choose a person" items={people} error={errors[`task${n}Owner`]} defaultValue={values[`task${n}Owner`]} />
-              <DateInput name={`task${n}Due`} legend="By" error={errors[`task${n}Due`]} values={dateValues(`task${n}Due`)} />
+              <DateInput name={`task${n}Due`} legend="By" error={errors[`task${n}Due`]} values={values} />
             </fieldset>
           ))}
           {CHECKPOINTS.map((n) => (
-            <DateInput key={n} name={`checkpoint${n}`} legend={`Checkpoint ${n} (optional)`} legendSize="s" hint="A date to check the plan is on track" error={errors[`checkpoint${n}`]} values={dateValues(`checkpoint${n}`)} />
+            <DateInput key={n} name={`checkpoint${n}`} legend={`Checkpoint ${n} (optional)`} legendSize="s" hint="A date to check the plan is on track" error={errors[`checkpoint${n}`]} values={values} />
           ))}
-          <div className="govuk-button-group">
-            <Button>Make the plan</Button>
-            <Link className="govuk-link" to={`/cases/${caseId}`}>
-              Cancel
-            </Link>
-          </div>
+          <SubmitOrCancel cancelTo={`/cases/${caseId}`}>Make the plan</SubmitOrCancel>
         </PostForm>
       )}
     </Page>

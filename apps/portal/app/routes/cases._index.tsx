@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Button, Select, Tag } from "../components/govuk";
+import { Button, Select, Table, Tag } from "../components/govuk";
 import { RagTag } from "../components/case";
 import { CASE_KIND_LABELS, DUE_KIND_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, labelOr } from "../utils/labels";
@@ -147,64 +147,38 @@ export default function WorkQueue() {
           ) : items.length === 0 ? (
             <p className="govuk-body">There are no cases here{data.filtered ? " that match the filters" : ""}.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">
-                {total} {total === 1 ? "case" : "cases"}, nearest due date first
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Reference
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Customer
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Service
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Stage
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Handler
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Next due
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {items.map((item) => (
-                  <tr key={item.id} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">
-                      <Link className="govuk-link" to={`/cases/${item.id}`}>
-                        {item.reference}
-                      </Link>
-                      <br />
-                      <span className="govuk-body-s govuk-!-font-weight-regular">{labelOr(CASE_KIND_LABELS, item.kind)}</span>
-                      {item.priority === "high" ? (
-                        <>
-                          {" "}
-                          <Tag colour="red">High priority</Tag>
-                        </>
-                      ) : null}
-                    </th>
-                    <td className="govuk-table__cell">{item.customerName ?? "Anonymous"}</td>
-                    <td className="govuk-table__cell">{item.service.name ?? item.service.code}</td>
-                    <td className="govuk-table__cell">{item.status === "new" ? "Triage" : (organisation.stages.find((s) => s.id === item.currentStageId)?.label ?? item.currentStageId ?? "")}</td>
-                    <td className="govuk-table__cell">{item.assignedStaff?.name ?? "Not assigned"}</td>
-                    <td className="govuk-table__cell">
-                      <RagTag rag={item.rag} />
-                      {item.nextDue ? (
-                        <span className="govuk-body-s govuk-!-display-block">
-                          {labelOr(DUE_KIND_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={<>{total} {total === 1 ? "case" : "cases"}, nearest due date first</>}
+              captionSize="s"
+              head={["Reference", "Customer", "Service", "Stage", "Handler", "Next due"]}
+              rows={items.map((item) => [
+                <>
+                  <Link className="govuk-link" to={`/cases/${item.id}`}>
+                    {item.reference}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s govuk-!-font-weight-regular">{labelOr(CASE_KIND_LABELS, item.kind)}</span>
+                  {item.priority === "high" ? (
+                    <>
+                      {" "}
+                      <Tag colour="red">High priority</Tag>
+                    </>
+                  ) : null}
+                </>,
+                item.customerName ?? "Anonymous",
+                item.service.name ?? item.service.code,
+                item.status === "new" ? "Triage" : (organisation.stages.find((s) => s.id === item.currentStageId)?.label ?? item.currentStageId ?? ""),
+                item.assignedStaff?.name ?? "Not assigned",
+                <>
+                  <RagTag rag={item.rag} />
+                  {item.nextDue ? (
+                    <span className="govuk-body-s govuk-!-display-block">
+                      {labelOr(DUE_KIND_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}
+                    </span>
+                  ) : null}
+                </>,
+              ])}
+            />
           )}
           {page.previous !== null || page.next !== null ? (
             <nav className="govuk-pagination" aria-label="Pages of the queue">

@@ -170,7 +170,7 @@ export default function LogCaseDetails() {
                       { value: "none", text: "Not yet given" },
                     ]}
                   />
-                  <DateInput name="consentOn" legend="Consent given on" legendSize="s" error={errors.consentOn} values={{ day: v("consentOn-day"), month: v("consentOn-month"), year: v("consentOn-year") }} />
+                  <DateInput name="consentOn" legend="Consent given on" legendSize="s" error={errors.consentOn} values={values} />
                   <Radios
                     name="replyTo"
                     legend="Who should we reply to?"
@@ -193,7 +193,7 @@ export default function LogCaseDetails() {
         <Select name="service" label="Service" error={errors.service} defaultValue={v("service", d.service)} placeholder="Choose a service" items={d.services.map((s) => ({ value: s.code, text: `${s.name} (${s.directorate})` }))} />
         <Textarea name="description" label="What is it about?" hint="In the customer's words where you can." rows={8} error={errors.description} defaultValue={v("description")} />
         <Textarea name="desiredOutcome" label="What does the customer want us to do?" rows={3} error={errors.desiredOutcome} defaultValue={v("desiredOutcome")} />
-        <DateInput name="matterArose" legend="When did it happen, or when did they find out? (optional)" legendSize="s" hint="Complaints more than 12 months later may be out of time." error={errors.matterArose} values={{ day: v("matterArose-day"), month: v("matterArose-month"), year: v("matterArose-year") }} />
+        <DateInput name="matterArose" legend="When did it happen, or when did they find out? (optional)" legendSize="s" hint="Complaints more than 12 months later may be out of time." error={errors.matterArose} values={values} />
         <Input name="category" label="Category (optional)" width="two-thirds" defaultValue={v("category")} />
         <Input name="subCategory" label="Sub-category (optional)" width="two-thirds" defaultValue={v("subCategory")} />
         <Radios

@@ -13,21 +13,17 @@ import { all, attempt, describeApiError, failure, readForm, text, valuesOf } fro
 import { organisationOf } from "../utils/organisation.server";
 import { intakeFieldsFor, pluginIntakeSchema } from "../utils/intake.server";
 import { parseForm } from "../utils/form-schema.server";
+import { customerSearchOf, filledIn } from "../utils/customers.server";
 
 export async function loadLogStart(context: AppLoadContext, request: Request) {
   const staff = requireStaff(context, request);
   const url = new URL(request.url);
-  const find = {
-    name: url.searchParams.get("name")?.trim() ?? "",
-    email: url.searchParams.get("email")?.trim() ?? "",
-    phone: url.searchParams.get("phone")?.trim() ?? "",
-    postcode: url.searchParams.get("postcode")?.trim() ?? "",
-  };
+  const find = customerSearchOf(url);
   let found: Awaited<ReturnType<typeof context.api.customers.find>> = [];
   let findProblem: string | null = null;
   if (Object.values(find).some(Boolean)) {
     try {
-      found = await context.api.customers.find(Object.fromEntries(Object.entries(find).filter(([, v]) => v)));
+      found = await context.api.customers.find(filledIn(find));
       if (found.length === 0) findProblem = "No customer matches. Choose 'A new customer'.";
     } catch (error) {
       const d = describeApiError(error);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Details, Input, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
+import { Button, DateInput, Details, Input, NotificationBanner, Radios, Select, SummaryList, Table, Tag, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { RestrictionsWarning, describeRestriction } from "../components/restrictions";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
@@ -49,16 +49,7 @@ export default function Customer() {
       caption="Customer"
       heading={history.customer.name}
       banner={done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </div>
-        </div>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       <RestrictionsWarning restrictions={history.restrictions} customerId={null} />
@@ -137,7 +128,7 @@ export default function Customer() {
                 <>
                   <input type="hidden" name="step" value="warn" />
                   <Textarea name="behaviourExpected" label="Warn the customer: the behaviour we expect" labelSize="s" error={errors.behaviourExpected} defaultValue={v("behaviourExpected")} />
-                  <DateInput name="until" legend="The warning lasts until" legendSize="s" error={errors.until} values={{ day: v("until-day"), month: v("until-month"), year: v("until-year") }} />
+                  <DateInput name="until" legend="The warning lasts until" legendSize="s" error={errors.until} values={values} />
                   <Button variant="secondary">Send the warning</Button>
                 </>
               ) : status === "warned" ? (
@@ -160,7 +151,7 @@ export default function Customer() {
                             <Select name="restriction2Kind" label="Second restriction (optional)" placeholder="None" items={RESTRICTION_KINDS} defaultValue={v("restriction2Kind")} />
                             <Input name="restriction2Detail" label="Detail" error={errors.restriction2Detail} defaultValue={v("restriction2Detail")} />
                             <Textarea name="reason" label="Why these restrictions are needed and proportionate" error={errors.reason} defaultValue={v("reason")} />
-                            <DateInput name="reviewBy" legend="Review by (at most 6 months)" legendSize="s" error={errors.reviewBy} values={{ day: v("reviewBy-day"), month: v("reviewBy-month"), year: v("reviewBy-year") }} />
+                            <DateInput name="reviewBy" legend="Review by (at most 6 months)" legendSize="s" error={errors.reviewBy} values={values} />
                           </>
                         ),
                       },
@@ -182,7 +173,7 @@ export default function Customer() {
                       {
                         value: "renew",
                         text: "Renew them",
-                        conditional: <DateInput name="nextReviewBy" legend="Next review by" legendSize="s" error={errors.nextReviewBy} values={{ day: v("nextReviewBy-day"), month: v("nextReviewBy-month"), year: v("nextReviewBy-year") }} />,
+                        conditional: <DateInput name="nextReviewBy" legend="Next review by" legendSize="s" error={errors.nextReviewBy} values={values} />,
                       },
                     ]}
                   />

@@ -4,21 +4,16 @@ import { Button, Input, Table } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { describeApiError } from "../utils/forms.server";
 import { Page } from "../components/page";
+import { customerSearchOf, filledIn } from "../utils/customers.server";
 
 export const meta: MetaFunction = () => [{ title: "Customers – Complaints case management" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireStaff(context, request);
-  const url = new URL(request.url);
-  const find = {
-    name: url.searchParams.get("name")?.trim() ?? "",
-    email: url.searchParams.get("email")?.trim() ?? "",
-    phone: url.searchParams.get("phone")?.trim() ?? "",
-    postcode: url.searchParams.get("postcode")?.trim() ?? "",
-  };
+  const find = customerSearchOf(new URL(request.url));
   if (!Object.values(find).some(Boolean)) return { find, customers: null, problem: null };
   try {
-    const customers = await context.api.customers.find(Object.fromEntries(Object.entries(find).filter(([, v]) => v)));
+    const customers = await context.api.customers.find(filledIn(find));
     return { find, customers, problem: null };
   } catch (error) {
     const d = describeApiError(error);

@@ -70,7 +70,6 @@ export default function ImprovementAction() {
   const { action: a, done } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   const open = a.milestones.filter((m) => !m.completedOn);
-  const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
     <Page
       breadcrumbs={[{ to: "/improvement-actions", text: "Improvement actions" }]}
@@ -79,9 +78,7 @@ export default function ImprovementAction() {
       caption={<>Improvement action · <Link className="govuk-link" to={`/cases/${a.caseId}`}>{a.reference}</Link></>}
       heading={a.description}
       banner={done ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{done}</p>
-        </NotificationBanner>
+        <NotificationBanner success heading={done} />
       ) : null}
     >
       {a.status === "overdue" ? <WarningText>Overdue since {formatDate(a.overdueSince)}.{a.escalatedOn ? ` It went to the Head of Service on ${formatDate(a.escalatedOn)}.` : ""}</WarningText> : null}
@@ -121,7 +118,7 @@ export default function ImprovementAction() {
             <input type="hidden" name="intent" value="milestone" />
             <h2 className="govuk-heading-m">Add a milestone</h2>
             <Input name="milestoneDescription" label="What the milestone is" labelSize="s" error={errors.milestoneDescription} defaultValue={values.milestoneDescription} />
-            <DateInput name="milestoneDue" legend="By" legendSize="s" error={errors.milestoneDue} values={dateValues("milestoneDue")} />
+            <DateInput name="milestoneDue" legend="By" legendSize="s" error={errors.milestoneDue} values={values} />
             <Button variant="secondary">Add the milestone</Button>
           </PostForm>
           <PostForm>

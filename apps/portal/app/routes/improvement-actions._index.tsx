@@ -40,11 +40,7 @@ export default function ImprovementActions() {
         What the council agreed to change after complaints, who owns each change and by when. Actions and their milestones that pass their date go to the owner and the Head of Service.
       </p>
       {overdue > 0 && status !== "done" ? (
-        <NotificationBanner title="Overdue">
-          <p className="govuk-notification-banner__heading">
-            {overdue} {overdue === 1 ? "action is" : "actions are"} overdue.
-          </p>
-        </NotificationBanner>
+        <NotificationBanner title="Overdue" heading={<>{overdue} {overdue === 1 ? "action is" : "actions are"} overdue.</>} />
       ) : null}
       {canAgree ? <ButtonLink to="/improvement-actions/new">Agree an improvement action</ButtonLink> : null}
       <Form method="get" action="/improvement-actions" aria-label="Filter the improvement actions">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, Input, Select, Textarea } from "../components/govuk";
+import { useLoaderData } from "@remix-run/react";
+import { DateInput, Input, Select, SubmitOrCancel, Textarea } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
@@ -51,7 +51,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewImprovementAction() {
   const { owners, reference } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
-  const dateValues = (name: string) => ({ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] });
   return (
     <Page back={{ to: "/improvement-actions", text: "Back to improvement actions" }} narrow errors={errors} heading="Agree an improvement action">
       <p className="govuk-body">An improvement action follows from a complaint that has been answered: it belongs to that complaint&apos;s lesson, and shows on its timeline.</p>
@@ -59,22 +58,17 @@ export default function NewImprovementAction() {
         <Input name="reference" label="Case reference" labelSize="s" hint="For example, EXB-2026-000123" width="20" spellCheck={false} error={errors.reference} defaultValue={values.reference ?? reference} />
         <Textarea name="description" label="What will be improved" labelSize="s" rows={3} error={errors.description} defaultValue={values.description} />
         <Select name="ownerId" label="Owner" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
-        <DateInput name="dueOn" legend="Due by" legendSize="s" hint="For example, 31 7 2026" error={errors.dueOn} values={dateValues("dueOn")} />
+        <DateInput name="dueOn" legend="Due by" legendSize="s" hint="For example, 31 7 2026" error={errors.dueOn} values={values} />
         <h2 className="govuk-heading-m govuk-!-margin-top-6">Milestones</h2>
         <p className="govuk-hint">Optional: the steps on the way, so progress can be tracked.</p>
         {MILESTONES.map((n) => (
           <fieldset key={n} className="govuk-fieldset govuk-!-margin-bottom-4">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Milestone {n}</legend>
             <Input name={`milestone${n}`} label="What it is" width="two-thirds" error={errors[`milestone${n}`]} defaultValue={values[`milestone${n}`]} />
-            <DateInput name={`milestone${n}Due`} legend="By" error={errors[`milestone${n}Due`]} values={dateValues(`milestone${n}Due`)} />
+            <DateInput name={`milestone${n}Due`} legend="By" error={errors[`milestone${n}Due`]} values={values} />
           </fieldset>
         ))}
-        <div className="govuk-button-group">
-          <Button>Agree the action</Button>
-          <Link className="govuk-link" to="/improvement-actions">
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel cancelTo="/improvement-actions">Agree the action</SubmitOrCancel>
       </PostForm>
     </Page>
   );

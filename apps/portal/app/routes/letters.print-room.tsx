@@ -53,21 +53,13 @@ export default function PrintRoom() {
   return (
     <Page breadcrumbs={[{ to: "/letters", text: "Letters" }]} errors={errors}>
       {builtBatch ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">
-            Print batch made: {builtBatch.letterCount} letter{builtBatch.letterCount === 1 ? "" : "s"}, {builtBatch.sheetCount ?? builtBatch.pageCount ?? 0} sheets. Download it, print it, then confirm it as posted.
-          </p>
-        </NotificationBanner>
+        <NotificationBanner success heading={<>Print batch made: {builtBatch.letterCount} letter{builtBatch.letterCount === 1 ? "" : "s"}, {builtBatch.sheetCount ?? builtBatch.pageCount ?? 0} sheets. Download it, print it, then confirm it as posted.</>} />
       ) : null}
       {done === "confirm" ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The batch is recorded as posted.</p>
-        </NotificationBanner>
+        <NotificationBanner success heading="The batch is recorded as posted." />
       ) : null}
       {done === "cancel" ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The batch is cancelled: its letters are waiting for the next batch.</p>
-        </NotificationBanner>
+        <NotificationBanner success heading="The batch is cancelled: its letters are waiting for the next batch." />
       ) : null}
       {nothing ? <InsetText>No letters were waiting, so no batch was made.</InsetText> : null}
       <h1 className="govuk-heading-l">Print room</h1>

@@ -53,19 +53,13 @@ export default function SignIn() {
       banner={
         <>
           {sessionEnded ? (
-            <NotificationBanner>
-              <p className="govuk-notification-banner__heading">Your session has ended. Sign in again to carry on.</p>
-            </NotificationBanner>
+            <NotificationBanner heading="Your session has ended. Sign in again to carry on." />
           ) : null}
           {signedOut ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">You have signed out.</p>
-            </NotificationBanner>
+            <NotificationBanner success heading="You have signed out." />
           ) : null}
           {passwordChanged ? (
-            <NotificationBanner success>
-              <p className="govuk-notification-banner__heading">Your password has been changed. Sign in with your new password.</p>
-            </NotificationBanner>
+            <NotificationBanner success heading="Your password has been changed. Sign in with your new password." />
           ) : null}
         </>
       }

@@ -77,6 +77,33 @@ export async function syntheticCouncil(url: string, options: { cases: number; no
   };
 }
 
+/** What most test files start with: their own database, the synthetic council and one API process. */
+export interface World {
+  url: string;
+  council: Council;
+  api: Child;
+}
+
+/** A file's world: a fresh database labelled for it, the council with `cases` cases of history, and the API on it. */
+export async function startWorld(label: string, options: { cases: number; env?: Record<string, string> }): Promise<World> {
+  const url = await freshDatabase(label);
+  const council = await syntheticCouncil(url, { cases: options.cases });
+  return { url, council, api: await startApi(url, options.env) };
+}
+
+/** A complaint logged by phone about refuse collection and accepted at triage: a case ready for commands. */
+export async function acceptedCase(client: ApiClient, fullName: string): Promise<{ caseId: string; version: number }> {
+  const logged = await client.mutation<{ caseId: string; version: number }>("cases.log", {
+    kind: "complaint",
+    channel: "phone",
+    serviceId: "refuse-collection",
+    description: "Missed bin collections for a month",
+    customer: { fullName },
+  });
+  const triaged = await client.mutation<{ version: number }>("command.triage", { caseId: logged.caseId, expectedVersion: logged.version, outcome: "accept" });
+  return { caseId: logged.caseId, version: triaged.version };
+}
+
 /** The restricted role the suite's API processes connect as (docs/security.md): one per cluster. */
 export const APP_ROLE = "complaints_app";
 const APP_PASSWORD = "app-role-password";
