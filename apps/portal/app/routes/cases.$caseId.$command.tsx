@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Button, InsetText, WarningText } from "../components/govuk";
+import { InsetText, SubmitOrCancel, WarningText } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { Fields } from "../components/fields";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
@@ -45,12 +45,7 @@ export default function CommandPage() {
           {form.intro ? <p className="govuk-body">{form.intro}</p> : null}
           <Fields fields={form.fields} state={{ ...state, options }} />
           {form.warning ? <WarningText>{form.warning}</WarningText> : null}
-          <div className="govuk-button-group">
-            <Button>{form.button}</Button>
-            <Link className="govuk-link" to={`/cases/${c.id}`}>
-              Cancel
-            </Link>
-          </div>
+          <SubmitOrCancel cancelTo={`/cases/${c.id}`}>{form.button}</SubmitOrCancel>
         </PostForm>
       )}
     </Page>
