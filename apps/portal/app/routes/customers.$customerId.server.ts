@@ -5,6 +5,7 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import type { Restriction } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { attempt, describeApiError, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/form-schema.server";
@@ -30,14 +31,6 @@ export async function loadCustomer(context: AppLoadContext, request: Request, cu
     throw error;
   }
 }
-
-type Restriction =
-  | { kind: "single-point-of-contact"; contact: string }
-  | { kind: "written-contact-only"; adjustments: string | null }
-  | { kind: "call-limit"; callsPerWeek: number }
-  | { kind: "premises-limit"; detail: string }
-  | { kind: "correspondence-filed"; detail: string }
-  | { kind: "other"; detail: string };
 
 function restriction(form: FormData, n: number, errors: Record<string, string>): Restriction | null {
   const kind = text(form, `restriction${n}Kind`);
