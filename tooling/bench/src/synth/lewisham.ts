@@ -1,6 +1,6 @@
 /**
  * The distributions the generator follows, from the London Borough of Lewisham's Annual
- * Complaints Report 2009/10 (../shared/seeds/002, §5.2 and §6): cases by directorate and by
+ * Complaints Report 2009/10 (§5.2 and §6; the council and its rules are described in docs/rules.md, "Lewisham"): cases by directorate and by
  * route (Stage 1, Stage 2, MP, Mayor, councillors), the share answered within the standard
  * time, the Independent Adjudicator's volumes and outcomes, compensation bands and the LGO's
  * caseload. Kinds the report does not count (compliments, comments, service requests, FOI/EIR
