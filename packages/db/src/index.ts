@@ -157,7 +157,6 @@ export {
   type PrintBatch,
   type WaitingLetter,
 } from "./print-batches.js";
-export { outboxRepository, type OutboxMessage } from "./outbox.js";
 export {
   idempotencyRepository,
   pruneIdempotencyKeys,
