@@ -117,16 +117,14 @@ export {
   type WorkQueueItem,
 } from "./search.js";
 
-// Everything else.
+// Councils and their structure, customers, attachments, letters, print batches, idempotency, secrets.
 export {
-  councilRepository,
-  staffRepository,
-  type NewCouncil,
-  type NewStaff,
+  organisationRepository,
+  type CouncilRecord,
   type OrganisationIds,
-  type OrganisationStructure,
-  type RoleGrant,
-  type StaffWithRoles,
+  type OrganisationTree,
+  type OrganisationUnit,
+  type ProfileStructure,
 } from "./organisation.js";
 export { customerRepository, type CustomerInput, type CustomerLookup } from "./customers.js";
 export {
@@ -168,7 +166,7 @@ export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 
-// Repositories of sign-in, organisation, notifications, the sweep and Ombudsman enquiries (src/queries/).
+// Repositories of sign-in, notifications, the sweep and Ombudsman enquiries (src/queries/).
 export * from "./queries/index.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).

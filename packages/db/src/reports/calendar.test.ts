@@ -2,7 +2,7 @@ import { calendarFor, fromDayNumber, toDayNumber } from "@complaints/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
-import { councilRepository } from "../organisation.js";
+import { createTestCouncil } from "../testing/index.js";
 import { calendarKeyOf, syncReportCalendars, syncWorkingDayCalendar } from "./calendar.js";
 
 // docs/design.md §4 and decision 0003: working days exclude weekends, the nation's bank holidays and
@@ -98,7 +98,7 @@ describe("working_days (docs/design.md §4, decision 0003)", () => {
   });
 
   it("assigns a council's default calendar and a regime's own, and drops assignments no longer given", async () => {
-    const council = await councilRepository.createCouncil(t.db, { slug: "cal-test", name: "Cal" });
+    const { council } = await createTestCouncil(t.db, { slug: "cal-test", name: "Cal", profile: { directorates: [] } });
     const foi = calendarFor({ nations: ["england-and-wales", "scotland", "northern-ireland"] });
     await syncReportCalendars(t.db, council.id, {
       default: england,
