@@ -7,7 +7,7 @@ import {
   type BulkCase,
   type BulkStage,
 } from "@complaints/db";
-import { createTestCouncil } from "@complaints/db/testing";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { annualReport, type AnnualReport } from "./annual-report.js";
@@ -64,7 +64,7 @@ beforeAll(async () => {
   councilId = council.id;
   await syncReportCalendars(t.db, councilId, {
     default: calendarFor({ nations: ["england-and-wales"] }),
-  });
+  }, TEST_SEEDED_AT);
   const cases: BulkCase[] = [
     // Mon 2 Jun 2025 → Mon 16 Jun: 10 working days; upheld with £80 paid; escalated, reason as typed.
     housing([

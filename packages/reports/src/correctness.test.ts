@@ -10,7 +10,7 @@ import {
   type LogCase,
 } from "@complaints/core";
 import { insertCaseStates, syncReportCalendars } from "@complaints/db";
-import { createTestCouncil } from "@complaints/db/testing";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { annualReport, type AnnualReport } from "./annual-report.js";
@@ -188,7 +188,7 @@ beforeAll(async () => {
   const { council } = await createTestCouncil(t.db, { slug: "correctness",
     name: defaultProfile.name, profile: { ...defaultProfile, homes: 1000 } });
   councilId = council.id;
-  await syncReportCalendars(t.db, councilId, { default: calendar });
+  await syncReportCalendars(t.db, councilId, { default: calendar }, TEST_SEEDED_AT);
   states = Array.from({ length: CASES }, (_, i) => generate(i));
   await insertCaseStates(t.db, councilId, states);
   report = await annualReport(t.db, {

@@ -5,7 +5,7 @@ import {
   type BulkCase,
   type BulkStage,
 } from "@complaints/db";
-import { createTestCouncil } from "@complaints/db/testing";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import {
@@ -125,7 +125,7 @@ beforeAll(async () => {
   councilId = council.id;
   await syncReportCalendars(t.db, councilId, {
     default: calendarFor({ nations: ["england-and-wales"] }),
-  });
+  }, TEST_SEEDED_AT);
   await insertBulkCases(t.db, councilId, Object.values(CASES));
   tsm = await tenantSatisfactionMeasures(t.db, { councilId, year: YEAR });
 });

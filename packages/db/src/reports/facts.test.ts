@@ -245,7 +245,7 @@ describe("report facts (decision 0201: derived from the snapshot in the same tra
     const period = { from: "2026-04-01", to: "2027-03-31" };
     const previous = { from: "2025-04-01", to: "2026-03-31" };
     const input = { councilId, current: period, previous, asOf: "2027-04-30" };
-    await syncReportCalendars(t.db, councilId, { default: rules.calendar });
+    await syncReportCalendars(t.db, councilId, { default: rules.calendar }, TEST_SEEDED_AT);
     const plans = await t.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       const calendarKey = await calendarKeyExpression(trx, councilId, "f.regime_id");

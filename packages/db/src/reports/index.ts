@@ -4,7 +4,6 @@
  * assurance and equality monitoring. Shaping, CSV and charts live in @complaints/reports.
  */
 export {
-  assignReportCalendar,
   calendarKeyOf,
   DEFAULT_REGIME,
   reportCalendarAssignments,
