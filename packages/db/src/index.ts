@@ -12,7 +12,6 @@
  */
 export {
   createDb,
-  quoteIdent,
   type CreateDbOptions,
   type Database,
   type Dialect,
@@ -22,7 +21,6 @@ export {
   migrateToEmpty,
   migrateToLatest,
   migrationProvider,
-  MigrationError,
   pendingMigrations,
   ping,
   type MigrationOutcome,
@@ -60,12 +58,10 @@ export {
   applyCustomerConductCommand,
   logCase,
   projectCaseState,
-  projectConductState,
   type ApplyCaseCommandInput,
   type LogCaseInput,
 } from "./lifecycle.js";
 export {
-  applyConductCommand,
   conductRepository,
   type AppliedConductCommand,
   type ApplyConductCommandInput,
@@ -156,8 +152,6 @@ export {
   type WaitingLetter,
 } from "./print-batches.js";
 export {
-  idempotencyRepository,
-  pruneIdempotencyKeys,
   runIdempotently,
   type IdempotencyKey,
 } from "./idempotency.js";
