@@ -80,6 +80,15 @@ describe("case references", () => {
     expect(open.map((c) => c.version)).toEqual([1, 1]);
   });
 
+  it("are counted by status, and complaints with a customer listed by reference", async () => {
+    const own = await seedCouncil(t.db);
+    const anonymous = await logToyCase(t.db, own);
+    const named = await logToyCase(t.db, own, { customer: { fullName: "Nia Named" } });
+    await toyCommand(t.db, own, named.caseId, 1, { type: "close" });
+    expect(await caseRepository.countByStatus(t.db, own.councilId)).toEqual({ [anonymous.state.status]: 1, closed: 1 });
+    expect(await caseRepository.listComplaintsWithCustomer(t.db, own.councilId)).toEqual([{ id: named.caseId, receiptDate: "2026-03-02" }]);
+  });
+
   it("are found again without regard to letter case", async () => {
     const logged = await logToyCase(t.db, seed);
     const found = await caseRepository.findCaseByReference(

@@ -749,9 +749,38 @@ async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ i
     .execute();
 }
 
+/** How many of the council's cases are in each status (statuses with none are left out). */
+async function countByStatus(db: Executor, councilId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("cases")
+    .select(["status", db.fn.countAll<number>().as("n")])
+    .where("council_id", "=", councilId)
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * The council's complaints and member enquiries that have a customer, by reference: the cases
+ * an equality monitoring form may be about (docs/rules.md), with the date each was received.
+ */
+async function listComplaintsWithCustomer(db: Executor, councilId: string): Promise<Array<{ id: string; receiptDate: string }>> {
+  const rows = await db
+    .selectFrom("cases")
+    .select(["id", "receipt_date"])
+    .where("council_id", "=", councilId)
+    .where("kind", "in", ["complaint", "member-enquiry"])
+    .where("customer_id", "is not", null)
+    .orderBy("reference")
+    .execute();
+  return rows.map((r) => ({ id: r.id, receiptDate: String(r.receipt_date).slice(0, 10) }));
+}
+
 export const caseRepository = Object.freeze({
   ...caseReadFunctions,
   listOpenCases,
+  countByStatus,
+  listComplaintsWithCustomer,
   applyCommand,
   createCase,
   getCase,

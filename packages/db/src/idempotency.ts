@@ -59,14 +59,3 @@ export async function runIdempotently<T>(
     return { replayed: false as const, value };
   });
 }
-
-/** Removes keys older than `before` (keys only need to outlive a client's retries). */
-export async function pruneIdempotencyKeys(db: Executor, before: Date): Promise<number> {
-  const result = await db
-    .deleteFrom("idempotency_keys")
-    .where("created_at", "<", before)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-export const idempotencyRepository = Object.freeze({ runIdempotently, pruneIdempotencyKeys });

@@ -12,7 +12,6 @@
  */
 export {
   createDb,
-  quoteIdent,
   type CreateDbOptions,
   type Database,
   type Dialect,
@@ -22,7 +21,6 @@ export {
   migrateToEmpty,
   migrateToLatest,
   migrationProvider,
-  MigrationError,
   pendingMigrations,
   ping,
   type MigrationOutcome,
@@ -60,12 +58,10 @@ export {
   applyCustomerConductCommand,
   logCase,
   projectCaseState,
-  projectConductState,
   type ApplyCaseCommandInput,
   type LogCaseInput,
 } from "./lifecycle.js";
 export {
-  applyConductCommand,
   conductRepository,
   type AppliedConductCommand,
   type ApplyConductCommandInput,
@@ -117,16 +113,14 @@ export {
   type WorkQueueItem,
 } from "./search.js";
 
-// Everything else.
+// Councils and their structure, customers, attachments, letters, print batches, idempotency, secrets.
 export {
-  councilRepository,
-  staffRepository,
-  type NewCouncil,
-  type NewStaff,
+  organisationRepository,
+  type CouncilRecord,
   type OrganisationIds,
-  type OrganisationStructure,
-  type RoleGrant,
-  type StaffWithRoles,
+  type OrganisationTree,
+  type OrganisationUnit,
+  type ProfileStructure,
 } from "./organisation.js";
 export { customerRepository, type CustomerInput, type CustomerLookup } from "./customers.js";
 export {
@@ -157,10 +151,7 @@ export {
   type PrintBatch,
   type WaitingLetter,
 } from "./print-batches.js";
-export { outboxRepository, type OutboxMessage } from "./outbox.js";
 export {
-  idempotencyRepository,
-  pruneIdempotencyKeys,
   runIdempotently,
   type IdempotencyKey,
 } from "./idempotency.js";
@@ -169,7 +160,7 @@ export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 
-// Repositories of sign-in, organisation, notifications, the sweep and Ombudsman enquiries (src/queries/).
+// Repositories of sign-in, notifications, the sweep and Ombudsman enquiries (src/queries/).
 export * from "./queries/index.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).

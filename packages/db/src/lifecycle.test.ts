@@ -11,7 +11,8 @@ import {
   logCase,
   projectCaseState,
 } from "./lifecycle.js";
-import { councilRepository, staffRepository } from "./organisation.js";
+import { authRepository } from "./queries/auth.js";
+import { createTestCouncil, TEST_SEEDED_AT } from "./testing/index.js";
 
 // The real lifecycle from @complaints/core, through the storage layer, on the default profile.
 const rules = new RuleBook(defaultProfile, []).rulesFor("waste", "complaint");
@@ -25,24 +26,13 @@ let intake: Actor;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "example",
-    name: defaultProfile.name,
-    profile: { id: defaultProfile.id },
-  });
+  const { council } = await createTestCouncil(t.db, { slug: "example", name: defaultProfile.name, profile: defaultProfile });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
   const staff = async (
     email: string,
     role: "investigating-officer" | "complaints-manager" | "customer-services",
   ) => {
-    const row = await staffRepository.createStaff(t.db, {
-      councilId,
-      email,
-      displayName: email,
-      roles: [{ role, directorateId: null }],
-    });
-    return { id: row.id, roles: [role] } satisfies Actor;
+    return { id: await authRepository.insertStaff(t.db, { councilId, email, displayName: email, grants: [{ role, directorateId: null }] }, TEST_SEEDED_AT), roles: [role] } satisfies Actor;
   };
   officer = await staff("officer@example.gov.uk", "investigating-officer");
   manager = await staff("manager@example.gov.uk", "complaints-manager");

@@ -3,7 +3,7 @@ import { openTestDb, sqlState, type TestDb } from "../test/db.js";
 import { logToyCase, seedCouncil, toyCommand, type Seed } from "../test/fixtures.js";
 import { caseRepository } from "./cases.js";
 import { NotFoundError, SQLSTATE } from "./errors.js";
-import { councilRepository, staffRepository } from "./organisation.js";
+import { organisationRepository, type ProfileStructure } from "./organisation.js";
 
 let t: TestDb;
 let seed: Seed;
@@ -18,14 +18,16 @@ afterAll(() => t?.close());
 
 const failure = (promise: Promise<unknown>) => promise.then(() => "no error", sqlState);
 
-describe("syncOrganisation", () => {
+const T0 = new Date("2026-03-02T09:00:00Z");
+const structure = (directorates: ProfileStructure["directorates"]) => ({ name: "Sync Test", directorates });
+
+describe("saving a profile", () => {
   it("mirrors the profile's directorates, services and teams, keeping ids stable and archiving what was removed", async () => {
-    const council = await councilRepository.createCouncil(t.db, {
-      slug: "sync-test",
-      name: "Sync Test",
-    });
-    const first = await councilRepository.syncOrganisation(t.db, council.id, {
-      directorates: [
+    const id = await organisationRepository.insertCouncil(t.db, { slug: "sync-test", name: "Sync Test", referencePrefix: "SYN", profile: {}, now: T0 });
+    const first = await organisationRepository.saveProfile(
+      t.db,
+      id,
+      structure([
         {
           id: "housing",
           name: "Housing",
@@ -34,141 +36,40 @@ describe("syncOrganisation", () => {
             { id: "lettings", name: "Lettings" },
           ],
         },
-      ],
-    });
-    const second = await councilRepository.syncOrganisation(t.db, council.id, {
-      directorates: [
-        {
-          id: "housing",
-          name: "Housing and Homes",
-          services: [{ id: "repairs", name: "Repairs", plugins: ["housing"] }],
-        },
-      ],
-    });
+      ]),
+      T0,
+    );
+    const second = await organisationRepository.saveProfile(
+      t.db,
+      id,
+      structure([{ id: "housing", name: "Housing and Homes", services: [{ id: "repairs", name: "Repairs", plugins: ["housing"] }] }]),
+      T0,
+    );
     expect(second.directorates.get("housing")).toBe(first.directorates.get("housing"));
     expect(second.services.get("repairs")).toBe(first.services.get("repairs"));
-    expect((await councilRepository.listDirectorates(t.db, council.id)).map((d) => d.name)).toEqual(
-      ["Housing and Homes"],
+    expect((await organisationRepository.listDirectorates(t.db, id)).map((d) => d.name)).toEqual(["Housing and Homes"]);
+    expect((await organisationRepository.listServices(t.db, id)).map((s) => [s.code, s.plugins])).toEqual([["repairs", ["housing"]]]);
+    expect((await organisationRepository.listServices(t.db, id, { includeArchived: true })).map((s) => s.code).sort()).toEqual(["lettings", "repairs"]);
+    const tree = await organisationRepository.organisation(t.db, id);
+    expect(tree.directorates[0]?.services.find((s) => s.code === "repairs")?.teams).toEqual([{ id: first.teams.get("repairs/north"), code: "north", name: "North", archived: true }]);
+
+    const third = await organisationRepository.saveProfile(
+      t.db,
+      id,
+      structure([{ id: "housing", name: "Housing", plugins: ["housing"], services: [{ id: "repairs", name: "Repairs" }, { id: "lettings", name: "Lettings" }] }]),
+      T0,
     );
-    expect(
-      (await councilRepository.listServices(t.db, council.id)).map((s) => [s.code, s.plugins]),
-    ).toEqual([["repairs", ["housing"]]]);
-    expect(
-      (await councilRepository.listServices(t.db, council.id, { includeArchived: true }))
-        .map((s) => s.code)
-        .sort(),
-    ).toEqual(["lettings", "repairs"]);
-    expect(await councilRepository.listTeams(t.db, council.id)).toEqual([]);
-
-    const third = await councilRepository.syncOrganisation(t.db, council.id, {
-      directorates: [
-        {
-          id: "housing",
-          name: "Housing",
-          services: [
-            { id: "repairs", name: "Repairs" },
-            { id: "lettings", name: "Lettings" },
-          ],
-        },
-      ],
-    });
     expect(third.services.get("lettings")).toBe(first.services.get("lettings"));
-    expect((await councilRepository.listServices(t.db, council.id)).map((s) => s.code)).toEqual([
-      "lettings",
-      "repairs",
+    // A directorate's plugins apply to each of its services.
+    expect((await organisationRepository.listServices(t.db, id)).map((s) => [s.code, s.plugins])).toEqual([
+      ["lettings", ["housing"]],
+      ["repairs", ["housing"]],
     ]);
-  });
-});
-
-describe("staff", () => {
-  it("have one account per email in a council, whatever the letter case", async () => {
-    expect(
-      await failure(
-        staffRepository.createStaff(t.db, {
-          councilId: seed.councilId,
-          email: seed.officer.email.toUpperCase(),
-          displayName: "Twin",
-        }),
-      ),
-    ).toBe(SQLSTATE.uniqueViolation);
-    const elsewhere = await staffRepository.createStaff(t.db, {
-      councilId: other.councilId,
-      email: seed.officer.email,
-      displayName: "Namesake",
-    });
-    expect(elsewhere.council_id).toBe(other.councilId);
-    expect(
-      (
-        await staffRepository.findStaffByEmail(
-          t.db,
-          seed.councilId,
-          ` ${seed.officer.email.toUpperCase()} `,
-        )
-      )?.id,
-    ).toBe(seed.officer.id);
+    expect((await organisationRepository.getCouncil(t.db, id)).profile).toMatchObject({ name: "Sync Test" });
   });
 
-  it("sign in with a local password hash or an OIDC subject, each unique", async () => {
-    const staff = await staffRepository.createStaff(t.db, {
-      councilId: seed.councilId,
-      email: "sso@example.gov.uk",
-      displayName: "Sam SSO",
-      passwordHash: "scrypt$16384$8$1$c2FsdA$aGFzaA",
-      oidc: { issuer: "https://login.example.gov.uk", subject: "abc-123" },
-    });
-    expect(
-      (
-        await staffRepository.findStaffByOidcSubject(
-          t.db,
-          "https://login.example.gov.uk",
-          "abc-123",
-        )
-      )?.id,
-    ).toBe(staff.id);
-    expect(staff.password_hash).toBe("scrypt$16384$8$1$c2FsdA$aGFzaA");
-    expect(
-      await failure(
-        staffRepository.createStaff(t.db, {
-          councilId: seed.councilId,
-          email: "sso2@example.gov.uk",
-          displayName: "Copy",
-          oidc: { issuer: "https://login.example.gov.uk", subject: "abc-123" },
-        }),
-      ),
-    ).toBe(SQLSTATE.uniqueViolation);
-  });
-
-  it("hold roles council-wide or per directorate of their own council only", async () => {
-    expect(seed.officer.roles).toEqual([
-      { role: "investigating-officer", directorateId: seed.directorates.housing },
-    ]);
-    await staffRepository.grantRole(t.db, seed.officer.id, {
-      role: "investigating-officer",
-      directorateId: seed.directorates.housing,
-    });
-    await staffRepository.grantRole(t.db, seed.officer.id, {
-      role: "quality-assurance",
-      directorateId: null,
-    });
-    expect(await staffRepository.rolesOf(t.db, seed.officer.id)).toEqual([
-      { role: "investigating-officer", directorateId: seed.directorates.housing },
-      { role: "quality-assurance", directorateId: null },
-    ]);
-    await staffRepository.revokeRole(t.db, seed.officer.id, {
-      role: "quality-assurance",
-      directorateId: null,
-    });
-    expect((await staffRepository.rolesOf(t.db, seed.officer.id)).map((r) => r.role)).toEqual([
-      "investigating-officer",
-    ]);
-    expect(
-      await failure(
-        staffRepository.grantRole(t.db, seed.officer.id, {
-          role: "director",
-          directorateId: other.directorates.housing,
-        }),
-      ),
-    ).toBe(SQLSTATE.foreignKeyViolation);
+  it("knows no council it was not given", async () => {
+    await expect(organisationRepository.getCouncil(t.db, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(NotFoundError);
   });
 });
 

@@ -1,319 +1,253 @@
+/**
+ * Councils and their structure. `councils.profile` holds the council profile (validated by
+ * `@complaints/core` before it is saved); directorates, services and teams mirror it, keyed
+ * by the profile's slugs (`code`), so cases and staff can point at them with foreign keys.
+ * Saving a profile brings the mirror in step: new codes are inserted, names and plugins
+ * updated, codes no longer in the profile archived (never deleted: old cases still point at them).
+ */
 import { sql } from "kysely";
 import { NotFoundError } from "./errors.js";
-import { inTransaction, toJson, type Executor } from "./executor.js";
-import type { Council, Directorate, Service, Staff, Team } from "./schema.js";
+import type { Executor } from "./executor.js";
+import type { Directorate, Service } from "./schema.js";
 
-export interface NewCouncil {
-  /** kebab-case, unique: "leeds". */
+export interface CouncilRecord {
+  id: string;
   slug: string;
   name: string;
-  /** Letters before case references: "CMP" gives CMP-2026-000123. */
-  referencePrefix?: string;
-  timeZone?: string;
-  /** The council profile (validated by @complaints/core before it gets here). */
-  profile?: Record<string, unknown>;
+  referencePrefix: string;
+  timeZone: string;
+  profile: Record<string, unknown>;
+  updatedAt: Date;
 }
 
-/**
- * The structure part of a council profile. `@complaints/core`'s `CouncilProfile["directorates"]`
- * fits as it is: the slugs (`id`) become the `code` of the rows.
- */
-export interface OrganisationStructure {
+/** The parts of a profile the mirror needs (a `CouncilProfile` from core fits). */
+export interface ProfileStructure {
   directorates: ReadonlyArray<{
     id: string;
     name: string;
-    services: ReadonlyArray<{
-      id: string;
-      name: string;
-      plugins?: readonly string[];
-      settings?: unknown;
-      teams?: ReadonlyArray<{ id: string; name: string }>;
-    }>;
+    plugins?: readonly string[];
+    services: ReadonlyArray<{ id: string; name: string; plugins?: readonly string[]; teams?: ReadonlyArray<{ id: string; name: string }> }>;
   }>;
 }
 
 export interface OrganisationIds {
-  directorates: ReadonlyMap<string, string>;
-  services: ReadonlyMap<string, string>;
+  directorates: Map<string, string>;
+  services: Map<string, string>;
   /** Keyed "<service code>/<team code>". */
-  teams: ReadonlyMap<string, string>;
+  teams: Map<string, string>;
 }
 
-async function createCouncil(db: Executor, input: NewCouncil): Promise<Council> {
-  return db
-    .insertInto("councils")
-    .values({
-      slug: input.slug,
-      name: input.name,
-      ...(input.referencePrefix ? { reference_prefix: input.referencePrefix } : {}),
-      ...(input.timeZone ? { time_zone: input.timeZone } : {}),
-      ...(input.profile ? { profile: toJson(input.profile) } : {}),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+const councilColumns = ["id", "slug", "name", "reference_prefix", "time_zone", "profile", "updated_at"] as const;
+
+function toCouncil(row: {
+  id: string;
+  slug: string;
+  name: string;
+  reference_prefix: string;
+  time_zone: string;
+  profile: Record<string, unknown>;
+  updated_at: Date;
+}): CouncilRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    referencePrefix: row.reference_prefix,
+    timeZone: row.time_zone,
+    profile: row.profile,
+    updatedAt: row.updated_at,
+  };
 }
 
-async function getCouncil(db: Executor, id: string): Promise<Council> {
-  const council = await db
-    .selectFrom("councils")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+async function listCouncils(db: Executor): Promise<CouncilRecord[]> {
+  return (await db.selectFrom("councils").select(councilColumns).orderBy("slug").execute()).map(toCouncil);
+}
+
+async function findCouncil(db: Executor, id: string): Promise<CouncilRecord | undefined> {
+  const row = await db.selectFrom("councils").select(councilColumns).where("id", "=", id).executeTakeFirst();
+  return row && toCouncil(row);
+}
+
+async function findCouncilBySlug(db: Executor, slug: string): Promise<CouncilRecord | undefined> {
+  const row = await db.selectFrom("councils").select(councilColumns).where("slug", "=", slug).executeTakeFirst();
+  return row && toCouncil(row);
+}
+
+/** The council, or NotFoundError. */
+async function getCouncil(db: Executor, id: string): Promise<CouncilRecord> {
+  const council = await findCouncil(db, id);
   if (!council) throw new NotFoundError("council", id);
   return council;
 }
 
-async function findCouncilBySlug(db: Executor, slug: string): Promise<Council | undefined> {
-  return db.selectFrom("councils").selectAll().where("slug", "=", slug).executeTakeFirst();
+async function insertCouncil(
+  db: Executor,
+  council: { slug: string; name: string; referencePrefix: string; profile: Record<string, unknown>; now: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto("councils")
+    .values({
+      slug: council.slug,
+      name: council.name,
+      reference_prefix: council.referencePrefix,
+      profile: JSON.stringify(council.profile),
+      created_at: council.now,
+      updated_at: council.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /**
- * Makes the directorates, services and teams match the profile: inserts new ones, updates
- * names, plugins and settings, archives those the profile no longer lists (never deletes:
- * cases point at them) and un-archives any that come back. One transaction.
+ * Saves the profile and brings directorates, services and teams in step with it, in the
+ * caller's transaction. Returns the ids of everything the profile names.
  */
-async function syncOrganisation(
+async function saveProfile(
   db: Executor,
   councilId: string,
-  structure: OrganisationStructure,
+  profile: ProfileStructure & { name: string },
+  now: Date,
 ): Promise<OrganisationIds> {
-  return inTransaction(db, async (trx) => {
-    const now = new Date();
-    const directorates = new Map<string, string>();
-    const services = new Map<string, string>();
-    const teams = new Map<string, string>();
-    for (const d of structure.directorates) {
-      const row = await trx
-        .insertInto("directorates")
-        .values({ council_id: councilId, code: d.id, name: d.name })
+  await db
+    .updateTable("councils")
+    .set({ profile: JSON.stringify(profile), name: profile.name, updated_at: now })
+    .where("id", "=", councilId)
+    .execute();
+  const ids: OrganisationIds = { directorates: new Map(), services: new Map(), teams: new Map() };
+
+  const directorateCodes = profile.directorates.map((d) => d.id);
+  const serviceCodes = profile.directorates.flatMap((d) => d.services.map((s) => s.id));
+  for (const directorate of profile.directorates) {
+    const { id: directorateId } = await db
+      .insertInto("directorates")
+      .values({ council_id: councilId, code: directorate.id, name: directorate.name, created_at: now })
+      .onConflict((oc) => oc.columns(["council_id", "code"]).doUpdateSet({ name: directorate.name, archived_at: null }))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.directorates.set(directorate.id, directorateId);
+    for (const service of directorate.services) {
+      const plugins = [...new Set([...(directorate.plugins ?? []), ...(service.plugins ?? [])])];
+      const { id: serviceId } = await db
+        .insertInto("services")
+        .values({ council_id: councilId, directorate_id: directorateId, code: service.id, name: service.name, plugins, created_at: now })
         .onConflict((oc) =>
-          oc.columns(["council_id", "code"]).doUpdateSet({ name: d.name, archived_at: null }),
+          oc.columns(["council_id", "code"]).doUpdateSet({ name: service.name, directorate_id: directorateId, plugins, archived_at: null }),
         )
         .returning("id")
         .executeTakeFirstOrThrow();
-      directorates.set(d.id, row.id);
-      for (const s of d.services) {
-        const values = {
-          directorate_id: row.id,
-          name: s.name,
-          plugins: [...(s.plugins ?? [])],
-          settings: toJson(s.settings ?? {}),
-        };
-        const service = await trx
-          .insertInto("services")
-          .values({ council_id: councilId, code: s.id, ...values })
-          .onConflict((oc) =>
-            oc.columns(["council_id", "code"]).doUpdateSet({ ...values, archived_at: null }),
-          )
+      ids.services.set(service.id, serviceId);
+      const teamCodes = (service.teams ?? []).map((t) => t.id);
+      for (const team of service.teams ?? []) {
+        const { id: teamId } = await db
+          .insertInto("teams")
+          .values({ council_id: councilId, service_id: serviceId, code: team.id, name: team.name, created_at: now })
+          .onConflict((oc) => oc.columns(["service_id", "code"]).doUpdateSet({ name: team.name, archived_at: null }))
           .returning("id")
           .executeTakeFirstOrThrow();
-        services.set(s.id, service.id);
-        for (const t of s.teams ?? []) {
-          const team = await trx
-            .insertInto("teams")
-            .values({ council_id: councilId, service_id: service.id, code: t.id, name: t.name })
-            .onConflict((oc) =>
-              oc.columns(["service_id", "code"]).doUpdateSet({ name: t.name, archived_at: null }),
-            )
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          teams.set(`${s.id}/${t.id}`, team.id);
-        }
+        ids.teams.set(`${service.id}/${team.id}`, teamId);
       }
+      let archiveTeams = db.updateTable("teams").set({ archived_at: now }).where("service_id", "=", serviceId).where("archived_at", "is", null);
+      if (teamCodes.length) archiveTeams = archiveTeams.where("code", "not in", teamCodes);
+      await archiveTeams.execute();
     }
-    const keep = <T>(ids: Iterable<T>) => [...ids];
-    let archiveTeams = trx
-      .updateTable("teams")
-      .set({ archived_at: now })
-      .where("council_id", "=", councilId)
-      .where("archived_at", "is", null);
-    if (teams.size) archiveTeams = archiveTeams.where("id", "not in", keep(teams.values()));
-    await archiveTeams.execute();
-    let archiveServices = trx
-      .updateTable("services")
-      .set({ archived_at: now })
-      .where("council_id", "=", councilId)
-      .where("archived_at", "is", null);
-    if (services.size)
-      archiveServices = archiveServices.where("id", "not in", keep(services.values()));
-    await archiveServices.execute();
-    let archiveDirectorates = trx
-      .updateTable("directorates")
-      .set({ archived_at: now })
-      .where("council_id", "=", councilId)
-      .where("archived_at", "is", null);
-    if (directorates.size)
-      archiveDirectorates = archiveDirectorates.where("id", "not in", keep(directorates.values()));
-    await archiveDirectorates.execute();
-    return { directorates, services, teams };
-  });
+  }
+  await db
+    .updateTable("services")
+    .set({ archived_at: now })
+    .where("council_id", "=", councilId)
+    .where("archived_at", "is", null)
+    .where("code", "not in", serviceCodes.length ? serviceCodes : [""])
+    .execute();
+  await db
+    .updateTable("directorates")
+    .set({ archived_at: now })
+    .where("council_id", "=", councilId)
+    .where("archived_at", "is", null)
+    .where("code", "not in", directorateCodes.length ? directorateCodes : [""])
+    .execute();
+  return ids;
 }
 
-async function listDirectorates(
-  db: Executor,
-  councilId: string,
-  options: { includeArchived?: boolean } = {},
-): Promise<Directorate[]> {
+export interface OrganisationUnit {
+  id: string;
+  code: string;
+  name: string;
+  archived: boolean;
+}
+
+export interface OrganisationTree {
+  directorates: Array<
+    OrganisationUnit & {
+      services: Array<OrganisationUnit & { plugins: string[]; teams: OrganisationUnit[] }>;
+    }
+  >;
+}
+
+/** Directorates, services and teams as stored, archived ones included (flagged). */
+async function organisation(db: Executor, councilId: string): Promise<OrganisationTree> {
+  const [directorates, services, teams] = await Promise.all([
+    db.selectFrom("directorates").select(["id", "code", "name", "archived_at"]).where("council_id", "=", councilId).orderBy("name").execute(),
+    db
+      .selectFrom("services")
+      .select(["id", "directorate_id", "code", "name", "plugins", "archived_at"])
+      .where("council_id", "=", councilId)
+      .orderBy("name")
+      .execute(),
+    db.selectFrom("teams").select(["id", "service_id", "code", "name", "archived_at"]).where("council_id", "=", councilId).orderBy("name").execute(),
+  ]);
+  return {
+    directorates: directorates.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      archived: d.archived_at !== null,
+      services: services
+        .filter((s) => s.directorate_id === d.id)
+        .map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          plugins: s.plugins,
+          archived: s.archived_at !== null,
+          teams: teams.filter((t) => t.service_id === s.id).map((t) => ({ id: t.id, code: t.code, name: t.name, archived: t.archived_at !== null })),
+        })),
+    })),
+  };
+}
+
+/** Directorates as stored, by name; archived ones only when asked (reports of past periods name them). */
+async function listDirectorates(db: Executor, councilId: string, options: { includeArchived?: boolean } = {}): Promise<Directorate[]> {
   let query = db.selectFrom("directorates").selectAll().where("council_id", "=", councilId);
   if (!options.includeArchived) query = query.where("archived_at", "is", null);
   return query.orderBy("name").execute();
 }
 
-async function listServices(
-  db: Executor,
-  councilId: string,
-  options: { includeArchived?: boolean } = {},
-): Promise<Service[]> {
+async function listServices(db: Executor, councilId: string, options: { includeArchived?: boolean } = {}): Promise<Service[]> {
   let query = db.selectFrom("services").selectAll().where("council_id", "=", councilId);
   if (!options.includeArchived) query = query.where("archived_at", "is", null);
   return query.orderBy("name").execute();
 }
 
-async function listTeams(db: Executor, councilId: string): Promise<Team[]> {
-  return db
-    .selectFrom("teams")
-    .selectAll()
-    .where("council_id", "=", councilId)
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-}
-
-export interface RoleGrant {
-  role: string;
-  /** null: the role applies in every directorate of the council. */
-  directorateId: string | null;
-}
-
-export interface NewStaff {
-  councilId: string;
-  email: string;
-  displayName: string;
-  jobTitle?: string | null;
-  teamId?: string | null;
-  /** An encoded password hash (scrypt/argon2 string): the plain password never reaches this package. */
-  passwordHash?: string | null;
-  oidc?: { issuer: string; subject: string } | null;
-  roles?: readonly RoleGrant[];
-}
-
-export type StaffWithRoles = Staff & { roles: RoleGrant[] };
-
-async function createStaff(db: Executor, input: NewStaff): Promise<StaffWithRoles> {
-  return inTransaction(db, async (trx) => {
-    const staff = await trx
-      .insertInto("staff")
-      .values({
-        council_id: input.councilId,
-        email: input.email,
-        display_name: input.displayName,
-        job_title: input.jobTitle ?? null,
-        team_id: input.teamId ?? null,
-        password_hash: input.passwordHash ?? null,
-        oidc_issuer: input.oidc?.issuer ?? null,
-        oidc_subject: input.oidc?.subject ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    for (const grant of input.roles ?? []) await grantRole(trx, staff.id, grant);
-    return { ...staff, roles: await rolesOf(trx, staff.id) };
-  });
-}
-
-async function withRoles(
-  db: Executor,
-  staff: Staff | undefined,
-): Promise<StaffWithRoles | undefined> {
-  return staff ? { ...staff, roles: await rolesOf(db, staff.id) } : undefined;
-}
-
-/** Case-insensitive, within one council. */
-async function findStaffByEmail(
-  db: Executor,
-  councilId: string,
-  email: string,
-): Promise<StaffWithRoles | undefined> {
-  const staff = await db
+/** Whether the council's data has been seeded (any staff at all). */
+async function staffCount(db: Executor, councilId: string): Promise<number> {
+  const row = await db
     .selectFrom("staff")
-    .selectAll()
+    .select(sql<number>`count(*)::int`.as("n"))
     .where("council_id", "=", councilId)
-    .where(sql<string>`lower(email)`, "=", email.trim().toLowerCase())
-    .executeTakeFirst();
-  return withRoles(db, staff);
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
-async function findStaffByOidcSubject(
-  db: Executor,
-  issuer: string,
-  subject: string,
-): Promise<StaffWithRoles | undefined> {
-  const staff = await db
-    .selectFrom("staff")
-    .selectAll()
-    .where("oidc_issuer", "=", issuer)
-    .where("oidc_subject", "=", subject)
-    .executeTakeFirst();
-  return withRoles(db, staff);
-}
-
-async function grantRole(db: Executor, staffId: string, grant: RoleGrant): Promise<void> {
-  await db
-    .insertInto("staff_roles")
-    .columns(["staff_id", "council_id", "role", "directorate_id"])
-    .expression((eb) =>
-      eb
-        .selectFrom("staff")
-        .select([
-          "id",
-          "council_id",
-          eb.val(grant.role).as("role"),
-          eb.cast<string | null>(eb.val(grant.directorateId), "uuid").as("directorate_id"),
-        ])
-        .where("id", "=", staffId),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-async function revokeRole(db: Executor, staffId: string, grant: RoleGrant): Promise<void> {
-  await db
-    .deleteFrom("staff_roles")
-    .where("staff_id", "=", staffId)
-    .where("role", "=", grant.role)
-    .where((eb) =>
-      grant.directorateId === null
-        ? eb("directorate_id", "is", null)
-        : eb("directorate_id", "=", grant.directorateId),
-    )
-    .execute();
-}
-
-async function rolesOf(db: Executor, staffId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom("staff_roles")
-    .select(["role", "directorate_id"])
-    .where("staff_id", "=", staffId)
-    .orderBy("role")
-    .orderBy("directorate_id")
-    .execute();
-  return rows.map((r) => ({ role: r.role, directorateId: r.directorate_id }));
-}
-
-export const councilRepository = Object.freeze({
-  createCouncil,
+export const organisationRepository = Object.freeze({
+  listCouncils,
+  findCouncil,
   getCouncil,
   findCouncilBySlug,
-  syncOrganisation,
+  insertCouncil,
+  saveProfile,
+  organisation,
   listDirectorates,
   listServices,
-  listTeams,
-});
-
-export const staffRepository = Object.freeze({
-  createStaff,
-  findStaffByEmail,
-  findStaffByOidcSubject,
-  grantRole,
-  revokeRole,
-  rolesOf,
+  staffCount,
 });

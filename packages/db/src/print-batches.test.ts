@@ -3,7 +3,6 @@ import { engine, openTestDb, type TestDb } from "../test/db.js";
 import { logToyCase, seedCouncil, staffActor, type Seed } from "../test/fixtures.js";
 import { listEvents, verifyEventChain } from "./events.js";
 import { letterRepository } from "./letters.js";
-import { outboxRepository } from "./outbox.js";
 import { printBatchRepository } from "./print-batches.js";
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`);
@@ -202,16 +201,5 @@ describe("print batches", () => {
     );
     const claimed = results.flatMap((r) => r?.letterIds ?? []);
     expect(claimed.sort()).toEqual([...ids].sort());
-  });
-
-  it("settles an outbox message by hand once", async () => {
-    const { caseId } = await logToyCase(t.db, seed);
-    const [id] = await outboxRepository.enqueue(t.db, [
-      { councilId: seed.councilId, caseId, kind: "letter", recipient: { party: "customer" }, payload: { letter: "acknowledgement" } },
-    ]);
-    const at = new Date("2026-03-03T10:00:00Z");
-    expect(await outboxRepository.markDone(t.db, { id: id!, councilId: seed.councilId, at })).toBe(true);
-    expect(await outboxRepository.markDone(t.db, { id: id!, councilId: seed.councilId, at })).toBe(false);
-    expect((await outboxRepository.getMessage(t.db, seed.councilId, id!))?.sent_at).toEqual(at);
   });
 });

@@ -1,8 +1,8 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { NotFoundError } from "./errors.js";
 import { appendEvents, type Actor } from "./events.js";
 import { inTransaction, type Executor } from "./executor.js";
-import type { PrintBatchRow } from "./schema.js";
+import type { DB, PrintBatchRow } from "./schema.js";
 
 /**
  * Print batches: issued letters that go by post are printed together and confirmed as
@@ -271,6 +271,13 @@ async function listBatches(
   return query.orderBy("built_at", "desc").orderBy("id", "desc").limit(page.limit).execute();
 }
 
+/** The council's batch, locked for a change (confirming and cancelling exclude each other), or NotFoundError. */
+async function lockBatch(trx: Transaction<DB>, councilId: string, batchId: string) {
+  const batch = await trx.selectFrom("print_batches").select(batchColumns).where("id", "=", batchId).where("council_id", "=", councilId).forUpdate().executeTakeFirst();
+  if (!batch) throw new NotFoundError("print batch", batchId);
+  return batch;
+}
+
 export type ConfirmOutcome =
   | { status: "confirmed"; batch: PrintBatch; posted: number }
   | { status: "already-confirmed"; batch: PrintBatch; posted: 0 }
@@ -285,14 +292,7 @@ async function confirmBatch(
   input: { councilId: string; batchId: string; by: Actor & { id: string }; at: Date },
 ): Promise<ConfirmOutcome> {
   return inTransaction(db, async (trx) => {
-    const batch = await trx
-      .selectFrom("print_batches")
-      .select(batchColumns)
-      .where("id", "=", input.batchId)
-      .where("council_id", "=", input.councilId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!batch) throw new NotFoundError("print batch", input.batchId);
+    const batch = await lockBatch(trx, input.councilId, input.batchId);
     if (batch.cancelled_at) return { status: "cancelled", batch };
     if (batch.confirmed_at) return { status: "already-confirmed", batch, posted: 0 };
     const posted = await trx
@@ -370,14 +370,7 @@ async function cancelBatch(
   input: { councilId: string; batchId: string; by: string; at: Date },
 ): Promise<CancelOutcome> {
   return inTransaction(db, async (trx) => {
-    const batch = await trx
-      .selectFrom("print_batches")
-      .select(batchColumns)
-      .where("id", "=", input.batchId)
-      .where("council_id", "=", input.councilId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!batch) throw new NotFoundError("print batch", input.batchId);
+    const batch = await lockBatch(trx, input.councilId, input.batchId);
     if (batch.confirmed_at) return { status: "confirmed", batch };
     if (batch.cancelled_at) return { status: "already-cancelled", batch, released: 0 };
     const released = await trx

@@ -16,20 +16,19 @@ import {
 import type { CustomerInput } from "../src/customers.js";
 import type { Actor } from "../src/events.js";
 import type { Executor } from "../src/executor.js";
-import { councilRepository, staffRepository } from "../src/organisation.js";
+import { authRepository } from "../src/queries/auth.js";
+import { createTestCouncil, TEST_SEEDED_AT } from "../src/testing/index.js";
 import type { DB } from "../src/schema.js";
 
 let councils = 0;
 
 export async function seedCouncil(db: Kysely<DB>, options: { referencePrefix?: string } = {}) {
   councils += 1;
-  const council = await councilRepository.createCouncil(db, {
+  const { council, ids } = await createTestCouncil(db, {
     slug: `test-council-${councils}-${Math.random().toString(36).slice(2, 8)}`,
     name: `Test Council ${councils}`,
     ...(options.referencePrefix ? { referencePrefix: options.referencePrefix } : {}),
-  });
-  const ids = await councilRepository.syncOrganisation(db, council.id, {
-    directorates: [
+    profile: { directorates: [
       {
         id: "housing",
         name: "Housing",
@@ -48,20 +47,14 @@ export async function seedCouncil(db: Kysely<DB>, options: { referencePrefix?: s
         name: "Adults and Health",
         services: [{ id: "adult-social-care", name: "Adult social care" }],
       },
-    ],
+    ] },
   });
-  const officer = await staffRepository.createStaff(db, {
-    councilId: council.id,
-    email: `officer@${council.slug}.example`,
-    displayName: "Olu Officer",
-    roles: [{ role: "investigating-officer", directorateId: ids.directorates.get("housing")! }],
-  });
-  const manager = await staffRepository.createStaff(db, {
-    councilId: council.id,
-    email: `manager@${council.slug}.example`,
-    displayName: "Mo Manager",
-    roles: [{ role: "complaints-manager", directorateId: null }],
-  });
+  const staff = async (email: string, grant: { role: string; directorateId: string | null }) => {
+    const id = await authRepository.insertStaff(db, { councilId: council.id, email, displayName: email, grants: [grant] }, TEST_SEEDED_AT);
+    return (await authRepository.findStaffById(db, id))!;
+  };
+  const officer = await staff(`officer@${council.slug}.example`, { role: "investigating-officer", directorateId: ids.directorates.get("housing")! });
+  const manager = await staff(`manager@${council.slug}.example`, { role: "complaints-manager", directorateId: null });
   return {
     council,
     councilId: council.id,

@@ -1,12 +1,13 @@
 import { calendarFor } from "@complaints/core";
 import {
-  councilRepository,
+  organisationRepository,
   insertBulkCases,
   learningRepository,
   syncReportCalendars,
   type BulkCase,
   type BulkStage,
 } from "@complaints/db";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { annualReport, type AnnualReport } from "./annual-report.js";
@@ -49,12 +50,8 @@ let caseIds: string[];
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "families",
-    name: "Families Council",
-  });
-  councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, {
+  const { council } = await createTestCouncil(t.db, { slug: "families",
+    name: "Families Council", profile: {
     directorates: [
       { id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] },
       {
@@ -63,10 +60,11 @@ beforeAll(async () => {
         services: [{ id: "adult-social-care", name: "Adult social care" }],
       },
     ],
-  });
+  } });
+  councilId = council.id;
   await syncReportCalendars(t.db, councilId, {
     default: calendarFor({ nations: ["england-and-wales"] }),
-  });
+  }, TEST_SEEDED_AT);
   const cases: BulkCase[] = [
     // Mon 2 Jun 2025 → Mon 16 Jun: 10 working days; upheld with £80 paid; escalated, reason as typed.
     housing([
@@ -286,7 +284,7 @@ describe("annual report figure families", () => {
   });
 
   it("for one directorate: only its row, and every figure family counts its cases only", async () => {
-    const directorates = await councilRepository.listDirectorates(t.db, councilId);
+    const directorates = await organisationRepository.listDirectorates(t.db, councilId);
     const adults = directorates.find((d) => d.code === "adults")!.id;
     const one = await annualReport(t.db, {
       councilId,

@@ -10,7 +10,7 @@
  * the working-day calendar table); this module only adds rows up, rounds as published and labels.
  */
 import {
-  councilRepository,
+  organisationRepository,
   directorateTableFigures,
   escalationReasons,
   monthlyFigures,
@@ -319,8 +319,8 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
     refused,
     ombudsman,
   ] = await Promise.all([
-    councilRepository.getCouncil(db, input.councilId),
-    councilRepository.listDirectorates(db, input.councilId, { includeArchived: true }),
+    organisationRepository.getCouncil(db, input.councilId),
+    organisationRepository.listDirectorates(db, input.councilId, { includeArchived: true }),
     directorateTableFigures(db, stageInput),
     stageDetailFigures(db, stageInput),
     responseTimeFigures(db, stageInput),

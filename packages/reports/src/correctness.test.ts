@@ -9,7 +9,8 @@ import {
   type CaseState,
   type LogCase,
 } from "@complaints/core";
-import { councilRepository, insertCaseStates, syncReportCalendars } from "@complaints/db";
+import { insertCaseStates, syncReportCalendars } from "@complaints/db";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { annualReport, type AnnualReport } from "./annual-report.js";
@@ -184,14 +185,10 @@ let tsm: TenantSatisfactionMeasures;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "correctness",
-    name: defaultProfile.name,
-    profile: { homes: 1000 },
-  });
+  const { council } = await createTestCouncil(t.db, { slug: "correctness",
+    name: defaultProfile.name, profile: { ...defaultProfile, homes: 1000 } });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
-  await syncReportCalendars(t.db, councilId, { default: calendar });
+  await syncReportCalendars(t.db, councilId, { default: calendar }, TEST_SEEDED_AT);
   states = Array.from({ length: CASES }, (_, i) => generate(i));
   await insertCaseStates(t.db, councilId, states);
   report = await annualReport(t.db, {

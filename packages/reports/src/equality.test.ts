@@ -1,9 +1,9 @@
 import {
-  councilRepository,
   equalityRepository,
   insertBulkCases,
   ReportInputError,
 } from "@complaints/db";
+import { createTestCouncil } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import {
@@ -27,17 +27,14 @@ const PERIOD = { from: "2025-04-01", to: "2026-03-31" };
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "equality-report",
-    name: "Equality",
-  });
-  councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, {
+  const { council } = await createTestCouncil(t.db, { slug: "equality-report",
+    name: "Equality", profile: {
     directorates: [
       { id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] },
       { id: "environment", name: "Environment", services: [{ id: "waste", name: "Waste" }] },
     ],
-  });
+  } });
+  councilId = council.id;
   // 40 complaints; 30 customers returned the form. Ethnic group: 20 White, 7 Asian, 3 Black.
   const { ids } = await insertBulkCases(
     t.db,
@@ -170,14 +167,13 @@ describe("equality monitoring report (Leeds policy 31–32, 81)", () => {
 
 /** A council with `forms[d]` forms in directorate d, every case received in May 2025. */
 async function councilWithForms(slug: string, forms: number[]): Promise<string> {
-  const council = await councilRepository.createCouncil(t.db, { slug, name: slug });
-  await councilRepository.syncOrganisation(t.db, council.id, {
+  const { council } = await createTestCouncil(t.db, { slug, name: slug, profile: {
     directorates: forms.map((_, d) => ({
       id: `d${d}`,
       name: `Directorate ${d}`,
       services: [{ id: `s${d}`, name: `Service ${d}` }],
     })),
-  });
+  } });
   for (const [d, n] of forms.entries()) {
     if (n === 0) continue;
     const { ids } = await insertBulkCases(

@@ -9,7 +9,7 @@
  */
 import { DomainError } from "@complaints/core";
 import {
-  councilRepository,
+  organisationRepository,
   equalityRepository,
   EQUALITY_CHARACTERISTICS,
   checkPeriod,
@@ -246,7 +246,7 @@ export async function equalityReport(
   const [{ rows: raw, totals }, directorates] = await Promise.all([
     equalityRepository.rawCounts(db, { councilId: input.councilId, period, by }),
     by === "directorate"
-      ? councilRepository.listDirectorates(db, input.councilId, { includeArchived: true })
+      ? organisationRepository.listDirectorates(db, input.councilId, { includeArchived: true })
       : Promise.resolve([]),
   ]);
   // Every form gives one answer (or "not-answered") to each question, so one question's counts

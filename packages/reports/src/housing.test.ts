@@ -1,11 +1,11 @@
 import { calendarFor } from "@complaints/core";
 import {
-  councilRepository,
   insertBulkCases,
   syncReportCalendars,
   type BulkCase,
   type BulkStage,
 } from "@complaints/db";
+import { createTestCouncil, TEST_SEEDED_AT } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import {
@@ -117,20 +117,15 @@ let tsm: TenantSatisfactionMeasures;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "tsm",
-    name: "Landlord Council",
-    profile: { homes: 2500 },
-  });
-  councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, {
-    directorates: [
+  const { council } = await createTestCouncil(t.db, { slug: "tsm",
+    name: "Landlord Council", profile: { homes: 2500, directorates: [
       { id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] },
     ],
-  });
+  } });
+  councilId = council.id;
   await syncReportCalendars(t.db, councilId, {
     default: calendarFor({ nations: ["england-and-wales"] }),
-  });
+  }, TEST_SEEDED_AT);
   await insertBulkCases(t.db, councilId, Object.values(CASES));
   tsm = await tenantSatisfactionMeasures(t.db, { councilId, year: YEAR });
 });
@@ -178,16 +173,11 @@ describe("Tenant Satisfaction Measures (docs/rules.md §6)", () => {
   });
 
   it("without a calendar for the council, responses cannot be judged and the report says so", async () => {
-    const other = await councilRepository.createCouncil(t.db, {
-      slug: "tsm-no-calendar",
-      name: "No calendar",
-      profile: {},
-    });
-    await councilRepository.syncOrganisation(t.db, other.id, {
-      directorates: [
+    const { council: other } = await createTestCouncil(t.db, { slug: "tsm-no-calendar",
+      name: "No calendar", profile: { directorates: [
         { id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] },
       ],
-    });
+    } });
     await insertBulkCases(t.db, other.id, [CASES.onTheDay!]);
     const unjudged = await tenantSatisfactionMeasures(t.db, { councilId: other.id, year: YEAR });
     expect(unjudged.ch02.stage1).toMatchObject({

@@ -5,7 +5,7 @@
  * children): numbers received, well-founded, referred to the Ombudsman, and what was learnt.
  */
 import {
-  councilRepository,
+  organisationRepository,
   learningRepository,
   checkPeriod,
   type Executor,
@@ -49,7 +49,7 @@ export async function lessonsLearnedReport(
       asOf,
       ...(input.directorateIds ? { directorateIds: input.directorateIds } : {}),
     }),
-    councilRepository.listDirectorates(db, input.councilId, { includeArchived: true }),
+    organisationRepository.listDirectorates(db, input.councilId, { includeArchived: true }),
   ]);
   const names = new Map<string | null, string>(directorates.map((d) => [d.id, d.name]));
   return {

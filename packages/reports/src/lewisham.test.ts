@@ -1,4 +1,5 @@
-import { councilRepository, insertBulkCases, type BulkCase } from "@complaints/db";
+import { insertBulkCases, type BulkCase } from "@complaints/db";
+import { createTestCouncil } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
 import { annualReport, type AnnualReport } from "./annual-report.js";
@@ -310,17 +311,14 @@ function adjudicatorCases(year: string, awards: number[]): BulkCase[] {
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "lewisham-2009",
-    name: "London Borough of Lewisham",
-  });
-  councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, {
+  const { council } = await createTestCouncil(t.db, { slug: "lewisham-2009",
+    name: "London Borough of Lewisham", profile: {
     directorates: Object.keys(TABLE_5_2).map((name) => {
       const id = name.toLowerCase().replace(/[^a-z]+/g, "-");
       return { id, name, services: [{ id, name }] };
     }),
-  });
+  } });
+  councilId = council.id;
   const cases = [
     ...yearOfCases("2009-04-01", 0),
     ...yearOfCases("2008-04-01", 2),

@@ -1,10 +1,11 @@
 import {
-  councilRepository,
+  organisationRepository,
   insertBulkCases,
   qualityRepository,
   QaSampleExistsError,
   type QaReviewContext,
 } from "@complaints/db";
+import { createTestCouncil } from "@complaints/db/testing";
 import type { LetterModel } from "@complaints/letters";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
@@ -30,9 +31,7 @@ let repairsId: string;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, { slug: "qa", name: "QA Council" });
-  councilId = council.id;
-  const ids = await councilRepository.syncOrganisation(t.db, councilId, {
+  const { council, ids } = await createTestCouncil(t.db, { slug: "qa", name: "QA Council", profile: {
     directorates: [
       {
         id: "housing",
@@ -43,7 +42,8 @@ beforeAll(async () => {
         ],
       },
     ],
-  });
+  } });
+  councilId = council.id;
   repairsId = ids.services.get("repairs")!;
   const response = (service: string, day: number, closed: boolean, lateAck = false) => ({
     serviceCode: service,
@@ -232,7 +232,7 @@ describe("reviews, findings, remedial actions and scores over time (Southwark au
   it("stores each review with its answers and reports the month's scores with findings and overdue actions", async () => {
     const sample = await drawQaSample(t.db, {
       councilId,
-      serviceId: (await councilRepository.listServices(t.db, councilId)).find(
+      serviceId: (await organisationRepository.listServices(t.db, councilId)).find(
         (s) => s.code === "lettings",
       )!.id,
       month: "2026-05",

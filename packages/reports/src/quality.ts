@@ -13,7 +13,7 @@
  */
 import { DomainError } from "@complaints/core";
 import {
-  councilRepository,
+  organisationRepository,
   qualityRepository,
   checkPeriod,
   ReportInputError,
@@ -405,7 +405,7 @@ export async function qaScoresReport(
       asOf: input.asOf ?? period.to,
       ...(input.serviceIds ? { serviceIds: input.serviceIds } : {}),
     }),
-    councilRepository.listServices(db, input.councilId),
+    organisationRepository.listServices(db, input.councilId),
   ]);
   const names = new Map(services.map((s) => [s.id, s.name]));
   return {

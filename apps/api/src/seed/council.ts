@@ -2,7 +2,7 @@
  * Installing a council: its row, its profile (checked by core against the installed
  * plugins first) and the directorates, services and teams that mirror it; then staff.
  */
-import { authRepository, inTransaction, organisationRepository, type Executor, type OrganisationIdMaps } from "@complaints/db";
+import { authRepository, inTransaction, organisationRepository, type Executor, type OrganisationIds } from "@complaints/db";
 import type { CouncilProfile, CouncilProfileInput, ServicePlugin } from "@complaints/core";
 import { RuleBook, parseCouncilProfile } from "@complaints/core";
 import type { StaffRole } from "../access/policy.js";
@@ -11,7 +11,7 @@ import { hashPassword } from "../auth/passwords.js";
 export interface InstalledCouncil {
   councilId: string;
   profile: CouncilProfile;
-  ids: OrganisationIdMaps;
+  ids: OrganisationIds;
 }
 
 export async function installCouncil(

@@ -6,11 +6,10 @@
  * colours are what a council would see today. Deterministic for a given "today".
  */
 import { todayIn, type CaseState, type CommandType, type Clock } from "@complaints/core";
-import { organisationRepository } from "@complaints/db";
+import { authRepository, caseRepository, customerRepository, organisationRepository } from "@complaints/db";
 import { TRPCError } from "@trpc/server";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import { toPrincipal } from "../auth/sessions.js";
-import { authRepository } from "@complaints/db";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
@@ -231,7 +230,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
 
   // A persistent complainant: referred, warned, designated with restrictions, review due.
   const persistent = customers[0]!;
-  const row = await db.selectFrom("customers").select("id").where("council_id", "=", installed.councilId).where("email", "=", persistent.email).executeTakeFirst();
+  const [row] = await customerRepository.findCustomers(db, { councilId: installed.councilId, email: persistent.email, limit: 1 });
   if (row) {
     const manager = principals.get("manager")!;
     const steps: Array<[number, Parameters<typeof conductCommand>[4]]> = [
@@ -256,13 +255,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
   // monthly quality checks with findings and remedial actions, and equality monitoring forms.
   report.refused += await seedAfterResponses({ deps, councilId: installed.councilId, now, clock, ctxFor, principals, staffIds, rng: extra });
 
-  const counts = await db
-    .selectFrom("cases")
-    .select(["status", db.fn.countAll<number>().as("n")])
-    .where("council_id", "=", installed.councilId)
-    .groupBy("status")
-    .execute();
-  for (const c of counts) report.byStatus[c.status] = Number(c.n);
+  Object.assign(report.byStatus, await caseRepository.countByStatus(db, installed.councilId));
   return report;
 }
 

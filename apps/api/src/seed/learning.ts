@@ -8,7 +8,7 @@
  * services where there is one (quality checks), with the clock set to each moment.
  */
 import { addCalendarDays, todayIn } from "@complaints/core";
-import { learningRepository, resolutionPlanRepository, type Executor } from "@complaints/db";
+import { caseRepository, learningRepository, resolutionPlanRepository, type Executor } from "@complaints/db";
 import { recordEqualityMonitoring } from "@complaints/reports";
 import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
@@ -162,10 +162,9 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
 }
 
 async function seedEqualityForms(db: Executor, councilId: string, rng: Rng, onRefused: () => void): Promise<void> {
-  const complaints = await db.selectFrom("cases").select(["id", "receipt_date"]).where("council_id", "=", councilId).where("kind", "in", ["complaint", "member-enquiry"]).where("customer_id", "is not", null).orderBy("reference").execute();
-  for (const c of complaints) {
+  for (const c of await caseRepository.listComplaintsWithCustomer(db, councilId)) {
     if (!rng.chance(0.35)) continue;
-    const on = String(c.receipt_date).slice(0, 10);
+    const on = c.receiptDate;
     try {
       await recordEqualityMonitoring(db, { caseId: c.id, consentGivenOn: on, collectedOn: on, collectedBy: "customer", answers: rng.pick(EQUALITY_SAMPLES) });
     } catch {

@@ -11,12 +11,7 @@
  * approves (`roleRequests`, `decideRoleRequest`).
  */
 import { randomBytes } from "node:crypto";
-import {
-  ProfileValidationError,
-  RuleConfigurationError,
-  type CaseState,
-  type CouncilProfile,
-} from "@complaints/core";
+import type { CaseState, CouncilProfile } from "@complaints/core";
 import { adminLog, applyCaseCommand, authRepository, caseRepository, inTransaction, organisationRepository, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
@@ -240,14 +235,8 @@ export async function getProfile(ctx: Context, admin: StaffPrincipal) {
  * problems as a 400 when it does not check out; nothing is saved then.
  */
 export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: unknown, options: { reason: string; recalculate: boolean }) {
-  let profile: CouncilProfile;
-  try {
-    profile = ctx.deps.councils.check(input).profile;
-  } catch (error) {
-    if (error instanceof ProfileValidationError) throw badInput(`The profile is not valid: ${error.issues.join("; ")}`);
-    if (error instanceof RuleConfigurationError) throw badInput(`The rules would not start: ${error.problems.join("; ")}`);
-    throw error;
-  }
+  // A profile or rules that do not check out throw core's domain errors (INVALID_INPUT, every problem named).
+  const { profile } = ctx.deps.councils.check(input);
   await inTransaction(ctx.db, async (trx) => {
     await organisationRepository.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
     await audit(ctx, trx, admin, "profile-saved", { reason: options.reason, recalculate: options.recalculate, profile: profile as unknown as Record<string, unknown> });
@@ -280,12 +269,15 @@ export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, 
   const open = await caseRepository.listOpenCases(ctx.db, admin.councilId);
   let changed = 0;
   for (const row of open) {
+    // Deliberate: a recalculation runs beside officers working the same cases, so a case that
+    // moved on since it was read (VERSION_CONFLICT) is read again and recalculated, up to three
+    // times; every other error stops the run.
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await caseRepository.getCase<CaseState>(ctx.db, row.id);
       try {
         const result = await applyCaseCommand(ctx.db, {
           caseId: row.id,
-          expectedVersion: attempt === 0 ? row.version : current.version,
+          expectedVersion: current.version,
           command: { type: "recalculate-deadlines", by: { id: admin.id, roles: ["system"], name: admin.name }, reason },
           rules: rulesFor(runtime, current.state),
           clock: ctx.clock,

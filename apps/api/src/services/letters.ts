@@ -17,7 +17,6 @@ import {
   inTransaction,
   letterRepository,
   notificationRepository,
-  outboxRepository,
   NotFoundError,
   type Customer,
   type OutboxEntry,
@@ -186,9 +185,9 @@ async function staffCards(ctx: Context, councilId: string, ids: Iterable<string>
 }
 
 async function pendingItem(ctx: Context, councilId: string, caseId: string, outboxId: number) {
-  const row = await outboxRepository.getMessage(ctx.db, councilId, outboxId);
-  if (!row || row.case_id !== caseId || row.kind !== "letter") throw notFound("There is no such pending letter on this case");
-  if (row.sent_at) throw versionConflict("This letter has already been issued; issue it again only to send a corrected copy (leave out the pending letter)", "LETTER_ALREADY_ISSUED");
+  const row = await notificationRepository.getMessage(ctx.db, councilId, outboxId);
+  if (!row || row.caseId !== caseId || row.kind !== "letter") throw notFound("There is no such pending letter on this case");
+  if (row.sentAt) throw versionConflict("This letter has already been issued; issue it again only to send a corrected copy (leave out the pending letter)", "LETTER_ALREADY_ISSUED");
   const payload = row.payload as { letter?: unknown };
   return { id: row.id, kind: typeof payload.letter === "string" ? (payload.letter as LetterKind) : undefined };
 }
@@ -335,7 +334,7 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
       byPost,
       event: { actor: { type: "staff", id: staff.id }, on: draft.model.date, data: { outboxId: settles, recipientName: draft.model.recipient.name, to: draft.recipient.to } },
     });
-    if (settles !== null && !(await outboxRepository.markDone(trx, { id: settles, councilId, at: issuedAt }))) {
+    if (settles !== null && !(await notificationRepository.markDone(trx, { id: settles, councilId, at: issuedAt }))) {
       throw versionConflict("Someone else issued this letter while you were writing it. Check the case's letters; issue yours only if it corrects theirs.", "LETTER_ALREADY_ISSUED");
     }
     return stored;

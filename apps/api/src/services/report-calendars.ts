@@ -29,7 +29,7 @@ const checked = new WeakSet<CouncilRuntime>();
 /** Writes the council's calendars now. */
 export async function syncCouncilReportCalendars(deps: AppDeps, councilId: string): Promise<void> {
   const runtime = await deps.councils.get(councilId);
-  await syncReportCalendars(deps.database.db, councilId, wanted(runtime).calendars);
+  await syncReportCalendars(deps.database.db, councilId, wanted(runtime).calendars, deps.clock.now());
   checked.add(runtime);
 }
 
@@ -53,7 +53,7 @@ export async function ensureReportCalendars(deps: AppDeps, councilId: string): P
   const same = Object.keys(keys).length === Object.keys(held).length && Object.entries(keys).every(([regime, key]) => held[regime] === key);
   if (!same) {
     try {
-      await syncReportCalendars(deps.database.db, councilId, calendars);
+      await syncReportCalendars(deps.database.db, councilId, calendars, deps.clock.now());
     } catch (error) {
       deps.log.error("could not write the report calendars", { councilId, error });
       return;

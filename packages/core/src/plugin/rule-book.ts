@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "../errors.js";
 import { calendarFor, type WorkingDayCalendar } from "../calendar/calendar.js";
 import { fromDayNumber, toDayNumber } from "../calendar/dates.js";
 import { applyPeriod } from "../deadlines/apply-period.js";
@@ -14,10 +15,15 @@ import { recordPlugin, type PluginRegistration } from "./registrar.js";
 import { describeLayer, type Layer, type ResolvedRules, type RuleTrace, type StatutoryMaximum } from "./resolved.js";
 import type { ServicePlugin } from "./types.js";
 
-export class RuleConfigurationError extends Error {
+/**
+ * Rules that cannot start (a plugin not installed, settings a plugin refuses…), naming each
+ * problem. A domain error (invalid input): an administrator's profile edit refused by the API,
+ * or a server that will not start.
+ */
+export class RuleConfigurationError extends DomainError {
   override readonly name = "RuleConfigurationError";
   constructor(readonly problems: string[]) {
-    super(`The complaint rules cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super("INVALID_INPUT", `The complaint rules cannot start: ${problems.join("; ")}`);
   }
 }
 

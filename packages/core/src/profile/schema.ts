@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "../errors.js";
 import { NATIONS } from "../calendar/bank-holidays.js";
 import { ruleOverridesSchema } from "../regime/schema.js";
 import { FLAGS, ROLES } from "../vocabulary/index.js";
@@ -94,13 +95,17 @@ export const councilProfileSchema = z
 export type CouncilProfileInput = z.input<typeof councilProfileSchema>;
 export type CouncilProfile = z.output<typeof councilProfileSchema>;
 
-export class ProfileValidationError extends Error {
+/**
+ * A profile that is not valid data, naming every field at fault. A domain error (invalid input):
+ * an administrator's edit refused by the API, or a server that will not start.
+ */
+export class ProfileValidationError extends DomainError {
   override readonly name = "ProfileValidationError";
   constructor(
     readonly profileId: string,
     readonly issues: string[],
   ) {
-    super(`Council profile "${profileId}" is not valid:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    super("INVALID_INPUT", `The profile "${profileId}" is not valid: ${issues.join("; ")}`);
   }
 }
 

@@ -1,19 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../../test/db.js";
+import { openTestDb, sqlState, type TestDb } from "../../test/db.js";
 import { seedCouncil, type Seed } from "../../test/fixtures.js";
+import { SQLSTATE } from "../errors.js";
 import { authRepository } from "./auth.js";
 
 let t: TestDb;
 let seed: Seed;
+let other: Seed;
 
 beforeAll(async () => {
   t = await openTestDb();
   seed = await seedCouncil(t.db);
+  other = await seedCouncil(t.db);
 });
 afterAll(() => t?.close());
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const failure = (promise: Promise<unknown>) => promise.then(() => "no error", sqlState);
+
+describe("staff", () => {
+  it("have one account per email in a council, whatever the letter case", async () => {
+    const twin = { councilId: seed.councilId, email: seed.officer.email.toUpperCase(), displayName: "Twin", grants: [] };
+    expect(await failure(authRepository.insertStaff(t.db, twin, T0))).toBe(SQLSTATE.uniqueViolation);
+    const elsewhere = await authRepository.insertStaff(t.db, { ...twin, councilId: other.councilId, displayName: "Namesake" }, T0);
+    expect((await authRepository.findStaffByEmail(t.db, ` ${seed.officer.email.toUpperCase()} `, seed.councilId)).map((s) => s.id)).toEqual([seed.officer.id]);
+    expect((await authRepository.findStaffByEmail(t.db, seed.officer.email)).map((s) => s.id).sort()).toEqual([seed.officer.id, elsewhere].sort());
+  });
+
+  it("sign in with a local password hash or an OIDC subject, each unique", async () => {
+    const staff = { councilId: seed.councilId, email: "sso@example.gov.uk", displayName: "Sam SSO", passwordHash: "scrypt$16384$8$1$c2FsdA$aGFzaA", grants: [] };
+    const id = await authRepository.insertStaff(t.db, staff, T0);
+    await authRepository.linkOidcIdentity(t.db, id, "https://login.example.gov.uk", "abc-123", T0);
+    expect(await authRepository.findStaffByOidc(t.db, "https://login.example.gov.uk", "abc-123")).toMatchObject({ id, passwordHash: staff.passwordHash, passwordMustChange: false });
+    const copy = await authRepository.insertStaff(t.db, { ...staff, email: "sso2@example.gov.uk" }, T0);
+    expect(await failure(authRepository.linkOidcIdentity(t.db, copy, "https://login.example.gov.uk", "abc-123", T0))).toBe(SQLSTATE.uniqueViolation);
+  });
+
+  it("hold roles council-wide or per directorate of their own council only", async () => {
+    const housing = { role: "investigating-officer", directorateId: seed.directorates.housing };
+    expect(seed.officer.grants).toEqual([housing]);
+    await authRepository.replaceGrants(t.db, seed.councilId, seed.officer.id, [housing, { role: "quality-assurance", directorateId: null }], T0);
+    expect((await authRepository.findStaffById(t.db, seed.officer.id))?.grants).toEqual([housing, { role: "quality-assurance", directorateId: null }]);
+    const theirs = [{ role: "director", directorateId: other.directorates.housing }];
+    expect(await failure(authRepository.replaceGrants(t.db, seed.councilId, seed.officer.id, theirs, T0))).toBe(SQLSTATE.foreignKeyViolation);
+    await authRepository.replaceGrants(t.db, seed.councilId, seed.officer.id, [housing], T0);
+  });
+});
 
 describe("the session behind a request, with its staff member, in one query", () => {
   it("gives the session and the same identity and grants as looking the staff member up", async () => {

@@ -99,7 +99,6 @@ function toEntry(row: Row): OutboxEntry {
   };
 }
 
-/** Adds notifications; those whose dedupe key is already used are skipped. Returns the ids added. */
 /**
  * Drops what would go to a staff member about a case that names them as the subject of the
  * complaint (issue 20, finding 6): whoever queued it (a `notify`, the sweep's reminders and
@@ -118,6 +117,11 @@ async function withoutSubjects(db: Executor, notifications: readonly NewNotifica
   return notifications.filter((n) => !(n.caseId && n.recipient.staffId && subjects.get(n.caseId)?.has(n.recipient.staffId)));
 }
 
+/**
+ * Adds notifications; those whose dedupe key is already used are skipped. Returns the ids added.
+ * Call it inside the transaction of the change that asks for them: a message is sent if and
+ * only if that change committed.
+ */
 async function enqueue(db: Executor, all: readonly NewNotification[], now: Date): Promise<number[]> {
   const notifications = await withoutSubjects(db, all);
   if (notifications.length === 0) return [];
@@ -182,7 +186,8 @@ async function markFailed(db: Executor, id: number, worker: string, error: strin
       locked_until: null,
       last_error: error.slice(0, 2000),
       available_at: retryAt,
-      failed_at: giveUp ? now : eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(now).else(null).end(),
+      // The cast types the parameter: a bare one in a CASE is text, which a timestamptz column refuses.
+      failed_at: giveUp ? now : eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(eb.cast<Date>(eb.val(now), "timestamptz")).else(null).end(),
     }))
     .where("id", "=", id)
     .where("locked_by", "=", worker)
@@ -218,15 +223,27 @@ async function list(db: Executor, filter: OutboxFilter): Promise<OutboxEntry[]> 
   return rows.map(toEntry);
 }
 
-async function byDedupeKeyPrefix(db: Executor, councilId: string, prefix: string): Promise<OutboxEntry[]> {
-  const rows = await db
-    .selectFrom("notifications_outbox")
-    .select(columns)
-    .where("council_id", "=", councilId)
-    .where("dedupe_key", "like", `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    .orderBy("id")
-    .execute();
-  return rows.map(toEntry);
+/**
+ * Marks a message done by hand, with no delivery worker (a letter a person has issued).
+ * Returns false when it was already done, failed or is not in the council: the caller's
+ * transaction should then not go ahead as if it had settled it.
+ */
+async function markDone(db: Executor, input: { id: number; councilId: string; at: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable("notifications_outbox")
+    .set({ sent_at: input.at, locked_by: null, locked_until: null, last_error: null })
+    .where("id", "=", input.id)
+    .where("council_id", "=", input.councilId)
+    .where("sent_at", "is", null)
+    .where("failed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** One message of the council, or undefined. */
+async function getMessage(db: Executor, councilId: string, id: number): Promise<OutboxEntry | undefined> {
+  const row = await db.selectFrom("notifications_outbox").select(columns).where("id", "=", id).where("council_id", "=", councilId).executeTakeFirst();
+  return row && toEntry(row);
 }
 
 /** The dedupe keys of the given messages (those that have one): which of a batch were queued. */
@@ -236,4 +253,4 @@ async function dedupeKeysOf(db: Executor, ids: readonly number[]): Promise<strin
   return rows.map((r) => r.dedupe_key!).filter(Boolean);
 }
 
-export const notificationRepository = Object.freeze({ enqueue, claim, markSent, markFailed, list, byDedupeKeyPrefix, dedupeKeysOf });
+export const notificationRepository = Object.freeze({ enqueue, claim, markSent, markFailed, markDone, getMessage, list, dedupeKeysOf });

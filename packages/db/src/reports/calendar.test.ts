@@ -2,7 +2,7 @@ import { calendarFor, fromDayNumber, toDayNumber } from "@complaints/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
-import { councilRepository } from "../organisation.js";
+import { createTestCouncil, TEST_SEEDED_AT } from "../testing/index.js";
 import { calendarKeyOf, syncReportCalendars, syncWorkingDayCalendar } from "./calendar.js";
 
 // docs/design.md §4 and decision 0003: working days exclude weekends, the nation's bank holidays and
@@ -16,8 +16,8 @@ const withClosures = calendarFor({
 let t: TestDb;
 beforeAll(async () => {
   t = await openTestDb();
-  await syncWorkingDayCalendar(t.db, england);
-  await syncWorkingDayCalendar(t.db, withClosures);
+  await syncWorkingDayCalendar(t.db, england, { now: TEST_SEEDED_AT });
+  await syncWorkingDayCalendar(t.db, withClosures, { now: TEST_SEEDED_AT });
 });
 afterAll(() => t?.close());
 
@@ -77,13 +77,16 @@ describe("working_days (docs/design.md §4, decision 0003)", () => {
     ]);
   });
 
-  it("replaces a calendar's days when it is synced again, without duplicates", async () => {
+  it("replaces a calendar's days when it is synced again, without duplicates, at the caller's time", async () => {
     const before = await sql<{
       n: number;
     }>`SELECT count(*)::integer AS n FROM working_days WHERE calendar_key = 'england-and-wales'`.execute(
       t.db,
     );
-    const synced = await syncWorkingDayCalendar(t.db, england);
+    const resyncedAt = new Date("2026-06-01T12:00:00Z");
+    const synced = await syncWorkingDayCalendar(t.db, england, { now: resyncedAt });
+    const calendar = await t.db.selectFrom("working_day_calendars").select("synced_at").where("key", "=", synced.key).executeTakeFirstOrThrow();
+    expect(calendar.synced_at).toEqual(resyncedAt);
     const after = await sql<{
       n: number;
     }>`SELECT count(*)::integer AS n FROM working_days WHERE calendar_key = 'england-and-wales'`.execute(
@@ -98,12 +101,12 @@ describe("working_days (docs/design.md §4, decision 0003)", () => {
   });
 
   it("assigns a council's default calendar and a regime's own, and drops assignments no longer given", async () => {
-    const council = await councilRepository.createCouncil(t.db, { slug: "cal-test", name: "Cal" });
+    const { council } = await createTestCouncil(t.db, { slug: "cal-test", name: "Cal", profile: { directorates: [] } });
     const foi = calendarFor({ nations: ["england-and-wales", "scotland", "northern-ireland"] });
     await syncReportCalendars(t.db, council.id, {
       default: england,
       byRegime: { "foi-eir-review": foi },
-    });
+    }, TEST_SEEDED_AT);
     const read = () =>
       sql<{ regime_id: string; calendar_key: string }>`
         SELECT regime_id, calendar_key FROM report_calendars WHERE council_id = ${council.id} ORDER BY regime_id`.execute(
@@ -113,7 +116,7 @@ describe("working_days (docs/design.md §4, decision 0003)", () => {
       { regime_id: "*", calendar_key: "england-and-wales" },
       { regime_id: "foi-eir-review", calendar_key: "england-and-wales+northern-ireland+scotland" },
     ]);
-    await syncReportCalendars(t.db, council.id, { default: withClosures });
+    await syncReportCalendars(t.db, council.id, { default: withClosures }, TEST_SEEDED_AT);
     expect((await read()).rows).toEqual([
       { regime_id: "*", calendar_key: calendarKeyOf(withClosures) },
     ]);

@@ -51,7 +51,7 @@ export interface SyncedCalendar {
 export async function syncWorkingDayCalendar(
   db: Executor,
   calendar: WorkingDayCalendar,
-  options: { key?: string } = {},
+  options: { key?: string; now: Date },
 ): Promise<SyncedCalendar> {
   const spec: CalendarSpec = { nations: calendar.nations, closures: calendar.closures };
   const key = options.key ?? calendarKeyOf(spec);
@@ -75,6 +75,7 @@ export async function syncWorkingDayCalendar(
         closures: toJson(calendar.closures),
         first_day: calendar.firstDate,
         last_day: calendar.lastDate,
+        synced_at: options.now,
       })
       .onConflict((oc) =>
         oc.column("key").doUpdateSet((eb) => ({
@@ -83,7 +84,7 @@ export async function syncWorkingDayCalendar(
           closures: eb.ref("excluded.closures"),
           first_day: eb.ref("excluded.first_day"),
           last_day: eb.ref("excluded.last_day"),
-          synced_at: new Date(),
+          synced_at: eb.ref("excluded.synced_at"),
         })),
       )
       .execute();
@@ -108,7 +109,7 @@ export async function syncWorkingDayCalendar(
  * Says which calendar a council's cases count working days on: per regime id, with
  * {@link DEFAULT_REGIME} for every regime not named. The calendar must have been synced.
  */
-export async function assignReportCalendar(
+async function assignReportCalendar(
   db: Executor,
   councilId: string,
   regimeId: string,
@@ -136,12 +137,13 @@ export async function syncReportCalendars(
     default: WorkingDayCalendar;
     byRegime?: Readonly<Record<string, WorkingDayCalendar>>;
   },
+  now: Date,
 ): Promise<SyncedCalendar[]> {
   return inTransaction(db, async (trx) => {
     const synced = new Map<string, SyncedCalendar>();
     const syncOnce = async (calendar: WorkingDayCalendar) => {
       const key = calendarKeyOf({ nations: calendar.nations, closures: calendar.closures });
-      if (!synced.has(key)) synced.set(key, await syncWorkingDayCalendar(trx, calendar, { key }));
+      if (!synced.has(key)) synced.set(key, await syncWorkingDayCalendar(trx, calendar, { key, now }));
       return key;
     };
     const assignments: Array<[string, string]> = [

@@ -8,7 +8,8 @@ import { openTestDb, type TestDb } from "../../test/db.js";
 import { caseRepository } from "../cases.js";
 import { listEvents } from "../events.js";
 import { applyCaseCommand, logCase } from "../lifecycle.js";
-import { councilRepository, staffRepository } from "../organisation.js";
+import { authRepository } from "../queries/auth.js";
+import { createTestCouncil, TEST_SEEDED_AT } from "../testing/index.js";
 import {
   findPossibleDuplicates,
   listCustomerCases,
@@ -42,18 +43,9 @@ let reference: string;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "equality",
-    name: "Equality",
-  });
+  const { council } = await createTestCouncil(t.db, { slug: "equality", name: "Equality", profile: defaultProfile });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
-  const manager = await staffRepository.createStaff(t.db, {
-    councilId,
-    email: "manager@equality.example",
-    displayName: "Manager",
-    roles: [{ role: "complaints-manager", directorateId: null }],
-  });
+  const manager = { id: await authRepository.insertStaff(t.db, { councilId, email: "manager@equality.example", displayName: "Manager", grants: [{ role: "complaints-manager", directorateId: null }] }, TEST_SEEDED_AT) };
   const actor: Actor = { id: manager.id, roles: ["complaints-manager"] };
   const rules = new RuleBook(defaultProfile, []).rulesFor("waste", "complaint");
   const logged = await logCase(t.db, {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { applyCaseCommand, logCase } from "../lifecycle.js";
 import { migrateDown, migrateToLatest } from "../migrate.js";
-import { councilRepository, staffRepository } from "../organisation.js";
+import { authRepository } from "../queries/auth.js";
+import { createTestCouncil, TEST_SEEDED_AT } from "../testing/index.js";
 import { explainReportQuery } from "./explain.js";
 import { syncReportCalendars } from "./calendar.js";
 import { calendarKeyExpression } from "./periods.js";
@@ -32,20 +33,10 @@ let manager: Actor;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, {
-    slug: "facts",
-    name: defaultProfile.name,
-  });
+  const { council } = await createTestCouncil(t.db, { slug: "facts", name: defaultProfile.name, profile: defaultProfile });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
   const staff = async (email: string, role: "investigating-officer" | "complaints-manager") => {
-    const row = await staffRepository.createStaff(t.db, {
-      councilId,
-      email,
-      displayName: email,
-      roles: [{ role, directorateId: null }],
-    });
-    return { id: row.id, roles: [role] } satisfies Actor;
+    return { id: await authRepository.insertStaff(t.db, { councilId, email, displayName: email, grants: [{ role, directorateId: null }] }, TEST_SEEDED_AT), roles: [role] } satisfies Actor;
   };
   officer = await staff("officer@facts.example", "investigating-officer");
   senior = await staff("senior@facts.example", "investigating-officer");
@@ -254,7 +245,7 @@ describe("report facts (decision 0201: derived from the snapshot in the same tra
     const period = { from: "2026-04-01", to: "2027-03-31" };
     const previous = { from: "2025-04-01", to: "2026-03-31" };
     const input = { councilId, current: period, previous, asOf: "2027-04-30" };
-    await syncReportCalendars(t.db, councilId, { default: rules.calendar });
+    await syncReportCalendars(t.db, councilId, { default: rules.calendar }, TEST_SEEDED_AT);
     const plans = await t.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       const calendarKey = await calendarKeyExpression(trx, councilId, "f.regime_id");

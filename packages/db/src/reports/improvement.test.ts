@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { ConflictError } from "../errors.js";
 import { listEvents, verifyEventChain } from "../events.js";
-import { councilRepository } from "../organisation.js";
+import { createTestCouncil } from "../testing/index.js";
 import { insertBulkCases } from "./bulk-cases.js";
 import { learningRepository } from "./learning.js";
 import { ResolutionPlanError, resolutionPlanRepository } from "./resolution-plans.js";
@@ -20,9 +20,8 @@ const officer = { type: "staff" as const, id: "officer-1" };
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, { slug: "improve", name: "Improve" });
+  const { council } = await createTestCouncil(t.db, { slug: "improve", name: "Improve", profile: defaultProfile });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
   const stage = (actions: Array<{ id: string; dueOn: string }>) => ({
     stageId: "stage-1",
     requestedOn: "2026-01-05",

@@ -4,18 +4,15 @@
  * assurance and equality monitoring. Shaping, CSV and charts live in @complaints/reports.
  */
 export {
-  assignReportCalendar,
   calendarKeyOf,
   DEFAULT_REGIME,
   reportCalendarAssignments,
   syncReportCalendars,
-  syncWorkingDayCalendar,
   type SyncedCalendar,
 } from "./calendar.js";
 export {
   checkDate,
   checkPeriod,
-  directorateFilter,
   ReportInputError,
   type PeriodName,
   type ReportPeriod,
@@ -24,14 +21,10 @@ export {
   COMPENSATION_BANDS,
   DEFAULT_REPORT_KINDS,
   directorateTableFigures,
-  directorateTableQuery,
   monthlyFigures,
-  monthlyQuery,
   OPEN_PHASES,
   responseTimeFigures,
-  responseTimeQuery,
   stageDetailFigures,
-  stageDetailQuery,
   type DetailFigureRow,
   type MonthlyRow,
   type ResponseTimeRow,
@@ -41,11 +34,8 @@ export {
 } from "./stage-figures.js";
 export {
   escalationReasons,
-  escalationReasonsQuery,
   refusedComplaints,
-  refusedComplaintsQuery,
   topCategories,
-  topCategoriesQuery,
   type CategoryRow,
   type EscalationReasonRow,
   type EscalationReasonsInput,
@@ -53,7 +43,6 @@ export {
   type RefusedRow,
   type TopCategoriesInput,
 } from "./case-figures.js";
-export { explainReportQuery } from "./explain.js";
 export { ombudsmanFigures, type OmbudsmanRow } from "./ombudsman.js";
 export {
   HOUSING_CODE_TIMESCALES,
@@ -107,7 +96,6 @@ export {
   type EqualityTotals,
 } from "./equality.js";
 export {
-  bulkCaseState,
   insertBulkCases,
   insertCaseStates,
   type BulkCase,
@@ -115,7 +103,6 @@ export {
   type BulkStage,
 } from "./bulk-cases.js";
 export {
-  reportTableColumns,
   type QaAnswer,
   type QaRisk,
   type ReportTables,

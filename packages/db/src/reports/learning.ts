@@ -19,6 +19,11 @@ export interface ActionKey {
   actionId: string;
 }
 
+/** The columns that name an improvement action in its side tables. */
+function keyColumns(key: ActionKey) {
+  return { case_id: key.caseId, stage_sequence: key.stageSequence, action_id: key.actionId };
+}
+
 async function requireAction(db: Executor, key: ActionKey) {
   const action = await db
     .selectFrom("learning_actions")
@@ -47,9 +52,7 @@ async function setMilestone(
     await trx
       .insertInto("improvement_milestones")
       .values({
-        case_id: key.caseId,
-        stage_sequence: key.stageSequence,
-        action_id: key.actionId,
+        ...keyColumns(key),
         id: milestone.id,
         council_id: action.council_id,
         description: milestone.description,
@@ -90,27 +93,22 @@ async function completeAction(
   done: { on: string; by: string; note?: string | null; at: Date },
 ): Promise<void> {
   checkDate(done.on, "the completion date");
+  await recordProgress(db, key, { completed_on: done.on, completed_by: done.by, note: done.note ?? null }, done.at);
+}
+
+/** Writes (or updates) an improvement action's progress row: one per action. */
+async function recordProgress(
+  db: Executor,
+  key: ActionKey,
+  progress: { completed_on: string; completed_by: string; note: string | null } | { escalated_on: string; escalated_for_due: string },
+  at: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const action = await requireAction(trx, key);
     await trx
       .insertInto("improvement_action_progress")
-      .values({
-        case_id: key.caseId,
-        stage_sequence: key.stageSequence,
-        action_id: key.actionId,
-        council_id: action.council_id,
-        completed_on: done.on,
-        completed_by: done.by,
-        note: done.note ?? null,
-      })
-      .onConflict((oc) =>
-        oc.columns(["case_id", "stage_sequence", "action_id"]).doUpdateSet({
-          completed_on: done.on,
-          completed_by: done.by,
-          note: done.note ?? null,
-          updated_at: done.at,
-        }),
-      )
+      .values({ ...keyColumns(key), council_id: action.council_id, ...progress })
+      .onConflict((oc) => oc.columns(["case_id", "stage_sequence", "action_id"]).doUpdateSet({ ...progress, updated_at: at }))
       .execute();
   });
 }
@@ -345,27 +343,7 @@ async function markEscalated(
 ): Promise<void> {
   checkDate(on, "the escalation date");
   checkDate(forDue, "the due date escalated");
-  await inTransaction(db, async (trx) => {
-    const action = await requireAction(trx, key);
-    await trx
-      .insertInto("improvement_action_progress")
-      .values({
-        case_id: key.caseId,
-        stage_sequence: key.stageSequence,
-        action_id: key.actionId,
-        council_id: action.council_id,
-        escalated_on: on,
-        escalated_for_due: forDue,
-      })
-      .onConflict((oc) =>
-        oc.columns(["case_id", "stage_sequence", "action_id"]).doUpdateSet({
-          escalated_on: on,
-          escalated_for_due: forDue,
-          updated_at: at,
-        }),
-      )
-      .execute();
-  });
+  await recordProgress(db, key, { escalated_on: on, escalated_for_due: forDue }, at);
 }
 
 export interface LessonsRow {

@@ -6,10 +6,11 @@
  * scoring are done by @complaints/reports; this module keeps what was drawn and decided.
  */
 import { DomainError } from "@complaints/core";
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { NotFoundError } from "../errors.js";
 import { inTransaction, toJson, type Executor } from "../executor.js";
 import { checkDate, checkPeriod, inList, ReportInputError, type ReportPeriod } from "./periods.js";
+import type { DB } from "../schema.js";
 import type { QaAnswer, QaRisk } from "./schema.js";
 
 export interface QaCandidate {
@@ -228,19 +229,21 @@ export interface QaReviewInput {
   maxScore: number;
 }
 
+/** The council of a sample, review or finding a new row hangs off, or NotFoundError. */
+async function councilOf(trx: Transaction<DB>, table: "qa_samples" | "qa_reviews" | "qa_findings", id: string, what: string): Promise<string> {
+  const row = await trx.selectFrom(table).select("council_id").where("id", "=", id).executeTakeFirst();
+  if (!row) throw new NotFoundError(what, id);
+  return row.council_id;
+}
+
 async function saveReview(db: Executor, input: QaReviewInput): Promise<{ id: string }> {
   checkDate(input.reviewedOn, "the review date");
   return inTransaction(db, async (trx) => {
-    const sample = await trx
-      .selectFrom("qa_samples")
-      .select("council_id")
-      .where("id", "=", input.sampleId)
-      .executeTakeFirst();
-    if (!sample) throw new NotFoundError("QA sample", input.sampleId);
+    const councilId = await councilOf(trx, "qa_samples", input.sampleId, "QA sample");
     return trx
       .insertInto("qa_reviews")
       .values({
-        council_id: sample.council_id,
+        council_id: councilId,
         sample_id: input.sampleId,
         case_id: input.caseId,
         stage_sequence: input.stageSequence,
@@ -262,16 +265,11 @@ async function addFinding(
   input: { reviewId: string; criterion: string | null; finding: string; risk: QaRisk },
 ): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
-    const review = await trx
-      .selectFrom("qa_reviews")
-      .select("council_id")
-      .where("id", "=", input.reviewId)
-      .executeTakeFirst();
-    if (!review) throw new NotFoundError("QA review", input.reviewId);
+    const councilId = await councilOf(trx, "qa_reviews", input.reviewId, "QA review");
     return trx
       .insertInto("qa_findings")
       .values({
-        council_id: review.council_id,
+        council_id: councilId,
         review_id: input.reviewId,
         criterion: input.criterion,
         finding: input.finding,
@@ -308,16 +306,11 @@ async function addRemedialAction(
 ): Promise<{ id: string }> {
   checkDate(input.dueOn, "the remedial action's due date");
   return inTransaction(db, async (trx) => {
-    const finding = await trx
-      .selectFrom("qa_findings")
-      .select("council_id")
-      .where("id", "=", input.findingId)
-      .executeTakeFirst();
-    if (!finding) throw new NotFoundError("QA finding", input.findingId);
+    const councilId = await councilOf(trx, "qa_findings", input.findingId, "QA finding");
     return trx
       .insertInto("qa_remedial_actions")
       .values({
-        council_id: finding.council_id,
+        council_id: councilId,
         finding_id: input.findingId,
         description: input.description,
         owner_id: input.ownerId,

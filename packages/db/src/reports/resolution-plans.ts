@@ -286,111 +286,88 @@ async function bump(
     .execute();
 }
 
+/**
+ * One change to an active plan, in one transaction: the plan is locked at the caller's version,
+ * `change` writes its rows, the plan's version goes up (with `set`), and the case's event log
+ * records `event` with the plan's id. Returns the plan as it now is.
+ */
+async function changePlan(
+  db: Executor,
+  input: { planId: string; expectedVersion: number; by: Actor; at: Date },
+  event: { type: string; on: string; data: Record<string, unknown>; set?: Record<string, unknown> },
+  change: (trx: Transaction<DB>) => Promise<void> = async () => {},
+): Promise<ResolutionPlan> {
+  await inTransaction(db, async (trx) => {
+    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+    await change(trx);
+    await bump(trx, input.planId, event.set);
+    await recordOnCase(trx, plan.case_id, input, event.type, event.on, { planId: input.planId, ...event.data });
+  });
+  return getPlan(db, input.planId);
+}
+
+/** Refuses a task or checkpoint id the plan already has. */
+async function refuseDuplicate(
+  trx: Transaction<DB>,
+  table: "resolution_plan_tasks" | "resolution_plan_checkpoints",
+  planId: string,
+  id: string,
+  what: string,
+): Promise<void> {
+  const clash = await trx.selectFrom(table).select("id").where("plan_id", "=", planId).where("id", "=", id).executeTakeFirst();
+  if (clash) throw new ResolutionPlanError("DUPLICATE_ID", `the plan already has a ${what} "${id}"`);
+}
+
+/** Who changes a plan, on which version, and when by the caller's clock. */
+interface PlanChange {
+  planId: string;
+  expectedVersion: number;
+  by: Actor & { id: string };
+  at: Date;
+}
+
 /** Adds a task to an active plan (a plan's work often grows once it starts). */
 async function addTask(
   db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
+  input: PlanChange & {
     task: { id: string; description: string; ownerId: string; dueOn: string };
     /** The day it was added. */
     on: string;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
   checkDate(input.task.dueOn, `task "${input.task.id}" due date`);
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const clash = await trx
-      .selectFrom("resolution_plan_tasks")
-      .select("id")
-      .where("plan_id", "=", input.planId)
-      .where("id", "=", input.task.id)
-      .executeTakeFirst();
-    if (clash)
-      throw new ResolutionPlanError(
-        "DUPLICATE_ID",
-        `the plan already has a task "${input.task.id}"`,
-      );
+  const { task } = input;
+  return changePlan(db, input, { type: "resolution-plan-task-added", on: input.on, data: { task } }, async (trx) => {
+    await refuseDuplicate(trx, "resolution_plan_tasks", input.planId, task.id, "task");
     await trx
       .insertInto("resolution_plan_tasks")
-      .values({
-        plan_id: input.planId,
-        id: input.task.id,
-        description: input.task.description,
-        owner_id: input.task.ownerId,
-        due_on: input.task.dueOn,
-      })
+      .values({ plan_id: input.planId, id: task.id, description: task.description, owner_id: task.ownerId, due_on: task.dueOn })
       .execute();
-    await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input, "resolution-plan-task-added", input.on, {
-      planId: input.planId,
-      task: input.task,
-    });
   });
-  return getPlan(db, input.planId);
 }
 
 /** Adds a checkpoint to an active plan. */
 async function addCheckpoint(
   db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
+  input: PlanChange & {
     checkpoint: { id: string; dueOn: string };
     /** The day it was added. */
     on: string;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
   },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
   checkDate(input.checkpoint.dueOn, `checkpoint "${input.checkpoint.id}" date`);
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    const clash = await trx
-      .selectFrom("resolution_plan_checkpoints")
-      .select("id")
-      .where("plan_id", "=", input.planId)
-      .where("id", "=", input.checkpoint.id)
-      .executeTakeFirst();
-    if (clash)
-      throw new ResolutionPlanError(
-        "DUPLICATE_ID",
-        `the plan already has a checkpoint "${input.checkpoint.id}"`,
-      );
-    await trx
-      .insertInto("resolution_plan_checkpoints")
-      .values({ plan_id: input.planId, id: input.checkpoint.id, due_on: input.checkpoint.dueOn })
-      .execute();
-    await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input, "resolution-plan-checkpoint-added", input.on, {
-      planId: input.planId,
-      checkpoint: input.checkpoint,
-    });
+  const { checkpoint } = input;
+  return changePlan(db, input, { type: "resolution-plan-checkpoint-added", on: input.on, data: { checkpoint } }, async (trx) => {
+    await refuseDuplicate(trx, "resolution_plan_checkpoints", input.planId, checkpoint.id, "checkpoint");
+    await trx.insertInto("resolution_plan_checkpoints").values({ plan_id: input.planId, id: checkpoint.id, due_on: checkpoint.dueOn }).execute();
   });
-  return getPlan(db, input.planId);
 }
 
-async function completeTask(
-  db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
-    taskId: string;
-    on: string;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
-  },
-): Promise<ResolutionPlan> {
+async function completeTask(db: Executor, input: PlanChange & { taskId: string; on: string }): Promise<ResolutionPlan> {
   checkDate(input.on, "the completion date");
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+  return changePlan(db, input, { type: "resolution-plan-task-done", on: input.on, data: { taskId: input.taskId } }, async (trx) => {
     const updated = await trx
       .updateTable("resolution_plan_tasks")
       .set({ completed_on: input.on })
@@ -398,32 +375,16 @@ async function completeTask(
       .where("id", "=", input.taskId)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new NotFoundError("task", input.taskId);
-    await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input, "resolution-plan-task-done", input.on, {
-      planId: input.planId,
-      taskId: input.taskId,
-    });
   });
-  return getPlan(db, input.planId);
 }
 
 async function recordCheckpoint(
   db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
-    checkpointId: string;
-    heldOn: string;
-    onTrack: boolean;
-    note?: string | null;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
-  },
+  input: PlanChange & { checkpointId: string; heldOn: string; onTrack: boolean; note?: string | null },
 ): Promise<ResolutionPlan> {
   checkDate(input.heldOn, "the checkpoint date");
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+  const data = { checkpointId: input.checkpointId, onTrack: input.onTrack, note: input.note ?? null };
+  return changePlan(db, input, { type: "resolution-plan-checkpoint", on: input.heldOn, data }, async (trx) => {
     const updated = await trx
       .updateTable("resolution_plan_checkpoints")
       .set({ held_on: input.heldOn, on_track: input.onTrack, note: input.note ?? null })
@@ -431,15 +392,7 @@ async function recordCheckpoint(
       .where("id", "=", input.checkpointId)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new NotFoundError("checkpoint", input.checkpointId);
-    await bump(trx, input.planId);
-    await recordOnCase(trx, plan.case_id, input, "resolution-plan-checkpoint", input.heldOn, {
-      planId: input.planId,
-      checkpointId: input.checkpointId,
-      onTrack: input.onTrack,
-      note: input.note ?? null,
-    });
   });
-  return getPlan(db, input.planId);
 }
 
 /**
@@ -449,20 +402,19 @@ async function recordCheckpoint(
  */
 async function recordSatisfaction(
   db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
-    on: string;
-    satisfaction: Satisfaction;
-    note?: string | null;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
-  },
+  input: PlanChange & { on: string; satisfaction: Satisfaction; note?: string | null },
 ): Promise<ResolutionPlan> {
   checkDate(input.on, "the date of the satisfaction check");
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
+  const set = {
+    status: "completed",
+    closed_on: input.on,
+    satisfaction: input.satisfaction,
+    satisfaction_checked_on: input.on,
+    satisfaction_checked_by: input.by.id,
+    satisfaction_note: input.note ?? null,
+  };
+  const data = { satisfaction: input.satisfaction, note: input.note ?? null };
+  return changePlan(db, input, { type: "resolution-plan-satisfaction-check", on: input.on, data, set }, async (trx) => {
     const open = await trx
       .selectFrom("resolution_plan_tasks")
       .select("id")
@@ -476,53 +428,14 @@ async function recordSatisfaction(
         `the customer is asked whether they are satisfied once every task is done; still open: ${open.map((o) => o.id).join(", ")}`,
       );
     }
-    await bump(trx, input.planId, {
-      status: "completed",
-      closed_on: input.on,
-      satisfaction: input.satisfaction,
-      satisfaction_checked_on: input.on,
-      satisfaction_checked_by: input.by.id,
-      satisfaction_note: input.note ?? null,
-    });
-    await recordOnCase(
-      trx,
-      plan.case_id,
-      input,
-      "resolution-plan-satisfaction-check",
-      input.on,
-      {
-        planId: input.planId,
-        satisfaction: input.satisfaction,
-        note: input.note ?? null,
-      },
-    );
   });
-  return getPlan(db, input.planId);
 }
 
-async function abandonPlan(
-  db: Executor,
-  input: {
-    planId: string;
-    expectedVersion: number;
-    on: string;
-    reason: string;
-    by: Actor & { id: string };
-  /** When it happened, by the caller's clock (now if not given). */
-  at: Date;
-  },
-): Promise<ResolutionPlan> {
+async function abandonPlan(db: Executor, input: PlanChange & { on: string; reason: string }): Promise<ResolutionPlan> {
   checkDate(input.on, "the date");
   if (!input.reason.trim()) throw new ReportInputError("say why the plan is abandoned");
-  await inTransaction(db, async (trx) => {
-    const plan = await lockActive(trx, input.planId, input.expectedVersion);
-    await bump(trx, input.planId, { status: "abandoned", closed_on: input.on });
-    await recordOnCase(trx, plan.case_id, input, "resolution-plan-abandoned", input.on, {
-      planId: input.planId,
-      reason: input.reason,
-    });
-  });
-  return getPlan(db, input.planId);
+  const set = { status: "abandoned", closed_on: input.on };
+  return changePlan(db, input, { type: "resolution-plan-abandoned", on: input.on, data: { reason: input.reason }, set });
 }
 
 export interface PlanNeedingAttention {

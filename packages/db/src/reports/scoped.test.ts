@@ -2,7 +2,8 @@ import { defaultProfile } from "@complaints/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { listEvents } from "../events.js";
-import { councilRepository } from "../organisation.js";
+import { organisationRepository } from "../organisation.js";
+import { createTestCouncil } from "../testing/index.js";
 import { insertBulkCases } from "./bulk-cases.js";
 import { escalationReasons, refusedComplaints, topCategories } from "./case-figures.js";
 import { learningRepository } from "./learning.js";
@@ -24,10 +25,9 @@ const byId = new Map<string, string>();
 
 beforeAll(async () => {
   t = await openTestDb();
-  const council = await councilRepository.createCouncil(t.db, { slug: "scoped", name: "Scoped" });
+  const { council } = await createTestCouncil(t.db, { slug: "scoped", name: "Scoped", profile: defaultProfile });
   councilId = council.id;
-  await councilRepository.syncOrganisation(t.db, councilId, defaultProfile);
-  const directorates = await councilRepository.listDirectorates(t.db, councilId);
+  const directorates = await organisationRepository.listDirectorates(t.db, councilId);
   corporate = directorates.find((d) => d.code === "corporate")!.id;
   environment = directorates.find((d) => d.code === "environment")!.id;
   const stage1 = (actionId: string, dueOn: string) => ({
@@ -292,7 +292,7 @@ describe("resolution plans that grow", () => {
 
 describe("quality-check samples as the audit pages list them", () => {
   it("show the sample, its responses, each review with findings and remedial actions", async () => {
-    const services = await councilRepository.listServices(t.db, councilId);
+    const services = await organisationRepository.listServices(t.db, councilId);
     const tax = services.find((s) => s.code === "council-tax")!.id;
     const sample = await qualityRepository.saveSample(t.db, {
       councilId,

@@ -10,7 +10,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, quoteIdent, type Database } from "../client.js";
+import type { Executor } from "../executor.js";
 import { migrateToLatest } from "../migrate.js";
+import { organisationRepository, type CouncilRecord, type OrganisationIds, type ProfileStructure } from "../organisation.js";
 
 let snapshot: Promise<Blob> | undefined;
 
@@ -91,4 +93,23 @@ async function adminQuery(url: string, text: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The instant test councils and staff are made at, unless a test says otherwise. */
+export const TEST_SEEDED_AT = new Date("2026-01-01T00:00:00Z");
+
+/**
+ * A council with its directorates, services and teams, made the way the API makes one
+ * (`organisationRepository.insertCouncil`, then `saveProfile`): `profile` is stored as the
+ * council's profile, with `name`.
+ */
+export async function createTestCouncil(
+  db: Executor,
+  council: { slug: string; name: string; referencePrefix?: string; profile: ProfileStructure & Record<string, unknown>; now?: Date },
+): Promise<{ council: CouncilRecord; ids: OrganisationIds }> {
+  const now = council.now ?? TEST_SEEDED_AT;
+  const profile = { ...council.profile, name: council.name };
+  const id = await organisationRepository.insertCouncil(db, { slug: council.slug, name: council.name, referencePrefix: council.referencePrefix ?? "CMP", profile, now });
+  const ids = await organisationRepository.saveProfile(db, id, profile, now);
+  return { council: await organisationRepository.getCouncil(db, id), ids };
 }

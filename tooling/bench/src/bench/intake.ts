@@ -141,7 +141,10 @@ function insert(table: string, columns: readonly string[], rows: readonly Cell[]
 const OUTBOX = ["council_id", "case_id", "kind", "recipient", "payload", "dedupe_key", "created_at", "available_at"];
 const MIRRORS: TableName[] = ["case_representatives", "stage_instances", "due_dates", "contacts", "remedies", "learning_actions", "ombudsman_enquiries"];
 
-/** The same rows with hand-written SQL over `pg`. */
+/**
+ * The same rows with hand-written SQL over `pg`: the raw baseline the API's intake is measured
+ * against (docs/benchmarks.md), so it stays outside packages/db on purpose.
+ */
 export async function rawIntake(options: {
   databaseUrl: string;
   council: SyntheticCouncil;
@@ -223,10 +226,10 @@ export async function rawIntake(options: {
  * swell the open-case indexes that later scales' page benchmarks read.
  */
 export async function withdrawOpenCases(databaseUrl: string, council: SyntheticCouncil, concurrency = 8): Promise<number> {
-  const { applyCaseCommand, createDb } = await import("@complaints/db");
+  const { applyCaseCommand, caseRepository, createDb } = await import("@complaints/db");
   const database = await createDb({ url: databaseUrl, maxConnections: concurrency });
   try {
-    const open = await database.db.selectFrom("cases").select(["id", "version", "state"]).where("council_id", "=", council.id).where("status", "<>", "closed").execute();
+    const open = await caseRepository.listOpenCases(database.db, council.id);
     const cso = council.staff.find((s) => s.roles.some((r) => r.role === "customer-services"))!;
     const by: Actor = { id: cso.id, name: cso.name, roles: ["customer-services"] };
     let i = 0;
@@ -235,7 +238,7 @@ export async function withdrawOpenCases(databaseUrl: string, council: SyntheticC
       Array.from({ length: concurrency }, async () => {
         while (i < open.length) {
           const row = open[i++]!;
-          const state = row.state as unknown as CaseState;
+          const { state } = await caseRepository.getCase<CaseState>(database.db, row.id);
           const result = await applyCaseCommand(database.db, {
             caseId: row.id,
             expectedVersion: row.version,

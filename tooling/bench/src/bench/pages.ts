@@ -2,7 +2,8 @@
  * Page reads: the work queue (50 open cases of one directorate, nearest due date first) and
  * the case page, through the API over HTTP and as hand-written SQL over `pg` returning the
  * same data. The case page records who read it (a `case-read` event in the hash-chained log),
- * so the SQL version appends that event too.
+ * so the SQL version appends that event too. The SQL here is the raw baseline the pages are
+ * measured against (docs/benchmarks.md), so it stays outside packages/db on purpose.
  */
 import { canonicalJson, eventHash, headMac, streamKey, toJsonValue, caseRepository, type DB } from "@complaints/db";
 import { Kysely, PostgresDialect, type LogEvent } from "kysely";

@@ -187,6 +187,11 @@ async function vacuumAnalyze(url: string) {
   await client.end();
 }
 
+/**
+ * The harness's own look-ups (a directorate and its DCRO to measure as, the structure's ids,
+ * random readable cases to sample) use plain SQL over `pg`, like the raw baselines: they choose
+ * what to measure and are not product logic (docs/benchmarks.md).
+ */
 async function pageContext(databaseUrl: string, apiUrl: string, councilId: string): Promise<PageContext> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

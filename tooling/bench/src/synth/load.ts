@@ -95,6 +95,11 @@ export async function pgliteTarget(dataDir?: string): Promise<LoadTarget & { pgl
 /**
  * Installs a council once (its row, the directorates, services and teams of its profile, and its
  * staff with the given password hash) and returns the database ids of its structure.
+ *
+ * The council and staff rows are written here with the bulk loader's own SQL, not through
+ * packages/db's repositories: the synthetic world fixes their ids (the generated cases point at
+ * them) and inserts staff 200 at a time, which is what loading a million-case council in minutes
+ * takes (docs/benchmarks.md). The structure goes through `saveProfile`, as in the API.
  */
 export async function installCouncil(db: Kysely<DB>, council: SyntheticCouncil, passwordHash: string, at: Date): Promise<OrganisationIdMaps> {
   const existing = await db.selectFrom("councils").select("id").where("id", "=", council.id).executeTakeFirst();
@@ -149,8 +154,8 @@ export async function installCouncil(db: Kysely<DB>, council: SyntheticCouncil, 
       }
     });
   }
-  const directorates = await db.selectFrom("directorates").select(["id", "code"]).where("council_id", "=", council.id).execute();
-  const services = await db.selectFrom("services").select(["id", "code", "directorate_id"]).where("council_id", "=", council.id).execute();
+  const directorates = await organisationRepository.listDirectorates(db, council.id, { includeArchived: true });
+  const services = await organisationRepository.listServices(db, council.id, { includeArchived: true });
   return {
     councilId: council.id,
     directorates: new Map(directorates.map((d) => [d.code, d.id])),

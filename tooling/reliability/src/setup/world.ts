@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { appRouter } from "@complaints/api";
 import { ApiClient, freePort, loadCases, postgresTarget, repoRoot, startNode, SyntheticWorld, type Child, type SyntheticCouncil } from "@complaints/bench";
-import { createDb, migrateToLatest } from "@complaints/db";
+import { createDb, migrateToLatest, organisationRepository } from "@complaints/db";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
@@ -53,7 +53,7 @@ export async function syntheticCouncil(url: string, options: { cases: number; no
   try {
     const report = await loadCases(target, { seed: world.options.seed, now: world.options.now, years: 2, councilSize: 100_000, from: 0, to: options.cases, passwordHash: await hash(PASSWORD, { algorithm: 2 }), workers: 0, batch: 1000 });
     if (Object.keys(report.refusals).length) throw new Error(`the generator was refused: ${JSON.stringify(report.refusals)}`);
-    const rows = await target.db.selectFrom("directorates").select(["id", "code"]).execute();
+    const rows = await organisationRepository.listDirectorates(target.db, world.council(0).id, { includeArchived: true });
     directorates = new Map(rows.map((r) => [r.code, r.id]));
   } finally {
     await target.close();

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDb, type TestDb } from "../../test/db.js";
+import {
+  logToyCase,
+  seedCouncil,
+  staffActor,
+  toyProjection,
+  toyTransition,
+  type Seed,
+  type ToyState,
+} from "../../test/fixtures.js";
+import { applyCommand } from "../cases.js";
+import { notificationRepository, type NewNotification } from "./notifications.js";
+
+let t: TestDb;
+let seed: Seed;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  seed = await seedCouncil(t.db);
+});
+afterAll(() => t?.close());
+
+const T0 = new Date("2026-03-02T09:00:00Z");
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const message = (n: number, extra: Partial<NewNotification> = {}): NewNotification => ({
+  councilId: seed.councilId,
+  caseId: null,
+  kind: "email",
+  recipient: { email: `person${n}@example.org` },
+  payload: { n },
+  dedupeKey: null,
+  availableAt: T0,
+  ...extra,
+});
+const claim = (worker: string, limit: number, leaseSeconds: number, now: Date) =>
+  notificationRepository.claim(t.db, { worker, limit, leaseSeconds, now });
+
+async function pending(): Promise<number[]> {
+  const entries = await notificationRepository.list(t.db, { councilId: seed.councilId, unsentOnly: true, limit: 1000 });
+  return entries.filter((e) => !e.failedAt).map((e) => e.id);
+}
+
+async function drain() {
+  // Leave the queue empty for the next test: send everything that is due.
+  for (;;) {
+    const batch = await claim("drain", 100, 1, later(10_000));
+    if (!batch.length) return;
+    for (const m of batch) await notificationRepository.markSent(t.db, m.id, "drain", later(10_000));
+  }
+}
+
+describe("the notifications outbox", () => {
+  it("queues a message once per dedupe key", async () => {
+    const first = await notificationRepository.enqueue(t.db, [message(1, { dedupeKey: "ack-letter:case-1" })], T0);
+    const again = await notificationRepository.enqueue(t.db, [message(1, { dedupeKey: "ack-letter:case-1" })], T0);
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+    expect(await notificationRepository.dedupeKeysOf(t.db, first)).toEqual(["ack-letter:case-1"]);
+    await drain();
+  });
+
+  it("gives each due message to exactly one of several workers claiming at once", async () => {
+    const ids = await notificationRepository.enqueue(
+      t.db,
+      Array.from({ length: 30 }, (_, i) => message(i)),
+      T0,
+    );
+    const claims = await Promise.all(["a", "b", "c", "d"].map((worker) => claim(worker, 10, 60, later(1))));
+    const claimed = claims.flat().map((m) => m.id);
+    expect(claimed.length).toBe(30);
+    expect(new Set(claimed).size).toBe(30);
+    expect([...claimed].sort((a, b) => a - b)).toEqual(ids);
+    expect(claims.flat().every((m) => m.attempts === 1)).toBe(true);
+    await drain();
+  });
+
+  it("does not hand out messages before they are due", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1, { availableAt: later(3600) })], T0);
+    expect(await claim("a", 10, 1, later(60))).toEqual([]);
+    expect((await claim("a", 10, 1, later(3600))).map((m) => m.id)).toEqual([id]);
+    await drain();
+  });
+
+  it("hands a message to another worker when the first one's lease runs out", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    expect((await claim("slow", 1, 30, later(1))).map((m) => m.id)).toEqual([id]);
+    expect(await claim("fast", 1, 30, later(20))).toEqual([]);
+    const [reclaimed] = await claim("fast", 1, 30, later(32));
+    expect([reclaimed?.id, reclaimed?.attempts]).toEqual([id, 2]);
+    expect(await notificationRepository.markSent(t.db, id!, "slow", later(33))).toBe(false);
+    expect(await notificationRepository.markSent(t.db, id!, "fast", later(33))).toBe(true);
+    expect(await pending()).toEqual([]);
+  });
+
+  it("retries a failed message until its attempts run out, then sets it aside", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    // A message allowed two attempts (the column's default is ten).
+    await t.db.updateTable("notifications_outbox").set({ max_attempts: 2 }).where("id", "=", id!).execute();
+    await claim("w", 1, 1, later(1));
+    await notificationRepository.markFailed(t.db, id!, "w", "SMTP 451", later(2), later(60));
+    expect(await claim("w", 1, 1, later(30))).toEqual([]);
+    await claim("w", 1, 1, later(61));
+    await notificationRepository.markFailed(t.db, id!, "w", "SMTP 550 mailbox unavailable", later(62), later(62));
+    expect(await claim("w", 1, 1, later(3600))).toEqual([]);
+    const [entry] = await notificationRepository.list(t.db, { councilId: seed.councilId, limit: 1 });
+    expect([entry?.id, entry?.attempts, entry?.lastError, entry?.failedAt]).toEqual([id, 2, "SMTP 550 mailbox unavailable", later(62)]);
+  });
+
+  it("gives up at once when told to (a recipient with no address)", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    await claim("w", 1, 1, later(1));
+    await notificationRepository.markFailed(t.db, id!, "w", "No email address for the recipient", later(2), later(2), true);
+    expect(await claim("w", 1, 1, later(3600))).toEqual([]);
+    expect((await notificationRepository.getMessage(t.db, seed.councilId, id!))?.failedAt).toEqual(later(2));
+  });
+
+  it("settles a message by hand once", async () => {
+    const { caseId } = await logToyCase(t.db, seed);
+    const [id] = await notificationRepository.enqueue(
+      t.db,
+      [message(1, { caseId, kind: "letter", recipient: { party: "customer" }, payload: { letter: "acknowledgement" } })],
+      T0,
+    );
+    const at = new Date("2026-03-03T10:00:00Z");
+    expect(await notificationRepository.markDone(t.db, { id: id!, councilId: seed.councilId, at })).toBe(true);
+    expect(await notificationRepository.markDone(t.db, { id: id!, councilId: seed.councilId, at })).toBe(false);
+    expect((await notificationRepository.getMessage(t.db, seed.councilId, id!))?.sentAt).toEqual(at);
+  });
+
+  it("queues messages in the command's transaction: only if the command commits", async () => {
+    const logged = await logToyCase(t.db, seed);
+    const command = (expectedVersion: number, fail: boolean) =>
+      applyCommand(t.db, {
+        at: T0,
+        caseId: logged.caseId,
+        expectedVersion,
+        actor: staffActor(seed.officer.id),
+        transition: (state: ToyState) => toyTransition(state, { type: "note", text: "x" }),
+        project: toyProjection,
+        also: async (trx, applied) => {
+          await notificationRepository.enqueue(trx, [message(0, { caseId: applied.caseId, recipient: {}, payload: { version: applied.version } })], T0);
+          if (fail) throw new Error("letter rendering failed");
+        },
+      });
+    await expect(command(1, true)).rejects.toThrow("letter rendering failed");
+    const ok = await command(1, false);
+    expect(ok.ok).toBe(true);
+    const queued = await notificationRepository.list(t.db, { councilId: seed.councilId, caseIds: [logged.caseId], limit: 10 });
+    expect(queued.map((q) => q.payload)).toEqual([{ version: 2 }]);
+  });
+});
