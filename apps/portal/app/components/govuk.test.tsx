@@ -5,9 +5,9 @@
  * the portal's component offers is rendered with those options as props, and both sides are
  * compared as normalised trees: element names, classes, attributes and text, whitespace aside.
  *
- * A fixture is skipped when it uses an option the component does not offer (classes or
- * attributes of the caller's choosing, ids unlike the name, and so on): the reason is part of
- * the test's name, so the report lists what is covered and what is not. Not compared at all:
+ * A fixture is left out when it uses an option the component does not offer (classes or
+ * attributes of the caller's choosing, ids unlike the name, and so on); each block's last test
+ * pins how many are compared, so a mapper that starts leaving more out fails. Not compared at all:
  * the date input, whose fields the portal names and ids its own way on purpose (the day field
  * takes the name, so that the error summary's `#name` link lands on it), and the label, hint
  * and fieldset, which only exist inside the fields compared here.
@@ -392,20 +392,37 @@ interface Fixture {
   html: string;
 }
 
+/**
+ * How many of each component's fixtures are compared. A fixture the component cannot express is
+ * left out with its reason (listed by the last test of each block), not reported as a skipped
+ * test; this count makes sure a change to a mapper cannot quietly leave more of them out.
+ */
+const COMPARED: Record<string, number> = {
+  input: 22, checkboxes: 15, radios: 14, button: 11, tag: 10, "notification-banner": 9, "error-summary": 6, details: 6, panel: 6,
+  select: 5, "summary-list": 5, "warning-text": 5, textarea: 4, breadcrumbs: 3, "inset-text": 3, "back-link": 1, "error-message": 1, table: 1,
+};
+
 for (const [component, spec] of Object.entries(COMPONENTS)) {
   const { fixtures } = JSON.parse(readFileSync(new URL(`${component}/fixtures.json`, FIXTURES), "utf8")) as { fixtures: Fixture[] };
   describe(`GOV.UK ${component}`, () => {
+    const leftOut: string[] = [];
+    let compared = 0;
     for (const fixture of fixtures) {
       const unoffered = [...new Set(pathsOf(fixture.options).filter((p) => !spec.offered.includes(p)))];
       const mapped = unoffered.length ? skip(`uses ${unoffered.join(", ")}`) : spec.map(fixture.options);
       if ("skip" in mapped) {
-        it.skip(`${fixture.name}: ${mapped.skip}`, () => {});
+        leftOut.push(`${fixture.name}: ${mapped.skip}`);
         continue;
       }
+      compared += 1;
       it(`renders the markup of the fixture "${fixture.name}"`, () => {
         const reference = (spec.reference ?? ((n: Node[]) => n))(parse(fixture.html));
         expect(normalise(parse(render(mapped))).join("\n")).toBe(normalise(reference).join("\n"));
       });
     }
+    it(`compares ${COMPARED[component]} fixtures and leaves out only those with options it does not offer (${leftOut.length})`, () => {
+      expect(compared).toBe(COMPARED[component]);
+      for (const why of leftOut) expect(why).toMatch(/: \S/);
+    });
   });
 }
