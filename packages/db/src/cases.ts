@@ -5,7 +5,7 @@ import { customerRepository, type CustomerInput } from "./customers.js";
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from "./errors.js";
 import { appendEvents, listEvents, type Actor, type NewEvent, type StoredEvent } from "./events.js";
 import { inTransaction, toJson, type Executor } from "./executor.js";
-import { caseReadFunctions } from "./queries/cases.js";
+import { caseReadFunctions } from "./case-reads.js";
 import type { CaseRow, Customer, DB, DueDateRow, StageInstanceRow } from "./schema.js";
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { sql, type Expression, type RawBuilder } from "kysely";
 import { NotFoundError } from "./errors.js";
 import type { Executor } from "./executor.js";
 import type { Customer } from "./schema.js";
-import type { CaseAccessFacts } from "./queries/cases.js";
+import type { CaseAccessFacts } from "./case-reads.js";
 
 export interface CustomerInput {
   fullName: string;

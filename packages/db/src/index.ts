@@ -160,8 +160,12 @@ export { loginFailureRepository } from "./login-failures.js";
 
 export type * from "./schema.js";
 
-// Repositories of sign-in, notifications, the sweep and Ombudsman enquiries (src/queries/).
-export * from "./queries/index.js";
+// Repositories of sign-in, notifications, the sweep and Ombudsman enquiries; the case reads are part of caseRepository.
+export { authRepository, type RoleGrantRow, type StaffIdentity, type NewStaff as StaffInsert, type StaffUpdate, type SessionRecord, type ApiKeyRecord } from "./auth.js";
+export { notificationRepository, type NewNotification, type OutboxEntry, type OutboxFilter, type OutboxRecipient } from "./notifications.js";
+export { type VisibilityScope, type CaseAccessFacts, type WorkQueueQuery, type WorkQueueRow, type CaseReadRecord } from "./case-reads.js";
+export { sweepRepository, type SweepDue, type OpenServiceRequest } from "./sweep.js";
+export { ombudsmanRepository, type OmbudsmanEnquiryQuery, type OmbudsmanEnquiryListRow } from "./ombudsman.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).
 export * from "./reports/index.js";

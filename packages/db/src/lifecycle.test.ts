@@ -11,7 +11,7 @@ import {
   logCase,
   projectCaseState,
 } from "./lifecycle.js";
-import { authRepository } from "./queries/auth.js";
+import { authRepository } from "./auth.js";
 import { createTestCouncil, TEST_SEEDED_AT } from "./testing/index.js";
 
 // The real lifecycle from @complaints/core, through the storage layer, on the default profile.

@@ -12,7 +12,7 @@ import type { DB } from "./schema.js";
  *   discrimination, safeguarding), restricted cases are visible there (`includeRestricted`
  *   or `restrictedDirectorates`);
  * and never when the complaint is about `staffId` (core's `aboutStaffIds`).
- * The API's `VisibilityScope` (src/queries/cases.ts) has this shape.
+ * The API's `VisibilityScope` (src/case-reads.ts) has this shape.
  */
 export interface AccessScope {
   councilId: string;

@@ -16,7 +16,7 @@ import {
 import type { CustomerInput } from "../src/customers.js";
 import type { Actor } from "../src/events.js";
 import type { Executor } from "../src/executor.js";
-import { authRepository } from "../src/queries/auth.js";
+import { authRepository } from "../src/auth.js";
 import { createTestCouncil, TEST_SEEDED_AT } from "../src/testing/index.js";
 import type { DB } from "../src/schema.js";
 

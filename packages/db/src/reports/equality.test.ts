@@ -8,7 +8,7 @@ import { openTestDb, type TestDb } from "../../test/db.js";
 import { caseRepository } from "../cases.js";
 import { listEvents } from "../events.js";
 import { applyCaseCommand, logCase } from "../lifecycle.js";
-import { authRepository } from "../queries/auth.js";
+import { authRepository } from "../auth.js";
 import { createTestCouncil, TEST_SEEDED_AT } from "../testing/index.js";
 import {
   findPossibleDuplicates,

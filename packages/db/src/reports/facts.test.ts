@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../../test/db.js";
 import { applyCaseCommand, logCase } from "../lifecycle.js";
 import { migrateDown, migrateToLatest } from "../migrate.js";
-import { authRepository } from "../queries/auth.js";
+import { authRepository } from "../auth.js";
 import { createTestCouncil, TEST_SEEDED_AT } from "../testing/index.js";
 import { explainReportQuery } from "./explain.js";
 import { syncReportCalendars } from "./calendar.js";

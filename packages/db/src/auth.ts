@@ -5,7 +5,7 @@
  * first, like the repositories of this package.
  */
 import { sql } from "kysely";
-import type { Executor } from "../executor.js";
+import type { Executor } from "./executor.js";
 
 export interface RoleGrantRow {
   role: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, sqlState, type TestDb } from "../../test/db.js";
-import { seedCouncil, type Seed } from "../../test/fixtures.js";
-import { SQLSTATE } from "../errors.js";
+import { openTestDb, sqlState, type TestDb } from "../test/db.js";
+import { seedCouncil, type Seed } from "../test/fixtures.js";
+import { SQLSTATE } from "./errors.js";
 import { authRepository } from "./auth.js";
 
 let t: TestDb;

@@ -5,7 +5,7 @@
  * processes at once) never notifies twice.
  */
 import { sql } from "kysely";
-import type { Executor } from "../executor.js";
+import type { Executor } from "./executor.js";
 
 export interface SweepDue {
   caseId: string;

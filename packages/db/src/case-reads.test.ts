@@ -4,10 +4,10 @@
  * only on PostgreSQL (run with TEST_POSTGRES=1); PGlite runs the same cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../../test/db.js";
-import { logToyCase, seedCouncil, toyCommand, type Seed } from "../../test/fixtures.js";
-import { listEvents, verifyEventChain } from "../events.js";
-import { caseRepository } from "../cases.js";
+import { openTestDb, type TestDb } from "../test/db.js";
+import { logToyCase, seedCouncil, toyCommand, type Seed } from "../test/fixtures.js";
+import { listEvents, verifyEventChain } from "./events.js";
+import { caseRepository } from "./cases.js";
 
 let t: TestDb;
 let seed: Seed;

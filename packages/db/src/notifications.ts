@@ -9,7 +9,7 @@
  * the same row, and a worker that dies mid-send releases it when the lease runs out.
  */
 import { sql } from "kysely";
-import type { Executor } from "../executor.js";
+import type { Executor } from "./executor.js";
 
 export interface OutboxRecipient {
   /** A staff member (email from their account), a role or party to be resolved, or an address. */

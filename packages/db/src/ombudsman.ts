@@ -5,8 +5,8 @@
  * lifecycle), narrowed in SQL by the caller's `VisibilityScope` like the work queues.
  */
 import { sql } from "kysely";
-import type { Executor } from "../executor.js";
-import { visible, type VisibilityScope } from "./cases.js";
+import type { Executor } from "./executor.js";
+import { visible, type VisibilityScope } from "./case-reads.js";
 
 export interface OmbudsmanEnquiryQuery {
   scope: VisibilityScope;

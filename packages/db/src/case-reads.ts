@@ -9,9 +9,9 @@
  * - nobody sees a case that names them as the subject of the complaint.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
-import { appendEvents } from "../events.js";
-import type { DB } from "../schema.js";
-import type { Executor } from "../executor.js";
+import { appendEvents } from "./events.js";
+import type { DB } from "./schema.js";
+import type { Executor } from "./executor.js";
 
 export interface VisibilityScope {
   councilId: string;

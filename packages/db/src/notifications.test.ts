@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../../test/db.js";
+import { openTestDb, type TestDb } from "../test/db.js";
 import {
   logToyCase,
   seedCouncil,
@@ -8,8 +8,8 @@ import {
   toyTransition,
   type Seed,
   type ToyState,
-} from "../../test/fixtures.js";
-import { applyCommand } from "../cases.js";
+} from "../test/fixtures.js";
+import { applyCommand } from "./cases.js";
 import { notificationRepository, type NewNotification } from "./notifications.js";
 
 let t: TestDb;
