@@ -29,14 +29,9 @@ export interface NewNotification {
   availableAt?: Date;
 }
 
-export interface OutboxEntry {
+/** A stored message: what was enqueued, and where its sending stands. */
+export interface OutboxEntry extends Omit<NewNotification, "availableAt"> {
   id: number;
-  councilId: string;
-  caseId: string | null;
-  kind: string;
-  recipient: OutboxRecipient;
-  payload: Record<string, unknown>;
-  dedupeKey: string | null;
   createdAt: Date;
   availableAt: Date;
   attempts: number;
