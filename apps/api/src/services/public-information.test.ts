@@ -92,7 +92,11 @@ describe("how we handle complaints: the council's own stages and timescales", ()
     ]);
     const children = page.processes.find((p) => p.services.includes("Children's Social Care"))!;
     expect(children.steps.map((s) => s.title)).toEqual(["Stage 1: local resolution", "Stage 2: investigation", "Stage 3: review panel"]);
-    expect(children.steps[2]!.weDo[0]).toBe("Review panel meets within 30 working days of your request for a review panel.");
+    expect(children.steps[2]!.weDo).toEqual([
+      "Review panel meets: within 30 working days of your request for a review panel.",
+      "Panel report sent: within 5 working days of “Review panel meets”.",
+      "We send you our response within 15 working days of “Panel report sent”.",
+    ]);
     const foi = page.processes.filter((p) => p.kind === "foi-eir-review");
     expect(foi).toHaveLength(1);
     expect(foi[0]!.steps.map((s) => s.title)).toEqual(["Internal review (Stage 2)"]);

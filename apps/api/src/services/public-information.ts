@@ -64,7 +64,7 @@ function anchorWords(t: Timescale, stage: StageRules, kind: ComplaintProcess["ki
   if (t.from.startsWith("milestone:")) {
     const id = t.from.slice("milestone:".length);
     const label = stage.milestones?.find((m) => m.id === id)?.label ?? id.replace(/-/g, " ");
-    return `of the step "${label.toLowerCase()}"`;
+    return `of “${label}”`;
   }
   return ANCHOR_WORDS[t.from] ?? "";
 }
@@ -100,7 +100,7 @@ function processStep(rules: ResolvedRules, profile: CouncilProfile, stage: Stage
     weDo.push(`We acknowledge your ${first && kind === "complaint" ? "complaint" : "request"} ${within(stage.acknowledge.period)} ${fromRequest ? "of receiving it" : anchorWords(stage.acknowledge, stage, kind)}.`);
   }
   for (const milestone of stage.milestones ?? []) {
-    weDo.push(`${milestone.label} ${within(milestone.period)} ${anchorWords(milestone, stage, kind)}.`);
+    weDo.push(`${milestone.label}: ${within(milestone.period)} ${anchorWords(milestone, stage, kind)}.`);
   }
   if (stage.referBackTo) {
     const back = stageLabel(rules, stage.referBackTo);
