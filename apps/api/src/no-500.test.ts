@@ -190,6 +190,9 @@ describe("no input makes a 500", () => {
       "integration.caseStatus": () => ({ reference }),
       "public.services": () => undefined,
       "public.equalityQuestions": () => undefined,
+      "public.accessibilityStatement": () => undefined,
+      "public.privacyNotice": () => undefined,
+      "public.howWeHandleComplaints": () => undefined,
       "public.submit": () => ({
         kind: "complaint",
         serviceId: "waste",

@@ -189,7 +189,7 @@ const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
  * everyone, signed in or not; what changes a case (RESIDENT_ACTIONS) is the resident's alone:
  * a signed-in staff session is refused, so no role acts as the resident (issue 20, finding 7).
  */
-const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality"];
+const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.accessibilityStatement", "public.privacyNotice", "public.howWeHandleComplaints", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality"];
 const RESIDENT_ACTIONS = new Set(["public.submit", "public.escalate", "public.equality"]);
 /** Covered by their own specs (they change the caller's password or session). */
 const ELSEWHERE = ["auth.changePassword", /* needs another administrator's request: routers/audit.test.ts */ "admin.roleRequests.decide"];
@@ -491,6 +491,9 @@ describe("authorisation matrix", () => {
     const calls: Record<string, (c: Caller) => Promise<unknown>> = {
       "public.services": (c) => c.public.services(),
       "public.equalityQuestions": (c) => c.public.equalityQuestions(),
+      "public.accessibilityStatement": (c) => c.public.accessibilityStatement(),
+      "public.privacyNotice": (c) => c.public.privacyNotice(),
+      "public.howWeHandleComplaints": (c) => c.public.howWeHandleComplaints(),
       "public.submit": (c) => c.public.submit({ kind: "comment", serviceId: "waste", description: "Matrix comment", customer: null, idempotencyKey: "matrix-public-comment" }),
       "public.track": (c) => c.public.track(proof),
       "public.letter": (c) => c.public.letter({ ...proof, letterId: "00000000-0000-4000-8000-000000000000" }),

@@ -12,6 +12,7 @@ import { publicProcedure, router } from "../trpc.js";
 import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { equalityQuestions, escalate, letterForResident, londonTime, publicServices, recordEquality, secondsUntil, submit, track } from "../services/public.js";
+import { accessibilityStatement, howWeHandleComplaints, privacyNotice } from "../services/public-information.js";
 import { id } from "./schemas.js";
 
 /** Every public procedure: one more call from this address, refused past the limit. */
@@ -44,6 +45,11 @@ const equalityAnswers = z
 export const publicRouter = router({
   /** The council, the kinds of case and the services the public may choose from. */
   services: limited.query(({ ctx }) => publicServices(ctx)),
+
+  /** The pages every public-sector site must have, made from the council's profile and rules (decision 0515). */
+  accessibilityStatement: limited.query(({ ctx }) => accessibilityStatement(ctx)),
+  privacyNotice: limited.query(({ ctx }) => privacyNotice(ctx)),
+  howWeHandleComplaints: limited.query(({ ctx }) => howWeHandleComplaints(ctx)),
 
   /** The optional equality monitoring questions (the nine protected characteristics). */
   equalityQuestions: limited.query(() => equalityQuestions()),

@@ -51,7 +51,7 @@ export const NOT_FOUND_MESSAGE = "We could not find a case with that reference a
 // ---------------------------------------------------------------------------------------------
 
 /** The council the public forms are for: PUBLIC_COUNCIL, or the only council on this server. */
-async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
+export async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
   const slug = ctx.deps.config.publicForms.council;
   if (slug) {
     const council = await organisationRepository.findCouncilBySlug(ctx.db, slug);

@@ -100,6 +100,16 @@ export function Footer({ data }: { data: RootData | undefined }) {
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
+                <a className="govuk-footer__link" href="/privacy">
+                  Privacy
+                </a>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <a className="govuk-footer__link" href="/how-we-handle-complaints">
+                  How we handle complaints
+                </a>
+              </li>
+              <li className="govuk-footer__inline-list-item">
                 <a className="govuk-footer__link" href={data?.staff ? "/cases" : "/sign-in"}>
                   {data?.staff ? "Work queue" : "Staff sign in"}
                 </a>

@@ -25,6 +25,9 @@ export default function Start() {
             <li>check how your complaint is going</li>
           </ul>
           <p className="govuk-body">It takes about 10 minutes. You do not need an account.</p>
+          <p className="govuk-body">
+            Read <Link className="govuk-link" to="/how-we-handle-complaints">how we handle complaints</Link>: the stages, how long each takes and what you can do if you are unhappy with our answer.
+          </p>
           <ButtonLink to="/complain" variant="start">
             Start now
           </ButtonLink>

@@ -3,6 +3,7 @@ import { DomainError } from "../errors.js";
 import { NATIONS } from "../calendar/bank-holidays.js";
 import { ruleOverridesSchema } from "../regime/schema.js";
 import { FLAGS, ROLES } from "../vocabulary/index.js";
+import { isoDate } from "../input/fields.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and hyphens");
 
@@ -41,6 +42,51 @@ const directorateSchema = z
     plugins: z.array(slug).default([]),
     settings: ruleOverridesSchema.optional(),
     services: z.array(serviceSchema).min(1),
+  })
+  .strict();
+
+/**
+ * What the public information pages say that the rules cannot (docs/decisions/0515): the
+ * accessibility statement's dates, status and known problems (Public Sector Bodies (Websites
+ * and Mobile Applications) (No. 2) Accessibility Regulations 2018 reg 7, in the shape of
+ * GOV.UK's model statement) and the privacy notice's data protection officer and retention.
+ * Every field is optional, so a profile written before these pages still parses.
+ */
+const publicInformationSchema = z
+  .object({
+    accessibility: z
+      .object({
+        /** When the council prepared (approved) the statement; absent: the date its settings last changed. */
+        preparedOn: isoDate.optional(),
+        reviewedOn: isoDate.optional(),
+        /** When the council last had the website tested, and by whom; absent: only the product's automated checks. */
+        lastTestedOn: isoDate.optional(),
+        testedBy: z.string().min(1).optional(),
+        /** GOV.UK's three wordings; "partial" until a full audit says otherwise. */
+        compliance: z.enum(["full", "partial", "not"]).default("partial"),
+        /** Problems the council's own testing found, beyond those the product knows of. */
+        knownIssues: z
+          .array(z.object({ issue: z.string().min(1), criterion: z.string().min(1).optional(), fixBy: isoDate.optional() }).strict())
+          .default([]),
+        /** The other formats and help the council offers, in its own words' order. */
+        otherFormats: z.array(z.string().min(1)).min(1).default(["large print", "easy read", "audio recording", "braille", "another language"]),
+      })
+      .strict()
+      .prefault({}),
+    privacy: z
+      .object({
+        /** Absent: "Data Protection Officer" at the letterhead's address. */
+        dataProtectionOfficer: z
+          .object({ name: z.string().min(1).default("Data Protection Officer"), email: z.string().min(1).optional(), phone: z.string().min(1).optional(), addressLines: z.array(z.string().min(1)).optional(), postcode: z.string().optional() })
+          .strict()
+          .optional(),
+        /** The council's entry on the ICO's register of fee payers. */
+        icoRegistration: z.string().regex(/^[A-Z0-9]{8}$/, "8 letters and digits, as on the ICO register").optional(),
+        /** How long a complaint's records are kept after it closes (the usual six years: Limitation Act 1980 s2). */
+        retentionYearsAfterClosure: z.number().int().min(1).max(100).default(6),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -89,6 +135,7 @@ export const councilProfileSchema = z
     /** Homes the council owns as landlord (Tenant Satisfaction Measure CH01). */
     homes: z.number().int().nonnegative().optional(),
     referencePrefix: z.string().regex(/^[A-Z]{2,6}$/).default("CMP"),
+    publicInformation: publicInformationSchema.prefault({}),
   })
   .strict();
 

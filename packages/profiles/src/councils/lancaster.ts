@@ -43,6 +43,22 @@ export const lancaster: ProfileDocument = {
   input,
   notes: [
     {
+      kind: "practice",
+      about: "simple flow charts for customers",
+      source:
+        "Lancaster task group recommendation (2): two simple flow charts, for internal and external complainants, in simple, accessible language",
+      handling:
+        "The public page 'How we handle complaints' draws the council's own stages and timescales as a flow, from the rules (docs/decisions/0515-public-information-pages.md); a chart for internal complainants is not generated.",
+    },
+    {
+      kind: "default",
+      about: "publicInformation",
+      value:
+        "accessibility statement dated when the profile was last saved, 'partially compliant' with no known problems listed, the usual other formats; data protection officer at the letterhead address; complaint records kept 6 years after closure",
+      uses: "core's profile defaults (docs/decisions/0515-public-information-pages.md)",
+      why: "The task group's recommendations give no accessibility or data protection details. Enter the statement's dates and the council's own accessibility test, the DPO's contact, the ICO registration and the retention schedule's period before going live.",
+    },
+    {
       kind: "from-document",
       about: "stage-2.referBackTo",
       value: "stage-1",

@@ -145,6 +145,14 @@ export const lewisham: ProfileDocument = {
   input,
   notes: [
     {
+      kind: "default",
+      about: "publicInformation",
+      value:
+        "accessibility statement dated when the profile was last saved, 'partially compliant' with no known problems listed, the usual other formats; data protection officer at the letterhead address; complaint records kept 6 years after closure",
+      uses: "core's profile defaults (docs/decisions/0515-public-information-pages.md)",
+      why: "The 2009/10 report predates the Accessibility Regulations 2018 and the UK GDPR; it gives no accessibility or data protection details. Enter the statement's dates and the council's own accessibility test, the DPO's contact, the ICO registration and the retention schedule's period before going live.",
+    },
+    {
       kind: "from-document",
       about: "directorates",
       value:

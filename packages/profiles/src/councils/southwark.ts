@@ -127,11 +127,42 @@ const input = {
     website: "www.southwark.gov.uk",
   },
   ombudsmen: defaultProfile.ombudsmen,
+  publicInformation: {
+    accessibility: {
+      // The procedure's own list of what it offers so no one is kept out of the process.
+      otherFormats: [
+        "home visits",
+        "meeting places that are fully accessible",
+        "somewhere private to talk",
+        "help to find an advocate or representative",
+        "translation or interpretation into another language",
+        "large print",
+        "braille",
+        "a sign language interpreter",
+      ],
+    },
+  },
 } satisfies CouncilProfileInput;
 
 export const southwark: ProfileDocument = {
   input,
   notes: [
+    {
+      kind: "from-document",
+      about: "publicInformation.accessibility.otherFormats",
+      value:
+        "home visits, accessible meeting places, a private place to talk, advocacy, translation and interpretation, large print, braille, a sign language interpreter",
+      source:
+        "Southwark procedure: 'We want to ensure our complaints procedure is accessible to all' (the barriers it removes)",
+    },
+    {
+      kind: "default",
+      about: "publicInformation",
+      value:
+        "accessibility statement dated when the profile was last saved, 'partially compliant' with no known problems listed, the usual other formats; data protection officer at the letterhead address; complaint records kept 6 years after closure",
+      uses: "core's profile defaults (docs/decisions/0515-public-information-pages.md)",
+      why: "The procedure gives no statement dates, data protection officer or retention period; its accessibility commitments give the other formats (noted above). Enter the statement's dates and the council's own accessibility test, the DPO's contact, the ICO registration and the retention schedule's period before going live.",
+    },
     {
       kind: "from-document",
       about: "directorates",
