@@ -129,6 +129,8 @@ export function themeOf(service: { id: string; name: string }): string {
   if (Object.hasOwn(complaints, service.id)) return service.id;
   const words = `${service.id} ${service.name}`.toLowerCase();
   const themes: Array<[RegExp, string]> = [
+    // A service set up for FOI/EIR reviews only (Leeds: the Director of Environments and Housing).
+    [/foi|freedom of information/, "information"],
     [/social.care/, "social-care"],
     [/repair/, "repairs"],
     [/housing|homes|tenan|leasehold|homeless|regenter|rent/, "tenancy"],

@@ -175,7 +175,7 @@ export async function seedDemo(
     // Where members' letters have no procedure of their own they are complaints; where the FOI/EIR
     // plugin is on, some complaints are about an information request's answer (an internal review).
     if (kind === "member-enquiry" && !governs(service.code, kind, "member-enquiries")) kind = "complaint";
-    if (kind === "complaint" && governs(service.code, "foi-eir-review", "foi-eir") && rng.chance(0.25)) kind = "foi-eir-review";
+    if (kind === "complaint" && governs(service.code, "foi-eir-review", "foi-eir") && (themes.get(service.code) === "information" || rng.chance(0.25))) kind = "foi-eir-review";
     // Every 40th case is from the same persistent complainant (designated below).
     const customer: DemoCustomer | null = i % 40 === 0 ? customers[0]! : rng.chance(0.04) && kind === "comment" ? null : rng.pick(customers);
     const theme = themes.get(service.code)!;
