@@ -7,6 +7,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AUDIT_KEY_MIN_LENGTH, defaultAttachmentPolicy, type AttachmentConfig } from "@complaints/db";
+import { PROFILE_IDS, type ProfileId } from "@complaints/profiles";
 
 export interface LockoutPolicy {
   /** Failed sign-ins allowed within `windowMinutes` before the account is locked. */
@@ -63,6 +64,11 @@ export interface ApiConfig {
   database: DatabaseSettings;
   /** Fill an empty database with the demo council (SEED_DEMO; by default on the embedded database only). */
   seedDemo: boolean;
+  /**
+   * Which packaged council the demo is (DEMO_COUNCIL, or `npm start -- --council <id>`); null:
+   * Exampleton. Each has its own embedded data folder (docs/decisions/0314-demo-as-any-council.md).
+   */
+  demoCouncil: ProfileId | null;
 }
 
 export interface DatabaseSettings {
@@ -128,9 +134,10 @@ const envSchema = z.object({
   AUDIT_KEY: z.string().trim().min(AUDIT_KEY_MIN_LENGTH, "at least 32 characters (for example: openssl rand -base64 32)").optional(),
   DATABASE_URL: z.string().min(1).optional(),
   MIGRATION_DATABASE_URL: z.string().min(1).optional(),
-  DATA_DIR: z.string().min(1).default(".data/pglite"),
+  DATA_DIR: z.string().min(1).optional(),
   PGBOSS_SCHEMA: z.string().min(1).default("pgboss"),
   SEED_DEMO: z.string().optional(),
+  DEMO_COUNCIL: z.enum(PROFILE_IDS, { error: (issue) => `"${String(issue.input)}" is not a packaged council; choose one of: ${PROFILE_IDS.join(", ")}` }).optional(),
 });
 
 export class ConfigError extends Error {
@@ -144,6 +151,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     throw new ConfigError(`The server settings are not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
   const e = parsed.data;
+  const demoCouncil = e.DEMO_COUNCIL ?? null;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
@@ -177,9 +185,36 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
       maxBodyBytes: e.PUBLIC_MAX_BODY_KB * 1024,
     },
     auditKey: e.AUDIT_KEY ?? null,
-    database: { url: e.DATABASE_URL ?? null, migrationUrl: e.MIGRATION_DATABASE_URL ?? null, dataDir: e.DATA_DIR, jobSchema: e.PGBOSS_SCHEMA },
+    database: {
+      url: e.DATABASE_URL ?? null,
+      migrationUrl: e.MIGRATION_DATABASE_URL ?? null,
+      // A demo council of its own has its own folder (and audit key beside it): two demos never share a database.
+      dataDir: e.DATA_DIR ?? (demoCouncil ? `.data/pglite-${demoCouncil}` : ".data/pglite"),
+      jobSchema: e.PGBOSS_SCHEMA,
+    },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : !e.DATABASE_URL,
+    demoCouncil,
   };
+}
+
+/**
+ * `npm start -- --council leeds`: the start command's arguments, as the settings they stand
+ * for (`--council` is DEMO_COUNCIL), over the environment. Anything else stops the start with
+ * the usage; the council's id is checked with the other settings (configFromEnv).
+ */
+// eslint-disable-next-line no-restricted-properties -- the one place settings are read (docs/decisions/0313-one-settings-schema.md)
+export function envWithArguments(args: readonly string[], env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const usage = `usage: npm start -- --council <${PROFILE_IDS.join("|")}>`;
+  const settings: NodeJS.ProcessEnv = { ...env };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag !== "--council") throw new ConfigError(`Unknown argument "${arg}"; ${usage}`);
+    const value = inline ?? args[++i];
+    if (!value || value.startsWith("--")) throw new ConfigError(`--council needs a council's id; ${usage}`);
+    settings["DEMO_COUNCIL"] = value;
+  }
+  return settings;
 }
 
 /** Settings for tests and the embedded demo: http on localhost, defaults everywhere. */

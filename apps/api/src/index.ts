@@ -6,7 +6,7 @@ export { appRouter, createCaller, type AppRouter } from "./root.js";
 export { createContextInner, MemoryCookieJar, type AppDeps, type Context, type CookieJar } from "./context.js";
 export { createApp, openApiDocument, type AppOptions } from "./server.js";
 export { createDeps, systemClock, type DepsOptions } from "./deps.js";
-export { configFromEnv, defaultConfig, type ApiConfig } from "./config.js";
+export { configFromEnv, defaultConfig, envWithArguments, type ApiConfig } from "./config.js";
 export { csrfTokenMatches, requestContext, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
 export type { Principal, StaffPrincipal, ApiKeyPrincipal } from "./access/principal.js";
 export { CENTRAL_ROLES } from "./access/policy.js";

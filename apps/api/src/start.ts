@@ -3,7 +3,8 @@
  *
  * - No DATABASE_URL: an embedded PGlite database in `.data/pglite` at the repository root
  *   (DATA_DIR to move it), migrated, and seeded once with the demo council: staff for every
- *   role (logins printed below) and a few hundred cases in every stage and state.
+ *   role (logins printed below) and a few hundred cases in every stage and state. With
+ *   `--council <id>` (DEMO_COUNCIL) the demo is that packaged council, in `.data/pglite-<id>`.
  * - DATABASE_URL: PostgreSQL, migrated; the demo council only with SEED_DEMO=true (a
  *   production database should never get accounts whose passwords are printed).
  * - MIGRATION_DATABASE_URL (PostgreSQL): the owner's connection, used only to migrate and then
@@ -21,11 +22,11 @@ import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, grantApplicationRole, migrateToLatest, sealLegacyStreams, type Database } from "@complaints/db";
-import { configFromEnv, type ApiConfig, type DatabaseSettings } from "./config.js";
+import { configFromEnv, envWithArguments, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
-import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed/demo.js";
+import { DEMO_PASSWORD, demoCouncilFor, demoLogins, seedDemo } from "./seed/demo.js";
 import { installJobQueues, startJobs, type JobRunner } from "./jobs/runner.js";
 import { syncAllReportCalendars } from "./services/report-calendars.js";
 import type { AppDeps } from "./context.js";
@@ -132,14 +133,16 @@ export async function startServer(
   const sealed = await sealLegacyStreams(database.db, deps.clock.now());
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
+  const demo = demoCouncilFor(config.demoCouncil, deps.councils.plugins);
   if (config.seedDemo) {
     let last = -1;
     const report = await seedDemo(deps, {
+      council: config.demoCouncil,
       onProgress: (done, total) => {
         const pct = Math.floor((done / total) * 10);
         if (pct !== last) {
           last = pct;
-          out(`Seeding the demo council: ${done}/${total} cases`);
+          out(`Seeding the demo council (${demo.profile.name}): ${done}/${total} cases`);
         }
       },
     });
@@ -167,8 +170,9 @@ export async function startServer(
   out(`  Email: ${config.smtp ? `SMTP (${new URL(config.smtp.url).host})` : "not configured; notifications wait in the outbox (notifications.outbox)"}`);
   if (config.seedDemo) {
     out("");
+    out(`Demo council: ${demo.profile.name} (references ${demo.profile.referencePrefix}-…)${config.demoCouncil ? "" : "; another: npm start -- --council <leeds|lewisham|southwark|lancaster|default>"}`);
     out(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    const rows = demoLogins();
+    const rows = demoLogins(demo);
     const w = Math.max(...rows.map((r) => r.role.length));
     const s = Math.max(...rows.map((r) => r.scope.length));
     for (const r of rows) out(`  ${r.role.padEnd(w)}  ${r.scope.padEnd(s)}  ${r.email}`);
@@ -202,7 +206,9 @@ export function closeOnSignal(started: { close(): Promise<void> }): void {
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const started = await startServer().catch((error: unknown) => {
+  const started = await Promise.resolve()
+    .then(() => startServer(envWithArguments(process.argv.slice(2))))
+    .catch((error: unknown) => {
     process.stderr.write(`Could not start: ${(error as Error).message}\n`);
     process.exit(1);
   });

@@ -30,7 +30,7 @@ export { applyPeriod, describePeriod } from "./deadlines/apply-period.js";
 export * from "./vocabulary/index.js";
 export * from "./lifecycle/types.js";
 export { transition } from "./lifecycle/transition.js";
-export { currentStage } from "./lifecycle/commands/shared.js";
+export { currentResponseDue, currentStage } from "./lifecycle/commands/shared.js";
 export { COMMANDS, COMMAND_TYPES, type CommandModule } from "./lifecycle/commands/index.js";
 export { availableCommands } from "./lifecycle/available.js";
 export { RefusalError } from "./lifecycle/refusals.js";

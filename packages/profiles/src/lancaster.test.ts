@@ -51,6 +51,15 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
     );
   });
 
+  it("Lancaster task group 3(3)(e): once referred back, the Stage 2 review owes no response of its own, so it is never overdue", () => {
+    const s = atStage2();
+    s.do({ type: "refer-back", reason: "More to do" }, "2026-06-18");
+    expect(s.case.dueDates.filter((d) => d.stageId === "stage-2" && d.nature === "deadline")).toEqual([
+      expect.objectContaining({ kind: "acknowledge", metOn: "2026-06-16" }),
+      expect.objectContaining({ kind: "respond", metOn: "2026-06-18" }),
+    ]);
+  });
+
   it("the referred-back Stage 1 is answered in 10 working days from its new acknowledgement, then may go to Stage 2 again and close", () => {
     const s = atStage2();
     s.do({ type: "refer-back", reason: "More to do" }, "2026-06-18");

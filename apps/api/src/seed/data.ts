@@ -1,6 +1,8 @@
 /**
  * Made-up people and the kinds of things residents write about, for the demo council.
- * Names, emails and phone numbers are fictional (Ofcom's drama range 07700 900xxx).
+ * Names, emails and phone numbers are fictional (Ofcom's drama range 07700 900xxx). Exampleton's
+ * services have their own lists; any other council's service takes the lists of the theme its
+ * name suggests (`themeOf`), so a packaged council's demo reads like its services.
  */
 export interface DemoCustomer {
   name: string;
@@ -14,8 +16,8 @@ const first = ["Ann", "Bob", "Chloe", "Dev", "Eileen", "Farah", "George", "Hanna
 const last = ["Smith", "Jones", "Patel", "Okafor", "Williams", "Khan", "Brown", "Evans", "Murphy", "Ahmed", "Taylor", "Nowak", "Clarke", "Hughes", "Begum", "Wright"];
 const streets = ["Mill Lane", "Church Road", "Station Street", "Park Avenue", "Queens Drive", "Victoria Terrace", "Orchard Close", "High Street", "Canal Walk", "Elm Grove"];
 
-/** 150 customers, the same every time. */
-export function customersPool(): DemoCustomer[] {
+/** 150 customers, the same every time, living in `town` (postcodes in its `area`). */
+export function customersPool(town = "Exampleton", area = "EX"): DemoCustomer[] {
   const pool: DemoCustomer[] = [];
   for (let i = 0; i < 150; i++) {
     const f = first[i % first.length]!;
@@ -25,8 +27,8 @@ export function customersPool(): DemoCustomer[] {
       name: `${f} ${l}`,
       email: `${f}.${l}${i}`.toLowerCase() + "@example.com",
       phone: `07700 900${String(100 + i).padStart(3, "0")}`,
-      address: `${n + 1} ${streets[i % streets.length]}\nExampleton`,
-      postcode: `EX${(i % 9) + 1} ${(i % 8) + 1}${"ABDEFGHJ"[i % 8]}${"LNPQRSTU"[(i * 3) % 8]}`,
+      address: `${n + 1} ${streets[i % streets.length]}\n${town}`,
+      postcode: `${area}${(i % 9) + 1} ${(i % 8) + 1}${"ABDEFGHJ"[i % 8]}${"LNPQRSTU"[(i * 3) % 8]}`,
     });
   }
   return pool;
@@ -72,7 +74,35 @@ const complaints: Record<string, string[]> = {
     "My rent account shows arrears that are wrong and I am being threatened with court.",
     "The housing officer has not returned my calls about the succession of my late mother's tenancy.",
   ],
+  "social-care": [
+    "My mother's care package was cut without a new assessment or anyone talking to her.",
+    "Carers have arrived late or not at all for three weeks and nobody told us.",
+    "The social worker changed four times in a year and each one asks the same questions.",
+    "We were never told about the charges for my father's care until the invoice came.",
+  ],
+  education: [
+    "My son's education, health and care plan review is months overdue.",
+    "The school transport stopped without notice and my daughter missed a week of school.",
+    "We were given the wrong information about the admission appeal deadline.",
+  ],
+  planning: [
+    "I was not told about the planning application next door although my house faces it.",
+    "An extension was built without permission and the enforcement team has done nothing.",
+    "My application has gone past its decision date and nobody answers my emails.",
+  ],
+  community: [
+    "The library's opening hours were cut without the consultation that was promised.",
+    "My booking at the leisure centre was cancelled twice and the refund never came.",
+    "Reports of anti-social behaviour in the park have not been answered.",
+  ],
 };
+
+/** Complaints about a response to a freedom of information or environmental information request. */
+const informationReviews = [
+  "You refused my request for the contracts register and I do not accept the exemption you relied on.",
+  "The response to my request left out the emails I asked for; please review it.",
+  "You said the information was not held, but it is referred to in the committee minutes.",
+];
 
 const compliments = [
   "The repairs operative was polite, tidy and fixed the problem first time. Please pass on my thanks.",
@@ -91,10 +121,34 @@ const requests = [
   "Can someone come and look at the loose paving slab by the school?",
 ];
 
+/**
+ * The theme of a service's complaints: Exampleton's services are their own; another council's
+ * service takes the theme its code or name suggests, or "customer-services".
+ */
+export function themeOf(service: { id: string; name: string }): string {
+  if (Object.hasOwn(complaints, service.id)) return service.id;
+  const words = `${service.id} ${service.name}`.toLowerCase();
+  const themes: Array<[RegExp, string]> = [
+    // A service set up for FOI/EIR reviews only (Leeds: the Director of Environments and Housing).
+    [/foi|freedom of information/, "information"],
+    [/social.care/, "social-care"],
+    [/repair/, "repairs"],
+    [/housing|homes|tenan|leasehold|homeless|regenter|rent/, "tenancy"],
+    [/waste|refuse|recycl|environmental/, "waste"],
+    [/highway|traffic|parking|road/, "highways"],
+    [/tax|revenue|benefit|finance|resources/, "council-tax"],
+    [/educat|school|pupil|special/, "education"],
+    [/planning|regeneration/, "planning"],
+    [/librar|sport|leisure|communit|youth|health|safety/, "community"],
+  ];
+  return themes.find(([pattern]) => pattern.test(words))?.[1] ?? "customer-services";
+}
+
 export function descriptionsFor(service: string, kind: string): string[] {
   if (kind === "compliment") return compliments;
   if (kind === "comment") return comments;
   if (kind === "service-request") return requests;
+  if (kind === "foi-eir-review") return informationReviews;
   const base = complaints[service] ?? complaints["customer-services"]!;
   return kind === "member-enquiry" ? base.map((d) => `On behalf of my constituent: ${d.charAt(0).toLowerCase()}${d.slice(1)}`) : base;
 }
@@ -126,6 +180,23 @@ export const CATEGORIES: Record<string, Array<[string, string[]]>> = {
   ],
   tenancy: [
     ["Tenancy management", ["Anti-social behaviour", "Rent account"]],
+    ["Communication", ["No reply", "Wrong information"]],
+  ],
+  "social-care": [
+    ["Care and support", ["Care package", "Missed visits"]],
+    ["Assessment", ["Delay", "Not involved"]],
+    ["Charging", ["Not told of charges", "Wrong invoice"]],
+  ],
+  education: [
+    ["Special educational needs", ["Plan review late", "Provision not in place"]],
+    ["Admissions and transport", ["Wrong information", "Transport stopped"]],
+  ],
+  planning: [
+    ["Applications", ["Not consulted", "Decision late"]],
+    ["Enforcement", ["No action taken"]],
+  ],
+  community: [
+    ["Facilities", ["Opening hours", "Bookings and refunds"]],
     ["Communication", ["No reply", "Wrong information"]],
   ],
 };

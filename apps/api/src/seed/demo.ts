@@ -5,58 +5,51 @@
  * each step's moment over the last six months, so due dates, overdue cases and the RAG
  * colours are what a council would see today. Deterministic for a given "today".
  */
-import { todayIn, type CaseState, type CommandType, type Clock } from "@complaints/core";
+import { currentResponseDue, todayIn, type CaseState, type CommandType, type Clock, type ResolvedRules } from "@complaints/core";
+import type { ProfileId } from "@complaints/profiles";
 import { authRepository, caseRepository, customerRepository, organisationRepository } from "@complaints/db";
 import { TRPCError } from "@trpc/server";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
+import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
 import { conductCommand } from "../services/customers.js";
 import { describeError } from "../errors.js";
 import { addStaff, installCouncil, type StaffSpec } from "./council.js";
-import { demoProfile } from "./profile.js";
-import { CATEGORIES, customersPool, descriptionsFor, type DemoCustomer } from "./data.js";
+import { demoCouncilFor, exampleton, type DemoCouncil } from "./profile.js";
+import { CATEGORIES, customersPool, descriptionsFor, themeOf, type DemoCustomer } from "./data.js";
 import { seedAfterResponses } from "./learning.js";
 
 export const DEMO_COUNCIL_SLUG = "exampleton";
 export const DEMO_PASSWORD = "demo-password";
 
-const directorates = ["corporate", "environment", "housing"] as const;
-const teamOf: Record<(typeof directorates)[number], string> = {
-  corporate: "council-tax/billing",
-  environment: "waste/collections",
-  housing: "repairs/responsive",
-};
-const titled = (d: string) => d[0]!.toUpperCase() + d.slice(1);
+export { demoCouncilFor, type DemoCouncil };
 
 /** One account per role (directorate roles in each directorate). */
-export function demoStaff(): StaffSpec[] {
+export function demoStaff(council: DemoCouncil = exampleton([])): StaffSpec[] {
+  const at = (local: string) => `${local}@${council.domain}`;
+  const central = council.centralTeam ? { team: council.centralTeam } : {};
   const specs: StaffSpec[] = [
-    { key: "cso", name: "Chris Contact", email: "cso@exampleton.gov.uk", jobTitle: "Customer Services Officer", team: "customer-services/contact-centre", roles: [{ role: "customer-services", directorate: null }], password: DEMO_PASSWORD },
-    { key: "manager", name: "Morgan Resolve", email: "manager@exampleton.gov.uk", jobTitle: "Complaints Manager", team: "customer-services/contact-centre", roles: [{ role: "complaints-manager", directorate: null }], password: DEMO_PASSWORD },
-    { key: "qa", name: "Quinn Assure", email: "qa@exampleton.gov.uk", jobTitle: "Quality Assurance Officer", roles: [{ role: "quality-assurance", directorate: null }], password: DEMO_PASSWORD },
-    { key: "legal", name: "Lee Gal", email: "legal@exampleton.gov.uk", jobTitle: "Solicitor", roles: [{ role: "legal", directorate: null }], password: DEMO_PASSWORD },
-    { key: "admin", name: "Ada Admin", email: "admin@exampleton.gov.uk", jobTitle: "System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
+    { key: "cso", name: "Chris Contact", email: at("cso"), jobTitle: "Customer Services Officer", ...central, roles: [{ role: "customer-services", directorate: null }], password: DEMO_PASSWORD },
+    { key: "manager", name: "Morgan Resolve", email: at("manager"), jobTitle: "Complaints Manager", ...central, roles: [{ role: "complaints-manager", directorate: null }], password: DEMO_PASSWORD },
+    { key: "qa", name: "Quinn Assure", email: at("qa"), jobTitle: "Quality Assurance Officer", roles: [{ role: "quality-assurance", directorate: null }], password: DEMO_PASSWORD },
+    { key: "legal", name: "Lee Gal", email: at("legal"), jobTitle: "Solicitor", roles: [{ role: "legal", directorate: null }], password: DEMO_PASSWORD },
+    { key: "admin", name: "Ada Admin", email: at("admin"), jobTitle: "System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
     // A second administrator: an administrator's own case-reading role needs another's approval (issue 20).
-    { key: "admin2", name: "Bea Backup", email: "admin2@exampleton.gov.uk", jobTitle: "Deputy System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
-    { key: "auditor", name: "Audrey Read", email: "auditor@exampleton.gov.uk", jobTitle: "Internal Auditor", roles: [{ role: "auditor", directorate: null }], password: DEMO_PASSWORD },
+    { key: "admin2", name: "Bea Backup", email: at("admin2"), jobTitle: "Deputy System Administrator", roles: [{ role: "administrator", directorate: null }], password: DEMO_PASSWORD },
+    { key: "auditor", name: "Audrey Read", email: at("auditor"), jobTitle: "Internal Auditor", roles: [{ role: "auditor", directorate: null }], password: DEMO_PASSWORD },
   ];
-  const people: Record<string, [string, string, string, string, string]> = {
-    corporate: ["Ivy Ingram", "Ian Irwin", "Dana Cole", "Hana Shah", "Drew Dent"],
-    environment: ["Eve Evans", "Ed Ellis", "Della Cruz", "Harry Stone", "Dev Patel"],
-    housing: ["Holly Hart", "Hugo Hale", "Dora Reid", "Hattie Bloom", "Dom Price"],
-  };
-  for (const d of directorates) {
-    const [io1, io2, dcro, hos, director] = people[d]!;
-    const at = (key: string) => `${key}.${d}@exampleton.gov.uk`;
+  for (const { id: d, label, team, people } of council.directorates) {
+    const [io1, io2, dcro, hos, director] = people;
+    const email = (key: string) => at(`${key}.${d}`);
+    const officers = team ? { team } : {};
     specs.push(
-      { key: `io-${d}`, name: io1, email: at("io"), jobTitle: "Investigating Officer", team: teamOf[d], roles: [{ role: "investigating-officer", directorate: d }], password: DEMO_PASSWORD },
-      { key: `io2-${d}`, name: io2, email: at("io2"), jobTitle: "Senior Investigating Officer", team: teamOf[d], roles: [{ role: "investigating-officer", directorate: d }], password: DEMO_PASSWORD },
-      { key: `dcro-${d}`, name: dcro, email: at("dcro"), jobTitle: "Departmental Customer Relations Officer", team: teamOf[d], roles: [{ role: "dcro", directorate: d }], password: DEMO_PASSWORD },
-      { key: `hos-${d}`, name: hos, email: at("hos"), jobTitle: "Head of Service", roles: [{ role: "head-of-service", directorate: d }], password: DEMO_PASSWORD },
-      { key: `director-${d}`, name: director, email: at("director"), jobTitle: `Director of ${titled(d)}`, roles: [{ role: "director", directorate: d }], password: DEMO_PASSWORD },
+      { key: `io-${d}`, name: io1, email: email("io"), jobTitle: "Investigating Officer", ...officers, roles: [{ role: "investigating-officer", directorate: d }], password: DEMO_PASSWORD },
+      { key: `io2-${d}`, name: io2, email: email("io2"), jobTitle: "Senior Investigating Officer", ...officers, roles: [{ role: "investigating-officer", directorate: d }], password: DEMO_PASSWORD },
+      { key: `dcro-${d}`, name: dcro, email: email("dcro"), jobTitle: "Departmental Customer Relations Officer", ...officers, roles: [{ role: "dcro", directorate: d }], password: DEMO_PASSWORD },
+      { key: `hos-${d}`, name: hos, email: email("hos"), jobTitle: "Head of Service", roles: [{ role: "head-of-service", directorate: d }], password: DEMO_PASSWORD },
+      { key: `director-${d}`, name: director, email: email("director"), jobTitle: `Director of ${label}`, roles: [{ role: "director", directorate: d }], password: DEMO_PASSWORD },
     );
   }
   return specs;
@@ -70,10 +63,11 @@ export interface DemoLogin {
   password: string;
 }
 
-export function demoLogins(): DemoLogin[] {
-  return demoStaff().map((s) => ({
+export function demoLogins(council: DemoCouncil = exampleton([])): DemoLogin[] {
+  const labels = new Map(council.directorates.map((d) => [d.id, d.label]));
+  return demoStaff(council).map((s) => ({
     role: ROLE_LABELS[s.roles[0]!.role],
-    scope: s.roles[0]!.directorate ? titled(s.roles[0]!.directorate) : "All directorates",
+    scope: s.roles[0]!.directorate ? labels.get(s.roles[0]!.directorate)! : "All directorates",
     name: s.name,
     email: s.email,
     password: s.password ?? "(single sign-on)",
@@ -117,27 +111,28 @@ export interface SeedReport {
   byStatus: Record<string, number>;
 }
 
-const SERVICES: Array<{ code: string; directorate: (typeof directorates)[number]; weight: number }> = [
-  { code: "council-tax", directorate: "corporate", weight: 5 },
-  { code: "customer-services", directorate: "corporate", weight: 2 },
-  { code: "waste", directorate: "environment", weight: 6 },
-  { code: "highways", directorate: "environment", weight: 3 },
-  { code: "repairs", directorate: "housing", weight: 6 },
-  { code: "tenancy", directorate: "housing", weight: 3 },
-];
-
 /**
  * Seeds the demo council once. `now` anchors the six months of history (default: the clock).
  */
-export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<SeedReport> {
+export async function seedDemo(
+  deps: AppDeps,
+  options: {
+    now?: Date;
+    cases?: number;
+    onProgress?: (done: number, total: number) => void;
+    /** A packaged council (packages/profiles) instead of Exampleton (DEMO_COUNCIL). */
+    council?: ProfileId | null;
+  } = {},
+): Promise<SeedReport> {
   const db = deps.database.db;
-  const existing = await organisationRepository.findCouncilBySlug(db, DEMO_COUNCIL_SLUG);
+  const council = demoCouncilFor(options.council ?? null, deps.councils.plugins);
+  const existing = await organisationRepository.findCouncilBySlug(db, council.slug);
   if (existing) return { created: false, councilId: existing.id, cases: 0, refused: 0, byStatus: {} };
 
   const now = options.now ?? deps.clock.now();
   const total = options.cases ?? 300;
-  const installed = await installCouncil(db, { slug: DEMO_COUNCIL_SLUG, profile: demoProfile(deps.councils.plugins) }, deps.councils.plugins, new Date(now.getTime() - 200 * 86_400_000));
-  const staffIds = await addStaff(db, installed, demoStaff(), now);
+  const installed = await installCouncil(db, { slug: council.slug, profile: council.profile }, deps.councils.plugins, new Date(now.getTime() - 200 * 86_400_000));
+  const staffIds = await addStaff(db, installed, demoStaff(council), now);
   const principals = new Map<string, StaffPrincipal>();
   for (const [key, id] of staffIds) principals.set(key, toPrincipal((await authRepository.findStaffById(db, id))!, null));
   const runtime = await deps.councils.get(installed.councilId);
@@ -149,16 +144,25 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
   // A second sequence for what came later (compensation, learning, quality checks, equality
   // monitoring), so the cases the first one made stay the same.
   const extra = random(20261126);
-  const customers = customersPool();
+  const customers = customersPool(council.town, council.postcodeArea);
   const report: SeedReport = { created: true, councilId: installed.councilId, cases: 0, refused: 0, byStatus: {} };
-  const calendar = runtime.book.rulesFor("council-tax", "complaint").calendar;
+  const calendar = runtime.book.rulesFor(council.services[0]!.code, "complaint").calendar;
   /** A moment `days` working days after `date`, at a plausible office hour. */
   const after = (from: Date, workingDays: number): Date => {
     const day = calendar.addWorkingDays(todayIn({ now: () => from }), workingDays);
     return new Date(`${day}T${String(rng.int(9, 16)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00Z`);
   };
 
-  const weighted = SERVICES.flatMap((s) => Array.from({ length: s.weight }, () => s));
+  const weighted = council.services.flatMap((s) => Array.from({ length: s.weight }, () => s));
+  const themes = new Map(council.services.map((s) => [s.code, themeOf({ id: s.code, name: s.name })]));
+  /** Whether a plugin governs this kind of case in this service (member enquiries, FOI reviews). */
+  const governs = (serviceId: string, kind: CaseState["kind"], plugin: string) => {
+    try {
+      return runtime.book.rulesFor(serviceId, kind).plugins.includes(plugin);
+    } catch {
+      return false;
+    }
+  };
   for (let i = 0; i < total; i++) {
     const service = rng.pick(weighted);
     const d = service.directorate;
@@ -167,12 +171,17 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
     receivedAt.setUTCHours(rng.int(8, 18), rng.int(0, 59), 0, 0);
     if (receivedAt > now) receivedAt.setTime(now.getTime() - 3_600_000);
     const roll = rng.next();
-    const kind: CaseState["kind"] = roll < 0.78 ? "complaint" : roll < 0.85 ? "compliment" : roll < 0.89 ? "comment" : roll < 0.94 ? "service-request" : "member-enquiry";
+    let kind: CaseState["kind"] = roll < 0.78 ? "complaint" : roll < 0.85 ? "compliment" : roll < 0.89 ? "comment" : roll < 0.94 ? "service-request" : "member-enquiry";
+    // Where members' letters have no procedure of their own they are complaints; where the FOI/EIR
+    // plugin is on, some complaints are about an information request's answer (an internal review).
+    if (kind === "member-enquiry" && !governs(service.code, kind, "member-enquiries")) kind = "complaint";
+    if (kind === "complaint" && governs(service.code, "foi-eir-review", "foi-eir") && (themes.get(service.code) === "information" || rng.chance(0.25))) kind = "foi-eir-review";
     // Every 40th case is from the same persistent complainant (designated below).
     const customer: DemoCustomer | null = i % 40 === 0 ? customers[0]! : rng.chance(0.04) && kind === "comment" ? null : rng.pick(customers);
-    const description = rng.pick(descriptionsFor(service.code, kind));
+    const theme = themes.get(service.code)!;
+    const description = rng.pick(descriptionsFor(theme, kind));
     // From the index, not the random sequence, so the rest of the demo stays as it was.
-    const categories = CATEGORIES[service.code] ?? [];
+    const categories = CATEGORIES[theme] ?? [];
     const [category, subCategories] = categories.length ? categories[i % categories.length]! : [null, []];
     const restricted = kind === "complaint" && rng.chance(0.04);
     const io = `io-${d}`;
@@ -192,6 +201,10 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
           ? { name: rng.pick(["Cllr Priya Nair", "Cllr Tom Beck", "Sarah Lowe MP"]), role: rng.chance(0.7) ? "councillor" : "mp", consent: { basis: "elected-member", recordedOn: todayIn({ now: () => receivedAt }) }, replyTo: "representative" }
           : undefined,
       customer: customer ? { fullName: customer.name, email: customer.email, phone: customer.phone, address: customer.address, postcode: customer.postcode } : null,
+      // An internal review is asked for within 40 working days of the answer (plugins/foi-eir).
+      ...(kind === "foi-eir-review"
+        ? { matterArose: addDays(receivedAt, -rng.int(5, 25)), intake: { informationRegime: rng.pick(["foi", "eir"] as const), requestReference: `FOI-${receivedAt.getUTCFullYear()}-${String(1000 + i)}` } }
+        : {}),
     };
     clock.set(receivedAt);
     let caseId: string;
@@ -222,9 +235,39 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
         return false;
       }
     };
+    /** Whether `who` may run `type` on the case as it now stands (core's availableCommands, by role). */
+    const can = async (who: string, type: CommandType): Promise<boolean> => {
+      const staff = principals.get(who)!;
+      const { record } = await loadReadableCase(ctxFor(who), staff, caseId);
+      return availableFor(record.state, runtime, staff, factsOfCase(record)).includes(type);
+    };
+    const rules = runtime.book.rulesFor(service.code, kind);
+    const dueAfter = async (when: Date): Promise<boolean> => {
+      const record = await caseRepository.getCase<CaseState>(db, caseId);
+      const today = todayIn({ now: () => when });
+      const due = currentResponseDue(record.state, rules, today);
+      return !due || today <= due;
+    };
+    const directorate = council.directorates.find((x) => x.id === d)!;
     // Restricted cases are out of the DCRO's sight: the complaints manager coordinates them.
     const coordinator = restricted ? "manager" : `dcro-${d}`;
-    await playCase({ kind, d, io, coordinator, step, after: (n: number, from?: Date) => after(from ?? at, n), rng, extra, staffIds, stalled: rng.chance(0.12) });
+    await playCase({
+      kind,
+      d,
+      io,
+      coordinator,
+      step,
+      can,
+      dueAfter,
+      rules,
+      wrongBody: council.wrongBody,
+      signatory: `${directorate.people[4]}, Director of ${directorate.label}`,
+      after: (n: number, from?: Date) => after(from ?? at, n),
+      rng,
+      extra,
+      staffIds,
+      stalled: rng.chance(0.12),
+    });
     options.onProgress?.(i + 1, total);
   }
 
@@ -253,7 +296,7 @@ export async function seedDemo(deps: AppDeps, options: { now?: Date; cases?: num
 
   // What follows responses: milestones and progress on improvement actions, resolution plans,
   // monthly quality checks with findings and remedial actions, and equality monitoring forms.
-  report.refused += await seedAfterResponses({ deps, councilId: installed.councilId, now, clock, ctxFor, principals, staffIds, rng: extra });
+  report.refused += await seedAfterResponses({ deps, councilId: installed.councilId, now, clock, ctxFor, principals, staffIds, rng: extra, qualityChecked: council.qualityChecked, firstDirectorate: council.directorates[0]!.id });
 
   Object.assign(report.byStatus, await caseRepository.countByStatus(db, installed.councilId));
   return report;
@@ -272,6 +315,15 @@ interface Play {
   d: string;
   io: string;
   step: <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K>) => Promise<boolean>;
+  /** Whether `who` may run the command now: the path follows what the case's rules allow. */
+  can: (who: string, type: CommandType) => Promise<boolean>;
+  /** Whether the current stage's response is not yet due at `when`. */
+  dueAfter: (when: Date) => Promise<boolean>;
+  /** The case's rules (its service's plugins decide the stages and what each needs). */
+  rules: ResolvedRules;
+  wrongBody: DemoCouncil["wrongBody"];
+  /** Who signs a response where the regime asks for the responsible person (adult social care). */
+  signatory: string;
   /** Who triages, assigns and closes: the DCRO, or the complaints manager for restricted cases. */
   coordinator: string;
   after: (workingDays: number, from?: Date) => Date;
@@ -309,7 +361,7 @@ async function playCase(p: Play): Promise<void> {
     return;
   }
   if (p.kind === "complaint" && t < 0.05) {
-    await step(dcro, after(1), "triage", { outcome: "wrongly-addressed", body: "Exampleshire County Council", bodyContact: "complaints@exampleshire.gov.uk" });
+    await step(dcro, after(1), "triage", { outcome: "wrongly-addressed", body: p.wrongBody.body, bodyContact: p.wrongBody.contact });
     return;
   }
   if (p.kind === "complaint" && t < 0.07) {
@@ -317,16 +369,24 @@ async function playCase(p: Play): Promise<void> {
     return;
   }
   if (!(await step(dcro, after(rng.int(0, 2)), "triage", { outcome: "accept" }))) return;
+  if (p.kind === "foi-eir-review") return playReview(p);
   if (!(await step(dcro, after(rng.int(0, 2)), "assign", { handlerId: ioId }))) return;
-  if (!(await step(p.io, after(rng.int(1, 4)), "acknowledge", { offerToDiscuss: rng.chance(0.5) }))) return;
+  // Adult social care's acknowledgement always offers to discuss the complaint (plugins/adult-social-care).
+  const mustOffer = p.rules.plugins.includes("adult-social-care");
+  // Children's social care has no acknowledgement at Stage 1: the officer goes straight on.
+  if ((await p.can(p.io, "acknowledge")) && !(await step(p.io, after(rng.int(1, 4)), "acknowledge", { offerToDiscuss: rng.chance(0.5) || mustOffer }))) return;
   if (p.stalled) return;
   if (rng.chance(0.15)) {
     if (!(await step(p.io, after(rng.int(1, 4)), "request-information", { id: "info-1", from: "customer", what: "Copies of the bills and bank statements", pause: true }))) return;
     if (!(await step(p.io, after(rng.int(2, 6)), "receive-information", { id: "info-1" }))) return;
   }
-  if (rng.chance(0.12)) {
-    if (!(await step(p.io, after(rng.int(3, 7)), "extend", { workingDays: rng.int(5, 10), reason: "We are waiting for the contractor's report", ombudsmanDetailsGiven: true }))) return;
-    if (!(await step(p.io, after(rng.int(3, 6)), "holding-response", { summary: "Still waiting for the contractor; we expect to reply by the new date" }))) return;
+  if (rng.chance(0.12) && (await p.can(p.io, "extend"))) {
+    const when = after(rng.int(3, 7));
+    // An extension is agreed before the response is due (code 6.4): a stage due sooner (Lewisham's 10 days from receipt) is simply answered.
+    if (await p.dueAfter(when)) {
+      if (!(await step(p.io, when, "extend", { workingDays: rng.int(5, 10), reason: "We are waiting for the contractor's report", ombudsmanDetailsGiven: true }))) return;
+      if (!(await step(p.io, after(rng.int(3, 6)), "holding-response", { summary: "Still waiting for the contractor; we expect to reply by the new date" }))) return;
+    }
   }
   const outcome = rng.pick(["upheld", "partly-upheld", "not-upheld", "not-upheld"] as const);
   const remedies =
@@ -342,27 +402,92 @@ async function playCase(p: Play): Promise<void> {
         ];
   const [rootCause, lessons, action] = p.extra.pick(LEARNING);
   const learning = outcome === "not-upheld" ? undefined : { rootCause, lessons, improvementActions: rng.chance(0.5) ? [{ id: "brief", description: action, ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
-  if (!(await step(p.io, after(rng.int(3, 9)), "respond", { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}) }))) return;
+  // SI 2009/309 reg 14(1): an adult social care response is signed by the responsible person.
+  const signed = p.rules.regime.stages.find((s) => s.id === "stage-1")?.signedByResponsiblePerson ? { signedBy: p.signatory } : {};
+  if (!(await step(p.io, after(rng.int(3, 9)), "respond", { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}), ...signed }))) return;
   if (remedies.some((r) => r.id === "fix") && rng.chance(0.6)) {
     if (!(await step(p.io, after(rng.int(3, 10)), "complete-remedy", { remedyId: "fix" }))) return;
   }
   // A complaint about a named officer is not escalated here: Stage 2 would need someone
   // independent of both the officer complained about and the Stage 1 investigator.
   const closeNow = rng.chance(0.65);
-  if (p.kind === "member-enquiry" || closeNow || p.coordinator === "manager") {
+  // A one-stage regime (adult social care) goes to the Ombudsman, not to Stage 2.
+  if (p.kind === "member-enquiry" || closeNow || p.coordinator === "manager" || !(await p.can("cso", "escalate"))) {
     await step(dcro, after(rng.int(15, 25)), "close", { note: null });
     return;
   }
   if (!(await step(p.coordinator === "manager" ? "manager" : "cso", after(rng.int(2, 12)), "escalate", { reason: p.extra.pick(["The repair is still not done", "The response did not answer all my points", "The compensation offered is too low", "The customer is not satisfied with the response"]) }))) return;
   if (!(await step(dcro, after(rng.int(0, 2)), "assign", { handlerId: p.staffIds.get(io2)! }))) return;
-  if (!(await step(io2, after(rng.int(1, 4)), "acknowledge", {}))) return;
-  if (!(await step(io2, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence." }))) return;
+  if ((await p.can(io2, "acknowledge")) && !(await step(io2, after(rng.int(1, 4)), "acknowledge", {}))) return;
+  if (!(await investigate(p, io2))) return;
+  // Lancaster: a Stage 2 review that finds the complaint was not dealt with thoroughly sends it back to Stage 1.
+  if ((await p.can(dcro, "refer-back")) && rng.chance(0.3)) {
+    if (!(await step(dcro, after(rng.int(3, 8)), "refer-back", { reason: "The review found points the Stage 1 investigation did not look into" }))) return;
+    if (!(await step(dcro, after(1), "assign", { handlerId: ioId }))) return;
+    if ((await p.can(p.io, "acknowledge")) && !(await step(p.io, after(1), "acknowledge", { offerToDiscuss: mustOffer }))) return;
+    if (!(await step(p.io, after(rng.int(4, 9)), "respond", { outcome: "partly-upheld", reasons: "We looked again at the points the review found we had missed.", remedies: [] }))) return;
+    await step(dcro, after(rng.int(15, 25)), "close", { note: null });
+    return;
+  }
+  // Stage 2's answer may need a senior officer (children's social care: a head of service or director).
+  const responder = (await p.can(io2, "respond")) ? io2 : (await p.can(`hos-${d}`, "respond")) ? `hos-${d}` : `director-${d}`;
+  if (!(await step(responder, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence." }))) return;
+  // Lewisham: some go on to the Independent Adjudicator (Stage 3) instead of closing.
+  if (p.rules.plugins.includes("independent-adjudicator") && (await p.can("cso", "escalate")) && rng.chance(0.3)) {
+    await playAdjudication(p);
+    return;
+  }
   if (!(await step(dcro, after(rng.int(1, 3)), "close", { note: null }))) return;
   if (rng.chance(0.25)) {
     const received = after(rng.int(10, 30));
     if (!(await step("manager", received, "ombudsman-enquiry", { enquiryId: "lgsco-1", body: "lgsco", reference: `LGSCO-${rng.int(10, 99)}-${rng.int(100, 999)}`, responseDueOn: dateAfter(after(20, received)) }))) return;
     await step("manager", after(rng.int(5, 15)), "ombudsman-response", { enquiryId: "lgsco-1", approvedBy: "Head of Service" });
   }
+}
+
+/**
+ * What Stage 2's investigation needs before its answer, as the rules say: the agreed statement
+ * of complaint where the response counts from it (Leeds para 22; children's Stage 2), and
+ * children's Stage 2 investigating officer and Independent Person (plugins/children-social-care).
+ */
+async function investigate(p: Play, who: string): Promise<boolean> {
+  const { step, after, rng } = p;
+  const stage2 = p.rules.regime.stages.find((s) => s.id === "stage-2");
+  if (stage2?.respond.from === "agreed-statement" && (await p.can(who, "agree-statement"))) {
+    if (!(await step(who, after(rng.int(1, 3)), "agree-statement", {}))) return false;
+  }
+  if (p.rules.plugins.includes("children-social-care")) {
+    if (!(await step(who, after(1), "add-participant", { role: "investigating-officer", name: "Pat Green (commissioned investigator)" }))) return false;
+    if (!(await step(who, after(1), "add-participant", { role: "independent-person", name: "Robin Shah", participantId: "ip-1", isCouncilOfficerOrMember: false }))) return false;
+  }
+  return true;
+}
+
+/** An FOI or EIR internal review: the Director decides it, after Legal's advice (Leeds paras 61–62). */
+async function playReview(p: Play): Promise<void> {
+  const { step, after, rng } = p;
+  const dcro = p.coordinator;
+  const director = `director-${p.d}`;
+  if (!(await step(dcro, after(rng.int(0, 2)), "assign", { handlerId: p.staffIds.get(director)! }))) return;
+  if ((await p.can(dcro, "acknowledge")) && !(await step(dcro, after(rng.int(1, 3)), "acknowledge", {}))) return;
+  if (p.stalled) return;
+  if (!(await step(dcro, after(rng.int(3, 8)), "notify", { party: "legal", reason: "Advice on the exemption the answer relied on" }))) return;
+  if (!(await step(director, after(rng.int(3, 8)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld", "not-upheld"] as const), reasons: "The Director looked again at the request, the answer and Legal Services' advice." }))) return;
+  await step(dcro, after(rng.int(5, 15)), "close", { note: null });
+}
+
+/** Stage 3: the Independent Adjudicator's review and recommendations, each with an owner and a date (Lewisham). */
+async function playAdjudication(p: Play): Promise<void> {
+  const { step, after, rng } = p;
+  const dcro = p.coordinator;
+  const hos = p.staffIds.get(`hos-${p.d}`)!;
+  if (!(await step("cso", after(rng.int(2, 10)), "escalate", { reason: "The customer asked for the Independent Adjudicator's review" }))) return;
+  if (!(await step(dcro, after(rng.int(0, 2)), "assign", { handlerId: p.staffIds.get("manager")! }))) return;
+  if ((await p.can("manager", "acknowledge")) && !(await step("manager", after(rng.int(1, 4)), "acknowledge", {}))) return;
+  const upheld = rng.chance(0.5);
+  const remedies = upheld ? [{ id: "recommendation", type: "action" as const, description: "Review how the service answers complaints like this one", ownerId: hos, dueOn: dateAfter(after(30)) }] : [];
+  if (!(await step("manager", after(rng.int(10, 25)), "respond", { outcome: upheld ? "partly-upheld" : "not-upheld", reasons: "The Independent Adjudicator reviewed how the council handled the complaint at both stages.", remedies }))) return;
+  await step(dcro, after(rng.int(1, 3)), "close", { note: null });
 }
 
 /** Root cause, lesson and improvement action, as officers record them after an upheld complaint. */

@@ -31,6 +31,10 @@ export interface AfterResponses {
   principals: Map<string, StaffPrincipal>;
   staffIds: Map<string, string>;
   rng: Rng;
+  /** The services whose responses are quality-checked each month. */
+  qualityChecked: readonly string[];
+  /** Where an action of no directorate is followed up. */
+  firstDirectorate: string;
 }
 
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
@@ -41,7 +45,7 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
   const db = o.deps.database.db;
   const today = todayIn({ now: () => o.now });
   const runtime = await o.deps.councils.get(o.councilId);
-  const directorateCode = (id: string | null) => (id ? (runtime.directorateCodeById.get(id) ?? "corporate") : "corporate");
+  const directorateCode = (id: string | null) => (id ? (runtime.directorateCodeById.get(id) ?? o.firstDirectorate) : o.firstDirectorate);
   let refused = 0;
   const attempt = async (what: string, work: () => Promise<unknown>) => {
     try {
@@ -117,13 +121,13 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
   for (const back of [3, 2, 1]) {
     const sampled = month(back);
     const reviewDay = addCalendarDays(`${month(back - 1)}-01`, 3);
-    for (const serviceCode of ["council-tax", "waste", "repairs"]) {
+    for (const serviceCode of o.qualityChecked) {
       await attempt("a quality check", async () => {
         o.clock.set(at(reviewDay));
         const ctx = o.ctxFor("qa");
         const drawn = await drawSample(ctx, qa, { serviceCode, month: sampled, share: 0.5 });
         const sample = await getSample(ctx, qa, drawn.sampleId);
-        const d = runtime.directorateOfService.get(serviceCode) ?? "corporate";
+        const d = runtime.directorateOfService.get(serviceCode) ?? o.firstDirectorate;
         // Last month's checks are still under way: half its responses wait for review.
         const toReview = back === 1 ? sample.items.slice(0, Math.floor(sample.items.length / 2)) : sample.items;
         for (const item of toReview) {

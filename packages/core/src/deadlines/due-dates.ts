@@ -142,6 +142,8 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     const stageRules = stageRulesOf(rules, stage.stageId);
     if (!stageRules) continue;
     const key = `${stage.stageId}#${stage.sequence}`;
+    // A stage referred back (Lancaster) owes nothing more: the stage it reopened carries the dates.
+    const referredBackOn = stage.phase === "referred-back" ? (stage.endedOn ?? null) : null;
 
     if (stageRules.acknowledge) {
       const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
@@ -154,7 +156,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
           rule: stageRules.acknowledge.rule,
           explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})`,
           nature: "deadline",
-          metOn: stage.acknowledgedOn,
+          metOn: stage.acknowledgedOn ?? referredBackOn,
         });
       }
     }
@@ -205,7 +207,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
         rule,
         explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})`,
         nature: "deadline",
-        metOn: stage.response?.on ?? null,
+        metOn: stage.response?.on ?? referredBackOn,
       });
 
       if (stageRules.target) {
