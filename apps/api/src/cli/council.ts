@@ -140,9 +140,9 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
         io.out(`First administrator: ${result.administrator.name} <${result.administrator.email}>`);
         io.out(`Temporary password:  ${result.administrator.temporaryPassword}`);
         io.out("  Shown this once and stored only as a hash: give it to the administrator, who must");
-        io.out(`  choose their own at first sign-in (${config.publicUrl}/login).`);
+        io.out(`  choose their own at first sign-in (${config.publicUrl}/sign-in).`);
         io.out("");
-        io.out(`Start the server on this database without the demo: SEED_DEMO=false npm start`);
+        io.out(`Start the server with the same settings, without the demo: SEED_DEMO=false npm start`);
         return 0;
       }
       case "export": {
