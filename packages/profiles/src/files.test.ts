@@ -62,7 +62,7 @@ describe("council profiles as files (issue 14)", () => {
       'calendar.cutOffTime: HH:MM, 24-hour (found "5pm")',
       'directorates.0.services.2.id: use lower-case letters, digits and hyphens (found "Waste Management")',
       'directorates.0.colour: not a field of a council profile (check its spelling) (found "green")',
-      'referencePrefix: Invalid string: must match pattern /^[A-Z]{2,6}$/ (found "leeds")',
+      'referencePrefix: 2 to 6 capital letters, like LCC (found "leeds")',
     ]);
   });
 

@@ -76,8 +76,8 @@ describe(`npm run council (${engine})`, { timeout: 120_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`${broken}: 3 problems:`);
     expect(refused.err).toContain('  - calendar.cutOffTime: HH:MM, 24-hour (found "5pm")');
-    expect(refused.err).toContain('  - letterhead: Invalid input: expected object, received undefined (found missing)');
-    expect(refused.err).toContain('  - referencePrefix: Invalid string: must match pattern /^[A-Z]{2,6}$/ (found "leafy")');
+    expect(refused.err).toContain('  - letterhead: required (object) (found missing)');
+    expect(refused.err).toContain('  - referencePrefix: 2 to 6 capital letters, like LCC (found "leafy")');
     expect(await councils()).toEqual([]);
   });
 
