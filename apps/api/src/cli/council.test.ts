@@ -89,6 +89,12 @@ describe(`npm run council (${engine})`, { timeout: 120_000 }, () => {
     expect((await council("frobnicate")).err).toContain('Unknown command "frobnicate"');
   });
 
+  it("export --profile writes a packaged profile as a file to start from, without a database", async () => {
+    const out = path.join(dir, "start-from.yaml");
+    expect(await council("export", "--profile", "southwark", "--out", out)).toMatchObject({ code: 0, out: `Wrote the packaged profile "southwark" to ${out}`, err: "" });
+    expect(parseProfileText(readFileSync(out, "utf8"), "yaml", out)).toMatchObject({ id: "southwark" });
+  });
+
   it("installs Leeds with its first administrator in one go: a temporary password printed once, stored only as a hash, to change at first sign-in", async () => {
     const installed = await council("install", "--profile", "leeds", "--admin-email", "it.admin@leeds.gov.uk", "--admin-name", "Ida Admin");
     expect(installed.err).toMatch(/^Database: /);

@@ -13,7 +13,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DomainError } from "@complaints/core";
+import { DomainError, type CouncilProfile } from "@complaints/core";
 import { PROFILE_IDS, formatOf, profileToText, resolveProfile } from "@complaints/profiles";
 import { configFromEnv, ConfigError } from "../config.js";
 import { createContextInner, type AppDeps } from "../context.js";
@@ -32,6 +32,8 @@ export const USAGE = `usage: npm run council -- <command> [options]
       names a new one (several councils on one server).
   export [--council <slug>] [--out <file.yaml|file.json>]
       Writes the council's profile (YAML to the screen without --out).
+  export --profile <id> [--out <file.yaml|file.json>]
+      Writes a packaged profile, to start your own from (no database needed).
   update --profile <file> [--council <slug>] [--dry-run] [--reason <why>]
       Shows what the profile changes and whose due dates move; without --dry-run saves it and
       recalculates the open cases whose rules changed.
@@ -61,7 +63,7 @@ const options = {
 
 const ALLOWED: Record<string, ReadonlyArray<keyof typeof options>> = {
   install: ["profile", "admin-email", "admin-name", "slug"],
-  export: ["council", "out"],
+  export: ["council", "out", "profile"],
   update: ["profile", "council", "dry-run", "reason"],
   list: [],
 };
@@ -107,6 +109,10 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
     // Read the profile first: a file with problems is refused before the database is touched.
     const profileRef = v.profile;
     const resolved = profileRef ? resolveProfile(profileRef) : null;
+    if (command === "export" && resolved) {
+      if (v.council) throw new UsageError("export takes --council or --profile, not both");
+      return writeProfile(io, resolved.profile, v.out, resolved.from);
+    }
 
     const config = configFromEnv(env);
     let auditKey: { key: string };
@@ -147,14 +153,7 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
       }
       case "export": {
         const council = await chooseCouncil(database.db, v.council);
-        const profile = storedProfile(council);
-        if (!v.out) {
-          io.out(profileToText(profile, "yaml").trimEnd());
-          return 0;
-        }
-        writeFileSync(v.out, profileToText(profile, formatOf(v.out)));
-        io.out(`Wrote the profile of ${council.name} (council "${council.slug}") to ${v.out}`);
-        return 0;
+        return writeProfile(io, storedProfile(council), v.out, `the profile of ${council.name} (council "${council.slug}")`);
       }
       case "update": {
         const council = await chooseCouncil(database.db, v.council);
@@ -178,6 +177,11 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
     }
     return 2;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      io.err(USAGE);
+      return 2;
+    }
     if (error instanceof DomainError || error instanceof ConfigError) {
       io.err(error.message);
       return 1;
@@ -186,6 +190,17 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
   } finally {
     await deps?.database.close();
   }
+}
+
+/** The profile as YAML on the screen, or as the file `out` names (YAML or JSON by its extension). */
+function writeProfile(io: Io, profile: CouncilProfile, out: string | undefined, what: string): number {
+  if (!out) {
+    io.out(profileToText(profile, "yaml").trimEnd());
+    return 0;
+  }
+  writeFileSync(out, profileToText(profile, formatOf(out)));
+  io.out(`Wrote ${what} to ${out}`);
+  return 0;
 }
 
 function printPreview(io: Io, councilName: string, from: string, preview: ProfileChangePreview): void {
