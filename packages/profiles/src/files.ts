@@ -13,6 +13,7 @@ import {
   ProfileValidationError,
   RuleConfigurationError,
   RuleBook,
+  describeProfileProblem,
   parseCouncilProfile,
   type CouncilProfile,
   type ServicePlugin,
@@ -71,7 +72,7 @@ export function checkProfile(input: unknown, source: string, plugins: readonly S
   try {
     profile = parseCouncilProfile(input);
   } catch (error) {
-    if (error instanceof ProfileValidationError) throw new ProfileFileError(source, error.issues);
+    if (error instanceof ProfileValidationError) throw new ProfileFileError(source, error.problems.map(describeProfileProblem));
     throw error;
   }
   try {

@@ -111,15 +111,17 @@ export interface ProfileProblem {
  */
 export class ProfileValidationError extends DomainError {
   override readonly name = "ProfileValidationError";
-  readonly issues: string[];
   constructor(
     readonly profileId: string,
     readonly problems: ProfileProblem[],
   ) {
-    const issues = problems.map((p) => `${p.path}: ${p.rule} (found ${p.value})`);
-    super("INVALID_INPUT", `The profile "${profileId}" is not valid: ${issues.join("; ")}`);
-    this.issues = issues;
+    super("INVALID_INPUT", `The profile "${profileId}" is not valid: ${problems.map(describeProfileProblem).join("; ")}`);
   }
+}
+
+/** One problem as a line: `calendar.cutOffTime: HH:MM, 24-hour (found "5pm")`. */
+export function describeProfileProblem(p: ProfileProblem): string {
+  return `${p.path}: ${p.rule} (found ${p.value})`;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): string {
