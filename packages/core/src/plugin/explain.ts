@@ -18,7 +18,8 @@ export function describeTimescale(t: Timescale | null | undefined): string {
   return `${describePeriod(t.period)} from ${from}`;
 }
 
-function describeValue(path: string, value: unknown): string {
+/** A resolved rule's value in words ("15 working days from receipt"), by its trace path. */
+export function describeRuleValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return "none";
   if (path.endsWith(".acknowledge") || path.endsWith(".respond") || path.endsWith(".target") || path.includes(".milestone:") || path === "feedbackAcknowledge" || path === "wronglyAddressedReturn") {
     return describeTimescale(value as Timescale);
@@ -39,9 +40,9 @@ function line(path: string, entries: TraceEntry[]): string {
   const history = entries
     .slice(0, -1)
     .reverse()
-    .map((e) => `${describeLayer(e.layer)}: ${describeValue(path, e.value)}`)
+    .map((e) => `${describeLayer(e.layer)}: ${describeRuleValue(path, e.value)}`)
     .join("; ");
-  return `${path}: ${describeValue(path, last.value)} — ${describeLayer(last.layer)}${last.rule ? ` (${last.rule})` : ""}${history ? ` [overrides ${history}]` : ""}`;
+  return `${path}: ${describeRuleValue(path, last.value)} — ${describeLayer(last.layer)}${last.rule ? ` (${last.rule})` : ""}${history ? ` [overrides ${history}]` : ""}`;
 }
 
 /**
