@@ -55,7 +55,7 @@ export type { ResolvedRules, Layer, RuleTrace, TraceEntry, RoleRequirement, Stat
 export { describeLayer } from "./plugin/resolved.js";
 export { RuleBook, RuleConfigurationError, checkGraph } from "./plugin/rule-book.js";
 export { recordPlugin, PluginRegistrationError, type PluginRegistration } from "./plugin/registrar.js";
-export { explainRules, describeTimescale } from "./plugin/explain.js";
+export { explainRules, describeRules, describeTimescale, type RulesInWords, type RuleInWords } from "./plugin/explain.js";
 
 export * from "./profile/schema.js";
 export { defaultProfile } from "./profile/default-profile.js";
