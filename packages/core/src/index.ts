@@ -59,3 +59,7 @@ export { explainRules, describeRules, describeTimescale, type RulesInWords, type
 
 export * from "./profile/schema.js";
 export { defaultProfile } from "./profile/default-profile.js";
+// The configuration pages' changes to a profile (docs/decisions/0514-configuration-in-the-portal.md).
+export * as profileEdit from "./profile/edit.js";
+export { ProfileEditError } from "./profile/edit.js";
+export * from "./input/configuration.js";
