@@ -20,6 +20,7 @@ import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
 import type { CouncilRuntime } from "../councils.js";
+import { checkStructureChange } from "./configuration.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 
 /** Records an administrator's action in the council's administration log, in `db`'s transaction. */
@@ -237,6 +238,7 @@ export async function getProfile(ctx: Context, admin: StaffPrincipal) {
 export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: unknown, options: { reason: string; recalculate: boolean }) {
   // A profile or rules that do not check out throw core's domain errors (INVALID_INPUT, every problem named).
   const { profile } = ctx.deps.councils.check(input);
+  await checkStructureChange(ctx, admin.councilId, (await ctx.deps.councils.get(admin.councilId)).profile, profile);
   await inTransaction(ctx.db, async (trx) => {
     await organisationRepository.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
     await audit(ctx, trx, admin, "profile-saved", { reason: options.reason, recalculate: options.recalculate, profile: profile as unknown as Record<string, unknown> });

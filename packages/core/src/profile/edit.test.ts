@@ -78,6 +78,13 @@ describe("configuration changes make a valid profile from the current one (decis
     expect(timescalesInput.safeParse({ stages: [{ id: "stage-1", respondDays: 0 }], source: "x policy" }).error?.issues[0]?.message).toBe("the time to respond must be at least 1 working day");
   });
 
+  it("sets one service's own timescales as its setting, over its plugins, leaving the corporate ones", () => {
+    const input = timescalesInput.parse({ stages: [{ id: "stage-2", respondDays: 25 }], source: "Waste policy 2026" });
+    const next = parseCouncilProfile(setTimescales(p, input, { "stage-2": { acknowledgeFrom: "stage-request", respondFrom: "acknowledgement" } }, "waste"));
+    expect(next.timescales).toEqual(p.timescales);
+    expect(next.directorates[1]!.services[0]!.settings?.stages?.["stage-2"]?.respond).toEqual({ period: { workingDays: 25 }, from: "acknowledgement", rule: "Waste policy 2026" });
+  });
+
   it("adds and removes closure days and sets the cut-off; a closure day needs both its date and what it is", () => {
     const once = parseCouncilProfile(setCalendar(p, closureInput.parse({ newDate: "2026-12-29", newLabel: "Christmas shutdown", cutOffTime: "16:30", nations: ["england-and-wales"] })));
     expect(once.calendar).toEqual({ closures: [{ date: "2026-12-29", label: "Christmas shutdown" }], cutOffTime: "16:30", nations: ["england-and-wales"] });

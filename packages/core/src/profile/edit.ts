@@ -133,12 +133,19 @@ export function setOfferedServices(p: CouncilProfile, offered: readonly string[]
 }
 
 /**
- * The council's corporate timescales, in working days, over the code's: each stage's
- * acknowledgement and response, counted from where they count from now, with the policy they
- * come from as their rule (the rules page shows it). A plugin's statutory maximum still wins.
+ * Timescales in working days: the council's corporate ones (over the code's), or one
+ * service's own setting (over its plugins too, so a statutory maximum can refuse it). Each
+ * stage's acknowledgement and response count from where they count now, with the policy they
+ * come from as their rule (the rules page shows it).
  */
-export function setTimescales(p: CouncilProfile, input: TimescalesInput, current: Record<string, { acknowledgeFrom: string | null; respondFrom: string }>): CouncilProfile {
-  const stages = { ...(p.timescales?.stages ?? {}) };
+export function setTimescales(
+  p: CouncilProfile,
+  input: TimescalesInput,
+  current: Record<string, { acknowledgeFrom: string | null; respondFrom: string }>,
+  serviceId?: string,
+): CouncilProfile {
+  const layer = serviceId ? findService(p, serviceId).service.settings : p.timescales;
+  const stages = { ...(layer?.stages ?? {}) };
   for (const s of input.stages) {
     const from = current[s.id];
     if (!from) throw new ProfileEditError("stages", `There is no stage "${s.id}"`);
@@ -149,7 +156,8 @@ export function setTimescales(p: CouncilProfile, input: TimescalesInput, current
       ...(s.acknowledgeDays !== undefined && from.acknowledgeFrom ? { acknowledge: { period: { workingDays: s.acknowledgeDays }, from: from.acknowledgeFrom as never, rule } } : {}),
     };
   }
-  return { ...p, timescales: { ...(p.timescales ?? {}), stages } };
+  if (!serviceId) return { ...p, timescales: { ...(p.timescales ?? {}), stages } };
+  return { ...p, directorates: p.directorates.map((d) => ({ ...d, services: d.services.map((s) => (s.id === serviceId ? { ...s, settings: { ...(s.settings ?? {}), stages } } : s)) })) };
 }
 
 export function setCalendar(p: CouncilProfile, input: ClosureInput): CouncilProfile {
