@@ -116,6 +116,7 @@ describe("no input makes a 500", () => {
       "admin.staff.unlock": () => ({ staffId: h.staffIds.get("legal") }),
       "admin.organisation": () => undefined,
       "admin.profile.get": () => undefined,
+      "admin.profile.preview": async () => ({ profile: (await (await h.as("administrator")).admin.profile.get()).profile }),
       "admin.profile.update": async () => ({ profile: (await (await h.as("administrator")).admin.profile.get()).profile, reason: "Fuzz", recalculateOpenCases: false }),
       "admin.calendar.setClosureDays": () => ({ closures: [{ date: "2026-12-29", label: "Closed" }], reason: "Fuzz" }),
       "admin.plugins.setForService": () => ({ serviceId: "waste", plugins: [], reason: "Fuzz" }),

@@ -24,7 +24,7 @@ export * from "./regime/types.js";
 export { defaultRegime } from "./regime/default-regime.js";
 export * from "./regime/schema.js";
 
-export { computeDueDates, nextDue, ragStatus } from "./deadlines/due-dates.js";
+export { computeDueDates, dueDateChanges, nextDue, ragStatus } from "./deadlines/due-dates.js";
 export { applyPeriod, describePeriod } from "./deadlines/apply-period.js";
 
 export * from "./vocabulary/index.js";
@@ -55,7 +55,7 @@ export type { ResolvedRules, Layer, RuleTrace, TraceEntry, RoleRequirement, Stat
 export { describeLayer } from "./plugin/resolved.js";
 export { RuleBook, RuleConfigurationError, checkGraph } from "./plugin/rule-book.js";
 export { recordPlugin, PluginRegistrationError, type PluginRegistration } from "./plugin/registrar.js";
-export { explainRules, describeRules, describeTimescale, type RulesInWords, type RuleInWords } from "./plugin/explain.js";
+export { explainRules, describeRuleValue, describeRules, describeTimescale, type RulesInWords, type RuleInWords } from "./plugin/explain.js";
 
 export * from "./profile/schema.js";
 export { defaultProfile } from "./profile/default-profile.js";
@@ -63,3 +63,4 @@ export { defaultProfile } from "./profile/default-profile.js";
 export * as profileEdit from "./profile/edit.js";
 export { ProfileEditError } from "./profile/edit.js";
 export * from "./input/configuration.js";
+export { compareProfiles, profileChanges, rulesChangeFor, type ProfileChange, type ProfileComparison, type RuleChange, type ServiceRulesChange } from "./profile/changes.js";

@@ -739,13 +739,18 @@ async function listDueDates(db: Executor, caseId: string): Promise<DueDateRow[]>
  * for jobs that run a command on every open case, such as recalculating deadlines after a
  * calendar change (apps/api/src/services/admin.ts).
  */
-async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ id: string; version: number }>> {
+/**
+ * The council's open cases, oldest first, with the kind and the service's profile code that
+ * choose their rules (a profile change recomputes only the cases whose rules changed).
+ */
+async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ id: string; version: number; reference: string; kind: string; serviceCode: string | null }>> {
   return db
     .selectFrom("cases")
-    .select(["id", "version"])
-    .where("council_id", "=", councilId)
-    .where("status", "<>", "closed")
-    .orderBy("received_at")
+    .leftJoin("services", "services.id", "cases.service_id")
+    .select(["cases.id", "cases.version", "cases.reference", "cases.kind", "services.code as serviceCode"])
+    .where("cases.council_id", "=", councilId)
+    .where("cases.status", "<>", "closed")
+    .orderBy("cases.received_at")
     .execute();
 }
 

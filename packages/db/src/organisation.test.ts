@@ -68,6 +68,12 @@ describe("saving a profile", () => {
     expect((await organisationRepository.getCouncil(t.db, id)).profile).toMatchObject({ name: "Sync Test" });
   });
 
+  it("the council's name and reference prefix follow the profile (issue 14: the prefix stayed EXB)", async () => {
+    const id = await organisationRepository.insertCouncil(t.db, { slug: "renamed", name: "Old Name", referencePrefix: "OLD", profile: {}, now: T0 });
+    await organisationRepository.saveProfile(t.db, id, { name: "Leeds City Council", referencePrefix: "LCC", directorates: [{ id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] }] }, T0);
+    expect(await organisationRepository.getCouncil(t.db, id)).toMatchObject({ name: "Leeds City Council", referencePrefix: "LCC" });
+  });
+
   it("knows no council it was not given", async () => {
     await expect(organisationRepository.getCouncil(t.db, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(NotFoundError);
   });

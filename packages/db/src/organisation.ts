@@ -101,17 +101,19 @@ async function insertCouncil(
 
 /**
  * Saves the profile and brings directorates, services and teams in step with it, in the
- * caller's transaction. Returns the ids of everything the profile names.
+ * caller's transaction: the council's name and reference prefix follow the profile too (new
+ * cases get the new prefix; references already given keep theirs). Returns the ids of
+ * everything the profile names.
  */
 async function saveProfile(
   db: Executor,
   councilId: string,
-  profile: ProfileStructure & { name: string },
+  profile: ProfileStructure & { name: string; referencePrefix?: string },
   now: Date,
 ): Promise<OrganisationIds> {
   await db
     .updateTable("councils")
-    .set({ profile: JSON.stringify(profile), name: profile.name, updated_at: now })
+    .set({ profile: JSON.stringify(profile), name: profile.name, ...(profile.referencePrefix ? { reference_prefix: profile.referencePrefix } : {}), updated_at: now })
     .where("id", "=", councilId)
     .execute();
   const ids: OrganisationIds = { directorates: new Map(), services: new Map(), teams: new Map() };

@@ -44,8 +44,14 @@ export const adminRouter = router({
   profile: router({
     get: adminProcedure.query(({ ctx }) => admin.getProfile(ctx, ctx.staff)),
     /**
+     * What a new profile would change (in words), which services' rules, and how many open
+     * cases' due dates would move. Writes nothing.
+     */
+    preview: adminProcedure.input(z.object({ profile: z.unknown() })).query(({ ctx, input }) => admin.previewProfile(ctx, ctx.staff, input.profile)),
+    /**
      * Replaces the council profile: structure, plugins enabled per service, calendar and
-     * closure days, timescales. Checked with the installed plugins first.
+     * closure days, timescales. Checked with the installed plugins first; recalculates only the
+     * open cases whose rules changed, each with an event (services/profile-changes.ts).
      */
     update: adminProcedure
       .input(z.object({ profile: z.record(z.string(), z.unknown()), reason: text("why it changes", 500), recalculateOpenCases: z.boolean().default(true) }))

@@ -1,9 +1,9 @@
 /**
  * Administration: staff and their roles, the council profile (directorates, services, teams,
  * plugins enabled per service, calendar and closure days, timescales), installed plugins, and
- * API keys for integrations. A profile change is checked by core against the installed
- * plugins before it is saved; a calendar change recalculates open cases' deadlines, each
- * with an event, and leaves closed cases as they were measured.
+ * API keys for integrations. A profile change goes through services/profile-changes.ts: checked
+ * by core against the installed plugins, previewed, and on saving it recalculates the open cases
+ * whose rules changed, each with an event; closed cases stay as they were measured.
  *
  * Every change an administrator makes is an event in the council's administration log (the
  * keyed, hash-chained event log; issue 20, finding 11), in the transaction of the change. An
@@ -11,17 +11,15 @@
  * approves (`roleRequests`, `decideRoleRequest`).
  */
 import { randomBytes } from "node:crypto";
-import type { CaseState, CouncilProfile } from "@complaints/core";
-import { adminLog, applyCaseCommand, authRepository, caseRepository, inTransaction, organisationRepository, roleRequests as roleRequestStore, ConflictError, type Executor } from "@complaints/db";
+import type { CouncilProfile } from "@complaints/core";
+import { adminLog, authRepository, inTransaction, organisationRepository, roleRequests as roleRequestStore, type Executor } from "@complaints/db";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { CASE_READERS, CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import { API_KEY_SCOPES, type ApiKeyScope, type StaffPrincipal } from "../access/principal.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { sha256hex } from "../auth/sessions.js";
-import type { CouncilRuntime } from "../councils.js";
-import { checkStructureChange } from "./configuration.js";
-import { syncCouncilReportCalendars } from "./report-calendars.js";
+import { applyProfileChange, previewProfileChange, type ProfileChangeActor } from "./profile-changes.js";
 
 /** Records an administrator's action in the council's administration log, in `db`'s transaction. */
 function audit(ctx: Context, db: Executor, admin: StaffPrincipal, type: string, payload: Record<string, unknown>) {
@@ -231,24 +229,23 @@ export async function getProfile(ctx: Context, admin: StaffPrincipal) {
   return { profile: runtime.profile, updatedAt: runtime.council.updatedAt.toISOString() };
 }
 
+/** The administrator as the one who changes the profile (services/profile-changes.ts). */
+function profileActor(admin: StaffPrincipal): ProfileChangeActor {
+  return { kind: "staff", id: admin.id, name: admin.name };
+}
+
+/** What a new profile would change and whose due dates would move; nothing is written. */
+export function previewProfile(ctx: Context, admin: StaffPrincipal, profile: unknown) {
+  return previewProfileChange(ctx, admin.councilId, { profile });
+}
+
 /**
- * Saves a new profile after core has checked it with the installed plugins. Returns the
- * problems as a 400 when it does not check out; nothing is saved then.
+ * Saves a new profile after core has checked it with the installed plugins (a 400 naming every
+ * problem when it does not check out; nothing is saved then), and recalculates the open cases
+ * whose rules changed.
  */
-export async function saveProfile(ctx: Context, admin: StaffPrincipal, input: unknown, options: { reason: string; recalculate: boolean }) {
-  // A profile or rules that do not check out throw core's domain errors (INVALID_INPUT, every problem named).
-  const { profile } = ctx.deps.councils.check(input);
-  await checkStructureChange(ctx, admin.councilId, (await ctx.deps.councils.get(admin.councilId)).profile, profile);
-  await inTransaction(ctx.db, async (trx) => {
-    await organisationRepository.saveProfile(trx, admin.councilId, profile, ctx.clock.now());
-    await audit(ctx, trx, admin, "profile-saved", { reason: options.reason, recalculate: options.recalculate, profile: profile as unknown as Record<string, unknown> });
-  });
-  ctx.deps.councils.forget(admin.councilId);
-  ctx.deps.log.info("council profile saved", { by: admin.id, reason: options.reason });
-  // Closure days, nations or plugins may have changed the working days reports count on.
-  await syncCouncilReportCalendars(ctx.deps, admin.councilId);
-  const recalculated = options.recalculate ? await recalculateOpenCases(ctx, admin, options.reason) : null;
-  return { saved: true, recalculated };
+export function saveProfile(ctx: Context, admin: StaffPrincipal, profile: unknown, options: { reason: string; recalculate: boolean }) {
+  return applyProfileChange(ctx, profileActor(admin), admin.councilId, { profile }, options.reason, { recalculate: options.recalculate });
 }
 
 /** Enables plugins on one service (by its profile slug). */
@@ -263,39 +260,6 @@ export async function setServicePlugins(ctx: Context, admin: StaffPrincipal, ser
 export async function setClosureDays(ctx: Context, admin: StaffPrincipal, closures: CouncilProfile["calendar"]["closures"], reason: string) {
   const { profile } = await getProfile(ctx, admin);
   return saveProfile(ctx, admin, { ...profile, calendar: { ...profile.calendar, closures } }, { reason, recalculate: true });
-}
-
-/** Every open case's deadlines recomputed under the current rules, each with an event. */
-export async function recalculateOpenCases(ctx: Context, admin: StaffPrincipal, reason: string): Promise<{ cases: number; changed: number }> {
-  const runtime = await ctx.deps.councils.get(admin.councilId);
-  const open = await caseRepository.listOpenCases(ctx.db, admin.councilId);
-  let changed = 0;
-  for (const row of open) {
-    // Deliberate: a recalculation runs beside officers working the same cases, so a case that
-    // moved on since it was read (VERSION_CONFLICT) is read again and recalculated, up to three
-    // times; every other error stops the run.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const current = await caseRepository.getCase<CaseState>(ctx.db, row.id);
-      try {
-        const result = await applyCaseCommand(ctx.db, {
-          caseId: row.id,
-          expectedVersion: current.version,
-          command: { type: "recalculate-deadlines", by: { id: admin.id, roles: ["system"], name: admin.name }, reason },
-          rules: rulesFor(runtime, current.state),
-          clock: ctx.clock,
-        });
-        if (result.ok) changed += 1;
-        break;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-  }
-  return { cases: open.length, changed };
-}
-
-function rulesFor(runtime: CouncilRuntime, state: CaseState) {
-  return runtime.book.rulesFor(state.serviceId, state.kind);
 }
 
 export async function listApiKeys(ctx: Context, admin: StaffPrincipal) {

@@ -97,6 +97,17 @@ function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, t
 const verb: Record<"acknowledge" | "respond", string> = { acknowledge: "acknowledge by", respond: "respond by" };
 
 /**
+ * The due dates of a case that move under `rules` (a calendar or profile change): each one not
+ * yet met whose date differs. The recalculate-deadlines command records these; a profile
+ * change's preview counts them without writing anything.
+ */
+export function dueDateChanges(state: CaseState, rules: ResolvedRules, today: IsoDate): Array<{ id: string; from: IsoDate | null; to: IsoDate }> {
+  return computeDueDates(state, rules, today)
+    .map((d) => ({ id: d.id, from: state.dueDates.find((b) => b.id === d.id)?.date ?? null, to: d.date }))
+    .filter((c) => c.from !== c.to && !state.dueDates.find((b) => b.id === c.id)?.metOn);
+}
+
+/**
  * Every due date of a case, derived from its state and rules alone (docs/design.md §4), each
  * explaining itself: "received Sat 20 Dec 2025, counts from Mon 22 Dec 2025 (a weekend);
  * +5 working days, skipping Thu 25 and Fri 26 Dec (bank holidays) → acknowledge by

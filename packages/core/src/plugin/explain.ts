@@ -18,7 +18,8 @@ export function describeTimescale(t: Timescale | null | undefined): string {
   return `${describePeriod(t.period)} from ${from}`;
 }
 
-function describeValue(path: string, value: unknown): string {
+/** A resolved rule's value in words ("15 working days from receipt"), by its trace path. */
+export function describeRuleValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return "none";
   if (path.endsWith(".acknowledge") || path.endsWith(".respond") || path.endsWith(".target") || path.includes(".milestone:") || path === "feedbackAcknowledge" || path === "wronglyAddressedReturn") {
     return describeTimescale(value as Timescale);
@@ -97,7 +98,7 @@ function shownEntries(rules: ResolvedRules): Array<{ path: string; stageId: stri
 function inWords(rules: ResolvedRules, path: string, field: string, entries: TraceEntry[]): RuleInWords {
   const last = entries.at(-1)!;
   const stageLabel = (id: unknown) => rules.regime.stages.find((s) => s.id === id)?.label ?? String(id);
-  const value = field === "referBackTo" && typeof last.value === "string" ? stageLabel(last.value) : describeValue(path, last.value);
+  const value = field === "referBackTo" && typeof last.value === "string" ? stageLabel(last.value) : describeRuleValue(path, last.value);
   const milestone = field.startsWith("milestone:") ? field.slice("milestone:".length).replace(/-/g, " ") : null;
   return {
     path,
@@ -108,7 +109,7 @@ function inWords(rules: ResolvedRules, path: string, field: string, entries: Tra
     overrides: entries
       .slice(0, -1)
       .reverse()
-      .map((e) => ({ setBy: describeLayer(e.layer), value: describeValue(path, e.value) })),
+      .map((e) => ({ setBy: describeLayer(e.layer), value: describeRuleValue(path, e.value) })),
   };
 }
 
@@ -147,9 +148,9 @@ function line(path: string, entries: TraceEntry[]): string {
   const history = entries
     .slice(0, -1)
     .reverse()
-    .map((e) => `${describeLayer(e.layer)}: ${describeValue(path, e.value)}`)
+    .map((e) => `${describeLayer(e.layer)}: ${describeRuleValue(path, e.value)}`)
     .join("; ");
-  return `${path}: ${describeValue(path, last.value)} — ${describeLayer(last.layer)}${last.rule ? ` (${last.rule})` : ""}${history ? ` [overrides ${history}]` : ""}`;
+  return `${path}: ${describeRuleValue(path, last.value)} — ${describeLayer(last.layer)}${last.rule ? ` (${last.rule})` : ""}${history ? ` [overrides ${history}]` : ""}`;
 }
 
 /**

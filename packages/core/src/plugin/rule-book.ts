@@ -82,16 +82,16 @@ export class RuleBook {
         });
       }
     }
-    if (problems.length === 0) {
-      for (const scope of this.services.values()) {
-        problems.push(...this.claimConflicts(scope));
-        for (const kind of CASE_KINDS) {
-          try {
-            this.rulesFor(scope.serviceId, kind);
-          } catch (error) {
-            if (error instanceof RuleConfigurationError) problems.push(...error.problems);
-            else throw error;
-          }
+    // Every service is checked even when another names a plugin that is not installed, so a
+    // profile file with several mistakes is refused with all of them (issue 14).
+    for (const scope of this.services.values()) {
+      problems.push(...this.claimConflicts(scope));
+      for (const kind of CASE_KINDS) {
+        try {
+          this.rulesFor(scope.serviceId, kind);
+        } catch (error) {
+          if (error instanceof RuleConfigurationError) problems.push(...error.problems);
+          else throw error;
         }
       }
     }

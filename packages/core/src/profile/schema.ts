@@ -101,28 +101,56 @@ export const councilProfileSchema = z
 export type CouncilProfileInput = z.input<typeof councilProfileSchema>;
 export type CouncilProfile = z.output<typeof councilProfileSchema>;
 
+/** One thing wrong with a profile: where, what it holds there, and the rule it breaks. */
+export interface ProfileProblem {
+  /** Dotted, from the profile's root ("directorates.0.services.2.id"); "(root)" for the whole. */
+  path: string;
+  /** What the profile holds there, as JSON ("missing" when absent). */
+  value: string;
+  rule: string;
+}
+
 /**
- * A profile that is not valid data, naming every field at fault. A domain error (invalid input):
- * an administrator's edit refused by the API, or a server that will not start.
+ * A profile that is not valid data, naming every field at fault with the value found there.
+ * A domain error (invalid input): an administrator's edit refused by the API, a profile file
+ * refused by the install command, or a server that will not start.
  */
 export class ProfileValidationError extends DomainError {
   override readonly name = "ProfileValidationError";
+  readonly issues: string[];
   constructor(
     readonly profileId: string,
-    readonly issues: string[],
+    readonly problems: ProfileProblem[],
   ) {
+    const issues = problems.map((p) => `${p.path}: ${p.rule} (found ${p.value})`);
     super("INVALID_INPUT", `The profile "${profileId}" is not valid: ${issues.join("; ")}`);
+    this.issues = issues;
   }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): string {
+  let at: unknown = input;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return "missing";
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  if (at === undefined) return "missing";
+  const json = JSON.stringify(at);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
 
 export function parseCouncilProfile(input: unknown): CouncilProfile {
   const result = councilProfileSchema.safeParse(input);
   if (!result.success) {
     const id = typeof input === "object" && input && "id" in input ? String((input as { id: unknown }).id) : "(no id)";
-    throw new ProfileValidationError(
-      id,
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
-    );
+    const problems = result.error.issues.flatMap((issue): ProfileProblem[] => {
+      // A field the schema does not know: one problem per field, at the field itself.
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({ path: [...issue.path, key].join("."), value: valueAt(input, [...issue.path, key]), rule: "not a field of a council profile (check its spelling)" }));
+      }
+      return [{ path: issue.path.join(".") || "(root)", value: valueAt(input, issue.path), rule: issue.message }];
+    });
+    throw new ProfileValidationError(id, problems);
   }
   return result.data;
 }

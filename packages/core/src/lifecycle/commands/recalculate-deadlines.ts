@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { computeDueDates } from "../../deadlines/due-dates.js";
+import { dueDateChanges } from "../../deadlines/due-dates.js";
 import { text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { defineCommand, onField } from "./define.js";
@@ -20,9 +20,6 @@ export const recalculateDeadlines = defineCommand({
   apply(state, command, ctx) {
     if (state.status === "closed") refuse("NOT_ALLOWED_NOW", `Case ${state.reference} is closed; its deadlines are history and are not recalculated`);
     if (!command.reason.trim()) refuse("INVALID_INPUT", "Say why the deadlines are recalculated (e.g. a new bank holiday)");
-    const changes = computeDueDates(state, ctx.rules, ctx.today)
-      .map((d) => ({ id: d.id, from: state.dueDates.find((b) => b.id === d.id)?.date ?? null, to: d.date }))
-      .filter((c) => c.from !== c.to && !state.dueDates.find((b) => b.id === c.id)?.metOn);
-    ctx.eventData = { changes };
+    ctx.eventData = { changes: dueDateChanges(state, ctx.rules, ctx.today) };
   },
 });
