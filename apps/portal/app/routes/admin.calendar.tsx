@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SummaryList, Table, Tag } from "../components/govuk";
+import { ButtonLink, NotificationBanner, SummaryList, Table, Tag } from "../components/govuk";
 import { formatDate } from "../utils/labels";
 import { loadCalendar } from "./admin.server";
 import { Page } from "../components/page";
@@ -8,13 +8,19 @@ import { Page } from "../components/page";
 export const meta: MetaFunction = () => [{ title: "Calendar and closure days – Administration" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  return loadCalendar(context, request);
+  const calendar = await loadCalendar(context, request);
+  const isAdministrator = context.principal?.kind === "staff" && context.principal.grants.some((g) => g.role === "administrator");
+  return { ...calendar, isAdministrator, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export default function Calendar() {
-  const { year, label, nations, cutOffTime, closures, days } = useLoaderData<typeof loader>();
+  const { year, label, nations, cutOffTime, closures, days, isAdministrator, saved } = useLoaderData<typeof loader>();
   return (
-    <Page breadcrumbs={[{ to: "/admin", text: "Administration" }]} heading="Calendar and closure days">
+    <Page
+      breadcrumbs={[{ to: "/admin", text: "Administration" }]}
+      heading="Calendar and closure days"
+      banner={saved ? <NotificationBanner success heading="The calendar is saved, and the due dates of the open cases it moves are recalculated." /> : null}
+    >
       <SummaryList
         rows={[
           { key: "Working days", value: label },
@@ -23,6 +29,11 @@ export default function Calendar() {
           { key: "Closure days", value: closures.length ? closures.map((c) => `${c.every ? `every ${c.when}` : formatDate(c.when)} (${c.label})`).join("; ") : "None" },
         ]}
       />
+      {isAdministrator ? (
+        <ButtonLink to="/admin/calendar/change" variant="secondary">
+          Change closure days and the cut-off
+        </ButtonLink>
+      ) : null}
       <h2 className="govuk-heading-m">Days that are not working days in {year}, besides weekends</h2>
       <Table
         head={["Date", "Why"]}

@@ -19,6 +19,8 @@ const days = (what: string) =>
 const yesNo = (what: string) => z.enum(["yes", "no"], `Select whether ${what}`).transform((v) => v === "yes");
 
 export const directorateInput = z.object({ name: text("the directorate's name", 200) }).strict();
+/** A directorate holds at least one service: a new one is made with its first. */
+export const newDirectorateInput = directorateInput.extend({ firstService: text("the name of its first service", 200) }).strict();
 
 export const serviceInput = z
   .object({
@@ -43,7 +45,7 @@ export const timescalesInput = z
           .object({
             id: slug,
             acknowledgeDays: days("the time to acknowledge").optional(),
-            respondDays: days("the time to respond"),
+            respondDays: days("the time to respond").optional(),
           })
           .strict(),
       )
@@ -113,6 +115,7 @@ export const ombudsmanInput = z
 export const publicServicesInput = z.object({ offered: z.array(slug).max(500).default([]) }).strict();
 
 export type DirectorateInput = z.output<typeof directorateInput>;
+export type NewDirectorateInput = z.output<typeof newDirectorateInput>;
 export type ServiceInput = z.output<typeof serviceInput>;
 export type TimescalesInput = z.output<typeof timescalesInput>;
 export type ClosureInput = z.output<typeof closureInput>;

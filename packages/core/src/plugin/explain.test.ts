@@ -48,6 +48,13 @@ describe("the resolved rules in words, stage by stage (the portal's rules page)"
     for (const r of all) expect(lines.some((l) => l.startsWith(`${r.path}: `)), r.path).toBe(true);
   });
 
+  it("says stages and nations by their names, not their ids", () => {
+    const escalation = words.stages[0]!.rules.find((r) => r.what === "Escalation")!;
+    expect(escalation.value).toMatch(/^to Stage 2/);
+    expect(words.general.find((r) => r.what === "Bank holidays of")?.value).toBe("England and Wales");
+    expect(words.general.some((r) => r.path === "identity")).toBe(false);
+  });
+
   it("a skipped stage is listed with who skipped it and why", () => {
     const skipped = describeRules(council({ timescales: { skipStages: [{ stage: "stage-1", reason: "Leeds policy para 58: FOI complaints go straight to review" }] } }).rulesFor("waste", "complaint"));
     expect(skipped.stages.find((s) => s.id === "stage-1")?.skipped).toEqual({ setBy: 'council profile "test-council"', rule: "Leeds policy para 58: FOI complaints go straight to review" });

@@ -30,6 +30,7 @@ export function describeRuleValue(path: string, value: unknown): string {
     return `to ${e.to}${e.window ? `, asked within ${describePeriod(e.window.period)} of the response` : ", no time limit"}`;
   }
   if (path === "nextBody") return (value as { name: string }).name;
+  if (path === "identity") return (value as { label: string }).label;
   if (path.endsWith(".handler")) {
     const h = value as { independentOf: string[] };
     return h.independentOf.length ? `someone independent of ${h.independentOf.join(" and ")}` : "any officer";
@@ -79,6 +80,8 @@ export interface RulesInWords {
   constraints: string[];
 }
 
+const NATION_WORDS: Record<string, string> = { "england-and-wales": "England and Wales", scotland: "Scotland", "northern-ireland": "Northern Ireland" };
+
 const INTERESTING = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
 
 /** The trace entries worth showing, in trace order: each stage's timescales and the regime's own values. */
@@ -97,19 +100,21 @@ function shownEntries(rules: ResolvedRules): Array<{ path: string; stageId: stri
 
 function inWords(rules: ResolvedRules, path: string, field: string, entries: TraceEntry[]): RuleInWords {
   const last = entries.at(-1)!;
-  const stageLabel = (id: unknown) => rules.regime.stages.find((s) => s.id === id)?.label ?? String(id);
-  const value = field === "referBackTo" && typeof last.value === "string" ? stageLabel(last.value) : describeRuleValue(path, last.value);
+  // Stage ids and nations as people say them: "Stage 2", "England and Wales".
+  const labels = new Map<string, string>([...rules.regime.stages.map((s) => [s.id, s.label] as const), ...Object.entries(NATION_WORDS)]);
+  const ids = new RegExp(`\\b(${[...labels.keys()].map((k) => k.replace(/[-]/g, "\\-")).join("|")})\\b`, "g");
+  const say = (v: unknown) => describeRuleValue(path, v).replace(ids, (id) => labels.get(id) ?? id);
   const milestone = field.startsWith("milestone:") ? field.slice("milestone:".length).replace(/-/g, " ") : null;
   return {
     path,
     what: milestone ? `Milestone: ${milestone}` : (FIELD_WORDS[field] ?? field),
-    value,
+    value: say(last.value),
     setBy: describeLayer(last.layer),
     rule: last.rule,
     overrides: entries
       .slice(0, -1)
       .reverse()
-      .map((e) => ({ setBy: describeLayer(e.layer), value: describeRuleValue(path, e.value) })),
+      .map((e) => ({ setBy: describeLayer(e.layer), value: say(e.value) })),
   };
 }
 
@@ -132,7 +137,8 @@ export function describeRules(rules: ResolvedRules): RulesInWords {
         rules: shown.filter((e) => e.stageId === id && e.field !== "skipped").map((e) => inWords(rules, e.path, e.field, e.entries)),
       };
     }),
-    general: shown.filter((e) => e.stageId === null).map((e) => inWords(rules, e.path, e.field, e.entries)),
+    // The procedure's identity is its name, said at the top.
+    general: shown.filter((e) => e.stageId === null && e.path !== "identity").map((e) => inWords(rules, e.path, e.field, e.entries)),
     nextBody: rules.regime.nextBody.name,
     constraints: [
       ...rules.requiredRoles.map((r) => `Only ${r.roles.join(" or ")} may ${r.command.replace(/-/g, " ")}${r.stageId ? ` at ${rules.regime.stages.find((s) => s.id === r.stageId)?.label ?? r.stageId}` : ""}: plugin "${r.plugin}" (${r.rule})`),

@@ -8,7 +8,7 @@
  * cases) is refused by the API when the profile is checked.
  */
 import { DomainError } from "../errors.js";
-import type { ClosureInput, DirectorateInput, LetterheadInput, LimitsInput, OmbudsmanInput, ServiceInput, TimescalesInput } from "../input/configuration.js";
+import type { ClosureInput, DirectorateInput, NewDirectorateInput, LetterheadInput, LimitsInput, OmbudsmanInput, ServiceInput, TimescalesInput } from "../input/configuration.js";
 import type { CouncilProfile } from "./schema.js";
 
 /** A change the profile cannot take, with the form field it is about. */
@@ -59,7 +59,7 @@ function sameName(a: string, b: string) {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-export function addDirectorate(p: CouncilProfile, input: DirectorateInput & { firstService: string }): CouncilProfile {
+export function addDirectorate(p: CouncilProfile, input: NewDirectorateInput): CouncilProfile {
   if (p.directorates.some((d) => sameName(d.name, input.name))) throw new ProfileEditError("name", `There is already a directorate called ${input.name}`);
   const id = slugFor(input.name, new Set(p.directorates.map((d) => d.id)));
   // A directorate holds at least one service (the profile's rule): it is made with its first.
@@ -152,7 +152,7 @@ export function setTimescales(
     const rule = input.source;
     stages[s.id] = {
       ...stages[s.id],
-      respond: { period: { workingDays: s.respondDays }, from: from.respondFrom as never, rule },
+      ...(s.respondDays !== undefined ? { respond: { period: { workingDays: s.respondDays }, from: from.respondFrom as never, rule } } : {}),
       ...(s.acknowledgeDays !== undefined && from.acknowledgeFrom ? { acknowledge: { period: { workingDays: s.acknowledgeDays }, from: from.acknowledgeFrom as never, rule } } : {}),
     };
   }
