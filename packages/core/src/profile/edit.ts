@@ -173,7 +173,10 @@ export function setCalendar(p: CouncilProfile, input: ClosureInput): CouncilProf
 }
 
 export function setDelegatedLimits(p: CouncilProfile, input: LimitsInput): CouncilProfile {
-  return { ...p, delegatedLimits: input.limits.flatMap((l) => (l.maxPounds === undefined ? [] : [{ role: l.role, maxPounds: l.maxPounds }])) };
+  // Roles the form does not ask about keep their limits.
+  const asked = new Set<string>(input.limits.map((l) => l.role));
+  const kept = p.delegatedLimits.filter((l) => !asked.has(l.role));
+  return { ...p, delegatedLimits: [...kept, ...input.limits.flatMap((l) => (l.maxPounds === undefined ? [] : [{ role: l.role, maxPounds: l.maxPounds }]))] };
 }
 
 export function setLetterhead(p: CouncilProfile, input: LetterheadInput): CouncilProfile {
