@@ -77,7 +77,9 @@ export function CheckChange({ check, caption, heading }: { check: CheckData; cap
         {preview.datesMove === 0
           ? preview.recalculated === 0
             ? "No open case follows rules that change: no due date moves."
-            : `${cases(preview.recalculated)} follow rules that change, but none of their due dates move.`
+            : preview.recalculated === 1
+              ? "1 open case follows rules that change, but none of its due dates move."
+              : `${cases(preview.recalculated)} follow rules that change, but none of their due dates move.`
           : `${preview.datesMove === 1 ? "1 open case's" : `${preview.datesMove} open cases'`} due dates move${preview.moves.length ? ` (${preview.moves.join(", ")}${preview.datesMove > preview.moves.length ? " and others" : ""})` : ""}: each is recalculated under the new rules, with an entry in its timeline.`}
       </p>
       {preview.services.length ? (

@@ -91,7 +91,7 @@ export function addService(p: CouncilProfile, input: ServiceInput): CouncilProfi
 
 /** Renames, moves, offers or withdraws a service, and renames, retires or adds its teams. */
 export function updateService(p: CouncilProfile, id: string, input: ServiceInput): CouncilProfile {
-  const { directorate: from, service } = findService(p, id);
+  const { service } = findService(p, id);
   directorate(p, input.directorateId);
   if (p.directorates.some((d) => d.services.some((s) => s.id !== id && sameName(s.name, input.name)))) throw new ProfileEditError("name", `There is already a service called ${input.name}`);
   const renamed = new Map(input.teams.map((t) => [t.id, t.name]));
