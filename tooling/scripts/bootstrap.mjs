@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's commands (`npm start`, `npm test`, `npm run bench`) must work on a machine
+// The README's commands (`npm start`, `npm test`, `npm run bench`, `npm run council`) must work on a machine
 // with only Node and npm. This script gets the pinned pnpm through corepack (bundled with
 // Node 20; the packageManager field carries the sha512 so no signature check is needed),
 // installs the workspace from the lockfile, then runs the task through turbo.
@@ -76,10 +76,19 @@ switch (task) {
     pn("exec", "turbo", "run", "build", "--filter=@complaints/api...", "--output-logs=errors-only");
     pn("--filter", "@complaints/api", "run", "audit:verify", ...extra);
     break;
+  case "council": {
+    // Installs, exports and updates a real council (apps/api/src/cli/council.ts). Run with node
+    // itself, not through pnpm, so `export` prints nothing but the profile; from the folder
+    // npm was called in, so a relative --profile or --out means what the operator typed.
+    pn("exec", "turbo", "run", "build", "--filter=@complaints/api...", "--output-logs=errors-only");
+    const cli = path.join(root, "apps", "api", "dist", "cli", "council.js");
+    const result = spawnSync(process.execPath, [cli, ...extra], { cwd: env.INIT_CWD ?? root, stdio: "inherit", env });
+    process.exit(result.status ?? 1);
+  }
   case "turbo":
     pn("exec", "turbo", "run", ...extra);
     break;
   default:
-    console.error(`usage: bootstrap.mjs start|test|reliability|bench|audit-verify|turbo <tasks>`);
+    console.error(`usage: bootstrap.mjs start|test|reliability|bench|audit-verify|council|turbo <tasks>`);
     process.exit(2);
 }

@@ -41,3 +41,13 @@ export function startRules(
 export function startCouncil(id: ProfileId): RuleBook {
   return startRules(loadProfile(profileDocuments[id]).profile);
 }
+export {
+  ProfileFileError,
+  checkProfile,
+  formatOf,
+  parseProfileText,
+  profileToText,
+  readProfileFile,
+  resolveProfile,
+  type ProfileFormat,
+} from "./files.js";

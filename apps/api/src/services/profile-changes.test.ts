@@ -131,7 +131,7 @@ describe("changing a council's profile: preview, then apply", () => {
     };
     const refused = await refusal(admin.admin.profile.preview({ profile: broken }));
     expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.client.message).toContain('referencePrefix: Invalid string: must match pattern /^[A-Z]{2,6}$/ (found "leafy")');
+    expect(refused.client.message).toContain('referencePrefix: 2 to 6 capital letters, like LCC (found "leafy")');
     expect(refused.client.message).toContain('calendar.cutOffTime: HH:MM, 24-hour (found "5pm")');
     expect(refused.client.message).toContain('directorates.0.colour: not a field of a council profile (check its spelling) (found "green")');
   });

@@ -7,6 +7,7 @@
  * the `council update` command (apps/api/src/cli/council.ts).
  */
 import {
+  DomainError,
   compareProfiles,
   dueDateChanges,
   rulesChangeFor,
@@ -19,7 +20,6 @@ import {
 } from "@complaints/core";
 import { adminLog, applyCaseCommand, caseRepository, ConflictError, inTransaction, organisationRepository } from "@complaints/db";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
 import { describeAccessChanges } from "./configuration.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 
@@ -138,9 +138,9 @@ export async function applyProfileChange(
   reason: string,
   options: { recalculate?: boolean } = {},
 ): Promise<AppliedProfileChange> {
-  if (!reason.trim()) throw badInput("Say why the profile changes");
+  if (!reason.trim()) throw new DomainError("INVALID_INPUT", "Say why the profile changes");
   const { profile, preview, recalculate } = await plan(ctx, councilId, input);
-  if (preview.blockers.length) throw badInput(`The profile cannot be changed like this: ${preview.blockers.join("; ")}`);
+  if (preview.blockers.length) throw new DomainError("INVALID_INPUT", `The profile cannot be changed like this: ${preview.blockers.join("; ")}`);
   if (!preview.changes.length && !preview.services.length && !preview.access.length) return { ...preview, saved: false, recalculated: null };
 
   await inTransaction(ctx.db, async (trx) => {

@@ -94,7 +94,7 @@ export const councilProfileSchema = z
     ombudsmen: z.record(z.string(), contactSchema).default({}),
     /** Homes the council owns as landlord (Tenant Satisfaction Measure CH01). */
     homes: z.number().int().nonnegative().optional(),
-    referencePrefix: z.string().regex(/^[A-Z]{2,6}$/).default("CMP"),
+    referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, "2 to 6 capital letters, like LCC").default("CMP"),
   })
   .strict();
 
@@ -148,7 +148,10 @@ export function parseCouncilProfile(input: unknown): CouncilProfile {
       if (issue.code === "unrecognized_keys") {
         return issue.keys.map((key) => ({ path: [...issue.path, key].join("."), value: valueAt(input, [...issue.path, key]), rule: "not a field of a council profile (check its spelling)" }));
       }
-      return [{ path: issue.path.join(".") || "(root)", value: valueAt(input, issue.path), rule: issue.message }];
+      const value = valueAt(input, issue.path);
+      // A field left out: say it is required, not zod's "expected object, received undefined".
+      const rule = value === "missing" && issue.code === "invalid_type" ? `required (${issue.expected})` : issue.message;
+      return [{ path: issue.path.join(".") || "(root)", value, rule }];
     });
     throw new ProfileValidationError(id, problems);
   }

@@ -5,11 +5,15 @@ import { LETTER_KINDS } from "../vocabulary/letters.js";
 /** zod schemas for rules written as data (council profiles, service settings). */
 const positiveInt = z.number().int().positive();
 
-export const periodSchema = z.union([
-  z.object({ workingDays: positiveInt }).strict(),
-  z.object({ calendarDays: positiveInt, roll: z.enum(["none", "forward"]).optional() }).strict(),
-  z.object({ calendarMonths: positiveInt, roll: z.enum(["none", "forward"]).optional() }).strict(),
-]);
+export const periodSchema = z.union(
+  [
+    z.object({ workingDays: positiveInt }).strict(),
+    z.object({ calendarDays: positiveInt, roll: z.enum(["none", "forward"]).optional() }).strict(),
+    z.object({ calendarMonths: positiveInt, roll: z.enum(["none", "forward"]).optional() }).strict(),
+  ],
+  // Said in full: a union's own message ("Invalid input") does not tell a council what to write.
+  { error: "a period is one of workingDays, calendarDays or calendarMonths, a whole number above 0 (calendar periods may add roll: none or forward)" },
+);
 
 export const anchorSchema = z.union([
   z.enum(["receipt", "stage-request", "escalation-request", "panel-request", "acknowledgement", "agreed-statement", "response"]),

@@ -1,0 +1,222 @@
+/**
+ * `npm run council -- <install|export|update|list>`: installing and keeping a real council
+ * (issue 14; README "Running it for your council"). It uses the server's own database settings
+ * (DATABASE_URL or DATA_DIR, AUDIT_KEY: apps/api/src/config.ts) and migrates first. Thin: it
+ * reads the arguments and prints; the work is in services/installation.ts and
+ * services/profile-changes.ts, the files in @complaints/profiles.
+ *
+ * Exit codes: 0 done; 1 refused (a profile with problems, a second install, no such council);
+ * 2 the command line itself is wrong.
+ */
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { DomainError } from "@complaints/core";
+import { PROFILE_IDS, formatOf, profileToText, resolveProfile } from "@complaints/profiles";
+import { configFromEnv, ConfigError } from "../config.js";
+import { createContextInner, type AppDeps } from "../context.js";
+import { createDeps } from "../deps.js";
+import { silentLogger } from "../logger.js";
+import { auditKeyFor, migrateDatabase, openDatabase } from "../start.js";
+import { chooseCouncil, installNewCouncil, listCouncils, storedProfile, type SystemActor } from "../services/installation.js";
+import { applyProfileChange, previewProfileChange, type ProfileChangePreview } from "../services/profile-changes.js";
+
+export const USAGE = `usage: npm run council -- <command> [options]
+
+  install --profile <id|file> --admin-email <email> [--admin-name <name>] [--slug <slug>]
+      Installs a council from a packaged profile (${PROFILE_IDS.join(", ")}) or a .yaml/.json
+      file, with its first administrator, who gets a temporary password (printed once) to
+      change at first sign-in. Refused when the database has a council already, unless --slug
+      names a new one (several councils on one server).
+  export [--council <slug>] [--out <file.yaml|file.json>]
+      Writes the council's profile (YAML to the screen without --out).
+  update --profile <file> [--council <slug>] [--dry-run] [--reason <why>]
+      Shows what the profile changes and whose due dates move; without --dry-run saves it and
+      recalculates the open cases whose rules changed.
+  list
+      The councils in this database.
+
+The database is the server's: DATABASE_URL (with AUDIT_KEY), or the embedded one in DATA_DIR.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class UsageError extends Error {}
+
+const options = {
+  profile: { type: "string" },
+  "admin-email": { type: "string" },
+  "admin-name": { type: "string" },
+  slug: { type: "string" },
+  council: { type: "string" },
+  out: { type: "string" },
+  "dry-run": { type: "boolean" },
+  reason: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const ALLOWED: Record<string, ReadonlyArray<keyof typeof options>> = {
+  install: ["profile", "admin-email", "admin-name", "slug"],
+  export: ["council", "out"],
+  update: ["profile", "council", "dry-run", "reason"],
+  list: [],
+};
+
+/** The system as the actor, named with the operating-system user who ran the command. */
+export function cliActor(user: string = userInfo().username): SystemActor {
+  return { id: `cli:${user}`, name: `council command (OS user ${user})` };
+}
+
+/** Runs the command; returns the exit code. `env` is read through config.ts only. */
+export async function main(argv: readonly string[], io: Io, env?: NodeJS.ProcessEnv, actor: SystemActor = cliActor()): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const [command, ...extra] = parsed.positionals;
+    if (parsed.values.help || !command) throw new UsageError("");
+    const allowed = ALLOWED[command];
+    if (!allowed) throw new UsageError(`Unknown command "${command}"`);
+    if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+    for (const key of Object.keys(parsed.values)) {
+      if (key !== "help" && !allowed.includes(key as keyof typeof options)) throw new UsageError(`--${key} is not an option of ${command}`);
+    }
+    if ((command === "install" || command === "update") && !parsed.values.profile) throw new UsageError(`${command} needs --profile <id|file>`);
+    if (command === "install" && !parsed.values["admin-email"]) throw new UsageError("install needs --admin-email <email> for the first administrator");
+    if (parsed.values.out) formatOf(parsed.values.out);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      if ((error as Error).message) io.err((error as Error).message);
+      io.err(USAGE);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+
+  const command = parsed.positionals[0]!;
+  const v = parsed.values;
+  let deps: AppDeps | null = null;
+  try {
+    // Read the profile first: a file with problems is refused before the database is touched.
+    const profileRef = v.profile;
+    const resolved = profileRef ? resolveProfile(profileRef) : null;
+
+    const config = configFromEnv(env);
+    let auditKey: { key: string };
+    try {
+      auditKey = auditKeyFor(config);
+    } catch (error) {
+      io.err((error as Error).message); // AUDIT_KEY missing on PostgreSQL: the events could not be signed
+      return 1;
+    }
+    const { database, where } = await openDatabase(config.database);
+    deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, log: silentLogger });
+    const migrated = await migrateDatabase(config.database, database);
+    io.err(`Database: ${where}${migrated.applied.length ? `; applied ${migrated.applied.length} migrations` : ""}`);
+
+    switch (command) {
+      case "list": {
+        const councils = await listCouncils(database.db);
+        if (!councils.length) io.out("No council is installed in this database yet.");
+        for (const c of councils) io.out(`${c.slug}\t${c.name}\treferences ${c.referencePrefix}-…\tprofile "${String(c.profile["id"])}"`);
+        return 0;
+      }
+      case "install": {
+        const result = await installNewCouncil(deps, {
+          profile: resolved!.profile,
+          slug: v.slug,
+          admin: { email: v["admin-email"]!, name: v["admin-name"] ?? "Administrator" },
+          actor,
+        });
+        io.out(`Installed ${result.council.name} as council "${result.council.slug}" from ${resolved!.from}; case references start ${result.council.referencePrefix}-.`);
+        io.out("");
+        io.out(`First administrator: ${result.administrator.name} <${result.administrator.email}>`);
+        io.out(`Temporary password:  ${result.administrator.temporaryPassword}`);
+        io.out("  Shown this once and stored only as a hash: give it to the administrator, who must");
+        io.out(`  choose their own at first sign-in (${config.publicUrl}/sign-in).`);
+        io.out("");
+        io.out(`Start the server with the same settings, without the demo: SEED_DEMO=false npm start`);
+        return 0;
+      }
+      case "export": {
+        const council = await chooseCouncil(database.db, v.council);
+        const profile = storedProfile(council);
+        if (!v.out) {
+          io.out(profileToText(profile, "yaml").trimEnd());
+          return 0;
+        }
+        writeFileSync(v.out, profileToText(profile, formatOf(v.out)));
+        io.out(`Wrote the profile of ${council.name} (council "${council.slug}") to ${v.out}`);
+        return 0;
+      }
+      case "update": {
+        const council = await chooseCouncil(database.db, v.council);
+        const ctx = createContextInner({ deps });
+        const input = { profile: resolved!.profile };
+        if (v["dry-run"]) {
+          printPreview(io, council.name, resolved!.from, await previewProfileChange(ctx, council.id, input));
+          io.out("Dry run: nothing was saved.");
+          return 0;
+        }
+        const reason = v.reason ?? `Profile updated from ${path.basename(resolved!.from)} with the council command`;
+        const applied = await applyProfileChange(ctx, { kind: "system", ...actor }, council.id, input, reason);
+        printPreview(io, council.name, resolved!.from, applied);
+        io.out(
+          applied.saved
+            ? `Saved. ${applied.recalculated ? `Recalculated ${applied.recalculated.cases} open case${applied.recalculated.cases === 1 ? "" : "s"}, each with an event in its history.` : ""}`
+            : "Nothing to save: the profile is the one in use.",
+        );
+        return 0;
+      }
+    }
+    return 2;
+  } catch (error) {
+    if (error instanceof DomainError || error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await deps?.database.close();
+  }
+}
+
+function printPreview(io: Io, councilName: string, from: string, preview: ProfileChangePreview): void {
+  if (!preview.changes.length && !preview.services.length) {
+    io.out(`No change: ${from} is the profile ${councilName} uses now.`);
+    return;
+  }
+  io.out(`Changes to ${councilName} from ${from}:`);
+  for (const c of preview.changes) io.out(`  - ${c.what}: ${c.before ?? "(none)"} → ${c.after ?? "(removed)"}`);
+  if (preview.services.length) {
+    io.out("Services whose rules change:");
+    for (const s of preview.services) {
+      io.out(`  - ${s.serviceName} (${s.serviceId}), for ${s.kinds.join(", ")}:`);
+      for (const r of s.changes) io.out(`      ${r.rule}: ${r.before}  →  ${r.after}`);
+    }
+  }
+  const o = preview.openCases;
+  io.out(`Open cases: ${o.total}; under changed rules: ${o.underChangedRules}; due dates would move: ${o.datesMove}`);
+  for (const m of preview.moves.slice(0, 20)) io.out(`  ${m.reference}: ${m.changes.map((c) => `${c.id} ${c.from ?? "none"} → ${c.to}`).join(", ")}`);
+  if (preview.moves.length > 20) io.out(`  … and ${preview.moves.length - 20} more`);
+  for (const b of preview.blockers) io.out(`Cannot be saved: ${b}`);
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const code = await main(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  }).catch((error: unknown) => {
+    process.stderr.write(`The council command failed: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  });
+  process.exitCode = code;
+}
