@@ -177,6 +177,9 @@ describe.skipIf(!baseUrl)("the configuration pages with JavaScript on", () => {
     const file = await v.page.request.get(`${baseUrl}/admin/profile-file/json`);
     expect(file.headers()["content-disposition"]).toMatch(/attachment; filename=".+-profile\.json"/);
     expect((await file.json()) as { directorates: unknown[] }).toMatchObject({ directorates: expect.any(Array), letterhead: expect.any(Object) });
+    const yaml = await v.page.request.get(`${baseUrl}/admin/profile-file/yaml`);
+    expect(yaml.headers()["content-type"]).toMatch(/^application\/yaml/);
+    expect(await yaml.text()).toMatch(/^id: \S+\nname: Exampleton Borough Council\n/);
     expectNoProblems(browser, "configuration-js");
   });
 

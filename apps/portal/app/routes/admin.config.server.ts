@@ -13,6 +13,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { parseCouncilProfile, text, type CouncilProfile } from "@complaints/core";
+import { profileToText, type ProfileFormat } from "@complaints/profiles";
 import { attempt, describeApiError, failure, valuesOf } from "../utils/forms.server";
 import { parseForm } from "../utils/form-schema.server";
 import { requireAdministrator } from "./admin.staff.server";
@@ -56,6 +57,12 @@ type ApiPreview = Awaited<ReturnType<AppLoadContext["api"]["admin"]["profile"]["
 const change = (c: ApiPreview["changes"][number]) => (c.before === null ? `${c.what}: ${c.after} (new)` : c.after === null ? `${c.what}: removed (was ${c.before})` : `${c.what}: ${c.before} → ${c.after}`);
 
 /** The API's preview in words, and why it cannot be saved as it is (a service retired with open cases). */
+/** The profile as the council command's `export` writes it, with the file name to save it as. */
+export async function profileFile(context: AppLoadContext, request: Request, format: ProfileFormat) {
+  const { profile } = await currentProfile(context, request);
+  return { name: `${profile.id}-profile.${format}`, text: profileToText(profile, format) };
+}
+
 async function previewOf(context: AppLoadContext, profile: CouncilProfile): Promise<ChangePreview & { blockers: string[] }> {
   const preview = await context.api.admin.profile.preview({ profile });
   return {

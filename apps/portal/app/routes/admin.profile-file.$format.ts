@@ -1,18 +1,21 @@
 /**
  * The council's profile as a file (issue 14: "each change … can be exported back to a profile
- * file"): what the configuration pages changed, in the format a council keeps and installs from.
+ * file"): what the configuration pages changed, written by the same serialiser as the council
+ * command's `export` (@complaints/profiles `profileToText`), so the file installs or updates
+ * with `npm run council` as it is.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { currentProfile } from "./admin.config.server";
+import { profileFile } from "./admin.config.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { profile } = await currentProfile(context, request);
-  if (params.format !== "json") throw data("The profile can be downloaded as JSON.", { status: 404 });
-  return new Response(`${JSON.stringify(profile, null, 2)}\n`, {
+  const format = params.format;
+  if (format !== "json" && format !== "yaml") throw data("The profile can be downloaded as YAML or JSON.", { status: 404 });
+  const { name, text } = await profileFile(context, request, format);
+  return new Response(text, {
     headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${profile.id}-profile.json"`,
+      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -27,10 +27,21 @@ export default function ProfileFile() {
           { key: "Last changed", value: formatDateTime(updatedAt) },
         ]}
       />
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href="/admin/profile-file/yaml" download>
+            Download the profile as YAML
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href="/admin/profile-file/json" download>
+            Download the profile as JSON
+          </a>
+        </li>
+      </ul>
       <p className="govuk-body">
-        <a className="govuk-link" href="/admin/profile-file/json" download>
-          Download the profile (JSON)
-        </a>
+        The same file as <code>npm run council -- export</code> writes: after editing it, <code>npm run council -- update --profile &lt;file&gt; --dry-run</code> says what would
+        change.
       </p>
     </Page>
   );
