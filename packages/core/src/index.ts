@@ -5,7 +5,7 @@
  */
 export * from "./calendar/dates.js";
 export { londonWallClock } from "./calendar/london-time.js";
-export { NATIONS, ukBankHolidays, type Nation, type BankHolidayData, type BankHolidayEvent } from "./calendar/bank-holidays.js";
+export { NATIONS, NATION_LABELS, ukBankHolidays, type Nation, type BankHolidayData, type BankHolidayEvent } from "./calendar/bank-holidays.js";
 export {
   WorkingDayCalendar,
   CalendarRangeError,

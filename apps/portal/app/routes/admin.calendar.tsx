@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ButtonLink, NotificationBanner, SummaryList, Table, Tag } from "../components/govuk";
+import { NATION_LABELS } from "@complaints/core";
 import { formatDate } from "../utils/labels";
 import { loadCalendar } from "./admin.server";
 import { Page } from "../components/page";
@@ -14,7 +15,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export default function Calendar() {
-  const { year, label, nations, cutOffTime, closures, days, isAdministrator, saved } = useLoaderData<typeof loader>();
+  const { year, nations, cutOffTime, closures, days, isAdministrator, saved } = useLoaderData<typeof loader>();
   return (
     <Page
       breadcrumbs={[{ to: "/admin", text: "Administration" }]}
@@ -23,8 +24,8 @@ export default function Calendar() {
     >
       <SummaryList
         rows={[
-          { key: "Working days", value: label },
-          { key: "Bank holidays of", value: nations ? nations.join(", ") : "The rules' default (England and Wales)" },
+          { key: "Working days", value: "Monday to Friday, except the bank holidays and closure days below" },
+          { key: "Bank holidays of", value: nations ? nations.map((n) => NATION_LABELS[n]).join(", ") : "The rules' default (England and Wales)" },
           { key: "Cut-off time", value: cutOffTime ? `${cutOffTime}: later arrivals count from the next working day` : "None" },
           { key: "Closure days", value: closures.length ? closures.map((c) => `${c.every ? `every ${c.when}` : formatDate(c.when)} (${c.label})`).join("; ") : "None" },
         ]}

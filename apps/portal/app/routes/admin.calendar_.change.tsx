@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { closureInput, profileEdit } from "@complaints/core";
+import { closureInput, NATION_LABELS, profileEdit } from "@complaints/core";
 import { Checkboxes, DateInput, Input, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
@@ -12,8 +12,6 @@ import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Change closure days and the cut-off – Administration" }];
-
-const NATION_NAMES = { "england-and-wales": "England and Wales", scotland: "Scotland", "northern-ireland": "Northern Ireland" } as const;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { profile } = await currentProfile(context, request);
@@ -78,7 +76,7 @@ export default function ChangeCalendar() {
           legendSize="s"
           small
           error={errors.nations}
-          items={Object.entries(NATION_NAMES).map(([value, text]) => ({ value, text }))}
+          items={Object.entries(NATION_LABELS).map(([value, text]) => ({ value, text }))}
           defaultValue={posted ? (values.nations ?? "").split("\n") : nations}
         />
         <SubmitOrCancel cancelTo="/admin/calendar">Continue</SubmitOrCancel>

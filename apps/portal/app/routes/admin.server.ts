@@ -53,7 +53,6 @@ export async function loadCalendar(context: AppLoadContext, request: Request) {
     .map((d) => ({ date: d.date, kind: d.reason.kind, title: d.reason.kind === "weekend" ? "Weekend" : d.reason.title }));
   return {
     year,
-    label: calendar.label,
     nations: runtime.profile.calendar.nations ?? null,
     cutOffTime: runtime.profile.calendar.cutOffTime,
     closures: runtime.profile.calendar.closures.map((c) => ("date" in c ? { when: c.date, label: c.label, every: false } : { when: c.everyYear, label: c.label, every: true })),

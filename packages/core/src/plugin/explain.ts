@@ -1,3 +1,4 @@
+import { NATION_LABELS } from "../calendar/bank-holidays.js";
 import { describePeriod } from "../deadlines/apply-period.js";
 import type { Period, Timescale } from "../regime/types.js";
 import { describeLayer, type ResolvedRules, type TraceEntry } from "./resolved.js";
@@ -80,8 +81,6 @@ export interface RulesInWords {
   constraints: string[];
 }
 
-const NATION_WORDS: Record<string, string> = { "england-and-wales": "England and Wales", scotland: "Scotland", "northern-ireland": "Northern Ireland" };
-
 const INTERESTING = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
 
 /** The trace entries worth showing, in trace order: each stage's timescales and the regime's own values. */
@@ -101,7 +100,7 @@ function shownEntries(rules: ResolvedRules): Array<{ path: string; stageId: stri
 function inWords(rules: ResolvedRules, path: string, field: string, entries: TraceEntry[]): RuleInWords {
   const last = entries.at(-1)!;
   // Stage ids and nations as people say them: "Stage 2", "England and Wales".
-  const labels = new Map<string, string>([...rules.regime.stages.map((s) => [s.id, s.label] as const), ...Object.entries(NATION_WORDS)]);
+  const labels = new Map<string, string>([...rules.regime.stages.map((s) => [s.id, s.label] as const), ...Object.entries(NATION_LABELS)]);
   const ids = new RegExp(`\\b(${[...labels.keys()].map((k) => k.replace(/[-]/g, "\\-")).join("|")})\\b`, "g");
   const say = (v: unknown) => describeRuleValue(path, v).replace(ids, (id) => labels.get(id) ?? id);
   const milestone = field.startsWith("milestone:") ? field.slice("milestone:".length).replace(/-/g, " ") : null;
