@@ -109,7 +109,11 @@ describe("configuration changes through the API", () => {
 
     const limits = profileEdit.setDelegatedLimits(await current(), limitsInput.parse({ limits: [{ role: "complaints-manager", maxPounds: 750 }, { role: "director" }] }));
     await save(limits, "New scheme of delegation");
-    expect((await current()).delegatedLimits).toEqual([{ role: "complaints-manager", maxPounds: 750 }]);
+    // The roles asked about take the form's limits (none: no limit); the others keep theirs.
+    const after = (await current()).delegatedLimits;
+    expect(after).toContainEqual({ role: "complaints-manager", maxPounds: 750 });
+    expect(after.some((l) => l.role === "director")).toBe(false);
+    expect(after).toContainEqual({ role: "head-of-service", maxPounds: 1000 });
   });
 
   it("only an administrator changes the configuration", async () => {
