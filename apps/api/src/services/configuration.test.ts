@@ -73,6 +73,17 @@ describe("configuration changes through the API", () => {
     expect(tree.tree.directorates.flatMap((d) => d.services).find((s) => s.code === "parking")?.archived).toBe(true);
   });
 
+  it("a service whose cases are all closed cannot be retired either: their pages are read under its rules", async () => {
+    await save(profileEdit.addService(await current(), serviceInput.parse({ name: "Markets", directorateId: "environment", offeredToPublic: "yes" })), "Markets join Environment");
+    const manager = await h.as("complaints-manager");
+    const thanks = await manager.cases.log({ kind: "compliment", channel: "phone", serviceId: "markets", description: "Lovely market", customer: { fullName: "Mo Market" } });
+    await manager.command.acknowledgeFeedback({ caseId: thanks.caseId, expectedVersion: 1 });
+    await manager.command.close({ caseId: thanks.caseId, expectedVersion: 2 });
+    const refused = await refusal(save(profileEdit.retireService(await current(), "markets"), "Markets go to the town council"));
+    expect(refused.client.message).toMatch(/Service "Markets" \(markets\) has a closed case whose pages are read under its rules: keep the service, and stop offering it on the online form instead/);
+    expect((await manager.cases.get({ caseId: thanks.caseId })).status).toBe("closed");
+  });
+
   it("moving a service to another directorate takes its cases: the preview says who will see them, and directorate scoping follows", async () => {
     // The harness's investigating officer works in Corporate Services.
     const caseId = await logCase("council-tax");

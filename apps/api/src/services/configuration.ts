@@ -3,7 +3,7 @@
  * (services/profile-changes.ts): a service moved to another directorate takes its cases with
  * it (packages/db/src/organisation.ts), so directorate scoping (apps/api/src/access/policy.ts)
  * shows them to other staff (docs/decisions/0514-configuration-in-the-portal.md). Retiring a
- * service with open cases is refused by the preview's blockers.
+ * service with cases is refused by the preview's blockers: open ones there, closed ones here.
  */
 import type { CouncilProfile } from "@complaints/core";
 import { organisationRepository } from "@complaints/db";
@@ -28,5 +28,21 @@ export async function describeAccessChanges(ctx: Context, councilId: string, cur
     const from = before.get(id)!.directorateName;
     const { open, all } = counts.get(id) ?? { open: 0, all: 0 };
     return `${s.name} moves from ${from} to ${s.directorateName}: its ${cases(all)} (${open} open) will be seen by staff with roles in ${s.directorateName}, and no longer by those whose roles are only in ${from}.`;
+  });
+}
+
+/**
+ * A retired service's closed cases would lose the rules their pages are read with (their
+ * stages, due dates and letters: apps/api/src/services/case-views.ts), so a service with any
+ * case cannot be retired; it can stop being offered to the public instead. Services with open
+ * cases are refused by the preview already (`skip`).
+ */
+export async function closedCaseBlockers(ctx: Context, councilId: string, removed: ReadonlyArray<{ serviceId: string; serviceName: string }>, skip: ReadonlySet<string | null>): Promise<string[]> {
+  if (removed.length === 0) return [];
+  const counts = await organisationRepository.casesByService(ctx.db, councilId);
+  return removed.flatMap((s) => {
+    const n = counts.get(s.serviceId)?.all ?? 0;
+    if (n === 0 || skip.has(s.serviceId)) return [];
+    return [`Service "${s.serviceName}" (${s.serviceId}) has ${n === 1 ? "a closed case" : `${n} closed cases`} whose pages are read under its rules: keep the service, and stop offering it on the online form instead`];
   });
 }

@@ -20,7 +20,7 @@ import {
 } from "@complaints/core";
 import { adminLog, applyCaseCommand, caseRepository, ConflictError, inTransaction, organisationRepository } from "@complaints/db";
 import type { Context } from "../context.js";
-import { describeAccessChanges } from "./configuration.js";
+import { closedCaseBlockers, describeAccessChanges } from "./configuration.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 
 /**
@@ -77,6 +77,7 @@ async function plan(ctx: Context, councilId: string, input: { profile: unknown }
     const n = open.filter((c) => c.serviceCode === s.serviceId).length;
     return n ? [`Service "${s.serviceName}" (${s.serviceId}) has ${n} open case${n === 1 ? "" : "s"}: keep the service until they are closed`] : [];
   });
+  blockers.push(...(await closedCaseBlockers(ctx, councilId, comparison.removedServices, new Set(open.map((c) => c.serviceCode)))));
 
   const affected = open.filter((c) => c.serviceCode !== null && rulesChangeFor(comparison, c.serviceCode, c.kind as CaseKind));
   const moves: ProfileChangePreview["moves"] = [];

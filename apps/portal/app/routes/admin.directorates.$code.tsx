@@ -51,8 +51,8 @@ export default function Directorate() {
         <>
           <h2 className="govuk-heading-m">Retire it</h2>
           <p className="govuk-body">
-            Its services ({directorate.services.join(", ")}) are retired with it: this is refused while any of them has open cases. Move a service to another directorate first to keep it.
-            Closed cases stay, and reports of past years still name it.
+            Its services ({directorate.services.join(", ")}) are retired with it: this is refused while any of them has cases, open or closed. Move a service to another directorate first
+            to keep it.
           </p>
           <ConfigForm>
             <Button name="intent" value="retire" variant="warning">

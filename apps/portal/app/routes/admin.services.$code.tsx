@@ -111,7 +111,7 @@ export default function Service() {
         <>
           <h2 className="govuk-heading-m">Retire the service</h2>
           <p className="govuk-body">
-            This is refused while it has open cases: their deadlines and letters follow its rules. To stop new complaints now, choose no above so residents can no longer choose it.
+            This is refused while it has cases, open or closed: their deadlines, letters and pages follow its rules. To stop new complaints, choose no above so residents can no longer choose it.
           </p>
           <ConfigForm>
             <Button name="intent" value="retire" variant="warning">
