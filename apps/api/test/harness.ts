@@ -3,7 +3,7 @@
  * or a schema on the throwaway PostgreSQL), the demo council, one staff member per role,
  * and callers that go through the real routers.
  */
-import type { Clock, CouncilProfileInput } from "@complaints/core";
+import type { Clock, CouncilProfileInput, ServicePlugin } from "@complaints/core";
 import type { Database } from "@complaints/db";
 import { openTestDb, engine } from "../../../packages/db/test/db.js";
 
@@ -77,6 +77,8 @@ export async function openHarness(
     mailer?: Mailer | null;
     oidc?: OidcLogin | null;
     maxConnections?: number;
+    /** Installed plugins (none by default); the demo profile enables those it knows. */
+    plugins?: readonly ServicePlugin[];
     /** Changes to the demo profile (a council's own timescales…). */
     profile?: (profile: CouncilProfileInput) => CouncilProfileInput;
   } = {},
@@ -92,10 +94,11 @@ export async function openHarness(
     config: defaultConfig(options.config),
     mailer: options.mailer ?? null,
     oidc: options.oidc ?? null,
-    plugins: [],
+    plugins: options.plugins ?? [],
   });
-  const profile = options.profile ? options.profile(demoProfile([])) : demoProfile([]);
-  const council = await installCouncil(db.db, { slug: "exampleton", profile }, [], clock.now());
+  const plugins = options.plugins ?? [];
+  const profile = options.profile ? options.profile(demoProfile(plugins)) : demoProfile(plugins);
+  const council = await installCouncil(db.db, { slug: "exampleton", profile }, plugins, clock.now());
   const staffIds = await addStaff(db.db, council, [...roleStaff(), ...(options.extraStaff ?? [])], clock.now());
   const principal = async (key: string): Promise<Principal> => {
     const id = staffIds.get(key);

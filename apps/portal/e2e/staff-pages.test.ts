@@ -256,8 +256,10 @@ describe.skipIf(!baseUrl)("the print room, the Ombudsman list and administration
     await v.page.getByRole("link", { name: /^Change the plugins of / }).first().click();
     await v.page.waitForURL(/\/admin\/plugins\/[a-z0-9-]+$/, { timeout: 30_000 });
     await v.settle("admin-plugins");
-    await v.submit("Save the plugins", { text: "There is a problem" });
-    expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("Say why the service's plugins change");
+    // A change is checked first, and saved only with a reason (decision 0514).
+    await v.submit("Continue", { text: "Check the plugins for" });
+    await v.submit("Save the change", { text: "There is a problem" });
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("Enter why it changes");
     await v.signOut();
   });
 

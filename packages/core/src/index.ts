@@ -5,7 +5,7 @@
  */
 export * from "./calendar/dates.js";
 export { londonWallClock } from "./calendar/london-time.js";
-export { NATIONS, ukBankHolidays, type Nation, type BankHolidayData, type BankHolidayEvent } from "./calendar/bank-holidays.js";
+export { NATIONS, NATION_LABELS, ukBankHolidays, type Nation, type BankHolidayData, type BankHolidayEvent } from "./calendar/bank-holidays.js";
 export {
   WorkingDayCalendar,
   CalendarRangeError,
@@ -55,8 +55,12 @@ export type { ResolvedRules, Layer, RuleTrace, TraceEntry, RoleRequirement, Stat
 export { describeLayer } from "./plugin/resolved.js";
 export { RuleBook, RuleConfigurationError, checkGraph } from "./plugin/rule-book.js";
 export { recordPlugin, PluginRegistrationError, type PluginRegistration } from "./plugin/registrar.js";
-export { explainRules, describeRuleValue, describeTimescale } from "./plugin/explain.js";
+export { explainRules, describeRuleValue, describeRules, describeTimescale, type RulesInWords, type RuleInWords } from "./plugin/explain.js";
 
 export * from "./profile/schema.js";
 export { defaultProfile } from "./profile/default-profile.js";
+// The configuration pages' changes to a profile (docs/decisions/0514-configuration-in-the-portal.md).
+export * as profileEdit from "./profile/edit.js";
+export { ProfileEditError } from "./profile/edit.js";
+export * from "./input/configuration.js";
 export { compareProfiles, profileChanges, rulesChangeFor, type ProfileChange, type ProfileComparison, type RuleChange, type ServiceRulesChange } from "./profile/changes.js";

@@ -74,6 +74,24 @@ describe("saving a profile", () => {
     expect(await organisationRepository.getCouncil(t.db, id)).toMatchObject({ name: "Leeds City Council", referencePrefix: "LCC" });
   });
 
+  it("a service moved to another directorate takes its cases, so directorate scoping follows (decision 0514); casesByService counts them", async () => {
+    const own = await seedCouncil(t.db);
+    const logged = await logToyCase(t.db, own, { serviceCode: "lettings" });
+    const profile = (await organisationRepository.getCouncil(t.db, own.councilId)).profile as unknown as ProfileStructure & { name: string };
+    const moved = {
+      ...profile,
+      directorates: profile.directorates.map((d) =>
+        d.id === "housing" ? { ...d, services: d.services.filter((s) => s.id !== "lettings") } : d.id === "adults" ? { ...d, services: [...d.services, { id: "lettings", name: "Lettings" }] } : d,
+      ),
+    };
+    expect((await organisationRepository.casesByService(t.db, own.councilId)).get("lettings")).toEqual({ open: 1, all: 1 });
+    await organisationRepository.saveProfile(t.db, own.councilId, moved, T0);
+    const row = await t.db.selectFrom("cases").select("directorate_id").where("id", "=", logged.caseId).executeTakeFirstOrThrow();
+    expect(row.directorate_id).toBe(own.directorates.adults);
+    const dues = await t.db.selectFrom("due_dates").select("directorate_id").where("case_id", "=", logged.caseId).execute();
+    expect(dues.every((d) => d.directorate_id === own.directorates.adults)).toBe(true);
+  });
+
   it("knows no council it was not given", async () => {
     await expect(organisationRepository.getCouncil(t.db, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(NotFoundError);
   });

@@ -139,6 +139,7 @@ async function saveProfile(
         .returning("id")
         .executeTakeFirstOrThrow();
       ids.services.set(service.id, serviceId);
+      await followService(db, serviceId, directorateId);
       const teamCodes = (service.teams ?? []).map((t) => t.id);
       for (const team of service.teams ?? []) {
         const { id: teamId } = await db
@@ -169,6 +170,30 @@ async function saveProfile(
     .where("code", "not in", directorateCodes.length ? directorateCodes : [""])
     .execute();
   return ids;
+}
+
+/**
+ * A service moved to another directorate takes its cases with it: directorate scoping reads
+ * the cases' own column (and the due-date and learning mirrors'), so they are brought in step
+ * here rather than at each case's next write (docs/decisions/0514-configuration-in-the-portal.md).
+ */
+async function followService(db: Executor, serviceId: string, directorateId: string): Promise<void> {
+  const moved = db.selectFrom("cases").select("id").where("service_id", "=", serviceId);
+  await db.updateTable("due_dates").set({ directorate_id: directorateId }).where("case_id", "in", moved).where((eb) => eb("directorate_id", "is", null).or("directorate_id", "<>", directorateId)).execute();
+  await db.updateTable("learning_actions").set({ directorate_id: directorateId }).where("case_id", "in", moved).where((eb) => eb("directorate_id", "is", null).or("directorate_id", "<>", directorateId)).execute();
+  await db.updateTable("cases").set({ directorate_id: directorateId }).where("service_id", "=", serviceId).where((eb) => eb("directorate_id", "is", null).or("directorate_id", "<>", directorateId)).execute();
+}
+
+/** How many cases each service (by profile code) has, and how many of them are open. */
+async function casesByService(db: Executor, councilId: string): Promise<Map<string, { open: number; all: number }>> {
+  const rows = await db
+    .selectFrom("cases")
+    .innerJoin("services", "services.id", "cases.service_id")
+    .select(["services.code as code", sql<number>`count(*)::int`.as("all"), sql<number>`count(*) filter (where cases.status <> 'closed')::int`.as("open")])
+    .where("cases.council_id", "=", councilId)
+    .groupBy("services.code")
+    .execute();
+  return new Map(rows.map((r) => [r.code, { open: Number(r.open), all: Number(r.all) }]));
 }
 
 export interface OrganisationUnit {
@@ -249,6 +274,7 @@ export const organisationRepository = Object.freeze({
   insertCouncil,
   saveProfile,
   organisation,
+  casesByService,
   listDirectorates,
   listServices,
   staffCount,

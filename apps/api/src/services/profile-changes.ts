@@ -20,6 +20,7 @@ import {
 } from "@complaints/core";
 import { adminLog, applyCaseCommand, caseRepository, ConflictError, inTransaction, organisationRepository } from "@complaints/db";
 import type { Context } from "../context.js";
+import { closedCaseBlockers, describeAccessChanges } from "./configuration.js";
 import { syncCouncilReportCalendars } from "./report-calendars.js";
 
 /**
@@ -54,6 +55,8 @@ export interface ProfileChangePreview {
   moves: Array<{ caseId: string; reference: string; changes: Array<{ id: string; from: string | null; to: string }> }>;
   /** Why the change cannot be applied as it is (an empty list: it can). */
   blockers: string[];
+  /** Who will see which cases after a service moves directorate (services/configuration.ts). */
+  access: string[];
 }
 
 interface Plan {
@@ -74,6 +77,7 @@ async function plan(ctx: Context, councilId: string, input: { profile: unknown }
     const n = open.filter((c) => c.serviceCode === s.serviceId).length;
     return n ? [`Service "${s.serviceName}" (${s.serviceId}) has ${n} open case${n === 1 ? "" : "s"}: keep the service until they are closed`] : [];
   });
+  blockers.push(...(await closedCaseBlockers(ctx, councilId, comparison.removedServices, new Set(open.map((c) => c.serviceCode)))));
 
   const affected = open.filter((c) => c.serviceCode !== null && rulesChangeFor(comparison, c.serviceCode, c.kind as CaseKind));
   const moves: ProfileChangePreview["moves"] = [];
@@ -103,6 +107,7 @@ async function plan(ctx: Context, councilId: string, input: { profile: unknown }
       openCases: { total: open.length, underChangedRules: affected.length, datesMove: moves.length },
       moves,
       blockers,
+      access: await describeAccessChanges(ctx, councilId, current.profile, next.profile),
     },
   };
 }
@@ -137,7 +142,7 @@ export async function applyProfileChange(
   if (!reason.trim()) throw new DomainError("INVALID_INPUT", "Say why the profile changes");
   const { profile, preview, recalculate } = await plan(ctx, councilId, input);
   if (preview.blockers.length) throw new DomainError("INVALID_INPUT", `The profile cannot be changed like this: ${preview.blockers.join("; ")}`);
-  if (!preview.changes.length && !preview.services.length) return { ...preview, saved: false, recalculated: null };
+  if (!preview.changes.length && !preview.services.length && !preview.access.length) return { ...preview, saved: false, recalculated: null };
 
   await inTransaction(ctx.db, async (trx) => {
     await organisationRepository.saveProfile(trx, councilId, profile, ctx.clock.now());

@@ -72,13 +72,18 @@ function councilContact(runtime: CouncilRuntime) {
   return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website };
 }
 
+/** The services the profile offers to the public (`offeredToPublic`): internal ones are left out. */
+function offeredServices(runtime: CouncilRuntime) {
+  return runtime.profile.directorates.flatMap((d) => d.services.filter((s) => s.offeredToPublic).map((s) => ({ id: s.id, name: s.name, directorate: d.name })));
+}
+
 /** The council, the kinds of case and the services the public may choose from. */
 export async function publicServices(ctx: Context) {
   const runtime = await publicCouncil(ctx);
   return {
     council: councilContact(runtime),
     kinds: [...PUBLIC_KINDS],
-    services: runtime.profile.directorates.flatMap((d) => d.services.map((s) => ({ id: s.id, name: s.name, directorate: d.name }))),
+    services: offeredServices(runtime),
   };
 }
 
@@ -234,6 +239,8 @@ export async function submit(ctx: Context, input: PublicSubmission) {
       secondsUntil(ctx, allowed.retryAt),
     );
   }
+  // A service not offered is refused as one that does not exist: the form never lists it.
+  if (!offeredServices(runtime).some((s) => s.id === input.serviceId)) throw badInput("Select the service it is about");
   if (input.kind === "complaint" && !input.customer) {
     throw badInput("Tell us your name and how to contact you: we need them to answer your complaint");
   }

@@ -17,8 +17,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 const SECTIONS = [
   { to: "/admin/staff", title: "Staff and roles", text: "Add people, give them roles in each directorate, deactivate, unlock and reset passwords.", adminOnly: true },
   { to: "/admin/organisation", title: "Directorates, services and teams", text: "The council's structure and the service plugins each service enables." },
-  { to: "/admin/calendar", title: "Calendar and closure days", text: "Bank holidays of the nations the council follows, and its own closure days." },
-  { to: "/admin/rules", title: "Rules", text: "The resolved rules of each service: every timescale, where it comes from and what it overrides." },
+  { to: "/admin/calendar", title: "Calendar and closure days", text: "Bank holidays of the nations the council follows, its own closure days and the cut-off time." },
+  { to: "/admin/timescales", title: "Timescales", text: "The council's corporate timescales, and a service's own within what the law allows.", adminOnly: true },
+  { to: "/admin/public-services", title: "Services on the online form", text: "Which services residents can choose when they complain online.", adminOnly: true },
+  { to: "/admin/limits", title: "Delegated financial limits", text: "The most each role may approve as a financial remedy.", adminOnly: true },
+  { to: "/admin/letterhead", title: "Letterhead and contact details", text: "The council's name, address and contact details on letters and the online forms.", adminOnly: true },
+  { to: "/admin/ombudsmen", title: "Ombudsman details", text: "How final responses tell residents to contact the Ombudsman.", adminOnly: true },
+  { to: "/admin/rules", title: "Rules", text: "The resolved rules of each service and stage: every timescale, who set it, the rule it comes from and what it replaced." },
+  { to: "/admin/profile-file", title: "The profile as a file", text: "Download the council's configuration as a profile file.", adminOnly: true },
   { to: "/admin/api-keys", title: "API keys", text: "Keys for the council's other systems to log cases and read their progress.", adminOnly: true },
   { to: "/audit-log", title: "Audit log", text: "Check that no record has been changed or removed, and read what administrators did.", adminOnly: true },
 ];

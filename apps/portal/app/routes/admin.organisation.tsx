@@ -1,40 +1,77 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { NotificationBanner, SummaryCard, Table, Tag } from "../components/govuk";
+import { ButtonLink, NotificationBanner, SummaryCard, Table, Tag } from "../components/govuk";
 import { loadOrganisation } from "./admin.server";
 import { Page } from "../components/page";
 
 export const meta: MetaFunction = () => [{ title: "Directorates, services and teams – Administration" }];
 
+const SAVED: Record<string, string> = {
+  plugins: "The service's plugins are saved, and the due dates of the open cases they move are recalculated.",
+  structure: "The change is saved.",
+};
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const organisation = await loadOrganisation(context, request);
   const isAdministrator = context.principal?.kind === "staff" && context.principal.grants.some((g) => g.role === "administrator");
-  return { ...organisation, isAdministrator, changed: new URL(request.url).searchParams.get("changed") === "plugins" };
+  const changed = new URL(request.url).searchParams.get("changed") ?? "";
+  return { ...organisation, isAdministrator, saved: SAVED[changed] ?? null };
 }
 
 export default function Organisation() {
-  const { councilName, directorates, installed, isAdministrator, changed } = useLoaderData<typeof loader>();
+  const { councilName, directorates, installed, isAdministrator, saved } = useLoaderData<typeof loader>();
   return (
     <Page
       breadcrumbs={[{ to: "/admin", text: "Administration" }]}
       caption={councilName}
       heading="Directorates, services and teams"
-      banner={changed ? (
-        <NotificationBanner success heading={<>The service&rsquo;s plugins are saved and its open cases&rsquo; deadlines recalculated.</>} />
-      ) : null}
+      banner={saved ? <NotificationBanner success heading={saved} /> : null}
     >
       <p className="govuk-body">
         Installed service plugins: {installed.length ? installed.map((p) => p.id).join(", ") : "none"}. A service follows the rules of the plugins it enables, over the council&rsquo;s
-        profile.
+        profile. Staff see the cases of the directorates their roles are in.
       </p>
+      {isAdministrator ? (
+        <ButtonLink to="/admin/directorates/new" variant="secondary">
+          Add a directorate
+        </ButtonLink>
+      ) : null}
       {directorates.map((d) => (
-        <SummaryCard key={d.code} title={d.name}>
+        <SummaryCard
+          key={d.code}
+          title={d.name}
+          actions={
+            isAdministrator ? (
+              <>
+                <Link className="govuk-link" to={`/admin/services/new?directorate=${d.code}`}>
+                  Add a service<span className="govuk-visually-hidden"> to {d.name}</span>
+                </Link>
+                <Link className="govuk-link govuk-!-margin-left-4" to={`/admin/directorates/${d.code}`}>
+                  Rename or retire<span className="govuk-visually-hidden"> {d.name}</span>
+                </Link>
+              </>
+            ) : null
+          }
+        >
           <Table
             caption={`Services of ${d.name}`}
             captionSize="s"
             head={["Service", "Plugins", "Rules", "Stages", "Teams"]}
             rows={d.services.map((s) => [
-              s.name,
+              <>
+                {isAdministrator ? (
+                  <Link className="govuk-link" to={`/admin/services/${s.code}`}>
+                    {s.name}
+                  </Link>
+                ) : (
+                  s.name
+                )}
+                {s.offeredToPublic ? null : (
+                  <span className="govuk-!-display-block govuk-!-margin-top-1">
+                    <Tag colour="grey">Staff only</Tag>
+                  </span>
+                )}
+              </>,
               <>
                 {s.plugins.length ? s.plugins.map((p) => <Tag key={p} colour="blue">{p}</Tag>) : "None"}
                 {isAdministrator ? (

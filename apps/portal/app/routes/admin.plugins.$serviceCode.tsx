@@ -1,20 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Checkboxes, InsetText, SubmitOrCancel, Textarea } from "../components/govuk";
-import { PostForm, useFormState } from "../components/form";
-import { all, attempt, failure, readForm, text } from "../utils/forms.server";
-import { adminRead, requireAdministrator } from "./admin.staff.server";
+import { pluginsInput, profileEdit } from "@complaints/core";
+import { Checkboxes, InsetText, SubmitOrCancel } from "../components/govuk";
+import { useFormState } from "../components/form";
+import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
+import { parseForm } from "../utils/form-schema.server";
+import { failure, readForm } from "../utils/forms.server";
+import { configAction, currentProfile } from "./admin.config.server";
+import { requireAdministrator } from "./admin.staff.server";
 import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plugins for ${data.service.name} – Administration` : "Plugins" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  requireAdministrator(context, request);
-  const organisation = await adminRead(() => context.api.admin.organisation());
-  for (const d of organisation.tree.directorates) {
-    const service = d.services.find((s) => s.code === params.serviceCode);
-    if (service) return { service: { code: service.code, name: service.name, plugins: service.plugins }, directorate: { name: d.name }, installed: organisation.plugins };
+  const { profile } = await currentProfile(context, request);
+  const installed = context.deps.councils.plugins.map((p) => ({ id: p.id, name: p.name, version: p.version }));
+  for (const d of profile.directorates) {
+    const service = d.services.find((s) => s.id === params.serviceCode);
+    if (service) return { service: { code: service.id, name: service.name, plugins: service.plugins }, directorate: { name: d.name, plugins: d.plugins }, installed };
   }
   throw data("There is no such service.", { status: 404 });
 }
@@ -22,31 +26,40 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   requireAdministrator(context, request);
   const form = await readForm(request, context);
-  const reason = text(form, "reason");
-  if (!reason) return failure({ reason: "Say why the service's plugins change (it is recorded with the change)" }, form);
-  const result = await attempt(form, () => context.api.admin.plugins.setForService({ serviceId: params.serviceCode ?? "", plugins: all(form, "plugins"), reason }));
-  if (!result.ok) return result.response;
-  return redirect("/admin/organisation?changed=plugins", 303);
+  return configAction(context, request, form, {
+    done: "/admin/organisation?changed=plugins",
+    fieldFor: () => "plugins",
+    change: (current) => {
+      const parsed = parseForm(form, pluginsInput);
+      return parsed.ok ? profileEdit.setServicePlugins(current, params.serviceCode ?? "", parsed.value.plugins) : failure(parsed.errors, form);
+    },
+  });
 }
 
 export default function ServicePlugins() {
   const { service, directorate, installed } = useLoaderData<typeof loader>();
+  const check = useCheck();
   const { errors, values } = useFormState();
+  if (check) return <CheckChange check={check} caption={directorate.name} heading={<>Check the plugins for {service.name}</>} />;
+  const posted = wasPosted(values);
   return (
     <Page back={{ to: "/admin/organisation", text: "Back to directorates, services and teams" }} narrow errors={errors} caption={directorate.name} heading={<>Plugins for {service.name}</>}>
-      <InsetText>A plugin brings a service&rsquo;s own rules (the Housing Ombudsman code, FOI/EIR reviews, social care regulations). Open cases&rsquo; deadlines are recalculated when the rules change.</InsetText>
-      <PostForm>
+      <InsetText>
+        A plugin brings a service&rsquo;s own rules (the Housing Ombudsman code, FOI/EIR reviews, social care regulations). You will see what changes, and how many open cases&rsquo;
+        deadlines move, before anything is saved.
+      </InsetText>
+      {directorate.plugins.length ? <p className="govuk-body">Every service of {directorate.name} also follows: {directorate.plugins.join(", ")}.</p> : null}
+      <ConfigForm>
         <Checkboxes
           name="plugins"
           legend="Plugins this service follows"
           legendSize="m"
-          error={errors.plugins ?? errors["profile"]}
+          error={errors.plugins}
           items={installed.map((p) => ({ value: p.id, text: p.name, hint: `${p.id} ${p.version}` }))}
-          defaultValue={values.plugins !== undefined ? values.plugins.split("\n") : service.plugins}
+          defaultValue={posted ? (values.plugins ?? "").split("\n") : service.plugins}
         />
-        <Textarea name="reason" label="Why it changes" labelSize="s" rows={3} error={errors.reason} defaultValue={values.reason} />
-        <SubmitOrCancel cancelTo="/admin/organisation">Save the plugins</SubmitOrCancel>
-      </PostForm>
+        <SubmitOrCancel cancelTo="/admin/organisation">Continue</SubmitOrCancel>
+      </ConfigForm>
     </Page>
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { explainRules, todayIn, type CaseKind } from "@complaints/core";
+import { describeRules, todayIn, type CaseKind, type RulesInWords } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 
 export async function requireAdministration(context: AppLoadContext, request: Request) {
@@ -32,6 +32,7 @@ export async function loadOrganisation(context: AppLoadContext, request: Request
       services: d.services.map((s) => ({
         code: s.id,
         name: s.name,
+        offeredToPublic: s.offeredToPublic,
         plugins: [...new Set([...d.plugins, ...s.plugins])],
         regime: runtime.book.rulesFor(s.id, "complaint").regime.label,
         stages: runtime.book.rulesFor(s.id, "complaint").regime.stages.map((st) => st.label),
@@ -52,7 +53,6 @@ export async function loadCalendar(context: AppLoadContext, request: Request) {
     .map((d) => ({ date: d.date, kind: d.reason.kind, title: d.reason.kind === "weekend" ? "Weekend" : d.reason.title }));
   return {
     year,
-    label: calendar.label,
     nations: runtime.profile.calendar.nations ?? null,
     cutOffTime: runtime.profile.calendar.cutOffTime,
     closures: runtime.profile.calendar.closures.map((c) => ("date" in c ? { when: c.date, label: c.label, every: false } : { when: c.everyYear, label: c.label, every: true })),
@@ -68,12 +68,13 @@ export async function loadRules(context: AppLoadContext, request: Request) {
   const services = runtime.profile.directorates.flatMap((d) => d.services.map((s) => ({ code: s.id, name: s.name, directorate: d.name })));
   const service = services.find((s) => s.code === url.searchParams.get("service")) ?? services[0]!;
   const kind = (KINDS.find((k) => k === url.searchParams.get("kind")) ?? "complaint") as CaseKind;
-  let lines: string[] = [];
+  let rules: RulesInWords | null = null;
   let problem: string | null = null;
   try {
-    lines = explainRules(runtime.book.rulesFor(service.code, kind));
+    rules = describeRules(runtime.book.rulesFor(service.code, kind));
   } catch (error) {
+    // A kind no plugin of the service handles (an FOI review of waste collection) has no rules.
     problem = (error as Error).message;
   }
-  return { services, service, kind, kinds: KINDS, lines, problem };
+  return { services, service, kind, kinds: KINDS, rules, problem, profileId: runtime.profile.id };
 }

@@ -102,7 +102,14 @@ export function describeAdminEvent(e: AdminEvent, directorates: Directorates): {
     case "account-unlocked":
       return { action: `Unlocked the account of ${whom}`, details: [] };
     case "profile-saved":
-      return { action: "Changed the council's settings (structure, plugins, calendar or timescales)", details: str(d.reason) ? [`Reason: ${str(d.reason)}`] : [] };
+    {
+      // What changed, as the preview said it before saving (apps/api/src/services/profile-changes.ts).
+      const changes = Array.isArray(d.changes) ? d.changes.flatMap((c) => (c && typeof c === "object" && typeof (c as { what?: unknown }).what === "string" ? [c as { what: string; before: string | null; after: string | null }] : [])) : [];
+      return {
+        action: "Changed the council's settings (structure, plugins, calendar or timescales)",
+        details: [...(str(d.reason) ? [`Reason: ${str(d.reason)}`] : []), ...changes.map((c) => `${c.what}: ${c.before ?? "none"} → ${c.after ?? "removed"}`)],
+      };
+    }
     case "api-key-created": {
       const scopes = Array.isArray(d.scopes) ? d.scopes.filter((s): s is string => typeof s === "string") : [];
       return {

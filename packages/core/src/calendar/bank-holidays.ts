@@ -3,6 +3,8 @@ import data from "./data/bank-holidays.json" with { type: "json" };
 /** The three divisions of the GOV.UK bank-holidays feed. */
 export const NATIONS = ["england-and-wales", "scotland", "northern-ireland"] as const;
 export type Nation = (typeof NATIONS)[number];
+/** The nations as people say them (the rules page, the calendar pages). */
+export const NATION_LABELS: Record<Nation, string> = { "england-and-wales": "England and Wales", scotland: "Scotland", "northern-ireland": "Northern Ireland" };
 
 export interface BankHolidayEvent {
   title: string;

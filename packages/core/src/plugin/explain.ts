@@ -1,5 +1,6 @@
+import { NATION_LABELS } from "../calendar/bank-holidays.js";
 import { describePeriod } from "../deadlines/apply-period.js";
-import type { Timescale } from "../regime/types.js";
+import type { Period, Timescale } from "../regime/types.js";
 import { describeLayer, type ResolvedRules, type TraceEntry } from "./resolved.js";
 
 const anchorWords: Record<string, string> = {
@@ -30,9 +31,121 @@ export function describeRuleValue(path: string, value: unknown): string {
     return `to ${e.to}${e.window ? `, asked within ${describePeriod(e.window.period)} of the response` : ", no time limit"}`;
   }
   if (path === "nextBody") return (value as { name: string }).name;
+  if (path === "identity") return (value as { label: string }).label;
+  if (path.endsWith(".handler")) {
+    const h = value as { independentOf: string[] };
+    return h.independentOf.length ? `someone independent of ${h.independentOf.join(" and ")}` : "any officer";
+  }
+  if (path.endsWith(".holdingInterval") || path === "timeLimit") return describePeriod(value as Period);
+  if (typeof value === "boolean") return value ? "yes" : "no";
   if (Array.isArray(value)) return value.join(" + ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  acknowledge: "Acknowledge within",
+  respond: "Respond within",
+  target: "Internal target",
+  extension: "Extension",
+  holdingInterval: "Holding letter every",
+  escalation: "Escalation",
+  referBackTo: "Refers back to",
+  handler: "Handled by",
+  nextBody: "After the last stage",
+  nations: "Bank holidays of",
+  councilClosures: "Council closure days count",
+  timeLimit: "Time limit to complain",
+  feedbackAcknowledge: "Acknowledge compliments and comments within",
+  wronglyAddressedReturn: "Return a wrongly addressed complaint within",
+};
+
+/** One resolved value in words: what it is, its value, who set it (and by which rule), and what it overrode. */
+export interface RuleInWords {
+  path: string;
+  what: string;
+  value: string;
+  setBy: string;
+  rule: string | null;
+  overrides: Array<{ setBy: string; value: string }>;
+}
+
+/** A service's resolved rules for one kind of case, stage by stage, each value with where it came from. */
+export interface RulesInWords {
+  regime: string;
+  plugins: string[];
+  stages: Array<{ id: string; label: string; skipped: { setBy: string; rule: string | null } | null; rules: RuleInWords[] }>;
+  general: RuleInWords[];
+  nextBody: string;
+  /** "Only a head of service may sign the Stage 2 response (plugin …)". */
+  constraints: string[];
+}
+
+const INTERESTING = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
+
+/** The trace entries worth showing, in trace order: each stage's timescales and the regime's own values. */
+function shownEntries(rules: ResolvedRules): Array<{ path: string; stageId: string | null; field: string; entries: TraceEntry[] }> {
+  const shown: Array<{ path: string; stageId: string | null; field: string; entries: TraceEntry[] }> = [];
+  for (const [path, entries] of Object.entries(rules.trace)) {
+    const field = path.split(".").at(-1)!;
+    const stageId = path.includes(".") ? path.split(".")[0]! : null;
+    if (stageId !== null && !INTERESTING.includes(field) && !field.startsWith("milestone:")) continue;
+    if (field !== "skipped" && stageId !== null && !rules.regime.stages.some((s) => s.id === stageId)) continue;
+    if (field !== "skipped" && entries.at(-1)!.value === null && entries.length === 1) continue;
+    shown.push({ path, stageId, field, entries });
+  }
+  return shown;
+}
+
+function inWords(rules: ResolvedRules, path: string, field: string, entries: TraceEntry[]): RuleInWords {
+  const last = entries.at(-1)!;
+  // Stage ids and nations as people say them: "Stage 2", "England and Wales".
+  const labels = new Map<string, string>([...rules.regime.stages.map((s) => [s.id, s.label] as const), ...Object.entries(NATION_LABELS)]);
+  const ids = new RegExp(`\\b(${[...labels.keys()].map((k) => k.replace(/[-]/g, "\\-")).join("|")})\\b`, "g");
+  const say = (v: unknown) => describeRuleValue(path, v).replace(ids, (id) => labels.get(id) ?? id);
+  const milestone = field.startsWith("milestone:") ? field.slice("milestone:".length).replace(/-/g, " ") : null;
+  return {
+    path,
+    what: milestone ? `Milestone: ${milestone}` : (FIELD_WORDS[field] ?? field),
+    value: say(last.value),
+    setBy: describeLayer(last.layer),
+    rule: last.rule,
+    overrides: entries
+      .slice(0, -1)
+      .reverse()
+      .map((e) => ({ setBy: describeLayer(e.layer), value: say(e.value) })),
+  };
+}
+
+/**
+ * The same values as `explainRules`, grouped by stage for a page that reads as prose rather
+ * than as rule paths (the portal's rules page, docs/decisions/0514-configuration-in-the-portal.md).
+ */
+export function describeRules(rules: ResolvedRules): RulesInWords {
+  const shown = shownEntries(rules);
+  const stageIds = [...new Set([...rules.regime.stages.map((s) => s.id), ...shown.filter((e) => e.field === "skipped").map((e) => e.stageId!)])];
+  return {
+    regime: rules.regime.label,
+    plugins: [...rules.plugins],
+    stages: stageIds.map((id) => {
+      const skip = shown.find((e) => e.stageId === id && e.field === "skipped")?.entries.at(-1);
+      return {
+        id,
+        label: rules.regime.stages.find((s) => s.id === id)?.label ?? id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()),
+        skipped: skip ? { setBy: describeLayer(skip.layer), rule: skip.rule } : null,
+        rules: shown.filter((e) => e.stageId === id && e.field !== "skipped").map((e) => inWords(rules, e.path, e.field, e.entries)),
+      };
+    }),
+    // The procedure's identity is its name, said at the top.
+    general: shown.filter((e) => e.stageId === null && e.path !== "identity").map((e) => inWords(rules, e.path, e.field, e.entries)),
+    nextBody: rules.regime.nextBody.name,
+    constraints: [
+      ...rules.requiredRoles.map((r) => `Only ${r.roles.join(" or ")} may ${r.command.replace(/-/g, " ")}${r.stageId ? ` at ${rules.regime.stages.find((s) => s.id === r.stageId)?.label ?? r.stageId}` : ""}: plugin "${r.plugin}" (${r.rule})`),
+      ...rules.statutoryMaxima.map(
+        (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
+      ),
+    ],
+  };
 }
 
 function line(path: string, entries: TraceEntry[]): string {
@@ -55,17 +168,11 @@ export function explainRules(rules: ResolvedRules): string[] {
     `plugins: ${rules.plugins.length ? rules.plugins.join(", ") : "none"}`,
     `stages: ${rules.regime.stages.map((s) => s.label).join(" → ")} → ${rules.regime.nextBody.name}`,
   ];
-  const interesting = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
-  for (const [path, entries] of Object.entries(rules.trace)) {
-    const field = path.split(".").at(-1)!;
-    if (path.includes(".") && !interesting.includes(field) && !field.startsWith("milestone:")) continue;
+  for (const { path, stageId, field, entries } of shownEntries(rules)) {
     if (field === "skipped") {
-      lines.push(`${path.split(".")[0]}: skipped — ${describeLayer(entries.at(-1)!.layer)} (${entries.at(-1)!.rule})`);
+      lines.push(`${stageId}: skipped — ${describeLayer(entries.at(-1)!.layer)} (${entries.at(-1)!.rule})`);
       continue;
     }
-    const stageId = path.split(".")[0]!;
-    if (path.includes(".") && !rules.regime.stages.some((s) => s.id === stageId)) continue;
-    if (entries.at(-1)!.value === null && entries.length === 1) continue;
     lines.push(line(path, entries));
   }
   for (const req of rules.requiredRoles) {

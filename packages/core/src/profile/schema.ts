@@ -31,6 +31,12 @@ const serviceSchema = z
     plugins: z.array(slug).default([]),
     settings: ruleOverridesSchema.optional(),
     teams: z.array(z.object({ id: slug, name: z.string().min(1) }).strict()).default([]),
+    /**
+     * Whether residents may choose it on the public form and the public API. An internal
+     * service (a corporate team, a service still finishing its open cases) is not offered but
+     * keeps its rules and cases (docs/decisions/0514-configuration-in-the-portal.md).
+     */
+    offeredToPublic: z.boolean().default(true),
   })
   .strict();
 

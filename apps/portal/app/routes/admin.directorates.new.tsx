@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { newDirectorateInput, profileEdit } from "@complaints/core";
+import { Input, SubmitOrCancel } from "../components/govuk";
+import { useFormState } from "../components/form";
+import { CheckChange, ConfigForm, useCheck } from "../components/check-change";
+import { Page } from "../components/page";
+import { parseForm } from "../utils/form-schema.server";
+import { failure, readForm } from "../utils/forms.server";
+import { configAction, currentProfile } from "./admin.config.server";
+import { requireAdministrator } from "./admin.staff.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a directorate – Administration" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  await currentProfile(context, request);
+  return null;
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  requireAdministrator(context, request);
+  const form = await readForm(request, context);
+  return configAction(context, request, form, {
+    done: "/admin/organisation?changed=structure",
+    change: (current) => {
+      const parsed = parseForm(form, newDirectorateInput);
+      return parsed.ok ? profileEdit.addDirectorate(current, parsed.value) : failure(parsed.errors, form);
+    },
+  });
+}
+
+export default function NewDirectorate() {
+  const check = useCheck();
+  const { errors, values } = useFormState();
+  if (check) return <CheckChange check={check} caption="Directorates, services and teams" heading="Check the new directorate" />;
+  return (
+    <Page back={{ to: "/admin/organisation", text: "Back to directorates, services and teams" }} narrow errors={errors} caption="Directorates, services and teams" heading="Add a directorate">
+      <ConfigForm>
+        <Input name="name" label="Name of the directorate" labelSize="s" error={errors.name} defaultValue={values.name} />
+        <Input name="firstService" label="Its first service" labelSize="s" hint="A directorate holds at least one service. You can add more, and teams, afterwards." error={errors.firstService} defaultValue={values.firstService} />
+        <SubmitOrCancel cancelTo="/admin/organisation">Continue</SubmitOrCancel>
+      </ConfigForm>
+    </Page>
+  );
+}
