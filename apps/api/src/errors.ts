@@ -28,6 +28,8 @@ export type ApiRefusalCode =
   | "PRINT_BATCH_CLOSED"
   /** The database did not answer (a restart, a failover): try again shortly. */
   | "UNAVAILABLE"
+  /** No council is installed, or the server cannot tell which of its councils the address is for (hosting.ts). */
+  | "NOT_SET_UP"
   /** The password was set by an administrator: choose a new one (auth.changePassword) before anything else. */
   | "PASSWORD_CHANGE_REQUIRED";
 
@@ -64,6 +66,7 @@ export const refusalStatus: Record<ApiRefusalCode, TRPC_ERROR_CODE_KEY> = {
   LETTER_ALREADY_ISSUED: "CONFLICT",
   PRINT_BATCH_CLOSED: "UNPROCESSABLE_CONTENT",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  NOT_SET_UP: "SERVICE_UNAVAILABLE",
 };
 
 /** A refused file says why in its status: 413 too large, 415 a type not accepted, 422 the rest. */
@@ -185,6 +188,14 @@ export function databaseUnavailable(retryAfterSeconds = 30): TRPCError {
     rule: null,
     retryAfterSeconds,
   });
+}
+
+/**
+ * The server has no council for this request (hosting.ts): a 503 in plain words, the GOV.UK
+ * "service unavailable" pattern, rather than a 500 or a 404 that blames the address.
+ */
+export function notSetUp(message: string): TRPCError {
+  return problem({ code: "NOT_SET_UP", message, rule: null });
 }
 
 /** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */
