@@ -109,7 +109,9 @@ export async function openHarness(
   };
   const asPrincipal = (p: Principal | null, cookies = new MemoryCookieJar(), request: Partial<RequestInfo> = {}) => createCaller(createContextInner({ deps, principal: p, cookies, request }));
   const addCouncil: Harness["addCouncil"] = async ({ slug, name, referencePrefix, hosts = [] }) => {
-    const installed = await installCouncil(db.db, { slug, profile: { ...profile, name, referencePrefix, letterhead: { ...profile.letterhead, email: `complaints@${slug}.example` } } }, [], clock.now());
+    // The demo's profile under another name: nothing of Exampleton's left in its words.
+    const renamed = JSON.parse(JSON.stringify(profile).replaceAll("Exampleton Borough Council", name).replaceAll("Exampleton", name).replaceAll("exampleton", slug)) as CouncilProfileInput;
+    const installed = await installCouncil(db.db, { slug, profile: { ...renamed, name, referencePrefix, letterhead: { ...renamed.letterhead, email: `complaints@${slug}.example` } } }, [], clock.now());
     if (hosts.length) await organisationRepository.setCouncilHosts(db.db, installed.councilId, hosts, clock.now());
     const specs = roleStaff().map((s) => ({ ...s, key: `${slug}:${s.key}`, email: `${slug}-${s.email}` }));
     const ids = await addStaff(db.db, installed, specs, clock.now());
