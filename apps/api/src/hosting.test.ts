@@ -183,7 +183,7 @@ describe("a server with no council installed", () => {
       ["escalate", () => api.public.escalate({ ...proof, expectedVersion: 1, idempotencyKey: "empty-2" })],
     ];
     for (const [name, call] of calls) {
-      expect(await call().then(() => null, refusal), name).toEqual({ status: "SERVICE_UNAVAILABLE", code: "NOT_SET_UP", message: "This service is not set up yet: no council has been installed on this server." });
+      expect(await call().then(() => null, refusal), name).toEqual({ status: "SERVICE_UNAVAILABLE", code: "NOT_SET_UP", message: "No council has been installed on this server yet, so this service is not open." });
     }
   });
 

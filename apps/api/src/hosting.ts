@@ -32,7 +32,7 @@ export const COUNCIL_COOKIE = "cm_council";
 /** The command that installs a council (README, "Running it for your council"). */
 export const INSTALL_COMMAND = "npm run council -- install --profile <id|file> --admin-email <email>";
 
-export const NOTHING_INSTALLED = "This service is not set up yet: no council has been installed on this server.";
+export const NOTHING_INSTALLED = "No council has been installed on this server yet, so this service is not open.";
 
 /** Said to whoever tries to sign in to a server with no council: what the person running it does next. */
 export const INSTALL_HINT = `No council has been installed on this server yet, so nobody can sign in. Whoever runs the server installs one with \`${INSTALL_COMMAND}\` (README, "Running it for your council"), then signs in as the administrator it creates.`;
@@ -62,19 +62,20 @@ export async function chooseCouncil(deps: AppDeps, request: Pick<RequestInfo, "h
   }
   const host = request.host ? normaliseHostName(request.host) : null;
   if (host && !serverOwnHost(deps, host) && (await organisationRepository.anyCouncilHosts(db))) {
-    throw notSetUp(`This service is not set up at this address (${host}): no council on this server answers to it. Check the address, or use your council's own.`);
+    throw notSetUp(`This service is not set up at this address (${host}): no council on this server answers to it. Check the address, or use your council's own.`, "unknown-address");
   }
   const slug = deps.config.publicForms.council;
   if (slug) {
     const council = await organisationRepository.findCouncilBySlug(db, slug);
-    if (!council) throw notSetUp(`This service is not set up yet: it is meant for the council "${slug}" (PUBLIC_COUNCIL), which is not installed on this server.`);
+    if (!council) throw notSetUp(`This service is not set up yet: it is meant for the council "${slug}" (PUBLIC_COUNCIL), which is not installed on this server.`, "public-council-missing");
     return chosen(council, "setting");
   }
   const councils = await organisationRepository.listCouncils(db);
   if (councils.length === 1) return chosen(councils[0]!, "only");
-  if (councils.length === 0) throw notSetUp(NOTHING_INSTALLED);
+  if (councils.length === 0) throw notSetUp(NOTHING_INSTALLED, "nothing-installed");
   throw notSetUp(
     `This server holds several councils and this address does not say which one you want. Use your council's own address, or one of these: ${councils.map((c) => `/c/${c.slug}/ for ${c.name}`).join("; ")}.`,
+    "council-not-chosen",
   );
 }
 

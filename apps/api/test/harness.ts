@@ -17,7 +17,7 @@ import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from 
 import { demoProfile } from "../src/seed/profile.js";
 import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy.js";
 import { toPrincipal } from "../src/auth/sessions.js";
-import { authRepository, organisationRepository } from "@complaints/db";
+import { authRepository } from "@complaints/db";
 import type { Principal } from "../src/access/principal.js";
 import type { Mailer } from "../src/notifications/notifier.js";
 import type { OidcLogin } from "../src/auth/oidc.js";
@@ -111,8 +111,7 @@ export async function openHarness(
   const addCouncil: Harness["addCouncil"] = async ({ slug, name, referencePrefix, hosts = [] }) => {
     // The demo's profile under another name: nothing of Exampleton's left in its words.
     const renamed = JSON.parse(JSON.stringify(profile).replaceAll("Exampleton Borough Council", name).replaceAll("Exampleton", name).replaceAll("exampleton", slug)) as CouncilProfileInput;
-    const installed = await installCouncil(db.db, { slug, profile: { ...renamed, name, referencePrefix, letterhead: { ...renamed.letterhead, email: `complaints@${slug}.example` } } }, [], clock.now());
-    if (hosts.length) await organisationRepository.setCouncilHosts(db.db, installed.councilId, hosts, clock.now());
+    const installed = await installCouncil(db.db, { slug, hosts, profile: { ...renamed, name, referencePrefix, letterhead: { ...renamed.letterhead, email: `complaints@${slug}.example` } } }, [], clock.now());
     const specs = roleStaff().map((s) => ({ ...s, key: `${slug}:${s.key}`, email: `${slug}-${s.email}` }));
     const ids = await addStaff(db.db, installed, specs, clock.now());
     for (const [key, id] of ids) staffIds.set(key, id);

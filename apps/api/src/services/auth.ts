@@ -27,7 +27,7 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput, reques
   // the council is even looked up: naming one, or a wrong one, counts the same.
   const attempt = { email: input.email, ip: request.ip };
   await deps.lockout.admit(attempt);
-  if ((await organisationRepository.listCouncils(db)).length === 0) throw notSetUp(INSTALL_HINT);
+  if ((await organisationRepository.listCouncils(db)).length === 0) throw notSetUp(INSTALL_HINT, "nothing-installed");
   // A council's own address signs in its own staff only (docs/decisions/0316-council-by-host.md).
   const byHost = await councilOfHost(deps, request.host);
   let councilId = byHost?.id;
