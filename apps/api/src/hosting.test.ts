@@ -15,6 +15,9 @@ import { createCaller } from "./root.js";
 import { recordingLogger } from "./logger.js";
 import { createApp } from "./server.js";
 import { INSTALL_COMMAND } from "./hosting.js";
+import { installCouncil } from "./seed/council.js";
+import { demoProfile } from "./seed/profile.js";
+import { organisationRepository } from "@complaints/db";
 
 const refusal = (error: unknown) => {
   if (!(error instanceof TRPCError)) throw error;
@@ -101,6 +104,32 @@ describe("choosing the council of a request", () => {
       expect(refused?.status).toBe("UNAUTHORIZED");
       const named = await visitor({ host: "leeds.localhost" }).auth.login({ email: "dcro@example.gov.uk", password: PASSWORD, council: "exampleton" }).then(() => null, refusal);
       expect(named?.message).toBe("This is Leeds Test Council's address: sign in to Exampleton Borough Council at its own address");
+    });
+
+    it("heads each council's letters with its own name and letterhead", async () => {
+      const leedsManager = h.asPrincipal(await h.principal("leeds:complaints-manager"), undefined, { host: "leeds.localhost" });
+      const { caseId } = await leedsManager.cases.log({ kind: "compliment", channel: "email", serviceId: "waste", description: "Thanks, Leeds", customer: { fullName: "Lee Dsresident", email: "lee@example.com" } });
+      const draft = JSON.stringify(
+        await leedsManager.letters.preview({
+          caseId,
+          kind: "compliment-acknowledgement",
+          customerAddress: { lines: ["1 Leeds Road"], postcode: "LS1 1AA" },
+          sections: [
+            { element: "compliment-summary", paragraphs: ["Thank you."] },
+            { element: "passed-to", paragraphs: ["We have passed it on."] },
+          ],
+        }),
+      );
+      expect(draft).toContain("Leeds Test Council");
+      expect(draft).toContain("complaints@leeds.example");
+      expect(draft).not.toContain("Exampleton");
+    });
+
+    it("installs no council whose host name another council already has: nothing half-installed", async () => {
+      const now = h.clock.now();
+      const refused = await installCouncil(h.db.db, { slug: "leeds-copy", hosts: ["leeds.localhost"], profile: demoProfile([]) }, [], now).then(() => null, (e: Error) => e.message);
+      expect(refused).toMatch(/^Leeds\.localhost is already the address of Leeds Test Council/);
+      expect(await organisationRepository.findCouncilBySlug(h.db.db, "leeds-copy")).toBeUndefined();
     });
 
     describe("over HTTP", () => {
