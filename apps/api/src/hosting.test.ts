@@ -149,6 +149,14 @@ describe("choosing the council of a request", () => {
         expect(services.result.data.council.name).toBe("Leeds Test Council");
       });
 
+      it("never redirects off this site from a prefixed address", async () => {
+        for (const path of ["/c/leeds//elsewhere.example/", "/c/leeds/\\elsewhere.example/", "/c/leeds/%2F%2Felsewhere.example"]) {
+          const res = await new Browser(server.base).fetch(path);
+          expect(res.status, path).toBe(303);
+          expect(res.headers.get("location"), path).toMatch(/^\/[^/\\]/);
+        }
+      });
+
       it("answers an API call under /c/<slug>/ in place, for that council", async () => {
         const res = await new Browser(server.base).fetch("/c/exampleton/trpc/public.services");
         expect(res.status).toBe(200);

@@ -94,7 +94,8 @@ export function councilPrefix(deps: AppDeps): RequestHandler {
     const match = PREFIX.exec(req.path);
     if (!match) return next();
     const slug = match[1]!;
-    const rest = match[2] && match[2] !== "/" ? match[2] : "/";
+    // One leading slash only: "/c/leeds//elsewhere.example" must not redirect off this site.
+    const rest = `/${(match[2] ?? "").replace(/^[/\\]+/, "")}`;
     organisationRepository
       .findCouncilBySlug(deps.database.db, slug)
       .then((council) => {
