@@ -162,6 +162,8 @@ describe.skipIf(!baseUrl)("two councils on one server, chosen by host name", () 
 
     const lewisham = new Visitor(browser, at("lewisham.localhost"), "hosting-lewisham-track", true);
     await lewisham.goto("/track");
+    // Each council's forms show its own reference prefix in their examples.
+    expect(await lewisham.page.locator("main").innerText()).toContain("For example, LEW-2026-000123");
     await lewisham.page.fill("#reference", proof.reference);
     await lewisham.page.fill("#trackingCode", proof.trackingCode);
     await lewisham.submit("Check", { text: "There is a problem" }, "lewisham-not-found");

@@ -56,7 +56,7 @@ async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
 
 function councilContact(runtime: CouncilRuntime) {
   const letterhead = runtime.profile.letterhead;
-  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website };
+  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website, referencePrefix: runtime.council.referencePrefix };
 }
 
 /** The council, the kinds of case and the services the public may choose from. */
