@@ -83,7 +83,10 @@ export interface DatabaseSettings {
 }
 
 export interface PublicFormSettings {
-  /** The council's slug (PUBLIC_COUNCIL); when unset, the only council on the server. */
+  /**
+   * The council's slug (PUBLIC_COUNCIL), for addresses that name none (no host name of a
+   * council, no /c/<slug>/ prefix); when unset, the only council on the server (hosting.ts).
+   */
   council: string | null;
   /** Calls to any public procedure per client address per 15 minutes (PUBLIC_REQUESTS_PER_IP). */
   requestsPerIp: number;

@@ -15,6 +15,7 @@ import type { Notifier } from "./notifications/notifier.js";
 import type { OidcLogin } from "./auth/oidc.js";
 import type { TrackingCodes } from "./public/tracking-codes.js";
 import type { PublicLimits } from "./public/limits.js";
+import { chooseCouncil, type ChosenCouncil } from "./hosting.js";
 
 /** Everything a request needs that lives as long as the process. */
 export interface AppDeps {
@@ -62,6 +63,10 @@ export class MemoryCookieJar implements CookieJar {
 export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
+  /** The host name the client asked for (no port), which may choose the council (hosting.ts). */
+  host: string | null;
+  /** The council named by the address's `/c/<slug>/` prefix, or remembered from one (hosting.ts). */
+  councilSlug: string | null;
 }
 
 export interface Context {
@@ -78,6 +83,11 @@ export interface Context {
    * read here is older than the request's own last change.
    */
   caseReads: Map<string, Promise<unknown>> | null;
+  /**
+   * The council this request is for (hosting.ts: host name, prefix, PUBLIC_COUNCIL, the only
+   * one), worked out the first time something asks and kept for the rest of the request.
+   */
+  council(): Promise<ChosenCouncil>;
 }
 
 export function createContextInner(options: {
@@ -88,13 +98,21 @@ export function createContextInner(options: {
   /** The context answers one HTTP request or page render, then is dropped (see caseReads). */
   oneRequest?: boolean;
 }): Context {
+  const request: RequestInfo = {
+    ip: options.request?.ip ?? null,
+    userAgent: options.request?.userAgent ?? null,
+    host: options.request?.host ?? null,
+    councilSlug: options.request?.councilSlug ?? null,
+  };
+  let chosen: Promise<ChosenCouncil> | undefined;
   return {
     deps: options.deps,
     db: options.deps.database.db,
     clock: options.deps.clock,
     principal: options.principal ?? null,
-    request: { ip: options.request?.ip ?? null, userAgent: options.request?.userAgent ?? null },
+    request,
     cookies: options.cookies ?? new MemoryCookieJar(),
     caseReads: options.oneRequest ? new Map() : null,
+    council: () => (chosen ??= chooseCouncil(options.deps, request)),
   };
 }

@@ -28,6 +28,8 @@ export type ApiRefusalCode =
   | "PRINT_BATCH_CLOSED"
   /** The database did not answer (a restart, a failover): try again shortly. */
   | "UNAVAILABLE"
+  /** No council is installed, or the server cannot tell which of its councils the address is for (hosting.ts). */
+  | "NOT_SET_UP"
   /** The password was set by an administrator: choose a new one (auth.changePassword) before anything else. */
   | "PASSWORD_CHANGE_REQUIRED";
 
@@ -64,6 +66,7 @@ export const refusalStatus: Record<ApiRefusalCode, TRPC_ERROR_CODE_KEY> = {
   LETTER_ALREADY_ISSUED: "CONFLICT",
   PRINT_BATCH_CLOSED: "UNPROCESSABLE_CONTENT",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  NOT_SET_UP: "SERVICE_UNAVAILABLE",
 };
 
 /** A refused file says why in its status: 413 too large, 415 a type not accepted, 422 the rest. */
@@ -88,7 +91,7 @@ export interface ApiRefusal {
   rule: string | null;
   /** For LETTER_INCOMPLETE: every element still missing. */
   missing?: MissingItem[];
-  /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"); "password-change-required" for PASSWORD_CHANGE_REQUIRED. */
+  /** For ATTACHMENT_REJECTED: why ("too-large", "type-not-allowed", "content-does-not-match-type", "empty", "bad-file-name"); "password-change-required" for PASSWORD_CHANGE_REQUIRED; a `NotSetUpReason` for NOT_SET_UP. */
   reason?: string;
   /** For RATE_LIMITED and UNAVAILABLE: seconds until the client may try again (also sent as Retry-After). */
   retryAfterSeconds?: number;
@@ -186,6 +189,17 @@ export function databaseUnavailable(retryAfterSeconds = 30): TRPCError {
     retryAfterSeconds,
   });
 }
+
+/**
+ * The server has no council for this request (hosting.ts): a 503 in plain words, the GOV.UK
+ * "service unavailable" pattern, rather than a 500 or a 404 that blames the address.
+ */
+export function notSetUp(message: string, reason: NotSetUpReason): TRPCError {
+  return problem({ code: "NOT_SET_UP", message, rule: null, reason });
+}
+
+/** Why there is no council for the request: the portal tells someone signing in what to do about each. */
+export type NotSetUpReason = "nothing-installed" | "unknown-address" | "council-not-chosen" | "public-council-missing";
 
 /** Field messages keyed by dotted path ("customer.name"); "" is the input as a whole. */
 export function fieldMessages(error: z.ZodError): Record<string, string[]> {

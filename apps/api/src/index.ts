@@ -14,3 +14,4 @@ export { API_KEY_SCOPES } from "./access/principal.js";
 export { closeOnSignal, startServer, openDatabase, type Started } from "./start.js";
 export { seedDemo, demoLogins, DEMO_PASSWORD, DEMO_COUNCIL_SLUG, type SeedReport, type DemoLogin } from "./seed/demo.js";
 export { startJobs, type JobRunner } from "./jobs/runner.js";
+export { installCouncil, addStaff, type InstalledCouncil, type StaffSpec } from "./seed/council.js";

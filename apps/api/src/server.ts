@@ -20,6 +20,7 @@ import { csrfOrigin, expressContext, jsonError, readCookies, requireCsrfToken, r
 import { isDatabaseUnavailable } from "@complaints/db";
 import { ApiProblem, apiErrorOf, databaseUnavailable, describeError, INTERNAL_MESSAGE } from "./errors.js";
 import { faultsLogged } from "./trpc.js";
+import { councilPrefix } from "./hosting.js";
 
 export interface AppOptions {
   /** The Remix portal's request handler, mounted as the catch-all once it exists. */
@@ -79,7 +80,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       strictTransportSecurity: deps.config.secureCookies,
     }),
   );
-  app.use(wellFormedPath, readCookies, csrfOrigin(deps), resolvePrincipal(deps));
+  // `/c/<slug>/…` first: it chooses the council and may rewrite the path the rest sees (hosting.ts).
+  app.use(wellFormedPath, councilPrefix(deps), readCookies, csrfOrigin(deps), resolvePrincipal(deps));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });

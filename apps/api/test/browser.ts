@@ -3,19 +3,47 @@
  * token the way the portal's scripts do, and signs in like a person would.
  */
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { request, type Server } from "node:http";
 import type { Express } from "express";
+
+/**
+ * fetch through node:http, sending `host` as the Host header: fetch itself always sends the
+ * URL's, and names like leeds.localhost do not resolve outside a browser.
+ */
+function fetchAs(host: string, url: string, init: RequestInit): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), host };
+    const body = typeof init.body === "string" ? init.body : null;
+    if (body !== null) headers["content-length"] = String(Buffer.byteLength(body));
+    const req = request(url, { method: init.method ?? "GET", headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? []].flat()) out.append(name, v);
+        const status = res.statusCode ?? 500;
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: out }));
+      });
+    });
+    req.on("error", reject);
+    req.end(body ?? undefined);
+  });
+}
 
 export class Browser {
   readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  /** `host`: the host name to ask for (a council's own address), instead of the base URL's. */
+  constructor(
+    readonly base: string,
+    readonly host: string | null = null,
+  ) {}
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", this.header());
-    const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
+    const res = this.host ? await fetchAs(this.host, this.base + path, { ...init, headers }) : await fetch(this.base + path, { ...init, headers, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [name, ...value] = pair!.split("=");

@@ -10,7 +10,7 @@ import { openTestDb, engine } from "../../../packages/db/test/db.js";
 type TestDatabase = Database & { postgres?: { url: string; schema: string } };
 import { defaultConfig, type ApiConfig } from "../src/config.js";
 import { createDeps } from "../src/deps.js";
-import { createContextInner, MemoryCookieJar, type AppDeps } from "../src/context.js";
+import { createContextInner, MemoryCookieJar, type AppDeps, type RequestInfo } from "../src/context.js";
 import { createCaller } from "../src/root.js";
 import { recordingLogger } from "../src/logger.js";
 import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from "../src/seed/council.js";
@@ -65,7 +65,12 @@ export interface Harness {
   principal(key: string): Promise<Principal>;
   /** A caller acting as the staff member with this key (or as nobody). */
   as(key: string | null): Promise<ReturnType<typeof createCaller>>;
-  asPrincipal(principal: Principal | null, cookies?: MemoryCookieJar): ReturnType<typeof createCaller>;
+  asPrincipal(principal: Principal | null, cookies?: MemoryCookieJar, request?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
+  /**
+   * Installs another council beside the demo one (issue 14, "Several councils on one server"),
+   * with one staff member per role whose keys and emails are the role's prefixed by `slug`.
+   */
+  addCouncil(options: { slug: string; name: string; referencePrefix: string; hosts?: string[] }): Promise<InstalledCouncil & { staffIds: Map<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,16 @@ export async function openHarness(
     if (!id) throw new Error(`no staff ${key}`);
     return toPrincipal((await authRepository.findStaffById(db.db, id))!, null);
   };
-  const asPrincipal = (p: Principal | null, cookies = new MemoryCookieJar()) => createCaller(createContextInner({ deps, principal: p, cookies }));
+  const asPrincipal = (p: Principal | null, cookies = new MemoryCookieJar(), request: Partial<RequestInfo> = {}) => createCaller(createContextInner({ deps, principal: p, cookies, request }));
+  const addCouncil: Harness["addCouncil"] = async ({ slug, name, referencePrefix, hosts = [] }) => {
+    // The demo's profile under another name: nothing of Exampleton's left in its words.
+    const renamed = JSON.parse(JSON.stringify(profile).replaceAll("Exampleton Borough Council", name).replaceAll("Exampleton", name).replaceAll("exampleton", slug)) as CouncilProfileInput;
+    const installed = await installCouncil(db.db, { slug, hosts, profile: { ...renamed, name, referencePrefix, letterhead: { ...renamed.letterhead, email: `complaints@${slug}.example` } } }, [], clock.now());
+    const specs = roleStaff().map((s) => ({ ...s, key: `${slug}:${s.key}`, email: `${slug}-${s.email}` }));
+    const ids = await addStaff(db.db, installed, specs, clock.now());
+    for (const [key, id] of ids) staffIds.set(key, id);
+    return { ...installed, staffIds: ids };
+  };
   return {
     db,
     deps,
@@ -115,6 +129,7 @@ export async function openHarness(
     log,
     principal,
     asPrincipal,
+    addCouncil,
     as: async (key) => asPrincipal(key === null ? null : await principal(key)),
     close: () => db.close(),
   };

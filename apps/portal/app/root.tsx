@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import styles from "./styles/govuk.scss?url";
@@ -6,6 +6,7 @@ import { enhanceGovukComponents } from "./utils/enhance.client";
 import { Header, Footer, SkipLink } from "./components/layout";
 import { Page } from "./components/page";
 import { rootData } from "./utils/root.server";
+import { INSTALL_COMMAND, isNotSetUp, type NotSetUp } from "./utils/not-set-up";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -15,11 +16,18 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Complaints" }];
 
+/**
+ * No council for this address (the API's NOT_SET_UP): every page is the 503 "not set up" page.
+ * The root loader answers it rather than throwing it, so the page keeps the root's data (the
+ * CSP nonce its scripts need); a page whose own loader meets it first throws it to the
+ * ErrorBoundary, which shows the same page.
+ */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  return rootData(context, request);
+  const root = await rootData(context, request);
+  return data(root, root.notSetUp ? { status: 503, headers: { "Retry-After": "3600" } } : undefined);
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type RootData = Awaited<ReturnType<typeof rootData>>;
 
 export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>("root");
@@ -69,11 +77,45 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
 }
 
 export default function App() {
-  const data = useLoaderData<typeof loader>();
+  const root = useLoaderData<typeof loader>();
   return (
-    <Document nonce={data.nonce} data={data}>
-      <Outlet />
+    <Document nonce={root.nonce} data={root}>
+      {root.notSetUp ? (
+        <Page narrow heading={NOT_SET_UP_HEADING}>
+          <NotSetUpPage problem={root.notSetUp} />
+        </Page>
+      ) : (
+        <Outlet />
+      )}
     </Document>
+  );
+}
+
+const NOT_SET_UP_HEADING = "This service is not set up yet";
+
+/**
+ * No council for this address (503, GOV.UK's "service unavailable" pattern, in plain words).
+ * On the sign-in page of a server with none installed, whoever runs it is told how to install one.
+ */
+function NotSetUpPage({ problem }: { problem: NotSetUp }) {
+  const location = useLocation();
+  const signingIn = location.pathname.startsWith("/sign-in");
+  return (
+    <>
+      <p className="govuk-body">{problem.message}</p>
+      {signingIn && problem.reason === "nothing-installed" ? (
+        <>
+          <h2 className="govuk-heading-m">If you run this server</h2>
+          <p className="govuk-body">Nobody can sign in until a council is installed. Install one from its profile, which also creates its first administrator:</p>
+          <p className="govuk-body">
+            <code>{INSTALL_COMMAND}</code>
+          </p>
+          <p className="govuk-body">The README&rsquo;s section &ldquo;Running it for your council&rdquo; says how. Then sign in here as the administrator.</p>
+        </>
+      ) : (
+        <p className="govuk-body">You can still contact the council by phone, by post or in person.</p>
+      )}
+    </>
   );
 }
 
@@ -83,7 +125,10 @@ export function ErrorBoundary() {
   let title = "Sorry, there is a problem with the service";
   let body: React.ReactNode = <p className="govuk-body">Try again later. If it keeps happening, tell the service desk.</p>;
   if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
+    if (error.status === 503 && isNotSetUp(error.data)) {
+      title = NOT_SET_UP_HEADING;
+      body = <NotSetUpPage problem={error.data as NotSetUp} />;
+    } else if (error.status === 404) {
       title = "Page not found";
       body = (
         <>

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 import { createRequestHandler } from "@remix-run/express";
-import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { data, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { createCaller, requestContext, type AppDeps } from "@complaints/api";
 import type { PortalContext } from "./context.js";
 
@@ -27,6 +27,31 @@ interface ApiLocals {
 }
 
 const SESSION_COOKIES = ["cm_session", "__Host-cm_session"];
+
+/**
+ * The API's NOT_SET_UP (no council for this address: apps/api/src/hosting.ts) as the 503 page
+ * every loader and action shows, whichever procedure met it first: the one place the portal
+ * turns it into a page (root.tsx's ErrorBoundary reads `{ code, message, reason }`).
+ */
+function notSetUpAsPage(error: unknown): unknown {
+  const refusal = (error as { cause?: { refusal?: { code?: string; message?: string; reason?: string } } } | null)?.cause?.refusal;
+  if (refusal?.code !== "NOT_SET_UP") return error;
+  return data({ code: "NOT_SET_UP", message: refusal.message ?? "", reason: refusal.reason ?? null }, { status: 503, headers: { "Retry-After": "3600" } });
+}
+
+/** The tRPC caller, every call of which answers NOT_SET_UP as the 503 page. */
+function withNotSetUpPage<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get: (t, property) => {
+      const value: unknown = Reflect.get(t, property);
+      return (typeof value === "function" || (typeof value === "object" && value !== null)) && typeof property === "string" ? withNotSetUpPage(value) : value;
+    },
+    apply: (t, self, args) => {
+      const result: unknown = Reflect.apply(t as (...a: unknown[]) => unknown, self, args);
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(notSetUpAsPage(error))) : result;
+    },
+  });
+}
 
 /** The page CSP: helmet's defaults, with scripts allowed only from here or with this response's nonce. */
 export function contentSecurityPolicy(nonce: string, formActions: readonly string[] = []): string {
@@ -104,7 +129,7 @@ export function portalHandler(options: PortalOptions): Router {
     const context = requestContext(deps, req, res, { oneRequest: true });
     const { principal } = context;
     const portal: PortalContext = {
-      api: createCaller(context),
+      api: withNotSetUpPage(createCaller(context)),
       principal,
       sessionEnded: principal === null && SESSION_COOKIES.some((name) => Boolean(context.cookies.get(name))),
       csrfToken: locals.csrfToken ?? "",

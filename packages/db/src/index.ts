@@ -116,6 +116,7 @@ export {
 // Councils and their structure, customers, attachments, letters, print batches, idempotency, secrets.
 export {
   organisationRepository,
+  normaliseHostName,
   type CouncilRecord,
   type OrganisationIds,
   type OrganisationTree,

@@ -11,6 +11,7 @@ const tables = [
   "case_representatives",
   "cases",
   "contacts",
+  "council_hosts",
   "councils",
   "customer_conduct",
   "customers",

@@ -115,3 +115,37 @@ describe("council boundaries", () => {
     ).rejects.toThrow(NotFoundError);
   });
 });
+
+describe("host names (docs/decisions/0316-council-by-host.md)", () => {
+  it("stores a council's host names lower case without a trailing dot, replaces them as a set, and finds the council by any of them", async () => {
+    expect(await organisationRepository.setCouncilHosts(t.db, seed.councilId, ["Complaints.Leeds.example", "leeds.localhost."], T0)).toEqual(["complaints.leeds.example", "leeds.localhost"]);
+    expect((await organisationRepository.findCouncilByHost(t.db, "LEEDS.localhost"))?.id).toBe(seed.councilId);
+    expect(await organisationRepository.councilHosts(t.db, seed.councilId)).toEqual(["complaints.leeds.example", "leeds.localhost"]);
+    expect(await organisationRepository.anyCouncilHosts(t.db)).toBe(true);
+
+    await organisationRepository.setCouncilHosts(t.db, seed.councilId, ["leeds.localhost"], T0);
+    expect(await organisationRepository.findCouncilByHost(t.db, "complaints.leeds.example")).toBeUndefined();
+    expect(await organisationRepository.findCouncilByHost(t.db, "not a host")).toBeUndefined();
+  });
+
+  it("refuses a host name another council answers to, naming both, and leaves both councils' names as they were", async () => {
+    await organisationRepository.setCouncilHosts(t.db, seed.councilId, ["shared.example"], T0);
+    const refused = await organisationRepository.setCouncilHosts(t.db, other.councilId, ["mine.example", "shared.example"], T0).then(() => null, (e: Error) => e.message);
+    expect(refused).toMatch(/^Shared\.example is already the address of /);
+    expect(await organisationRepository.councilHosts(t.db, other.councilId)).toEqual([]);
+    expect(await organisationRepository.councilHosts(t.db, seed.councilId)).toEqual(["shared.example"]);
+  });
+
+  it("refuses what is not a host name (a URL, a port) with the form it expects", async () => {
+    for (const bad of ["https://leeds.example", "leeds.example:3000", "", "two words"]) {
+      const refused = await organisationRepository.setCouncilHosts(t.db, seed.councilId, [bad], T0).then(() => null, (e: Error) => e.message);
+      expect(refused, bad).toContain("is not a host name");
+    }
+  });
+
+  it("lets the database itself refuse a second council on the same name", async () => {
+    await organisationRepository.setCouncilHosts(t.db, seed.councilId, ["unique.example"], T0);
+    const raw = t.db.insertInto("council_hosts").values({ host: "unique.example", council_id: other.councilId, created_at: T0 }).execute();
+    expect(await failure(raw)).toBe(SQLSTATE.uniqueViolation);
+  });
+});

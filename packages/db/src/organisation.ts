@@ -6,7 +6,9 @@
  * updated, codes no longer in the profile archived (never deleted: old cases still point at them).
  */
 import { sql } from "kysely";
+import { DomainError } from "@complaints/core";
 import { NotFoundError } from "./errors.js";
+import { inTransaction } from "./executor.js";
 import type { Executor } from "./executor.js";
 import type { Directorate, Service } from "./schema.js";
 
@@ -256,6 +258,76 @@ async function listServices(db: Executor, councilId: string, options: { includeA
   return query.orderBy("name").execute();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Host names (docs/decisions/0316-council-by-host.md)
+// ---------------------------------------------------------------------------------------------
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+/**
+ * A host name as it is stored and looked up: lower case, without a trailing dot. Null when it
+ * is not a host name at all (a URL, a port, a space): the caller says so.
+ */
+export function normaliseHostName(raw: string): string | null {
+  const host = raw.trim().toLowerCase().replace(/\.$/, "");
+  return host.length > 0 && host.length <= 253 && HOST_NAME.test(host) ? host : null;
+}
+
+/** The host names the council's pages answer to, in order. */
+async function councilHosts(db: Executor, councilId: string): Promise<string[]> {
+  const rows = await db.selectFrom("council_hosts").select("host").where("council_id", "=", councilId).orderBy("host").execute();
+  return rows.map((r) => r.host);
+}
+
+/**
+ * Makes `hosts` the council's host names, replacing the ones it had, in one transaction.
+ * Refuses, naming it, a name that is not a host name or that another council already answers to.
+ */
+async function setCouncilHosts(db: Executor, councilId: string, hosts: readonly string[], now: Date): Promise<string[]> {
+  const names: string[] = [];
+  for (const raw of hosts) {
+    const host = normaliseHostName(raw);
+    if (!host) throw new DomainError("INVALID_INPUT", `"${raw}" is not a host name: give the name alone, such as complaints.example.gov.uk, without https:// or a port`);
+    if (!names.includes(host)) names.push(host);
+  }
+  return inTransaction(db, async (trx) => {
+    await getCouncil(trx, councilId);
+    if (names.length > 0) {
+      const taken = await trx
+        .selectFrom("council_hosts")
+        .innerJoin("councils", "councils.id", "council_hosts.council_id")
+        .select(["council_hosts.host", "councils.name"])
+        .where("council_hosts.host", "in", names)
+        .where("council_hosts.council_id", "<>", councilId)
+        .execute();
+      if (taken.length > 0) {
+        throw new DomainError("INVALID_INPUT", taken.map((t) => `${t.host} is already the address of ${t.name}`).join("; "));
+      }
+    }
+    await trx.deleteFrom("council_hosts").where("council_id", "=", councilId).execute();
+    if (names.length > 0) await trx.insertInto("council_hosts").values(names.map((host) => ({ host, council_id: councilId, created_at: now }))).execute();
+    return [...names].sort();
+  });
+}
+
+/** The council that answers to this host name, if any. */
+async function findCouncilByHost(db: Executor, host: string): Promise<CouncilRecord | undefined> {
+  const name = normaliseHostName(host);
+  if (!name) return undefined;
+  const row = await db
+    .selectFrom("council_hosts")
+    .innerJoin("councils", "councils.id", "council_hosts.council_id")
+    .select(councilColumns.map((c) => `councils.${c}` as const))
+    .where("council_hosts.host", "=", name)
+    .executeTakeFirst();
+  return row && toCouncil(row);
+}
+
+/** Whether any council on this server has a host name of its own. */
+async function anyCouncilHosts(db: Executor): Promise<boolean> {
+  return (await db.selectFrom("council_hosts").select("host").limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Whether the council's data has been seeded (any staff at all). */
 async function staffCount(db: Executor, councilId: string): Promise<number> {
   const row = await db
@@ -271,6 +343,10 @@ export const organisationRepository = Object.freeze({
   findCouncil,
   getCouncil,
   findCouncilBySlug,
+  findCouncilByHost,
+  councilHosts,
+  setCouncilHosts,
+  anyCouncilHosts,
   insertCouncil,
   saveProfile,
   organisation,

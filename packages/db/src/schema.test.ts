@@ -17,6 +17,11 @@ const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB
     created_at: true,
     updated_at: true,
   },
+  council_hosts: {
+    host: true,
+    council_id: true,
+    created_at: true,
+  },
   directorates: {
     id: true,
     council_id: true,

@@ -38,6 +38,13 @@ export interface CouncilsTable {
   updated_at: DefaultTimestamp;
 }
 
+/** The host names a council's pages answer to (lower case, no port); one council per name. */
+export interface CouncilHostsTable {
+  host: string;
+  council_id: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface DirectoratesTable {
   id: Generated<string>;
   council_id: string;
@@ -438,6 +445,7 @@ export interface ServerSecretsTable {
 /** Every table: the case tables here, the report tables declared in reports/schema.ts. */
 export interface DB extends ReportTables {
   councils: CouncilsTable;
+  council_hosts: CouncilHostsTable;
   directorates: DirectoratesTable;
   services: ServicesTable;
   teams: TeamsTable;

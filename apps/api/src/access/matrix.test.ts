@@ -15,6 +15,12 @@ import { answeredCase } from "../../test/answered.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
 import { defaultConfig } from "../config.js";
+import { organisationRepository } from "@complaints/db";
+import { createContextInner } from "../context.js";
+import { addAttachment } from "../services/attachments.js";
+import { createApp } from "../server.js";
+import { Browser, listen } from "../../test/browser.js";
+import type { StaffPrincipal } from "./principal.js";
 
 type Where = "own" | "other" | "own-restricted" | "other-restricted";
 const WHERE: Where[] = ["own", "other", "own-restricted", "other-restricted"];
@@ -611,5 +617,294 @@ describe("authorisation matrix", () => {
       if (anonymous !== "refused") problems.push(`${name} anonymous: ${anonymous}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * Two councils on one server (issue 14): no request of one council's staff, API keys or public
+ * forms reaches the other's data. Exampleton ("A") holds cases, letters, files, plans, quality
+ * checks, an API key and a role request; Leeds ("B") is installed beside it with the same
+ * services and the same reference prefix, so the two councils' first cases share a reference.
+ * Every procedure of the API is called by every role of Leeds with Exampleton's ids: one that
+ * names something of Exampleton's must be refused, and nothing any of them answers may mention
+ * anything of Exampleton's (its ids, its customers, its council).
+ */
+describe("authorisation matrix: two councils on one server", () => {
+  let h: Harness;
+  let leeds: Awaited<ReturnType<Harness["addCouncil"]>>;
+  let server: { base: string; close: () => Promise<void> };
+  const a = {} as {
+    caseId: string;
+    restrictedId: string;
+    answeredId: string;
+    planId: string;
+    customerId: string;
+    reference: string;
+    trackingCode: string;
+    letterId: string;
+    attachmentId: string;
+    batchId: string;
+    keyId: string;
+    sampleId: string;
+    reviewId: string;
+    findingId: string;
+    remedialActionId: string;
+    roleRequestId: string;
+    outsider: string;
+  };
+  /** Everything of Exampleton's that must never appear in an answer to Leeds. */
+  const markers: string[] = [];
+  const leedsAs = async (role: StaffRole) => h.asPrincipal(await h.principal(`leeds:${role}`), undefined, { host: "leeds.localhost" });
+
+  beforeAll(async () => {
+    h = await openHarness({
+      config: { publicForms: { ...defaultConfig().publicForms, requestsPerIp: 100_000, lookupFailuresPerIp: 100_000, submissionsPerIp: 100_000 } },
+      extraStaff: [{ key: "outsider", name: "Other Officer", email: "outsider@example.gov.uk", password: PASSWORD, roles: [{ role: "investigating-officer", directorate: "housing" }] }],
+    });
+    await organisationRepository.setCouncilHosts(h.db.db, h.council.councilId, ["exampleton.localhost"], h.clock.now());
+    leeds = await h.addCouncil({ slug: "leeds", name: "Leeds Test Council", referencePrefix: "EXB", hosts: ["leeds.localhost"] });
+    a.outsider = h.staffIds.get("outsider")!;
+    const manager = await h.as("complaints-manager");
+    const logged = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: "Exampleton-only complaint", customer: { fullName: "Exampleton Resident", email: "exampleton.resident@example.com" } });
+    a.caseId = logged.caseId;
+    const detail = await manager.cases.get({ caseId: a.caseId });
+    a.customerId = detail.customer!.id;
+    a.reference = detail.reference;
+    a.trackingCode = detail.trackingCode!;
+    a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
+    a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
+    a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
+    a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
+    const answeredA = await answeredCase(manager, { description: "Exampleton-only answered", customer: null, learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Exampleton action", ownerId: a.outsider, dueOn: "2026-12-31" }] } });
+    a.answeredId = answeredA.caseId;
+    a.planId = (await manager.resolutionPlans.create({ caseId: a.answeredId, summary: "Exampleton plan", ownerId: a.outsider, tasks: [{ description: "Exampleton task", ownerId: a.outsider, dueOn: "2026-12-31" }], checkpoints: [{ dueOn: "2026-12-01" }] })).id;
+    a.sampleId = (await manager.quality.samples.draw({ serviceCode: "council-tax", month: "2026-03", share: 1 })).sampleId;
+    const { rubric } = await manager.quality.rubric({ sampleId: a.sampleId, caseId: a.answeredId, stageSequence: 1 });
+    const answers = Object.fromEntries(rubric.criteria.filter((c) => !c.auto).map((c) => [c.id, { answer: "met" as const }]));
+    const reviewed = await manager.quality.review({ sampleId: a.sampleId, caseId: a.answeredId, stageSequence: 1, answers, findings: [{ finding: "Exampleton finding", risk: "low" }] });
+    a.reviewId = reviewed.reviewId;
+    a.findingId = reviewed.findingIds[0]!;
+    a.remedialActionId = (await manager.quality.remedialActions.add({ findingId: a.findingId, description: "Exampleton remedy", ownerId: a.outsider, dueOn: "2026-12-31" })).remedialActionId;
+    const adminA = await h.as("administrator");
+    a.keyId = (await adminA.admin.apiKeys.create({ name: "Exampleton key", directorateIds: [h.council.ids.directorates.get("corporate")!], scopes: ["cases:create", "cases:read"] })).id;
+    const adminId = h.staffIds.get("administrator")!;
+    a.roleRequestId = (await adminA.admin.staff.setRoles({ staffId: adminId, roles: [{ role: "administrator", directorateId: null }, { role: "complaints-manager", directorateId: null }] })).pendingRequestId!;
+    // Leeds's own first case: the same reference as Exampleton's first.
+    const leedsCase = await (await leedsAs("complaints-manager")).cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: "Leeds complaint", customer: { fullName: "Leeds Resident", email: "leeds.resident@example.com" } });
+    expect(leedsCase.reference).toBe(a.reference);
+
+    const exampletonStaff = [...h.staffIds].filter(([key]) => !key.startsWith("leeds:")).map(([, id]) => id);
+    markers.push(
+      h.council.councilId,
+      ...h.council.ids.directorates.values(),
+      ...h.council.ids.services.values(),
+      ...exampletonStaff,
+      ...Object.values(a).filter((v) => v !== a.reference && v !== a.trackingCode),
+      "Exampleton",
+      "exampleton.resident@example.com",
+    );
+    server = await listen(createApp(h.deps), (url) => (h.deps.config.publicUrl = url));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await h?.close();
+  });
+
+  /** Each procedure, called by Leeds staff with Exampleton's ids where it takes any. */
+  const calls = (): Record<string, { names: boolean; call: (c: Caller) => Promise<unknown> }> => {
+    const caseId = a.caseId;
+    const plan = { planId: a.planId, expectedVersion: 1 };
+    const action = { caseId: a.answeredId, stageSequence: 1, actionId: "matrix-action" };
+    const names = (call: (c: Caller) => Promise<unknown>) => ({ names: true, call });
+    const lists = (call: (c: Caller) => Promise<unknown>) => ({ names: false, call });
+    const corporateB = leeds.ids.directorates.get("corporate")!;
+    return {
+      "auth.me": lists((c) => c.auth.me()),
+      "cases.get": names((c) => c.cases.get({ caseId })),
+      "cases.accessLog": names((c) => c.cases.accessLog({ caseId })),
+      "cases.log": lists((c) => c.cases.log({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Leeds matrix", customer: null })),
+      "cases.possibleDuplicates": lists((c) => c.cases.possibleDuplicates({ description: "Exampleton-only complaint", email: "exampleton.resident@example.com" })),
+      ...Object.fromEntries(Object.keys(COMMANDS).map((name) => [`command.${name}`, names((c) => (c.command as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!({ caseId, expectedVersion: 1, reason: "Matrix", outcome: "accept" }))])),
+      "queues.mine": lists((c) => c.queues.mine({})),
+      "queues.team": lists((c) => c.queues.team({})),
+      "queues.directorate": lists((c) => c.queues.directorate({})),
+      "queues.central": lists((c) => c.queues.central({})),
+      "search.cases": lists((c) => c.search.cases({ quick: "exampleton.resident@example.com" })),
+      "customers.find": lists((c) => c.customers.find({ name: "Exampleton Resident" })),
+      "customers.history": names((c) => c.customers.history({ customerId: a.customerId })),
+      "customers.conduct": names((c) => c.customers.conduct({ customerId: a.customerId })),
+      "customers.conductCommand": names((c) => c.customers.conductCommand({ customerId: a.customerId, expectedVersion: 0, command: { type: "refer", evidence: "Matrix evidence of behaviour" } })),
+      "notifications.mine": lists((c) => c.notifications.mine({})),
+      "notifications.outbox": lists((c) => c.notifications.outbox({})),
+      "admin.staff.list": lists((c) => c.admin.staff.list()),
+      "admin.staff.create": lists((c) => c.admin.staff.create({ email: `leeds-made-${Math.random().toString(36).slice(2)}@example.gov.uk`, name: "Leeds Made", roles: [] })),
+      "admin.staff.update": names((c) => c.admin.staff.update({ staffId: a.outsider, name: "Taken Over" })),
+      "admin.staff.setRoles": names((c) => c.admin.staff.setRoles({ staffId: a.outsider, roles: [{ role: "investigating-officer", directorateId: corporateB }] })),
+      "admin.staff.resetPassword": names((c) => c.admin.staff.resetPassword({ staffId: a.outsider, password: PASSWORD })),
+      "admin.staff.unlock": names((c) => c.admin.staff.unlock({ staffId: a.outsider })),
+      "admin.roleRequests.list": lists((c) => c.admin.roleRequests.list()),
+      "admin.roleRequests.decide": names((c) => c.admin.roleRequests.decide({ requestId: a.roleRequestId, decision: "approved" })),
+      "admin.organisation": lists((c) => c.admin.organisation()),
+      "admin.profile.get": lists((c) => c.admin.profile.get()),
+      "admin.profile.update": lists(async (c) => c.admin.profile.update({ profile: (await (await leedsAs("administrator")).admin.profile.get()).profile as Record<string, unknown>, reason: "Matrix", recalculateOpenCases: false })),
+      "admin.calendar.setClosureDays": lists((c) => c.admin.calendar.setClosureDays({ closures: [{ date: "2026-12-29", label: "Leeds closure day" }], reason: "Matrix" })),
+      "admin.plugins.setForService": lists((c) => c.admin.plugins.setForService({ serviceId: "waste", plugins: [], reason: "Matrix" })),
+      "admin.apiKeys.list": lists((c) => c.admin.apiKeys.list()),
+      "admin.apiKeys.create": names((c) => c.admin.apiKeys.create({ name: "Leeds key", directorateIds: [h.council.ids.directorates.get("corporate")!], scopes: ["cases:read"] })),
+      "admin.apiKeys.revoke": names((c) => c.admin.apiKeys.revoke({ keyId: a.keyId })),
+      "audit.adminEvents": lists((c) => c.audit.adminEvents({ limit: 100 })),
+      "audit.verify": lists((c) => c.audit.verify()),
+      "integration.services": lists((c) => c.integration.services()),
+      "integration.createCase": lists((c) => c.integration.createCase({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Leeds matrix", customer: null, idempotencyKey: `leeds-${Math.random()}` })),
+      "integration.caseStatus": lists((c) => c.integration.caseStatus({ reference: a.reference })),
+      "letters.pending": names((c) => c.letters.pending({ caseId })),
+      "letters.list": names((c) => c.letters.list({ caseId })),
+      "letters.preview": names((c) => c.letters.preview(letterRequest(caseId))),
+      "letters.previewPdf": names((c) => c.letters.previewPdf(letterRequest(caseId))),
+      "letters.issue": names((c) => c.letters.issue({ ...letterRequest(caseId), byPost: false })),
+      "letters.printBatch.waiting": lists((c) => c.letters.printBatch.waiting({})),
+      "letters.printBatch.build": lists((c) => c.letters.printBatch.build({})),
+      "letters.printBatch.list": lists((c) => c.letters.printBatch.list({})),
+      "letters.printBatch.confirm": names((c) => c.letters.printBatch.confirm({ batchId: a.batchId })),
+      "letters.printBatch.cancel": names((c) => c.letters.printBatch.cancel({ batchId: a.batchId })),
+      "attachments.list": names((c) => c.attachments.list({ caseId })),
+      "ombudsman.enquiries": lists((c) => c.ombudsman.enquiries({})),
+      "reports.options": lists((c) => c.reports.options()),
+      "reports.annual": lists((c) => c.reports.annual({ from: "2026-01-01", to: "2026-12-31" })),
+      "reports.housing": lists((c) => c.reports.housing({})),
+      "reports.socialCare": lists((c) => c.reports.socialCare({ from: "2026-01-01", to: "2026-12-31" })),
+      "reports.lessons": lists((c) => c.reports.lessons({ from: "2026-01-01", to: "2026-12-31" })),
+      "improvement.list": lists((c) => c.improvement.list({})),
+      "improvement.owners": lists((c) => c.improvement.owners()),
+      "improvement.get": names((c) => c.improvement.get(action)),
+      "improvement.create": names((c) => c.improvement.create({ caseId: a.answeredId, description: "Leeds follow-up", ownerId: a.outsider, dueOn: "2026-12-31" })),
+      "improvement.addMilestone": names((c) => c.improvement.addMilestone({ ...action, description: "Leeds milestone", dueOn: "2026-12-15" })),
+      "improvement.completeMilestone": names((c) => c.improvement.completeMilestone({ ...action, milestoneId: "m1" })),
+      "improvement.complete": names((c) => c.improvement.complete({ ...action, note: "Leeds done" })),
+      "resolutionPlans.list": names((c) => c.resolutionPlans.list({ caseId: a.answeredId })),
+      "resolutionPlans.create": names((c) => c.resolutionPlans.create({ caseId: a.answeredId, summary: "Leeds plan", ownerId: a.outsider, tasks: [{ description: "A task", ownerId: a.outsider, dueOn: "2026-12-31" }] })),
+      "resolutionPlans.addTask": names((c) => c.resolutionPlans.addTask({ ...plan, description: "Leeds task", ownerId: a.outsider, dueOn: "2026-12-31" })),
+      "resolutionPlans.addCheckpoint": names((c) => c.resolutionPlans.addCheckpoint({ ...plan, dueOn: "2026-11-30" })),
+      "resolutionPlans.completeTask": names((c) => c.resolutionPlans.completeTask({ ...plan, taskId: "task-1" })),
+      "resolutionPlans.recordCheckpoint": names((c) => c.resolutionPlans.recordCheckpoint({ ...plan, checkpointId: "checkpoint-1", onTrack: true })),
+      "resolutionPlans.recordSatisfaction": names((c) => c.resolutionPlans.recordSatisfaction({ ...plan, satisfaction: "satisfied" })),
+      "resolutionPlans.abandon": names((c) => c.resolutionPlans.abandon({ ...plan, reason: "Matrix" })),
+      "quality.samples.list": lists((c) => c.quality.samples.list({})),
+      "quality.samples.draw": lists((c) => c.quality.samples.draw({ serviceCode: "council-tax", month: "2026-03", share: 1 })),
+      "quality.samples.get": names((c) => c.quality.samples.get({ sampleId: a.sampleId })),
+      "quality.rubric": names((c) => c.quality.rubric({ sampleId: a.sampleId, caseId: a.answeredId, stageSequence: 1 })),
+      "quality.review": names((c) => c.quality.review({ sampleId: a.sampleId, caseId: a.answeredId, stageSequence: 1, answers: {} })),
+      "quality.reviews.get": names((c) => c.quality.reviews.get({ reviewId: a.reviewId })),
+      "quality.findings.add": names((c) => c.quality.findings.add({ reviewId: a.reviewId, finding: "Leeds finding", risk: "medium" })),
+      "quality.remedialActions.list": lists((c) => c.quality.remedialActions.list({})),
+      "quality.remedialActions.add": names((c) => c.quality.remedialActions.add({ findingId: a.findingId, description: "Leeds remedy", ownerId: a.outsider, dueOn: "2026-12-31" })),
+      "quality.remedialActions.complete": names((c) => c.quality.remedialActions.complete({ remedialActionId: a.remedialActionId })),
+      "quality.remedialActions.checkImprovement": names((c) => c.quality.remedialActions.checkImprovement({ remedialActionId: a.remedialActionId, improved: true })),
+      "quality.scores": lists((c) => c.quality.scores({ from: "2026-01-01", to: "2026-12-31" })),
+      "equality.questions": lists((c) => c.equality.questions()),
+      "equality.record": names((c) => c.equality.record({ caseId, consentGivenOn: "2026-03-02", answers: { sex: "prefer-not-to-say" } })),
+      "equality.hasForm": names((c) => c.equality.hasForm({ caseId })),
+      "equality.withdraw": names((c) => c.equality.withdraw({ caseId })),
+      "equality.report": lists((c) => c.equality.report({ from: "2026-01-01", to: "2026-12-31" })),
+      "public.services": lists((c) => c.public.services()),
+      "public.equalityQuestions": lists((c) => c.public.equalityQuestions()),
+      "public.submit": lists((c) => c.public.submit({ kind: "comment", serviceId: "waste", description: "Leeds comment", customer: null, idempotencyKey: `leeds-public-${Math.random()}` })),
+      "public.track": names((c) => c.public.track({ reference: a.reference, trackingCode: a.trackingCode })),
+      "public.letter": names((c) => c.public.letter({ reference: a.reference, trackingCode: a.trackingCode, letterId: a.letterId })),
+      "public.escalate": names((c) => c.public.escalate({ reference: a.reference, trackingCode: a.trackingCode, expectedVersion: 1, idempotencyKey: `leeds-escalate-${Math.random()}` })),
+      "public.equality": names((c) => c.public.equality({ reference: a.reference, trackingCode: a.trackingCode, consent: true, answers: {} })),
+    };
+  };
+  /** Signed in or out, these do not touch a council's data (the first block covers them). */
+  const NO_COUNCIL_DATA = ["health.live", "health.ready", "auth.methods", "auth.login", "auth.logout", "auth.changePassword"];
+
+  const leak = (value: unknown) => {
+    const text = JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `<${v.byteLength} bytes>` : v)) ?? "";
+    return markers.find((m) => text.includes(m)) ?? null;
+  };
+
+  it("calls every procedure of the API as Leeds", () => {
+    const covered = new Set([...Object.keys(calls()), ...NO_COUNCIL_DATA]);
+    expect(Object.keys(appRouter._def.procedures).filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  it("refuses every role of Leeds anything of Exampleton's, and answers them nothing that mentions Exampleton", async () => {
+    const problems: string[] = [];
+    for (const role of [...STAFF_ROLES, null]) {
+      const caller = role === null ? h.asPrincipal(null, undefined, { host: "leeds.localhost", ip: "192.0.2.9" }) : await leedsAs(role);
+      for (const [name, { names, call }] of Object.entries(calls())) {
+        const who = `${name} as ${role ?? "a resident"}`;
+        try {
+          const answer = await call(caller);
+          if (names) problems.push(`${who}: answered for Exampleton's ${name.split(".")[0]}`);
+          const found = leak(answer);
+          if (found) problems.push(`${who}: the answer mentions ${found}`);
+        } catch (error) {
+          if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR") problems.push(`${who}: failed rather than answered: ${String(error)}`);
+          else if (names && !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(error.code)) problems.push(`${who}: got past the check (${error.code}: ${error.message})`);
+          else if (error.code === "BAD_REQUEST" && error.message.startsWith("The request is not valid")) problems.push(`${who}: the matrix sent an invalid input: ${error.message}`);
+          const found = leak((error as Error).message);
+          if (found) problems.push(`${who}: the refusal mentions ${found}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("left Exampleton's data as it was", async () => {
+    const manager = await h.as("complaints-manager");
+    const detail = await manager.cases.get({ caseId: a.caseId });
+    expect(detail.timeline.map((e) => e.type)).toEqual(["log", "letter-issued", "attachment-added"]);
+    expect((await (await h.as("administrator")).admin.staff.list()).find((s) => s.id === a.outsider)).toMatchObject({ name: "Other Officer" });
+    expect((await (await h.as("administrator")).admin.apiKeys.list()).find((k) => k.id === a.keyId)?.revoked).toBe(false);
+    expect((await (await h.as("administrator")).admin.roleRequests.list()).map((r) => r.id)).toContain(a.roleRequestId);
+    expect((await manager.letters.printBatch.list({})).find((b) => b.batchId === a.batchId)?.status).toBe("printing");
+  });
+
+  it("finds with Leeds's API key only Leeds's case for a reference both councils use", async () => {
+    const created = await (await leedsAs("administrator")).admin.apiKeys.create({ name: "Leeds key", directorateIds: [...leeds.ids.directorates.values()], scopes: ["cases:create", "cases:read"] });
+    const key = h.asPrincipal(
+      { kind: "api-key", id: created.id, councilId: leeds.councilId, name: "Leeds key", directorateIds: [...leeds.ids.directorates.values()], scopes: ["cases:create", "cases:read"] },
+      undefined,
+      { host: "leeds.localhost" },
+    );
+    const status = await key.integration.caseStatus({ reference: a.reference });
+    expect(leak(status)).toBeNull();
+    for (const [name, call] of Object.entries(calls())) {
+      if (!name.startsWith("integration.")) continue;
+      expect(leak(await call.call(key)), name).toBeNull();
+    }
+    // Over HTTP, the key reads its own council's case, and on Exampleton's address nothing at all.
+    const bearer = { authorization: `Bearer ${created.key}` };
+    const own = await new Browser(server.base, "leeds.localhost").fetch(`/api/v1/cases/${a.reference}`, { headers: bearer });
+    expect(own.status).toBe(200);
+    expect(leak(await own.json())).toBeNull();
+    expect((await new Browser(server.base, "exampleton.localhost").fetch(`/api/v1/cases/${a.reference}`, { headers: bearer })).status).toBe(401);
+  });
+
+  it("keeps a resident's reference and tracking code to the council that gave them, even where the other council has the same reference", async () => {
+    const atExampleton = h.asPrincipal(null, undefined, { host: "exampleton.localhost", ip: "192.0.2.10" });
+    expect((await atExampleton.public.track({ reference: a.reference, trackingCode: a.trackingCode })).council.name).toBe("Exampleton Borough Council");
+    const atLeeds = h.asPrincipal(null, undefined, { host: "leeds.localhost", ip: "192.0.2.10" });
+    const refused = await atLeeds.public.track({ reference: a.reference, trackingCode: a.trackingCode }).then(() => null, (e: TRPCError) => e.code);
+    expect(refused).toBe("NOT_FOUND");
+    // A comment made on Leeds's form is Leeds's case.
+    const made = await atLeeds.public.submit({ kind: "comment", serviceId: "waste", description: "Made on the Leeds form", customer: null, idempotencyKey: "leeds-form-1" });
+    const found = await (await leedsAs("complaints-manager")).search.cases({ quick: made.reference });
+    expect(found.map((c) => c.reference)).toContain(made.reference);
+    expect(leak(found)).toBeNull();
+    expect(await (await h.as("complaints-manager")).search.cases({ quick: "Made on the Leeds form" })).toEqual([]);
+  });
+
+  it("serves Leeds's staff none of Exampleton's files, letters or print batches over HTTP", async () => {
+    const browser = await new Browser(server.base, "leeds.localhost").signIn("leeds-complaints-manager@example.gov.uk", PASSWORD);
+    for (const path of [`/letters/${a.letterId}.pdf`, `/attachments/${a.attachmentId}`, `/letters/print-batches/${a.batchId}.pdf`, `/letters/print-batches/${a.batchId}.csv`]) {
+      const res = await browser.fetch(path);
+      expect([403, 404], path).toContain(res.status);
+      expect(leak(await res.text()), path).toBeNull();
+    }
+    const report = await browser.fetch("/reports/annual.csv?from=2026-01-01&to=2026-12-31");
+    expect(report.status).toBe(200);
+    expect(leak(await report.text())).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { loginWithPassword, setSessionCookie } from "../services/auth.js";
 import { endSession, startSession } from "../auth/sessions.js";
 import { OidcError, safeReturnTo, staffForIdentity, type OidcPending } from "../auth/oidc.js";
 import { describeError } from "../errors.js";
-import { asyncHandler, cookieJar, jsonError, locals, requireCsrfToken } from "./middleware.js";
+import { asyncHandler, cookieJar, jsonError, locals, requestInfo, requireCsrfToken } from "./middleware.js";
 
 const OIDC_COOKIE = "cm_oidc";
 
@@ -48,13 +48,13 @@ export function authRoutes(deps: AppDeps): Router {
       if (!email || !password) return fail(req, res, 400, "INVALID_INPUT", "Enter your email address and password");
       try {
         const council = typeof body.council === "string" && body.council ? body.council : undefined;
-        const { token, expiresAt } = await loginWithPassword(deps, { email, password, council }, { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null });
+        const { token, expiresAt } = await loginWithPassword(deps, { email, password, council }, requestInfo(req, res));
         setSessionCookie(deps, cookieJar(deps, req, res), token, expiresAt);
         res.redirect(303, safeReturnTo(typeof body.returnTo === "string" ? body.returnTo : "/"));
       } catch (error) {
         if (!(error instanceof TRPCError)) throw error;
         const described = describeError(error);
-        const status = error.code === "TOO_MANY_REQUESTS" ? 429 : error.code === "UNAUTHORIZED" ? 401 : 400;
+        const status = error.code === "TOO_MANY_REQUESTS" ? 429 : error.code === "UNAUTHORIZED" ? 401 : error.code === "SERVICE_UNAVAILABLE" ? 503 : 400;
         fail(req, res, status, described.refusal?.code ?? error.code, described.message);
       }
     }),
@@ -103,7 +103,7 @@ export function authRoutes(deps: AppDeps): Router {
       try {
         const identity = await deps.oidc.finish(new URL(req.originalUrl, deps.config.publicUrl), pending);
         const staff = await staffForIdentity(deps.database.db, identity, deps.clock.now());
-        const session = await startSession(deps, staff, { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null });
+        const session = await startSession(deps, staff, requestInfo(req, res));
         setSessionCookie(deps, cookieJar(deps, req, res), session.token, session.expiresAt);
         deps.log.info("signed in", { staffId: staff.id, method: "oidc" });
         res.redirect(303, safeReturnTo(pending.returnTo));

@@ -7,9 +7,10 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { parse as parseCookies } from "cookie";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import { authRepository } from "@complaints/db";
-import { createContextInner, type AppDeps, type Context, type CookieJar } from "../context.js";
+import { createContextInner, type AppDeps, type Context, type CookieJar, type RequestInfo } from "../context.js";
 import { principalFromSession, sessionCookieName, sha256hex } from "../auth/sessions.js";
 import { API_KEY_SCOPES, type ApiKeyPrincipal, type ApiKeyScope, type Principal } from "../access/principal.js";
+import { COUNCIL_COOKIE, councilOfHost } from "../hosting.js";
 
 export const CSRF_COOKIE = "cm_csrf";
 export const CSRF_HEADER = "x-csrf-token";
@@ -19,6 +20,8 @@ interface Locals {
   cookies: Record<string, string | undefined>;
   principal: Principal | null;
   csrfToken: string;
+  /** Set by the `/c/<slug>/` prefix (hosting.ts, councilPrefix). */
+  councilSlug?: string;
 }
 
 export function locals(res: Response): Locals {
@@ -86,11 +89,19 @@ export function resolvePrincipal(deps: AppDeps): RequestHandler {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         const principal = match ? await apiKeyPrincipal(deps, match[1]!) : null;
         if (!principal) return jsonError(res, 401, "NOT_SIGNED_IN", "The API key is not valid, has expired or has been revoked");
+        const host = await councilOfHost(deps, req.hostname);
+        if (host && host.id !== principal.councilId) {
+          return jsonError(res, 401, "NOT_SIGNED_IN", `This address is ${host.name}'s, and the API key belongs to another council: use that council's own address`);
+        }
         l.principal = principal;
         return next();
       }
       const token = l.cookies[sessionCookieName(deps.config.secureCookies)];
-      if (token) l.principal = await principalFromSession(deps, token);
+      const principal = token ? await principalFromSession(deps, token) : null;
+      // A council's address serves its own staff only (docs/decisions/0316-council-by-host.md):
+      // another council's session is not signed in here.
+      const host = principal ? await councilOfHost(deps, req.hostname) : undefined;
+      l.principal = host && principal && host.id !== principal.councilId ? null : principal;
       next();
     } catch (error) {
       next(error);
@@ -169,6 +180,18 @@ function refererOrigin(referer: string | undefined): string | undefined {
   }
 }
 
+/** Where the request comes from, and what in its address may choose the council (hosting.ts). */
+export function requestInfo(req: Request, res: Response): RequestInfo {
+  const l = locals(res);
+  const remembered = l.cookies?.[COUNCIL_COOKIE];
+  return {
+    ip: req.ip ?? null,
+    userAgent: req.headers["user-agent"] ?? null,
+    host: req.hostname || null,
+    councilSlug: l.councilSlug ?? (remembered && /^[a-z0-9-]{1,100}$/.test(remembered) ? remembered : null),
+  };
+}
+
 /**
  * The context of one HTTP request: who is calling (set by the session and API-key middleware),
  * where from, and its cookies. tRPC, the file routes and the portal's pages all start here.
@@ -177,7 +200,7 @@ export function requestContext(deps: AppDeps, req: Request, res: Response, optio
   return createContextInner({
     deps,
     principal: locals(res).principal ?? null,
-    request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"] ?? null },
+    request: requestInfo(req, res),
     cookies: cookieJar(deps, req, res),
     ...options,
   });

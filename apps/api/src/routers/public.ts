@@ -15,12 +15,17 @@ import { equalityQuestions, escalate, letterForResident, londonTime, publicServi
 import { accessibilityStatement, howWeHandleComplaints, privacyNotice } from "../services/public-information.js";
 import { id } from "./schemas.js";
 
-/** Every public procedure: one more call from this address, refused past the limit. */
+/**
+ * Every public procedure: one more call from this address, refused past the limit; then the
+ * council the request is for (hosting.ts), so a server with none answers every form alike
+ * (NOT_SET_UP, 503), even the ones that do not read the council.
+ */
 const limited = publicProcedure.use(async ({ ctx, next }) => {
   const verdict = await ctx.deps.publicLimits.requests.hit(PublicLimits.clientKey(ctx.request.ip));
   if (!verdict.ok) {
     throw tooManyRequests("RATE_LIMITED", `There have been too many requests from your network. Try again after ${londonTime(verdict.retryAt)}.`, secondsUntil(ctx, verdict.retryAt));
   }
+  await ctx.council();
   return next();
 });
 

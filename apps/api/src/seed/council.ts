@@ -16,7 +16,8 @@ export interface InstalledCouncil {
 
 export async function installCouncil(
   db: Executor,
-  council: { slug: string; profile: CouncilProfileInput },
+  /** `hosts`: the host names its pages answer to, when one server holds several councils (docs/decisions/0316-council-by-host.md). */
+  council: { slug: string; profile: CouncilProfileInput; hosts?: readonly string[] },
   plugins: readonly ServicePlugin[],
   now: Date,
 ): Promise<InstalledCouncil> {
@@ -31,6 +32,7 @@ export async function installCouncil(
       now,
     });
     const ids = await organisationRepository.saveProfile(trx, councilId, profile, now);
+    if (council.hosts?.length) await organisationRepository.setCouncilHosts(trx, councilId, council.hosts, now);
     return { councilId, profile, ids };
   });
 }

@@ -7,7 +7,8 @@ import type { AppDeps, CookieJar, RequestInfo } from "../context.js";
 import { LoginLockout } from "../auth/lockout.js";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords.js";
 import { endSession, sessionCookieName, startSession, toPrincipal } from "../auth/sessions.js";
-import { badInput, notSignedIn } from "../errors.js";
+import { badInput, notSetUp, notSignedIn } from "../errors.js";
+import { chooseCouncil, councilOfHost, INSTALL_HINT } from "../hosting.js";
 import type { StaffPrincipal } from "../access/principal.js";
 
 export const WRONG_CREDENTIALS = "The email address or password is not right";
@@ -26,18 +27,28 @@ export async function loginWithPassword(deps: AppDeps, input: LoginInput, reques
   // the council is even looked up: naming one, or a wrong one, counts the same.
   const attempt = { email: input.email, ip: request.ip };
   await deps.lockout.admit(attempt);
-  let councilId: string | undefined;
+  if ((await organisationRepository.listCouncils(db)).length === 0) throw notSetUp(INSTALL_HINT, "nothing-installed");
+  // A council's own address signs in its own staff only (docs/decisions/0316-council-by-host.md).
+  const byHost = await councilOfHost(deps, request.host);
+  let councilId = byHost?.id;
   if (input.council) {
     const council = await organisationRepository.findCouncilBySlug(db, input.council);
-    if (!council) {
+    if (!council || (byHost && council.id !== byHost.id)) {
       await deps.lockout.fail(attempt);
-      throw badInput(`There is no council "${input.council}"`);
+      throw badInput(council ? `This is ${byHost!.name}'s address: sign in to ${council.name} at its own address` : `There is no council "${input.council}"`);
     }
     councilId = council.id;
   }
 
-  const candidates = await authRepository.findStaffByEmail(db, input.email, councilId);
-  if (candidates.length > 1) throw badInput("This email has accounts in more than one council: choose the council");
+  let candidates = await authRepository.findStaffByEmail(db, input.email, councilId);
+  if (candidates.length > 1) {
+    // Accounts in several councils: the council this address is for (its /c/<slug>/ prefix,
+    // PUBLIC_COUNCIL) settles which, when it is one of them.
+    const chosen = await chooseCouncil(deps, request).catch(() => null);
+    const mine = chosen ? candidates.filter((c) => c.councilId === chosen.runtime.council.id) : [];
+    if (mine.length !== 1) throw badInput("This email has accounts in more than one council: choose the council");
+    candidates = mine;
+  }
   const staff = candidates[0];
   const ok = await verifyPassword(staff?.passwordHash ?? null, input.password);
   if (!staff || !ok) {

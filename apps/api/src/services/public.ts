@@ -28,7 +28,6 @@ import {
   caseRepository,
   equalityRepository,
   letterRepository,
-  organisationRepository,
   runIdempotently,
   searchRepository,
   EQUALITY_CHARACTERISTICS,
@@ -50,26 +49,14 @@ export const NOT_FOUND_MESSAGE = "We could not find a case with that reference a
 // The council and its services
 // ---------------------------------------------------------------------------------------------
 
-/** The council the public forms are for: PUBLIC_COUNCIL, or the only council on this server. */
+/** The council the public forms are for: the request's (hosting.ts), or NOT_SET_UP. */
 export async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
-  const slug = ctx.deps.config.publicForms.council;
-  if (slug) {
-    const council = await organisationRepository.findCouncilBySlug(ctx.db, slug);
-    if (!council) throw notFound(`The online forms are set up for council "${slug}" (PUBLIC_COUNCIL), which is not on this server`);
-    return ctx.deps.councils.get(council.id);
-  }
-  const councils = await organisationRepository.listCouncils(ctx.db);
-  if (councils.length === 1) return ctx.deps.councils.get(councils[0]!.id);
-  throw notFound(
-    councils.length === 0
-      ? "No council has been set up on this server yet, so the online forms are not open"
-      : "This server holds several councils: set PUBLIC_COUNCIL to the one its online forms are for",
-  );
+  return (await ctx.council()).runtime;
 }
 
 function councilContact(runtime: CouncilRuntime) {
   const letterhead = runtime.profile.letterhead;
-  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website };
+  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website, referencePrefix: runtime.council.referencePrefix };
 }
 
 /** The services the profile offers to the public (`offeredToPublic`): internal ones are left out. */

@@ -7,6 +7,7 @@ import { requireStaff } from "../utils/auth.server";
 import { attempt, failure, readForm, text } from "../utils/forms.server";
 import { readDate } from "../utils/form-schema.server";
 import { Page } from "../components/page";
+import { useExampleReference } from "../components/proof";
 
 export const meta: MetaFunction = () => [{ title: "Agree an improvement action – Complaints case management" }];
 
@@ -51,11 +52,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewImprovementAction() {
   const { owners, reference } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
+  const example = useExampleReference();
   return (
     <Page back={{ to: "/improvement-actions", text: "Back to improvement actions" }} narrow errors={errors} heading="Agree an improvement action">
       <p className="govuk-body">An improvement action follows from a complaint that has been answered: it belongs to that complaint&apos;s lesson, and shows on its timeline.</p>
       <PostForm>
-        <Input name="reference" label="Case reference" labelSize="s" hint="For example, EXB-2026-000123" width="20" spellCheck={false} error={errors.reference} defaultValue={values.reference ?? reference} />
+        <Input name="reference" label="Case reference" labelSize="s" hint={`For example, ${example}`} width="20" spellCheck={false} error={errors.reference} defaultValue={values.reference ?? reference} />
         <Textarea name="description" label="What will be improved" labelSize="s" rows={3} error={errors.description} defaultValue={values.description} />
         <Select name="ownerId" label="Owner" labelSize="s" placeholder="Choose a person" items={owners.map((o) => ({ value: o.id, text: o.jobTitle ? `${o.name}, ${o.jobTitle}` : o.name }))} error={errors.ownerId} defaultValue={values.ownerId} />
         <DateInput name="dueOn" legend="Due by" legendSize="s" hint="For example, 31 7 2026" error={errors.dueOn} values={values} />

@@ -3,25 +3,29 @@
  * pages the council this portal serves.
  */
 import type { AppLoadContext } from "@remix-run/node";
+import { isNotSetUp, type NotSetUp } from "./not-set-up";
 
 export interface CouncilSummary {
   /** Null on the public pages, which do not need it. */
   id: string | null;
   name: string;
+  /** Its cases' references start with it ("LDS-2026-000123"): the forms' examples use it. */
+  referencePrefix: string;
 }
 
-export async function councilForRequest(context: AppLoadContext): Promise<CouncilSummary | null> {
+export async function councilForRequest(context: AppLoadContext): Promise<{ council: CouncilSummary | null; notSetUp: NotSetUp | null }> {
   const principal = context.principal;
   if (principal?.kind === "staff") {
     const runtime = await context.deps.councils.get(principal.councilId);
-    return { id: runtime.council.id, name: runtime.profile.name };
+    return { council: { id: runtime.council.id, name: runtime.profile.name, referencePrefix: runtime.council.referencePrefix }, notSetUp: null };
   }
-  // The public pages: the council the online forms are for, as the API says. A refusal (a
-  // limit reached, no council set up) only costs the header its name.
+  // The public pages: the council the online forms are for, as the API says. A limit reached
+  // only costs the header its name; no council for this address (NOT_SET_UP, made the 503
+  // page's payload by server/portal.ts) is what every page, sign-in included, then shows.
   try {
     const { council } = await context.api.public.services();
-    return { id: null, name: council.name };
-  } catch {
-    return null;
+    return { council: { id: null, name: council.name, referencePrefix: council.referencePrefix }, notSetUp: null };
+  } catch (error) {
+    return { council: null, notSetUp: isNotSetUp(error) ? ((error as { data: NotSetUp }).data) : null };
   }
 }

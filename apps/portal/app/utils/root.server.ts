@@ -20,8 +20,9 @@ export async function rootData(context: AppLoadContext, _request: Request) {
     const roles = [...new Set(me.roles.map((r) => r.role))];
     staff = { id: me.id, name: me.name, roles, roleLabels: [...new Set(me.roles.map((r) => r.label))] };
   }
-  const council = await councilForRequest(context);
+  const { council, notSetUp } = await councilForRequest(context);
   // Until a temporary password is replaced, no section is open (issue 20): no links to them.
-  const nav: NavItem[] = staff ? (context.principal?.kind === "staff" && context.principal.passwordMustChange ? [] : staffNavigation(staff.roles)) : publicNavigation();
-  return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav };
+  // Nor on a server with no council for this address: every section is the same 503 page.
+  const nav: NavItem[] = staff ? (context.principal?.kind === "staff" && context.principal.passwordMustChange ? [] : staffNavigation(staff.roles)) : notSetUp ? [] : publicNavigation();
+  return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav, notSetUp };
 }
