@@ -21,7 +21,7 @@ import type { Server } from "node:http";
 import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, grantApplicationRole, migrateToLatest, sealLegacyStreams, type Database } from "@complaints/db";
+import { createDb, grantApplicationRole, migrateToLatest, organisationRepository, sealLegacyStreams, type Database } from "@complaints/db";
 import { configFromEnv, envWithArguments, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
 import { createApp, type AppOptions } from "./server.js";
@@ -134,7 +134,14 @@ export async function startServer(
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);
 
   const demo = demoCouncilFor(config.demoCouncil, deps.councils.plugins);
-  if (config.seedDemo) {
+  // The demo goes only into an empty database or beside itself: a council installed for real
+  // (npm run council -- install) never gets demo accounts whose passwords are printed.
+  const councils = await organisationRepository.listCouncils(database.db);
+  const seeding = config.seedDemo && (!councils.length || councils.some((c) => c.slug === demo.slug));
+  if (config.seedDemo && !seeding) {
+    out(`Demo: not seeded, because this database holds ${councils.map((c) => c.name).join(", ")} (SEED_DEMO=false silences this)`);
+  }
+  if (seeding) {
     let last = -1;
     const report = await seedDemo(deps, {
       council: config.demoCouncil,
@@ -168,7 +175,7 @@ export async function startServer(
   out(`  Background jobs: ${jobs.describe()}`);
   out(`  Audit log: signed with the key from ${auditKey.where}${migrated.roles ? `; ${migrated.roles}` : ""}`);
   out(`  Email: ${config.smtp ? `SMTP (${new URL(config.smtp.url).host})` : "not configured; notifications wait in the outbox (notifications.outbox)"}`);
-  if (config.seedDemo) {
+  if (seeding) {
     out("");
     out(`Demo council: ${demo.profile.name} (references ${demo.profile.referencePrefix}-…)${config.demoCouncil ? "" : "; another: npm start -- --council <leeds|lewisham|southwark|lancaster|default>"}`);
     out(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
