@@ -4,6 +4,7 @@
  * makes nothing twice; an administrator's own case-reading roles wait for another administrator.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { adminLog, authRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
@@ -199,6 +200,13 @@ describe("importing staff from a CSV", () => {
     expect(me!.grants.map((g) => g.role)).toEqual(["administrator"]);
     const waiting = await (await h.as("administrator")).admin.roleRequests.list();
     expect(waiting).toEqual([expect.objectContaining({ staffId: me!.id, mine: true, roles: [{ role: "administrator", directorateId: null }, { role: "complaints-manager", directorateId: null }] })]);
+  });
+
+  it("accepts the template documented in docs/templates/staff-import.csv", async () => {
+    const documented = readFileSync(new URL("../../../../docs/templates/staff-import.csv", import.meta.url), "utf8");
+    const result = await run(documented);
+    expect(result.problems).toEqual([]);
+    expect(result.people.map((p) => p.action)).toEqual(["create", "create"]);
   });
 
   it("is for administrators only, and offers a template with the council's directorate codes", async () => {
