@@ -1,15 +1,18 @@
 /**
- * Staff from a spreadsheet (issue 14; docs/staff-import.md): reading the uploaded file, and
- * the words the page shows for what the import would do. The API checks every row and does
- * the import (admin.staff.import); the page only carries the file between the check and the
- * confirmation.
+ * Staff from a spreadsheet (issue 14; docs/staff-import.md): reading the uploaded file and
+ * carrying it from the check to the confirmation. The API checks every row and does the
+ * import (admin.staff.import); the page holds no state between the two posts.
  */
+import { IMPORT_MAX_BYTES } from "@complaints/api";
 
-/** The API's limit (services/staff-import.ts), with room for the form around the file. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** The API's limit (services/staff-import.ts); the form around the file is given room too. */
+export const MAX_FILE_BYTES = IMPORT_MAX_BYTES;
 const FORM_ALLOWANCE = 64 * 1024;
 
-/** A posted body bigger than any file the import takes, refused before it is read. */
+/**
+ * A posted body bigger than any file the import takes, refused before it is read: the file
+ * itself, or the confirmation carrying it back as base64 (a third larger).
+ */
 export function tooLarge(request: Request): boolean {
   return Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES * 2 + FORM_ALLOWANCE;
 }
@@ -22,7 +25,7 @@ export function tooLarge(request: Request): boolean {
 export async function csvFrom(value: FormDataEntryValue | null): Promise<{ csv: string } | { error: string }> {
   if (!value || typeof value === "string" || value.size === 0) return value && typeof value !== "string" && value.name ? { error: "The selected file is empty" } : { error: "Select a CSV file" };
   if (!/\.csv$/i.test(value.name) && !/csv|text\/plain/.test(value.type)) return { error: "The selected file must be a CSV" };
-  if (value.size > MAX_FILE_BYTES) return { error: "The selected file must be smaller than 1 MB" };
+  if (value.size > MAX_FILE_BYTES) return { error: `The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   try {
     return { csv: new TextDecoder("utf-8", { fatal: true }).decode(await value.arrayBuffer()) };
   } catch {
