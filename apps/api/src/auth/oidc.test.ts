@@ -10,6 +10,8 @@ import { openHarness, type Harness } from "../../test/harness.js";
 import { createApp } from "../server.js";
 import { OidcLogin } from "./oidc.js";
 import { adminLog } from "@complaints/db";
+import { defaultProfile } from "@complaints/core";
+import { installCouncil } from "../seed/council.js";
 import { refusal } from "../../test/refusal.js";
 
 /** A browser: one cookie jar per host, redirects followed by hand. */
@@ -296,6 +298,27 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
       // Signing in again asks nothing new.
       await signIn(new Browser(), "entra-admin");
       expect(await (await h.as("administrator")).admin.roleRequests.list()).toHaveLength(1);
+    });
+
+    it("with two councils on the server, makes the account in the council whose mapping gives the role, and refuses when both do", async () => {
+      await installCouncil(
+        h.db.db,
+        { slug: "otherton", profile: { ...defaultProfile, id: "otherton", name: "Otherton District Council", referencePrefix: "OTH", singleSignOn: { groupRoles: [{ group: "sg-otherton-legal", role: "legal" }] } } },
+        [],
+        h.clock.now(),
+      );
+      accounts["entra-otherton"] = { email: "olu.other@otherton.gov.uk", name: "Olu Other", verified: true, groups: ["sg-otherton-legal"] };
+      accounts["entra-both"] = { email: "bea.both@example.gov.uk", name: "Bea Both", verified: true, groups: ["sg-otherton-legal", GROUP_LEGAL] };
+      await signIn(new Browser(), "entra-otherton");
+      const olu = await staffRow("olu.other@otherton.gov.uk");
+      const otherton = await h.db.db.selectFrom("councils").select("id").where("slug", "=", "otherton").executeTakeFirstOrThrow();
+      expect(olu?.council_id).toBe(otherton.id);
+      expect(await grantsOf("olu.other@otherton.gov.uk")).toEqual(["legal"]);
+
+      const both = await signIn(new Browser(), "entra-both");
+      expect(both.status).toBe(401);
+      expect(((await both.json()) as { error: { message: string } }).error.message).toMatch(/^Your groups give you roles in more than one council here \(.*Otherton District Council.*\)/);
+      expect(await staffRow("bea.both@example.gov.uk")).toBeUndefined();
     });
 
     it("refuses a mapping that gives a directorate role council-wide, or names a directorate the council does not have", async () => {
