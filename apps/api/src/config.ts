@@ -106,6 +106,8 @@ export interface OidcSettings {
   label: string;
   /** The claim holding the staff member's email (Entra ID: "preferred_username" or "email"). */
   emailClaim: string;
+  /** The claim listing the person's groups, which the council's mapping turns into roles (decision 0317). */
+  groupsClaim: string;
 }
 
 const envSchema = z.object({
@@ -124,6 +126,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).default("Sign in with your council account"),
   OIDC_EMAIL_CLAIM: z.string().min(1).default("email"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
@@ -171,7 +174,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? "complaints@localhost" } : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM }
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM, groupsClaim: e.OIDC_GROUPS_CLAIM }
         : null,
     sweepMinutes: e.SWEEP_MINUTES,
     trustProxy: e.TRUST_PROXY,

@@ -3,8 +3,9 @@
  * kept until the profile changes. Building the RuleBook checks the whole configuration, so a
  * bad profile or plugin stops start-up (or an admin's save) with a message naming it.
  */
-import { RuleBook, parseCouncilProfile, type CouncilProfile, type ServicePlugin } from "@complaints/core";
+import { ProfileValidationError, RuleBook, parseCouncilProfile, type CouncilProfile, type ServicePlugin } from "@complaints/core";
 import { organisationRepository, type CouncilRecord, type Executor } from "@complaints/db";
+import { groupMappingProblems } from "./auth/sso-groups.js";
 
 export interface CouncilRuntime {
   council: CouncilRecord;
@@ -64,6 +65,8 @@ export class CouncilDirectory {
   /** Checks a profile against the installed plugins without saving it (throws what is wrong). */
   check(profileInput: unknown): { profile: CouncilProfile; book: RuleBook } {
     const profile = parseCouncilProfile(profileInput);
+    const problems = groupMappingProblems(profile);
+    if (problems.length) throw new ProfileValidationError(profile.id, problems);
     return { profile, book: new RuleBook(profile, this.plugins) };
   }
 

@@ -10,6 +10,7 @@ export { configFromEnv, defaultConfig, envWithArguments, type ApiConfig } from "
 export { csrfTokenMatches, requestContext, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "./http/middleware.js";
 export type { Principal, StaffPrincipal, ApiKeyPrincipal } from "./access/principal.js";
 export { CENTRAL_ROLES } from "./access/policy.js";
+export { IMPORT_MAX_BYTES } from "./services/staff-import.js";
 export { API_KEY_SCOPES } from "./access/principal.js";
 export { closeOnSignal, startServer, openDatabase, type Started } from "./start.js";
 export { seedDemo, demoLogins, DEMO_PASSWORD, DEMO_COUNCIL_SLUG, type SeedReport, type DemoLogin } from "./seed/demo.js";

@@ -9,6 +9,10 @@ import Provider from "oidc-provider";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { createApp } from "../server.js";
 import { OidcLogin } from "./oidc.js";
+import { adminLog } from "@complaints/db";
+import { defaultProfile } from "@complaints/core";
+import { installCouncil } from "../seed/council.js";
+import { refusal } from "../../test/refusal.js";
 
 /** A browser: one cookie jar per host, redirects followed by hand. */
 class Browser {
@@ -61,7 +65,7 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
   let idp: Server;
   let apiBase: string;
   let issuer: string;
-  const accounts: Record<string, { email: string; name: string; verified: boolean }> = {
+  const accounts: Record<string, { email: string; name: string; verified: boolean; groups?: string[] }> = {
     "entra-officer": { email: "Investigating-Officer@example.gov.uk", name: "Ivy Officer", verified: true },
     "entra-stranger": { email: "stranger@elsewhere.example", name: "Stranger", verified: true },
     // Someone who typed a staff member's address at the provider without proving it is theirs.
@@ -88,16 +92,22 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
           response_types: ["code"],
         },
       ],
-      claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+      // Entra ID sends the groups claim without asking for a scope: here it comes with "profile".
+      claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
       findAccount: async (_ctx, sub) =>
-        accounts[sub] ? { accountId: sub, claims: async () => ({ sub, email: accounts[sub]!.email, email_verified: accounts[sub]!.verified, name: accounts[sub]!.name }) } : undefined,
+        accounts[sub]
+          ? {
+              accountId: sub,
+              claims: async () => ({ sub, email: accounts[sub]!.email, email_verified: accounts[sub]!.verified, name: accounts[sub]!.name, ...(accounts[sub]!.groups ? { groups: accounts[sub]!.groups } : {}) }),
+            }
+          : undefined,
       cookies: { keys: ["test-cookie-key"] },
       features: { devInteractions: { enabled: true } },
     });
     idp.on("request", provider.callback());
 
     h.deps.oidc = await OidcLogin.discover(
-      { issuer, clientId: "complaints-platform", clientSecret: "a-test-client-secret-of-some-length", label: "Sign in with Microsoft", emailClaim: "email" },
+      { issuer, clientId: "complaints-platform", clientSecret: "a-test-client-secret-of-some-length", label: "Sign in with Microsoft", emailClaim: "email", groupsClaim: "groups" },
       `${apiBase}/auth/oidc/callback`,
       { allowHttp: true },
     );
@@ -185,5 +195,139 @@ describe("single sign-on with OpenID Connect (Entra ID style)", () => {
   it("offers single sign-on on the sign-in page", async () => {
     const methods = await (await h.as(null)).auth.methods();
     expect(methods.sso).toEqual({ label: "Sign in with Microsoft", startUrl: "/auth/oidc/start" });
+  });
+  describe("groups mapped to roles (issue 14, decision 0317)", () => {
+    const GROUP_IO = "sg-complaints-environment-officers";
+    const GROUP_LEGAL = "sg-legal";
+    const GROUP_ADMIN = "sg-complaints-admins";
+    const me = async (browser: Browser) =>
+      ((await (await browser.get(`${apiBase}/trpc/auth.me`)).json()) as { result: { data: { email: string; name: string; roles: Array<{ role: string; scope: string }> } } }).result.data;
+    const staffRow = (email: string) => h.db.db.selectFrom("staff").selectAll().where("email", "=", email).executeTakeFirst();
+    const grantsOf = async (email: string) =>
+      (await h.db.db.selectFrom("staff_roles as r").innerJoin("staff as s", "s.id", "r.staff_id").leftJoin("directorates as d", "d.id", "r.directorate_id").select(["r.role", "d.code"]).where("s.email", "=", email).orderBy("r.role").execute()).map(
+        (g) => `${g.role}${g.code ? `@${g.code}` : ""}`,
+      );
+    const ssoEvents = async () => (await adminLog.list(h.db.db, h.council.councilId)).filter((e) => (e.payload as { source?: string }).source === "single-sign-on");
+
+    beforeAll(async () => {
+      accounts["entra-newcomer"] = { email: "Nadia.Newcomer@example.gov.uk", name: "Nadia Newcomer", verified: true, groups: [GROUP_IO, "sg-all-staff"] };
+      accounts["entra-unmapped"] = { email: "uma.unmapped@example.gov.uk", name: "Uma Unmapped", verified: true, groups: ["sg-all-staff"] };
+      accounts["entra-mover"] = { email: "legal@example.gov.uk", name: "legal person", verified: true, groups: [GROUP_IO] };
+      accounts["entra-admin"] = { email: "administrator@example.gov.uk", name: "administrator person", verified: true, groups: [GROUP_ADMIN, GROUP_IO] };
+      const admin = await h.as("administrator");
+      await admin.admin.singleSignOn.set({
+        groupRoles: [
+          { group: GROUP_IO, role: "investigating-officer", directorate: "environment" },
+          { group: GROUP_LEGAL, role: "legal", directorate: null },
+          { group: GROUP_ADMIN, role: "administrator", directorate: null },
+        ],
+        contact: "the ICT service desk (ict@example.gov.uk)",
+        reason: "Staff sign in with their council accounts",
+      });
+    });
+
+    it("creates the account at the first sign-in of someone in a mapped group, with the group's role, audited", async () => {
+      expect(await staffRow("Nadia.Newcomer@example.gov.uk")).toBeUndefined();
+      const browser = new Browser();
+      const callback = await signIn(browser, "entra-newcomer");
+      expect(callback.status).toBe(303);
+      const who = await me(browser);
+      expect(who).toMatchObject({ email: "Nadia.Newcomer@example.gov.uk", name: "Nadia Newcomer" });
+      expect(who.roles).toEqual([expect.objectContaining({ role: "investigating-officer", scope: "Environment" })]);
+      expect(await staffRow("Nadia.Newcomer@example.gov.uk")).toMatchObject({ password_hash: null, oidc_issuer: issuer, oidc_subject: "entra-newcomer" });
+      const created = (await ssoEvents()).find((e) => e.type === "staff-created");
+      expect(created?.actor).toEqual({ type: "system", id: null });
+      expect(created?.payload).toMatchObject({ email: "Nadia.Newcomer@example.gov.uk", withPassword: false, groups: [GROUP_IO] });
+    });
+
+    it("keeps the mapped roles in step at each sign-in: a group joined gives its role, a group left takes it away", async () => {
+      accounts["entra-newcomer"]!.groups = [GROUP_LEGAL];
+      try {
+        await signIn(new Browser(), "entra-newcomer");
+        expect(await grantsOf("Nadia.Newcomer@example.gov.uk")).toEqual(["legal"]);
+        const changed = (await ssoEvents()).find((e) => e.type === "roles-changed");
+        expect(changed?.payload).toMatchObject({ added: [{ role: "legal", directorateId: null }], removed: [{ role: "investigating-officer" }] });
+        // The same groups again: nothing changes, nothing is logged.
+        const before = (await ssoEvents()).length;
+        await signIn(new Browser(), "entra-newcomer");
+        expect((await ssoEvents()).length).toBe(before);
+      } finally {
+        accounts["entra-newcomer"]!.groups = [GROUP_IO, "sg-all-staff"];
+      }
+    });
+
+    it("leaves alone the roles an administrator gave that no group can give", async () => {
+      // legal@ holds Legal services from an administrator; the mapping can also give Legal (sg-legal), and they are not in it.
+      const admin = await h.as("administrator");
+      const legalId = h.staffIds.get("legal")!;
+      await admin.admin.staff.setRoles({ staffId: legalId, roles: [{ role: "auditor", directorateId: null }, { role: "legal", directorateId: null }] });
+      await signIn(new Browser(), "entra-mover");
+      // Auditor: no group gives it, so it stays; Legal: sg-legal gives it and they are not in it; Investigating officer (Environment) from their group.
+      expect(await grantsOf("legal@example.gov.uk")).toEqual(["auditor", "investigating-officer@environment"]);
+    });
+
+    it("refuses someone in no mapped group, naming whom to ask, and makes no account", async () => {
+      const browser = new Browser();
+      const callback = await signIn(browser, "entra-unmapped");
+      expect(callback.status).toBe(401);
+      expect(((await callback.json()) as { error: { message: string } }).error.message).toBe(
+        "There is no staff account for uma.unmapped@example.gov.uk, and none of your groups gives a role in the complaints system; ask the ICT service desk (ict@example.gov.uk) to give you access",
+      );
+      expect(await staffRow("uma.unmapped@example.gov.uk")).toBeUndefined();
+      expect((await browser.get(`${apiBase}/trpc/auth.me`)).status).toBe(401);
+    });
+
+    it("refuses someone whose last mapped group is gone, once the roles it gave are taken away", async () => {
+      accounts["entra-newcomer"]!.groups = ["sg-all-staff"];
+      try {
+        const callback = await signIn(new Browser(), "entra-newcomer");
+        expect(callback.status).toBe(401);
+        expect(((await callback.json()) as { error: { message: string } }).error.message).toMatch(/None of your groups gives you a role in the complaints system of .*; ask the ICT service desk/);
+        expect(await grantsOf("Nadia.Newcomer@example.gov.uk")).toEqual([]);
+      } finally {
+        accounts["entra-newcomer"]!.groups = [GROUP_IO, "sg-all-staff"];
+      }
+    });
+
+    it("an administrator's group does not give them a role that reads cases: another administrator approves it (decision 0307)", async () => {
+      const browser = new Browser();
+      await signIn(browser, "entra-admin");
+      expect(await grantsOf("administrator@example.gov.uk")).toEqual(["administrator"]);
+      const waiting = await (await h.as("administrator")).admin.roleRequests.list();
+      expect(waiting).toEqual([expect.objectContaining({ staffId: h.staffIds.get("administrator"), mine: true, roles: expect.arrayContaining([{ role: "investigating-officer", directorateId: h.council.ids.directorates.get("environment") }]) })]);
+      // Signing in again asks nothing new.
+      await signIn(new Browser(), "entra-admin");
+      expect(await (await h.as("administrator")).admin.roleRequests.list()).toHaveLength(1);
+    });
+
+    it("with two councils on the server, makes the account in the council whose mapping gives the role, and refuses when both do", async () => {
+      await installCouncil(
+        h.db.db,
+        { slug: "otherton", profile: { ...defaultProfile, id: "otherton", name: "Otherton District Council", referencePrefix: "OTH", singleSignOn: { groupRoles: [{ group: "sg-otherton-legal", role: "legal" }] } } },
+        [],
+        h.clock.now(),
+      );
+      accounts["entra-otherton"] = { email: "olu.other@otherton.gov.uk", name: "Olu Other", verified: true, groups: ["sg-otherton-legal"] };
+      accounts["entra-both"] = { email: "bea.both@example.gov.uk", name: "Bea Both", verified: true, groups: ["sg-otherton-legal", GROUP_LEGAL] };
+      await signIn(new Browser(), "entra-otherton");
+      const olu = await staffRow("olu.other@otherton.gov.uk");
+      const otherton = await h.db.db.selectFrom("councils").select("id").where("slug", "=", "otherton").executeTakeFirstOrThrow();
+      expect(olu?.council_id).toBe(otherton.id);
+      expect(await grantsOf("olu.other@otherton.gov.uk")).toEqual(["legal"]);
+
+      const both = await signIn(new Browser(), "entra-both");
+      expect(both.status).toBe(401);
+      expect(((await both.json()) as { error: { message: string } }).error.message).toMatch(/^Your groups give you roles in more than one council here \(.*Otherton District Council.*\)/);
+      expect(await staffRow("bea.both@example.gov.uk")).toBeUndefined();
+    });
+
+    it("refuses a mapping that gives a directorate role council-wide, or names a directorate the council does not have", async () => {
+      const admin = await h.as("administrator");
+      const wide = await refusal(admin.admin.singleSignOn.set({ groupRoles: [{ group: "g", role: "investigating-officer", directorate: null }], contact: null, reason: "Try" }));
+      expect(wide.client.message).toMatch(/singleSignOn\.groupRoles\.0\.directorate: Investigating officer is granted within a directorate/);
+      const unknown = await refusal(admin.admin.singleSignOn.set({ groupRoles: [{ group: "g", role: "investigating-officer", directorate: "finance" }], contact: null, reason: "Try" }));
+      expect(unknown.client.message).toMatch(/singleSignOn\.groupRoles\.0\.directorate: there is no directorate "finance" in this profile/);
+      expect((await admin.admin.singleSignOn.get()).groupRoles).toHaveLength(3);
+    });
   });
 });

@@ -102,7 +102,7 @@ export function authRoutes(deps: AppDeps): Router {
       }
       try {
         const identity = await deps.oidc.finish(new URL(req.originalUrl, deps.config.publicUrl), pending);
-        const staff = await staffForIdentity(deps.database.db, identity, deps.clock.now());
+        const staff = await staffForIdentity({ db: deps.database.db, councils: deps.councils }, identity, deps.clock.now());
         const session = await startSession(deps, staff, requestInfo(req, res));
         setSessionCookie(deps, cookieJar(deps, req, res), session.token, session.expiresAt);
         deps.log.info("signed in", { staffId: staff.id, method: "oidc" });

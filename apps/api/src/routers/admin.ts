@@ -3,6 +3,8 @@ import { roleProcedure, router } from "../trpc.js";
 import { STAFF_ROLES } from "../access/policy.js";
 import { API_KEY_SCOPES } from "../access/principal.js";
 import * as admin from "../services/admin.js";
+import { IMPORT_MAX_BYTES, importStaff, importTemplate } from "../services/staff-import.js";
+import { groupMapping, setGroupMapping } from "../services/sso-mapping.js";
 import { id, isoDate, name, text } from "./schemas.js";
 
 const adminProcedure = roleProcedure(new Set(["administrator"] as const), "administer the system");
@@ -31,6 +33,34 @@ export const adminRouter = router({
     setRoles: adminProcedure.input(z.object({ staffId: id, roles: grants })).mutation(({ ctx, input }) => admin.setRoles(ctx, ctx.staff, input.staffId, input.roles)),
     resetPassword: adminProcedure.input(z.object({ staffId: id, password: z.string().min(1).max(256) })).mutation(({ ctx, input }) => admin.resetPassword(ctx, ctx.staff, input.staffId, input.password)),
     unlock: adminProcedure.input(z.object({ staffId: id })).mutation(({ ctx, input }) => admin.unlock(ctx, ctx.staff, input.staffId)),
+    /**
+     * Staff and roles from a CSV (docs/staff-import.md): `dryRun` checks every row and says what
+     * would happen; without it, all of it happens in one transaction or nothing does.
+     */
+    import: adminProcedure
+      .input(
+        z.object({
+          csv: z.string().min(1, "Choose a CSV file").max(IMPORT_MAX_BYTES, `The file must be smaller than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
+          dryRun: z.boolean(),
+          expectedDigest: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+        }),
+      )
+      .mutation(({ ctx, input }) => importStaff(ctx, ctx.staff, input)),
+    /** The CSV template with this council's directorate codes. */
+    importTemplate: adminProcedure.query(async ({ ctx }) => importTemplate([...(await ctx.deps.councils.get(ctx.staff.councilId)).directorateIdByCode.keys()])),
+  }),
+  /** Single sign-on groups that give roles (decision 0317): read at every SSO sign-in. */
+  singleSignOn: router({
+    get: adminProcedure.query(({ ctx }) => groupMapping(ctx, ctx.staff)),
+    set: adminProcedure
+      .input(
+        z.object({
+          groupRoles: z.array(z.object({ group: text("the group", 256), role: z.enum(STAFF_ROLES), directorate: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).nullable() })).max(500),
+          contact: z.string().trim().max(300).nullable(),
+          reason: text("why it changes", 500),
+        }),
+      )
+      .mutation(({ ctx, input }) => setGroupMapping(ctx, ctx.staff, { groupRoles: input.groupRoles, contact: input.contact || null, reason: input.reason })),
   }),
   /** Role changes an administrator asked for themselves, waiting for another administrator. */
   roleRequests: router({

@@ -22,7 +22,7 @@ import { sha256hex } from "../auth/sessions.js";
 import { applyProfileChange, previewProfileChange, type ProfileChangeActor } from "./profile-changes.js";
 
 /** Records an administrator's action in the council's administration log, in `db`'s transaction. */
-function audit(ctx: Context, db: Executor, admin: StaffPrincipal, type: string, payload: Record<string, unknown>) {
+export function audit(ctx: Context, db: Executor, admin: StaffPrincipal, type: string, payload: Record<string, unknown>) {
   return adminLog.record(db, { councilId: admin.councilId, actor: { type: "staff", id: admin.id }, type, at: ctx.clock.now(), payload });
 }
 
@@ -165,7 +165,7 @@ export async function setRoles(ctx: Context, admin: StaffPrincipal, staffId: str
 }
 
 /** Whether the roles give a case-reading role (in a directorate) that the administrator does not hold now. */
-function gainsCaseReading(admin: StaffPrincipal, roles: readonly GrantInput[]): boolean {
+export function gainsCaseReading(admin: StaffPrincipal, roles: readonly GrantInput[]): boolean {
   const held = new Set(admin.grants.map((g) => `${g.role}|${g.directorateId ?? ""}`));
   return roles.some((r) => CASE_READERS.has(r.role) && !held.has(`${r.role}|${r.directorateId ?? ""}`));
 }

@@ -26,6 +26,7 @@ import {
   Details,
   ErrorMessage,
   ErrorSummary,
+  FileUpload,
   Input,
   InsetText,
   NotificationBanner,
@@ -265,6 +266,14 @@ const COMPONENTS: Record<string, { offered: string[]; map: Mapper; reference?: (
       );
     },
   },
+  "file-upload": {
+    offered: [...LABEL, ...FIELD, "attributes.accept"],
+    map: (o) => {
+      const label = labelProps(o);
+      if (!label) return skip("label classes other than a size");
+      return <FileUpload {...label} name={o.name} id={o.id} hint={content(o.hint)} error={o.errorMessage?.text} accept={o.attributes?.accept} />;
+    },
+  },
   textarea: {
     offered: [...LABEL, ...FIELD, "value", "rows"],
     map: (o) => {
@@ -399,7 +408,7 @@ interface Fixture {
  */
 const COMPARED: Record<string, number> = {
   input: 22, checkboxes: 15, radios: 14, button: 11, tag: 10, "notification-banner": 9, "error-summary": 6, details: 6, panel: 6,
-  select: 5, "summary-list": 5, "warning-text": 5, textarea: 4, breadcrumbs: 3, "inset-text": 3, "back-link": 1, "error-message": 1, table: 1,
+  "file-upload": 7, select: 5, "summary-list": 5, "warning-text": 5, textarea: 4, breadcrumbs: 3, "inset-text": 3, "back-link": 1, "error-message": 1, table: 1,
 };
 
 for (const [component, spec] of Object.entries(COMPONENTS)) {

@@ -122,6 +122,38 @@ export function Input(props: InputProps) {
   );
 }
 
+export interface FileUploadProps extends LabelProps {
+  name: string;
+  id?: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** File types the chooser offers first ("text/csv,.csv"); the server checks what arrives. */
+  accept?: string;
+}
+
+/**
+ * GOV.UK's file upload, without its JavaScript enhancement (the drop zone): the browser's own
+ * chooser works with and without JavaScript. The form that holds it posts multipart/form-data.
+ */
+export function FileUpload(props: FileUploadProps) {
+  const id = props.id ?? props.name;
+  return (
+    <div className={cx("govuk-form-group", props.error && "govuk-form-group--error")}>
+      <Label htmlFor={id} label={props.label} isPageHeading={props.isPageHeading} labelSize={props.labelSize} />
+      {props.hint ? <Hint id={`${id}-hint`}>{props.hint}</Hint> : null}
+      {props.error ? <ErrorMessage id={`${id}-error`}>{props.error}</ErrorMessage> : null}
+      <input
+        className={cx("govuk-file-upload", props.error && "govuk-file-upload--error")}
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </div>
+  );
+}
+
 export interface TextareaProps extends LabelProps {
   name: string;
   hint?: ReactNode;

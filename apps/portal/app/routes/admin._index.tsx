@@ -16,6 +16,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 const SECTIONS = [
   { to: "/admin/staff", title: "Staff and roles", text: "Add people, give them roles in each directorate, deactivate, unlock and reset passwords.", adminOnly: true },
+  { to: "/admin/single-sign-on", title: "Single sign-on groups", text: "Groups at the council's identity provider that give staff their roles, so nobody needs setting up by hand.", adminOnly: true },
   { to: "/admin/organisation", title: "Directorates, services and teams", text: "The council's structure and the service plugins each service enables." },
   { to: "/admin/calendar", title: "Calendar and closure days", text: "Bank holidays of the nations the council follows, its own closure days and the cut-off time." },
   { to: "/admin/timescales", title: "Timescales", text: "The council's corporate timescales, and a service's own within what the law allows.", adminOnly: true },

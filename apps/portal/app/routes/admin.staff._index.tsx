@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ButtonLink, NotificationBanner, Table, Tag } from "../components/govuk";
+import { ButtonGroup, ButtonLink, NotificationBanner, Table, Tag } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { attempt, readForm } from "../utils/forms.server";
 import { formatDateTime } from "../utils/labels";
@@ -59,7 +59,12 @@ export default function StaffList() {
       }
     >
       {requests.length > 0 ? <RoleRequests requests={requests} /> : null}
-      <ButtonLink to="/admin/staff/new">Add a member of staff</ButtonLink>
+      <ButtonGroup>
+        <ButtonLink to="/admin/staff/new">Add a member of staff</ButtonLink>
+        <ButtonLink to="/admin/staff/import" variant="secondary">
+          Import staff from a spreadsheet
+        </ButtonLink>
+      </ButtonGroup>
       <Table
         caption={`${staff.length} people`}
         captionSize="s"

@@ -3,7 +3,7 @@
  * is broken, each administrator action, and how far the administration log pages.
  */
 import { describe, expect, it } from "vitest";
-import { describeAdminEvent, describeProblem, describeStream, eventLimit, nextLimit, PROBLEMS } from "./audit-log.server";
+import { describeAdminEvent, describeProblem, describeStream, eventLimit, nextLimit, PROBLEMS, whoDid } from "./audit-log.server";
 
 const DIRECTORATES = [{ id: "d-1", name: "Corporate Services" }];
 const event = (type: string, details: Record<string, unknown>, staffName: string | null = "Ivy Ingram") => ({ seq: 1, type, at: "2026-12-07T10:00:00.000Z", actorName: "Ada Admin", staffName, details });
@@ -49,6 +49,20 @@ describe("what administrators did, in plain words", () => {
       details: ["May: cases:log", "Does not expire"],
     });
     expect(describeAdminEvent(event("staff-created", { name: "Robin", email: "r@x", roles: [], withPassword: true }, null), DIRECTORATES).details).toEqual(["Email: r@x", "No roles", "With a first password"]);
+  });
+
+  it("says when a change came from a spreadsheet import or from single sign-on groups, and that single sign-on made it (decision 0317)", () => {
+    const roles = [{ role: "legal", directorateId: null }];
+    expect(describeAdminEvent(event("staff-created", { name: "Nia", email: "n@x", roles, withPassword: false, source: "import" }, null), DIRECTORATES).details).toEqual([
+      "Email: n@x",
+      "Role: Legal services (council-wide)",
+      "Single sign-on only",
+      "From a spreadsheet import",
+    ]);
+    const bySso = { ...event("roles-changed", { staffId: "s-1", roles, source: "single-sign-on", groups: ["sg-legal"] }), actorName: null };
+    expect(describeAdminEvent(bySso, DIRECTORATES).details).toEqual(["Role: Legal services (council-wide)", "From single sign-on groups: sg-legal"]);
+    expect(whoDid(bySso)).toBe("Single sign-on, from the council's groups");
+    expect(whoDid({ ...event("roles-changed", { roles }), actorName: null })).toBe("Someone no longer on the staff list");
   });
 
   it("names someone no longer listed instead of showing an id, and an unknown action by its type", () => {

@@ -71,8 +71,29 @@ function rolesOf(value: unknown, directorates: Directorates): string[] {
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 
+/** Who did it: a member of staff, or single sign-on following the council's groups (decision 0317). */
+export function whoDid(e: AdminEvent): string {
+  if (e.actorName) return e.actorName;
+  return e.details.source === "single-sign-on" ? "Single sign-on, from the council's groups" : "Someone no longer on the staff list";
+}
+
+/** Where a change came from when not a form of the staff pages: the spreadsheet import or single sign-on. */
+function sourceOf(d: Record<string, unknown>): string[] {
+  if (d.source === "import") return ["From a spreadsheet import"];
+  if (d.source === "single-sign-on") {
+    const groups = Array.isArray(d.groups) ? d.groups.filter((g): g is string => typeof g === "string") : [];
+    return [groups.length ? `From single sign-on groups: ${groups.join(", ")}` : "From single sign-on groups"];
+  }
+  return [];
+}
+
 /** One administration event as "what they did" and the details that matter, in plain words. */
 export function describeAdminEvent(e: AdminEvent, directorates: Directorates): { action: string; details: string[] } {
+  const described = describeAdminAction(e, directorates);
+  return { ...described, details: [...described.details, ...sourceOf(e.details)] };
+}
+
+function describeAdminAction(e: AdminEvent, directorates: Directorates): { action: string; details: string[] } {
   const d = e.details;
   const whom = e.staffName ?? "a member of staff no longer listed";
   const roles = rolesOf(d.roles, directorates);
@@ -145,7 +166,7 @@ export async function loadAuditLog(context: AppLoadContext, request: Request) {
         ...verification,
         failures: verification.failures.map((f) => ({ ...describeStream(f.stream), stream: f.stream, seq: f.seq, problem: describeProblem(f.problem), message: f.message })),
       },
-      events: events.map((e) => ({ seq: e.seq, at: e.at, who: e.actorName ?? "Someone no longer on the staff list", ...describeAdminEvent(e, directorates) })),
+      events: events.map((e) => ({ seq: e.seq, at: e.at, who: whoDid(e), ...describeAdminEvent(e, directorates) })),
       limit,
       more: nextLimit(limit, events.length),
     };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../errors.js";
 import { NATIONS } from "../calendar/bank-holidays.js";
 import { ruleOverridesSchema } from "../regime/schema.js";
-import { FLAGS, ROLES } from "../vocabulary/index.js";
+import { FLAGS, ROLES, STAFF_ROLES } from "../vocabulary/index.js";
 import { isoDate } from "../input/fields.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and hyphens");
@@ -142,8 +142,32 @@ export const councilProfileSchema = z
     homes: z.number().int().nonnegative().optional(),
     referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, "2 to 6 capital letters, like LCC").default("CMP"),
     publicInformation: publicInformationSchema.prefault({}),
+    /**
+     * Single sign-on groups that give roles (docs/decisions/0317-staff-import-and-sso-groups.md):
+     * someone the identity provider puts in a group gets its role, in a directorate (by its
+     * code) or council-wide, at every sign-in. `contact` is who a person with no such group is
+     * told to ask.
+     */
+    singleSignOn: z
+      .object({
+        groupRoles: z
+          .array(z.object({ group: z.string().trim().min(1).max(256), role: z.enum(STAFF_ROLES), directorate: slug.optional() }).strict())
+          .max(500)
+          .default([]),
+        contact: z.string().trim().min(1).max(300).optional(),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((profile, ctx) => {
+    const codes = new Set(profile.directorates.map((d) => d.id));
+    profile.singleSignOn?.groupRoles.forEach((g, i) => {
+      if (g.directorate !== undefined && !codes.has(g.directorate)) {
+        ctx.addIssue({ code: "custom", path: ["singleSignOn", "groupRoles", i, "directorate"], message: `there is no directorate "${g.directorate}" in this profile` });
+      }
+    });
+  });
 
 export type CouncilProfileInput = z.input<typeof councilProfileSchema>;
 export type CouncilProfile = z.output<typeof councilProfileSchema>;
