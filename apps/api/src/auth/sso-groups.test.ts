@@ -51,6 +51,6 @@ describe("single sign-on groups and roles", () => {
 
   it("names an entry that gives a directorate role council-wide", () => {
     const profile = { ...defaultProfile, singleSignOn: { groupRoles: [{ group: "sg-officers", role: "investigating-officer" as const }, { group: "sg-legal", role: "legal" as const }] } };
-    expect(groupMappingProblems(profile)).toEqual(['singleSignOn.groupRoles.0.directorate: Investigating officer is granted within a directorate: give the directorate of the group "sg-officers"']);
+    expect(groupMappingProblems(profile)).toEqual([{ path: "singleSignOn.groupRoles.0.directorate", value: "missing", rule: 'Investigating officer is granted within a directorate: give the directorate of the group "sg-officers"' }]);
   });
 });

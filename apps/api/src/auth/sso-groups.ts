@@ -8,7 +8,7 @@
  * person holds exactly those of them their groups give. Roles the mapping cannot give are an
  * administrator's, granted in the platform, and a sign-in never touches them.
  */
-import type { CouncilProfile } from "@complaints/core";
+import type { CouncilProfile, ProfileProblem } from "@complaints/core";
 import { CENTRAL_ROLES, ROLE_LABELS, type StaffRole } from "../access/policy.js";
 
 export interface MappedGrant {
@@ -19,10 +19,10 @@ export interface MappedGrant {
 export type GroupMapping = NonNullable<CouncilProfile["singleSignOn"]>["groupRoles"];
 
 /** What is wrong with a mapping that core's schema cannot know: only the central roles are council-wide (policy.ts). */
-export function groupMappingProblems(profile: CouncilProfile): string[] {
+export function groupMappingProblems(profile: CouncilProfile): ProfileProblem[] {
   return (profile.singleSignOn?.groupRoles ?? []).flatMap((g, i) =>
     g.directorate === undefined && !CENTRAL_ROLES.has(g.role)
-      ? [`singleSignOn.groupRoles.${i}.directorate: ${ROLE_LABELS[g.role]} is granted within a directorate: give the directorate of the group "${g.group}"`]
+      ? [{ path: `singleSignOn.groupRoles.${i}.directorate`, value: "missing", rule: `${ROLE_LABELS[g.role]} is granted within a directorate: give the directorate of the group "${g.group}"` }]
       : [],
   );
 }
