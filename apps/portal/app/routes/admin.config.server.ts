@@ -54,7 +54,7 @@ export async function currentProfile(context: AppLoadContext, request: Request):
 
 type ApiPreview = Awaited<ReturnType<AppLoadContext["api"]["admin"]["profile"]["preview"]>>;
 
-const change = (c: ApiPreview["changes"][number]) => (c.before === null ? `${c.what}: ${c.after} (new)` : c.after === null ? `${c.what}: removed (was ${c.before})` : `${c.what}: ${c.before} → ${c.after}`);
+const change = (c: ApiPreview["changes"][number]) => (c.before === null ? `${c.what} added: ${c.after}` : c.after === null ? `${c.what} removed: ${c.before}` : `${c.what}: ${c.before} → ${c.after}`);
 
 /** The API's preview in words, and why it cannot be saved as it is (a service retired with open cases). */
 /** The profile as the council command's `export` writes it, with the file name to save it as. */

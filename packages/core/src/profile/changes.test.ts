@@ -37,16 +37,17 @@ describe("comparing two profiles (issue 14: every change previews its effect)", 
   });
 
   it("a closure day is a change of every service's working days; a new name and prefix touch no rule", () => {
-    const after = book((p) => ({ ...p, name: "Leafy Borough Council", referencePrefix: "LBC", calendar: { ...p.calendar, closures: [{ date: "2026-12-29", label: "Council closure" }] } }));
+    const after = book((p) => ({ ...p, name: "Leafy Borough Council", referencePrefix: "LBC", calendar: { ...p.calendar, closures: [{ date: "2026-12-29", label: "Council closure" }, { everyYear: "12-24", label: "Christmas Eve" }] } }));
     const comparison = compareProfiles(book(), after);
     expect(comparison.changes).toEqual([
       { path: "name", what: "Council name", before: "Example Borough Council", after: "Leafy Borough Council" },
       { path: "referencePrefix", what: "Case reference prefix", before: "CMP", after: "LBC" },
-      { path: "calendar.closures.2026-12-29", what: "Closure day 2026-12-29", before: null, after: "2026-12-29 (Council closure)" },
+      { path: "calendar.closures.2026-12-29", what: "Closure day", before: null, after: "Tue 29 Dec 2026 (Council closure)" },
+      { path: "calendar.closures.every 12-24", what: "Closure day", before: null, after: "24 Dec every year (Christmas Eve)" },
     ]);
     const changed = new Set(comparison.rules.map((r) => r.serviceId));
     expect(changed).toEqual(new Set(["council-tax", "customer-services", "waste", "highways"]));
-    expect(comparison.rules[0]!.changes).toEqual([{ rule: "closure days", before: "none", after: "2026-12-29 (Council closure)" }]);
+    expect(comparison.rules[0]!.changes).toEqual([{ rule: "closure days", before: "none", after: "Tue 29 Dec 2026 (Council closure), 24 Dec every year (Christmas Eve)" }]);
   });
 
   it("a service added, one renamed and moved, one retired, a team added: each named; only the moved service's rules are compared", () => {

@@ -1,4 +1,5 @@
 import { CASE_KINDS, type CaseKind } from "../vocabulary/case.js";
+import { formatDayMonth, formatShort } from "../calendar/dates.js";
 import { describeRuleValue } from "../plugin/explain.js";
 import { describeLayer, type ResolvedRules } from "../plugin/resolved.js";
 import type { RuleBook } from "../plugin/rule-book.js";
@@ -109,7 +110,9 @@ function describeClosures(closures: CouncilProfile["calendar"]["closures"]): str
 }
 
 function describeClosure(c: CouncilProfile["calendar"]["closures"][number]): string {
-  return "date" in c ? `${c.date} (${c.label})` : `${c.everyYear} every year (${c.label})`;
+  if ("date" in c) return `${formatShort(c.date)} (${c.label})`;
+  const [month, day] = c.everyYear.split("-");
+  return `${formatDayMonth(`2000-${month}-${day}`).replace(/^\S+ /, "")} every year (${c.label})`;
 }
 
 /** Words for a value of the profile that has no rule path of its own. */
@@ -137,7 +140,7 @@ export function profileChanges(before: CouncilProfile, after: CouncilProfile): P
     before.calendar.closures,
     after.calendar.closures,
     (c) => ("date" in c ? c.date : `every ${c.everyYear}`),
-    (key, a, b) => add(`calendar.closures.${key}`, `Closure day ${key}`, a && describeClosure(a), b && describeClosure(b)),
+    (key, a, b) => add(`calendar.closures.${key}`, "Closure day", a && describeClosure(a), b && describeClosure(b)),
   );
   settings("timescales", "Corporate timescales", before.timescales, after.timescales, add);
   keyed(
