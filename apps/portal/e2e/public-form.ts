@@ -16,7 +16,10 @@ export async function complainOnline(v: Visitor, c: OnlineComplaint): Promise<{ 
   await v.goto("/complain");
   await v.page.check("#kind");
   await v.submit("Continue", { text: "Which service is your complaint about?" });
-  await v.page.check(`input[name="service"][value="${c.service}"]`);
+  // More than twelve services come as a drop-down list rather than radios (routes/complain._index.tsx).
+  const list = v.page.locator('select[name="service"]');
+  if (await list.count()) await list.selectOption(c.service);
+  else await v.page.check(`input[name="service"][value="${c.service}"]`);
   await v.submit("Continue", { text: "What happened?" });
   await v.page.fill("#description", c.description);
   await v.submit("Continue", { text: "What would you like us to do to put things right?" });

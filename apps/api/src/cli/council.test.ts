@@ -200,4 +200,38 @@ describe(`npm run council (${engine})`, { timeout: 120_000 }, () => {
       expect((await adminLog.list(d.db, leeds.id))[0]).toMatchObject({ type: "profile-saved", actor: { type: "system", id: "cli:tester" }, payload: { reason: "Customer charter 2027", by: "council command (OS user tester)" } });
     });
   });
+
+  it("gives a council host names at install (--host, repeatable) and changes them later (hosts --set); a name another council answers to is refused, writing nothing (decision 0316)", async () => {
+    const installed = await council("install", "--profile", "southwark", "--slug", "southwark", "--admin-email", "it@southwark.gov.uk", "--host", "Complaints.Southwark.gov.uk.", "--host", "southwark.localhost");
+    expect(installed.code).toBe(0);
+    expect(installed.out).toContain("Its pages answer at: complaints.southwark.gov.uk, southwark.localhost");
+    const list = (await council("list")).out.split("\n").map((l) => [l.split("\t")[0], l.split("\t").at(-1)]);
+    expect(list).toEqual([["leeds", "no host name"], ["lewisham", "no host name"], ["southwark", "hosts complaints.southwark.gov.uk, southwark.localhost"]]);
+
+    // Another council's name, at install or later: refused in plain words, and nothing changes.
+    const staffBefore = await withDb((d) => d.db.selectFrom("staff").select("email").execute());
+    const taken = await council("install", "--profile", "lancaster", "--slug", "lancaster", "--admin-email", "it@lancaster.gov.uk", "--host", "southwark.localhost");
+    expect(taken).toMatchObject({ code: 1, err: expect.stringMatching(/southwark\.localhost is already the address of London Borough of Southwark/i) });
+    expect((await councils()).map((c) => c.slug)).toEqual(["leeds", "lewisham", "southwark"]);
+    expect(await withDb((d) => d.db.selectFrom("staff").select("email").execute())).toEqual(staffBefore);
+    const stolen = await council("hosts", "--council", "leeds", "--set", "complaints.leeds.gov.uk,complaints.southwark.gov.uk");
+    expect(stolen).toMatchObject({ code: 1, out: "", err: expect.stringMatching(/complaints\.southwark\.gov\.uk is already the address of London Borough of Southwark/i) });
+    expect(await council("hosts", "--council", "leeds")).toMatchObject({ code: 0, out: "Leeds City Council has no host name of its own." });
+    expect((await council("hosts", "--council", "leeds", "--set", "https://complaints.leeds.gov.uk")).err).toContain('"https://complaints.leeds.gov.uk" is not a host name');
+
+    const leeds = (await councils()).find((c) => c.slug === "leeds")!;
+    const set = await council("hosts", "--council", "leeds", "--set", "complaints.leeds.gov.uk, leeds.localhost");
+    expect(set).toMatchObject({ code: 0, out: "Leeds City Council's host names: none → complaints.leeds.gov.uk, leeds.localhost" });
+    expect(await withDb((d) => organisationRepository.findCouncilByHost(d.db, "LEEDS.localhost"))).toMatchObject({ slug: "leeds" });
+    expect(await council("hosts", "--council", "leeds", "--set", "leeds.localhost,complaints.leeds.gov.uk")).toMatchObject({ code: 0, out: "No change: Leeds City Council answers at complaints.leeds.gov.uk, leeds.localhost." });
+    expect(await council("hosts", "--council", "leeds", "--set", "")).toMatchObject({ code: 0, out: "Leeds City Council's host names: complaints.leeds.gov.uk, leeds.localhost → none" });
+    await withDb(async (d) => {
+      const events = (await adminLog.list(d.db, leeds.id)).filter((e) => e.type === "council-hosts-set");
+      expect(events.map((e) => [e.actor, e.payload])).toEqual([
+        [{ type: "system", id: "cli:tester" }, expect.objectContaining({ before: ["complaints.leeds.gov.uk", "leeds.localhost"], after: [] })],
+        [{ type: "system", id: "cli:tester" }, expect.objectContaining({ before: [], after: ["complaints.leeds.gov.uk", "leeds.localhost"], by: "council command (OS user tester)" })],
+      ]);
+    });
+    expect((await council("hosts", "--council", "leeds", "--host", "x.localhost")).err).toContain("--host is not an option of hosts");
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run council -- <install|export|update|list>`: installing and keeping a real council
+ * `npm run council -- <install|export|update|hosts|list>`: installing and keeping a real council
  * (issue 14; README "Running it for your council"). It uses the server's own database settings
  * (DATABASE_URL or DATA_DIR, AUDIT_KEY: apps/api/src/config.ts) and migrates first. Thin: it
  * reads the arguments and prints; the work is in services/installation.ts and
@@ -20,16 +20,17 @@ import { createContextInner, type AppDeps } from "../context.js";
 import { createDeps } from "../deps.js";
 import { silentLogger } from "../logger.js";
 import { auditKeyFor, migrateDatabase, openDatabase } from "../start.js";
-import { chooseCouncil, installNewCouncil, listCouncils, storedProfile, type SystemActor } from "../services/installation.js";
+import { chooseCouncil, installNewCouncil, listCouncils, setHostNames, storedProfile, type SystemActor } from "../services/installation.js";
 import { applyProfileChange, previewProfileChange, type ProfileChangePreview } from "../services/profile-changes.js";
 
 export const USAGE = `usage: npm run council -- <command> [options]
 
-  install --profile <id|file> --admin-email <email> [--admin-name <name>] [--slug <slug>]
+  install --profile <id|file> --admin-email <email> [--admin-name <name>] [--slug <slug>] [--host <name>]...
       Installs a council from a packaged profile (${PROFILE_IDS.join(", ")}) or a .yaml/.json
       file, with its first administrator, who gets a temporary password (printed once) to
       change at first sign-in. Refused when the database has a council already, unless --slug
-      names a new one (several councils on one server).
+      names a new one (several councils on one server). --host (repeatable) gives the host
+      names its pages answer to, such as complaints.leeds.gov.uk.
   export [--council <slug>] [--out <file.yaml|file.json>]
       Writes the council's profile (YAML to the screen without --out).
   export --profile <id> [--out <file.yaml|file.json>]
@@ -37,8 +38,11 @@ export const USAGE = `usage: npm run council -- <command> [options]
   update --profile <file> [--council <slug>] [--dry-run] [--reason <why>]
       Shows what the profile changes and whose due dates move; without --dry-run saves it and
       recalculates the open cases whose rules changed.
+  hosts [--council <slug>] [--set <name,...>]
+      Shows the council's host names; --set replaces them (--set "" removes them all).
+      Refused when a name is another council's.
   list
-      The councils in this database.
+      The councils in this database, with their host names.
 
 The database is the server's: DATABASE_URL (with AUDIT_KEY), or the embedded one in DATA_DIR.`;
 
@@ -54,6 +58,8 @@ const options = {
   "admin-email": { type: "string" },
   "admin-name": { type: "string" },
   slug: { type: "string" },
+  host: { type: "string", multiple: true },
+  set: { type: "string" },
   council: { type: "string" },
   out: { type: "string" },
   "dry-run": { type: "boolean" },
@@ -62,9 +68,10 @@ const options = {
 } as const;
 
 const ALLOWED: Record<string, ReadonlyArray<keyof typeof options>> = {
-  install: ["profile", "admin-email", "admin-name", "slug"],
+  install: ["profile", "admin-email", "admin-name", "slug", "host"],
   export: ["council", "out", "profile"],
   update: ["profile", "council", "dry-run", "reason"],
+  hosts: ["council", "set"],
   list: [],
 };
 
@@ -131,7 +138,9 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
       case "list": {
         const councils = await listCouncils(database.db);
         if (!councils.length) io.out("No council is installed in this database yet.");
-        for (const c of councils) io.out(`${c.slug}\t${c.name}\treferences ${c.referencePrefix}-…\tprofile "${String(c.profile["id"])}"`);
+        for (const c of councils) {
+          io.out(`${c.slug}\t${c.name}\treferences ${c.referencePrefix}-…\tprofile "${String(c.profile["id"])}"\t${c.hosts.length ? `hosts ${c.hosts.join(", ")}` : "no host name"}`);
+        }
         return 0;
       }
       case "install": {
@@ -139,9 +148,11 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
           profile: resolved!.profile,
           slug: v.slug,
           admin: { email: v["admin-email"]!, name: v["admin-name"] ?? "Administrator" },
+          hosts: v.host,
           actor,
         });
         io.out(`Installed ${result.council.name} as council "${result.council.slug}" from ${resolved!.from}; case references start ${result.council.referencePrefix}-.`);
+        if (result.council.hosts.length) io.out(`Its pages answer at: ${result.council.hosts.join(", ")}`);
         io.out("");
         io.out(`First administrator: ${result.administrator.name} <${result.administrator.email}>`);
         io.out(`Temporary password:  ${result.administrator.temporaryPassword}`);
@@ -149,6 +160,18 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
         io.out(`  choose their own at first sign-in (${config.publicUrl}/sign-in).`);
         io.out("");
         io.out(`Start the server with the same settings, without the demo: SEED_DEMO=false npm start`);
+        return 0;
+      }
+      case "hosts": {
+        const council = await chooseCouncil(database.db, v.council);
+        if (v.set === undefined) {
+          io.out(council.hosts.length ? `${council.name} answers at: ${council.hosts.join(", ")}` : `${council.name} has no host name of its own.`);
+          return 0;
+        }
+        const names = v.set.split(",").map((n) => n.trim()).filter((n) => n.length > 0);
+        const { before, after } = await setHostNames(deps, council, names, actor);
+        const words = (hosts: string[]) => (hosts.length ? hosts.join(", ") : "none");
+        io.out(before.join() === after.join() ? `No change: ${council.name} answers at ${words(after)}.` : `${council.name}'s host names: ${words(before)} → ${words(after)}`);
         return 0;
       }
       case "export": {

@@ -21,8 +21,10 @@ export interface SystemActor {
   name: string;
 }
 
-export async function listCouncils(db: Executor): Promise<CouncilRecord[]> {
-  return organisationRepository.listCouncils(db);
+/** The councils of the database, each with the host names its pages answer to. */
+export async function listCouncils(db: Executor): Promise<Array<CouncilRecord & { hosts: string[] }>> {
+  const councils = await organisationRepository.listCouncils(db);
+  return Promise.all(councils.map(async (c) => ({ ...c, hosts: await organisationRepository.councilHosts(db, c.id) })));
 }
 
 const refuse = (message: string) => new DomainError("NOT_ALLOWED_NOW", message);
@@ -31,7 +33,7 @@ const refuse = (message: string) => new DomainError("NOT_ALLOWED_NOW", message);
  * The council a command is about: the one named with `--council`, or else the only one.
  * Refuses when there is none, when the slug names none, or when there are several to choose from.
  */
-export async function chooseCouncil(db: Executor, slug: string | undefined): Promise<CouncilRecord> {
+export async function chooseCouncil(db: Executor, slug: string | undefined): Promise<CouncilRecord & { hosts: string[] }> {
   const councils = await listCouncils(db);
   const names = councils.map((c) => `${c.slug} (${c.name})`).join(", ");
   if (!councils.length) throw refuse("No council is installed in this database yet: install one first (npm run council -- install --profile <id|file> --admin-email <email>)");
@@ -62,11 +64,13 @@ export interface InstallRequest {
   /** The council's slug; by default the profile's id. */
   slug?: string | undefined;
   admin: { email: string; name: string };
+  /** The host names its pages answer to (docs/decisions/0316-council-by-host.md); none by default. */
+  hosts?: readonly string[] | undefined;
   actor: SystemActor;
 }
 
 export interface InstallResult {
-  council: { id: string; slug: string; name: string; referencePrefix: string };
+  council: { id: string; slug: string; name: string; referencePrefix: string; hosts: string[] };
   administrator: { id: string; email: string; name: string; temporaryPassword: string };
 }
 
@@ -77,7 +81,7 @@ export interface InstallResult {
  *
  * Refuses (writing nothing): a council with the same slug; any council already in the database
  * unless `slug` is given on purpose (a second council on a shared server); a slug or email that
- * is not valid.
+ * is not valid; a host name that is not one, or that another council answers to.
  */
 export async function installNewCouncil(deps: AppDeps, request: InstallRequest): Promise<InstallResult> {
   const db = deps.database.db;
@@ -103,7 +107,8 @@ export async function installNewCouncil(deps: AppDeps, request: InstallRequest):
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
   return inTransaction(db, async (trx) => {
-    const installed = await installCouncil(trx, { slug, profile: request.profile }, deps.councils.plugins, now);
+    const installed = await installCouncil(trx, { slug, profile: request.profile, hosts: request.hosts ?? [] }, deps.councils.plugins, now);
+    const hosts = await organisationRepository.councilHosts(trx, installed.councilId);
     const adminId = await authRepository.insertStaff(
       trx,
       {
@@ -123,12 +128,30 @@ export async function installNewCouncil(deps: AppDeps, request: InstallRequest):
       actor: { type: "system", id: request.actor.id },
       type: "council-installed",
       at: now,
-      payload: { slug, by: request.actor.name, profileId: installed.profile.id, administrator: { staffId: adminId, email: email.data, name: adminName } },
+      payload: { slug, by: request.actor.name, profileId: installed.profile.id, hosts, administrator: { staffId: adminId, email: email.data, name: adminName } },
     });
     return {
-      council: { id: installed.councilId, slug, name: installed.profile.name, referencePrefix: installed.profile.referencePrefix },
+      council: { id: installed.councilId, slug, name: installed.profile.name, referencePrefix: installed.profile.referencePrefix, hosts },
       administrator: { id: adminId, email: email.data, name: adminName, temporaryPassword: password },
     };
+  });
+}
+
+/**
+ * Makes `hosts` the council's host names (none: it answers only on the server's own address and
+ * under /c/<slug>/), with an event in the council's administration log saying who and what was
+ * there before; one transaction. Refuses, writing nothing, a name that is not a host name or
+ * that another council answers to (organisationRepository.setCouncilHosts names it).
+ */
+export async function setHostNames(deps: AppDeps, council: CouncilRecord, hosts: readonly string[], actor: SystemActor): Promise<{ before: string[]; after: string[] }> {
+  return inTransaction(deps.database.db, async (trx) => {
+    const before = await organisationRepository.councilHosts(trx, council.id);
+    const now = deps.clock.now();
+    const after = await organisationRepository.setCouncilHosts(trx, council.id, hosts, now);
+    if (before.join() !== after.join()) {
+      await adminLog.record(trx, { councilId: council.id, actor: { type: "system", id: actor.id }, type: "council-hosts-set", at: now, payload: { by: actor.name, before, after } });
+    }
+    return { before, after };
   });
 }
 

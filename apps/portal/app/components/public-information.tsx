@@ -24,6 +24,29 @@ export interface Contact {
   postcode?: string | null;
 }
 
+/**
+ * "phone us on 020 8314 6000 or email <link>", with only what the profile has (a profile may
+ * leave its email empty: an empty mailto link has no name for a screen reader); null when it has
+ * neither, and the sentence is left out.
+ */
+export function phoneOrEmail(contact: Pick<Contact, "phone" | "email">, capital = false): ReactNode {
+  const phone = contact.phone ? `${capital ? "P" : "p"}hone us on ${contact.phone}` : null;
+  const email = contact.email ? (
+    <>
+      {phone ? " or e" : capital ? "E" : "e"}mail{" "}
+      <a className="govuk-link" href={`mailto:${contact.email}`}>
+        {contact.email}
+      </a>
+    </>
+  ) : null;
+  return phone || email ? (
+    <>
+      {phone}
+      {email}
+    </>
+  ) : null;
+}
+
 /** Phone, email and address, each only when the profile has it. */
 export function ContactDetails({ contact, name }: { contact: Contact; name?: string }) {
   return (

@@ -7,6 +7,7 @@ import { formatDate } from "../utils/labels";
 import { ANSWER_FIELDS, STEP_FIELDS, stepsFor, type Answers, type Step } from "../utils/complain";
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
 import { Page } from "../components/page";
+import { phoneOrEmail } from "../components/public-information";
 
 const SERVICE_TITLE = "Make a complaint, compliment or comment";
 
@@ -216,11 +217,8 @@ function Sent({ receipt }: { receipt: Receipt }) {
         <p className="govuk-body">We will be in touch.</p>
       )}
       <p className="govuk-body">
-        You can <Link className="govuk-link" to="/track">check how your {words.noun} is going</Link> at any time. If you need help, phone us on {receipt.council.phone} or email{" "}
-        <a className="govuk-link" href={`mailto:${receipt.council.email}`}>
-          {receipt.council.email}
-        </a>
-        .
+        You can <Link className="govuk-link" to="/track">check how your {words.noun} is going</Link> at any time.
+        {phoneOrEmail(receipt.council) ? <> If you need help, {phoneOrEmail(receipt.council)}.</> : null}
       </p>
       {receipt.kind === "complaint" ? (
         <div className="govuk-!-margin-top-8">

@@ -19,6 +19,7 @@ import { describeApiError, readForm, text } from "../utils/forms.server";
 import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
 import { formatDate } from "../utils/labels";
 import { Page } from "../components/page";
+import { phoneOrEmail } from "../components/public-information";
 
 export const meta: MetaFunction = () => [{ title: "Ask for the next stage of your complaint – Complaints, compliments and comments" }];
 
@@ -109,13 +110,7 @@ function Confirm({ view }: { view: Extract<View, { view: "confirm" }> }) {
           <p className="govuk-body" id="escalation-why">
             {escalation.why}
           </p>
-          <p className="govuk-body">
-            If you need help, phone us on {page.council.phone} or email{" "}
-            <a className="govuk-link" href={`mailto:${page.council.email}`}>
-              {page.council.email}
-            </a>
-            .
-          </p>
+          {phoneOrEmail(page.council) ? <p className="govuk-body">If you need help, {phoneOrEmail(page.council)}.</p> : null}
         </>
       )}
     </>

@@ -14,6 +14,7 @@ import { readForm } from "../utils/forms.server";
 import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
 import { formatDate } from "../utils/labels";
 import { Page } from "../components/page";
+import { phoneOrEmail } from "../components/public-information";
 
 export const meta: MetaFunction = () => [{ title: "Check how your complaint is going – Complaints, compliments and comments" }];
 
@@ -108,13 +109,7 @@ export function CaseProgress({ page, proof }: { page: CasePage; proof: Proof }) 
           )}
         </>
       ) : null}
-      <p className="govuk-body">
-        Questions? Phone us on {page.council.phone} or email{" "}
-        <a className="govuk-link" href={`mailto:${page.council.email}`}>
-          {page.council.email}
-        </a>
-        . Quote your reference.
-      </p>
+      {phoneOrEmail(page.council) ? <p className="govuk-body">Questions? {phoneOrEmail(page.council, true)}. Quote your reference.</p> : null}
     </>
   );
 }
