@@ -91,6 +91,16 @@ describe.skipIf(!baseUrl)("an administrator configures the council in the portal
     expect(await v.page.locator(".govuk-error-message").first().innerText()).toMatch(/Stage 1 acknowledgement to 8 working days/);
   });
 
+  it("retiring a service that has cases is refused in plain words, and nothing changes", async () => {
+    await v.goto("/admin/services/waste", "service-waste");
+    await v.submit("Retire Waste and Recycling", { text: "There is a problem" }, "service-retire-refused");
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toMatch(/Waste and Recycling/);
+    // The form still shows the service as it is, not blank fields.
+    expect(await v.page.locator("#name").inputValue()).toBe("Waste and Recycling");
+    await v.goto("/admin/organisation", "organisation-after-retire");
+    expect(await v.page.locator("main").innerText()).toMatch(/Waste and Recycling/);
+  });
+
   it("takes a service off the public form: /complain no longer offers it", async () => {
     await v.goto("/admin/public-services", "public-services");
     await v.page.uncheck('input[name="offered"][value="customer-services"]');

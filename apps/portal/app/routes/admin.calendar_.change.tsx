@@ -5,8 +5,7 @@ import { Checkboxes, DateInput, Input, SubmitOrCancel } from "../components/govu
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
@@ -27,10 +26,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   return configAction(context, request, form, {
     done: "/admin/calendar?saved=1",
-    change: (current) => {
-      const parsed = parseForm(form, closureInput, { dates: { newDate: "the date of the closure day" }, checkboxes: ["everyYear"] });
-      return parsed.ok ? profileEdit.setCalendar(current, parsed.value) : failure(parsed.errors, form);
-    },
+    input: closureInput,
+    shape: { dates: { newDate: "the date of the closure day" }, checkboxes: ["everyYear"] },
+    edit: profileEdit.setCalendar,
   });
 }
 

@@ -15,7 +15,7 @@ import { z } from "zod";
 import { parseCouncilProfile, text, type CouncilProfile } from "@complaints/core";
 import { profileToText, type ProfileFormat } from "@complaints/profiles";
 import { attempt, describeApiError, failure, valuesOf } from "../utils/forms.server";
-import { parseForm } from "../utils/form-schema.server";
+import { parseForm, type FormShape } from "../utils/form-schema.server";
 import { requireAdministrator } from "./admin.staff.server";
 
 /** Where a refusal of the API belongs on the page's form (a statutory maximum against its stage's field). */
@@ -138,8 +138,11 @@ export async function decideChange(context: AppLoadContext, request: Request, fo
   return redirect(done, 303);
 }
 
-/** The action of a configuration page: the check page's buttons, or the page's own form made into a change. */
-export async function configAction(
+/**
+ * The action of a configuration page: the check page's buttons, or the page's own form parsed
+ * with core's input schema and made into the new profile by one of core's `profileEdit` edits.
+ */
+export async function configAction<S extends z.ZodType>(
   context: AppLoadContext,
   request: Request,
   form: FormData,
@@ -148,23 +151,33 @@ export async function configAction(
     fieldFor?: FieldFor;
     /** The page's fields: a refusal about another one is said above the form. */
     fields?: readonly string[];
-    change: (current: CouncilProfile) => CouncilProfile | ReturnType<typeof failure>;
+    input: S;
+    shape?: FormShape;
+    edit: (current: CouncilProfile, value: z.output<S>) => CouncilProfile;
+    /** The page's "Retire" button (intent=retire), which has no fields. */
+    retire?: (current: CouncilProfile) => CouncilProfile;
   },
 ) {
   const intent = form.get("intent");
   if (intent === "confirm" || intent === "edit") return decideChange(context, request, form, options.done, options.fieldFor);
   const { profile, basedOn } = await currentProfile(context, request);
-  let next: CouncilProfile | ReturnType<typeof failure>;
+  // The retire button posts no fields: a refusal shows the page's form as it is saved, not blank.
+  const shown = intent === "retire" ? new FormData() : form;
+  let next: CouncilProfile;
   try {
-    next = options.change(profile);
+    if (intent === "retire" && options.retire) next = options.retire(profile);
+    else {
+      const parsed = parseForm(form, options.input, options.shape);
+      if (!parsed.ok) return failure(parsed.errors, form);
+      next = options.edit(profile, parsed.value);
+    }
   } catch (error) {
     // Core's edits name the field a change cannot take (ProfileEditError).
     const field = (error as { field?: unknown }).field;
-    if (typeof field === "string") return failure({ [!options.fields || options.fields.includes(field) ? field : "_form"]: (error as Error).message }, form);
+    if (typeof field === "string") return failure({ [!options.fields || options.fields.includes(field) ? field : "_form"]: (error as Error).message }, shown);
     const d = describeApiError(error);
     if (d.status >= 500) throw error;
-    return failure({ _form: d.message }, form);
+    return failure({ _form: d.message }, shown);
   }
-  if (!("directorates" in next)) return next;
-  return proposeChange(context, form, next, basedOn, options.fieldFor);
+  return proposeChange(context, shown, next, basedOn, options.fieldFor);
 }

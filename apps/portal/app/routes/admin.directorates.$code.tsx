@@ -6,8 +6,7 @@ import { Button, Input, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -27,11 +26,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return configAction(context, request, form, {
     done: "/admin/organisation?changed=structure",
     fields: ["name"],
-    change: (current) => {
-      if (form.get("intent") === "retire") return profileEdit.retireDirectorate(current, code);
-      const parsed = parseForm(form, directorateInput);
-      return parsed.ok ? profileEdit.renameDirectorate(current, code, parsed.value) : failure(parsed.errors, form);
-    },
+    input: directorateInput,
+    edit: (current, value) => profileEdit.renameDirectorate(current, code, value),
+    retire: (current) => profileEdit.retireDirectorate(current, code),
   });
 }
 

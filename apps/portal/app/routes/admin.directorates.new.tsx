@@ -4,8 +4,7 @@ import { Input, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -21,10 +20,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   return configAction(context, request, form, {
     done: "/admin/organisation?changed=structure",
-    change: (current) => {
-      const parsed = parseForm(form, newDirectorateInput);
-      return parsed.ok ? profileEdit.addDirectorate(current, parsed.value) : failure(parsed.errors, form);
-    },
+    input: newDirectorateInput,
+    edit: profileEdit.addDirectorate,
   });
 }
 

@@ -5,8 +5,7 @@ import { Input, NotificationBanner, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -29,10 +28,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   return configAction(context, request, form, {
     done: "/admin/limits?saved=1",
-    change: (current) => {
-      const parsed = parseForm(form, limitsInput);
-      return parsed.ok ? profileEdit.setDelegatedLimits(current, parsed.value) : failure(parsed.errors, form);
-    },
+    input: limitsInput,
+    edit: profileEdit.setDelegatedLimits,
   });
 }
 

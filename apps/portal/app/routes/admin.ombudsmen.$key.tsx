@@ -6,8 +6,7 @@ import { Input, SubmitOrCancel, Textarea } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -25,10 +24,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   return configAction(context, request, form, {
     done: "/admin/ombudsmen?saved=1",
-    change: (current) => {
-      const parsed = parseForm(form, ombudsmanInput);
-      return parsed.ok ? profileEdit.setOmbudsman(current, params.key ?? "", parsed.value) : failure(parsed.errors, form);
-    },
+    input: ombudsmanInput,
+    edit: (current, value) => profileEdit.setOmbudsman(current, params.key ?? "", value),
   });
 }
 

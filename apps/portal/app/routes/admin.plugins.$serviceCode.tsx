@@ -5,8 +5,7 @@ import { pluginsInput, profileEdit } from "@complaints/core";
 import { Checkboxes, InsetText, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 import { Page } from "../components/page";
@@ -29,10 +28,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return configAction(context, request, form, {
     done: "/admin/organisation?changed=plugins",
     fieldFor: () => "plugins",
-    change: (current) => {
-      const parsed = parseForm(form, pluginsInput);
-      return parsed.ok ? profileEdit.setServicePlugins(current, params.serviceCode ?? "", parsed.value.plugins) : failure(parsed.errors, form);
-    },
+    input: pluginsInput,
+    edit: (current, value) => profileEdit.setServicePlugins(current, params.serviceCode ?? "", value.plugins),
   });
 }
 

@@ -6,8 +6,7 @@ import { Button, Checkboxes, Input, Radios, Select, SubmitOrCancel } from "../co
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -35,11 +34,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return configAction(context, request, form, {
     done: "/admin/organisation?changed=structure",
     fields: ["name", "directorateId", "offeredToPublic", "newTeam"],
-    change: (current) => {
-      if (form.get("intent") === "retire") return profileEdit.retireService(current, code);
-      const parsed = parseForm(form, serviceInput);
-      return parsed.ok ? profileEdit.updateService(current, code, parsed.value) : failure(parsed.errors, form);
-    },
+    input: serviceInput,
+    edit: (current, value) => profileEdit.updateService(current, code, value),
+    retire: (current) => profileEdit.retireService(current, code),
   });
 }
 

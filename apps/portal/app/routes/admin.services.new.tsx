@@ -5,8 +5,7 @@ import { Input, Radios, Select, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -22,10 +21,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   return configAction(context, request, form, {
     done: "/admin/organisation?changed=structure",
-    change: (current) => {
-      const parsed = parseForm(form, serviceInput);
-      return parsed.ok ? profileEdit.addService(current, parsed.value) : failure(parsed.errors, form);
-    },
+    input: serviceInput,
+    edit: profileEdit.addService,
   });
 }
 

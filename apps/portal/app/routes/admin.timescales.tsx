@@ -6,8 +6,7 @@ import { Button, Input, InsetText, NotificationBanner, Select, SubmitOrCancel } 
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { parseForm } from "../utils/form-schema.server";
-import { failure, readForm } from "../utils/forms.server";
+import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -68,11 +67,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
       if (i < 0) return "_form";
       return message.includes(`${stages[i]!.label} acknowledgement`) ? `stages[${i}].acknowledgeDays` : `stages[${i}].respondDays`;
     },
-    change: (current) => {
-      const parsed = parseForm(form, timescalesInput);
-      if (!parsed.ok) return failure(parsed.errors, form);
+    input: timescalesInput,
+    edit: (current, value) => {
       const from = Object.fromEntries(stages.map((s) => [s.id, { acknowledgeFrom: s.acknowledge?.from ?? null, respondFrom: s.respond.from }]));
-      return profileEdit.setTimescales(current, parsed.value, from, service?.id);
+      return profileEdit.setTimescales(current, value, from, service?.id);
     },
   });
 }
