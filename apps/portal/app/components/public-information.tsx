@@ -5,6 +5,7 @@
  * read a numbered list and no JavaScript is needed.
  */
 import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
 
 /** "www.lgo.org.uk" → a link to https://www.lgo.org.uk. */
 export function WebLink({ site, children }: { site: string; children?: ReactNode }) {
@@ -133,5 +134,23 @@ export function Flow({ id, steps, end }: { id: string; steps: readonly FlowStep[
         <ContactDetails contact={{ phone: end.phone, email: end.email, website: end.website }} />
       </li>
     </ol>
+  );
+}
+
+/** The two things a resident who has already complained can do (the start page, the flow page). */
+export function AlreadyComplainedLinks() {
+  return (
+    <ul className="govuk-list">
+      <li>
+        <Link className="govuk-link" to="/track">
+          Check how your complaint is going
+        </Link>
+      </li>
+      <li>
+        <Link className="govuk-link" to="/escalate">
+          Ask for your complaint to go to the next stage
+        </Link>
+      </li>
+    </ul>
   );
 }

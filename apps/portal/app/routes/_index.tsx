@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "../components/govuk";
 import { Page } from "../components/page";
+import { AlreadyComplainedLinks } from "../components/public-information";
 
 export const meta: MetaFunction = () => [{ title: "Complaints, compliments and comments" }];
 
@@ -32,18 +33,7 @@ export default function Start() {
             Start now
           </ButtonLink>
           <h2 className="govuk-heading-m">Already made a complaint?</h2>
-          <ul className="govuk-list">
-            <li>
-              <Link className="govuk-link" to="/track">
-                Check how your complaint is going
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/escalate">
-                Ask for your complaint to go to the next stage
-              </Link>
-            </li>
-          </ul>
+          <AlreadyComplainedLinks />
           <h2 className="govuk-heading-m">Other ways to complain</h2>
           <p className="govuk-body">You can also complain by phone, by post, or in person at any council office. We will help you if you need it.</p>
         </div>

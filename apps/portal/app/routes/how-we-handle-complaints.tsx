@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ButtonLink, Details } from "../components/govuk";
 import { Page } from "../components/page";
-import { ContactDetails, Flow } from "../components/public-information";
+import { AlreadyComplainedLinks, ContactDetails, Flow } from "../components/public-information";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `How we handle complaints – ${data?.council ?? "Council"}` }];
 
@@ -77,18 +77,7 @@ export default function HowWeHandleComplaints() {
         </>
       ) : null}
       <h2 className="govuk-heading-m">If you have already complained</h2>
-      <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/track">
-            Check how your complaint is going
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/escalate">
-            Ask for your complaint to go to the next stage
-          </Link>
-        </li>
-      </ul>
+      <AlreadyComplainedLinks />
       <h2 className="govuk-heading-m">Contact us</h2>
       <p className="govuk-body">You can also complain, or ask for help to complain, by phone, by post or in person.</p>
       <ContactDetails contact={contact} name={council} />
