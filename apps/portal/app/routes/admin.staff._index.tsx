@@ -66,7 +66,7 @@ export default function StaffList() {
         </ButtonLink>
       </ButtonGroup>
       <Table
-        caption={`${staff.length} people`}
+        caption={staff.length === 1 ? "1 person" : `${staff.length} people`}
         captionSize="s"
         head={["Name", "Email", "Roles", "Account"]}
         rows={staff.map((s) => [
