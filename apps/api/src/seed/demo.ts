@@ -150,7 +150,9 @@ export async function seedDemo(
   /** A moment `days` working days after `date`, at a plausible office hour. */
   const after = (from: Date, workingDays: number): Date => {
     const day = calendar.addWorkingDays(todayIn({ now: () => from }), workingDays);
-    return new Date(`${day}T${String(rng.int(9, 16)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00Z`);
+    const at = new Date(`${day}T${String(rng.int(9, 16)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00Z`);
+    // A same-day step never comes before the one it follows (a case triaged before it was logged).
+    return at > from ? at : new Date(from.getTime() + 20 * 60_000);
   };
 
   const weighted = council.services.flatMap((s) => Array.from({ length: s.weight }, () => s));
