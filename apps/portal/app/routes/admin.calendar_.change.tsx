@@ -5,10 +5,8 @@ import { Checkboxes, DateInput, Input, SubmitOrCancel } from "../components/govu
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { readForm } from "../utils/forms.server";
 import { formatDate } from "../utils/labels";
 import { configAction, currentProfile } from "./admin.config.server";
-import { requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Change closure days and the cut-off – Administration" }];
 
@@ -22,9 +20,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  requireAdministrator(context, request);
-  const form = await readForm(request, context);
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: "/admin/calendar?saved=1",
     input: closureInput,
     shape: { dates: { newDate: "the date of the closure day" }, checkboxes: ["everyYear"] },

@@ -14,7 +14,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { parseCouncilProfile, text, type CouncilProfile } from "@complaints/core";
 import { profileToText, type ProfileFormat } from "@complaints/profiles";
-import { attempt, describeApiError, failure, valuesOf } from "../utils/forms.server";
+import { attempt, describeApiError, failure, readForm, valuesOf } from "../utils/forms.server";
 import { parseForm, type FormShape } from "../utils/form-schema.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -145,7 +145,6 @@ export async function decideChange(context: AppLoadContext, request: Request, fo
 export async function configAction<S extends z.ZodType>(
   context: AppLoadContext,
   request: Request,
-  form: FormData,
   options: {
     done: string;
     fieldFor?: FieldFor;
@@ -158,6 +157,8 @@ export async function configAction<S extends z.ZodType>(
     retire?: (current: CouncilProfile) => CouncilProfile;
   },
 ) {
+  requireAdministrator(context, request);
+  const form = await readForm(request, context);
   const intent = form.get("intent");
   if (intent === "confirm" || intent === "edit") return decideChange(context, request, form, options.done, options.fieldFor);
   const { profile, basedOn } = await currentProfile(context, request);

@@ -4,9 +4,7 @@ import { Input, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck } from "../components/check-change";
 import { Page } from "../components/page";
-import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
-import { requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a directorate – Administration" }];
 
@@ -16,9 +14,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  requireAdministrator(context, request);
-  const form = await readForm(request, context);
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: "/admin/organisation?changed=structure",
     input: newDirectorateInput,
     edit: profileEdit.addDirectorate,

@@ -6,9 +6,7 @@ import { Input, SubmitOrCancel, Textarea } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
-import { requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.current.name} – Administration` : "Ombudsman" }];
 
@@ -20,9 +18,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  requireAdministrator(context, request);
-  const form = await readForm(request, context);
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: "/admin/ombudsmen?saved=1",
     input: ombudsmanInput,
     edit: (current, value) => profileEdit.setOmbudsman(current, params.key ?? "", value),

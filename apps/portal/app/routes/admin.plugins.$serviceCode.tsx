@@ -5,9 +5,7 @@ import { pluginsInput, profileEdit } from "@complaints/core";
 import { Checkboxes, InsetText, SubmitOrCancel } from "../components/govuk";
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
-import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
-import { requireAdministrator } from "./admin.staff.server";
 import { Page } from "../components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plugins for ${data.service.name} – Administration` : "Plugins" }];
@@ -23,9 +21,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  requireAdministrator(context, request);
-  const form = await readForm(request, context);
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: "/admin/organisation?changed=plugins",
     fieldFor: () => "plugins",
     input: pluginsInput,

@@ -6,9 +6,7 @@ import { Button, Checkboxes, Input, Radios, Select, SubmitOrCancel } from "../co
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
-import { requireAdministrator } from "./admin.staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.service.name} – Administration` : "Service" }];
 
@@ -28,10 +26,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  requireAdministrator(context, request);
-  const form = await readForm(request, context);
   const code = params.code ?? "";
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: "/admin/organisation?changed=structure",
     fields: ["name", "directorateId", "offeredToPublic", "newTeam"],
     input: serviceInput,

@@ -6,7 +6,6 @@ import { Button, Input, InsetText, NotificationBanner, Select, SubmitOrCancel } 
 import { useFormState } from "../components/form";
 import { CheckChange, ConfigForm, useCheck, wasPosted } from "../components/check-change";
 import { Page } from "../components/page";
-import { readForm } from "../utils/forms.server";
 import { configAction, currentProfile } from "./admin.config.server";
 import { requireAdministrator } from "./admin.staff.server";
 
@@ -54,12 +53,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const staff = requireAdministrator(context, request);
-  const form = await readForm(request, context);
   const { profile } = await currentProfile(context, request);
   const url = new URL(request.url);
   const service = scopeOf(profile, url);
   const stages = await stagesOf(context, profile, staff.councilId, service?.id ?? null);
-  return configAction(context, request, form, {
+  return configAction(context, request, {
     done: `/admin/timescales?saved=1${service ? `&service=${service.id}` : ""}`,
     // A statutory maximum names the stage and what it limits: the message goes against that field.
     fieldFor: (message) => {
