@@ -23,6 +23,31 @@ const contactSchema = z
   })
   .strict();
 
+/**
+ * A council's correspondence settings. The sender defaults to the letterhead's email and the
+ * council's name; `languages` says whether residents may have Welsh (a council in Wales must
+ * offer it: Welsh Language Standards, Welsh Language (Wales) Measure 2011).
+ */
+export const correspondenceSchema = z
+  .object({
+    /** The name residents see as the sender ("Exampleton Council complaints"). */
+    fromName: z.string().trim().min(1).max(120).optional(),
+    /** The address residents' email comes from; the letterhead's email when not given. */
+    fromEmail: z.string().trim().email("an email address, like complaints@council.gov.uk").optional(),
+    /** Where replies go (the inbound mailbox the product reads), when not the sender address. */
+    replyTo: z.string().trim().email("an email address, like complaints@council.gov.uk").optional(),
+    /** "english": English only; "welsh-on-request": Welsh or bilingual when the resident asks; "bilingual": Welsh and English always. */
+    languages: z.enum(["english", "welsh-on-request", "bilingual"]).default("english"),
+    /** A reply quoting a closed case's reference: added to it and the case reopened for a decision, or logged as a new case. */
+    replyToClosedCase: z.enum(["reopen", "new-case"]).default("new-case"),
+    /** A short satisfaction survey sent after a case closes (Leeds policy asks for satisfaction to be measured). */
+    satisfactionSurvey: z
+      .object({ enabled: z.boolean().default(false), daysAfterClosure: z.number().int().min(0).max(30).default(1) })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 const serviceSchema = z
   .object({
     id: slug,
@@ -142,6 +167,12 @@ export const councilProfileSchema = z
     homes: z.number().int().nonnegative().optional(),
     referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, "2 to 6 capital letters, like LCC").default("CMP"),
     publicInformation: publicInformationSchema.prefault({}),
+    /**
+     * How the council writes to residents electronically and how it treats what they send
+     * back (issue 15; docs/decisions/0318-writing-to-residents.md). Every field has a default,
+     * so a profile written before this section still loads.
+     */
+    correspondence: correspondenceSchema.prefault({}),
     /**
      * Single sign-on groups that give roles (docs/decisions/0317-staff-import-and-sso-groups.md):
      * someone the identity provider puts in a group gets its role, in a directorate (by its
