@@ -90,6 +90,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     expect(checkRequiredContent(model, "code-2024")).toEqual([]);
     expect(model.sections.map((section) => section.element)).toEqual([
       "stage",
+      "complaint-definition",
       "decision",
       "reasons",
       "remedies",
@@ -225,6 +226,7 @@ describe("withSections: the officer's own words in the draft", () => {
     ]);
     expect(model.sections.map((section) => section.element)).toEqual([
       "stage",
+      "complaint-definition",
       "investigation",
       "decision",
       "reasons",

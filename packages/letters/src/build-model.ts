@@ -3,7 +3,6 @@ import {
   DomainError,
   type CaseState,
   type CouncilProfile,
-  OUTCOME_LABELS,
   type DueKind,
   type LetterKind,
   type ResolvedRules,
@@ -19,7 +18,8 @@ import type {
   PostalAddress,
 } from "./model.js";
 import { REGIME_FAMILIES, type RegimeFamily } from "./required-content.js";
-import { formatLetterDate } from "./words.js";
+import { asClause, formatLetterDate, joinSentences, tidyParagraph } from "./words.js";
+import { say, type WordingKey } from "./wording/index.js";
 
 /** A member of staff as a letter names them; the case holds only their id. */
 export interface StaffMember {
@@ -48,6 +48,12 @@ export interface LetterContext {
    * acknowledgement that goes to the customer (never on one to a representative).
    */
   trackingCode?: string;
+  /**
+   * The council's public web address (its own host, or this server's address for it): the
+   * Stage 1 response tells the resident they can ask for the next stage online at
+   * `<publicAddress>/escalate`, the portal's public escalate page.
+   */
+  publicAddress?: string;
 }
 
 /** A letter that cannot be drafted from the case as it stands (no address, nobody to sign it…). */
@@ -68,27 +74,28 @@ export function letterRegimeFamily(rules: ResolvedRules): RegimeFamily {
 }
 
 
-const SUBJECTS: Record<LetterKind, string> = {
-  acknowledgement: "We have received your complaint",
-  "information-request": "We need some more information about your complaint",
-  "holding-response": "An update on your complaint",
-  "extension-notice": "We need more time to respond to your complaint",
-  "stage-1-response": "Our response to your complaint",
-  "escalation-acknowledgement": "We have received your request to take your complaint further",
-  "stage-2-response": "Our response to your complaint",
-  "stage-3-response": "Our response to your complaint",
-  "referral-back": "Your complaint is going back to Stage 1",
-  "not-a-complaint": "Your recent contact with us",
-  excluded: "We cannot consider your complaint under our complaints procedure",
-  "out-of-time": "We cannot consider your complaint because it is out of time",
-  "wrongly-addressed": "Your complaint is for another organisation",
-  "compliment-acknowledgement": "Thank you for your compliment",
-  "member-enquiry-response": "Your enquiry",
-  "foi-eir-review-outcome": "The outcome of our review of your information request",
-  "conduct-warning": "How you contact us",
-  "conduct-designation": "How you contact us",
-  "conduct-review": "How you contact us",
-  "ombudsman-response": "The Ombudsman's decision on your complaint",
+/** The subject line's wording for each kind (the stage responses read "final" when no stage of ours follows). */
+const SUBJECT_KEYS: Record<LetterKind, WordingKey> = {
+  acknowledgement: "subject.acknowledgement",
+  "information-request": "subject.information-request",
+  "holding-response": "subject.holding-response",
+  "extension-notice": "subject.extension-notice",
+  "stage-1-response": "subject.stage-response",
+  "escalation-acknowledgement": "subject.escalation-acknowledgement",
+  "stage-2-response": "subject.stage-response",
+  "stage-3-response": "subject.stage-response",
+  "referral-back": "subject.referral-back",
+  "not-a-complaint": "subject.not-a-complaint",
+  excluded: "subject.excluded",
+  "out-of-time": "subject.out-of-time",
+  "wrongly-addressed": "subject.wrongly-addressed",
+  "compliment-acknowledgement": "subject.compliment-acknowledgement",
+  "member-enquiry-response": "subject.member-enquiry-response",
+  "foi-eir-review-outcome": "subject.foi-eir-review-outcome",
+  "conduct-warning": "subject.conduct",
+  "conduct-designation": "subject.conduct",
+  "conduct-review": "subject.conduct",
+  "ombudsman-response": "subject.ombudsman-response",
 };
 
 function stageOf(state: CaseState, stageId: string | undefined): StageInstance | undefined {
@@ -101,8 +108,9 @@ function dueDate(state: CaseState, stage: StageInstance | undefined, kind: DueKi
   return state.dueDates.find((due) => due.kind === kind && (!stage || due.id.startsWith(prefix)))?.date;
 }
 
+/** A section from the paragraphs that have words, each tidied where its sentences were joined. */
 const section = (element: LetterElement, ...paragraphs: Array<string | undefined | null>): LetterSection[] => {
-  const present = paragraphs.filter((text): text is string => typeof text === "string" && text.trim() !== "");
+  const present = paragraphs.filter((text): text is string => typeof text === "string" && text.trim() !== "").map(tidyParagraph);
   return present.length > 0 ? [{ element, paragraphs: present }] : [];
 };
 
@@ -145,143 +153,182 @@ export function buildLetterModel(
     throw new LetterModelError(`Case ${state.reference}: the reply goes to the representative, so their postal address is needed.`);
   }
 
+  const t = (key: WordingKey, values?: Record<string, string | number>) => say(language, key, values);
+  // A stage the rules call "Stage 2" is "Cam 2" in Welsh; other names are the council's own.
+  const stageName = (label: string) => label.replace(/^Stage (\d+)$/, (_, number: string) => t("stage.numbered", { number }));
+  const escalateAddress = context.publicAddress ? `${context.publicAddress.replace(/\/+$/, "")}/escalate` : undefined;
+
   const contactLine = (() => {
     const phone = handler?.phone ?? profile.letterhead.phone;
     const email = handler?.email ?? profile.letterhead.email;
-    const who = handler ? handler.name : "us";
-    const online = showTrackingCode ? " You can also check how your complaint is going online with our reference and your tracking code." : "";
-    return `You can contact ${who} on ${phone} or at ${email}. Please quote our reference, ${state.reference}.${online}`;
+    return joinSentences(
+      handler ? t("contact.person", { name: handler.name, phone, email, reference: state.reference }) : t("contact.us", { phone, email, reference: state.reference }),
+      showTrackingCode && t("contact.online"),
+    );
   })();
 
   const ombudsmanParagraph = (() => {
     const name = nextBodyContact?.name ?? nextBody.name;
-    const details = [
-      nextBodyContact?.website ? `visit ${nextBodyContact.website}` : undefined,
-      nextBodyContact?.phone ? `call ${nextBodyContact.phone}` : undefined,
+    const ways = [
+      nextBodyContact?.website ? t("ombudsman.visit", { website: nextBodyContact.website }) : undefined,
+      nextBodyContact?.phone ? t("ombudsman.call", { phone: nextBodyContact.phone }) : undefined,
       nextBodyContact && nextBodyContact.addressLines.length > 0
-        ? `write to ${[...nextBodyContact.addressLines, nextBodyContact.postcode].filter(Boolean).join(", ")}`
+        ? t("ombudsman.write", { address: [...nextBodyContact.addressLines, nextBodyContact.postcode].filter(Boolean).join(", ") })
         : undefined,
-    ].filter(Boolean);
+    ].filter((way): way is string => Boolean(way));
     const windowDue = dueDate(state, stage, "next-body-window");
-    return [
-      `If you are still unhappy, you can ask the ${name} to look at your complaint. It is free and independent.`,
-      details.length > 0 ? `To contact them, ${details.join(", or ")}.` : undefined,
-      windowDue ? `You should contact them by ${date(windowDue)}.` : undefined,
-    ]
-      .filter(Boolean)
-      .join(" ");
+    // What the letter lets the resident take to the Ombudsman: an extension or a delay while we
+    // carry on (code 6.5: the Ombudsman's details come with every extension), a decision not to
+    // take the complaint, or, after our last stage, the complaint itself.
+    const lead: WordingKey =
+      kind === "extension-notice" ? "ombudsman.extension" : kind === "holding-response" ? "ombudsman.delay" : DECISION_LETTERS.has(kind) ? "ombudsman.decision" : "ombudsman.final";
+    return joinSentences(
+      t(lead, { name }),
+      ways.length > 0 && t("ombudsman.contact", { ways: ways.join(t("ombudsman.or")) }),
+      // A deadline for going to the Ombudsman belongs to a decision, not to a letter sent while we carry on.
+      lead !== "ombudsman.extension" && lead !== "ombudsman.delay" && windowDue && t("ombudsman.by", { date: date(windowDue) }),
+    );
   })();
 
-  const decisionText = response ? `We have ${OUTCOME_LABELS[response.outcome].toLowerCase()} your complaint.` : undefined;
+  const remedyText = (remedy: { description: string; amountPence?: number | null }) =>
+    remedy.amountPence ? t("remedy.amount", { remedy: asClause(remedy.description), amount: pounds(remedy.amountPence) }) : asClause(remedy.description);
+  const decisionText = response ? t(`decision.${response.outcome}`) : undefined;
   const remediesText = response
     ? response.remedies.length > 0
-      ? response.remedies
-          .map((remedy) => `${remedy.description}${remedy.amountPence ? ` (${pounds(remedy.amountPence)})` : ""}${remedy.dueOn ? `, by ${date(remedy.dueOn)}` : ""}.`)
-          .join(" ")
+      ? joinSentences(...response.remedies.map((remedy) => `${remedy.dueOn ? t("remedy.by", { remedy: remedyText(remedy), date: date(remedy.dueOn) }) : remedyText(remedy)}.`))
       : response.outcome === "not-upheld"
-        ? "As we did not find that we were at fault, we are not offering a remedy."
+        ? t("remedy.none-not-upheld")
         : undefined
     : undefined;
-  const outstanding = response
-    ? [
-        ...response.outstandingActions,
-        ...response.remedies
-          .filter((remedy) => !remedy.completedOn && remedy.dueOn)
-          .map((remedy) => `${remedy.description} (by ${date(remedy.dueOn as string)})`),
-      ]
-    : [];
-  const outstandingText = response
-    ? outstanding.length > 0
-      ? `Still to be done: ${outstanding.join("; ")}.`
-      : "There is nothing still to be done."
-    : undefined;
+  // What is still to be done includes what an earlier stage promised and has not done: a final
+  // response must not say "nothing" while a Stage 1 remedy is open (issue 15, letter wording).
+  const outstanding = (() => {
+    if (!response || !stage) return [];
+    const own = [
+      ...response.outstandingActions.map(asClause),
+      ...response.remedies.filter((remedy) => !remedy.completedOn && remedy.dueOn).map((remedy) => t("outstanding.item-by", { item: asClause(remedy.description), date: date(remedy.dueOn as string) })),
+    ];
+    const ownDescriptions = new Set(response.remedies.map((remedy) => asClause(remedy.description).toLowerCase()));
+    const earlier = state.stages
+      .slice(0, state.stages.indexOf(stage))
+      .flatMap((previous) =>
+        (previous.response?.remedies ?? [])
+          .filter((remedy) => !remedy.completedOn && !ownDescriptions.has(asClause(remedy.description).toLowerCase()))
+          .map((remedy) =>
+            remedy.dueOn
+              ? t("outstanding.item-from-stage-by", { item: asClause(remedy.description), stage: stageName(previous.label), date: date(remedy.dueOn) })
+              : t("outstanding.item-from-stage", { item: asClause(remedy.description), stage: stageName(previous.label) }),
+          ),
+      );
+    return [...earlier, ...own];
+  })();
+  const outstandingText = response ? (outstanding.length > 0 ? t("outstanding.list", { items: outstanding.join("; ") }) : t("outstanding.none")) : undefined;
   const escalationText = (() => {
     const escalation = stageRules?.escalation;
     if (!escalation) return undefined;
     const nextLabel = rules.regime.stages.find((rule) => rule.id === escalation.to)?.label ?? escalation.to;
     const windowDue = dueDate(state, stage, "escalation-window");
-    return `If you are unhappy with this response, you can ask us to look at your complaint again at ${nextLabel}. ${
-      windowDue ? `Please tell us by ${date(windowDue)}.` : "Please tell us as soon as you can."
-    } You can phone, email or write to us, and you do not have to give reasons.`;
+    return joinSentences(
+      t("escalation.route", { stage: stageName(nextLabel) }),
+      windowDue ? t("escalation.by", { date: date(windowDue) }) : t("escalation.soon"),
+      t("escalation.how"),
+      escalateAddress && t("escalation.online", { address: escalateAddress }),
+    );
   })();
   const respondBy = dueDate(state, stage, "respond");
+  const listOf = (items: string[]) => items.map(asClause).join("; ");
 
   const elements: Record<LetterElement, () => LetterSection[]> = {
-    apology: () => section("apology", kind === "holding-response" ? "We are sorry that we have not yet been able to send you our full response." : undefined),
+    apology: () => section("apology", kind === "holding-response" ? t("apology.holding") : undefined),
     // The first stage's date is the day it arrived, not the working day the clock counts from.
     "date-received": () =>
       section(
         "date-received",
         stage && stage.sequence > 1
-          ? `We received your request on ${date(stage.requestedOn)}.`
-          : `We received your ${state.kind === "complaint" ? "complaint" : "message"} on ${date(state.receipt.receivedOn)}.`,
+          ? t("received.request", { date: date(stage.requestedOn) })
+          : t(state.kind === "complaint" ? "received.complaint" : "received.message", { date: date(state.receipt.receivedOn) }),
       ),
-    "complaint-summary": () => section("complaint-summary", state.description ? `As we understand it, your complaint is: ${state.description}` : undefined),
-    "complaint-definition": () => [],
-    "desired-outcome": () => section("desired-outcome", state.desiredOutcome ? `You would like: ${state.desiredOutcome}` : undefined),
-    "response-due-date": () => section("response-due-date", respondBy ? `We will send you our full response by ${date(respondBy)}.` : undefined),
-    handler: () => section("handler", handler ? `${handler.name}, ${handler.jobTitle}, is dealing with ${state.kind === "member-enquiry" ? "the enquiry" : "your complaint"}.` : undefined),
+    "complaint-summary": () => section("complaint-summary", state.description ? t("complaint-summary", { description: state.description }) : undefined),
+    // Complaint handling code 2024 6.2 and 6.9: the complaint is defined when it is acknowledged
+    // at Stage 1, and the Stage 1 response repeats that definition. At Stage 2 the definition is
+    // the officer's to write (it is agreed again on escalation, 6.11).
+    "complaint-definition": () =>
+      section("complaint-definition", kind === "stage-1-response" && state.description ? t("complaint-definition", { description: state.description }) : undefined),
+    "desired-outcome": () => section("desired-outcome", state.desiredOutcome ? t("desired-outcome", { outcome: state.desiredOutcome }) : undefined),
+    "response-due-date": () => section("response-due-date", respondBy ? t("response-due", { date: date(respondBy) }) : undefined),
+    handler: () =>
+      section("handler", handler ? t(state.kind === "member-enquiry" ? "handler.enquiry" : "handler.complaint", { name: handler.name, jobTitle: handler.jobTitle }) : undefined),
     "contact-details": () => section("contact-details", contactLine),
     "missing-information": () =>
       section(
         "missing-information",
-        openCustomerRequests.length > 0
-          ? `We need some more information from you: ${openCustomerRequests.map((request) => request.what).join("; ")}.`
-          : "We do not need any more information from you at the moment.",
+        openCustomerRequests.length > 0 ? t("information.missing", { items: listOf(openCustomerRequests.map((request) => request.what)) }) : t("information.none"),
       ),
-    "information-requested": () => section("information-requested", openCustomerRequests.length > 0 ? `Please send us: ${openCustomerRequests.map((request) => request.what).join("; ")}.` : undefined),
+    "information-requested": () =>
+      section("information-requested", openCustomerRequests.length > 0 ? t("information.requested", { items: listOf(openCustomerRequests.map((request) => request.what)) }) : undefined),
     "consequences-of-no-reply": () => [],
-    "offer-to-discuss": () => section("offer-to-discuss", stage?.offerToDiscussMade ? "We would like to talk with you about how we will look into your complaint and how long it is likely to take. Please contact us to arrange a time." : undefined),
+    "offer-to-discuss": () => section("offer-to-discuss", stage?.offerToDiscussMade ? t("offer-to-discuss") : undefined),
     advocacy: () => [],
-    stage: () => section("stage", stage ? `This is our ${stage.label} response to your complaint.${stageRules?.escalation ? "" : " It is our final response."}` : undefined),
+    stage: () => section("stage", stage ? joinSentences(t("stage.response", { stage: stageName(stage.label) }), !stageRules?.escalation && t("stage.final")) : undefined),
     investigation: () => [],
     decision: () => section("decision", decisionText),
     reasons: () =>
       section(
         "reasons",
         kind === "wrongly-addressed" && state.triage?.outcome === "wrongly-addressed"
-          ? `${state.triage.body} is responsible for this, not the council.`
+          ? t("wrongly-addressed.reason", { body: state.triage.body })
           : kind === "out-of-time" && state.triage?.outcome === "out-of-time"
             ? state.triage.reasons
             : kind === "referral-back"
               ? stage?.requestReason
               : response?.reasons,
       ),
-    remedies: () => section("remedies", kind === "ombudsman-response" ? ombudsmanCase?.remedies.map((remedy) => `${remedy.description}${remedy.amountPence ? ` (${pounds(remedy.amountPence)})` : ""}, by ${date(remedy.dueOn)}.`).join(" ") : remediesText),
+    remedies: () =>
+      section(
+        "remedies",
+        kind === "ombudsman-response"
+          ? joinSentences(...(ombudsmanCase?.remedies ?? []).map((remedy) => `${t("remedy.by", { remedy: remedyText(remedy), date: date(remedy.dueOn) })}.`))
+          : remediesText,
+      ),
     "outstanding-actions": () =>
       section(
         "outstanding-actions",
         kind === "ombudsman-response"
           ? (() => {
               const open = ombudsmanCase?.remedies.filter((remedy) => !remedy.completedOn) ?? [];
-              return open.length > 0 ? `Still to be done: ${open.map((remedy) => `${remedy.description} (by ${date(remedy.dueOn)})`).join("; ")}.` : "Everything the Ombudsman asked for has been done.";
+              return open.length > 0
+                ? t("outstanding.list", { items: open.map((remedy) => t("outstanding.item-by", { item: asClause(remedy.description), date: date(remedy.dueOn) })).join("; ") })
+                : t("outstanding.ombudsman-done");
             })()
           : outstandingText,
       ),
     "escalation-route": () => section("escalation-route", escalationText),
-    "escalation-reasons": () => section("escalation-reasons", stage?.requestReason ? `You told us you are still unhappy because: ${stage.requestReason}` : undefined),
+    "escalation-reasons": () => section("escalation-reasons", stage?.requestReason ? t("escalation.reasons", { reason: stage.requestReason }) : undefined),
     "stage-1-resolution-offered": () =>
       section(
         "stage-1-resolution-offered",
         previousStage?.response
           ? previousStage.response.remedies.length > 0
-            ? `At ${previousStage.label} we offered: ${previousStage.response.remedies.map((remedy) => remedy.description).join("; ")}.`
-            : `At ${previousStage.label} we did not offer a remedy.`
+            ? t("stage-1-offered.remedies", { stage: stageName(previousStage.label), items: listOf(previousStage.response.remedies.map((remedy) => remedy.description)) })
+            : t("stage-1-offered.none", { stage: stageName(previousStage.label) })
           : undefined,
       ),
     // A stage response points to the Ombudsman only when no stage of ours comes after it.
     "ombudsman-details": () => (STAGE_RESPONSES.has(kind) && stageRules?.escalation ? [] : section("ombudsman-details", ombudsmanParagraph)),
     "extension-reasons": () => section("extension-reasons", lastExtension?.reason),
     "delay-reasons": () => section("delay-reasons", stage?.holdingResponses.at(-1)?.summary),
-    "new-due-date": () => section("new-due-date", respondBy ? `We will now send you our full response by ${date(respondBy)}.` : undefined),
+    "new-due-date": () => section("new-due-date", respondBy ? t("new-due-date", { date: date(respondBy) }) : undefined),
     "next-steps": () => section("next-steps", state.triage?.outcome === "not-a-complaint" ? state.triage.note : undefined),
     "alternative-route": () => section("alternative-route", state.triage?.outcome === "excluded" ? state.triage.route : undefined),
     "discretion-considered": () => section("discretion-considered", stage?.lateDiscretion),
     "correct-organisation": () =>
-      section("correct-organisation", state.triage?.outcome === "wrongly-addressed" ? `Please contact ${state.triage.body}: ${state.triage.bodyContact}.` : undefined),
-    "compliment-summary": () => section("compliment-summary", state.kind === "compliment" ? `Thank you for telling us: ${state.description}` : undefined),
+      section(
+        "correct-organisation",
+        state.triage?.outcome === "wrongly-addressed" ? t("wrongly-addressed.contact", { body: state.triage.body, contact: asClause(state.triage.bodyContact) }) : undefined,
+      ),
+    "compliment-summary": () => section("compliment-summary", state.kind === "compliment" ? t("compliment.thanks", { description: state.description }) : undefined),
     "passed-to": () => [],
-    "enquiry-summary": () => section("enquiry-summary", state.kind === "member-enquiry" ? `You asked us: ${state.description}` : undefined),
+    "enquiry-summary": () => section("enquiry-summary", state.kind === "member-enquiry" ? t("enquiry.asked", { description: state.description }) : undefined),
     "enquiry-response": () => section("enquiry-response", state.kind === "member-enquiry" ? response?.reasons : undefined),
     "behaviour-concerns": () => [],
     "expected-behaviour": () => [],
@@ -331,8 +378,8 @@ export function buildLetterModel(
     ourReference: state.reference,
     ...(showTrackingCode ? { trackingCode: context.trackingCode } : {}),
     date: context.date,
-    subject: kind === "stage-2-response" || kind === "stage-3-response" ? (stageRules?.escalation ? SUBJECTS[kind] : "Our final response to your complaint") : SUBJECTS[kind],
-    salutation: `Dear ${recipientName}`,
+    subject: t((kind === "stage-2-response" || kind === "stage-3-response") && !stageRules?.escalation ? "subject.final-response" : SUBJECT_KEYS[kind]),
+    salutation: t("salutation", { name: recipientName }),
     sections,
     ...(Object.keys(slots).length > 0 ? { slots } : {}),
     signOff: {
@@ -369,6 +416,9 @@ export function withSections(model: LetterModel, sections: readonly LetterSectio
 /** Letters that give the customer their tracking code: the first one they get. */
 const TRACKING_CODE_LETTERS = new Set<LetterKind>(["acknowledgement"]);
 
+/** Letters that tell the resident of a decision not to take (or go on with) their complaint as asked. */
+const DECISION_LETTERS = new Set<LetterKind>(["not-a-complaint", "excluded", "out-of-time", "wrongly-addressed", "conduct-designation", "conduct-review"]);
+
 const STAGE_RESPONSES = new Set<LetterKind>(["stage-1-response", "stage-2-response", "stage-3-response", "foi-eir-review-outcome"]);
 
 /** The order sections read in, for each kind: what happened, what we decided, what next. */
@@ -377,7 +427,7 @@ const ELEMENT_ORDER: Record<LetterKind, readonly LetterElement[]> = {
   "information-request": ["information-requested", "consequences-of-no-reply", "contact-details"],
   "holding-response": ["apology", "delay-reasons", "new-due-date", "ombudsman-details"],
   "extension-notice": ["extension-reasons", "new-due-date", "ombudsman-details"],
-  "stage-1-response": ["stage", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route", "ombudsman-details"],
+  "stage-1-response": ["stage", "complaint-definition", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route", "ombudsman-details"],
   "escalation-acknowledgement": ["date-received", "escalation-reasons", "desired-outcome", "stage-1-resolution-offered", "handler", "response-due-date", "contact-details"],
   "stage-2-response": ["stage", "complaint-definition", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route", "ombudsman-details"],
   "stage-3-response": ["stage", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "ombudsman-details"],

@@ -41,6 +41,7 @@ export {
   createLetterDocument,
   letterTitle,
   renderLetterInto,
+  renderBilingualLetterPdf,
   renderLetterPdf,
   streamLetterPdf,
   type LetterDocumentOptions,
@@ -50,7 +51,16 @@ export {
 } from "./render.js";
 export { FALLBACK_FACES, PRIMARY_FACE, describeUndrawable, undrawableCharacters, type UndrawableCharacter } from "./scripts.js";
 export { ADDRESS_BLOCK, DL_WINDOW_ON_ENVELOPE, DL_WINDOW_ON_SHEET, LARGE_PRINT, STANDARD_PRINT, type Typography } from "./layout.js";
-export { LetterDateError, formatLetterDate } from "./words.js";
+export { LetterDateError, formatLetterDate, joinSentences, tidyParagraph } from "./words.js";
+export {
+  NEEDS_REVIEW,
+  WORDING,
+  letterEmailWording,
+  placeholders,
+  say,
+  type LetterEmailWording,
+  type WordingKey,
+} from "./wording/index.js";
 export {
   MANIFEST_HEADER,
   createPrintBatch,

@@ -14,6 +14,7 @@ import {
   type Typography,
 } from "./layout.js";
 import { FIXED_WORDS, formatLetterDate, type FixedWords } from "./words.js";
+import { say } from "./wording/index.js";
 import { describeUndrawable, loadFace, PRIMARY_FACE, textRuns, undrawableCharacters, UndrawableTextError, type LoadedFace, type Weight } from "./scripts.js";
 
 /**
@@ -156,6 +157,8 @@ class LetterWriter {
   private readonly address: AddressPlan;
   /** Tall enough for the "other formats" footer at this letter's print size. */
   private readonly bottomMargin: number;
+  /** How to get the letter in another format, as printed at the foot of each page. */
+  private readonly otherFormats: string;
 
   /** Plans the address first, so that a letter that cannot be posted fails before it adds a page. */
   constructor(
@@ -164,6 +167,7 @@ class LetterWriter {
     private readonly type: Typography,
   ) {
     this.words = FIXED_WORDS[model.language ?? "en"];
+    this.otherFormats = otherFormatsLine(model, type);
     this.address = this.planAddress();
     this.bottomMargin = Math.max(mm(PAGE_MARGINS_MM.bottom), this.footerHeight() + FOOTER_GAP_ABOVE_RULE + FOOTER_SPACE_BELOW);
   }
@@ -190,7 +194,7 @@ class LetterWriter {
   private footerHeight() {
     const { doc, type } = this;
     doc.font(REGULAR, type.footer);
-    const text = doc.heightOfString(this.model.council.otherFormats, { width: this.footerTextWidth(), lineGap: 1 });
+    const text = doc.heightOfString(this.otherFormats, { width: this.footerTextWidth(), lineGap: 1 });
     return FOOTER_PADDING + text + (type === LARGE_PRINT ? doc.currentLineHeight(true) : 0);
   }
 
@@ -377,7 +381,7 @@ class LetterWriter {
         doc.font(REGULAR, type.footer).fillColor(INK);
         if (type === LARGE_PRINT) {
           doc.text(pageLabel, this.left, footerTop + FOOTER_PADDING, { width: this.width, align: "right", lineBreak: false });
-          writeText(doc, model.council.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING + doc.currentLineHeight(true) }, {
+          writeText(doc, this.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING + doc.currentLineHeight(true) }, {
             width: this.width,
             lineGap: 1,
           });
@@ -388,7 +392,7 @@ class LetterWriter {
             align: "right",
             lineBreak: false,
           });
-          writeText(doc, model.council.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING }, { width: this.footerTextWidth(), lineGap: 1 });
+          writeText(doc, this.otherFormats, "regular", type.footer, { x: this.left, y: footerTop + FOOTER_PADDING }, { width: this.footerTextWidth(), lineGap: 1 });
         }
         if (index > 0) {
           doc.fillColor(QUIET_INK);
@@ -419,6 +423,18 @@ class LetterWriter {
     doc.switchToPage(firstPageIndex + pageCount - 1);
     return { firstPageIndex, pageCount };
   }
+}
+
+/**
+ * The footer's offer of other formats. A large-print letter does not offer large print (issue
+ * 15, letter wording), and a Welsh letter says it in Welsh: both from the wording files, with
+ * the council's phone and email. An English standard-print letter prints the council's own
+ * sentence from its profile.
+ */
+function otherFormatsLine(model: LetterModel, type: Typography): string {
+  const language = model.language ?? "en";
+  if (type !== LARGE_PRINT && language === "en") return model.council.otherFormats;
+  return say(language, type === LARGE_PRINT ? "other-formats.large-print" : "other-formats", { phone: model.council.phone, email: model.council.email });
 }
 
 function addressLines(name: string, address: PostalAddress): string[] {
@@ -515,6 +531,51 @@ export function renderLetterPdf(model: LetterModel, options: RenderOptions = {})
   });
   try {
     renderLetterInto(doc, model, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  doc.end();
+  return done;
+}
+
+/**
+ * A bilingual letter as one PDF: the Welsh letter first, then the same letter in English, each
+ * starting on its own page with its own page numbers. The Welsh comes first because a
+ * bilingual document must not treat Welsh less favourably than English (Welsh Language
+ * Standards (No. 1) Regulations 2015, standard 5 for correspondence; the Welsh Language
+ * Commissioner's guidance reads it as "Welsh placed to be read first"; decision 0104). The
+ * document's language is Welsh; each letter is tagged with its own, so a screen reader
+ * switches voice.
+ */
+export function renderBilingualLetterPdf(welsh: LetterModel, english: LetterModel, options: RenderOptions = {}): Promise<Buffer> {
+  if ((welsh.language ?? "en") !== "cy" || (english.language ?? "en") !== "en") {
+    return Promise.reject(new LetterLayoutError(welsh.ourReference, "a bilingual letter is a Welsh letter (language cy) and an English one (language en), in that order."));
+  }
+  if (welsh.kind !== english.kind || welsh.ourReference !== english.ourReference) {
+    return Promise.reject(new LetterLayoutError(welsh.ourReference, `the Welsh and English letters must be the same letter (${welsh.kind} ${welsh.ourReference}, ${english.kind} ${english.ourReference}).`));
+  }
+  const doc = createLetterDocument({
+    title: `${letterTitle(welsh)} / ${letterTitle(english)}`,
+    language: FIXED_WORDS.cy.pdfLanguage,
+    author: welsh.council.name,
+    subject: `${LETTER_KIND_NAMES[welsh.kind]} ${welsh.ourReference}`,
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.once("end", () => resolve(Buffer.concat(chunks)));
+    doc.once("error", reject);
+  });
+  try {
+    const root = doc.struct("Document", { lang: FIXED_WORDS.cy.pdfLanguage });
+    doc.addStructure(root);
+    for (const model of [welsh, english]) {
+      const article = doc.struct("Art", { title: letterTitle(model), lang: FIXED_WORDS[model.language ?? "en"].pdfLanguage });
+      root.add(article);
+      renderLetterInto(doc, model, { ...options, structureParent: article });
+      article.end();
+    }
+    root.end();
   } catch (error) {
     return Promise.reject(error);
   }

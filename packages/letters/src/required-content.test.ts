@@ -42,9 +42,10 @@ describe("the issue's examples, as the rules state them", () => {
     }
   });
 
-  it("Complaint handling code: a Stage 1 response states the stage, decision, reasons, remedies, outstanding actions and how to escalate", () => {
+  it("Complaint handling code 2024 6.9: a Stage 1 response states the complaint definition, stage, decision, reasons, remedies, outstanding actions and how to escalate", () => {
     for (const family of ["code-2024", "housing"] as const) {
       expect(elementsOf("stage-1-response", family)).toEqual([
+        "complaint-definition",
         "stage",
         "decision",
         "reasons",

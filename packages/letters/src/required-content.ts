@@ -96,6 +96,7 @@ const CODE = {
   extensionOmbudsman: "Complaint handling code 6.5: an extension gives the Ombudsman's details",
   refusal: "Complaint handling code 2.1–2.5: a refusal gives reasons and the right to go to the Ombudsman",
   timeLimit: "Complaint handling code 2: complaints over 12 months old may be refused, but discretion must be considered",
+  stage1Definition: "Complaint handling code 2024 6.9: the Stage 1 response confirms the complaint stage, the complaint definition, the decision, reasons, remedy, outstanding actions and how to escalate",
   hosFinal: "Housing Ombudsman Complaint Handling Code 2024: the stage 2 response gives the complaint definition and how to go to the Housing Ombudsman",
 };
 const LANCASTER_REFERRAL = "Lancaster task group recommendation 8(2): Stage 2 may refer a complaint back to the Stage 1 officer, after telling the complainant";
@@ -212,7 +213,10 @@ function complaintHandlingCode(body: NextBody, finalSource: string): Partial<Rec
       req("new-due-date", "the new date for our response", CODE.extensionReasons),
       ombudsmanDetails(body, CODE.extensionOmbudsman),
     ],
-    "stage-1-response": codeResponse(req("escalation-route", "how to ask for the complaint to go to Stage 2", CODE.response)),
+    "stage-1-response": [
+      req("complaint-definition", "the complaint as we defined it when we acknowledged it", CODE.stage1Definition),
+      ...codeResponse(req("escalation-route", "how to ask for the complaint to go to Stage 2", CODE.response)),
+    ],
     "escalation-acknowledgement": [
       req("date-received", "the date we received the request to escalate", SOUTHWARK.escalationAck),
       req("escalation-reasons", "why the customer is still unhappy, as we understand it", SOUTHWARK.escalationAck),

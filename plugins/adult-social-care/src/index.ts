@@ -2,7 +2,6 @@ export {
   adultSocialCareServicePlugin,
   adultSocialCareIntake,
   offerToDiscussParagraph,
-  lgscoParagraph,
   annualReport,
   ASC_RULES,
   SI as ASC_REGULATIONS,

@@ -167,15 +167,14 @@ describe("adult-social-care: a whole complaint under SI 2009/309", () => {
     });
   });
 
-  it("letters: the acknowledgement offers to discuss and the response gives the LGSCO right", () => {
+  it("letters: the acknowledgement offers to discuss; the LGSCO right is the response's own Ombudsman section, not a second paragraph (issue 15)", () => {
     const s = opened();
-    const [offer, lgsco] = rules.letterParagraphs;
+    const [offer, ...others] = rules.letterParagraphs;
     expect(offer!.render({ state: s.case, stageId: "stage-1", rules })).toContain(
       "talk with you about how we will look into your complaint",
     );
-    expect(lgsco!.render({ state: s.case, stageId: "stage-1", rules })).toContain(
-      "right to complain to the Local Government and Social Care Ombudsman",
-    );
+    expect(others).toEqual([]);
+    expect(rules.regime.nextBody.name).toBe("Local Government and Social Care Ombudsman");
   });
 });
 

@@ -43,14 +43,6 @@ export const offerToDiscussParagraph: LetterParagraph = {
     "We would like to talk with you about how we will look into your complaint, and agree with you when you can expect our full response. Please call us or reply to this letter to arrange this.",
 };
 
-export const lgscoParagraph: LetterParagraph = {
-  id: "adult-social-care.lgsco-right",
-  letters: ["stage-1-response"],
-  slot: "body-end",
-  render: ({ rules }) =>
-    `If you are not happy with our response, you have the right to complain to the ${rules.regime.nextBody.name}. You can contact them on 0300 061 0614 or at www.lgo.org.uk.`,
-};
-
 export const annualReport: ReportContribution = {
   id: "adult-social-care.annual-report",
   title: "Adult social care complaints: the annual report",
@@ -145,7 +137,8 @@ export const adultSocialCareServicePlugin = createServicePlugin({
       },
     });
 
-    r.addLetterParagraphs(offerToDiscussParagraph, lgscoParagraph);
+    // The right to go to the LGSCO is the letter's own Ombudsman section (packages/letters), not a second paragraph here (issue 15).
+    r.addLetterParagraphs(offerToDiscussParagraph);
     r.addReport(annualReport);
   },
 });

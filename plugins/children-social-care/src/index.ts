@@ -2,7 +2,6 @@ export {
   childrenSocialCareServicePlugin,
   childrenIntake,
   advocacyParagraph,
-  lgscoParagraph,
   annualReport,
   CHILDREN_RULES,
   PARTICIPANT,

@@ -103,14 +103,6 @@ export const advocacyParagraph: LetterParagraph = {
   },
 };
 
-export const lgscoParagraph: LetterParagraph = {
-  id: "children-social-care.lgsco-right",
-  letters: ["stage-3-response"],
-  slot: "body-end",
-  render: ({ rules }) =>
-    `This is the council's final response. If you are still unhappy, you can ask the ${rules.regime.nextBody.name} to look at your complaint: telephone 0300 061 0614 or visit www.lgo.org.uk.`,
-};
-
 export const annualReport: ReportContribution = {
   id: "children-social-care.annual-report",
   title: "Children's social care representations: the annual report",
@@ -372,7 +364,8 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
       },
     });
 
-    r.addLetterParagraphs(advocacyParagraph, lgscoParagraph);
+    // The right to go to the LGSCO is the letter's own Ombudsman section (packages/letters), not a second paragraph here (issue 15).
+    r.addLetterParagraphs(advocacyParagraph);
     r.addReport(annualReport);
   },
 });

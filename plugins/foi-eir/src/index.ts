@@ -6,5 +6,4 @@ export {
   FOI_EIR_RULES,
   LEGAL_PARTY,
   EXECUTIVE_MEMBER_PARTY,
-  ICO_CONTACT,
 } from "./plugin.js";

@@ -63,9 +63,8 @@ const refuse = (message: string, rule: string): TransitionVerdict => ({
 const notified = (args: TransitionHookArgs, party: string) =>
   args.state?.notified.some((n) => n.party === party) ?? false;
 
-export const ICO_CONTACT =
-  "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; telephone 0303 123 1113; ico.org.uk/make-a-complaint";
-
+// The Commissioner's contact details are the letter's own Ombudsman section, from the council
+// profile (packages/letters): this paragraph adds only what the Acts say, so they print once (issue 15).
 export const icoSignpost: LetterParagraph = {
   id: "foi-eir.ico-signpost",
   letters: ["foi-eir-review-outcome", "extension-notice"],
@@ -78,9 +77,9 @@ export const icoSignpost: LetterParagraph = {
         : "the Freedom of Information Act 2000";
     const respondedAtStage = state.stages.find((s) => s.stageId === stageId)?.response;
     if (respondedAtStage) {
-      return `This is the outcome of our internal review under ${act}. If you are still unhappy, you can ask the ${body.name} for a decision within 6 weeks of this letter: ${ICO_CONTACT}. If you disagree with the Commissioner's decision, you can appeal to the ${body.then?.name ?? "First-tier Tribunal (General Regulatory Chamber)"} within 28 days of it.`;
+      return `This is the outcome of our internal review under ${act}. If you are still unhappy, you can ask the ${body.name} for a decision within 6 weeks of this letter. If you disagree with the Commissioner's decision, you can appeal to the ${body.then?.name ?? "First-tier Tribunal (General Regulatory Chamber)"} within 28 days of it.`;
     }
-    return `We will send the outcome of our review no later than 40 working days after we received your complaint. If we do not, you can ask the ${body.name} to look at it: ${ICO_CONTACT}.`;
+    return `We will send the outcome of our review no later than 40 working days after we received your complaint. If we do not, you can ask the ${body.name} to look at it.`;
   },
 };
 

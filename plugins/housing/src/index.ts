@@ -1,10 +1,5 @@
 export { housingServicePlugin, housingIntake } from "./plugin.js";
-export {
-  hosSignpost,
-  repairContinues,
-  housingLetterParagraphs,
-  HOUSING_OMBUDSMAN_CONTACT,
-} from "./letters.js";
+export { repairContinues, housingLetterParagraphs } from "./letters.js";
 export { tsmComplaints, selfAssessment, housingReports } from "./reports.js";
 export {
   RULES as HOUSING_RULES,

@@ -13,7 +13,7 @@ import {
 } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
-import { hosSignpost, repairContinues } from "./letters.js";
+import { repairContinues } from "./letters.js";
 import { housingServicePlugin } from "./plugin.js";
 
 const SERVICE = "council-housing";
@@ -224,32 +224,8 @@ describe("housing: contractors (Leeds names Mears and Morrison)", () => {
 });
 
 describe("housing: letters", () => {
-  it("HOS Scheme: the Stage 2 response gives the Housing Ombudsman's details and the 12 months", () => {
-    const s = new CaseScenario(rules).log(tenant, "2026-03-02");
-    const text = hosSignpost.render({ state: s.case, stageId: "stage-2", rules });
-    expect(text).toContain("This is our final response");
-    expect(text).toContain("Housing Ombudsman");
-    expect(text).toContain("within 12 months");
-    expect(text).toContain("0300 111 3000");
-  });
-
-  it("HOS Code 6.5: an extension notice gives the Housing Ombudsman's details; a refusal letter gives the right to go there", () => {
-    const s = new CaseScenario(rules).log(tenant, "2026-03-02");
-    expect(hosSignpost.render({ state: s.case, stageId: "stage-1", rules })).toContain(
-      "contact the Housing Ombudsman for advice",
-    );
-    expect(hosSignpost.render({ state: s.case, stageId: null, rules })).toContain(
-      "If you disagree with our decision, you can contact the Housing Ombudsman",
-    );
-    expect(hosSignpost.letters).toEqual(
-      expect.arrayContaining([
-        "stage-2-response",
-        "extension-notice",
-        "holding-response",
-        "excluded",
-        "out-of-time",
-      ]),
-    );
+  it("adds no Ombudsman paragraph of its own: the letter's Ombudsman section carries the details once (issue 15)", () => {
+    expect(rules.letterParagraphs.map((p) => p.id)).toEqual([repairContinues.id]);
   });
 });
 

@@ -52,8 +52,9 @@ export const defaultProfile: CouncilProfile = parseCouncilProfile({
     },
     "housing-ombudsman": {
       name: "Housing Ombudsman Service",
-      addressLines: ["PO Box 1484", "Unit D"],
-      postcode: "PR1 0ET",
+      // The town was missing, so letters gave a postal address without it (issue 15).
+      addressLines: ["PO Box 1484", "Unit D", "Preston"],
+      postcode: "PR2 0ET",
       phone: "0300 111 3000",
       email: "info@housing-ombudsman.org.uk",
       website: "www.housing-ombudsman.org.uk",

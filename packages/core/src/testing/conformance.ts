@@ -8,7 +8,6 @@ import type { ResolvedRules } from "../plugin/resolved.js";
 import { RuleBook, RuleConfigurationError } from "../plugin/rule-book.js";
 import type { LetterParagraph, ServicePlugin } from "../plugin/types.js";
 import { parseCouncilProfile, type CouncilProfile } from "../profile/schema.js";
-import { defaultRegime } from "../regime/default-regime.js";
 import type { Period, StageRules } from "../regime/types.js";
 import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from "./scenario.js";
 
@@ -32,7 +31,7 @@ export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
     "every stage of its regime can be acknowledged, answered and closed, with due dates that cite their rules",
   "statutory-maxima":
     "its timescales are within the statutory maxima it declares, and a setting above one stops start-up naming the plugin",
-  letters: "its letter paragraphs render, and the letters its regime requires name the next body",
+  letters: "its letter paragraphs render",
 };
 
 export interface ConformanceProblem {
@@ -556,42 +555,10 @@ function checkLetters(reg: PluginRegistration, snapshots: WalkResult["snapshots"
       if (problem) problems.push(problem);
     }
   }
-  // A regime that sends complaints somewhere other than the core default (the LGSCO) must say
-  // so in the letters that carry the Ombudsman's details: the final response, and extension
-  // notices where the extension rule requires the Ombudsman's details (code 6.5).
-  const byKind = new Map<CaseKind, WalkResult["snapshots"]>();
-  for (const s of snapshots) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
-  for (const [kind, list] of byKind) {
-    const rules = list[0]!.rules;
-    if (
-      !reg.ops.some((op) => op.op === "next-body") ||
-      rules.regime.nextBody.id === defaultRegime.nextBody.id
-    )
-      continue;
-    const body = rules.regime.nextBody.name;
-    const mentions = (letter: string, snapshot: WalkResult["snapshots"][number]) =>
-      reg.letterParagraphs.some(
-        (p) =>
-          p.letters.includes(letter as never) &&
-          (renderParagraph(p, snapshot).text ?? "").includes(body),
-      );
-    const final = rules.regime.stages.find((s) => !s.escalation);
-    const finalResponded = list.find((s) => s.stageId === final?.id && s.moment === "responded");
-    if (final && finalResponded && !mentions(final.responseLetter, finalResponded)) {
-      problems.push(
-        `${kind}: the ${final.label} response (${final.responseLetter}) has no paragraph from the plugin naming the ${body}`,
-      );
-    }
-    for (const stage of rules.regime.stages) {
-      if (!stage.extension?.ombudsmanDetailsRequired) continue;
-      const open = list.find((s) => s.stageId === stage.id && s.moment === "acknowledged");
-      if (open && !mentions("extension-notice", open)) {
-        problems.push(
-          `${kind}: an extension notice at ${stage.label} must give the ${body}'s details (${stage.extension.rule}), but no paragraph from the plugin names it`,
-        );
-      }
-    }
-  }
+  // The letters that must give the next body's details (the final response; an extension
+  // notice under code 6.5) draw them from the regime's `nextBody` and the council profile in
+  // their own "ombudsman-details" section (packages/letters/src/build-model.ts). A plugin
+  // paragraph naming the body again printed the details twice (issue 15), so none is asked for.
   return problems;
 }
 
