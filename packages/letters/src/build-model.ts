@@ -156,7 +156,8 @@ export function buildLetterModel(
   const t = (key: WordingKey, values?: Record<string, string | number>) => say(language, key, values);
   // A stage the rules call "Stage 2" is "Cam 2" in Welsh; other names are the council's own.
   const stageName = (label: string) => label.replace(/^Stage (\d+)$/, (_, number: string) => t("stage.numbered", { number }));
-  const escalateAddress = context.publicAddress ? `${context.publicAddress.replace(/\/+$/, "")}/escalate` : undefined;
+  // Printed as people type it, without "https://" (as the letterhead's website is).
+  const escalateAddress = context.publicAddress ? `${context.publicAddress.replace(/^https?:\/\//, "").replace(/\/+$/, "")}/escalate` : undefined;
 
   const contactLine = (() => {
     const phone = handler?.phone ?? profile.letterhead.phone;
