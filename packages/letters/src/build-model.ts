@@ -366,6 +366,7 @@ export function buildLetterModel(
   return {
     kind,
     language,
+    ...(profile.correspondence.languages !== "english" ? { welcomesWelsh: true } : {}),
     council: {
       name: profile.name,
       addressLines: [...profile.letterhead.addressLines, profile.letterhead.postcode],

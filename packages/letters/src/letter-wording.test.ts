@@ -205,6 +205,17 @@ describe("Welsh and bilingual letters", () => {
     expect([...faces].sort()).toEqual(["AtkinsonHyperlegibleNext-Bold", "AtkinsonHyperlegibleNext-Regular"]);
   });
 
+  it("a council that offers Welsh says on every letter, in its language, that it welcomes correspondence in Welsh (Welsh Language Standards)", async () => {
+    const s = housingCase();
+    const welshCouncil: CouncilProfile = { ...housingProfile, correspondence: { ...housingProfile.correspondence, languages: "welsh-on-request" } };
+    const english = await lettersText(buildLetterModel("acknowledgement", s.case, s.rules, welshCouncil, context));
+    expect(english).toContain("We welcome correspondence in Welsh. We will reply in Welsh, and writing to us in Welsh will not delay our reply.");
+    const welsh = await lettersText(buildLetterModel("acknowledgement", s.case, s.rules, welshCouncil, { ...context, language: "cy" }));
+    expect(welsh).toContain("Rydym yn croesawu gohebiaeth yn Gymraeg.");
+    // An English-only council's letters do not.
+    expect(await lettersText(build("acknowledgement", s))).not.toContain("Welsh");
+  });
+
   it("refuses a 'bilingual' letter whose halves are not the same letter in Welsh then English", async () => {
     const s = housingCase();
     const english = build("acknowledgement", s);

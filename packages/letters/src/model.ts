@@ -123,6 +123,11 @@ export interface LetterModel {
   kind: LetterKind;
   /** English when omitted. */
   language?: LetterLanguage;
+  /**
+   * The council offers Welsh (its profile's correspondence.languages is not "english"): every
+   * page's foot says it welcomes correspondence in Welsh, in the letter's language.
+   */
+  welcomesWelsh?: boolean;
   council: CouncilLetterhead;
   recipient: LetterRecipient;
   /** Set when the recipient is a representative; the customer then appears in the "Re:" line. */

@@ -429,12 +429,16 @@ class LetterWriter {
  * The footer's offer of other formats. A large-print letter does not offer large print (issue
  * 15, letter wording), and a Welsh letter says it in Welsh: both from the wording files, with
  * the council's phone and email. An English standard-print letter prints the council's own
- * sentence from its profile.
+ * sentence from its profile. A council that offers Welsh adds that it welcomes correspondence
+ * in Welsh.
  */
 function otherFormatsLine(model: LetterModel, type: Typography): string {
   const language = model.language ?? "en";
-  if (type !== LARGE_PRINT && language === "en") return model.council.otherFormats;
-  return say(language, type === LARGE_PRINT ? "other-formats.large-print" : "other-formats", { phone: model.council.phone, email: model.council.email });
+  const formats =
+    type !== LARGE_PRINT && language === "en"
+      ? model.council.otherFormats
+      : say(language, type === LARGE_PRINT ? "other-formats.large-print" : "other-formats", { phone: model.council.phone, email: model.council.email });
+  return model.welcomesWelsh ? `${formats} ${say(language, "welsh-welcome")}` : formats;
 }
 
 function addressLines(name: string, address: PostalAddress): string[] {

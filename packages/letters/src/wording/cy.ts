@@ -27,6 +27,7 @@ export const cy: Record<WordingKey, string> = {
   "salutation": "Annwyl {name}",
   "other-formats": "Gallwch ofyn am y llythyr hwn mewn print bras, braille, sain neu iaith arall: ffoniwch {phone} neu anfonwch e-bost at {email}.",
   "other-formats.large-print": "Gallwch hefyd ofyn am y llythyr hwn mewn braille, sain neu iaith arall: ffoniwch {phone} neu anfonwch e-bost at {email}.",
+  "welsh-welcome": "Rydym yn croesawu gohebiaeth yn Gymraeg. Byddwn yn ateb yn Gymraeg, ac ni fydd gohebu â ni yn Gymraeg yn arwain at oedi.",
 
   "date": "{day} {month} {year}",
   "date.with-weekday": "{weekday} {day} {month} {year}",

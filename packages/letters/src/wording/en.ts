@@ -23,6 +23,9 @@ export const en = {
   // standard-print letter prints the council's own sentence (its profile) instead.
   "other-formats": "You can ask for this letter in large print, braille, audio or another language: call {phone} or email {email}.",
   "other-formats.large-print": "You can also ask for this letter in braille, audio or another language: call {phone} or email {email}.",
+  // Printed beside it by a council that offers Welsh (Welsh Language Standards: a council says
+  // in its correspondence that it welcomes correspondence in Welsh and that it causes no delay).
+  "welsh-welcome": "We welcome correspondence in Welsh. We will reply in Welsh, and writing to us in Welsh will not delay our reply.",
 
   // Dates: "23 November 2026", "Monday 23 November 2026".
   "date": "{day} {month} {year}",
