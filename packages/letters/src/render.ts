@@ -546,7 +546,7 @@ export function renderLetterPdf(model: LetterModel, options: RenderOptions = {})
  * A bilingual letter as one PDF: the Welsh letter first, then the same letter in English, each
  * starting on its own page with its own page numbers. The Welsh comes first because a
  * bilingual document must not treat Welsh less favourably than English (Welsh Language
- * Standards (No. 1) Regulations 2015, standard 5 for correspondence; the Welsh Language
+ * Standards, the correspondence standard on Welsh and English versions; the Welsh Language
  * Commissioner's guidance reads it as "Welsh placed to be read first"; decision 0104). The
  * document's language is Welsh; each letter is tagged with its own, so a screen reader
  * switches voice.

@@ -100,7 +100,7 @@ describe("letters through the API", () => {
         ],
       });
       expect(completed.issuable).toBe(true);
-      expect(completed.model.sections.map((s) => s.element)).toEqual(["stage", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route"]);
+      expect(completed.model.sections.map((s) => s.element)).toEqual(["stage", "complaint-definition", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route"]);
       expect(completed.warnings).toContainEqual(expect.objectContaining({ rule: "council-jargon", word: "substantive response", location: "section:remedies" }));
     });
 

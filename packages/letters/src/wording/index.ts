@@ -28,8 +28,8 @@ export function say(language: LetterLanguage, key: WordingKey, values: Record<st
 
 /**
  * What an email that carries a letter says around it, in the letter's language: a greeting,
- * that the letter is attached, how to reply, and the sign-off. Bilingual emails put the Welsh
- * block first (Welsh Language Standards, standard 5: Welsh not treated less favourably).
+ * that the letter is attached, how to reply, and the sign-off. A bilingual email puts the Welsh
+ * block first (Welsh Language Standards: Welsh not treated less favourably; decision 0104).
  */
 export interface LetterEmailWording {
   subject: string;
