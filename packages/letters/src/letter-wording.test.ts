@@ -18,6 +18,7 @@ import { buildLetterModel, letterRegimeFamily, type LetterContext, type StaffMem
 import type { LetterModel } from "./model.js";
 import { renderBilingualLetterPdf, renderLetterPdf } from "./render.js";
 import { REGIME_FAMILIES, type RegimeFamily } from "./required-content.js";
+import { sampleLetter } from "./sample-letters.js";
 
 const STAFF: Record<string, StaffMember> = {
   sam: { name: "Sam Patel", jobTitle: "Repairs Manager", phone: "020 7946 0123", email: "sam.patel@example.gov.uk" },
@@ -140,6 +141,14 @@ describe("issue 15, letter wording: each finding in the text the resident reads"
     expect(text).not.toContain("If you are still unhappy");
     expect(text).not.toContain("You should contact them by");
     expect(text).toContain("We will now send you our full response by 27 January 2026.");
+  });
+
+  it("the sample extension letters (previews, the benchmark) word the Ombudsman the same way, for every family", () => {
+    for (const family of REGIME_FAMILIES) {
+      const ombudsman = sampleLetter("extension-notice", family).sections.find((section) => section.element === "ombudsman-details");
+      if (!ombudsman) continue;
+      expect(ombudsman.paragraphs[0], family).toMatch(/^We are still looking into your complaint\. If you do not agree that we need this extra time, you can contact the /);
+    }
   });
 
   it("the large-print letter does not offer large print, and still offers the other formats", async () => {

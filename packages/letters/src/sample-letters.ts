@@ -116,9 +116,21 @@ const SUBJECTS: Partial<Record<LetterKind, string>> = {
   "member-enquiry-response": "Your enquiry about housing benefit",
 };
 
+/**
+ * The Ombudsman paragraph as this kind of letter words it: an extension or a holding response
+ * is sent while we carry on, so the resident may go to the Ombudsman if they do not accept it,
+ * not "if still unhappy" (issue 15; decision 0104).
+ */
+function ombudsmanText(family: RegimeFamily, kind: LetterKind): string {
+  const text = OMBUDSMAN_TEXT[family];
+  if (kind !== "extension-notice" && kind !== "holding-response") return text;
+  const reason = kind === "extension-notice" ? "you do not agree that we need this extra time" : "you are unhappy about the delay";
+  return text.replace(/^If you are still unhappy, you can ask the (.+?) to look at [^.]+\./, `We are still looking into your complaint. If ${reason}, you can contact the $1.`);
+}
+
 /** The text for one element as this regime would word it (the Ombudsman named is the regime's). */
 export function sampleSection(element: LetterElement, family: RegimeFamily, kind: LetterKind): LetterSection {
-  if (element === "ombudsman-details") return { element, paragraphs: [OMBUDSMAN_TEXT[family]] };
+  if (element === "ombudsman-details") return { element, paragraphs: [ombudsmanText(family, kind)] };
   if (element === "stage" && STAGE_TEXT[kind]) return { element, paragraphs: [STAGE_TEXT[kind]] };
   return { element, paragraphs: [ELEMENT_TEXT[element]] };
 }
