@@ -26,6 +26,7 @@ import type { ReportTable } from "./table.js";
 export const SATISFACTION_DISCLOSURE = EQUALITY_DISCLOSURE;
 
 const OTHER = "Other services and stages";
+const ALL = "All services and stages";
 const ANSWERS = [...SATISFACTION_SCALE, "not-answered"] as const;
 
 export interface SatisfactionReport {
@@ -38,7 +39,7 @@ export interface SatisfactionReport {
   groups: Array<{
     group: string;
     responses: number;
-    /** Per question: the TSM percentage satisfied, of those who answered it; null when none did. */
+    /** Per question: the TSM percentage satisfied, of those who answered it; null when none did or it would show a hidden count. */
     satisfied: Record<SatisfactionQuestion, number | null>;
   }>;
   /** Per question: the answers by group, suppressed. */
@@ -63,7 +64,7 @@ export async function satisfactionReport(db: Executor, input: { councilId: strin
   const notes = [
     'The percentage is the Tenant Satisfaction Measures\' way: "very" or "fairly satisfied", of the people who answered that question. The first question is the one TP09 asks, about this complaint.',
     "Surveys are counted by the month the case closed; a period counts every month it touches. Answers are kept apart from the case and never shown for a single person.",
-    `Counts from 1 to ${threshold - 1} are shown as "<${threshold}"; where a hidden count could be worked out from another, the next smallest is hidden too. Nothing is shown for fewer than ${minimum} surveys, and services and stages with fewer are counted together as "${OTHER}".`,
+    `Counts from 1 to ${threshold - 1} are shown as "<${threshold}"; where a hidden count could be worked out from another, the next smallest is hidden too. Nothing is shown for fewer than ${minimum} surveys, and services and stages with fewer are counted together as "${OTHER}". A percentage is left out ("–") where it would give a hidden count away.`,
   ];
   const keyOf = (r: { serviceId: string | null; stageId: string }) => `${r.serviceId ?? ""}|${r.stageId}`;
   const label = new Map<string, string>();
@@ -97,9 +98,31 @@ export async function satisfactionReport(db: Executor, input: { councilId: strin
     add("", r.question, r.answer, r.count);
   }
   const get = (group: string, q: string, a: string) => count.get(`${group}\u0000${q}\u0000${a}`) ?? 0;
+  const rowsOf = names.length > 1 ? names : [""];
+  // Groups as rows, answers as columns: each row adds up to the group's surveys and each column
+  // to the council's count of that answer, both known to the reader.
+  const hiddenBy = new Map<SatisfactionQuestion, boolean[][]>();
+  const questions = SATISFACTION_QUESTIONS.map((q) => {
+    const counts = rowsOf.map((g) => ANSWERS.map((a) => get(g, q, a)));
+    const hidden = suppressTable(counts, { threshold });
+    hiddenBy.set(q, hidden);
+    return {
+      question: q,
+      label: SATISFACTION_QUESTION_LABELS[q],
+      rows: rowsOf.map((g, r) => ({
+        group: g || ALL,
+        counts: Object.fromEntries(ANSWERS.map((a, k) => [a, hidden[r]![k] ? SUPPRESSED : counts[r]![k]!])) as Record<(typeof ANSWERS)[number], Shown>,
+      })),
+    };
+  });
+  // A percentage would give back a count hidden in its row (10 surveys, 50%, 0 very satisfied:
+  // 5 fairly satisfied), so it is left out wherever the row hides one. The council's own row
+  // of a breakdown is the columns' totals, which the tables treat as known.
   const satisfiedIn = (group: string) =>
     Object.fromEntries(
       SATISFACTION_QUESTIONS.map((q) => {
+        const r = rowsOf.indexOf(group);
+        if (r >= 0 && hiddenBy.get(q)![r]!.some(Boolean)) return [q, null];
         const answered = SATISFACTION_SCALE.reduce((sum, a) => sum + get(group, q, a), 0);
         const satisfied = SATISFIED_ANSWERS.reduce((sum, a) => sum + get(group, q, a), 0);
         return [q, percent(satisfied, answered)];
@@ -107,23 +130,8 @@ export async function satisfactionReport(db: Executor, input: { councilId: strin
     ) as Record<SatisfactionQuestion, number | null>;
   const groups = [
     ...(names.length > 1 ? names.map((g) => ({ group: g, responses: ANSWERS.reduce((s, a) => s + get(g, SATISFACTION_QUESTIONS[0], a), 0), satisfied: satisfiedIn(g) })) : []),
-    { group: "All services and stages", responses, satisfied: satisfiedIn("") },
+    { group: ALL, responses, satisfied: satisfiedIn("") },
   ];
-  const questions = SATISFACTION_QUESTIONS.map((q) => {
-    // Groups as rows, answers as columns: each row adds up to the group's surveys and each
-    // column to the council's count of that answer, both known to the reader.
-    const rowsOf = names.length > 1 ? names : [""];
-    const counts = rowsOf.map((g) => ANSWERS.map((a) => get(g, q, a)));
-    const hidden = suppressTable(counts, { threshold });
-    return {
-      question: q,
-      label: SATISFACTION_QUESTION_LABELS[q],
-      rows: rowsOf.map((g, r) => ({
-        group: g || "All services and stages",
-        counts: Object.fromEntries(ANSWERS.map((a, k) => [a, hidden[r]![k] ? SUPPRESSED : counts[r]![k]!])) as Record<(typeof ANSWERS)[number], Shown>,
-      })),
-    };
-  });
   return { period, responses, withheld: null, groups, questions, notes };
 }
 
