@@ -6,6 +6,7 @@ import { enhanceGovukComponents } from "./utils/enhance.client";
 import { Header, Footer, SkipLink } from "./components/layout";
 import { Page } from "./components/page";
 import { rootData } from "./utils/root.server";
+import { LanguageContext } from "./i18n";
 import { INSTALL_COMMAND, isNotSetUp, type NotSetUp } from "./utils/not-set-up";
 
 export const links: LinksFunction = () => [
@@ -49,7 +50,7 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
   }, [location.key, navigation.state]);
 
   return (
-    <html lang="en" className="govuk-template govuk-template--rebranded">
+    <html lang={data?.language ?? "en"} className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -65,10 +66,12 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
             __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
-        <SkipLink />
-        <Header data={data} />
-        <div className="govuk-width-container">{children}</div>
-        <Footer data={data} />
+        <LanguageContext.Provider value={data?.language ?? "en"}>
+          <SkipLink data={data} />
+          <Header data={data} />
+          <div className="govuk-width-container">{children}</div>
+          <Footer data={data} />
+        </LanguageContext.Provider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

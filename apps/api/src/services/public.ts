@@ -57,7 +57,15 @@ export async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
 
 function councilContact(runtime: CouncilRuntime) {
   const letterhead = runtime.profile.letterhead;
-  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website, referencePrefix: runtime.council.referencePrefix };
+  return {
+    name: runtime.profile.name,
+    phone: letterhead.phone,
+    email: letterhead.email,
+    website: letterhead.website,
+    referencePrefix: runtime.council.referencePrefix,
+    /** Whether the public pages offer Welsh (decision 0517). */
+    welsh: runtime.profile.correspondence.languages !== "english",
+  };
 }
 
 /** The services the profile offers to the public (`offeredToPublic`): internal ones are left out. */
