@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useMatches, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import styles from "./styles/govuk.scss?url";
 import { enhanceGovukComponents } from "./utils/enhance.client";
@@ -34,8 +34,12 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function Document({ children, nonce, data }: { children: React.ReactNode; nonce: string | undefined; data: RootData | undefined }) {
+function Document({ children, nonce, data: loaded }: { children: React.ReactNode; nonce: string | undefined; data: RootData | undefined }) {
   const location = useLocation();
+  // Only the pages whose words are all in the message files (`handle.welsh`) are shown in Welsh;
+  // any other page stays in English, marked lang="en", with a line saying so (decision 0517).
+  const translated = useMatches().some((m) => (m.handle as { welsh?: boolean } | undefined)?.welsh === true);
+  const data = loaded ? { ...loaded, language: translated ? loaded.language : ("en" as const) } : loaded;
   const navigation = useNavigation();
   useEffect(() => {
     // Marks for the browser tests: hydration done, and a navigation in flight.

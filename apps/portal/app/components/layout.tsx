@@ -21,8 +21,13 @@ export function SkipLink({ data }: { data: RootData | undefined }) {
 function LanguageSwitch({ data }: { data: RootData | undefined }) {
   const { pathname, search } = useLocation();
   if (!data?.council?.welsh || data.staff) return null;
-  const current = data.language;
-  const back = encodeURIComponent(`${pathname}${search.replace(/([?&])lang=(en|cy)&?/, "$1").replace(/[?&]$/, "")}`);
+  const current = data.chosenLanguage;
+  // Back to this page without the choice just made, nor Remix's "?index" of a form's answer.
+  const query = new URLSearchParams(search);
+  query.delete("lang");
+  query.delete("index");
+  const rest = query.toString();
+  const back = encodeURIComponent(`${pathname}${rest ? `?${rest}` : ""}`);
   const names = { en: "English", cy: "Cymraeg" } as const;
   return (
     <nav className="govuk-width-container app-language-switch" aria-label={translator(current)("layout.chooseLanguage")}>
@@ -41,6 +46,11 @@ function LanguageSwitch({ data }: { data: RootData | undefined }) {
           ),
         )}
       </ul>
+      {current !== data.language ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-0" lang={current}>
+          {translator(current)("layout.notTranslated")}
+        </p>
+      ) : null}
     </nav>
   );
 }

@@ -12,6 +12,7 @@ export const cy: Record<MessageKey, string> = {
   "layout.serviceName": "Cwynion, canmoliaeth a sylwadau",
   "layout.menu": "Dewislen",
   "layout.serviceInformation": "Gwybodaeth am y gwasanaeth",
+  "layout.notTranslated": "Nid yw'r dudalen hon ar gael yn Gymraeg eto.",
   "layout.chooseLanguage": "Dewis iaith",
   "layout.nav.complain": "Gwneud cwyn",
   "layout.nav.track": "Gwirio eich cwyn",

@@ -8,6 +8,7 @@ export const en = {
   "layout.serviceName": "Complaints, compliments and comments",
   "layout.menu": "Menu",
   "layout.serviceInformation": "Service information",
+  "layout.notTranslated": "This page is not available in Welsh yet.",
   "layout.chooseLanguage": "Choose a language",
   "layout.nav.complain": "Make a complaint",
   "layout.nav.track": "Check your complaint",

@@ -10,6 +10,9 @@ import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
 import { formatDateIn, languageOfMatches, translator, useLanguage, useT, type MessageKey, type Translate } from "../i18n";
 
+/** Every word of this page is in the message files: shown in Welsh when chosen (decision 0517). */
+export const handle = { welsh: true };
+
 export const meta: MetaFunction = ({ matches }) => [{ title: `${translator(languageOfMatches(matches))("complain.title")} – Council` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {

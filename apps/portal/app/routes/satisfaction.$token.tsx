@@ -15,6 +15,9 @@ import { Page } from "../components/page";
 import { describeApiError, readForm, text } from "../utils/forms.server";
 import { languageOfMatches, translator, useT, type MessageKey } from "../i18n";
 
+/** Every word of this page is in the message files: shown in Welsh when chosen (decision 0517). */
+export const handle = { welsh: true };
+
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageOfMatches(matches))("survey.title") }];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {

@@ -39,5 +39,6 @@ export async function rootData(context: AppLoadContext, request: Request) {
   // Nor on a server with no council for this address: every section is the same 503 page.
   const nav: NavItem[] = staff ? (context.principal?.kind === "staff" && context.principal.passwordMustChange ? [] : staffNavigation(staff.roles)) : notSetUp ? [] : publicNavigation();
   const language = staff ? "en" : languageOf(request, council?.welsh ?? false);
-  return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav, notSetUp, language };
+  // `language` is what the page is shown in (root.tsx keeps English for a page not yet in Welsh); `chosenLanguage` the resident's choice.
+  return { nonce: context.nonce, csrfToken: context.csrfToken, council, staff, nav, notSetUp, language, chosenLanguage: language };
 }
