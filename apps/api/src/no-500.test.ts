@@ -190,6 +190,7 @@ describe("no input makes a 500", () => {
       "equality.hasForm": () => ({ caseId }),
       "equality.withdraw": () => ({ caseId }),
       "equality.report": () => ({ from: "2026-01-01", to: "2026-12-31", by: "directorate" }),
+      "satisfaction.report": () => ({ from: "2026-01-01", to: "2026-12-31" }),
       "integration.services": () => undefined,
       "integration.createCase": () => ({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Fuzz", customer: null, idempotencyKey: `fuzz-${Math.random()}` }),
       "integration.caseStatus": () => ({ reference }),
@@ -210,6 +211,8 @@ describe("no input makes a 500", () => {
       "public.letter": () => ({ reference, trackingCode, letterId: "00000000-0000-4000-8000-000000000000" }),
       "public.escalate": async () => ({ reference, trackingCode, expectedVersion: await version(), reason: "Fuzz", idempotencyKey: `public-escalate-${Math.random()}` }),
       "public.equality": () => ({ reference, trackingCode, consent: true, answers: { age_band: "35-44", sex: null } }),
+      "public.survey": () => ({ token: "C".repeat(32) }),
+      "public.answerSurvey": () => ({ token: "C".repeat(32), answers: { handling: "very-satisfied", "kept-informed": null } }),
     };
     const make = table[name];
     if (!make) throw new Error(`no valid input for ${name}: add one`);

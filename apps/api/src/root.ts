@@ -21,6 +21,7 @@ import { improvementRouter } from "./routers/improvement.js";
 import { resolutionPlansRouter } from "./routers/resolution-plans.js";
 import { qualityRouter } from "./routers/quality.js";
 import { equalityRouter } from "./routers/equality.js";
+import { satisfactionRouter } from "./routers/satisfaction.js";
 import { auditRouter } from "./routers/audit.js";
 
 export const appRouter = router({
@@ -44,6 +45,7 @@ export const appRouter = router({
   resolutionPlans: resolutionPlansRouter,
   quality: qualityRouter,
   equality: equalityRouter,
+  satisfaction: satisfactionRouter,
 });
 
 export type AppRouter = typeof appRouter;

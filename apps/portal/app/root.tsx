@@ -1,11 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useMatches, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import styles from "./styles/govuk.scss?url";
 import { enhanceGovukComponents } from "./utils/enhance.client";
 import { Header, Footer, SkipLink } from "./components/layout";
 import { Page } from "./components/page";
 import { rootData } from "./utils/root.server";
+import { LanguageContext } from "./i18n";
 import { INSTALL_COMMAND, isNotSetUp, type NotSetUp } from "./utils/not-set-up";
 
 export const links: LinksFunction = () => [
@@ -33,8 +34,12 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function Document({ children, nonce, data }: { children: React.ReactNode; nonce: string | undefined; data: RootData | undefined }) {
+function Document({ children, nonce, data: loaded }: { children: React.ReactNode; nonce: string | undefined; data: RootData | undefined }) {
   const location = useLocation();
+  // Only the pages whose words are all in the message files (`handle.welsh`) are shown in Welsh;
+  // any other page stays in English, marked lang="en", with a line saying so (decision 0517).
+  const translated = useMatches().some((m) => (m.handle as { welsh?: boolean } | undefined)?.welsh === true);
+  const data = loaded ? { ...loaded, language: translated ? loaded.language : ("en" as const) } : loaded;
   const navigation = useNavigation();
   useEffect(() => {
     // Marks for the browser tests: hydration done, and a navigation in flight.
@@ -49,7 +54,7 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
   }, [location.key, navigation.state]);
 
   return (
-    <html lang="en" className="govuk-template govuk-template--rebranded">
+    <html lang={data?.language ?? "en"} className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -65,10 +70,12 @@ function Document({ children, nonce, data }: { children: React.ReactNode; nonce:
             __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
-        <SkipLink />
-        <Header data={data} />
-        <div className="govuk-width-container">{children}</div>
-        <Footer data={data} />
+        <LanguageContext.Provider value={data?.language ?? "en"}>
+          <SkipLink data={data} />
+          <Header data={data} />
+          <div className="govuk-width-container">{children}</div>
+          <Footer data={data} />
+        </LanguageContext.Provider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -38,6 +38,7 @@ export { DomainError, type DomainErrorCode } from "./errors.js";
 export { baseIntakeShape, representativeSchema } from "./lifecycle/intake.js";
 export { FIRST_DATE, LAST_DATE, id, isoDate, isoDateTime, name, slug, text } from "./input/fields.js";
 export { customerInput, logCaseInput } from "./input/cases.js";
+export { satisfactionAnswers, satisfactionInput, surveyToken, type SatisfactionAnswers } from "./input/satisfaction.js";
 export { PUBLIC_KINDS, PUBLIC_TEXT_LIMITS, type PublicKind, escalateInput, normaliseTrackingCode, proof, publicCustomer, submitInput, trackInput } from "./input/public.js";
 export { INVISIBLE_NAME_MESSAGE, isVisibleName, personName } from "./lifecycle/names.js";
 export {

@@ -15,6 +15,8 @@ export interface CustomerInput {
   preferredContact?: string | null;
   reasonableAdjustments?: string | null;
   largePrint?: boolean;
+  /** The language of the public form they used: "en" or "cy" (decision 0517). */
+  language?: "en" | "cy";
 }
 
 // The same normalisation as the generated columns of `customers` (migration 20261123110100),
@@ -55,6 +57,7 @@ function columns(input: Partial<CustomerInput>) {
       ? { reasonable_adjustments: input.reasonableAdjustments }
       : {}),
     ...(input.largePrint !== undefined ? { large_print: input.largePrint } : {}),
+    ...(input.language !== undefined ? { language: input.language } : {}),
   };
 }
 

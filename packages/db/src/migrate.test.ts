@@ -42,6 +42,8 @@ const tables = [
   "resolution_plan_checkpoints",
   "resolution_plan_tasks",
   "resolution_plans",
+  "satisfaction_answers",
+  "satisfaction_invitations",
   "server_secrets",
   "services",
   "sessions",

@@ -85,6 +85,7 @@ const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB
     preferred_contact: true,
     reasonable_adjustments: true,
     large_print: true,
+    language: true,
     merged_into_id: true,
     email_normalised: true,
     phone_normalised: true,
@@ -342,6 +343,8 @@ const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB
   server_secrets: { name: true, value: true, created_at: true },
   event_heads: { stream: true, council_id: true, events: true, head_hash: true, mac: true, updated_at: true },
   staff_role_requests: { id: true, council_id: true, staff_id: true, requested_by: true, roles: true, requested_at: true, decided_by: true, decided_at: true, decision: true },
+  satisfaction_invitations: { token_hash: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, expires_on: true },
+  satisfaction_answers: { id: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, handling: true, kept_informed: true, response_clear: true, ease_of_complaining: true },
 };
 
 describe("src/schema.ts", () => {

@@ -114,6 +114,8 @@ export interface CustomersTable {
   preferred_contact: string | null;
   reasonable_adjustments: string | null;
   large_print: Generated<boolean>;
+  /** "en" or "cy": the language of the public form they used (decision 0517). */
+  language: Generated<string>;
   merged_into_id: string | null;
   email_normalised: Computed<string | null>;
   phone_normalised: Computed<string | null>;
@@ -377,6 +379,33 @@ export interface NotificationsOutboxTable {
   last_error: string | null;
 }
 
+/** A survey sent (decision 0516): the token's hash and what its answers are reported by; no case. */
+export interface SatisfactionInvitationsTable {
+  token_hash: string;
+  council_id: string;
+  service_id: string | null;
+  directorate_id: string | null;
+  stage_id: string;
+  stage_label: string;
+  closed_month: DateString;
+  expires_on: DateString;
+}
+
+/** A survey's answers, apart from the case (decision 0516). */
+export interface SatisfactionAnswersTable {
+  id: Generated<string>;
+  council_id: string;
+  service_id: string | null;
+  directorate_id: string | null;
+  stage_id: string;
+  stage_label: string;
+  closed_month: DateString;
+  handling: string | null;
+  kept_informed: string | null;
+  response_clear: string | null;
+  ease_of_complaining: string | null;
+}
+
 export interface SessionsTable {
   id: string;
   council_id: string;
@@ -475,6 +504,8 @@ export interface DB extends ReportTables {
   server_secrets: ServerSecretsTable;
   event_heads: EventHeadsTable;
   staff_role_requests: StaffRoleRequestsTable;
+  satisfaction_invitations: SatisfactionInvitationsTable;
+  satisfaction_answers: SatisfactionAnswersTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

@@ -198,7 +198,7 @@ const OTHER_GROUPS = { directorate: "Other directorates", category: "Other categ
  * into "Other directorates" / "Other categories", and if the pool is still short the smallest
  * named group joins it, so no group's answers are one or two people's.
  */
-function poolGroups(
+export function poolGroups(
   formsByGroup: ReadonlyMap<string | null, number>,
   minimum: number,
   other: string,

@@ -89,6 +89,7 @@ export {
   type EqualityQuestion,
   type EqualityReport,
 } from "./equality.js";
+export { satisfactionReport, satisfactionTables, SATISFACTION_DISCLOSURE, type SatisfactionReport } from "./satisfaction.js";
 export {
   EQUALITY_DISCLOSURE,
   isSmall,

@@ -154,6 +154,8 @@ const GENERAL: Record<string, StaffRole[]> = {
   /** Equality monitoring: the form's questions to those who record or report; the aggregate report to oversight only. */
   "equality.questions": [CSO, CM, "quality-assurance", "auditor"],
   "equality.report": [CM, "quality-assurance", "auditor"],
+  /** The satisfaction survey's aggregate (decision 0516): the same oversight readers. */
+  "satisfaction.report": [CM, "quality-assurance", "auditor"],
   /** The integration surface takes API keys, never staff sessions. */
   "integration.services": [],
   "integration.createCase": [],
@@ -200,8 +202,8 @@ const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
  * everyone, signed in or not; what changes a case (RESIDENT_ACTIONS) is the resident's alone:
  * a signed-in staff session is refused, so no role acts as the resident (issue 20, finding 7).
  */
-const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.accessibilityStatement", "public.privacyNotice", "public.howWeHandleComplaints", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality"];
-const RESIDENT_ACTIONS = new Set(["public.submit", "public.escalate", "public.equality"]);
+const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.accessibilityStatement", "public.privacyNotice", "public.howWeHandleComplaints", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality", "public.survey", "public.answerSurvey"];
+const RESIDENT_ACTIONS = new Set(["public.submit", "public.escalate", "public.equality", "public.answerSurvey"]);
 /** Covered by their own specs (they change the caller's password or session). */
 const ELSEWHERE = ["auth.changePassword", /* needs another administrator's request: routers/audit.test.ts */ "admin.roleRequests.decide"];
 
@@ -510,6 +512,8 @@ describe("authorisation matrix", () => {
       "public.letter": (c) => c.public.letter({ ...proof, letterId: "00000000-0000-4000-8000-000000000000" }),
       "public.escalate": (c) => c.public.escalate({ ...proof, expectedVersion: 1, idempotencyKey: "matrix-public-escalate" }),
       "public.equality": (c) => c.public.equality({ ...proof, consent: true, answers: {} }),
+      "public.survey": (c) => c.public.survey({ token: "A".repeat(32) }),
+      "public.answerSurvey": (c) => c.public.answerSurvey({ token: "A".repeat(32), answers: { handling: "neither" } }),
     };
     expect(Object.keys(calls).sort()).toEqual([...PUBLIC_FORMS].sort());
     for (const role of [...STAFF_ROLES, null]) {
@@ -611,6 +615,7 @@ describe("authorisation matrix", () => {
       "quality.scores": (c) => c.quality.scores({ from: "2026-01-01", to: "2026-12-31" }),
       "equality.questions": (c) => c.equality.questions(),
       "equality.report": (c) => c.equality.report({ from: "2026-01-01", to: "2026-12-31" }),
+      "satisfaction.report": (c) => c.satisfaction.report({ from: "2026-01-01", to: "2026-12-31" }),
       "customers.conductCommand": (c) => c.customers.conductCommand({ customerId: cases.own.customerId, expectedVersion: 99, command: { type: "refer", evidence: "Matrix evidence of behaviour" } }),
     };
     for (const [name, allowedRoles] of Object.entries(GENERAL)) {
@@ -819,6 +824,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "equality.hasForm": names((c) => c.equality.hasForm({ caseId })),
       "equality.withdraw": names((c) => c.equality.withdraw({ caseId })),
       "equality.report": lists((c) => c.equality.report({ from: "2026-01-01", to: "2026-12-31" })),
+      "satisfaction.report": lists((c) => c.satisfaction.report({ from: "2026-01-01", to: "2026-12-31" })),
       "public.services": lists((c) => c.public.services()),
       "public.equalityQuestions": lists((c) => c.public.equalityQuestions()),
       "public.accessibilityStatement": lists((c) => c.public.accessibilityStatement()),
@@ -829,6 +835,8 @@ describe("authorisation matrix: two councils on one server", () => {
       "public.letter": names((c) => c.public.letter({ reference: a.reference, trackingCode: a.trackingCode, letterId: a.letterId })),
       "public.escalate": names((c) => c.public.escalate({ reference: a.reference, trackingCode: a.trackingCode, expectedVersion: 1, idempotencyKey: `leeds-escalate-${Math.random()}` })),
       "public.equality": names((c) => c.public.equality({ reference: a.reference, trackingCode: a.trackingCode, consent: true, answers: {} })),
+      "public.survey": lists((c) => c.public.survey({ token: "B".repeat(32) })),
+      "public.answerSurvey": lists((c) => c.public.answerSurvey({ token: "B".repeat(32), answers: { handling: "neither" } })),
     };
   };
   /** Signed in or out, these do not touch a council's data (the first block covers them). */

@@ -38,6 +38,8 @@ export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["c
  */
 export const EQUALITY_RECORDERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "complaints-manager"]);
 export const EQUALITY_REPORT_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "quality-assurance", "auditor"]);
+/** The satisfaction survey's aggregate (decision 0516): council-wide, the same readers as equality's. */
+export const SATISFACTION_REPORT_READERS: ReadonlySet<StaffRole> = EQUALITY_REPORT_READERS;
 
 /**
  * Who may read the council's complaint figures (annual report, housing measures, social care,

@@ -9,6 +9,7 @@
  *   GET /reports/lessons.csv?from=&to=[&directorate=<id>…]
  *   GET /reports/quality.csv?from=&to=
  *   GET /reports/equality.csv?from=&to=[&by=directorate|category]
+ *   GET /reports/satisfaction.csv?from=&to=
  */
 import { Router, type Request, type Response } from "express";
 import type { z } from "zod";
@@ -17,9 +18,11 @@ import type { StaffPrincipal } from "../access/principal.js";
 import { fieldMessages, PASSWORD_CHANGE_MESSAGE } from "../errors.js";
 import { annualReportInput, housingReportInput, periodReportInput } from "../routers/reports.js";
 import { equalityReportInput } from "../routers/equality.js";
+import { satisfactionReportInput } from "../routers/satisfaction.js";
 import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/reports.js";
 import { scoresCsv } from "../services/quality.js";
 import { reportCsv as equalityCsv } from "../services/equality.js";
+import { reportCsv as satisfactionCsv } from "../services/satisfaction.js";
 import { asyncHandler, fileHeaders, jsonError, locals, requestContext } from "./middleware.js";
 
 type Query = Request["query"];
@@ -69,5 +72,6 @@ export function reportRoutes(deps: AppDeps): Router {
   routes.get("/reports/lessons.csv", csvRoute(deps, periodReportInput, lessonsCsv));
   routes.get("/reports/quality.csv", csvRoute(deps, periodReportInput.pick({ from: true, to: true }), scoresCsv));
   routes.get("/reports/equality.csv", csvRoute(deps, equalityReportInput, equalityCsv));
+  routes.get("/reports/satisfaction.csv", csvRoute(deps, satisfactionReportInput, satisfactionCsv));
   return routes;
 }

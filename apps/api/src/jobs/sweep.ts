@@ -13,13 +13,16 @@
  * - persistent-complainant reviews due within five working days, to the complaints manager;
  * - improvement actions overdue (their date or a milestone's), to their owner and the Head of
  *   Service (docs/design.md §3), through the same storage the improvement pages use;
- * - quality checks' remedial actions overdue, to their owner.
+ * - quality checks' remedial actions overdue, to their owner;
+ * - satisfaction surveys to residents whose complaint closed, where the council sends them
+ *   (services/satisfaction.ts; decision 0516).
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";
 import { notificationRepository, organisationRepository, sweepRepository, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
 import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import type { EmailKind } from "../notifications/notifier.js";
+import { queueSurveys } from "../services/satisfaction.js";
 
 export const REMINDER_WORKING_DAYS = 2;
 export const ESCALATE_OVERDUE_AFTER = 5;
@@ -32,11 +35,13 @@ export interface SweepReport {
   /** Notifications written by this pass (repeats skipped by their dedupe keys are not counted). */
   queued: number;
   byKind: Partial<Record<EmailKind, number>>;
+  /** Satisfaction surveys queued to residents by this pass. */
+  surveys: number;
 }
 
 export async function sweep(deps: AppDeps): Promise<SweepReport> {
   const db = deps.database.db;
-  const report: SweepReport = { councils: 0, queued: 0, byKind: {} };
+  const report: SweepReport = { councils: 0, queued: 0, byKind: {}, surveys: 0 };
   for (const council of await organisationRepository.listCouncils(db)) {
     const runtime = await deps.councils.get(council.id);
     const today = todayIn(deps.clock);
@@ -44,6 +49,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
     const ids = await deps.notifier.enqueue(db, messages);
     // The action page shows when it went to the Head of Service; the dedupe keys keep it to once.
     for (const e of escalations) await learningRepository.markEscalated(db, e.key, today, e.forDue, deps.clock.now());
+    report.surveys += await queueSurveys(deps, runtime, today);
     report.councils += 1;
     report.queued += ids.length;
     const added = new Set(await notificationRepository.dedupeKeysOf(db, ids));

@@ -7,11 +7,12 @@
  */
 import { z } from "zod";
 import { EQUALITY_CHARACTERISTICS } from "@complaints/db";
-import { escalateInput, proof, submitInput, trackInput } from "@complaints/core";
+import { escalateInput, proof, satisfactionInput, submitInput, surveyToken, trackInput } from "@complaints/core";
 import { publicProcedure, router } from "../trpc.js";
 import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { equalityQuestions, escalate, letterForResident, londonTime, publicServices, recordEquality, secondsUntil, submit, track } from "../services/public.js";
+import { answerSurvey, openSurvey } from "../services/satisfaction.js";
 import { accessibilityStatement, howWeHandleComplaints, privacyNotice } from "../services/public-information.js";
 import { id } from "./schemas.js";
 
@@ -98,4 +99,12 @@ export const publicRouter = router({
         .strict(),
     )
     .mutation(({ ctx, input }) => recordEquality(ctx, input)),
+
+  /**
+   * The satisfaction survey from the link in the resident's email (decision 0516): whether the
+   * link still opens it (a mutation: the token travels in the body, like the tracking code),
+   * and its answers, stored once and apart from the case.
+   */
+  survey: limited.input(z.object({ token: surveyToken }).strict()).mutation(({ ctx, input }) => openSurvey(ctx, input.token)),
+  answerSurvey: residentOnly.input(satisfactionInput).mutation(({ ctx, input }) => answerSurvey(ctx, input)),
 });

@@ -41,6 +41,7 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
+import { residentLanguage } from "./satisfaction.js";
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";
@@ -56,7 +57,15 @@ export async function publicCouncil(ctx: Context): Promise<CouncilRuntime> {
 
 function councilContact(runtime: CouncilRuntime) {
   const letterhead = runtime.profile.letterhead;
-  return { name: runtime.profile.name, phone: letterhead.phone, email: letterhead.email, website: letterhead.website, referencePrefix: runtime.council.referencePrefix };
+  return {
+    name: runtime.profile.name,
+    phone: letterhead.phone,
+    email: letterhead.email,
+    website: letterhead.website,
+    referencePrefix: runtime.council.referencePrefix,
+    /** Whether the public pages offer Welsh (decision 0517). */
+    welsh: runtime.profile.correspondence.languages !== "english",
+  };
 }
 
 /** The services the profile offers to the public (`offeredToPublic`): internal ones are left out. */
@@ -207,6 +216,8 @@ export interface PublicSubmission {
     postcode?: string | null | undefined;
     preferredContact: "email" | "phone" | "post";
   } | null;
+  /** The language of the form (decision 0517): kept on the customer where the council offers Welsh. */
+  language?: "en" | "cy" | undefined;
   idempotencyKey: string;
 }
 
@@ -239,6 +250,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
         address: input.customer.address ?? null,
         postcode: input.customer.postcode ? input.customer.postcode.toUpperCase() : null,
         preferredContact: input.customer.preferredContact,
+        language: residentLanguage(runtime, input.language ?? "en"),
       }
     : null;
   const logged = await logNewCase(

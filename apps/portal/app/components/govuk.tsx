@@ -6,19 +6,21 @@
  */
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { useT } from "../i18n";
 
 const cx = (...classes: Array<string | false | null | undefined>) => classes.filter(Boolean).join(" ");
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** "There is a problem": each message links to its field. Focused by GOV.UK Frontend's JS. */
-export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldErrors | null | undefined; title?: string }) {
+export function ErrorSummary({ errors, title }: { errors: FieldErrors | null | undefined; title?: string }) {
+  const t = useT();
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary">
       <div role="alert">
-        <h2 className="govuk-error-summary__title">{title}</h2>
+        <h2 className="govuk-error-summary__title">{title ?? t("govuk.errorSummary")}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
@@ -32,9 +34,10 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
 }
 
 export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
+  const t = useT();
   return (
     <p id={id} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {children}
+      <span className="govuk-visually-hidden">{t("govuk.errorPrefix")}</span> {children}
     </p>
   );
 }

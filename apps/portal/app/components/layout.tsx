@@ -1,11 +1,57 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { RootData } from "../root";
+import { translator, type MessageKey } from "../i18n";
 
-export function SkipLink() {
+/** The public links' words in the page's language (utils/navigation.ts gives them in English). */
+const PUBLIC_NAV: Record<string, MessageKey> = { "/complain": "layout.nav.complain", "/track": "layout.nav.track", "/escalate": "layout.nav.escalate" };
+
+export function SkipLink({ data }: { data: RootData | undefined }) {
   return (
     <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-      Skip to main content
+      {translator(data?.language ?? "en")("layout.skipLink")}
     </a>
+  );
+}
+
+/**
+ * "English | Cymraeg" where the council offers Welsh (decision 0517): the page's language as
+ * text, the other as a link that stores the choice and comes back here. Each name is in its
+ * own language, marked with `lang` so screen readers say it right.
+ */
+function LanguageSwitch({ data }: { data: RootData | undefined }) {
+  const { pathname, search } = useLocation();
+  if (!data?.council?.welsh || data.staff) return null;
+  const current = data.chosenLanguage;
+  // Back to this page without the choice just made, nor Remix's "?index" of a form's answer.
+  const query = new URLSearchParams(search);
+  query.delete("lang");
+  query.delete("index");
+  const rest = query.toString();
+  const back = encodeURIComponent(`${pathname}${rest ? `?${rest}` : ""}`);
+  const names = { en: "English", cy: "Cymraeg" } as const;
+  return (
+    <nav className="govuk-width-container app-language-switch" aria-label={translator(current)("layout.chooseLanguage")}>
+      <ul className="govuk-list app-language-switch__list">
+        {(["en", "cy"] as const).map((code) =>
+          code === current ? (
+            <li key={code} className="app-language-switch__item" aria-current="true" lang={code}>
+              {names[code]}
+            </li>
+          ) : (
+            <li key={code} className="app-language-switch__item">
+              <a className="govuk-link" href={`/language/${code}?back=${back}`} lang={code} hrefLang={code}>
+                {names[code]}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+      {current !== data.language ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-0" lang={current}>
+          {translator(current)("layout.notTranslated")}
+        </p>
+      ) : null}
+    </nav>
   );
 }
 
@@ -16,7 +62,8 @@ export function SkipLink() {
 export function Header({ data }: { data: RootData | undefined }) {
   const councilName = data?.council?.name ?? "Council";
   const staff = data?.staff ?? null;
-  const nav = data?.nav ?? [];
+  const t = translator(data?.language ?? "en");
+  const nav = (data?.nav ?? []).map((item) => (staff || !PUBLIC_NAV[item.href] ? item : { ...item, text: t(PUBLIC_NAV[item.href]!) }));
   const { pathname } = useLocation();
   // The most specific section the page is in ("/cases/new" is Log a case, not Work queue).
   const activeHref = nav
@@ -33,12 +80,13 @@ export function Header({ data }: { data: RootData | undefined }) {
           </div>
         </div>
       </div>
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <LanguageSwitch data={data} />
+      <section aria-label={t("layout.serviceInformation")} className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
               <a href={staff ? "/cases" : "/"} className="govuk-service-navigation__link">
-                {staff ? "Complaints case management" : "Complaints, compliments and comments"}
+                {staff ? "Complaints case management" : t("layout.serviceName")}
               </a>
             </span>
             {nav.length > 0 ? (
@@ -50,7 +98,7 @@ export function Header({ data }: { data: RootData | undefined }) {
                   hidden
                   aria-hidden="true"
                 >
-                  Menu
+                  {t("layout.menu")}
                 </button>
                 <ul className="govuk-service-navigation__list" id="navigation">
                   {nav.map((item) => {
@@ -87,35 +135,36 @@ export function Header({ data }: { data: RootData | undefined }) {
 }
 
 export function Footer({ data }: { data: RootData | undefined }) {
+  const t = translator(data?.language ?? "en");
   return (
     <footer className="govuk-footer">
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <h2 className="govuk-visually-hidden">Support links</h2>
+            <h2 className="govuk-visually-hidden">{t("layout.footer.supportLinks")}</h2>
             <ul className="govuk-footer__inline-list">
               <li className="govuk-footer__inline-list-item">
                 <a className="govuk-footer__link" href="/accessibility">
-                  Accessibility statement
+                  {t("layout.footer.accessibility")}
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
                 <a className="govuk-footer__link" href="/privacy">
-                  Privacy
+                  {t("layout.footer.privacy")}
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
                 <a className="govuk-footer__link" href="/how-we-handle-complaints">
-                  How we handle complaints
+                  {t("layout.footer.howWeHandle")}
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
                 <a className="govuk-footer__link" href={data?.staff ? "/cases" : "/sign-in"}>
-                  {data?.staff ? "Work queue" : "Staff sign in"}
+                  {data?.staff ? "Work queue" : t("layout.footer.staffSignIn")}
                 </a>
               </li>
             </ul>
-            <span className="govuk-footer__licence-description">{data?.council?.name ?? "Council"} complaints service. Open source under the MIT licence.</span>
+            <span className="govuk-footer__licence-description">{t("layout.footer.licence", { council: data?.council?.name ?? "Council" })}</span>
           </div>
         </div>
       </div>

@@ -8,10 +8,12 @@ import { ANSWER_FIELDS, STEP_FIELDS, stepsFor, type Answers, type Step } from ".
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
+import { formatDateIn, languageOfMatches, translator, useLanguage, useT, type MessageKey, type Translate } from "../i18n";
 
-const SERVICE_TITLE = "Make a complaint, compliment or comment";
+/** Every word of this page is in the message files: shown in Welsh when chosen (decision 0517). */
+export const handle = { welsh: true };
 
-export const meta: MetaFunction = () => [{ title: `${SERVICE_TITLE} – Council` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${translator(languageOfMatches(matches))("complain.title")} – Council` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return loadComplain(context);
@@ -23,32 +25,42 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 type Services = Awaited<ReturnType<typeof loader>>["services"];
 
-const KIND_WORDS: Record<string, { noun: string; sent: string }> = {
-  complaint: { noun: "complaint", sent: "Complaint sent" },
-  compliment: { noun: "compliment", sent: "Compliment sent" },
-  comment: { noun: "comment", sent: "Comment sent" },
-};
+type Kind = "complaint" | "compliment" | "comment";
+const kindOf = (kind: string | undefined): Kind => (kind === "compliment" || kind === "comment" ? kind : "complaint");
+/** "complaint" / "cwyn": what the resident is sending, in the page's language. */
+const nounOf = (t: Translate, kind: string | undefined) => t(`complain.noun.${kindOf(kind)}`);
 
 /** The question each step asks: its heading and the page's title. */
-function question(step: Step, a: Answers): string {
-  const noun = KIND_WORDS[a.kind ?? ""]?.noun ?? "complaint";
+function question(t: Translate, step: Step, a: Answers): string {
+  const noun = nounOf(t, a.kind);
+  const other = a.kind === "complaint" ? "complaint" : "other";
   switch (step) {
     case "kind":
-      return "What would you like to do?";
+      return t("complain.q.kind");
     case "service":
-      return `Which service is your ${noun} about?`;
+      return t("complain.q.service", { noun });
     case "description":
-      return a.kind === "complaint" ? "What happened?" : `What would you like to tell us?`;
+      return t(`complain.q.description.${other}`);
     case "outcome":
-      return "What would you like us to do to put things right?";
+      return t("complain.q.outcome");
     case "name":
-      return a.kind === "complaint" ? "What is your name?" : "Would you like a reply?";
+      return t(`complain.q.name.${other}`);
     case "contact":
-      return "How would you like us to contact you?";
+      return t("complain.q.contact");
     case "check":
-      return `Check your answers before sending your ${noun}`;
+      return t("complain.q.check", { noun });
   }
 }
+
+/**
+ * The form's messages in the page's language: in Welsh, each field's own Welsh message (the
+ * checks and the API answer in English: decision 0517).
+ */
+function translateErrors(t: Translate, welsh: boolean, errors: Record<string, string>): Record<string, string> {
+  if (!welsh) return errors;
+  return Object.fromEntries(Object.keys(errors).map((field) => [field, field === "_form" ? t("complain.error.form") : t((`complain.error.${field}` in WELSH_FIELD_ERRORS ? `complain.error.${field}` : "complain.error.form") as MessageKey)]));
+}
+const WELSH_FIELD_ERRORS = Object.fromEntries(["kind", "service", "description", "desiredOutcome", "replyWanted", "fullName", "contact", "email", "phone", "addressLine1", "town", "postcode"].map((f) => [`complain.error.${f}`, true]));
 
 /** Every answer so far, except those this page asks, carried along unseen. */
 function Hidden({ answers, except }: { answers: Answers; except: readonly string[] }) {
@@ -62,7 +74,8 @@ function Hidden({ answers, except }: { answers: Answers; except: readonly string
 }
 
 function StepFields({ step, a, errors, services }: { step: Step; a: Answers; errors: Record<string, string>; services: Services }) {
-  const title = question(step, a);
+  const t = useT();
+  const title = question(t, step, a);
   switch (step) {
     case "kind":
       return (
@@ -73,19 +86,19 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
           error={errors.kind}
           defaultValue={a.kind}
           items={[
-            { value: "complaint", text: "Make a complaint", hint: "Tell us about something we did wrong or did not do, and what you would like us to do about it." },
-            { value: "compliment", text: "Pay a compliment", hint: "Tell us about something we did well." },
-            { value: "comment", text: "Make a comment or suggestion" },
+            { value: "complaint", text: t("complain.kind.complaint"), hint: t("complain.kind.complaint.hint") },
+            { value: "compliment", text: t("complain.kind.compliment"), hint: t("complain.kind.compliment.hint") },
+            { value: "comment", text: t("complain.kind.comment") },
           ]}
         />
       );
     case "service":
       return services.length <= 12 ? (
-        <Radios name="service" legend={title} isPageHeading hint="If you are not sure, choose the one closest to it." error={errors.service} defaultValue={a.service} items={services.map((s) => ({ value: s.id, text: s.name, hint: s.directorate }))} />
+        <Radios name="service" legend={title} isPageHeading hint={t("complain.service.hint")} error={errors.service} defaultValue={a.service} items={services.map((s) => ({ value: s.id, text: s.name, hint: s.directorate }))} />
       ) : (
         <>
           <h1 className="govuk-heading-l">{title}</h1>
-          <Select name="service" label="Service" hint="If you are not sure, choose the one closest to it." placeholder="Choose a service" error={errors.service} defaultValue={a.service} items={services.map((s) => ({ value: s.id, text: `${s.name} (${s.directorate})` }))} />
+          <Select name="service" label={t("complain.service.label")} hint={t("complain.service.hint")} placeholder={t("complain.service.placeholder")} error={errors.service} defaultValue={a.service} items={services.map((s) => ({ value: s.id, text: `${s.name} (${s.directorate})` }))} />
         </>
       );
     case "description":
@@ -94,14 +107,14 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
           name="description"
           label={title}
           isPageHeading
-          hint={a.kind === "complaint" ? "Tell us what went wrong, when it happened and who was involved, if you know. Do not include bank details." : "Tell us who or what it is about, and when."}
+          hint={t(a.kind === "complaint" ? "complain.description.hint.complaint" : "complain.description.hint.other")}
           rows={10}
           error={errors.description}
           defaultValue={a.description}
         />
       );
     case "outcome":
-      return <Textarea name="desiredOutcome" label={title} isPageHeading hint="For example, an apology, a repair, or a decision looked at again. If you are not sure, say so." rows={5} error={errors.desiredOutcome} defaultValue={a.desiredOutcome} />;
+      return <Textarea name="desiredOutcome" label={title} isPageHeading hint={t("complain.outcome.hint")} rows={5} error={errors.desiredOutcome} defaultValue={a.desiredOutcome} />;
     case "name":
       return a.kind === "complaint" ? (
         <Input name="fullName" label={title} isPageHeading autoComplete="name" spellCheck={false} error={errors.fullName} defaultValue={a.fullName} />
@@ -113,8 +126,8 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
           error={errors.replyWanted}
           defaultValue={a.replyWanted}
           items={[
-            { value: "yes", text: "Yes", conditional: <Input name="fullName" label="Your full name" autoComplete="name" spellCheck={false} error={errors.fullName} defaultValue={a.fullName} /> },
-            { value: "no", text: "No, I want to stay anonymous", hint: "We will not be able to reply to you." },
+            { value: "yes", text: t("complain.name.replyYes"), conditional: <Input name="fullName" label={t("complain.name.fullName")} autoComplete="name" spellCheck={false} error={errors.fullName} defaultValue={a.fullName} /> },
+            { value: "no", text: t("complain.name.replyNo"), hint: t("complain.name.replyNo.hint") },
           ]}
         />
       );
@@ -124,21 +137,21 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
           name="contact"
           legend={title}
           isPageHeading
-          hint="We will use this to answer you."
+          hint={t("complain.contact.hint")}
           error={errors.contact}
           defaultValue={a.contact}
           items={[
-            { value: "email", text: "Email", conditional: <Input name="email" type="email" label="Email address" autoComplete="email" spellCheck={false} error={errors.email} defaultValue={a.email} /> },
-            { value: "phone", text: "Phone", conditional: <Input name="phone" type="tel" label="Telephone number" hint="For international numbers include the country code" autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} /> },
+            { value: "email", text: t("complain.contact.email"), conditional: <Input name="email" type="email" label={t("complain.contact.emailAddress")} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={a.email} /> },
+            { value: "phone", text: t("complain.contact.phone"), conditional: <Input name="phone" type="tel" label={t("complain.contact.phoneNumber")} hint={t("complain.contact.phoneNumber.hint")} autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} /> },
             {
               value: "post",
-              text: "Post",
+              text: t("complain.contact.post"),
               conditional: (
                 <>
-                  <Input name="addressLine1" label="Address line 1" autoComplete="address-line1" error={errors.addressLine1} defaultValue={a.addressLine1} />
-                  <Input name="addressLine2" label="Address line 2 (optional)" autoComplete="address-line2" defaultValue={a.addressLine2} />
-                  <Input name="town" label="Town or city" autoComplete="address-level2" width="two-thirds" error={errors.town} defaultValue={a.town} />
-                  <Input name="postcode" label="Postcode" autoComplete="postal-code" width="10" error={errors.postcode} defaultValue={a.postcode} />
+                  <Input name="addressLine1" label={t("complain.contact.addressLine1")} autoComplete="address-line1" error={errors.addressLine1} defaultValue={a.addressLine1} />
+                  <Input name="addressLine2" label={t("complain.contact.addressLine2")} autoComplete="address-line2" defaultValue={a.addressLine2} />
+                  <Input name="town" label={t("complain.contact.town")} autoComplete="address-level2" width="two-thirds" error={errors.town} defaultValue={a.town} />
+                  <Input name="postcode" label={t("complain.contact.postcode")} autoComplete="postal-code" width="10" error={errors.postcode} defaultValue={a.postcode} />
                 </>
               ),
             },
@@ -151,16 +164,17 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
 }
 
 function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
+  const t = useT();
   const service = services.find((s) => s.id === a.service);
   const contact =
-    a.contact === "email" ? `Email: ${a.email ?? ""}` : a.contact === "phone" ? `Phone: ${a.phone ?? ""}` : a.contact === "post" ? [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join("\n") : "";
+    a.contact === "email" ? t("complain.check.emailValue", { email: a.email ?? "" }) : a.contact === "phone" ? t("complain.check.phoneValue", { phone: a.phone ?? "" }) : a.contact === "post" ? [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join("\n") : "";
   const rows: Array<{ step: Step; key: string; value: string } | false> = [
-    { step: "kind", key: "What you want to do", value: KIND_WORDS[a.kind ?? ""]?.noun.replace(/^./, (c) => c.toUpperCase()) ?? "" },
-    { step: "service", key: "Service", value: service ? service.name : "" },
-    { step: "description", key: a.kind === "complaint" ? "What happened" : "Your message", value: a.description ?? "" },
-    a.kind === "complaint" && { step: "outcome", key: "What you would like us to do", value: a.desiredOutcome ?? "" },
-    { step: "name", key: "Your name", value: a.kind !== "complaint" && a.replyWanted === "no" ? "Anonymous: no reply wanted" : (a.fullName ?? "") },
-    stepsFor(a).includes("contact") && { step: "contact", key: "How to contact you", value: contact },
+    { step: "kind", key: t("complain.check.kind"), value: a.kind ? t(`complain.kindValue.${kindOf(a.kind)}`) : "" },
+    { step: "service", key: t("complain.check.service"), value: service ? service.name : "" },
+    { step: "description", key: t(a.kind === "complaint" ? "complain.check.description.complaint" : "complain.check.description.other"), value: a.description ?? "" },
+    a.kind === "complaint" && { step: "outcome", key: t("complain.check.outcome"), value: a.desiredOutcome ?? "" },
+    { step: "name", key: t("complain.check.name"), value: a.kind !== "complaint" && a.replyWanted === "no" ? t("complain.check.anonymous") : (a.fullName ?? "") },
+    stepsFor(a).includes("contact") && { step: "contact", key: t("complain.check.contact"), value: contact },
   ];
   return (
     <dl className="govuk-summary-list govuk-!-margin-bottom-9">
@@ -172,7 +186,7 @@ function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
             <dd className="govuk-summary-list__value app-prewrap">{r.value}</dd>
             <dd className="govuk-summary-list__actions">
               <button type="submit" name="_action" value={`change-${r.step}`} className="govuk-link app-link-button govuk-body">
-                Change<span className="govuk-visually-hidden"> {r.key.toLowerCase()}</span>
+                {t("common.change")}<span className="govuk-visually-hidden"> {r.key.toLowerCase()}</span>
               </button>
             </dd>
           </div>
@@ -182,55 +196,59 @@ function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
 }
 
 function Sent({ receipt }: { receipt: Receipt }) {
-  const words = KIND_WORDS[receipt.kind] ?? KIND_WORDS.complaint!;
+  const t = useT();
+  const language = useLanguage();
+  const kind = kindOf(receipt.kind);
+  const noun = nounOf(t, kind);
+  const help = language === "en" ? phoneOrEmail(receipt.council) : [receipt.council.phone, receipt.council.email].filter(Boolean).join(" / ");
   return (
     <Page narrow>
-      <Panel title={words.sent}>
-        Your reference
+      <Panel title={t(`complain.sent.${kind}`)}>
+        {t("complain.sent.reference")}
         <br />
         <strong>{receipt.reference}</strong>
       </Panel>
-      <h2 className="govuk-heading-m">Your tracking code</h2>
+      <h2 className="govuk-heading-m">{t("complain.sent.trackingCode")}</h2>
       <p className="govuk-body">
         <span className="app-tracking-code" id="tracking-code">
           {receipt.trackingCode}
         </span>
       </p>
-      <InsetText>
-        Keep your reference and tracking code safe. You need both to check how your {words.noun} is going{receipt.kind === "complaint" ? " or to ask for the next stage" : ""}. We will not ask you for your tracking code unless you phone us.
-      </InsetText>
-      <h2 className="govuk-heading-m">What happens next</h2>
+      <InsetText>{kind === "complaint" ? t("complain.sent.keepSafe.complaint") : t("complain.sent.keepSafe", { noun })}</InsetText>
+      <h2 className="govuk-heading-m">{t("complain.sent.next")}</h2>
       {receipt.anonymous ? (
-        <p className="govuk-body">Thank you. You did not give us your details, so we will not reply, but we will pass your {words.noun} to the service.</p>
+        <p className="govuk-body">{t("complain.sent.anonymous", { noun })}</p>
       ) : receipt.dates.length > 0 ? (
         <>
-          {receipt.datesExpected ? <p className="govuk-body">We will check your {words.noun} first. Once we have accepted it:</p> : null}
+          {receipt.datesExpected ? <p className="govuk-body">{t("complain.sent.checkFirst", { noun })}</p> : null}
           <ul className="govuk-list govuk-list--bullet" id="next-dates">
             {receipt.dates.map((d) => (
               <li key={`${d.kind}-${d.date}`}>
-                {d.what} <strong>{formatDate(d.date, true)}</strong>
+                {language === "en" || !(`complain.date.${d.kind}` in WELSH_DATES) ? d.what : t(`complain.date.${d.kind}` as MessageKey)} <strong>{language === "en" ? formatDate(d.date, true) : formatDateIn(language, d.date, true)}</strong>
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p className="govuk-body">We will be in touch.</p>
+        <p className="govuk-body">{t("complain.sent.inTouch")}</p>
       )}
       <p className="govuk-body">
-        You can <Link className="govuk-link" to="/track">check how your {words.noun} is going</Link> at any time.
-        {phoneOrEmail(receipt.council) ? <> If you need help, {phoneOrEmail(receipt.council)}.</> : null}
+        {t("complain.sent.trackBefore")}{" "}
+        <Link className="govuk-link" to="/track">
+          {t("complain.sent.trackLink", { noun })}
+        </Link>{" "}
+        {t("complain.sent.trackAfter")}
+        {help ? <> {language === "en" ? <>If you need help, {help}.</> : t("complain.sent.help", { contact: help as string })}</> : null}
       </p>
       {receipt.kind === "complaint" ? (
         <div className="govuk-!-margin-top-8">
-          <h2 className="govuk-heading-m">Help us treat everyone fairly (optional)</h2>
-          <p className="govuk-body">
-            We would like to ask you some questions about yourself, such as your age and ethnic group, to check that our services are fair to everyone. This is separate from your complaint: the people dealing with it will not see your answers, and answering or not makes no difference to it.
-          </p>
+          <h2 className="govuk-heading-m">{t("complain.sent.equality.heading")}</h2>
+          <p className="govuk-body">{t("complain.sent.equality.text")}</p>
           <PostForm action="/complain/equality">
             <input type="hidden" name="reference" value={receipt.reference} />
             <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
             <input type="hidden" name="_action" value="start" />
-            <Button variant="secondary">Answer the equality questions</Button>
+            <Button variant="secondary">{t("complain.sent.equality.button")}</Button>
           </PostForm>
         </div>
       ) : null}
@@ -238,20 +256,26 @@ function Sent({ receipt }: { receipt: Receipt }) {
   );
 }
 
+/** The due dates the receipt may list that have Welsh words (the API says them in English). */
+const WELSH_DATES = Object.fromEntries(["acknowledge", "respond", "feedback-acknowledge", "escalation-window", "next-body-window"].map((k) => [`complain.date.${k}`, true]));
+
 export default function Complain() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ComplainView | undefined;
+  const t = useT();
+  const language = useLanguage();
   const view: ComplainView = result ?? { view: "step", step: "kind", answers: { idempotencyKey: loaded.idempotencyKey }, errors: {}, returnToCheck: false };
-  const title = view.view === "sent" ? KIND_WORDS[view.receipt.kind]?.sent ?? "Sent" : question(view.step, view.answers);
+  const title = view.view === "sent" ? t(`complain.sent.${kindOf(view.receipt.kind)}`) : question(t, view.step, view.answers);
   const failed = view.view === "step" && Object.keys(view.errors).length > 0;
 
   // Without JavaScript every step shares the form's title; with it, each step gets its own.
   useEffect(() => {
-    document.title = `${failed ? "Error: " : ""}${title} – ${SERVICE_TITLE} – ${loaded.council.name}`;
-  }, [title, failed, loaded.council.name]);
+    document.title = `${failed ? `${t("govuk.errorPrefix")} ` : ""}${title} – ${t("complain.title")} – ${loaded.council.name}`;
+  }, [title, failed, loaded.council.name, t]);
 
   if (view.view === "sent") return <Sent receipt={view.receipt} />;
-  const { step, answers, errors, returnToCheck } = view;
+  const { step, answers, returnToCheck } = view;
+  const errors = translateErrors(t, language === "cy", view.errors);
   const state = (
     <>
       <input type="hidden" name="_step" value={step} />
@@ -265,12 +289,12 @@ export default function Complain() {
           {state}
           <Hidden answers={answers} except={[]} />
           <button type="submit" name="_action" value="back" className="govuk-back-link app-back-button">
-            Back
+            {t("common.back")}
           </button>
         </PostForm>
       ) : (
         <Link to="/" className="govuk-back-link">
-          Back
+          {t("common.back")}
         </Link>
       )}
       <Page narrow errors={errors}>
@@ -281,17 +305,17 @@ export default function Complain() {
             <>
               <h1 className="govuk-heading-l">{title}</h1>
               <CheckAnswers a={answers} services={loaded.services} />
-              <h2 className="govuk-heading-m">Now send your {KIND_WORDS[answers.kind ?? ""]?.noun ?? "complaint"}</h2>
-              <p className="govuk-body">By sending this you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
+              <h2 className="govuk-heading-m">{t("complain.check.sendHeading", { noun: nounOf(t, answers.kind) })}</h2>
+              <p className="govuk-body">{t("complain.check.declaration")}</p>
               <Button name="_action" value="send">
-                Send
+                {t("common.send")}
               </Button>
             </>
           ) : (
             <>
               <StepFields step={step} a={answers} errors={errors} services={loaded.services} />
               <Button name="_action" value="continue">
-                Continue
+                {t("common.continue")}
               </Button>
             </>
           )}

@@ -12,6 +12,8 @@ import { data } from "@remix-run/node";
 import { describeApiError, readForm, text } from "../utils/forms.server";
 import { submitInput } from "@complaints/core";
 import { parseForm } from "../utils/form-schema.server";
+import { languageOf } from "../utils/root.server";
+import type { Language } from "../i18n";
 import { ANSWER_FIELDS, STEP_FIELDS, STEPS, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
 
 export type Receipt = Awaited<ReturnType<AppLoadContext["api"]["public"]["submit"]>>;
@@ -43,7 +45,7 @@ function answersOf(form: FormData): Answers {
  * wanted), the input is the API's. Sent before the form has a reply question answered, a
  * compliment or comment has no customer yet.
  */
-function parseAnswers(a: Answers) {
+function parseAnswers(a: Answers, language?: Language) {
   const form = new FormData();
   for (const [field, value] of Object.entries(a)) if (value !== undefined) form.set(field, value);
   const noReply = a.replyWanted === "no" || (isPublicKind(a.kind) && a.kind !== "complaint" && a.replyWanted !== "yes");
@@ -51,6 +53,8 @@ function parseAnswers(a: Answers) {
   return parseForm(form, submitInput, {
     fields: { service: "serviceId", fullName: "customer.fullName", contact: "customer.preferredContact", ...details[a.contact ?? ""] },
     values: {
+      // The form's language, kept with the complaint so its correspondence follows it (decision 0517).
+      ...(language ? { language } : {}),
       ...(noReply ? { customer: null } : {}),
       ...(a.contact === "post" ? { "customer.address": [a.addressLine1, a.addressLine2, a.town].filter(Boolean).join("\n") || undefined } : {}),
       ...(a.kind === "complaint" ? {} : { desiredOutcome: null }),
@@ -121,14 +125,14 @@ export async function complainAction(context: AppLoadContext, request: Request) 
     return step((STEPS as readonly string[]).includes(target) ? target : "check", answers, {}, true);
   }
 
-  const { services } = await context.api.public.services();
+  const { services, council } = await context.api.public.services();
   if (action === "send") {
     // Every answer again, in order: the first step with a problem is the one shown.
     for (const s of flow) {
       const errors = checkStep(s, answers, services.map((x) => x.id));
       if (Object.keys(errors).length) return step(s, answers, errors, true);
     }
-    const input = parseAnswers(answers);
+    const input = parseAnswers(answers, languageOf(request, council.welsh));
     // Every step passed, so the input parses (the API checks it again).
     if (!input.ok) return step("check", answers, { _form: Object.values(input.errors)[0]! }, true);
     try {

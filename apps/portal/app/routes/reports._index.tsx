@@ -59,6 +59,10 @@ export default function Reports() {
             <Link className="govuk-link" to={`/reports/equality?${choice.query}`}>
               equality monitoring
             </Link>
+            ,{" "}
+            <Link className="govuk-link" to={`/reports/satisfaction?${choice.query}`}>
+              satisfaction survey
+            </Link>
           </>
         ) : null}{" "}
         and{" "}

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isVisibleName } from "../lifecycle/names.js";
 import { slug } from "./fields.js";
+import { RESIDENT_LANGUAGES } from "../vocabulary/satisfaction.js";
 
 /** What the public may send online: complaints, compliments and comments. */
 export const PUBLIC_KINDS = ["complaint", "compliment", "comment"] as const;
@@ -94,6 +95,8 @@ export const submitInput = z
     description: required("Enter what happened", "What happened", PUBLIC_TEXT_LIMITS.description),
     desiredOutcome: said("What you would like us to do", PUBLIC_TEXT_LIMITS.desiredOutcome).nullish(),
     customer: publicCustomer.nullable(),
+    /** The language the resident used the form in: their correspondence follows it where the council offers Welsh (decision 0517). */
+    language: z.enum(RESIDENT_LANGUAGES).optional(),
     idempotencyKey,
   })
   .strict()
