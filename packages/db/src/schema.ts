@@ -377,6 +377,35 @@ export interface NotificationsOutboxTable {
   last_error: string | null;
 }
 
+/** What became of an email read from the inbound mailbox (inbound-mail.ts). */
+export type InboundOutcome =
+  | "added-to-case"
+  | "new-case"
+  | "forged-reference"
+  | "closed-case-reply"
+  | "closed-case-new-case"
+  | "ignored"
+  | "bounce"
+  | "too-large"
+  | "failed";
+
+export interface InboundMessagesTable {
+  id: ColumnType<number, never, never>;
+  council_id: string;
+  message_key: string;
+  message_id: string | null;
+  received_at: Date;
+  sent_at: Date | null;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  outcome: InboundOutcome;
+  reason: string | null;
+  case_id: string | null;
+  quoted_reference: string | null;
+  details: JsonWithDefault<Record<string, unknown>>;
+}
+
 export interface SessionsTable {
   id: string;
   council_id: string;
@@ -467,6 +496,7 @@ export interface DB extends ReportTables {
   ombudsman_enquiries: OmbudsmanEnquiriesTable;
   letters: LettersTable;
   notifications_outbox: NotificationsOutboxTable;
+  inbound_messages: InboundMessagesTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   login_failures: LoginFailuresTable;
