@@ -22,6 +22,7 @@ import { resolutionPlansRouter } from "./routers/resolution-plans.js";
 import { qualityRouter } from "./routers/quality.js";
 import { equalityRouter } from "./routers/equality.js";
 import { auditRouter } from "./routers/audit.js";
+import { inboundRouter } from "./routers/inbound.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -44,6 +45,7 @@ export const appRouter = router({
   resolutionPlans: resolutionPlansRouter,
   quality: qualityRouter,
   equality: equalityRouter,
+  inbound: inboundRouter,
 });
 
 export type AppRouter = typeof appRouter;
