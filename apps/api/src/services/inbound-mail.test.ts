@@ -287,7 +287,8 @@ describe("the inbound mailbox (a real Dovecot)", () => {
 
     // The other setting: a new case that names the closed one.
     const runtime = await h.deps.councils.get(h.council.councilId);
-    await organisationRepository.saveProfile(h.db.db, h.council.councilId, { ...runtime.profile, correspondence: { ...runtime.profile.correspondence, replyToClosedCase: "new-case" } }, h.clock.now());
+    const profile = { ...runtime.profile, correspondence: { ...runtime.profile.correspondence, replyToClosedCase: "new-case" as const } };
+    await organisationRepository.saveProfile(h.db.db, h.council.councilId, profile as typeof runtime.profile & { name: string }, h.clock.now());
     h.deps.councils.forget(h.council.councilId);
     const contacts = closed.contacts.length;
     await deliver(email({ from: "dan.closed@example.com", subject: `Re: ${logged.reference}`, text: "And again." }));
