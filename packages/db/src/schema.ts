@@ -10,6 +10,7 @@
  * - `bytea` reads as `Uint8Array`; `bigint` identities read as `number`.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { InboundOutcome } from "@complaints/core";
 import type { ReportTables } from "./reports/schema.js";
 
 /** A `timestamptz` column. */
@@ -377,17 +378,8 @@ export interface NotificationsOutboxTable {
   last_error: string | null;
 }
 
-/** What became of an email read from the inbound mailbox (inbound-mail.ts). */
-export type InboundOutcome =
-  | "added-to-case"
-  | "new-case"
-  | "forged-reference"
-  | "closed-case-reply"
-  | "closed-case-new-case"
-  | "ignored"
-  | "bounce"
-  | "too-large"
-  | "failed";
+/** What became of an email read from the inbound mailbox (core's vocabulary). */
+export type { InboundOutcome };
 
 export interface InboundMessagesTable {
   id: ColumnType<number, never, never>;
