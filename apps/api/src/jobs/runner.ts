@@ -102,6 +102,7 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   if (schedule) {
     background("sweep");
     background("deliver");
+    if (deps.config.inbound) background("inbound");
   }
   return {
     kind: "in-process",

@@ -39,6 +39,7 @@ import {
   type InboundOutcome,
   type NewInboundMessage,
 } from "@complaints/db";
+import { TRPCError } from "@trpc/server";
 import type { Transaction } from "kysely";
 import type { InboundMailSettings } from "../config.js";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
@@ -247,6 +248,14 @@ export type MessageResult =
 /** Recorded in the message's row while its case change is written (or refused). */
 class AlreadyRecorded extends Error {}
 
+/** Core or the API refused the case change: that will not change on the next run. */
+class Refused extends Error {}
+
+/** A refusal that stays a refusal (not a conflict to retry, not a failure of the system). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof Refused || (error instanceof TRPCError && !["CONFLICT", "INTERNAL_SERVER_ERROR", "TIMEOUT", "TOO_MANY_REQUESTS"].includes(error.code));
+}
+
 /** Attachments of an email: kept on the case, or listed with why not. */
 export interface AttachmentOutcome {
   kept: Array<{ fileName: string; attachmentId: string; sizeBytes: number }>;
@@ -450,7 +459,7 @@ async function addToCase(
         });
       },
     });
-    if (!result.ok) throw new Error(`the email could not be added to ${record.reference}: ${result.refusal.message}`);
+    if (!result.ok) throw new Refused(`the email could not be added to ${record.reference}: ${result.refusal.message}`);
   });
 }
 
@@ -487,7 +496,14 @@ export async function processMessage(deps: AppDeps, raw: Buffer, options: Proces
   } catch (error) {
     // Another pass (or worker) recorded it between our check and our commit: nothing of ours was kept.
     if (error instanceof AlreadyRecorded) return { done: true, outcome: "already-recorded", caseId: null, councilId };
-    throw error;
+    // Refused for good (core's rules, a setting): recorded for staff with the reason and marked
+    // done, so one message cannot hold up the mailbox for ever. Anything else is left for the
+    // next run.
+    if (!isRefusal(error)) throw error;
+    const reason = `could not be processed: ${(error as Error).message}`.slice(0, 2000);
+    deps.log.error("inbound email refused", { councilId, messageId: message.messageId, reason });
+    if (!(await recordOnly(deps, rowOf(councilId, message, at, "failed", { reason })))) return { done: true, outcome: "already-recorded", caseId: null, councilId };
+    return done("failed", null);
   }
 }
 
