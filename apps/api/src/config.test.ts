@@ -26,3 +26,33 @@ describe("the demo council setting (docs/decisions/0314-demo-as-any-council.md)"
     expect(() => envWithArguments(["--counci", "leeds"], {})).toThrow(/Unknown argument "--counci"/);
   });
 });
+
+describe("the inbound mailbox settings (docs/decisions/0323-inbound-mail.md)", () => {
+  it("are off without IMAP_URL", () => {
+    expect(configFromEnv({}).inbound).toBeNull();
+  });
+
+  it("read the server, the user and password (URL-encoded) and TLS from IMAP_URL, with defaults for the rest", () => {
+    expect(configFromEnv({ IMAP_URL: "imaps://complaints%40council.gov.uk:p%40ss%3Aword@outlook.office365.com" }).inbound).toEqual({
+      host: "outlook.office365.com",
+      port: 993,
+      secure: true,
+      user: "complaints@council.gov.uk",
+      password: "p@ss:word",
+      rejectUnauthorized: true,
+      mailbox: "INBOX",
+      processedMailbox: "Processed",
+      council: null,
+      maxMessageBytes: 50 * 1024 * 1024,
+    });
+    expect(
+      configFromEnv({ IMAP_URL: "imap://mail:secret@127.0.0.1:1143", IMAP_PROCESSED_MAILBOX: "", IMAP_TLS_REJECT_UNAUTHORIZED: "false", IMAP_COUNCIL: "leeds", IMAP_MAX_MESSAGE_MB: "10" }).inbound,
+    ).toMatchObject({ port: 1143, secure: false, processedMailbox: null, rejectUnauthorized: false, council: "leeds", maxMessageBytes: 10 * 1024 * 1024 });
+  });
+
+  it("refuse an address without a user and password, or not IMAP", () => {
+    expect(() => configFromEnv({ IMAP_URL: "imap://mail.council.gov.uk" })).toThrow(/IMAP_URL: imap:\/\/user:password@host:port/);
+    expect(() => configFromEnv({ IMAP_URL: "pop3://u:p@mail.council.gov.uk" })).toThrow(ConfigError);
+    expect(() => configFromEnv({ IMAP_URL: "imap://mail@mail.council.gov.uk" })).toThrow(/needs the mailbox's user and password/);
+  });
+});

@@ -30,6 +30,8 @@ export interface ApiConfig {
   loginAttemptsPerIp: number;
   /** Email through SMTP when set; otherwise notifications stay in the outbox for staff to read. */
   smtp: { url: string; from: string } | null;
+  /** The inbound mailbox read over IMAP for replies and new complaints (IMAP_URL); off when not set. */
+  inbound: InboundMailSettings | null;
   /** Single sign-on through OpenID Connect (Entra ID…), when configured. */
   oidc: OidcSettings | null;
   /** Minutes between sweeps for reminders and overdue notices. */
@@ -98,6 +100,29 @@ export interface PublicFormSettings {
   maxBodyBytes: number;
 }
 
+/** docs/decisions/0323-inbound-mail.md. */
+export interface InboundMailSettings {
+  host: string;
+  port: number;
+  /** imaps:// (TLS from the start); imap:// upgrades with STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string;
+  password: string;
+  /** Refuse a server certificate that does not verify (IMAP_TLS_REJECT_UNAUTHORIZED, default true). */
+  rejectUnauthorized: boolean;
+  /** The folder read (IMAP_MAILBOX, default INBOX). */
+  mailbox: string;
+  /**
+   * Where a message goes once it is dealt with (IMAP_PROCESSED_MAILBOX, default "Processed");
+   * empty: it stays, flagged \Seen, and only unseen messages are read.
+   */
+  processedMailbox: string | null;
+  /** The council (slug) of a message addressed to none of the councils' addresses (IMAP_COUNCIL). */
+  council: string | null;
+  /** A message larger than this is not read, only recorded for staff (IMAP_MAX_MESSAGE_MB, default 50). */
+  maxMessageBytes: number;
+}
+
 export interface OidcSettings {
   issuer: string;
   clientId: string;
@@ -121,6 +146,15 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp://user:pass@host:port or smtps://…").optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  IMAP_URL: z
+    .url()
+    .regex(/^imaps?:\/\/[^/@]+@[^/]+\/?$/, "imap://user:password@host:port or imaps://… (user and password URL-encoded)")
+    .optional(),
+  IMAP_MAILBOX: z.string().min(1).default("INBOX"),
+  IMAP_PROCESSED_MAILBOX: z.string().default("Processed"),
+  IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(["true", "false"]).default("true"),
+  IMAP_COUNCIL: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a council's slug, like exampleton").optional(),
+  IMAP_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(500).default(50),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -172,6 +206,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     lockout: { maxFailures: e.LOCKOUT_MAX_FAILURES, windowMinutes: e.LOCKOUT_WINDOW_MINUTES, lockMinutes: e.LOCKOUT_MINUTES },
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? "complaints@localhost" } : null,
+    inbound: e.IMAP_URL ? inboundSettings(e.IMAP_URL, e) : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM, groupsClaim: e.OIDC_GROUPS_CLAIM }
@@ -200,6 +235,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : !e.DATABASE_URL,
     demoCouncil,
+  };
+}
+
+function inboundSettings(
+  url: string,
+  e: { IMAP_MAILBOX: string; IMAP_PROCESSED_MAILBOX: string; IMAP_TLS_REJECT_UNAUTHORIZED: "true" | "false"; IMAP_COUNCIL?: string | undefined; IMAP_MAX_MESSAGE_MB: number },
+): InboundMailSettings {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === "imaps:";
+  if (!parsed.username || !parsed.password) throw new ConfigError("IMAP_URL needs the mailbox's user and password: imap://user:password@host:port");
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 993 : 143,
+    secure,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    rejectUnauthorized: e.IMAP_TLS_REJECT_UNAUTHORIZED === "true",
+    mailbox: e.IMAP_MAILBOX,
+    processedMailbox: e.IMAP_PROCESSED_MAILBOX.trim() || null,
+    council: e.IMAP_COUNCIL ?? null,
+    maxMessageBytes: e.IMAP_MAX_MESSAGE_MB * 1024 * 1024,
   };
 }
 

@@ -108,6 +108,7 @@ describe("no input makes a 500", () => {
       "customers.conductCommand": () => ({ customerId, expectedVersion: 0, command: { type: "refer", evidence: "Fuzzed evidence of behaviour" } }),
       "notifications.mine": () => ({}),
       "notifications.outbox": () => ({ kinds: ["letter"] }),
+      "inbound.list": () => ({ limit: 5 }),
       "admin.staff.list": () => undefined,
       "admin.staff.create": () => ({ email: `f${Math.random().toString(36).slice(2)}@example.gov.uk`, name: "F", roles: [] }),
       "admin.staff.update": () => ({ staffId: h.staffIds.get("legal"), name: "Legal Person" }),

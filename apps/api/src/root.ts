@@ -23,6 +23,7 @@ import { qualityRouter } from "./routers/quality.js";
 import { equalityRouter } from "./routers/equality.js";
 import { satisfactionRouter } from "./routers/satisfaction.js";
 import { auditRouter } from "./routers/audit.js";
+import { inboundRouter } from "./routers/inbound.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -46,6 +47,7 @@ export const appRouter = router({
   quality: qualityRouter,
   equality: equalityRouter,
   satisfaction: satisfactionRouter,
+  inbound: inboundRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,6 +23,7 @@ const tables = [
   "idempotency_keys",
   "improvement_action_progress",
   "improvement_milestones",
+  "inbound_messages",
   "learning_actions",
   "letter_postings",
   "letters",

@@ -10,6 +10,7 @@
  * - `bytea` reads as `Uint8Array`; `bigint` identities read as `number`.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { InboundOutcome } from "@complaints/core";
 import type { ReportTables } from "./reports/schema.js";
 
 /** A `timestamptz` column. */
@@ -406,6 +407,26 @@ export interface SatisfactionAnswersTable {
   ease_of_complaining: string | null;
 }
 
+/** What became of an email read from the inbound mailbox (core's vocabulary). */
+export type { InboundOutcome };
+
+export interface InboundMessagesTable {
+  id: ColumnType<number, never, never>;
+  council_id: string;
+  message_key: string;
+  message_id: string | null;
+  received_at: Date;
+  sent_at: Date | null;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  outcome: InboundOutcome;
+  reason: string | null;
+  case_id: string | null;
+  quoted_reference: string | null;
+  details: JsonWithDefault<Record<string, unknown>>;
+}
+
 export interface SessionsTable {
   id: string;
   council_id: string;
@@ -496,6 +517,7 @@ export interface DB extends ReportTables {
   ombudsman_enquiries: OmbudsmanEnquiriesTable;
   letters: LettersTable;
   notifications_outbox: NotificationsOutboxTable;
+  inbound_messages: InboundMessagesTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   login_failures: LoginFailuresTable;

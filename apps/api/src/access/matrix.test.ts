@@ -15,7 +15,7 @@ import { answeredCase } from "../../test/answered.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
 import { defaultConfig } from "../config.js";
-import { organisationRepository } from "@complaints/db";
+import { inboundMailRepository, organisationRepository } from "@complaints/db";
 import { createContextInner } from "../context.js";
 import { addAttachment } from "../services/attachments.js";
 import { createApp } from "../server.js";
@@ -97,6 +97,7 @@ const GENERAL: Record<string, StaffRole[]> = {
   "customers.conductCommand": [DCRO, CM, HOS, DIR],
   "notifications.mine": ALL_STAFF,
   "notifications.outbox": [DCRO, CM, "administrator"],
+  "inbound.list": [CM],
   "admin.staff.list": ["administrator"],
   "admin.staff.create": ["administrator"],
   "admin.staff.update": ["administrator"],
@@ -587,6 +588,7 @@ describe("authorisation matrix", () => {
       "integration.caseStatus": (c) => c.integration.caseStatus({ reference: "EXB-2026-000001" }),
       "notifications.mine": (c) => c.notifications.mine({}),
       "notifications.outbox": (c) => c.notifications.outbox({}),
+      "inbound.list": (c) => c.inbound.list({}),
       "letters.pending": (c) => c.letters.pending({}),
       "letters.printBatch.build": (c) => c.letters.printBatch.build({}),
       "letters.printBatch.list": (c) => c.letters.printBatch.list({}),
@@ -687,6 +689,8 @@ describe("authorisation matrix: two councils on one server", () => {
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
     a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
+    // An email Exampleton's mailbox received: Leeds's complaints managers never see it.
+    await inboundMailRepository.record(h.db.db, { councilId: h.council.councilId, messageKey: "<matrix@example.com>", messageId: "<matrix@example.com>", receivedAt: h.clock.now(), sentAt: null, fromAddress: "exampleton.resident@example.com", fromName: "Exampleton Resident", subject: "Exampleton email", outcome: "added-to-case", reason: null, caseId: a.caseId, quotedReference: null });
     a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
     const answeredA = await answeredCase(manager, { description: "Exampleton-only answered", customer: null, learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Exampleton action", ownerId: a.outsider, dueOn: "2026-12-31" }] } });
     a.answeredId = answeredA.caseId;
@@ -749,6 +753,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "customers.conductCommand": names((c) => c.customers.conductCommand({ customerId: a.customerId, expectedVersion: 0, command: { type: "refer", evidence: "Matrix evidence of behaviour" } })),
       "notifications.mine": lists((c) => c.notifications.mine({})),
       "notifications.outbox": lists((c) => c.notifications.outbox({})),
+      "inbound.list": lists((c) => c.inbound.list({})),
       "admin.staff.list": lists((c) => c.admin.staff.list()),
       "admin.staff.create": lists((c) => c.admin.staff.create({ email: `leeds-made-${Math.random().toString(36).slice(2)}@example.gov.uk`, name: "Leeds Made", roles: [] })),
       "admin.staff.update": names((c) => c.admin.staff.update({ staffId: a.outsider, name: "Taken Over" })),

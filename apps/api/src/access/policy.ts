@@ -88,6 +88,9 @@ export const AUDIT_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["au
 /** Who may read the record of who read a case. */
 export const ACCESS_LOG_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "auditor"]);
 
+/** Who sees the inbound mailbox's record: what each email became (services/inbound-mail.ts). */
+export const INBOUND_MAIL_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager"]);
+
 /** Who may read the notifications outbox of their scope. */
 export const OUTBOX_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "dcro", "administrator"]);
 

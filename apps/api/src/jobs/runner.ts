@@ -13,8 +13,9 @@ import type { AppDeps } from "../context.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
 import { verifyAuditLogJob } from "../services/audit.js";
+import { loggedBounces, pollMailbox, type InboundReport } from "../services/inbound-mail.js";
 
-export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify" } as const;
+export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify", inbound: "complaints-inbound" } as const;
 export type JobName = keyof typeof JOBS;
 
 export interface JobRunner {
@@ -30,6 +31,8 @@ export interface JobHandlers {
   deliver(): Promise<DeliveryReport>;
   /** Verifies every chain of the audit log; a broken one alerts the council's administrators. */
   auditVerify(): Promise<unknown>;
+  /** Reads the inbound mailbox (IMAP_URL), when there is one (services/inbound-mail.ts). */
+  inbound(): Promise<InboundReport | null>;
 }
 
 export function handlersFor(deps: AppDeps): JobHandlers {
@@ -53,6 +56,13 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       return total;
     },
     auditVerify: () => verifyAuditLogJob(deps),
+    inbound: async () => {
+      const settings = deps.config.inbound;
+      if (!settings) return null;
+      const report = await pollMailbox(deps, settings, { onBounce: loggedBounces(deps) });
+      if (report.read) deps.log.info("inbound mailbox read", { ...report });
+      return report;
+    },
   };
 }
 
@@ -85,16 +95,18 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
         setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000),
         setInterval(() => background("deliver"), 60_000),
         setInterval(() => background("auditVerify"), 24 * 60 * 60_000),
+        ...(deps.config.inbound ? [setInterval(() => background("inbound"), 60_000)] : []),
       ]
     : [];
   for (const t of timers) t.unref();
   if (schedule) {
     background("sweep");
     background("deliver");
+    if (deps.config.inbound) background("inbound");
   }
   return {
     kind: "in-process",
-    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified daily)`,
+    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified daily${deps.config.inbound ? ", inbound mailbox every minute" : ""})`,
     runNow: run,
     async stop() {
       for (const t of timers) clearInterval(t);
@@ -141,10 +153,12 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
     await boss.schedule(JOBS.deliver, "* * * * *", {}, { tz: "Europe/London" });
     // Every night at 02:30: the whole log read once, outside working hours.
     await boss.schedule(JOBS.auditVerify, "30 2 * * *", {}, { tz: "Europe/London" });
+    // Every minute, once across all processes, when there is a mailbox to read.
+    if (deps.config.inbound) await boss.schedule(JOBS.inbound, "* * * * *", {}, { tz: "Europe/London" });
   }
   return {
     kind: "pg-boss",
-    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified nightly; once across all processes)`,
+    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified nightly${deps.config.inbound ? ", inbound mailbox every minute" : ""}; once across all processes)`,
     async runNow(job) {
       const id = await boss.send(JOBS[job], {});
       // null: a run is already queued (stately); wait until the queue is idle instead.

@@ -31,7 +31,7 @@ import { badInput, noAccess, notFound } from "../errors.js";
 import { NO_SUCH_CUSTOMER } from "./customers.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
 import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS, TRACKING_CODE_READERS } from "../access/policy.js";
-import { availableFor, loadReadableCase, recordRead, recordReads, WEB_FORM_ACTOR } from "./cases.js";
+import { availableFor, loadReadableCase, recordRead, recordReads, EMAIL_ACTOR, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
 export type DueStatus = Rag | "met" | "window";
@@ -139,7 +139,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
         at: e.occurredAt.toISOString(),
         on: payload.on ?? null,
         stageId: payload.stageId ?? null,
-        actor: { type: e.actor.type, id: e.actor.id, name: e.actor.type === "public" && e.actor.id === WEB_FORM_ACTOR.id ? WEB_FORM_ACTOR.name : nameOf(e.actor.id) },
+        actor: { type: e.actor.type, id: e.actor.id, name: e.actor.type === "public" && e.actor.id === WEB_FORM_ACTOR.id ? WEB_FORM_ACTOR.name : e.actor.type === "public" && e.actor.id === EMAIL_ACTOR.id ? EMAIL_ACTOR.name : nameOf(e.actor.id) },
         data,
       };
     }),

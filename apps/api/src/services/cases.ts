@@ -202,6 +202,18 @@ export interface PublicSubmitter {
 /** Core's actor for what the public does through the online forms. */
 export const WEB_FORM_ACTOR = { id: "web-form", roles: ["public"], name: "Member of the public (online form)" } as const;
 
+/**
+ * A member of the public writing to the council's complaints mailbox (services/inbound-mail.ts):
+ * recorded as the actor `{ type: "public", id: "inbound-email" }`.
+ */
+export interface EmailSender {
+  kind: "email";
+  councilId: string;
+}
+
+/** Core's actor for what arrives by email. */
+export const EMAIL_ACTOR = { id: "inbound-email", roles: ["public"], name: "Email to the complaints mailbox" } as const;
+
 export interface LogOutcome {
   caseId: string;
   reference: string;
@@ -210,10 +222,10 @@ export interface LogOutcome {
   created: boolean;
 }
 
-/** Logs a new case, by a staff member, an integration's API key or the public online form. */
+/** Logs a new case, by a staff member, an integration's API key, the public online form or an email. */
 export async function logNewCase(
   ctx: Context,
-  by: StaffPrincipal | ApiKeyPrincipal | PublicSubmitter,
+  by: StaffPrincipal | ApiKeyPrincipal | PublicSubmitter | EmailSender,
   input: LogInput,
   /** More to write in the same transaction once the case exists (not on an idempotent replay). */
   also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>, runtime: CouncilRuntime, directorateId: string | null) => Promise<void>,
@@ -228,7 +240,7 @@ export async function logNewCase(
     const decision = logDecision(by, directorateId);
     if (!decision.ok) throw noAccess(decision.reason);
     roles = decision.roles;
-  } else if (by.kind === "public") {
+  } else if (by.kind === "public" || by.kind === "email") {
     roles = ["public"];
   } else {
     if (!directorateId || !by.directorateIds.includes(directorateId)) {
@@ -238,10 +250,10 @@ export async function logNewCase(
   }
   const rules = runtime.book.rulesFor(input.serviceId, input.kind);
   const { customer, idempotencyKey, receivedAt, ...fields } = input;
-  const actorId = by.kind === "staff" ? by.id : by.kind === "public" ? WEB_FORM_ACTOR.id : `api-key:${by.id}`;
-  const actorName = by.kind === "public" ? WEB_FORM_ACTOR.name : by.name;
-  // Keys the public's forms make are kept apart from staff and integration keys.
-  const scope = by.kind === "public" ? "public-intake" : "intake";
+  const actorId = by.kind === "staff" ? by.id : by.kind === "public" ? WEB_FORM_ACTOR.id : by.kind === "email" ? EMAIL_ACTOR.id : `api-key:${by.id}`;
+  const actorName = by.kind === "public" ? WEB_FORM_ACTOR.name : by.kind === "email" ? EMAIL_ACTOR.name : by.name;
+  // Keys the public's forms (and its email) make are kept apart from staff and integration keys.
+  const scope = by.kind === "public" || by.kind === "email" ? "public-intake" : "intake";
   const result = await logCase(ctx.db, {
     councilId: by.councilId,
     command: {

@@ -18,6 +18,13 @@ describe("staff navigation", () => {
     expect(links(["customer-services", "auditor"])).not.toContain("/letters/print-room");
   });
 
+  it("gives the inbound mailbox's record to complaints managers only (INBOUND_MAIL_READERS)", () => {
+    expect(links(["complaints-manager"])).toContain("/inbound");
+    for (const role of ["customer-services", "investigating-officer", "dcro", "head-of-service", "director", "quality-assurance", "legal", "auditor", "administrator"]) {
+      expect(links([role])).not.toContain("/inbound");
+    }
+  });
+
   it("gives administration only to administrators", () => {
     expect(links(["administrator"])).toEqual(["/admin", "/audit-log"]);
     expect(links(["complaints-manager"])).not.toContain("/admin");

@@ -11,6 +11,8 @@ const CASEWORK = ["customer-services", "investigating-officer", "dcro", "complai
 const LOGGERS = ["customer-services", "investigating-officer", "dcro", "complaints-manager"];
 const LETTERS = ["customer-services", "investigating-officer", "dcro", "complaints-manager"];
 const OMBUDSMAN = ["complaints-manager", "head-of-service", "director", "legal", "auditor", "quality-assurance"];
+/** Who reads the inbound mailbox's record (the API's INBOUND_MAIL_READERS). */
+const INBOUND = ["complaints-manager"];
 const QUALITY = ["complaints-manager", "quality-assurance", "head-of-service", "director", "auditor"];
 /** Who reads the council's complaint figures (the API's REPORT_READERS): DCROs, Heads of Service and Directors their own directorates. */
 const REPORTS = ["dcro", "complaints-manager", "head-of-service", "director", "quality-assurance", "auditor"];
@@ -36,6 +38,7 @@ export function staffNavigation(roles: readonly string[]): NavItem[] {
     // Auditors read the print batches (the API's PRINT_BATCH_READERS) without writing letters.
     !has(LETTERS) && roles.includes("auditor") && { href: "/letters/print-room", text: "Print room" },
     has(OMBUDSMAN) && { href: "/ombudsman", text: "Ombudsman" },
+    has(INBOUND) && { href: "/inbound", text: "Inbound email" },
     has(QUALITY) && { href: "/improvement-actions", text: "Improvement actions" },
     has(QUALITY) && { href: "/audits", text: "Quality audits" },
     has(REPORTS) && { href: "/reports", text: "Reports" },

@@ -40,6 +40,8 @@ export const correspondenceSchema = z
     languages: z.enum(["english", "welsh-on-request", "bilingual"]).default("english"),
     /** A reply quoting a closed case's reference: added to it and the case reopened for a decision, or logged as a new case. */
     replyToClosedCase: z.enum(["reopen", "new-case"]).default("new-case"),
+    /** The service a new complaint by email is logged under for triage; the first service offered to the public when not given. */
+    inboundService: slug.optional(),
     /** A short satisfaction survey sent after a case closes (Leeds policy asks for satisfaction to be measured). */
     satisfactionSurvey: z
       .object({ enabled: z.boolean().default(false), daysAfterClosure: z.number().int().min(0).max(30).default(1) })

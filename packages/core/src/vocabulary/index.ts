@@ -7,3 +7,4 @@ export * from "./outcomes.js";
 export * from "./roles.js";
 export * from "./letters.js";
 export * from "./satisfaction.js";
+export * from "./inbound.js";

@@ -22,6 +22,7 @@ const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]
   ["Ombudsman findings", vocabulary.OMBUDSMAN_FINDINGS, vocabulary.OMBUDSMAN_FINDING_LABELS],
   ["staff roles", vocabulary.STAFF_ROLES, vocabulary.ROLE_LABELS],
   ["letter kinds", vocabulary.LETTER_KINDS, vocabulary.LETTER_KIND_NAMES],
+  ["inbound email outcomes", vocabulary.INBOUND_OUTCOMES, vocabulary.INBOUND_OUTCOME_LABELS],
 ];
 
 describe("the vocabulary", () => {
