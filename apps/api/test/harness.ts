@@ -19,7 +19,7 @@ import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy
 import { toPrincipal } from "../src/auth/sessions.js";
 import { authRepository } from "@complaints/db";
 import type { Principal } from "../src/access/principal.js";
-import type { Mailer } from "../src/notifications/notifier.js";
+import type { Transport } from "../src/notifications/transport.js";
 import type { OidcLogin } from "../src/auth/oidc.js";
 
 export { engine };
@@ -79,7 +79,8 @@ export async function openHarness(
     start?: string;
     extraStaff?: StaffSpec[];
     config?: Partial<ApiConfig>;
-    mailer?: Mailer | null;
+    /** The mail transport (none by default: mail waits in the outbox). */
+    transport?: Transport | null;
     oidc?: OidcLogin | null;
     maxConnections?: number;
     /** Installed plugins (none by default); the demo profile enables those it knows. */
@@ -97,7 +98,7 @@ export async function openHarness(
     clock,
     log,
     config: defaultConfig(options.config),
-    mailer: options.mailer ?? null,
+    transport: options.transport ?? null,
     oidc: options.oidc ?? null,
     plugins: options.plugins ?? [],
   });

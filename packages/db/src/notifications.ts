@@ -20,6 +20,8 @@ export interface OutboxRecipient {
   /** A staff member (email from their account), a role or party to be resolved, or an address. */
   staffId?: string | null;
   email?: string | null;
+  /** A mobile number, for text messages. */
+  phone?: string | null;
   name?: string | null;
   party?: string | null;
 }
@@ -204,14 +206,23 @@ async function enqueue(db: Executor, all: readonly NewNotification[], now: Date)
  * its lease ran out was perhaps sent, and is never claimed again blindly (claimStale; decision
  * 0318). Rows another worker holds are skipped, not waited for.
  */
-async function claim(db: Executor, options: { worker: string; now: Date; leaseSeconds: number; limit: number; kinds?: readonly string[] }): Promise<OutboxEntry[]> {
+async function claim(
+  db: Executor,
+  options: { worker: string; now: Date; leaseSeconds: number; limit: number; kinds?: readonly string[]; channels?: readonly OutboxChannel[] },
+): Promise<OutboxEntry[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000);
-  const kinds = options.kinds?.length ? sql`AND kind IN (${sql.join(options.kinds.map((k) => sql.val(k)))})` : sql``;
+  const kinds = sql.join(
+    [
+      options.kinds?.length ? sql`kind IN (${sql.join(options.kinds.map((k) => sql.val(k)))})` : sql`true`,
+      options.channels?.length ? sql`channel IN (${sql.join(options.channels.map((c) => sql.val(c)))})` : sql`true`,
+    ],
+    sql` AND `,
+  );
   const { rows } = await sql<Row>`
     UPDATE notifications_outbox SET locked_by = ${options.worker}, locked_until = ${leaseUntil}, attempts = attempts + 1, status = 'sending'
     WHERE id IN (
       SELECT id FROM notifications_outbox
-      WHERE status = 'queued' AND available_at <= ${options.now} ${kinds}
+      WHERE status = 'queued' AND available_at <= ${options.now} AND ${kinds}
       ORDER BY available_at, id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED

@@ -14,7 +14,13 @@ import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
 import { verifyAuditLogJob } from "../services/audit.js";
 
-export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify" } as const;
+export const JOBS = {
+  sweep: "complaints-sweep",
+  deliver: "complaints-deliver",
+  /** What became of messages GOV.UK Notify accepted (delivered, or failed: to the work queue). */
+  deliveryStatus: "complaints-delivery-status",
+  auditVerify: "complaints-audit-verify",
+} as const;
 export type JobName = keyof typeof JOBS;
 
 export interface JobRunner {
@@ -28,6 +34,7 @@ export interface JobRunner {
 export interface JobHandlers {
   sweep(): Promise<SweepReport>;
   deliver(): Promise<DeliveryReport>;
+  deliveryStatus(): Promise<unknown>;
   /** Verifies every chain of the audit log; a broken one alerts the council's administrators. */
   auditVerify(): Promise<unknown>;
 }
@@ -43,14 +50,19 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       return report;
     },
     deliver: async () => {
-      let total: DeliveryReport = { sent: 0, failed: 0 };
+      const total: Required<DeliveryReport> = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
       for (;;) {
         const batch = await deps.notifier.deliverPending(50);
-        total = { sent: total.sent + batch.sent, failed: total.failed + batch.failed };
-        if (batch.sent + batch.failed < 50) break;
+        for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += batch[key] ?? 0;
+        if (batch.sent + batch.failed + (batch.toPrintRoom ?? 0) + (batch.uncertain ?? 0) < 50) break;
       }
-      if (total.sent || total.failed) deps.log.info("outbox delivered", { ...total });
+      if (total.sent || total.failed || total.toPrintRoom || total.uncertain) deps.log.info("outbox delivered", { ...total });
       return total;
+    },
+    deliveryStatus: async () => {
+      const report = await deps.notifier.pollStatuses();
+      if (report.delivered || report.failed) deps.log.info("delivery status", { ...report });
+      return report;
     },
     auditVerify: () => verifyAuditLogJob(deps),
   };
@@ -80,10 +92,13 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
     return result.then(() => undefined);
   };
   const background = (job: JobName) => void run(job).catch(() => undefined);
+  // Correspondence just enqueued is delivered at once, the minute's schedule being the backstop.
+  deps.notifier.setKicker(() => background("deliver"));
   const timers = schedule
     ? [
         setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000),
         setInterval(() => background("deliver"), 60_000),
+        setInterval(() => background("deliveryStatus"), 5 * 60_000),
         setInterval(() => background("auditVerify"), 24 * 60 * 60_000),
       ]
     : [];
@@ -94,9 +109,10 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   }
   return {
     kind: "in-process",
-    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified daily)`,
+    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute and as soon as correspondence is queued, delivery status every 5 min, audit log verified daily)`,
     runNow: run,
     async stop() {
+      deps.notifier.setKicker(null);
       for (const t of timers) clearInterval(t);
       await chain;
     },
@@ -139,12 +155,16 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   if (options.schedule) {
     await boss.schedule(JOBS.sweep, `*/${deps.config.sweepMinutes} * * * *`, {}, { tz: "Europe/London" });
     await boss.schedule(JOBS.deliver, "* * * * *", {}, { tz: "Europe/London" });
+    await boss.schedule(JOBS.deliveryStatus, "*/5 * * * *", {}, { tz: "Europe/London" });
     // Every night at 02:30: the whole log read once, outside working hours.
     await boss.schedule(JOBS.auditVerify, "30 2 * * *", {}, { tz: "Europe/London" });
   }
+  // Correspondence just enqueued: a delivery job now, run by whichever process is free (stately: one queued at most).
+  deps.notifier.setKicker(() => void boss.send(JOBS.deliver, {}).catch((error: unknown) => deps.log.warn("could not queue a delivery", { error })));
   return {
     kind: "pg-boss",
-    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified nightly; once across all processes)`,
+    describe: () =>
+      `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute and as soon as correspondence is queued, delivery status every 5 min, audit log verified nightly; once across all processes)`,
     async runNow(job) {
       const id = await boss.send(JOBS[job], {});
       // null: a run is already queued (stately); wait until the queue is idle instead.
@@ -160,6 +180,7 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
       }
     },
     async stop() {
+      deps.notifier.setKicker(null);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
