@@ -98,7 +98,8 @@ export async function openHarness(
     clock,
     log,
     config: defaultConfig(options.config),
-    transport: options.transport ?? null,
+    // Not given: the settings' transport (none unless `config.mail` says otherwise).
+    ...(options.transport !== undefined ? { transport: options.transport } : {}),
     oidc: options.oidc ?? null,
     plugins: options.plugins ?? [],
   });
@@ -132,7 +133,10 @@ export async function openHarness(
     asPrincipal,
     addCouncil,
     as: async (key) => asPrincipal(key === null ? null : await principal(key)),
-    close: () => db.close(),
+    close: () => {
+      deps.notifier.close();
+      return db.close();
+    },
   };
 }
 

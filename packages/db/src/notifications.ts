@@ -241,7 +241,7 @@ async function claimStale(db: Executor, options: { worker: string; now: Date; le
     UPDATE notifications_outbox SET locked_by = ${options.worker}, locked_until = ${leaseUntil}
     WHERE id IN (
       SELECT id FROM notifications_outbox
-      WHERE status = 'sending' AND locked_until IS NOT NULL AND locked_until < ${options.now}
+      WHERE status = 'sending' AND locked_until IS NOT NULL AND locked_until <= ${options.now}
       ORDER BY id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
