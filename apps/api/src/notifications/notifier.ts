@@ -126,7 +126,7 @@ export class Notifier {
    * the delivery runs twice, shortly after and a few seconds later; the every-minute schedule
    * remains the backstop.
    */
-  private kickSoon(): void {
+  kickSoon(): void {
     if (!this.kicker || this.kickTimers.length) return;
     const kick = this.kicker;
     this.kickTimers = [300, 3_000].map((ms, i, all) =>
