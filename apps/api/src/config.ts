@@ -35,6 +35,12 @@ export interface ApiConfig {
   mail: MailSettings;
   /** Who posts letters (LETTERS_BY): the council's print room (print batches), or GOV.UK Notify. */
   lettersBy: "print-room" | "notify";
+  /**
+   * How long a worker holds a message it is sending (OUTBOX_LEASE_SECONDS, 120): one still
+   * "sending" after this had its worker die mid-send and is checked, never blindly resent.
+   * Each transport's time limit is a quarter of it.
+   */
+  outboxLeaseSeconds: number;
   /** GOV.UK Notify's client settings, when NOTIFY_API_KEY is set (for MAIL_TRANSPORT=notify or LETTERS_BY=notify). */
   notify: NotifySettings | null;
   /** Single sign-on through OpenID Connect (Entra ID…), when configured. */
@@ -157,6 +163,7 @@ const envSchema = z.object({
   NOTIFY_TEMPLATE_EMAIL_FILE: z.uuid().optional(),
   NOTIFY_TEMPLATE_SMS: z.uuid().optional(),
   LETTERS_BY: z.enum(["print-room", "notify"]).default("print-room"),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(8).max(600).default(120),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -210,6 +217,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     mail: mailSettings(e, demoCouncil),
     lettersBy: e.LETTERS_BY,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     notify: e.NOTIFY_API_KEY
       ? {
           apiKey: e.NOTIFY_API_KEY,

@@ -48,7 +48,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     lockout: new LoginLockout(options.database, config, clock),
     notifier: new Notifier(
       options.database.db,
-      { ...transports, transport: options.transport !== undefined ? options.transport : transports.transport, staffFrom: "from" in config.mail ? config.mail.from : "complaints@localhost", councils },
+      { ...transports, transport: options.transport !== undefined ? options.transport : transports.transport, staffFrom: "from" in config.mail ? config.mail.from : "complaints@localhost", leaseSeconds: config.outboxLeaseSeconds, councils },
       clock,
       log,
     ),

@@ -17,7 +17,7 @@ import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from 
 import { demoProfile } from "../src/seed/profile.js";
 import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy.js";
 import { toPrincipal } from "../src/auth/sessions.js";
-import { authRepository } from "@complaints/db";
+import { authRepository, notificationRepository } from "@complaints/db";
 import type { Principal } from "../src/access/principal.js";
 import type { Transport } from "../src/notifications/transport.js";
 import type { OidcLogin } from "../src/auth/oidc.js";
@@ -141,3 +141,14 @@ export async function openHarness(
 }
 
 export type { StaffRole };
+
+/**
+ * A worker claims every queued message, marks each "sending" (committed) and dies before it
+ * can record the outcome: what a kill -9 mid-send leaves behind (docs/decisions/0318-writing-to-residents.md).
+ */
+export async function deadWorkerBeganSending(h: Harness, leaseSeconds: number): Promise<number[]> {
+  const worker = "dead-worker";
+  const claimed = await notificationRepository.claim(h.db.db, { worker, now: h.clock.now(), leaseSeconds, limit: 1000 });
+  for (const entry of claimed) await notificationRepository.markSending(h.db.db, { id: entry.id, worker, now: h.clock.now(), leaseSeconds });
+  return claimed.map((e) => e.id);
+}

@@ -201,10 +201,10 @@ async function enqueue(db: Executor, all: readonly NewNotification[], now: Date)
 }
 
 /**
- * Claims up to `limit` queued messages for `leaseSeconds` and marks them "sending" in the same
- * statement, committed before any is handed to a transport: a message found "sending" after
- * its lease ran out was perhaps sent, and is never claimed again blindly (claimStale; decision
- * 0318). Rows another worker holds are skipped, not waited for.
+ * Claims up to `limit` queued messages for `leaseSeconds`. Rows another worker holds are
+ * skipped, not waited for; a claim whose worker died before sending runs out and the rows are
+ * claimed again (nothing was handed to a transport). Each is marked "sending" only just before
+ * it is sent (markSending).
  */
 async function claim(
   db: Executor,
@@ -219,16 +219,34 @@ async function claim(
     sql` AND `,
   );
   const { rows } = await sql<Row>`
-    UPDATE notifications_outbox SET locked_by = ${options.worker}, locked_until = ${leaseUntil}, attempts = attempts + 1, status = 'sending'
+    UPDATE notifications_outbox SET locked_by = ${options.worker}, locked_until = ${leaseUntil}
     WHERE id IN (
       SELECT id FROM notifications_outbox
-      WHERE status = 'queued' AND available_at <= ${options.now} AND ${kinds}
+      WHERE status = 'queued' AND available_at <= ${options.now} AND (locked_until IS NULL OR locked_until <= ${options.now}) AND ${kinds}
       ORDER BY available_at, id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
     )
     RETURNING ${sql.join(columns.map((c) => sql.ref(c)))}`.execute(db);
   return rows.map(toEntry).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Marks a claimed message "sending", one more attempt, with a fresh lease: committed before the
+ * message is handed to a transport, so one found "sending" after its lease ran out is known to
+ * have perhaps gone, and is never claimed again blindly (claimStale; decision 0318). Returns the
+ * entry as it now stands, or undefined when this worker no longer holds it.
+ */
+async function markSending(db: Executor, input: { id: number; worker: string; now: Date; leaseSeconds: number }): Promise<OutboxEntry | undefined> {
+  const row = await db
+    .updateTable("notifications_outbox")
+    .set((eb) => ({ status: "sending", attempts: eb("attempts", "+", 1), locked_until: new Date(input.now.getTime() + input.leaseSeconds * 1000) }))
+    .where("id", "=", input.id)
+    .where("locked_by", "=", input.worker)
+    .where("status", "=", "queued")
+    .returning(columns)
+    .executeTakeFirst();
+  return row && toEntry(row as Row);
 }
 
 /**
@@ -551,6 +569,7 @@ async function dedupeKeysOf(db: Executor, ids: readonly number[]): Promise<strin
 export const notificationRepository = Object.freeze({
   enqueue,
   claim,
+  markSending,
   claimStale,
   markSent,
   markRetry,

@@ -59,6 +59,7 @@ async function post(caseId: string, letterId: string) {
   const worker = `print-test-${id}`;
   const claimed = await notificationRepository.claim(t.db, { worker, now, leaseSeconds: 60, limit: 1000, kinds: ["correspondence"] });
   for (const entry of claimed) {
+    await notificationRepository.markSending(t.db, { id: entry.id, worker, now, leaseSeconds: 60 });
     expect(await notificationRepository.queueForPrintRoom(t.db, { id: entry.id, worker, councilId: entry.councilId, letterId: String(entry.payload.letterId) })).toBe(true);
   }
   return id!;

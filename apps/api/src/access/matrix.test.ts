@@ -273,6 +273,8 @@ describe("authorisation matrix", () => {
     }
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
     await manager.letters.issue(letterRequest(cases.own.id));
+    // The sender puts letters by post in the print room (decision 0318).
+    await h.deps.notifier.deliverPending();
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
 
     // Answered cases with what follows a response. The outsider (another directorate) owns the
@@ -724,6 +726,7 @@ describe("authorisation matrix: two councils on one server", () => {
     a.trackingCode = detail.trackingCode!;
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
     a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
+    await h.deps.notifier.deliverPending();
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
     a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
     const answeredA = await answeredCase(manager, { description: "Exampleton-only answered", customer: null, learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Exampleton action", ownerId: a.outsider, dueOn: "2026-12-31" }] } });

@@ -51,7 +51,8 @@ export function handlersFor(deps: AppDeps): JobHandlers {
     },
     deliver: async () => {
       const total: Required<DeliveryReport> = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
-      for (;;) {
+      const started = Date.now();
+      while (Date.now() - started < DELIVERY_BUDGET_MS) {
         const batch = await deps.notifier.deliverPending(50);
         for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += batch[key] ?? 0;
         if (batch.sent + batch.failed + (batch.toPrintRoom ?? 0) + (batch.uncertain ?? 0) < 50) break;
@@ -119,10 +120,19 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   };
 }
 
-/** Each queue's settings (stately: at most one queued and one running). */
+/**
+ * Each queue's settings (stately: at most one queued and one running). A running job whose
+ * process was killed stays "active" until it expires, and a stately queue starts no other
+ * meanwhile: the outbox's delivery expires soon after its time budget (DELIVERY_BUDGET_MS), so
+ * a crashed worker holds up residents' mail for a minute or two, not ten.
+ */
 function queueOptions(job: JobName) {
-  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds: job === "auditVerify" ? 6 * 3600 : 600 };
+  const expireInSeconds = job === "auditVerify" ? 6 * 3600 : job === "deliver" || job === "deliveryStatus" ? 90 : 600;
+  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds };
 }
+
+/** How long one delivery job keeps sending before it returns (the next tick carries on). */
+export const DELIVERY_BUDGET_MS = 45_000;
 
 /**
  * Installs pg-boss's schema and this product's queues as the database owner (start.ts, with
@@ -134,7 +144,11 @@ export async function installJobQueues(ownerUrl: string, schema: string): Promis
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const job of Object.keys(JOBS) as JobName[]) await boss.createQueue(JOBS[job], queueOptions(job));
+    for (const job of Object.keys(JOBS) as JobName[]) {
+      await boss.createQueue(JOBS[job], queueOptions(job));
+      // A queue made by an earlier version keeps its settings unless told.
+      await boss.updateQueue(JOBS[job], queueOptions(job));
+    }
     // pg-boss's own queue for cron schedules (its timekeeper makes it at start when missing).
     await boss.createQueue("__pgboss__send-it");
   } finally {
@@ -148,6 +162,8 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   await boss.start();
   for (const job of Object.keys(JOBS) as JobName[]) {
     await boss.createQueue(JOBS[job], queueOptions(job));
+    // Settings of a queue made by an earlier version (installJobQueues does it as the owner; this role may not).
+    await boss.updateQueue(JOBS[job], queueOptions(job)).catch(() => undefined);
     await boss.work(JOBS[job], { pollingIntervalSeconds: 2 }, async () => {
       await handlers[job]();
     });

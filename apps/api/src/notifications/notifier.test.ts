@@ -12,7 +12,7 @@ import { notificationRepository, type OutboxEntry } from "@complaints/db";
 import { startLocalNotify, type LocalNotify } from "@complaints/notify-local";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHarness, type Harness } from "../../test/harness.js";
+import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
 import { directoryTransport } from "./directory.js";
 import { LEASE_SECONDS } from "./notifier.js";
 import { notifyTransport } from "./notify.js";
@@ -194,7 +194,7 @@ describe("correspondence by email through a real SMTP server", () => {
     const c = await caseWithLetter(h, "Eve Emptied");
     const id = await enqueue(h, c, "email");
     // A worker claimed it (committed "sending") and died before it could record the outcome.
-    await notificationRepository.claim(h.db.db, { worker: "dead-worker", now: h.clock.now(), leaseSeconds: LEASE_SECONDS, limit: 100, kinds: ["correspondence"] });
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
     await h.deps.notifier.deliverPending();
     expect((await row(h, id)).status).toBe("sending"); // its lease has not run out
     h.clock.advance((LEASE_SECONDS + 1) * 1000);
@@ -288,7 +288,7 @@ describe("correspondence through GOV.UK Notify (the local Notify server, Notify'
 
     // A worker that died before Notify had the message: found nowhere, so sent (once).
     const died = await enqueue(h, c, "email", { n: 5 });
-    await notificationRepository.claim(h.db.db, { worker: "dead-worker", now: h.clock.now(), leaseSeconds: LEASE_SECONDS, limit: 100, kinds: ["correspondence"] });
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
     h.clock.advance((LEASE_SECONDS + 1) * 1000);
     await h.deps.notifier.deliverPending();
     await h.deps.notifier.deliverPending();

@@ -47,10 +47,12 @@ export interface NotifierOptions {
   letters: { by: "print-room" } | { by: "notify"; transport: Transport };
   /** The sender of staff notifications (SMTP_FROM). */
   staffFrom: string;
+  /** How long a claimed message is this worker's (OUTBOX_LEASE_SECONDS): far longer than a transport may take (sendTimeoutMs). */
+  leaseSeconds?: number;
   councils: CouncilDirectory;
 }
 
-/** How long a claimed message is this worker's: far longer than a transport may take (SEND_TIMEOUT_MS). */
+/** The lease when the settings give none (OUTBOX_LEASE_SECONDS). */
 export const LEASE_SECONDS = 120;
 
 /** Minutes before attempt n+1 after n failed ones: 1, 2, 4 … an hour at most. */
@@ -156,15 +158,21 @@ export class Notifier {
    */
   async deliverPending(limit = 50): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
-    const stale = await notificationRepository.claimStale(this.db, { worker: this.worker, now: this.clock.now(), leaseSeconds: LEASE_SECONDS, limit });
+    const stale = await notificationRepository.claimStale(this.db, { worker: this.worker, now: this.clock.now(), leaseSeconds: this.options.leaseSeconds ?? LEASE_SECONDS, limit });
     for (const entry of stale) await this.recover(entry, report);
-    const batch = await notificationRepository.claim(this.db, { worker: this.worker, now: this.clock.now(), leaseSeconds: LEASE_SECONDS, limit, ...this.kinds() });
+    const batch = await notificationRepository.claim(this.db, { worker: this.worker, now: this.clock.now(), leaseSeconds: this.options.leaseSeconds ?? LEASE_SECONDS, limit, ...this.kinds() });
     for (const entry of batch) await this.deliver(entry, report);
     return report;
   }
 
-  /** Sends one claimed message and records the outcome. */
-  private async deliver(entry: OutboxEntry, report: DeliveryReport): Promise<void> {
+  /** Marks one claimed message "sending" (committed), sends it and records the outcome. */
+  private async deliver(claimed: OutboxEntry, report: DeliveryReport): Promise<void> {
+    const entry = await notificationRepository.markSending(this.db, { id: claimed.id, worker: this.worker, now: this.clock.now(), leaseSeconds: this.options.leaseSeconds ?? LEASE_SECONDS });
+    if (!entry) return; // another worker took it over (this one was too slow)
+    return this.attempt(entry, report);
+  }
+
+  private async attempt(entry: OutboxEntry, report: DeliveryReport): Promise<void> {
     try {
       const accepted = await this.send(entry);
       if (accepted === "print-room") {
@@ -290,7 +298,7 @@ export class Notifier {
    * adopted (never received: queued again); anything else may have gone and is "uncertain".
    */
   private async recover(entry: OutboxEntry, report: DeliveryReport): Promise<void> {
-    if (entry.channel === "post" && this.options.letters.by === "print-room") return this.deliver(entry, report);
+    if (entry.channel === "post" && this.options.letters.by === "print-room") return this.attempt(entry, report);
     const provider = entry.kind === "correspondence" ? this.providerFor(entry) : this.options.transport;
     if (provider?.lookup) {
       let found;

@@ -15,7 +15,7 @@
  */
 import notifyClient from "notifications-node-client";
 import type { NotifySettings } from "../config.js";
-import { SEND_TIMEOUT_MS, SendError, type Accepted, type ProviderStatus, type Transport } from "./transport.js";
+import { SendError, type Accepted, type ProviderStatus, type Transport } from "./transport.js";
 
 const { NotifyClient } = notifyClient;
 
@@ -52,11 +52,12 @@ export function mapNotifyStatus(status: string): ProviderStatus {
   return reason ? { state: "failed", reason } : { state: "sending" };
 }
 
-export function notifyTransport(settings: NotifySettings): Transport {
+/** `timeoutMs`: the most one request may take (sendTimeoutMs). */
+export function notifyTransport(settings: NotifySettings, timeoutMs = 30_000): Transport {
   const client = settings.baseUrl ? new NotifyClient(settings.baseUrl, settings.apiKey) : new NotifyClient(settings.apiKey);
   // The client's requests have no time limit of their own: bound them inside the lease.
   const rest = (client.apiClient as { restClient: (options: object) => Promise<unknown> }).restClient;
-  client.setClient(((options: object) => rest({ ...options, timeout: SEND_TIMEOUT_MS })) as never);
+  client.setClient(((options: object) => rest({ ...options, timeout: timeoutMs })) as never);
   const accepted = (data: { id: string }): Accepted => ({ provider: "notify", providerId: data.id });
   const call = async <T>(request: () => Promise<{ data: T }>): Promise<T> => {
     try {

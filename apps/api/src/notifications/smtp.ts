@@ -4,7 +4,7 @@
  */
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
-import { SEND_TIMEOUT_MS, SendError, type EmailMessage, type Transport } from "./transport.js";
+import { SendError, type EmailMessage, type Transport } from "./transport.js";
 
 export function mailOptions(message: EmailMessage) {
   return {
@@ -35,12 +35,13 @@ export function smtpOutcome(error: unknown): SendError {
   return new SendError(`Could not reach the mail server: ${text}`, "retry");
 }
 
-export function smtpTransport(url: string): Transport {
+/** `timeoutMs`: the most one message may take (sendTimeoutMs). */
+export function smtpTransport(url: string, timeoutMs = 30_000): Transport {
   const options: SMTPTransport.Options = {
     url,
-    connectionTimeout: SEND_TIMEOUT_MS / 3,
-    greetingTimeout: SEND_TIMEOUT_MS / 3,
-    socketTimeout: SEND_TIMEOUT_MS,
+    connectionTimeout: timeoutMs / 3,
+    greetingTimeout: timeoutMs / 3,
+    socketTimeout: timeoutMs,
   };
   const transport = nodemailer.createTransport(options);
   return {

@@ -76,5 +76,11 @@ export interface Transport {
   close(): void;
 }
 
-/** How long a transport may take over one message: well inside the lease (notifier.ts), so a send is never still running when its lease runs out. */
-export const SEND_TIMEOUT_MS = 30_000;
+/**
+ * How long a transport may take over one message: a quarter of the outbox lease
+ * (OUTBOX_LEASE_SECONDS), so a send is never still running when its lease runs out and another
+ * worker looks at it.
+ */
+export function sendTimeoutMs(leaseSeconds: number): number {
+  return Math.min(30_000, Math.floor((leaseSeconds * 1000) / 4));
+}

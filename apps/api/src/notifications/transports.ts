@@ -7,17 +7,18 @@ import { directoryTransport } from "./directory.js";
 import type { NotifierOptions } from "./notifier.js";
 import { notifyTransport } from "./notify.js";
 import { smtpTransport } from "./smtp.js";
-import type { Transport } from "./transport.js";
+import { sendTimeoutMs, type Transport } from "./transport.js";
 
-export function transportsFor(config: Pick<ApiConfig, "mail" | "notify" | "lettersBy">): Pick<NotifierOptions, "transport" | "letters"> {
+export function transportsFor(config: Pick<ApiConfig, "mail" | "notify" | "lettersBy" | "outboxLeaseSeconds">): Pick<NotifierOptions, "transport" | "letters"> {
+  const timeout = sendTimeoutMs(config.outboxLeaseSeconds);
   let notify: Transport | null = null;
   const notifyOnce = () => {
     if (!config.notify) throw new Error("GOV.UK Notify needs NOTIFY_API_KEY");
-    return (notify ??= notifyTransport(config.notify));
+    return (notify ??= notifyTransport(config.notify, timeout));
   };
   const mail = config.mail;
   const transport =
-    mail.transport === "smtp" ? smtpTransport(mail.url) : mail.transport === "directory" ? directoryTransport(mail.dir) : mail.transport === "notify" ? notifyOnce() : null;
+    mail.transport === "smtp" ? smtpTransport(mail.url, timeout) : mail.transport === "directory" ? directoryTransport(mail.dir) : mail.transport === "notify" ? notifyOnce() : null;
   return { transport, letters: config.lettersBy === "notify" ? { by: "notify", transport: notifyOnce() } : { by: "print-room" } };
 }
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { notificationRepository } from "@complaints/db";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHarness, type Harness } from "../../test/harness.js";
+import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { smtpTransport } from "../notifications/smtp.js";
 
@@ -95,7 +95,7 @@ describe("correspondence failures in the work queue", () => {
   it("takes a failure staff resolved another way off the top of the queue, without sending it again", async () => {
     const c = await assignedCase("Uma");
     const outboxId = await emailTo(c, 1);
-    await notificationRepository.claim(h.db.db, { worker: "dead-worker", now: h.clock.now(), leaseSeconds: 1, limit: 100, kinds: ["correspondence"] });
+    await deadWorkerBeganSending(h, 1);
     h.clock.advance(2_000);
     await h.deps.notifier.deliverPending();
     const officer = await h.as("investigating-officer");
