@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { notificationRepository, type OutboxEntry } from "@complaints/db";
+import type { OutboxEntry } from "@complaints/db";
 import { startLocalNotify, type LocalNotify } from "@complaints/notify-local";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
