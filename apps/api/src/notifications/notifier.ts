@@ -173,14 +173,9 @@ export class Notifier {
   }
 
   private async attempt(entry: OutboxEntry, report: DeliveryReport): Promise<void> {
+    let accepted: Accepted | "print-room";
     try {
-      const accepted = await this.send(entry);
-      if (accepted === "print-room") {
-        report.toPrintRoom! += 1;
-        return;
-      }
-      await this.recordSent(entry, accepted);
-      report.sent += 1;
+      accepted = await this.send(entry);
     } catch (error) {
       const outcome = error instanceof SendError ? error.outcome : "retry";
       const message = error instanceof Error ? error.message : String(error);
@@ -201,7 +196,17 @@ export class Notifier {
         if (state === "failed") report.failed += 1;
       }
       this.log.warn("message not sent", { outboxId: entry.id, kind: entry.kind, channel: entry.channel, outcome, error: message });
+      return;
     }
+    if (accepted === "print-room") {
+      report.toPrintRoom! += 1;
+      return;
+    }
+    // Outside the try: the message went. Should recording it fail (the database gone), the row
+    // stays "sending" and its lease runs out: it is then adopted from Notify or reported
+    // uncertain, never queued again.
+    await this.recordSent(entry, accepted);
+    report.sent += 1;
   }
 
   /** The transport a message goes by (null: none is set up for it). */
