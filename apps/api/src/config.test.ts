@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import path from "node:path";
 import { ConfigError, configFromEnv, envWithArguments } from "./config.js";
 
 describe("the demo council setting (docs/decisions/0314-demo-as-any-council.md)", () => {
@@ -54,5 +55,34 @@ describe("the inbound mailbox settings (docs/decisions/0323-inbound-mail.md)", (
     expect(() => configFromEnv({ IMAP_URL: "imap://mail.council.gov.uk" })).toThrow(/IMAP_URL: imap:\/\/user:password@host:port/);
     expect(() => configFromEnv({ IMAP_URL: "pop3://u:p@mail.council.gov.uk" })).toThrow(ConfigError);
     expect(() => configFromEnv({ IMAP_URL: "imap://mail@mail.council.gov.uk" })).toThrow(/needs the mailbox's user and password/);
+  });
+});
+
+describe("how mail leaves (docs/decisions/0318-writing-to-residents.md)", () => {
+  const key = "live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+  const template = "f33517ff-2a88-4f6e-b855-c550268ce08a";
+
+  it("the embedded demo writes .eml files into its council's folder, so people can open what residents would get", () => {
+    expect(configFromEnv({ DEMO_COUNCIL: "leeds" }).mail).toEqual({ transport: "directory", dir: path.resolve(".data/mail-leeds"), from: "complaints@localhost" });
+    expect(configFromEnv({}).mail).toMatchObject({ transport: "directory", dir: path.resolve(".data/mail-exampleton") });
+    expect(configFromEnv({ MAIL_DIR: "/tmp/mail" }).mail).toMatchObject({ dir: "/tmp/mail" });
+  });
+
+  it("on PostgreSQL nothing leaves unless told; SMTP_URL or NOTIFY_API_KEY chooses, MAIL_TRANSPORT says so outright", () => {
+    expect(configFromEnv({ DATABASE_URL: "postgres://x" }).mail).toEqual({ transport: "none" });
+    expect(configFromEnv({ DATABASE_URL: "postgres://x", SMTP_URL: "smtp://mail:25", SMTP_FROM: "c@council.gov.uk" }).mail).toEqual({ transport: "smtp", url: "smtp://mail:25", from: "c@council.gov.uk" });
+    const notify = configFromEnv({ DATABASE_URL: "postgres://x", NOTIFY_API_KEY: key, NOTIFY_TEMPLATE_EMAIL: template });
+    expect(notify.mail).toMatchObject({ transport: "notify" });
+    expect(notify.notify).toEqual({ apiKey: key, baseUrl: null, templates: { email: template, emailWithFile: null, sms: null } });
+    expect(configFromEnv({ SMTP_URL: "smtp://mail:25", MAIL_TRANSPORT: "none" }).mail).toEqual({ transport: "none" });
+    expect(configFromEnv({}).lettersBy).toBe("print-room");
+  });
+
+  it("refuses settings that cannot work, saying what is missing", () => {
+    expect(() => configFromEnv({ MAIL_TRANSPORT: "smtp" })).toThrow("MAIL_TRANSPORT=smtp needs SMTP_URL");
+    expect(() => configFromEnv({ MAIL_TRANSPORT: "notify", NOTIFY_API_KEY: key })).toThrow(/needs NOTIFY_API_KEY and NOTIFY_TEMPLATE_EMAIL/);
+    expect(() => configFromEnv({ LETTERS_BY: "notify" })).toThrow("LETTERS_BY=notify needs NOTIFY_API_KEY");
+    expect(() => configFromEnv({ NOTIFY_API_KEY: "not-a-key" })).toThrow(/a GOV.UK Notify API key: name-serviceid-secret/);
+    expect(() => configFromEnv({ OUTBOX_LEASE_SECONDS: "2" })).toThrow(ConfigError);
   });
 });

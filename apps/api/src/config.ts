@@ -28,10 +28,23 @@ export interface ApiConfig {
   lockout: LockoutPolicy;
   /** Sign-in attempts allowed per client IP per 15 minutes (all accounts together). */
   loginAttemptsPerIp: number;
-  /** Email through SMTP when set; otherwise notifications stay in the outbox for staff to read. */
-  smtp: { url: string; from: string } | null;
   /** The inbound mailbox read over IMAP for replies and new complaints (IMAP_URL); off when not set. */
   inbound: InboundMailSettings | null;
+  /**
+   * How email and text messages leave (MAIL_TRANSPORT; docs/decisions/0318-writing-to-residents.md):
+   * SMTP, GOV.UK Notify, .eml files in a folder (the demo), or none (messages wait in the outbox).
+   */
+  mail: MailSettings;
+  /** Who posts letters (LETTERS_BY): the council's print room (print batches), or GOV.UK Notify. */
+  lettersBy: "print-room" | "notify";
+  /**
+   * How long a worker holds a message it is sending (OUTBOX_LEASE_SECONDS, 120): one still
+   * "sending" after this had its worker die mid-send and is checked, never blindly resent.
+   * Each transport's time limit is a quarter of it.
+   */
+  outboxLeaseSeconds: number;
+  /** GOV.UK Notify's client settings, when NOTIFY_API_KEY is set (for MAIL_TRANSPORT=notify or LETTERS_BY=notify). */
+  notify: NotifySettings | null;
   /** Single sign-on through OpenID Connect (Entra ID…), when configured. */
   oidc: OidcSettings | null;
   /** Minutes between sweeps for reminders and overdue notices. */
@@ -71,6 +84,24 @@ export interface ApiConfig {
    * Exampleton. Each has its own embedded data folder (docs/decisions/0314-demo-as-any-council.md).
    */
   demoCouncil: ProfileId | null;
+}
+
+export type MailSettings =
+  | { transport: "none" }
+  /** SMTP_URL; SMTP_FROM: the sender of staff notifications (residents' mail comes from the council's profile). */
+  | { transport: "smtp"; url: string; from: string }
+  /** MAIL_DIR: each message as an .eml file, for the demo and development. */
+  | { transport: "directory"; dir: string; from: string }
+  /** Through GOV.UK Notify (`notify` settings); `from` is still the sender of the .eml-style headers Notify ignores. */
+  | { transport: "notify"; from: string };
+
+export interface NotifySettings {
+  /** NOTIFY_API_KEY: `name-serviceid-secret`, from Notify's API integration page. */
+  apiKey: string;
+  /** NOTIFY_BASE_URL: Notify's API (the local Notify server in tests); null: Notify's own. */
+  baseUrl: string | null;
+  /** The template ids docs/notify-templates.md describes (NOTIFY_TEMPLATE_EMAIL, …_EMAIL_FILE, …_SMS). */
+  templates: { email: string | null; emailWithFile: string | null; sms: string | null };
 }
 
 export interface DatabaseSettings {
@@ -155,6 +186,18 @@ const envSchema = z.object({
   IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(["true", "false"]).default("true"),
   IMAP_COUNCIL: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a council's slug, like exampleton").optional(),
   IMAP_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(500).default(50),
+  MAIL_TRANSPORT: z.enum(["smtp", "notify", "directory", "none"]).optional(),
+  MAIL_DIR: z.string().min(1).optional(),
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(/^.+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "a GOV.UK Notify API key: name-serviceid-secret")
+    .optional(),
+  NOTIFY_BASE_URL: z.url().optional(),
+  NOTIFY_TEMPLATE_EMAIL: z.uuid().optional(),
+  NOTIFY_TEMPLATE_EMAIL_FILE: z.uuid().optional(),
+  NOTIFY_TEMPLATE_SMS: z.uuid().optional(),
+  LETTERS_BY: z.enum(["print-room", "notify"]).default("print-room"),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(8).max(600).default(120),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -193,6 +236,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
   const e = parsed.data;
   const demoCouncil = e.DEMO_COUNCIL ?? null;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  if (e.LETTERS_BY === "notify" && !e.NOTIFY_API_KEY) throw new ConfigError("LETTERS_BY=notify needs NOTIFY_API_KEY");
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError("Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together");
@@ -205,8 +249,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     lockout: { maxFailures: e.LOCKOUT_MAX_FAILURES, windowMinutes: e.LOCKOUT_WINDOW_MINUTES, lockMinutes: e.LOCKOUT_MINUTES },
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
-    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? "complaints@localhost" } : null,
     inbound: e.IMAP_URL ? inboundSettings(e.IMAP_URL, e) : null,
+    mail: mailSettings(e, demoCouncil),
+    lettersBy: e.LETTERS_BY,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    notify: e.NOTIFY_API_KEY
+      ? {
+          apiKey: e.NOTIFY_API_KEY,
+          baseUrl: e.NOTIFY_BASE_URL?.replace(/\/$/, "") ?? null,
+          templates: { email: e.NOTIFY_TEMPLATE_EMAIL ?? null, emailWithFile: e.NOTIFY_TEMPLATE_EMAIL_FILE ?? null, sms: e.NOTIFY_TEMPLATE_SMS ?? null },
+        }
+      : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, emailClaim: e.OIDC_EMAIL_CLAIM, groupsClaim: e.OIDC_GROUPS_CLAIM }
@@ -260,6 +313,28 @@ function inboundSettings(
 }
 
 /**
+ * The mail transport: MAIL_TRANSPORT when given; else SMTP when SMTP_URL is set, Notify when
+ * NOTIFY_API_KEY is, and for the embedded demo (no DATABASE_URL) .eml files in
+ * .data/mail-<council>/ that anyone can open to see what residents would get.
+ */
+function mailSettings(e: z.output<typeof envSchema>, demoCouncil: ProfileId | null): MailSettings {
+  const from = e.SMTP_FROM ?? "complaints@localhost";
+  const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? "smtp" : e.NOTIFY_API_KEY ? "notify" : e.DATABASE_URL ? "none" : "directory");
+  switch (transport) {
+    case "none":
+      return { transport };
+    case "smtp":
+      if (!e.SMTP_URL) throw new ConfigError("MAIL_TRANSPORT=smtp needs SMTP_URL");
+      return { transport, url: e.SMTP_URL, from };
+    case "directory":
+      return { transport, dir: path.resolve(e.MAIL_DIR ?? `.data/mail-${demoCouncil ?? "exampleton"}`), from };
+    case "notify":
+      if (!e.NOTIFY_API_KEY || !e.NOTIFY_TEMPLATE_EMAIL) throw new ConfigError("MAIL_TRANSPORT=notify needs NOTIFY_API_KEY and NOTIFY_TEMPLATE_EMAIL (docs/notify-templates.md)");
+      return { transport, from };
+  }
+}
+
+/**
  * `npm start -- --council leeds`: the start command's arguments, as the settings they stand
  * for (`--council` is DEMO_COUNCIL), over the environment. Anything else stops the start with
  * the usage; the council's id is checked with the other settings (configFromEnv).
@@ -279,8 +354,8 @@ export function envWithArguments(args: readonly string[], env: NodeJS.ProcessEnv
   return settings;
 }
 
-/** Settings for tests and the embedded demo: http on localhost, defaults everywhere. */
+/** Settings for tests: http on localhost, defaults everywhere, no mail leaving (MAIL_TRANSPORT=none). */
 export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
-  const { port: _port, ...config } = configFromEnv({});
+  const { port: _port, ...config } = configFromEnv({ MAIL_TRANSPORT: "none" });
   return { ...config, ...overrides };
 }

@@ -10,7 +10,9 @@ import { defaultConfig, type ApiConfig } from "./config.js";
 import { CouncilDirectory } from "./councils.js";
 import { LoginLockout } from "./auth/lockout.js";
 import { jsonLogger, type Logger } from "./logger.js";
-import { Notifier, smtpMailer, type Mailer } from "./notifications/notifier.js";
+import { Notifier } from "./notifications/notifier.js";
+import { transportsFor } from "./notifications/transports.js";
+import type { Transport } from "./notifications/transport.js";
 import type { OidcLogin } from "./auth/oidc.js";
 import type { AppDeps } from "./context.js";
 import { TrackingCodes } from "./public/tracking-codes.js";
@@ -24,8 +26,8 @@ export interface DepsOptions {
   config?: ApiConfig;
   log?: Logger;
   plugins?: readonly ServicePlugin[];
-  /** Overrides the SMTP mailer built from the config (tests pass one pointing at their server). */
-  mailer?: Mailer | null;
+  /** Overrides the mail transport built from the config (tests pass one pointing at their server). */
+  transport?: Transport | null;
   oidc?: OidcLogin | null;
 }
 
@@ -36,14 +38,20 @@ export function createDeps(options: DepsOptions): AppDeps {
   // The process signs the event log with the configured key; without one (tests, which set
   // theirs in their setup) the key set earlier stays, and appending without any is refused.
   if (config.auditKey) setAuditKey(config.auditKey);
-  const mailer = options.mailer !== undefined ? options.mailer : config.smtp ? smtpMailer(config.smtp.url, config.smtp.from) : null;
+  const transports = transportsFor(config);
+  const councils = new CouncilDirectory(options.database.db, options.plugins ?? installedPlugins);
   return {
     database: options.database,
     clock,
     config,
-    councils: new CouncilDirectory(options.database.db, options.plugins ?? installedPlugins),
+    councils,
     lockout: new LoginLockout(options.database, config, clock),
-    notifier: new Notifier(options.database.db, mailer, clock, log),
+    notifier: new Notifier(
+      options.database.db,
+      { ...transports, transport: options.transport !== undefined ? options.transport : transports.transport, staffFrom: "from" in config.mail ? config.mail.from : "complaints@localhost", leaseSeconds: config.outboxLeaseSeconds, councils },
+      clock,
+      log,
+    ),
     oidc: options.oidc ?? null,
     log,
     tracking: new TrackingCodes(options.database.db, config.trackingSecret),

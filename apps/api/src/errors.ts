@@ -26,6 +26,8 @@ export type ApiRefusalCode =
   | "LETTER_ALREADY_ISSUED"
   /** A print batch was cancelled, or already posted, so this cannot be done to it. */
   | "PRINT_BATCH_CLOSED"
+  /** A message to a resident that did not fail (it was sent, or is on its way) cannot be resent or resolved. */
+  | "CORRESPONDENCE_NOT_FAILED"
   /** The database did not answer (a restart, a failover): try again shortly. */
   | "UNAVAILABLE"
   /** No council is installed, or the server cannot tell which of its councils the address is for (hosting.ts). */
@@ -65,6 +67,7 @@ export const refusalStatus: Record<ApiRefusalCode, TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   LETTER_ALREADY_ISSUED: "CONFLICT",
   PRINT_BATCH_CLOSED: "UNPROCESSABLE_CONTENT",
+  CORRESPONDENCE_NOT_FAILED: "UNPROCESSABLE_CONTENT",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
   NOT_SET_UP: "SERVICE_UNAVAILABLE",
 };

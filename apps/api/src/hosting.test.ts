@@ -204,7 +204,7 @@ describe("a server with no council installed", () => {
   const log = recordingLogger();
   afterAll(async () => (await database).close());
   const caller = async () => {
-    const deps = createDeps({ database: await database, clock: { now: () => new Date("2026-03-02T09:00:00Z") }, log, config: defaultConfig(), mailer: null, oidc: null, plugins: [] });
+    const deps = createDeps({ database: await database, clock: { now: () => new Date("2026-03-02T09:00:00Z") }, log, config: defaultConfig(), transport: null, oidc: null, plugins: [] });
     return createCaller(createContextInner({ deps, principal: null, request: { ip: "192.0.2.8", host: "localhost" } }));
   };
 

@@ -10,6 +10,7 @@ import { queuesRouter } from "./routers/queues.js";
 import { searchRouter } from "./routers/search.js";
 import { customersRouter } from "./routers/customers.js";
 import { notificationsRouter } from "./routers/notifications.js";
+import { correspondenceRouter } from "./routers/correspondence.js";
 import { adminRouter } from "./routers/admin.js";
 import { integrationRouter } from "./routers/integration.js";
 import { lettersRouter } from "./routers/letters.js";
@@ -34,6 +35,7 @@ export const appRouter = router({
   search: searchRouter,
   customers: customersRouter,
   notifications: notificationsRouter,
+  correspondence: correspondenceRouter,
   admin: adminRouter,
   audit: auditRouter,
   integration: integrationRouter,

@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, grantApplicationRole, migrateToLatest, organisationRepository, sealLegacyStreams, type Database } from "@complaints/db";
 import { configFromEnv, envWithArguments, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
+import { describeMail } from "./notifications/transports.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
 import { DEMO_PASSWORD, demoCouncilFor, demoLogins, seedDemo } from "./seed/demo.js";
@@ -174,7 +175,7 @@ export async function startServer(
   out(`  API: ${config.publicUrl}/trpc   REST for integrations: ${config.publicUrl}/api (OpenAPI: /api/openapi.json)   health: /healthz /readyz`);
   out(`  Background jobs: ${jobs.describe()}`);
   out(`  Audit log: signed with the key from ${auditKey.where}${migrated.roles ? `; ${migrated.roles}` : ""}`);
-  out(`  Email: ${config.smtp ? `SMTP (${new URL(config.smtp.url).host})` : "not configured; notifications wait in the outbox (notifications.outbox)"}`);
+  out(`  Email: ${describeMail(config)}`);
   if (seeding) {
     out("");
     out(`Demo council: ${demo.profile.name} (references ${demo.profile.referencePrefix}-…)${config.demoCouncil ? "" : "; another: npm start -- --council <leeds|lewisham|southwark|lancaster|default>"}`);
@@ -194,7 +195,7 @@ export async function startServer(
     async close() {
       await jobs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      deps.notifier.mailer?.close();
+      deps.notifier.close();
       await database.close();
     },
   };

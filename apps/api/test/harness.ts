@@ -17,9 +17,9 @@ import { addStaff, installCouncil, type InstalledCouncil, type StaffSpec } from 
 import { demoProfile } from "../src/seed/profile.js";
 import { CENTRAL_ROLES, STAFF_ROLES, type StaffRole } from "../src/access/policy.js";
 import { toPrincipal } from "../src/auth/sessions.js";
-import { authRepository } from "@complaints/db";
+import { authRepository, notificationRepository } from "@complaints/db";
 import type { Principal } from "../src/access/principal.js";
-import type { Mailer } from "../src/notifications/notifier.js";
+import type { Transport } from "../src/notifications/transport.js";
 import type { OidcLogin } from "../src/auth/oidc.js";
 
 export { engine };
@@ -79,7 +79,8 @@ export async function openHarness(
     start?: string;
     extraStaff?: StaffSpec[];
     config?: Partial<ApiConfig>;
-    mailer?: Mailer | null;
+    /** The mail transport (none by default: mail waits in the outbox). */
+    transport?: Transport | null;
     oidc?: OidcLogin | null;
     maxConnections?: number;
     /** Installed plugins (none by default); the demo profile enables those it knows. */
@@ -97,7 +98,8 @@ export async function openHarness(
     clock,
     log,
     config: defaultConfig(options.config),
-    mailer: options.mailer ?? null,
+    // Not given: the settings' transport (none unless `config.mail` says otherwise).
+    ...(options.transport !== undefined ? { transport: options.transport } : {}),
     oidc: options.oidc ?? null,
     plugins: options.plugins ?? [],
   });
@@ -131,8 +133,22 @@ export async function openHarness(
     asPrincipal,
     addCouncil,
     as: async (key) => asPrincipal(key === null ? null : await principal(key)),
-    close: () => db.close(),
+    close: () => {
+      deps.notifier.close();
+      return db.close();
+    },
   };
 }
 
 export type { StaffRole };
+
+/**
+ * A worker claims every queued message, marks each "sending" (committed) and dies before it
+ * can record the outcome: what a kill -9 mid-send leaves behind (docs/decisions/0318-writing-to-residents.md).
+ */
+export async function deadWorkerBeganSending(h: Harness, leaseSeconds: number): Promise<number[]> {
+  const worker = "dead-worker";
+  const claimed = await notificationRepository.claim(h.db.db, { worker, now: h.clock.now(), leaseSeconds, limit: 1000 });
+  for (const entry of claimed) await notificationRepository.markSending(h.db.db, { id: entry.id, worker, now: h.clock.now(), leaseSeconds });
+  return claimed.map((e) => e.id);
+}

@@ -47,6 +47,8 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     PUBLIC_URL: `http://localhost:${port}`,
     DATA_DIR: dataDir,
+    // Residents' email as .eml files (the embedded demo's transport), kept with the test's cache.
+    MAIL_DIR: mkdtempSync(path.join(cacheDir, "mail-")),
     SEED_DEMO: "true",
     // Every browser test comes from 127.0.0.1: the public forms' per-address limits (tested in
     // the API's own specs) must not stop the journeys part way.
@@ -55,7 +57,7 @@ export default async function setup(project: TestProject) {
     PUBLIC_LOOKUP_FAILURES_PER_IP: "1000",
   };
   // Always the embedded database and no outgoing email, whatever the shell has set.
-  for (const key of ["DATABASE_URL", "SMTP_URL", "SMTP_FROM", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
+  for (const key of ["DATABASE_URL", "SMTP_URL", "SMTP_FROM", "MAIL_TRANSPORT", "NOTIFY_API_KEY", "LETTERS_BY", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
 
   // The real server, started the way `pnpm start` starts it.
   const child = spawn(process.execPath, [path.join(root, "dist/server.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

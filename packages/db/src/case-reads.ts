@@ -123,10 +123,15 @@ export interface WorkQueueRow {
   restricted: boolean;
   excerpt: string;
   nextDue: { id: string; kind: string; nature: string; date: string; explanation: string } | null;
+  /**
+   * The oldest message to the resident that failed or may not have gone and that staff have not
+   * resolved (notifications_outbox; docs/decisions/0318-writing-to-residents.md), with its reason.
+   */
+  correspondenceProblem: { outboxId: number; status: string; reason: string } | null;
 }
 
 /**
- * Open cases in the caller's view, nearest unmet due date first (deadlines and targets; the
+ * Open cases in the caller's view: those with a correspondence problem first, then nearest unmet due date first (deadlines and targets; the
  * customer's own windows are left out), cases with no date yet last.
  */
 async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQueueRow[]; total: number }> {
@@ -148,6 +153,22 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
           .orderBy("d.due_id")
           .limit(1)
           .as("n"),
+      (join) => join.onTrue(),
+    )
+    // A message to the resident that failed and is not resolved (the partial index notifications_outbox_problems).
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("notifications_outbox as o")
+          .select(["o.id as problem_id", "o.status as problem_status", "o.last_error as problem_reason"])
+          .whereRef("o.case_id", "=", "c.id")
+          .where("o.council_id", "=", q.scope.councilId)
+          .where("o.kind", "=", "correspondence")
+          .where("o.status", "in", ["failed", "uncertain"])
+          .where("o.resolved_at", "is", null)
+          .orderBy("o.id")
+          .limit(1)
+          .as("p"),
       (join) => join.onTrue(),
     )
     .leftJoin("customers as cu", "cu.id", "c.customer_id")
@@ -200,7 +221,11 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
       "n.nature as due_nature",
       "n.due_date",
       "n.explanation as due_explanation",
+      "p.problem_id",
+      "p.problem_status",
+      "p.problem_reason",
     ])
+    .orderBy(sql`p.problem_id IS NULL`)
     .orderBy(sql`n.due_date ASC NULLS LAST`)
     .orderBy("c.priority")
     .orderBy("c.received_at")
@@ -237,6 +262,7 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
       nextDue: r.due_id
         ? { id: r.due_id, kind: r.due_kind!, nature: r.due_nature!, date: r.due_date!, explanation: r.due_explanation! }
         : null,
+      correspondenceProblem: r.problem_id ? { outboxId: Number(r.problem_id), status: r.problem_status!, reason: r.problem_reason ?? "The message to the resident was not sent" } : null,
     })),
   };
 }

@@ -163,8 +163,18 @@ export type * from "./schema.js";
 
 // Repositories of sign-in, notifications, the sweep and Ombudsman enquiries; the case reads are part of caseRepository.
 export { authRepository, type RoleGrantRow, type StaffIdentity, type NewStaff as StaffInsert, type StaffUpdate, type SessionRecord, type ApiKeyRecord } from "./auth.js";
-export { notificationRepository, type NewNotification, type OutboxEntry, type OutboxFilter, type OutboxRecipient } from "./notifications.js";
 export { inboundMailRepository, type NewInboundMessage, type InboundMessageRow } from "./inbound-mail.js";
+export {
+  notificationRepository,
+  type NewNotification,
+  type OutboxEntry,
+  type OutboxFilter,
+  type OutboxRecipient,
+  type OutboxChannel,
+  type OutboxStatus,
+  type SentRecord,
+  type DeliveryStatusReport,
+} from "./notifications.js";
 export { type VisibilityScope, type CaseAccessFacts, type WorkQueueQuery, type WorkQueueRow, type CaseReadRecord } from "./case-reads.js";
 export { sweepRepository, type SweepDue, type OpenServiceRequest } from "./sweep.js";
 export { ombudsmanRepository, type OmbudsmanEnquiryQuery, type OmbudsmanEnquiryListRow } from "./ombudsman.js";

@@ -32,7 +32,10 @@ export interface IssuedLetterInput {
   issuedAt: Date;
   issuedBy?: string | null;
   pdf: Uint8Array;
-  /** The letter goes by post: it waits for a print batch (see printBatchRepository). */
+  /**
+   * The letter goes by post (recorded in its event). Its posting is a `correspondence` message
+   * on the post channel, which the sender puts in the print room (notificationRepository.queueForPrintRoom).
+   */
   byPost?: boolean;
   /**
    * Records a `letter-issued` event in the case's hash chain in the same transaction, at the
@@ -61,7 +64,8 @@ const metaColumns = [
  * Records an issued letter exactly as sent: the PDF bytes and their SHA-256. The database
  * checks the hash and the PDF header, and refuses any later UPDATE or DELETE: a corrected
  * letter is a new letter. With `event`, the case's chain records the issue in the same
- * transaction; with `byPost`, the letter waits for a print batch.
+ * transaction. Issuing does not post it: a `correspondence` message on the post channel does
+ * (docs/decisions/0318-writing-to-residents.md).
  */
 async function issueLetter(db: Executor, input: IssuedLetterInput): Promise<LetterMeta> {
   return inTransaction(db, async (trx) => {
@@ -89,12 +93,6 @@ async function issueLetter(db: Executor, input: IssuedLetterInput): Promise<Lett
       })
       .returning(metaColumns)
       .executeTakeFirstOrThrow();
-    if (input.byPost) {
-      await trx
-        .insertInto("letter_postings")
-        .values({ letter_id: letter.id, council_id: found.council_id })
-        .execute();
-    }
     if (input.event) {
       await appendEvents(trx, {
         councilId: found.council_id,

@@ -41,12 +41,19 @@ async function pending(): Promise<number[]> {
   return entries.filter((e) => !e.failedAt).map((e) => e.id);
 }
 
+/** What a sender does with a claimed message: "sending" (committed), then sent. */
+async function send(worker: string, id: number, at: Date) {
+  const sending = await notificationRepository.markSending(t.db, { id, worker, now: at, leaseSeconds: 60 });
+  if (!sending) return undefined;
+  return notificationRepository.markSent(t.db, { id, at, provider: "smtp", messageId: `<outbox-${id}@example.org>` });
+}
+
 async function drain() {
   // Leave the queue empty for the next test: send everything that is due.
   for (;;) {
     const batch = await claim("drain", 100, 1, later(10_000));
     if (!batch.length) return;
-    for (const m of batch) await notificationRepository.markSent(t.db, m.id, "drain", later(10_000));
+    for (const m of batch) await send("drain", m.id, later(10_000));
   }
 }
 
@@ -71,7 +78,8 @@ describe("the notifications outbox", () => {
     expect(claimed.length).toBe(30);
     expect(new Set(claimed).size).toBe(30);
     expect([...claimed].sort((a, b) => a - b)).toEqual(ids);
-    expect(claims.flat().every((m) => m.attempts === 1)).toBe(true);
+    // Claimed, not yet attempted: an attempt is counted when it is marked sending.
+    expect(claims.flat().every((m) => m.attempts === 0 && m.status === "queued")).toBe(true);
     await drain();
   });
 
@@ -82,15 +90,32 @@ describe("the notifications outbox", () => {
     await drain();
   });
 
-  it("hands a message to another worker when the first one's lease runs out", async () => {
+  it("hands a claimed message to another worker when the first one's lease runs out before it began sending", async () => {
     const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
     expect((await claim("slow", 1, 30, later(1))).map((m) => m.id)).toEqual([id]);
     expect(await claim("fast", 1, 30, later(20))).toEqual([]);
     const [reclaimed] = await claim("fast", 1, 30, later(32));
-    expect([reclaimed?.id, reclaimed?.attempts]).toEqual([id, 2]);
-    expect(await notificationRepository.markSent(t.db, id!, "slow", later(33))).toBe(false);
-    expect(await notificationRepository.markSent(t.db, id!, "fast", later(33))).toBe(true);
+    expect(reclaimed?.id).toBe(id);
+    // The first worker no longer holds it: it may not start sending it.
+    expect(await notificationRepository.markSending(t.db, { id: id!, worker: "slow", now: later(33), leaseSeconds: 30 })).toBeUndefined();
+    expect(await send("fast", id!, later(33))).toMatchObject({ status: "sent", attempts: 1, provider: "smtp", messageId: `<outbox-${id}@example.org>` });
     expect(await pending()).toEqual([]);
+  });
+
+  it("never hands out again a message a worker began sending: after its lease it is claimed as stale, to be checked", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    await claim("dies", 1, 30, later(1));
+    await notificationRepository.markSending(t.db, { id: id!, worker: "dies", now: later(1), leaseSeconds: 30 });
+    expect(await claim("other", 10, 30, later(3600))).toEqual([]);
+    expect(await notificationRepository.claimStale(t.db, { worker: "other", now: later(20), leaseSeconds: 30, limit: 10 })).toEqual([]);
+    const [stale] = await notificationRepository.claimStale(t.db, { worker: "other", now: later(32), leaseSeconds: 30, limit: 10 });
+    expect([stale?.id, stale?.status]).toEqual([id, "sending"]);
+    const uncertain = await notificationRepository.markUncertain(t.db, { id: id!, worker: "other", reason: "may or may not have been sent" });
+    expect(uncertain).toMatchObject({ status: "uncertain", lastError: "may or may not have been sent" });
+    expect(await notificationRepository.claimStale(t.db, { worker: "other", now: later(3600), leaseSeconds: 30, limit: 10 })).toEqual([]);
+    // The dead worker's send did go after all (it recorded it late): sent, once.
+    expect(await notificationRepository.markSent(t.db, { id: id!, at: later(40), provider: "smtp" })).toMatchObject({ status: "sent" });
+    expect(await notificationRepository.markSent(t.db, { id: id!, at: later(41), provider: "smtp" })).toBeUndefined();
   });
 
   it("retries a failed message until its attempts run out, then sets it aside", async () => {
@@ -98,21 +123,37 @@ describe("the notifications outbox", () => {
     // A message allowed two attempts (the column's default is ten).
     await t.db.updateTable("notifications_outbox").set({ max_attempts: 2 }).where("id", "=", id!).execute();
     await claim("w", 1, 1, later(1));
-    await notificationRepository.markFailed(t.db, id!, "w", "SMTP 451", later(2), later(60));
+    await notificationRepository.markSending(t.db, { id: id!, worker: "w", now: later(1), leaseSeconds: 1 });
+    expect(await notificationRepository.markRetry(t.db, { id: id!, worker: "w", error: "SMTP 451", now: later(2), retryAt: later(60) })).toBe("queued");
     expect(await claim("w", 1, 1, later(30))).toEqual([]);
     await claim("w", 1, 1, later(61));
-    await notificationRepository.markFailed(t.db, id!, "w", "SMTP 550 mailbox unavailable", later(62), later(62));
+    await notificationRepository.markSending(t.db, { id: id!, worker: "w", now: later(61), leaseSeconds: 1 });
+    expect(await notificationRepository.markRetry(t.db, { id: id!, worker: "w", error: "SMTP 451 again", now: later(62), retryAt: later(62) })).toBe("failed");
     expect(await claim("w", 1, 1, later(3600))).toEqual([]);
-    const [entry] = await notificationRepository.list(t.db, { councilId: seed.councilId, limit: 1 });
-    expect([entry?.id, entry?.attempts, entry?.lastError, entry?.failedAt]).toEqual([id, 2, "SMTP 550 mailbox unavailable", later(62)]);
+    const entry = await notificationRepository.getMessage(t.db, seed.councilId, id!);
+    expect([entry?.id, entry?.attempts, entry?.status, entry?.lastError, entry?.failedAt]).toEqual([id, 2, "failed", "SMTP 451 again", later(62)]);
   });
 
-  it("gives up at once when told to (a recipient with no address)", async () => {
+  it("gives up at once on a permanent failure (a recipient with no address)", async () => {
     const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
     await claim("w", 1, 1, later(1));
-    await notificationRepository.markFailed(t.db, id!, "w", "No email address for the recipient", later(2), later(2), true);
+    await notificationRepository.markSending(t.db, { id: id!, worker: "w", now: later(1), leaseSeconds: 1 });
+    await notificationRepository.markFailed(t.db, { id: id!, worker: "w", error: "No email address for the recipient", now: later(2) });
     expect(await claim("w", 1, 1, later(3600))).toEqual([]);
-    expect((await notificationRepository.getMessage(t.db, seed.councilId, id!))?.failedAt).toEqual(later(2));
+    expect(await notificationRepository.getMessage(t.db, seed.councilId, id!)).toMatchObject({ status: "failed", failedAt: later(2) });
+  });
+
+  it("records a bounce by the Message-ID it was sent with, in its council only; a resend queues it again", async () => {
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    await claim("w", 1, 1, later(1));
+    await send("w", id!, later(1));
+    const bounce = { messageId: `<outbox-${id}@example.org>`, status: "failed" as const, reason: "mailbox unavailable", at: later(5) };
+    expect(await notificationRepository.recordDeliveryStatus(t.db, { ...bounce, councilId: "00000000-0000-4000-8000-000000000000" })).toBeUndefined();
+    expect(await notificationRepository.recordDeliveryStatus(t.db, { ...bounce, councilId: seed.councilId })).toMatchObject({ id, status: "failed", lastError: "mailbox unavailable" });
+    expect(await notificationRepository.recordDeliveryStatus(t.db, { councilId: seed.councilId, id: id!, status: "delivered", at: later(6) })).toBeUndefined();
+    expect(await notificationRepository.resend(t.db, { councilId: seed.councilId, id: id!, by: seed.officer.id, at: later(7) })).toBe(true);
+    expect(await notificationRepository.getMessage(t.db, seed.councilId, id!)).toMatchObject({ status: "queued", attempts: 0, sentAt: null, failedAt: null });
+    await drain();
   });
 
   it("settles a message by hand once", async () => {

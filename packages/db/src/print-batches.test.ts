@@ -3,6 +3,7 @@ import { engine, openTestDb, type TestDb } from "../test/db.js";
 import { logToyCase, seedCouncil, staffActor, type Seed } from "../test/fixtures.js";
 import { listEvents, verifyEventChain } from "./events.js";
 import { letterRepository } from "./letters.js";
+import { notificationRepository } from "./notifications.js";
 import { printBatchRepository } from "./print-batches.js";
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`);
@@ -17,9 +18,13 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 let issued = 0;
+/**
+ * Issues a letter; by post, as the sender does it: a correspondence message on the post
+ * channel, claimed and handed to the print room (docs/decisions/0318-writing-to-residents.md).
+ */
 async function issue(caseId: string, options: { byPost?: boolean; largePrint?: boolean } = {}) {
   issued += 1;
-  return letterRepository.issueLetter(t.db, {
+  const letter = await letterRepository.issueLetter(t.db, {
     caseId,
     kind: "acknowledgement",
     recipient: { name: `Recipient ${issued}` },
@@ -31,6 +36,33 @@ async function issue(caseId: string, options: { byPost?: boolean; largePrint?: b
     byPost: options.byPost ?? true,
     event: { actor: staffActor(seed.officer.id), on: "2026-03-03" },
   });
+  if (options.byPost ?? true) await post(caseId, letter.id);
+  return letter;
+}
+
+async function post(caseId: string, letterId: string) {
+  const now = new Date(Date.UTC(2026, 2, 3, 10));
+  const [id] = await notificationRepository.enqueue(
+    t.db,
+    [
+      {
+        councilId: seed.councilId,
+        caseId,
+        kind: "correspondence",
+        recipient: { party: "customer", name: "Recipient" },
+        payload: { channel: "post", purpose: "acknowledgement", stageId: null, reference: "R", language: "en", subject: "Acknowledgement", text: "By post", letterId },
+        dedupeKey: `acknowledgement:${caseId}:-:post:${letterId}`,
+      },
+    ],
+    now,
+  );
+  const worker = `print-test-${id}`;
+  const claimed = await notificationRepository.claim(t.db, { worker, now, leaseSeconds: 60, limit: 1000, kinds: ["correspondence"] });
+  for (const entry of claimed) {
+    await notificationRepository.markSending(t.db, { id: entry.id, worker, now, leaseSeconds: 60 });
+    expect(await notificationRepository.queueForPrintRoom(t.db, { id: entry.id, worker, councilId: entry.councilId, letterId: String(entry.payload.letterId) })).toBe(true);
+  }
+  return id!;
 }
 
 const waiting = () =>
@@ -133,6 +165,13 @@ describe("print batches", () => {
       at: new Date("2026-03-04T15:00:00Z"),
     });
     expect(confirmed).toMatchObject({ status: "confirmed", posted: ids.length - 1 });
+    // The post correspondence of the posted letters is sent (issue 15): the letter released
+    // from the batch is still on its way.
+    const sent = confirmed.status === "confirmed" ? confirmed.sent : [];
+    expect(sent.map((e) => e.payload.letterId).sort()).toEqual([letters[2]!.id, letters[1]!.id, ...before].sort());
+    expect(sent.every((e) => e.status === "sent" && e.sentAt?.toISOString() === "2026-03-04T15:00:00.000Z")).toBe(true);
+    const rows = await t.db.selectFrom("notifications_outbox").select(["status", "payload"]).where("case_id", "=", caseId).execute();
+    expect(rows.filter((r) => (r.payload as { letterId: string }).letterId === letters[0]!.id).map((r) => r.status)).toEqual(["sending"]);
     expect((await listEvents(t.db, { caseId })).at(-1)).toMatchObject({
       type: "letter-posted",
       payload: { data: { batchId: made!.batch.id, letters: [{ letterId: letters[2]!.id }, { letterId: letters[1]!.id }] } },

@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { NotFoundError } from "./errors.js";
 import { appendEvents, type Actor } from "./events.js";
 import { inTransaction, type Executor } from "./executor.js";
+import { notificationRepository, type OutboxEntry } from "./notifications.js";
 import type { DB, PrintBatchRow } from "./schema.js";
 
 /**
@@ -279,13 +280,14 @@ async function lockBatch(trx: Transaction<DB>, councilId: string, batchId: strin
 }
 
 export type ConfirmOutcome =
-  | { status: "confirmed"; batch: PrintBatch; posted: number }
+  | { status: "confirmed"; batch: PrintBatch; posted: number; sent: OutboxEntry[] }
   | { status: "already-confirmed"; batch: PrintBatch; posted: 0 }
   | { status: "cancelled"; batch: PrintBatch };
 
 /**
- * Marks every letter of the batch as posted, and records a `letter-posted` event in each
- * case's chain, in one transaction. Confirming again changes nothing.
+ * Marks every letter of the batch as posted, records a `letter-posted` event in each case's
+ * chain and marks the post correspondence of its letters sent (returned, for the caller's
+ * onSent hooks in the same transaction), in one transaction. Confirming again changes nothing.
  */
 async function confirmBatch(
   db: Executor,
@@ -355,7 +357,9 @@ async function confirmBatch(
         ],
       });
     }
-    return { status: "confirmed", batch: confirmed, posted: posted.length };
+    // The correspondence that put these letters in the print room is sent: they are in the post.
+    const sent = await notificationRepository.markPostedInBatch(trx, { batchId: input.batchId, at: input.at });
+    return { status: "confirmed", batch: confirmed, posted: posted.length, sent };
   });
 }
 

@@ -378,6 +378,15 @@ export interface NotificationsOutboxTable {
   sent_at: Date | null;
   failed_at: Date | null;
   last_error: string | null;
+  channel: OutboxChannel | null;
+  status: Generated<OutboxStatus>;
+  provider: string | null;
+  provider_id: string | null;
+  message_id: string | null;
+  delivered_at: Date | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: string | null;
 }
 
 /** A survey sent (decision 0516): the token's hash and what its answers are reported by; no case. */
@@ -426,6 +435,10 @@ export interface InboundMessagesTable {
   quoted_reference: string | null;
   details: JsonWithDefault<Record<string, unknown>>;
 }
+/** How an outbox message travels (null: a letter to produce, work for a person). */
+export type OutboxChannel = "email" | "sms" | "post";
+/** Where an outbox message's delivery stands (docs/decisions/0318-writing-to-residents.md). */
+export type OutboxStatus = "queued" | "sending" | "sent" | "delivered" | "failed" | "uncertain";
 
 export interface SessionsTable {
   id: string;
@@ -474,6 +487,8 @@ export interface LetterPostingsTable {
   batch_id: string | null;
   position: number | null;
   posted_at: Date | null;
+  /** The correspondence row that put the letter in the print room (confirming its batch sends it). */
+  outbox_id: number | null;
 }
 
 export interface LoginFailuresTable {

@@ -167,6 +167,8 @@ const LOG: Record<"own" | "other", StaffRole[]> = { own: [CSO, IO, DCRO, CM], ot
 const ACCESS_LOG_ROLES: StaffRole[] = [CM, "auditor"];
 /** Per case: who may draft and issue letters (besides the case's handler); everyone who reads it reads its letters. */
 const LETTER_WRITERS: StaffRole[] = [DCRO, CM, HOS, DIR];
+/** Who may resend a failed message to the resident, or mark it resolved (policy.ts CORRESPONDENCE_SENDERS). */
+const CORRESPONDENCE_SENDERS: StaffRole[] = [CSO, IO, DCRO, CM, HOS, DIR];
 /** Per case: who may add files (besides the case's handler); everyone who reads it reads its files. */
 const FILE_ADDERS: StaffRole[] = [CSO, IO, DCRO, CM, HOS, DIR, LEGAL];
 /** Per case: who may agree improvement actions (the case command), and who may then manage them (besides their owner). */
@@ -274,6 +276,8 @@ describe("authorisation matrix", () => {
     }
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
     await manager.letters.issue(letterRequest(cases.own.id));
+    // The sender puts letters by post in the print room (decision 0318).
+    await h.deps.notifier.deliverPending();
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
 
     // Answered cases with what follows a response. The outsider (another directorate) owns the
@@ -313,6 +317,9 @@ describe("authorisation matrix", () => {
       "letters.preview",
       "letters.previewPdf",
       "letters.issue",
+      "correspondence.list",
+      "correspondence.resend",
+      "correspondence.resolve",
       "attachments.list",
       ...CASE_SCOPED,
       ...PUBLIC,
@@ -426,6 +433,44 @@ describe("authorisation matrix", () => {
           ["letters.preview", write, () => caller.letters.preview(letterRequest(caseId))],
           ["letters.previewPdf", write, () => caller.letters.previewPdf(letterRequest(caseId))],
           ["letters.issue", write, () => caller.letters.issue({ ...letterRequest(caseId), byPost: false })],
+        ];
+        for (const [name, expected, call] of checks) {
+          const got = await attempt(call);
+          if (got !== expected) problems.push(`${name} ${role} ${where}: ${got}, table says ${expected}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("lists a case's correspondence to those who read it, and resends or resolves it as CORRESPONDENCE_SENDERS", async () => {
+    const problems: string[] = [];
+    // One message to each case's resident, still queued: resending it is refused as not failed (422), past the access check.
+    const message = {} as Record<Where, number>;
+    for (const where of WHERE) {
+      const [outboxId] = await h.deps.notifier.enqueue(h.db.db, [
+        {
+          councilId: h.council.councilId,
+          caseId: cases[where].id,
+          kind: "correspondence",
+          recipient: { party: "customer", name: "Matrix Resident", email: `${where}@example.com` },
+          payload: { channel: "email", purpose: "other", stageId: null, reference: "MATRIX", language: "en", subject: "Matrix", text: "Matrix" },
+          dedupeKey: `other:${cases[where].id}:-:email:matrix`,
+        },
+      ]);
+      message[where] = outboxId!;
+    }
+    for (const role of STAFF_ROLES) {
+      const caller = await h.as(role);
+      for (const where of WHERE) {
+        const caseId = cases[where].id;
+        const key = { caseId, outboxId: message[where] };
+        const read = READ[where][role] ? "allowed" : "refused";
+        const write = READ[where][role] && CORRESPONDENCE_SENDERS.includes(role) ? "allowed" : "refused";
+        const checks: Array<[string, "allowed" | "refused", () => Promise<unknown>]> = [
+          ["correspondence.list", read, () => caller.correspondence.list({ caseId })],
+          ["correspondence.resend", write, () => caller.correspondence.resend(key)],
+          ["correspondence.resolve", write, () => caller.correspondence.resolve({ ...key, resolution: "Sent by post" })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
@@ -688,6 +733,7 @@ describe("authorisation matrix: two councils on one server", () => {
     a.trackingCode = detail.trackingCode!;
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
     a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
+    await h.deps.notifier.deliverPending();
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
     // An email Exampleton's mailbox received: Leeds's complaints managers never see it.
     await inboundMailRepository.record(h.db.db, { councilId: h.council.councilId, messageKey: "<matrix@example.com>", messageId: "<matrix@example.com>", receivedAt: h.clock.now(), sentAt: null, fromAddress: "exampleton.resident@example.com", fromName: "Exampleton Resident", subject: "Exampleton email", outcome: "added-to-case", reason: null, caseId: a.caseId, quotedReference: null });
@@ -785,6 +831,9 @@ describe("authorisation matrix: two councils on one server", () => {
       "letters.preview": names((c) => c.letters.preview(letterRequest(caseId))),
       "letters.previewPdf": names((c) => c.letters.previewPdf(letterRequest(caseId))),
       "letters.issue": names((c) => c.letters.issue({ ...letterRequest(caseId), byPost: false })),
+      "correspondence.list": names((c) => c.correspondence.list({ caseId })),
+      "correspondence.resend": names((c) => c.correspondence.resend({ caseId, outboxId: 1 })),
+      "correspondence.resolve": names((c) => c.correspondence.resolve({ caseId, outboxId: 1, resolution: "Taken over" })),
       "letters.printBatch.waiting": lists((c) => c.letters.printBatch.waiting({})),
       "letters.printBatch.build": lists((c) => c.letters.printBatch.build({})),
       "letters.printBatch.list": lists((c) => c.letters.printBatch.list({})),

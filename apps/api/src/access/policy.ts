@@ -117,6 +117,12 @@ export const ATTACHMENT_ADDERS: ReadonlySet<StaffRole> = new Set<StaffRole>([
   "legal",
 ]);
 
+/**
+ * Who may resend a message to a resident that failed, or mark its failure resolved (sent
+ * another way, or checked it arrived): those who write to residents about a case (decision 0318).
+ */
+export const CORRESPONDENCE_SENDERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager", "head-of-service", "director"]);
+
 /** Who builds print batches of the letters in their scope, and confirms or cancels them. */
 export const LETTER_PRINTERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "dcro", "complaints-manager"]);
 

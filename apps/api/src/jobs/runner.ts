@@ -13,9 +13,17 @@ import type { AppDeps } from "../context.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
 import { verifyAuditLogJob } from "../services/audit.js";
-import { loggedBounces, pollMailbox, type InboundReport } from "../services/inbound-mail.js";
+import { bouncesToOutbox, pollMailbox, type InboundReport } from "../services/inbound-mail.js";
 
-export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify", inbound: "complaints-inbound" } as const;
+export const JOBS = {
+  sweep: "complaints-sweep",
+  deliver: "complaints-deliver",
+  /** What became of messages GOV.UK Notify accepted (delivered, or failed: to the work queue). */
+  deliveryStatus: "complaints-delivery-status",
+  auditVerify: "complaints-audit-verify",
+  /** The inbound mailbox: replies and new complaints by email (docs/decisions/0323-inbound-mail.md). */
+  inbound: "complaints-inbound",
+} as const;
 export type JobName = keyof typeof JOBS;
 
 export interface JobRunner {
@@ -29,6 +37,7 @@ export interface JobRunner {
 export interface JobHandlers {
   sweep(): Promise<SweepReport>;
   deliver(): Promise<DeliveryReport>;
+  deliveryStatus(): Promise<unknown>;
   /** Verifies every chain of the audit log; a broken one alerts the council's administrators. */
   auditVerify(): Promise<unknown>;
   /** Reads the inbound mailbox (IMAP_URL), when there is one (services/inbound-mail.ts). */
@@ -46,20 +55,26 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       return report;
     },
     deliver: async () => {
-      let total: DeliveryReport = { sent: 0, failed: 0 };
-      for (;;) {
+      const total: Required<DeliveryReport> = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
+      const started = Date.now();
+      while (Date.now() - started < DELIVERY_BUDGET_MS) {
         const batch = await deps.notifier.deliverPending(50);
-        total = { sent: total.sent + batch.sent, failed: total.failed + batch.failed };
-        if (batch.sent + batch.failed < 50) break;
+        for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += batch[key] ?? 0;
+        if (batch.sent + batch.failed + (batch.toPrintRoom ?? 0) + (batch.uncertain ?? 0) < 50) break;
       }
-      if (total.sent || total.failed) deps.log.info("outbox delivered", { ...total });
+      if (total.sent || total.failed || total.toPrintRoom || total.uncertain) deps.log.info("outbox delivered", { ...total });
       return total;
+    },
+    deliveryStatus: async () => {
+      const report = await deps.notifier.pollStatuses();
+      if (report.delivered || report.failed) deps.log.info("delivery status", { ...report });
+      return report;
     },
     auditVerify: () => verifyAuditLogJob(deps),
     inbound: async () => {
       const settings = deps.config.inbound;
       if (!settings) return null;
-      const report = await pollMailbox(deps, settings, { onBounce: loggedBounces(deps) });
+      const report = await pollMailbox(deps, settings, { onBounce: bouncesToOutbox(deps) });
       if (report.read) deps.log.info("inbound mailbox read", { ...report });
       return report;
     },
@@ -90,10 +105,13 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
     return result.then(() => undefined);
   };
   const background = (job: JobName) => void run(job).catch(() => undefined);
+  // Correspondence just enqueued is delivered at once, the minute's schedule being the backstop.
+  deps.notifier.setKicker(() => background("deliver"));
   const timers = schedule
     ? [
         setInterval(() => background("sweep"), deps.config.sweepMinutes * 60_000),
         setInterval(() => background("deliver"), 60_000),
+        setInterval(() => background("deliveryStatus"), 5 * 60_000),
         setInterval(() => background("auditVerify"), 24 * 60 * 60_000),
         ...(deps.config.inbound ? [setInterval(() => background("inbound"), 60_000)] : []),
       ]
@@ -106,19 +124,29 @@ function inProcess(deps: AppDeps, handlers: JobHandlers, schedule: boolean): Job
   }
   return {
     kind: "in-process",
-    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified daily${deps.config.inbound ? ", inbound mailbox every minute" : ""})`,
+    describe: () => `in this process (sweep every ${deps.config.sweepMinutes} min, outbox every minute and as soon as correspondence is queued, delivery status every 5 min, audit log verified daily${deps.config.inbound ? ", inbound mailbox every minute" : ""})`,
     runNow: run,
     async stop() {
+      deps.notifier.setKicker(null);
       for (const t of timers) clearInterval(t);
       await chain;
     },
   };
 }
 
-/** Each queue's settings (stately: at most one queued and one running). */
+/**
+ * Each queue's settings (stately: at most one queued and one running). A running job whose
+ * process was killed stays "active" until it expires, and a stately queue starts no other
+ * meanwhile: the outbox's delivery expires soon after its time budget (DELIVERY_BUDGET_MS), so
+ * a crashed worker holds up residents' mail for a minute or two, not ten.
+ */
 function queueOptions(job: JobName) {
-  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds: job === "auditVerify" ? 6 * 3600 : 600 };
+  const expireInSeconds = job === "auditVerify" ? 6 * 3600 : job === "deliver" || job === "deliveryStatus" ? 90 : 600;
+  return { name: JOBS[job], policy: "stately" as const, retryLimit: 3, retryDelay: 30, expireInSeconds };
 }
+
+/** How long one delivery job keeps sending before it returns (the next tick carries on). */
+export const DELIVERY_BUDGET_MS = 45_000;
 
 /**
  * Installs pg-boss's schema and this product's queues as the database owner (start.ts, with
@@ -130,7 +158,11 @@ export async function installJobQueues(ownerUrl: string, schema: string): Promis
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const job of Object.keys(JOBS) as JobName[]) await boss.createQueue(JOBS[job], queueOptions(job));
+    for (const job of Object.keys(JOBS) as JobName[]) {
+      await boss.createQueue(JOBS[job], queueOptions(job));
+      // A queue made by an earlier version keeps its settings unless told.
+      await boss.updateQueue(JOBS[job], queueOptions(job));
+    }
     // pg-boss's own queue for cron schedules (its timekeeper makes it at start when missing).
     await boss.createQueue("__pgboss__send-it");
   } finally {
@@ -144,6 +176,8 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   await boss.start();
   for (const job of Object.keys(JOBS) as JobName[]) {
     await boss.createQueue(JOBS[job], queueOptions(job));
+    // Settings of a queue made by an earlier version (installJobQueues does it as the owner; this role may not).
+    await boss.updateQueue(JOBS[job], queueOptions(job)).catch(() => undefined);
     await boss.work(JOBS[job], { pollingIntervalSeconds: 2 }, async () => {
       await handlers[job]();
     });
@@ -151,14 +185,18 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   if (options.schedule) {
     await boss.schedule(JOBS.sweep, `*/${deps.config.sweepMinutes} * * * *`, {}, { tz: "Europe/London" });
     await boss.schedule(JOBS.deliver, "* * * * *", {}, { tz: "Europe/London" });
+    await boss.schedule(JOBS.deliveryStatus, "*/5 * * * *", {}, { tz: "Europe/London" });
     // Every night at 02:30: the whole log read once, outside working hours.
     await boss.schedule(JOBS.auditVerify, "30 2 * * *", {}, { tz: "Europe/London" });
     // Every minute, once across all processes, when there is a mailbox to read.
     if (deps.config.inbound) await boss.schedule(JOBS.inbound, "* * * * *", {}, { tz: "Europe/London" });
   }
+  // Correspondence just enqueued: a delivery job now, run by whichever process is free (stately: one queued at most).
+  deps.notifier.setKicker(() => void boss.send(JOBS.deliver, {}).catch((error: unknown) => deps.log.warn("could not queue a delivery", { error })));
   return {
     kind: "pg-boss",
-    describe: () => `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute, audit log verified nightly${deps.config.inbound ? ", inbound mailbox every minute" : ""}; once across all processes)`,
+    describe: () =>
+      `pg-boss on PostgreSQL, schema "${options.schema}" (sweep every ${deps.config.sweepMinutes} min, outbox every minute and as soon as correspondence is queued, delivery status every 5 min, audit log verified nightly${deps.config.inbound ? ", inbound mailbox every minute" : ""}; once across all processes)`,
     async runNow(job) {
       const id = await boss.send(JOBS[job], {});
       // null: a run is already queued (stately); wait until the queue is idle instead.
@@ -174,6 +212,7 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
       }
     },
     async stop() {
+      deps.notifier.setKicker(null);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { openHarness, type Harness } from "../../test/harness.js";
-import { smtpMailer } from "../notifications/notifier.js";
+import { smtpTransport } from "../notifications/smtp.js";
 import { sweep } from "./sweep.js";
 import { startJobs } from "./runner.js";
 
@@ -205,7 +205,7 @@ describe("email through SMTP", () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
     const port = (smtp.server.address() as AddressInfo).port;
-    const h = await openHarness({ start: "2026-03-02T09:00:00Z", mailer: smtpMailer(`smtp://127.0.0.1:${port}/?ignoreTLS=true`, "complaints@exampleton.gov.uk") });
+    const h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(`smtp://127.0.0.1:${port}/?ignoreTLS=true`) });
     try {
       const dcro = await h.as("dcro");
       const { caseId, reference } = await (await h.as("customer-services")).cases.log(complaint("Email case"));
@@ -224,7 +224,7 @@ describe("email through SMTP", () => {
       // Letters are work for the letters service, not emails.
       expect(received.some((m) => /letter/i.test(m.data.split("\r\n\r\n")[0] ?? ""))).toBe(false);
     } finally {
-      h.deps.notifier.mailer?.close();
+      h.deps.notifier.close();
       await h.close();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }

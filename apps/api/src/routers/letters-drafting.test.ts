@@ -63,6 +63,8 @@ describe("letters.previewPdf and letters.printBatch.waiting", () => {
   it("lists the letters waiting for the post to those who print them, in their scope, until a batch takes them", async () => {
     const manager = await h.as("complaints-manager");
     const issued = await manager.letters.issue({ caseId, kind: "acknowledgement" });
+    // The sender puts the letter by post in the print room (decision 0318).
+    await h.deps.notifier.deliverPending();
     const waiting = await manager.letters.printBatch.waiting({});
     expect(waiting.letters).toContainEqual(expect.objectContaining({ letterId: issued.letterId, caseId, kindName: "acknowledgement", recipientName: "Ann Smith", largePrint: false, downloadUrl: issued.downloadUrl }));
     expect(waiting.total).toBe(waiting.letters.length);

@@ -191,6 +191,8 @@ describe("letters through the API", () => {
       const again = await letterRepository.getLetterPdf(h.db.db, first.letterId);
       expect(sha256(again.pdf)).toBe(first.sha256);
       expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(stored.pdf))).toBe(0);
+      // The sender puts the letter by post in the print room (a correspondence message, decision 0318).
+      await h.deps.notifier.deliverPending();
       const listed = await officer.letters.list({ caseId });
       expect(listed.map((l) => [l.letterId, l.posting?.status ?? null, l.issuedBy?.name])).toEqual([
         [first.letterId, "waiting", "investigating-officer person"],

@@ -46,13 +46,22 @@ describe("print batches: issued letters to the post", () => {
     h.clock.advance(60_000);
     if (!options.longRemedy) {
       const letter = await manager.letters.issue({ caseId, kind: "acknowledgement", byPost: options.byPost ?? true });
-      return letter;
+      return delivered(letter);
     }
     await manager.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We got your bill wrong." });
     const long = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: we checked every entry on your account for the year, line by line, and set out here what we found and what we have changed so that you can see each step.`);
     const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: options.byPost ?? true });
+    return delivered(letter);
+  }
+
+  /** The sender's run after the issue: a letter by post is a correspondence message it puts in the print room (decision 0318). */
+  async function delivered<T>(letter: T): Promise<T> {
+    await h.deps.notifier.deliverPending();
     return letter;
   }
+
+  const postRows = (caseId: string) =>
+    h.db.db.selectFrom("notifications_outbox").select(["id", "status", "provider", "sent_at"]).where("case_id", "=", caseId).where("kind", "=", "correspondence").execute();
 
   it("builds one PDF of the letters waiting in the caller's scope, with the right pages and manifest, and confirms them posted once", async () => {
     const corporate = [await issued(), await issued({ largePrint: true }), await issued({ longRemedy: true })];
@@ -102,8 +111,21 @@ describe("print batches: issued letters to the post", () => {
     // Nothing else waits in the DCRO's scope now.
     expect((await dcro.letters.printBatch.build({})).batch).toBeNull();
 
+    // Until the batch is confirmed, each letter's post message is on its way, with the print room.
+    for (const letter of corporate) expect((await postRows(letter.caseId)).map((r) => [r.status, r.provider])).toEqual([["sending", "print-room"]]);
+    const told: Array<{ outboxId: number; caseId: string | null; sentAt: string; seesItSent: boolean }> = [];
+    h.deps.notifier.onSent(async (trx, entry, sentAt) => {
+      // The handler runs in the transaction that marks it sent: it sees the row sent already.
+      const row = await trx.selectFrom("notifications_outbox").select("status").where("id", "=", entry.id).executeTakeFirstOrThrow();
+      told.push({ outboxId: entry.id, caseId: entry.caseId, sentAt: sentAt.toISOString(), seesItSent: row.status === "sent" });
+    });
+
     h.clock.advance(3_600_000);
     const confirmed = await dcro.letters.printBatch.confirm({ batchId: batch.batchId });
+    // Confirming the batch sends the post correspondence of its letters, with the onSent handlers told once each.
+    for (const letter of corporate) expect((await postRows(letter.caseId)).map((r) => [r.status, r.sent_at?.toISOString()])).toEqual([["sent", confirmed.batch.confirmedAt]]);
+    expect(told.map((t) => t.caseId).sort()).toEqual(corporate.map((l) => l.caseId).sort());
+    expect(told.every((t) => t.seesItSent && t.sentAt === confirmed.batch.confirmedAt)).toBe(true);
     expect(confirmed).toMatchObject({ posted: 3, alreadyConfirmed: false, batch: { status: "posted", confirmedBy: { name: "dcro person" } } });
     for (const letter of corporate) {
       const [listed] = await dcro.letters.list({ caseId: letter.caseId });
@@ -114,6 +136,7 @@ describe("print batches: issued letters to the post", () => {
     }
     const twice = await dcro.letters.printBatch.confirm({ batchId: batch.batchId });
     expect(twice).toMatchObject({ posted: 0, alreadyConfirmed: true, batch: { confirmedAt: confirmed.batch.confirmedAt } });
+    expect(told).toHaveLength(3);
     expect((await refusal(dcro.letters.printBatch.cancel({ batchId: batch.batchId }))).client.refusal?.code).toBe("PRINT_BATCH_CLOSED");
 
     // The letter not sent by post is never batched; the others wait for people who may print them.

@@ -151,6 +151,7 @@ describe("access, audit and personal data (issue 20)", () => {
           { element: "passed-to", paragraphs: ["We have passed it on."] },
         ],
       });
+      await h.deps.notifier.deliverPending();
       const built = await manager.letters.printBatch.build({ limit: 50 });
       expect(built.letters.map((l) => l.caseId)).toContain(caseId);
       const auditor = (await h.principal("auditor")) as StaffPrincipal;

@@ -200,6 +200,8 @@ export interface QueueItem {
   excerpt: string;
   nextDue: { id: string; kind: string; nature: string; date: string; explanation: string } | null;
   rag: Rag;
+  /** A message to the resident that failed or may not have gone, until staff resolve it (decision 0318): the case comes first. */
+  correspondenceProblem: { outboxId: number; status: string; reason: string } | null;
 }
 
 /**
@@ -266,7 +268,12 @@ export async function workQueue(ctx: Context, staff: StaffPrincipal, kind: Queue
   const seen = new Set<string>();
   rows = rows
     .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
-    .sort((a, b) => (a.nextDue?.date ?? "9999").localeCompare(b.nextDue?.date ?? "9999") || a.reference.localeCompare(b.reference));
+    .sort(
+      (a, b) =>
+        Number(!a.correspondenceProblem) - Number(!b.correspondenceProblem) ||
+        (a.nextDue?.date ?? "9999").localeCompare(b.nextDue?.date ?? "9999") ||
+        a.reference.localeCompare(b.reference),
+    );
   const total = results.reduce((n, r) => n + r.total, 0);
   const page = rows.slice(filters.offset ?? 0, (filters.offset ?? 0) + filters.limit);
   return {
@@ -289,6 +296,7 @@ export async function workQueue(ctx: Context, staff: StaffPrincipal, kind: Queue
       excerpt: r.excerpt,
       nextDue: r.nextDue,
       rag: r.nextDue ? ragStatus({ ...r.nextDue, metOn: null } as DueDate, today, calendar) : "none",
+      correspondenceProblem: r.correspondenceProblem,
     })),
   };
 }

@@ -30,6 +30,7 @@ import {
   caseRepository,
   customerRepository,
   inboundMailRepository,
+  notificationRepository,
   organisationRepository,
   type AppliedCommand,
   type CaseRecord,
@@ -600,11 +601,14 @@ export interface InboundReport {
 }
 
 /**
- * Until the sending side records delivery status (issue 15, helper 1's
- * notificationRepository.recordDeliveryStatus), a bounce is logged for the operator.
+ * A bounce report marks the message it quotes as failed (docs/decisions/0318-writing-to-residents.md),
+ * in the transaction that records the report, so the case goes to the top of its work queue.
  */
-export function loggedBounces(deps: AppDeps): OnBounce {
-  return async (bounce) => deps.log.warn("email bounced", { ...bounce, at: bounce.at.toISOString() });
+export function bouncesToOutbox(deps: AppDeps): OnBounce {
+  return async (bounce, db) => {
+    const row = await notificationRepository.recordDeliveryStatus(db, { councilId: bounce.councilId, messageId: bounce.messageId, status: "failed", reason: `Bounced: ${bounce.reason}`, at: bounce.at });
+    if (!row) deps.log.warn("a bounce quotes a message that is not waiting for a delivery report", { messageId: bounce.messageId });
+  };
 }
 
 /**

@@ -334,6 +334,30 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
       byPost,
       event: { actor: { type: "staff", id: staff.id }, on: draft.model.date, data: { outboxId: settles, recipientName: draft.model.recipient.name, to: draft.recipient.to } },
     });
+    // Issuing does not post the letter: a correspondence message on the post channel does, in
+    // this transaction, and the sender puts it in the print room (docs/decisions/0318-writing-to-residents.md).
+    if (byPost) {
+      await ctx.deps.notifier.enqueue(trx, [
+        {
+          councilId,
+          caseId: draft.caseId,
+          kind: "correspondence",
+          recipient: { party: draft.recipient.to, name: draft.model.recipient.name },
+          payload: {
+            channel: "post",
+            purpose: "other",
+            letterKind: draft.kind,
+            stageId: draft.stageInstanceId,
+            reference: draft.reference,
+            language: "en",
+            subject: `${LETTER_KIND_NAMES[draft.kind]} (${draft.reference})`,
+            text: `The ${LETTER_KIND_NAMES[draft.kind]} by post`,
+            letterId: stored.id,
+          },
+          dedupeKey: `letter:${draft.caseId}:${stored.id}:post`,
+        },
+      ]);
+    }
     if (settles !== null && !(await notificationRepository.markDone(trx, { id: settles, councilId, at: issuedAt }))) {
       throw versionConflict("Someone else issued this letter while you were writing it. Check the case's letters; issue yours only if it corrects theirs.", "LETTER_ALREADY_ISSUED");
     }

@@ -5,7 +5,7 @@
  * docs/decisions/0308-letters-through-the-api.md.
  */
 import { Writable } from "node:stream";
-import { caseRepository, printBatchRepository, NotFoundError, type BatchLetter, type PrintBatch } from "@complaints/db";
+import { caseRepository, inTransaction, printBatchRepository, NotFoundError, type BatchLetter, type PrintBatch } from "@complaints/db";
 import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
 import { createPrintBatch, type LetterModel, type PrintBatchLetter } from "@complaints/letters";
 import type { Context } from "../context.js";
@@ -148,10 +148,16 @@ export async function listPrintBatches(ctx: Context, staff: StaffPrincipal, inpu
   return batches.map((b) => batchView(b, names));
 }
 
-/** Marks every letter of the batch as posted (an event on each case). Confirming twice is harmless. */
+/** Marks every letter of the batch as posted (an event on each case) and its post correspondence sent. Confirming twice is harmless. */
 export async function confirmPrintBatch(ctx: Context, staff: StaffPrincipal, batchId: string) {
   await accessibleBatch(ctx, staff, batchId, LETTER_PRINTERS);
-  const outcome = await printBatchRepository.confirmBatch(ctx.db, { councilId: staff.councilId, batchId, by: { type: "staff", id: staff.id }, at: ctx.clock.now() });
+  const at = ctx.clock.now();
+  // The batch's post correspondence is sent in the same transaction, with its onSent handlers (decision 0318).
+  const outcome = await inTransaction(ctx.db, async (trx) => {
+    const confirmed = await printBatchRepository.confirmBatch(trx, { councilId: staff.councilId, batchId, by: { type: "staff", id: staff.id }, at });
+    if (confirmed.status === "confirmed") await ctx.deps.notifier.sent(trx, confirmed.sent, at);
+    return confirmed;
+  });
   if (outcome.status === "cancelled") throw unprocessable("PRINT_BATCH_CLOSED", "This print batch was cancelled, so it cannot be posted; its letters went back to waiting for the next batch");
   ctx.deps.log.info("print batch posted", { by: staff.id, batchId, posted: outcome.posted });
   return {

@@ -18,7 +18,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans, correspondenceProblems } = useLoaderData<typeof loader>();
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
@@ -48,6 +48,11 @@ export default function CasePage() {
       }
     >
       <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
+      {correspondenceProblems.map((m) => (
+        <WarningText key={m.outboxId}>
+          {m.statusLabel}: {m.subject}. {m.reason}
+        </WarningText>
+      ))}
       {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
 
       <div className="govuk-grid-row">

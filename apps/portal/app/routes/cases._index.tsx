@@ -164,6 +164,11 @@ export default function WorkQueue() {
                       <Tag colour="red">High priority</Tag>
                     </>
                   ) : null}
+                  {item.correspondenceProblem ? (
+                    <span className="govuk-body-s govuk-!-display-block">
+                      <Tag colour="red">{item.correspondenceProblem.status === "uncertain" ? "May not have been sent" : "Not delivered"}</Tag> {item.correspondenceProblem.reason}
+                    </span>
+                  ) : null}
                 </>,
                 item.customerName ?? "Anonymous",
                 item.service.name ?? item.service.code,

@@ -20,6 +20,7 @@ import * as temporaryPasswords from "./20261207140000_temporary_passwords.js";
 import * as councilHosts from "./20261208100000_council_hosts.js";
 import * as satisfactionSurvey from "./20261215100000_satisfaction_survey.js";
 import * as inboundMessages from "./20261209150500_inbound_messages.js";
+import * as correspondenceDelivery from "./20261209100000_correspondence_delivery.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -47,4 +48,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261208100000_council_hosts": councilHosts,
   "20261215100000_satisfaction_survey": satisfactionSurvey,
   "20261209150500_inbound_messages": inboundMessages,
+  "20261209100000_correspondence_delivery": correspondenceDelivery,
 });

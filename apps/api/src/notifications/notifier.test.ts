@@ -1,0 +1,355 @@
+/**
+ * Writing to residents (issue 15; docs/decisions/0318-writing-to-residents.md): a correspondence
+ * message in the outbox reaches a real SMTP server with its letter attached and our Message-ID,
+ * or GOV.UK Notify's official client reaches the local Notify server (tooling/notify-local);
+ * retries back off; a message is never sent twice; failures are recorded with their reason.
+ */
+import type { AddressInfo } from "node:net";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { OutboxEntry } from "@complaints/db";
+import { startLocalNotify, type LocalNotify } from "@complaints/notify-local";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
+import { directoryTransport } from "./directory.js";
+import { LEASE_SECONDS } from "./notifier.js";
+import { notifyTransport } from "./notify.js";
+import { smtpTransport } from "./smtp.js";
+
+interface Received {
+  to: string;
+  data: string;
+}
+
+/** A real SMTP server on localhost; `reject` makes it answer the next messages with that reply. */
+async function smtpServer() {
+  const received: Received[] = [];
+  const rejections: Array<{ code: number; text: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      stream.on("end", () => {
+        const rejection = rejections.shift();
+        if (rejection) return callback(Object.assign(new Error(rejection.text), { responseCode: rejection.code }));
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}/?ignoreTLS=true`,
+    received,
+    reject: (code: number, text: string) => rejections.push({ code, text }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A case with an acknowledgement letter issued (not by post); returns the case and the letter. */
+async function caseWithLetter(h: Harness, name: string) {
+  const manager = await h.as("complaints-manager");
+  const { caseId, reference } = await manager.cases.log({
+    kind: "complaint",
+    channel: "email",
+    serviceId: "council-tax",
+    description: "My bill is wrong.",
+    desiredOutcome: "A correct bill",
+    customer: { fullName: name, email: "resident@example.org", address: "1 Long Road\nExampleton", postcode: "EX1 2AB" },
+  });
+  let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
+  v = (await manager.command.assign({ caseId, expectedVersion: v, handlerId: h.staffIds.get("complaints-manager")! })).version;
+  await manager.command.acknowledge({ caseId, expectedVersion: v });
+  const letter = await manager.letters.issue({ caseId, kind: "acknowledgement", byPost: false });
+  return { caseId, reference, letterId: letter.letterId, councilId: h.council.councilId };
+}
+
+type Channel = "email" | "sms" | "post";
+
+async function enqueue(h: Harness, c: { caseId: string; reference: string; councilId: string }, channel: Channel, extra: { payload?: Record<string, unknown>; recipient?: Record<string, unknown>; n?: number } = {}) {
+  const [id] = await h.deps.notifier.enqueue(h.db.db, [
+    {
+      councilId: c.councilId,
+      caseId: c.caseId,
+      kind: "correspondence",
+      recipient: { party: "customer", name: "Ann Resident", email: "resident@example.org", phone: "07700900123", ...extra.recipient },
+      payload: { channel, purpose: "acknowledgement", stageId: null, reference: c.reference, language: "en", subject: `Your complaint ${c.reference}`, text: `Dear Ann,\n\nWe have your complaint ${c.reference}.`, ...extra.payload },
+      dedupeKey: `acknowledgement:${c.caseId}:-:${channel}:${extra.n ?? 0}`,
+    },
+  ]);
+  return id!;
+}
+
+const row = (h: Harness, id: number) => h.db.db.selectFrom("notifications_outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+describe("correspondence by email through a real SMTP server", () => {
+  let h: Harness;
+  let smtp: Awaited<ReturnType<typeof smtpServer>>;
+  const told: Array<{ entry: OutboxEntry; sentAt: Date; rowStatus: string }> = [];
+
+  beforeAll(async () => {
+    smtp = await smtpServer();
+    h = await openHarness({
+      start: "2026-03-02T09:00:00Z",
+      transport: smtpTransport(smtp.url),
+      profile: (p) => ({ ...p, correspondence: { fromName: "Exampleton Council complaints", fromEmail: "complaints@exampleton.gov.uk", replyTo: "replies@exampleton.gov.uk" } }),
+    });
+    h.deps.notifier.onSent(async (trx, entry, sentAt) => {
+      const { status } = await trx.selectFrom("notifications_outbox").select("status").where("id", "=", entry.id).executeTakeFirstOrThrow();
+      told.push({ entry, sentAt, rowStatus: status });
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await smtp?.close();
+  });
+
+  it("sends the message from the council's sender with the letter attached, our Message-ID and the tracking code, then blanks the code", async () => {
+    const c = await caseWithLetter(h, "Ann Attached");
+    const id = await enqueue(h, c, "email", { payload: { letterId: c.letterId, purpose: "receipt", text: "Your tracking code is {{trackingCode}}.", trackingCode: "ABCD-EFGH-JKLM" } });
+    // Staff never see a receipt's tracking code, even before it is sent.
+    const outbox = await (await h.as("complaints-manager")).notifications.outbox({});
+    expect(outbox.find((n) => n.id === id)?.payload).not.toHaveProperty("trackingCode");
+
+    const report = await h.deps.notifier.deliverPending();
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+    const mails = smtp.received.filter((m) => m.data.includes(c.reference));
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!.data;
+    expect(mails[0]!.to).toBe("resident@example.org");
+    expect(mail).toMatch(/^From: Exampleton Council complaints <complaints@exampleton\.gov\.uk>$/m);
+    expect(mail).toMatch(/^Reply-To: replies@exampleton\.gov\.uk$/m);
+    const messageId = `<outbox-${id}.${c.councilId.replace(/-/g, "").slice(0, 8)}@exampleton.gov.uk>`;
+    expect(mail).toContain(`Message-ID: ${messageId}`);
+    expect(mail).toContain("Your tracking code is ABCD-EFGH-JKLM.");
+    // The issued letter's PDF, byte for byte.
+    expect(mail).toMatch(/Content-Type: application\/pdf; name=.*acknowledgement\.pdf/);
+    const base64 = /Content-Disposition: attachment[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(mail)![1]!;
+    const { pdf } = await (await import("@complaints/db")).letterRepository.getLetterPdf(h.db.db, c.letterId);
+    expect(Buffer.from(base64.replace(/\s/g, ""), "base64").equals(Buffer.from(pdf))).toBe(true);
+
+    const stored = await row(h, id);
+    expect(stored).toMatchObject({ status: "sent", provider: "smtp", message_id: messageId, attempts: 1 });
+    expect(stored.payload).not.toHaveProperty("trackingCode");
+    // onSent ran once, inside the transaction that marked it sent.
+    expect(told.filter((t) => t.entry.id === id)).toMatchObject([{ rowStatus: "sent", sentAt: stored.sent_at }]);
+
+    // Run again: nothing more is sent.
+    await h.deps.notifier.deliverPending();
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(1);
+  });
+
+  it("fails a message the SMTP server refuses with 5xx at once, and retries a 4xx with growing waits", async () => {
+    const c = await caseWithLetter(h, "Bea Bounce");
+    smtp.reject(550, "Mailbox unavailable");
+    const refused = await enqueue(h, c, "email", { n: 1 });
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, refused)).toMatchObject({ status: "failed", attempts: 1, last_error: expect.stringMatching(/refused it.*Mailbox unavailable/) });
+
+    smtp.reject(451, "Try again later");
+    smtp.reject(451, "Try again later");
+    const later = await enqueue(h, c, "email", { n: 2 });
+    await h.deps.notifier.deliverPending();
+    const first = await row(h, later);
+    expect(first).toMatchObject({ status: "queued", attempts: 1 });
+    expect(first.available_at.getTime() - h.clock.now().getTime()).toBe(60_000);
+    await h.deps.notifier.deliverPending();
+    expect((await row(h, later)).attempts).toBe(1); // not yet due
+    h.clock.advance(60_000);
+    await h.deps.notifier.deliverPending();
+    const second = await row(h, later);
+    expect(second).toMatchObject({ status: "queued", attempts: 2 });
+    expect(second.available_at.getTime() - h.clock.now().getTime()).toBe(120_000);
+    h.clock.advance(120_000);
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, later)).toMatchObject({ status: "sent", attempts: 3 });
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(1);
+  });
+
+  it("gives up after the most attempts", async () => {
+    const c = await caseWithLetter(h, "Cal Capped");
+    const id = await enqueue(h, c, "email");
+    await h.db.db.updateTable("notifications_outbox").set({ max_attempts: 2 }).where("id", "=", id).execute();
+    smtp.reject(421, "Busy");
+    smtp.reject(421, "Busy");
+    await h.deps.notifier.deliverPending();
+    h.clock.advance(60_000);
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, id)).toMatchObject({ status: "failed", attempts: 2, last_error: expect.stringMatching(/Busy/) });
+  });
+
+  it("fails a text message at once: SMTP cannot send one", async () => {
+    const c = await caseWithLetter(h, "Dee Digits");
+    const id = await enqueue(h, c, "sms");
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, id)).toMatchObject({ status: "failed", last_error: expect.stringMatching(/Text messages need GOV\.UK Notify/) });
+  });
+
+  it("never sends again a message its worker left mid-send: it becomes uncertain, for staff to check", async () => {
+    const c = await caseWithLetter(h, "Eve Emptied");
+    const id = await enqueue(h, c, "email");
+    // A worker claimed it (committed "sending") and died before it could record the outcome.
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
+    await h.deps.notifier.deliverPending();
+    expect((await row(h, id)).status).toBe("sending"); // its lease has not run out
+    h.clock.advance((LEASE_SECONDS + 1) * 1000);
+    const report = await h.deps.notifier.deliverPending();
+    expect(report.uncertain).toBe(1);
+    expect(await row(h, id)).toMatchObject({ status: "uncertain", last_error: expect.stringMatching(/may or may not have been sent.*check with the resident and resend/) });
+    h.clock.advance(3_600_000);
+    await h.deps.notifier.deliverPending();
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(0);
+  });
+});
+
+describe("correspondence through GOV.UK Notify (the local Notify server, Notify's own client)", () => {
+  const TEMPLATES = { email: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d01", emailWithFile: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d02", sms: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d03" };
+  let h: Harness;
+  let notify: LocalNotify;
+
+  beforeAll(async () => {
+    // The templates as docs/notify-templates.md tells a council to make them.
+    notify = await startLocalNotify({
+      templates: {
+        [TEMPLATES.email]: { type: "email", subject: "((subject))", body: "((body))" },
+        [TEMPLATES.emailWithFile]: { type: "email", subject: "((subject))", body: "((body))\n\nRead your letter: ((link_to_file))" },
+        [TEMPLATES.sms]: { type: "sms", body: "((body))" },
+      },
+    });
+    const settings = { apiKey: notify.apiKey, baseUrl: notify.url, templates: TEMPLATES };
+    h = await openHarness({ start: "2026-03-02T09:00:00Z", config: { mail: { transport: "notify", from: "complaints@localhost" }, notify: settings, lettersBy: "notify" } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await notify?.close();
+  });
+
+  const at = (reference: string) => notify.notifications.filter((n) => n.reference === reference);
+  const ref = (id: number) => `outbox-${id}.${h.council.councilId.replace(/-/g, "").slice(0, 8)}`;
+
+  it("sends an email with the letter as Notify's file link, a text message and a precompiled letter, each under our reference", async () => {
+    const c = await caseWithLetter(h, "Fay Files");
+    const email = await enqueue(h, c, "email", { payload: { letterId: c.letterId } });
+    const sms = await enqueue(h, c, "sms", { payload: { text: "Your complaint {{trackingCode}}", trackingCode: "WXYZ" } });
+    const post = await enqueue(h, c, "post", { payload: { letterId: c.letterId } });
+    expect(await h.deps.notifier.deliverPending()).toMatchObject({ sent: 3, failed: 0 });
+
+    const [mail] = at(ref(email));
+    expect(mail).toMatchObject({ type: "email", templateId: TEMPLATES.emailWithFile, emailAddress: "resident@example.org", subject: `Your complaint ${c.reference}` });
+    expect(mail!.body).toContain(`We have your complaint ${c.reference}.`);
+    const { pdf } = await (await import("@complaints/db")).letterRepository.getLetterPdf(h.db.db, c.letterId);
+    expect(mail!.files).toHaveLength(1);
+    expect(mail!.files[0]).toMatchObject({ filename: expect.stringMatching(/acknowledgement\.pdf$/), confirmEmailBeforeDownload: true });
+    expect(mail!.files[0]!.content.equals(Buffer.from(pdf))).toBe(true);
+    expect(at(ref(sms))).toMatchObject([{ type: "sms", phoneNumber: "07700900123", body: "Your complaint WXYZ" }]);
+    expect(at(ref(post))).toMatchObject([{ type: "letter", postage: "second" }]);
+    expect(at(ref(post))[0]!.files[0]!.content.equals(Buffer.from(pdf))).toBe(true);
+    for (const id of [email, sms, post]) expect(await row(h, id)).toMatchObject({ status: "sent", provider: "notify", provider_id: at(ref(id))[0]!.id });
+    expect((await row(h, sms)).payload).not.toHaveProperty("trackingCode");
+  });
+
+  it("reads delivery back from Notify: delivered, or a permanent failure recorded with its reason", async () => {
+    const c = await caseWithLetter(h, "Gus Gone");
+    const good = await enqueue(h, c, "email", { n: 1 });
+    const bad = await enqueue(h, c, "email", { n: 2, recipient: { email: "nobody@example.org" } });
+    await h.deps.notifier.deliverPending();
+    expect(await h.deps.notifier.pollStatuses()).toMatchObject({ delivered: 0, failed: 0 });
+    notify.setStatus(ref(good), "delivered");
+    notify.setStatus(ref(bad), "permanent-failure");
+    const polled = await h.deps.notifier.pollStatuses();
+    expect(polled).toMatchObject({ delivered: 1, failed: 1 });
+    expect(await row(h, good)).toMatchObject({ status: "delivered", delivered_at: h.clock.now() });
+    expect(await row(h, bad)).toMatchObject({ status: "failed", last_error: "The email to the resident was not delivered: the address or number does not exist (permanent failure)" });
+  });
+
+  it("retries when Notify is busy, and adopts what Notify kept when its answer was lost, never sending twice", async () => {
+    const c = await caseWithLetter(h, "Hal Hiccup");
+    notify.failNext(1, { status: 500 });
+    const busy = await enqueue(h, c, "email", { n: 3 });
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, busy)).toMatchObject({ status: "queued", attempts: 1, last_error: expect.stringMatching(/answered 500/) });
+    h.clock.advance(60_000);
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, busy)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(at(ref(busy))).toHaveLength(1);
+
+    notify.failNext(1, "drop");
+    const lost = await enqueue(h, c, "email", { n: 4 });
+    await h.deps.notifier.deliverPending();
+    expect((await row(h, lost)).status).toBe("sending");
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, lost)).toMatchObject({ status: "sent", provider_id: at(ref(lost))[0]!.id });
+    expect(at(ref(lost))).toHaveLength(1);
+
+    // A worker that died before Notify had the message: found nowhere, so sent (once).
+    const died = await enqueue(h, c, "email", { n: 5 });
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
+    h.clock.advance((LEASE_SECONDS + 1) * 1000);
+    await h.deps.notifier.deliverPending();
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, died)).toMatchObject({ status: "sent" });
+    expect(at(ref(died))).toHaveLength(1);
+  });
+});
+
+describe("without email, and into a folder", () => {
+  let h: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "mail-"));
+    h = await openHarness({ start: "2026-03-02T09:00:00Z" });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps email waiting when no transport is set up, while post still goes to the print room", async () => {
+    const c = await caseWithLetter(h, "Ida Idle");
+    const email = await enqueue(h, c, "email");
+    const post = await enqueue(h, c, "post", { payload: { letterId: c.letterId } });
+    expect(await h.deps.notifier.deliverPending()).toMatchObject({ sent: 0, toPrintRoom: 1 });
+    expect(await row(h, email)).toMatchObject({ status: "queued", attempts: 0 });
+    expect(await row(h, post)).toMatchObject({ status: "sending", provider: "print-room" });
+    const posting = await h.db.db.selectFrom("letter_postings").selectAll().where("letter_id", "=", c.letterId).executeTakeFirstOrThrow();
+    expect(posting).toMatchObject({ outbox_id: post, batch_id: null });
+  });
+
+  it("writes each email as an .eml file a mail program opens, with the letter attached", async () => {
+    const transport = directoryTransport(dir);
+    const sent = await transport.sendEmail({
+      to: "resident@example.org",
+      from: { name: "Exampleton Council", address: "complaints@exampleton.gov.uk" },
+      replyTo: null,
+      subject: "Your complaint",
+      text: "Hello",
+      messageId: "<outbox-1.abcdef12@exampleton.gov.uk>",
+      reference: "outbox-1.abcdef12",
+      attachment: { filename: "letter.pdf", content: new TextEncoder().encode("%PDF-1.7\n%%EOF\n") },
+    });
+    const files = await readdir(dir);
+    expect(files).toEqual([expect.stringMatching(/outbox-1\.abcdef12\.eml$/)]);
+    expect(sent.providerId).toBe(path.join(dir, files[0]!));
+    const eml = await readFile(path.join(dir, files[0]!), "utf8");
+    expect(eml).toContain("Message-ID: <outbox-1.abcdef12@exampleton.gov.uk>");
+    expect(eml).toMatch(/^To: resident@example\.org\r$/m);
+    expect(eml).toContain("Content-Type: application/pdf; name=letter.pdf");
+  });
+});
+
+describe("a Notify request that gets no answer", () => {
+  it("is looked up later, not sent again: the request may have reached Notify", async () => {
+    const transport = notifyTransport({ apiKey: `x-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`, baseUrl: "http://127.0.0.1:9", templates: { email: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d01", emailWithFile: null, sms: null } });
+    const error = await transport
+      .sendEmail({ to: "a@example.org", from: { name: null, address: "x@example.org" }, replyTo: null, subject: "s", text: "t", messageId: "<m@x>", reference: "r", attachment: null })
+      .catch((e: unknown) => e);
+    // No answer at all: Notify may have it, so it is looked up by reference rather than sent again.
+    expect(error).toMatchObject({ name: "SendError", outcome: "unknown" });
+  });
+});

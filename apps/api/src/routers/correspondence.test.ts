@@ -1,0 +1,110 @@
+/**
+ * A message to a resident that failed puts its case at the top of its handler's work queue with
+ * the reason, and on the case's correspondence, until staff resend it or resolve it another way
+ * (issue 15; docs/decisions/0318-writing-to-residents.md).
+ */
+import type { AddressInfo } from "node:net";
+import { notificationRepository } from "@complaints/db";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
+import { refusal } from "../../test/refusal.js";
+import { smtpTransport } from "../notifications/smtp.js";
+
+describe("correspondence failures in the work queue", () => {
+  let h: Harness;
+  let smtp: SMTPServer;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, _session, callback) {
+        let data = "";
+        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+        stream.on("end", () => {
+          received.push(data);
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+    h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}/?ignoreTLS=true`) });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  });
+
+  async function assignedCase(name: string) {
+    const manager = await h.as("complaints-manager");
+    const logged = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: `${name}'s bill is wrong.`, customer: { fullName: name, email: `${name.toLowerCase()}@example.org` } });
+    const v = (await manager.command.triage({ caseId: logged.caseId, expectedVersion: 1, outcome: "accept" })).version;
+    await manager.command.assign({ caseId: logged.caseId, expectedVersion: v, handlerId: h.staffIds.get("investigating-officer")! });
+    return logged;
+  }
+
+  async function emailTo(c: { caseId: string; reference: string }, n: number) {
+    const [id] = await h.deps.notifier.enqueue(h.db.db, [
+      {
+        councilId: h.council.councilId,
+        caseId: c.caseId,
+        kind: "correspondence",
+        recipient: { party: "customer", name: "Resident", email: "resident@example.org" },
+        payload: { channel: "email", purpose: "acknowledgement", stageId: null, reference: c.reference, language: "en", subject: `Your complaint ${c.reference}`, text: "We have your complaint." },
+        dedupeKey: `acknowledgement:${c.caseId}:-:email:${n}`,
+      },
+    ]);
+    return id!;
+  }
+
+  it("puts a case whose email bounced first in its handler's queue with the reason, until it is resent and sent", async () => {
+    const quiet = await assignedCase("Quinn");
+    const bounced = await assignedCase("Bo");
+    const outboxId = await emailTo(bounced, 1);
+    await h.deps.notifier.deliverPending();
+    const sent = await h.db.db.selectFrom("notifications_outbox").select(["status", "message_id"]).where("id", "=", outboxId).executeTakeFirstOrThrow();
+    expect(sent.status).toBe("sent");
+
+    // A bounce (a DSN quoting our Message-ID), as the inbound mailbox reports it.
+    const reported = await notificationRepository.recordDeliveryStatus(h.db.db, { councilId: h.council.councilId, messageId: sent.message_id!, status: "failed", reason: "Email to the resident bounced: mailbox unavailable", at: h.clock.now() });
+    expect(reported).toMatchObject({ id: outboxId, status: "failed" });
+
+    const officer = await h.as("investigating-officer");
+    const queue = await officer.queues.mine({});
+    expect(queue.items[0]).toMatchObject({ id: bounced.caseId, correspondenceProblem: { outboxId, status: "failed", reason: "Email to the resident bounced: mailbox unavailable" } });
+    expect(queue.items.find((i) => i.id === quiet.caseId)?.correspondenceProblem).toBeNull();
+
+    const listed = await officer.correspondence.list({ caseId: bounced.caseId });
+    expect(listed.messages).toMatchObject([{ outboxId, channel: "email", status: "failed", statusLabel: "Not delivered", needsAction: true, reason: "Email to the resident bounced: mailbox unavailable" }]);
+
+    // Auditors read it but do not write to residents.
+    expect((await refusal((await h.as("auditor")).correspondence.resend({ caseId: bounced.caseId, outboxId }))).code).toBe("FORBIDDEN");
+
+    expect(await officer.correspondence.resend({ caseId: bounced.caseId, outboxId })).toEqual({ outboxId, status: "queued" });
+    expect((await officer.queues.mine({})).items.find((i) => i.id === bounced.caseId)?.correspondenceProblem).toBeNull();
+    await h.deps.notifier.deliverPending();
+    expect((await officer.correspondence.list({ caseId: bounced.caseId })).messages).toMatchObject([{ status: "sent", needsAction: false }]);
+    expect(received.filter((m) => m.includes(bounced.reference))).toHaveLength(2);
+    // A sent message is not resent.
+    expect((await refusal(officer.correspondence.resend({ caseId: bounced.caseId, outboxId }))).client.refusal?.code).toBe("CORRESPONDENCE_NOT_FAILED");
+  });
+
+  it("takes a failure staff resolved another way off the top of the queue, without sending it again", async () => {
+    const c = await assignedCase("Uma");
+    const outboxId = await emailTo(c, 1);
+    await deadWorkerBeganSending(h, 1);
+    h.clock.advance(2_000);
+    await h.deps.notifier.deliverPending();
+    const officer = await h.as("investigating-officer");
+    expect((await officer.queues.mine({})).items[0]).toMatchObject({ id: c.caseId, correspondenceProblem: { status: "uncertain", reason: expect.stringMatching(/may or may not have been sent/) } });
+    expect(await officer.correspondence.resolve({ caseId: c.caseId, outboxId, resolution: "The resident confirmed by phone that it arrived" })).toEqual({ outboxId, resolved: true });
+    expect((await officer.queues.mine({})).items.find((i) => i.id === c.caseId)?.correspondenceProblem).toBeNull();
+    expect((await officer.correspondence.list({ caseId: c.caseId })).messages).toMatchObject([{ status: "uncertain", needsAction: false }]);
+    expect(received.filter((m) => m.includes(c.reference))).toHaveLength(0);
+    // Another case's message is not this case's.
+    expect((await refusal(officer.correspondence.resolve({ caseId: c.caseId, outboxId: outboxId + 1000, resolution: "x" }))).code).toBe("NOT_FOUND");
+  });
+});
