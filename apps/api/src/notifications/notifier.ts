@@ -69,7 +69,7 @@ export class Notifier {
         continue;
       }
       try {
-        await this.mailer.send({ to, subject: String(entry.payload.subject ?? entry.kind), text: String(entry.payload.text ?? "") });
+        await this.mailer.send({ to, subject: String(entry.payload.subject ?? entry.kind), text: withTrackingCode(entry) });
         await notificationRepository.markSent(this.db, entry.id, this.worker, this.clock.now());
         report.sent += 1;
       } catch (error) {
@@ -92,6 +92,16 @@ export class Notifier {
   }
 }
 
+/**
+ * The text to send: a receipt's text says {{trackingCode}} where the code goes, and the code
+ * is in the payload (docs/decisions/0318-writing-to-residents.md), put in only now.
+ */
+function withTrackingCode(entry: OutboxEntry): string {
+  const text = String(entry.payload.text ?? "");
+  const code = entry.payload.trackingCode;
+  return typeof code === "string" ? text.replaceAll("{{trackingCode}}", code) : text;
+}
+
 /** The kinds that go out by email; `letter` entries are work for the letters service. */
 export const EMAIL_KINDS = [
   "reminder",
@@ -107,5 +117,7 @@ export const EMAIL_KINDS = [
   "qa-remedial-action-overdue",
   /** The scheduled verification found a broken chain in the audit log, to the administrators. */
   "audit-log-broken",
+  /** Written to a resident (issue 15): a receipt by email goes to `recipient.email`. */
+  "correspondence",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
