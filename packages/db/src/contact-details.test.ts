@@ -40,7 +40,7 @@ describe("a customer's channel and contact details", () => {
       const events = await listEvents(t.db, { caseId });
       const change = events.find((e) => e.type === CONTACT_CHANGE_EVENT);
       expect(change?.actor).toEqual(staff());
-      expect(change?.payload).toMatchObject({ party: "customer", customerId: first.state.customerId, changes: result.changes, note: "Phoned to ask for letters" });
+      expect(change?.payload).toMatchObject({ type: CONTACT_CHANGE_EVENT, data: { party: "customer", customerId: first.state.customerId, changes: result.changes, note: "Phoned to ask for letters" } });
       // Not a lifecycle command: the case keeps its version, and the chain verifies.
       expect((await caseRepository.getCase(t.db, caseId)).version).toBe(1);
       expect(await verifyEventChain(t.db, caseId)).toMatchObject({ ok: true });
@@ -73,7 +73,7 @@ describe("a representative's channel and contact details", () => {
     expect(changed.before.contactChannel).toBe("email");
     expect(await contactRepository.representativeContact(t.db, logged.caseId)).toMatchObject({ contactChannel: "both", email: "mp@parliament.example", postcode: "SW1A 0AA" });
     const events = (await listEvents(t.db, { caseId: logged.caseId })).filter((e) => e.type === CONTACT_CHANGE_EVENT);
-    expect(events.map((e) => (e.payload as { changes: Record<string, unknown> }).changes)).toEqual([
+    expect(events.map((e) => (e.payload as { data: { changes: Record<string, unknown> } }).data.changes)).toEqual([
       { contactChannel: { from: null, to: "email" }, email: { from: null, to: "mp@parliament.example" } },
       { contactChannel: { from: "email", to: "both" }, address: { from: null, to: "House of Commons" }, postcode: { from: null, to: "SW1A 0AA" } },
     ]);

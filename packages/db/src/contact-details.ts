@@ -68,6 +68,7 @@ export interface ContactChangeResult {
 /**
  * Appends the change to each case's stream, under the case's lock (as a read is recorded:
  * case-reads.ts), at the case's current version: a contact change is not a lifecycle command.
+ * Its payload is shaped like a command's (`data`), so the case timeline shows what changed.
  */
 async function recordChange(trx: Executor, input: { councilId: string; caseIds: readonly string[]; actor: ContactChangeActor; at: Date; payload: Record<string, unknown> }): Promise<void> {
   for (const caseId of [...new Set(input.caseIds)].sort()) {
@@ -77,7 +78,7 @@ async function recordChange(trx: Executor, input: { councilId: string; caseIds: 
       councilId: input.councilId,
       stream: { caseId },
       streamVersion: locked.version,
-      events: [{ type: CONTACT_CHANGE_EVENT, occurredAt: input.at, actor: input.actor, payload: { type: CONTACT_CHANGE_EVENT, ...input.payload } }],
+      events: [{ type: CONTACT_CHANGE_EVENT, occurredAt: input.at, actor: input.actor, payload: { type: CONTACT_CHANGE_EVENT, data: input.payload } }],
     });
   }
 }
@@ -164,7 +165,7 @@ async function customerContactChanges(db: Executor, customerId: string, caseIds:
   const seen = new Set<string>();
   const out: ContactChangeRecord[] = [];
   for (const r of rows) {
-    const p = (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as { changeId: string; party: "customer" | "representative"; customerId?: string; changes: ContactChanges; note: string | null };
+    const p = ((typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as { data: { changeId: string; party: "customer" | "representative"; customerId?: string; changes: ContactChanges; note: string | null } }).data;
     if (p.party !== "customer" || p.customerId !== customerId || seen.has(p.changeId)) continue;
     seen.add(p.changeId);
     out.push({ changeId: p.changeId, at: r.occurred_at, actorType: r.actor_type, actorId: r.actor_id, actorName: r.display_name, party: p.party, changes: p.changes, note: p.note });
