@@ -20,7 +20,8 @@ import { receiptEmail, receiptSms } from "./receipts.js";
 let ip = 0;
 const visitor = (h: Harness) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test" } }));
 
-const complaint = (key: string, customer: Record<string, unknown>, description = "My green bin was not emptied on three collection days in a row.") => ({
+type PublicCustomer = { email?: string; phone?: string; address?: string; postcode?: string; preferredContact: "email" | "post" | "both"; textUpdates?: boolean };
+const complaint = (key: string, customer: PublicCustomer, description = "My green bin was not emptied on three collection days in a row.") => ({
   kind: "complaint" as const,
   serviceId: "waste",
   description,
