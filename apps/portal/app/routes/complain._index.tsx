@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
-import { Button, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
+import { Button, Checkboxes, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { formatDate } from "../utils/labels";
-import { ANSWER_FIELDS, STEP_FIELDS, stepsFor, type Answers, type Step } from "../utils/complain";
+import { ANSWER_FIELDS, STEP_FIELDS, contactWays, stepsFor, type Answers, type Step } from "../utils/complain";
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
@@ -120,16 +120,15 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
       );
     case "contact":
       return (
-        <Radios
+        <Checkboxes
           name="contact"
           legend={title}
           isPageHeading
-          hint="We will use this to answer you."
+          hint="We will answer you by email, by post or both. Select all that apply."
           error={errors.contact}
-          defaultValue={a.contact}
+          defaultValue={contactWays(a)}
           items={[
             { value: "email", text: "Email", conditional: <Input name="email" type="email" label="Email address" autoComplete="email" spellCheck={false} error={errors.email} defaultValue={a.email} /> },
-            { value: "phone", text: "Phone", conditional: <Input name="phone" type="tel" label="Telephone number" hint="For international numbers include the country code" autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} /> },
             {
               value: "post",
               text: "Post",
@@ -142,6 +141,12 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
                 </>
               ),
             },
+            {
+              value: "text",
+              text: "Text message updates as well",
+              hint: "Short messages to your mobile, like your reference and when we have written to you.",
+              conditional: <Input name="phone" type="tel" label="Mobile phone number" hint="A UK mobile number, like 07700 900 982" autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} />,
+            },
           ]}
         />
       );
@@ -152,8 +157,14 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
 
 function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
   const service = services.find((s) => s.id === a.service);
-  const contact =
-    a.contact === "email" ? `Email: ${a.email ?? ""}` : a.contact === "phone" ? `Phone: ${a.phone ?? ""}` : a.contact === "post" ? [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join("\n") : "";
+  const ways = contactWays(a);
+  const contact = [
+    ways.includes("email") ? `Email: ${a.email ?? ""}` : null,
+    ways.includes("post") ? `Post: ${[a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ")}` : null,
+    ways.includes("text") ? `Text message updates: ${a.phone ?? ""}` : null,
+  ]
+    .filter(Boolean)
+    .join("\n");
   const rows: Array<{ step: Step; key: string; value: string } | false> = [
     { step: "kind", key: "What you want to do", value: KIND_WORDS[a.kind ?? ""]?.noun.replace(/^./, (c) => c.toUpperCase()) ?? "" },
     { step: "service", key: "Service", value: service ? service.name : "" },
