@@ -22,7 +22,7 @@ function whole(input: ContactDetailsInput): ContactDetails {
     contactChannel: input.contactChannel ?? null,
     email: input.email?.trim() || null,
     phone: input.phone?.trim() || null,
-    address: input.address?.trim() || null,
+    address: input.address?.replace(/\r\n?/g, "\n").trim() || null,
     postcode: input.postcode ? input.postcode.trim().toUpperCase() : null,
     smsConsent: input.smsConsent ?? false,
   };

@@ -25,6 +25,19 @@ export interface ChannelPlan {
 
 const CHANNEL_WORDS: Record<string, string> = { email: "Email", post: "Post" };
 
+/** Lines as separate lines (a summary list's value does not keep line breaks). */
+function Lines({ lines }: { lines: readonly string[] }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i} className="govuk-!-display-block">
+          {line}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** What was asked for, and what we will do and why. */
 export function ContactSummary({ details, plan }: { details: ContactValues; plan?: ChannelPlan | null }) {
   return (
@@ -34,12 +47,12 @@ export function ContactSummary({ details, plan }: { details: ContactValues; plan
         rows={[
           { key: "Asked for", value: details.contactChannel ? (CONTACT_CHANNEL_LABELS[details.contactChannel as ContactChannel] ?? details.contactChannel) : "Not said: we answer the way the complaint came" },
           plan ? { key: "We write by", value: plan.channels.length ? [...plan.channels.map((c) => CHANNEL_WORDS[c] ?? c), ...(plan.sms ? ["Text message (short notices)"] : [])].join(", ") : "Nothing: no way to write" } : null,
-          plan && plan.reasons.length ? { key: "Why", value: plan.reasons.join("\n") } : null,
+          plan && plan.reasons.length ? { key: "Why", value: <Lines lines={plan.reasons} /> } : null,
           details.email ? { key: "Email", value: details.email } : null,
           details.phone ? { key: "Phone", value: details.phone } : null,
-          details.address || details.postcode ? { key: "Address", value: [details.address, details.postcode].filter(Boolean).join("\n") } : null,
+          details.address || details.postcode ? { key: "Address", value: <Lines lines={[...(details.address ?? "").split("\n"), details.postcode ?? ""].filter(Boolean)} /> } : null,
           { key: "Text messages", value: details.smsConsent ? "Agreed" : "Not agreed" },
-          plan && plan.adjustments.length ? { key: "Adjustments", value: plan.adjustments.join("\n") } : null,
+          plan && plan.adjustments.length ? { key: "Adjustments", value: <Lines lines={plan.adjustments} /> } : null,
         ]}
       />
     </>
@@ -84,16 +97,21 @@ export function ContactFields({ values, errors }: { values: Partial<Record<keyof
 
 const FIELD_WORDS: Record<string, string> = { contactChannel: "Asked for", email: "Email", phone: "Phone", address: "Address", postcode: "Postcode", smsConsent: "Text messages" };
 
+/** The fields in the form's order (stored JSON keeps no order). */
+function inOrder<T>(changes: Record<string, T>): Array<[string, T]> {
+  return Object.entries(changes).sort(([a], [b]) => Object.keys(FIELD_WORDS).indexOf(a) - Object.keys(FIELD_WORDS).indexOf(b));
+}
+
 function said(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "nothing";
   if (field === "smsConsent") return value ? "agreed" : "not agreed";
   if (field === "contactChannel") return (CONTACT_CHANNEL_LABELS[value as ContactChannel] ?? String(value)).toLowerCase();
-  return String(value).replace(/\n/g, ", ");
+  return String(value).replace(/\s*\n\s*/g, ", ");
 }
 
 /** One change in a line, for the case timeline: "Asked for: nothing → post; Address: …". */
 export function contactChangeText(party: unknown, changes: Record<string, { from: unknown; to: unknown } | undefined>, note?: unknown): string {
-  const fields = Object.entries(changes).flatMap(([field, c]) => (c ? [`${FIELD_WORDS[field] ?? field}: ${said(field, c.from)} → ${said(field, c.to)}`] : []));
+  const fields = inOrder(changes).flatMap(([field, c]) => (c ? [`${FIELD_WORDS[field] ?? field}: ${said(field, c.from)} → ${said(field, c.to)}`] : []));
   return `${party === "representative" ? "The representative's" : "The customer's"} details. ${fields.join("; ")}.${typeof note === "string" && note ? ` Why: ${note}` : ""}`;
 }
 
@@ -101,7 +119,7 @@ export function contactChangeText(party: unknown, changes: Record<string, { from
 export function ContactChangeList({ changes, note }: { changes: Record<string, { from: unknown; to: unknown } | undefined>; note?: string | null }) {
   return (
     <ul className="govuk-list">
-      {Object.entries(changes).map(([field, change]) =>
+      {inOrder(changes).map(([field, change]) =>
         change ? (
           <li key={field}>
             {FIELD_WORDS[field] ?? field}: {said(field, change.from)} → {said(field, change.to)}

@@ -23,7 +23,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
   if (!plan) return null;
   return (
     <>
-      <h4 className="govuk-heading-s">How we contact {party === "customer" ? "the customer" : "the representative"}</h4>
+      <h4 className="govuk-heading-s govuk-!-margin-top-6">How we contact {party === "customer" ? "the customer" : "the representative"}</h4>
       <ContactSummary details={plan} plan={plan} />
       {canChange ? (
         <p className="govuk-body">
@@ -124,9 +124,6 @@ export default function CasePage() {
               <SummaryList
                 rows={[
                   { key: "Name", value: [c.customer.title, c.customer.name].filter(Boolean).join(" ") },
-                  c.customer.email ? { key: "Email", value: c.customer.email } : null,
-                  c.customer.phone ? { key: "Phone", value: c.customer.phone } : null,
-                  c.customer.address || c.customer.postcode ? { key: "Address", value: [c.customer.address, c.customer.postcode].filter(Boolean).join(", ") } : null,
                   c.customer.reasonableAdjustments ? { key: "Reasonable adjustments", value: c.customer.reasonableAdjustments } : null,
                   c.customer.largePrint ? { key: "Letters", value: "Large print" } : null,
                 ]}

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Button, SubmitOrCancel } from "../components/govuk";
+import { SubmitOrCancel } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { ContactFields, ContactSummary } from "../components/contact-details";
 import { requireStaff } from "../utils/auth.server";
@@ -64,7 +64,7 @@ export default function ChangeContact() {
       <PostForm>
         <ContactFields values={shown} errors={errors} />
         <SubmitOrCancel cancelTo={`/cases/${caseId}`}>
-          <Button>Save</Button>
+          Save contact details
         </SubmitOrCancel>
       </PostForm>
     </Page>

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Button, SubmitOrCancel } from "../components/govuk";
+import { SubmitOrCancel } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { ContactFields } from "../components/contact-details";
 import { requireStaff } from "../utils/auth.server";
@@ -53,7 +53,7 @@ export default function ChangeCustomerContact() {
       <PostForm>
         <ContactFields values={shown} errors={errors} />
         <SubmitOrCancel cancelTo={`/customers/${customerId}`}>
-          <Button>Save</Button>
+          Save contact details
         </SubmitOrCancel>
       </PostForm>
     </Page>
