@@ -11,7 +11,6 @@ import { sql } from "kysely";
 import { NotFoundError } from "./errors.js";
 import { appendEvents } from "./events.js";
 import { inTransaction, type Executor } from "./executor.js";
-import type { RepresentativeContactsTable } from "./schema.js";
 
 export type ContactChannelCode = "email" | "post" | "both";
 
@@ -40,18 +39,15 @@ function changesBetween(before: ContactDetails, after: ContactDetails): ContactC
   return out;
 }
 
-function customerDetails(row: { contact_channel: string | null; email: string | null; phone: string | null; address: string | null; postcode: string | null; sms_consent: boolean }): ContactDetails {
+/** A `customers` or `representative_contacts` row's details. */
+function detailsOf(row: { contact_channel: string | null; email: string | null; phone: string | null; address: string | null; postcode: string | null; sms_consent: boolean }): ContactDetails {
   return { contactChannel: row.contact_channel as ContactChannelCode | null, email: row.email, phone: row.phone, address: row.address, postcode: row.postcode, smsConsent: row.sms_consent };
-}
-
-function representativeDetails(row: Pick<RepresentativeContactsTable, "contact_channel" | "email" | "phone" | "address" | "postcode"> & { sms_consent: boolean }): ContactDetails {
-  return customerDetails(row);
 }
 
 /** The representative's details for a case (all empty when none were recorded). */
 async function representativeContact(db: Executor, caseId: string): Promise<ContactDetails> {
   const row = await db.selectFrom("representative_contacts").selectAll().where("case_id", "=", caseId).executeTakeFirst();
-  return row ? representativeDetails(row) : { ...EMPTY };
+  return row ? detailsOf(row) : { ...EMPTY };
 }
 
 export interface ContactChangeActor {
@@ -95,7 +91,7 @@ async function updateCustomerContact(
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom("customers").selectAll().where("id", "=", input.customerId).where("council_id", "=", input.councilId).forUpdate().executeTakeFirst();
     if (!row) throw new NotFoundError("customer", input.customerId);
-    const before = customerDetails(row);
+    const before = detailsOf(row);
     const after: ContactDetails = { ...before, ...defined(input.details) };
     const changes = changesBetween(before, after);
     if (Object.keys(changes).length === 0) return { before, after, changes };
@@ -123,7 +119,7 @@ async function updateRepresentativeContact(
 ): Promise<ContactChangeResult> {
   return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom("representative_contacts").selectAll().where("case_id", "=", input.caseId).forUpdate().executeTakeFirst();
-    const before = existing ? representativeDetails(existing) : { ...EMPTY };
+    const before = existing ? detailsOf(existing) : { ...EMPTY };
     const after: ContactDetails = { ...before, ...defined(input.details) };
     const changes = changesBetween(before, after);
     if (Object.keys(changes).length === 0 && existing) return { before, after, changes };

@@ -5,11 +5,11 @@
  * cases' timelines with the previous value (contactRepository).
  */
 import type { CaseState, ContactDetailsInput } from "@complaints/core";
-import { contactRepository, customerRepository, type ContactDetails } from "@complaints/db";
+import { contactRepository, type ContactDetails } from "@complaints/db";
 import type { Context } from "../context.js";
 import { noAccess, unprocessable } from "../errors.js";
 import { rolesIn, type StaffPrincipal } from "../access/principal.js";
-import { CONTACT_EDITORS } from "../access/policy.js";
+import { CONTACT_EDITORS, type StaffRole } from "../access/policy.js";
 import { loadReadableCase, recordRead, recordReads } from "./cases.js";
 import { contactPlan } from "./correspondence-recipients.js";
 import { visibleCustomer } from "./customers.js";
@@ -28,8 +28,8 @@ function whole(input: ContactDetailsInput): ContactDetails {
   };
 }
 
-function canChangeOnCase(staff: StaffPrincipal, roles: readonly string[], handlerId: string | null): boolean {
-  return handlerId === staff.id || roles.some((r) => CONTACT_EDITORS.has(r as never));
+function canChangeOnCase(staff: StaffPrincipal, roles: readonly StaffRole[], handlerId: string | null): boolean {
+  return handlerId === staff.id || roles.some((r) => CONTACT_EDITORS.has(r));
 }
 
 /** Each party of the case: details, the channels core chose and why, and whether the caller may change them. */
@@ -96,7 +96,6 @@ export async function customerContact(ctx: Context, staff: StaffPrincipal, custo
 export async function updateCustomerContact(ctx: Context, staff: StaffPrincipal, input: { customerId: string } & ContactDetailsInput) {
   const { cases } = await visibleCustomer(ctx, staff, input.customerId);
   if (!cases.some((c) => c.assignedStaffId === staff.id || rolesIn(staff, c.directorateId).some((r) => CONTACT_EDITORS.has(r)))) throw noAccess(CANNOT_CHANGE);
-  const current = await customerRepository.getCustomer(ctx.db, input.customerId);
-  const result = await contactRepository.updateCustomerContact(ctx.db, { councilId: current.council_id, customerId: input.customerId, details: whole(input), actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), note: input.note ?? null });
+  const result = await contactRepository.updateCustomerContact(ctx.db, { councilId: staff.councilId, customerId: input.customerId, details: whole(input), actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), note: input.note ?? null });
   return { changed: Object.keys(result.changes), details: result.after };
 }
