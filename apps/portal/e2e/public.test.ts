@@ -62,10 +62,17 @@ describe.skipIf(!baseUrl).each([
     await v.submit("Continue", { text: "How would you like us to contact you?" }, "contact");
     await v.page.check("#contact");
     await v.page.fill("#email", `robin.${stamp}@example.com`);
+    // Text updates as well (decision 0320): a landline is refused, a mobile taken.
+    await v.page.check('input[name="contact"][value="text"]');
+    await v.page.fill("#phone", "0113 496 0000");
+    await v.submit("Continue", { text: "There is a problem" }, "contact-landline");
+    expect(await v.page.locator("#phone-error").innerText()).toContain("Enter a UK mobile number");
+    await v.page.fill("#phone", "07700 900123");
     await v.submit("Continue", { text: "Check your answers" }, "check");
     const answers = await v.page.locator(".govuk-summary-list").innerText();
     expect(answers).toContain("Waste and Recycling");
-    expect(answers).toContain(`robin.${stamp}@example.com`);
+    expect(answers).toContain(`Email: robin.${stamp}@example.com`);
+    expect(answers).toContain("Text message updates: 07700 900123");
 
     // Going back keeps what was typed.
     await v.submit("Back", { text: "How would you like us to contact you?" });
@@ -111,6 +118,21 @@ describe.skipIf(!baseUrl).each([
     const caseUrl = v.page.url();
     expect(await v.page.locator(".app-tracking-code").innerText()).toBe(trackingCode);
     expect(await v.page.locator(".app-timeline").innerText()).toContain("Member of the public (online form)");
+    // How we contact the resident, and why (issue 15): they asked online for email and texts.
+    const customerCard = await v.page.locator(".govuk-summary-card", { hasText: "How we contact the customer" }).innerText();
+    expect(customerCard).toMatch(/email: they asked for email/);
+    expect(customerCard).toMatch(/text message: they agreed to text updates/);
+    await v.click("Change how we contact the customer", { url: /\/contact\/customer$/ }, "contact-change");
+    await v.page.check('input[name="contactChannel"][value="both"]');
+    await v.submit("Save contact details", { text: "There is a problem" }, "contact-change-error");
+    expect(await v.page.locator(".govuk-error-summary").innerText()).toContain("Enter the address: they want us to write by post");
+    await v.page.fill("#address", "1 High Street\nExampleton");
+    await v.page.fill("#postcode", "ex1 1aa");
+    await v.page.fill("#note", "Phoned to ask for letters too");
+    await v.submit("Save contact details", { url: /\?contact=customer$/ }, "contact-changed");
+    expect(await v.page.locator(".govuk-summary-card", { hasText: "How we contact the customer" }).innerText()).toMatch(/both: they asked for both/);
+    expect(await v.page.locator(".app-timeline").innerText()).toMatch(/Contact details changed[\s\S]*The customer's details\. Asked for: email → email and post; Address: nothing → 1 High Street, Exampleton; Postcode: nothing → EX1 1AA\. Why: Phoned to ask for letters too/);
+    await v.goto(caseUrl.replace(baseUrl!, ""));
     await v.click("Triage", { url: /\/triage$/ });
     await v.page.check("#outcome");
     await v.submit("Record the triage decision", { url: /\?done=triage/ });

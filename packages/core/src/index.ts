@@ -65,3 +65,6 @@ export * as profileEdit from "./profile/edit.js";
 export { ProfileEditError } from "./profile/edit.js";
 export * from "./input/configuration.js";
 export { compareProfiles, profileChanges, rulesChangeFor, type ProfileChange, type ProfileComparison, type RuleChange, type ServiceRulesChange } from "./profile/changes.js";
+// Which way to write to a resident or representative (issue 15; docs/decisions/0320-resident-channels-and-receipts.md).
+export * from "./correspondence/channels.js";
+export { contactDetailsFields, contactDetailsInput, type ContactDetailsInput } from "./input/contacts.js";

@@ -13,6 +13,10 @@ export interface CustomerInput {
   address?: string | null;
   postcode?: string | null;
   preferredContact?: string | null;
+  /** email | post | both, or null: not said (docs/decisions/0320-resident-channels-and-receipts.md). */
+  contactChannel?: "email" | "post" | "both" | null;
+  /** Short notices may go by text message to `phone`. */
+  smsConsent?: boolean;
   reasonableAdjustments?: string | null;
   largePrint?: boolean;
   /** The language of the public form they used: "en" or "cy" (decision 0517). */
@@ -53,6 +57,8 @@ function columns(input: Partial<CustomerInput>) {
     ...(input.address !== undefined ? { address: input.address } : {}),
     ...(input.postcode !== undefined ? { postcode: input.postcode } : {}),
     ...(input.preferredContact !== undefined ? { preferred_contact: input.preferredContact } : {}),
+    ...(input.contactChannel !== undefined ? { contact_channel: input.contactChannel } : {}),
+    ...(input.smsConsent !== undefined ? { sms_consent: input.smsConsent } : {}),
     ...(input.reasonableAdjustments !== undefined
       ? { reasonable_adjustments: input.reasonableAdjustments }
       : {}),

@@ -125,6 +125,15 @@ export {
 } from "./organisation.js";
 export { customerRepository, type CustomerInput, type CustomerLookup } from "./customers.js";
 export {
+  contactRepository,
+  CONTACT_CHANGE_EVENT,
+  CONTACT_FIELDS,
+  type ContactChangeRecord,
+  type ContactChangeResult,
+  type ContactChanges,
+  type ContactDetails,
+} from "./contact-details.js";
+export {
   attachmentRepository,
   defaultAttachmentPolicy,
   ATTACHMENT_TYPES,

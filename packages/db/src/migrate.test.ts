@@ -40,6 +40,7 @@ const tables = [
   "report_calendars",
   "report_case_facts",
   "report_stage_facts",
+  "representative_contacts",
   "resolution_plan_checkpoints",
   "resolution_plan_tasks",
   "resolution_plans",

@@ -20,7 +20,7 @@ export interface OutboxRecipient {
   /** A staff member (email from their account), a role or party to be resolved, or an address. */
   staffId?: string | null;
   email?: string | null;
-  /** A mobile number, for text messages. */
+  /** A resident's mobile number, for a text message (issue 15). */
   phone?: string | null;
   name?: string | null;
   party?: string | null;

@@ -46,6 +46,22 @@ export interface CouncilHostsTable {
   created_at: DefaultTimestamp;
 }
 
+/**
+ * A case representative's contact details (migration 20261209120000): kept apart from the
+ * `case_representatives` projection, which is rewritten from the case state.
+ */
+export interface RepresentativeContactsTable {
+  case_id: string;
+  council_id: string;
+  contact_channel: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  sms_consent: Generated<boolean>;
+  updated_at: Date;
+}
+
 export interface DirectoratesTable {
   id: Generated<string>;
   council_id: string;
@@ -113,6 +129,9 @@ export interface CustomersTable {
   address: string | null;
   postcode: string | null;
   preferred_contact: string | null;
+  /** email | post | both; null: not said (docs/decisions/0320-resident-channels-and-receipts.md). */
+  contact_channel: string | null;
+  sms_consent: Generated<boolean>;
   reasonable_adjustments: string | null;
   large_print: Generated<boolean>;
   /** "en" or "cy": the language of the public form they used (decision 0517). */
@@ -511,6 +530,7 @@ export interface ServerSecretsTable {
 export interface DB extends ReportTables {
   councils: CouncilsTable;
   council_hosts: CouncilHostsTable;
+  representative_contacts: RepresentativeContactsTable;
   directorates: DirectoratesTable;
   services: ServicesTable;
   teams: TeamsTable;

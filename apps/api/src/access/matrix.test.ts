@@ -95,6 +95,9 @@ const GENERAL: Record<string, StaffRole[]> = {
   "customers.history": READERS,
   "customers.conduct": READERS,
   "customers.conductCommand": [DCRO, CM, HOS, DIR],
+  /** How a customer is written to (issue 15): read through their cases; changed by those who speak with residents. */
+  "customers.contact": READERS,
+  "customers.updateContact": [CSO, IO, DCRO, CM],
   "notifications.mine": ALL_STAFF,
   "notifications.outbox": [DCRO, CM, "administrator"],
   "inbound.list": [CM],
@@ -176,6 +179,8 @@ const IMPROVEMENT_AGREERS: StaffRole[] = [IO, DCRO, CM, HOS, DIR];
 const IMPROVEMENT_MANAGERS: StaffRole[] = [DCRO, CM, HOS, DIR];
 /** Per case: who may make and run resolution plans (besides the case's handler). */
 const PLANNERS: StaffRole[] = [IO, DCRO, CM, HOS];
+/** Per case: who may change how the customer or representative is written to (besides the case's handler). */
+const CONTACT_EDITORS: StaffRole[] = [CSO, IO, DCRO, CM];
 /** Per case: who may record equality monitoring for the customer (a restricted permission). */
 const EQUALITY_RECORDERS: StaffRole[] = [CSO, CM];
 /** Procedures about one case, tested per case below. */
@@ -196,6 +201,8 @@ const CASE_SCOPED = [
   "equality.record",
   "equality.hasForm",
   "equality.withdraw",
+  "cases.contacts",
+  "cases.updateContact",
 ];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
@@ -533,6 +540,8 @@ describe("authorisation matrix", () => {
           ["equality.record", allowedIf(EQUALITY_RECORDERS), () => caller.equality.record({ caseId: cases[where].id, consentGivenOn: "2026-03-02", answers: { sex: "prefer-not-to-say" } })],
           ["equality.hasForm", allowedIf(EQUALITY_RECORDERS), () => caller.equality.hasForm({ caseId: cases[where].id })],
           ["equality.withdraw", allowedIf(EQUALITY_RECORDERS), () => caller.equality.withdraw({ caseId: cases[where].id })],
+          ["cases.contacts", read ? "allowed" : "refused", () => caller.cases.contacts({ caseId: cases[where].id })],
+          ["cases.updateContact", allowedIf(CONTACT_EDITORS), () => caller.cases.updateContact({ caseId: cases[where].id, party: "customer", details: { contactChannel: "email", email: `${where}@example.com`, note: `Matrix ${role}` } })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
@@ -606,6 +615,8 @@ describe("authorisation matrix", () => {
       "customers.find": (c) => c.customers.find({ name: "Matrix" }),
       "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
       "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
+      "customers.contact": (c) => c.customers.contact({ customerId: cases.own.customerId }),
+      "customers.updateContact": (c) => c.customers.updateContact({ customerId: cases.own.customerId, details: { contactChannel: "email", email: "own@example.com" } }),
       "admin.staff.list": (c) => c.admin.staff.list(),
       "admin.staff.create": (c) => c.admin.staff.create({ email: `matrix-${++made}@example.gov.uk`, name: "Matrix Made", roles: [] }),
       "admin.staff.update": (c) => c.admin.staff.update({ staffId: outsider, name: "Other Officer" }),
@@ -796,6 +807,10 @@ describe("authorisation matrix: two councils on one server", () => {
       "customers.find": lists((c) => c.customers.find({ name: "Exampleton Resident" })),
       "customers.history": names((c) => c.customers.history({ customerId: a.customerId })),
       "customers.conduct": names((c) => c.customers.conduct({ customerId: a.customerId })),
+      "customers.contact": names((c) => c.customers.contact({ customerId: a.customerId })),
+      "customers.updateContact": names((c) => c.customers.updateContact({ customerId: a.customerId, details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
+      "cases.contacts": names((c) => c.cases.contacts({ caseId })),
+      "cases.updateContact": names((c) => c.cases.updateContact({ caseId, party: "customer", details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
       "customers.conductCommand": names((c) => c.customers.conductCommand({ customerId: a.customerId, expectedVersion: 0, command: { type: "refer", evidence: "Matrix evidence of behaviour" } })),
       "notifications.mine": lists((c) => c.notifications.mine({})),
       "notifications.outbox": lists((c) => c.notifications.outbox({})),

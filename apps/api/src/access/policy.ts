@@ -67,6 +67,12 @@ export const RESOLUTION_PLANNERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["
 export const QA_REVIEWERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-assurance", "complaints-manager"]);
 export const QA_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["quality-assurance", "complaints-manager", "auditor", "head-of-service", "director"]);
 
+/**
+ * Who may change how a customer or representative is written to (issue 15): those who speak
+ * with residents and handle their cases (a case's own handler too, whatever their role).
+ */
+export const CONTACT_EDITORS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
+
 /** Who may log a new case into a directorate within their scope. */
 export const CASE_LOGGERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["customer-services", "investigating-officer", "dcro", "complaints-manager"]);
 

@@ -58,6 +58,14 @@ export class TrackingCodes {
     return base32crockford.encode(mac.subarray(0, 8)).slice(0, LENGTH);
   }
 
+  /**
+   * Reads the key now, so `codeFor` inside a transaction needs no other connection (PGlite has
+   * one: docs/toolchain.md gotcha 4). A receipt is written in the submission's transaction.
+   */
+  async prepare(): Promise<void> {
+    await this.secret();
+  }
+
   /** The case's code as people read it ("7KQ2-M9XD-4RTA"). */
   async codeFor(caseId: string): Promise<string> {
     return formatTrackingCode(await this.canonical(caseId));

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 import { logNewCase } from "../services/cases.js";
 import { caseAccessLog, caseDetail, possibleDuplicates } from "../services/case-views.js";
-import { id, logCaseInput } from "./schemas.js";
+import { caseContacts, updateCaseContact } from "../services/contact-details.js";
+import { contactDetailsInput, id, logCaseInput } from "./schemas.js";
 
 export const casesRouter = router({
   /** Logs a new case (complaint, compliment, comment, member enquiry, FOI/EIR review, service request). */
@@ -13,6 +14,14 @@ export const casesRouter = router({
 
   /** Who has read the case. */
   accessLog: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => caseAccessLog(ctx, ctx.staff, input.caseId)),
+
+  /** How the customer and any representative are written to: their details, the channels chosen and why (issue 15). */
+  contacts: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => caseContacts(ctx, ctx.staff, input.caseId)),
+
+  /** Changes the customer's or representative's channel and contact details, recorded on the timeline with the previous values. */
+  updateContact: staffProcedure
+    .input(z.object({ caseId: id, party: z.enum(["customer", "representative"], "Choose whose details these are"), details: contactDetailsInput }).strict())
+    .mutation(({ ctx, input }) => updateCaseContact(ctx, ctx.staff, { caseId: input.caseId, party: input.party, ...input.details })),
 
   /** Open cases that may be the same complaint (at intake, before logging). */
   possibleDuplicates: staffProcedure

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 import { customerHistory } from "../services/case-views.js";
 import { conductCommand, conductOf, findCustomers, type ConductPayload } from "../services/customers.js";
-import { id, isoDate, text } from "./schemas.js";
+import { customerContact, updateCustomerContact } from "../services/contact-details.js";
+import { contactDetailsInput, id, isoDate, text } from "./schemas.js";
 
 const restriction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("single-point-of-contact"), contact: text("the contact", 200) }),
@@ -33,6 +34,14 @@ export const customersRouter = router({
 
   /** The customer's cases you may see, and any persistent-complainant restrictions. */
   history: staffProcedure.input(z.object({ customerId: id })).query(({ ctx, input }) => customerHistory(ctx, ctx.staff, input.customerId)),
+
+  /** How the customer is written to, and every change staff made to it (issue 15). */
+  contact: staffProcedure.input(z.object({ customerId: id })).query(({ ctx, input }) => customerContact(ctx, ctx.staff, input.customerId)),
+
+  /** Changes the customer's channel and contact details, recorded on each of their cases with the previous values. */
+  updateContact: staffProcedure
+    .input(z.object({ customerId: id, details: contactDetailsInput }).strict())
+    .mutation(({ ctx, input }) => updateCustomerContact(ctx, ctx.staff, { customerId: input.customerId, ...input.details })),
 
   /** The customer's persistent-complainant process. */
   conduct: staffProcedure.input(z.object({ customerId: id })).query(({ ctx, input }) => conductOf(ctx, ctx.staff, input.customerId)),

@@ -23,3 +23,6 @@ export const commandRef = caseRef.extend({
 
 /** What a case is logged with: core's, shared with the portal's form (issue 13). */
 export { customerInput, logCaseInput } from "@complaints/core";
+
+/** A customer's or representative's channel and contact details (issue 15), shared with the portal's forms. */
+export { contactDetailsInput } from "@complaints/core";

@@ -29,7 +29,7 @@ async function readableCasesOf(ctx: Context, staff: StaffPrincipal, customerIds:
 }
 
 /** The customer, when in the staff member's council and seen through a case they may read; else "not found". */
-async function visibleCustomer(ctx: Context, staff: StaffPrincipal, customerId: string) {
+export async function visibleCustomer(ctx: Context, staff: StaffPrincipal, customerId: string) {
   const customer = await customerRepository.getCustomer(ctx.db, customerId).catch(() => null);
   if (!customer || customer.council_id !== staff.councilId) throw notFound(NO_SUCH_CUSTOMER);
   const cases = (await readableCasesOf(ctx, staff, [customerId])).get(customerId) ?? [];

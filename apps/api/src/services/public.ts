@@ -27,6 +27,7 @@ import {
 import {
   caseRepository,
   equalityRepository,
+  inTransaction,
   letterRepository,
   runIdempotently,
   searchRepository,
@@ -42,6 +43,7 @@ import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js
 import { PublicLimits } from "../public/limits.js";
 import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
 import { residentLanguage } from "./satisfaction.js";
+import { councilOf, enqueueReceipt, trackUrl } from "./receipts.js";
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";
@@ -214,7 +216,8 @@ export interface PublicSubmission {
     phone?: string | null | undefined;
     address?: string | null | undefined;
     postcode?: string | null | undefined;
-    preferredContact: "email" | "phone" | "post";
+    preferredContact: "email" | "post" | "both";
+    textUpdates?: boolean | undefined;
   } | null;
   /** The language of the form (decision 0517): kept on the customer where the council offers Welsh. */
   language?: "en" | "cy" | undefined;
@@ -251,8 +254,11 @@ export async function submit(ctx: Context, input: PublicSubmission) {
         postcode: input.customer.postcode ? input.customer.postcode.toUpperCase() : null,
         preferredContact: input.customer.preferredContact,
         language: residentLanguage(runtime, input.language ?? "en"),
+        contactChannel: input.customer.preferredContact,
+        smsConsent: input.customer.textUpdates ?? false,
       }
     : null;
+  await ctx.deps.tracking.prepare();
   const logged = await logNewCase(
     ctx,
     { kind: "public", councilId: runtime.council.id },
@@ -266,6 +272,24 @@ export async function submit(ctx: Context, input: PublicSubmission) {
       idempotencyKey: input.idempotencyKey,
     },
     async (trx, applied, rt, directorateId) => {
+      // The receipt, in this transaction: sent if and only if the case is stored (decision 0320).
+      const state = applied.state;
+      const dates = state.dueDates.length > 0 ? publicDates(state) : expectedDates(state, rt, ctx);
+      await enqueueReceipt(ctx, trx, {
+        councilId: applied.councilId,
+        state,
+        stageId: null,
+        trackingCode: await ctx.deps.tracking.codeFor(applied.caseId),
+        facts: {
+          for: { what: input.kind, service: offeredServices(rt).find((s) => s.id === input.serviceId)?.name ?? input.serviceId },
+          reference: applied.reference,
+          receivedOn: state.receipt.receivedOn,
+          dates,
+          datesExpected: state.dueDates.length === 0 && dates.length > 0,
+          council: councilOf(rt),
+          trackUrl: trackUrl(ctx),
+        },
+      });
       // Staff intake shows possible duplicates before logging; here nobody is at the desk, so
       // the service's officers are told at once, in the same transaction as the new case.
       const hits = await searchRepository.findPossibleDuplicates(trx, {
@@ -458,6 +482,8 @@ export interface EscalationRequest {
 export async function escalate(ctx: Context, input: EscalationRequest) {
   const { record, runtime } = await provenCase(ctx, input);
   const view = escalationView(record, runtime, ctx);
+  // Worked out before the transaction: the receipt carries it (provenCase has read the key).
+  const trackingCode = await ctx.deps.tracking.codeFor(record.id);
   const outcome = await runIdempotently(
     ctx.db,
     { councilId: record.councilId, scope: "public-escalation", key: input.idempotencyKey, request: { caseId: record.id, version: input.expectedVersion, reason: input.reason ?? null, late: input.lateRequest ?? false } },
@@ -481,16 +507,33 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
           },
           trx,
         );
+        await enqueueReceipt(ctx, trx, {
+          councilId: record.councilId,
+          state: applied.state,
+          stageId: currentStage(applied.state)?.stageId ?? null,
+          n: applied.version,
+          trackingCode,
+          facts: { for: { what: "late-escalation", stage: view.lateRequest.toStage }, reference: record.reference, receivedOn: todayIn(ctx.clock), dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+        });
         return { outcome: "late-request-recorded" as const, version: applied.version, stage: null, dates: [] as PublicDate[] };
       }
       const applied = await runPublicCommand(ctx, runtime, record, { type: "escalate", reason: input.reason?.trim() || null }, input.expectedVersion, undefined, trx);
       const stage = currentStage(applied.state)!;
       const prefix = `${stage.stageId}#${stage.sequence}.`;
+      const dates = publicDates(applied.state, applied.state.dueDates.filter((d) => d.id.startsWith(prefix)));
+      await enqueueReceipt(ctx, trx, {
+        councilId: record.councilId,
+        state: applied.state,
+        stageId: stage.stageId,
+        n: stage.sequence,
+        trackingCode,
+        facts: { for: { what: "escalation", stage: stage.label }, reference: record.reference, receivedOn: stage.receivedOn ?? stage.requestedOn, dates, datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+      });
       return {
         outcome: "escalated" as const,
         version: applied.version,
         stage: { label: stage.label, requestedOn: stage.requestedOn },
-        dates: publicDates(applied.state, applied.state.dueDates.filter((d) => d.id.startsWith(prefix))),
+        dates,
       };
     },
   );
@@ -516,6 +559,17 @@ export async function recordEquality(ctx: Context, input: { reference: string; t
     }
   }
   const today = todayIn(ctx.clock);
-  await equalityRepository.record(ctx.db, { caseId: record.id, consentGivenOn: today, collectedOn: today, collectedBy: "customer", answers: input.answers });
+  const runtime = await publicCouncil(ctx);
+  await inTransaction(ctx.db, async (trx) => {
+    await equalityRepository.record(trx, { caseId: record.id, consentGivenOn: today, collectedOn: today, collectedBy: "customer", answers: input.answers });
+    // A thank-you with nothing of the answers in it, sent only if the form was stored.
+    await enqueueReceipt(ctx, trx, {
+      councilId: record.councilId,
+      state: record.state,
+      stageId: null,
+      trackingCode: null,
+      facts: { for: { what: "equality-form" }, reference: record.reference, receivedOn: today, dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+    });
+  });
   return { recorded: true as const };
 }

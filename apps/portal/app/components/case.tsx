@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { contactChangeText } from "./contact-details";
 import type { ReactNode } from "react";
 import { Details, Table, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
@@ -85,6 +86,8 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
       return `${String(data.finding).replace(/-/g, " ")}. ${str(data.summary) ?? ""}`;
     case "attachment-added":
       return `${str(data.fileName) ?? "A file"}${typeof data.sizeBytes === "number" ? ` (${formatSize(data.sizeBytes)})` : ""}${str(data.description) ? `: ${str(data.description)}` : ""}`;
+    case "contact-details-changed":
+      return contactChangeText(data.party, (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>, data.note);
     case "letter-issued":
       return str(data.recipientName) ? `To ${str(data.recipientName)}${data.to === "representative" ? " (the representative)" : ""}.` : null;
     default:

@@ -35,12 +35,13 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const url = new URL(request.url);
   const doneCommand = url.searchParams.get("done") as CommandType | null;
   const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command, label: commandLabel(command) }));
-  const [pending, issued, files, plans, correspondence] = await Promise.all([
+  const [pending, issued, files, plans, correspondence, contacts] = await Promise.all([
     context.api.letters.pending({ caseId }),
     context.api.letters.list({ caseId }),
     context.api.attachments.list({ caseId }),
     loadResolutionPlans(context, caseId),
     context.api.correspondence.list({ caseId }),
+    context.api.cases.contacts({ caseId }),
   ]);
   const mayWriteLetters = detail.assignedStaff?.id === staff.id || staff.grants.some((g) => LETTER_WRITERS.includes(g.role));
   // After an upload the API sends the browser back here with what happened (a code, never words).
@@ -59,6 +60,8 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     plans,
     /** Messages to the resident that failed or may not have gone, until staff resolve them (decision 0318). */
     correspondenceProblems: correspondence.messages.filter((m) => m.needsAction),
+    contacts,
+    contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}` : null,
     done: doneCommand && doneCommand in COMMAND_FORMS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

@@ -10,6 +10,7 @@ import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTC
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
 import { Page } from "../components/page";
+import { ContactSummary, type ChannelPlan, type ContactValues } from "../components/contact-details";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.reference} – Complaints case management` : "Case" }];
 
@@ -17,8 +18,27 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return loadCasePage(context, request, params.caseId ?? "");
 }
 
+/** How the party is written to and why (issue 15), with the link to change it. */
+function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" | "representative"; plan: (ContactValues & ChannelPlan) | null; caseId: string; canChange: boolean }) {
+  if (!plan) return null;
+  return (
+    <>
+      <h4 className="govuk-heading-s govuk-!-margin-top-6">How we contact {party === "customer" ? "the customer" : "the representative"}</h4>
+      <ContactSummary details={plan} plan={plan} />
+      {canChange ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/cases/${caseId}/contact/${party}`}>
+            Change how we contact {party === "customer" ? "the customer" : "the representative"}
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans, correspondenceProblems } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans, correspondenceProblems, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
@@ -32,6 +52,7 @@ export default function CasePage() {
           {done ? (
             <NotificationBanner success heading={done} />
           ) : null}
+          {contactChanged ? <NotificationBanner success heading={contactChanged} /> : null}
           {attached ? (
             <NotificationBanner success heading={<>File added: {attached}</>} />
           ) : null}
@@ -108,10 +129,6 @@ export default function CasePage() {
               <SummaryList
                 rows={[
                   { key: "Name", value: [c.customer.title, c.customer.name].filter(Boolean).join(" ") },
-                  c.customer.email ? { key: "Email", value: c.customer.email } : null,
-                  c.customer.phone ? { key: "Phone", value: c.customer.phone } : null,
-                  c.customer.address || c.customer.postcode ? { key: "Address", value: [c.customer.address, c.customer.postcode].filter(Boolean).join(", ") } : null,
-                  c.customer.preferredContact ? { key: "Prefers", value: c.customer.preferredContact } : null,
                   c.customer.reasonableAdjustments ? { key: "Reasonable adjustments", value: c.customer.reasonableAdjustments } : null,
                   c.customer.largePrint ? { key: "Letters", value: "Large print" } : null,
                 ]}
@@ -119,6 +136,7 @@ export default function CasePage() {
             ) : (
               <p className="govuk-body">Anonymous.</p>
             )}
+            <PartyChannels party="customer" plan={partyContact("customer")} caseId={c.id} canChange={contacts.canChange} />
             {c.representative ? (
               <>
                 <h3 className="govuk-heading-s">Representative</h3>
@@ -130,6 +148,7 @@ export default function CasePage() {
                     { key: "Replies go to", value: c.representative.replyTo === "representative" ? "The representative" : "The customer" },
                   ]}
                 />
+                <PartyChannels party="representative" plan={partyContact("representative")} caseId={c.id} canChange={contacts.canChange} />
               </>
             ) : null}
           </SummaryCard>

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
-import { Button, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
+import { Button, Checkboxes, Input, InsetText, Panel, Radios, Select, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
 import { formatDate } from "../utils/labels";
-import { ANSWER_FIELDS, STEP_FIELDS, stepsFor, type Answers, type Step } from "../utils/complain";
+import { ANSWER_FIELDS, STEP_FIELDS, contactWays, stepsFor, type Answers, type Step } from "../utils/complain";
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
@@ -133,16 +133,15 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
       );
     case "contact":
       return (
-        <Radios
+        <Checkboxes
           name="contact"
           legend={title}
           isPageHeading
           hint={t("complain.contact.hint")}
           error={errors.contact}
-          defaultValue={a.contact}
+          defaultValue={contactWays(a)}
           items={[
             { value: "email", text: t("complain.contact.email"), conditional: <Input name="email" type="email" label={t("complain.contact.emailAddress")} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={a.email} /> },
-            { value: "phone", text: t("complain.contact.phone"), conditional: <Input name="phone" type="tel" label={t("complain.contact.phoneNumber")} hint={t("complain.contact.phoneNumber.hint")} autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} /> },
             {
               value: "post",
               text: t("complain.contact.post"),
@@ -155,6 +154,12 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
                 </>
               ),
             },
+            {
+              value: "text",
+              text: t("complain.contact.text"),
+              hint: t("complain.contact.text.hint"),
+              conditional: <Input name="phone" type="tel" label={t("complain.contact.mobile")} hint={t("complain.contact.mobile.hint")} autoComplete="tel" width="20" error={errors.phone} defaultValue={a.phone} />,
+            },
           ]}
         />
       );
@@ -166,8 +171,14 @@ function StepFields({ step, a, errors, services }: { step: Step; a: Answers; err
 function CheckAnswers({ a, services }: { a: Answers; services: Services }) {
   const t = useT();
   const service = services.find((s) => s.id === a.service);
-  const contact =
-    a.contact === "email" ? t("complain.check.emailValue", { email: a.email ?? "" }) : a.contact === "phone" ? t("complain.check.phoneValue", { phone: a.phone ?? "" }) : a.contact === "post" ? [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join("\n") : "";
+  const ways = contactWays(a);
+  const contact = [
+    ways.includes("email") ? t("complain.check.emailValue", { email: a.email ?? "" }) : null,
+    ways.includes("post") ? t("complain.check.postValue", { address: [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ") }) : null,
+    ways.includes("text") ? t("complain.check.textValue", { phone: a.phone ?? "" }) : null,
+  ]
+    .filter(Boolean)
+    .join("\n");
   const rows: Array<{ step: Step; key: string; value: string } | false> = [
     { step: "kind", key: t("complain.check.kind"), value: a.kind ? t(`complain.kindValue.${kindOf(a.kind)}`) : "" },
     { step: "service", key: t("complain.check.service"), value: service ? service.name : "" },

@@ -27,7 +27,18 @@ describe("the public complaint form's questions", () => {
     expect(checkStep("contact", { ...named, contact: "email", email: "not an address" }, SERVICES)).toEqual({ email: "Enter an email address in the correct format, like name@example.com" });
     expect(checkStep("contact", { ...named, contact: "email" }, SERVICES)).toEqual({ email: "Enter your email address" });
     expect(checkStep("contact", { ...named, contact: "post", addressLine1: "1 High Street" }, SERVICES)).toEqual({ town: "Enter town or city", postcode: "Enter your postcode" });
-    expect(checkStep("contact", { ...named, contact: "phone", phone: "01632 960001", email: "" }, SERVICES)).toEqual({});
+    expect(checkStep("contact", { ...named, contact: "email", email: "ann@example.com", phone: "not checked: no text updates asked for" }, SERVICES)).toEqual({});
+  });
+
+  it("asks how to contact them: email, post or both, and text updates to a UK mobile (decision 0320)", () => {
+    const named = { kind: "complaint", fullName: "Ann Smith" };
+    const address = { addressLine1: "1 High Street", town: "Exampleton", postcode: "EX1 1AA" };
+    expect(checkStep("contact", { ...named, contact: "email,post", email: "ann@example.com" }, SERVICES)).toEqual({ addressLine1: "Enter address line 1, typically the building and street", town: "Enter town or city", postcode: "Enter your postcode" });
+    expect(checkStep("contact", { ...named, contact: "email,post", email: "ann@example.com", ...address }, SERVICES)).toEqual({});
+    expect(checkStep("contact", { ...named, contact: "text", phone: "07700 900123" }, SERVICES)).toEqual({ contact: "Select how you would like us to contact you" });
+    expect(checkStep("contact", { ...named, contact: "email,text", email: "ann@example.com" }, SERVICES)).toEqual({ phone: "Enter your mobile phone number to get text updates" });
+    expect(checkStep("contact", { ...named, contact: "email,text", email: "ann@example.com", phone: "0113 496 0000" }, SERVICES)).toEqual({ phone: "Enter a UK mobile number, like 07700 900 982, to get text updates" });
+    expect(checkStep("contact", { ...named, contact: "email,text", email: "ann@example.com", phone: "07700 900123" }, SERVICES)).toEqual({});
   });
 
   it("refuses a service that is not the council's and text over the API's limits, saying the limit", () => {

@@ -14,7 +14,7 @@ import { submitInput } from "@complaints/core";
 import { parseForm } from "../utils/form-schema.server";
 import { languageOf } from "../utils/root.server";
 import type { Language } from "../i18n";
-import { ANSWER_FIELDS, STEP_FIELDS, STEPS, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
+import { ANSWER_FIELDS, STEP_FIELDS, STEPS, contactWays, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
 
 export type Receipt = Awaited<ReturnType<AppLoadContext["api"]["public"]["submit"]>>;
 
@@ -33,7 +33,8 @@ export async function loadComplain(context: AppLoadContext) {
 function answersOf(form: FormData): Answers {
   const out: Answers = {};
   for (const field of ANSWER_FIELDS) {
-    const value = form.get(field);
+    // The ways of contact are checkboxes: several values on their page, one joined value hidden on the others.
+    const value = field === "contact" ? form.getAll(field).filter((v): v is string => typeof v === "string").flatMap((v) => v.split(",")).filter(Boolean).join(",") : form.get(field);
     if (typeof value === "string" && value.trim() !== "") out[field] = field === "description" || field === "desiredOutcome" ? value.replace(/\r\n/g, "\n").trim() : value.trim();
   }
   return out;
@@ -49,14 +50,21 @@ function parseAnswers(a: Answers, language?: Language) {
   const form = new FormData();
   for (const [field, value] of Object.entries(a)) if (value !== undefined) form.set(field, value);
   const noReply = a.replyWanted === "no" || (isPublicKind(a.kind) && a.kind !== "complaint" && a.replyWanted !== "yes");
-  const details: Record<string, Record<string, string>> = { email: { email: "customer.email" }, phone: { phone: "customer.phone" }, post: { addressLine1: "customer.address", postcode: "customer.postcode" } };
+  // "How would you like us to contact you?": email, post or both, and text updates (decision 0320).
+  const ways = contactWays(a);
+  const channel = ways.includes("email") && ways.includes("post") ? "both" : ways.includes("email") ? "email" : ways.includes("post") ? "post" : undefined;
+  form.delete("contact");
+  if (channel) form.set("contact", channel);
+  if (!ways.includes("email")) form.delete("email");
+  if (!ways.includes("post")) for (const f of ["addressLine1", "postcode"]) form.delete(f);
+  if (!ways.includes("text")) form.delete("phone");
   return parseForm(form, submitInput, {
-    fields: { service: "serviceId", fullName: "customer.fullName", contact: "customer.preferredContact", ...details[a.contact ?? ""] },
+    fields: { service: "serviceId", fullName: "customer.fullName", contact: "customer.preferredContact", email: "customer.email", phone: "customer.phone", addressLine1: "customer.address", postcode: "customer.postcode" },
     values: {
       // The form's language, kept with the complaint so its correspondence follows it (decision 0517).
       ...(language ? { language } : {}),
-      ...(noReply ? { customer: null } : {}),
-      ...(a.contact === "post" ? { "customer.address": [a.addressLine1, a.addressLine2, a.town].filter(Boolean).join("\n") || undefined } : {}),
+      ...(noReply ? { customer: null } : { "customer.textUpdates": ways.includes("text") }),
+      ...(ways.includes("post") ? { "customer.address": [a.addressLine1, a.addressLine2, a.town].filter(Boolean).join("\n") || undefined } : {}),
       ...(a.kind === "complaint" ? {} : { desiredOutcome: null }),
     },
   });
@@ -70,8 +78,9 @@ export function checkStep(step: Step, a: Answers, serviceIds: readonly string[])
   if (a.service && !serviceIds.includes(a.service)) errors.service = "Select the service it is about";
   if (a.kind === "complaint" && !a.desiredOutcome) errors.desiredOutcome ??= "Enter what you would like us to do, or say that you are not sure";
   if (isPublicKind(a.kind) && a.kind !== "complaint" && a.replyWanted !== "yes" && a.replyWanted !== "no") errors.replyWanted = "Select yes if you would like a reply";
-  if (a.contact === "post" && !a.addressLine1) errors.addressLine1 = "Enter address line 1, typically the building and street";
-  if (a.contact === "post" && !a.town) errors.town = "Enter town or city";
+  if (contactWays(a).includes("post") && !a.addressLine1) errors.addressLine1 = "Enter address line 1, typically the building and street";
+  if (contactWays(a).includes("post") && !a.town) errors.town = "Enter town or city";
+  if (errors.addressLine1 === "Enter your address") errors.addressLine1 = "Enter address line 1, typically the building and street";
   if (a.kind !== "complaint" && errors.description) errors.description = errors.description.replace("Enter what happened", "Enter what you would like to tell us").replace(/^What happened/, "Your message");
   return Object.fromEntries(Object.entries(errors).filter(([field]) => (STEP_FIELDS[step] as readonly string[]).includes(field)));
 }
@@ -95,6 +104,7 @@ const API_FIELD: Record<string, string> = {
   "customer.address": "addressLine1",
   "customer.postcode": "postcode",
   "customer.preferredContact": "contact",
+  "customer.textUpdates": "phone",
 };
 
 function step(stepName: Step, answers: Answers, errors: Record<string, string> = {}, returnToCheck = false) {

@@ -17,11 +17,12 @@ export async function loadCustomer(context: AppLoadContext, request: Request, cu
   const staff = requireStaff(context, request);
   if (!UUID.test(customerId)) throw data("There is no such customer.", { status: 404 });
   try {
-    const [history, conduct] = await Promise.all([context.api.customers.history({ customerId }), context.api.customers.conduct({ customerId })]);
+    const [history, conduct, contact] = await Promise.all([context.api.customers.history({ customerId }), context.api.customers.conduct({ customerId }), context.api.customers.contact({ customerId })]);
     const done = new URL(request.url).searchParams.get("done");
     return {
       history,
       conduct,
+      contact,
       canWorkProcess: staff.grants.some((g) => CONDUCT_ROLES.includes(g.role)),
       done: done ? `Recorded: ${done.replace(/-/g, " ")}` : null,
     };

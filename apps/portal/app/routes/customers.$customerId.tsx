@@ -5,6 +5,7 @@ import { PostForm, useFormState } from "../components/form";
 import { RestrictionsWarning, describeRestriction } from "../components/restrictions";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
+import { ContactChangeList, ContactSummary } from "../components/contact-details";
 import { conductAction, loadCustomer } from "./customers.$customerId.server";
 import { Page } from "../components/page";
 
@@ -36,7 +37,7 @@ const RESTRICTION_KINDS = [
 ];
 
 export default function Customer() {
-  const { history, conduct, canWorkProcess, done } = useLoaderData<typeof loader>();
+  const { history, conduct, contact, canWorkProcess, done } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState();
   const v = (n: string) => values[n] ?? "";
   const state = conduct.state;
@@ -64,6 +65,23 @@ export default function Customer() {
               history.conduct.reviewBy ? { key: "Review by", value: formatDate(history.conduct.reviewBy, true) } : null,
             ]}
           />
+          <h2 className="govuk-heading-m">How we contact them</h2>
+          <ContactSummary details={contact.details} />
+          {contact.canChange ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/customers/${history.customer.id}/contact`}>
+                Change how we contact them
+              </Link>
+            </p>
+          ) : null}
+          {contact.changes.length ? (
+            <Table
+              caption="Changes to their contact details, newest first"
+              captionSize="s"
+              head={["When", "By", "What changed"]}
+              rows={contact.changes.map((c) => [formatDateTime(c.at), c.by, <ContactChangeList key={c.at} changes={c.changes} note={c.note} />])}
+            />
+          ) : null}
           <h2 className="govuk-heading-m">Cases</h2>
           {history.cases.length === 0 ? (
             <p className="govuk-body">No cases you can see.</p>

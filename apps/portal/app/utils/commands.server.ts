@@ -55,7 +55,7 @@ const moduleOf = (type: string) => (Object.hasOwn(COMMANDS, type) ? COMMANDS[typ
 export const commandLabel = (type: string) => moduleOf(type)?.label ?? labelOr({}, type);
 
 /** Events of a case that are not the registry's commands: its logging, its letters and files. */
-const OTHER_EVENTS: Record<string, string> = { log: "Case logged", "attachment-added": "File added", "letter-issued": "Letter issued", "letter-posted": "Letter posted" };
+const OTHER_EVENTS: Record<string, string> = { log: "Case logged", "attachment-added": "File added", "letter-issued": "Letter issued", "letter-posted": "Letter posted", "contact-details-changed": "Contact details changed" };
 
 /** An event's title in a case's timeline: what the command did, in its module's words. */
 export const eventTitle = (type: string) => moduleOf(type)?.done ?? OTHER_EVENTS[type] ?? type.replace(/-/g, " ");

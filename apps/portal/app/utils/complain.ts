@@ -22,6 +22,13 @@ export const ANSWER_FIELDS = [
   "postcode",
   "idempotencyKey",
 ] as const;
+
+/**
+ * The ways a resident may ask to be written to, ticked on one page ("email,post,text" as the
+ * answer): email, post or both, and short text updates to a mobile (decision 0320).
+ */
+export const CONTACT_WAYS = ["email", "post", "text"] as const;
+export const contactWays = (a: Answers): string[] => (a.contact ?? "").split(",").filter((w) => (CONTACT_WAYS as readonly string[]).includes(w));
 export type Answers = Partial<Record<(typeof ANSWER_FIELDS)[number], string>>;
 
 /** The fields each step asks (the rest go along hidden). */

@@ -4,6 +4,7 @@
  * so the messages are the GOV.UK ones the resident reads next to the question.
  */
 import { z } from "zod";
+import { isUkMobile } from "../correspondence/channels.js";
 import { isVisibleName } from "../lifecycle/names.js";
 import { slug } from "./fields.js";
 import { RESIDENT_LANGUAGES } from "../vocabulary/satisfaction.js";
@@ -77,14 +78,20 @@ export const publicCustomer = z
       .trim()
       .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/, "Enter a full UK postcode, like AA3 1AB")
       .nullish(),
-    preferredContact: z.enum(["email", "phone", "post"], "Select how you would like us to contact you"),
+    /** "How should we contact you?": email, post or both (docs/decisions/0320-resident-channels-and-receipts.md). */
+    preferredContact: z.enum(["email", "post", "both"], "Select how you would like us to contact you"),
+    /** Short text-message updates (receipts, "we have written to you") to `phone`, a UK mobile. */
+    textUpdates: z.boolean().optional(),
   })
   .strict()
   .superRefine((c, issues) => {
-    if (c.preferredContact === "email" && !c.email) issues.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
-    if (c.preferredContact === "phone" && !c.phone) issues.addIssue({ code: "custom", path: ["phone"], message: "Enter your telephone number" });
-    if (c.preferredContact === "post" && !c.address) issues.addIssue({ code: "custom", path: ["address"], message: "Enter your address" });
-    if (c.preferredContact === "post" && !c.postcode) issues.addIssue({ code: "custom", path: ["postcode"], message: "Enter your postcode" });
+    const email = c.preferredContact === "email" || c.preferredContact === "both";
+    const post = c.preferredContact === "post" || c.preferredContact === "both";
+    if (email && !c.email) issues.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
+    if (post && !c.address) issues.addIssue({ code: "custom", path: ["address"], message: "Enter your address" });
+    if (post && !c.postcode) issues.addIssue({ code: "custom", path: ["postcode"], message: "Enter your postcode" });
+    if (c.textUpdates && !c.phone) issues.addIssue({ code: "custom", path: ["phone"], message: "Enter your mobile phone number to get text updates" });
+    else if (c.textUpdates && !isUkMobile(c.phone)) issues.addIssue({ code: "custom", path: ["phone"], message: "Enter a UK mobile number, like 07700 900 982, to get text updates" });
   });
 
 /** A complaint, compliment or comment from the public form. */

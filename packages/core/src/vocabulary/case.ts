@@ -28,6 +28,18 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   "member-portal": "Member portal",
 };
 
+/**
+ * How a person asked us to write to them (issue 15): email, post, or both. Short notices by text
+ * message are a separate consent. The rule that picks the channels: correspondence/channels.ts.
+ */
+export const CONTACT_CHANNELS = ["email", "post", "both"] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
+  email: "Email",
+  post: "Post",
+  both: "Email and post",
+};
+
 export const FLAGS = [
   "discrimination-or-harassment",
   "named-staff",

@@ -5,6 +5,7 @@ import * as vocabulary from "./index.js";
 const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]> = [
   ["case kinds", vocabulary.CASE_KINDS, vocabulary.CASE_KIND_LABELS],
   ["channels", vocabulary.CHANNELS, vocabulary.CHANNEL_LABELS],
+  ["contact channels", vocabulary.CONTACT_CHANNELS, vocabulary.CONTACT_CHANNEL_LABELS],
   ["flags", vocabulary.FLAGS, vocabulary.FLAG_LABELS],
   ["case statuses", vocabulary.CASE_STATUSES, vocabulary.CASE_STATUS_LABELS],
   ["representative roles", vocabulary.REPRESENTATIVE_ROLES, vocabulary.REPRESENTATIVE_ROLE_LABELS],

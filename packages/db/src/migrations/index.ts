@@ -21,6 +21,7 @@ import * as councilHosts from "./20261208100000_council_hosts.js";
 import * as satisfactionSurvey from "./20261215100000_satisfaction_survey.js";
 import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as correspondenceDelivery from "./20261209100000_correspondence_delivery.js";
+import * as residentChannels from "./20261209120000_resident_channels.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -49,4 +50,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261215100000_satisfaction_survey": satisfactionSurvey,
   "20261209150500_inbound_messages": inboundMessages,
   "20261209100000_correspondence_delivery": correspondenceDelivery,
+  "20261209120000_resident_channels": residentChannels,
 });

@@ -1,0 +1,240 @@
+/**
+ * Receipts (issue 15, "Receipts"; docs/decisions/0320-resident-channels-and-receipts.md): a
+ * resident who complains, escalates or sends their equality form online is sent a receipt on
+ * their channel, written in the submission's transaction, with the tracking code only in
+ * `payload.trackingCode` ({{trackingCode}} in the text), and it reaches a real SMTP server.
+ */
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseRepository } from "@complaints/db";
+import { openHarness, type Harness } from "../../test/harness.js";
+import { refusal } from "../../test/refusal.js";
+import { createContextInner } from "../context.js";
+import { createCaller } from "../root.js";
+import { startJobs } from "../jobs/runner.js";
+import { smtpTransport } from "../notifications/smtp.js";
+import { receiptEmail, receiptSms } from "./receipts.js";
+
+let ip = 0;
+const visitor = (h: Harness) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test" } }));
+
+type PublicCustomer = { email?: string; phone?: string; address?: string; postcode?: string; preferredContact: "email" | "post" | "both"; textUpdates?: boolean };
+const complaint = (key: string, customer: PublicCustomer, description = "My green bin was not emptied on three collection days in a row.") => ({
+  kind: "complaint" as const,
+  serviceId: "waste",
+  description,
+  desiredOutcome: null,
+  customer: { fullName: "Robin Resident", ...customer },
+  idempotencyKey: key,
+});
+
+type Row = { kind: string; recipient: Record<string, unknown>; payload: Record<string, unknown>; dedupe_key: string | null };
+async function correspondence(h: Harness, reference: string): Promise<Row[]> {
+  const record = await caseRepository.findCaseByReference(h.db.db, h.council.councilId, reference);
+  if (!record) return [];
+  const rows = await h.db.db.selectFrom("notifications_outbox").select(["kind", "recipient", "payload", "dedupe_key"]).where("case_id", "=", record.id).where("kind", "=", "correspondence").orderBy("id").execute();
+  return rows as unknown as Row[];
+}
+
+const COUNCIL = { name: "Exampleton Borough Council", phone: "01632 960000", email: "complaints@exampleton.gov.uk" };
+
+describe("the receipt's words (plain English, the whole text)", () => {
+  it("tells a complainant the reference, where the code goes, what happens next and by when", () => {
+    const email = receiptEmail({
+      for: { what: "complaint", service: "Waste and recycling" },
+      name: "Robin Resident",
+      reference: "EXB-2026-000123",
+      receivedOn: "2026-03-02",
+      dates: [
+        { what: "We will acknowledge your complaint by", date: "2026-03-09" },
+        { what: "We will send you our Stage 1 response by", date: "2026-03-23" },
+      ],
+      datesExpected: true,
+      council: COUNCIL,
+      trackUrl: "https://complaints.exampleton.gov.uk/track",
+    });
+    expect(email.subject).toBe("We have received your complaint: EXB-2026-000123");
+    expect(email.text).toBe(
+      [
+        "Dear Robin Resident,",
+        "We received your complaint about Waste and recycling on 2 March 2026.",
+        "Your reference is EXB-2026-000123.\nYour tracking code is {{trackingCode}}.\nKeep them safe. You need both to follow your case online.",
+        "What happens next\nWe will first check that we can deal with it as a complaint. If we can:\nWe will acknowledge your complaint by 9 March 2026.\nWe will send you our Stage 1 response by 23 March 2026.",
+        "Follow your case online at https://complaints.exampleton.gov.uk/track",
+        "If you have a question, phone us on 01632 960000 or email complaints@exampleton.gov.uk. Quote your reference.",
+        "Exampleton Borough Council",
+      ].join("\n\n") + "\n",
+    );
+  });
+
+  it("fits a text message in a short notice", () => {
+    const sms = receiptSms({
+      for: { what: "escalation", stage: "Stage 2" },
+      name: "Robin Resident",
+      reference: "EXB-2026-000123",
+      receivedOn: "2026-04-01",
+      dates: [{ what: "We will acknowledge your complaint at Stage 2 by", date: "2026-04-08" }],
+      datesExpected: false,
+      council: COUNCIL,
+      trackUrl: "https://complaints.exampleton.gov.uk/track",
+    });
+    expect(sms.text).toBe(
+      "Exampleton Borough Council: we have received your request for Stage 2. Reference EXB-2026-000123, tracking code {{trackingCode}}. We will acknowledge your complaint at Stage 2 by 8 April 2026. https://complaints.exampleton.gov.uk/track",
+    );
+    expect(sms.text.length).toBeLessThanOrEqual(306); // two SMS parts
+  });
+
+  it("thanks for the equality form without the code or any answer", () => {
+    const email = receiptEmail({ for: { what: "equality-form" }, name: "Robin Resident", reference: "EXB-2026-000123", receivedOn: "2026-03-03", dates: [], datesExpected: false, council: COUNCIL, trackUrl: "https://x.example/track" });
+    expect(email.text).toBe(
+      [
+        "Dear Robin Resident,",
+        "We received your equality monitoring form on 3 March 2026. We keep your answers apart from your complaint. They do not change how we deal with it. Tell us if you want us to delete them.",
+        "Your reference is EXB-2026-000123.",
+        "Follow your case online at https://x.example/track",
+        "If you have a question, phone us on 01632 960000 or email complaints@exampleton.gov.uk. Quote your reference.",
+        "Exampleton Borough Council",
+      ].join("\n\n") + "\n",
+    );
+  });
+});
+
+describe("receipts written with the submission", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness({ config: { publicUrl: "https://complaints.exampleton.gov.uk" } });
+  });
+  afterAll(() => h?.close());
+
+  it("sends an online complaint's receipt by email, and a short text when the resident asked for text updates", async () => {
+    const sent = await visitor(h).public.submit(complaint("receipt-email-sms", { email: "robin@example.com", phone: "07700 900123", preferredContact: "email", textUpdates: true }));
+    const rows = await correspondence(h, sent.reference);
+    const caseId = (await caseRepository.findCaseByReference(h.db.db, h.council.councilId, sent.reference))!.id;
+    expect(rows.map((r) => [r.recipient, r.payload.channel, r.payload.purpose, r.dedupe_key])).toEqual([
+      [{ party: "customer", name: "Robin Resident", email: "robin@example.com" }, "email", "receipt", `receipt:${caseId}:-:email`],
+      [{ party: "customer", name: "Robin Resident", phone: "07700 900123" }, "sms", "receipt", `receipt:${caseId}:-:sms`],
+    ]);
+    for (const r of rows) {
+      expect(r.payload).toMatchObject({ stageId: null, reference: sent.reference, language: "en", trackingCode: sent.trackingCode });
+      // The code is only in payload.trackingCode: the text has the placeholder.
+      expect(r.payload.text).toContain("{{trackingCode}}");
+      expect(JSON.stringify({ ...r, payload: { ...r.payload, trackingCode: null } })).not.toContain(sent.trackingCode);
+    }
+    // The council's name and contact details from its profile; the address from the settings.
+    expect(rows[0]!.payload.text).toBe(
+      [
+        "Dear Robin Resident,",
+        "We received your complaint about Waste and Recycling on 2 March 2026.",
+        `Your reference is ${sent.reference}.\nYour tracking code is {{trackingCode}}.\nKeep them safe. You need both to follow your case online.`,
+        "What happens next\nWe will first check that we can deal with it as a complaint. If we can:\nWe will acknowledge your complaint at Stage 1 by 9 March 2026.\nWe will send you our Stage 1 response by 23 March 2026.",
+        "Follow your case online at https://complaints.exampleton.gov.uk/track",
+        "If you have a question, phone us on 0300 123 4567 or email complaints@example.gov.uk. Quote your reference.",
+        "Exampleton Borough Council",
+      ].join("\n\n") + "\n",
+    );
+    expect(rows[1]!.payload.text).toBe(
+      `Exampleton Borough Council: we have received your complaint. Reference ${sent.reference}, tracking code {{trackingCode}}. We will acknowledge your complaint at Stage 1 by 9 March 2026. https://complaints.exampleton.gov.uk/track`,
+    );
+  });
+
+  it("sends no receipt to a resident who wants post only (the confirmation page shows it; the acknowledgement letter follows)", async () => {
+    const sent = await visitor(h).public.submit(complaint("receipt-post", { preferredContact: "post", address: "1 High Street\nExampleton", postcode: "EX1 1AA" }));
+    expect(await correspondence(h, sent.reference)).toEqual([]);
+  });
+
+  it("sends one receipt for one submission, however often it is retried", async () => {
+    const form = complaint("receipt-retried", { email: "retry@example.com", preferredContact: "both", address: "2 High Street", postcode: "EX1 1AB" }, "The recycling was left behind again this week.");
+    await Promise.all([visitor(h).public.submit(form), visitor(h).public.submit(form), visitor(h).public.submit(form)]);
+    const sent = await visitor(h).public.submit(form);
+    expect((await correspondence(h, sent.reference)).map((r) => r.payload.channel)).toEqual(["email"]);
+  });
+
+  it("writes no receipt when the submission does not commit", async () => {
+    // The staff alert about a possible duplicate is written after the receipt, in the same
+    // transaction; refusing it makes the whole submission fail after the receipt was queued.
+    await visitor(h).public.submit(complaint("receipt-dup-first", { email: "dup@example.com", preferredContact: "email" }, "Overflowing bins on Mill Lane every week"));
+    await sql`ALTER TABLE notifications_outbox ADD CONSTRAINT test_no_alerts CHECK (kind <> 'case-notification') NOT VALID`.execute(h.db.db);
+    try {
+      const failed = await refusal(visitor(h).public.submit(complaint("receipt-dup-second", { email: "dup@example.com", preferredContact: "email" }, "Overflowing bins on Mill Lane again")));
+      expect(failed.code).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      await sql`ALTER TABLE notifications_outbox DROP CONSTRAINT test_no_alerts`.execute(h.db.db);
+    }
+    const receipts = await h.db.db.selectFrom("notifications_outbox").select("payload").where("kind", "=", "correspondence").execute();
+    expect(receipts.filter((r) => JSON.stringify(r.payload).includes("Mill Lane again"))).toEqual([]);
+    const cases = await h.db.db.selectFrom("cases").select("id").where("description", "=", "Overflowing bins on Mill Lane again").execute();
+    expect(cases).toEqual([]);
+    expect((await h.db.db.selectFrom("notifications_outbox").select("id").where("dedupe_key", "like", "receipt:%").execute()).length).toBeGreaterThan(0);
+  });
+
+  it("sends a receipt when the resident asks for Stage 2 online, with the new stage's dates", async () => {
+    const sent = await visitor(h).public.submit(complaint("receipt-escalate", { email: "esc@example.com", preferredContact: "email" }, "Escalation receipt complaint"));
+    const caseId = (await caseRepository.findCaseByReference(h.db.db, h.council.councilId, sent.reference))!.id;
+    const manager = await h.as("complaints-manager");
+    await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
+    await manager.command.acknowledge({ caseId, expectedVersion: 2 });
+    await manager.command.respond({ caseId, expectedVersion: 3, outcome: "not-upheld", reasons: "The crew emptied the bin each week." });
+    const me = visitor(h);
+    const page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
+    await me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, idempotencyKey: "receipt-escalate-now" });
+    const rows = (await correspondence(h, sent.reference)).filter((r) => r.payload.stageId !== null);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.dedupe_key).toMatch(new RegExp(`^receipt:${caseId}:stage-2:email:2$`));
+    expect(rows[0]!.payload).toMatchObject({ subject: `We have received your request for Stage 2: ${sent.reference}`, trackingCode: sent.trackingCode });
+    expect(rows[0]!.payload.text).toContain("We received your request on 2 March 2026 to take your complaint to Stage 2.");
+    expect(rows[0]!.payload.text).toMatch(/We will acknowledge your complaint at Stage 2 by \d+ \w+ 2026\./);
+  });
+
+  it("thanks the resident for their equality form, only once it is stored", async () => {
+    const sent = await visitor(h).public.submit(complaint("receipt-equality", { email: "eq@example.com", preferredContact: "email" }, "Equality receipt complaint"));
+    const proof = { reference: sent.reference, trackingCode: sent.trackingCode };
+    await refusal(visitor(h).public.equality({ ...proof, consent: true, answers: { sex: "unicorn" } }));
+    expect((await correspondence(h, sent.reference)).filter((r) => r.payload.purpose === "equality-form")).toEqual([]);
+    await visitor(h).public.equality({ ...proof, consent: true, answers: { age_band: "35-44" } });
+    const rows = (await correspondence(h, sent.reference)).filter((r) => r.payload.purpose === "equality-form");
+    expect(rows.map((r) => [r.payload.channel, r.payload.subject])).toEqual([["email", `Thank you for your equality monitoring form: ${sent.reference}`]]);
+    expect(rows[0]!.payload.trackingCode).toBeUndefined();
+    expect(JSON.stringify(rows[0])).not.toContain("35-44");
+  });
+});
+
+describe("a receipt arrives at the SMTP server", () => {
+  it("with the reference and the tracking code in place of its placeholder", async () => {
+    const received: Array<{ to: string; data: string }> = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, session, callback) {
+        let data = "";
+        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+        stream.on("end", () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}/?ignoreTLS=true`);
+    const h = await openHarness({ transport });
+    try {
+      const sent = await visitor(h).public.submit(complaint("receipt-smtp", { email: "robin@example.com", preferredContact: "email" }));
+      const runner = await startJobs(h.deps, { schedule: false });
+      await runner.runNow("deliver");
+      await runner.stop();
+      const mail = received.filter((m) => m.to === "robin@example.com");
+      expect(mail).toHaveLength(1);
+      const body = mail[0]!.data.replace(/=\r\n/g, "");
+      expect(body).toContain(`Subject: We have received your complaint: ${sent.reference}`);
+      expect(body).toContain(`Your tracking code is ${sent.trackingCode}.`);
+      expect(body).not.toContain("{{trackingCode}}");
+    } finally {
+      transport.close();
+      await h.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
+});
