@@ -6,3 +6,4 @@ export * from "./case.js";
 export * from "./outcomes.js";
 export * from "./roles.js";
 export * from "./letters.js";
+export * from "./sent.js";

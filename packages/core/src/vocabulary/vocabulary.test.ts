@@ -22,6 +22,8 @@ const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]
   ["Ombudsman findings", vocabulary.OMBUDSMAN_FINDINGS, vocabulary.OMBUDSMAN_FINDING_LABELS],
   ["staff roles", vocabulary.STAFF_ROLES, vocabulary.ROLE_LABELS],
   ["letter kinds", vocabulary.LETTER_KINDS, vocabulary.LETTER_KIND_NAMES],
+  ["sent purposes", vocabulary.SENT_PURPOSES, vocabulary.SENT_PURPOSE_LABELS],
+  ["sent channels", vocabulary.SENT_CHANNELS, vocabulary.SENT_CHANNEL_LABELS],
 ];
 
 describe("the vocabulary", () => {
@@ -35,7 +37,7 @@ describe("the vocabulary", () => {
   });
 
   it("labels in sentence case: a capital first, no code left as a label", () => {
-    for (const [, codes, labels] of LISTS.filter(([name]) => name !== "letter kinds")) {
+    for (const [, codes, labels] of LISTS.filter(([name]) => !["letter kinds", "sent purposes", "sent channels"].includes(name))) {
       for (const code of codes) {
         const text = labels[code]!;
         expect(text[0], text).toBe(text[0]!.toUpperCase());
