@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Clock } from "@complaints/core";
-import { authRepository, notificationRepository, type Executor, type NewNotification, type OutboxEntry } from "@complaints/db";
+import { authRepository, inTransaction, notificationRepository, type Executor, type NewNotification, type OutboxEntry } from "@complaints/db";
 import type { Logger } from "../logger.js";
 
 export interface MailMessage {
@@ -31,6 +31,12 @@ export function smtpMailer(url: string, from: string): Mailer {
   };
 }
 
+/**
+ * Called inside the transaction that marks an outbox row sent (issue 15's contract): what a
+ * send means for the case is recorded if and only if the row is marked sent.
+ */
+export type OnSentHandler = (trx: Executor, entry: OutboxEntry, sentAt: Date) => Promise<void>;
+
 export interface DeliveryReport {
   sent: number;
   failed: number;
@@ -45,7 +51,27 @@ export class Notifier {
     readonly mailer: Mailer | null,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly sentHandlers: OnSentHandler[] = [],
   ) {}
+
+  /** Runs `handler` for every row this notifier marks sent, in the same transaction. */
+  onSent(handler: OnSentHandler): void {
+    this.sentHandlers.push(handler);
+  }
+
+  /** The same notifier on another clock (the demo seed sends on the day each step happened). */
+  withClock(clock: Clock): Notifier {
+    return new Notifier(this.db, this.mailer, clock, this.log, this.sentHandlers);
+  }
+
+  /** Marks a claimed row sent and runs the sent handlers, all in one transaction. */
+  async markSent(entry: OutboxEntry, sentAt: Date): Promise<boolean> {
+    return inTransaction(this.db, async (trx) => {
+      const marked = await notificationRepository.markSent(trx, entry.id, this.worker, sentAt);
+      if (marked) for (const handler of this.sentHandlers) await handler(trx, entry, sentAt);
+      return marked;
+    });
+  }
 
   /** Adds notifications in the caller's transaction; repeats of a dedupe key are skipped. */
   enqueue(db: Executor, notifications: readonly NewNotification[]): Promise<number[]> {
@@ -70,7 +96,7 @@ export class Notifier {
       }
       try {
         await this.mailer.send({ to, subject: String(entry.payload.subject ?? entry.kind), text: String(entry.payload.text ?? "") });
-        await notificationRepository.markSent(this.db, entry.id, this.worker, this.clock.now());
+        await this.markSent(entry, this.clock.now());
         report.sent += 1;
       } catch (error) {
         const retryAt = new Date(this.clock.now().getTime() + Math.min(60, 2 ** entry.attempts) * 60_000);
