@@ -6,6 +6,7 @@
 import type { CaseState } from "@complaints/core";
 import { caseRepository, inTransaction, notificationRepository, type NewNotification } from "@complaints/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendCorrespondence } from "../../test/correspondence.js";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { recordSentOnCase } from "./correspondence-sent.js";
 
@@ -15,7 +16,6 @@ describe("correspondence sent is recorded on the case", () => {
 
   beforeAll(async () => {
     h = await openHarness({ start: "2026-03-02T09:00:00Z" });
-    h.deps.notifier.onSent(recordSentOnCase(h.deps));
     manager = await h.as("complaints-manager");
   });
   afterAll(async () => h?.close());
@@ -35,31 +35,22 @@ describe("correspondence sent is recorded on the case", () => {
     return { caseId: logged.caseId, councilId: record.councilId };
   }
 
-  /** A row in issue 15's outbox contract. */
-  const row = (councilId: string, caseId: string, purpose: string, channel: "email" | "post", stageId: string | null = "stage-1", n = 0): NewNotification => ({
+  /** A row in issue 15's outbox contract (for the handler called directly). */
+  const row = (councilId: string, caseId: string, purpose: string, channel: "email" | "post", stageId: string | null = "stage-1"): NewNotification => ({
     councilId,
     caseId,
     kind: "correspondence",
     recipient: { party: "customer", name: "Sam Sent", email: "sam.sent@example.com" },
     payload: { channel, purpose, stageId, reference: "X", language: "en", subject: "Your complaint", text: "We have your complaint." },
-    dedupeKey: `${purpose}:${caseId}:${stageId ?? "-"}:${channel}:${n}`,
+    dedupeKey: `${purpose}:${caseId}:${stageId ?? "-"}:${channel}`,
   });
-
-  /** Enqueues the rows, then claims and marks each sent at `at`, as a transport does. */
-  async function send(rows: NewNotification[], at: string): Promise<void> {
-    h.clock.set(at);
-    const db = h.deps.database.db;
-    await inTransaction(db, (trx) => h.deps.notifier.enqueue(trx, rows));
-    const claimed = await notificationRepository.claim(db, { worker: h.deps.notifier.worker, now: new Date(at), leaseSeconds: 60, limit: 10, kinds: ["correspondence"] });
-    for (const entry of claimed) expect(await h.deps.notifier.markSent(entry, new Date(at))).toBe(true);
-  }
 
   const stateOf = async (caseId: string) => (await caseRepository.getCase<CaseState>(h.deps.database.db, caseId)).state;
 
   it("an acknowledgement is met on the day its email is sent, not the day it was recorded", async () => {
-    const { caseId, councilId } = await acknowledgedCase();
+    const { caseId } = await acknowledgedCase();
     expect((await stateOf(caseId)).dueDates.find((d) => d.kind === "acknowledge")).toMatchObject({ metOn: null, takenOn: "2026-03-02" });
-    await send([row(councilId, caseId, "acknowledgement", "email")], "2026-03-03T10:15:00Z");
+    await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: "2026-03-03T10:15:00Z" });
     const state = await stateOf(caseId);
     expect(state.stages[0]!.acknowledgementSent).toEqual({ on: "2026-03-03", channel: "email" });
     const ack = state.dueDates.find((d) => d.kind === "acknowledge")!;
@@ -70,9 +61,9 @@ describe("correspondence sent is recorded on the case", () => {
   });
 
   it("keeps the first send when the same letter also goes by post", async () => {
-    const { caseId, councilId } = await acknowledgedCase();
-    await send([row(councilId, caseId, "acknowledgement", "email")], "2026-03-03T10:15:00Z");
-    await send([row(councilId, caseId, "acknowledgement", "post", "stage-1", 1)], "2026-03-05T15:00:00Z");
+    const { caseId } = await acknowledgedCase();
+    await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: "2026-03-03T10:15:00Z" });
+    await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", channel: "post", at: "2026-03-05T15:00:00Z" });
     expect((await stateOf(caseId)).stages[0]!.acknowledgementSent).toEqual({ on: "2026-03-03", channel: "email" });
   });
 
@@ -90,9 +81,9 @@ describe("correspondence sent is recorded on the case", () => {
   });
 
   it("logs, and does not undo the send, when the case cannot take it (a stage it does not have)", async () => {
-    const { caseId, councilId } = await acknowledgedCase();
+    const { caseId } = await acknowledgedCase();
     const before = (await caseRepository.getCase(h.deps.database.db, caseId)).version;
-    await send([row(councilId, caseId, "response", "email", "stage-9")], "2026-03-04T10:00:00Z");
+    await sendCorrespondence(h, { caseId, purpose: "response", stageId: "stage-9", at: "2026-03-04T10:00:00Z" });
     expect((await caseRepository.getCase(h.deps.database.db, caseId)).version).toBe(before);
     expect(h.log.entries.some((e) => e.message === "correspondence sent, not recorded on the case" && String(e.fields?.refusal).includes("stage-9"))).toBe(true);
   });
