@@ -99,6 +99,7 @@ describe("no input makes a 500", () => {
       "command.ombudsmanRemedyComplied": () => on({ enquiryId: "o1", remedyId: "x" }),
       "command.ombudsmanSatisfied": () => on({ enquiryId: "o1" }),
       "command.recalculateDeadlines": () => on({ reason: "Fuzz" }),
+      "command.recordCorrespondenceSent": () => on({ stageId: "stage-1", purpose: "acknowledgement", channel: "email", sentAt: "2026-03-02T10:00:00Z" }),
       "queues.mine": () => ({}),
       "queues.team": () => ({ rag: ["red"] }),
       "queues.directorate": () => ({ kinds: ["complaint"], limit: 10 }),

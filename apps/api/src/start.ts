@@ -25,6 +25,7 @@ import { createDb, grantApplicationRole, migrateToLatest, organisationRepository
 import { configFromEnv, envWithArguments, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
 import { describeMail } from "./notifications/transports.js";
+import { recordSentOnCase } from "./services/correspondence-sent.js";
 import { createApp, type AppOptions } from "./server.js";
 import { OidcLogin } from "./auth/oidc.js";
 import { DEMO_PASSWORD, demoCouncilFor, demoLogins, seedDemo } from "./seed/demo.js";
@@ -130,6 +131,8 @@ export async function startServer(
   if (migrated.applied.length) out(`Database: ${where}; applied ${migrated.applied.length} migrations`);
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
   const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
+  // A deadline that requires telling the resident is met when the message is sent (decision 0322).
+  deps.notifier.onSent(recordSentOnCase(deps));
   // Streams written before the audit key get a keyed head, once (packages/db/src/events.ts).
   const sealed = await sealLegacyStreams(database.db, deps.clock.now());
   if (!sealed.already && sealed.sealed) out(`Audit log: sealed ${sealed.sealed} streams written before the audit key`);

@@ -10,6 +10,7 @@ import { openTestDb, engine } from "../../../packages/db/test/db.js";
 type TestDatabase = Database & { postgres?: { url: string; schema: string } };
 import { defaultConfig, type ApiConfig } from "../src/config.js";
 import { createDeps } from "../src/deps.js";
+import { recordSentOnCase } from "../src/services/correspondence-sent.js";
 import { createContextInner, MemoryCookieJar, type AppDeps, type RequestInfo } from "../src/context.js";
 import { createCaller } from "../src/root.js";
 import { recordingLogger } from "../src/logger.js";
@@ -103,6 +104,8 @@ export async function openHarness(
     oidc: options.oidc ?? null,
     plugins: options.plugins ?? [],
   });
+  // As the start-up does (src/start.ts): a message sent records on its case that it was sent.
+  deps.notifier.onSent(recordSentOnCase(deps));
   const plugins = options.plugins ?? [];
   const profile = options.profile ? options.profile(demoProfile(plugins)) : demoProfile(plugins);
   const council = await installCouncil(db.db, { slug: "exampleton", profile }, plugins, clock.now());

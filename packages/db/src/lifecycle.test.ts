@@ -153,7 +153,8 @@ describe("applyCaseCommand with @complaints/core", () => {
     expect(due.map((d) => [d.due_id, d.met_on]).sort()).toEqual(
       projection.dueDates.map((d) => [d.id, d.metOn]).sort(),
     );
-    expect(due.find((d) => d.kind === "acknowledge")?.met_on).toBe("2026-03-03");
+    // Acknowledged but not sent yet: met when the acknowledgement is sent (decision 0322).
+    expect(due.find((d) => d.kind === "acknowledge")?.met_on).toBeNull();
 
     const events = await listEvents(t.db, { caseId: result.caseId });
     expect(events.map((e) => [e.streamVersion, e.type, e.actor])).toEqual([

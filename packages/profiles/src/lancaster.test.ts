@@ -23,6 +23,7 @@ describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
     s.do({ type: "escalate" }, "2026-06-15");
     s.do({ type: "assign", handlerId: "officer-2" }, "2026-06-15");
     s.do({ type: "acknowledge" }, "2026-06-16");
+    s.sent("escalation-acknowledgement", "2026-06-16");
     return s;
   }
 

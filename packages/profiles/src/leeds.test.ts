@@ -25,6 +25,7 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
     const s = new CaseScenario(rules).log(tenant, "2026-03-02T10:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
     s.do({ type: "acknowledge" }, "2026-03-05");
+    s.sent("acknowledgement", "2026-03-05");
     s.do(
       {
         type: "request-information",
@@ -53,6 +54,7 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
       { type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" },
       "2026-03-13",
     );
+    s.sent("response", "2026-03-13");
     const target = s.due("target", "stage-1");
     const deadline = s.due("respond", "stage-1");
     expect(target).toMatchObject({ date: "2026-03-16", nature: "target", metOn: "2026-03-13" });
@@ -68,13 +70,15 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
       { type: "respond", outcome: "upheld", reasons: "Mears missed the appointment" },
       "2026-03-18",
     );
+    s.sent("response", "2026-03-18");
     const target = s.due("target", "stage-1");
     const deadline = s.due("respond", "stage-1");
     expect(target.metOn! > target.date).toBe(true);
     expect(deadline.metOn! <= deadline.date).toBe(true);
     // The standard is the Code's 10 working days from the day-3 acknowledgement: day 13, inside Leeds' old 15-day back-stop.
     expect(deadline.explanation).toBe(
-      "acknowledged Thu 5 Mar 2026; +10 working days → respond by Thu 19 Mar 2026 (Housing Ombudsman Complaint Handling Code 2024 6.3: Stage 1 response within 10 working days of the acknowledgement)",
+      // Both dates of each step, and the deadline met on the day the response was sent (decision 0322).
+      "acknowledged Thu 5 Mar 2026, sent by email Thu 5 Mar 2026; +10 working days → respond by Thu 19 Mar 2026 (Housing Ombudsman Complaint Handling Code 2024 6.3: Stage 1 response within 10 working days of the acknowledgement); responded Wed 18 Mar 2026, sent by email Wed 18 Mar 2026",
     );
   });
 

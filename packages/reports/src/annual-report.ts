@@ -25,7 +25,7 @@ import {
   type ReportPeriod,
 } from "@complaints/db";
 import { NEXT_BODY_LABELS, OMBUDSMAN_FINDING_LABELS, TRIAGE_OUTCOME_LABELS, isFaultFinding } from "@complaints/core";
-import { REFUSAL_REASON_LABELS, columnLabel, compareColumns, label } from "./labels.js";
+import { REFUSAL_REASON_LABELS, SENT_DATE_NOTE, columnLabel, compareColumns, label } from "./labels.js";
 import { percent, roundTo } from "./numbers.js";
 
 export interface AnnualReportInput {
@@ -592,6 +592,8 @@ export async function annualReport(db: Executor, input: AnnualReportInput): Prom
     "Answered within the standard: responses sent on or before the due date the case's own rules gave the stage (extensions and pauses agreed under those rules included). Stages unanswered and past due on " +
       asOf +
       " count as not in time; stages withdrawn or closed without a response are left out. Percentages are rounded to whole numbers, halves up.",
+    // Decision 0322: the codes measure from the day the resident is told (HO/LGSCO code 6.2, 6.3).
+    SENT_DATE_NOTE,
   ];
   if (allNow.workingDaysUnmeasured > 0 || (allBefore?.workingDaysUnmeasured ?? 0) > 0) {
     notes.push(

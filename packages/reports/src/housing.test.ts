@@ -14,6 +14,7 @@ import {
   tsmTable,
   type TenantSatisfactionMeasures,
 } from "./housing.js";
+import { SENT_DATE_NOTE } from "./labels.js";
 
 // docs/rules.md §6, Tenant Satisfaction Measures: CH01 = Stage 1 (and Stage 2) complaints received in
 // the year ÷ homes × 1,000; CH02 = % of Stage 1 (Stage 2) responses sent in the year within the
@@ -209,5 +210,40 @@ describe("Housing Ombudsman Code self-assessment data (Code section 8)", () => {
       withOmbudsmanDetails: 2,
     });
     expect(data.tsm.ch02.stage1.percent).toBe(62.5);
+  });
+});
+
+// Decision 0322: the Code asks for a response to be issued within 10 WD of the acknowledgement
+// (6.3) and an acknowledgement within 5 WD of receipt (6.2); CH02 counts responses sent (S22).
+// A step recorded in time but sent late is late; one not sent yet is not a response sent.
+describe("CH02 and the acknowledgements count the date the resident was sent the letter (decision 0322)", () => {
+  let sentTsm: TenantSatisfactionMeasures;
+  let sentCouncilId: string;
+  beforeAll(async () => {
+    const { council } = await createTestCouncil(t.db, { slug: "tsm-sent", name: "Sending Council", profile: { homes: 1000, directorates: [{ id: "housing", name: "Housing", services: [{ id: "repairs", name: "Repairs" }] }] } });
+    sentCouncilId = council.id;
+    await syncReportCalendars(t.db, sentCouncilId, { default: calendarFor({ nations: ["england-and-wales"] }) }, TEST_SEEDED_AT);
+    await insertBulkCases(t.db, sentCouncilId, [
+      // Received Mon 2 Jun 2025, acknowledged and sent Wed 4 Jun: due Wed 18 Jun. Written on the
+      // 18th, emailed on the 18th: in time.
+      complaint("low-cost-rental", [stage({ requestedOn: "2025-06-02", acknowledgedOn: "2025-06-04", acknowledgementSentOn: "2025-06-04", respondedOn: "2025-06-18", responseSentOn: "2025-06-18" })]),
+      // Written on the 18th, posted on Thu 19 Jun: late.
+      complaint("low-cost-rental", [stage({ requestedOn: "2025-06-02", acknowledgedOn: "2025-06-04", acknowledgementSentOn: "2025-06-04", respondedOn: "2025-06-18", responseSentOn: "2025-06-19" })]),
+      // Written on the 18th and never sent: not a response sent in the year. Its acknowledgement,
+      // made Wed 4 Jun (due Mon 9 Jun), was posted Tue 10 Jun: late.
+      complaint("low-cost-rental", [stage({ requestedOn: "2025-06-02", acknowledgedOn: "2025-06-04", acknowledgementSentOn: "2025-06-10", respondedOn: "2025-06-18", responseSentOn: null })]),
+    ]);
+    sentTsm = await tenantSatisfactionMeasures(t.db, { councilId: sentCouncilId, year: YEAR });
+  });
+
+  it("a response written in time but sent late is late, and one not sent is not counted", () => {
+    expect(sentTsm.ch02.stage1).toMatchObject({ responses: 2, inTime: 1, percent: 50 });
+    expect(sentTsm.notes).toContain(SENT_DATE_NOTE);
+    expect(SENT_DATE_NOTE).toMatch(/^Measured from the date the response was sent to the resident/);
+  });
+
+  it("an acknowledgement made in time but sent after its 5 working days is late", async () => {
+    const data = await codeSelfAssessmentData(t.db, { councilId: sentCouncilId, year: YEAR });
+    expect(data.acknowledgements.find((a) => a.stageId === "stage-1")).toEqual({ stageId: "stage-1", measured: 3, inTime: 2, percent: 66.7 });
   });
 });

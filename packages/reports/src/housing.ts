@@ -15,7 +15,7 @@ import {
   type ReportPeriod,
 } from "@complaints/db";
 import { OMBUDSMAN_FINDING_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core";
-import { REFUSAL_REASON_LABELS, label } from "./labels.js";
+import { REFUSAL_REASON_LABELS, SENT_DATE_NOTE, label } from "./labels.js";
 import { percentTo, roundTo } from "./numbers.js";
 import type { ReportTable } from "./table.js";
 
@@ -138,6 +138,8 @@ export async function tenantSatisfactionMeasures(
   const notes = [
     "CH01 counts every Stage 1 and Stage 2 complaint received in the year under the Housing Ombudsman's Code, whatever its outcome; an escalated complaint counts at both stages.",
     "CH02 counts responses sent in the year. In time: within 10 working days of the acknowledgement at Stage 1 (20 at Stage 2), or within an extension the resident was told about with the Ombudsman's details, counted up to the Code's 10 (Stage 1) or 20 (Stage 2) more working days. Without an acknowledgement the clock starts when it was due, 5 working days after receipt.",
+    // Decision 0322: CH02 and the Code count the date the response is sent (code 6.3, 6.13).
+    SENT_DATE_NOTE,
   ];
   if (homes === null)
     notes.push(

@@ -43,3 +43,11 @@ export const label = (
   code: string | null,
   fallback = "Not recorded",
 ) => (code === null ? fallback : (labels[code] ?? code));
+
+/**
+ * Which date a report counts as "in time" (docs/decisions/0322-deadlines-met-when-sent.md): the
+ * day the acknowledgement or response was sent, as the Housing Ombudsman's and the LGSCO's codes
+ * measure it; one written but not yet sent is not met.
+ */
+export const SENT_DATE_NOTE =
+  "Measured from the date the response was sent to the resident (and the acknowledgement from the date it was sent), as the Housing Ombudsman's and the LGSCO's complaint handling codes measure it; one written but not yet sent is not counted as in time. Cases recorded before sending dates were kept count the date the step was recorded.";

@@ -36,11 +36,13 @@ describe("housing: a whole complaint under the Housing Ombudsman Code 2024", () 
   it("HOS Code 6.3: Stage 1 is due 10 working days from the acknowledgement, skipping Easter", () => {
     const s = stage1Case();
     s.do({ type: "acknowledge" }, "2026-03-25");
+    // Posted the next day: the response still counts from the acknowledgement (decision 0322).
+    s.sent("acknowledgement", "2026-03-26", { channel: "post" });
     const due = s.due("respond", "stage-1");
     expect(due.date).toBe("2026-04-10");
     expect(due.rule).toContain("6.3");
     expect(due.explanation).toContain(
-      "acknowledged Wed 25 Mar 2026; +10 working days, skipping Fri 3 and Mon 6 Apr (bank holidays)",
+      "acknowledged Wed 25 Mar 2026, sent by post Thu 26 Mar 2026; +10 working days, skipping Fri 3 and Mon 6 Apr (bank holidays)",
     );
   });
 
@@ -226,6 +228,7 @@ describe("housing: a whole complaint under the Housing Ombudsman Code 2024", () 
       s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
       s.do({ type: "acknowledge" }, "2026-03-04");
       s.do({ type: "respond", outcome: "upheld", reasons: "Repair completed" }, respondOn);
+      s.sent("response", respondOn);
       return { target: s.due("target", "stage-1"), deadline: s.due("respond", "stage-1") };
     };
     const early = run("2026-03-13");

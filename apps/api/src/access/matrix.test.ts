@@ -74,6 +74,8 @@ const COMMANDS: Record<string, StaffRole[]> = {
   ombudsmanRemedyComplied: [CM, HOS],
   ombudsmanSatisfied: [CM],
   recalculateDeadlines: [CM],
+  // Run by the system when the outbox marks a message sent (decision 0322): no member of staff.
+  recordCorrespondenceSent: [],
 };
 
 /** Procedures that do not concern one case: who may call them at all. */
@@ -389,6 +391,7 @@ describe("authorisation matrix", () => {
       ombudsmanRemedyComplied: { enquiryId: "o1", remedyId: "r" },
       ombudsmanSatisfied: { enquiryId: "o1" },
       recalculateDeadlines: { reason: "Matrix" },
+      recordCorrespondenceSent: { stageId: "stage-1", purpose: "acknowledgement", channel: "email", sentAt: "2026-03-02T10:00:00Z" },
     };
     payloads.assign = { handlerId: outsider };
     payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };

@@ -81,7 +81,6 @@ export function withTrackingCode(text: string, code: unknown): string {
 export class Notifier {
   /** Names this process in the outbox's lock column. */
   readonly worker = `api-${process.pid}-${randomBytes(4).toString("hex")}`;
-  private readonly sentHandlers: SentHandler[] = [];
   private kicker: (() => void) | null = null;
   private kickTimers: NodeJS.Timeout[] = [];
 
@@ -90,7 +89,17 @@ export class Notifier {
     private readonly options: NotifierOptions,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly sentHandlers: SentHandler[] = [],
   ) {}
+
+  /**
+   * The same notifier on another clock, sharing its onSent handlers: the demo seed sends each
+   * message on the day its step happened (apps/api/src/seed/demo.ts). It delivers only when
+   * asked (no kicks).
+   */
+  withClock(clock: Clock): Notifier {
+    return new Notifier(this.db, this.options, clock, this.log, this.sentHandlers);
+  }
 
   get transport(): Transport | null {
     return this.options.transport;

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseRepository, notificationRepository } from "@complaints/db";
+import { sendCorrespondence } from "../../test/correspondence.js";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
@@ -146,10 +147,13 @@ describe("the public forms", () => {
     const manager = await h.as("complaints-manager");
     await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
     await manager.command.acknowledge({ caseId, expectedVersion: 2 });
+    // Until the acknowledgement is sent the resident has not been told (decision 0322).
+    expect((await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode })).next).toMatchObject({ kind: "acknowledge" });
+    await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: h.clock.now().toISOString() });
     page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
     expect(page.statusText).toBe("Stage 1: we are looking into your complaint");
     expect(page.next).toMatchObject({ kind: "respond", what: "We will send you our Stage 1 response by" });
-    await manager.command.respond({ caseId, expectedVersion: 3, outcome: "not-upheld", reasons: "The crew emptied the bin each week." });
+    await manager.command.respond({ caseId, expectedVersion: 4, outcome: "not-upheld", reasons: "The crew emptied the bin each week." });
 
     page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
     expect(page.escalation).toEqual({ possible: true, toStage: "Stage 2" });

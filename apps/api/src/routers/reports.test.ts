@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkCases, reportCalendarAssignments } from "@complaints/db";
+import { sendCorrespondence } from "../../test/correspondence.js";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { Browser, listen } from "../../test/browser.js";
@@ -31,36 +32,48 @@ describe("reports through the API", () => {
     environment = h.council.ids.directorates.get("environment")!;
     const manager = await h.as("complaints-manager");
     const cm = h.staffIds.get("complaints-manager")!;
+    // Each acknowledgement and response is sent on the day it was made: the reports count the
+    // date it was sent (decision 0322).
+    const sent = (caseId: string, purpose: "acknowledgement" | "response", stageId: string, on: string) => sendCorrespondence(h, { caseId, purpose, stageId, at: `${on}T16:00:00Z` });
+    const version = async (caseId: string) => (await manager.cases.get({ caseId })).version;
     const log = async (serviceId: string, receivedAt: string) => (await manager.cases.log({ kind: "complaint", channel: "email", serviceId, receivedAt, description: `A complaint received ${receivedAt}`, category: "Billing", customer: { fullName: "Rita Report" } })).caseId;
 
     // Corporate, this year: answered in time at Stage 1 (6 working days), escalated, answered at Stage 2.
     const a = await log("council-tax", "2025-06-02T10:00:00Z");
     let v = (await manager.command.triage({ caseId: a, expectedVersion: 1, outcome: "accept", on: "2025-06-02" })).version;
-    v = (await manager.command.acknowledge({ caseId: a, expectedVersion: v, on: "2025-06-03" })).version;
-    v = (await manager.command.respond({ caseId: a, expectedVersion: v, outcome: "partly-upheld", reasons: "Charged twice", on: "2025-06-10", learning: { rootCause: "Direct debit run twice", lessons: "Check the run log" } })).version;
-    v = (await manager.command.escalate({ caseId: a, expectedVersion: v, reason: "Still charged", requestedAt: "2025-06-20T10:00:00Z", on: "2025-06-20" })).version;
-    v = (await manager.command.acknowledge({ caseId: a, expectedVersion: v, on: "2025-06-23" })).version;
-    await manager.command.respond({ caseId: a, expectedVersion: v, outcome: "not-upheld", reasons: "Refunded already", on: "2025-07-01" });
+    await manager.command.acknowledge({ caseId: a, expectedVersion: v, on: "2025-06-03" });
+    await sent(a, "acknowledgement", "stage-1", "2025-06-03");
+    await manager.command.respond({ caseId: a, expectedVersion: await version(a), outcome: "partly-upheld", reasons: "Charged twice", on: "2025-06-10", learning: { rootCause: "Direct debit run twice", lessons: "Check the run log" } });
+    await sent(a, "response", "stage-1", "2025-06-10");
+    v = (await manager.command.escalate({ caseId: a, expectedVersion: await version(a), reason: "Still charged", requestedAt: "2025-06-20T10:00:00Z", on: "2025-06-20" })).version;
+    await manager.command.acknowledge({ caseId: a, expectedVersion: v, on: "2025-06-23" });
+    await sent(a, "acknowledgement", "stage-2", "2025-06-23");
+    await manager.command.respond({ caseId: a, expectedVersion: await version(a), outcome: "not-upheld", reasons: "Refunded already", on: "2025-07-01" });
+    await sent(a, "response", "stage-2", "2025-07-01");
     // Corporate, this year: not taken on (legal proceedings).
     const b = await log("council-tax", "2025-09-01T10:00:00Z");
     await manager.command.triage({ caseId: b, expectedVersion: 1, outcome: "excluded", reason: "legal-proceedings", route: "The county court", on: "2025-09-01" });
     // Environment, this year: answered late, with £150 compensation.
     const c = await log("waste", "2025-10-01T10:00:00Z");
     v = (await manager.command.triage({ caseId: c, expectedVersion: 1, outcome: "accept", on: "2025-10-01" })).version;
-    v = (await manager.command.acknowledge({ caseId: c, expectedVersion: v, on: "2025-10-02" })).version;
+    await manager.command.acknowledge({ caseId: c, expectedVersion: v, on: "2025-10-02" });
+    await sent(c, "acknowledgement", "stage-1", "2025-10-02");
     await manager.command.respond({
       caseId: c,
-      expectedVersion: v,
+      expectedVersion: await version(c),
       outcome: "upheld",
       reasons: "Missed four times",
       on: "2025-11-28",
       remedies: [{ id: "pay", type: "financial", description: "£150 for the time and trouble", ownerId: cm, dueOn: "2025-12-12", amountPence: 15_000, financialKind: "compensation", approverId: cm }],
     });
+    await sent(c, "response", "stage-1", "2025-11-28");
     // Corporate, last year: answered in time.
     const d = await log("council-tax", "2024-06-03T10:00:00Z");
     v = (await manager.command.triage({ caseId: d, expectedVersion: 1, outcome: "accept", on: "2024-06-03" })).version;
-    v = (await manager.command.acknowledge({ caseId: d, expectedVersion: v, on: "2024-06-04" })).version;
-    await manager.command.respond({ caseId: d, expectedVersion: v, outcome: "not-upheld", reasons: "Bill was right", on: "2024-06-10" });
+    await manager.command.acknowledge({ caseId: d, expectedVersion: v, on: "2024-06-04" });
+    await sent(d, "acknowledgement", "stage-1", "2024-06-04");
+    await manager.command.respond({ caseId: d, expectedVersion: await version(d), outcome: "not-upheld", reasons: "Bill was right", on: "2024-06-10" });
+    await sent(d, "response", "stage-1", "2024-06-10");
 
     server = await listen(createApp(h.deps), (url) => (h.deps.config.publicUrl = url));
   });

@@ -8,6 +8,7 @@ import { recordingLogger } from "../logger.js";
 import { createCaller } from "../root.js";
 import { createContextInner, MemoryCookieJar, type AppDeps } from "../context.js";
 import { ROLE_LABELS, STAFF_ROLES } from "../access/policy.js";
+import { recordSentOnCase } from "../services/correspondence-sent.js";
 import { DEMO_PASSWORD, demoLogins, demoStaff, seedDemo, type SeedReport } from "./demo.js";
 
 describe("the demo council", () => {
@@ -20,6 +21,8 @@ describe("the demo council", () => {
   beforeAll(async () => {
     database = (await openTestDb()) as unknown as Database;
     deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig() });
+    // As the start-up does (start.ts): a message sent records on its case that it was sent.
+    deps.notifier.onSent(recordSentOnCase(deps));
     report = await seedDemo(deps, { now, cases: 120 });
   }, 180_000);
   afterAll(() => database?.close());
@@ -82,6 +85,20 @@ describe("the demo council", () => {
     expect(await count("report_case_facts", ["category", "is not", null])).toBeGreaterThan(0);
     const reasons = await db.selectFrom("report_stage_facts").select("request_reason").distinct().where("sequence", ">", 1).execute();
     expect(reasons.length).toBeGreaterThan(1);
+  });
+
+  it("dates every case's events in the order they happened (each stream read in its own order)", async () => {
+    const { rows } = await sql<{ reference: string; type: string; at: Date; previousType: string; previousAt: Date }>`
+      SELECT c.reference, e.type, e.occurred_at AS at, e.previous_type AS "previousType", e.previous_at AS "previousAt"
+      FROM (
+        SELECT case_id, type, occurred_at,
+          lag(type) OVER w AS previous_type, lag(occurred_at) OVER w AS previous_at
+        FROM events
+        WHERE case_id IS NOT NULL AND conduct_customer_id IS NULL AND admin_log_council_id IS NULL
+        WINDOW w AS (PARTITION BY case_id ORDER BY stream_version, seq)
+      ) e JOIN cases c ON c.id = e.case_id
+      WHERE e.occurred_at < e.previous_at`.execute(database.db);
+    expect(rows.map((r) => `${r.reference}: ${r.type} at ${r.at.toISOString()} after ${r.previousType} at ${r.previousAt.toISOString()}`)).toEqual([]);
   });
 
   it("seeds once: a second start leaves it alone", async () => {

@@ -14,6 +14,7 @@ import { toPrincipal } from "../auth/sessions.js";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
+import { buildPrintBatch, confirmPrintBatch, lettersAwaitingPost, MAX_BATCH } from "../services/print-batches.js";
 import { conductCommand } from "../services/customers.js";
 import { describeError } from "../errors.js";
 import { addStaff, installCouncil, type StaffSpec } from "./council.js";
@@ -138,7 +139,8 @@ export async function seedDemo(
   const runtime = await deps.councils.get(installed.councilId);
 
   const clock = new SeedClock(now);
-  const seedDeps: AppDeps = { ...deps, clock };
+  // The outbox on the seed's clock: messages are written, and sent, on the day each step happened.
+  const seedDeps: AppDeps = { ...deps, clock, notifier: deps.notifier.withClock(clock) };
   const ctxFor = (key: string): Context => createContextInner({ deps: seedDeps, principal: principals.get(key)! });
   const rng = random(20261123);
   // A second sequence for what came later (compensation, learning, quality checks, equality
@@ -153,6 +155,43 @@ export async function seedDemo(
     const at = new Date(`${day}T${String(rng.int(9, 16)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00Z`);
     // A same-day step never comes before the one it follows (a case triaged before it was logged).
     return at > from ? at : new Date(from.getTime() + 20 * 60_000);
+  };
+
+  /**
+   * Correspondence goes as the seed goes, so a deadline met when the resident is told (decision
+   * 0322) is measured from real sent dates: email at the moment of the step, and the post in the
+   * print room's run on Mondays, Wednesdays and Fridays at 3pm. A run waits while any letter in it is about
+   * a case the replay has already taken past that day (cases are played one after another), so
+   * every case's events stay in time order; letters still waiting at "now" are the demo's post tray.
+   */
+  const printRunDays = (after: Date, until: Date): string[] => {
+    const days: string[] = [];
+    for (let day = calendar.rollForward(todayIn({ now: () => after })); days.length < 40; day = calendar.addWorkingDays(day, 1)) {
+      const when = printRunAt(day);
+      if (when > until || when > now) break;
+      // Mondays, Wednesdays and Fridays.
+      if (when > after && new Date(`${day}T12:00:00Z`).getUTCDay() % 2 === 1) days.push(day);
+    }
+    return days;
+  };
+  const printRun = async (day: string): Promise<boolean> => {
+    const when = printRunAt(day);
+    const manager = principals.get("manager")!;
+    const waiting = await lettersAwaitingPost(ctxFor("manager"), manager, { limit: MAX_BATCH });
+    if (waiting.letters.length === 0) return false;
+    for (const caseId of new Set(waiting.letters.map((l) => l.caseId))) {
+      if ((await caseRepository.getCase(db, caseId)).row.updated_at > when) return true;
+    }
+    clock.set(when);
+    const built = await buildPrintBatch(ctxFor("manager"), manager, { limit: MAX_BATCH });
+    if (built.batch) await confirmPrintBatch(ctxFor("manager"), manager, built.batch.batchId);
+    return true;
+  };
+  /** Sends what is due at `until` (email), after the print runs since `from`. */
+  const correspond = async (from: Date, until: Date): Promise<void> => {
+    for (const day of printRunDays(from, until)) if (!(await printRun(day))) break;
+    clock.set(until);
+    await seedDeps.notifier.deliverPending(500);
   };
 
   const weighted = council.services.flatMap((s) => Array.from({ length: s.weight }, () => s));
@@ -225,11 +264,14 @@ export async function seedDemo(
     /** Runs the step at `when` if that moment has come; false stops this case here. */
     const step = async <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K>): Promise<boolean> => {
       if (when > now) return false;
+      await correspond(at, when);
       at = when;
       clock.set(when);
       try {
-        const outcome = await runCommand(ctxFor(who), principals.get(who)!, type, { caseId, expectedVersion: version, ...payload } as never);
-        version = outcome.version;
+        await runCommand(ctxFor(who), principals.get(who)!, type, { caseId, expectedVersion: version, ...payload } as never);
+        await correspond(when, when);
+        // The step's version, or the one after: an email sent with it is recorded on the case.
+        version = (await caseRepository.getCase(db, caseId)).version;
         return true;
       } catch (error) {
         report.refused += 1;
@@ -270,6 +312,9 @@ export async function seedDemo(
       staffIds,
       stalled: rng.chance(0.12),
     });
+    // The post of the case's last step goes in the next print runs (up to "now").
+    const lastRun = printRunAt(calendar.addWorkingDays(todayIn({ now: () => at }), 6));
+    await correspond(at, lastRun < now ? lastRun : now);
     options.onProgress?.(i + 1, total);
   }
 
@@ -302,6 +347,11 @@ export async function seedDemo(
 
   Object.assign(report.byStatus, await caseRepository.countByStatus(db, installed.councilId));
   return report;
+}
+
+/** The print room's run on a day: 3pm, London's afternoon post. */
+function printRunAt(day: string): Date {
+  return new Date(`${day}T15:00:00Z`);
 }
 
 function addDays(date: Date, days: number): string {

@@ -8,7 +8,7 @@
  * services where there is one (quality checks), with the clock set to each moment.
  */
 import { addCalendarDays, todayIn } from "@complaints/core";
-import { caseRepository, learningRepository, resolutionPlanRepository, type Executor } from "@complaints/db";
+import { caseRepository, learningRepository, listEvents, resolutionPlanRepository, type Executor } from "@complaints/db";
 import { recordEqualityMonitoring } from "@complaints/reports";
 import type { AppDeps, Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
@@ -39,6 +39,7 @@ export interface AfterResponses {
 
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
 const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 
 /** Returns how many steps were refused (each logged). */
 export async function seedAfterResponses(o: AfterResponses): Promise<number> {
@@ -71,7 +72,7 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
       if (due < today && o.rng.chance(0.65)) {
         const on = earlier(addCalendarDays(due, o.rng.int(-4, 6)), today);
         await learningRepository.completeMilestone(db, { ...key, milestoneId: "m2" }, on);
-        await learningRepository.completeAction(db, key, { on, at: o.clock.now(), by: action.ownerId ?? "demo", note: o.rng.pick(["Team briefed; the procedure note is on the intranet", "Checklist added to the process", "Contractor reminded of the standard in the contract meeting"]) });
+        await learningRepository.completeAction(db, key, { on, at: at(on), by: action.ownerId ?? "demo", note: o.rng.pick(["Team briefed; the procedure note is on the intranet", "Checklist added to the process", "Contractor reminded of the standard in the contract meeting"]) });
       }
     });
   }
@@ -82,7 +83,16 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
     const d = directorateCode(action.directorateId);
     const owner = action.ownerId ?? o.staffIds.get(`io-${d}`)!;
     const dcro = o.staffIds.get(`dcro-${d}`)!;
-    const createdOn = earlier(addCalendarDays(action.dueOn!, -28), today);
+    // A plan is made after the case's last step (a close, an Ombudsman enquiry), and each of
+    // its events is dated on its own day after the one before: the case's timeline stays in order.
+    const lastAt = (await listEvents(db, { caseId: action.caseId })).at(-1)?.occurredAt ?? o.now;
+    const createdOn = earlier(later(addCalendarDays(action.dueOn!, -28), todayIn({ now: () => lastAt })), today);
+    let latest = lastAt;
+    const moment = (date: string) => {
+      const wanted = at(date);
+      latest = wanted > latest ? wanted : new Date(latest.getTime() + 60_000);
+      return latest;
+    };
     await attempt("a resolution plan", async () => {
       const by = { type: "staff" as const, id: owner };
       let plan = await resolutionPlanRepository.createPlan(db, {
@@ -92,7 +102,7 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
         ownerId: owner,
         createdOn,
         by,
-        at: o.clock.now(),
+        at: moment(createdOn),
         tasks: [
           { id: "task-1", description: "Do the work the response promised", ownerId: owner, dueOn: addCalendarDays(createdOn, 7) },
           { id: "task-2", description: "Confirm the account or record is corrected", ownerId: dcro, dueOn: addCalendarDays(createdOn, 21) },
@@ -100,11 +110,11 @@ export async function seedAfterResponses(o: AfterResponses): Promise<number> {
         checkpoints: [{ id: "checkpoint-1", dueOn: addCalendarDays(createdOn, 10) }],
       });
       const step = (date: string) => date <= today;
-      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 7))) plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-1", on: addCalendarDays(createdOn, 7), by, at: o.clock.now() });
-      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 10))) plan = await resolutionPlanRepository.recordCheckpoint(db, { planId: plan.id, expectedVersion: plan.version, checkpointId: "checkpoint-1", heldOn: addCalendarDays(createdOn, 10), onTrack: n % 2 === 0, note: n % 2 === 0 ? "On track" : "Waiting for the contractor", by, at: o.clock.now() });
+      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 7))) plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-1", on: addCalendarDays(createdOn, 7), by, at: moment(addCalendarDays(createdOn, 7)) });
+      if (n % 3 !== 2 && step(addCalendarDays(createdOn, 10))) plan = await resolutionPlanRepository.recordCheckpoint(db, { planId: plan.id, expectedVersion: plan.version, checkpointId: "checkpoint-1", heldOn: addCalendarDays(createdOn, 10), onTrack: n % 2 === 0, note: n % 2 === 0 ? "On track" : "Waiting for the contractor", by, at: moment(addCalendarDays(createdOn, 10)) });
       if (n % 3 === 0 && step(addCalendarDays(createdOn, 20))) {
-        plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-2", on: addCalendarDays(createdOn, 20), by, at: o.clock.now() });
-        if (step(addCalendarDays(createdOn, 23))) await resolutionPlanRepository.recordSatisfaction(db, { planId: plan.id, expectedVersion: plan.version, on: addCalendarDays(createdOn, 23), satisfaction: n === 0 ? "satisfied" : "partly-satisfied", note: "Customer called back", by, at: o.clock.now() });
+        plan = await resolutionPlanRepository.completeTask(db, { planId: plan.id, expectedVersion: plan.version, taskId: "task-2", on: addCalendarDays(createdOn, 20), by, at: moment(addCalendarDays(createdOn, 20)) });
+        if (step(addCalendarDays(createdOn, 23))) await resolutionPlanRepository.recordSatisfaction(db, { planId: plan.id, expectedVersion: plan.version, on: addCalendarDays(createdOn, 23), satisfaction: n === 0 ? "satisfied" : "partly-satisfied", note: "Customer called back", by, at: moment(addCalendarDays(createdOn, 23)) });
       }
     });
   }

@@ -1,14 +1,41 @@
 import type { WorkingDayCalendar } from "../calendar/calendar.js";
 import { formatShort, type IsoDate } from "../calendar/dates.js";
-import type { CaseState, DueDate, StageInstance } from "../lifecycle/types.js";
+import type { CaseState, DueDate, Sent, StageInstance } from "../lifecycle/types.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
 import type { Anchor, StageRules, Timescale } from "../regime/types.js";
+import { SENT_CHANNEL_LABELS } from "../vocabulary/sent.js";
 import { applyPeriod } from "./apply-period.js";
 
 interface AnchorDate {
   date: IsoDate;
   /** "acknowledged Wed 31 Dec 2025" or the receipt explanation. */
   text: string;
+}
+
+/** Whether the case has someone its letters go to (as `sendLetter` decides: commands/shared.ts). */
+function someoneToTell(state: CaseState): boolean {
+  return state.representative?.replyTo === "representative" || !!state.customer;
+}
+
+/**
+ * When a step that tells the resident met its deadline: the date its correspondence was sent
+ * (docs/decisions/0322-deadlines-met-when-sent.md). The Housing Ombudsman's and the LGSCO's
+ * codes ask that complaints be acknowledged within 5 WD (6.2) and a response issued within
+ * 10 WD (6.3; Stage 2 6.11, 6.13): a step recorded but not sent has told the resident nothing.
+ * The step's own date counts for steps recorded before sending was (`sent` absent) and where
+ * there is nobody to write to (an anonymous comment).
+ */
+export function metWhenSent(state: CaseState, takenOn: IsoDate | null | undefined, sent: Sent | undefined): IsoDate | null {
+  if (!takenOn) return null;
+  if (sent === undefined || !someoneToTell(state)) return takenOn;
+  return sent?.on ?? null;
+}
+
+/** "acknowledged Mon 2 Mar 2026, sent by email Tue 3 Mar 2026", or "…, not sent yet". */
+function takenAndSent(state: CaseState, taken: string, takenOn: IsoDate, sent: Sent | undefined): string {
+  const text = `${taken} ${formatShort(takenOn)}`;
+  if (sent === undefined || !someoneToTell(state)) return text;
+  return sent ? `${text}, sent ${SENT_CHANNEL_LABELS[sent.channel]} ${formatShort(sent.on)}` : `${text}, not sent yet (met when it is sent)`;
 }
 
 function stageRulesOf(rules: ResolvedRules, stageId: string): StageRules | undefined {
@@ -42,7 +69,9 @@ function anchorDate(
       return { date: stage.requestedOn, text: `${name} ${formatShort(stage.requestedOn)}` };
     }
     case "acknowledgement": {
-      if (stage.acknowledgedOn) return { date: stage.acknowledgedOn, text: `acknowledged ${formatShort(stage.acknowledgedOn)}` };
+      // Counts from the day the step was taken, which the acknowledgement letter's promised
+      // date is worked out from; a late send gains the council no time (decision 0322).
+      if (stage.acknowledgedOn) return { date: stage.acknowledgedOn, text: takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent) };
       if (!stageRules.acknowledge) return anchorDate(state, stage, "stage-request", stageRules, calendar);
       const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
       if (!ack) return null;
@@ -130,7 +159,8 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       rule: t.rule,
       explanation: `${state.receipt.explanation}; ${step.text} → acknowledge by ${formatShort(step.date)} (${t.rule})`,
       nature: "deadline",
-      metOn: state.feedbackAcknowledgedOn,
+      metOn: metWhenSent(state, state.feedbackAcknowledgedOn, state.feedbackAcknowledgementSent),
+      takenOn: state.feedbackAcknowledgedOn,
     });
   }
 
@@ -165,9 +195,10 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
           stageId: stage.stageId,
           date: ack.date,
           rule: stageRules.acknowledge.rule,
-          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})`,
+          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})${stage.acknowledgedOn ? `; ${takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent)}` : ""}`,
           nature: "deadline",
-          metOn: stage.acknowledgedOn ?? referredBackOn,
+          metOn: metWhenSent(state, stage.acknowledgedOn, stage.acknowledgementSent) ?? referredBackOn,
+          takenOn: stage.acknowledgedOn,
         });
       }
     }
@@ -216,9 +247,10 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
         stageId: stage.stageId,
         date,
         rule,
-        explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})`,
+        explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})${stage.response ? `; ${takenAndSent(state, "responded", stage.response.on, stage.response.sent)}` : ""}`,
         nature: "deadline",
-        metOn: stage.response?.on ?? referredBackOn,
+        metOn: metWhenSent(state, stage.response?.on, stage.response?.sent) ?? referredBackOn,
+        takenOn: stage.response?.on ?? null,
       });
 
       if (stageRules.target) {
@@ -238,7 +270,8 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
             rule: stageRules.target.rule,
             explanation: `${tText} → ${stageRules.target.label}: respond by ${formatShort(tDate)} (${stageRules.target.rule})`,
             nature: "target",
-            metOn: stage.response?.on ?? null,
+            metOn: metWhenSent(state, stage.response?.on, stage.response?.sent),
+            takenOn: stage.response?.on ?? null,
           });
         }
       }
@@ -263,9 +296,13 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       });
     }
 
-    if (stage.response && stageRules.escalation?.window) {
+    // The resident's own windows count from when they were sent the response, which they
+    // could not act on before; until it is sent, from the response's date.
+    const toldOn = stage.response?.sent?.on ?? stage.response?.on ?? null;
+    const toldText = stage.response?.sent ? `, sent ${formatShort(stage.response.sent.on)}` : "";
+    if (stage.response && toldOn && stageRules.escalation?.window) {
       const w = stageRules.escalation.window;
-      const step = applyPeriod(calendar, stage.response.on, w.period);
+      const step = applyPeriod(calendar, toldOn, w.period);
       const next = state.stages.find((s) => s.sequence === stage.sequence + 1);
       push({
         id: `${key}.escalation-window`,
@@ -273,23 +310,23 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
         stageId: stage.stageId,
         date: step.date,
         rule: w.rule,
-        explanation: `responded ${formatShort(stage.response.on)}; ${step.text} → the customer may ask to escalate until ${formatShort(step.date)} (${w.rule})`,
+        explanation: `responded ${formatShort(stage.response.on)}${toldText}; ${step.text} → the customer may ask to escalate until ${formatShort(step.date)} (${w.rule})`,
         nature: "window",
         metOn: next?.requestedOn ?? null,
       });
     }
 
     const isFinal = !stageRules.escalation;
-    if (stage.response && isFinal && regime.nextBody.window) {
+    if (stage.response && toldOn && isFinal && regime.nextBody.window) {
       const w = regime.nextBody.window;
-      const step = applyPeriod(calendar, stage.response.on, w.period);
+      const step = applyPeriod(calendar, toldOn, w.period);
       push({
         id: `${key}.next-body-window`,
         kind: "next-body-window",
         stageId: stage.stageId,
         date: step.date,
         rule: w.rule,
-        explanation: `final response ${formatShort(stage.response.on)}; ${step.text} → the customer may go to the ${regime.nextBody.name} until ${formatShort(step.date)} (${w.rule})`,
+        explanation: `final response ${formatShort(stage.response.on)}${toldText}; ${step.text} → the customer may go to the ${regime.nextBody.name} until ${formatShort(step.date)} (${w.rule})`,
         nature: "window",
         metOn: null,
       });

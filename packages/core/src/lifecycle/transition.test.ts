@@ -114,7 +114,8 @@ describe("improvement actions agreed after the response (Southwark: Learning fro
 
 describe("calendar changes (docs/design.md §4)", () => {
   it("a new bank holiday moves an open case's future deadline, recording what changed", () => {
-    const before = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }]]);
+    // The acknowledgement went the same day, so its deadline is met and stays where it was (decision 0322).
+    const before = runCase(rules, received, [[received, accept], ["2026-03-03", { type: "acknowledge" }], ["2026-03-03T15:00:00Z", { type: "record-correspondence-sent", stageId: "stage-1", purpose: "acknowledgement", channel: "email", sentAt: "2026-03-03T15:00:00Z" }]]);
     expect(before.dueDates.find((d) => d.kind === "respond")!.date).toBe("2026-03-17");
     // The same council after closing for a one-off day on Mon 9 Mar 2026.
     const withClosure = council({ closures: [{ date: "2026-03-09", label: "Office move" }] }).rulesFor("waste", "complaint");

@@ -17,6 +17,7 @@ import type {
   RemedyType,
   RepresentativeRole,
   Role,
+  SentChannel,
   StagePhase,
 } from "../vocabulary/index.js";
 import type { RegisteredCommand } from "./commands/index.js";
@@ -63,8 +64,18 @@ export interface Learning {
   improvementActions: Array<{ id: string; description: string; ownerId: string; dueOn: IsoDate }>;
 }
 
+/**
+ * When correspondence telling the resident of a step was sent, and how: the first send counts
+ * (docs/decisions/0322-deadlines-met-when-sent.md). `null` until it is sent; absent (undefined)
+ * in cases stored before sending was recorded, whose step date then counts as before.
+ */
+export type Sent = { on: IsoDate; channel: SentChannel } | null;
+
 export interface StageResponse {
+  /** The date the response was made (the officer's step). */
   on: IsoDate;
+  /** The date it was sent to the resident: the date the codes measure (HO/LGSCO code 6.3). */
+  sent?: Sent;
   outcome: Outcome;
   reasons: string;
   remedies: Remedy[];
@@ -94,12 +105,14 @@ export interface StageInstance {
   handlerId: string | null;
   previousHandlerIds: string[];
   acknowledgedOn: IsoDate | null;
+  /** When the acknowledgement was sent to the resident (met then: HO/LGSCO code 6.2). */
+  acknowledgementSent?: Sent;
   offerToDiscussMade: boolean;
   agreedStatementOn: IsoDate | null;
   agreedResponseDate: IsoDate | null;
   pauses: Array<{ from: IsoDate; to: IsoDate | null; reason: string }>;
-  extensions: Array<{ workingDays: number; reason: string; newDueDate: IsoDate; customerToldOn: IsoDate; ombudsmanDetailsGiven: boolean }>;
-  holdingResponses: Array<{ on: IsoDate; summary: string }>;
+  extensions: Array<{ workingDays: number; reason: string; newDueDate: IsoDate; customerToldOn: IsoDate; ombudsmanDetailsGiven: boolean; sent?: Sent }>;
+  holdingResponses: Array<{ on: IsoDate; summary: string; sent?: Sent }>;
   response: StageResponse | null;
   /** Participants a regime asks for (children's Stage 2 Independent Person). */
   participants: Array<{ role: string; name: string; id: string | null }>;
@@ -140,8 +153,13 @@ export interface DueDate {
   explanation: string;
   /** "deadline" must be met; "target" is tracked beside it; "window" is the customer's time to act. */
   nature: "deadline" | "target" | "window";
-  /** When the thing due happened, if it has. */
+  /**
+   * When it was met: for a step that tells the resident (an acknowledgement, a response), the
+   * date the correspondence was sent, not the date the step was recorded (decision 0322).
+   */
   metOn: IsoDate | null;
+  /** The date the step was recorded, when it differs from `metOn` or nothing is sent yet. */
+  takenOn?: IsoDate | null;
 }
 
 export interface CaseState {
@@ -180,6 +198,8 @@ export interface CaseState {
   informationRequests: Array<{ id: string; from: "customer" | "service"; what: string; requestedOn: IsoDate; answeredOn: IsoDate | null }>;
   ombudsman: OmbudsmanCase[];
   feedbackAcknowledgedOn: IsoDate | null;
+  /** When a compliment's or comment's acknowledgement was sent. */
+  feedbackAcknowledgementSent?: Sent;
   dueDates: DueDate[];
 }
 

@@ -16,6 +16,7 @@ import type {
 } from "../lifecycle/types.js";
 import { ROLES } from "../vocabulary/roles.js";
 import type { DueKind } from "../vocabulary/case.js";
+import type { SentChannel, SentPurpose } from "../vocabulary/sent.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -36,6 +37,9 @@ export const EVERY_STAFF_ROLE: Actor = {
   name: "Test Officer",
   roles: ROLES.filter((r) => r !== "public" && r !== "system"),
 };
+
+/** The system, which records what the outbox sent. */
+const SYSTEM: Actor = { id: "system:correspondence", name: "Correspondence sent", roles: ["system"] };
 
 export class ScenarioRefusalError extends Error {
   override readonly name = "ScenarioRefusalError";
@@ -92,6 +96,17 @@ export class CaseScenario {
     const result = this.try(command, on, by);
     if (!result.ok) throw new ScenarioRefusalError(command.type, result.refusal);
     return result.effects;
+  }
+
+  /**
+   * The correspondence telling the resident of a step went out on `on` (by email unless said),
+   * as the outbox records it: the deadline is met then (docs/decisions/0322-deadlines-met-when-sent.md).
+   * The stage is the current one unless named.
+   */
+  sent(purpose: SentPurpose, on: IsoDate | string, options: { channel?: SentChannel; stageId?: string | null } = {}): this {
+    const at = instantOf(on);
+    this.do({ type: "record-correspondence-sent", stageId: options.stageId === undefined ? this.stage.stageId : options.stageId, purpose, channel: options.channel ?? "email", sentAt: at }, at, SYSTEM);
+    return this;
   }
 
   /** Applies a command if the rules allow it and returns the result either way. */

@@ -8,3 +8,4 @@ export * from "./roles.js";
 export * from "./letters.js";
 export * from "./satisfaction.js";
 export * from "./inbound.js";
+export * from "./sent.js";

@@ -24,6 +24,8 @@ const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]
   ["staff roles", vocabulary.STAFF_ROLES, vocabulary.ROLE_LABELS],
   ["letter kinds", vocabulary.LETTER_KINDS, vocabulary.LETTER_KIND_NAMES],
   ["inbound email outcomes", vocabulary.INBOUND_OUTCOMES, vocabulary.INBOUND_OUTCOME_LABELS],
+  ["sent purposes", vocabulary.SENT_PURPOSES, vocabulary.SENT_PURPOSE_LABELS],
+  ["sent channels", vocabulary.SENT_CHANNELS, vocabulary.SENT_CHANNEL_LABELS],
 ];
 
 describe("the vocabulary", () => {
@@ -37,7 +39,7 @@ describe("the vocabulary", () => {
   });
 
   it("labels in sentence case: a capital first, no code left as a label", () => {
-    for (const [, codes, labels] of LISTS.filter(([name]) => name !== "letter kinds")) {
+    for (const [, codes, labels] of LISTS.filter(([name]) => !["letter kinds", "sent purposes", "sent channels"].includes(name))) {
       for (const code of codes) {
         const text = labels[code]!;
         expect(text[0], text).toBe(text[0]!.toUpperCase());

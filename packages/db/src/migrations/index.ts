@@ -22,6 +22,7 @@ import * as satisfactionSurvey from "./20261215100000_satisfaction_survey.js";
 import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as correspondenceDelivery from "./20261209100000_correspondence_delivery.js";
 import * as residentChannels from "./20261209120000_resident_channels.js";
+import * as reportFactsSentDates from "./20261209130000_report_facts_sent_dates.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -51,4 +52,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261209150500_inbound_messages": inboundMessages,
   "20261209100000_correspondence_delivery": correspondenceDelivery,
   "20261209120000_resident_channels": residentChannels,
+  "20261209130000_report_facts_sent_dates": reportFactsSentDates,
 });

@@ -43,6 +43,13 @@ export interface BulkStage {
   respondDue: string;
   targetDue?: string | null;
   respondedOn?: string | null;
+  /**
+   * When the acknowledgement and the response were sent (decision 0322): given, the deadline is
+   * met then (null: not sent yet); left out, the step's date counts, as for cases stored
+   * before sending was recorded.
+   */
+  acknowledgementSentOn?: string | null;
+  responseSentOn?: string | null;
   outcome?: Outcome | null;
   /** Default: "responded" with a response, else "investigating" (or "withdrawn" when endedOn is set). */
   phase?: StagePhase;
@@ -115,6 +122,11 @@ export interface BulkCase {
 
 const IMPORTED = "Recorded in bulk (import or test data): the date as it was set at the time";
 
+function responseMetOn(stage: BulkStage): string | null {
+  if (!stage.respondedOn) return null;
+  return stage.responseSentOn === undefined ? stage.respondedOn : stage.responseSentOn;
+}
+
 function dueDatesOf(stage: BulkStage, sequence: number): DueDate[] {
   const key = `${stage.stageId}#${sequence}`;
   const dues: DueDate[] = [];
@@ -127,7 +139,7 @@ function dueDatesOf(stage: BulkStage, sequence: number): DueDate[] {
       rule: IMPORTED,
       explanation: `acknowledge by ${stage.ackDue}`,
       nature: "deadline",
-      metOn: stage.acknowledgedOn ?? null,
+      metOn: stage.acknowledgedOn ? (stage.acknowledgementSentOn === undefined ? stage.acknowledgedOn : stage.acknowledgementSentOn) : null,
     });
   }
   dues.push({
@@ -138,7 +150,7 @@ function dueDatesOf(stage: BulkStage, sequence: number): DueDate[] {
     rule: IMPORTED,
     explanation: `respond by ${stage.respondDue}`,
     nature: "deadline",
-    metOn: stage.respondedOn ?? null,
+    metOn: responseMetOn(stage),
   });
   if (stage.targetDue) {
     dues.push({
@@ -149,7 +161,7 @@ function dueDatesOf(stage: BulkStage, sequence: number): DueDate[] {
       rule: IMPORTED,
       explanation: `target: respond by ${stage.targetDue}`,
       nature: "target",
-      metOn: stage.respondedOn ?? null,
+      metOn: responseMetOn(stage),
     });
   }
   return dues;
@@ -173,6 +185,7 @@ export function bulkCaseState(input: BulkCase, ids: { id: string; reference: str
       handlerId: s.handlerId ?? null,
       previousHandlerIds: [],
       acknowledgedOn: s.acknowledgedOn ?? null,
+      ...(s.acknowledgementSentOn === undefined ? {} : { acknowledgementSent: s.acknowledgementSentOn ? { on: s.acknowledgementSentOn, channel: "email" as const } : null }),
       offerToDiscussMade: false,
       agreedStatementOn: null,
       agreedResponseDate: null,
@@ -188,6 +201,7 @@ export function bulkCaseState(input: BulkCase, ids: { id: string; reference: str
       response: responded
         ? {
             on: responded,
+            ...(s.responseSentOn === undefined ? {} : { sent: s.responseSentOn ? { on: s.responseSentOn, channel: "email" as const } : null }),
             outcome: s.outcome ?? "not-upheld",
             reasons: "",
             remedies: (s.remedies ?? []).map((r) => ({

@@ -197,6 +197,28 @@ describe("report facts (decision 0201: derived from the snapshot in the same tra
     expect(rows[0]!.respond_due).toBe(rules.calendar.addWorkingDays("2026-03-03", 15));
   });
 
+  it("keep the date a step was taken and the date it was sent, and count the deadline met when sent (decision 0322)", async () => {
+    const sent = (purpose: string, on: string, channel = "email") => ({ type: "record-correspondence-sent" as const, by: { id: "system:correspondence", roles: ["system" as const] }, stageId: "stage-1", purpose, channel, sentAt: `${on}T15:00:00Z` });
+    const { caseId, state } = await lifecycle("2026-03-02T09:30:00Z", [
+      ["2026-03-02", { type: "triage", outcome: "accept" }],
+      ["2026-03-03", { type: "acknowledge", by: officer }],
+      ["2026-03-04", sent("acknowledgement", "2026-03-04", "post")],
+      ["2026-03-12", { type: "respond", by: officer, outcome: "not-upheld", reasons: "Collected as scheduled" }],
+    ]);
+    expect(await stageFacts(caseId)).toEqual([
+      expect.objectContaining({
+        acknowledged_on: "2026-03-03",
+        acknowledgement_sent_on: "2026-03-04",
+        ack_met_on: "2026-03-04",
+        responded_on: "2026-03-12",
+        // Answered but not sent yet: not met.
+        response_sent_on: null,
+        respond_met_on: null,
+      }),
+    ]);
+    expect(state.dueDates.find((d) => d.id === "stage-1#1.respond")).toMatchObject({ metOn: null, takenOn: "2026-03-12" });
+  });
+
   it("record why a case was not taken on, and its closure", async () => {
     const { caseId } = await lifecycle("2026-03-04T09:30:00Z", [
       [

@@ -57,6 +57,10 @@ export interface Ch01Row {
 export interface Ch02Row {
   stageId: string;
   tenure: string | null;
+  /**
+   * Responses sent in the year (S22: "responses sent"), judged from the date each was sent to
+   * the resident, not the date it was written (decision 0322; code 6.3, 6.13).
+   */
   responses: number;
   /** Within the Code's timescale, extension included. */
   inTime: number;
@@ -132,10 +136,10 @@ export async function housingFigures(db: Executor, input: HousingInput): Promise
           THEN least(f.extension_days, code.max_extension_days) ELSE 0 END AS extra
       FROM report_stage_facts f
       JOIN code ON code.stage_id = f.stage_id
-      LEFT JOIN working_days wr ON wr.calendar_key = ${calendarKey} AND wr.day = f.responded_on
+      LEFT JOIN working_days wr ON wr.calendar_key = ${calendarKey} AND wr.day = f.respond_met_on
       LEFT JOIN working_days wa ON wa.calendar_key = ${calendarKey} AND wa.day = f.acknowledged_on
       LEFT JOIN working_days wq ON wq.calendar_key = ${calendarKey} AND wq.day = f.requested_on
-      WHERE f.council_id = ${input.councilId} AND f.responded_on BETWEEN ${period.from}::date AND ${period.to}::date
+      WHERE f.council_id = ${input.councilId} AND f.respond_met_on BETWEEN ${period.from}::date AND ${period.to}::date
         AND f.case_kind = 'complaint' AND f.regime_id IN ${inList(regimes)} ${only}
     )
     SELECT stage_id AS "stageId", tenure, count(*)::integer AS responses,
@@ -152,12 +156,12 @@ export async function housingFigures(db: Executor, input: HousingInput): Promise
   const acknowledgements = await sql<HousingAckRow>`
     WITH ${timescalesCte(timescales)},
     judged AS (
-      SELECT f.stage_id, f.acknowledged_on, f.target_due, f.responded_on,
+      SELECT f.stage_id, f.ack_met_on AS acknowledged_on, f.target_due, f.respond_met_on AS responded_on,
         wa.wd_index AS a_idx, wa.is_working AS a_working, wq.wd_index + code.ack_days AS due_idx,
         wd.wd_index AS today_idx
       FROM report_stage_facts f
       JOIN code ON code.stage_id = f.stage_id
-      LEFT JOIN working_days wa ON wa.calendar_key = ${calendarKey} AND wa.day = f.acknowledged_on
+      LEFT JOIN working_days wa ON wa.calendar_key = ${calendarKey} AND wa.day = f.ack_met_on
       LEFT JOIN working_days wq ON wq.calendar_key = ${calendarKey} AND wq.day = f.requested_on
       LEFT JOIN working_days wd ON wd.calendar_key = ${calendarKey} AND wd.day = ${input.asOf}::date
       WHERE f.council_id = ${input.councilId} AND f.requested_on BETWEEN ${period.from}::date AND ${period.to}::date

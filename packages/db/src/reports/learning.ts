@@ -526,7 +526,7 @@ async function socialCareFigures(
       count(*) FILTER (WHERE f.responded_on BETWEEN ${from}::date AND ${to}::date
         AND f.outcome IN ('upheld', 'partly-upheld'))::integer AS "wellFounded",
       count(*) FILTER (WHERE f.responded_on BETWEEN ${from}::date AND ${to}::date
-        AND f.responded_on <= f.respond_due)::integer AS "respondedInTime"
+        AND f.respond_met_on <= f.respond_due)::integer AS "respondedInTime"
     FROM report_stage_facts f
     WHERE f.council_id = ${input.councilId} AND f.regime_id IN ${regimes} ${only}
       AND (f.requested_on BETWEEN ${from}::date AND ${to}::date OR f.responded_on BETWEEN ${from}::date AND ${to}::date)

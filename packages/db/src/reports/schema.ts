@@ -84,6 +84,15 @@ export interface ReportStageFactsTable {
   request_reason: string | null;
   root_cause: string | null;
   lessons: string | null;
+  /** When the acknowledgement and the response were sent to the resident (decision 0322). */
+  acknowledgement_sent_on: DateString | null;
+  response_sent_on: DateString | null;
+  /**
+   * When the acknowledgement and response deadlines were met (core's `metOn`): the sent date,
+   * or the step's date where nothing is sent (cases stored before, nobody to write to).
+   */
+  ack_met_on: DateString | null;
+  respond_met_on: DateString | null;
   /** Generated: the stage id, or "member:<role>" for the first stage of a member enquiry. */
   report_column: ColumnType<string, never, never>;
 }
@@ -321,6 +330,10 @@ export const reportTableColumns: {
     request_reason: true,
     root_cause: true,
     lessons: true,
+    acknowledgement_sent_on: true,
+    response_sent_on: true,
+    ack_met_on: true,
+    respond_met_on: true,
     report_column: true,
   },
   improvement_action_progress: {

@@ -77,11 +77,15 @@ function conditions(input: StageFiguresInput) {
       AND f.case_kind IN ${inList(kinds)} ${regimes} ${directorateFilter("f", input.directorateIds)}`;
 }
 
-/** Answered, or still open and past due at `asOf`: the stages the in-time share is out of. */
+/**
+ * Answered (the response sent), or past due at `asOf` with no response sent (still open, or
+ * answered but not sent): the stages the in-time share is out of. "In time" counts the date
+ * the response was sent, where it is recorded (decision 0322; HO/LGSCO code 6.3).
+ */
 function measured(asOf: string) {
-  return sql`(f.responded_on IS NOT NULL AND f.respond_due IS NOT NULL)
-    OR (f.responded_on IS NULL AND f.ended_on IS NULL AND f.case_status <> 'closed'
-        AND f.phase IN ${inList(OPEN_PHASES)} AND f.respond_due < ${asOf}::date)`;
+  return sql`(f.respond_met_on IS NOT NULL AND f.respond_due IS NOT NULL)
+    OR (f.respond_met_on IS NULL AND f.respond_due < ${asOf}::date AND (f.responded_on IS NOT NULL
+        OR (f.ended_on IS NULL AND f.case_status <> 'closed' AND f.phase IN ${inList(OPEN_PHASES)})))`;
 }
 
 export interface TableFigureRow extends StageKey {
@@ -102,7 +106,7 @@ export function directorateTableQuery(input: StageFiguresInput): RawBuilder<Tabl
       count(*)::integer AS received,
       count(f.responded_on)::integer AS responded,
       count(*) FILTER (WHERE ${measured(input.asOf)})::integer AS measured,
-      count(*) FILTER (WHERE f.responded_on <= f.respond_due)::integer AS "inTime",
+      count(*) FILTER (WHERE f.respond_met_on <= f.respond_due)::integer AS "inTime",
       count(*) FILTER (WHERE f.responded_on IS NULL AND f.ended_on IS NULL AND f.case_status <> 'closed'
         AND f.phase IN ${inList(OPEN_PHASES)} AND f.respond_due < ${input.asOf}::date)::integer AS "overdueUnanswered"
     FROM report_stage_facts f WHERE ${conditions(input)}
@@ -161,10 +165,10 @@ export function stageDetailQuery(input: StageFiguresInput): RawBuilder<DetailFig
       count(*) FILTER (WHERE f.extensions > 0)::integer AS extended,
       coalesce(sum(f.extension_days), 0)::integer AS "extensionDays",
       count(*) FILTER (WHERE f.extensions > 0 AND f.extensions_with_ombudsman_details)::integer AS "extendedWithOmbudsmanDetails",
-      count(*) FILTER (WHERE f.ack_due IS NOT NULL AND (f.acknowledged_on IS NOT NULL OR f.ack_due < ${input.asOf}::date))::integer AS "ackMeasured",
-      count(*) FILTER (WHERE f.acknowledged_on <= f.ack_due)::integer AS "ackInTime",
-      count(*) FILTER (WHERE f.target_due IS NOT NULL AND f.responded_on IS NOT NULL)::integer AS "targetMeasured",
-      count(*) FILTER (WHERE f.responded_on <= f.target_due)::integer AS "targetMet",
+      count(*) FILTER (WHERE f.ack_due IS NOT NULL AND (f.ack_met_on IS NOT NULL OR f.ack_due < ${input.asOf}::date))::integer AS "ackMeasured",
+      count(*) FILTER (WHERE f.ack_met_on <= f.ack_due)::integer AS "ackInTime",
+      count(*) FILTER (WHERE f.target_due IS NOT NULL AND f.respond_met_on IS NOT NULL)::integer AS "targetMeasured",
+      count(*) FILTER (WHERE f.respond_met_on <= f.target_due)::integer AS "targetMet",
       count(${pence})::integer AS compensated,
       coalesce(sum(${pence}), 0)::bigint AS "compensationPence",
       coalesce(sum(f.financial_remedy_paid_pence), 0)::bigint AS "compensationPaidPence",
@@ -243,7 +247,7 @@ export function monthlyQuery(input: StageFiguresInput): RawBuilder<MonthlyRow> {
       SELECT ${period(input)} AS period, ${COLUMN} AS "column", date_trunc('month', f.requested_on) AS month,
         count(*)::integer AS received,
         count(*) FILTER (WHERE ${measured(input.asOf)})::integer AS measured,
-        count(*) FILTER (WHERE f.responded_on <= f.respond_due)::integer AS "inTime"
+        count(*) FILTER (WHERE f.respond_met_on <= f.respond_due)::integer AS "inTime"
       FROM report_stage_facts f WHERE ${conditions(input)}
       GROUP BY 1, 2, 3
     ) m`;

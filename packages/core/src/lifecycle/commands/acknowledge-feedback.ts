@@ -17,6 +17,7 @@ export const acknowledgeFeedback = defineCommand({
     if (!isFeedback(state)) refuse("NOT_ALLOWED_NOW", "Only compliments and comments are acknowledged this way");
     if (state.feedbackAcknowledgedOn) refuse("NOT_ALLOWED_NOW", `Already acknowledged on ${formatShort(state.feedbackAcknowledgedOn)}`);
     state.feedbackAcknowledgedOn = ctx.on;
+    state.feedbackAcknowledgementSent = null;
     sendLetter(state, ctx, "compliment-acknowledgement", null);
   },
 });

@@ -29,6 +29,7 @@ export const acknowledge = defineCommand({
     const arrived = stage.receivedOn ?? stage.requestedOn;
     if (on < arrived) refuse("DATE_INVALID", `${stage.label} cannot be acknowledged before the request arrived (${formatShort(arrived)})`);
     stage.acknowledgedOn = on;
+    stage.acknowledgementSent = null;
     stage.offerToDiscussMade = command.offerToDiscuss ?? false;
     if (stage.phase === "awaiting-acknowledgement") stage.phase = "investigating";
     sendLetter(state, ctx, stageRules(rules, stage.stageId).acknowledgementLetter, stage.stageId);

@@ -57,6 +57,7 @@ export const extend = defineCommand({
       newDueDate: rules.calendar.addWorkingDays(dueBefore ?? on, command.workingDays),
       customerToldOn: command.customerToldOn ?? on,
       ombudsmanDetailsGiven: command.ombudsmanDetailsGiven,
+      sent: null,
     });
     sendLetter(state, ctx, "extension-notice", stage.stageId);
   },

@@ -15,7 +15,7 @@ export const holdingResponse = defineCommand({
   apply(state, command, ctx) {
     const stage = requireActiveStage(state, "send a holding response");
     if (!command.summary.trim()) refuse("INVALID_INPUT", "Say what the holding response told the customer (the reason for the delay and the new date)");
-    stage.holdingResponses.push({ on: ctx.on, summary: command.summary });
+    stage.holdingResponses.push({ on: ctx.on, summary: command.summary, sent: null });
     sendLetter(state, ctx, "holding-response", stage.stageId);
   },
 });

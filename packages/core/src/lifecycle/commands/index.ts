@@ -26,6 +26,7 @@ import { pause } from "./pause.js";
 import { recalculateDeadlines } from "./recalculate-deadlines.js";
 import { receiveInformation } from "./receive-information.js";
 import { recordContact } from "./record-contact.js";
+import { recordCorrespondenceSent } from "./record-correspondence-sent.js";
 import { recordMilestone } from "./record-milestone.js";
 import { referBack } from "./refer-back.js";
 import { reopen } from "./reopen.js";
@@ -67,6 +68,7 @@ const modules = [
   ombudsmanDecision,
   ombudsmanRemedyComplied,
   ombudsmanSatisfied,
+  recordCorrespondenceSent,
 ] as const;
 
 type Module = (typeof modules)[number];

@@ -88,6 +88,7 @@ export const respond = defineCommand({
     });
     stage.response = {
       on,
+      sent: null,
       outcome: command.outcome,
       reasons: command.reasons,
       remedies,
