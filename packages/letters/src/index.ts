@@ -51,6 +51,7 @@ export {
 export { FALLBACK_FACES, PRIMARY_FACE, describeUndrawable, undrawableCharacters, type UndrawableCharacter } from "./scripts.js";
 export { ADDRESS_BLOCK, DL_WINDOW_ON_ENVELOPE, DL_WINDOW_ON_SHEET, LARGE_PRINT, STANDARD_PRINT, type Typography } from "./layout.js";
 export { LetterDateError, formatLetterDate } from "./words.js";
+export { letterMessage, type LetterMessage } from "./message.js";
 export {
   MANIFEST_HEADER,
   createPrintBatch,
