@@ -13,6 +13,7 @@ import type { AppDeps } from "../context.js";
 import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
 import { verifyAuditLogJob } from "../services/audit.js";
+import { finishStepLetters } from "../services/letters.js";
 
 export const JOBS = { sweep: "complaints-sweep", deliver: "complaints-deliver", auditVerify: "complaints-audit-verify" } as const;
 export type JobName = keyof typeof JOBS;
@@ -43,6 +44,10 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       return report;
     },
     deliver: async () => {
+      // Letters a step asked for that the step could not issue (the process stopped after
+      // its commit): issued now, so their correspondence goes out below (decision 0321).
+      const letters = await finishStepLetters(deps);
+      if (letters.issued || letters.withdrawn) deps.log.info("step letters finished", { ...letters });
       let total: DeliveryReport = { sent: 0, failed: 0 };
       for (;;) {
         const batch = await deps.notifier.deliverPending(50);

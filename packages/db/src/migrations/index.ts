@@ -18,6 +18,7 @@ import * as staffRoleRequests from "./20261207110100_staff_role_requests.js";
 import * as loginFailuresByAccountAndAddress from "./20261207120100_login_failures_by_account_and_address.js";
 import * as temporaryPasswords from "./20261207140000_temporary_passwords.js";
 import * as councilHosts from "./20261208100000_council_hosts.js";
+import * as lettersWaitingByCase from "./20261209130300_letters_waiting_by_case.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -43,4 +44,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261207120100_login_failures_by_account_and_address": loginFailuresByAccountAndAddress,
   "20261207140000_temporary_passwords": temporaryPasswords,
   "20261208100000_council_hosts": councilHosts,
+  "20261209130300_letters_waiting_by_case": lettersWaitingByCase,
 });
