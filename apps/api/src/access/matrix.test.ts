@@ -11,6 +11,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
+import { postRowsToPrintRoom } from "../../test/post-room.js";
+import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { answeredCase } from "../../test/answered.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
@@ -270,7 +272,9 @@ describe("authorisation matrix", () => {
       cases[where] = { id: caseId, customerId: detail.customer!.id };
     }
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
-    await manager.letters.issue(letterRequest(cases.own.id));
+    await manager.letters.issue({ ...letterRequest(cases.own.id), byPost: true });
+    // The sender puts a letter going by post into the print room's queue (decision 0321).
+    await postRowsToPrintRoom(h.db.db);
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
 
     // Answered cases with what follows a response. The outsider (another directorate) owns the
@@ -307,6 +311,7 @@ describe("authorisation matrix", () => {
       "cases.get",
       "cases.accessLog",
       "letters.list",
+      "letters.forStep",
       "letters.preview",
       "letters.previewPdf",
       "letters.issue",
@@ -420,6 +425,7 @@ describe("authorisation matrix", () => {
         const checks: Array<[string, "allowed" | "refused", () => Promise<unknown>]> = [
           ["letters.list", read, () => caller.letters.list({ caseId })],
           ["letters.pending", read, () => caller.letters.pending({ caseId })],
+          ["letters.forStep", read, () => caller.letters.forStep({ caseId, command: "acknowledge" })],
           ["letters.preview", write, () => caller.letters.preview(letterRequest(caseId))],
           ["letters.previewPdf", write, () => caller.letters.previewPdf(letterRequest(caseId))],
           ["letters.issue", write, () => caller.letters.issue({ ...letterRequest(caseId), byPost: false })],
@@ -680,7 +686,8 @@ describe("authorisation matrix: two councils on one server", () => {
     a.reference = detail.reference;
     a.trackingCode = detail.trackingCode!;
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
-    a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
+    a.letterId = (await manager.letters.issue({ ...letterRequest(a.caseId), byPost: true })).letterId;
+    await postRowsToPrintRoom(h.db.db);
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
     a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
     const answeredA = await answeredCase(manager, { description: "Exampleton-only answered", customer: null, learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Exampleton action", ownerId: a.outsider, dueOn: "2026-12-31" }] } });
@@ -772,6 +779,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "integration.caseStatus": lists((c) => c.integration.caseStatus({ reference: a.reference })),
       "letters.pending": names((c) => c.letters.pending({ caseId })),
       "letters.list": names((c) => c.letters.list({ caseId })),
+      "letters.forStep": names((c) => c.letters.forStep({ caseId, command: "acknowledge" })),
       "letters.preview": names((c) => c.letters.preview(letterRequest(caseId))),
       "letters.previewPdf": names((c) => c.letters.previewPdf(letterRequest(caseId))),
       "letters.issue": names((c) => c.letters.issue({ ...letterRequest(caseId), byPost: false })),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letterRepository, verifyEventChain } from "@complaints/db";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
+import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { refusal } from "../../test/refusal.js";
 import { Browser, listen } from "../../test/browser.js";
 import { createApp } from "../server.js";
@@ -27,30 +28,38 @@ describe("print batches: issued letters to the post", () => {
   });
 
   let n = 0;
-  /** A case acknowledged by the complaints manager, with one letter issued; returns the letter. */
+  /**
+   * A case acknowledged by the complaints manager, whose step issued its acknowledgement
+   * (decision 0321): by post for a complaint that came by post, by email when `byPost` is
+   * false. With `longRemedy`, a long Stage 1 response issued by hand goes by post instead.
+   * Returns the letter that goes by post (or, by email, the acknowledgement).
+   */
   async function issued(options: { serviceId?: string; largePrint?: boolean; byPost?: boolean; flags?: string[]; longRemedy?: boolean } = {}) {
     n += 1;
     const manager = await h.as("complaints-manager");
+    const emailed = options.byPost === false || options.longRemedy;
     const { caseId } = await manager.cases.log({
       kind: "complaint",
-      channel: "post",
+      channel: emailed ? "email" : "post",
       serviceId: options.serviceId ?? "council-tax",
       description: "My bill is wrong.",
       desiredOutcome: "A correct bill",
       flags: (options.flags ?? []) as never,
-      customer: { fullName: `Customer ${n}`, address: `${n} Long Road\nExampleton`, postcode: "EX1 2AB", largePrint: options.largePrint ?? false },
+      customer: { fullName: `Customer ${n}`, address: `${n} Long Road\nExampleton`, postcode: "EX1 2AB", largePrint: options.largePrint ?? false, ...(emailed ? { email: `customer${n}@example.com` } : {}) },
     });
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
     v = (await manager.command.assign({ caseId, expectedVersion: v, handlerId: h.staffIds.get("complaints-manager")! })).version;
-    v = (await manager.command.acknowledge({ caseId, expectedVersion: v })).version;
+    const acknowledged = await manager.command.acknowledge({ caseId, expectedVersion: v });
+    v = acknowledged.version;
     h.clock.advance(60_000);
     if (!options.longRemedy) {
-      const letter = await manager.letters.issue({ caseId, kind: "acknowledgement", byPost: options.byPost ?? true });
-      return letter;
+      await postRowsToPrintRoom(h.db.db);
+      return { caseId, reference: acknowledged.reference, recipient: { name: `Customer ${n}` }, letterId: acknowledged.letters[0]!.letterId! };
     }
     await manager.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We got your bill wrong." });
     const long = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: we checked every entry on your account for the year, line by line, and set out here what we found and what we have changed so that you can see each step.`);
-    const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: options.byPost ?? true });
+    const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: true });
+    await postRowsToPrintRoom(h.db.db);
     return letter;
   }
 
@@ -106,7 +115,7 @@ describe("print batches: issued letters to the post", () => {
     const confirmed = await dcro.letters.printBatch.confirm({ batchId: batch.batchId });
     expect(confirmed).toMatchObject({ posted: 3, alreadyConfirmed: false, batch: { status: "posted", confirmedBy: { name: "dcro person" } } });
     for (const letter of corporate) {
-      const [listed] = await dcro.letters.list({ caseId: letter.caseId });
+      const listed = (await dcro.letters.list({ caseId: letter.caseId })).find((l) => l.letterId === letter.letterId);
       expect(listed!.posting).toMatchObject({ status: "posted", batchId: batch.batchId, postedAt: confirmed.batch.confirmedAt });
       const timeline = (await dcro.cases.get({ caseId: letter.caseId })).timeline;
       expect(timeline.at(-1)).toMatchObject({ type: "letter-posted", data: { batchId: batch.batchId, letters: [{ letterId: letter.letterId }] } });
