@@ -61,10 +61,12 @@ export interface PendingLetter {
   queuedAt: string;
   /** What it still lacks, noted when the step that asked for it tried to issue it (decision 0321). */
   missing: string[];
+  /** Who ran the step that asked for it (they may issue it, decision 0321), if a member of staff did. */
+  askedBy: string | null;
 }
 
 function pendingView(entry: OutboxEntry): PendingLetter {
-  const payload = entry.payload as { letter?: unknown; stageId?: unknown; to?: unknown; dueOn?: unknown; reference?: unknown; missing?: unknown };
+  const payload = entry.payload as { letter?: unknown; stageId?: unknown; to?: unknown; dueOn?: unknown; reference?: unknown; missing?: unknown; by?: unknown };
   const kind = typeof payload.letter === "string" ? payload.letter : "unknown";
   return {
     outboxId: entry.id,
@@ -77,6 +79,7 @@ function pendingView(entry: OutboxEntry): PendingLetter {
     dueOn: typeof payload.dueOn === "string" ? payload.dueOn : null,
     queuedAt: entry.createdAt.toISOString(),
     missing: Array.isArray(payload.missing) ? payload.missing.map(String) : [],
+    askedBy: typeof payload.by === "string" ? payload.by : null,
   };
 }
 
@@ -520,6 +523,13 @@ async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): 
     if (code === "LETTER_STALE") return { ...base, status: "withdrawn", reason: (error as Error).message };
     if (code === "LETTER_ALREADY_ISSUED") return null;
     if (code === "LETTER_INCOMPLETE" && drafted) {
+      // A letter this procedure never sends (an extension notice under the member enquiry
+      // procedure) is no task for anyone: it is withdrawn, saying why.
+      const notSent = drafted.draft.missing.find((m) => m.element === "letter-kind");
+      if (notSent) {
+        await notificationRepository.withdraw(ctx.db, { id: outboxId, councilId: record.councilId, at: ctx.clock.now(), reason: notSent.description });
+        return { ...base, status: "withdrawn", reason: notSent.description };
+      }
       const missing = drafted.draft.missing.map((m) => m.description);
       await notificationRepository.annotate(ctx.db, { id: outboxId, councilId: record.councilId, patch: { missing } });
       return { ...base, status: "waiting", sentTo: drafted.draft.recipients, missing };
@@ -632,6 +642,12 @@ export async function letterPdf(ctx: Context, staff: StaffPrincipal, letterId: s
  */
 const OFFICER_WORDS: ReadonlySet<LetterElement> = new Set<LetterElement>(["investigation", "complaint-definition", "consequences-of-no-reply", "advocacy", "passed-to"]);
 
+/** Besides OFFICER_WORDS, sections a letter of this kind has only when the officer writes them. */
+const KIND_WORDS: Partial<Record<LetterKind, readonly LetterElement[]>> = {
+  excluded: ["reasons"],
+  "not-a-complaint": ["reasons"],
+};
+
 /** The letters a command asks for on this case, by the stage it acts on (triage: by its outcome). */
 function lettersOfCommand(state: CaseState, rulesStages: ReadonlyArray<{ id: string; acknowledgementLetter: LetterKind; responseLetter: LetterKind }>, command: CommandKey): Array<{ kind: LetterKind; when: string | null }> {
   const stage = currentStage(state);
@@ -695,7 +711,7 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
     recipients,
     addressMissing,
     words: (requiredContent(kind, family) ?? [])
-      .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement))
+      .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement) || (KIND_WORDS[kind] ?? []).includes(r.element as LetterElement))
       .map(({ element, description, source }) => ({ element, description, source })),
   }));
 }

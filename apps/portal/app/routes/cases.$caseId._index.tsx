@@ -18,7 +18,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans } = useLoaderData<typeof loader>();
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
   return (
@@ -30,7 +30,20 @@ export default function CasePage() {
       banner={
         <>
           {done ? (
-            <NotificationBanner success heading={done} />
+            <NotificationBanner success heading={done}>
+              {sentByStep.map((line) => (
+                <p key={line} className="govuk-body">
+                  {line}
+                </p>
+              ))}
+              {waitingAfterStep.map((task) => (
+                <p key={task.outboxId} className="govuk-body">
+                  <a className="govuk-notification-banner__link" href={task.href}>
+                    {task.text}
+                  </a>
+                </p>
+              ))}
+            </NotificationBanner>
           ) : null}
           {attached ? (
             <NotificationBanner success heading={<>File added: {attached}</>} />
@@ -155,7 +168,7 @@ export default function CasePage() {
             </>
           ) : null}
 
-          <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
+          <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} sent={letters.sent} mayWrite={letters.mayWrite} me={letters.me} />
           <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
           <ResolutionPlans caseId={c.id} data={plans} />
 
