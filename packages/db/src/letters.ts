@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { sha256Hex } from "./canonical.js";
 import { IntegrityError, NotFoundError } from "./errors.js";
 import { appendEvents, type Actor } from "./events.js";
@@ -179,4 +180,19 @@ async function getLetterPdf(
   return { meta, pdf: bytes };
 }
 
-export const letterRepository = Object.freeze({ issueLetter, listLetters, getLetter, getLetterPdf });
+/**
+ * Puts the letters that `post` correspondence sends into the print room's queue (issue 15:
+ * issuing no longer does; the post row does, docs/decisions/0321). Safe to run again and
+ * from several processes: a letter already queued (or printed) is left as it is.
+ */
+async function queuePostedLetters(db: Executor): Promise<number> {
+  const { rows } = await sql<{ letter_id: string }>`
+    INSERT INTO letter_postings (letter_id, council_id)
+    SELECT DISTINCT l.id, l.council_id FROM notifications_outbox o JOIN letters l ON l.id::text = o.payload->>'letterId' AND l.council_id = o.council_id
+    WHERE o.kind = 'correspondence' AND o.payload->>'channel' = 'post' AND o.sent_at IS NULL AND o.failed_at IS NULL
+    ON CONFLICT (letter_id) DO NOTHING
+    RETURNING letter_id`.execute(db);
+  return rows.length;
+}
+
+export const letterRepository = Object.freeze({ issueLetter, listLetters, getLetter, getLetterPdf, queuePostedLetters });

@@ -11,8 +11,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
-import { postRowsToPrintRoom } from "../../test/post-room.js";
-import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { answeredCase } from "../../test/answered.js";
 import { appRouter } from "../root.js";
 import { STAFF_ROLES, type StaffRole } from "./policy.js";
@@ -273,8 +271,6 @@ describe("authorisation matrix", () => {
     }
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
     await manager.letters.issue({ ...letterRequest(cases.own.id), byPost: true });
-    // The sender puts a letter going by post into the print room's queue (decision 0321).
-    await postRowsToPrintRoom(h.db.db);
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
 
     // Answered cases with what follows a response. The outsider (another directorate) owns the
@@ -687,7 +683,6 @@ describe("authorisation matrix: two councils on one server", () => {
     a.trackingCode = detail.trackingCode!;
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
     a.letterId = (await manager.letters.issue({ ...letterRequest(a.caseId), byPost: true })).letterId;
-    await postRowsToPrintRoom(h.db.db);
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
     a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
     const answeredA = await answeredCase(manager, { description: "Exampleton-only answered", customer: null, learning: { rootCause: "Matrix", improvementActions: [{ id: "matrix-action", description: "Exampleton action", ownerId: a.outsider, dueOn: "2026-12-31" }] } });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
-import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { refusal } from "../../test/refusal.js";
 
 /** Pages in a PDF written by pdfkit (page objects are plain dictionaries). */
@@ -64,7 +63,6 @@ describe("letters.previewPdf and letters.printBatch.waiting", () => {
   it("lists the letters waiting for the post to those who print them, in their scope, until a batch takes them", async () => {
     const manager = await h.as("complaints-manager");
     const issued = await manager.letters.issue({ caseId, kind: "acknowledgement" });
-    await postRowsToPrintRoom(h.db.db);
     const waiting = await manager.letters.printBatch.waiting({});
     expect(waiting.letters).toContainEqual(expect.objectContaining({ letterId: issued.letterId, caseId, kindName: "acknowledgement", recipientName: "Ann Smith", largePrint: false, downloadUrl: issued.downloadUrl }));
     expect(waiting.total).toBe(waiting.letters.length);

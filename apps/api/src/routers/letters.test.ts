@@ -208,9 +208,9 @@ describe("letters through the API", () => {
       expect(sha256(again.pdf)).toBe(first.sha256);
       expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(stored.pdf))).toBe(0);
       const listed = await officer.letters.list({ caseId });
-      // Issuing no longer puts a letter in the print room's queue: its `post` correspondence does (decision 0321).
+      // The letter's `post` correspondence puts it in the print room's queue (decision 0321); the corrected copy went by no channel.
       expect(listed.map((l) => [l.letterId, l.posting?.status ?? null, l.issuedBy?.name])).toEqual([
-        [first.letterId, null, "investigating-officer person"],
+        [first.letterId, "waiting", "investigating-officer person"],
         [second.letterId, null, "dcro person"],
       ]);
     });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letterRepository, verifyEventChain } from "@complaints/db";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
-import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { refusal } from "../../test/refusal.js";
 import { Browser, listen } from "../../test/browser.js";
 import { createApp } from "../server.js";
@@ -53,13 +52,11 @@ describe("print batches: issued letters to the post", () => {
     v = acknowledged.version;
     h.clock.advance(60_000);
     if (!options.longRemedy) {
-      await postRowsToPrintRoom(h.db.db);
       return { caseId, reference: acknowledged.reference, recipient: { name: `Customer ${n}` }, letterId: acknowledged.letters[0]!.letterId! };
     }
     await manager.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We got your bill wrong." });
     const long = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: we checked every entry on your account for the year, line by line, and set out here what we found and what we have changed so that you can see each step.`);
     const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: true });
-    await postRowsToPrintRoom(h.db.db);
     return letter;
   }
 

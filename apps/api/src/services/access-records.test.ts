@@ -12,7 +12,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
-import { postRowsToPrintRoom } from "../../test/post-room.js";
 import { refusal } from "../../test/refusal.js";
 import { createCaller } from "../root.js";
 import { createContextInner } from "../context.js";
@@ -152,7 +151,6 @@ describe("access, audit and personal data (issue 20)", () => {
           { element: "passed-to", paragraphs: ["We have passed it on."] },
         ],
       });
-      await postRowsToPrintRoom(h.db.db);
       const built = await manager.letters.printBatch.build({ limit: 50 });
       expect(built.letters.map((l) => l.caseId)).toContain(caseId);
       const auditor = (await h.principal("auditor")) as StaffPrincipal;

@@ -5,7 +5,8 @@
  * channel, enqueued in the transaction that issues the letter, delivered by the sender.
  */
 import { LETTER_KIND_NAMES, type CaseState, type LetterKind } from "@complaints/core";
-import type { Customer, NewNotification } from "@complaints/db";
+import { letterRepository, type Customer, type NewNotification } from "@complaints/db";
+import type { AppDeps } from "../context.js";
 import { letterMessage, type LetterModel } from "@complaints/letters";
 
 export type LetterChannel = "email" | "post";
@@ -108,4 +109,18 @@ export function correspondenceFor(letter: IssuedLetterToSend): NewNotification[]
 /** "by email to Ms Jane Smith (jane@example.com)", "by post to Mr Sam Jones": how a letter was sent, in words. */
 export function describeRecipient(recipient: LetterRecipient): string {
   return recipient.channel === "email" ? `by email to ${recipient.name} (${recipient.email})` : `by post to ${recipient.name}`;
+}
+
+/**
+ * INTEGRATION POINT (issue 15): stands in for the sender (docs/decisions/0318-writing-to-residents.md)
+ * until it is merged: puts the letters that `post` rows send into the print room's queue, and
+ * starts email delivery now rather than at the job's next minute, in the background. Run after
+ * a letter is issued (the step's, or one from the letters pages) and by the delivery job; every
+ * part is safe to repeat (the print queue takes a letter once; the outbox's leases).
+ */
+export async function dispatchCorrespondence(deps: Pick<AppDeps, "database" | "notifier" | "log">, options: { emails: boolean }): Promise<void> {
+  await letterRepository.queuePostedLetters(deps.database.db);
+  if (options.emails && deps.notifier.mailer) {
+    void deps.notifier.deliverPending().catch((error: unknown) => deps.log.warn("delivery after a letter was issued failed; the job will retry", { error }));
+  }
 }

@@ -43,7 +43,7 @@ import { ApiProblem, badInput, noAccess, notFound, unprocessable, versionConflic
 import { commandDecision, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
 import { factsOfCase, loadReadableCase, recordRead, type CommandKey } from "./cases.js";
-import { correspondenceFor, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
+import { correspondenceFor, dispatchCorrespondence, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -461,7 +461,9 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
  * by default the resident's channels decide).
  */
 export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }) {
-  return issueDrafted(ctx, await draftChecked(ctx, staff, input), staff.id);
+  const issued = await issueDrafted(ctx, await draftChecked(ctx, staff, input), staff.id);
+  await dispatchCorrespondence(ctx.deps, { emails: issued.sentTo.some((r) => r.channel === "email") });
+  return issued;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,6 +564,7 @@ export async function finishStepLetters(deps: AppDeps, options: { graceSeconds?:
     if (result?.status === "issued") report.issued += 1;
     if (result?.status === "withdrawn") report.withdrawn += 1;
   }
+  await dispatchCorrespondence(deps, { emails: false });
   return report;
 }
 

@@ -89,7 +89,7 @@ describe("letters issued as part of the step", () => {
     expect(await verifyEventChain(h.db.db, caseId)).toMatchObject({ ok: true });
   });
 
-  it("a complaint made by phone is answered by post: a post row with the letter, and nothing in the print queue by issuing alone", async () => {
+  it("a complaint made by phone is answered by post: the post row carries the letter, and puts it in the print room's queue", async () => {
     const { caseId, version } = await assigned({ channel: "phone" });
     const outcome = await (await h.as("investigating-officer")).command.acknowledge({ caseId, expectedVersion: version });
     expect(outcome.letters[0]).toMatchObject({ status: "issued", sentTo: [{ channel: "post", email: null }] });
@@ -97,8 +97,11 @@ describe("letters issued as part of the step", () => {
     expect(rows.map((r) => [r.recipient, (r.payload as { channel: string }).channel, (r.payload as { letterId: string }).letterId])).toEqual([
       [{ party: "customer", name: "Jane Smith" }, "post", outcome.letters[0]!.letterId],
     ]);
-    const postings = await h.db.db.selectFrom("letter_postings").select("letter_id").where("letter_id", "=", outcome.letters[0]!.letterId!).execute();
-    expect(postings).toEqual([]);
+    // Issuing itself asks for no post; the post row does (the sender's part, decision 0318).
+    const detail = await (await h.as("dcro")).cases.get({ caseId });
+    expect(detail.timeline.find((e) => e.type === "letter-issued")?.data).toMatchObject({ byPost: false, sentBy: ["post"] });
+    const listed = await (await h.as("dcro")).letters.list({ caseId });
+    expect(listed.map((l) => [l.letterId, l.posting?.status])).toEqual([[outcome.letters[0]!.letterId, "waiting"]]);
   });
 
   it("customer services acknowledge and issue the letter because they ran the step, though they may not write letters otherwise", async () => {

@@ -30,9 +30,10 @@ interface Sent {
   status: "queued" | "sent" | "failed";
 }
 
-/** "Email to jane@example.com: sent", "Post: waiting to be sent". */
+/** "Email to jane@example.com: sent", "Waiting for the post" (the print room's tag says when it is posted). */
 export function sentLine(s: Sent): string {
-  const how = s.channel === "email" ? `Email to ${s.to.email ?? s.to.name ?? "the resident"}` : s.channel === "post" ? "Post" : upperFirst(s.channel);
+  if (s.channel === "post") return s.status === "failed" ? "Post: not sent" : "By post";
+  const how = s.channel === "email" ? `Email to ${s.to.email ?? s.to.name ?? "the resident"}` : upperFirst(s.channel);
   return `${how}: ${s.status === "sent" ? "sent" : s.status === "failed" ? "not sent" : "waiting to be sent"}`;
 }
 
