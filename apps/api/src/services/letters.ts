@@ -500,12 +500,31 @@ function refusalCode(error: unknown): string | null {
  * `finishStepLetters` (the delivery job) issues it.
  */
 export async function issueStepLetters(ctx: Context, caseId: string, outboxIds: readonly number[]): Promise<StepLetter[]> {
+  await withdrawStaleLetters(ctx, caseId, outboxIds);
   const done: StepLetter[] = [];
   for (const outboxId of outboxIds) {
     const result = await issueStepLetter(ctx, caseId, outboxId);
     if (result) done.push(result);
   }
   return done;
+}
+
+/**
+ * After a step, the case's other letters still waiting whose facts it has made stale (the
+ * acknowledgement nobody wrote before the response went) are withdrawn with the reason, so no
+ * queue keeps a task for a letter that may no longer be sent.
+ */
+async function withdrawStaleLetters(ctx: Context, caseId: string, except: readonly number[]): Promise<void> {
+  const record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+  const rows = await notificationRepository.list(ctx.db, { councilId: record.councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
+  const today = todayIn(ctx.clock);
+  for (const row of rows) {
+    if (row.failedAt || except.includes(row.id)) continue;
+    const pending = pendingOf(row);
+    if (!pending.kind) continue;
+    const stale = staleLetter(record.state, { kind: pending.kind, stageId: pending.stageId, stageSequence: pending.stageSequence }, today);
+    if (stale) await notificationRepository.withdraw(ctx.db, { id: row.id, councilId: record.councilId, at: ctx.clock.now(), reason: stale.message });
+  }
 }
 
 async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): Promise<StepLetter | null> {

@@ -165,19 +165,27 @@ describe("letters issued as part of the step", () => {
     const withdrawn = async (outboxId: number) =>
       h.db.db.selectFrom("notifications_outbox").select(["failed_at", "last_error", "sent_at"]).where("id", "=", outboxId).executeTakeFirstOrThrow();
 
-    it("the case has closed", async () => {
+    it("the step that makes a waiting letter stale withdraws it, saying why; it cannot be issued after", async () => {
+      const c = await waitingAck();
+      const manager = await h.as("complaints-manager");
+      await manager.command.respond({ caseId: c.caseId, expectedVersion: c.version, outcome: "upheld", reasons: "We charged you twice." });
+      expect(await withdrawn(c.outboxId)).toMatchObject({ sent_at: null, failed_at: expect.any(Date), last_error: "Withdrawn: This acknowledgement cannot be sent: Stage 1 has already been responded to" });
+      expect((await manager.letters.pending({ caseId: c.caseId })).map((p) => p.kind)).not.toContain("acknowledgement");
+      expect((await manager.cases.get({ caseId: c.caseId })).lettersWaiting.map((t) => t.kind)).not.toContain("acknowledgement");
+      const refused = await refusal(manager.letters.issue({ caseId: c.caseId, outboxId: c.outboxId, customerAddress: address }));
+      expect(refused.code).toBe("CONFLICT");
+      expect(refused.client.message).toBe("This letter was withdrawn (This acknowledgement cannot be sent: Stage 1 has already been responded to); it will not be sent");
+    });
+
+    it("the case has closed: an acknowledgement is refused, naming the rule", async () => {
       const c = await waitingAck();
       const manager = await h.as("complaints-manager");
       let v = (await manager.command.respond({ caseId: c.caseId, expectedVersion: c.version, outcome: "upheld", reasons: "We charged you twice." })).version;
       v = (await manager.command.close({ caseId: c.caseId, expectedVersion: v })).version;
-      const refused = await refusal(manager.letters.issue({ caseId: c.caseId, outboxId: c.outboxId, customerAddress: address }));
+      const refused = await refusal(manager.letters.issue({ caseId: c.caseId, kind: "acknowledgement", customerAddress: address }));
       expect(refused.code).toBe("CONFLICT");
       expect(refused.client.refusal).toMatchObject({ code: "LETTER_STALE", message: "This acknowledgement cannot be sent: the case is closed", rule: expect.stringContaining("0321") });
-      expect(await withdrawn(c.outboxId)).toMatchObject({ sent_at: null, failed_at: expect.any(Date), last_error: "Withdrawn: This acknowledgement cannot be sent: the case is closed" });
-      expect((await manager.letters.pending({ caseId: c.caseId })).map((p) => p.kind)).not.toContain("acknowledgement");
       expect((await manager.letters.list({ caseId: c.caseId })).map((l) => l.kind)).not.toContain("acknowledgement");
-      // Asked for by kind, without the pending letter, it is refused the same way.
-      expect((await refusal(manager.letters.issue({ caseId: c.caseId, kind: "acknowledgement", customerAddress: address }))).client.refusal?.code).toBe("LETTER_STALE");
     });
 
     it("a date it promises has passed", async () => {
@@ -198,14 +206,17 @@ describe("letters issued as part of the step", () => {
     it("the stage has moved on since the letter was asked for", async () => {
       const c = await assigned({ channel: "phone", customer: { fullName: "Bo Jones", phone: "0113 496 0000" } });
       const officer = await h.as("investigating-officer");
-      let v = (await officer.command.acknowledge({ caseId: c.caseId, expectedVersion: c.version })).version;
+      const v = (await officer.command.acknowledge({ caseId: c.caseId, expectedVersion: c.version })).version;
       const responded = await officer.command.respond({ caseId: c.caseId, expectedVersion: v, outcome: "not-upheld", reasons: "The charge was right." });
       const response = responded.letters.find((l) => l.kind === "stage-1-response")!;
       expect(response.status).toBe("waiting");
-      v = (await (await h.as("dcro")).command.escalate({ caseId: c.caseId, expectedVersion: responded.version, reason: "It was not right." })).version;
-      const refused = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, outboxId: response.outboxId, customerAddress: address }));
-      expect(refused.client.refusal?.message).toBe("This Stage 1 response cannot be sent: the case has moved on from Stage 1 to Stage 2");
+      await (await h.as("dcro")).command.escalate({ caseId: c.caseId, expectedVersion: responded.version, reason: "It was not right." });
       expect((await withdrawn(response.outboxId)).last_error).toBe("Withdrawn: This Stage 1 response cannot be sent: the case has moved on from Stage 1 to Stage 2");
+      const refused = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, outboxId: response.outboxId, customerAddress: address }));
+      expect(refused.code).toBe("CONFLICT");
+      // Asked for by kind, the guard itself refuses it.
+      const byKind = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, kind: "stage-1-response", stageId: "stage-1", customerAddress: address }));
+      expect(byKind.client.refusal).toMatchObject({ code: "LETTER_STALE", message: "This Stage 1 response cannot be sent: the case has moved on from Stage 1 to Stage 2" });
     });
   });
 
