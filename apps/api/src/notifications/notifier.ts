@@ -107,5 +107,7 @@ export const EMAIL_KINDS = [
   "qa-remedial-action-overdue",
   /** The scheduled verification found a broken chain in the audit log, to the administrators. */
   "audit-log-broken",
+  /** What is written to a resident (issue 15): only the email rows; post and SMS have their own senders. */
+  "correspondence",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
