@@ -183,13 +183,15 @@ async function getLetterPdf(
 /**
  * Puts the letters that `post` correspondence sends into the print room's queue (issue 15:
  * issuing no longer does; the post row does, docs/decisions/0321). Safe to run again and
- * from several processes: a letter already queued (or printed) is left as it is.
+ * from several processes: a letter already queued (or printed) is left as it is. With
+ * `caseId`, only that case's (just after one of its letters is issued).
  */
-async function queuePostedLetters(db: Executor): Promise<number> {
+async function queuePostedLetters(db: Executor, options: { caseId?: string } = {}): Promise<number> {
+  const oneCase = options.caseId ? sql`AND o.case_id = ${options.caseId}` : sql``;
   const { rows } = await sql<{ letter_id: string }>`
     INSERT INTO letter_postings (letter_id, council_id)
     SELECT DISTINCT l.id, l.council_id FROM notifications_outbox o JOIN letters l ON l.id::text = o.payload->>'letterId' AND l.council_id = o.council_id
-    WHERE o.kind = 'correspondence' AND o.payload->>'channel' = 'post' AND o.sent_at IS NULL AND o.failed_at IS NULL
+    WHERE o.kind = 'correspondence' AND o.payload->>'channel' = 'post' AND o.sent_at IS NULL AND o.failed_at IS NULL ${oneCase}
     ON CONFLICT (letter_id) DO NOTHING
     RETURNING letter_id`.execute(db);
   return rows.length;

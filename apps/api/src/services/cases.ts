@@ -155,7 +155,7 @@ export async function runCommand<K extends CommandKey>(
   };
   if (!idempotencyKey) {
     const outcome = await apply(ctx.db);
-    return { ...outcome, letters: await sendNow(ctx, await issueStepLetters(ctx, caseId, letterIds)) };
+    return { ...outcome, letters: await sendNow(ctx, caseId, await issueStepLetters(ctx, caseId, letterIds)) };
   }
   // A form sent twice (a double click, a retry) with its own key is done once: the second
   // gets the first's outcome instead of "someone else changed this case" (issue 20). A
@@ -166,15 +166,15 @@ export async function runCommand<K extends CommandKey>(
     (trx) => apply(trx),
   );
   const value = outcome.value as unknown as CommandOutcome;
-  return { ...value, letters: outcome.replayed ? [] : await sendNow(ctx, await issueStepLetters(ctx, caseId, letterIds)) };
+  return { ...value, letters: outcome.replayed ? [] : await sendNow(ctx, caseId, await issueStepLetters(ctx, caseId, letterIds)) };
 }
 
 /**
  * What a step's letters send leaves with the step (issue 15: "acknowledge → the email is sent
  * in the same step"): handed to the sender now, not at the job's next minute.
  */
-async function sendNow(ctx: Context, letters: StepLetter[]): Promise<StepLetter[]> {
-  if (letters.some((l) => l.status === "issued")) await dispatchCorrespondence(ctx.deps, { emails: letters.some((l) => l.sentTo.some((r) => r.channel === "email")) });
+async function sendNow(ctx: Context, caseId: string, letters: StepLetter[]): Promise<StepLetter[]> {
+  if (letters.some((l) => l.status === "issued")) await dispatchCorrespondence(ctx.deps, { caseId, emails: letters.some((l) => l.sentTo.some((r) => r.channel === "email")) });
   return letters;
 }
 

@@ -118,8 +118,8 @@ export function describeRecipient(recipient: LetterRecipient): string {
  * a letter is issued (the step's, or one from the letters pages) and by the delivery job; every
  * part is safe to repeat (the print queue takes a letter once; the outbox's leases).
  */
-export async function dispatchCorrespondence(deps: Pick<AppDeps, "database" | "notifier" | "log">, options: { emails: boolean }): Promise<void> {
-  await letterRepository.queuePostedLetters(deps.database.db);
+export async function dispatchCorrespondence(deps: Pick<AppDeps, "database" | "notifier" | "log">, options: { emails: boolean; caseId?: string }): Promise<void> {
+  await letterRepository.queuePostedLetters(deps.database.db, options.caseId ? { caseId: options.caseId } : {});
   if (options.emails && deps.notifier.mailer) {
     void deps.notifier.deliverPending().catch((error: unknown) => deps.log.warn("delivery after a letter was issued failed; the job will retry", { error }));
   }

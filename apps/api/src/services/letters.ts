@@ -462,7 +462,7 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
  */
 export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }) {
   const issued = await issueDrafted(ctx, await draftChecked(ctx, staff, input), staff.id);
-  await dispatchCorrespondence(ctx.deps, { emails: issued.sentTo.some((r) => r.channel === "email") });
+  await dispatchCorrespondence(ctx.deps, { caseId: issued.caseId, emails: issued.sentTo.some((r) => r.channel === "email") });
   return issued;
 }
 

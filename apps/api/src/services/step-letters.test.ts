@@ -180,8 +180,8 @@ describe("letters issued as part of the step", () => {
     it("the case has closed: an acknowledgement is refused, naming the rule", async () => {
       const c = await waitingAck();
       const manager = await h.as("complaints-manager");
-      let v = (await manager.command.respond({ caseId: c.caseId, expectedVersion: c.version, outcome: "upheld", reasons: "We charged you twice." })).version;
-      v = (await manager.command.close({ caseId: c.caseId, expectedVersion: v })).version;
+      const v = (await manager.command.respond({ caseId: c.caseId, expectedVersion: c.version, outcome: "upheld", reasons: "We charged you twice." })).version;
+      await manager.command.close({ caseId: c.caseId, expectedVersion: v });
       const refused = await refusal(manager.letters.issue({ caseId: c.caseId, kind: "acknowledgement", customerAddress: address }));
       expect(refused.code).toBe("CONFLICT");
       expect(refused.client.refusal).toMatchObject({ code: "LETTER_STALE", message: "This acknowledgement cannot be sent: the case is closed", rule: expect.stringContaining("0321") });
