@@ -184,9 +184,18 @@ function stageFor(state: CaseState, stageId: string | undefined): StageInstance 
   return [...state.stages].reverse().find((s) => s.stageId === stageId);
 }
 
+const STAFF_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function staffCards(ctx: Context, councilId: string, ids: Iterable<string>): Promise<Map<string, StaffMember>> {
   const cards = new Map<string, StaffMember>();
   for (const id of new Set(ids)) {
+    // A response's signatory may be recorded by name ("Jamal Turner, Director of Adult Social
+    // Care", the regime's responsible person), not as a member of staff.
+    if (!STAFF_ID.test(id)) {
+      const [name, ...title] = id.split(",");
+      cards.set(id, { name: name!.trim(), jobTitle: title.join(",").trim() || "Responsible person" });
+      continue;
+    }
     const identity = await authRepository.findStaffById(ctx.db, id);
     if (!identity || identity.councilId !== councilId) continue;
     const role = identity.grants.find((g) => g.role in ROLE_LABELS)?.role as keyof typeof ROLE_LABELS | undefined;
