@@ -42,6 +42,7 @@ describe("one table gives every domain error code its HTTP status (issue 13: one
     ATTACHMENT_REJECTED: 422,
     LETTER_INCOMPLETE: 422,
     LETTER_NOT_POSSIBLE: 422,
+    LETTER_STALE: 409,
   };
   for (const [code, status] of Object.entries(expected) as Array<[DomainErrorCode, number]>) {
     it(`${code} is ${status}, with its code, message and rule as the client's refusal`, () => {

@@ -142,6 +142,7 @@ describe("no input makes a 500", () => {
       "audit.verify": () => undefined,
       "letters.pending": () => ({ caseId }),
       "letters.list": () => ({ caseId }),
+      "letters.forStep": () => ({ caseId, command: "respond" }),
       "letters.preview": () => ({ caseId, kind: "acknowledgement", stageId: "stage-1", signatoryId: h.staffIds.get("complaints-manager"), largePrint: true, customerAddress: { lines: ["1 Fuzz Lane"], postcode: "EX1 1FZ" } }),
       "letters.issue": () => ({
         caseId,

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheDir, launch, Visitor, type Browser } from "./browser.js";
-import { issueStage1Letter } from "./staff.js";
 import { complainOnline } from "./public-form.js";
 
 const baseUrl = inject("baseUrl");
@@ -98,15 +97,8 @@ describe.skipIf(!baseUrl).each([
       "stage1-responded",
     );
     expect(await v.page.locator(".govuk-summary-list").first().innerText()).toMatch(/responded/i);
-    await v.signOut();
-  });
-
-  it("the officer issues the Stage 1 response letter (to the postal address the letter lacked at first)", async () => {
-    await v.signIn("dcro.environment@exampleton.gov.uk", PASSWORD);
-    await v.goto(caseUrl.replace(baseUrl!, ""));
-    const missing = await issueStage1Letter(v, { lines: "1 Journey Road\nExampleton", postcode: "EX1 1JR" });
-    expect(missing).toMatch(/The letter needs the customer's postal address/);
-    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain("Letter issued: Stage 1 response");
+    // The response letter went with the step, by email as the complaint came (decision 0321).
+    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain(`We have emailed the Stage 1 response to Pat Journey ${stamp} (pat.${stamp}@example.com).`);
     await v.signOut();
   });
 

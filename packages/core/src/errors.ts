@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | "IDEMPOTENCY_MISMATCH"
   | "ATTACHMENT_REJECTED"
   | "LETTER_INCOMPLETE"
-  | "LETTER_NOT_POSSIBLE";
+  | "LETTER_NOT_POSSIBLE"
+  | "LETTER_STALE";
 
 /**
  * A failure the person can act on: a stable code, a plain message and the rule behind it where

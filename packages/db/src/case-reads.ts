@@ -128,6 +128,11 @@ export interface WorkQueueRow {
    * resolved (notifications_outbox; docs/decisions/0318-writing-to-residents.md), with its reason.
    */
   correspondenceProblem: { outboxId: number; status: string; reason: string } | null;
+  /**
+   * Letters the lifecycle asked for that nobody has issued yet (decision 0321): each with
+   * what it still lacks (`missing`, the officer's words it waits for; empty until drafted).
+   */
+  lettersWaiting: Array<{ outboxId: number; kind: string; missing: string[] }>;
 }
 
 /**
@@ -216,6 +221,10 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
       "c.received_at",
       "c.restricted",
       sql<string>`left(c.description, 200)`.as("excerpt"),
+      sql<Array<{ outboxId: number; kind: string; missing: string[] | null }>>`(
+        SELECT coalesce(jsonb_agg(jsonb_build_object('outboxId', o.id, 'kind', o.payload->>'letter', 'missing', o.payload->'missing') ORDER BY o.id), '[]'::jsonb)
+        FROM notifications_outbox o
+        WHERE o.case_id = c.id AND o.kind = 'letter' AND o.sent_at IS NULL AND o.failed_at IS NULL)`.as("letters_waiting"),
       "n.due_id",
       "n.kind as due_kind",
       "n.nature as due_nature",
@@ -259,6 +268,7 @@ async function workQueue(db: Executor, q: WorkQueueQuery): Promise<{ rows: WorkQ
       receivedAt: r.received_at,
       restricted: r.restricted,
       excerpt: r.excerpt,
+      lettersWaiting: r.letters_waiting.map((l) => ({ outboxId: l.outboxId, kind: l.kind, missing: Array.isArray(l.missing) ? l.missing.map(String) : [] })),
       nextDue: r.due_id
         ? { id: r.due_id, kind: r.due_kind!, nature: r.due_nature!, date: r.due_date!, explanation: r.due_explanation! }
         : null,

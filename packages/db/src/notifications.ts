@@ -512,6 +512,53 @@ async function markDone(db: Executor, input: { id: number; councilId: string; at
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Withdraws a message nobody will send (a letter whose facts went stale, decision 0321): it
+ * leaves the queue as given up, with the reason kept. False when it was already done or gone.
+ */
+async function withdraw(db: Executor, input: { id: number; councilId: string; at: Date; reason: string }): Promise<boolean> {
+  const result = await db
+    .updateTable("notifications_outbox")
+    .set({ failed_at: input.at, locked_by: null, locked_until: null, last_error: `Withdrawn: ${input.reason}`.slice(0, 2000) })
+    .where("id", "=", input.id)
+    .where("council_id", "=", input.councilId)
+    .where("sent_at", "is", null)
+    .where("failed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Adds facts to a waiting message's payload (what a pending letter still lacks, for the work queue). */
+async function annotate(db: Executor, input: { id: number; councilId: string; patch: Record<string, unknown> }): Promise<void> {
+  await db
+    .updateTable("notifications_outbox")
+    .set({ payload: sql`payload || ${JSON.stringify(input.patch)}::jsonb` })
+    .where("id", "=", input.id)
+    .where("council_id", "=", input.councilId)
+    .where("sent_at", "is", null)
+    .execute();
+}
+
+/**
+ * Letters a lifecycle step asked for (`payload.by`, who ran it) and nobody has issued, queued
+ * before `createdBefore`, that are not known to wait for an officer's words (`payload.missing`):
+ * every council's, oldest first, for the job that finishes them (decision 0321).
+ */
+async function waitingLetters(db: Executor, input: { createdBefore: Date; limit: number }): Promise<OutboxEntry[]> {
+  const rows = await db
+    .selectFrom("notifications_outbox")
+    .select(columns)
+    .where("kind", "=", "letter")
+    .where("sent_at", "is", null)
+    .where("failed_at", "is", null)
+    .where("created_at", "<", input.createdBefore)
+    .where(sql<boolean>`payload ? 'by' AND NOT payload ? 'missing'`)
+    .orderBy("id")
+    .limit(input.limit)
+    .execute();
+  return rows.map(toEntry);
+}
+
 /** One message of the council, or undefined. */
 async function getMessage(db: Executor, councilId: string, id: number): Promise<OutboxEntry | undefined> {
   const row = await db.selectFrom("notifications_outbox").select(columns).where("id", "=", id).where("council_id", "=", councilId).executeTakeFirst();
@@ -587,5 +634,8 @@ export const notificationRepository = Object.freeze({
   caseCorrespondence,
   resend,
   resolveProblem,
+  withdraw,
+  annotate,
+  waitingLetters,
   dedupeKeysOf,
 });

@@ -323,6 +323,7 @@ describe("authorisation matrix", () => {
       "cases.get",
       "cases.accessLog",
       "letters.list",
+      "letters.forStep",
       "letters.preview",
       "letters.previewPdf",
       "letters.issue",
@@ -440,6 +441,7 @@ describe("authorisation matrix", () => {
         const checks: Array<[string, "allowed" | "refused", () => Promise<unknown>]> = [
           ["letters.list", read, () => caller.letters.list({ caseId })],
           ["letters.pending", read, () => caller.letters.pending({ caseId })],
+          ["letters.forStep", read, () => caller.letters.forStep({ caseId, command: "acknowledge" })],
           ["letters.preview", write, () => caller.letters.preview(letterRequest(caseId))],
           ["letters.previewPdf", write, () => caller.letters.previewPdf(letterRequest(caseId))],
           ["letters.issue", write, () => caller.letters.issue({ ...letterRequest(caseId), byPost: false })],
@@ -846,6 +848,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "integration.caseStatus": lists((c) => c.integration.caseStatus({ reference: a.reference })),
       "letters.pending": names((c) => c.letters.pending({ caseId })),
       "letters.list": names((c) => c.letters.list({ caseId })),
+      "letters.forStep": names((c) => c.letters.forStep({ caseId, command: "acknowledge" })),
       "letters.preview": names((c) => c.letters.preview(letterRequest(caseId))),
       "letters.previewPdf": names((c) => c.letters.previewPdf(letterRequest(caseId))),
       "letters.issue": names((c) => c.letters.issue({ ...letterRequest(caseId), byPost: false })),

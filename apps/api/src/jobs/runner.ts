@@ -14,6 +14,7 @@ import { sweep, type SweepReport } from "./sweep.js";
 import type { DeliveryReport } from "../notifications/notifier.js";
 import { verifyAuditLogJob } from "../services/audit.js";
 import { bouncesToOutbox, pollMailbox, type InboundReport } from "../services/inbound-mail.js";
+import { finishStepLetters } from "../services/letters.js";
 
 export const JOBS = {
   sweep: "complaints-sweep",
@@ -55,6 +56,10 @@ export function handlersFor(deps: AppDeps): JobHandlers {
       return report;
     },
     deliver: async () => {
+      // Letters a step asked for that the step could not issue (the process stopped after
+      // its commit): issued now, so their correspondence goes out below (decision 0321).
+      const letters = await finishStepLetters(deps);
+      if (letters.issued || letters.withdrawn) deps.log.info("step letters finished", { ...letters });
       const total: Required<DeliveryReport> = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
       const started = Date.now();
       while (Date.now() - started < DELIVERY_BUDGET_MS) {

@@ -404,7 +404,5 @@ export const EMAIL_KINDS = [
   "qa-remedial-action-overdue",
   /** The scheduled verification found a broken chain in the audit log, to the administrators. */
   "audit-log-broken",
-  /** Written to a resident (issue 15): a receipt by email goes to `recipient.email`. */
-  "correspondence",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

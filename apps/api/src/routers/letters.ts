@@ -6,12 +6,11 @@
  * services/print-batches.ts.
  */
 import { z } from "zod";
-import { LETTER_KINDS } from "@complaints/core";
-import { LETTER_ELEMENTS } from "@complaints/letters";
+import { COMMAND_TYPES, LETTER_KINDS } from "@complaints/core";
 import { router, staffProcedure } from "../trpc.js";
-import { previewLetter, issueLetter, previewLetterPdf, listLetters, pendingLetters } from "../services/letters.js";
+import { previewLetter, issueLetter, previewLetterPdf, listLetters, pendingLetters, stepLetterPlan } from "../services/letters.js";
 import { MAX_BATCH, buildPrintBatch, cancelPrintBatch, confirmPrintBatch, lettersAwaitingPost, listPrintBatches } from "../services/print-batches.js";
-import { id, isoDateTime, slug } from "./schemas.js";
+import { id, isoDateTime, letterSection, slug } from "./schemas.js";
 
 const postcode = z
   .string()
@@ -25,11 +24,6 @@ export const postalAddress = z.object({
   postcode,
 });
 
-const section = z.object({
-  element: z.enum(LETTER_ELEMENTS),
-  heading: z.string().trim().max(120).optional(),
-  paragraphs: z.array(z.string().max(5_000, "Keep each paragraph under 5,000 characters")).max(30),
-});
 
 export const letterRequest = z
   .object({
@@ -37,7 +31,7 @@ export const letterRequest = z
     kind: z.enum(LETTER_KINDS).optional(),
     outboxId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     stageId: slug.optional(),
-    sections: z.array(section).max(40).optional(),
+    sections: z.array(letterSection).max(40).optional(),
     signatoryId: id.optional(),
     customerAddress: postalAddress.optional(),
     representativeAddress: postalAddress.optional(),
@@ -53,6 +47,14 @@ export const lettersRouter = router({
   pending: staffProcedure
     .input(z.object({ caseId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }))
     .query(({ ctx, input }) => pendingLetters(ctx, ctx.staff, input)),
+
+  /**
+   * What a step's form will send (decision 0321): the letters the command asks for on this
+   * case, to whom and on which channel, and the officer's words each needs.
+   */
+  forStep: staffProcedure
+    .input(z.object({ caseId: id, command: z.enum(COMMAND_TYPES) }))
+    .query(({ ctx, input }) => stepLetterPlan(ctx, ctx.staff, input)),
 
   /** A case's issued letters, with where each has got to in the post and where to download it. */
   list: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => listLetters(ctx, ctx.staff, input.caseId)),
@@ -73,7 +75,8 @@ export const lettersRouter = router({
   /**
    * Issues the letter: 422 LETTER_INCOMPLETE with `data.refusal.missing` when it lacks
    * anything; otherwise the PDF is stored unchanged with its SHA-256 and recorded on the case.
-   * `byPost` (default true): the letter waits for a print batch.
+   * It is sent on the resident's channels as `correspondence` (decision 0321): `byPost` true
+   * adds a paper copy, false sends none by post.
    */
   issue: staffProcedure
     .input(letterRequest.and(z.object({ byPost: z.boolean().optional() })))

@@ -27,35 +27,38 @@ describe("print batches: issued letters to the post", () => {
   });
 
   let n = 0;
-  /** A case acknowledged by the complaints manager, with one letter issued; returns the letter. */
+  /**
+   * A case acknowledged by the complaints manager, whose step issued its acknowledgement
+   * (decision 0321): by post for a complaint that came by post, by email when `byPost` is
+   * false. With `longRemedy`, a long Stage 1 response issued by hand goes by post instead.
+   * Returns the letter that goes by post (or, by email, the acknowledgement).
+   */
   async function issued(options: { serviceId?: string; largePrint?: boolean; byPost?: boolean; flags?: string[]; longRemedy?: boolean } = {}) {
     n += 1;
     const manager = await h.as("complaints-manager");
+    const emailed = options.byPost === false || options.longRemedy;
     const { caseId } = await manager.cases.log({
       kind: "complaint",
-      channel: "post",
+      channel: emailed ? "email" : "post",
       serviceId: options.serviceId ?? "council-tax",
       description: "My bill is wrong.",
       desiredOutcome: "A correct bill",
       flags: (options.flags ?? []) as never,
-      customer: { fullName: `Customer ${n}`, address: `${n} Long Road\nExampleton`, postcode: "EX1 2AB", largePrint: options.largePrint ?? false },
+      customer: { fullName: `Customer ${n}`, address: `${n} Long Road\nExampleton`, postcode: "EX1 2AB", largePrint: options.largePrint ?? false, ...(emailed ? { email: `customer${n}@example.com` } : {}) },
     });
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
     v = (await manager.command.assign({ caseId, expectedVersion: v, handlerId: h.staffIds.get("complaints-manager")! })).version;
-    v = (await manager.command.acknowledge({ caseId, expectedVersion: v })).version;
+    const acknowledged = await manager.command.acknowledge({ caseId, expectedVersion: v });
+    v = acknowledged.version;
     h.clock.advance(60_000);
     if (!options.longRemedy) {
-      const letter = await manager.letters.issue({ caseId, kind: "acknowledgement", byPost: options.byPost ?? true });
-      return delivered(letter);
+      // The sender puts a letter going by post in the print room (decision 0318).
+      await h.deps.notifier.deliverPending();
+      return { caseId, reference: acknowledged.reference, recipient: { name: `Customer ${n}` }, letterId: acknowledged.letters[0]!.letterId! };
     }
     await manager.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We got your bill wrong." });
     const long = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: we checked every entry on your account for the year, line by line, and set out here what we found and what we have changed so that you can see each step.`);
-    const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: options.byPost ?? true });
-    return delivered(letter);
-  }
-
-  /** The sender's run after the issue: a letter by post is a correspondence message it puts in the print room (decision 0318). */
-  async function delivered<T>(letter: T): Promise<T> {
+    const letter = await manager.letters.issue({ caseId, kind: "stage-1-response", sections: [{ element: "remedies", paragraphs: long }], byPost: true });
     await h.deps.notifier.deliverPending();
     return letter;
   }
@@ -128,7 +131,7 @@ describe("print batches: issued letters to the post", () => {
     expect(told.every((t) => t.seesItSent && t.sentAt === confirmed.batch.confirmedAt)).toBe(true);
     expect(confirmed).toMatchObject({ posted: 3, alreadyConfirmed: false, batch: { status: "posted", confirmedBy: { name: "dcro person" } } });
     for (const letter of corporate) {
-      const [listed] = await dcro.letters.list({ caseId: letter.caseId });
+      const listed = (await dcro.letters.list({ caseId: letter.caseId })).find((l) => l.letterId === letter.letterId);
       expect(listed!.posting).toMatchObject({ status: "posted", batchId: batch.batchId, postedAt: confirmed.batch.confirmedAt });
       const timeline = (await dcro.cases.get({ caseId: letter.caseId })).timeline;
       expect(timeline.at(-1)).toMatchObject({ type: "letter-posted", data: { batchId: batch.batchId, letters: [{ letterId: letter.letterId }] } });

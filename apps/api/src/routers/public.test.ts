@@ -227,17 +227,18 @@ describe("the public forms", () => {
     const manager = await h.as("complaints-manager");
     await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
     await manager.command.assign({ caseId, expectedVersion: 2, handlerId: h.staffIds.get("complaints-manager")! });
-    await manager.command.acknowledge({ caseId, expectedVersion: 3 });
+    // The acknowledgement is issued with the step (decision 0321).
+    const acknowledged = await manager.command.acknowledge({ caseId, expectedVersion: 3 });
     const preview = await manager.letters.preview({ caseId, kind: "acknowledgement" });
     expect(preview.model.trackingCode).toBe(sent.trackingCode);
-    const issued = await manager.letters.issue({ caseId, kind: "acknowledgement", byPost: false });
+    const [issued] = (await manager.letters.list({ caseId })).filter((l) => l.letterId === acknowledged.letters[0]!.letterId);
     const page = await visitor(h).public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
-    expect(page.letters).toEqual([{ letterId: issued.letterId, kind: "acknowledgement", name: expect.any(String), sentOn: "2026-03-02", to: "you", downloadable: true }]);
-    const letter = await visitor(h).public.letter({ reference: sent.reference, trackingCode: sent.trackingCode, letterId: issued.letterId });
-    expect(letter.sha256).toBe(issued.sha256);
+    expect(page.letters).toEqual([{ letterId: issued!.letterId, kind: "acknowledgement", name: expect.any(String), sentOn: "2026-03-02", to: "you", downloadable: true }]);
+    const letter = await visitor(h).public.letter({ reference: sent.reference, trackingCode: sent.trackingCode, letterId: issued!.letterId });
+    expect(letter.sha256).toBe(issued!.sha256);
     expect(Buffer.from(letter.pdfBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
     const other = await visitor(h).public.submit(complaint("public-letter-other", { description: "Someone else's complaint" }));
-    const stolen = await refusal(visitor(h).public.letter({ reference: other.reference, trackingCode: other.trackingCode, letterId: issued.letterId }));
+    const stolen = await refusal(visitor(h).public.letter({ reference: other.reference, trackingCode: other.trackingCode, letterId: issued!.letterId }));
     expect(stolen.code).toBe("NOT_FOUND");
   });
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { id } from "@complaints/core";
+import { LETTER_ELEMENTS } from "@complaints/letters";
 
 export { FIRST_DATE, LAST_DATE, id, isoDate, isoDateTime, name, slug, text } from "@complaints/core";
 
@@ -17,8 +18,17 @@ export const caseRef = z.object({
  * A lifecycle command's reference: the case and version, and the form's own idempotency key
  * (one per form shown), so that the same form sent twice is done once (issue 20).
  */
+/** One section of a letter in the officer's words: replaces the draft's for that element, or is added. */
+export const letterSection = z.object({
+  element: z.enum(LETTER_ELEMENTS),
+  heading: z.string().trim().max(120).optional(),
+  paragraphs: z.array(z.string().max(5_000, "Keep each paragraph under 5,000 characters")).max(30),
+});
+
 export const commandRef = caseRef.extend({
   idempotencyKey: z.string().min(8, "at least 8 characters").max(200).optional(),
+  /** The officer's words for the letter the step sends (decision 0321): the respond form's findings… */
+  letter: z.object({ sections: z.array(letterSection).max(40).optional() }).optional(),
 });
 
 /** What a case is logged with: core's, shared with the portal's form (issue 13). */

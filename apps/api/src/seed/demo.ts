@@ -6,6 +6,7 @@
  * colours are what a council would see today. Deterministic for a given "today".
  */
 import { currentResponseDue, todayIn, type CaseState, type CommandType, type Clock, type ResolvedRules } from "@complaints/core";
+import type { LetterElement } from "@complaints/letters";
 import type { ProfileId } from "@complaints/profiles";
 import { authRepository, caseRepository, customerRepository, organisationRepository } from "@complaints/db";
 import { TRPCError } from "@trpc/server";
@@ -13,7 +14,7 @@ import { createContextInner, type AppDeps, type Context } from "../context.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
-import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput } from "../services/cases.js";
+import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput, type StepLetterWords } from "../services/cases.js";
 import { buildPrintBatch, confirmPrintBatch, lettersAwaitingPost, MAX_BATCH } from "../services/print-batches.js";
 import { conductCommand } from "../services/customers.js";
 import { describeError } from "../errors.js";
@@ -262,7 +263,7 @@ export async function seedDemo(
     report.cases += 1;
     let at = receivedAt;
     /** Runs the step at `when` if that moment has come; false stops this case here. */
-    const step = async <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K>): Promise<boolean> => {
+    const step = async <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K> & { letter?: StepLetterWords }): Promise<boolean> => {
       if (when > now) return false;
       await correspond(at, when);
       at = when;
@@ -366,7 +367,8 @@ interface Play {
   kind: CaseState["kind"];
   d: string;
   io: string;
-  step: <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K>) => Promise<boolean>;
+  /** `letter`: the officer's words for the step's letter, as its form asks for them (decision 0321). */
+  step: <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K> & { letter?: StepLetterWords }) => Promise<boolean>;
   /** Whether `who` may run the command now: the path follows what the case's rules allow. */
   can: (who: string, type: CommandType) => Promise<boolean>;
   /** Whether the current stage's response is not yet due at `when`. */
@@ -387,13 +389,18 @@ interface Play {
 }
 
 /** The path a case takes; it stops wherever "now" falls, or where the scenario ends. */
+/** The officer's words for one section of the step's letter, typed in the step's form (decision 0321). */
+function words(element: LetterElement, text: string): StepLetterWords {
+  return { sections: [{ element, paragraphs: [text] }] };
+}
+
 async function playCase(p: Play): Promise<void> {
   const { step, after, rng, d } = p;
   const dcro = p.coordinator;
   const ioId = p.staffIds.get(p.io)!;
   const io2 = `io2-${d}`;
   if (p.kind === "compliment" || p.kind === "comment") {
-    if (!(await step(dcro, after(rng.int(1, 6)), "acknowledge-feedback", {}))) return;
+    if (!(await step(dcro, after(rng.int(1, 6)), "acknowledge-feedback", { letter: words("passed-to", "We have passed what you told us to the team and their manager.") }))) return;
     await step(dcro, after(rng.int(0, 3)), "close", { note: null });
     return;
   }
@@ -409,7 +416,7 @@ async function playCase(p: Play): Promise<void> {
   // Complaints and member enquiries: triage first.
   const t = rng.next();
   if (p.kind === "complaint" && t < 0.03) {
-    await step(dcro, after(1), "triage", { outcome: "excluded", reason: "right-of-appeal", route: "Appeal to the Valuation Tribunal within two months" });
+    await step(dcro, after(1), "triage", { outcome: "excluded", reason: "right-of-appeal", route: "Appeal to the Valuation Tribunal within two months", letter: words("reasons", "Our complaints procedure does not cover decisions you have a right to appeal to a tribunal.") });
     return;
   }
   if (p.kind === "complaint" && t < 0.05) {
@@ -417,7 +424,7 @@ async function playCase(p: Play): Promise<void> {
     return;
   }
   if (p.kind === "complaint" && t < 0.07) {
-    await step(dcro, after(1), "triage", { outcome: "not-a-complaint", agreedWithCustomer: true, note: "A first request for service; passed to the team" });
+    await step(dcro, after(1), "triage", { outcome: "not-a-complaint", agreedWithCustomer: true, note: "A first request for service; passed to the team", letter: words("reasons", "This is the first time you have asked us for this, so we have treated it as a request for the service.") });
     return;
   }
   if (!(await step(dcro, after(rng.int(0, 2)), "triage", { outcome: "accept" }))) return;
@@ -429,7 +436,7 @@ async function playCase(p: Play): Promise<void> {
   if ((await p.can(p.io, "acknowledge")) && !(await step(p.io, after(rng.int(1, 4)), "acknowledge", { offerToDiscuss: rng.chance(0.5) || mustOffer }))) return;
   if (p.stalled) return;
   if (rng.chance(0.15)) {
-    if (!(await step(p.io, after(rng.int(1, 4)), "request-information", { id: "info-1", from: "customer", what: "Copies of the bills and bank statements", pause: true }))) return;
+    if (!(await step(p.io, after(rng.int(1, 4)), "request-information", { id: "info-1", from: "customer", what: "Copies of the bills and bank statements", pause: true, letter: words("consequences-of-no-reply", "If we do not hear from you within 10 working days, we will look into your complaint with the information we have.") }))) return;
     if (!(await step(p.io, after(rng.int(2, 6)), "receive-information", { id: "info-1" }))) return;
   }
   if (rng.chance(0.12) && (await p.can(p.io, "extend"))) {
@@ -483,7 +490,7 @@ async function playCase(p: Play): Promise<void> {
   }
   // Stage 2's answer may need a senior officer (children's social care: a head of service or director).
   const responder = (await p.can(io2, "respond")) ? io2 : (await p.can(`hos-${d}`, "respond")) ? `hos-${d}` : `director-${d}`;
-  if (!(await step(responder, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence." }))) return;
+  if (!(await step(responder, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence.", letter: words("complaint-definition", "Whether the Stage 1 investigation answered every point you raised, and whether its outcome was right.") }))) return;
   // Lewisham: some go on to the Independent Adjudicator (Stage 3) instead of closing.
   if (p.rules.plugins.includes("independent-adjudicator") && (await p.can("cso", "escalate")) && rng.chance(0.3)) {
     await playAdjudication(p);

@@ -7,6 +7,7 @@ import {
   activeRestrictions,
   addCalendarDays,
   explainRules,
+  LETTER_KIND_NAMES,
   nextDue,
   ragStatus,
   todayIn,
@@ -14,11 +15,13 @@ import {
   type CommandType,
   type ConductState,
   type DueDate,
+  type LetterKind,
 } from "@complaints/core";
 import {
   caseRepository,
   conductRepository,
   customerRepository,
+  notificationRepository,
   searchRepository,
   type AccessScope,
   type CaseSummary,
@@ -34,6 +37,27 @@ import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS, TRACKING_CODE_REA
 import { availableFor, loadReadableCase, recordRead, recordReads, EMAIL_ACTOR, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
+
+/** A letter that waits for someone to write it, as a task (decision 0321). */
+export interface LetterTask {
+  outboxId: number;
+  kind: string;
+  /** "Write the Stage 1 response letter for LCC-123 (missing: how the complaint was considered)" */
+  text: string;
+  /** The letter's draft page in the portal. */
+  href: string;
+}
+
+export function letterTask(caseId: string, reference: string, letter: { outboxId: number; kind: string; missing: readonly string[] }): LetterTask {
+  const name = LETTER_KIND_NAMES[letter.kind as LetterKind] ?? letter.kind;
+  const what = /letter$/.test(name) ? name : `${name} letter`;
+  return {
+    outboxId: letter.outboxId,
+    kind: letter.kind,
+    text: `Write the ${what} for ${reference}${letter.missing.length ? ` (missing: ${letter.missing.join("; ")})` : ""}`,
+    href: `/cases/${caseId}/letters/${letter.outboxId}`,
+  };
+}
 export type DueStatus = Rag | "met" | "window";
 
 /**
@@ -58,11 +82,12 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const today = todayIn(ctx.clock);
   // Independent reads (and the record of this one) go to the database together.
-  const [events, customer, conduct] = await Promise.all([
+  const [events, customer, conduct, , outbox] = await Promise.all([
     caseRepository.listEvents(ctx.db, caseId, { excludeTypes: ["case-read"] }),
     state.customer ? customerRepository.getCustomer(ctx.db, state.customer.id).catch(() => null) : null,
     state.customer ? conductRepository.getConduct<ConductState>(ctx.db, state.customer.id) : undefined,
     recordRead(ctx, staff, caseId, record.councilId, "case detail"),
+    notificationRepository.list(ctx.db, { councilId: record.councilId, caseIds: [caseId], kinds: ["letter", "correspondence"], limit: 200 }),
   ]);
   const people = new Set<string>([...state.aboutStaffIds, ...events.map((e) => e.actor.id ?? "")]);
   for (const stage of state.stages) for (const id of [stage.handlerId, ...stage.previousHandlerIds]) if (id) people.add(id);
@@ -144,6 +169,27 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
       };
     }),
     available: availableFor(state, runtime, staff, facts),
+    /** Letters asked for that nobody has issued yet, each a task with its draft page (decision 0321). */
+    lettersWaiting: outbox
+      .filter((o) => o.kind === "letter" && !o.sentAt && !o.failedAt)
+      .reverse()
+      .map((o) => letterTask(record.id, record.reference, { outboxId: o.id, kind: String(o.payload.letter ?? "letter"), missing: Array.isArray(o.payload.missing) ? o.payload.missing.map(String) : [] })),
+    /** What has been sent to the resident or is on its way, newest first (decision 0321). */
+    correspondence: outbox
+      .filter((o) => o.kind === "correspondence")
+      .map((o) => ({
+        id: o.id,
+        channel: String(o.payload.channel ?? ""),
+        purpose: String(o.payload.purpose ?? ""),
+        letterKind: typeof o.payload.letterKind === "string" ? o.payload.letterKind : null,
+        letterId: typeof o.payload.letterId === "string" ? o.payload.letterId : null,
+        subject: String(o.payload.subject ?? ""),
+        to: { name: o.recipient.name ?? null, email: o.recipient.email ?? null },
+        status: o.sentAt ? ("sent" as const) : o.failedAt ? ("failed" as const) : ("queued" as const),
+        queuedAt: o.createdAt.toISOString(),
+        sentAt: o.sentAt?.toISOString() ?? null,
+        error: o.failedAt ? o.lastError : null,
+      })),
     /** "Why is Stage 1 ten days here?": every rule, where it came from, what it overrode. */
     rules: explainRules(rules),
   };
@@ -202,6 +248,8 @@ export interface QueueItem {
   rag: Rag;
   /** A message to the resident that failed or may not have gone, until staff resolve it (decision 0318): the case comes first. */
   correspondenceProblem: { outboxId: number; status: string; reason: string } | null;
+  /** Letters on the case waiting for someone to write them (decision 0321). */
+  letterTasks: LetterTask[];
 }
 
 /**
@@ -297,6 +345,7 @@ export async function workQueue(ctx: Context, staff: StaffPrincipal, kind: Queue
       nextDue: r.nextDue,
       rag: r.nextDue ? ragStatus({ ...r.nextDue, metOn: null } as DueDate, today, calendar) : "none",
       correspondenceProblem: r.correspondenceProblem,
+      letterTasks: r.lettersWaiting.map((l) => letterTask(r.id, r.reference, l)),
     })),
   };
 }

@@ -34,6 +34,8 @@ import { badInput, noAccess, notFound, refused } from "../errors.js";
 import { commandDecision, logDecision, readDecision, rolesIn, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
+import type { LetterElement } from "@complaints/letters";
+import { issueStepLetters, type StepLetter } from "./letters.js";
 
 export type CommandKey = Exclude<CommandType, "log">;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -47,6 +49,16 @@ export interface CommandOutcome {
   status: CaseState["status"];
   /** What the caller may do next. */
   available: CommandType[];
+  /**
+   * The letters the step asked for and what became of them (decision 0321): issued and sent,
+   * waiting for an officer's words, or withdrawn as stale. Empty for a replayed request.
+   */
+  letters: StepLetter[];
+}
+
+/** The officer's words for the step's letter, typed in the step's form (decision 0321). */
+export interface StepLetterWords {
+  sections?: Array<{ element: LetterElement; heading?: string | undefined; paragraphs: string[] }> | undefined;
 }
 
 /** What the access policy asks about a loaded case (access/principal.ts). */
@@ -98,11 +110,11 @@ export async function runCommand<K extends CommandKey>(
   ctx: Context,
   staff: StaffPrincipal,
   type: K,
-  input: { caseId: string; expectedVersion: number; idempotencyKey?: string | undefined } & CommandPayload<K>,
+  input: { caseId: string; expectedVersion: number; idempotencyKey?: string | undefined; letter?: StepLetterWords | undefined } & CommandPayload<K>,
   /** More to write in the command's own transaction (an improvement action's milestones). */
   options: { also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>) => Promise<void> } = {},
 ): Promise<CommandOutcome> {
-  const { caseId, expectedVersion, idempotencyKey, ...payload } = input;
+  const { caseId, expectedVersion, idempotencyKey, letter: words, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const facts = factsOfCase(record);
   const decision = commandDecision(staff, type, facts);
@@ -114,6 +126,9 @@ export async function runCommand<K extends CommandKey>(
   if (command.type === "respond" && command.remedies?.length) {
     command.remedies = await withApproversRoles(ctx, record.councilId, record.row.directorate_id, command.remedies);
   }
+  // The letters this step asks for, issued once it has committed (decision 0321).
+  let letterIds: number[] = [];
+  const step: StepOrigin = { by: staff.id, command: type, sections: words?.sections ?? [] };
   const apply = async (db: Executor): Promise<CommandOutcome> => {
     const result = await applyCaseCommand(db, {
       caseId,
@@ -122,7 +137,7 @@ export async function runCommand<K extends CommandKey>(
       rules,
       clock: ctx.clock,
       also: async (trx, applied) => {
-        await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id);
+        letterIds = await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id, step);
         await options.also?.(trx, applied);
       },
     });
@@ -134,18 +149,23 @@ export async function runCommand<K extends CommandKey>(
       version: result.version,
       status: result.state.status,
       available: availableFor(result.state, runtime, staff, after),
+      letters: [],
     };
   };
-  if (!idempotencyKey) return await apply(ctx.db);
+  if (!idempotencyKey) {
+    const outcome = await apply(ctx.db);
+    return { ...outcome, letters: await issueStepLetters(ctx, caseId, letterIds) };
+  }
   // A form sent twice (a double click, a retry) with its own key is done once: the second
   // gets the first's outcome instead of "someone else changed this case" (issue 20). A
   // refusal or conflict stores nothing, so the key stays free for a corrected submission.
   const outcome = await runIdempotently(
     ctx.db,
-    { councilId: record.councilId, scope: "case-command", key: idempotencyKey, request: { by: staff.id, caseId, expectedVersion, type, payload } },
+    { councilId: record.councilId, scope: "case-command", key: idempotencyKey, request: { by: staff.id, caseId, expectedVersion, type, payload, ...(words ? { letter: words } : {}) } },
     (trx) => apply(trx),
   );
-  return outcome.value as unknown as CommandOutcome;
+  const value = outcome.value as unknown as CommandOutcome;
+  return { ...value, letters: outcome.replayed ? [] : await issueStepLetters(ctx, caseId, letterIds) };
 }
 
 type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
@@ -327,24 +347,44 @@ export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtim
   await ctx.deps.notifier.enqueue(trx, messages);
 }
 
+/** The staff step that asked for a letter: who ran it, which command, the words they typed for it. */
+interface StepOrigin {
+  by: string;
+  command: CommandKey;
+  sections: NonNullable<StepLetterWords["sections"]>;
+}
+
 /**
  * Writes the transition's effects to the outbox in the command's transaction: letters for the
  * letters service to produce, notifications to the people named. Each carries a dedupe key
- * made of the case, its version and the effect's position, so nothing is queued twice.
+ * made of the case, its version and the effect's position, so nothing is queued twice. A
+ * letter asked for by a staff step records the step, so that whoever ran it issues it
+ * (decision 0321). Returns the ids of the letters queued.
  */
-async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null): Promise<void> {
+async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, step?: StepOrigin): Promise<number[]> {
   const effects = applied.effects as Effect[];
-  if (effects.length === 0) return;
+  if (effects.length === 0) return [];
+  const letters: NewNotification[] = [];
   const messages: NewNotification[] = [];
   for (const [index, effect] of effects.entries()) {
     const dedupeKey = `effect:${applied.caseId}:${applied.version}:${index}`;
     const base = { councilId: applied.councilId, caseId: applied.caseId };
     if (effect.type === "send-letter") {
-      messages.push({
+      const stageSequence = effect.stageId ? ([...applied.state.stages].reverse().find((s) => s.stageId === effect.stageId)?.sequence ?? null) : null;
+      letters.push({
         ...base,
         kind: "letter",
         recipient: { party: effect.to },
-        payload: { letter: effect.letter, stageId: effect.stageId, to: effect.to, dueOn: effect.dueOn, reference: applied.reference, version: applied.version },
+        payload: {
+          letter: effect.letter,
+          stageId: effect.stageId,
+          stageSequence,
+          to: effect.to,
+          dueOn: effect.dueOn,
+          reference: applied.reference,
+          version: applied.version,
+          ...(step ? { command: step.command, by: step.by, ...(step.sections.length ? { sections: step.sections } : {}) } : {}),
+        },
         dedupeKey,
       });
       continue;
@@ -361,7 +401,9 @@ async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: Council
       messages.push({ ...base, kind: "case-notification", recipient: { staffId, party }, payload: { subject, text, party }, dedupeKey: `${dedupeKey}:${n}` });
     }
   }
-  await ctx.deps.notifier.enqueue(trx, messages);
+  const letterIds = letters.length ? await ctx.deps.notifier.enqueue(trx, letters) : [];
+  if (messages.length) await ctx.deps.notifier.enqueue(trx, messages);
+  return letterIds;
 }
 
 /** The staff a party name stands for ("head-of-service", "legal", "service:waste"…), or none. */

@@ -9,10 +9,12 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { LETTER_KIND_NAMES, currentStage, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
+import { TRPCError } from "@trpc/server";
 import {
   authRepository,
   caseRepository,
+  contactRepository,
   customerRepository,
   inTransaction,
   letterRepository,
@@ -28,6 +30,7 @@ import {
   checkRequiredContent,
   letterRegimeFamily,
   renderLetterPdf,
+  requiredContent,
   withSections,
   type LetterElement,
   type LetterModel,
@@ -36,11 +39,12 @@ import {
   type RegimeFamily,
   type StaffMember,
 } from "@complaints/letters";
-import type { Context } from "../context.js";
-import { badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
-import { letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
+import { createContextInner, type AppDeps, type Context } from "../context.js";
+import { ApiProblem, badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
+import { commandDecision, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
-import { factsOfCase, loadReadableCase, recordRead } from "./cases.js";
+import { factsOfCase, loadReadableCase, recordRead, type CommandKey } from "./cases.js";
+import { correspondenceFor, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -56,10 +60,14 @@ export interface PendingLetter {
   to: string | null;
   dueOn: string | null;
   queuedAt: string;
+  /** What it still lacks, noted when the step that asked for it tried to issue it (decision 0321). */
+  missing: string[];
+  /** Who ran the step that asked for it (they may issue it, decision 0321), if a member of staff did. */
+  askedBy: string | null;
 }
 
 function pendingView(entry: OutboxEntry): PendingLetter {
-  const payload = entry.payload as { letter?: unknown; stageId?: unknown; to?: unknown; dueOn?: unknown; reference?: unknown };
+  const payload = entry.payload as { letter?: unknown; stageId?: unknown; to?: unknown; dueOn?: unknown; reference?: unknown; missing?: unknown; by?: unknown };
   const kind = typeof payload.letter === "string" ? payload.letter : "unknown";
   return {
     outboxId: entry.id,
@@ -71,6 +79,8 @@ function pendingView(entry: OutboxEntry): PendingLetter {
     to: typeof payload.to === "string" ? payload.to : null,
     dueOn: typeof payload.dueOn === "string" ? payload.dueOn : null,
     queuedAt: entry.createdAt.toISOString(),
+    missing: Array.isArray(payload.missing) ? payload.missing.map(String) : [],
+    askedBy: typeof payload.by === "string" ? payload.by : null,
   };
 }
 
@@ -87,7 +97,7 @@ export async function pendingLetters(ctx: Context, staff: StaffPrincipal, input:
     const { record } = await loadReadableCase(ctx, staff, input.caseId);
     await recordRead(ctx, staff, record.id, record.councilId, "letters to write listed");
     const rows = await notificationRepository.list(ctx.db, { councilId: staff.councilId, caseIds: [input.caseId], kinds: ["letter"], unsentOnly: true, limit: input.limit });
-    return rows.reverse().map(pendingView);
+    return rows.reverse().filter((r) => !r.failedAt).map(pendingView);
   }
   // Newest first in pages, keeping the ones this person may read, then oldest first.
   const out: OutboxEntry[] = [];
@@ -98,7 +108,7 @@ export async function pendingLetters(ctx: Context, staff: StaffPrincipal, input:
     const facts = await caseRepository.accessFacts(ctx.db, staff.councilId, [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))]);
     for (const row of rows) {
       const f = row.caseId ? facts.get(row.caseId) : undefined;
-      if (f && readDecision(staff, factsOf(f)).ok) out.push(row);
+      if (f && !row.failedAt && readDecision(staff, factsOf(f)).ok) out.push(row);
       if (out.length === input.limit) break;
     }
     beforeId = rows.at(-1)!.id;
@@ -146,6 +156,8 @@ export interface Draft {
   largePrint: boolean;
   largePrintReason: string;
   recipient: { to: "customer" | "representative"; name: string };
+  /** Who it will be sent to, and how (email, post): the resident's channels (letter-dispatch.ts). */
+  recipients: LetterRecipient[];
   /** The pending letter this one settles when issued, if any. */
   outboxId: number | null;
   stageInstanceId: string | null;
@@ -173,9 +185,18 @@ function stageFor(state: CaseState, stageId: string | undefined): StageInstance 
   return [...state.stages].reverse().find((s) => s.stageId === stageId);
 }
 
+const STAFF_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function staffCards(ctx: Context, councilId: string, ids: Iterable<string>): Promise<Map<string, StaffMember>> {
   const cards = new Map<string, StaffMember>();
   for (const id of new Set(ids)) {
+    // A response's signatory may be recorded by name ("Jamal Turner, Director of Adult Social
+    // Care", the regime's responsible person), not as a member of staff.
+    if (!STAFF_ID.test(id)) {
+      const [name, ...title] = id.split(",");
+      cards.set(id, { name: name!.trim(), jobTitle: title.join(",").trim() || "Responsible person" });
+      continue;
+    }
     const identity = await authRepository.findStaffById(ctx.db, id);
     if (!identity || identity.councilId !== councilId) continue;
     const role = identity.grants.find((g) => g.role in ROLE_LABELS)?.role as keyof typeof ROLE_LABELS | undefined;
@@ -184,26 +205,76 @@ async function staffCards(ctx: Context, councilId: string, ids: Iterable<string>
   return cards;
 }
 
-async function pendingItem(ctx: Context, councilId: string, caseId: string, outboxId: number) {
+/** A letter the lifecycle asked for, as its outbox entry records it (services/cases.ts, queueEffects). */
+interface PendingRow {
+  id: number;
+  kind: LetterKind | undefined;
+  stageId: string | null;
+  /** Which time the stage was opened, when the letter was asked for (older entries have none). */
+  stageSequence: number | null;
+  /** The step that asked for it and who ran it: they may issue it (decision 0321). */
+  command: CommandKey | null;
+  by: string | null;
+  /** The officer's words for the letter, typed in the step's form. */
+  sections: NonNullable<LetterRequest["sections"]>;
+}
+
+function pendingOf(row: OutboxEntry): PendingRow {
+  const payload = row.payload as { letter?: unknown; stageId?: unknown; stageSequence?: unknown; command?: unknown; by?: unknown; sections?: unknown };
+  return {
+    id: row.id,
+    kind: typeof payload.letter === "string" ? (payload.letter as LetterKind) : undefined,
+    stageId: typeof payload.stageId === "string" ? payload.stageId : null,
+    stageSequence: typeof payload.stageSequence === "number" ? payload.stageSequence : null,
+    command: typeof payload.command === "string" && (COMMAND_TYPES as readonly string[]).includes(payload.command) && payload.command !== "log" ? (payload.command as CommandKey) : null,
+    by: typeof payload.by === "string" ? payload.by : null,
+    sections: Array.isArray(payload.sections) ? (payload.sections as PendingRow["sections"]) : [],
+  };
+}
+
+async function pendingItem(ctx: Context, councilId: string, caseId: string, outboxId: number): Promise<PendingRow> {
   const row = await notificationRepository.getMessage(ctx.db, councilId, outboxId);
   if (!row || row.caseId !== caseId || row.kind !== "letter") throw notFound("There is no such pending letter on this case");
   if (row.sentAt) throw versionConflict("This letter has already been issued; issue it again only to send a corrected copy (leave out the pending letter)", "LETTER_ALREADY_ISSUED");
-  const payload = row.payload as { letter?: unknown };
-  return { id: row.id, kind: typeof payload.letter === "string" ? (payload.letter as LetterKind) : undefined };
+  if (row.failedAt) throw versionConflict(`This letter was withdrawn (${(row.lastError ?? "").replace(/^Withdrawn: /, "")}); it will not be sent`, "LETTER_ALREADY_ISSUED");
+  return pendingOf(row);
+}
+
+type CaseRecord = Awaited<ReturnType<typeof caseRepository.getCase<CaseState>>>;
+
+/** A draft with what issuing it needs beside: the case it was drafted from and the request it answers. */
+interface Drafted {
+  draft: Draft;
+  record: CaseRecord;
+  pending: PendingRow | null;
 }
 
 /**
  * A draft of the letter from the case with the officer's sections merged in, and everything
  * it still lacks: the content its regime requires, someone to send it to, their address.
- * A missing element is listed, never an error.
+ * A missing element is listed, never an error. The person who ran the step that asked for
+ * the letter may draft and issue it, whatever their role (decision 0321).
  */
-export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest): Promise<Draft> {
-  const { record } = await loadReadableCase(ctx, staff, input.caseId);
-  const decision = letterDecision(staff, factsOfCase(record));
-  if (!decision.ok) throw noAccess(decision.reason);
-  const state = record.state;
+export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }): Promise<Draft> {
+  return (await draftChecked(ctx, staff, input)).draft;
+}
 
+async function draftChecked(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }): Promise<Drafted> {
+  const { record } = await loadReadableCase(ctx, staff, input.caseId);
+  const facts = factsOfCase(record);
   const pending = input.outboxId !== undefined ? await pendingItem(ctx, record.councilId, record.id, input.outboxId) : null;
+  const decision = letterDecision(staff, facts);
+  if (!decision.ok && !(pending?.command && commandDecision(staff, pending.command, facts).ok)) throw noAccess(decision.reason);
+  if (input.signatoryId) {
+    const signatory = await authRepository.findStaffById(ctx.db, input.signatoryId);
+    if (!signatory || signatory.councilId !== record.councilId || !signatory.active) throw badInput("The signatory is not a member of staff here");
+  }
+  return { draft: await composeDraft(ctx, record, staff.id, input, pending), record, pending };
+}
+
+/** The draft itself, with no access check: the callers have made theirs. */
+async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, input: LetterRequest & { byPost?: boolean | undefined }, pending: PendingRow | null): Promise<Draft> {
+  const state = record.state;
   const kind = input.kind ?? pending?.kind;
   if (!kind) throw badInput("Say which letter to write (kind), or which pending letter (outboxId)");
   if (pending?.kind && input.kind && pending.kind !== input.kind) {
@@ -213,33 +284,41 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const family = letterRegimeFamily(rules);
-  const stage = stageFor(state, input.stageId);
+  const stageId = input.stageId ?? pending?.stageId ?? undefined;
+  const stage = stageFor(state, stageId);
   if (input.stageId && !stage) throw badInput(`This case has no stage "${input.stageId}"`);
 
-  if (input.signatoryId) {
-    const signatory = await authRepository.findStaffById(ctx.db, input.signatoryId);
-    if (!signatory || signatory.councilId !== record.councilId || !signatory.active) throw badInput("The signatory is not a member of staff here");
-  }
-  const signatoryId = input.signatoryId ?? stage?.response?.signedBy ?? stage?.handlerId ?? staff.id;
-  const people = [signatoryId, staff.id, ...state.stages.flatMap((s) => [s.handlerId, s.response?.signedBy].filter((x): x is string => Boolean(x)))];
+  const signatoryId = input.signatoryId ?? stage?.response?.signedBy ?? stage?.handlerId ?? issuerId;
+  const people = [signatoryId, issuerId, ...state.stages.flatMap((s) => [s.handlerId, s.response?.signedBy].filter((x): x is string => Boolean(x)))];
   const cards = await staffCards(ctx, record.councilId, people);
 
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const toRepresentative = state.representative?.replyTo === "representative";
+  const to = toRepresentative ? "representative" : "customer";
+  const recipientName = toRepresentative ? state.representative!.name : (state.customer?.name ?? "");
+  let recipients = await letterRecipients(ctx.db, state, to);
+  // An officer may ask for a paper copy as well, or for none (the letter handed over in person).
+  if (input.byPost === true && state.customer && !recipients.some((r) => r.channel === "post")) recipients = [...recipients, { party: to, name: recipientName, email: null, channel: "post" }];
+  if (input.byPost === false) recipients = recipients.filter((r) => r.channel !== "post");
+  const posted = recipients.some((r) => r.channel === "post");
+
   const missing: MissingItem[] = [];
   if (!state.customer) missing.push({ element: "recipient", description: "someone to send it to: nobody's name and address is on this anonymous case", source: RECIPIENT_SOURCE });
   const customerAddress = input.customerAddress ?? postalAddressOf(customer);
-  if (state.customer && !customerAddress) {
+  // An address is needed to post the letter, or to print it for the representative's client.
+  if (state.customer && !customerAddress && (posted || toRepresentative)) {
     missing.push({ element: "recipient-address", description: "the customer's postal address (add it to their record, or give it for this letter)", source: RECIPIENT_SOURCE });
   }
-  if (toRepresentative && !input.representativeAddress) {
+  // The representative's address as staff recorded it with their contact details (decision 0320).
+  const representativeAddress = input.representativeAddress ?? (toRepresentative ? postalAddressOf(await contactRepository.representativeContact(ctx.db, state.id)) : null);
+  if (toRepresentative && !representativeAddress) {
     missing.push({ element: "representative-address", description: `the postal address of ${state.representative!.name}, who acts for the customer: replies go to them`, source: RECIPIENT_SOURCE });
   }
 
   let model: LetterModel = buildLetterModel(kind, state, rules, runtime.profile, {
     date: todayIn(ctx.clock),
     customerAddress: customerAddress ?? NO_ADDRESS,
-    ...(toRepresentative ? { representativeAddress: input.representativeAddress ?? NO_ADDRESS } : {}),
+    ...(toRepresentative ? { representativeAddress: representativeAddress ?? NO_ADDRESS } : {}),
     staff: (id) => cards.get(id),
     signatoryId,
     ...(stage ? { stageId: stage.stageId } : {}),
@@ -247,7 +326,8 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
     // Printed only where the letters package says (the acknowledgement to the customer).
     trackingCode: await ctx.deps.tracking.codeFor(record.id),
   });
-  model = withSections(model, (input.sections ?? []).map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
+  const sections = [...(pending?.sections ?? []), ...(input.sections ?? [])];
+  model = withSections(model, sections.map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
   missing.push(...checkRequiredContent(model, family).map(({ element, description, source }) => ({ element, description, source })));
 
   let largePrint: boolean;
@@ -281,17 +361,18 @@ export async function draftLetter(ctx: Context, staff: StaffPrincipal, input: Le
     issuable: missing.length === 0,
     largePrint,
     largePrintReason,
-    recipient: { to: toRepresentative ? "representative" : "customer", name: model.recipient.name },
+    recipient: { to, name: model.recipient.name },
+    recipients,
     outboxId: pending?.id ?? null,
     stageInstanceId: stage ? `${stage.stageId}#${stage.sequence}` : null,
   };
 }
 
 /** The oldest letter of this kind the outbox is waiting for on the case, if any. */
-async function oldestPending(ctx: Context, councilId: string, caseId: string, kind: LetterKind): Promise<number | null> {
+async function oldestPending(ctx: Context, councilId: string, caseId: string, kind: LetterKind): Promise<PendingRow | null> {
   const rows = await notificationRepository.list(ctx.db, { councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
   const match = rows.reverse().find((r) => (r.payload as { letter?: unknown }).letter === kind && !r.failedAt);
-  return match?.id ?? null;
+  return match ? pendingOf(match) : null;
 }
 
 export function letterUrl(letterId: string): string {
@@ -299,13 +380,34 @@ export function letterUrl(letterId: string): string {
 }
 
 /**
- * Issues the letter: refuses with the list of what it lacks (422); renders the PDF (large
- * print when needed); stores it unchanged with its SHA-256, a `letter-issued` event in the
- * case's chain and the pending letter settled, in one transaction. Issuing again makes a new
- * letter; the first is never replaced.
+ * Why the letter may not go now because its facts are stale (decision 0321), checked against
+ * the request it answers: the pending letter's stage as it was asked for, else the draft's.
  */
-export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }) {
-  const draft = await draftLetter(ctx, staff, input);
+function stalenessOf(ctx: Context, drafted: Drafted, settles: PendingRow | null) {
+  const { draft, record } = drafted;
+  const [stageId, sequence] = draft.stageInstanceId ? draft.stageInstanceId.split("#") : [null, null];
+  const asked = settles?.stageId ? { kind: draft.kind, stageId: settles.stageId, stageSequence: settles.stageSequence } : { kind: draft.kind, stageId: stageId ?? null, stageSequence: sequence ? Number(sequence) : null };
+  return staleLetter(record.state, asked, todayIn(ctx.clock));
+}
+
+/**
+ * Issues a drafted letter: refuses a stale one (withdrawing the pending letter with the
+ * reason) and an incomplete one (422 with the list of what it lacks); renders the PDF (large
+ * print when needed); stores it unchanged with its SHA-256, a `letter-issued` event in the
+ * case's chain, the pending letter settled and the correspondence that sends it on the
+ * resident's channels, in one transaction. Issuing again makes a new letter; the first is
+ * never replaced.
+ */
+async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
+  const { draft, record } = drafted;
+  const councilId = record.councilId;
+  const settles = drafted.pending ?? (await oldestPending(ctx, councilId, draft.caseId, draft.kind));
+  const stale = stalenessOf(ctx, drafted, settles);
+  if (stale) {
+    if (settles) await notificationRepository.withdraw(ctx.db, { id: settles.id, councilId, at: ctx.clock.now(), reason: stale.message });
+    ctx.deps.log.info("stale letter withdrawn", { caseId: draft.caseId, kind: draft.kind, outboxId: settles?.id ?? null, reason: stale.message });
+    throw stale;
+  }
   if (draft.missing.length > 0) {
     throw unprocessable(
       "LETTER_INCOMPLETE",
@@ -316,10 +418,8 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
   }
   assertIssuable(draft.model, draft.family);
   const pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
-  const councilId = staff.councilId;
-  const settles = draft.outboxId ?? (await oldestPending(ctx, councilId, draft.caseId, draft.kind));
-  const byPost = input.byPost ?? true;
   const issuedAt = ctx.clock.now();
+  const stageId = draft.stageInstanceId?.split("#")[0] ?? null;
   const letter = await inTransaction(ctx.db, async (trx) => {
     const stored = await letterRepository.issueLetter(trx, {
       caseId: draft.caseId,
@@ -329,41 +429,26 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
       largePrint: draft.largePrint,
       model: draft.model,
       issuedAt,
-      issuedBy: staff.id,
+      issuedBy: issuerId,
       pdf,
-      byPost,
-      event: { actor: { type: "staff", id: staff.id }, on: draft.model.date, data: { outboxId: settles, recipientName: draft.model.recipient.name, to: draft.recipient.to } },
+      // The post is a correspondence row now; the sender queues it for the print room (decision 0321).
+      byPost: false,
+      event: {
+        actor: { type: "staff", id: issuerId },
+        on: draft.model.date,
+        data: { outboxId: settles?.id ?? null, recipientName: draft.model.recipient.name, to: draft.recipient.to, sentBy: draft.recipients.map((r) => r.channel) },
+      },
     });
-    // Issuing does not post the letter: a correspondence message on the post channel does, in
-    // this transaction, and the sender puts it in the print room (docs/decisions/0318-writing-to-residents.md).
-    if (byPost) {
-      await ctx.deps.notifier.enqueue(trx, [
-        {
-          councilId,
-          caseId: draft.caseId,
-          kind: "correspondence",
-          recipient: { party: draft.recipient.to, name: draft.model.recipient.name },
-          payload: {
-            channel: "post",
-            purpose: "other",
-            letterKind: draft.kind,
-            stageId: draft.stageInstanceId,
-            reference: draft.reference,
-            language: "en",
-            subject: `${LETTER_KIND_NAMES[draft.kind]} (${draft.reference})`,
-            text: `The ${LETTER_KIND_NAMES[draft.kind]} by post`,
-            letterId: stored.id,
-          },
-          dedupeKey: `letter:${draft.caseId}:${stored.id}:post`,
-        },
-      ]);
-    }
-    if (settles !== null && !(await notificationRepository.markDone(trx, { id: settles, councilId, at: issuedAt }))) {
+    if (settles !== null && !(await notificationRepository.markDone(trx, { id: settles.id, councilId, at: issuedAt }))) {
       throw versionConflict("Someone else issued this letter while you were writing it. Check the case's letters; issue yours only if it corrects theirs.", "LETTER_ALREADY_ISSUED");
     }
+    await ctx.deps.notifier.enqueue(
+      trx,
+      correspondenceFor({ councilId, caseId: draft.caseId, reference: draft.reference, letterId: stored.id, model: draft.model, stageId, recipients: draft.recipients, occasion: settles?.id ?? stored.id }),
+    );
     return stored;
   });
-  ctx.deps.log.info("letter issued", { by: staff.id, caseId: draft.caseId, letterId: letter.id, kind: draft.kind });
+  ctx.deps.log.info("letter issued", { by: issuerId, caseId: draft.caseId, letterId: letter.id, kind: draft.kind });
   return {
     letterId: letter.id,
     caseId: draft.caseId,
@@ -374,11 +459,141 @@ export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: Le
     largePrint: letter.large_print,
     issuedAt: letter.issued_at.toISOString(),
     recipient: draft.recipient,
-    byPost,
-    settledOutboxId: settles,
+    /** Who it was sent to, and how: the correspondence queued with it. */
+    sentTo: draft.recipients,
+    byPost: draft.recipients.some((r) => r.channel === "post"),
+    settledOutboxId: settles?.id ?? null,
     warnings: draft.warnings,
     downloadUrl: letterUrl(letter.id),
   };
+}
+
+/**
+ * Issues a letter from the letters pages (`byPost`: true adds a paper copy, false sends none;
+ * by default the resident's channels decide).
+ */
+export async function issueLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest & { byPost?: boolean | undefined }) {
+  return issueDrafted(ctx, await draftChecked(ctx, staff, input), staff.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters issued as part of the step (decision 0321)
+// ---------------------------------------------------------------------------------------------
+
+/** What became of a letter a step asked for. */
+export interface StepLetter {
+  outboxId: number;
+  kind: LetterKind;
+  kindName: string;
+  /** issued (and sent on the channels in `sentTo`), waiting for an officer's words, or withdrawn as stale. */
+  status: "issued" | "waiting" | "withdrawn";
+  letterId: string | null;
+  sentTo: LetterRecipient[];
+  /** What it still lacks, in words ("what we found"), when waiting. */
+  missing: string[];
+  /** Why it was withdrawn, or why it could not be issued yet. */
+  reason: string | null;
+}
+
+function refusalCode(error: unknown): string | null {
+  if (error instanceof DomainError) return error.code;
+  if (error instanceof TRPCError && error.cause instanceof ApiProblem) return error.cause.refusal.code;
+  if (error instanceof TRPCError && error.cause instanceof DomainError) return error.cause.code;
+  return null;
+}
+
+/**
+ * Issues the letters a step asked for, as the person who ran it, once the step has committed.
+ * A letter whose content is complete goes now; one that needs an officer's words stays pending,
+ * noting what it lacks for the work queue; a stale one is withdrawn. Rendering happens outside
+ * the step's transaction: if this process stops in between, the letter is still pending and
+ * `finishStepLetters` (the delivery job) issues it.
+ */
+export async function issueStepLetters(ctx: Context, caseId: string, outboxIds: readonly number[]): Promise<StepLetter[]> {
+  await withdrawStaleLetters(ctx, caseId, outboxIds);
+  const done: StepLetter[] = [];
+  for (const outboxId of outboxIds) {
+    const result = await issueStepLetter(ctx, caseId, outboxId);
+    if (result) done.push(result);
+  }
+  return done;
+}
+
+/**
+ * After a step, the case's other letters still waiting whose facts it has made stale (the
+ * acknowledgement nobody wrote before the response went) are withdrawn with the reason, so no
+ * queue keeps a task for a letter that may no longer be sent.
+ */
+async function withdrawStaleLetters(ctx: Context, caseId: string, except: readonly number[]): Promise<void> {
+  const record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+  const rows = await notificationRepository.list(ctx.db, { councilId: record.councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
+  const today = todayIn(ctx.clock);
+  for (const row of rows) {
+    if (row.failedAt || except.includes(row.id)) continue;
+    const pending = pendingOf(row);
+    if (!pending.kind) continue;
+    const stale = staleLetter(record.state, { kind: pending.kind, stageId: pending.stageId, stageSequence: pending.stageSequence }, today);
+    if (stale) await notificationRepository.withdraw(ctx.db, { id: row.id, councilId: record.councilId, at: ctx.clock.now(), reason: stale.message });
+  }
+}
+
+async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): Promise<StepLetter | null> {
+  const record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+  const row = await notificationRepository.getMessage(ctx.db, record.councilId, outboxId);
+  if (!row || row.caseId !== caseId || row.kind !== "letter" || row.sentAt || row.failedAt) return null;
+  const pending = pendingOf(row);
+  if (!pending.kind || !pending.by) return null;
+  const base = { outboxId, kind: pending.kind, kindName: LETTER_KIND_NAMES[pending.kind], letterId: null, sentTo: [] as LetterRecipient[], missing: [] as string[], reason: null };
+  let drafted: Drafted | null = null;
+  try {
+    drafted = { draft: await composeDraft(ctx, record, pending.by, { caseId, outboxId }, pending), record, pending };
+    const issued = await issueDrafted(ctx, drafted, pending.by);
+    return { ...base, status: "issued", letterId: issued.letterId, sentTo: issued.sentTo };
+  } catch (error) {
+    const code = refusalCode(error);
+    if (code === "LETTER_STALE") return { ...base, status: "withdrawn", reason: (error as Error).message };
+    if (code === "LETTER_ALREADY_ISSUED") return null;
+    if (code === "LETTER_INCOMPLETE" && drafted) {
+      // A letter this procedure never sends (an extension notice under the member enquiry
+      // procedure) is no task for anyone: it is withdrawn, saying why.
+      const notSent = drafted.draft.missing.find((m) => m.element === "letter-kind");
+      if (notSent) {
+        await notificationRepository.withdraw(ctx.db, { id: outboxId, councilId: record.councilId, at: ctx.clock.now(), reason: notSent.description });
+        return { ...base, status: "withdrawn", reason: notSent.description };
+      }
+      const missing = drafted.draft.missing.map((m) => m.description);
+      await notificationRepository.annotate(ctx.db, { id: outboxId, councilId: record.councilId, patch: { missing } });
+      return { ...base, status: "waiting", sentTo: drafted.draft.recipients, missing };
+    }
+    if (code) {
+      // The letter cannot be drafted as the case stands (LETTER_NOT_POSSIBLE…): someone must look.
+      await notificationRepository.annotate(ctx.db, { id: outboxId, councilId: record.councilId, patch: { missing: [(error as Error).message] } });
+      return { ...base, status: "waiting", missing: [(error as Error).message] };
+    }
+    // A fault (the PDF could not be rendered, the database went away): the job tries again.
+    ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
+    return { ...base, status: "waiting", reason: "It could not be issued just now; it will be tried again shortly." };
+  }
+}
+
+/**
+ * The delivery job's part (decision 0321): letters asked for by a step at least `graceSeconds`
+ * ago and still pending (the process stopped after the step committed, or rendering failed)
+ * are issued now, as the person who ran the step. Letters already known to need an officer's
+ * words are left for them.
+ */
+export async function finishStepLetters(deps: AppDeps, options: { graceSeconds?: number; limit?: number } = {}): Promise<{ issued: number; withdrawn: number }> {
+  const ctx = createContextInner({ deps });
+  const before = ctx.clock.now().getTime() - (options.graceSeconds ?? 60) * 1000;
+  const report = { issued: 0, withdrawn: 0 };
+  const rows = await notificationRepository.waitingLetters(ctx.db, { createdBefore: new Date(before), limit: options.limit ?? 50 });
+  for (const row of rows) {
+    if (!row.caseId) continue;
+    const result = await issueStepLetter(ctx, row.caseId, row.id);
+    if (result?.status === "issued") report.issued += 1;
+    if (result?.status === "withdrawn") report.withdrawn += 1;
+  }
+  return report;
 }
 
 /**
@@ -446,4 +661,88 @@ export async function letterPdf(ctx: Context, staff: StaffPrincipal, letterId: s
   const { pdf } = await letterRepository.getLetterPdf(ctx.db, letterId);
   await recordRead(ctx, staff, record.id, record.councilId, `letter ${meta.kind} downloaded`);
   return { meta, pdf, fileName: `${record.reference}-${meta.kind}-${meta.issued_at.toISOString().slice(0, 10)}.pdf` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a step's form says it will send (decision 0321)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Sections no case data fills: only the officer can write them (build-model.ts leaves them
+ * out). Where a letter's rules require one, the step's form asks for it.
+ */
+const OFFICER_WORDS: ReadonlySet<LetterElement> = new Set<LetterElement>(["investigation", "complaint-definition", "consequences-of-no-reply", "advocacy", "passed-to"]);
+
+/** Besides OFFICER_WORDS, sections a letter of this kind has only when the officer writes them. */
+const KIND_WORDS: Partial<Record<LetterKind, readonly LetterElement[]>> = {
+  excluded: ["reasons"],
+  "not-a-complaint": ["reasons"],
+};
+
+/** The letters a command asks for on this case, by the stage it acts on (triage: by its outcome). */
+function lettersOfCommand(state: CaseState, rulesStages: ReadonlyArray<{ id: string; acknowledgementLetter: LetterKind; responseLetter: LetterKind }>, command: CommandKey): Array<{ kind: LetterKind; when: string | null }> {
+  const stage = currentStage(state);
+  const stageRule = stage ? rulesStages.find((r) => r.id === stage.stageId) : undefined;
+  switch (command) {
+    case "acknowledge":
+      return stageRule ? [{ kind: stageRule.acknowledgementLetter, when: null }] : [];
+    case "respond":
+      return stageRule ? [{ kind: stageRule.responseLetter, when: null }] : [];
+    case "extend":
+      return [{ kind: "extension-notice", when: null }];
+    case "holding-response":
+      return [{ kind: "holding-response", when: null }];
+    case "request-information":
+      return [{ kind: "information-request", when: "when you ask the customer" }];
+    case "refer-back":
+      return [{ kind: "referral-back", when: null }];
+    case "acknowledge-feedback":
+      return [{ kind: "compliment-acknowledgement", when: null }];
+    case "triage":
+      return [
+        { kind: "not-a-complaint", when: "if it is not a complaint" },
+        { kind: "excluded", when: "if it is excluded" },
+        { kind: "out-of-time", when: "if it is out of time" },
+        { kind: "wrongly-addressed", when: "if it is for another organisation" },
+      ];
+    default:
+      return [];
+  }
+}
+
+export interface StepLetterPlan {
+  kind: LetterKind;
+  kindName: string;
+  /** "if it is out of time": the outcome of the form that sends this letter; null when it always goes. */
+  when: string | null;
+  recipients: LetterRecipient[];
+  /** The resident has no postal address on record, so a letter by post will wait for one. */
+  addressMissing: boolean;
+  /** The officer's words this letter must have (the form asks for them). */
+  words: Array<{ element: LetterElement; description: string; source: string }>;
+}
+
+/** What the step's form will send, to whom and how, and the words it needs from the officer. */
+export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input: { caseId: string; command: CommandKey }): Promise<StepLetterPlan[]> {
+  const { record } = await loadReadableCase(ctx, staff, input.caseId);
+  const state = record.state;
+  const runtime = await ctx.deps.councils.get(record.councilId);
+  const rules = runtime.book.rulesFor(state.serviceId, state.kind);
+  const family = letterRegimeFamily(rules);
+  const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
+  const to = state.representative?.replyTo === "representative" ? "representative" : "customer";
+  if (!state.customer && to === "customer") return [];
+  const name = to === "representative" ? state.representative!.name : state.customer!.name;
+  const recipients = await letterRecipients(ctx.db, state, to);
+  const addressMissing = recipients.some((r) => r.channel === "post") && !(to === "representative" ? postalAddressOf(await contactRepository.representativeContact(ctx.db, state.id)) : postalAddressOf(customer));
+  return lettersOfCommand(state, rules.regime.stages, input.command).map(({ kind, when }) => ({
+    kind,
+    kindName: LETTER_KIND_NAMES[kind],
+    when,
+    recipients,
+    addressMissing,
+    words: (requiredContent(kind, family) ?? [])
+      .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement) || (KIND_WORDS[kind] ?? []).includes(r.element as LetterElement))
+      .map(({ element, description, source }) => ({ element, description, source })),
+  }));
 }

@@ -16,6 +16,25 @@ interface PendingLetter {
   to: string | null;
   dueOn: string | null;
   queuedAt: string;
+  /** What it still lacks (decision 0321: the step tried to issue it). */
+  missing: string[];
+  /** Who ran the step that asked for it: they may finish it whatever their role. */
+  askedBy: string | null;
+}
+
+/** What was sent to the resident, or is on its way (the case's correspondence). */
+interface Sent {
+  channel: string;
+  letterId: string | null;
+  to: { name: string | null; email: string | null };
+  status: "queued" | "sent" | "failed";
+}
+
+/** "Email to jane@example.com: sent", "Waiting for the post" (the print room's tag says when it is posted). */
+export function sentLine(s: Sent): string {
+  if (s.channel === "post") return s.status === "failed" ? "Post: not sent" : "By post";
+  const how = s.channel === "email" ? `Email to ${s.to.email ?? s.to.name ?? "the resident"}` : upperFirst(s.channel);
+  return `${how}: ${s.status === "sent" ? "sent" : s.status === "failed" ? "not sent" : "waiting to be sent"}`;
 }
 
 interface IssuedLetter {
@@ -37,7 +56,21 @@ function recipientOf(to: string | null, name?: string | null): string {
   return name ?? (who ? upperFirst(who) : "Not known yet");
 }
 
-export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: string; pending: readonly PendingLetter[]; issued: readonly IssuedLetter[]; mayWrite: boolean }) {
+export function CaseLetters({
+  caseId,
+  pending,
+  issued,
+  sent,
+  mayWrite,
+  me,
+}: {
+  caseId: string;
+  pending: readonly PendingLetter[];
+  issued: readonly IssuedLetter[];
+  sent: readonly Sent[];
+  mayWrite: boolean;
+  me: string;
+}) {
   return (
     <section aria-labelledby="letters" className="govuk-!-margin-bottom-6">
       <h2 className="govuk-heading-m" id="letters">
@@ -49,13 +82,16 @@ export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: str
           captionSize="s"
           head={["Letter", "Goes to", "Send by"]}
           rows={pending.map((p) => [
-            mayWrite ? (
-              <Link className="govuk-link" to={`/cases/${caseId}/letters/${p.outboxId}`}>
-                Write the {p.kindName}
-              </Link>
-            ) : (
-              upperFirst(p.kindName)
-            ),
+            <>
+              {mayWrite || p.askedBy === me ? (
+                <Link className="govuk-link" to={`/cases/${caseId}/letters/${p.outboxId}`}>
+                  Write the {p.kindName}
+                </Link>
+              ) : (
+                upperFirst(p.kindName)
+              )}
+              {p.missing.length ? <span className="govuk-body-s govuk-!-display-block">Missing: {p.missing.join("; ")}</span> : null}
+            </>,
             recipientOf(p.to),
             p.dueOn ? formatDate(p.dueOn, true) : "As soon as possible",
           ])}
@@ -67,7 +103,7 @@ export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: str
         <Table
           caption="Issued"
           captionSize="s"
-          head={["Letter", "Sent to", "Issued", "Post"]}
+          head={["Letter", "Sent to", "Issued", "How it was sent"]}
           rows={issued.map((l) => [
             <>
               <a className="govuk-link" href={l.downloadUrl}>
@@ -77,7 +113,17 @@ export function CaseLetters({ caseId, pending, issued, mayWrite }: { caseId: str
             </>,
             recipientOf(l.recipient.to, l.recipient.name),
             `${formatDateTime(l.issuedAt)}${l.issuedBy?.name ? ` by ${l.issuedBy.name}` : ""}`,
-            l.posting ? <Tag colour={l.posting.status === "posted" ? "green" : "yellow"}>{POSTING_LABELS[l.posting.status] ?? l.posting.status}</Tag> : "Not by post",
+            <>
+              {sent
+                .filter((s) => s.letterId === l.letterId)
+                .map((s, i) => (
+                  <span key={i} className="govuk-!-display-block">
+                    {sentLine(s)}
+                  </span>
+                ))}
+              {l.posting ? <Tag colour={l.posting.status === "posted" ? "green" : "yellow"}>{POSTING_LABELS[l.posting.status] ?? l.posting.status}</Tag> : null}
+              {!l.posting && !sent.some((s) => s.letterId === l.letterId) ? "Not sent" : null}
+            </>,
           ])}
         />
       ) : null}

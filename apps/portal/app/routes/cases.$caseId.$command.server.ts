@@ -68,11 +68,46 @@ function formOf(command: CommandType) {
   return form;
 }
 
+/** A field of the step's form that carries the officer's words for one section of its letter. */
+const WORDS_PREFIX = "letter-";
+
+/**
+ * The officer's words for the step's letter (decision 0321): each `letter-<element>` answer is
+ * that section of the letter, a paragraph per blank-line-separated block.
+ */
+export function letterWordsOf(form: FormData): { sections: Array<{ element: string; paragraphs: string[] }> } | undefined {
+  const sections: Array<{ element: string; paragraphs: string[] }> = [];
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith(WORDS_PREFIX) || typeof value !== "string") continue;
+    const paragraphs = value
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (paragraphs.length) sections.push({ element: name.slice(WORDS_PREFIX.length), paragraphs });
+  }
+  return sections.length ? { sections } : undefined;
+}
+
+/** What the step will send, to whom and how, and the words its letters need (the API's plan). */
+async function letterPlanOf(context: AppLoadContext, caseId: string, command: Exclude<CommandType, "log">) {
+  const plans = await context.api.letters.forStep({ caseId, command });
+  // One question per section: the triage outcomes' letters may each need the same one.
+  const words = new Map<string, { name: string; label: string; hint: string }>();
+  for (const plan of plans) {
+    for (const w of plan.words) {
+      if (!words.has(w.element)) words.set(w.element, { name: `${WORDS_PREFIX}${w.element}`, label: `For the letter: ${w.description.replace(/^./, (c) => c.toUpperCase())}`, hint: `It goes in the ${plan.kindName} as you write it. Leave it empty to write it later: the letter then waits as a task.` });
+    }
+  }
+  return { plans, words: [...words.values()] };
+}
+
 export async function loadCommandPage(context: AppLoadContext, request: Request, caseId: string, param: string | undefined) {
   const staff = requireStaff(context, request);
   const command = commandFromParam(param);
   const c = await loadCase(context, caseId);
+  const allowed = (c.available as readonly string[]).includes(command);
   return {
+    letters: allowed && command !== "log" ? await letterPlanOf(context, caseId, command) : { plans: [], words: [] },
     case: { id: c.id, reference: c.reference, version: c.version, kind: c.kind, serviceName: c.service.name, stage: c.stages.at(-1)?.label ?? null },
     command,
     form: formOf(command),
@@ -106,7 +141,15 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   const call = procedures[procedureOf(command)];
   if (!call) throw data("There is no such action.", { status: 404 });
   const idempotencyKey = text(form, "idempotencyKey") || undefined;
-  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...parsed.value }));
+  const letter = letterWordsOf(form);
+  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...(letter ? { letter } : {}), ...parsed.value }));
   if (!result.ok) return result.response;
-  return redirect(`/cases/${caseId}?done=${command}`, 303);
+  // The case page says what the step sent and what waits (decision 0321).
+  const letters = (result.value as { letters?: Array<{ status: string; letterId: string | null; outboxId: number }> }).letters ?? [];
+  const issued = letters.flatMap((l) => (l.status === "issued" && l.letterId ? [l.letterId] : []));
+  const waiting = letters.flatMap((l) => (l.status === "waiting" ? [l.outboxId] : []));
+  const query = new URLSearchParams({ done: command });
+  if (issued.length) query.set("letters", issued.join(","));
+  if (waiting.length) query.set("waiting", waiting.join(","));
+  return redirect(`/cases/${caseId}?${query.toString()}`, 303);
 }

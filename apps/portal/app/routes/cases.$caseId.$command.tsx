@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { InsetText, SubmitOrCancel, WarningText } from "../components/govuk";
+import { InsetText, SubmitOrCancel, Textarea, WarningText } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { Fields } from "../components/fields";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
@@ -18,8 +18,18 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return runCommandAction(context, request, params.caseId ?? "", params.command);
 }
 
+type LetterPlan = ReturnType<typeof useLoaderData<typeof loader>>["letters"]["plans"][number];
+
+/** "We will email the acknowledgement to Jane Smith (jane@example.com), with the letter attached." */
+function planSentence(plan: LetterPlan): string {
+  const when = plan.when ? `${plan.when.replace(/^./, (ch) => ch.toUpperCase())}, we` : "We";
+  const ways = plan.recipients.map((r) => (r.channel === "email" ? `email the ${plan.kindName} to ${r.name} (${r.email}), with the letter attached` : `post the ${plan.kindName} to ${r.name}`));
+  const sentence = `${when} will ${ways.join(" and ")}.`;
+  return plan.addressMissing ? `${sentence} There is no postal address on record, so the letter will wait until someone adds one.` : sentence;
+}
+
 export default function CommandPage() {
-  const { case: c, form, allowed, options, idempotencyKey } = useLoaderData<typeof loader>();
+  const { case: c, form, allowed, options, idempotencyKey, letters } = useLoaderData<typeof loader>();
   const state = useFormState();
   return (
     <Page
@@ -44,6 +54,19 @@ export default function CommandPage() {
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {form.intro ? <p className="govuk-body">{form.intro}</p> : null}
           <Fields fields={form.fields} state={{ ...state, options }} />
+          {letters.plans.length ? (
+            <>
+              <h2 className="govuk-heading-m">What we will send</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                {letters.plans.map((plan) => (
+                  <li key={plan.kind}>{planSentence(plan)}</li>
+                ))}
+              </ul>
+              {letters.words.map((w) => (
+                <Textarea key={w.name} name={w.name} label={w.label} labelSize="s" hint={w.hint} rows={4} error={state.errors[w.name]} defaultValue={state.values[w.name]} />
+              ))}
+            </>
+          ) : null}
           {form.warning ? <WarningText>{form.warning}</WarningText> : null}
           <SubmitOrCancel cancelTo={`/cases/${c.id}`}>{form.button}</SubmitOrCancel>
         </PostForm>

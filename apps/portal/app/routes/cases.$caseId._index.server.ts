@@ -49,10 +49,27 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const attachmentError = url.searchParams.get("attachmentError");
   const letterIssuedId = url.searchParams.get("letterIssued");
   const letterIssued = letterIssuedId ? (issued.find((l) => l.letterId === letterIssuedId) ?? null) : null;
+  // After a step, what it sent and what waits (decision 0321): the step's letters by id.
+  const stepLetters = (url.searchParams.get("letters") ?? "").split(",").filter((id) => UUID.test(id));
+  const stepWaiting = (url.searchParams.get("waiting") ?? "").split(",").filter((id) => /^\d{1,15}$/.test(id)).map(Number);
+  const sentByStep = doneCommand
+    ? [
+        ...detail.correspondence
+          .filter((s) => s.letterId && stepLetters.includes(s.letterId))
+          .map((s) => {
+            const letter = issued.find((l) => l.letterId === s.letterId);
+            const what = `the ${letter?.kindName ?? "letter"}`;
+            return s.channel === "email" ? `We have emailed ${what} to ${s.to.name ?? "the resident"} (${s.to.email ?? "no address"}).` : `We will post ${what} to ${s.to.name ?? "the resident"}.`;
+          }),
+      ]
+    : [];
+  const waitingAfterStep = doneCommand ? detail.lettersWaiting.filter((t) => stepWaiting.includes(t.outboxId)) : [];
   return {
     case: { ...detail, timeline: detail.timeline.map((e) => ({ ...e, title: eventTitle(e.type) })) },
     actions,
-    letters: { pending, issued, mayWrite: mayWriteLetters },
+    letters: { pending, issued, sent: detail.correspondence, mayWrite: mayWriteLetters, me: staff.id },
+    sentByStep,
+    waitingAfterStep,
     files,
     attached: attachedId ? (files.attachments.find((a) => a.attachmentId === attachedId)?.fileName ?? null) : null,
     attachmentError: attachmentError ? attachmentErrorMessage(attachmentError, files.limits) : null,

@@ -37,7 +37,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, plans, correspondenceProblems, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
@@ -50,7 +50,20 @@ export default function CasePage() {
       banner={
         <>
           {done ? (
-            <NotificationBanner success heading={done} />
+            <NotificationBanner success heading={done}>
+              {sentByStep.map((line) => (
+                <p key={line} className="govuk-body">
+                  {line}
+                </p>
+              ))}
+              {waitingAfterStep.map((task) => (
+                <p key={task.outboxId} className="govuk-body">
+                  <a className="govuk-notification-banner__link" href={task.href}>
+                    {task.text}
+                  </a>
+                </p>
+              ))}
+            </NotificationBanner>
           ) : null}
           {contactChanged ? <NotificationBanner success heading={contactChanged} /> : null}
           {attached ? (
@@ -179,7 +192,7 @@ export default function CasePage() {
             </>
           ) : null}
 
-          <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} mayWrite={letters.mayWrite} />
+          <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} sent={letters.sent} mayWrite={letters.mayWrite} me={letters.me} />
           <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
           <ResolutionPlans caseId={c.id} data={plans} />
 

@@ -103,6 +103,12 @@ export default function WriteLetter() {
               </>
             ),
           },
+          {
+            key: "Sent by",
+            value: draft.recipients.length
+              ? draft.recipients.map((r) => (r.channel === "email" ? `Email to ${r.email}, with the letter attached` : "Post")).join(" and ")
+              : "Not sent: issued for the file only",
+          },
           { key: "Subject", value: draft.model.subject },
           { key: "Print", value: `${draft.largePrint ? "Large print" : "Standard print"} (${draft.largePrintReason})` },
           { key: "Signed by", value: `${draft.model.signOff.name}, ${draft.model.signOff.jobTitle}` },

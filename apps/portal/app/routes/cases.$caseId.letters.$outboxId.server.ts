@@ -46,7 +46,8 @@ export async function writeLetterAction(context: AppLoadContext, request: Reques
 
   if (text(form, "intent") === "issue") {
     try {
-      const issued = await context.api.letters.issue({ ...letter, byPost: true });
+      // Sent on the resident's channels (decision 0321): by email, or by post through the print room.
+      const issued = await context.api.letters.issue(letter);
       return redirect(`/cases/${caseId}?letterIssued=${issued.letterId}#letters`, 303);
     } catch (error) {
       const missing = missingOf(error);

@@ -176,6 +176,13 @@ export default function WorkQueue() {
                 item.assignedStaff?.name ?? "Not assigned",
                 <>
                   <RagTag rag={item.rag} />
+                  {item.letterTasks.map((task) => (
+                    <span key={task.outboxId} className="govuk-body-s govuk-!-display-block">
+                      <Link className="govuk-link" to={task.href}>
+                        {task.text}
+                      </Link>
+                    </span>
+                  ))}
                   {item.nextDue ? (
                     <span className="govuk-body-s govuk-!-display-block">
                       {labelOr(DUE_KIND_LABELS, item.nextDue.kind)} by {formatDate(item.nextDue.date)}

@@ -23,6 +23,7 @@ import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as correspondenceDelivery from "./20261209100000_correspondence_delivery.js";
 import * as residentChannels from "./20261209120000_resident_channels.js";
 import * as reportFactsSentDates from "./20261209130000_report_facts_sent_dates.js";
+import * as lettersWaitingByCase from "./20261209130300_letters_waiting_by_case.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -53,4 +54,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261209100000_correspondence_delivery": correspondenceDelivery,
   "20261209120000_resident_channels": residentChannels,
   "20261209130000_report_facts_sent_dates": reportFactsSentDates,
+  "20261209130300_letters_waiting_by_case": lettersWaitingByCase,
 });

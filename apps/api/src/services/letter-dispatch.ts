@@ -1,0 +1,102 @@
+/**
+ * Who gets a letter, on which channel, and the `correspondence` rows that send it (issue 15,
+ * docs/decisions/0321-letters-issued-as-part-of-the-step.md). The rows follow the shared
+ * contract of issue 15 (docs/decisions/0318-writing-to-residents.md): one per message per
+ * channel, enqueued in the transaction that issues the letter, delivered by the sender.
+ */
+import { LETTER_KIND_NAMES, type CaseState, type LetterKind } from "@complaints/core";
+import type { Executor, NewNotification } from "@complaints/db";
+import { residentRecipients } from "./correspondence-recipients.js";
+import type { AppDeps } from "../context.js";
+import { letterMessage, type LetterModel } from "@complaints/letters";
+
+export type LetterChannel = "email" | "post";
+
+export interface LetterRecipient {
+  party: "customer" | "representative";
+  name: string;
+  email: string | null;
+  channel: LetterChannel;
+}
+
+/**
+ * Who gets a letter and on which channels: the residents' channels (decision 0320,
+ * `residentRecipients`: the way the complaint came unless they asked otherwise), for the party
+ * the letter is addressed to. A text message is not a letter; the short notices go as receipts.
+ */
+export async function letterRecipients(db: Executor, state: CaseState, to: "customer" | "representative"): Promise<LetterRecipient[]> {
+  const found = await residentRecipients(db, state, "other");
+  return found.flatMap((r) => (r.party === to && r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
+}
+
+/** What each letter is for, in the contract's words (decision 0318). */
+export const LETTER_PURPOSES: Record<LetterKind, string> = {
+  acknowledgement: "acknowledgement",
+  "information-request": "information-request",
+  "holding-response": "holding-response",
+  "extension-notice": "extension",
+  "stage-1-response": "response",
+  "escalation-acknowledgement": "escalation-acknowledgement",
+  "stage-2-response": "response",
+  "stage-3-response": "response",
+  "referral-back": "other",
+  "not-a-complaint": "triage-outcome",
+  excluded: "triage-outcome",
+  "out-of-time": "triage-outcome",
+  "wrongly-addressed": "triage-outcome",
+  "compliment-acknowledgement": "acknowledgement",
+  "member-enquiry-response": "response",
+  "foi-eir-review-outcome": "response",
+  "conduct-warning": "conduct",
+  "conduct-designation": "conduct",
+  "conduct-review": "conduct",
+  "ombudsman-response": "ombudsman",
+};
+
+export interface IssuedLetterToSend {
+  councilId: string;
+  caseId: string;
+  reference: string;
+  letterId: string;
+  model: LetterModel;
+  stageId: string | null;
+  recipients: readonly LetterRecipient[];
+  /**
+   * What makes this sending unique on the stage: the pending letter's outbox id (one request,
+   * sent once however often it is issued), else the letter's own id (a corrected copy).
+   */
+  occasion: string | number;
+}
+
+/**
+ * The correspondence rows that send an issued letter: by email, the plain-English message
+ * with the letter (attached by the sender); by post, the letter itself, with a one-line summary.
+ */
+export function correspondenceFor(letter: IssuedLetterToSend): NewNotification[] {
+  const purpose = LETTER_PURPOSES[letter.model.kind];
+  const message = letterMessage(letter.model);
+  const kindName = LETTER_KIND_NAMES[letter.model.kind];
+  return letter.recipients.map((recipient) => ({
+    councilId: letter.councilId,
+    caseId: letter.caseId,
+    kind: "correspondence",
+    recipient: { party: recipient.party, name: recipient.name, ...(recipient.channel === "email" && recipient.email ? { email: recipient.email } : {}) },
+    payload: {
+      channel: recipient.channel,
+      purpose,
+      letterKind: letter.model.kind,
+      stageId: letter.stageId,
+      reference: letter.reference,
+      language: letter.model.language ?? "en",
+      subject: message.subject,
+      text: recipient.channel === "email" ? message.text : `The ${kindName} of ${letter.reference}, posted to ${recipient.name}.`,
+      letterId: letter.letterId,
+    },
+    dedupeKey: `${purpose}:${letter.caseId}:${letter.stageId ?? "-"}:${recipient.channel}:${letter.occasion}`,
+  }));
+}
+
+/** "by email to Ms Jane Smith (jane@example.com)", "by post to Mr Sam Jones": how a letter was sent, in words. */
+export function describeRecipient(recipient: LetterRecipient): string {
+  return recipient.channel === "email" ? `by email to ${recipient.name} (${recipient.email})` : `by post to ${recipient.name}`;
+}
