@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { sha256Hex } from "./canonical.js";
 import { IntegrityError, NotFoundError } from "./errors.js";
 import { appendEvents, type Actor } from "./events.js";
