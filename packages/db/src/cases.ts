@@ -166,6 +166,12 @@ export interface ApplyCommandInput<S, E extends EventLike, R> {
   caseId: string;
   /** The version the caller based the command on. Anything else is a {@link ConflictError}. */
   expectedVersion: number;
+  /**
+   * Event types written since `expectedVersion` that do not conflict with the caller's command
+   * (the system recording that a letter went out): when every change since is one of these,
+   * the command applies to the current version instead of being refused.
+   */
+  passOver?: readonly string[];
   /** Who, for the event log. */
   actor: Actor;
   /** When (the caller's clock): for events that do not carry their own `at`, and the row's updated_at. */
@@ -207,7 +213,12 @@ export async function applyCommand<S, E extends EventLike, R>(
         { caseId: row.id },
         { afterVersion: input.expectedVersion },
       );
-      throw new ConflictError(row.id, input.expectedVersion, row.version, changes);
+      // Each version since was made by the first event written at it (later ones at the same
+      // version, like a recorded read or an issued letter, changed nothing): all passed over?
+      const made = new Map<number, string>();
+      for (const c of changes) if (!made.has(c.streamVersion)) made.set(c.streamVersion, c.type);
+      const bookkeeping = row.version > input.expectedVersion && made.size === row.version - input.expectedVersion && [...made.values()].every((type) => input.passOver?.includes(type));
+      if (!bookkeeping) throw new ConflictError(row.id, input.expectedVersion, row.version, changes);
     }
 
     const previous = row.state as S;

@@ -18,6 +18,7 @@ import {
   type Refusal,
   type ResolvedRules,
   isRestrictingFlag,
+  PASS_OVER_COMMANDS,
 } from "@complaints/core";
 import type { Transaction } from "kysely";
 import {
@@ -236,6 +237,9 @@ export function applyCaseCommand(
   return applyCommand<CaseState, CaseEvent, Refusal>(db, {
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,
+    // A colleague's change conflicts; the system recording that the resident was sent a
+    // letter does not (core's PASS_OVER_COMMANDS, docs/decisions/0322-deadlines-met-when-sent.md).
+    passOver: PASS_OVER_COMMANDS,
     actor: actorOf(input.command.by),
     at: input.clock.now(),
     transition: (state, current) => {

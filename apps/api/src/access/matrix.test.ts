@@ -284,7 +284,7 @@ describe("authorisation matrix", () => {
       cases[where] = { id: caseId, customerId: detail.customer!.id };
     }
     // A print batch holding one letter of the own-directorate case, for confirm and cancel.
-    await manager.letters.issue(letterRequest(cases.own.id));
+    await manager.letters.issue({ ...letterRequest(cases.own.id), byPost: true });
     // The sender puts letters by post in the print room (decision 0318).
     await h.deps.notifier.deliverPending();
     batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
@@ -748,7 +748,7 @@ describe("authorisation matrix: two councils on one server", () => {
     a.reference = detail.reference;
     a.trackingCode = detail.trackingCode!;
     a.restrictedId = (await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: "Exampleton-only restricted", flags: ["safeguarding"], customer: null })).caseId;
-    a.letterId = (await manager.letters.issue(letterRequest(a.caseId))).letterId;
+    a.letterId = (await manager.letters.issue({ ...letterRequest(a.caseId), byPost: true })).letterId;
     await h.deps.notifier.deliverPending();
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
     // An email Exampleton's mailbox received: Leeds's complaints managers never see it.

@@ -60,6 +60,17 @@ describe("correspondence sent is recorded on the case", () => {
     expect(events.timeline.at(-1)).toMatchObject({ type: "record-correspondence-sent", actor: { type: "system" } });
   });
 
+  it("a colleague's step based on the version before the send still applies: recording a send is no conflict (decision 0322)", async () => {
+    const { caseId } = await acknowledgedCase();
+    const before = (await manager.cases.get({ caseId })).version;
+    await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: "2026-03-03T10:15:00Z" });
+    expect((await manager.cases.get({ caseId })).version).toBe(before + 1);
+    const extended = await manager.command.assign({ caseId, expectedVersion: before, handlerId: h.staffIds.get("complaints-manager")! });
+    expect(extended.version).toBe(before + 2);
+    // A colleague's own change still conflicts.
+    await expect(manager.command.assign({ caseId, expectedVersion: before, handlerId: h.staffIds.get("complaints-manager")! })).rejects.toThrow(/Someone else changed this case/);
+  });
+
   it("keeps the first send when the same letter also goes by post", async () => {
     const { caseId } = await acknowledgedCase();
     await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: "2026-03-03T10:15:00Z" });

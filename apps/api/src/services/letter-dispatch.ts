@@ -7,7 +7,6 @@
 import { LETTER_KIND_NAMES, type CaseState, type LetterKind } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
 import { residentRecipients } from "./correspondence-recipients.js";
-import type { AppDeps } from "../context.js";
 import { letterMessage, type LetterModel } from "@complaints/letters";
 
 export type LetterChannel = "email" | "post";
@@ -26,7 +25,12 @@ export interface LetterRecipient {
  */
 export async function letterRecipients(db: Executor, state: CaseState, to: "customer" | "representative"): Promise<LetterRecipient[]> {
   const found = await residentRecipients(db, state, "other");
-  return found.flatMap((r) => (r.party === to && r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
+  const letters: LetterRecipient[] = found.flatMap((r) => (r.party === to && r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
+  if (letters.length > 0 || (to === "customer" ? !state.customer : !state.representative)) return letters;
+  // Nobody can be written to yet (no email address, no postal address): the letter is for the
+  // post, and its draft says the address is missing, so it waits for one rather than going nowhere.
+  const name = to === "representative" ? state.representative!.name : state.customer!.name;
+  return [{ party: to, name, email: null, channel: "post" }];
 }
 
 /** What each letter is for, in the contract's words (decision 0318). */

@@ -732,7 +732,6 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const to = state.representative?.replyTo === "representative" ? "representative" : "customer";
   if (!state.customer && to === "customer") return [];
-  const name = to === "representative" ? state.representative!.name : state.customer!.name;
   const recipients = await letterRecipients(ctx.db, state, to);
   const addressMissing = recipients.some((r) => r.channel === "post") && !(to === "representative" ? postalAddressOf(await contactRepository.representativeContact(ctx.db, state.id)) : postalAddressOf(customer));
   return lettersOfCommand(state, rules.regime.stages, input.command).map(({ kind, when }) => ({

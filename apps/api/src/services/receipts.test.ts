@@ -179,7 +179,7 @@ describe("receipts written with the submission", () => {
     const me = visitor(h);
     const page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
     await me.public.escalate({ reference: sent.reference, trackingCode: sent.trackingCode, expectedVersion: page.version, idempotencyKey: "receipt-escalate-now" });
-    const rows = (await correspondence(h, sent.reference)).filter((r) => r.payload.stageId !== null);
+    const rows = (await correspondence(h, sent.reference)).filter((r) => r.payload.purpose === "receipt" && r.payload.stageId !== null);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.dedupe_key).toMatch(new RegExp(`^receipt:${caseId}:stage-2:email:2$`));
     expect(rows[0]!.payload).toMatchObject({ subject: `We have received your request for Stage 2: ${sent.reference}`, trackingCode: sent.trackingCode });

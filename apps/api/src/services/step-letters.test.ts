@@ -100,6 +100,7 @@ describe("letters issued as part of the step", () => {
     // Issuing itself asks for no post; the post row does (the sender's part, decision 0318).
     const detail = await (await h.as("dcro")).cases.get({ caseId });
     expect(detail.timeline.find((e) => e.type === "letter-issued")?.data).toMatchObject({ byPost: false, sentBy: ["post"] });
+    await h.deps.notifier.deliverPending();
     const listed = await (await h.as("dcro")).letters.list({ caseId });
     expect(listed.map((l) => [l.letterId, l.posting?.status])).toEqual([[outcome.letters[0]!.letterId, "waiting"]]);
   });

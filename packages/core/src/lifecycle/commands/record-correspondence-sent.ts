@@ -15,6 +15,13 @@ import { defineCommand, onField } from "./define.js";
  * offered to staff. The first send counts: a second one (the same letter by post as well as by
  * email) is recorded as an event and changes no date.
  */
+/**
+ * Commands the system records that a staff member's concurrent command does not conflict
+ * with: the resident being sent a letter changes nothing an officer decided, so a step
+ * based on the version before it still applies (packages/db applyCaseCommand).
+ */
+export const PASS_OVER_COMMANDS: readonly string[] = ["record-correspondence-sent"];
+
 export const recordCorrespondenceSent = defineCommand({
   type: "record-correspondence-sent",
   label: "Record correspondence sent",
