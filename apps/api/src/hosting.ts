@@ -116,3 +116,14 @@ export function councilPrefix(deps: AppDeps): RequestHandler {
       .catch(next);
   };
 }
+
+/**
+ * The address residents use for a council's public pages, for links in what we write to them
+ * (the Stage 2 form in a letter, a survey): the council's own host name when it has one, else
+ * this server's address with the council's `/c/<slug>/` prefix (decision 0316).
+ */
+export async function councilPublicAddress(deps: Pick<AppDeps, "database" | "config">, council: { id: string; slug: string }): Promise<string> {
+  const [host] = await organisationRepository.councilHosts(deps.database.db, council.id);
+  const base = new URL(deps.config.publicUrl);
+  return host ? `${base.protocol}//${host}` : `${base.origin}/c/${council.slug}`;
+}

@@ -111,6 +111,9 @@ describe("letters through the API", () => {
       expect(completed.issuable).toBe(true);
       expect(completed.model.sections.map((s) => s.element)).toEqual(["stage", "complaint-definition", "investigation", "decision", "reasons", "remedies", "outstanding-actions", "escalation-route"]);
       expect(completed.warnings).toContainEqual(expect.objectContaining({ rule: "council-jargon", word: "substantive response", location: "section:remedies" }));
+      // The route to Stage 2 names the council's online form (issue 15's wording findings).
+      const route = completed.model.sections.find((s) => s.element === "escalation-route")!.paragraphs.join(" ");
+      expect(route).toMatch(/You can also ask online at [^ ]+\/c\/exampleton\/escalate, with our reference and the tracking code/);
     });
 
     it("says who is missing to send a letter to: an anonymous case, a customer with no address, a representative's address", async () => {

@@ -40,6 +40,7 @@ import {
   type StaffMember,
 } from "@complaints/letters";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
+import { councilPublicAddress } from "../hosting.js";
 import { ApiProblem, badInput, noAccess, notFound, unprocessable, versionConflict, type MissingItem } from "../errors.js";
 import { commandDecision, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
@@ -317,6 +318,8 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
 
   let model: LetterModel = buildLetterModel(kind, state, rules, runtime.profile, {
     date: todayIn(ctx.clock),
+    // The Stage 2 route names the online form (issue 15's wording findings; decision 0104).
+    publicAddress: await councilPublicAddress(ctx.deps, runtime.council),
     customerAddress: customerAddress ?? NO_ADDRESS,
     ...(toRepresentative ? { representativeAddress: representativeAddress ?? NO_ADDRESS } : {}),
     staff: (id) => cards.get(id),

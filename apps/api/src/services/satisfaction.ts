@@ -7,9 +7,10 @@
  * only the SHA-256 is stored. The answers are stored without the case (db/src/satisfaction.ts)
  * and reported in aggregate by service and stage, suppressed like equality monitoring.
  */
+import { councilPublicAddress } from "../hosting.js";
 import { createHash, randomBytes } from "node:crypto";
 import { todayIn, type SatisfactionAnswers } from "@complaints/core";
-import { organisationRepository, satisfactionRepository, surveyDedupeKey, type NewNotification, type SurveyClosure, inTransaction } from "@complaints/db";
+import { satisfactionRepository, surveyDedupeKey, type NewNotification, type SurveyClosure, inTransaction } from "@complaints/db";
 import { formatLetterDate } from "@complaints/letters";
 import { csvField, satisfactionReport, satisfactionTables, tablesToCsv } from "@complaints/reports";
 import type { AppDeps, Context } from "../context.js";
@@ -35,12 +36,8 @@ export function residentLanguage(runtime: CouncilRuntime, chosen: "en" | "cy"): 
   return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
 }
 
-/** The council's own address when it has one (decision 0316), else the server's with its `/c/<slug>/` prefix. */
 async function surveyLink(deps: AppDeps, runtime: CouncilRuntime, token: string): Promise<string> {
-  const [host] = await organisationRepository.councilHosts(deps.database.db, runtime.council.id);
-  const base = new URL(deps.config.publicUrl);
-  const root = host ? `${base.protocol}//${host}` : `${base.origin}/c/${runtime.council.slug}`;
-  return `${root}/satisfaction/${token}`;
+  return `${await councilPublicAddress(deps, runtime.council)}/satisfaction/${token}`;
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
