@@ -18,12 +18,12 @@ import * as staffRoleRequests from "./20261207110100_staff_role_requests.js";
 import * as loginFailuresByAccountAndAddress from "./20261207120100_login_failures_by_account_and_address.js";
 import * as temporaryPasswords from "./20261207140000_temporary_passwords.js";
 import * as councilHosts from "./20261208100000_council_hosts.js";
-import * as satisfactionSurvey from "./20261215100000_satisfaction_survey.js";
-import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as correspondenceDelivery from "./20261209100000_correspondence_delivery.js";
 import * as residentChannels from "./20261209120000_resident_channels.js";
 import * as reportFactsSentDates from "./20261209130000_report_facts_sent_dates.js";
 import * as lettersWaitingByCase from "./20261209130300_letters_waiting_by_case.js";
+import * as satisfactionSurvey from "./20261209140000_satisfaction_survey.js";
+import * as inboundMessages from "./20261209150500_inbound_messages.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -49,10 +49,10 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261207120100_login_failures_by_account_and_address": loginFailuresByAccountAndAddress,
   "20261207140000_temporary_passwords": temporaryPasswords,
   "20261208100000_council_hosts": councilHosts,
-  "20261215100000_satisfaction_survey": satisfactionSurvey,
-  "20261209150500_inbound_messages": inboundMessages,
   "20261209100000_correspondence_delivery": correspondenceDelivery,
   "20261209120000_resident_channels": residentChannels,
   "20261209130000_report_facts_sent_dates": reportFactsSentDates,
   "20261209130300_letters_waiting_by_case": lettersWaitingByCase,
+  "20261209140000_satisfaction_survey": satisfactionSurvey,
+  "20261209150500_inbound_messages": inboundMessages,
 });
