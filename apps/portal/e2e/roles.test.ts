@@ -35,7 +35,7 @@ const ROLES: Array<{ role: string; email: string; actions: string[] | "cannot-se
     role: "complaints manager",
     email: "manager@exampleton.gov.uk",
     actions: [...CASEWORK, ASSIGN, WITHDRAW, OMBUDSMAN],
-    nav: ["Work queue", "Log a case", "Customers", "Letters", "Ombudsman", "Improvement actions", "Quality audits", "Reports"],
+    nav: ["Work queue", "Log a case", "Customers", "Letters", "Ombudsman", "Inbound email", "Improvement actions", "Quality audits", "Reports"],
   },
   { role: "head of service", email: "hos.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, ASSIGN, RESPOND], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "director", email: "director.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, RESPOND], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },

@@ -48,7 +48,8 @@ describe.skipIf(!baseUrl).each([
     await v.goto(casePath, "case-letters");
     const letters = await v.page.locator("section[aria-labelledby='letters']").innerText();
     expect(letters).toMatch(/Waiting to be written/);
-    expect(letters).toMatch(/Write the Stage 1 response\s+The customer/);
+    // The task names what the letter still lacks (decision 0321), then who it goes to.
+    expect(letters).toMatch(/Write the Stage 1 response[\s\S]*Missing:[\s\S]*The customer/);
   });
 
   it("writes the Stage 1 response: plain English advice beside the text, a preview as a PDF, what it lacks in the error summary, then issues it", async () => {
@@ -70,7 +71,7 @@ describe.skipIf(!baseUrl).each([
     expect(preview.headers()["content-type"]).toBe("application/pdf");
     await (await opened).close();
 
-    // Issued without a postal address (the customer gave an email only): the error summary says so.
+    // Issued without a postal address (a phone complaint, a phone number only): the error summary says so.
     await v.submit("Issue the letter", { text: "There is a problem" }, "letter-missing");
     const summary = await v.page.locator(".govuk-error-summary").innerText();
     expect(summary).toMatch(/The letter needs the customer's postal address/);

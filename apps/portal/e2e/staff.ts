@@ -44,7 +44,7 @@ export class ApiClient {
 /**
  * A complaint about the waste service, logged and acknowledged by customer services and
  * answered at Stage 1 by the environment DCRO: its Stage 1 response letter is waiting to be
- * written. The customer gave an email address only, so the letter lacks a postal address.
+ * written. The customer gave a phone number only, so the letter (by post) lacks a postal address.
  */
 export async function caseWithStage1Response(baseUrl: string, stamp: string): Promise<{ caseId: string; customer: string }> {
   const customer = `Sam Letters ${stamp}`;
@@ -55,7 +55,8 @@ export async function caseWithStage1Response(baseUrl: string, stamp: string): Pr
     serviceId: "waste",
     description: `Our recycling was left behind four weeks running (${stamp}).`,
     desiredOutcome: "Collect it and stop missing our street",
-    customer: { fullName: customer, email: `sam.${stamp}@example.com` },
+    // A phone number only: the letter goes by post (decision 0320), and lacks a postal address.
+    customer: { fullName: customer, phone: "0113 496 0000" },
   });
   let version = (await cso.mutation<{ version: number }>("command.triage", { caseId, expectedVersion: 1, outcome: "accept" })).version;
   version = (await cso.mutation<{ version: number }>("command.acknowledge", { caseId, expectedVersion: version })).version;

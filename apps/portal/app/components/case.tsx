@@ -51,6 +51,8 @@ export function DueDates({ dueDates, stageLabel }: { dueDates: readonly DueDateV
         <>
           <RagTag rag={due.status} />
           {due.metOn ? <span className="govuk-body-s govuk-!-display-block">on {formatDate(due.metOn)}</span> : null}
+          {/* Met only when the resident is told (decision 0322): the step is done, the letter not yet sent. */}
+          {!due.metOn && due.takenOn ? <span className="govuk-body-s govuk-!-display-block">Done on {formatDate(due.takenOn)}, not yet sent to the resident</span> : null}
         </>,
       ])}
     />

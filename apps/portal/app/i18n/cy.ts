@@ -85,7 +85,7 @@ export const cy: Record<MessageKey, string> = {
   "complain.check.contact": "Sut i gysylltu â chi",
   "complain.check.emailValue": "E-bost: {email}",
   "complain.check.textValue": "Diweddariadau drwy neges destun: {phone}",
-  "complain.check.postValue": "Post: {address}",
+  "complain.check.postValue": "Drwy'r post: {address}",
   "complain.contact.mobile.hint": "Rhif ffôn symudol yn y DU, fel 07700 900 982",
   "complain.contact.mobile": "Rhif ffôn symudol",
   "complain.contact.text.hint": "Negeseuon byr i'ch ffôn symudol, fel eich cyfeirnod a phryd rydym wedi ysgrifennu atoch.",
