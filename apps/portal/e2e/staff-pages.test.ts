@@ -92,7 +92,8 @@ describe.skipIf(!baseUrl).each([
     expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
     expect(res.headers()["repr-digest"]).toMatch(/^sha-256=:/);
     const issued = await v.page.locator("section[aria-labelledby='letters']").innerText();
-    expect(issued).toMatch(/Stage 1 response \(PDF\)[\s\S]*Waiting for the post/);
+    // By post: the sender puts it in the print room's queue moments after the issue (decision 0318).
+    expect(issued).toMatch(/Stage 1 response \(PDF\)[\s\S]*(Waiting for the post|By post)/);
     expect(await v.page.locator(".app-timeline").innerText()).toContain("Letter issued");
   });
 
