@@ -198,7 +198,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
   },
   acknowledge: {
     title: "Acknowledge the complaint",
-    intro: "This records the acknowledgement and produces the acknowledgement letter to issue.",
+    intro: "This records the acknowledgement and sends the acknowledgement letter in the same step (\"What we will send\" below says to whom and how).",
     button: "Acknowledge",
     fields: [{ kind: "checkbox", name: "offerToDiscuss", label: "We offered to discuss the complaint with the customer", hint: "The complaint handling code expects this offer." }],
   },
@@ -285,7 +285,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
   },
   respond: {
     title: "Respond with the outcome",
-    intro: "This records the decision and produces the response letter. Explain the decision and its reasons in plain English.",
+    intro: "This records the decision and sends the response letter in the same step when it has everything it needs. Explain the decision and its reasons in plain English.",
     button: "Record the response",
     fields: [
       { kind: "radios", name: "outcome", legend: "Outcome", options: outcomeOptions },
@@ -349,7 +349,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     button: "Reopen",
     fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
   },
-  "acknowledge-feedback": { title: "Acknowledge the feedback", intro: "This produces the acknowledgement letter.", button: "Acknowledge", fields: [] },
+  "acknowledge-feedback": { title: "Acknowledge the feedback", intro: "This sends the acknowledgement letter in the same step.", button: "Acknowledge", fields: [] },
   "convert-to-complaint": {
     title: "Convert to a complaint",
     button: "Convert",
