@@ -7,9 +7,8 @@
  * and the acknowledgement's plain-English email arrives at the SMTP server in the same step.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink, type SmtpSink } from "@complaints/vitest-config/smtp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
 import { addStaff, installCouncil, type Started } from "@complaints/api";
@@ -23,17 +22,12 @@ const baseUrl = inject("baseUrl");
 const PASSWORD = "step-letters-password-1";
 const root = path.resolve(import.meta.dirname, "..");
 
-interface Received {
-  to: string;
-  data: string;
-}
-
 describe.skipIf(!baseUrl).each([
   { javaScript: true, mode: "js" },
   { javaScript: false, mode: "nojs" },
 ])("acknowledge → the acknowledgement is emailed in the same step, with JavaScript $mode", ({ javaScript, mode }) => {
-  const received: Received[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpSink;
+  const received = () => smtp.received;
   let started: Started;
   let dataDir: string;
   let browser: Browser;
@@ -45,21 +39,7 @@ describe.skipIf(!baseUrl).each([
   const resident = { name: `Jane Step ${stamp}`, email: `jane.${stamp}@example.com` };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        let data = "";
-        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
     dataDir = mkdtempSync(path.join(cacheDir, `pglite-step-letters-${mode}-`));
     const port = await freePort();
     const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
@@ -73,7 +53,7 @@ describe.skipIf(!baseUrl).each([
         PUBLIC_URL: `http://localhost:${port}`,
         DATA_DIR: dataDir,
         SEED_DEMO: "false",
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}/?ignoreTLS=true`,
+        SMTP_URL: smtp.url,
         SMTP_FROM: "complaints@exampleton.example",
         PUBLIC_REQUESTS_PER_IP: "100000",
         PUBLIC_SUBMISSIONS_PER_IP: "1000",
@@ -90,7 +70,7 @@ describe.skipIf(!baseUrl).each([
   afterAll(async () => {
     await browser?.close();
     await started?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
     if (dataDir) {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(`${dataDir}-audit.key`, { force: true });
@@ -133,10 +113,10 @@ describe.skipIf(!baseUrl).each([
 
     // The online complaint's receipt (decision 0320) came first; the acknowledgement follows the step.
     const isReceipt = (m: { data: string }) => /^Subject: We have received your complaint: /m.test(m.data);
-    const acknowledgements = () => received.filter((m) => m.to === resident.email && !isReceipt(m));
+    const acknowledgements = () => received().filter((m) => m.to === resident.email && !isReceipt(m));
     const deadline = Date.now() + 20_000;
     while (acknowledgements().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(received.filter((m) => m.to === resident.email && isReceipt(m))).toHaveLength(1);
+    expect(received().filter((m) => m.to === resident.email && isReceipt(m))).toHaveLength(1);
     const mail = acknowledgements();
     expect(mail).toHaveLength(1);
     const [head, ...body] = mail[0]!.data.split("\r\n\r\n");

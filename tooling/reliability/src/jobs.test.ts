@@ -3,50 +3,29 @@
  * the outbox delivery every minute in both): every reminder and notice is emailed exactly
  * once, to a real SMTP server on localhost.
  */
-import type { AddressInfo } from "node:net";
 import type { Child } from "@complaints/bench";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink, type SmtpSink, type ReceivedMail } from "@complaints/vitest-config/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, query, startApi, syntheticCouncil } from "./setup/world.js";
 
-interface Mail {
-  to: string;
-  subject: string;
-  data: string;
-}
-
 let url: string;
-let smtp: SMTPServer;
-const received: Mail[] = [];
+let smtp: SmtpSink;
+let received: ReceivedMail[] = [];
 const apis: Child[] = [];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        const subject = /^Subject: (.*)$/m.exec(data)?.[1]?.trim() ?? "";
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject, data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
+  received = smtp.received;
   url = await freshDatabase("jobs");
   // Two years of a council: its open cases have deadlines coming up and passed.
   await syntheticCouncil(url, { cases: 800 });
-  const env = { SMTP_URL: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, SMTP_FROM: "complaints@synthetic.example.gov.uk", SWEEP_MINUTES: "1" };
+  const env = { SMTP_URL: smtp.url, SMTP_FROM: "complaints@synthetic.example.gov.uk", SWEEP_MINUTES: "1" };
   apis.push(await startApi(url, env), await startApi(url, env));
 });
 
 afterAll(async () => {
   for (const api of apis) await api.stop();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
 });
 
 async function outbox() {

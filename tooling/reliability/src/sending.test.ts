@@ -6,9 +6,8 @@
  * started again. Afterwards every message arrived at most once, and every one is either sent
  * (and arrived exactly once) or "uncertain" for staff to check: never twice, never silently lost.
  */
-import type { AddressInfo } from "node:net";
 import type { Child } from "@complaints/bench";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink, type SmtpSink } from "@complaints/vitest-config/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, query, startApi, syntheticCouncil } from "./setup/world.js";
 
@@ -18,29 +17,15 @@ const KILLS = 1;
 const SLOW_MS = 40;
 
 let url: string;
-let smtp: SMTPServer;
+let smtp: SmtpSink;
 let api: Child | null = null;
 let env: Record<string, string>;
 /** Outbox ids, by Message-ID, in the order the SMTP server accepted them. */
-const received: number[] = [];
+const received = (): number[] => smtp.received.flatMap((m) => { const id = /^<outbox-(\d+)\./.exec(m.messageId ?? "")?.[1]; return id ? [Number(id)] : []; });
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        const id = /^Message-ID: <outbox-(\d+)\./im.exec(data)?.[1];
-        // Accepted when the data ended: a sender killed before it hears "250" has still sent it.
-        if (id) received.push(Number(id));
-        setTimeout(() => callback(), SLOW_MS);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+  // Kept when the data ended: a sender killed before it hears "250" has still sent it.
+  smtp = await startSmtpSink({ delayMs: SLOW_MS });
   url = await freshDatabase("sending");
   await syntheticCouncil(url, { cases: 300 });
   // Two messages to the resident of each of 300 cases, queued as a command would queue them.
@@ -54,13 +39,13 @@ beforeAll(async () => {
             'other:' || c.id || ':-:email:' || n
      FROM (SELECT id, council_id, reference FROM cases ORDER BY reference LIMIT ${MESSAGES / 2}) c CROSS JOIN generate_series(1, 2) n`,
   );
-  env = { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}/?ignoreTLS=true`, SMTP_FROM: "complaints@synthetic.example.gov.uk", OUTBOX_LEASE_SECONDS: "10" };
+  env = { SMTP_URL: smtp.url, SMTP_FROM: "complaints@synthetic.example.gov.uk", OUTBOX_LEASE_SECONDS: "10" };
   api = await startApi(url, env);
 }, 300_000);
 
 afterAll(async () => {
   await api?.stop("SIGKILL");
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
 });
 
 async function outbox() {
@@ -73,7 +58,7 @@ describe("kill -9 of the API while it sends residents' email", () => {
     let kills = 0;
     // Kill each time another sixth of the messages has arrived (the sender is then mid-way through one).
     while (kills < KILLS && Date.now() < deadline) {
-      if (received.length >= ((kills + 1) * MESSAGES) / 6) {
+      if (received().length >= ((kills + 1) * MESSAGES) / 6) {
         await api!.stop("SIGKILL");
         kills++;
         api = await startApi(url, env);
@@ -90,14 +75,14 @@ describe("kill -9 of the API while it sends residents' email", () => {
     }
     const byStatus: Record<string, typeof rows> = {};
     for (const r of rows) (byStatus[r.status] ??= []).push(r);
-    console.info(`[sending] ${rows.length} messages, ${kills} kills: ${Object.entries(byStatus).map(([s, l]) => `${l!.length} ${s}`).join(", ")}; ${received.length} received`);
+    console.info(`[sending] ${rows.length} messages, ${kills} kills: ${Object.entries(byStatus).map(([s, l]) => `${l!.length} ${s}`).join(", ")}; ${received().length} received`);
 
     expect(rows).toHaveLength(MESSAGES);
     // Never twice.
-    expect(received.length).toBe(new Set(received).size);
+    expect(received().length).toBe(new Set(received()).size);
     // Never silently lost: sent and arrived once, or uncertain (perhaps arrived, at most once) for staff.
     expect(rows.filter((r) => r.status !== "sent" && r.status !== "uncertain")).toEqual([]);
-    const arrived = new Set(received);
+    const arrived = new Set(received());
     expect(rows.filter((r) => r.status === "sent" && !arrived.has(Number(r.id)))).toEqual([]);
     // Each kill cut at most the message then being sent.
     expect((byStatus.uncertain ?? []).length).toBeLessThanOrEqual(KILLS);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { smtpTransport } from "../notifications/smtp.js";
 import { sweep } from "./sweep.js";
@@ -189,23 +188,9 @@ describe("the sweep: reminders, overdue notices, chasers, reviews and overdue ac
 
 describe("email through SMTP", () => {
   it("sends what the sweep queued to a real SMTP server, once, and records it as sent", async () => {
-    const received: Array<{ to: string; data: string }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        let data = "";
-        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    const port = (smtp.server.address() as AddressInfo).port;
-    const h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(`smtp://127.0.0.1:${port}/?ignoreTLS=true`) });
+    const smtp = await startSmtpSink();
+    const { received } = smtp;
+    const h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(smtp.url) });
     try {
       const dcro = await h.as("dcro");
       const { caseId, reference } = await (await h.as("customer-services")).cases.log(complaint("Email case"));
@@ -226,7 +211,7 @@ describe("email through SMTP", () => {
     } finally {
       h.deps.notifier.close();
       await h.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 });

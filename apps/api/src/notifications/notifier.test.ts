@@ -4,52 +4,18 @@
  * or GOV.UK Notify's official client reaches the local Notify server (tooling/notify-local);
  * retries back off; a message is never sent twice; failures are recorded with their reason.
  */
-import type { AddressInfo } from "node:net";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { OutboxEntry } from "@complaints/db";
 import { startLocalNotify, type LocalNotify } from "@complaints/notify-local";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
 import { directoryTransport } from "./directory.js";
 import { LEASE_SECONDS } from "./notifier.js";
 import { notifyTransport } from "./notify.js";
 import { smtpTransport } from "./smtp.js";
-
-interface Received {
-  to: string;
-  data: string;
-}
-
-/** A real SMTP server on localhost; `reject` makes it answer the next messages with that reply. */
-async function smtpServer() {
-  const received: Received[] = [];
-  const rejections: Array<{ code: number; text: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        const rejection = rejections.shift();
-        if (rejection) return callback(Object.assign(new Error(rejection.text), { responseCode: rejection.code }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}/?ignoreTLS=true`,
-    received,
-    reject: (code: number, text: string) => rejections.push({ code, text }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /**
  * A case whose acknowledgement letter its step issued (decision 0321): the complaint came by
@@ -95,11 +61,11 @@ const row = (h: Harness, id: number) => h.db.db.selectFrom("notifications_outbox
 
 describe("correspondence by email through a real SMTP server", () => {
   let h: Harness;
-  let smtp: Awaited<ReturnType<typeof smtpServer>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   const told: Array<{ entry: OutboxEntry; sentAt: Date; rowStatus: string }> = [];
 
   beforeAll(async () => {
-    smtp = await smtpServer();
+    smtp = await startSmtpSink();
     h = await openHarness({
       start: "2026-03-02T09:00:00Z",
       transport: smtpTransport(smtp.url),

@@ -3,9 +3,8 @@
  * the reason, and on the case's correspondence, until staff resend it or resolve it another way
  * (issue 15; docs/decisions/0318-writing-to-residents.md).
  */
-import type { AddressInfo } from "node:net";
 import { notificationRepository } from "@complaints/db";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink, type SmtpSink } from "@complaints/vitest-config/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deadWorkerBeganSending, openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
@@ -13,29 +12,15 @@ import { smtpTransport } from "../notifications/smtp.js";
 
 describe("correspondence failures in the work queue", () => {
   let h: Harness;
-  let smtp: SMTPServer;
-  const received: string[] = [];
+  let smtp: SmtpSink;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, _session, callback) {
-        let data = "";
-        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push(data);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}/?ignoreTLS=true`) });
+    smtp = await startSmtpSink();
+    h = await openHarness({ start: "2026-03-02T09:00:00Z", transport: smtpTransport(smtp.url) });
   });
   afterAll(async () => {
     await h?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   async function assignedCase(name: string) {
@@ -87,7 +72,7 @@ describe("correspondence failures in the work queue", () => {
     expect((await officer.queues.mine({})).items.find((i) => i.id === bounced.caseId)?.correspondenceProblem).toBeNull();
     await h.deps.notifier.deliverPending();
     expect((await officer.correspondence.list({ caseId: bounced.caseId })).messages).toMatchObject([{ status: "sent", needsAction: false }]);
-    expect(received.filter((m) => m.includes(bounced.reference))).toHaveLength(2);
+    expect(smtp.received.filter((m) => m.data.includes(bounced.reference))).toHaveLength(2);
     // A sent message is not resent.
     expect((await refusal(officer.correspondence.resend({ caseId: bounced.caseId, outboxId }))).client.refusal?.code).toBe("CORRESPONDENCE_NOT_FAILED");
   });
@@ -103,7 +88,7 @@ describe("correspondence failures in the work queue", () => {
     expect(await officer.correspondence.resolve({ caseId: c.caseId, outboxId, resolution: "The resident confirmed by phone that it arrived" })).toEqual({ outboxId, resolved: true });
     expect((await officer.queues.mine({})).items.find((i) => i.id === c.caseId)?.correspondenceProblem).toBeNull();
     expect((await officer.correspondence.list({ caseId: c.caseId })).messages).toMatchObject([{ status: "uncertain", needsAction: false }]);
-    expect(received.filter((m) => m.includes(c.reference))).toHaveLength(0);
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(0);
     // Another case's message is not this case's.
     expect((await refusal(officer.correspondence.resolve({ caseId: c.caseId, outboxId: outboxId + 1000, resolution: "x" }))).code).toBe("NOT_FOUND");
   });

@@ -4,8 +4,7 @@
  * their channel, written in the submission's transaction, with the tracking code only in
  * `payload.trackingCode` ({{trackingCode}} in the text), and it reaches a real SMTP server.
  */
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseRepository } from "@complaints/db";
@@ -202,23 +201,9 @@ describe("receipts written with the submission", () => {
 
 describe("a receipt arrives at the SMTP server", () => {
   it("with the reference and the tracking code in place of its placeholder", async () => {
-    const received: Array<{ to: string; data: string }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        let data = "";
-        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    const port = (smtp.server.address() as AddressInfo).port;
-    const transport = smtpTransport(`smtp://127.0.0.1:${port}/?ignoreTLS=true`);
+    const smtp = await startSmtpSink();
+    const { received } = smtp;
+    const transport = smtpTransport(smtp.url);
     const h = await openHarness({ transport });
     try {
       const sent = await visitor(h).public.submit(complaint("receipt-smtp", { email: "robin@example.com", preferredContact: "email" }));
@@ -234,7 +219,7 @@ describe("a receipt arrives at the SMTP server", () => {
     } finally {
       transport.close();
       await h.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 });
