@@ -6,6 +6,7 @@
  * the acknowledge form says what it will send and to whom, the confirmation says what was sent,
  * and the acknowledgement's plain-English email arrives at the SMTP server in the same step.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startSmtpSink, type SmtpSink } from "@complaints/vitest-config/smtp";
@@ -137,5 +138,45 @@ describe.skipIf(!baseUrl).each([
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     expect(await v.page.locator(".app-timeline").innerText()).toContain("Letter issued");
+
+    // The email carried exactly the letter stored for the case, under our Message-ID at the
+    // council's sender domain (the profile's letterhead email here; decision 0318).
+    const mail = received().find((m) => m.to === resident.email && m.subject.startsWith("We have received your complaint ("))!;
+    expect(mail.messageId).toMatch(/^<outbox-\d+\.[0-9a-f]{8}@example\.gov\.uk>$/);
+    const part = /Content-Type: application\/pdf[^]*?\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/.exec(mail.data)?.[1];
+    expect(part).toBeDefined();
+    const attached = Buffer.from(part!.replace(/\r\n/g, ""), "base64");
+    expect(createHash("sha256").update(attached).digest("hex")).toBe(createHash("sha256").update(await pdf.body()).digest("hex"));
+  });
+
+  it("a receipt the mail server refuses puts the case first with the reason; staff mark it resolved from the case page", async () => {
+    await v.signOut();
+    smtp.reject(550, "Mailbox unavailable");
+    const bounced = await complainOnline(v, {
+      service: "waste",
+      description: `Nobody collected the garden waste (${stamp}).`,
+      desiredOutcome: "Collect it",
+      fullName: `Bo Bounce ${stamp}`,
+      email: `bo.${stamp}@example.com`,
+    });
+    await v.signIn("manager@exampleton.example", PASSWORD);
+    await v.goto(`/search?quick=${bounced.reference}`);
+    await v.click(bounced.reference, { url: /\/cases\/[0-9a-f-]{36}$/ });
+    const bouncedCase = v.page.url().replace(v.baseUrl, "");
+    // The receipt is sent moments after the complaint: wait for the refusal to be recorded.
+    const deadline = Date.now() + 20_000;
+    while (!(await v.page.locator(".govuk-warning-text", { hasText: "Send it again or mark it resolved" }).count()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await v.goto(bouncedCase);
+    }
+    const warning = await v.page.locator(".govuk-warning-text", { hasText: "Send it again or mark it resolved" }).innerText();
+    expect(warning).toMatch(/Mailbox unavailable/);
+    await v.click("Send it again or mark it resolved", { url: /\/correspondence\/\d+$/ }, "correspondence-problem");
+    // Without words, the API's rule comes back on the form.
+    await v.submit("Mark it resolved", { text: "There is a problem" }, "correspondence-resolve-empty");
+    await v.page.fill("#resolution", "Rang the resident and gave them the reference and tracking code.");
+    await v.submit("Mark it resolved", { url: /\?correspondence=resolved$/ }, "correspondence-resolved");
+    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain("The message is marked resolved");
+    expect(await v.page.locator(".govuk-warning-text", { hasText: "Send it again or mark it resolved" }).count()).toBe(0);
   });
 });

@@ -78,6 +78,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     /** Messages to the resident that failed or may not have gone, until staff resolve them (decision 0318). */
     correspondenceProblems: correspondence.messages.filter((m) => m.needsAction),
     contacts,
+    correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
     contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}` : null,
     done: doneCommand && doneCommand in COMMAND_FORMS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };

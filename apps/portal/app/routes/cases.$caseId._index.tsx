@@ -37,7 +37,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
@@ -66,6 +66,7 @@ export default function CasePage() {
             </NotificationBanner>
           ) : null}
           {contactChanged ? <NotificationBanner success heading={contactChanged} /> : null}
+          {correspondenceChanged ? <NotificationBanner success heading={correspondenceChanged} /> : null}
           {attached ? (
             <NotificationBanner success heading={<>File added: {attached}</>} />
           ) : null}
@@ -84,7 +85,10 @@ export default function CasePage() {
       <RestrictionsWarning restrictions={c.restrictions} customerId={c.customer?.id ?? null} />
       {correspondenceProblems.map((m) => (
         <WarningText key={m.outboxId}>
-          {m.statusLabel}: {m.subject}. {m.reason}
+          {m.statusLabel}: {m.subject}. {m.reason}{" "}
+          <Link className="govuk-link" to={`/cases/${c.id}/correspondence/${m.outboxId}`}>
+            Send it again or mark it resolved
+          </Link>
         </WarningText>
       ))}
       {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
