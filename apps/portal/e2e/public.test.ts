@@ -120,8 +120,8 @@ describe.skipIf(!baseUrl).each([
     expect(await v.page.locator(".app-timeline").innerText()).toContain("Member of the public (online form)");
     // How we contact the resident, and why (issue 15): they asked online for email and texts.
     const customerCard = await v.page.locator(".govuk-summary-card", { hasText: "How we contact the customer" }).innerText();
-    expect(customerCard).toMatch(/email: they asked for email/);
-    expect(customerCard).toMatch(/text message: they agreed to text updates/);
+    expect(customerCard).toMatch(/By email: they asked for email/);
+    expect(customerCard).toMatch(/Text messages: they agreed to text updates/);
     await v.click("Change how we contact the customer", { url: /\/contact\/customer$/ }, "contact-change");
     await v.page.check('input[name="contactChannel"][value="both"]');
     await v.submit("Save contact details", { text: "There is a problem" }, "contact-change-error");
@@ -130,7 +130,7 @@ describe.skipIf(!baseUrl).each([
     await v.page.fill("#postcode", "ex1 1aa");
     await v.page.fill("#note", "Phoned to ask for letters too");
     await v.submit("Save contact details", { url: /\?contact=customer$/ }, "contact-changed");
-    expect(await v.page.locator(".govuk-summary-card", { hasText: "How we contact the customer" }).innerText()).toMatch(/both: they asked for both/);
+    expect(await v.page.locator(".govuk-summary-card", { hasText: "How we contact the customer" }).innerText()).toMatch(/By email and post: they asked for both/);
     expect(await v.page.locator(".app-timeline").innerText()).toMatch(/Contact details changed[\s\S]*The customer's details\. Asked for: email → email and post; Address: nothing → 1 High Street, Exampleton; Postcode: nothing → EX1 1AA\. Why: Phoned to ask for letters too/);
     await v.goto(caseUrl.replace(baseUrl!, ""));
     await v.click("Triage", { url: /\/triage$/ });

@@ -33,7 +33,7 @@ describe("what staff see", () => {
     const { caseId } = await logged();
     const contacts = await (await h.as("investigating-officer")).cases.contacts({ caseId });
     expect(contacts.parties).toEqual([
-      expect.objectContaining({ party: "customer", name: "Ann Smith", contactChannel: null, addressee: true, channels: ["email"], sms: false, reasons: ["email: the complaint came by email"], problem: null }),
+      expect.objectContaining({ party: "customer", name: "Ann Smith", contactChannel: null, addressee: true, channels: ["email"], sms: false, reasons: ["By email: the complaint came by email"], problem: null }),
     ]);
     expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann@example.com", largePrint: false }]);
   });

@@ -59,7 +59,10 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
           .map((s) => {
             const letter = issued.find((l) => l.letterId === s.letterId);
             const what = `the ${letter?.kindName ?? "letter"}`;
-            return s.channel === "email" ? `We have emailed ${what} to ${s.to.name ?? "the resident"} (${s.to.email ?? "no address"}).` : `We will post ${what} to ${s.to.name ?? "the resident"}.`;
+            if (s.channel !== "email") return `We will post ${what} to ${s.to.name ?? "the resident"}.`;
+            // Said as it stands: sent, on its way (the sender takes it within a minute), or refused (the warning says why).
+            const to = `${s.to.name ?? "the resident"} (${s.to.email ?? "no address"})`;
+            return s.status === "sent" ? `We have emailed ${what} to ${to}.` : s.status === "failed" ? `The email with ${what} to ${to} could not be sent: see the warning below.` : `We are emailing ${what} to ${to}: it goes within a minute.`;
           }),
       ]
     : [];

@@ -58,6 +58,7 @@ export default function CasePage() {
               ))}
               {waitingAfterStep.map((task) => (
                 <p key={task.outboxId} className="govuk-body">
+                  Not sent yet:{" "}
                   <a className="govuk-notification-banner__link" href={task.href}>
                     {task.text}
                   </a>

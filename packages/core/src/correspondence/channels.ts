@@ -104,28 +104,28 @@ export function correspondenceChannels(party: ContactParty, intake: CaseIntakeCh
   if (wanted === "both") {
     if (email) channels.push("email");
     if (post) channels.push("post");
-    if (email && post) reasons.push(`both: ${why}`);
-    else if (email) reasons.push(`email: ${why}, but there is no postal address`);
-    else if (post) reasons.push(`post: ${why}, but ${noEmail}`);
+    if (email && post) reasons.push(`By email and post: ${why}`);
+    else if (email) reasons.push(`By email: ${why}, but there is no postal address`);
+    else if (post) reasons.push(`By post: ${why}, but ${noEmail}`);
   } else if (wanted === "email") {
     if (email) {
       channels.push("email");
-      reasons.push(`email: ${why}`);
+      reasons.push(`By email: ${why}`);
     } else if (post) {
       channels.push("post");
-      reasons.push(`post: ${why}, but ${noEmail}`);
+      reasons.push(`By post: ${why}, but ${noEmail}`);
     }
   } else if (post) {
     channels.push("post");
-    reasons.push(`post: ${why}`);
+    reasons.push(`By post: ${why}`);
   } else if (email) {
     channels.push("email");
-    reasons.push(`email: ${why}, but there is no postal address`);
+    reasons.push(`By email: ${why}, but there is no postal address`);
   }
 
   const sms = settings.sms && party.smsConsent && isUkMobile(party.phone);
-  if (sms) reasons.push(`text message: ${who} agreed to text updates`);
-  else if (party.smsConsent && settings.sms) reasons.push("no text messages: the number is not a UK mobile");
+  if (sms) reasons.push(`Text messages: ${who} agreed to text updates`);
+  else if (party.smsConsent && settings.sms) reasons.push("No text messages: the number is not a UK mobile");
 
   const adjustments: string[] = [];
   if (party.largePrint) adjustments.push("large print: letters and their PDFs in large print");
