@@ -92,6 +92,10 @@ describe.skipIf(!baseUrl)("reports, learning and quality checks (JavaScript on)"
     await v.page.selectOption("#by", "directorate");
     await v.submit("Break down", { url: /by=directorate/ }, "reports-equality-by-directorate");
     expect(await v.page.locator("#equality-age-band thead").innerText()).toContain("Directorate");
+    // The demo council does not send the satisfaction survey: its report says so rather than "too few answers".
+    await v.goto("/reports/satisfaction", "reports-satisfaction");
+    expect(await heading()).toBe("Satisfaction survey");
+    expect(await v.page.locator("main").innerText()).toContain("This council does not send the satisfaction survey");
   });
 
   it("agrees an improvement action with a milestone, records progress and completes it", async () => {

@@ -145,4 +145,9 @@ describe("the satisfaction survey after a complaint closes", () => {
     expect((await surveys(h)).map((r) => r.case_id)).not.toContain(caseId);
     expect(await queueSurveys(h.deps, runtime, "2026-04-09")).toBe(1);
   });
+
+  it("says in its report whether the council sends the survey, so an empty report is not read as nobody answering", async () => {
+    const manager = await h.as("complaints-manager");
+    expect((await manager.satisfaction.report({ from: "2026-01-01", to: "2026-06-30" })).surveyEnabled).toBe(true);
+  });
 });

@@ -136,7 +136,9 @@ export async function report(ctx: Context, staff: StaffPrincipal, input: PeriodI
   if (!hasRole(staff, SATISFACTION_REPORT_READERS)) throw noAccess("The satisfaction survey report is for the complaints manager, quality assurance and auditors");
   const period = checkReportPeriod(input);
   const data = await satisfactionReport(ctx.db, { councilId: staff.councilId, period });
-  return { report: data, tables: satisfactionTables(data) };
+  // An empty report means something else when the council does not send the survey at all.
+  const surveyEnabled = (await ctx.deps.councils.get(staff.councilId)).profile.correspondence.satisfactionSurvey.enabled;
+  return { report: data, tables: satisfactionTables(data), surveyEnabled };
 }
 
 export async function reportCsv(ctx: Context, staff: StaffPrincipal, input: PeriodInput): Promise<{ csv: string; fileName: string }> {

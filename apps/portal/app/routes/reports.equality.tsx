@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, InsetText, Select } from "../components/govuk";
-import { ReportTable } from "../components/report-table";
+import { DisclosedTables } from "../components/disclosed-tables";
 import { ReportFilter } from "../components/report-filter";
 import { formatDate } from "../utils/labels";
 import { reportCall, reportChoice } from "./reports.server";
@@ -55,34 +55,22 @@ export default function EqualityReport() {
       </Form>
       <ErrorSummary errors={problem ? { _form: problem } : null} />
       {data ? (
-        <>
-          <h2 className="govuk-heading-m">
-            Complaints received {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
-          </h2>
-          {data.report.withheld === null ? (
+        <DisclosedTables
+          heading={
             <>
-              <p className="govuk-body">
-                {data.report.forms} of {data.report.complaints} complainants returned the form{data.report.responseRate === null ? "" : ` (${data.report.responseRate}%)`}.{" "}
-                <a className="govuk-link" href={`/reports/equality.csv?${csv}`} download>
-                  Download these tables (CSV)
-                </a>
-              </p>
-              {data.tables.map((table) => (
-                <ReportTable key={table.id} table={table} captionSize="s" />
-              ))}
+              Complaints received {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
             </>
-          ) : (
-            <InsetText>
-              <h3 className="govuk-heading-s">No tables for this period</h3>
-              <p className="govuk-body">{data.report.withheld}</p>
-            </InsetText>
-          )}
-          <ul className="govuk-list govuk-list--bullet govuk-body-s">
-            {data.report.notes.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-        </>
+          }
+          summary={
+            <>
+              {data.report.forms} of {data.report.complaints} complainants returned the form{data.report.responseRate === null ? "" : ` (${data.report.responseRate}%)`}.
+            </>
+          }
+          csvHref={`/reports/equality.csv?${csv}`}
+          withheld={data.report.withheld}
+          tables={data.tables}
+          notes={data.report.notes}
+        />
       ) : null}
     </Page>
   );

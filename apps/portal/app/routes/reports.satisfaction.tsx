@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ErrorSummary, InsetText } from "../components/govuk";
-import { ReportTable } from "../components/report-table";
+import { DisclosedTables } from "../components/disclosed-tables";
 import { ReportFilter } from "../components/report-filter";
 import { formatDate } from "../utils/labels";
 import { reportCall, reportChoice } from "./reports.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Satisfaction survey – Compl
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const choice = await reportChoice(context, request);
   const result = await reportCall(() => context.api.satisfaction.report({ from: choice.from, to: choice.to }));
-  return { choice, problem: result.ok ? null : result.message, data: result.ok ? { report: result.value.report, tables: result.value.tables } : null };
+  return { choice, problem: result.ok ? null : result.message, data: result.ok ? { report: result.value.report, tables: result.value.tables, surveyEnabled: result.value.surveyEnabled } : null };
 }
 
 export default function SatisfactionReport() {
@@ -30,35 +30,22 @@ export default function SatisfactionReport() {
       </InsetText>
       <ReportFilter choice={choice} action="/reports/satisfaction" directorates={false} />
       <ErrorSummary errors={problem ? { _form: problem } : null} />
+      {data && !data.surveyEnabled ? (
+        <InsetText>This council does not send the satisfaction survey, so no new answers come in. An administrator turns it on in the council&apos;s profile (correspondence, satisfaction survey).</InsetText>
+      ) : null}
       {data ? (
-        <>
-          <h2 className="govuk-heading-m">
-            Cases closed {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
-          </h2>
-          {data.report.withheld === null ? (
+        <DisclosedTables
+          heading={
             <>
-              <p className="govuk-body">
-                {data.report.responses} surveys answered.{" "}
-                <a className="govuk-link" href={`/reports/satisfaction.csv?${csv}`} download>
-                  Download these tables (CSV)
-                </a>
-              </p>
-              {data.tables.map((table) => (
-                <ReportTable key={table.id} table={table} captionSize="s" />
-              ))}
+              Cases closed {formatDate(data.report.period.from)} to {formatDate(data.report.period.to)}
             </>
-          ) : (
-            <InsetText>
-              <h3 className="govuk-heading-s">No tables for this period</h3>
-              <p className="govuk-body">{data.report.withheld}</p>
-            </InsetText>
-          )}
-          <ul className="govuk-list govuk-list--bullet govuk-body-s">
-            {data.report.notes.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-        </>
+          }
+          summary={<>{data.report.responses} surveys answered.</>}
+          csvHref={`/reports/satisfaction.csv?${csv}`}
+          withheld={data.report.withheld}
+          tables={data.tables}
+          notes={data.report.notes}
+        />
       ) : null}
     </Page>
   );
