@@ -162,6 +162,19 @@ describe("correspondence by email through a real SMTP server", () => {
     expect(await row(h, id)).toMatchObject({ status: "failed", last_error: expect.stringMatching(/Text messages need GOV\.UK Notify/) });
   });
 
+  it("never sends again a message whose connection dropped after the server took it: it becomes uncertain, for staff to check", async () => {
+    const c = await caseWithLetter(h, "Fay Faded");
+    const id = await enqueue(h, c, "email");
+    smtp.dropAfterData();
+    const report = await h.deps.notifier.deliverPending();
+    expect(report.uncertain).toBe(1);
+    expect(await row(h, id)).toMatchObject({ status: "uncertain", attempts: 1, last_error: expect.stringMatching(/may or may not have been sent/) });
+    h.clock.advance(3_600_000);
+    await h.deps.notifier.deliverPending();
+    // The resident has it once: the server kept it before the connection went.
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(1);
+  });
+
   it("never sends again a message its worker left mid-send: it becomes uncertain, for staff to check", async () => {
     const c = await caseWithLetter(h, "Eve Emptied");
     const id = await enqueue(h, c, "email");

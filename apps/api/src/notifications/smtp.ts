@@ -19,17 +19,29 @@ export function mailOptions(message: EmailMessage) {
 }
 
 /**
+ * Failures before the connection was made, when nothing of the message can have gone: the
+ * name did not resolve (EDNS), the TCP connect failed (ECONNREFUSED and the like: nodemailer
+ * reports them as ESOCKET but keeps the `connect` syscall), or the connection or the server's
+ * greeting timed out (nodemailer's messages for its connectionTimeout and greetingTimeout).
+ */
+function beforeConnecting(e: { code?: string; syscall?: string; message?: string }): boolean {
+  if (e.code === "EDNS" || e.syscall === "connect" || e.syscall === "getaddrinfo") return true;
+  return e.code === "ETIMEDOUT" && /^(Connection timeout|Greeting never received)/.test(e.message ?? "");
+}
+
+/**
  * What an SMTP failure means for sending again: a 5xx reply is a permanent rejection, a 4xx
- * one or a connection that never got as far as the message is worth retrying; a connection
- * lost while the message was being handed over may have delivered it.
+ * one or a server never reached is worth retrying. A connection lost or gone silent once it
+ * was made may have lost only the "250" after the message was taken, and nodemailer 7 says
+ * command "CONN" for all of these whatever was under way: so it may have been delivered, and is
+ * never sent again by itself (docs/decisions/0318-writing-to-residents.md).
  */
 export function smtpOutcome(error: unknown): SendError {
-  const e = error as { responseCode?: number; command?: string; code?: string; message?: string; response?: string };
+  const e = error as { responseCode?: number; code?: string; syscall?: string; message?: string; response?: string };
   const text = e.response ?? e.message ?? String(error);
   if (typeof e.responseCode === "number" && e.responseCode >= 500) return new SendError(`The mail server refused it: ${text}`, "permanent");
   if (typeof e.responseCode === "number" && e.responseCode >= 400) return new SendError(`The mail server asked to try later: ${text}`, "retry");
-  if (e.command === "DATA" || e.command === "DATA_END" || e.code === "ESOCKET" || e.code === "ETIMEDOUT") {
-    if (e.command === "CONN" || e.command === "EHLO" || e.command === "HELO") return new SendError(`Could not reach the mail server: ${text}`, "retry");
+  if ((e.code === "ESOCKET" || e.code === "ETIMEDOUT" || e.code === "ECONNECTION") && !beforeConnecting(e)) {
     return new SendError(`The connection to the mail server was lost while sending: ${text}`, "unknown");
   }
   return new SendError(`Could not reach the mail server: ${text}`, "retry");
