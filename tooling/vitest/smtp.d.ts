@@ -23,6 +23,8 @@ export interface SmtpSink {
   dropAfterData(count?: number): void;
   /** Takes each of the next `count` messages (default 1) whole, keeps it, and never answers. */
   neverAnswer(count?: number): void;
+  /** How many senders are connected now. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 

@@ -50,6 +50,7 @@ export async function startSmtpSink(options = {}) {
     reject: (code, text) => void rejections.push({ code, text }),
     dropAfterData: (count = 1) => void unanswered.push(...Array(count).fill("drop")),
     neverAnswer: (count = 1) => void unanswered.push(...Array(count).fill("silent")),
+    openConnections: () => server.connections.size,
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }

@@ -56,6 +56,21 @@ describe("an SMTP send that fails", () => {
     transport.close();
   });
 
+  it("ends within its time limit when the server goes silent after the message, cutting the connection: unknown", async () => {
+    const transport = smtpTransport(smtp.url, 1_500);
+    smtp.neverAnswer();
+    const started = Date.now();
+    const error = await failure(transport.sendEmail(message(6)));
+    expect([error.outcome, error.message]).toEqual(["unknown", expect.stringMatching(/did not answer within 1.5 seconds/)]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(smtp.received.map((m) => m.messageId)).toContain(message(6).messageId);
+    // The server is not left holding the connection.
+    await expect.poll(() => smtp.openConnections(), { timeout: 2_000 }).toBe(0);
+    // The next message goes as usual.
+    await transport.sendEmail(message(7));
+    transport.close();
+  });
+
   it("is retried when the server cannot be reached: nothing was sent", async () => {
     const transport = smtpTransport(`smtp://127.0.0.1:${await closedPort()}/?ignoreTLS=true`, 3_000);
     const error = await failure(transport.sendEmail(message(2)));

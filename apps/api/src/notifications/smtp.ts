@@ -2,8 +2,9 @@
  * Email through SMTP with nodemailer (`smtp://user:pass@host:587`, `smtps://…:465`): the letter
  * attached as a PDF, the Message-ID ours so replies and bounces find their outbox row.
  */
+import net from "node:net";
 import nodemailer from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
+import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import { SendError, type EmailMessage, type Transport } from "./transport.js";
 
 export function mailOptions(message: EmailMessage) {
@@ -47,25 +48,60 @@ export function smtpOutcome(error: unknown): SendError {
   return new SendError(`Could not reach the mail server: ${text}`, "retry");
 }
 
-/** `timeoutMs`: the most one message may take (sendTimeoutMs). */
+/**
+ * `timeoutMs`: the most one message may take (sendTimeoutMs, a quarter of the outbox lease). A
+ * hard limit: nodemailer's own timeouts do not end a send whose server goes silent after the
+ * message (it would hang the in-process job chain), so the send races a timer and its
+ * connection is cut when the timer wins. Each send opens its own TCP connection (handed to
+ * nodemailer, which still does TLS and SMTP), so there is a connection to cut, and a timeout
+ * before it connected is known to have sent nothing.
+ */
 export function smtpTransport(url: string, timeoutMs = 30_000): Transport {
-  const options: SMTPTransport.Options = {
-    url,
-    connectionTimeout: timeoutMs / 3,
-    greetingTimeout: timeoutMs / 3,
-    socketTimeout: timeoutMs,
-  };
-  const transport = nodemailer.createTransport(options);
   return {
     name: "smtp",
     async sendEmail(message) {
+      let socket: net.Socket | undefined;
+      let connected = false;
+      const options: SMTPTransport.Options = {
+        url,
+        connectionTimeout: timeoutMs / 3,
+        greetingTimeout: timeoutMs / 3,
+        socketTimeout: timeoutMs,
+        getSocket(settings, callback) {
+          const opened = net.connect({ host: settings.host ?? "localhost", port: Number(settings.port) || (settings.secure ? 465 : 587) });
+          socket = opened;
+          opened.once("connect", () => {
+            connected = true;
+            callback(null, { connection: opened });
+          });
+          // Once connected, nodemailer listens for the socket's errors itself.
+          opened.once("error", (error) => void (connected || callback(error, null)));
+        },
+      };
+      // Built as an SMTPTransport: given a plain object with a `url`, createTransport keeps only
+      // what the URL says and drops the timeouts and getSocket.
+      const transport = nodemailer.createTransport(new SMTPTransport(options));
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          socket?.destroy();
+          reject(
+            connected
+              ? new SendError(`The mail server did not answer within ${timeoutMs / 1000} seconds; it may have taken the message`, "unknown")
+              : new SendError(`Could not reach the mail server within ${timeoutMs / 1000} seconds`, "retry"),
+          );
+        }, timeoutMs);
+      });
       try {
-        const info = await transport.sendMail(mailOptions(message));
+        const info = await Promise.race([transport.sendMail(mailOptions(message)), timedOut]);
         return { provider: "smtp", providerId: info.messageId ?? null, messageId: message.messageId };
       } catch (error) {
-        throw smtpOutcome(error);
+        throw error instanceof SendError ? error : smtpOutcome(error);
+      } finally {
+        clearTimeout(timer);
+        transport.close();
       }
     },
-    close: () => transport.close(),
+    close: () => undefined,
   };
 }
