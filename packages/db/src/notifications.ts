@@ -382,17 +382,6 @@ async function markUnknown(db: Executor, input: { id: number; worker: string; er
     .execute();
 }
 
-/** A stale message the provider never received: queued again at once (it was never sent). */
-async function requeue(db: Executor, input: { id: number; worker: string; now: Date }): Promise<void> {
-  await db
-    .updateTable("notifications_outbox")
-    .set({ status: "queued", locked_by: null, locked_until: null, available_at: input.now })
-    .where("id", "=", input.id)
-    .where("locked_by", "=", input.worker)
-    .where("status", "=", "sending")
-    .execute();
-}
-
 /**
  * Hands a post message to the print room: its letter joins the letters waiting for a print
  * batch, and the message stays "sending" (with no lease) until the batch holding it is
@@ -634,7 +623,6 @@ export const notificationRepository = Object.freeze({
   markFailed,
   markUncertain,
   markUnknown,
-  requeue,
   queueForPrintRoom,
   markPostedInBatch,
   awaitingStatus,
