@@ -16,6 +16,15 @@ export interface SmtpSink {
   readonly received: ReceivedMail[];
   /** Answers the next message with this SMTP reply instead of accepting it (e.g. 550, 451). */
   reject(code: number, text: string): void;
+  /**
+   * Takes each of the next `count` messages (default 1) whole, keeps it in `received`, then drops
+   * the connection before answering "250": the sender cannot know it was delivered.
+   */
+  dropAfterData(count?: number): void;
+  /** Takes each of the next `count` messages (default 1) whole, keeps it, and never answers. */
+  neverAnswer(count?: number): void;
+  /** How many senders are connected now. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A real SMTP server on localhost for tests (the `smtp-server` package): it keeps every message
  * it accepts, can refuse the next ones with a given reply (a bounce at the SMTP stage), and can
- * take its time over each (so a sender can be killed mid-send). One helper instead of a copy in
+ * take its time over each (so a sender can be killed mid-send), and can take a message whole and
+ * then drop the connection or never answer (the answer lost: the resident may have it). One helper instead of a copy in
  * every suite that checks what reaches residents and staff (docs/decisions/0318-writing-to-residents.md).
  */
 import { SMTPServer } from "smtp-server";
@@ -12,6 +13,8 @@ export async function startSmtpSink(options = {}) {
   const received = [];
   /** @type {Array<{ code: number; text: string }>} */
   const rejections = [];
+  /** What to do with the next messages instead of answering: "drop" the connection or stay "silent". @type {Array<"drop" | "silent">} */
+  const unanswered = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -29,6 +32,10 @@ export async function startSmtpSink(options = {}) {
           messageId: /^Message-ID: (<[^>]+>)/im.exec(data)?.[1] ?? null,
           data,
         });
+        const instead = unanswered.shift();
+        // smtp-server gives onData no socket: find this session's connection to cut it.
+        if (instead === "drop") for (const c of server.connections) if (c.id === session.id) c._socket.destroy();
+        if (instead) return;
         if (options.delayMs) setTimeout(() => callback(), options.delayMs);
         else callback();
       });
@@ -41,6 +48,9 @@ export async function startSmtpSink(options = {}) {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     received,
     reject: (code, text) => void rejections.push({ code, text }),
+    dropAfterData: (count = 1) => void unanswered.push(...Array(count).fill("drop")),
+    neverAnswer: (count = 1) => void unanswered.push(...Array(count).fill("silent")),
+    openConnections: () => server.connections.size,
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }

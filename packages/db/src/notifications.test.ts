@@ -156,6 +156,28 @@ describe("the notifications outbox", () => {
     await drain();
   });
 
+  it("makes a resent message that fails or becomes uncertain again a problem to resolve again", async () => {
+    const resolvedOf = (id: number) => t.db.selectFrom("notifications_outbox").select(["status", "resolved_at", "resolved_by", "resolution"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const [id] = await notificationRepository.enqueue(t.db, [message(1)], T0);
+    await t.db.updateTable("notifications_outbox").set({ max_attempts: 1 }).where("id", "=", id!).execute();
+    const failOnce = async (at: number, how: "retry" | "uncertain") => {
+      await claim("w", 1, 1, later(at));
+      await notificationRepository.markSending(t.db, { id: id!, worker: "w", now: later(at), leaseSeconds: 1 });
+      if (how === "retry") return notificationRepository.markRetry(t.db, { id: id!, worker: "w", error: "SMTP 451", now: later(at), retryAt: later(at) });
+      return notificationRepository.markUncertain(t.db, { id: id!, worker: "w", reason: "may or may not have been sent" });
+    };
+    expect(await failOnce(1, "retry")).toBe("failed");
+    expect(await notificationRepository.resend(t.db, { councilId: seed.councilId, id: id!, by: seed.officer.id, at: later(2) })).toBe(true);
+    expect(await resolvedOf(id!)).toMatchObject({ status: "queued", resolution: "resent", resolved_by: seed.officer.id });
+    // Its one attempt used up again: failed, and no longer counted as settled by the resend.
+    expect(await failOnce(3, "retry")).toBe("failed");
+    expect(await resolvedOf(id!)).toEqual({ status: "failed", resolved_at: null, resolved_by: null, resolution: null });
+    expect(await notificationRepository.resend(t.db, { councilId: seed.councilId, id: id!, by: seed.officer.id, at: later(4) })).toBe(true);
+    await failOnce(5, "uncertain");
+    expect(await resolvedOf(id!)).toEqual({ status: "uncertain", resolved_at: null, resolved_by: null, resolution: null });
+    expect(await notificationRepository.resolveProblem(t.db, { councilId: seed.councilId, id: id!, by: seed.officer.id, at: later(6), resolution: "Phoned the resident" })).toBe(true);
+  });
+
   it("settles a message by hand once", async () => {
     const { caseId } = await logToyCase(t.db, seed);
     const [id] = await notificationRepository.enqueue(

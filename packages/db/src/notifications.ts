@@ -319,6 +319,10 @@ async function markRetry(db: Executor, input: { id: number; worker: string; erro
       status: sql<OutboxStatus>`CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END`,
       // The cast types the parameter: a bare one in a CASE is text, which a timestamptz column refuses.
       failed_at: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(eb.cast<Date>(eb.val(input.now), "timestamptz")).else(null).end(),
+      // Failing again after staff resent it is a new problem: unresolved (see markFailed).
+      resolved_at: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(null).else(eb.ref("resolved_at")).end(),
+      resolved_by: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(null).else(eb.ref("resolved_by")).end(),
+      resolution: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(null).else(eb.ref("resolution")).end(),
     }))
     .where("id", "=", input.id)
     .where("locked_by", "=", input.worker)
@@ -328,11 +332,18 @@ async function markRetry(db: Executor, input: { id: number; worker: string; erro
   return row?.status === "failed" ? "failed" : "queued";
 }
 
+/**
+ * What a failure or doubt undoes: a resend records who resent it (`resolution` "resent"), and a
+ * message that then fails or becomes uncertain again is a new problem for staff, back in the
+ * work queue (case-reads.ts) and resolvable again (docs/decisions/0318-writing-to-residents.md).
+ */
+const UNRESOLVED = { resolved_at: null, resolved_by: null, resolution: null } as const;
+
 /** A message that cannot go (a permanent rejection, no address, a channel not set up): failed now. */
 async function markFailed(db: Executor, input: { id: number; worker: string; error: string; now: Date }): Promise<OutboxEntry | undefined> {
   const row = await db
     .updateTable("notifications_outbox")
-    .set({ status: "failed", failed_at: input.now, locked_by: null, locked_until: null, last_error: input.error.slice(0, 2000) })
+    .set({ status: "failed", failed_at: input.now, locked_by: null, locked_until: null, last_error: input.error.slice(0, 2000), ...UNRESOLVED })
     .where("id", "=", input.id)
     .where("locked_by", "=", input.worker)
     .where("status", "=", "sending")
@@ -348,7 +359,7 @@ async function markFailed(db: Executor, input: { id: number; worker: string; err
 async function markUncertain(db: Executor, input: { id: number; worker: string; reason: string }): Promise<OutboxEntry | undefined> {
   const row = await db
     .updateTable("notifications_outbox")
-    .set({ status: "uncertain", locked_by: null, locked_until: null, last_error: input.reason.slice(0, 2000) })
+    .set({ status: "uncertain", locked_by: null, locked_until: null, last_error: input.reason.slice(0, 2000), ...UNRESOLVED })
     .where("id", "=", input.id)
     .where("locked_by", "=", input.worker)
     .where("status", "=", "sending")
@@ -365,17 +376,6 @@ async function markUnknown(db: Executor, input: { id: number; worker: string; er
   await db
     .updateTable("notifications_outbox")
     .set({ locked_until: input.now, last_error: input.error.slice(0, 2000) })
-    .where("id", "=", input.id)
-    .where("locked_by", "=", input.worker)
-    .where("status", "=", "sending")
-    .execute();
-}
-
-/** A stale message the provider never received: queued again at once (it was never sent). */
-async function requeue(db: Executor, input: { id: number; worker: string; now: Date }): Promise<void> {
-  await db
-    .updateTable("notifications_outbox")
-    .set({ status: "queued", locked_by: null, locked_until: null, available_at: input.now })
     .where("id", "=", input.id)
     .where("locked_by", "=", input.worker)
     .where("status", "=", "sending")
@@ -457,7 +457,7 @@ async function recordDeliveryStatus(db: Executor, report: DeliveryStatusReport):
     .set(
       report.status === "delivered"
         ? { status: "delivered", delivered_at: report.at }
-        : { status: "failed", last_error: (report.reason ?? "Not delivered").slice(0, 2000), resolved_at: null, resolved_by: null, resolution: null },
+        : { status: "failed", last_error: (report.reason ?? "Not delivered").slice(0, 2000), ...UNRESOLVED },
     )
     .where("council_id", "=", report.councilId)
     // A bounce may follow "delivered" (a mailbox that accepted, then refused); nothing follows a failure.
@@ -623,7 +623,6 @@ export const notificationRepository = Object.freeze({
   markFailed,
   markUncertain,
   markUnknown,
-  requeue,
   queueForPrintRoom,
   markPostedInBatch,
   awaitingStatus,

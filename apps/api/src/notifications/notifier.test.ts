@@ -5,6 +5,7 @@
  * retries back off; a message is never sent twice; failures are recorded with their reason.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { OutboxEntry } from "@complaints/db";
@@ -162,6 +163,19 @@ describe("correspondence by email through a real SMTP server", () => {
     expect(await row(h, id)).toMatchObject({ status: "failed", last_error: expect.stringMatching(/Text messages need GOV\.UK Notify/) });
   });
 
+  it("never sends again a message whose connection dropped after the server took it: it becomes uncertain, for staff to check", async () => {
+    const c = await caseWithLetter(h, "Fay Faded");
+    const id = await enqueue(h, c, "email");
+    smtp.dropAfterData();
+    const report = await h.deps.notifier.deliverPending();
+    expect(report.uncertain).toBe(1);
+    expect(await row(h, id)).toMatchObject({ status: "uncertain", attempts: 1, last_error: expect.stringMatching(/may or may not have been sent/) });
+    h.clock.advance(3_600_000);
+    await h.deps.notifier.deliverPending();
+    // The resident has it once: the server kept it before the connection went.
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(1);
+  });
+
   it("never sends again a message its worker left mid-send: it becomes uncertain, for staff to check", async () => {
     const c = await caseWithLetter(h, "Eve Emptied");
     const id = await enqueue(h, c, "email");
@@ -263,9 +277,44 @@ describe("correspondence through GOV.UK Notify (the local Notify server, Notify'
     await deadWorkerBeganSending(h, LEASE_SECONDS);
     h.clock.advance((LEASE_SECONDS + 1) * 1000);
     await h.deps.notifier.deliverPending();
+    // Queued again as a counted attempt, after the usual wait.
+    expect(await row(h, died)).toMatchObject({ status: "queued", attempts: 1, last_error: expect.stringMatching(/never received it/) });
+    h.clock.advance(60_000);
     await h.deps.notifier.deliverPending();
     expect(await row(h, died)).toMatchObject({ status: "sent" });
     expect(at(ref(died))).toHaveLength(1);
+  });
+
+  it("counts a send Notify never received as an attempt: out of attempts, it fails for staff instead of going round for ever", async () => {
+    const c = await caseWithLetter(h, "Ivy Idem");
+    const id = await enqueue(h, c, "email", { n: 6 });
+    await h.db.db.updateTable("notifications_outbox").set({ max_attempts: 1 }).where("id", "=", id).execute();
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
+    h.clock.advance((LEASE_SECONDS + 1) * 1000);
+    expect(await h.deps.notifier.deliverPending()).toMatchObject({ failed: 1 });
+    expect(await row(h, id)).toMatchObject({ status: "failed", attempts: 1 });
+    h.clock.advance(3_600_000);
+    await h.deps.notifier.deliverPending();
+    expect(at(ref(id))).toHaveLength(0);
+  });
+
+  it("fails at once a letter larger than Notify accepts, by email or by post, saying why", async () => {
+    const c = await caseWithLetter(h, "Jo Jumbo");
+    // A letter of 6 MB: over Notify's 2 MB for a file sent by email and 5 MB for a precompiled letter.
+    const { letterRepository } = await import("@complaints/db");
+    const big = await letterRepository.issueLetter(h.db.db, {
+      caseId: c.caseId,
+      kind: "other",
+      recipient: { name: "Jo Jumbo" },
+      issuedAt: h.clock.now(),
+      pdf: Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(6 * 1024 * 1024, 32), Buffer.from("\n%%EOF\n")]),
+    });
+    const email = await enqueue(h, c, "email", { n: 7, payload: { letterId: big.id } });
+    const post = await enqueue(h, c, "post", { n: 7, payload: { letterId: big.id } });
+    expect(await h.deps.notifier.deliverPending()).toMatchObject({ sent: 0, failed: 2 });
+    expect(await row(h, email)).toMatchObject({ status: "failed", attempts: 1, last_error: "The letter is larger than GOV.UK Notify accepts (2 MB for an email attachment)" });
+    expect(await row(h, post)).toMatchObject({ status: "failed", attempts: 1, last_error: "The letter is larger than GOV.UK Notify accepts (5 MB for a letter by post)" });
+    expect([...at(ref(email)), ...at(ref(post))]).toHaveLength(0);
   });
 });
 
@@ -317,12 +366,29 @@ describe("without email, and into a folder", () => {
 });
 
 describe("a Notify request that gets no answer", () => {
-  it("is looked up later, not sent again: the request may have reached Notify", async () => {
-    const transport = notifyTransport({ apiKey: `x-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`, baseUrl: "http://127.0.0.1:9", templates: { email: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d01", emailWithFile: null, sms: null } });
-    const error = await transport
+  const apiKey = `x-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`;
+  const templates = { email: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d01", emailWithFile: null, sms: null };
+  const send = (baseUrl: string) =>
+    notifyTransport({ apiKey, baseUrl, templates }, 500)
       .sendEmail({ to: "a@example.org", from: { name: null, address: "x@example.org" }, replyTo: null, subject: "s", text: "t", messageId: "<m@x>", reference: "r", attachment: null })
       .catch((e: unknown) => e);
+
+  it("is looked up later, not sent again: the request may have reached Notify", async () => {
+    // A server that takes the request and never answers.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const error = await send(`http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`);
+    silent.close();
     // No answer at all: Notify may have it, so it is looked up by reference rather than sent again.
     expect(error).toMatchObject({ name: "SendError", outcome: "unknown" });
+  });
+
+  it("is retried when Notify cannot be reached at all (nothing listening, a name that does not resolve): nothing was sent", async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await send(`http://127.0.0.1:${port}`)).toMatchObject({ name: "SendError", outcome: "retry", message: expect.stringMatching(/Could not reach GOV\.UK Notify/) });
+    expect(await send("http://notify.invalid")).toMatchObject({ name: "SendError", outcome: "retry" });
   });
 });

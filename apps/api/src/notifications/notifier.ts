@@ -324,8 +324,13 @@ export class Notifier {
         return;
       }
       if (!found) {
-        await notificationRepository.requeue(this.db, { id: entry.id, worker: this.worker, now: this.clock.now() });
-        this.log.info("message cut off mid-send was never received by the provider; queued again", { outboxId: entry.id });
+        // An attempt like any other: counted, with the same growing wait, so a send that never
+        // reaches the provider fails for staff in the end instead of going round for ever.
+        const now = this.clock.now();
+        const retryAt = new Date(now.getTime() + backoffMinutes(entry.attempts) * 60_000);
+        const state = await notificationRepository.markRetry(this.db, { id: entry.id, worker: this.worker, error: `${provider.name === "notify" ? "GOV.UK Notify" : provider.name} never received it${entry.lastError ? ` (${entry.lastError})` : ""}`, now, retryAt });
+        if (state === "failed") report.failed += 1;
+        this.log.info("message cut off mid-send was never received by the provider; queued again", { outboxId: entry.id, state });
         return;
       }
       const sent = await this.recordSent(entry, { provider: provider.name, providerId: found.providerId });

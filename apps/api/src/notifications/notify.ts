@@ -23,17 +23,33 @@ interface NotifyErrorBody {
   errors?: Array<{ error?: string; message?: string }>;
 }
 
+/** Errors of a request that never left: the name did not resolve, nothing listened. Nothing was sent. */
+const NOT_REACHED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 /**
  * What a failed Notify request means: 400 (a bad address, a missing template field) never
- * works; 403 (a wrong key), 429 (over the limit) and 5xx may once fixed or later; no answer at
- * all may mean Notify has it (it is then looked up by reference).
+ * works; 403 (a wrong key), 429 (over the limit) and 5xx may once fixed or later, as may Notify
+ * not reached at all (a refused connection, a name that does not resolve). Only a request
+ * that went and got no answer (or timed out) may mean Notify has it: "unknown", looked up by
+ * reference. The client's own checks throw a bare string before any request ("File is larger
+ * than 2MB."): a file too large never goes, so `tooLarge` says why, for staff.
  */
-export function notifyOutcome(error: unknown): SendError {
-  const e = error as { response?: { status: number; data?: NotifyErrorBody }; message?: string };
-  if (!e.response) return new SendError(`No answer from GOV.UK Notify: ${e.message ?? String(error)}`, "unknown");
-  const detail = e.response.data?.errors?.map((x) => x.message ?? x.error).join("; ") ?? e.message ?? "";
-  const text = `GOV.UK Notify answered ${e.response.status}: ${detail}`;
-  return new SendError(text, e.response.status === 400 ? "permanent" : "retry");
+export function notifyOutcome(error: unknown, tooLarge = "The file is larger than GOV.UK Notify accepts"): SendError {
+  if (typeof error === "string") {
+    const limit = /^File is larger than (\d+)MB/.exec(error);
+    return new SendError(limit ? tooLarge : `GOV.UK Notify's client refused it: ${error}`, "permanent");
+  }
+  const e = error as { response?: { status: number; data?: NotifyErrorBody }; request?: unknown; code?: string; message?: string };
+  if (e.response) {
+    const detail = e.response.data?.errors?.map((x) => x.message ?? x.error).join("; ") ?? e.message ?? "";
+    const text = `GOV.UK Notify answered ${e.response.status}: ${detail}`;
+    return new SendError(text, e.response.status === 400 ? "permanent" : "retry");
+  }
+  const text = e.message ?? String(error);
+  if (e.code && NOT_REACHED.has(e.code)) return new SendError(`Could not reach GOV.UK Notify: ${text}`, "retry");
+  if (e.request || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") return new SendError(`No answer from GOV.UK Notify: ${text}`, "unknown");
+  // Thrown before any request went (a check of the client's): nothing was sent.
+  return new SendError(`GOV.UK Notify could not be asked: ${text}`, "retry");
 }
 
 const FAILURES: Readonly<Record<string, string>> = {
@@ -59,11 +75,11 @@ export function notifyTransport(settings: NotifySettings, timeoutMs = 30_000): T
   const rest = (client.apiClient as { restClient: (options: object) => Promise<unknown> }).restClient;
   client.setClient(((options: object) => rest({ ...options, timeout: timeoutMs })) as never);
   const accepted = (data: { id: string }): Accepted => ({ provider: "notify", providerId: data.id });
-  const call = async <T>(request: () => Promise<{ data: T }>): Promise<T> => {
+  const call = async <T>(request: () => Promise<{ data: T }>, tooLarge?: string): Promise<T> => {
     try {
       return (await request()).data;
     } catch (error) {
-      throw notifyOutcome(error);
+      throw notifyOutcome(error, tooLarge);
     }
   };
   return {
@@ -74,7 +90,11 @@ export function notifyTransport(settings: NotifySettings, timeoutMs = 30_000): T
       if (message.attachment && !emailWithFile) throw new SendError("An email with its letter through GOV.UK Notify needs NOTIFY_TEMPLATE_EMAIL_FILE (docs/notify-templates.md)", "permanent");
       const personalisation: Record<string, unknown> = { subject: message.subject, body: message.text };
       if (message.attachment) {
-        personalisation["link_to_file"] = client.prepareUpload(Buffer.from(message.attachment.content), { filename: message.attachment.filename, confirmEmailBeforeDownload: true });
+        try {
+          personalisation["link_to_file"] = client.prepareUpload(Buffer.from(message.attachment.content), { filename: message.attachment.filename, confirmEmailBeforeDownload: true });
+        } catch (error) {
+          throw notifyOutcome(error, "The letter is larger than GOV.UK Notify accepts (2 MB for an email attachment)");
+        }
       }
       const templateId = message.attachment ? emailWithFile! : email;
       return accepted(await call(() => client.sendEmail(templateId, message.to, { personalisation, reference: message.reference })));
@@ -85,7 +105,7 @@ export function notifyTransport(settings: NotifySettings, timeoutMs = 30_000): T
       return accepted(await call(() => client.sendSms(templateId, message.to, { personalisation: { body: message.text }, reference: message.reference })));
     },
     async sendLetter(message) {
-      return accepted(await call(() => client.sendPrecompiledLetter(message.reference, Buffer.from(message.pdf), "second")));
+      return accepted(await call(() => client.sendPrecompiledLetter(message.reference, Buffer.from(message.pdf), "second"), "The letter is larger than GOV.UK Notify accepts (5 MB for a letter by post)"));
     },
     async lookup(reference) {
       const data = await call(() => client.getNotifications(undefined, undefined, reference));

@@ -77,6 +77,25 @@ describe("correspondence failures in the work queue", () => {
     expect((await refusal(officer.correspondence.resend({ caseId: bounced.caseId, outboxId }))).client.refusal?.code).toBe("CORRESPONDENCE_NOT_FAILED");
   });
 
+  it("puts a resent message that fails again back in the queue with the new reason, for staff to resend or resolve again", async () => {
+    const c = await assignedCase("Rhys");
+    const outboxId = await emailTo(c, 1);
+    smtp.reject(550, "5.1.1 Mailbox unavailable");
+    await h.deps.notifier.deliverPending();
+    const officer = await h.as("investigating-officer");
+    expect((await officer.queues.mine({})).items.find((i) => i.id === c.caseId)?.correspondenceProblem).toMatchObject({ outboxId, status: "failed" });
+
+    expect(await officer.correspondence.resend({ caseId: c.caseId, outboxId })).toEqual({ outboxId, status: "queued" });
+    smtp.reject(550, "5.1.1 Mailbox still unavailable");
+    await h.deps.notifier.deliverPending();
+    // The resend did not settle it: the case is back at the top of the queue with the second refusal.
+    expect((await officer.queues.mine({})).items[0]).toMatchObject({ id: c.caseId, correspondenceProblem: { outboxId, status: "failed", reason: expect.stringMatching(/Mailbox still unavailable/) } });
+    expect((await officer.correspondence.list({ caseId: c.caseId })).messages).toMatchObject([{ outboxId, status: "failed", needsAction: true }]);
+    expect(await officer.correspondence.resolve({ caseId: c.caseId, outboxId, resolution: "Sent by post instead" })).toEqual({ outboxId, resolved: true });
+    expect((await officer.queues.mine({})).items.find((i) => i.id === c.caseId)?.correspondenceProblem).toBeNull();
+    expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(0);
+  });
+
   it("takes a failure staff resolved another way off the top of the queue, without sending it again", async () => {
     const c = await assignedCase("Uma");
     const outboxId = await emailTo(c, 1);
