@@ -305,6 +305,9 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
 
   const missing: MissingItem[] = [];
   if (!state.customer) missing.push({ element: "recipient", description: "someone to send it to: nobody's name and address is on this anonymous case", source: RECIPIENT_SOURCE });
+  // Issued with no channel (no post asked for, no email address), the letter would be settled
+  // with nothing queued: nobody told, and its deadline never met (decision 0322).
+  else if (recipients.length === 0) missing.push({ element: "recipient", description: "nobody would receive this letter: add an email address or a postal address", source: RECIPIENT_SOURCE });
   const customerAddress = input.customerAddress ?? postalAddressOf(customer);
   // An address is needed to post the letter, or to print it for the representative's client.
   if (state.customer && !customerAddress && (posted || toRepresentative)) {
