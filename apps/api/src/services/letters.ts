@@ -281,6 +281,12 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   if (pending?.kind && input.kind && pending.kind !== input.kind) {
     throw badInput(`The pending letter is a ${LETTER_KIND_NAMES[pending.kind] ?? pending.kind}, not a ${LETTER_KIND_NAMES[input.kind]}`);
   }
+  // The pending letter was asked for about one stage: settling it with a letter about another
+  // would mark the wrong stage's letter done (and its deadline met when sent, decision 0322).
+  if (pending?.stageId && input.stageId && pending.stageId !== input.stageId) {
+    const label = (id: string) => stageFor(state, id)?.label ?? id;
+    throw badInput(`The pending letter is about ${label(pending.stageId)}, not ${label(input.stageId)}`);
+  }
 
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);

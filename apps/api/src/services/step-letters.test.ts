@@ -221,6 +221,22 @@ describe("letters issued as part of the step", () => {
     });
   });
 
+  it("a pending letter is settled only by a letter about its own stage: another stage is a bad request, and the letter still waits", async () => {
+    const c = await assigned({ channel: "phone", customer: { fullName: "Bo Jones", phone: "0113 496 0000" } });
+    const officer = await h.as("investigating-officer");
+    const v = (await officer.command.acknowledge({ caseId: c.caseId, expectedVersion: c.version })).version;
+    const responded = await officer.command.respond({ caseId: c.caseId, expectedVersion: v, outcome: "not-upheld", reasons: "The charge was right." });
+    const escalated = await (await h.as("dcro")).command.escalate({ caseId: c.caseId, expectedVersion: responded.version, reason: "It was not right." });
+    const acknowledged = await (await h.as("dcro")).command.acknowledge({ caseId: c.caseId, expectedVersion: escalated.version });
+    const ack = acknowledged.letters.find((l) => l.kind === "escalation-acknowledgement")!;
+    expect(ack.status).toBe("waiting");
+    const refused = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, outboxId: ack.outboxId, stageId: "stage-1", customerAddress: address }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.client.message).toBe("The pending letter is about Stage 2, not Stage 1");
+    expect((await (await h.as("dcro")).letters.pending({ caseId: c.caseId })).map((p) => p.outboxId)).toContain(ack.outboxId);
+    expect((await (await h.as("dcro")).letters.list({ caseId: c.caseId })).map((l) => l.kind)).not.toContain("escalation-acknowledgement");
+  });
+
   it("if the process stops between the step's commit and the issue, the pending letter is still there and the delivery job issues it", async () => {
     const { caseId, version } = await assigned();
     // The issue after the commit fails as a stopped process would leave it: not issued, nothing noted.
