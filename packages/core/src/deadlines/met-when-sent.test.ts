@@ -161,13 +161,35 @@ describe("record-correspondence-sent", () => {
     expect(again.events[0]!.data).toMatchObject({ first: false, alreadySent: { on: "2026-03-03", channel: "email" } });
   });
 
-  it("records extensions and holding responses on the latest one", () => {
+  it("records an extension's send on the extension", () => {
     const state = runCase(rules, received, [
       ...acknowledged,
       ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
       sent("2026-03-09T14:00:00Z", "extension", "post"),
     ]);
     expect(state.stages[0]!.extensions[0]!.sent).toEqual({ on: "2026-03-09", channel: "post" });
+  });
+
+  it("records a send against the earliest extension or holding response not yet sent, not the latest", () => {
+    const state = runCase(rules, received, [
+      ...acknowledged,
+      ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T10:00:00Z", { type: "extend", workingDays: 3, reason: "The contractor asked for more time", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T11:00:00Z", { type: "holding-response", summary: "Still waiting for the contractor; reply by 20 March" }],
+      ["2026-03-11T11:00:00Z", { type: "holding-response", summary: "The contractor has replied; reply by 20 March" }],
+      sent("2026-03-11T14:00:00Z", "extension", "post"),
+      sent("2026-03-11T15:00:00Z", "holding-response", "email"),
+    ]);
+    expect(state.stages[0]!.extensions.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "post" }, null]);
+    expect(state.stages[0]!.holdingResponses.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "email" }, null]);
+    const later = runCase(rules, received, [
+      ...acknowledged,
+      ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T10:00:00Z", { type: "extend", workingDays: 3, reason: "The contractor asked for more time", ombudsmanDetailsGiven: true }],
+      sent("2026-03-11T14:00:00Z", "extension", "post"),
+      sent("2026-03-12T14:00:00Z", "extension", "email"),
+    ]);
+    expect(later.stages[0]!.extensions.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "post" }, { on: "2026-03-12", channel: "email" }]);
   });
 
   it("records a compliment's acknowledgement, which has no stage", () => {
