@@ -522,14 +522,27 @@ function refusalCode(error: unknown): string | null {
  * `finishStepLetters` (the delivery job) issues it.
  */
 export async function issueStepLetters(ctx: Context, caseId: string, outboxIds: readonly number[]): Promise<StepLetter[]> {
-  await withdrawStaleLetters(ctx, caseId, outboxIds);
+  // The step has committed: a failure from here on must not turn it into an error for the
+  // person who ran it (they would run it again). What is not done now the delivery job does.
+  try {
+    await withdrawStaleLetters(ctx, caseId, outboxIds);
+  } catch (error) {
+    ctx.deps.log.error("waiting letters not checked for staleness after the step", { caseId, error });
+  }
   const done: StepLetter[] = [];
   for (const outboxId of outboxIds) {
-    const result = await issueStepLetter(ctx, caseId, outboxId);
-    if (result) done.push(result);
+    try {
+      const result = await issueStepLetter(ctx, caseId, outboxId);
+      if (result) done.push(result);
+    } catch (error) {
+      // The letter could not even be read back: it is still pending, and the job issues it.
+      ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
+    }
   }
   return done;
 }
+
+const TRIED_AGAIN = "It could not be issued just now; it will be tried again shortly.";
 
 /**
  * After a step, the case's other letters still waiting whose facts it has made stale (the
@@ -556,6 +569,20 @@ async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): 
   const pending = pendingOf(row);
   if (!pending.kind || !pending.by) return null;
   const base = { outboxId, kind: pending.kind, kindName: LETTER_KIND_NAMES[pending.kind], letterId: null, sentTo: [] as LetterRecipient[], missing: [] as string[], reason: null };
+  try {
+    return await settleStepLetter(ctx, record, { ...pending, kind: pending.kind, by: pending.by }, base);
+  } catch (error) {
+    // A fault while noting why it could not go (the database went away): it is still pending.
+    ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
+    return { ...base, status: "waiting", reason: TRIED_AGAIN };
+  }
+}
+
+type StepLetterBase = Omit<StepLetter, "status">;
+
+async function settleStepLetter(ctx: Context, record: CaseRecord, pending: PendingRow & { kind: LetterKind; by: string }, base: StepLetterBase): Promise<StepLetter | null> {
+  const caseId = record.id;
+  const outboxId = pending.id;
   let drafted: Drafted | null = null;
   try {
     drafted = { draft: await composeDraft(ctx, record, pending.by, { caseId, outboxId }, pending), record, pending };
@@ -584,7 +611,7 @@ async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): 
     }
     // A fault (the PDF could not be rendered, the database went away): the job tries again.
     ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
-    return { ...base, status: "waiting", reason: "It could not be issued just now; it will be tried again shortly." };
+    return { ...base, status: "waiting", reason: TRIED_AGAIN };
   }
 }
 
@@ -601,7 +628,11 @@ export async function finishStepLetters(deps: AppDeps, options: { graceSeconds?:
   const rows = await notificationRepository.waitingLetters(ctx.db, { createdBefore: new Date(before), limit: options.limit ?? 50 });
   for (const row of rows) {
     if (!row.caseId) continue;
-    const result = await issueStepLetter(ctx, row.caseId, row.id);
+    // One letter that cannot be read back does not hold up the others.
+    const result = await issueStepLetter(ctx, row.caseId, row.id).catch((error: unknown) => {
+      ctx.deps.log.error("step letter not finished", { caseId: row.caseId, outboxId: row.id, error });
+      return null;
+    });
     if (result?.status === "issued") report.issued += 1;
     if (result?.status === "withdrawn") report.withdrawn += 1;
   }

@@ -4,6 +4,7 @@
  * complete and sends it on the resident's channel; otherwise it waits as a task for whoever
  * must finish it. A stale letter is never sent.
  */
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyEventChain } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
@@ -235,6 +236,25 @@ describe("letters issued as part of the step", () => {
     expect(refused.client.message).toBe("The pending letter is about Stage 2, not Stage 1");
     expect((await (await h.as("dcro")).letters.pending({ caseId: c.caseId })).map((p) => p.outboxId)).toContain(ack.outboxId);
     expect((await (await h.as("dcro")).letters.list({ caseId: c.caseId })).map((l) => l.kind)).not.toContain("escalation-acknowledgement");
+  });
+
+  it("a failure after the step committed (noting what the letter lacks) does not turn the saved step into an error: the letter is reported waiting", async () => {
+    const c = await assigned({ channel: "phone", customer: { fullName: "Bo Jones", phone: "0113 496 0000" } });
+    // The database refuses the note of what the letter lacks, as it would if it went away then.
+    await sql`CREATE FUNCTION refuse_missing_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.payload ? 'missing' AND NOT OLD.payload ? 'missing' THEN RAISE EXCEPTION 'the database went away'; END IF; RETURN NEW; END $$`.execute(h.db.db);
+    await sql`CREATE TRIGGER refuse_missing_note BEFORE UPDATE ON notifications_outbox FOR EACH ROW EXECUTE FUNCTION refuse_missing_note()`.execute(h.db.db);
+    let outcome;
+    try {
+      outcome = await (await h.as("investigating-officer")).command.acknowledge({ caseId: c.caseId, expectedVersion: c.version });
+    } finally {
+      await sql`DROP TRIGGER refuse_missing_note ON notifications_outbox`.execute(h.db.db);
+      await sql`DROP FUNCTION refuse_missing_note()`.execute(h.db.db);
+    }
+    expect(outcome.letters).toMatchObject([{ kind: "acknowledgement", status: "waiting", reason: expect.stringMatching(/tried again/) }]);
+    expect(h.log.entries.some((e) => e.level === "error" && e.message === "step letter not issued" && e.fields?.caseId === c.caseId)).toBe(true);
+    // The step was saved; the letter is still pending.
+    expect((await (await h.as("dcro")).cases.get({ caseId: c.caseId })).version).toBe(outcome.version);
+    expect((await (await h.as("dcro")).letters.pending({ caseId: c.caseId })).map((p) => p.kind)).toEqual(["acknowledgement"]);
   });
 
   it("if the process stops between the step's commit and the issue, the pending letter is still there and the delivery job issues it", async () => {
