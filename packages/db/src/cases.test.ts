@@ -305,6 +305,60 @@ describe("applyCommand", () => {
     ]);
   });
 
+  describe("passOver: a step based on the version before the system recorded a letter sent (decision 0322)", () => {
+    const PASS_OVER = ["record-correspondence-sent"];
+    /** The system recording that the outbox sent the acknowledgement: changes nothing an officer decided. */
+    const recordSent = (caseId: string, expectedVersion: number) =>
+      applyCommand(t.db, {
+        at: new Date(),
+        caseId,
+        expectedVersion,
+        actor: { type: "system", id: null },
+        transition: (state: ToyState) => ({ ok: true, state, events: [{ type: "record-correspondence-sent", at: "2026-03-03T11:00:00Z", data: { purpose: "acknowledgement" } }], effects: [] }),
+        project: toyProjection,
+      });
+    const noteBasedOn = (caseId: string, expectedVersion: number, text: string) =>
+      applyCommand(t.db, {
+        at: new Date(),
+        caseId,
+        expectedVersion,
+        passOver: PASS_OVER,
+        actor: staffActor(seed.officer.id),
+        transition: (state: ToyState) => toyTransition(state, { type: "note", text }),
+        project: toyProjection,
+      });
+
+    it("applies to the current version when only a send was recorded since", async () => {
+      const logged = await logToyCase(t.db, seed);
+      expect((await recordSent(logged.caseId, 1)).ok).toBe(true);
+      const result = await noteBasedOn(logged.caseId, 1, "Based on version 1");
+      if (!result.ok) throw new Error("refused");
+      expect(result.version).toBe(3);
+      expect(result.state.notes).toEqual(["Based on version 1"]);
+      expect((await listEvents(t.db, { caseId: logged.caseId })).map((e) => [e.streamVersion, e.type])).toEqual([
+        [1, expect.any(String)],
+        [2, "record-correspondence-sent"],
+        [3, "note"],
+      ]);
+    });
+
+    it("is refused when a colleague's change happened as well as a send", async () => {
+      const logged = await logToyCase(t.db, seed);
+      await recordSent(logged.caseId, 1);
+      await toyCommand(t.db, seed, logged.caseId, 2, { type: "note", text: "A colleague's note" });
+      const error = await noteBasedOn(logged.caseId, 1, "Based on version 1").then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).changes.map((e) => [e.streamVersion, e.type])).toEqual([
+        [2, "record-correspondence-sent"],
+        [3, "note"],
+      ]);
+      expect((await caseRepository.getCase<ToyState>(t.db, logged.caseId)).state.notes).toEqual(["A colleague's note"]);
+    });
+  });
+
   it("throws NotFoundError for an unknown case", async () => {
     await expect(
       toyCommand(t.db, seed, "00000000-0000-4000-8000-000000000000", 1, { type: "close" }),

@@ -1,4 +1,4 @@
-import { RuleBook, RuleConfigurationError, parseCouncilProfile } from "@complaints/core";
+import { RuleBook, RuleConfigurationError, parseCouncilProfile, staleLetter } from "@complaints/core";
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
@@ -150,6 +150,24 @@ describe("Leeds: the corporate procedure", () => {
       date: "2026-04-08",
       explanation: expect.stringContaining("last holding response Wed 25 Mar 2026; +14 days"),
     });
+  });
+
+  it("Leeds policy para 16: a holding response goes after the response date has passed, so it is issued, not withdrawn as stale (decision 0321)", () => {
+    const s = wasteCase();
+    s.do({ type: "acknowledge" }, "2026-03-03");
+    expect(s.due("respond").date).toBe("2026-03-23");
+    s.do(
+      { type: "holding-response", summary: "Sorry for the delay: the crew rota is being checked; reply by 9 April" },
+      "2026-03-26",
+    );
+    // Its promise is the new date the officer gives, not the original response date it follows.
+    expect(
+      staleLetter(s.case, { kind: "holding-response", stageId: "stage-1", stageSequence: 1 }, "2026-03-26"),
+    ).toBeNull();
+    // The acknowledgement still promises the original date, so once that has passed it is not sent.
+    expect(
+      staleLetter(s.case, { kind: "acknowledgement", stageId: "stage-1", stageSequence: 1 }, "2026-03-26")?.code,
+    ).toBe("LETTER_STALE");
   });
 
   it("Leeds policy para 28: a discrimination complaint cannot be acknowledged until the Chief Officer, Legal and the Head of Equality are told", () => {

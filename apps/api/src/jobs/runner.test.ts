@@ -51,6 +51,39 @@ describe("background jobs", () => {
     }
   });
 
+  it("the delivery job delivers what is queued even when finishing the step letters fails", async () => {
+    const dcro = await h.as("dcro");
+    const { caseId: posted } = await (await h.as("customer-services")).cases.log({
+      kind: "complaint",
+      channel: "phone",
+      serviceId: "council-tax",
+      description: "A letter by post",
+      desiredOutcome: "An apology",
+      customer: { fullName: "Pat Post", phone: "0113 496 0001", address: "4 Mill Lane\nExampleton", postcode: "EX1 2AB" },
+    });
+    await dcro.command.triage({ caseId: posted, expectedVersion: 1, outcome: "accept" });
+    await dcro.command.assign({ caseId: posted, expectedVersion: 2, handlerId: h.staffIds.get("investigating-officer")! });
+    const acknowledged = await (await h.as("investigating-officer")).command.acknowledge({ caseId: posted, expectedVersion: 3 });
+    expect(acknowledged.letters).toMatchObject([{ status: "issued", sentTo: [{ channel: "post" }] }]);
+    // Finishing the step letters fails at once (its clock cannot be read); the sender has its own.
+    const clock = h.deps.clock;
+    h.deps.clock = {
+      now: () => {
+        throw new Error("the clock stopped");
+      },
+    };
+    let report;
+    try {
+      report = await handlersFor(h.deps).deliver();
+    } finally {
+      h.deps.clock = clock;
+    }
+    expect(report.toPrintRoom).toBeGreaterThanOrEqual(1);
+    expect(h.log.entries.some((e) => e.level === "error" && e.message === "step letters not finished")).toBe(true);
+    const post = await h.db.db.selectFrom("notifications_outbox").select("status").where("case_id", "=", posted).where("kind", "=", "correspondence").execute();
+    expect(post.map((r) => r.status)).not.toContain("queued");
+  });
+
   it.runIf(engine === "postgres")("run once across three API processes sharing PostgreSQL (pg-boss)", async () => {
     const { url, schema } = h.db.postgres!;
     const bossSchema = `pgboss_${randomBytes(4).toString("hex")}`;

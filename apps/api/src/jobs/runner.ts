@@ -58,8 +58,13 @@ export function handlersFor(deps: AppDeps): JobHandlers {
     deliver: async () => {
       // Letters a step asked for that the step could not issue (the process stopped after
       // its commit): issued now, so their correspondence goes out below (decision 0321).
-      const letters = await finishStepLetters(deps);
-      if (letters.issued || letters.withdrawn) deps.log.info("step letters finished", { ...letters });
+      // A failure there must not stop the delivery of everything already queued.
+      try {
+        const letters = await finishStepLetters(deps);
+        if (letters.issued || letters.withdrawn) deps.log.info("step letters finished", { ...letters });
+      } catch (error) {
+        deps.log.error("step letters not finished", { error });
+      }
       const total: Required<DeliveryReport> = { sent: 0, failed: 0, toPrintRoom: 0, uncertain: 0 };
       const started = Date.now();
       while (Date.now() - started < DELIVERY_BUDGET_MS) {

@@ -202,18 +202,22 @@ describe("letters through the API", () => {
       expect(issued).toMatchObject({ actor: { id: io }, data: { letterId: first.letterId, sha256: first.sha256, kind: "acknowledgement", outboxId: pending!.outboxId } });
       expect(await verifyEventChain(h.db.db, caseId)).toMatchObject({ ok: true });
 
+      // The sender puts the letter by post in the print room (a correspondence message, decision 0318).
+      await h.deps.notifier.deliverPending();
+      // No post and no email address: nobody would receive the letter, so it cannot be issued.
+      const toNobody = await refusal((await h.as("dcro")).letters.issue({ caseId, kind: "acknowledgement", byPost: false }));
+      expect(toNobody.client.refusal).toMatchObject({ code: "LETTER_INCOMPLETE", missing: [{ element: "recipient", description: "nobody would receive this letter: add an email address or a postal address" }] });
       // The same letter again (a corrected copy) is a new letter; the first stays as it was.
       h.clock.advance(60_000);
-      const second = await (await h.as("dcro")).letters.issue({ caseId, kind: "acknowledgement", byPost: false });
+      const second = await (await h.as("dcro")).letters.issue({ caseId, kind: "acknowledgement", customerAddress: givenAddress });
       expect(second.letterId).not.toBe(first.letterId);
       expect(second.settledOutboxId).toBeNull();
       const again = await letterRepository.getLetterPdf(h.db.db, first.letterId);
       expect(sha256(again.pdf)).toBe(first.sha256);
       expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(stored.pdf))).toBe(0);
-      // The sender puts the letter by post in the print room (a correspondence message, decision 0318).
-      await h.deps.notifier.deliverPending();
       const listed = await officer.letters.list({ caseId });
-      // The letter's `post` correspondence puts it in the print room's queue (decision 0321); the corrected copy went by no channel.
+      // The letter's `post` correspondence puts it in the print room's queue (decision 0321); issuing
+      // the corrected copy queued no post by itself: the sender has not run since.
       expect(listed.map((l) => [l.letterId, l.posting?.status ?? null, l.issuedBy?.name])).toEqual([
         [first.letterId, "waiting", "investigating-officer person"],
         [second.letterId, null, "dcro person"],

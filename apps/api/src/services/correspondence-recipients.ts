@@ -18,25 +18,11 @@
  * Leeds policy para 14). A text message is a short notice beside the email or letter, only
  * with the person's consent and to a UK mobile; what it says is the caller's.
  */
-import { correspondenceChannels, ALL_CHANNELS_AVAILABLE, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty } from "@complaints/core";
+import { correspondenceChannels, ALL_CHANNELS_AVAILABLE, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondencePurpose } from "@complaints/core";
 import { contactRepository, customerRepository, type ContactDetails, type Executor } from "@complaints/db";
 
-/** What a message is for (the `purpose` of a correspondence row). */
-export type CorrespondencePurpose =
-  | "receipt"
-  | "acknowledgement"
-  | "response"
-  | "extension"
-  | "holding-response"
-  | "escalation-acknowledgement"
-  | "triage-outcome"
-  | "conduct"
-  | "ombudsman"
-  | "information-request"
-  | "satisfaction-survey"
-  | "equality-form"
-  | "reply-received"
-  | "other";
+/** What a message is for (the `purpose` of a correspondence row): core's vocabulary. */
+export type { CorrespondencePurpose };
 
 export interface ResidentRecipient {
   party: "customer" | "representative";
@@ -74,10 +60,16 @@ async function partiesOf(db: Executor, state: Pick<CaseState, "id" | "customer" 
   return { customer, representative };
 }
 
+/** Which party correspondence for `purpose` goes to, or null when the case has nobody to write to. */
+export function addresseeParty(state: Pick<CaseState, "customer" | "representative">, purpose: CorrespondencePurpose): "customer" | "representative" | null {
+  if (purpose !== "equality-form" && state.representative?.replyTo === "representative") return "representative";
+  return state.customer ? "customer" : null;
+}
+
 /** The party correspondence for `purpose` goes to. */
-function addressee(parties: { customer: ContactParty | null; representative: ContactParty | null }, state: Pick<CaseState, "representative">, purpose: CorrespondencePurpose): ContactParty | null {
-  if (purpose === "equality-form") return parties.customer;
-  return state.representative?.replyTo === "representative" && parties.representative ? parties.representative : parties.customer;
+function addressee(parties: { customer: ContactParty | null; representative: ContactParty | null }, state: Pick<CaseState, "customer" | "representative">, purpose: CorrespondencePurpose): ContactParty | null {
+  const to = addresseeParty(state, purpose);
+  return to ? parties[to] : null;
 }
 
 export interface PartyPlan extends ChannelChoice {

@@ -4,9 +4,9 @@
  * contract of issue 15 (docs/decisions/0318-writing-to-residents.md): one per message per
  * channel, enqueued in the transaction that issues the letter, delivered by the sender.
  */
-import { LETTER_KIND_NAMES, type CaseState, type LetterKind } from "@complaints/core";
+import { LETTER_KIND_NAMES, type CaseState, type CorrespondencePurpose, type LetterKind } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
-import { residentRecipients } from "./correspondence-recipients.js";
+import { addresseeParty, residentRecipients } from "./correspondence-recipients.js";
 import { letterMessage, type LetterModel } from "@complaints/letters";
 
 export type LetterChannel = "email" | "post";
@@ -20,13 +20,14 @@ export interface LetterRecipient {
 
 /**
  * Who gets a letter and on which channels: the residents' channels (decision 0320,
- * `residentRecipients`: the way the complaint came unless they asked otherwise), for the party
- * the letter is addressed to. A text message is not a letter; the short notices go as receipts.
+ * `residentRecipients`: the party replies go to, the way the complaint came unless they asked
+ * otherwise). A text message is not a letter; the short notices go as receipts.
  */
-export async function letterRecipients(db: Executor, state: CaseState, to: "customer" | "representative"): Promise<LetterRecipient[]> {
+export async function letterRecipients(db: Executor, state: CaseState): Promise<LetterRecipient[]> {
   const found = await residentRecipients(db, state, "other");
-  const letters: LetterRecipient[] = found.flatMap((r) => (r.party === to && r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
-  if (letters.length > 0 || (to === "customer" ? !state.customer : !state.representative)) return letters;
+  const letters: LetterRecipient[] = found.flatMap((r) => (r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
+  const to = addresseeParty(state, "other");
+  if (letters.length > 0 || !to) return letters;
   // Nobody can be written to yet (no email address, no postal address): the letter is for the
   // post, and its draft says the address is missing, so it waits for one rather than going nowhere.
   const name = to === "representative" ? state.representative!.name : state.customer!.name;
@@ -34,7 +35,7 @@ export async function letterRecipients(db: Executor, state: CaseState, to: "cust
 }
 
 /** What each letter is for, in the contract's words (decision 0318). */
-export const LETTER_PURPOSES: Record<LetterKind, string> = {
+export const LETTER_PURPOSES: Record<LetterKind, CorrespondencePurpose> = {
   acknowledgement: "acknowledgement",
   "information-request": "information-request",
   "holding-response": "holding-response",
@@ -98,9 +99,4 @@ export function correspondenceFor(letter: IssuedLetterToSend): NewNotification[]
     },
     dedupeKey: `${purpose}:${letter.caseId}:${letter.stageId ?? "-"}:${recipient.channel}:${letter.occasion}`,
   }));
-}
-
-/** "by email to Ms Jane Smith (jane@example.com)", "by post to Mr Sam Jones": how a letter was sent, in words. */
-export function describeRecipient(recipient: LetterRecipient): string {
-  return recipient.channel === "email" ? `by email to ${recipient.name} (${recipient.email})` : `by post to ${recipient.name}`;
 }

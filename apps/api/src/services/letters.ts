@@ -281,6 +281,12 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   if (pending?.kind && input.kind && pending.kind !== input.kind) {
     throw badInput(`The pending letter is a ${LETTER_KIND_NAMES[pending.kind] ?? pending.kind}, not a ${LETTER_KIND_NAMES[input.kind]}`);
   }
+  // The pending letter was asked for about one stage: settling it with a letter about another
+  // would mark the wrong stage's letter done (and its deadline met when sent, decision 0322).
+  if (pending?.stageId && input.stageId && pending.stageId !== input.stageId) {
+    const label = (id: string) => stageFor(state, id)?.label ?? id;
+    throw badInput(`The pending letter is about ${label(pending.stageId)}, not ${label(input.stageId)}`);
+  }
 
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
@@ -297,7 +303,7 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   const toRepresentative = state.representative?.replyTo === "representative";
   const to = toRepresentative ? "representative" : "customer";
   const recipientName = toRepresentative ? state.representative!.name : (state.customer?.name ?? "");
-  let recipients = await letterRecipients(ctx.db, state, to);
+  let recipients = await letterRecipients(ctx.db, state);
   // An officer may ask for a paper copy as well, or for none (the letter handed over in person).
   if (input.byPost === true && state.customer && !recipients.some((r) => r.channel === "post")) recipients = [...recipients, { party: to, name: recipientName, email: null, channel: "post" }];
   if (input.byPost === false) recipients = recipients.filter((r) => r.channel !== "post");
@@ -305,6 +311,9 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
 
   const missing: MissingItem[] = [];
   if (!state.customer) missing.push({ element: "recipient", description: "someone to send it to: nobody's name and address is on this anonymous case", source: RECIPIENT_SOURCE });
+  // Issued with no channel (no post asked for, no email address), the letter would be settled
+  // with nothing queued: nobody told, and its deadline never met (decision 0322).
+  else if (recipients.length === 0) missing.push({ element: "recipient", description: "nobody would receive this letter: add an email address or a postal address", source: RECIPIENT_SOURCE });
   const customerAddress = input.customerAddress ?? postalAddressOf(customer);
   // An address is needed to post the letter, or to print it for the representative's client.
   if (state.customer && !customerAddress && (posted || toRepresentative)) {
@@ -513,14 +522,27 @@ function refusalCode(error: unknown): string | null {
  * `finishStepLetters` (the delivery job) issues it.
  */
 export async function issueStepLetters(ctx: Context, caseId: string, outboxIds: readonly number[]): Promise<StepLetter[]> {
-  await withdrawStaleLetters(ctx, caseId, outboxIds);
+  // The step has committed: a failure from here on must not turn it into an error for the
+  // person who ran it (they would run it again). What is not done now the delivery job does.
+  try {
+    await withdrawStaleLetters(ctx, caseId, outboxIds);
+  } catch (error) {
+    ctx.deps.log.error("waiting letters not checked for staleness after the step", { caseId, error });
+  }
   const done: StepLetter[] = [];
   for (const outboxId of outboxIds) {
-    const result = await issueStepLetter(ctx, caseId, outboxId);
-    if (result) done.push(result);
+    try {
+      const result = await issueStepLetter(ctx, caseId, outboxId);
+      if (result) done.push(result);
+    } catch (error) {
+      // The letter could not even be read back: it is still pending, and the job issues it.
+      ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
+    }
   }
   return done;
 }
+
+const TRIED_AGAIN = "It could not be issued just now; it will be tried again shortly.";
 
 /**
  * After a step, the case's other letters still waiting whose facts it has made stale (the
@@ -547,6 +569,20 @@ async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): 
   const pending = pendingOf(row);
   if (!pending.kind || !pending.by) return null;
   const base = { outboxId, kind: pending.kind, kindName: LETTER_KIND_NAMES[pending.kind], letterId: null, sentTo: [] as LetterRecipient[], missing: [] as string[], reason: null };
+  try {
+    return await settleStepLetter(ctx, record, { ...pending, kind: pending.kind, by: pending.by }, base);
+  } catch (error) {
+    // A fault while noting why it could not go (the database went away): it is still pending.
+    ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
+    return { ...base, status: "waiting", reason: TRIED_AGAIN };
+  }
+}
+
+type StepLetterBase = Omit<StepLetter, "status">;
+
+async function settleStepLetter(ctx: Context, record: CaseRecord, pending: PendingRow & { kind: LetterKind; by: string }, base: StepLetterBase): Promise<StepLetter | null> {
+  const caseId = record.id;
+  const outboxId = pending.id;
   let drafted: Drafted | null = null;
   try {
     drafted = { draft: await composeDraft(ctx, record, pending.by, { caseId, outboxId }, pending), record, pending };
@@ -575,7 +611,7 @@ async function issueStepLetter(ctx: Context, caseId: string, outboxId: number): 
     }
     // A fault (the PDF could not be rendered, the database went away): the job tries again.
     ctx.deps.log.error("step letter not issued", { caseId, outboxId, error });
-    return { ...base, status: "waiting", reason: "It could not be issued just now; it will be tried again shortly." };
+    return { ...base, status: "waiting", reason: TRIED_AGAIN };
   }
 }
 
@@ -592,7 +628,11 @@ export async function finishStepLetters(deps: AppDeps, options: { graceSeconds?:
   const rows = await notificationRepository.waitingLetters(ctx.db, { createdBefore: new Date(before), limit: options.limit ?? 50 });
   for (const row of rows) {
     if (!row.caseId) continue;
-    const result = await issueStepLetter(ctx, row.caseId, row.id);
+    // One letter that cannot be read back does not hold up the others.
+    const result = await issueStepLetter(ctx, row.caseId, row.id).catch((error: unknown) => {
+      ctx.deps.log.error("step letter not finished", { caseId: row.caseId, outboxId: row.id, error });
+      return null;
+    });
     if (result?.status === "issued") report.issued += 1;
     if (result?.status === "withdrawn") report.withdrawn += 1;
   }
@@ -735,7 +775,7 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const to = state.representative?.replyTo === "representative" ? "representative" : "customer";
   if (!state.customer && to === "customer") return [];
-  const recipients = await letterRecipients(ctx.db, state, to);
+  const recipients = await letterRecipients(ctx.db, state);
   const addressMissing = recipients.some((r) => r.channel === "post") && !(to === "representative" ? postalAddressOf(await contactRepository.representativeContact(ctx.db, state.id)) : postalAddressOf(customer));
   return lettersOfCommand(state, rules.regime.stages, input.command).map(({ kind, when }) => ({
     kind,

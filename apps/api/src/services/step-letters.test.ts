@@ -4,6 +4,7 @@
  * complete and sends it on the resident's channel; otherwise it waits as a task for whoever
  * must finish it. A stale letter is never sent.
  */
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyEventChain } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
@@ -219,6 +220,41 @@ describe("letters issued as part of the step", () => {
       const byKind = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, kind: "stage-1-response", stageId: "stage-1", customerAddress: address }));
       expect(byKind.client.refusal).toMatchObject({ code: "LETTER_STALE", message: "This Stage 1 response cannot be sent: the case has moved on from Stage 1 to Stage 2" });
     });
+  });
+
+  it("a pending letter is settled only by a letter about its own stage: another stage is a bad request, and the letter still waits", async () => {
+    const c = await assigned({ channel: "phone", customer: { fullName: "Bo Jones", phone: "0113 496 0000" } });
+    const officer = await h.as("investigating-officer");
+    const v = (await officer.command.acknowledge({ caseId: c.caseId, expectedVersion: c.version })).version;
+    const responded = await officer.command.respond({ caseId: c.caseId, expectedVersion: v, outcome: "not-upheld", reasons: "The charge was right." });
+    const escalated = await (await h.as("dcro")).command.escalate({ caseId: c.caseId, expectedVersion: responded.version, reason: "It was not right." });
+    const acknowledged = await (await h.as("dcro")).command.acknowledge({ caseId: c.caseId, expectedVersion: escalated.version });
+    const ack = acknowledged.letters.find((l) => l.kind === "escalation-acknowledgement")!;
+    expect(ack.status).toBe("waiting");
+    const refused = await refusal((await h.as("dcro")).letters.issue({ caseId: c.caseId, outboxId: ack.outboxId, stageId: "stage-1", customerAddress: address }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.client.message).toBe("The pending letter is about Stage 2, not Stage 1");
+    expect((await (await h.as("dcro")).letters.pending({ caseId: c.caseId })).map((p) => p.outboxId)).toContain(ack.outboxId);
+    expect((await (await h.as("dcro")).letters.list({ caseId: c.caseId })).map((l) => l.kind)).not.toContain("escalation-acknowledgement");
+  });
+
+  it("a failure after the step committed (noting what the letter lacks) does not turn the saved step into an error: the letter is reported waiting", async () => {
+    const c = await assigned({ channel: "phone", customer: { fullName: "Bo Jones", phone: "0113 496 0000" } });
+    // The database refuses the note of what the letter lacks, as it would if it went away then.
+    await sql`CREATE FUNCTION refuse_missing_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.payload ? 'missing' AND NOT OLD.payload ? 'missing' THEN RAISE EXCEPTION 'the database went away'; END IF; RETURN NEW; END $$`.execute(h.db.db);
+    await sql`CREATE TRIGGER refuse_missing_note BEFORE UPDATE ON notifications_outbox FOR EACH ROW EXECUTE FUNCTION refuse_missing_note()`.execute(h.db.db);
+    let outcome;
+    try {
+      outcome = await (await h.as("investigating-officer")).command.acknowledge({ caseId: c.caseId, expectedVersion: c.version });
+    } finally {
+      await sql`DROP TRIGGER refuse_missing_note ON notifications_outbox`.execute(h.db.db);
+      await sql`DROP FUNCTION refuse_missing_note()`.execute(h.db.db);
+    }
+    expect(outcome.letters).toMatchObject([{ kind: "acknowledgement", status: "waiting", reason: expect.stringMatching(/tried again/) }]);
+    expect(h.log.entries.some((e) => e.level === "error" && e.message === "step letter not issued" && e.fields?.caseId === c.caseId)).toBe(true);
+    // The step was saved; the letter is still pending.
+    expect((await (await h.as("dcro")).cases.get({ caseId: c.caseId })).version).toBe(outcome.version);
+    expect((await (await h.as("dcro")).letters.pending({ caseId: c.caseId })).map((p) => p.kind)).toEqual(["acknowledgement"]);
   });
 
   it("if the process stops between the step's commit and the issue, the pending letter is still there and the delivery job issues it", async () => {

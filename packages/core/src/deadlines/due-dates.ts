@@ -31,6 +31,20 @@ export function metWhenSent(state: CaseState, takenOn: IsoDate | null | undefine
   return sent?.on ?? null;
 }
 
+/**
+ * When a stage's acknowledgement deadline was met: the day the acknowledgement was sent, or
+ * the day the stage's response was sent if that came first, since the response tells the
+ * resident everything the acknowledgement would (docs/decisions/0322-deadlines-met-when-sent.md).
+ * Without it an acknowledgement withdrawn as stale once the stage was answered (decision 0321)
+ * would leave the deadline open, and the case red in the queue, until it closed.
+ */
+function acknowledgementMet(state: CaseState, stage: StageInstance): { on: IsoDate | null; byResponse: boolean } {
+  const own = metWhenSent(state, stage.acknowledgedOn, stage.acknowledgementSent);
+  const answered = metWhenSent(state, stage.response?.on, stage.response?.sent);
+  if (answered && (!own || answered < own)) return { on: answered, byResponse: true };
+  return { on: own, byResponse: false };
+}
+
 /** "acknowledged Mon 2 Mar 2026, sent by email Tue 3 Mar 2026", or "…, not sent yet". */
 function takenAndSent(state: CaseState, taken: string, takenOn: IsoDate, sent: Sent | undefined): string {
   const text = `${taken} ${formatShort(takenOn)}`;
@@ -189,15 +203,16 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     if (stageRules.acknowledge) {
       const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
       if (ack) {
+        const met = acknowledgementMet(state, stage);
         push({
           id: `${key}.acknowledge`,
           kind: "acknowledge",
           stageId: stage.stageId,
           date: ack.date,
           rule: stageRules.acknowledge.rule,
-          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})${stage.acknowledgedOn ? `; ${takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent)}` : ""}`,
+          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})${stage.acknowledgedOn ? `; ${takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent)}` : ""}${met.byResponse && met.on ? `; met by the response sent ${formatShort(met.on)}` : ""}`,
           nature: "deadline",
-          metOn: metWhenSent(state, stage.acknowledgedOn, stage.acknowledgementSent) ?? referredBackOn,
+          metOn: met.on ?? referredBackOn,
           takenOn: stage.acknowledgedOn,
         });
       }

@@ -85,6 +85,31 @@ const ROWS: Row[] = [
     takenOn: "2026-03-10",
   },
   {
+    source: "decision 0322: the acknowledgement is met no later than the response is sent",
+    title: "an acknowledgement never sent (withdrawn once the stage was answered) is met on the day the response was sent",
+    steps: [...acknowledged, responded, sent("2026-03-11T09:00:00Z", "response")],
+    due: "stage-1#1.acknowledge",
+    metOn: "2026-03-11",
+    takenOn: "2026-03-02",
+    explains: ["acknowledged Mon 2 Mar 2026, not sent yet", "met by the response sent Wed 11 Mar 2026"],
+  },
+  {
+    source: "decision 0322: the acknowledgement is met no later than the response is sent",
+    title: "a response made but not sent leaves an unsent acknowledgement open",
+    steps: [...acknowledged, responded],
+    due: "stage-1#1.acknowledge",
+    metOn: null,
+    takenOn: "2026-03-02",
+  },
+  {
+    source: "decision 0322: the acknowledgement is met no later than the response is sent",
+    title: "an acknowledgement sent before the response keeps its own date",
+    steps: [...acknowledged, sent("2026-03-03T09:00:00Z", "acknowledgement"), responded, sent("2026-03-11T09:00:00Z", "response")],
+    due: "stage-1#1.acknowledge",
+    metOn: "2026-03-03",
+    takenOn: "2026-03-02",
+  },
+  {
     source: "HO/LGSCO code 6.2, an anonymous case",
     title: "with nobody to write to, the step's own date counts",
     steps: acknowledged,
@@ -136,13 +161,35 @@ describe("record-correspondence-sent", () => {
     expect(again.events[0]!.data).toMatchObject({ first: false, alreadySent: { on: "2026-03-03", channel: "email" } });
   });
 
-  it("records extensions and holding responses on the latest one", () => {
+  it("records an extension's send on the extension", () => {
     const state = runCase(rules, received, [
       ...acknowledged,
       ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
       sent("2026-03-09T14:00:00Z", "extension", "post"),
     ]);
     expect(state.stages[0]!.extensions[0]!.sent).toEqual({ on: "2026-03-09", channel: "post" });
+  });
+
+  it("records a send against the earliest extension or holding response not yet sent, not the latest", () => {
+    const state = runCase(rules, received, [
+      ...acknowledged,
+      ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T10:00:00Z", { type: "extend", workingDays: 3, reason: "The contractor asked for more time", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T11:00:00Z", { type: "holding-response", summary: "Still waiting for the contractor; reply by 20 March" }],
+      ["2026-03-11T11:00:00Z", { type: "holding-response", summary: "The contractor has replied; reply by 20 March" }],
+      sent("2026-03-11T14:00:00Z", "extension", "post"),
+      sent("2026-03-11T15:00:00Z", "holding-response", "email"),
+    ]);
+    expect(state.stages[0]!.extensions.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "post" }, null]);
+    expect(state.stages[0]!.holdingResponses.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "email" }, null]);
+    const later = runCase(rules, received, [
+      ...acknowledged,
+      ["2026-03-09T10:00:00Z", { type: "extend", workingDays: 5, reason: "Waiting for the contractor", ombudsmanDetailsGiven: true }],
+      ["2026-03-10T10:00:00Z", { type: "extend", workingDays: 3, reason: "The contractor asked for more time", ombudsmanDetailsGiven: true }],
+      sent("2026-03-11T14:00:00Z", "extension", "post"),
+      sent("2026-03-12T14:00:00Z", "extension", "email"),
+    ]);
+    expect(later.stages[0]!.extensions.map((e) => e.sent)).toEqual([{ on: "2026-03-11", channel: "post" }, { on: "2026-03-12", channel: "email" }]);
   });
 
   it("records a compliment's acknowledgement, which has no stage", () => {

@@ -19,8 +19,12 @@ const IN_PROGRESS_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>([
   "referral-back",
 ]);
 
-/** Letters that promise the resident a response by the stage's due date. */
-const PROMISING_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>(["acknowledgement", "escalation-acknowledgement", "extension-notice", "holding-response", "referral-back"]);
+/**
+ * Letters that promise the resident a response by the stage's due date. Not the holding
+ * response: it is sent precisely because that date has passed (Leeds policy para 16; its due
+ * date counts from the original one), and its promise is the new date the officer gives.
+ */
+const PROMISING_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>(["acknowledgement", "escalation-acknowledgement", "extension-notice", "referral-back"]);
 
 export const STALE_LETTER_RULE = "docs/decisions/0321-letters-issued-as-part-of-the-step.md: a letter whose facts are stale (the case closed, a date in the past, the stage moved on) is not sent";
 

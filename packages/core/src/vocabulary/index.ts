@@ -9,3 +9,4 @@ export * from "./letters.js";
 export * from "./satisfaction.js";
 export * from "./inbound.js";
 export * from "./sent.js";
+export * from "./correspondence.js";

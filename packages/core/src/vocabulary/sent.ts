@@ -2,9 +2,10 @@
  * Correspondence whose sending meets a deadline (docs/decisions/0322-deadlines-met-when-sent.md):
  * what was sent, and how it went.
  */
+import type { CorrespondencePurpose } from "./correspondence.js";
 
 /** The outbox purposes that tell the resident about a step with a deadline (issue 15's contract). */
-export const SENT_PURPOSES = ["acknowledgement", "escalation-acknowledgement", "extension", "holding-response", "response"] as const;
+export const SENT_PURPOSES = ["acknowledgement", "escalation-acknowledgement", "extension", "holding-response", "response"] as const satisfies readonly CorrespondencePurpose[];
 export type SentPurpose = (typeof SENT_PURPOSES)[number];
 
 export const SENT_PURPOSE_LABELS: Record<SentPurpose, string> = {

@@ -24,6 +24,7 @@ const LISTS: Array<[string, readonly string[], Readonly<Record<string, string>>]
   ["staff roles", vocabulary.STAFF_ROLES, vocabulary.ROLE_LABELS],
   ["letter kinds", vocabulary.LETTER_KINDS, vocabulary.LETTER_KIND_NAMES],
   ["inbound email outcomes", vocabulary.INBOUND_OUTCOMES, vocabulary.INBOUND_OUTCOME_LABELS],
+  ["correspondence purposes", vocabulary.CORRESPONDENCE_PURPOSES, vocabulary.CORRESPONDENCE_PURPOSE_LABELS],
   ["sent purposes", vocabulary.SENT_PURPOSES, vocabulary.SENT_PURPOSE_LABELS],
   ["sent channels", vocabulary.SENT_CHANNELS, vocabulary.SENT_CHANNEL_LABELS],
 ];

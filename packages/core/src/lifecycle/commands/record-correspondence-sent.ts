@@ -70,12 +70,12 @@ export const recordCorrespondenceSent = defineCommand({
         return;
       }
       case "extension": {
-        const extension = stage.extensions.at(-1) ?? notYet();
+        const extension = oldestUnsent(stage.extensions) ?? notYet();
         record(extension.customerToldOn, extension.sent, (sent) => (extension.sent = sent));
         return;
       }
       case "holding-response": {
-        const holding = stage.holdingResponses.at(-1) ?? notYet();
+        const holding = oldestUnsent(stage.holdingResponses) ?? notYet();
         record(holding.on, holding.sent, (sent) => (holding.sent = sent));
         return;
       }
@@ -86,4 +86,13 @@ export const recordCorrespondenceSent = defineCommand({
 /** The stage's latest instance: correspondence is about the stage as it now stands (a stage referred back opens again). */
 function latestInstance(state: CaseState, stageId: string): StageInstance | undefined {
   return state.stages.filter((s) => s.stageId === stageId).at(-1);
+}
+
+/**
+ * The step a send is about, where a stage can have several (extensions, holding responses):
+ * the earliest not yet sent, since their letters go in the order they were asked for; the
+ * latest when all have been (a second copy, recorded as an event, changing no date).
+ */
+function oldestUnsent<T extends { sent?: Sent | null }>(steps: T[]): T | undefined {
+  return steps.find((s) => s.sent === null) ?? steps.at(-1);
 }
