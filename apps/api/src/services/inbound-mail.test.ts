@@ -272,6 +272,27 @@ describe("the inbound mailbox (a real Dovecot)", () => {
     expect(draft.description).toContain(`quotes case ${logged.reference} but was not sent from the email address of that case's customer or representative`);
   });
 
+  it("a reply from the case's representative (their email is in their contact details) lands on the case, not as a forged reference", async () => {
+    const cso = await h.as("customer-services");
+    const logged = await cso.cases.log({
+      kind: "complaint",
+      channel: "email",
+      serviceId: "council-tax",
+      description: "My constituent was charged twice.",
+      customer: { fullName: "Iris Constituent", email: "iris.constituent@example.com" },
+      representative: { name: "Jo Member MP", role: "mp", consent: { basis: "written", recordedOn: "2026-03-02" }, replyTo: "representative" },
+    });
+    await cso.cases.updateContact({ caseId: logged.caseId, party: "representative", details: { contactChannel: "email", email: "jo.member@parliament.example" } });
+    const before = (await detail(logged.caseId)).contacts.length;
+    await deliver(email({ from: "Jo Member MP <Jo.Member@parliament.example>", subject: `Re: ${logged.reference}`, text: "My constituent has sent me the bank statement." }));
+    expect((await poll()).byOutcome).toEqual({ "added-to-case": 1 });
+    const after = await detail(logged.caseId);
+    expect(after.contacts.length).toBe(before + 1);
+    expect(after.contacts.at(-1)!.summary).toContain("My constituent has sent me the bank statement.");
+    const [row] = await (await h.as("complaints-manager")).inbound.list({ limit: 1 });
+    expect(row).toMatchObject({ outcome: "added-to-case", case: { caseId: logged.caseId } });
+  });
+
   it("a reply to a closed case: added to it for a complaints manager to decide on reopening, or a new case, as the council's setting says", async () => {
     const logged = await logCase("dan.closed@example.com", "Dan Closed");
     await (await h.as("complaints-manager")).command.withdraw({ caseId: logged.caseId, expectedVersion: logged.version, reason: "The customer withdrew it by phone" });

@@ -27,6 +27,7 @@ import {
   AttachmentRejectedError,
   applyCaseCommand,
   attachmentRepository,
+  contactRepository,
   caseRepository,
   customerRepository,
   inboundMailRepository,
@@ -360,8 +361,11 @@ async function addressesOfCase(db: Executor, record: CaseRecord<CaseState>): Pro
     const customer = await customerRepository.getCustomer(db, customerId);
     if (customer.email) out.add(customer.email.trim().toLowerCase());
   }
-  const rep = record.state.representative as (CaseState["representative"] & { email?: string | null }) | null;
-  if (rep?.email) out.add(rep.email.trim().toLowerCase());
+  if (record.state.representative) {
+    // The representative's address is stored with their contact details, not on the case state.
+    const rep = await contactRepository.representativeContact(db, record.id);
+    if (rep.email) out.add(rep.email.trim().toLowerCase());
+  }
   return out;
 }
 
