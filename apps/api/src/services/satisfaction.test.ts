@@ -11,6 +11,10 @@ import { openHarness, type Harness } from "../../test/harness.js";
 import { createContextInner } from "../context.js";
 import { createCaller } from "../root.js";
 import { sweep } from "../jobs/sweep.js";
+import { startSmtpSink } from "@complaints/vitest-config/smtp";
+import { startJobs } from "../jobs/runner.js";
+import { smtpTransport } from "../notifications/smtp.js";
+import { withSecrets } from "../notifications/notifier.js";
 import { hashSurveyToken, queueSurveys } from "./satisfaction.js";
 
 let ip = 0;
@@ -20,12 +24,15 @@ interface SurveyRow {
   case_id: string;
   dedupe_key: string;
   recipient: { party: string; name: string; email: string };
-  payload: { channel: string; purpose: string; stageId: string; reference: string; language: string; subject: string; text: string };
+  payload: { channel: string; purpose: string; stageId: string; reference: string; language: string; subject: string; text: string; secrets?: Record<string, string> };
 }
+/** The queued invitations, each with its text as the resident is sent it (the link put in by the sender). */
 const surveys = async (h: Harness) =>
-  (await h.db.db.selectFrom("notifications_outbox").select(["case_id", "dedupe_key", "recipient", "payload"]).where("kind", "=", "correspondence").orderBy("id").execute()).filter(
-    (r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey",
-  ) as unknown as SurveyRow[];
+  (
+    (await h.db.db.selectFrom("notifications_outbox").select(["case_id", "dedupe_key", "recipient", "payload"]).where("kind", "=", "correspondence").orderBy("id").execute()).filter(
+      (r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey",
+    ) as unknown as SurveyRow[]
+  ).map((r) => ({ ...r, payload: { ...r.payload, text: withSecrets(r.payload.text, r.payload) } }));
 const tokenIn = (text: string) => /\/satisfaction\/([A-Za-z0-9_-]{32})/.exec(text)![1]!;
 
 const caseIdOf = async (h: Harness, reference: string) => (await h.db.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow()).id;
@@ -144,5 +151,50 @@ describe("the satisfaction survey after a complaint closes", () => {
     expect(await queueSurveys(h.deps, off, "2026-04-09")).toBe(0);
     expect((await surveys(h)).map((r) => r.case_id)).not.toContain(caseId);
     expect(await queueSurveys(h.deps, runtime, "2026-04-09")).toBe(1);
+  });
+});
+
+describe("the survey link is the resident's alone", () => {
+  it("staff reading the case's correspondence never see it; the email has it; the row keeps no token once sent", async () => {
+    const smtp = await startSmtpSink();
+    const transport = smtpTransport(smtp.url);
+    const h = await openHarness({
+      transport,
+      start: "2026-03-02T09:00:00Z",
+      profile: (p) => ({ ...p, correspondence: { satisfactionSurvey: { enabled: true, daysAfterClosure: 2 } } }),
+    });
+    try {
+      h.clock.set("2026-03-06T10:00:00Z");
+      const { caseId, reference } = await closedComplaint(h, "Sian Secret");
+      h.clock.set("2026-03-10T09:00:00Z");
+      expect((await sweep(h.deps)).surveys).toBe(1);
+      const link = /http:\/\/\S+\/satisfaction\/[A-Za-z0-9_-]{32}/;
+      const raw = (await h.db.db.selectFrom("notifications_outbox").select(["id", "payload"]).where("case_id", "=", caseId).execute()).find((r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey")!;
+      const token = tokenIn(withSecrets((raw.payload as SurveyRow["payload"]).text, raw.payload as Record<string, unknown>));
+      expect((raw.payload as SurveyRow["payload"]).text).not.toMatch(link);
+
+      const officer = await h.as("complaints-manager");
+      const queued = await officer.correspondence.list({ caseId });
+      expect(queued.messages.find((m) => m.purpose === "satisfaction-survey")!.text).toContain("{{surveyLink}}");
+      expect(JSON.stringify(queued)).not.toContain(token);
+
+      const runner = await startJobs(h.deps, { schedule: false });
+      await runner.runNow("deliver");
+      await runner.stop();
+      const mail = smtp.received.filter((m) => m.to === "siansecret@example.com" && m.data.includes(`How did we handle your complaint? ${reference}`));
+      expect(mail).toHaveLength(1);
+      const body = mail[0]!.data.replace(/=\r\n/g, "");
+      expect(body).toContain(`/satisfaction/${token}`);
+      expect(body).not.toContain("{{surveyLink}}");
+
+      const sent = await h.db.db.selectFrom("notifications_outbox").select(["status", "payload"]).where("id", "=", raw.id).executeTakeFirstOrThrow();
+      expect(sent.status).toBe("sent");
+      expect(JSON.stringify(sent.payload)).not.toContain(token);
+      expect(JSON.stringify(await officer.correspondence.list({ caseId }))).not.toContain(token);
+    } finally {
+      transport.close();
+      await h.close();
+      await smtp.close();
+    }
   });
 });

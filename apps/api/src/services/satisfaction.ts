@@ -36,6 +36,9 @@ export function residentLanguage(runtime: CouncilRuntime, chosen: "en" | "cy"): 
   return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
 }
 
+/** Where the text of the invitation puts the link (`payload.secrets.surveyLink`, substituted by the sender). */
+export const SURVEY_LINK_PLACEHOLDER = "{{surveyLink}}";
+
 async function surveyLink(deps: AppDeps, runtime: CouncilRuntime, token: string): Promise<string> {
   return `${await councilPublicAddress(deps, runtime.council)}/satisfaction/${token}`;
 }
@@ -79,13 +82,15 @@ export async function queueSurveys(deps: AppDeps, runtime: CouncilRuntime, today
   for (const closure of await satisfactionRepository.closuresToSurvey(db, { councilId: runtime.council.id, closedFrom, closedTo })) {
     const token = randomBytes(24).toString("base64url");
     const expiresOn = addDays(today, SURVEY_OPEN_DAYS);
-    const email = surveyEmail(runtime, closure, await surveyLink(deps, runtime, token), expiresOn);
+    // The link is the token: the text says where it goes and the sender puts it in, so staff
+    // reading the case's correspondence never see a link they could answer with.
+    const email = surveyEmail(runtime, closure, SURVEY_LINK_PLACEHOLDER, expiresOn);
     const message: NewNotification = {
       councilId: runtime.council.id,
       caseId: closure.caseId,
       kind: "correspondence",
       recipient: { party: "customer", name: closure.customerName, email: closure.email },
-      payload: { channel: "email", purpose: "satisfaction-survey", stageId: closure.stageId, reference: closure.reference, language: email.language, subject: email.subject, text: email.text },
+      payload: { channel: "email", purpose: "satisfaction-survey", stageId: closure.stageId, reference: closure.reference, language: email.language, subject: email.subject, text: email.text, secrets: { surveyLink: await surveyLink(deps, runtime, token) } },
       dedupeKey: surveyDedupeKey(closure.caseId, closure.stageId),
     };
     await inTransaction(db, async (trx) => {
