@@ -7,7 +7,7 @@
 import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseRepository } from "@complaints/db";
+import { caseRepository, organisationRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
@@ -30,8 +30,8 @@ const complaint = (key: string, customer: PublicCustomer, description = "My gree
 });
 
 type Row = { kind: string; recipient: Record<string, unknown>; payload: Record<string, unknown>; dedupe_key: string | null };
-async function correspondence(h: Harness, reference: string): Promise<Row[]> {
-  const record = await caseRepository.findCaseByReference(h.db.db, h.council.councilId, reference);
+async function correspondence(h: Harness, reference: string, councilId = h.council.councilId): Promise<Row[]> {
+  const record = await caseRepository.findCaseByReference(h.db.db, councilId, reference);
   if (!record) return [];
   const rows = await h.db.db.selectFrom("notifications_outbox").select(["kind", "recipient", "payload", "dedupe_key"]).where("case_id", "=", record.id).where("kind", "=", "correspondence").orderBy("id").execute();
   return rows as unknown as Row[];
@@ -104,6 +104,8 @@ describe("receipts written with the submission", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openHarness({ config: { publicUrl: "https://complaints.exampleton.gov.uk" } });
+    // The council's own host name: the receipt links to the council's tracking page there.
+    await organisationRepository.setCouncilHosts(h.db.db, h.council.councilId, ["complaints.exampleton.gov.uk"], h.clock.now());
   });
   afterAll(() => h?.close());
 
@@ -196,6 +198,24 @@ describe("receipts written with the submission", () => {
     expect(rows.map((r) => [r.payload.channel, r.payload.subject])).toEqual([["email", `Thank you for your equality monitoring form: ${sent.reference}`]]);
     expect(rows[0]!.payload.trackingCode).toBeUndefined();
     expect(JSON.stringify(rows[0])).not.toContain("35-44");
+  });
+});
+
+describe("the receipt's tracking link is the council's own", () => {
+  it("on a server with two councils: one on its own host name, the other under this server's /c/<slug>", async () => {
+    const h = await openHarness({ config: { publicUrl: "https://complaints.example.org" } });
+    try {
+      const other = await h.addCouncil({ slug: "leeds", name: "Leeds Test Council", referencePrefix: "LDS", hosts: ["complaints.leeds.example"] });
+      const asked = (councilSlug: string) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test", councilSlug } }));
+      const here = await asked("exampleton").public.submit(complaint("receipt-two-councils-a", { email: "a@example.com", preferredContact: "email" }));
+      const leeds = await asked("leeds").public.submit(complaint("receipt-two-councils-b", { email: "b@example.com", preferredContact: "email" }));
+      const [ours] = await correspondence(h, here.reference);
+      const [theirs] = await correspondence(h, leeds.reference, other.councilId);
+      expect(ours!.payload.text).toContain("Follow your case online at https://complaints.example.org/c/exampleton/track\n");
+      expect(theirs!.payload.text).toContain("Follow your case online at https://complaints.leeds.example/track\n");
+    } finally {
+      await h.close();
+    }
   });
 });
 

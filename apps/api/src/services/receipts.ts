@@ -15,6 +15,7 @@ import { formatLong } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
+import { councilPublicAddress } from "../hosting.js";
 import { residentRecipients, type ResidentRecipient } from "./correspondence-recipients.js";
 
 /** The placeholder the sender replaces with the case's tracking code. */
@@ -103,8 +104,9 @@ export function receiptSms(f: ReceiptFacts): { subject: string; text: string } {
   return { subject: RECEIPT_WORDS.subject(f), text: RECEIPT_WORDS.sms(f) };
 }
 
-export function trackUrl(ctx: Context): string {
-  return `${ctx.deps.config.publicUrl}/track`;
+/** The council's own tracking page (its host name or `/c/<slug>`, as letters and the survey link it). */
+export async function trackUrl(ctx: Context, db: Executor, council: CouncilRuntime["council"]): Promise<string> {
+  return `${await councilPublicAddress(ctx.deps, council, db)}/track`;
 }
 
 export function councilOf(runtime: CouncilRuntime): ReceiptFacts["council"] {
