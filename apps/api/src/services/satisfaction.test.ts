@@ -38,12 +38,12 @@ const tokenIn = (text: string) => /\/satisfaction\/([A-Za-z0-9_-]{32})/.exec(tex
 const caseIdOf = async (h: Harness, reference: string) => (await h.db.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow()).id;
 
 /** A complaint by the public (in `language`), accepted, answered at Stage 1 and closed on the clock's day. */
-async function closedComplaint(h: Harness, name: string, serviceId = "waste", language: "en" | "cy" = "en") {
+async function closedComplaint(h: Harness, name: string, serviceId = "waste", language: "en" | "cy" = "en", contact: { preferredContact: "email" | "post" | "both"; address?: string; postcode?: string } = { preferredContact: "email" }) {
   const sent = await visitor(h).public.submit({
     kind: "complaint",
     serviceId,
     description: `${name}'s bin was missed three weeks running.`,
-    customer: { fullName: name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.com`, preferredContact: "email" },
+    customer: { fullName: name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.com`, ...contact },
     language,
     idempotencyKey: `survey-${name}-${serviceId}`,
   });
@@ -141,6 +141,15 @@ describe("the satisfaction survey after a complaint closes", () => {
     const ids = (await surveys(h)).map((r) => r.case_id);
     expect(ids).not.toContain(old);
     expect(ids).not.toContain(withdrawnId);
+  });
+
+  it("follows the case's correspondence: a customer who asked for post only is sent no survey email, though we have their email address", async () => {
+    h.clock.set("2026-04-07T10:00:00Z");
+    const { caseId } = await closedComplaint(h, "Pat Post", "waste", "en", { preferredContact: "post", address: "2 Mill Lane\nExampleton", postcode: "EX1 2BB" });
+    h.clock.set("2026-04-09T09:00:00Z");
+    await sweep(h.deps);
+    expect((await surveys(h)).map((r) => r.case_id)).not.toContain(caseId);
+    expect(await h.db.db.selectFrom("notifications_outbox").select("id").where("case_id", "=", caseId).where("dedupe_key", "like", "satisfaction-survey:%").execute()).toEqual([]);
   });
 
   it("sends nothing where the council has not turned the survey on", async () => {
