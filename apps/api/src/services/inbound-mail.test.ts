@@ -6,11 +6,12 @@
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayDovecot, type ThrowawayDovecot } from "@complaints/vitest-config/dovecot";
-import { defaultAttachmentPolicy, organisationRepository, type Executor } from "@complaints/db";
+import { AttachmentRejectedError, ConflictError, defaultAttachmentPolicy, organisationRepository, type Executor } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import type { InboundMailSettings } from "../config.js";
-import { pollMailbox, processMessage, type BounceReport } from "./inbound-mail.js";
+import { DomainError } from "@complaints/core";
+import { isRefusal, pollMailbox, processMessage, type BounceReport } from "./inbound-mail.js";
 
 const COUNCIL_ADDRESS = "complaints@exampleton.gov.uk";
 const LIMIT = 64 * 1024;
@@ -346,6 +347,19 @@ describe("the inbound mailbox (a real Dovecot)", () => {
     expect(rows.map((r) => r.reason)).toEqual(expect.arrayContaining(["the email had no text", expect.stringContaining("video.pdf not kept: too large")]));
   });
 
+  it("lists the whole text of a long email as not kept when it is over the file limit, and still adds the email to its case (one message cannot stop the mailbox)", async () => {
+    const logged = await logCase("ivy.long@example.com", "Ivy Long");
+    const id = `<long-${Date.now()}@example.com>`;
+    await deliver(email({ from: "ivy.long@example.com", subject: `Re: ${logged.reference}`, text: `The whole story. ${"It happened again and again. ".repeat(Math.ceil((LIMIT + 1000) / 29))}`, messageId: id }));
+    expect((await poll()).byOutcome).toEqual({ "added-to-case": 1 });
+    const after = await detail(logged.caseId);
+    expect(after.contacts.at(-1)!.summary).toContain("The whole story.");
+    expect(after.contacts.at(-1)!.summary).toContain("email-text.txt not kept: too large");
+    expect(await folder("Processed")).toContainEqual({ messageId: id, seen: true });
+    const [row] = await (await h.as("complaints-manager")).inbound.list({ limit: 1 });
+    expect(row).toMatchObject({ outcome: "added-to-case", attachments: { kept: [], notKept: [{ fileName: "email-text.txt" }] } });
+  });
+
   it("records a message too large to read without reading it, for staff, and moves it out of the way", async () => {
     const id = `<huge-${Date.now()}@example.org>`;
     await deliver(email({ from: "fred@example.org", subject: "Photos", text: "x".repeat(5000), messageId: id }));
@@ -403,5 +417,14 @@ describe("the inbound mailbox (a real Dovecot)", () => {
   it("shows the mailbox's record to complaints managers only", async () => {
     expect((await refusal((await h.as("investigating-officer")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
     expect((await refusal((await h.as("administrator")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("which failures stop the mailbox's run", () => {
+  it("records a refusal that will not change (core's rules, a file refused) as failed, and leaves a conflict or a fault of the program for the next run", () => {
+    expect(isRefusal(new AttachmentRejectedError("too-large", "The file is too large"))).toBe(true);
+    expect(isRefusal(new DomainError("LETTER_NOT_POSSIBLE", "There is no address to write to", null))).toBe(true);
+    expect(isRefusal(new ConflictError("case-1", 3, 4, []))).toBe(false);
+    expect(isRefusal(new TypeError("undefined is not a function"))).toBe(false);
   });
 });
