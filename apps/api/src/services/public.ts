@@ -42,8 +42,8 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
-import { residentLanguage } from "./satisfaction.js";
 import { councilOf, enqueueReceipt, trackUrl } from "./receipts.js";
+import { residentLanguage } from "./correspondence-recipients.js";
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";

@@ -18,7 +18,7 @@ import type { CouncilRuntime } from "../councils.js";
 import { noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
 import { SATISFACTION_REPORT_READERS } from "../access/policy.js";
-import { residentRecipients } from "./correspondence-recipients.js";
+import { residentLanguage, residentRecipients } from "./correspondence-recipients.js";
 import { checkReportPeriod, type PeriodInput } from "./reports.js";
 
 /**
@@ -31,11 +31,6 @@ export const SURVEY_CATCH_UP_WORKING_DAYS = 5;
 export const SURVEY_OPEN_DAYS = 28;
 
 export const hashSurveyToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
-
-/** The resident's language for the council: Welsh only where the council offers it (decision 0517). */
-export function residentLanguage(runtime: CouncilRuntime, chosen: "en" | "cy"): "en" | "cy" {
-  return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
-}
 
 /** Where the text of the invitation puts the link (`payload.secrets.surveyLink`, substituted by the sender). */
 export const SURVEY_LINK_PLACEHOLDER = "{{surveyLink}}";
