@@ -13,7 +13,7 @@
  * for, answers NOT_SET_UP (503, errors.ts) in plain words: never a 500, never a guess.
  */
 import type { RequestHandler } from "express";
-import { normaliseHostName, organisationRepository, type CouncilRecord } from "@complaints/db";
+import { normaliseHostName, organisationRepository, type CouncilRecord, type Executor } from "@complaints/db";
 import type { AppDeps, RequestInfo } from "./context.js";
 import type { CouncilRuntime } from "./councils.js";
 import { notSetUp } from "./errors.js";
@@ -120,10 +120,11 @@ export function councilPrefix(deps: AppDeps): RequestHandler {
 /**
  * The address residents use for a council's public pages, for links in what we write to them
  * (the Stage 2 form in a letter, a survey): the council's own host name when it has one, else
- * this server's address with the council's `/c/<slug>/` prefix (decision 0316).
+ * this server's address with the council's `/c/<slug>/` prefix (decision 0316). Inside a
+ * transaction, pass it as `db` (PGlite has one connection).
  */
-export async function councilPublicAddress(deps: Pick<AppDeps, "database" | "config">, council: { id: string; slug: string }): Promise<string> {
-  const [host] = await organisationRepository.councilHosts(deps.database.db, council.id);
+export async function councilPublicAddress(deps: Pick<AppDeps, "database" | "config">, council: { id: string; slug: string }, db: Executor = deps.database.db): Promise<string> {
+  const [host] = await organisationRepository.councilHosts(db, council.id);
   const base = new URL(deps.config.publicUrl);
   return host ? `${base.protocol}//${host}` : `${base.origin}/c/${council.slug}`;
 }

@@ -48,7 +48,23 @@ export function prefixQuery(text: string): RawBuilder<string> | null {
   return sql<string>`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})`;
 }
 
-function columns(input: Partial<CustomerInput>) {
+/**
+ * What the older `preferredContact` (staff intake: email, phone, post, text) says of the
+ * channels, where the caller did not say them itself: the same reading as the migration that
+ * added them (migrations/20261209120000_resident_channels.ts), so a customer logged today is
+ * written to the way one logged before it is.
+ */
+function channelsFromPreferredContact(input: Partial<CustomerInput>): Pick<CustomerInput, "contactChannel" | "smsConsent"> {
+  const said = input.preferredContact?.trim().toLowerCase();
+  if (!said) return {};
+  return {
+    ...(input.contactChannel === undefined && (said === "email" || said === "post") ? { contactChannel: said } : {}),
+    ...(input.smsConsent === undefined && said === "text" ? { smsConsent: true } : {}),
+  };
+}
+
+function columns(given: Partial<CustomerInput>) {
+  const input = { ...given, ...channelsFromPreferredContact(given) };
   return {
     ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
     ...(input.title !== undefined ? { title: input.title } : {}),

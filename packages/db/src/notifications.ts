@@ -134,12 +134,13 @@ function toEntry(row: Row): OutboxEntry {
 }
 
 /**
- * What staff may read of a message: everything but a receipt's tracking code, which only the
- * resident is given (docs/decisions/0503-public-tracking-codes.md); the sender blanks it once sent.
+ * What staff may read of a message: everything but its secrets, which only the resident is
+ * given: a receipt's tracking code (docs/decisions/0503-public-tracking-codes.md) and
+ * `payload.secrets` (the survey's single-use link); the sender blanks them once sent.
  */
 function forStaff(entry: OutboxEntry): OutboxEntry {
-  if (!("trackingCode" in entry.payload)) return entry;
-  const { trackingCode: _code, ...payload } = entry.payload;
+  if (!("trackingCode" in entry.payload) && !("secrets" in entry.payload)) return entry;
+  const { trackingCode: _code, secrets: _secrets, ...payload } = entry.payload;
   return { ...entry, payload };
 }
 
@@ -295,7 +296,7 @@ async function markSent(db: Executor, record: SentRecord): Promise<OutboxEntry |
       provider: record.provider,
       provider_id: record.providerId ?? null,
       message_id: record.messageId ?? null,
-      payload: sql`payload - 'trackingCode'`,
+      payload: sql`payload - 'trackingCode' - 'secrets'`,
     })
     .where("id", "=", record.id)
     .where("status", "in", ["sending", "uncertain"])

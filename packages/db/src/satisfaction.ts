@@ -25,15 +25,15 @@ export interface SurveyClosure {
   stageId: string;
   stageLabel: string;
   closedOn: string;
-  customerName: string;
-  email: string;
+  /** The customer's language (decision 0517). */
   language: "en" | "cy";
 }
 
 /**
- * Complaints closed between the dates (inclusive) after a response at their last stage, whose
- * customer gave an email address and who have not been sent this stage's survey: those the
- * sweep invites. Cases closed without a response (withdrawn, not accepted) are not surveyed.
+ * Complaints closed between the dates (inclusive) after a response at their last stage that
+ * have not been sent this stage's survey: those the sweep may invite, if the case's
+ * correspondence goes by email (the caller decides, as for any correspondence). Cases closed
+ * without a response (withdrawn, not accepted) are not surveyed.
  */
 async function closuresToSurvey(db: Executor, input: { councilId: string; closedFrom: string; closedTo: string }): Promise<SurveyClosure[]> {
   checkDate(input.closedFrom, "the first closing date");
@@ -41,13 +41,13 @@ async function closuresToSurvey(db: Executor, input: { councilId: string; closed
   const { rows } = await sql<SurveyClosure>`
     SELECT c.id AS "caseId", c.reference, c.service_id AS "serviceId", c.directorate_id AS "directorateId",
       s.stage_id AS "stageId", s.label AS "stageLabel", to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn",
-      cu.full_name AS "customerName", cu.email, cu.language
+      cu.language
     FROM cases c
     JOIN customers cu ON cu.id = c.customer_id
     JOIN LATERAL (SELECT * FROM stage_instances si WHERE si.case_id = c.id ORDER BY si.sequence DESC LIMIT 1) s ON true
     WHERE c.council_id = ${input.councilId} AND c.kind = 'complaint' AND c.status = 'closed'
       AND c.closed_on BETWEEN ${input.closedFrom}::date AND ${input.closedTo}::date
-      AND s.responded_on IS NOT NULL AND cu.email IS NOT NULL
+      AND s.responded_on IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM notifications_outbox o WHERE o.council_id = c.council_id
         AND o.dedupe_key = 'satisfaction-survey:' || c.id::text || ':' || s.stage_id || ':email')
     ORDER BY c.closed_on, c.reference`.execute(db);

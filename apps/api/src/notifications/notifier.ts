@@ -74,8 +74,23 @@ export function referenceFor(entry: Pick<OutboxEntry, "id" | "councilId">): stri
 const NO_CODE = "(not repeated here: ask us for it)";
 
 /** The text with the receipt's tracking code put in where it says {{trackingCode}}. */
-export function withTrackingCode(text: string, code: unknown): string {
+function withTrackingCode(text: string, code: unknown): string {
   return text.replaceAll("{{trackingCode}}", typeof code === "string" && code ? code : NO_CODE);
+}
+
+/**
+ * The text as the resident is sent it: each secret of the row (`payload.secrets`, e.g. the
+ * survey's single-use link, and the receipt's `payload.trackingCode`) put in where the text says
+ * {{name}}. Staff views never show the secrets and the row loses them once sent
+ * (packages/db/src/notifications.ts `forStaff`, `markSent`).
+ */
+export function withSecrets(text: string, payload: Record<string, unknown>): string {
+  const secrets = payload["secrets"];
+  let out = text;
+  if (secrets && typeof secrets === "object") {
+    for (const [name, value] of Object.entries(secrets as Record<string, unknown>)) if (typeof value === "string") out = out.replaceAll(`{{${name}}}`, value);
+  }
+  return withTrackingCode(out, payload["trackingCode"]);
 }
 
 export class Notifier {
@@ -241,7 +256,7 @@ export class Notifier {
     }
     const transport = this.options.transport;
     if (!transport) throw new SendError("Email is not set up (MAIL_TRANSPORT)", "retry");
-    const text = withTrackingCode(String(payload["text"] ?? ""), payload["trackingCode"]);
+    const text = withSecrets(String(payload["text"] ?? ""), payload);
     if (entry.channel === "sms") {
       if (!transport.sendSms) throw new SendError(`Text messages need GOV.UK Notify (MAIL_TRANSPORT=notify); ${transport.name} cannot send them`, "permanent");
       const phone = entry.recipient.phone?.trim();
@@ -262,7 +277,7 @@ export class Notifier {
       to,
       from: { name: profile.correspondence.fromName ?? profile.name, address },
       replyTo: profile.correspondence.replyTo ?? null,
-      subject: withTrackingCode(String(payload["subject"] ?? ""), payload["trackingCode"]),
+      subject: withSecrets(String(payload["subject"] ?? ""), payload),
       text,
       messageId: messageIdFor(entry, address),
       reference,

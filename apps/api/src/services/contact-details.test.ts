@@ -42,6 +42,18 @@ describe("what staff see", () => {
     const { caseId } = await logged({ channel: "phone" });
     expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).map((r) => r.channel)).toEqual(["post"]);
   });
+
+  it("answers a phone complaint by email when staff recorded that the customer prefers email at intake", async () => {
+    const { caseId } = await logged({ channel: "phone", customer: { fullName: "Ann Smith", email: "ann.prefers@example.com", phone: "07700 900123", address: "1 High Street\nExampleton", postcode: "EX1 1AA", preferredContact: "email" } });
+    expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann.prefers@example.com", largePrint: false }]);
+    const contacts = await (await h.as("investigating-officer")).cases.contacts({ caseId });
+    expect(contacts.parties[0]).toMatchObject({ contactChannel: "email", channels: ["email"] });
+  });
+
+  it("sends short notices by text to a customer whom staff recorded as preferring text", async () => {
+    const { caseId } = await logged({ customer: { fullName: "Ann Smith", email: "ann.texts@example.com", phone: "07700 900123", preferredContact: "text" } });
+    expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).map((r) => r.channel)).toEqual(["email", "sms"]);
+  });
 });
 
 describe("changing how a customer is written to", () => {

@@ -20,6 +20,7 @@
  */
 import { correspondenceChannels, ALL_CHANNELS_AVAILABLE, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondencePurpose } from "@complaints/core";
 import { contactRepository, customerRepository, type ContactDetails, type Executor } from "@complaints/db";
+import type { CouncilRuntime } from "../councils.js";
 
 /** What a message is for (the `purpose` of a correspondence row): core's vocabulary. */
 export type { CorrespondencePurpose };
@@ -105,4 +106,13 @@ export async function residentRecipients(
   const out: ResidentRecipient[] = choice.channels.map((channel) => (channel === "email" ? { ...base, channel, email: party.email! } : { ...base, channel }));
   if (choice.sms) out.push({ ...base, channel: "sms", phone: party.phone! });
   return out;
+}
+
+/**
+ * The language a resident is written to in: Welsh only where the council offers it
+ * (`correspondence.languages`, decision 0517), else English. A "bilingual" council writes
+ * Welsh first and then English to everyone (the caller assembles both).
+ */
+export function residentLanguage(runtime: Pick<CouncilRuntime, "profile">, chosen: "en" | "cy"): "en" | "cy" {
+  return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
 }

@@ -6,11 +6,12 @@
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayDovecot, type ThrowawayDovecot } from "@complaints/vitest-config/dovecot";
-import { defaultAttachmentPolicy, organisationRepository, type Executor } from "@complaints/db";
+import { AttachmentRejectedError, ConflictError, defaultAttachmentPolicy, organisationRepository, type Executor } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import type { InboundMailSettings } from "../config.js";
-import { pollMailbox, processMessage, type BounceReport } from "./inbound-mail.js";
+import { DomainError } from "@complaints/core";
+import { isRefusal, pollMailbox, processMessage, type BounceReport } from "./inbound-mail.js";
 
 const COUNCIL_ADDRESS = "complaints@exampleton.gov.uk";
 const LIMIT = 64 * 1024;
@@ -272,6 +273,27 @@ describe("the inbound mailbox (a real Dovecot)", () => {
     expect(draft.description).toContain(`quotes case ${logged.reference} but was not sent from the email address of that case's customer or representative`);
   });
 
+  it("a reply from the case's representative (their email is in their contact details) lands on the case, not as a forged reference", async () => {
+    const cso = await h.as("customer-services");
+    const logged = await cso.cases.log({
+      kind: "complaint",
+      channel: "email",
+      serviceId: "council-tax",
+      description: "My constituent was charged twice.",
+      customer: { fullName: "Iris Constituent", email: "iris.constituent@example.com" },
+      representative: { name: "Jo Member MP", role: "mp", consent: { basis: "written", recordedOn: "2026-03-02" }, replyTo: "representative" },
+    });
+    await cso.cases.updateContact({ caseId: logged.caseId, party: "representative", details: { contactChannel: "email", email: "jo.member@parliament.example" } });
+    const before = (await detail(logged.caseId)).contacts.length;
+    await deliver(email({ from: "Jo Member MP <Jo.Member@parliament.example>", subject: `Re: ${logged.reference}`, text: "My constituent has sent me the bank statement." }));
+    expect((await poll()).byOutcome).toEqual({ "added-to-case": 1 });
+    const after = await detail(logged.caseId);
+    expect(after.contacts.length).toBe(before + 1);
+    expect(after.contacts.at(-1)!.summary).toContain("My constituent has sent me the bank statement.");
+    const [row] = await (await h.as("complaints-manager")).inbound.list({ limit: 1 });
+    expect(row).toMatchObject({ outcome: "added-to-case", case: { caseId: logged.caseId } });
+  });
+
   it("a reply to a closed case: added to it for a complaints manager to decide on reopening, or a new case, as the council's setting says", async () => {
     const logged = await logCase("dan.closed@example.com", "Dan Closed");
     await (await h.as("complaints-manager")).command.withdraw({ caseId: logged.caseId, expectedVersion: logged.version, reason: "The customer withdrew it by phone" });
@@ -323,6 +345,19 @@ describe("the inbound mailbox (a real Dovecot)", () => {
     expect((await (await h.as("complaints-manager")).attachments.list({ caseId: logged.caseId })).attachments).toEqual([]);
     const rows = await (await h.as("complaints-manager")).inbound.list({ limit: 2 });
     expect(rows.map((r) => r.reason)).toEqual(expect.arrayContaining(["the email had no text", expect.stringContaining("video.pdf not kept: too large")]));
+  });
+
+  it("lists the whole text of a long email as not kept when it is over the file limit, and still adds the email to its case (one message cannot stop the mailbox)", async () => {
+    const logged = await logCase("ivy.long@example.com", "Ivy Long");
+    const id = `<long-${Date.now()}@example.com>`;
+    await deliver(email({ from: "ivy.long@example.com", subject: `Re: ${logged.reference}`, text: `The whole story. ${"It happened again and again. ".repeat(Math.ceil((LIMIT + 1000) / 29))}`, messageId: id }));
+    expect((await poll()).byOutcome).toEqual({ "added-to-case": 1 });
+    const after = await detail(logged.caseId);
+    expect(after.contacts.at(-1)!.summary).toContain("The whole story.");
+    expect(after.contacts.at(-1)!.summary).toContain("email-text.txt not kept: too large");
+    expect(await folder("Processed")).toContainEqual({ messageId: id, seen: true });
+    const [row] = await (await h.as("complaints-manager")).inbound.list({ limit: 1 });
+    expect(row).toMatchObject({ outcome: "added-to-case", attachments: { kept: [], notKept: [{ fileName: "email-text.txt" }] } });
   });
 
   it("records a message too large to read without reading it, for staff, and moves it out of the way", async () => {
@@ -382,5 +417,14 @@ describe("the inbound mailbox (a real Dovecot)", () => {
   it("shows the mailbox's record to complaints managers only", async () => {
     expect((await refusal((await h.as("investigating-officer")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
     expect((await refusal((await h.as("administrator")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("which failures stop the mailbox's run", () => {
+  it("records a refusal that will not change (core's rules, a file refused) as failed, and leaves a conflict or a fault of the program for the next run", () => {
+    expect(isRefusal(new AttachmentRejectedError("too-large", "The file is too large"))).toBe(true);
+    expect(isRefusal(new DomainError("LETTER_NOT_POSSIBLE", "There is no address to write to", null))).toBe(true);
+    expect(isRefusal(new ConflictError("case-1", 3, 4, []))).toBe(false);
+    expect(isRefusal(new TypeError("undefined is not a function"))).toBe(false);
   });
 });

@@ -27,6 +27,7 @@ import {
   AttachmentRejectedError,
   applyCaseCommand,
   attachmentRepository,
+  contactRepository,
   caseRepository,
   customerRepository,
   inboundMailRepository,
@@ -40,12 +41,11 @@ import {
   type InboundOutcome,
   type NewInboundMessage,
 } from "@complaints/db";
-import { TRPCError } from "@trpc/server";
 import type { Transaction } from "kysely";
 import type { InboundMailSettings } from "../config.js";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
-import { noAccess } from "../errors.js";
+import { apiErrorOf, noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
 import { INBOUND_MAIL_READERS } from "../access/policy.js";
 import { formatSize, mediaTypeOf } from "./attachments.js";
@@ -252,9 +252,15 @@ class AlreadyRecorded extends Error {}
 /** Core or the API refused the case change: that will not change on the next run. */
 class Refused extends Error {}
 
-/** A refusal that stays a refusal (not a conflict to retry, not a failure of the system). */
-function isRefusal(error: unknown): boolean {
-  return error instanceof Refused || (error instanceof TRPCError && !["CONFLICT", "INTERNAL_SERVER_ERROR", "TIMEOUT", "TOO_MANY_REQUESTS"].includes(error.code));
+/**
+ * A refusal that stays a refusal (not a conflict to retry, not a failure of the system): a
+ * refusal of the API or a domain error of core or the repositories (a file refused, a rule),
+ * read through the one table of apps/api/src/errors.ts.
+ */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof Refused) return true;
+  const api = apiErrorOf(error);
+  return api !== null && !["CONFLICT", "INTERNAL_SERVER_ERROR", "TIMEOUT", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE"].includes(api.code);
 }
 
 /** Attachments of an email: kept on the case, or listed with why not. */
@@ -299,17 +305,24 @@ async function keepAttachments(deps: AppDeps, trx: Transaction<DB>, caseId: stri
   }
   // The whole text of an email too long for the timeline is kept as a file beside it.
   if (message.text.length > SUMMARY_MAX - 600) {
-    const meta = await attachmentRepository.addAttachment(trx, deps.config.attachments, {
-      caseId,
-      fileName: "email-text.txt",
-      mediaType: "text/plain",
-      content: new TextEncoder().encode(`From: ${message.from?.address ?? ""}\nSubject: ${message.subject ?? ""}\nDate: ${message.sentAt?.toISOString() ?? ""}\n\n${message.text}\n`),
-      description: "The whole text of the email",
-      uploadedBy: { type: "public", id: EMAIL_ACTOR.id },
-      uploadedAt: at,
-      recordEvent: true,
-    });
-    outcome.kept.push({ fileName: meta.file_name, attachmentId: meta.id, sizeBytes: meta.size_bytes });
+    try {
+      const meta = await attachmentRepository.addAttachment(trx, deps.config.attachments, {
+        caseId,
+        fileName: "email-text.txt",
+        mediaType: "text/plain",
+        content: new TextEncoder().encode(`From: ${message.from?.address ?? ""}\nSubject: ${message.subject ?? ""}\nDate: ${message.sentAt?.toISOString() ?? ""}\n\n${message.text}\n`),
+        description: "The whole text of the email",
+        uploadedBy: { type: "public", id: EMAIL_ACTOR.id },
+        uploadedAt: at,
+        recordEvent: true,
+      });
+      outcome.kept.push({ fileName: meta.file_name, attachmentId: meta.id, sizeBytes: meta.size_bytes });
+    } catch (error) {
+      // As for the attachments above: the text longer than the council's file limit is listed
+      // as not kept (the timeline has its start), rather than stopping the mailbox on it.
+      if (!(error instanceof AttachmentRejectedError)) throw error;
+      outcome.notKept.push({ fileName: "email-text.txt", reason: `not kept: ${error.reason === "too-large" ? "too large" : error.message}` });
+    }
   }
   return outcome;
 }
@@ -360,8 +373,11 @@ async function addressesOfCase(db: Executor, record: CaseRecord<CaseState>): Pro
     const customer = await customerRepository.getCustomer(db, customerId);
     if (customer.email) out.add(customer.email.trim().toLowerCase());
   }
-  const rep = record.state.representative as (CaseState["representative"] & { email?: string | null }) | null;
-  if (rep?.email) out.add(rep.email.trim().toLowerCase());
+  if (record.state.representative) {
+    // The representative's address is stored with their contact details, not on the case state.
+    const rep = await contactRepository.representativeContact(db, record.id);
+    if (rep.email) out.add(rep.email.trim().toLowerCase());
+  }
   return out;
 }
 

@@ -42,8 +42,8 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, notFound, tooManyRequests, unprocessable } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { logNewCase, queueStaffAlert, runPublicCommand, WEB_FORM_ACTOR } from "./cases.js";
-import { residentLanguage } from "./satisfaction.js";
 import { councilOf, enqueueReceipt, trackUrl } from "./receipts.js";
+import { residentLanguage } from "./correspondence-recipients.js";
 
 /** The one answer to a wrong reference, a wrong code, or both. */
 export const NOT_FOUND_MESSAGE = "We could not find a case with that reference and tracking code. Check them against your confirmation or our letter and try again.";
@@ -287,7 +287,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
           dates,
           datesExpected: state.dueDates.length === 0 && dates.length > 0,
           council: councilOf(rt),
-          trackUrl: trackUrl(ctx),
+          trackUrl: await trackUrl(ctx, trx, rt.council),
         },
       });
       // Staff intake shows possible duplicates before logging; here nobody is at the desk, so
@@ -513,7 +513,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
           stageId: currentStage(applied.state)?.stageId ?? null,
           n: applied.version,
           trackingCode,
-          facts: { for: { what: "late-escalation", stage: view.lateRequest.toStage }, reference: record.reference, receivedOn: todayIn(ctx.clock), dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+          facts: { for: { what: "late-escalation", stage: view.lateRequest.toStage }, reference: record.reference, receivedOn: todayIn(ctx.clock), dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: await trackUrl(ctx, trx, runtime.council) },
         });
         return { outcome: "late-request-recorded" as const, version: applied.version, stage: null, dates: [] as PublicDate[] };
       }
@@ -527,7 +527,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
         stageId: stage.stageId,
         n: stage.sequence,
         trackingCode,
-        facts: { for: { what: "escalation", stage: stage.label }, reference: record.reference, receivedOn: stage.receivedOn ?? stage.requestedOn, dates, datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+        facts: { for: { what: "escalation", stage: stage.label }, reference: record.reference, receivedOn: stage.receivedOn ?? stage.requestedOn, dates, datesExpected: false, council: councilOf(runtime), trackUrl: await trackUrl(ctx, trx, runtime.council) },
       });
       return {
         outcome: "escalated" as const,
@@ -568,7 +568,7 @@ export async function recordEquality(ctx: Context, input: { reference: string; t
       state: record.state,
       stageId: null,
       trackingCode: null,
-      facts: { for: { what: "equality-form" }, reference: record.reference, receivedOn: today, dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: trackUrl(ctx) },
+      facts: { for: { what: "equality-form" }, reference: record.reference, receivedOn: today, dates: [], datesExpected: false, council: councilOf(runtime), trackUrl: await trackUrl(ctx, trx, runtime.council) },
     });
   });
   return { recorded: true as const };

@@ -7,7 +7,7 @@
 import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseRepository } from "@complaints/db";
+import { caseRepository, organisationRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
@@ -30,8 +30,8 @@ const complaint = (key: string, customer: PublicCustomer, description = "My gree
 });
 
 type Row = { kind: string; recipient: Record<string, unknown>; payload: Record<string, unknown>; dedupe_key: string | null };
-async function correspondence(h: Harness, reference: string): Promise<Row[]> {
-  const record = await caseRepository.findCaseByReference(h.db.db, h.council.councilId, reference);
+async function correspondence(h: Harness, reference: string, councilId = h.council.councilId): Promise<Row[]> {
+  const record = await caseRepository.findCaseByReference(h.db.db, councilId, reference);
   if (!record) return [];
   const rows = await h.db.db.selectFrom("notifications_outbox").select(["kind", "recipient", "payload", "dedupe_key"]).where("case_id", "=", record.id).where("kind", "=", "correspondence").orderBy("id").execute();
   return rows as unknown as Row[];
@@ -100,10 +100,75 @@ describe("the receipt's words (plain English, the whole text)", () => {
   });
 });
 
+describe("the receipt in Welsh (decision 0517)", () => {
+  const facts = {
+    for: { what: "complaint" as const, service: "Waste and recycling" },
+    name: "Olwen Ifans",
+    reference: "EXB-2026-000123",
+    receivedOn: "2026-03-02",
+    dates: [
+      { kind: "acknowledge" as const, what: "We will acknowledge your complaint at Stage 1 by", date: "2026-03-09" },
+      { kind: "respond" as const, what: "We will send you our Stage 1 response by", date: "2026-03-23" },
+    ],
+    datesExpected: true,
+    council: COUNCIL,
+    trackUrl: "https://complaints.exampleton.gov.uk/track",
+  };
+
+  it("writes the whole email in Welsh, with Welsh dates, the code's placeholder and the council's own service name", () => {
+    const email = receiptEmail(facts, "cy");
+    expect(email.subject).toBe("Rydym wedi cael eich cwyn: EXB-2026-000123");
+    expect(email.text).toBe(
+      [
+        "Annwyl Olwen Ifans,",
+        "Cawsom eich cwyn am Waste and recycling ar 2 Mawrth 2026.",
+        "Eich cyfeirnod yw EXB-2026-000123.\nEich cod olrhain yw {{trackingCode}}.\nCadwch nhw'n ddiogel. Mae angen y ddau arnoch i weld hynt eich achos ar-lein.",
+        "Beth sy'n digwydd nesaf\nByddwn yn gwirio yn gyntaf a allwn ei thrin fel cwyn. Os gallwn:\nByddwn yn cydnabod ein bod wedi cael eich cwyn erbyn 9 Mawrth 2026.\nByddwn yn anfon ein hymateb atoch erbyn 23 Mawrth 2026.",
+        "Gallwch weld hynt eich achos ar-lein yn https://complaints.exampleton.gov.uk/track",
+        "Os oes gennych gwestiwn, ffoniwch ni ar 01632 960000 neu anfonwch e-bost at complaints@exampleton.gov.uk. Nodwch eich cyfeirnod.",
+        "Exampleton Borough Council",
+      ].join("\n\n") + "\n",
+    );
+    expect(receiptSms(facts, "cy").text).toBe(
+      "Exampleton Borough Council: rydym wedi cael eich cwyn. Cyfeirnod EXB-2026-000123, cod olrhain {{trackingCode}}. Byddwn yn cydnabod ein bod wedi cael eich cwyn erbyn 9 Mawrth 2026. https://complaints.exampleton.gov.uk/track",
+    );
+  });
+
+  it("writes Welsh first, then English, for a bilingual council", () => {
+    const email = receiptEmail(facts, "bilingual");
+    expect(email.subject).toBe("Rydym wedi cael eich cwyn: EXB-2026-000123 / We have received your complaint");
+    expect(email.text).toBe(`${receiptEmail(facts, "cy").text}\n---\n\n${receiptEmail(facts).text}`);
+  });
+
+  it("is sent in Welsh to a resident who used the Welsh form where the council offers Welsh, and in English where it does not", async () => {
+    const welsh = await openHarness({ profile: (p) => ({ ...p, correspondence: { ...p.correspondence, languages: "welsh-on-request" } }) });
+    const english = await openHarness();
+    try {
+      for (const [h, expected] of [[welsh, "cy"], [english, "en"]] as const) {
+        const sent = await visitor(h).public.submit({ ...complaint("receipt-welsh", { email: "olwen@example.com", preferredContact: "email" }), language: "cy" });
+        const [row] = await correspondence(h, sent.reference);
+        expect(row!.payload.language).toBe(expected);
+        if (expected === "cy") {
+          expect(row!.payload.subject).toBe(`Rydym wedi cael eich cwyn: ${sent.reference}`);
+          expect(row!.payload.text).toContain("Annwyl Robin Resident,");
+          expect(row!.payload.text).toContain(`Eich cyfeirnod yw ${sent.reference}.\nEich cod olrhain yw {{trackingCode}}.`);
+        } else {
+          expect(row!.payload.text).toContain("Dear Robin Resident,");
+        }
+      }
+    } finally {
+      await welsh.close();
+      await english.close();
+    }
+  });
+});
+
 describe("receipts written with the submission", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openHarness({ config: { publicUrl: "https://complaints.exampleton.gov.uk" } });
+    // The council's own host name: the receipt links to the council's tracking page there.
+    await organisationRepository.setCouncilHosts(h.db.db, h.council.councilId, ["complaints.exampleton.gov.uk"], h.clock.now());
   });
   afterAll(() => h?.close());
 
@@ -196,6 +261,24 @@ describe("receipts written with the submission", () => {
     expect(rows.map((r) => [r.payload.channel, r.payload.subject])).toEqual([["email", `Thank you for your equality monitoring form: ${sent.reference}`]]);
     expect(rows[0]!.payload.trackingCode).toBeUndefined();
     expect(JSON.stringify(rows[0])).not.toContain("35-44");
+  });
+});
+
+describe("the receipt's tracking link is the council's own", () => {
+  it("on a server with two councils: one on its own host name, the other under this server's /c/<slug>", async () => {
+    const h = await openHarness({ config: { publicUrl: "https://complaints.example.org" } });
+    try {
+      const other = await h.addCouncil({ slug: "leeds", name: "Leeds Test Council", referencePrefix: "LDS", hosts: ["complaints.leeds.example"] });
+      const asked = (councilSlug: string) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test", councilSlug } }));
+      const here = await asked("exampleton").public.submit(complaint("receipt-two-councils-a", { email: "a@example.com", preferredContact: "email" }));
+      const leeds = await asked("leeds").public.submit(complaint("receipt-two-councils-b", { email: "b@example.com", preferredContact: "email" }));
+      const [ours] = await correspondence(h, here.reference);
+      const [theirs] = await correspondence(h, leeds.reference, other.councilId);
+      expect(ours!.payload.text).toContain("Follow your case online at https://complaints.example.org/c/exampleton/track\n");
+      expect(theirs!.payload.text).toContain("Follow your case online at https://complaints.leeds.example/track\n");
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -11,6 +11,10 @@ import { openHarness, type Harness } from "../../test/harness.js";
 import { createContextInner } from "../context.js";
 import { createCaller } from "../root.js";
 import { sweep } from "../jobs/sweep.js";
+import { startSmtpSink } from "@complaints/vitest-config/smtp";
+import { startJobs } from "../jobs/runner.js";
+import { smtpTransport } from "../notifications/smtp.js";
+import { withSecrets } from "../notifications/notifier.js";
 import { hashSurveyToken, queueSurveys } from "./satisfaction.js";
 
 let ip = 0;
@@ -20,23 +24,26 @@ interface SurveyRow {
   case_id: string;
   dedupe_key: string;
   recipient: { party: string; name: string; email: string };
-  payload: { channel: string; purpose: string; stageId: string; reference: string; language: string; subject: string; text: string };
+  payload: { channel: string; purpose: string; stageId: string; reference: string; language: string; subject: string; text: string; secrets?: Record<string, string> };
 }
+/** The queued invitations, each with its text as the resident is sent it (the link put in by the sender). */
 const surveys = async (h: Harness) =>
-  (await h.db.db.selectFrom("notifications_outbox").select(["case_id", "dedupe_key", "recipient", "payload"]).where("kind", "=", "correspondence").orderBy("id").execute()).filter(
-    (r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey",
-  ) as unknown as SurveyRow[];
+  (
+    (await h.db.db.selectFrom("notifications_outbox").select(["case_id", "dedupe_key", "recipient", "payload"]).where("kind", "=", "correspondence").orderBy("id").execute()).filter(
+      (r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey",
+    ) as unknown as SurveyRow[]
+  ).map((r) => ({ ...r, payload: { ...r.payload, text: withSecrets(r.payload.text, r.payload) } }));
 const tokenIn = (text: string) => /\/satisfaction\/([A-Za-z0-9_-]{32})/.exec(text)![1]!;
 
 const caseIdOf = async (h: Harness, reference: string) => (await h.db.db.selectFrom("cases").select("id").where("reference", "=", reference).executeTakeFirstOrThrow()).id;
 
 /** A complaint by the public (in `language`), accepted, answered at Stage 1 and closed on the clock's day. */
-async function closedComplaint(h: Harness, name: string, serviceId = "waste", language: "en" | "cy" = "en") {
+async function closedComplaint(h: Harness, name: string, serviceId = "waste", language: "en" | "cy" = "en", contact: { preferredContact: "email" | "post" | "both"; address?: string; postcode?: string } = { preferredContact: "email" }) {
   const sent = await visitor(h).public.submit({
     kind: "complaint",
     serviceId,
     description: `${name}'s bin was missed three weeks running.`,
-    customer: { fullName: name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.com`, preferredContact: "email" },
+    customer: { fullName: name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.com`, ...contact },
     language,
     idempotencyKey: `survey-${name}-${serviceId}`,
   });
@@ -136,6 +143,15 @@ describe("the satisfaction survey after a complaint closes", () => {
     expect(ids).not.toContain(withdrawnId);
   });
 
+  it("follows the case's correspondence: a customer who asked for post only is sent no survey email, though we have their email address", async () => {
+    h.clock.set("2026-04-07T10:00:00Z");
+    const { caseId } = await closedComplaint(h, "Pat Post", "waste", "en", { preferredContact: "post", address: "2 Mill Lane\nExampleton", postcode: "EX1 2BB" });
+    h.clock.set("2026-04-09T09:00:00Z");
+    await sweep(h.deps);
+    expect((await surveys(h)).map((r) => r.case_id)).not.toContain(caseId);
+    expect(await h.db.db.selectFrom("notifications_outbox").select("id").where("case_id", "=", caseId).where("dedupe_key", "like", "satisfaction-survey:%").execute()).toEqual([]);
+  });
+
   it("sends nothing where the council has not turned the survey on", async () => {
     h.clock.set("2026-04-07T10:00:00Z");
     const { caseId } = await closedComplaint(h, "Not Asked");
@@ -149,5 +165,50 @@ describe("the satisfaction survey after a complaint closes", () => {
   it("says in its report whether the council sends the survey, so an empty report is not read as nobody answering", async () => {
     const manager = await h.as("complaints-manager");
     expect((await manager.satisfaction.report({ from: "2026-01-01", to: "2026-06-30" })).surveyEnabled).toBe(true);
+  });
+});
+
+describe("the survey link is the resident's alone", () => {
+  it("staff reading the case's correspondence never see it; the email has it; the row keeps no token once sent", async () => {
+    const smtp = await startSmtpSink();
+    const transport = smtpTransport(smtp.url);
+    const h = await openHarness({
+      transport,
+      start: "2026-03-02T09:00:00Z",
+      profile: (p) => ({ ...p, correspondence: { satisfactionSurvey: { enabled: true, daysAfterClosure: 2 } } }),
+    });
+    try {
+      h.clock.set("2026-03-06T10:00:00Z");
+      const { caseId, reference } = await closedComplaint(h, "Sian Secret");
+      h.clock.set("2026-03-10T09:00:00Z");
+      expect((await sweep(h.deps)).surveys).toBe(1);
+      const link = /http:\/\/\S+\/satisfaction\/[A-Za-z0-9_-]{32}/;
+      const raw = (await h.db.db.selectFrom("notifications_outbox").select(["id", "payload"]).where("case_id", "=", caseId).execute()).find((r) => (r.payload as { purpose?: string }).purpose === "satisfaction-survey")!;
+      const token = tokenIn(withSecrets((raw.payload as SurveyRow["payload"]).text, raw.payload as Record<string, unknown>));
+      expect((raw.payload as SurveyRow["payload"]).text).not.toMatch(link);
+
+      const officer = await h.as("complaints-manager");
+      const queued = await officer.correspondence.list({ caseId });
+      expect(queued.messages.find((m) => m.purpose === "satisfaction-survey")!.text).toContain("{{surveyLink}}");
+      expect(JSON.stringify(queued)).not.toContain(token);
+
+      const runner = await startJobs(h.deps, { schedule: false });
+      await runner.runNow("deliver");
+      await runner.stop();
+      const mail = smtp.received.filter((m) => m.to === "siansecret@example.com" && m.data.includes(`How did we handle your complaint? ${reference}`));
+      expect(mail).toHaveLength(1);
+      const body = mail[0]!.data.replace(/=\r\n/g, "");
+      expect(body).toContain(`/satisfaction/${token}`);
+      expect(body).not.toContain("{{surveyLink}}");
+
+      const sent = await h.db.db.selectFrom("notifications_outbox").select(["status", "payload"]).where("id", "=", raw.id).executeTakeFirstOrThrow();
+      expect(sent.status).toBe("sent");
+      expect(JSON.stringify(sent.payload)).not.toContain(token);
+      expect(JSON.stringify(await officer.correspondence.list({ caseId }))).not.toContain(token);
+    } finally {
+      transport.close();
+      await h.close();
+      await smtp.close();
+    }
   });
 });

@@ -9,8 +9,8 @@
  */
 import { councilPublicAddress } from "../hosting.js";
 import { createHash, randomBytes } from "node:crypto";
-import { todayIn, type SatisfactionAnswers } from "@complaints/core";
-import { satisfactionRepository, surveyDedupeKey, type NewNotification, type SurveyClosure, inTransaction } from "@complaints/db";
+import { todayIn, type CaseState, type SatisfactionAnswers } from "@complaints/core";
+import { caseRepository, satisfactionRepository, surveyDedupeKey, type NewNotification, type SurveyClosure, inTransaction } from "@complaints/db";
 import { formatLetterDate } from "@complaints/letters";
 import { csvField, satisfactionReport, satisfactionTables, tablesToCsv } from "@complaints/reports";
 import type { AppDeps, Context } from "../context.js";
@@ -18,6 +18,7 @@ import type { CouncilRuntime } from "../councils.js";
 import { noAccess } from "../errors.js";
 import { hasRole, type StaffPrincipal } from "../access/principal.js";
 import { SATISFACTION_REPORT_READERS } from "../access/policy.js";
+import { residentLanguage, residentRecipients } from "./correspondence-recipients.js";
 import { checkReportPeriod, type PeriodInput } from "./reports.js";
 
 /**
@@ -31,10 +32,8 @@ export const SURVEY_OPEN_DAYS = 28;
 
 export const hashSurveyToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-/** The resident's language for the council: Welsh only where the council offers it (decision 0517). */
-export function residentLanguage(runtime: CouncilRuntime, chosen: "en" | "cy"): "en" | "cy" {
-  return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
-}
+/** Where the text of the invitation puts the link (`payload.secrets.surveyLink`, substituted by the sender). */
+export const SURVEY_LINK_PLACEHOLDER = "{{surveyLink}}";
 
 async function surveyLink(deps: AppDeps, runtime: CouncilRuntime, token: string): Promise<string> {
   return `${await councilPublicAddress(deps, runtime.council)}/satisfaction/${token}`;
@@ -43,16 +42,16 @@ async function surveyLink(deps: AppDeps, runtime: CouncilRuntime, token: string)
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The email, in the resident's language; a bilingual council writes Welsh first, then English. */
-function surveyEmail(runtime: CouncilRuntime, closure: SurveyClosure, link: string, expiresOn: string) {
+function surveyEmail(runtime: CouncilRuntime, closure: SurveyClosure, name: string, link: string, expiresOn: string) {
   const council = runtime.profile.name;
   const words = {
     en: {
       subject: `How did we handle your complaint? ${closure.reference}`,
-      text: `Dear ${closure.customerName},\n\nWe have closed your complaint ${closure.reference}. We would like to know what you thought of how we handled it. There are four short questions and you can answer as many as you like:\n\n${link}\n\nYour answers are kept apart from your complaint and only counted together with other people's. The link works once, until ${formatLetterDate(expiresOn, "en")}.\n\nThis survey is not a way to complain. If you are unhappy with our response, the letter we sent you says what you can do next.\n\n${council}`,
+      text: `Dear ${name},\n\nWe have closed your complaint ${closure.reference}. We would like to know what you thought of how we handled it. There are four short questions and you can answer as many as you like:\n\n${link}\n\nYour answers are kept apart from your complaint and only counted together with other people's. The link works once, until ${formatLetterDate(expiresOn, "en")}.\n\nThis survey is not a way to complain. If you are unhappy with our response, the letter we sent you says what you can do next.\n\n${council}`,
     },
     cy: {
       subject: `Sut wnaethom ni ddelio â'ch cwyn? ${closure.reference}`,
-      text: `Annwyl ${closure.customerName},\n\nRydym wedi cau eich cwyn ${closure.reference}. Hoffem wybod beth oedd eich barn am y ffordd y gwnaethom ddelio â hi. Mae pedwar cwestiwn byr a gallwch ateb cynifer ag y dymunwch:\n\n${link}\n\nCaiff eich atebion eu cadw ar wahân i'ch cwyn a'u cyfrif gydag atebion pobl eraill yn unig. Mae'r ddolen yn gweithio unwaith, tan ${formatLetterDate(expiresOn, "cy")}.\n\nNid yw'r arolwg hwn yn ffordd o gwyno. Os ydych yn anhapus â'n hymateb, mae'r llythyr a anfonwyd atoch yn dweud beth y gallwch ei wneud nesaf.\n\n${council}`,
+      text: `Annwyl ${name},\n\nRydym wedi cau eich cwyn ${closure.reference}. Hoffem wybod beth oedd eich barn am y ffordd y gwnaethom ddelio â hi. Mae pedwar cwestiwn byr a gallwch ateb cynifer ag y dymunwch:\n\n${link}\n\nCaiff eich atebion eu cadw ar wahân i'ch cwyn a'u cyfrif gydag atebion pobl eraill yn unig. Mae'r ddolen yn gweithio unwaith, tan ${formatLetterDate(expiresOn, "cy")}.\n\nNid yw'r arolwg hwn yn ffordd o gwyno. Os ydych yn anhapus â'n hymateb, mae'r llythyr a anfonwyd atoch yn dweud beth y gallwch ei wneud nesaf.\n\n${council}`,
     },
   };
   const language = residentLanguage(runtime, closure.language);
@@ -79,16 +78,25 @@ export async function queueSurveys(deps: AppDeps, runtime: CouncilRuntime, today
   for (const closure of await satisfactionRepository.closuresToSurvey(db, { councilId: runtime.council.id, closedFrom, closedTo })) {
     const token = randomBytes(24).toString("base64url");
     const expiresOn = addDays(today, SURVEY_OPEN_DAYS);
-    const email = surveyEmail(runtime, closure, await surveyLink(deps, runtime, token), expiresOn);
-    const message: NewNotification = {
-      councilId: runtime.council.id,
-      caseId: closure.caseId,
-      kind: "correspondence",
-      recipient: { party: "customer", name: closure.customerName, email: closure.email },
-      payload: { channel: "email", purpose: "satisfaction-survey", stageId: closure.stageId, reference: closure.reference, language: email.language, subject: email.subject, text: email.text },
-      dedupeKey: surveyDedupeKey(closure.caseId, closure.stageId),
-    };
+    const link = await surveyLink(deps, runtime, token);
     await inTransaction(db, async (trx) => {
+      // To whom the case's correspondence goes, on their channel: the survey is an email, so
+      // someone who asked for post only, or whose representative takes the replies and has no
+      // email, is not sent one.
+      const { state } = await caseRepository.getCase<CaseState>(trx, closure.caseId);
+      const to = (await residentRecipients(trx, state, "satisfaction-survey")).find((r) => r.channel === "email");
+      if (!to) return;
+      // The link is the token: the text says where it goes and the sender puts it in, so staff
+      // reading the case's correspondence never see a link they could answer with.
+      const email = surveyEmail(runtime, closure, to.name, SURVEY_LINK_PLACEHOLDER, expiresOn);
+      const message: NewNotification = {
+        councilId: runtime.council.id,
+        caseId: closure.caseId,
+        kind: "correspondence",
+        recipient: { party: to.party, name: to.name, email: to.email! },
+        payload: { channel: "email", purpose: "satisfaction-survey", stageId: closure.stageId, reference: closure.reference, language: email.language, subject: email.subject, text: email.text, secrets: { surveyLink: link } },
+        dedupeKey: surveyDedupeKey(closure.caseId, closure.stageId),
+      };
       const ids = await deps.notifier.enqueue(trx, [message]);
       if (ids.length === 0) return;
       await satisfactionRepository.invite(trx, {

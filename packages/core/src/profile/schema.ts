@@ -38,7 +38,7 @@ export const correspondenceSchema = z
     replyTo: z.string().trim().email("an email address, like complaints@council.gov.uk").optional(),
     /** "english": English only; "welsh-on-request": Welsh or bilingual when the resident asks; "bilingual": Welsh and English always. */
     languages: z.enum(["english", "welsh-on-request", "bilingual"]).default("english"),
-    /** A reply quoting a closed case's reference: added to it and the case reopened for a decision, or logged as a new case. */
+    /** A reply quoting a closed case's reference: "reopen" adds it to the closed case and asks the complaints managers to decide whether to reopen it (the case stays closed until they do); "new-case" logs a new case that names it. */
     replyToClosedCase: z.enum(["reopen", "new-case"]).default("new-case"),
     /** The service a new complaint by email is logged under for triage; the first service offered to the public when not given. */
     inboundService: slug.optional(),
