@@ -11,7 +11,7 @@
  * (staff see "email is not set up"); post still goes to the print room.
  */
 import { randomBytes } from "node:crypto";
-import type { Clock } from "@complaints/core";
+import type { ChannelSettings, Clock } from "@complaints/core";
 import {
   authRepository,
   inTransaction,
@@ -118,6 +118,16 @@ export class Notifier {
 
   get transport(): Transport | null {
     return this.options.transport;
+  }
+
+  /**
+   * What this server can send besides post (core's ChannelSettings): text messages only through
+   * a transport that sends them (GOV.UK Notify), so a council on SMTP does not queue texts that
+   * can only fail. Email is kept when no transport is set up: those messages wait in the outbox,
+   * say why (services/correspondence.ts) and go once MAIL_TRANSPORT is set (decision 0318).
+   */
+  get channels(): ChannelSettings {
+    return { email: true, sms: typeof this.options.transport?.sendSms === "function" };
   }
 
   /** Adds notifications in the caller's transaction; repeats of a dedupe key are skipped. */

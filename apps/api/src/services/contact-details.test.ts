@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseRepository } from "@complaints/db";
-import type { CaseState } from "@complaints/core";
+import { ALL_CHANNELS_AVAILABLE, type CaseState } from "@complaints/core";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { residentRecipients } from "./correspondence-recipients.js";
@@ -35,24 +35,24 @@ describe("what staff see", () => {
     expect(contacts.parties).toEqual([
       expect.objectContaining({ party: "customer", name: "Ann Smith", contactChannel: null, addressee: true, channels: ["email"], sms: false, reasons: ["By email: the complaint came by email"], problem: null }),
     ]);
-    expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann@example.com", largePrint: false }]);
+    expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement", ALL_CHANNELS_AVAILABLE)).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann@example.com", largePrint: false }]);
   });
 
   it("answers a phone complaint by post", async () => {
     const { caseId } = await logged({ channel: "phone" });
-    expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).map((r) => r.channel)).toEqual(["post"]);
+    expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement", ALL_CHANNELS_AVAILABLE)).map((r) => r.channel)).toEqual(["post"]);
   });
 
   it("answers a phone complaint by email when staff recorded that the customer prefers email at intake", async () => {
     const { caseId } = await logged({ channel: "phone", customer: { fullName: "Ann Smith", email: "ann.prefers@example.com", phone: "07700 900123", address: "1 High Street\nExampleton", postcode: "EX1 1AA", preferredContact: "email" } });
-    expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann.prefers@example.com", largePrint: false }]);
+    expect(await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement", ALL_CHANNELS_AVAILABLE)).toEqual([{ party: "customer", name: "Ann Smith", channel: "email", email: "ann.prefers@example.com", largePrint: false }]);
     const contacts = await (await h.as("investigating-officer")).cases.contacts({ caseId });
     expect(contacts.parties[0]).toMatchObject({ contactChannel: "email", channels: ["email"] });
   });
 
   it("sends short notices by text to a customer whom staff recorded as preferring text", async () => {
     const { caseId } = await logged({ customer: { fullName: "Ann Smith", email: "ann.texts@example.com", phone: "07700 900123", preferredContact: "text" } });
-    expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement")).map((r) => r.channel)).toEqual(["email", "sms"]);
+    expect((await residentRecipients(h.db.db, await stateOf(caseId), "acknowledgement", ALL_CHANNELS_AVAILABLE)).map((r) => r.channel)).toEqual(["email", "sms"]);
   });
 });
 
@@ -70,7 +70,7 @@ describe("changing how a customer is written to", () => {
     });
     const history = await cso.customers.contact({ customerId: detail.customer!.id });
     expect(history.changes).toEqual([{ at: expect.any(String), by: "customer-services person", changes: { contactChannel: { from: null, to: "both" }, smsConsent: { from: false, to: true } }, note: "Phoned to ask for letters too" }]);
-    expect((await residentRecipients(h.db.db, await stateOf(caseId), "response")).map((r) => [r.channel, r.email ?? r.phone ?? null])).toEqual([
+    expect((await residentRecipients(h.db.db, await stateOf(caseId), "response", ALL_CHANNELS_AVAILABLE)).map((r) => [r.channel, r.email ?? r.phone ?? null])).toEqual([
       ["email", "ann@example.com"],
       ["post", null],
       ["sms", "07700 900123"],
@@ -100,9 +100,9 @@ describe("a representative", () => {
     const before = await cso.cases.contacts({ caseId });
     expect(before.parties.find((p) => p.party === "representative")).toMatchObject({ addressee: true, channels: [], problem: "We cannot write to Jo Member MP: there is no email address and no full postal address. Ask them how they want us to contact them." });
     await cso.cases.updateContact({ caseId, party: "representative", details: { contactChannel: "email", email: "jo.member@parliament.example" } });
-    expect(await residentRecipients(h.db.db, await stateOf(caseId), "response")).toEqual([{ party: "representative", name: "Jo Member MP", channel: "email", email: "jo.member@parliament.example", largePrint: false }]);
+    expect(await residentRecipients(h.db.db, await stateOf(caseId), "response", ALL_CHANNELS_AVAILABLE)).toEqual([{ party: "representative", name: "Jo Member MP", channel: "email", email: "jo.member@parliament.example", largePrint: false }]);
     // The equality form is the customer's own.
-    expect((await residentRecipients(h.db.db, await stateOf(caseId), "equality-form")).map((r) => r.party)).toEqual(["customer"]);
+    expect((await residentRecipients(h.db.db, await stateOf(caseId), "equality-form", ALL_CHANNELS_AVAILABLE)).map((r) => r.party)).toEqual(["customer"]);
   });
 
   it("cannot be given details on a case without one", async () => {

@@ -36,7 +36,7 @@ function canChangeOnCase(staff: StaffPrincipal, roles: readonly StaffRole[], han
 export async function caseContacts(ctx: Context, staff: StaffPrincipal, caseId: string) {
   const { record, roles } = await loadReadableCase(ctx, staff, caseId);
   await recordRead(ctx, staff, caseId, record.councilId, "contact details");
-  const plans = await contactPlan(ctx.db, record.state);
+  const plans = await contactPlan(ctx.db, record.state, ctx.deps.notifier.channels);
   return {
     caseId,
     intakeChannel: record.state.channel,

@@ -2,7 +2,7 @@
  * Who a case's correspondence goes to, and on which channels (issue 15, "Channels per
  * resident"; docs/decisions/0320-resident-channels-and-receipts.md).
  *
- *   residentRecipients(db, state, purpose, settings?) → ResidentRecipient[]
+ *   residentRecipients(db, state, purpose, settings) → ResidentRecipient[]
  *
  * One entry per message per channel, ready to enqueue as a `correspondence` outbox row (the
  * contract in docs/decisions/0318-writing-to-residents.md): `{ party, name, channel, email?,
@@ -18,7 +18,7 @@
  * Leeds policy para 14). A text message is a short notice beside the email or letter, only
  * with the person's consent and to a UK mobile; what it says is the caller's.
  */
-import { correspondenceChannels, ALL_CHANNELS_AVAILABLE, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondencePurpose } from "@complaints/core";
+import { correspondenceChannels, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondencePurpose } from "@complaints/core";
 import { contactRepository, customerRepository, type ContactDetails, type Executor } from "@complaints/db";
 import type { CouncilRuntime } from "../councils.js";
 
@@ -83,7 +83,7 @@ export interface PartyPlan extends ChannelChoice {
  * Each party of the case with the channels core chose and why: for staff (the case page's
  * contact panel) and for a sender that must say why nothing could be sent.
  */
-export async function contactPlan(db: Executor, state: Pick<CaseState, "id" | "customer" | "representative" | "channel">, settings: ChannelSettings = ALL_CHANNELS_AVAILABLE): Promise<PartyPlan[]> {
+export async function contactPlan(db: Executor, state: Pick<CaseState, "id" | "customer" | "representative" | "channel">, settings: ChannelSettings): Promise<PartyPlan[]> {
   const parties = await partiesOf(db, state);
   const to = addressee(parties, state, "other");
   return [parties.customer, parties.representative]
@@ -96,7 +96,8 @@ export async function residentRecipients(
   db: Executor,
   state: Pick<CaseState, "id" | "customer" | "representative" | "channel">,
   purpose: CorrespondencePurpose,
-  settings: ChannelSettings = ALL_CHANNELS_AVAILABLE,
+  /** What the server can send (the notifier's `channels`). */
+  settings: ChannelSettings,
 ): Promise<ResidentRecipient[]> {
   const parties = await partiesOf(db, state);
   const party = addressee(parties, state, purpose);

@@ -4,7 +4,7 @@
  * contract of issue 15 (docs/decisions/0318-writing-to-residents.md): one per message per
  * channel, enqueued in the transaction that issues the letter, delivered by the sender.
  */
-import { LETTER_KIND_NAMES, type CaseState, type CorrespondencePurpose, type LetterKind } from "@complaints/core";
+import { LETTER_KIND_NAMES, type CaseState, type ChannelSettings, type CorrespondencePurpose, type LetterKind } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
 import { addresseeParty, residentRecipients } from "./correspondence-recipients.js";
 import { letterMessage, type LetterModel } from "@complaints/letters";
@@ -23,8 +23,8 @@ export interface LetterRecipient {
  * `residentRecipients`: the party replies go to, the way the complaint came unless they asked
  * otherwise). A text message is not a letter; the short notices go as receipts.
  */
-export async function letterRecipients(db: Executor, state: CaseState): Promise<LetterRecipient[]> {
-  const found = await residentRecipients(db, state, "other");
+export async function letterRecipients(db: Executor, state: CaseState, settings: ChannelSettings): Promise<LetterRecipient[]> {
+  const found = await residentRecipients(db, state, "other", settings);
   const letters: LetterRecipient[] = found.flatMap((r) => (r.channel !== "sms" ? [{ party: r.party, name: r.name, email: r.email ?? null, channel: r.channel }] : []));
   const to = addresseeParty(state, "other");
   if (letters.length > 0 || !to) return letters;

@@ -303,7 +303,7 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   const toRepresentative = state.representative?.replyTo === "representative";
   const to = toRepresentative ? "representative" : "customer";
   const recipientName = toRepresentative ? state.representative!.name : (state.customer?.name ?? "");
-  let recipients = await letterRecipients(ctx.db, state);
+  let recipients = await letterRecipients(ctx.db, state, ctx.deps.notifier.channels);
   // An officer may ask for a paper copy as well, or for none (the letter handed over in person).
   if (input.byPost === true && state.customer && !recipients.some((r) => r.channel === "post")) recipients = [...recipients, { party: to, name: recipientName, email: null, channel: "post" }];
   if (input.byPost === false) recipients = recipients.filter((r) => r.channel !== "post");
@@ -775,7 +775,7 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const to = state.representative?.replyTo === "representative" ? "representative" : "customer";
   if (!state.customer && to === "customer") return [];
-  const recipients = await letterRecipients(ctx.db, state);
+  const recipients = await letterRecipients(ctx.db, state, ctx.deps.notifier.channels);
   const addressMissing = recipients.some((r) => r.channel === "post") && !(to === "representative" ? postalAddressOf(await contactRepository.representativeContact(ctx.db, state.id)) : postalAddressOf(customer));
   return lettersOfCommand(state, rules.regime.stages, input.command).map(({ kind, when }) => ({
     kind,

@@ -13,8 +13,14 @@ import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
 import { createCaller } from "../root.js";
 import { startJobs } from "../jobs/runner.js";
+import { notifyTransport } from "../notifications/notify.js";
 import { smtpTransport } from "../notifications/smtp.js";
 import { receiptEmail, receiptSms } from "./receipts.js";
+
+/** A GOV.UK Notify transport (the only one that sends text messages); these tests only queue, never deliver. */
+const notifyApiKey = `x-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}-${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`;
+const notify = () =>
+  notifyTransport({ apiKey: notifyApiKey, baseUrl: "http://127.0.0.1:9", templates: { email: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d01", emailWithFile: null, sms: "0d4f1a52-0b8e-4f5e-9c51-2f3a4b5c6d02" } }, 500);
 
 let ip = 0;
 const visitor = (h: Harness) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test" } }));
@@ -166,7 +172,7 @@ describe("the receipt in Welsh (decision 0517)", () => {
 describe("receipts written with the submission", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await openHarness({ config: { publicUrl: "https://complaints.exampleton.gov.uk" } });
+    h = await openHarness({ config: { publicUrl: "https://complaints.exampleton.gov.uk" }, transport: notify() });
     // The council's own host name: the receipt links to the council's tracking page there.
     await organisationRepository.setCouncilHosts(h.db.db, h.council.councilId, ["complaints.exampleton.gov.uk"], h.clock.now());
   });
@@ -201,6 +207,16 @@ describe("receipts written with the submission", () => {
     expect(rows[1]!.payload.text).toBe(
       `Exampleton Borough Council: we have received your complaint. Reference ${sent.reference}, tracking code {{trackingCode}}. We will acknowledge your complaint at Stage 1 by 9 March 2026. https://complaints.exampleton.gov.uk/track`,
     );
+  });
+
+  it("sends no text message where the server cannot send one (SMTP): the email receipt only, not a text that can only fail", async () => {
+    const smtp = await openHarness({ transport: smtpTransport("smtp://127.0.0.1:9") });
+    try {
+      const sent = await visitor(smtp).public.submit(complaint("receipt-no-sms", { email: "robin@example.com", phone: "07700 900123", preferredContact: "email", textUpdates: true }));
+      expect((await correspondence(smtp, sent.reference)).map((r) => r.payload.channel)).toEqual(["email"]);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it("sends no receipt to a resident who wants post only (the confirmation page shows it; the acknowledgement letter follows)", async () => {

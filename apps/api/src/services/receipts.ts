@@ -229,7 +229,7 @@ export async function enqueueReceipt(
   },
 ): Promise<NewNotification[]> {
   const purpose = input.facts.for.what === "equality-form" ? "equality-form" : "receipt";
-  const recipients = (await residentRecipients(trx, input.state, purpose)).filter((r): r is ResidentRecipient & { channel: "email" | "sms" } => r.channel !== "post");
+  const recipients = (await residentRecipients(trx, input.state, purpose, ctx.deps.notifier.channels)).filter((r): r is ResidentRecipient & { channel: "email" | "sms" } => r.channel !== "post");
   const language = await receiptLanguage(ctx, trx, input.councilId, input.state.customer?.id ?? null);
   const rows: NewNotification[] = recipients.map((r) => {
     const facts = { ...input.facts, name: r.name };

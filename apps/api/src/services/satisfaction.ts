@@ -84,7 +84,7 @@ export async function queueSurveys(deps: AppDeps, runtime: CouncilRuntime, today
       // someone who asked for post only, or whose representative takes the replies and has no
       // email, is not sent one.
       const { state } = await caseRepository.getCase<CaseState>(trx, closure.caseId);
-      const to = (await residentRecipients(trx, state, "satisfaction-survey")).find((r) => r.channel === "email");
+      const to = (await residentRecipients(trx, state, "satisfaction-survey", deps.notifier.channels)).find((r) => r.channel === "email");
       if (!to) return;
       // The link is the token: the text says where it goes and the sender puts it in, so staff
       // reading the case's correspondence never see a link they could answer with.
