@@ -12,6 +12,7 @@ import { rolesIn, type StaffPrincipal } from "../access/principal.js";
 import { CONTACT_EDITORS, type StaffRole } from "../access/policy.js";
 import { loadReadableCase, recordRead, recordReads } from "./cases.js";
 import { contactPlan } from "./correspondence-recipients.js";
+import { retryWaitingLetters } from "./letters.js";
 import { visibleCustomer } from "./customers.js";
 
 const CANNOT_CHANGE = "Only customer services, investigating officers, DCROs, the complaints manager and the case's handler change how a resident is written to";
@@ -30,6 +31,20 @@ function whole(input: ContactDetailsInput): ContactDetails {
 
 function canChangeOnCase(staff: StaffPrincipal, roles: readonly StaffRole[], handlerId: string | null): boolean {
   return handlerId === staff.id || roles.some((r) => CONTACT_EDITORS.has(r));
+}
+
+/**
+ * The details are saved: the letters those cases had waiting (for an address, say) are tried
+ * again now. What happens to each is reported; a failure here does not undo the change (the
+ * letters keep waiting, and the delivery job or the next change tries again).
+ */
+async function lettersNowSent(ctx: Context, caseIds: readonly string[]) {
+  try {
+    return (await retryWaitingLetters(ctx, caseIds)).map((l) => ({ kindName: l.kindName, status: l.status, missing: l.missing }));
+  } catch (error) {
+    ctx.deps.log.error("waiting letters not tried again after a contact change", { caseIds, error });
+    return [];
+  }
 }
 
 /** Each party of the case: details, the channels core chose and why, and whether the caller may change them. */
@@ -69,11 +84,11 @@ export async function updateCaseContact(ctx: Context, staff: StaffPrincipal, inp
   if (input.party === "representative") {
     if (!state.representative) throw unprocessable("NOT_ALLOWED_NOW", "This case has no representative: record one first");
     const result = await contactRepository.updateRepresentativeContact(ctx.db, { councilId: record.councilId, caseId: record.id, details: whole(input), actor, at: ctx.clock.now(), note: input.note ?? null });
-    return { party: input.party, changed: Object.keys(result.changes), details: result.after };
+    return { party: input.party, changed: Object.keys(result.changes), details: result.after, letters: await lettersNowSent(ctx, [record.id]) };
   }
   if (!state.customer) throw unprocessable("NOT_ALLOWED_NOW", "This case has no customer: it was made anonymously");
   const result = await contactRepository.updateCustomerContact(ctx.db, { councilId: record.councilId, customerId: state.customer.id, details: whole(input), actor, at: ctx.clock.now(), note: input.note ?? null });
-  return { party: input.party, changed: Object.keys(result.changes), details: result.after };
+  return { party: input.party, changed: Object.keys(result.changes), details: result.after, letters: await lettersNowSent(ctx, [record.id]) };
 }
 
 /** A customer's details, the changes staff made to them, newest first, seen through the cases the caller may read. */
@@ -97,5 +112,5 @@ export async function updateCustomerContact(ctx: Context, staff: StaffPrincipal,
   const { cases } = await visibleCustomer(ctx, staff, input.customerId);
   if (!cases.some((c) => c.assignedStaffId === staff.id || rolesIn(staff, c.directorateId).some((r) => CONTACT_EDITORS.has(r)))) throw noAccess(CANNOT_CHANGE);
   const result = await contactRepository.updateCustomerContact(ctx.db, { councilId: staff.councilId, customerId: input.customerId, details: whole(input), actor: { type: "staff", id: staff.id }, at: ctx.clock.now(), note: input.note ?? null });
-  return { changed: Object.keys(result.changes), details: result.after };
+  return { changed: Object.keys(result.changes), details: result.after, letters: await lettersNowSent(ctx, cases.map((c) => c.id)) };
 }

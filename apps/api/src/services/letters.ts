@@ -640,6 +640,24 @@ export async function finishStepLetters(deps: AppDeps, options: { graceSeconds?:
 }
 
 /**
+ * A case's letters that wait for something (an address, an email address, a representative's
+ * details) are tried again when staff change the contact details they lacked: each goes now,
+ * as the person who ran its step, if it is complete; otherwise it keeps waiting, saying what it
+ * still lacks. Without this they waited for ever: the delivery job leaves letters known to lack
+ * something to the people who must complete them.
+ */
+export async function retryWaitingLetters(ctx: Context, caseIds: readonly string[]): Promise<StepLetter[]> {
+  const done: StepLetter[] = [];
+  for (const caseId of caseIds) {
+    const record = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+    const rows = await notificationRepository.list(ctx.db, { councilId: record.councilId, caseIds: [caseId], kinds: ["letter"], unsentOnly: true, limit: 200 });
+    const waiting = rows.filter((row) => !row.failedAt && pendingOf(row).by).map((row) => row.id);
+    if (waiting.length) done.push(...(await issueStepLetters(ctx, caseId, waiting)));
+  }
+  return done;
+}
+
+/**
  * The draft rendered as it would print, for the officer to read before issuing: nothing is
  * stored but the record of the read. An incomplete draft is rendered too (what it lacks is listed beside it).
  */

@@ -123,6 +123,34 @@ describe("letters issued as part of the step", () => {
     expect(issued).toMatchObject({ settledOutboxId: waiting.letters[0]!.outboxId, sentTo: [{ channel: "post" }] });
   });
 
+  it("a letter waiting for an address goes as soon as staff add the address to the resident's record, as the person who ran the step", async () => {
+    const cs = await h.as("customer-services");
+    const phone = await assigned({ channel: "phone", customer: { fullName: "Cy Brown", phone: "0113 496 0001" } });
+    const waiting = await cs.command.acknowledge({ caseId: phone.caseId, expectedVersion: phone.version });
+    expect(waiting.letters[0]).toMatchObject({ status: "waiting" });
+    expect((await cs.cases.get({ caseId: phone.caseId })).lettersWaiting).toHaveLength(1);
+
+    // Only a phone number yet: still nobody to post it to, and it keeps waiting, saying why.
+    const noAddress = await cs.cases.updateContact({ caseId: phone.caseId, party: "customer", details: { phone: "0113 496 0001", note: "Phoned back" } });
+    expect(noAddress.letters).toEqual([{ kindName: "acknowledgement", status: "waiting", missing: ["the customer's postal address (add it to their record, or give it for this letter)"] }]);
+
+    const saved = await (await h.as("investigating-officer")).cases.updateContact({
+      caseId: phone.caseId,
+      party: "customer",
+      details: { contactChannel: "post", phone: "0113 496 0001", address: "3 High Street\nExampleton", postcode: "EX3 4CD", smsConsent: false },
+    });
+    expect(saved.letters).toEqual([{ kindName: "acknowledgement", status: "issued", missing: [] }]);
+    const detail = await cs.cases.get({ caseId: phone.caseId });
+    expect(detail.lettersWaiting).toEqual([]);
+    // Issued by whoever ran the step, not by whoever added the address.
+    expect(detail.timeline.find((e) => e.type === "letter-issued")?.actor.id).toBe(h.staffIds.get("customer-services"));
+    const rows = await correspondence(phone.caseId);
+    expect(rows.map((r) => [r.recipient, (r.payload as { channel: string }).channel])).toEqual([[{ party: "customer", name: "Cy Brown" }, "post"]]);
+    await h.deps.notifier.deliverPending();
+    const posted = await (await h.as("dcro")).letters.list({ caseId: phone.caseId });
+    expect(posted.map((l) => l.posting?.status)).toEqual(["waiting"]);
+  });
+
   it("a letter that needs the officer's words waits as a task in the handler's queue, saying what is missing; given in the step's form, it goes at once", async () => {
     const { caseId, version } = await assigned();
     const officer = await h.as("investigating-officer");
