@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cacheDir, launch, Visitor, type Browser } from "./browser.js";
-import { caseWithStage1Response, fillMissingSections, issueStage1Letter, PASSWORD, submitNative } from "./staff.js";
+import { caseWithStage1Response, fillMissingSections, issueStage1Letter, PASSWORD, phoneCaseAwaitingAddress, submitNative } from "./staff.js";
 
 const baseUrl = inject("baseUrl");
 
@@ -145,6 +145,20 @@ describe.skipIf(!baseUrl)("the print room, the Ombudsman list and administration
     expect(await v.page.locator(".govuk-notification-banner").innerText()).toContain("Your session has ended. Sign in again to carry on.");
     // This server has no OIDC settings (global-setup), so there is no council-account button.
     expect(await v.page.getByRole("button", { name: "Sign in with your council account" }).count()).toBe(0);
+  });
+
+  it("a letter waiting for an address goes once the address is added to the customer's record, and the case page says so", async () => {
+    const { caseId } = await phoneCaseAwaitingAddress(baseUrl!, `address-${stamp}`);
+    await v.signIn("cso@exampleton.gov.uk", PASSWORD);
+    await v.goto(`/cases/${caseId}`);
+    await v.click("Write the acknowledgement", { url: /\/cases\/[0-9a-f-]{36}\/letters\/\d+$/ }, "letter-awaiting-address");
+    await v.click("add it to their record", { url: /\/contact\/customer$/ }, "contact-from-letter");
+    await v.page.fill("#address", "4 Wall Street\nExampleton");
+    await v.page.fill("#postcode", "EX4 4WW");
+    await v.submit("Save contact details", { url: /\?contact=customer&lettersSent=1$/ }, "contact-saved-letter-sent");
+    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain("Saved how we contact the customer. The letter that waited for these details has been sent");
+    expect(await v.page.getByRole("link", { name: "Write the acknowledgement" }).count()).toBe(0);
+    await v.signOut();
   });
 
   it("customer services print the letters waiting for the post as a batch, download it and its manifest, and confirm it posted", async () => {

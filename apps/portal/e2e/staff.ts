@@ -33,6 +33,13 @@ export class ApiClient {
     return this;
   }
 
+  async query<T = Record<string, unknown>>(path: string): Promise<T> {
+    const res = await this.fetch(`/trpc/${path}`);
+    const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+    if (!res.ok || !body.result) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body.error)}`);
+    return body.result.data;
+  }
+
   async mutation<T = Record<string, unknown>>(path: string, input: unknown): Promise<T> {
     const res = await this.fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
     const body = (await res.json()) as { result?: { data: T }; error?: unknown };
@@ -63,6 +70,29 @@ export async function caseWithStage1Response(baseUrl: string, stamp: string): Pr
   const dcro = await new ApiClient(baseUrl).signIn("dcro.environment@exampleton.gov.uk");
   await dcro.mutation("command.respond", { caseId, expectedVersion: version, outcome: "upheld", reasons: "The crew's round sheet left your street out; we have added it back." });
   return { caseId, customer };
+}
+
+/**
+ * A phone complaint logged and triaged by customer services, assigned to the environment DCRO
+ * and acknowledged by customer services, from a customer who gave a phone number only: the
+ * acknowledgement letter (by post) waits for a postal address and nothing else.
+ */
+export async function phoneCaseAwaitingAddress(baseUrl: string, stamp: string): Promise<{ caseId: string }> {
+  const cso = await new ApiClient(baseUrl).signIn("cso@exampleton.gov.uk");
+  const { caseId } = await cso.mutation<{ caseId: string }>("cases.log", {
+    kind: "complaint",
+    channel: "phone",
+    serviceId: "waste",
+    description: `The bin lorry damaged our wall (${stamp}).`,
+    desiredOutcome: "Repair the wall",
+    customer: { fullName: `Ali Address ${stamp}`, phone: "0113 496 0000" },
+  });
+  let version = (await cso.mutation<{ version: number }>("command.triage", { caseId, expectedVersion: 1, outcome: "accept" })).version;
+  const dcro = await new ApiClient(baseUrl).signIn("dcro.environment@exampleton.gov.uk");
+  const { id: handlerId } = await dcro.query<{ id: string }>("auth.me");
+  version = (await dcro.mutation<{ version: number }>("command.assign", { caseId, expectedVersion: version, handlerId })).version;
+  await cso.mutation("command.acknowledge", { caseId, expectedVersion: version });
+  return { caseId };
 }
 
 /**

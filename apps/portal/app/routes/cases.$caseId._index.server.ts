@@ -15,6 +15,13 @@ import { loadResolutionPlans } from "./resolution-plans.server";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads a case for a page, or answers 404 in plain words. */
+/** ". The letter that waited for these details has been sent.": after a contact change that let waiting letters go. */
+function lettersSentNote(count: string | null): string {
+  const n = Number(count);
+  if (!Number.isInteger(n) || n < 1) return "";
+  return n === 1 ? ". The letter that waited for these details has been sent" : `. The ${n} letters that waited for these details have been sent`;
+}
+
 export async function loadCase(context: AppLoadContext, caseId: string) {
   if (!UUID.test(caseId)) throw data("There is no such case.", { status: 404 });
   try {
@@ -82,7 +89,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     correspondenceProblems: correspondence.messages.filter((m) => m.needsAction),
     contacts,
     correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
-    contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}` : null,
+    contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}${lettersSentNote(url.searchParams.get("lettersSent"))}` : null,
     done: doneCommand && doneCommand in COMMAND_FORMS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
   };
 }

@@ -49,7 +49,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const parsed = parseContactForm(form);
   if (!parsed.ok) return failure(parsed.errors, form);
   const result = await attempt(form, () => context.api.cases.updateContact({ caseId, party, details: parsed.value }), Object.fromEntries(["contactChannel", "email", "phone", "address", "postcode", "smsConsent", "note"].map((f) => [`details.${f}`, f])));
-  return result.ok ? redirect(`/cases/${caseId}?contact=${party}`, 303) : result.response;
+  if (!result.ok) return result.response;
+  // Letters that waited for these details went with the change: the case page says how many.
+  const sent = result.value.letters.filter((l) => l.status === "issued").length;
+  return redirect(`/cases/${caseId}?contact=${party}${sent ? `&lettersSent=${sent}` : ""}`, 303);
 }
 
 export default function ChangeContact() {

@@ -152,6 +152,13 @@ export default function WriteLetter() {
         {needsCustomerAddress ? (
           <>
             <h2 className="govuk-heading-m">The customer&rsquo;s address</h2>
+            <p className="govuk-body">
+              Give it for this letter, or{" "}
+              <Link className="govuk-link" to={`/cases/${c.id}/contact/customer`}>
+                add it to their record
+              </Link>{" "}
+              so that this and later letters go to it: the waiting letters are then sent at once.
+            </p>
             <Textarea name="customerAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.customerAddress} defaultValue={values.customerAddress} />
             <AddressPostcode name="customerAddressPostcode" error={errors.customerAddressPostcode} defaultValue={values.customerAddressPostcode} />
           </>
@@ -159,7 +166,13 @@ export default function WriteLetter() {
         {needsRepresentativeAddress ? (
           <>
             <h2 className="govuk-heading-m">The representative&rsquo;s address</h2>
-            <p className="govuk-body">Replies go to the representative, so the letter goes to them.</p>
+            <p className="govuk-body">
+              Replies go to the representative, so the letter goes to them. Give their address for this letter, or{" "}
+              <Link className="govuk-link" to={`/cases/${c.id}/contact/representative`}>
+                add it to their record
+              </Link>
+              .
+            </p>
             <Textarea name="representativeAddress" label="Address, one line each" labelSize="s" rows={4} error={errors.representativeAddress} defaultValue={values.representativeAddress} />
             <AddressPostcode name="representativeAddressPostcode" error={errors.representativeAddressPostcode} defaultValue={values.representativeAddressPostcode} />
           </>
