@@ -415,8 +415,21 @@ describe("the inbound mailbox (a real Dovecot)", () => {
   });
 
   it("shows the mailbox's record to complaints managers only", async () => {
+    expect(await (await h.as("complaints-manager")).inbound.status()).toEqual({ connected: true, mailbox: `INBOX at ${imap.host}` });
+    expect((await refusal((await h.as("investigating-officer")).inbound.status())).code).toBe("FORBIDDEN");
     expect((await refusal((await h.as("investigating-officer")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
     expect((await refusal((await h.as("administrator")).inbound.list({ limit: 5 }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a server without a mailbox", () => {
+  it("says it reads none, so an empty record is not taken for 'no email came' (IMAP_URL not set)", async () => {
+    const h = await openHarness();
+    try {
+      expect(await (await h.as("complaints-manager")).inbound.status()).toEqual({ connected: false, mailbox: null });
+    } finally {
+      await h.close();
+    }
   });
 });
 

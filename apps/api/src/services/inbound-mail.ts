@@ -706,6 +706,16 @@ export async function pollMailbox(deps: AppDeps, settings: InboundMailSettings, 
 // ---------------------------------------------------------------------------------------------
 
 /** The council's inbound email, newest first: received, what became of it, the case it went to. */
+/**
+ * Whether this server reads a mailbox at all (IMAP_URL), and which: without one, an empty list
+ * would read as "no email has come", when none can.
+ */
+export function inboundStatus(ctx: Context, staff: StaffPrincipal): { connected: boolean; mailbox: string | null } {
+  if (!hasRole(staff, INBOUND_MAIL_READERS)) throw noAccess("Only complaints managers see the inbound mailbox's record");
+  const settings = ctx.deps.config.inbound;
+  return settings ? { connected: true, mailbox: `${settings.mailbox} at ${settings.host}` } : { connected: false, mailbox: null };
+}
+
 export async function listInbound(ctx: Context, staff: StaffPrincipal, input: { limit: number }) {
   if (!hasRole(staff, INBOUND_MAIL_READERS)) throw noAccess("Only complaints managers see the inbound mailbox's record");
   const rows = await inboundMailRepository.list(ctx.db, staff.councilId, { limit: input.limit });

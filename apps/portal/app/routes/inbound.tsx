@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Table, Tag, type TagColour } from "../components/govuk";
+import { Table, Tag, WarningText, type TagColour } from "../components/govuk";
 import { requireStaff } from "../utils/auth.server";
 import { formatDateTime } from "../utils/labels";
 import { INBOUND_OUTCOME_LABELS, type InboundOutcome } from "@complaints/core/vocabulary";
@@ -23,19 +23,26 @@ const OUTCOME_COLOURS: Record<InboundOutcome, TagColour> = {
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireStaff(context, request);
-  return { messages: await context.api.inbound.list({ limit: 100 }) };
+  const [status, messages] = await Promise.all([context.api.inbound.status(), context.api.inbound.list({ limit: 100 })]);
+  return { status, messages };
 }
 
 /** The council's mailbox: each email read from it, what became of it, and its case (docs/decisions/0323-inbound-mail.md). */
 export default function Inbound() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { status, messages } = useLoaderData<typeof loader>();
   return (
     <Page heading="Inbound email">
-      <p className="govuk-body">
-        The last 100 emails read from the council&apos;s complaints mailbox, newest first. Replies from a case&apos;s customer are on the case&apos;s timeline; other emails are new cases waiting for triage. Automatic replies are not answered.
-      </p>
+      {status.connected ? (
+        <p className="govuk-body">
+          The last 100 emails read from the council&apos;s complaints mailbox ({status.mailbox}), newest first. Replies from a case&apos;s customer are on the case&apos;s timeline; other emails are new cases waiting for triage. Automatic replies are not answered.
+        </p>
+      ) : (
+        <WarningText>
+          This server does not read a mailbox, so replies and complaints sent by email do not reach the cases. Your IT team sets it up with IMAP_URL (see the README&apos;s settings).
+        </WarningText>
+      )}
       {messages.length === 0 ? (
-        <p className="govuk-body">No email has been read from the mailbox yet.</p>
+        <p className="govuk-body">{status.connected ? "No email has been read from the mailbox yet." : "No email has been read."}</p>
       ) : (
         <Table
           caption={`${messages.length} email${messages.length === 1 ? "" : "s"}`}
