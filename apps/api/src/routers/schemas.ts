@@ -22,7 +22,7 @@ export const caseRef = z.object({
 export const letterSection = z.object({
   element: z.enum(LETTER_ELEMENTS),
   heading: z.string().trim().max(120).optional(),
-  paragraphs: z.array(z.string().max(5_000, "Keep each paragraph under 5,000 characters")).max(30),
+  paragraphs: z.array(z.string().max(5_000, "Keep each paragraph under 5,000 characters")).max(30, "Write at most 30 paragraphs: leave a blank line only between paragraphs"),
 });
 
 export const commandRef = caseRef.extend({

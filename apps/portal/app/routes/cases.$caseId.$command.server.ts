@@ -88,6 +88,22 @@ export function letterWordsOf(form: FormData): { sections: Array<{ element: stri
   return sections.length ? { sections } : undefined;
 }
 
+/**
+ * Where the API's refusal of the letter's words belongs on the form: a paragraph over the limit
+ * (`letter.sections.2.paragraphs.0`) is the `letter-<element>` box it came from, so the error
+ * summary links to a field that exists.
+ */
+export function letterWordsFields(letter: { sections: Array<{ element: string; paragraphs: string[] }> }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  letter.sections.forEach((section, i) => {
+    const field = `${WORDS_PREFIX}${section.element}`;
+    fields[`letter.sections.${i}`] = field;
+    fields[`letter.sections.${i}.paragraphs`] = field;
+    section.paragraphs.forEach((_, j) => (fields[`letter.sections.${i}.paragraphs.${j}`] = field));
+  });
+  return fields;
+}
+
 /** What the step will send, to whom and how, and the words its letters need (the API's plan). */
 async function letterPlanOf(context: AppLoadContext, caseId: string, command: Exclude<CommandType, "log">) {
   const plans = await context.api.letters.forStep({ caseId, command });
@@ -142,7 +158,7 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   if (!call) throw data("There is no such action.", { status: 404 });
   const idempotencyKey = text(form, "idempotencyKey") || undefined;
   const letter = letterWordsOf(form);
-  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...(letter ? { letter } : {}), ...parsed.value }));
+  const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...(letter ? { letter } : {}), ...parsed.value }), letter ? letterWordsFields(letter) : {});
   if (!result.ok) return result.response;
   // The case page says what the step sent and what waits (decision 0321).
   const letters = (result.value as { letters?: Array<{ status: string; letterId: string | null; outboxId: number }> }).letters ?? [];
