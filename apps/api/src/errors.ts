@@ -28,6 +28,7 @@ export type ApiRefusalCode =
   | "PRINT_BATCH_CLOSED"
   /** A message to a resident that did not fail (it was sent, or is on its way) cannot be resent or resolved. */
   | "CORRESPONDENCE_NOT_FAILED"
+  | "NO_CONTACT_DETAILS"
   /** The database did not answer (a restart, a failover): try again shortly. */
   | "UNAVAILABLE"
   /** No council is installed, or the server cannot tell which of its councils the address is for (hosting.ts). */
@@ -70,6 +71,7 @@ export const refusalStatus: Record<ApiRefusalCode, TRPC_ERROR_CODE_KEY> = {
   LETTER_ALREADY_ISSUED: "CONFLICT",
   PRINT_BATCH_CLOSED: "UNPROCESSABLE_CONTENT",
   CORRESPONDENCE_NOT_FAILED: "UNPROCESSABLE_CONTENT",
+  NO_CONTACT_DETAILS: "UNPROCESSABLE_CONTENT",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
   NOT_SET_UP: "SERVICE_UNAVAILABLE",
 };

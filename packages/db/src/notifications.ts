@@ -583,10 +583,25 @@ async function caseCorrespondence(db: Executor, councilId: string, caseId: strin
  * Sends a failed or uncertain message again: queued now with its attempts reset. Returns
  * false when it is not one (it was sent, or is on its way).
  */
-async function resend(db: Executor, input: { councilId: string; id: number; by: string; at: Date }): Promise<boolean> {
+async function resend(db: Executor, input: { councilId: string; id: number; by: string; at: Date; recipient?: OutboxRecipient }): Promise<boolean> {
   const result = await db
     .updateTable("notifications_outbox")
-    .set({ status: "queued", attempts: 0, available_at: input.at, sent_at: null, failed_at: null, locked_by: null, locked_until: null, provider: null, provider_id: null, resolved_at: input.at, resolved_by: input.by, resolution: "resent" })
+    .set({
+      status: "queued",
+      attempts: 0,
+      available_at: input.at,
+      sent_at: null,
+      failed_at: null,
+      locked_by: null,
+      locked_until: null,
+      provider: null,
+      provider_id: null,
+      resolved_at: input.at,
+      resolved_by: input.by,
+      resolution: "resent",
+      // To where the person can be reached now (a bounced address corrected), when given.
+      ...(input.recipient ? { recipient: JSON.stringify(input.recipient) } : {}),
+    })
     .where("id", "=", input.id)
     .where("council_id", "=", input.councilId)
     .where("status", "in", ["failed", "uncertain"])

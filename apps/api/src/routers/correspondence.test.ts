@@ -77,6 +77,25 @@ describe("correspondence failures in the work queue", () => {
     expect((await refusal(officer.correspondence.resend({ caseId: bounced.caseId, outboxId }))).client.refusal?.code).toBe("CORRESPONDENCE_NOT_FAILED");
   });
 
+  it("sends it again to the address as corrected, not to the one that bounced; with no address left, says so", async () => {
+    const c = await assignedCase("Cal");
+    const outboxId = await emailTo(c, 1);
+    await h.deps.notifier.deliverPending();
+    const { message_id } = await h.db.db.selectFrom("notifications_outbox").select("message_id").where("id", "=", outboxId).executeTakeFirstOrThrow();
+    await notificationRepository.recordDeliveryStatus(h.db.db, { councilId: h.council.councilId, messageId: message_id!, status: "failed", reason: "No such mailbox", at: h.clock.now() });
+
+    const officer = await h.as("investigating-officer");
+    // Nowhere to send it now: the refusal says what to do.
+    await officer.cases.updateContact({ caseId: c.caseId, party: "customer", details: { phone: "0113 496 0000" } });
+    const refused = await refusal(officer.correspondence.resend({ caseId: c.caseId, outboxId }));
+    expect(refused.client.refusal).toMatchObject({ code: "NO_CONTACT_DETAILS", message: "There is no email address for Resident now: add one to how we contact them, or mark this message resolved" });
+
+    await officer.cases.updateContact({ caseId: c.caseId, party: "customer", details: { email: "cal.right@example.org" } });
+    await officer.correspondence.resend({ caseId: c.caseId, outboxId });
+    await h.deps.notifier.deliverPending();
+    expect(smtp.received.filter((m) => m.data.includes(c.reference)).map((m) => m.to)).toEqual(["resident@example.org", "cal.right@example.org"]);
+  });
+
   it("puts a resent message that fails again back in the queue with the new reason, for staff to resend or resolve again", async () => {
     const c = await assignedCase("Rhys");
     const outboxId = await emailTo(c, 1);

@@ -4,12 +4,14 @@
  * may not have gone is resent, or marked resolved (sent another way, checked it arrived), which
  * takes the case out of the top of its work queue.
  */
-import { notificationRepository, type OutboxEntry } from "@complaints/db";
+import type { CaseState } from "@complaints/core";
+import { caseRepository, notificationRepository, type OutboxEntry, type OutboxRecipient } from "@complaints/db";
 import type { Context } from "../context.js";
 import { noAccess, notFound, unprocessable } from "../errors.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { CORRESPONDENCE_SENDERS } from "../access/policy.js";
 import { loadReadableCase, recordRead } from "./cases.js";
+import { contactPlan } from "./correspondence-recipients.js";
 
 /** What staff see of a message's delivery. */
 export const DELIVERY_STATUS_LABELS: Record<OutboxEntry["status"], string> = {
@@ -65,10 +67,30 @@ async function actionable(ctx: Context, staff: StaffPrincipal, input: { caseId: 
   return entry;
 }
 
+/**
+ * Where a resident's email or text goes when it is sent again: their address or number as
+ * stored now, so that correcting a bounced address and resending reaches them (it went to the
+ * old one again). Staff messages and post keep their recipient.
+ */
+async function currentRecipient(ctx: Context, caseId: string, entry: OutboxEntry): Promise<OutboxRecipient | undefined> {
+  const channel = (entry.payload as { channel?: unknown }).channel;
+  const party = entry.recipient.party;
+  if ((channel !== "email" && channel !== "sms") || (party !== "customer" && party !== "representative")) return undefined;
+  const { state } = await caseRepository.getCase<CaseState>(ctx.db, caseId);
+  const now = (await contactPlan(ctx.db, state, ctx.deps.notifier.channels)).find((p) => p.party.party === party)?.party;
+  const to = channel === "email" ? now?.email : now?.phone;
+  if (!now || !to) {
+    const what = channel === "email" ? "email address" : "phone number";
+    throw unprocessable("NO_CONTACT_DETAILS", `There is no ${what} for ${entry.recipient.name ?? `the ${party}`} now: add one to how we contact them, or mark this message resolved`);
+  }
+  return channel === "email" ? { party, name: now.name, email: to } : { party, name: now.name, phone: to };
+}
+
 /** Sends a failed or uncertain message again (now, and once). */
 export async function resendCorrespondence(ctx: Context, staff: StaffPrincipal, input: { caseId: string; outboxId: number }) {
   const entry = await actionable(ctx, staff, input);
-  if (!(await notificationRepository.resend(ctx.db, { councilId: staff.councilId, id: entry.id, by: staff.id, at: ctx.clock.now() }))) {
+  const recipient = await currentRecipient(ctx, input.caseId, entry);
+  if (!(await notificationRepository.resend(ctx.db, { councilId: staff.councilId, id: entry.id, by: staff.id, at: ctx.clock.now(), recipient }))) {
     throw unprocessable("CORRESPONDENCE_NOT_FAILED", `This message is ${DELIVERY_STATUS_LABELS[entry.status].toLowerCase()}; only one that was not delivered, or may not have been sent, can be sent again`);
   }
   ctx.deps.log.info("correspondence resent", { by: staff.id, caseId: input.caseId, outboxId: entry.id, was: entry.status });
