@@ -781,6 +781,21 @@ export interface StepLetterPlan {
   addressMissing: boolean;
   /** The officer's words this letter must have (the form asks for them). */
   words: Array<{ element: LetterElement; description: string; source: string }>;
+  /**
+   * What the letter will lack whatever the form says, so it will wait instead of going:
+   * "someone to deal with the complaint (assign the case first)". Empty when it can go.
+   */
+  waitsFor: string[];
+}
+
+/**
+ * What a step's letter will lack however the form is filled in: the handler it must name
+ * (Southwark's acknowledgement, the children's Stage 1) when nobody is assigned to the stage
+ * the letter is about. The step's form says so rather than promising the letter goes.
+ */
+function waitsForOf(kind: LetterKind, family: ReturnType<typeof letterRegimeFamily>, state: CaseState): string[] {
+  const needsHandler = (requiredContent(kind, family) ?? []).some((r) => r.element === "handler");
+  return needsHandler && !currentStage(state)?.handlerId ? ["someone assigned to deal with the complaint (assign it first)"] : [];
 }
 
 /** What the step's form will send, to whom and how, and the words it needs from the officer. */
@@ -804,5 +819,6 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
     words: (requiredContent(kind, family) ?? [])
       .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement) || (KIND_WORDS[kind] ?? []).includes(r.element as LetterElement))
       .map(({ element, description, source }) => ({ element, description, source })),
+    waitsFor: waitsForOf(kind, family, state),
   }));
 }

@@ -178,11 +178,21 @@ describe("letters issued as part of the step", () => {
     const { caseId } = await assigned();
     const officer = await h.as("investigating-officer");
     expect(await officer.letters.forStep({ caseId, command: "acknowledge" })).toEqual([
-      { kind: "acknowledgement", kindName: "acknowledgement", when: null, recipients: [{ party: "customer", name: "Jane Smith", email: "jane@example.com", channel: "email" }], addressMissing: false, words: [] },
+      { kind: "acknowledgement", kindName: "acknowledgement", when: null, recipients: [{ party: "customer", name: "Jane Smith", email: "jane@example.com", channel: "email" }], addressMissing: false, words: [], waitsFor: [] },
     ]);
     const info = await officer.letters.forStep({ caseId, command: "request-information" });
     expect(info.map((l) => [l.kind, l.when, l.words.map((w) => w.element)])).toEqual([["information-request", "when you ask the customer", ["consequences-of-no-reply"]]]);
     expect(await officer.letters.forStep({ caseId, command: "assign" })).toEqual([]);
+  });
+
+  it("the step's form says when its letter will wait whatever is typed: an acknowledgement must name who deals with the complaint, and nobody is assigned", async () => {
+    const { caseId } = await (await h.as("customer-services")).cases.log(emailComplaint);
+    const dcro = await h.as("dcro");
+    const version = (await dcro.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
+    const [plan] = await dcro.letters.forStep({ caseId, command: "acknowledge" });
+    expect(plan!.waitsFor).toEqual(["someone assigned to deal with the complaint (assign it first)"]);
+    const outcome = await dcro.command.acknowledge({ caseId, expectedVersion: version });
+    expect(outcome.letters).toMatchObject([{ kind: "acknowledgement", status: "waiting", missing: ["who is dealing with the complaint"] }]);
   });
 
   describe("a stale letter cannot be issued, and the pending letter is withdrawn with the reason", () => {

@@ -24,6 +24,7 @@ type LetterPlan = ReturnType<typeof useLoaderData<typeof loader>>["letters"]["pl
 function planSentence(plan: LetterPlan): string {
   const when = plan.when ? `${plan.when.replace(/^./, (ch) => ch.toUpperCase())}, we` : "We";
   const ways = plan.recipients.map((r) => (r.channel === "email" ? `email the ${plan.kindName} to ${r.name} (${r.email}), with the letter attached` : `post the ${plan.kindName} to ${r.name}`));
+  if (plan.waitsFor.length) return `${when} will write the ${plan.kindName}, but it cannot go yet: it lacks ${plan.waitsFor.join("; ")}.`;
   const sentence = `${when} will ${ways.join(" and ")}.`;
   return plan.addressMissing ? `${sentence} There is no postal address on record, so the letter will wait until someone adds one.` : sentence;
 }
