@@ -285,6 +285,29 @@ describe("correspondence through GOV.UK Notify (the local Notify server, Notify'
     expect(at(ref(died))).toHaveLength(1);
   });
 
+  it("after staff resend a failed message, a cut-off send is looked up under the resend's own reference: the first, failed send is not adopted", async () => {
+    const c = await caseWithLetter(h, "Jo Again");
+    const id = await enqueue(h, c, "email", { n: 7 });
+    await h.deps.notifier.deliverPending();
+    notify.setStatus(ref(id), "permanent-failure");
+    await h.deps.notifier.pollStatuses();
+    expect((await row(h, id)).status).toBe("failed");
+
+    const manager = await h.as("complaints-manager");
+    await manager.cases.updateContact({ caseId: c.caseId, party: "customer", details: { email: "resident@example.org", address: "1 Long Road\nExampleton", postcode: "EX1 2AB" } });
+    await manager.correspondence.resend({ caseId: c.caseId, outboxId: id });
+    // The resend's worker dies before Notify has it: Notify holds only the first, failed send.
+    await deadWorkerBeganSending(h, LEASE_SECONDS);
+    h.clock.advance((LEASE_SECONDS + 1) * 1000);
+    await h.deps.notifier.deliverPending();
+    expect(await row(h, id)).toMatchObject({ status: "queued", last_error: expect.stringMatching(/never received it/) });
+    h.clock.advance(60_000);
+    await h.deps.notifier.deliverPending();
+    const resent = notify.notifications.filter((n) => n.reference?.startsWith(`${ref(id)}.r`));
+    expect(resent).toHaveLength(1);
+    expect(await row(h, id)).toMatchObject({ status: "sent", provider_id: resent[0]!.id });
+  });
+
   it("counts a send Notify never received as an attempt: out of attempts, it fails for staff instead of going round for ever", async () => {
     const c = await caseWithLetter(h, "Ivy Idem");
     const id = await enqueue(h, c, "email", { n: 6 });

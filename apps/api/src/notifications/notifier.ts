@@ -66,9 +66,15 @@ export function messageIdFor(entry: Pick<OutboxEntry, "id" | "councilId">, sende
   return `<outbox-${entry.id}.${entry.councilId.replace(/-/g, "").slice(0, 8)}@${domain}>`;
 }
 
-/** Our reference for a message at a provider (no personal data: Notify keeps it). */
-export function referenceFor(entry: Pick<OutboxEntry, "id" | "councilId">): string {
-  return `outbox-${entry.id}.${entry.councilId.replace(/-/g, "").slice(0, 8)}`;
+/**
+ * Our reference for a message at a provider (no personal data: Notify keeps it). A message
+ * staff sent again gets a new one (`.r` and the resend's time): Notify keeps the first send
+ * under the old reference, and a lookup after a cut-off resend must not adopt that one.
+ */
+export function referenceFor(entry: Pick<OutboxEntry, "id" | "councilId" | "resolvedAt">): string {
+  const base = `outbox-${entry.id}.${entry.councilId.replace(/-/g, "").slice(0, 8)}`;
+  // Only a resend leaves resolved_at set on a message that is being sent (resolveProblem never requeues).
+  return entry.resolvedAt ? `${base}.r${Math.floor(entry.resolvedAt.getTime() / 1000).toString(36)}` : base;
 }
 
 const NO_CODE = "(not repeated here: ask us for it)";
