@@ -181,5 +181,7 @@ describe.skipIf(!baseUrl).each([
     await v.submit("Mark it resolved", { url: /\?correspondence=resolved$/ }, "correspondence-resolved");
     expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain("The message is marked resolved");
     expect(await v.page.locator(".govuk-warning-text", { hasText: "Send it again or mark it resolved" }).count()).toBe(0);
+    // The receipt stays listed, with how it was settled and by whom.
+    expect(await v.page.locator("#messages + table, section[aria-labelledby=messages]").first().innerText()).toMatch(/Not delivered[\s\S]*Resolved .* by Morgan Manager: Rang the resident and gave them the reference and tracking code\./);
   });
 });

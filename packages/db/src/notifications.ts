@@ -57,6 +57,9 @@ export interface OutboxEntry extends Omit<NewNotification, "availableAt"> {
   deliveredAt: Date | null;
   /** When staff settled a failure (resent it, sent it another way, or checked it went). */
   resolvedAt: Date | null;
+  /** Who settled it, and how ("resent", or their words: "Rang them and read it out"). */
+  resolvedBy: string | null;
+  resolution: string | null;
 }
 
 const columns = [
@@ -81,6 +84,8 @@ const columns = [
   "message_id",
   "delivered_at",
   "resolved_at",
+  "resolved_by",
+  "resolution",
 ] as const;
 
 type Row = {
@@ -105,6 +110,8 @@ type Row = {
   message_id: string | null;
   delivered_at: Date | null;
   resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: string | null;
 };
 
 function toEntry(row: Row): OutboxEntry {
@@ -130,6 +137,8 @@ function toEntry(row: Row): OutboxEntry {
     messageId: row.message_id,
     deliveredAt: row.delivered_at,
     resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    resolution: row.resolution,
   };
 }
 

@@ -125,7 +125,12 @@ describe("correspondence failures in the work queue", () => {
     expect((await officer.queues.mine({})).items[0]).toMatchObject({ id: c.caseId, correspondenceProblem: { status: "uncertain", reason: expect.stringMatching(/may or may not have been sent/) } });
     expect(await officer.correspondence.resolve({ caseId: c.caseId, outboxId, resolution: "The resident confirmed by phone that it arrived" })).toEqual({ outboxId, resolved: true });
     expect((await officer.queues.mine({})).items.find((i) => i.id === c.caseId)?.correspondenceProblem).toBeNull();
-    expect((await officer.correspondence.list({ caseId: c.caseId })).messages).toMatchObject([{ status: "uncertain", needsAction: false }]);
+    // Staff see how it was settled, and by whom.
+    expect((await officer.correspondence.list({ caseId: c.caseId })).messages).toMatchObject([
+      { status: "uncertain", needsAction: false, resolution: { by: expect.any(String), how: "The resident confirmed by phone that it arrived" } },
+    ]);
+    const [settled] = (await officer.correspondence.list({ caseId: c.caseId })).messages;
+    expect(settled!.resolution!.by).not.toBe(h.staffIds.get("investigating-officer")); // a name, not an id
     expect(smtp.received.filter((m) => m.data.includes(c.reference))).toHaveLength(0);
     // Another case's message is not this case's.
     expect((await refusal(officer.correspondence.resolve({ caseId: c.caseId, outboxId: outboxId + 1000, resolution: "x" }))).code).toBe("NOT_FOUND");

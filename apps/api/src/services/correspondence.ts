@@ -23,7 +23,7 @@ export const DELIVERY_STATUS_LABELS: Record<OutboxEntry["status"], string> = {
   uncertain: "May not have been sent",
 };
 
-function view(entry: OutboxEntry, emailSetUp: boolean) {
+function view(entry: OutboxEntry, emailSetUp: boolean, names: ReadonlyMap<string, string>) {
   const p = entry.payload;
   const waitingForEmail = !emailSetUp && entry.status === "queued" && entry.channel !== "post";
   return {
@@ -46,6 +46,8 @@ function view(entry: OutboxEntry, emailSetUp: boolean) {
     /** A failure staff must act on: not delivered or perhaps not sent, and not yet resolved. */
     needsAction: (entry.status === "failed" || entry.status === "uncertain") && entry.resolvedAt === null,
     resolvedAt: entry.resolvedAt?.toISOString() ?? null,
+    /** How staff settled a failure, and who: "Sent again", or their words. */
+    resolution: entry.resolvedAt ? { by: entry.resolvedBy ? (names.get(entry.resolvedBy) ?? null) : null, how: entry.resolution === "resent" ? "Sent again" : entry.resolution } : null,
   };
 }
 
@@ -55,7 +57,8 @@ export async function listCorrespondence(ctx: Context, staff: StaffPrincipal, ca
   await recordRead(ctx, staff, caseId, record.councilId, "correspondence listed");
   const entries = await notificationRepository.caseCorrespondence(ctx.db, record.councilId, caseId);
   const emailSetUp = ctx.deps.notifier.transport !== null;
-  return { reference: record.reference, emailSetUp, messages: entries.map((e) => view(e, emailSetUp)) };
+  const names = await caseRepository.staffNames(ctx.db, record.councilId, entries.flatMap((e) => (e.resolvedBy ? [e.resolvedBy] : [])));
+  return { reference: record.reference, emailSetUp, messages: entries.map((e) => view(e, emailSetUp, names)) };
 }
 
 /** The message, on a case this staff member may read and write to residents about. */

@@ -131,6 +131,64 @@ export function CaseLetters({
   );
 }
 
+/** A message to the resident that is not a letter (a receipt, the survey), from the case's correspondence. */
+interface MessageView {
+  outboxId: number;
+  channel: string | null;
+  subject: string;
+  recipient: { name: string | null; email: string | null; phone: string | null };
+  statusLabel: string;
+  reason: string | null;
+  queuedAt: string;
+  sentAt: string | null;
+  needsAction: boolean;
+  resolvedAt: string | null;
+  resolution: { by: string | null; how: string | null } | null;
+}
+
+const CHANNEL_WORDS: Record<string, string> = { email: "Email", sms: "Text message", post: "Post" };
+
+/**
+ * The case's messages to the resident other than letters (the letters' own sending is on the
+ * letters table): what each was, to whom and how, where its delivery stands, and how staff
+ * settled one that did not arrive (decision 0318).
+ */
+export function CaseMessages({ caseId, messages }: { caseId: string; messages: readonly MessageView[] }) {
+  if (!messages.length) return null;
+  return (
+    <section aria-labelledby="messages" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="messages">
+        Other messages to the resident
+      </h2>
+      <Table
+        caption={`${messages.length} message${messages.length === 1 ? "" : "s"}: receipts, text messages and the survey`}
+        captionSize="s"
+        head={["Message", "To", "Sent", "Delivery"]}
+        rows={messages.map((m) => [
+          m.subject || "(no subject)",
+          `${CHANNEL_WORDS[m.channel ?? ""] ?? "Message"} to ${m.recipient.email ?? m.recipient.phone ?? m.recipient.name ?? "the resident"}`,
+          m.sentAt ? formatDateTime(m.sentAt) : `Queued ${formatDateTime(m.queuedAt)}`,
+          <>
+            {m.statusLabel}
+            {m.reason && m.statusLabel !== "Sent" && m.statusLabel !== "Delivered" ? <span className="govuk-body-s govuk-!-display-block">{m.reason}</span> : null}
+            {m.resolution && m.resolvedAt ? (
+              <span className="govuk-body-s govuk-!-display-block">
+                Resolved {formatDateTime(m.resolvedAt)}
+                {m.resolution.by ? ` by ${m.resolution.by}` : ""}: {m.resolution.how}
+              </span>
+            ) : null}
+            {m.needsAction ? (
+              <Link className="govuk-link govuk-body-s govuk-!-display-block" to={`/cases/${caseId}/correspondence/${m.outboxId}`}>
+                Send it again or mark it resolved
+              </Link>
+            ) : null}
+          </>,
+        ])}
+      />
+    </section>
+  );
+}
+
 interface FileView {
   attachmentId: string;
   fileName: string;

@@ -87,6 +87,8 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     plans,
     /** Messages to the resident that failed or may not have gone, until staff resolve them (decision 0318). */
     correspondenceProblems: correspondence.messages.filter((m) => m.needsAction),
+    /** Receipts, texts and the survey (letters' sending is on the letters table). */
+    otherMessages: correspondence.messages.filter((m) => m.letterId === null),
     contacts,
     correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
     contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}${lettersSentNote(url.searchParams.get("lettersSent"))}` : null,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
-import { CaseFiles, CaseLetters } from "../components/case-extras";
+import { CaseFiles, CaseLetters, CaseMessages } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
@@ -37,7 +37,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
@@ -198,6 +198,7 @@ export default function CasePage() {
           ) : null}
 
           <CaseLetters caseId={c.id} pending={letters.pending} issued={letters.issued} sent={letters.sent} mayWrite={letters.mayWrite} me={letters.me} />
+          <CaseMessages caseId={c.id} messages={otherMessages} />
           <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
           <ResolutionPlans caseId={c.id} data={plans} />
 
