@@ -117,3 +117,17 @@ export async function residentRecipients(
 export function residentLanguage(runtime: Pick<CouncilRuntime, "profile">, chosen: "en" | "cy"): "en" | "cy" {
   return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
 }
+
+/** The language of a piece of correspondence: English, Welsh, or Welsh then English. */
+export type CorrespondenceLanguage = "en" | "cy" | "bilingual";
+
+/**
+ * What a resident is written in, letters and emails alike: a "bilingual" council writes Welsh
+ * first, then English, to everyone; a council offering Welsh on request writes Welsh to a
+ * resident whose stored language is Welsh; an English-only council writes English
+ * (`residentLanguage`; Welsh Language Standards, decision 0104).
+ */
+export function correspondenceLanguage(runtime: Pick<CouncilRuntime, "profile">, chosen: string | null | undefined): CorrespondenceLanguage {
+  if (runtime.profile.correspondence.languages === "bilingual") return "bilingual";
+  return residentLanguage(runtime, chosen === "cy" ? "cy" : "en");
+}
