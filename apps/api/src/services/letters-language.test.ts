@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CouncilProfileInput } from "@complaints/core";
 import { caseRepository, letterRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { createContextInner } from "../context.js";
@@ -17,7 +18,8 @@ import { createCaller } from "../root.js";
 import { smtpTransport } from "../notifications/smtp.js";
 
 type Languages = "english" | "welsh-on-request" | "bilingual";
-const council = (languages: Languages) => ({ profile: (p: Parameters<NonNullable<Parameters<typeof openHarness>[0]>["profile"]>[0]) => ({ ...p, name: "Cyngor Sir Tŷ Ddu", correspondence: { ...p.correspondence, languages } }) });
+/** A council by its `correspondence.languages`, named in Welsh so its emails carry ŷ. */
+const council = (languages: Languages) => ({ profile: (p: CouncilProfileInput) => ({ ...p, name: "Cyngor Sir Tŷ Ddu", correspondence: { ...p.correspondence, languages } }) });
 
 let ip = 0;
 const visitor = (h: Harness) => createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: `192.0.2.${++ip}`, userAgent: "test" } }));
@@ -98,6 +100,19 @@ describe("a council that writes in Welsh on request (Welsh Language Standards: w
     expect(await seenByStaff(h, c.caseId)).toEqual({ listed: "en", timeline: "en" });
   });
 
+  it("lets the officer choose Welsh and English for one letter, whatever the resident's language: the draft shows both halves and the PDF is Welsh first", async () => {
+    const c = await acknowledged(h, "officer-choice", "en", "Robin Resident");
+    const manager = await h.as("complaints-manager");
+    const draft = await manager.letters.preview({ caseId: c.caseId, kind: "acknowledgement", language: "bilingual" });
+    expect(draft).toMatchObject({ language: "bilingual", model: { language: "cy" }, english: { language: "en", subject: "We have received your complaint" } });
+    const pdf = await manager.letters.previewPdf({ caseId: c.caseId, kind: "acknowledgement", language: "bilingual" });
+    const text = pdfText(Buffer.from(pdf.pdfBase64, "base64"));
+    expect(text.indexOf("Dear Robin Resident")).toBeGreaterThan(text.indexOf("Annwyl Robin Resident"));
+    expect(text.indexOf("Annwyl Robin Resident")).toBeGreaterThanOrEqual(0);
+    // Without a choice, the resident's own language: English.
+    expect(await manager.letters.preview({ caseId: c.caseId, kind: "acknowledgement" })).toMatchObject({ language: "en", english: null, model: { language: "en" } });
+  });
+
   it("the Welsh email reaches a real SMTP server in Welsh, ŵ and ŷ intact, with the Welsh letter attached", async () => {
     const c = await acknowledged(h, "welsh-smtp", "cy");
     await h.deps.notifier.deliverPending();
@@ -152,7 +167,7 @@ describe("an English-only council", () => {
     });
     const record = (await caseRepository.findCaseByReference(h.db.db, h.council.councilId, sent.reference))!;
     // Stored as Welsh (a record from before, or a council that since stopped offering Welsh).
-    await h.db.db.updateTable("customers").set({ language: "cy" }).where("id", "=", record.state.customer!.id).execute();
+    await h.db.db.updateTable("customers").set({ language: "cy" }).where("id", "=", (record.state as { customer: { id: string } }).customer.id).execute();
     const c = await acknowledge(h, record.id);
     expect(c.email).toMatchObject({ language: "en", subject: `We have received your complaint (${sent.reference})` });
     expect(c.email.text).toMatch(/^Dear Elen Ŵyn,/);

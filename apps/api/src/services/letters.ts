@@ -9,7 +9,7 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type CorrespondenceLanguage, type LetterKind, type StageInstance } from "@complaints/core";
 import { TRPCError } from "@trpc/server";
 import {
   authRepository,
@@ -47,7 +47,7 @@ import { commandDecision, letterDecision, readDecision, type CaseFacts, type Sta
 import { ROLE_LABELS } from "../access/policy.js";
 import { factsOfCase, loadReadableCase, recordRead, type CommandKey } from "./cases.js";
 import { correspondenceFor, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
-import { correspondenceLanguage, type CorrespondenceLanguage } from "./correspondence-recipients.js";
+import { correspondenceLanguage } from "./correspondence-recipients.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -141,8 +141,8 @@ export interface LetterRequest {
   representativeAddress?: PostalAddress | undefined;
   /** Large print; when not given, the customer's large-print or reasonable-adjustments flag decides. */
   largePrint?: boolean | undefined;
-  /** Only this language, whatever the resident's; when not given, the resident's (see composeDraft). */
-  language?: "en" | "cy" | undefined;
+  /** The officer's choice for this letter; when not given, the resident's (see composeDraft). */
+  language?: CorrespondenceLanguage | undefined;
 }
 
 export interface Draft {
@@ -335,7 +335,7 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
 
   // The resident's language, where the council writes in it (Welsh Language Standards, standards
   // 1, 2 and 5; decision 0104): the customer's, whoever the letter goes to, since no language is
-  // stored for a representative. An officer may still ask for one language for this letter.
+  // stored for a representative. An officer may still choose the language of this letter.
   const language: CorrespondenceLanguage = input.language ?? correspondenceLanguage(runtime, customer?.language);
   const sections = [...(pending?.sections ?? []), ...(input.sections ?? [])];
   const build = async (written: "en" | "cy"): Promise<LetterModel> => withSections(buildLetterModel(kind, state, rules, runtime.profile, {

@@ -13,13 +13,13 @@
  * RECEIPT_WORDS_CY: a council offering Welsh writes to a resident who used the Welsh form in
  * Welsh, and a bilingual council writes Welsh first, then English (decision 0517).
  */
-import { formatLong, type DueKind } from "@complaints/core";
+import { formatLong, type CorrespondenceLanguage, type DueKind } from "@complaints/core";
 import { formatLetterDate } from "@complaints/letters";
 import { customerRepository, type Executor, type NewNotification } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { councilPublicAddress } from "../hosting.js";
-import { correspondenceLanguage, residentRecipients, type CorrespondenceLanguage, type ResidentRecipient } from "./correspondence-recipients.js";
+import { correspondenceLanguage, residentRecipients, type ResidentRecipient } from "./correspondence-recipients.js";
 
 /** The placeholder the sender replaces with the case's tracking code. */
 export const TRACKING_CODE_PLACEHOLDER = "{{trackingCode}}";
