@@ -7,6 +7,7 @@
  * council's profile offers Welsh (`correspondence.languages`).
  */
 import { execFileSync } from "node:child_process";
+import { PassThrough } from "node:stream";
 import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import { openHarness, type Harness } from "../../test/harness.js";
 import { createContextInner } from "../context.js";
 import { createCaller } from "../root.js";
 import { smtpTransport } from "../notifications/smtp.js";
+import { writeBatchPdf } from "./print-batches.js";
 
 type Languages = "english" | "welsh-on-request" | "bilingual";
 /** A council by its `correspondence.languages`, named in Welsh so its emails carry ŷ. */
@@ -28,13 +30,13 @@ const visitor = (h: Harness) => createCaller(createContextInner({ deps: h.deps, 
 const pdfText = (pdf: Uint8Array) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: Buffer.from(pdf) }).toString("utf8");
 
 /** A complaint made online in `language`, accepted, assigned and acknowledged: the acknowledgement is issued and emailed in the step. */
-async function acknowledged(h: Harness, key: string, language: "en" | "cy", fullName = "Elen Ŵyn") {
+async function acknowledged(h: Harness, key: string, language: "en" | "cy", fullName = "Elen Ŵyn", byPost = false) {
   const sent = await visitor(h).public.submit({
     kind: "complaint",
     serviceId: "waste",
     description: "Ni chafodd fy min gwyrdd ei wagio dair gwaith yn olynol.",
     desiredOutcome: "Gwagio'r bin.",
-    customer: { fullName, email: `${key}@example.org`, preferredContact: "email" },
+    customer: byPost ? { fullName, address: "Tŷ Gwyn\nStryd y Bont", postcode: "SA1 1AA", preferredContact: "post" as const } : { fullName, email: `${key}@example.org`, preferredContact: "email" as const },
     idempotencyKey: key,
     language,
   });
@@ -50,7 +52,7 @@ async function acknowledge(h: Harness, caseId: string) {
   expect(outcome.letters[0]).toMatchObject({ kind: "acknowledgement", status: "issued", missing: [] });
   const letterId = outcome.letters[0]!.letterId!;
   const rows = await h.db.db.selectFrom("notifications_outbox").select(["payload"]).where("case_id", "=", caseId).where("kind", "=", "correspondence").orderBy("id").execute();
-  const email = rows.map((r) => r.payload as { purpose: string; channel: string; language: string; subject: string; text: string; letterId?: string }).find((p) => p.purpose === "acknowledgement")!;
+  const email = rows.map((r) => r.payload as { purpose: string; channel: string; language: string; subject: string; text: string; letterId?: string }).find((p) => p.purpose === "acknowledgement" && p.channel === "email")!;
   const { pdf } = await letterRepository.getLetterPdf(h.db.db, letterId);
   return { letterId, email, letter: pdfText(pdf) };
 }
@@ -145,6 +147,22 @@ describe("a bilingual council (Welsh Language Standards: the Welsh version not t
     expect(annwyl).toBeGreaterThanOrEqual(0);
     expect(c.letter.indexOf("Dear Robin Resident")).toBeGreaterThan(annwyl);
     expect(await seenByStaff(h, c.caseId)).toEqual({ listed: "bilingual", timeline: "bilingual" });
+  });
+
+  it("posts the bilingual letter whole: the print room's batch prints the Welsh letter, then the English", async () => {
+    const c = await acknowledged(h, "bilingual-post", "en", "Robin Resident", true);
+    await h.deps.notifier.deliverPending();
+    const built = await (await h.as("complaints-manager")).letters.printBatch.build({});
+    expect(built.letters.map((l) => l.letterId)).toEqual([c.letterId]);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await writeBatchPdf(createContextInner({ deps: h.deps, principal: null, request: { ip: "192.0.2.250", userAgent: "test" } }), built.batch!.batchId, out);
+    const printed = pdfText(Buffer.concat(chunks));
+    const annwyl = printed.indexOf("Annwyl Robin Resident");
+    expect(annwyl).toBeGreaterThanOrEqual(0);
+    expect(printed.indexOf("Dear Robin Resident")).toBeGreaterThan(annwyl);
+    expect(built.batch!.pageCount).toBe(2);
   });
 });
 

@@ -455,7 +455,7 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
       kind: draft.kind,
       recipient: { to: draft.recipient.to, name: draft.model.recipient.name, address: draft.model.recipient.address, language: draft.language },
       largePrint: draft.largePrint,
-      model: draft.model,
+      model: draft.english ? { welsh: draft.model, english: draft.english } : draft.model,
       issuedAt,
       issuedBy: issuerId,
       pdf,
@@ -695,6 +695,12 @@ export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, inpu
     issuable: draft.issuable,
     missing: draft.missing,
   };
+}
+
+/** An issued letter's stored model: one letter's, or a bilingual letter's two (`{ welsh, english }`). */
+export function storedModels(stored: unknown): { model: LetterModel; english: LetterModel | null } {
+  const bilingual = stored as { welsh?: LetterModel; english?: LetterModel };
+  return bilingual.welsh && bilingual.english ? { model: bilingual.welsh, english: bilingual.english } : { model: stored as LetterModel, english: null };
 }
 
 /** The PDF of a draft: a bilingual letter is one PDF, the Welsh letter first (decision 0104). */
