@@ -61,7 +61,7 @@ export {
   type LetterEmailWording,
   type WordingKey,
 } from "./wording/index.js";
-export { letterMessage, type LetterMessage } from "./message.js";
+export { bilingualLetterMessage, letterMessage, type LetterMessage } from "./message.js";
 export {
   MANIFEST_HEADER,
   createPrintBatch,

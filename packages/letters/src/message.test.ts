@@ -2,7 +2,7 @@ import { RuleBook, defaultProfile } from "@complaints/core";
 import { CaseScenario } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { buildLetterModel, type LetterContext } from "./build-model.js";
-import { letterMessage } from "./message.js";
+import { bilingualLetterMessage, letterMessage } from "./message.js";
 
 const context: LetterContext = {
   date: "2026-11-03",
@@ -56,5 +56,46 @@ describe("letterMessage: the plain-English email that carries a letter (decision
       "Our letter is attached to this email. Please read it: it sets out everything in full.",
     ]);
     expect(response.text).not.toMatch(/will (now )?send you our full response/);
+  });
+});
+
+describe("the email in the letter's language (Welsh Language Standards; decision 0104)", () => {
+  const welshCouncil = { ...defaultProfile, correspondence: { ...defaultProfile.correspondence, languages: "welsh-on-request" as const } };
+
+  it("a Welsh letter's email is wholly Welsh: subject, opening, the date it promises, how to reach us, the offer of formats and that Welsh is welcome", () => {
+    const scenario = acknowledged();
+    const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, welshCouncil, { ...context, language: "cy" });
+    const message = letterMessage(model);
+    expect(message.subject).toBe(`${model.subject} (CMP-2026-0042)`);
+    expect(message.subject).toMatch(/^Rydym wedi cael eich cwyn/);
+    expect(message.text.split("\n\n")).toEqual([
+      "Annwyl Ada Lovelace,",
+      "Rydym wedi cael eich cwyn ac rydym yn edrych arni.",
+      "Mae ein llythyr wedi'i atodi i'r e-bost hwn. Darllenwch ef: mae'n nodi beth sy'n digwydd nesaf.",
+      expect.stringContaining("17 Tachwedd 2026"),
+      `Ein cyfeirnod yw CMP-2026-0042. Nodwch ef os byddwch yn cysylltu â ni, dros y ffôn ar ${defaultProfile.letterhead.phone} neu drwy e-bost at ${defaultProfile.letterhead.email}.`,
+      "Gallwch weld hynt eich cwyn ar-lein gyda'n cyfeirnod a'r cod olrhain sydd wedi'i argraffu ar y llythyr.",
+      expect.stringMatching(/^Os hoffech gael y llythyr hwn mewn print bras.* Rydym yn croesawu gohebiaeth yn Gymraeg\./),
+      `Yn gywir,\nSam Patel\nWaste Services Manager\n${defaultProfile.name}\n`,
+    ]);
+    expect(message.text).not.toMatch(/\b(We|Our|Dear|Yours|November)\b/);
+  });
+
+  it("an English letter of a council that offers Welsh still says, in English, that Welsh is welcome", () => {
+    const scenario = acknowledged();
+    const text = letterMessage(buildLetterModel("acknowledgement", scenario.case, scenario.rules, welshCouncil, context)).text;
+    expect(text).toContain(`${defaultProfile.letterhead.otherFormats} We welcome correspondence in Welsh.`);
+    expect(letterMessage(buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context)).text).not.toContain("Welsh");
+  });
+
+  it("a bilingual letter's email is the Welsh message, then the English one; the subject names both, Welsh first", () => {
+    const scenario = acknowledged();
+    const bilingual = { ...defaultProfile, correspondence: { ...defaultProfile.correspondence, languages: "bilingual" as const } };
+    const welsh = buildLetterModel("acknowledgement", scenario.case, scenario.rules, bilingual, { ...context, language: "cy" });
+    const english = buildLetterModel("acknowledgement", scenario.case, scenario.rules, bilingual, context);
+    const message = bilingualLetterMessage(welsh, english);
+    expect(message.subject).toBe(`${welsh.subject} / We have received your complaint (CMP-2026-0042)`);
+    expect(message.text).toBe(`${letterMessage(welsh).text}\n---\n\n${letterMessage(english).text}`);
+    expect(() => bilingualLetterMessage(english, welsh)).toThrow(/Welsh letter's message and an English one's, in that order/);
   });
 });

@@ -1,40 +1,17 @@
 /**
- * The plain-English email that carries a letter (issue 15, docs/decisions/0321): a short
- * message a resident can read on a phone, made from the same model as the letter so the two
- * never disagree (the same dates, the same reference, the same signatory). The letter itself
- * goes with it as the PDF; the message says what it is about and what happens next.
+ * The email that carries a letter (issue 15, docs/decisions/0321): a short message a resident
+ * can read on a phone, made from the same model as the letter so the two never disagree (the
+ * same dates, the same reference, the same signatory), in the letter's language. The letter
+ * itself goes with it as the PDF; the message says what it is about and what happens next.
+ * Its fixed words are in the wording files (./wording/en.ts, cy.ts; decision 0104).
  */
-import type { LetterKind } from "@complaints/core";
 import type { LetterElement, LetterModel } from "./model.js";
+import { letterEmailWording, say } from "./wording/index.js";
 
 export interface LetterMessage {
   subject: string;
   text: string;
 }
-
-/** What the message says first, in the resident's terms: what has happened. */
-const OPENINGS: Record<LetterKind, string> = {
-  acknowledgement: "We have received your complaint and we are looking into it.",
-  "information-request": "We need some more information from you so that we can look into your complaint.",
-  "holding-response": "We are sorry that we have not yet been able to send you our full response to your complaint.",
-  "extension-notice": "We need more time to look into your complaint properly.",
-  "stage-1-response": "We have finished looking into your complaint.",
-  "escalation-acknowledgement": "We have received your request to take your complaint further, and we are looking into it again.",
-  "stage-2-response": "We have finished looking into your complaint again.",
-  "stage-3-response": "We have finished the final review of your complaint.",
-  "referral-back": "Your complaint is going back to the officer who first looked into it, so that they can look at it again.",
-  "not-a-complaint": "We have looked at what you sent us. We are not treating it as a complaint, and our letter explains what we will do instead.",
-  excluded: "We have looked at your complaint. We cannot consider it under our complaints procedure, and our letter explains why and where you can go instead.",
-  "out-of-time": "We have looked at your complaint. We cannot consider it because it is out of time, and our letter explains why.",
-  "wrongly-addressed": "We have looked at your complaint. It is about something another organisation is responsible for, and our letter says who to contact.",
-  "compliment-acknowledgement": "Thank you for your compliment.",
-  "member-enquiry-response": "Thank you for your enquiry. Our reply is in the attached letter.",
-  "foi-eir-review-outcome": "We have finished our review of how we answered your request for information.",
-  "conduct-warning": "We are writing to you about how you contact us.",
-  "conduct-designation": "We are writing to you about how you contact us.",
-  "conduct-review": "We have reviewed the arrangements for how you contact us.",
-  "ombudsman-response": "The Ombudsman has made a decision on your complaint.",
-};
 
 /** Sections whose first sentence the message repeats: the date the resident is waiting for. */
 const PROMISES: readonly LetterElement[] = ["response-due-date", "new-due-date"];
@@ -44,22 +21,46 @@ function firstParagraph(model: LetterModel, element: LetterElement): string | un
 }
 
 /**
- * The email for a letter: the subject names the reference; the body says what happened, that
- * the letter is attached, what we will do and by when, and how to reach us, signed as the
- * letter is. English; a Welsh message follows the letter's language once its words exist.
+ * The email for a letter, in the letter's language: the subject names the reference; the body
+ * says what happened, that the letter is attached, what we will do and by when, and how to
+ * reach us, signed as the letter is.
  */
 export function letterMessage(model: LetterModel): LetterMessage {
-  const paragraphs: string[] = [`${model.salutation},`, OPENINGS[model.kind]];
-  paragraphs.push(`Our letter is attached to this email. Please read it: it sets out ${model.kind === "acknowledgement" || model.kind === "escalation-acknowledgement" ? "what happens next" : "everything in full"}.`);
+  const language = model.language ?? "en";
+  const words = letterEmailWording(language, model.kind, { subject: model.subject, reference: model.ourReference, phone: model.council.phone, email: model.council.email });
+  const paragraphs: string[] = [`${model.salutation},`, words.opening, words.letterAttached];
   for (const element of PROMISES) {
     const promise = firstParagraph(model, element);
     if (promise) paragraphs.push(promise);
   }
   const requested = firstParagraph(model, "information-requested");
   if (requested) paragraphs.push(requested);
-  paragraphs.push(`Our reference is ${model.ourReference}. Please quote it if you contact us, by phone on ${model.council.phone} or by email to ${model.council.email}.`);
-  if (model.trackingCode) paragraphs.push("You can check how your complaint is going online with our reference and the tracking code printed on the letter.");
-  if (model.council.otherFormats.trim()) paragraphs.push(model.council.otherFormats.trim());
-  paragraphs.push(["Yours sincerely,", model.signOff.name, model.signOff.jobTitle, model.council.name].join("\n"));
-  return { subject: `${model.subject} (${model.ourReference})`, text: paragraphs.join("\n\n") + "\n" };
+  paragraphs.push(words.reply);
+  if (model.trackingCode) paragraphs.push(words.tracking);
+  // The council's own sentence is English (its settings, Administration → Letterhead); a Welsh
+  // email offers the formats in Welsh, as the letter's footer does (render.ts otherFormatsLine).
+  const councilFormats = model.council.otherFormats.trim();
+  const formats = language === "en" && councilFormats ? councilFormats : words.otherFormats;
+  // A council that offers Welsh says in its correspondence that it welcomes Welsh (Welsh
+  // Language Standards, standard 7 of the 2015 set; decision 0104): its emails too.
+  const welcome = model.welcomesWelsh ? say(language, "welsh-welcome") : "";
+  const offer = [formats, welcome].filter((s) => s !== "").join(" ");
+  if (offer) paragraphs.push(offer);
+  paragraphs.push([words.closing, model.signOff.name, model.signOff.jobTitle, model.council.name].join("\n"));
+  return { subject: words.subject, text: paragraphs.join("\n\n") + "\n" };
+}
+
+/**
+ * The email for a bilingual letter: the whole Welsh message first, then the English, as the
+ * PDF puts the Welsh letter first (Welsh Language Standards: a Welsh version is not treated
+ * less favourably than the English; decision 0104); the subject names both, Welsh first, as
+ * receipts do (apps/api/src/services/receipts.ts).
+ */
+export function bilingualLetterMessage(welsh: LetterModel, english: LetterModel): LetterMessage {
+  if ((welsh.language ?? "en") !== "cy" || (english.language ?? "en") !== "en") {
+    throw new Error(`A bilingual email is a Welsh letter's message and an English one's, in that order (${welsh.ourReference}).`);
+  }
+  const cy = letterMessage(welsh);
+  const en = letterMessage(english);
+  return { subject: `${welsh.subject} / ${english.subject} (${english.ourReference})`, text: `${cy.text}\n---\n\n${en.text}` };
 }

@@ -23,6 +23,19 @@ const twoPages = typicalStage1Response();
 const threePages = longLetter(10);
 
 describe("a print batch is one PDF where every letter starts on a new sheet (duplex)", () => {
+  it("prints a bilingual letter whole: its Welsh half, then its English half, as one letter of the batch (decision 0104)", async () => {
+    const out = new PassThrough();
+    const received = collect(out);
+    const welsh = { ...onePage, language: "cy" as const, salutation: "Annwyl Ada Lovelace" };
+    const result = await createPrintBatch([{ ...batchEntry("B-1", welsh), english: { ...onePage, ourReference: "B-1" } }, batchEntry("B-2", onePage)], out);
+    const pdf = await readPdf(received.buffer());
+    expect(result).toMatchObject({ letterCount: 2, pageCount: 4, skipped: [] });
+    expect(result.manifestCsv).toBe([MANIFEST_HEADER, "B-1,Ms Ada Lovelace,1,2", "B-2,Ms Ada Lovelace,3,1", ""].join("\n"));
+    expect(pdf.pages[0]?.text).toContain("Annwyl Ada Lovelace");
+    expect(pdf.pages[0]?.text).toContain("Ein cyfeirnod: B-1");
+    expect(pdf.pages[1]?.text).toContain("Our reference: B-1");
+  });
+
   it("adds a blank page after a letter with an odd page count and lists each letter's first page in the manifest", async () => {
     const out = new PassThrough();
     const received = collect(out);

@@ -7,6 +7,8 @@ export interface PrintBatchLetter {
   reference: string;
   recipientName: string;
   model: LetterModel;
+  /** A bilingual letter's English half, printed after `model`, its Welsh half (decision 0104). */
+  english?: LetterModel | null;
   /** This letter in large print; the batch's `largePrint` option when not given. */
   largePrint?: boolean;
 }
@@ -173,6 +175,9 @@ export async function createPrintBatch(
         }
         throw error;
       }
+      // A bilingual letter's English half follows the Welsh on its own page, as in the issued PDF.
+      // Its names and dates are the Welsh half's, so what would refuse it refused the Welsh first.
+      if (letter.english) rendered = { ...rendered, pageCount: rendered.pageCount + renderLetterInto(doc, letter.english, { largePrint: letter.largePrint ?? options.largePrint, structureParent: article }).pageCount };
       article?.end();
       manifest(
         manifestLine({

@@ -6,7 +6,7 @@
  * services/print-batches.ts.
  */
 import { z } from "zod";
-import { COMMAND_TYPES, LETTER_KINDS } from "@complaints/core";
+import { COMMAND_TYPES, CORRESPONDENCE_LANGUAGES, LETTER_KINDS } from "@complaints/core";
 import { router, staffProcedure } from "../trpc.js";
 import { previewLetter, issueLetter, previewLetterPdf, listLetters, pendingLetters, stepLetterPlan } from "../services/letters.js";
 import { MAX_BATCH, buildPrintBatch, cancelPrintBatch, confirmPrintBatch, lettersAwaitingPost, listPrintBatches } from "../services/print-batches.js";
@@ -36,7 +36,8 @@ export const letterRequest = z
     customerAddress: postalAddress.optional(),
     representativeAddress: postalAddress.optional(),
     largePrint: z.boolean().optional(),
-    language: z.enum(["en", "cy"]).optional(),
+    /** English, Welsh, or both in one PDF, Welsh first; when not given, the resident's (decision 0104). */
+    language: z.enum(CORRESPONDENCE_LANGUAGES).optional(),
   })
   .refine((v) => v.kind !== undefined || v.outboxId !== undefined, { message: "Say which letter to write (kind), or which pending letter (outboxId)", path: ["kind"] });
 

@@ -18,7 +18,7 @@
  * Leeds policy para 14). A text message is a short notice beside the email or letter, only
  * with the person's consent and to a UK mobile; what it says is the caller's.
  */
-import { correspondenceChannels, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondencePurpose } from "@complaints/core";
+import { correspondenceChannels, type CaseState, type ChannelChoice, type ChannelSettings, type ContactParty, type CorrespondenceLanguage, type CorrespondencePurpose } from "@complaints/core";
 import { contactRepository, customerRepository, type ContactDetails, type Executor } from "@complaints/db";
 import type { CouncilRuntime } from "../councils.js";
 
@@ -116,4 +116,15 @@ export async function residentRecipients(
  */
 export function residentLanguage(runtime: Pick<CouncilRuntime, "profile">, chosen: "en" | "cy"): "en" | "cy" {
   return runtime.profile.correspondence.languages === "english" ? "en" : chosen;
+}
+
+/**
+ * What a resident is written in, letters and emails alike: a "bilingual" council writes Welsh
+ * first, then English, to everyone; a council offering Welsh on request writes Welsh to a
+ * resident whose stored language is Welsh; an English-only council writes English
+ * (`residentLanguage`; Welsh Language Standards, decision 0104).
+ */
+export function correspondenceLanguage(runtime: Pick<CouncilRuntime, "profile">, chosen: string | null | undefined): CorrespondenceLanguage {
+  if (runtime.profile.correspondence.languages === "bilingual") return "bilingual";
+  return residentLanguage(runtime, chosen === "cy" ? "cy" : "en");
 }

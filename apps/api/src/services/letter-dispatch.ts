@@ -7,7 +7,7 @@
 import { LETTER_KIND_NAMES, type CaseState, type ChannelSettings, type CorrespondencePurpose, type LetterKind } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
 import { addresseeParty, residentRecipients } from "./correspondence-recipients.js";
-import { letterMessage, type LetterModel } from "@complaints/letters";
+import { bilingualLetterMessage, letterMessage, type LetterModel } from "@complaints/letters";
 
 export type LetterChannel = "email" | "post";
 
@@ -63,7 +63,10 @@ export interface IssuedLetterToSend {
   caseId: string;
   reference: string;
   letterId: string;
+  /** The letter; for a bilingual letter, its Welsh half. */
   model: LetterModel;
+  /** A bilingual letter's English half: the email is then Welsh first, then English (decision 0104). */
+  english?: LetterModel | null;
   stageId: string | null;
   recipients: readonly LetterRecipient[];
   /**
@@ -74,12 +77,14 @@ export interface IssuedLetterToSend {
 }
 
 /**
- * The correspondence rows that send an issued letter: by email, the plain-English message
- * with the letter (attached by the sender); by post, the letter itself, with a one-line summary.
+ * The correspondence rows that send an issued letter: by email, the plain-English (or Welsh, or
+ * Welsh then English) message with the letter (attached by the sender); by post, the letter
+ * itself, with a one-line summary for the print room. `language` is the letter's first
+ * language: "cy" for a bilingual letter, as for a bilingual receipt.
  */
 export function correspondenceFor(letter: IssuedLetterToSend): NewNotification[] {
   const purpose = LETTER_PURPOSES[letter.model.kind];
-  const message = letterMessage(letter.model);
+  const message = letter.english ? bilingualLetterMessage(letter.model, letter.english) : letterMessage(letter.model);
   const kindName = LETTER_KIND_NAMES[letter.model.kind];
   return letter.recipients.map((recipient) => ({
     councilId: letter.councilId,

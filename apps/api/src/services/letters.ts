@@ -9,7 +9,7 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type CorrespondenceLanguage, type LetterKind, type StageInstance } from "@complaints/core";
 import { TRPCError } from "@trpc/server";
 import {
   authRepository,
@@ -29,6 +29,7 @@ import {
   checkPlainEnglish,
   checkRequiredContent,
   letterRegimeFamily,
+  renderBilingualLetterPdf,
   renderLetterPdf,
   requiredContent,
   withSections,
@@ -46,6 +47,7 @@ import { commandDecision, letterDecision, readDecision, type CaseFacts, type Sta
 import { ROLE_LABELS } from "../access/policy.js";
 import { factsOfCase, loadReadableCase, recordRead, type CommandKey } from "./cases.js";
 import { correspondenceFor, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
+import { correspondenceLanguage } from "./correspondence-recipients.js";
 
 // ---------------------------------------------------------------------------------------------
 // Letters due
@@ -139,7 +141,8 @@ export interface LetterRequest {
   representativeAddress?: PostalAddress | undefined;
   /** Large print; when not given, the customer's large-print or reasonable-adjustments flag decides. */
   largePrint?: boolean | undefined;
-  language?: "en" | "cy" | undefined;
+  /** The officer's choice for this letter; when not given, the resident's (see composeDraft). */
+  language?: CorrespondenceLanguage | undefined;
 }
 
 export interface Draft {
@@ -148,7 +151,12 @@ export interface Draft {
   kind: LetterKind;
   kindName: string;
   family: RegimeFamily;
+  /** The letter; for a bilingual letter, its Welsh half (printed first). */
   model: LetterModel;
+  /** What the letter is written in: English, Welsh, or Welsh then English. */
+  language: CorrespondenceLanguage;
+  /** A bilingual letter's English half, printed after the Welsh; null otherwise. */
+  english: LetterModel | null;
   /** What the letter still needs before it may be issued; empty when it may go. */
   missing: MissingItem[];
   /** Plain English advice; never stops a letter. */
@@ -325,7 +333,12 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     missing.push({ element: "representative-address", description: `the postal address of ${state.representative!.name}, who acts for the customer: replies go to them`, source: RECIPIENT_SOURCE });
   }
 
-  let model: LetterModel = buildLetterModel(kind, state, rules, runtime.profile, {
+  // The resident's language, where the council writes in it (Welsh Language Standards, standards
+  // 1, 2 and 5; decision 0104): the customer's, whoever the letter goes to, since no language is
+  // stored for a representative. An officer may still choose the language of this letter.
+  const language: CorrespondenceLanguage = input.language ?? correspondenceLanguage(runtime, customer?.language);
+  const sections = [...(pending?.sections ?? []), ...(input.sections ?? [])];
+  const build = async (written: "en" | "cy"): Promise<LetterModel> => withSections(buildLetterModel(kind, state, rules, runtime.profile, {
     date: todayIn(ctx.clock),
     // The Stage 2 route names the online form (issue 15's wording findings; decision 0104).
     publicAddress: await councilPublicAddress(ctx.deps, runtime.council),
@@ -334,12 +347,12 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     staff: (id) => cards.get(id),
     signatoryId,
     ...(stage ? { stageId: stage.stageId } : {}),
-    ...(input.language ? { language: input.language } : {}),
+    language: written,
     // Printed only where the letters package says (the acknowledgement to the customer).
     trackingCode: await ctx.deps.tracking.codeFor(record.id),
-  });
-  const sections = [...(pending?.sections ?? []), ...(input.sections ?? [])];
-  model = withSections(model, sections.map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
+  }), sections.map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
+  const model = await build(language === "bilingual" ? "cy" : language);
+  const english = language === "bilingual" ? await build("en") : null;
   missing.push(...checkRequiredContent(model, family).map(({ element, description, source }) => ({ element, description, source })));
 
   let largePrint: boolean;
@@ -368,6 +381,8 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     kindName: LETTER_KIND_NAMES[kind],
     family,
     model,
+    language,
+    english,
     missing,
     warnings: checkPlainEnglish(model),
     issuable: missing.length === 0,
@@ -429,7 +444,8 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
     );
   }
   assertIssuable(draft.model, draft.family);
-  const pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
+  if (draft.english) assertIssuable(draft.english, draft.family);
+  const pdf = await renderDraft(draft);
   const issuedAt = ctx.clock.now();
   const stageId = draft.stageInstanceId?.split("#")[0] ?? null;
   const letter = await inTransaction(ctx.db, async (trx) => {
@@ -437,9 +453,9 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
       caseId: draft.caseId,
       stageInstanceId: draft.stageInstanceId,
       kind: draft.kind,
-      recipient: { to: draft.recipient.to, name: draft.model.recipient.name, address: draft.model.recipient.address },
+      recipient: { to: draft.recipient.to, name: draft.model.recipient.name, address: draft.model.recipient.address, language: draft.language },
       largePrint: draft.largePrint,
-      model: draft.model,
+      model: draft.english ? { welsh: draft.model, english: draft.english } : draft.model,
       issuedAt,
       issuedBy: issuerId,
       pdf,
@@ -448,7 +464,7 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
       event: {
         actor: { type: "staff", id: issuerId },
         on: draft.model.date,
-        data: { outboxId: settles?.id ?? null, recipientName: draft.model.recipient.name, to: draft.recipient.to, sentBy: draft.recipients.map((r) => r.channel) },
+        data: { outboxId: settles?.id ?? null, recipientName: draft.model.recipient.name, to: draft.recipient.to, sentBy: draft.recipients.map((r) => r.channel), language: draft.language },
       },
     });
     if (settles !== null && !(await notificationRepository.markDone(trx, { id: settles.id, councilId, at: issuedAt }))) {
@@ -456,7 +472,7 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
     }
     await ctx.deps.notifier.enqueue(
       trx,
-      correspondenceFor({ councilId, caseId: draft.caseId, reference: draft.reference, letterId: stored.id, model: draft.model, stageId, recipients: draft.recipients, occasion: settles?.id ?? stored.id }),
+      correspondenceFor({ councilId, caseId: draft.caseId, reference: draft.reference, letterId: stored.id, model: draft.model, english: draft.english, stageId, recipients: draft.recipients, occasion: settles?.id ?? stored.id }),
     );
     return stored;
   });
@@ -469,6 +485,7 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
     sha256: letter.sha256,
     sizeBytes: letter.size_bytes,
     largePrint: letter.large_print,
+    language: draft.language,
     issuedAt: letter.issued_at.toISOString(),
     recipient: draft.recipient,
     /** Who it was sent to, and how: the correspondence queued with it. */
@@ -670,7 +687,7 @@ export async function previewLetter(ctx: Context, staff: StaffPrincipal, input: 
 
 export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, input: LetterRequest) {
   const draft = await previewLetter(ctx, staff, input);
-  const pdf = await renderLetterPdf(draft.model, { largePrint: draft.largePrint });
+  const pdf = await renderDraft(draft);
   return {
     fileName: `${draft.reference}-${draft.kind}-draft.pdf`,
     /** The PDF's bytes in base64 (JSON carries no bytes). */
@@ -680,6 +697,17 @@ export async function previewLetterPdf(ctx: Context, staff: StaffPrincipal, inpu
   };
 }
 
+/** An issued letter's stored model: one letter's, or a bilingual letter's two (`{ welsh, english }`). */
+export function storedModels(stored: unknown): { model: LetterModel; english: LetterModel | null } {
+  const bilingual = stored as { welsh?: LetterModel; english?: LetterModel };
+  return bilingual.welsh && bilingual.english ? { model: bilingual.welsh, english: bilingual.english } : { model: stored as LetterModel, english: null };
+}
+
+/** The PDF of a draft: a bilingual letter is one PDF, the Welsh letter first (decision 0104). */
+function renderDraft(draft: Draft): Promise<Buffer> {
+  return draft.english ? renderBilingualLetterPdf(draft.model, draft.english, { largePrint: draft.largePrint }) : renderLetterPdf(draft.model, { largePrint: draft.largePrint });
+}
+
 /** A case's issued letters, each with where its posting has got to. */
 export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: string) {
   const { record } = await loadReadableCase(ctx, staff, caseId);
@@ -687,7 +715,7 @@ export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: s
   await recordRead(ctx, staff, record.id, record.councilId, "letters listed");
   const names = await caseRepository.staffNames(ctx.db, record.councilId, letters.flatMap((l) => (l.issued_by ? [l.issued_by] : [])));
   return letters.map((l) => {
-    const recipient = l.recipient as { name?: unknown; to?: unknown };
+    const recipient = l.recipient as { name?: unknown; to?: unknown; language?: unknown };
     return {
       letterId: l.id,
       kind: l.kind,
@@ -695,6 +723,8 @@ export async function listLetters(ctx: Context, staff: StaffPrincipal, caseId: s
       stageInstanceId: l.stage_instance_id,
       recipient: { name: typeof recipient.name === "string" ? recipient.name : null, to: typeof recipient.to === "string" ? recipient.to : null },
       largePrint: l.large_print,
+      // Letters issued before the language was recorded were all English.
+      language: recipient.language === "cy" || recipient.language === "bilingual" ? recipient.language : ("en" as const),
       issuedAt: l.issued_at.toISOString(),
       issuedBy: l.issued_by ? { id: l.issued_by, name: names.get(l.issued_by) ?? null } : null,
       sizeBytes: l.size_bytes,

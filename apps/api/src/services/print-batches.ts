@@ -7,13 +7,13 @@
 import { Writable } from "node:stream";
 import { caseRepository, inTransaction, printBatchRepository, NotFoundError, type BatchLetter, type PrintBatch } from "@complaints/db";
 import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
-import { createPrintBatch, type LetterModel, type PrintBatchLetter } from "@complaints/letters";
+import { createPrintBatch, type PrintBatchLetter } from "@complaints/letters";
 import type { Context } from "../context.js";
 import { noAccess, notFound, unprocessable } from "../errors.js";
 import { caseRoleDecision, directoratesWith, hasRole, type StaffPrincipal } from "../access/principal.js";
 import { LETTER_PRINTERS, PRINT_BATCH_READERS, type StaffRole } from "../access/policy.js";
 import { recordReads } from "./cases.js";
-import { factsOf, letterUrl } from "./letters.js";
+import { factsOf, letterUrl, storedModels } from "./letters.js";
 
 export const MAX_BATCH = 2000;
 
@@ -44,7 +44,9 @@ async function namesFor(ctx: Context, councilId: string, batches: PrintBatch[]) 
 }
 
 function toPrintable(letter: BatchLetter): PrintBatchLetter {
-  return { reference: letter.reference, recipientName: letter.recipientName, model: letter.model as LetterModel, largePrint: letter.largePrint };
+  // A bilingual letter is stored as both its models (letters.ts issueDrafted): Welsh, then English.
+  const { model, english } = storedModels(letter.model);
+  return { reference: letter.reference, recipientName: letter.recipientName, model, english, largePrint: letter.largePrint };
 }
 
 /** Discards what is written: for laying a batch out without keeping the PDF. */

@@ -13,13 +13,13 @@
  * RECEIPT_WORDS_CY: a council offering Welsh writes to a resident who used the Welsh form in
  * Welsh, and a bilingual council writes Welsh first, then English (decision 0517).
  */
-import { formatLong, type DueKind } from "@complaints/core";
+import { formatLong, type CorrespondenceLanguage, type DueKind } from "@complaints/core";
 import { formatLetterDate } from "@complaints/letters";
 import { customerRepository, type Executor, type NewNotification } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { councilPublicAddress } from "../hosting.js";
-import { residentLanguage, residentRecipients, type ResidentRecipient } from "./correspondence-recipients.js";
+import { correspondenceLanguage, residentRecipients, type ResidentRecipient } from "./correspondence-recipients.js";
 
 /** The placeholder the sender replaces with the case's tracking code. */
 export const TRACKING_CODE_PLACEHOLDER = "{{trackingCode}}";
@@ -163,7 +163,7 @@ export const RECEIPT_WORDS_CY: ReceiptWords = {
 };
 
 /** Which words a receipt is written in: English, Welsh, or Welsh then English. */
-export type ReceiptLanguage = "en" | "cy" | "bilingual";
+export type ReceiptLanguage = CorrespondenceLanguage;
 
 const WORDS_OF: Record<"en" | "cy", ReceiptWords> = { en: RECEIPT_WORDS, cy: RECEIPT_WORDS_CY };
 
@@ -205,9 +205,8 @@ export function councilOf(runtime: CouncilRuntime): ReceiptFacts["council"] {
 /** The council's languages and the customer's own (the form they used): bilingual councils write both. */
 async function receiptLanguage(ctx: Context, trx: Executor, councilId: string, customerId: string | null): Promise<ReceiptLanguage> {
   const runtime = await ctx.deps.councils.get(councilId);
-  if (runtime.profile.correspondence.languages === "bilingual") return "bilingual";
   const chosen = customerId ? (await customerRepository.getCustomer(trx, customerId)).language : "en";
-  return residentLanguage(runtime, chosen === "cy" ? "cy" : "en");
+  return correspondenceLanguage(runtime, chosen);
 }
 
 /**

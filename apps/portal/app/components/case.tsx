@@ -3,7 +3,7 @@ import { contactChangeText } from "./contact-details";
 import type { ReactNode } from "react";
 import { Details, Table, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
-import { CHANNEL_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { CHANNEL_LABELS, CORRESPONDENCE_LANGUAGE_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { formatSize } from "../utils/letters";
 
@@ -91,7 +91,7 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
     case "contact-details-changed":
       return contactChangeText(data.party, (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>, data.note);
     case "letter-issued":
-      return str(data.recipientName) ? `To ${str(data.recipientName)}${data.to === "representative" ? " (the representative)" : ""}.` : null;
+      return str(data.recipientName) ? `To ${str(data.recipientName)}${data.to === "representative" ? " (the representative)" : ""}${data.language === "cy" || data.language === "bilingual" ? `, in ${CORRESPONDENCE_LANGUAGE_LABELS[data.language]}` : ""}.` : null;
     default:
       return str(data.reason) ?? str(data.note) ?? str(data.summary) ?? null;
   }

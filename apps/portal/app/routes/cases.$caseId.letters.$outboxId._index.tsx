@@ -6,6 +6,7 @@ import { PostForm } from "../components/form";
 import { elementLabel, fieldOfElement } from "../utils/letters";
 import { loadLetterPage, writeLetterAction } from "./cases.$caseId.letters.$outboxId.server";
 import { Page } from "../components/page";
+import { CORRESPONDENCE_LANGUAGES, CORRESPONDENCE_LANGUAGE_LABELS } from "@complaints/core/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pending ? `Write the ${data.pending.kindName} – ${data.case.reference}` : "Letter" }];
 
@@ -109,7 +110,7 @@ export default function WriteLetter() {
               ? draft.recipients.map((r) => (r.channel === "email" ? `Email to ${r.email}, with the letter attached` : "Post")).join(" and ")
               : "Not sent: issued for the file only",
           },
-          { key: "Subject", value: draft.model.subject },
+          { key: "Subject", value: draft.english ? `${draft.model.subject} / ${draft.english.subject}` : draft.model.subject },
           { key: "Print", value: `${draft.largePrint ? "Large print" : "Standard print"} (${draft.largePrintReason})` },
           { key: "Signed by", value: `${draft.model.signOff.name}, ${draft.model.signOff.jobTitle}` },
         ]}
@@ -196,11 +197,9 @@ export default function WriteLetter() {
           legendSize="s"
           small
           inline
-          defaultValue={values.language ?? draft.model.language ?? "en"}
-          items={[
-            { value: "en", text: "English" },
-            { value: "cy", text: "Welsh (Cymraeg)" },
-          ]}
+          hint="The resident's language where the council writes in it; a bilingual letter is Welsh first, then English"
+          defaultValue={values.language ?? draft.language}
+          items={CORRESPONDENCE_LANGUAGES.map((value) => ({ value, text: CORRESPONDENCE_LANGUAGE_LABELS[value] }))}
         />
         <div className="govuk-button-group">
           <button type="submit" name="intent" value="issue" className="govuk-button" data-module="govuk-button">

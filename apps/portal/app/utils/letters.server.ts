@@ -7,6 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { describeApiError, text, valuesOf, type FormErrors } from "./forms.server";
 import { fieldOfElement } from "./letters";
+import { CORRESPONDENCE_LANGUAGES, type CorrespondenceLanguage } from "@complaints/core/vocabulary";
 
 export type LetterRequest = Parameters<AppLoadContext["api"]["letters"]["preview"]>[0];
 type Address = NonNullable<LetterRequest["customerAddress"]>;
@@ -54,7 +55,7 @@ export function letterRequestFrom(form: FormData, caseId: string, outboxId: numb
     ...(customerAddress ? { customerAddress } : {}),
     ...(representativeAddress ? { representativeAddress } : {}),
     ...(print === "large" ? { largePrint: true } : print === "standard" ? { largePrint: false } : {}),
-    ...(language === "cy" || language === "en" ? { language } : {}),
+    ...((CORRESPONDENCE_LANGUAGES as readonly string[]).includes(language) ? { language: language as CorrespondenceLanguage } : {}),
   };
   return { request, errors };
 }

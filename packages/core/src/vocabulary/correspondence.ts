@@ -36,3 +36,16 @@ export const CORRESPONDENCE_PURPOSE_LABELS: Record<CorrespondencePurpose, string
   "reply-received": "Reply received",
   other: "Other",
 };
+
+/**
+ * What a letter or message to a resident is written in: English, Welsh, or Welsh then English
+ * (a bilingual council; Welsh first under the Welsh Language Standards, decision 0104).
+ */
+export const CORRESPONDENCE_LANGUAGES = ["en", "cy", "bilingual"] as const;
+export type CorrespondenceLanguage = (typeof CORRESPONDENCE_LANGUAGES)[number];
+
+export const CORRESPONDENCE_LANGUAGE_LABELS: Record<CorrespondenceLanguage, string> = {
+  en: "English",
+  cy: "Welsh (Cymraeg)",
+  bilingual: "Welsh and English",
+};

@@ -129,14 +129,35 @@ export const en = {
   "ombudsman.or": ", or ",
   "ombudsman.by": "You should contact them by {date}.",
 
-  // The email a letter is sent with (the letter itself is attached).
+  // The email a letter is sent with (the letter itself is attached; message.ts). It opens with
+  // what has happened, by the kind of letter.
   "email.subject": "{subject} ({reference})",
-  "email.greeting": "Dear {name},",
-  "email.letter-attached": "Our letter about your complaint is attached. Our reference is {reference}.",
-  "email.reply": "If you have any questions, reply to this email or call us on {phone}. Please quote our reference, {reference}.",
+  "email.opening.acknowledgement": "We have received your complaint and we are looking into it.",
+  "email.opening.information-request": "We need some more information from you so that we can look into your complaint.",
+  "email.opening.holding-response": "We are sorry that we have not yet been able to send you our full response to your complaint.",
+  "email.opening.extension-notice": "We need more time to look into your complaint properly.",
+  "email.opening.stage-1-response": "We have finished looking into your complaint.",
+  "email.opening.escalation-acknowledgement": "We have received your request to take your complaint further, and we are looking into it again.",
+  "email.opening.stage-2-response": "We have finished looking into your complaint again.",
+  "email.opening.stage-3-response": "We have finished the final review of your complaint.",
+  "email.opening.referral-back": "Your complaint is going back to the officer who first looked into it, so that they can look at it again.",
+  "email.opening.not-a-complaint": "We have looked at what you sent us. We are not treating it as a complaint, and our letter explains what we will do instead.",
+  "email.opening.excluded": "We have looked at your complaint. We cannot consider it under our complaints procedure, and our letter explains why and where you can go instead.",
+  "email.opening.out-of-time": "We have looked at your complaint. We cannot consider it because it is out of time, and our letter explains why.",
+  "email.opening.wrongly-addressed": "We have looked at your complaint. It is about something another organisation is responsible for, and our letter says who to contact.",
+  "email.opening.compliment-acknowledgement": "Thank you for your compliment.",
+  "email.opening.member-enquiry-response": "Thank you for your enquiry. Our reply is in the attached letter.",
+  "email.opening.foi-eir-review-outcome": "We have finished our review of how we answered your request for information.",
+  "email.opening.conduct-warning": "We are writing to you about how you contact us.",
+  "email.opening.conduct-designation": "We are writing to you about how you contact us.",
+  "email.opening.conduct-review": "We have reviewed the arrangements for how you contact us.",
+  "email.opening.ombudsman-response": "The Ombudsman has made a decision on your complaint.",
+  "email.letter-attached.next": "Our letter is attached to this email. Please read it: it sets out what happens next.",
+  "email.letter-attached.full": "Our letter is attached to this email. Please read it: it sets out everything in full.",
+  "email.reply": "Our reference is {reference}. Please quote it if you contact us, by phone on {phone} or by email to {email}.",
+  "email.tracking": "You can check how your complaint is going online with our reference and the tracking code printed on the letter.",
   "email.other-formats": "If you would like this letter in large print, braille, audio or another language, reply to this email or call us on {phone}.",
   "email.closing": "Yours sincerely,",
-  "email.sender": "{council}",
 } as const;
 
 /** The keys every language's wording has. */

@@ -2,6 +2,7 @@
  * The letters' and their emails' fixed wording, one file per language (./en.ts, ./cy.ts), so a
  * translator edits words without touching code (docs/decisions/0104-letter-wording-and-welsh.md).
  */
+import type { LetterKind } from "@complaints/core";
 import type { LetterLanguage } from "../model.js";
 import { cy, NEEDS_REVIEW } from "./cy.js";
 import { en, type WordingKey } from "./en.js";
@@ -27,32 +28,37 @@ export function say(language: LetterLanguage, key: WordingKey, values: Record<st
 }
 
 /**
- * What an email that carries a letter says around it, in the letter's language: a greeting,
- * that the letter is attached, how to reply, and the sign-off. A bilingual email puts the Welsh
- * block first (Welsh Language Standards: Welsh not treated less favourably; decision 0104).
+ * The fixed lines of the email that carries a letter, in the letter's language: the subject,
+ * the opening for its kind, that the letter is attached, how to reach us, the tracking line,
+ * the offer of other formats and the closing. message.ts puts them round what the letter
+ * itself says (the dates, the salutation, the signatory); a bilingual email is the Welsh
+ * message, then the English (decision 0104).
  */
 export interface LetterEmailWording {
   subject: string;
-  greeting: string;
+  opening: string;
   letterAttached: string;
   reply: string;
+  tracking: string;
   otherFormats: string;
   closing: string;
-  sender: string;
 }
 
 export function letterEmailWording(
   language: LetterLanguage,
-  facts: { subject: string; reference: string; recipientName: string; councilName: string; phone: string },
+  kind: LetterKind,
+  facts: { subject: string; reference: string; phone: string; email: string },
 ): LetterEmailWording {
-  const values = { subject: facts.subject, reference: facts.reference, name: facts.recipientName, council: facts.councilName, phone: facts.phone };
+  const values = { subject: facts.subject, reference: facts.reference, phone: facts.phone, email: facts.email };
+  // An acknowledgement's letter says what happens next; every other letter is the whole answer.
+  const attached = kind === "acknowledgement" || kind === "escalation-acknowledgement" ? "email.letter-attached.next" : "email.letter-attached.full";
   return {
     subject: say(language, "email.subject", values),
-    greeting: say(language, "email.greeting", values),
-    letterAttached: say(language, "email.letter-attached", values),
+    opening: say(language, `email.opening.${kind}`),
+    letterAttached: say(language, attached),
     reply: say(language, "email.reply", values),
+    tracking: say(language, "email.tracking"),
     otherFormats: say(language, "email.other-formats", values),
     closing: say(language, "email.closing"),
-    sender: say(language, "email.sender", values),
   };
 }

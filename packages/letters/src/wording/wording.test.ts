@@ -45,26 +45,27 @@ describe("the wording files: one per language, the same sentences", () => {
 });
 
 describe("what an email sent with a letter says, in each language", () => {
-  const facts = { subject: "We have received your complaint", reference: "CMP-2026-0042", recipientName: "Ann Smith", councilName: "Example Council", phone: "020 7946 0000" };
+  const facts = { subject: "We have received your complaint", reference: "CMP-2026-0042", phone: "020 7946 0000", email: "complaints@example.gov.uk" };
 
-  it("in English: greeting, the letter attached, how to reply, sign-off", () => {
-    expect(letterEmailWording("en", facts)).toEqual({
+  it("in English: subject, the opening for the letter's kind, the letter attached, how to reach us, sign-off", () => {
+    expect(letterEmailWording("en", "acknowledgement", facts)).toEqual({
       subject: "We have received your complaint (CMP-2026-0042)",
-      greeting: "Dear Ann Smith,",
-      letterAttached: "Our letter about your complaint is attached. Our reference is CMP-2026-0042.",
-      reply: "If you have any questions, reply to this email or call us on 020 7946 0000. Please quote our reference, CMP-2026-0042.",
+      opening: "We have received your complaint and we are looking into it.",
+      letterAttached: "Our letter is attached to this email. Please read it: it sets out what happens next.",
+      reply: "Our reference is CMP-2026-0042. Please quote it if you contact us, by phone on 020 7946 0000 or by email to complaints@example.gov.uk.",
+      tracking: "You can check how your complaint is going online with our reference and the tracking code printed on the letter.",
       otherFormats: "If you would like this letter in large print, braille, audio or another language, reply to this email or call us on 020 7946 0000.",
       closing: "Yours sincerely,",
-      sender: "Example Council",
     });
+    expect(letterEmailWording("en", "stage-1-response", facts).letterAttached).toBe("Our letter is attached to this email. Please read it: it sets out everything in full.");
   });
 
   it("in Welsh, the same parts", () => {
-    const welsh = letterEmailWording("cy", { ...facts, subject: "Rydym wedi cael eich cwyn" });
+    const welsh = letterEmailWording("cy", "acknowledgement", { ...facts, subject: "Rydym wedi cael eich cwyn" });
     expect(welsh.subject).toBe("Rydym wedi cael eich cwyn (CMP-2026-0042)");
-    expect(welsh.greeting).toBe("Annwyl Ann Smith,");
-    expect(welsh.letterAttached).toBe("Mae ein llythyr am eich cwyn wedi'i atodi. Ein cyfeirnod yw CMP-2026-0042.");
-    expect(welsh.reply).toContain("atebwch yr e-bost hwn neu ffoniwch ni ar 020 7946 0000");
+    expect(welsh.opening).toBe("Rydym wedi cael eich cwyn ac rydym yn edrych arni.");
+    expect(welsh.letterAttached).toBe("Mae ein llythyr wedi'i atodi i'r e-bost hwn. Darllenwch ef: mae'n nodi beth sy'n digwydd nesaf.");
+    expect(welsh.reply).toBe("Ein cyfeirnod yw CMP-2026-0042. Nodwch ef os byddwch yn cysylltu â ni, dros y ffôn ar 020 7946 0000 neu drwy e-bost at complaints@example.gov.uk.");
     expect(welsh.closing).toBe("Yn gywir,");
   });
 });
