@@ -203,16 +203,17 @@ async function withPgBoss(deps: AppDeps, handlers: JobHandlers, options: { conne
   }
   // Correspondence just enqueued: a delivery job now, run by whichever process is free (stately: one queued at most).
   deps.notifier.setKicker(() => void boss.send(JOBS.deliver, {}).catch((error: unknown) => deps.log.warn("could not queue a delivery", { error })));
-  // A process that starts delivers what waits at once, in itself, and again once a dead
-  // worker's leases have run out: a predecessor killed mid-delivery holds pg-boss's stately
-  // queue until its job expires (90 s and the next maintenance), and residents' mail would
-  // wait for that. Two deliveries at once are safe: each message is claimed with a lease
-  // (packages/db notifications.ts `claim`; decision 0318).
+  // A process that starts sweeps and delivers what waits at once, in itself, as the embedded
+  // runner does, and delivers again once a dead worker's leases have run out: a predecessor
+  // killed mid-delivery holds pg-boss's stately queue until its job expires (90 s and the next
+  // maintenance), and residents' mail would wait for that, and the first scheduled sweep for
+  // the cron. Both are safe beside the scheduled runs: each message is claimed with a lease
+  // (packages/db notifications.ts `claim`; decision 0318) and each notice has a dedupe key (sweep.ts).
   let starting: Promise<unknown> = Promise.resolve();
-  const deliverHere = () => {
-    starting = starting.then(() => handlers.deliver()).catch((error: unknown) => deps.log.error("delivery at start-up failed", { error }));
+  const runHere = (jobs: ReadonlyArray<"sweep" | "deliver">) => () => {
+    for (const job of jobs) starting = starting.then((): Promise<unknown> => handlers[job]()).catch((error: unknown) => deps.log.error(`${job} at start-up failed`, { error }));
   };
-  const startupTimers = options.schedule ? [setTimeout(deliverHere, 0), setTimeout(deliverHere, (deps.config.outboxLeaseSeconds + 1) * 1000)] : [];
+  const startupTimers = options.schedule ? [setTimeout(runHere(["sweep", "deliver"]), 0), setTimeout(runHere(["deliver"]), (deps.config.outboxLeaseSeconds + 1) * 1000)] : [];
   for (const t of startupTimers) t.unref();
   return {
     kind: "pg-boss",
