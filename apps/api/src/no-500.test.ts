@@ -114,6 +114,7 @@ describe("no input makes a 500", () => {
       "notifications.mine": () => ({}),
       "notifications.outbox": () => ({ kinds: ["letter"] }),
       "inbound.list": () => ({ limit: 5 }),
+      "inbound.status": () => undefined,
       "correspondence.list": () => ({ caseId }),
       "correspondence.resend": () => ({ caseId, outboxId: 1 }),
       "correspondence.resolve": () => ({ caseId, outboxId: 1, resolution: "Sent by post" }),
