@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { translator, type Translate } from "../i18n";
 
 /** "www.lgo.org.uk" → a link to https://www.lgo.org.uk. */
 export function WebLink({ site, children }: { site: string; children?: ReactNode }) {
@@ -30,11 +31,11 @@ export interface Contact {
  * leave its email empty: an empty mailto link has no name for a screen reader); null when it has
  * neither, and the sentence is left out.
  */
-export function phoneOrEmail(contact: Pick<Contact, "phone" | "email">, capital = false): ReactNode {
-  const phone = contact.phone ? `${capital ? "P" : "p"}hone us on ${contact.phone}` : null;
+export function phoneOrEmail(contact: Pick<Contact, "phone" | "email">, capital = false, t: Translate = translator("en")): ReactNode {
+  const phone = contact.phone ? t(capital ? "contact.phone.capital" : "contact.phone", { phone: contact.phone }) : null;
   const email = contact.email ? (
     <>
-      {phone ? " or e" : capital ? "E" : "e"}mail{" "}
+      {phone ? ` ${t("contact.orEmail")}` : t(capital ? "contact.email.capital" : "contact.email")}{" "}
       <a className="govuk-link" href={`mailto:${contact.email}`}>
         {contact.email}
       </a>
