@@ -9,7 +9,7 @@ import { dueWords, letterName, progressWords, stageName, whyNot } from "./public
 const cy = translator("cy");
 const english = translator("en");
 const stage2 = { label: "Stage 2", number: 2 };
-const council = { name: "Exampleton", phone: "01632 960000", email: "complaints@exampleton.gov.uk", website: null, referencePrefix: "EXB", welsh: true };
+const council = { name: "Exampleton", phone: "01632 960000", email: "complaints@exampleton.gov.uk", website: "www.exampleton.gov.uk", referencePrefix: "EXB", welsh: true };
 
 describe("a case in the resident's language", () => {
   it("names a stage by the council's label in English and by its place in Welsh", () => {

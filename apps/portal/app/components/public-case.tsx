@@ -4,11 +4,14 @@
  * kinds, stage numbers) and these put them in the words of app/i18n (decision 0517).
  */
 import type { ReactNode } from "react";
-import { formatDateIn, type Language, type MessageKey, type Translate } from "../i18n";
+import { formatDateIn, useT, type Language, type MessageKey, type Translate } from "../i18n";
 import { en } from "../i18n/en";
 import { formatDate } from "../utils/labels";
 import type { CasePage } from "../utils/public.server";
 import { phoneOrEmail } from "./public-information";
+import { Button } from "./govuk";
+import { PostForm } from "./form";
+import { HiddenProof } from "./proof";
 
 export interface PublicStage {
   label: string;
@@ -88,4 +91,23 @@ export function whyNot(language: Language, t: Translate, escalation: Extract<Esc
       );
     }
   }
+}
+
+/**
+ * The optional equality questions, offered where a complaint was just made or taken to the next
+ * stage: the form is reached with the case's proof, posted (routes/complain.equality.tsx).
+ */
+export function EqualityOffer({ proof }: { proof: { reference: string; trackingCode: string } }) {
+  const t = useT();
+  return (
+    <div className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m">{t("complain.sent.equality.heading")}</h2>
+      <p className="govuk-body">{t("complain.sent.equality.text")}</p>
+      <PostForm action="/complain/equality">
+        <HiddenProof proof={proof} />
+        <input type="hidden" name="_action" value="start" />
+        <Button variant="secondary">{t("complain.sent.equality.button")}</Button>
+      </PostForm>
+    </div>
+  );
 }

@@ -20,7 +20,7 @@ import { findCase, proofFrom, type CasePage, type FormErrors, type Proof } from 
 import { languageOf } from "../utils/root.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
-import { dateIn, dueWords, stageName, whyNot } from "../components/public-case";
+import { dateIn, dueWords, EqualityOffer, stageName, whyNot } from "../components/public-case";
 import { languageOfMatches, translator, useLanguage, useT, type MessageKey } from "../i18n";
 
 /** Every word of the page is in the message files (decision 0517). */
@@ -36,7 +36,7 @@ type Result = Awaited<ReturnType<ActionFunctionArgs["context"]["api"]["public"][
 type View =
   | ({ view: "find"; values: Partial<Proof> } & FormErrors)
   | ({ view: "confirm"; page: CasePage; proof: Proof; idempotencyKey: string; reason: string; notice: MessageKey | null } & FormErrors)
-  | { view: "done"; result: Result };
+  | { view: "done"; result: Result; proof: Proof };
 
 const noErrors: FormErrors = { errors: {}, keys: {} };
 /** The reason's own message, which a Welsh page shows for it (the checks' and the API's are English). */
@@ -72,7 +72,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (late && !parsed.value.reason) return show(reasonError("Tell us why you could not ask sooner"), 400);
   try {
     const result = await context.api.public.escalate(parsed.value);
-    return data<View>({ view: "done", result });
+    return data<View>({ view: "done", result, proof });
   } catch (error) {
     const d = describeApiError(error);
     if (d.status >= 500) throw error;
@@ -149,7 +149,7 @@ function Confirm({ view }: { view: Extract<View, { view: "confirm" }> }) {
   );
 }
 
-function Done({ result }: { result: Result }) {
+function Done({ result, proof }: { result: Result; proof: Proof }) {
   const t = useT();
   const language = useLanguage();
   if (result.outcome === "late-request-recorded") {
@@ -185,6 +185,7 @@ function Done({ result }: { result: Result }) {
           {t("escalate.done.track")}
         </Link>
       </p>
+      <EqualityOffer proof={proof} />
     </>
   );
 }
@@ -198,7 +199,7 @@ export default function Escalate() {
       {view?.view === "confirm" ? (
         <Confirm view={view} />
       ) : view?.view === "done" ? (
-        <Done result={view.result} />
+        <Done result={view.result} proof={view.proof} />
       ) : (
         <>
           <ErrorSummary errors={errors} />
