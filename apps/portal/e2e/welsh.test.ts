@@ -124,7 +124,9 @@ describe.skipIf(!baseUrl).each([
 
   it("follows the complaint, asks for the next stage and answers the equality questions in Welsh, with no English on the page", async () => {
     // Welsh chosen as the header's link does (the first test has shown the link itself).
-    await v.goto(`/language/cy?back=${encodeURIComponent("/track")}`, "olrhain");
+    await v.goto(`/language/cy?back=${encodeURIComponent("/")}`, "hafan");
+    await noEnglishIn("start page");
+    await v.click("Gwirio hynt eich cwyn", { url: /\/track$/ }, "olrhain");
     await noEnglishIn("track");
     await v.page.fill("#reference", sent.reference);
     await v.page.fill("#trackingCode", "AAAA-AAAA-AAAA");

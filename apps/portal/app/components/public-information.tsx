@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { translator, type Translate } from "../i18n";
+import { translator, useT, type Translate } from "../i18n";
 
 /** "www.lgo.org.uk" → a link to https://www.lgo.org.uk. */
 export function WebLink({ site, children }: { site: string; children?: ReactNode }) {
@@ -140,16 +140,17 @@ export function Flow({ id, steps, end }: { id: string; steps: readonly FlowStep[
 
 /** The two things a resident who has already complained can do (the start page, the flow page). */
 export function AlreadyComplainedLinks() {
+  const t = useT();
   return (
     <ul className="govuk-list">
       <li>
         <Link className="govuk-link" to="/track">
-          Check how your complaint is going
+          {t("start.already.track")}
         </Link>
       </li>
       <li>
         <Link className="govuk-link" to="/escalate">
-          Ask for your complaint to go to the next stage
+          {t("start.already.escalate")}
         </Link>
       </li>
     </ul>

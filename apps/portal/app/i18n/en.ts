@@ -352,6 +352,27 @@ export const en = {
   "equality.a.gay-or-lesbian": "Gay or lesbian",
   "equality.a.bisexual": "Bisexual",
   "equality.a.other-sexual-orientation": "Another sexual orientation",
+  // The start page (routes/_index.tsx)
+  "start.title": "Make a complaint, compliment or comment",
+  "start.intro": "Tell us what went wrong, or what went well, with any of our services.",
+  "start.use": "Use this service to:",
+  "start.use.complain": "make a complaint and say what you would like us to do to put things right",
+  "start.use.compliment": "pay us a compliment or make a comment",
+  "start.use.escalate": "ask for your complaint to go to the next stage if you are unhappy with our answer",
+  "start.use.track": "check how your complaint is going",
+  "start.time": "It takes about 10 minutes. You do not need an account.",
+  "start.read": "Read",
+  "start.read.link": "how we handle complaints",
+  "start.read.after": ": the stages, how long each takes and what you can do if you are unhappy with our answer.",
+  "start.button": "Start now",
+  "start.already": "Already made a complaint?",
+  "start.already.track": "Check how your complaint is going",
+  "start.already.escalate": "Ask for your complaint to go to the next stage",
+  "start.otherWays": "Other ways to complain",
+  "start.otherWays.text": "You can also complain by phone, by post, or in person at any council office. We will help you if you need it.",
+  "start.staff": "Council staff",
+  "start.staff.signIn": "Sign in to case management",
+  "start.staff.queue": "Go to your work queue",
 } as const;
 
 export type MessageKey = keyof typeof en;
