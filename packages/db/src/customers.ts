@@ -194,8 +194,26 @@ async function caseAccessFacts(
   return out;
 }
 
+/**
+ * Keeps the language of the public form the resident last used (decision 0517), so what we
+ * write next follows it. A preference, not a contact detail: no timeline entry.
+ */
+async function setLanguage(
+  db: Executor,
+  input: { councilId: string; customerId: string; language: "en" | "cy"; at: Date },
+): Promise<void> {
+  await db
+    .updateTable("customers")
+    .set({ language: input.language, updated_at: input.at })
+    .where("id", "=", input.customerId)
+    .where("council_id", "=", input.councilId)
+    .where("language", "!=", input.language)
+    .execute();
+}
+
 export const customerRepository = Object.freeze({
   caseAccessFacts,
+  setLanguage,
   createCustomer,
   getCustomer,
   findCustomers,

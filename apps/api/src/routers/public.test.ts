@@ -151,12 +151,12 @@ describe("the public forms", () => {
     expect((await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode })).next).toMatchObject({ kind: "acknowledge" });
     await sendCorrespondence(h, { caseId, purpose: "acknowledgement", stageId: "stage-1", at: h.clock.now().toISOString() });
     page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
-    expect(page.statusText).toBe("Stage 1: we are looking into your complaint");
+    expect(page.progress).toEqual({ is: "investigating", closure: null, stage: { label: "Stage 1", number: 1 } });
     expect(page.next).toMatchObject({ kind: "respond", what: "We will send you our Stage 1 response by" });
     await manager.command.respond({ caseId, expectedVersion: 4, outcome: "not-upheld", reasons: "The crew emptied the bin each week." });
 
     page = await me.public.track({ reference: sent.reference, trackingCode: sent.trackingCode });
-    expect(page.escalation).toEqual({ possible: true, toStage: "Stage 2" });
+    expect(page.escalation).toEqual({ possible: true, toStage: "Stage 2", to: { label: "Stage 2", number: 2 } });
     expect(JSON.stringify(page)).not.toContain("complaints-manager person");
     expect(JSON.stringify(page)).not.toContain("The crew emptied the bin each week.");
 

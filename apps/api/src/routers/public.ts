@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { EQUALITY_CHARACTERISTICS } from "@complaints/db";
-import { escalateInput, proof, satisfactionInput, submitInput, surveyToken, trackInput } from "@complaints/core";
+import { escalateInput, proof, RESIDENT_LANGUAGES, satisfactionInput, submitInput, surveyToken, trackInput } from "@complaints/core";
 import { publicProcedure, router } from "../trpc.js";
 import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
@@ -95,6 +95,8 @@ export const publicRouter = router({
           ...proof,
           consent: z.literal(true, "Select yes if you agree to us keeping your answers"),
           answers: equalityAnswers,
+          /** The language of the form: kept on the customer (decision 0517). */
+          language: z.enum(RESIDENT_LANGUAGES).optional(),
         })
         .strict(),
     )

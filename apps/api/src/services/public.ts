@@ -22,10 +22,12 @@ import {
   type DueKind,
   type PublicKind,
   type LetterKind,
+  type ResidentLanguage,
   type StageInstance,
 } from "@complaints/core";
 import {
   caseRepository,
+  customerRepository,
   equalityRepository,
   inTransaction,
   letterRepository,
@@ -35,6 +37,7 @@ import {
   type CaseRecord,
   type CustomerInput,
   type EqualityAnswers,
+  type Executor,
 } from "@complaints/db";
 import { EQUALITY_QUESTIONS } from "@complaints/reports";
 import type { Context } from "../context.js";
@@ -105,20 +108,44 @@ const PUBLIC_DUE: Partial<Record<DueKind, (stage: string | null) => string>> = {
   "next-body-window": () => "You can ask the Ombudsman to look at your complaint until",
 };
 
+/**
+ * A stage as the public pages name it: the council's label ("Stage 2"), and its place in the
+ * rules' stages, from which the Welsh pages name it ("Cam 2"; decision 0517): the label is the
+ * council's own words, in one language.
+ */
+export interface PublicStage {
+  label: string;
+  number: number | null;
+}
+
 export interface PublicDate {
   kind: DueKind;
-  /** "We will send you our Stage 1 response by" */
+  /** "We will send you our Stage 1 response by" (the receipts' words; the portal words `kind` itself). */
   what: string;
+  /** The stage the date belongs to, or null. */
+  stage: PublicStage | null;
   date: string;
   /** Done on this date (the acknowledgement was sent…), or null. */
   doneOn: string | null;
 }
 
-function publicDates(state: CaseState, dues: readonly DueDate[] = state.dueDates): PublicDate[] {
-  const label = (stageId: string | null) => (stageId ? (state.stages.find((s) => s.stageId === stageId)?.label ?? null) : null);
+/** Names a case's stages: by its own stage history, else by its rules. */
+function stageNamer(state: CaseState, runtime: CouncilRuntime): (stageId: string | null | undefined) => PublicStage | null {
+  const stages = state.kind === "complaint" ? runtime.book.rulesFor(state.serviceId, state.kind).regime.stages : [];
+  return (stageId) => {
+    if (!stageId) return null;
+    const index = stages.findIndex((s) => s.id === stageId);
+    const label = state.stages.find((s) => s.stageId === stageId)?.label ?? stages[index]?.label ?? stageId;
+    return { label, number: index >= 0 ? index + 1 : null };
+  };
+}
+
+function publicDates(state: CaseState, runtime: CouncilRuntime, dues: readonly DueDate[] = state.dueDates): PublicDate[] {
+  const name = stageNamer(state, runtime);
   return dues.flatMap((d) => {
     const say = PUBLIC_DUE[d.kind];
-    return say ? [{ kind: d.kind, what: say(label(d.stageId)), date: d.date, doneOn: d.metOn }] : [];
+    const stage = name(d.stageId);
+    return say ? [{ kind: d.kind, what: say(stage?.label ?? null), stage, date: d.date, doneOn: d.metOn }] : [];
   });
 }
 
@@ -132,33 +159,28 @@ function expectedDates(state: CaseState, runtime: CouncilRuntime, ctx: Context):
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const accepted = transition(state, { type: "triage", outcome: "accept", by: { id: "system:preview", roles: ["system"] } }, rules, ctx.clock);
   if (!accepted.ok) return [];
-  return publicDates(accepted.state);
+  return publicDates(accepted.state, runtime);
 }
 
-const PHASE_WORDS: Record<StageInstance["phase"], (label: string) => string> = {
-  "awaiting-acknowledgement": (label) => `${label}: we have received your complaint and will acknowledge it soon`,
-  investigating: (label) => `${label}: we are looking into your complaint`,
-  paused: (label) => `${label}: on hold while we wait for information`,
-  responded: (label) => `${label}: we have sent our response`,
-  "referred-back": (label) => `${label}: sent back to the earlier stage to look at again`,
-  withdrawn: (label) => `${label}: withdrawn`,
-};
+/**
+ * Where the case is, as codes the public pages put in words in the resident's language
+ * (apps/portal/app/i18n, "track.progress.*"; decision 0517).
+ */
+export interface Progress {
+  is: StageInstance["phase"] | "checking" | "received" | "acknowledged" | "open" | "closed";
+  /** Why it closed (core's closure reason), when closed. */
+  closure: string | null;
+  stage: PublicStage | null;
+}
 
-const CLOSURE_WORDS: Record<string, string> = {
-  "final-response": "Closed: we have sent our final response",
-  "not-escalated": "Closed: we sent our response and you did not ask for the next stage",
-  withdrawn: "Closed: the complaint was withdrawn",
-  "feedback-acknowledged": "Closed: we have acknowledged your message",
-  "service-request-completed": "Closed: the request was dealt with",
-};
-
-function statusWords(state: CaseState): string {
-  if (state.status === "closed") return CLOSURE_WORDS[state.closure?.reason ?? ""] ?? "Closed";
-  if (state.status === "new") return state.kind === "complaint" ? "Received: we are checking your complaint" : "Received";
+function progressOf(state: CaseState, runtime: CouncilRuntime): Progress {
+  const none = { closure: null, stage: null };
+  if (state.status === "closed") return { ...none, is: "closed", closure: state.closure?.reason ?? null };
+  if (state.status === "new") return { ...none, is: state.kind === "complaint" ? "checking" : "received" };
   const stage = currentStage(state);
-  if (stage) return PHASE_WORDS[stage.phase](stage.label);
-  if (state.kind === "compliment" || state.kind === "comment") return state.feedbackAcknowledgedOn ? "Received and acknowledged" : "Received";
-  return "Open";
+  if (stage) return { ...none, is: stage.phase, stage: stageNamer(state, runtime)(stage.stageId) };
+  if (state.kind === "compliment" || state.kind === "comment") return { ...none, is: state.feedbackAcknowledgedOn ? "acknowledged" : "received" };
+  return { ...none, is: "open" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +296,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
     async (trx, applied, rt, directorateId) => {
       // The receipt, in this transaction: sent if and only if the case is stored (decision 0320).
       const state = applied.state;
-      const dates = state.dueDates.length > 0 ? publicDates(state) : expectedDates(state, rt, ctx);
+      const dates = state.dueDates.length > 0 ? publicDates(state, rt) : expectedDates(state, rt, ctx);
       await enqueueReceipt(ctx, trx, {
         councilId: applied.councilId,
         state,
@@ -312,7 +334,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
   if (logged.created) await ctx.deps.publicLimits.submissions.hit(key);
   const record = await caseRepository.getCase<CaseState>(ctx.db, logged.caseId);
   const state = record.state;
-  const dates = state.dueDates.length > 0 ? publicDates(state) : expectedDates(state, runtime, ctx);
+  const dates = state.dueDates.length > 0 ? publicDates(state, runtime) : expectedDates(state, runtime, ctx);
   return {
     reference: logged.reference,
     trackingCode: await ctx.deps.tracking.codeFor(logged.caseId),
@@ -333,12 +355,28 @@ export async function submit(ctx: Context, input: PublicSubmission) {
 // Tracking
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Why the resident cannot ask for the next stage now, as facts the public pages put in words
+ * in the resident's language (decision 0517); `why` says the same in English for the API's
+ * own messages.
+ */
+type Because =
+  | { is: "not-a-complaint" }
+  | { is: "window-closed"; closedOn: string | null; lateAllowed: boolean }
+  | { is: "final-stage"; stage: PublicStage | null; body: string; website: string | null; until: string | null }
+  | { is: "closed" }
+  | { is: "not-yet"; stage: PublicStage | null; respondBy: string | null }
+  | { is: "arrange" };
+
 type EscalationView =
-  | { possible: true; toStage: string }
+  | { possible: true; toStage: string; to: PublicStage | null }
   | {
       possible: false;
       /** Why not, in plain words, with what the resident can do instead. */
       why: string;
+      because: Because;
+      /** The stage the resident would go to ("the next stage" when the rules name none). */
+      to: PublicStage | null;
       /** Core's refusal code and rule, when core refused. */
       code: string | null;
       rule: string | null;
@@ -350,17 +388,19 @@ function escalationView(record: CaseRecord<CaseState>, runtime: CouncilRuntime, 
   const state = record.state;
   const phone = runtime.profile.letterhead.phone;
   if (state.kind === "compliment" || state.kind === "comment" || state.kind === "service-request") {
-    return { possible: false, why: "Only complaints have stages. A compliment or comment does not go to a next stage.", code: null, rule: null, lateRequest: null };
+    return { possible: false, why: "Only complaints have stages. A compliment or comment does not go to a next stage.", because: { is: "not-a-complaint" }, to: null, code: null, rule: null, lateRequest: null };
   }
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const stage = currentStage(state);
   const stageRules = stage ? rules.regime.stages.find((s) => s.id === stage.stageId) : undefined;
   const toId = stageRules?.escalation?.to;
-  const toStage = toId ? (rules.regime.stages.find((s) => s.id === toId)?.label ?? toId) : "the next stage";
+  const name = stageNamer(state, runtime);
+  const to = toId ? name(toId) : null;
+  const toStage = to?.label ?? "the next stage";
   const attempt = transition(state, { type: "escalate", by: { ...WEB_FORM_ACTOR, roles: [...WEB_FORM_ACTOR.roles] } }, rules, ctx.clock);
-  if (attempt.ok) return { possible: true, toStage };
+  if (attempt.ok) return { possible: true, toStage, to };
   const refusal = attempt.refusal;
-  const base = { possible: false as const, code: refusal.code, rule: refusal.rule };
+  const base = { possible: false as const, to, code: refusal.code, rule: refusal.rule };
   switch (refusal.code) {
     case "ESCALATION_WINDOW_CLOSED": {
       const closedOn = state.dueDates.find((d) => d.kind === "escalation-window" && d.stageId === stage?.stageId)?.date ?? null;
@@ -372,35 +412,48 @@ function escalationView(record: CaseRecord<CaseState>, runtime: CouncilRuntime, 
             ? "You can still ask: tell us why you could not ask sooner and the complaints team will decide."
             : `A late request cannot be accepted online. Phone us on ${phone} to talk about what you can do.`
         }`,
+        because: { is: "window-closed", closedOn, lateAllowed: late },
         lateRequest: late && closedOn ? { toStage, closedOn } : null,
       };
     }
     case "NO_NEXT_STAGE": {
       const body = rules.regime.nextBody;
       const contact = runtime.profile.ombudsmen[body.id];
-      const until = state.dueDates.find((d) => d.kind === "next-body-window" && !d.metOn)?.date;
+      const until = state.dueDates.find((d) => d.kind === "next-body-window" && !d.metOn)?.date ?? null;
       return {
         ...base,
         why: `${stage?.label ?? "Our response"} was our final response. If you are still unhappy, you can ask the ${contact?.name ?? body.name} to look at your complaint${until ? ` by ${date(until)}` : ""}.${contact?.website ? ` Visit ${contact.website}.` : ""}`,
+        because: { is: "final-stage", stage: name(stage?.stageId), body: contact?.name ?? body.name, website: contact?.website ?? null, until },
         lateRequest: null,
       };
     }
     case "NOT_ALLOWED_NOW": {
       if (state.status === "closed") {
-        return { ...base, why: `This case is closed. If you are unhappy with how it ended, phone us on ${phone}.`, lateRequest: null };
+        return { ...base, why: `This case is closed. If you are unhappy with how it ended, phone us on ${phone}.`, because: { is: "closed" }, lateRequest: null };
       }
-      const respondBy = state.dueDates.find((d) => d.kind === "respond" && d.stageId === stage?.stageId && !d.metOn)?.date;
+      const respondBy = state.dueDates.find((d) => d.kind === "respond" && d.stageId === stage?.stageId && !d.metOn)?.date ?? null;
       return {
         ...base,
         why: stage
           ? `You can ask for ${toStage} after we have sent our ${stage.label} response${respondBy ? ` (due by ${date(respondBy)})` : ""}.`
           : "You can ask for the next stage after we have answered your complaint.",
+        because: { is: "not-yet", stage: name(stage?.stageId), respondBy },
         lateRequest: null,
       };
     }
     default:
-      return { ...base, why: `This has to be arranged with our complaints team: phone us on ${phone} or email ${runtime.profile.letterhead.email}.`, lateRequest: null };
+      return { ...base, why: `This has to be arranged with our complaints team: phone us on ${phone} or email ${runtime.profile.letterhead.email}.`, because: { is: "arrange" }, lateRequest: null };
   }
+}
+
+/**
+ * Keeps the language of the public form on the case's customer (decision 0517), in the
+ * transaction of what the form changes, so the receipt enqueued there is in it too.
+ */
+async function keepLanguage(trx: Executor, ctx: Context, runtime: CouncilRuntime, record: CaseRecord<CaseState>, language: ResidentLanguage | undefined): Promise<void> {
+  const customerId = record.state.customer?.id;
+  if (!language || !customerId) return;
+  await customerRepository.setLanguage(trx, { councilId: record.councilId, customerId, language: residentLanguage(runtime, language), at: ctx.clock.now() });
 }
 
 /** The case's progress as its resident may see it: no staff names, no internal notes. */
@@ -408,7 +461,7 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
   const { record, runtime } = await provenCase(ctx, input);
   const state = record.state;
   const letters = await letterRepository.listLetters(ctx.db, record.id);
-  const dates = state.dueDates.length > 0 ? publicDates(state) : expectedDates(state, runtime, ctx);
+  const dates = state.dueDates.length > 0 ? publicDates(state, runtime) : expectedDates(state, runtime, ctx);
   const today = todayIn(ctx.clock);
   const next = dates.filter((d) => !d.doneOn && d.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
   const stage = currentStage(state);
@@ -421,8 +474,8 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
     service: (serviceRowId ? runtime.names.services.get(serviceRowId) : undefined) ?? state.serviceId,
     receivedOn: state.receipt.receivedOn,
     status: state.status,
-    statusText: statusWords(state),
-    stage: stage ? { label: stage.label, phase: stage.phase, respondedOn: stage.response?.on ?? null } : null,
+    progress: progressOf(state, runtime),
+    stage: stage ? { label: stage.label, number: stageNamer(state, runtime)(stage.stageId)?.number ?? null, phase: stage.phase, respondedOn: stage.response?.on ?? null } : null,
     next,
     dates,
     datesExpected: state.dueDates.length === 0 && dates.length > 0,
@@ -470,6 +523,8 @@ export interface EscalationRequest {
   reason?: string | null | undefined;
   /** Asking after the time to ask has passed: why they could not ask sooner (required then). */
   lateRequest?: boolean | undefined;
+  /** The language of the page they asked on (decision 0517). */
+  language?: ResidentLanguage | undefined;
   idempotencyKey: string;
 }
 
@@ -494,6 +549,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
         }
         const why = input.reason?.trim();
         if (!why) throw badInput("Tell us why you could not ask sooner");
+        await keepLanguage(trx, ctx, runtime, record, input.language);
         const applied = await runPublicCommand(
           ctx,
           runtime,
@@ -518,9 +574,10 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
         return { outcome: "late-request-recorded" as const, version: applied.version, stage: null, dates: [] as PublicDate[] };
       }
       const applied = await runPublicCommand(ctx, runtime, record, { type: "escalate", reason: input.reason?.trim() || null }, input.expectedVersion, undefined, trx);
+      await keepLanguage(trx, ctx, runtime, record, input.language);
       const stage = currentStage(applied.state)!;
       const prefix = `${stage.stageId}#${stage.sequence}.`;
-      const dates = publicDates(applied.state, applied.state.dueDates.filter((d) => d.id.startsWith(prefix)));
+      const dates = publicDates(applied.state, runtime, applied.state.dueDates.filter((d) => d.id.startsWith(prefix)));
       await enqueueReceipt(ctx, trx, {
         councilId: record.councilId,
         state: applied.state,
@@ -532,12 +589,12 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
       return {
         outcome: "escalated" as const,
         version: applied.version,
-        stage: { label: stage.label, requestedOn: stage.requestedOn },
+        stage: { label: stage.label, number: stageNamer(applied.state, runtime)(stage.stageId)?.number ?? null, requestedOn: stage.requestedOn },
         dates,
       };
     },
   );
-  const value = outcome.value as { outcome: "escalated" | "late-request-recorded"; version: number; stage: { label: string; requestedOn: string } | null; dates: PublicDate[] };
+  const value = outcome.value as { outcome: "escalated" | "late-request-recorded"; version: number; stage: { label: string; number: number | null; requestedOn: string } | null; dates: PublicDate[] };
   return { reference: record.reference, ...value, council: councilContact(runtime) };
 }
 
@@ -549,7 +606,7 @@ export async function escalate(ctx: Context, input: EscalationRequest) {
  * Stores the optional equality monitoring form, kept apart from the case (equalityRepository):
  * only with consent, every question may be declined, and nothing is ever shown back.
  */
-export async function recordEquality(ctx: Context, input: { reference: string; trackingCode: string; consent: true; answers: EqualityAnswers }) {
+export async function recordEquality(ctx: Context, input: { reference: string; trackingCode: string; consent: true; answers: EqualityAnswers; language?: ResidentLanguage | undefined }) {
   const { record } = await provenCase(ctx, input);
   for (const [characteristic, answer] of Object.entries(input.answers)) {
     if (!(EQUALITY_CHARACTERISTICS as readonly string[]).includes(characteristic)) throw badInput(`"${characteristic}" is not an equality monitoring question`);
@@ -562,6 +619,7 @@ export async function recordEquality(ctx: Context, input: { reference: string; t
   const runtime = await publicCouncil(ctx);
   await inTransaction(ctx.db, async (trx) => {
     await equalityRepository.record(trx, { caseId: record.id, consentGivenOn: today, collectedOn: today, collectedBy: "customer", answers: input.answers });
+    await keepLanguage(trx, ctx, runtime, record, input.language);
     // A thank-you with nothing of the answers in it, sent only if the form was stored.
     await enqueueReceipt(ctx, trx, {
       councilId: record.councilId,

@@ -167,6 +167,32 @@ describe("the receipt in Welsh (decision 0517)", () => {
       await english.close();
     }
   });
+
+  it("follows the language of the escalation and equality forms too: the page's language is kept on the customer, and that form's receipt is in it", async () => {
+    const h = await openHarness({ profile: (p) => ({ ...p, correspondence: { ...p.correspondence, languages: "welsh-on-request" } }) });
+    try {
+      const sent = await visitor(h).public.submit({ ...complaint("receipt-welsh-later", { email: "olwen@example.com", preferredContact: "email" }), language: "en" });
+      const proof = { reference: sent.reference, trackingCode: sent.trackingCode };
+      const caseId = (await caseRepository.findCaseByReference(h.db.db, h.council.councilId, sent.reference))!.id;
+      const language = async () => (await h.db.db.selectFrom("cases").innerJoin("customers", "customers.id", "cases.customer_id").select("customers.language").where("cases.id", "=", caseId).executeTakeFirstOrThrow()).language;
+      expect(await language()).toBe("en");
+
+      await visitor(h).public.equality({ ...proof, consent: true, answers: {}, language: "cy" });
+      expect(await language()).toBe("cy");
+      expect((await correspondence(h, sent.reference)).at(-1)!.payload).toMatchObject({ purpose: "equality-form", language: "cy" });
+
+      const manager = await h.as("complaints-manager");
+      await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" });
+      await manager.command.acknowledge({ caseId, expectedVersion: 2 });
+      await manager.command.respond({ caseId, expectedVersion: 3, outcome: "not-upheld", reasons: "No fault." });
+      const page = await visitor(h).public.track(proof);
+      await visitor(h).public.escalate({ ...proof, expectedVersion: page.version, idempotencyKey: "receipt-welsh-escalate", language: "en" });
+      expect(await language()).toBe("en");
+      expect((await correspondence(h, sent.reference)).at(-1)!.payload).toMatchObject({ purpose: "receipt", stageId: "stage-2", language: "en" });
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe("receipts written with the submission", () => {

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { translator, useT, type Translate } from "../i18n";
 
 /** "www.lgo.org.uk" → a link to https://www.lgo.org.uk. */
 export function WebLink({ site, children }: { site: string; children?: ReactNode }) {
@@ -30,11 +31,11 @@ export interface Contact {
  * leave its email empty: an empty mailto link has no name for a screen reader); null when it has
  * neither, and the sentence is left out.
  */
-export function phoneOrEmail(contact: Pick<Contact, "phone" | "email">, capital = false): ReactNode {
-  const phone = contact.phone ? `${capital ? "P" : "p"}hone us on ${contact.phone}` : null;
+export function phoneOrEmail(contact: Pick<Contact, "phone" | "email">, capital = false, t: Translate = translator("en")): ReactNode {
+  const phone = contact.phone ? t(capital ? "contact.phone.capital" : "contact.phone", { phone: contact.phone }) : null;
   const email = contact.email ? (
     <>
-      {phone ? " or e" : capital ? "E" : "e"}mail{" "}
+      {phone ? ` ${t("contact.orEmail")}` : t(capital ? "contact.email.capital" : "contact.email")}{" "}
       <a className="govuk-link" href={`mailto:${contact.email}`}>
         {contact.email}
       </a>
@@ -139,16 +140,17 @@ export function Flow({ id, steps, end }: { id: string; steps: readonly FlowStep[
 
 /** The two things a resident who has already complained can do (the start page, the flow page). */
 export function AlreadyComplainedLinks() {
+  const t = useT();
   return (
     <ul className="govuk-list">
       <li>
         <Link className="govuk-link" to="/track">
-          Check how your complaint is going
+          {t("start.already.track")}
         </Link>
       </li>
       <li>
         <Link className="govuk-link" to="/escalate">
-          Ask for your complaint to go to the next stage
+          {t("start.already.escalate")}
         </Link>
       </li>
     </ul>

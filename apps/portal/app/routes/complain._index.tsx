@@ -8,6 +8,7 @@ import { ANSWER_FIELDS, STEP_FIELDS, contactWays, stepsFor, type Answers, type S
 import { complainAction, loadComplain, type ComplainView, type Receipt } from "./complain.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
+import { EqualityOffer } from "../components/public-case";
 import { formatDateIn, languageOfMatches, translator, useLanguage, useT, type MessageKey, type Translate } from "../i18n";
 
 /** Every word of this page is in the message files: shown in Welsh when chosen (decision 0517). */
@@ -251,18 +252,7 @@ function Sent({ receipt }: { receipt: Receipt }) {
         {t("complain.sent.trackAfter")}
         {help ? <> {language === "en" ? <>If you need help, {help}.</> : t("complain.sent.help", { contact: help as string })}</> : null}
       </p>
-      {receipt.kind === "complaint" ? (
-        <div className="govuk-!-margin-top-8">
-          <h2 className="govuk-heading-m">{t("complain.sent.equality.heading")}</h2>
-          <p className="govuk-body">{t("complain.sent.equality.text")}</p>
-          <PostForm action="/complain/equality">
-            <input type="hidden" name="reference" value={receipt.reference} />
-            <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
-            <input type="hidden" name="_action" value="start" />
-            <Button variant="secondary">{t("complain.sent.equality.button")}</Button>
-          </PostForm>
-        </div>
-      ) : null}
+      {receipt.kind === "complaint" ? <EqualityOffer proof={receipt} /> : null}
     </Page>
   );
 }

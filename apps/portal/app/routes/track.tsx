@@ -9,99 +9,108 @@ import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Button, ErrorSummary, SummaryList, Table } from "../components/govuk";
 import { PostForm } from "../components/form";
-import { HiddenProof, ProofFields } from "../components/proof";
+import { HiddenProof, ProofFields, useFormErrors } from "../components/proof";
 import { readForm } from "../utils/forms.server";
-import { findCase, proofFrom, type CasePage, type Proof } from "../utils/public.server";
-import { formatDate } from "../utils/labels";
+import { findCase, proofFrom, type CasePage, type FormErrors, type Proof } from "../utils/public.server";
 import { Page } from "../components/page";
 import { phoneOrEmail } from "../components/public-information";
+import { dateIn, dueWords, letterName, progressWords, stageName, whyNot } from "../components/public-case";
+import { languageOfMatches, translator, useLanguage, useT, type MessageKey } from "../i18n";
 
-export const meta: MetaFunction = () => [{ title: "Check how your complaint is going – Complaints, compliments and comments" }];
+/** Every word of the page is in the message files (decision 0517). */
+export const handle = { welsh: true };
+
+export const meta: MetaFunction = ({ matches }) => [{ title: `${translator(languageOfMatches(matches))("track.title")} – ${translator(languageOfMatches(matches))("layout.serviceName")}` }];
 
 export async function loader(_args: LoaderFunctionArgs) {
   return null;
 }
 
-type View = { view: "find"; errors: Record<string, string>; values: Partial<Proof> } | { view: "case"; page: CasePage; proof: Proof };
+type View = ({ view: "find"; values: Partial<Proof> } & FormErrors) | { view: "case"; page: CasePage; proof: Proof };
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const proof = proofFrom(form);
   const found = await findCase(context, form);
-  if (!found.ok) return data<View>({ view: "find", errors: found.errors, values: proof }, { status: 200, headers: { "X-Form-Status": String(found.status) } });
+  if (!found.ok) return data<View>({ view: "find", errors: found.errors, keys: found.keys, values: proof }, { status: 200, headers: { "X-Form-Status": String(found.status) } });
   return data<View>({ view: "case", page: found.page, proof });
 }
 
-const KIND_NOUN: Record<string, string> = { complaint: "complaint", compliment: "compliment", comment: "comment" };
+const CAPTION: Record<string, MessageKey> = { complaint: "track.caption.complaint", compliment: "track.caption.compliment", comment: "track.caption.comment" };
 
 export function CaseProgress({ page, proof }: { page: CasePage; proof: Proof }) {
-  const noun = KIND_NOUN[page.kind] ?? "case";
+  const t = useT();
+  const language = useLanguage();
+  const date = (iso: string, withDay = false) => dateIn(language, iso, withDay);
+  const help = phoneOrEmail(page.council, true, t);
   return (
     <>
-      <span className="govuk-caption-l">Your {noun}</span>
+      <span className="govuk-caption-l">{t(CAPTION[page.kind] ?? "track.caption.case")}</span>
       <h1 className="govuk-heading-l">{page.reference}</h1>
       <SummaryList
         rows={[
-          { key: "Status", value: <span id="case-status">{page.statusText}</span> },
-          { key: "About", value: page.service },
-          { key: "Received", value: formatDate(page.receivedOn, true) },
-          page.next ? { key: "Next", value: <span id="case-next">{page.next.what} {formatDate(page.next.date, true)}</span> } : null,
+          { key: t("track.row.status"), value: <span id="case-status">{progressWords(language, t, page.progress)}</span> },
+          { key: t("track.row.about"), value: page.service },
+          { key: t("track.row.received"), value: date(page.receivedOn, true) },
+          page.next ? { key: t("track.row.next"), value: <span id="case-next">{dueWords(language, t, page.next)} {date(page.next.date, true)}</span> } : null,
         ]}
       />
       {page.dates.length > 0 ? (
         <Table
-          caption={page.datesExpected ? "The dates once we have accepted your complaint" : "Dates"}
+          caption={page.datesExpected ? t("track.dates.expected") : t("track.dates")}
           captionSize="m"
-          head={["What", "When", "Done"]}
-          rows={page.dates.map((d) => [d.what.replace(/ (by|until)$/, ""), formatDate(d.date, true), d.doneOn ? `Yes, ${formatDate(d.doneOn)}` : "Not yet"])}
+          head={[t("track.dates.what"), t("track.dates.when"), t("track.dates.done")]}
+          // The "by"/"until" the sentence ends with is the When column's.
+          rows={page.dates.map((d) => [dueWords(language, t, d).replace(/ (by|until|erbyn|tan)$/, ""), date(d.date, true), d.doneOn ? t("track.dates.doneOn", { date: date(d.doneOn) }) : t("track.dates.notYet")])}
         />
       ) : null}
-      <h2 className="govuk-heading-m">Letters we have sent</h2>
+      <h2 className="govuk-heading-m">{t("track.letters")}</h2>
       {page.letters.length === 0 ? (
-        <p className="govuk-body">We have not sent any letters yet.</p>
+        <p className="govuk-body">{t("track.letters.none")}</p>
       ) : (
         <Table
-          caption="Letters"
+          caption={t("track.letters.caption")}
           captionSize="s"
-          head={["Letter", "Sent", ""]}
+          head={[t("track.letters.letter"), t("track.letters.sent"), ""]}
           rows={page.letters.map((l) => [
-            l.name,
-            formatDate(l.sentOn, true),
+            letterName(t, l.kind),
+            date(l.sentOn, true),
             l.downloadable ? (
               <PostForm key={l.letterId} action="/track/letter" reloadDocument>
                 <HiddenProof proof={proof} />
                 <input type="hidden" name="letterId" value={l.letterId} />
                 <button type="submit" className="govuk-link app-link-button govuk-body-s">
-                  Download<span className="govuk-visually-hidden"> the {l.name.toLowerCase()} sent {formatDate(l.sentOn)}</span> (PDF)
+                  {t("track.letters.download")}
+                  <span className="govuk-visually-hidden"> {t("track.letters.downloadWhich", { letter: letterName(t, l.kind).toLowerCase(), date: date(l.sentOn) })}</span> (PDF)
                 </button>
               </PostForm>
             ) : (
-              "Sent to your representative"
+              t("track.letters.toRepresentative")
             ),
           ])}
         />
       )}
       {page.kind === "complaint" ? (
         <>
-          <h2 className="govuk-heading-m">If you are unhappy with our response</h2>
+          <h2 className="govuk-heading-m">{t("track.unhappy")}</h2>
           {page.escalation.possible ? (
             <PostForm action="/escalate">
               <HiddenProof proof={proof} />
-              <p className="govuk-body">You can ask for your complaint to go to {page.escalation.toStage}. You do not have to give a reason.</p>
+              <p className="govuk-body">{t("track.escalate.text", { stage: stageName(language, t, page.escalation.to) })}</p>
               <Button name="_action" value="find" variant="secondary">
-                Ask for {page.escalation.toStage}
+                {t("track.escalate.button", { stage: stageName(language, t, page.escalation.to) })}
               </Button>
             </PostForm>
           ) : (
             <>
               <p className="govuk-body" id="escalation-why">
-                {page.escalation.why}
+                {whyNot(language, t, page.escalation, page.council)}
               </p>
               {page.escalation.lateRequest ? (
                 <PostForm action="/escalate">
                   <HiddenProof proof={proof} />
                   <Button name="_action" value="find" variant="secondary">
-                    Ask for {page.escalation.lateRequest.toStage} anyway
+                    {t("track.escalate.late", { stage: stageName(language, t, page.escalation.to) })}
                   </Button>
                 </PostForm>
               ) : null}
@@ -109,13 +118,21 @@ export function CaseProgress({ page, proof }: { page: CasePage; proof: Proof }) 
           )}
         </>
       ) : null}
-      {phoneOrEmail(page.council) ? <p className="govuk-body">Questions? {phoneOrEmail(page.council, true)}. Quote your reference.</p> : null}
+      {help ? (
+        <p className="govuk-body">
+          {t("track.questions").split("{contact}")[0]}
+          {help}
+          {t("track.questions").split("{contact}")[1]}
+        </p>
+      ) : null}
     </>
   );
 }
 
 export default function Track() {
   const view = useActionData<typeof action>() as View | undefined;
+  const t = useT();
+  const errors = useFormErrors(view?.view === "find" ? view : undefined);
   return (
     <Page narrow>
       {view?.view === "case" ? (
@@ -123,24 +140,22 @@ export default function Track() {
           <CaseProgress page={view.page} proof={view.proof} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/track">
-              Check another case
+              {t("track.another")}
             </Link>
           </p>
         </>
       ) : (
         <>
-          <ErrorSummary errors={view?.errors} />
-          <h1 className="govuk-heading-l">Check how your complaint is going</h1>
-          <p className="govuk-body">Enter the reference and tracking code we gave you when you made your complaint, compliment or comment.</p>
+          <ErrorSummary errors={errors} />
+          <h1 className="govuk-heading-l">{t("track.title")}</h1>
+          <p className="govuk-body">{t("track.intro")}</p>
           <PostForm>
-            <ProofFields errors={view?.errors ?? {}} values={view?.values ?? {}} />
+            <ProofFields errors={errors} values={view?.values ?? {}} />
             <Button name="_action" value="find">
-              Check
+              {t("track.check")}
             </Button>
           </PostForm>
-          <p className="govuk-body">
-            Lost your tracking code? Phone us and we will read it to you once we know it is you.
-          </p>
+          <p className="govuk-body">{t("track.lost")}</p>
         </>
       )}
     </Page>

@@ -122,6 +122,8 @@ export const escalateInput = z
     expectedVersion: z.number().int("a whole number").min(1).max(2_147_483_647),
     reason: said("Your reason", PUBLIC_TEXT_LIMITS.reason).nullish(),
     lateRequest: z.boolean().optional(),
+    /** The language of the page the resident asked on: kept on the customer, as the complaint form's is (decision 0517). */
+    language: z.enum(RESIDENT_LANGUAGES).optional(),
     idempotencyKey,
   })
   .strict();
