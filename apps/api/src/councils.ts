@@ -40,10 +40,12 @@ export class CouncilDirectory {
    * The council's rules, rebuilt when its stored profile differs from the one they were
    * built from (another process may have saved it).
    */
-  async get(councilId: string): Promise<CouncilRuntime> {
+  async get(councilId: string, db: Executor = this.db): Promise<CouncilRuntime> {
     const fresh = this.cache.get(councilId);
     if (fresh && performance.now() - fresh.checkedAt < RECHECK_MS) return fresh.runtime;
-    const council = await organisationRepository.findCouncil(this.db, councilId);
+    // Inside a transaction, pass it: on the embedded database (one connection) a read outside
+    // the transaction waits for it to end, and the transaction waits for the read.
+    const council = await organisationRepository.findCouncil(db, councilId);
     if (!council) throw new Error(`No council ${councilId}`);
     const profile = JSON.stringify(council.profile);
     const cached = this.cache.get(councilId);
@@ -51,7 +53,7 @@ export class CouncilDirectory {
       cached.checkedAt = performance.now();
       return cached.runtime;
     }
-    const runtime = this.build(council);
+    const runtime = this.build(council, db);
     this.cache.set(councilId, { profile, runtime, checkedAt: performance.now() });
     runtime.catch(() => this.cache.delete(councilId));
     return runtime;
@@ -70,9 +72,9 @@ export class CouncilDirectory {
     return { profile, book: new RuleBook(profile, this.plugins) };
   }
 
-  private async build(council: CouncilRecord): Promise<CouncilRuntime> {
+  private async build(council: CouncilRecord, db: Executor): Promise<CouncilRuntime> {
     const { profile, book } = this.check(council.profile);
-    const tree = await organisationRepository.organisation(this.db, council.id);
+    const tree = await organisationRepository.organisation(db, council.id);
     const directorateIdByCode = new Map<string, string>();
     const serviceIdByCode = new Map<string, string>();
     const directorateNames = new Map<string, string>();

@@ -6,7 +6,7 @@
  */
 import { startSmtpSink } from "@complaints/vitest-config/smtp";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { caseRepository, organisationRepository } from "@complaints/db";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
@@ -319,6 +319,28 @@ describe("the receipt's tracking link is the council's own", () => {
       expect(ours!.payload.text).toContain("Follow your case online at https://complaints.example.org/c/exampleton/track\n");
       expect(theirs!.payload.text).toContain("Follow your case online at https://complaints.leeds.example/track\n");
     } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("a receipt written in the submission's transaction", () => {
+  it("reads the council's settings through that transaction: on the embedded database a read outside it waited for it for ever, once the settings were a second old", async () => {
+    const h = await openHarness();
+    try {
+      // The council's cached rules are checked against the database again after a second
+      // (councils.ts): let every check find them a second older, as a slow transaction would.
+      const now = performance.now.bind(performance);
+      let calls = 0;
+      const clock = vi.spyOn(performance, "now").mockImplementation(() => now() + ++calls * 1_500);
+      const sent = await Promise.race([
+        visitor(h).public.submit(complaint("receipt-cold", { email: "cold@example.com", preferredContact: "email" })),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the submission waited on itself")), 20_000)),
+      ]);
+      clock.mockRestore();
+      expect((await correspondence(h, sent.reference)).map((r) => r.payload.channel)).toEqual(["email"]);
+    } finally {
+      vi.restoreAllMocks();
       await h.close();
     }
   });

@@ -204,7 +204,7 @@ export function councilOf(runtime: CouncilRuntime): ReceiptFacts["council"] {
 
 /** The council's languages and the customer's own (the form they used): bilingual councils write both. */
 async function receiptLanguage(ctx: Context, trx: Executor, councilId: string, customerId: string | null): Promise<ReceiptLanguage> {
-  const runtime = await ctx.deps.councils.get(councilId);
+  const runtime = await ctx.deps.councils.get(councilId, trx);
   const chosen = customerId ? (await customerRepository.getCustomer(trx, customerId)).language : "en";
   return correspondenceLanguage(runtime, chosen);
 }
