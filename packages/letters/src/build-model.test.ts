@@ -213,7 +213,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     for (const kind of ["compliment", "comment"] as const) {
       const rules = new RuleBook(defaultProfile, []).rulesFor("waste", kind);
       const scenario = new CaseScenario(rules);
-      scenario.log({ kind, reference: `FB-${kind}`, channel: "email", customer: { id: "c-2", name: "Grace Hopper" }, description: "The crew put my bin back by the gate every week." }, "2026-11-02");
+      scenario.log({ reference: `FB-${kind}`, channel: "email", customer: { id: "c-2", name: "Grace Hopper" }, description: "The crew put my bin back by the gate every week." }, "2026-11-02");
       const model = buildLetterModel("compliment-acknowledgement", scenario.case, rules, defaultProfile, { ...context, signatoryId: "alex" });
       expect(model.sections.find((section) => section.element === "compliment-summary")?.paragraphs.join(" "), kind).toBe("Thank you for telling us: The crew put my bin back by the gate every week.");
       expect(checkRequiredContent(model, "code-2024").map((m) => m.element), kind).toEqual(["passed-to"]);
