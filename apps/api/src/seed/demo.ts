@@ -374,10 +374,10 @@ const RECENT_MS = 7 * 86_400_000;
  */
 function representativeContact(name: string, council: DemoCouncil): { contactChannel: "email" | "post"; email: string; address: string; postcode: string } {
   const office = `${council.postcodeArea}1 1MO`;
+  const local = name.replace(/^Cllr\s+|\s+MP$/g, "").toLowerCase().replace(/[^a-z]+/g, ".");
   if (name.endsWith(" MP")) {
-    return { contactChannel: "post", email: "sarah.lowe.office@parliament.example", address: `Constituency Office\n12 Market Street\n${council.town}`, postcode: office };
+    return { contactChannel: "post", email: `${local}.office@parliament.example`, address: `Constituency Office\n12 Market Street\n${council.town}`, postcode: office };
   }
-  const local = name.replace(/^Cllr\s+/, "").toLowerCase().replace(/[^a-z]+/g, ".");
   return { contactChannel: "email", email: `cllr.${local}@${council.domain}`, address: `Members' Office, Town Hall\n${council.town}`, postcode: office };
 }
 
