@@ -39,7 +39,6 @@ describe("a bounce reaches the work queue (real SMTP, real IMAP, the jobs)", () 
       },
       profile: (p) => ({ ...p, correspondence: { ...p.correspondence, replyTo: COUNCIL_ADDRESS } }),
     });
-    jobs = await startJobs(h.deps, { schedule: false });
   }, 60_000);
   afterAll(async () => {
     await jobs?.stop();
@@ -51,7 +50,8 @@ describe("a bounce reaches the work queue (real SMTP, real IMAP, the jobs)", () 
 
   /** Puts a message in the council's mailbox, as the mail server's MTA would deliver it. */
   async function deliverToMailbox(message: Buffer): Promise<void> {
-    const client = new ImapFlow({ host: imap.host, port: imap.port, secure: false, auth: { user: imap.user, pass: imap.password }, logger: false });
+    // Timeouts so a mailbox that does not answer fails the test saying so, not by the test's own timeout.
+    const client = new ImapFlow({ host: imap.host, port: imap.port, secure: false, auth: { user: imap.user, pass: imap.password }, logger: false, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
     await client.connect();
     try {
       await client.append("INBOX", message);
@@ -127,6 +127,8 @@ describe("a bounce reaches the work queue (real SMTP, real IMAP, the jobs)", () 
     await manager.command.assign({ caseId: caseId, expectedVersion: triaged.version, handlerId: officerId });
 
     // The delivery job sends it through SMTP, with the Message-ID that traces it back to its row.
+    // (Started only now, so the correspondence goes when the job runs, not when a step kicks it.)
+    jobs = await startJobs(h.deps, { schedule: false });
     await jobs.runNow("deliver");
     const mail = smtp.received.filter((m) => m.to === RESIDENT);
     expect(mail).toHaveLength(1);
