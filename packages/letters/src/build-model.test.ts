@@ -208,6 +208,17 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     const model = buildLetterModel("acknowledgement", scenario.case, rules, defaultProfile, context);
     expect(model.slots).toEqual({ "body-end": [{ id: "waste.report-missed-bin", text: "You can report a missed bin online at any time." }] });
   });
+
+  it("acknowledges a comment as a compliment is acknowledged, saying what it was about from the case (Leeds policy 5), so only the team it was passed to needs the officer's words", () => {
+    for (const kind of ["compliment", "comment"] as const) {
+      const rules = new RuleBook(defaultProfile, []).rulesFor("waste", kind);
+      const scenario = new CaseScenario(rules);
+      scenario.log({ reference: `FB-${kind}`, channel: "email", customer: { id: "c-2", name: "Grace Hopper" }, description: "The crew put my bin back by the gate every week." }, "2026-11-02");
+      const model = buildLetterModel("compliment-acknowledgement", scenario.case, rules, defaultProfile, { ...context, signatoryId: "alex" });
+      expect(model.sections.find((section) => section.element === "compliment-summary")?.paragraphs.join(" "), kind).toBe("Thank you for telling us: The crew put my bin back by the gate every week.");
+      expect(checkRequiredContent(model, "code-2024").map((m) => m.element), kind).toEqual(["passed-to"]);
+    }
+  });
 });
 
 describe("withSections: the officer's own words in the draft", () => {

@@ -327,7 +327,8 @@ export function buildLetterModel(
         "correct-organisation",
         state.triage?.outcome === "wrongly-addressed" ? t("wrongly-addressed.contact", { body: state.triage.body, contact: asClause(state.triage.bodyContact) }) : undefined,
       ),
-    "compliment-summary": () => section("compliment-summary", state.kind === "compliment" ? t("compliment.thanks", { description: state.description }) : undefined),
+    // A comment is acknowledged with the same letter as a compliment, and says what it was about the same way.
+    "compliment-summary": () => section("compliment-summary", state.kind === "compliment" || state.kind === "comment" ? t("compliment.thanks", { description: state.description }) : undefined),
     "passed-to": () => [],
     "enquiry-summary": () => section("enquiry-summary", state.kind === "member-enquiry" ? t("enquiry.asked", { description: state.description }) : undefined),
     "enquiry-response": () => section("enquiry-response", state.kind === "member-enquiry" ? response?.reasons : undefined),

@@ -101,6 +101,45 @@ describe("the demo council", () => {
     expect(rows.map((r) => `${r.reference}: ${r.type} at ${r.at.toISOString()} after ${r.previousType} at ${r.previousAt.toISOString()}`)).toEqual([]);
   });
 
+  it("leaves waiting only the letters it means to (decision 0321): the last week's Stage 2 letters whose remedy the officer will write, and members' letters whose office details are not yet recorded", async () => {
+    const db = database.db;
+    const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+    const waiting = await db
+      .selectFrom("notifications_outbox")
+      .select(["payload", "created_at"])
+      .where("kind", "=", "letter")
+      .where("case_id", "is not", null)
+      .where("sent_at", "is", null)
+      .where("failed_at", "is", null)
+      .execute();
+    for (const row of waiting) {
+      const { letter, missing } = row.payload as { letter: string; missing?: string[] };
+      const deliberate = (letter === "stage-2-response" && missing?.join() === "what we will do to put things right") || (missing?.length === 1 && /^the postal address of .+, who acts for the customer/.test(missing[0]!));
+      expect(deliberate, `${letter} waiting for ${missing?.join("; ")}`).toBe(true);
+      expect(row.created_at.getTime(), `${letter} waiting since ${row.created_at.toISOString()}`).toBeGreaterThan(weekAgo.getTime());
+    }
+    // Older members' letters have their representative's details, so the replies went to them.
+    const withoutDetails = await db
+      .selectFrom("cases")
+      .leftJoin("representative_contacts", "representative_contacts.case_id", "cases.id")
+      .select("cases.reference")
+      .where("cases.kind", "=", "member-enquiry")
+      .where("cases.received_at", "<", weekAgo)
+      .where("representative_contacts.case_id", "is", null)
+      .execute();
+    expect(withoutDetails).toEqual([]);
+    // The print room has confirmed its runs: no post older than a few days is still to go.
+    const unposted = await db
+      .selectFrom("notifications_outbox")
+      .select(["id", "status"])
+      .where("kind", "=", "correspondence")
+      .where(sql<string>`payload->>'channel'`, "=", "post")
+      .where("status", "!=", "sent")
+      .where("created_at", "<", new Date(now.getTime() - 4 * 86_400_000))
+      .execute();
+    expect(unposted).toEqual([]);
+  });
+
   it("seeds once: a second start leaves it alone", async () => {
     const again = await seedDemo(deps, { now, cases: 120 });
     expect(again.created).toBe(false);

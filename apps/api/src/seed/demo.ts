@@ -17,6 +17,7 @@ import type { StaffPrincipal } from "../access/principal.js";
 import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput, type StepLetterWords } from "../services/cases.js";
 import { buildPrintBatch, confirmPrintBatch, lettersAwaitingPost, MAX_BATCH } from "../services/print-batches.js";
 import { conductCommand } from "../services/customers.js";
+import { updateCaseContact } from "../services/contact-details.js";
 import { describeError } from "../errors.js";
 import { addStaff, installCouncil, type StaffSpec } from "./council.js";
 import { demoCouncilFor, exampleton, type DemoCouncil } from "./profile.js";
@@ -261,6 +262,19 @@ export async function seedDemo(
       continue;
     }
     report.cases += 1;
+    // Staff record a representative's contact details when they log their letter, so replies
+    // reach them (decision 0320). Left out, deliberately, for members' letters of the last
+    // week: their acknowledgement waits on the work queue as "add it to their record", the
+    // task a caseworker meets when an MP's or councillor's office has not given its details.
+    if (input.representative && now.getTime() - receivedAt.getTime() > RECENT_MS) {
+      try {
+        await updateCaseContact(ctxFor("cso"), principals.get("cso")!, { caseId, party: "representative", ...representativeContact(input.representative.name, council), note: "From the member's letter" });
+        version = (await caseRepository.getCase(db, caseId)).version;
+      } catch (error) {
+        report.refused += 1;
+        deps.log.warn("demo seed: a representative's details were refused", { error: describe(error) });
+      }
+    }
     let at = receivedAt;
     /** Runs the step at `when` if that moment has come; false stops this case here. */
     const step = async <K extends CommandKey>(who: string, when: Date, type: K, payload: CommandPayload<K> & { letter?: StepLetterWords }): Promise<boolean> => {
@@ -312,6 +326,7 @@ export async function seedDemo(
       extra,
       staffIds,
       stalled: rng.chance(0.12),
+      now,
     });
     // The post of the case's last step goes in the next print runs (up to "now").
     const lastRun = printRunAt(calendar.addWorkingDays(todayIn({ now: () => at }), 6));
@@ -350,6 +365,22 @@ export async function seedDemo(
   return report;
 }
 
+/** What "the last week" is for the tasks the demo leaves waiting on purpose. */
+const RECENT_MS = 7 * 86_400_000;
+
+/**
+ * A member's or MP's office details as staff would record them: councillors by email at the
+ * council, the MP's constituency office by post (a letter with the council's letterhead).
+ */
+function representativeContact(name: string, council: DemoCouncil): { contactChannel: "email" | "post"; email: string; address: string; postcode: string } {
+  const office = `${council.postcodeArea}1 1MO`;
+  const local = name.replace(/^Cllr\s+|\s+MP$/g, "").toLowerCase().replace(/[^a-z]+/g, ".");
+  if (name.endsWith(" MP")) {
+    return { contactChannel: "post", email: `${local}.office@parliament.example`, address: `Constituency Office\n12 Market Street\n${council.town}`, postcode: office };
+  }
+  return { contactChannel: "email", email: `cllr.${local}@${council.domain}`, address: `Members' Office, Town Hall\n${council.town}`, postcode: office };
+}
+
 /** The print room's run on a day: 3pm, London's afternoon post. */
 function printRunAt(day: string): Date {
   return new Date(`${day}T15:00:00Z`);
@@ -386,6 +417,8 @@ interface Play {
   staffIds: Map<string, string>;
   /** Leave it waiting after acknowledgement (so some cases are overdue). */
   stalled: boolean;
+  /** "Today" for the demo. */
+  now: Date;
 }
 
 /** The path a case takes; it stops wherever "now" falls, or where the scenario ends. */
@@ -484,13 +517,27 @@ async function playCase(p: Play): Promise<void> {
     if (!(await step(dcro, after(rng.int(3, 8)), "refer-back", { reason: "The review found points the Stage 1 investigation did not look into" }))) return;
     if (!(await step(dcro, after(1), "assign", { handlerId: ioId }))) return;
     if ((await p.can(p.io, "acknowledge")) && !(await step(p.io, after(1), "acknowledge", { offerToDiscuss: mustOffer }))) return;
-    if (!(await step(p.io, after(rng.int(4, 9)), "respond", { outcome: "partly-upheld", reasons: "We looked again at the points the review found we had missed.", remedies: [] }))) return;
+    if (!(await step(p.io, after(rng.int(4, 9)), "respond", { outcome: "partly-upheld", reasons: "We looked again at the points the review found we had missed.", remedies: [{ id: "referral-apology", type: "apology", description: "A written apology for the points we missed the first time", ownerId: ioId, dueOn: null }] }))) return;
     await step(dcro, after(rng.int(15, 25)), "close", { note: null });
     return;
   }
   // Stage 2's answer may need a senior officer (children's social care: a head of service or director).
   const responder = (await p.can(io2, "respond")) ? io2 : (await p.can(`hos-${d}`, "respond")) ? `hos-${d}` : `director-${d}`;
-  if (!(await step(responder, after(rng.int(6, 18)), "respond", { outcome: rng.pick(["upheld", "partly-upheld", "not-upheld"] as const), reasons: "A senior officer reviewed the Stage 1 investigation and the evidence.", letter: words("complaint-definition", "Whether the Stage 1 investigation answered every point you raised, and whether its outcome was right.") }))) return;
+  const answered = after(rng.int(6, 18));
+  const finding = rng.pick(["upheld", "partly-upheld", "not-upheld"] as const);
+  // What Stage 2 puts right, recorded with the decision as the form asks, so the letter says it.
+  // Left out, deliberately, for upheld answers of the last week: the officer will write what
+  // is put right in the letter itself, a task the demo shows on the work queue ("Write the
+  // Stage 2 response letter … missing: what we will do to put things right").
+  const draftedLater = p.now.getTime() - answered.getTime() < RECENT_MS;
+  const stage2Remedies =
+    finding === "not-upheld" || draftedLater
+      ? []
+      : [
+          { id: "stage-2-apology", type: "apology" as const, description: "A written apology for how the complaint was handled at Stage 1", ownerId: p.staffIds.get(io2)!, dueOn: null },
+          { id: "stage-2-review", type: "action" as const, description: "Go through the points Stage 1 missed with the service and put them right", ownerId: ioId, dueOn: dateAfter(new Date(answered.getTime() + 14 * 86_400_000)) },
+        ];
+  if (!(await step(responder, answered, "respond", { outcome: finding, reasons: "A senior officer reviewed the Stage 1 investigation and the evidence.", remedies: stage2Remedies, letter: words("complaint-definition", "Whether the Stage 1 investigation answered every point you raised, and whether its outcome was right.") }))) return;
   // Lewisham: some go on to the Independent Adjudicator (Stage 3) instead of closing.
   if (p.rules.plugins.includes("independent-adjudicator") && (await p.can("cso", "escalate")) && rng.chance(0.3)) {
     await playAdjudication(p);
