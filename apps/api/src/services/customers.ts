@@ -10,7 +10,7 @@ import { noAccess, notFound, refused } from "../errors.js";
 import { hasRole, readDecision, rolesIn, type StaffPrincipal } from "../access/principal.js";
 import { CASE_LOGGERS, CASE_READERS, CONDUCT_ROLES, type StaffRole } from "../access/policy.js";
 import { recordReads } from "./cases.js";
-import { CONDUCT_LETTERS, issueStepLetters } from "./letters.js";
+import { CONDUCT_LETTERS, issueStepLetters, letterUrl } from "./letters.js";
 
 /** The answer for a customer who does not exist and for one the staff member may not see alike. */
 export const NO_SUCH_CUSTOMER = "There is no such customer, or you cannot see them";
@@ -144,6 +144,8 @@ export interface ConductLetterView {
   /** The pending letter, while it waits: its draft page is /cases/<caseId>/letters/<outboxId>. */
   outboxId: number | null;
   letterId: string | null;
+  /** The issued letter's PDF. */
+  downloadUrl: string | null;
   missing: string[];
   at: string;
 }
@@ -168,6 +170,7 @@ async function conductLetters(ctx: Context, councilId: string, customerId: strin
       reference: typeof payload.reference === "string" ? payload.reference : null,
       outboxId: row.id,
       letterId: null,
+      downloadUrl: null,
       missing: Array.isArray(payload.missing) ? payload.missing.map(String) : [],
       at: row.createdAt.toISOString(),
     };
@@ -184,6 +187,7 @@ async function conductLetters(ctx: Context, councilId: string, customerId: strin
         reference,
         outboxId: null,
         letterId: letter.id,
+        downloadUrl: letterUrl(letter.id),
         missing: [],
         at: letter.issued_at.toISOString(),
       });
