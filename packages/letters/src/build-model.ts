@@ -287,7 +287,7 @@ export function buildLetterModel(
       section(
         "reasons",
         CONDUCT_LETTERS.has(kind)
-          ? conductReasons(kind, context.conduct)
+          ? conductReasons(kind, context.conduct, t)
           : kind === "wrongly-addressed" && state.triage?.outcome === "wrongly-addressed"
           ? t("wrongly-addressed.reason", { body: state.triage.body })
           : kind === "out-of-time" && state.triage?.outcome === "out-of-time"
@@ -430,8 +430,8 @@ const CONDUCT_LETTERS = new Set<LetterKind>(["conduct-warning", "conduct-designa
 type Say = (key: WordingKey, values?: Record<string, string | number>) => string;
 
 /** The reasons of a designation or of its latest review, as the decider wrote them. */
-function conductReasons(kind: LetterKind, conduct: ConductState | undefined): string | undefined {
-  if (kind === "conduct-designation") return conduct?.designation?.reason;
+function conductReasons(kind: LetterKind, conduct: ConductState | undefined, t: Say): string | undefined {
+  if (kind === "conduct-designation") return conduct?.designation ? t("conduct.designation-reasons", { reasons: conduct.designation.reason }) : undefined;
   if (kind === "conduct-review") return conduct?.reviews.at(-1)?.reason;
   return undefined;
 }

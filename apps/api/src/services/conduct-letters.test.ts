@@ -144,7 +144,7 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     const { model } = (await letterRepository.getLetter(h.db.db, letters[0]!.letterId!)) as unknown as { model: LetterModel };
     const sections = Object.fromEntries(model.sections.map((s) => [s.element, s.paragraphs.join(" ")]));
     expect(sections).toMatchObject({
-      reasons: "Calls continued after the warning.",
+      reasons: "We have decided to limit how you contact us. Calls continued after the warning.",
       restrictions: "From now on: please contact only Morgan Resolve, Complaints Manager; please phone us no more than 2 times a week.",
       "review-date": "We will review these arrangements by 31 August 2026 and write to you with the outcome.",
     });

@@ -130,6 +130,7 @@ export const cy: Record<WordingKey, string> = {
   "conduct.expected": "Rydym yn gofyn i chi: {behaviour}",
   "conduct.warning-period": "Gwnewch y newid hwn ar unwaith. Byddwn yn edrych ar sut rydych wedi cysylltu â ni hyd at {date} cyn i ni benderfynu a oes angen cyfyngu ar sut rydych yn cysylltu â ni.",
   "conduct.right-to-comment": "Cyn i ni benderfynu dim mwy, gallwch ddweud wrthym beth yw eich barn am y llythyr hwn. Ysgrifennwch atom neu anfonwch e-bost at {email} erbyn {date}, gan nodi ein cyfeirnod.",
+  "conduct.designation-reasons": "Rydym wedi penderfynu cyfyngu ar sut rydych yn cysylltu â ni. {reasons}",
   "conduct.restrictions": "O hyn ymlaen: {items}.",
   "conduct.restriction.single-point-of-contact": "cysylltwch â {contact} yn unig",
   "conduct.restriction.written-contact-only": "cysylltwch â ni yn ysgrifenedig yn unig, drwy lythyr neu e-bost",

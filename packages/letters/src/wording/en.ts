@@ -135,6 +135,7 @@ export const en = {
   "conduct.expected": "We are asking you to: {behaviour}",
   "conduct.warning-period": "Please make this change straight away. We will look at how you have contacted us up to {date} before we decide whether we need to limit how you contact us.",
   "conduct.right-to-comment": "Before we decide anything more, you can tell us what you think about this letter. Please write to us or email {email} by {date}, quoting our reference.",
+  "conduct.designation-reasons": "We have decided to limit how you contact us. {reasons}",
   "conduct.restrictions": "From now on: {items}.",
   "conduct.restriction.single-point-of-contact": "please contact only {contact}",
   "conduct.restriction.written-contact-only": "please contact us in writing only, by letter or email",
