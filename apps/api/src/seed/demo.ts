@@ -324,6 +324,8 @@ export async function seedDemo(
   const [row] = await customerRepository.findCustomers(db, { councilId: installed.councilId, email: persistent.email, limit: 1 });
   if (row) {
     const manager = principals.get("manager")!;
+    // Today, after everything on the customer's cases: each step's letter is an event on their
+    // latest case, and a case's events are dated in the order they happened.
     // The warning's letter says what the behaviour was, in the officer's words (the form asks for them).
     const concerns = {
       sections: [
@@ -334,9 +336,9 @@ export async function seedDemo(
       ],
     };
     const steps: Array<[number, Parameters<typeof conductCommand>[4], Parameters<typeof conductCommand>[5]?]> = [
-      [70, { type: "refer", evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
-      [60, { type: "warn", behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, -30) }, concerns],
-      [45, { type: "designate", restrictions: [{ kind: "single-point-of-contact", contact: "Morgan Resolve, Complaints Manager" }, { kind: "written-contact-only", adjustments: "Large print replies" }], reason: "Calls continued after the warning; the restrictions let genuine new complaints through.", reviewBy: addDays(now, 20) }],
+      [0.3, { type: "refer", evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
+      [0.2, { type: "warn", behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, 30) }, concerns],
+      [0.1, { type: "designate", restrictions: [{ kind: "single-point-of-contact", contact: "Morgan Resolve, Complaints Manager" }, { kind: "written-contact-only", adjustments: "Large print replies" }], reason: "Calls continued after the warning; the restrictions let genuine new complaints through.", reviewBy: addDays(now, 20) }],
     ];
     let conductVersion = 0;
     for (const [daysAgo, command, words] of steps) {
