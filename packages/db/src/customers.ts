@@ -158,7 +158,7 @@ async function findCustomers(
 
 /**
  * What the API's access decision needs about every case of these customers (a customer is
- * seen through the cases one may read: issue 20), by customer id.
+ * seen through the cases one may read: issue 20), by customer id, each customer's newest first.
  */
 async function caseAccessFacts(
   db: Executor,
@@ -180,6 +180,9 @@ async function caseAccessFacts(
     ])
     .where("council_id", "=", councilId)
     .where("customer_id", "in", [...new Set(customerIds)])
+    // Newest first: a customer's letters not about one case are filed on their latest (decision 0321).
+    .orderBy("received_at", "desc")
+    .orderBy("id")
     .execute();
   for (const r of rows) {
     out.get(r.customer_id!)?.push({

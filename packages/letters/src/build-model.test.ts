@@ -265,3 +265,43 @@ describe("withSections: the officer's own words in the draft", () => {
     expect(model.sections).toHaveLength(draft.sections.length + 1);
   });
 });
+
+describe("letters about how a customer contacts us (Leeds policy paras 54–56)", () => {
+  const conduct = {
+    customerId: "c-1",
+    version: 5,
+    status: "lifted" as const,
+    referral: { on: "2026-06-01", by: "alex", evidence: "Forty calls in a week." },
+    warning: { on: "2026-06-10", behaviourExpected: "Contact us by email only.", until: "2026-07-10" },
+    comments: [],
+    designation: { on: "2026-07-20", restrictions: [{ kind: "call-limit" as const, callsPerWeek: 0 }], reason: "The calls went on.", reviewBy: "2026-11-20" },
+    reviews: [{ on: "2026-11-18", decision: "lift" as const, reason: "There have been no calls since August.", nextReviewBy: null }],
+  };
+  const text = (model: ReturnType<typeof buildLetterModel>) => Object.fromEntries(model.sections.map((s) => [s.element, s.paragraphs.join(" ")]));
+
+  it("a review that lifts the restrictions says so, with the reasons and the Ombudsman, and carries no complaint's deadline (para 56)", () => {
+    const model = buildLetterModel("conduct-review", loggedComplaint().case, wasteRules(), defaultProfile, { ...context, signatoryId: "alex", conduct });
+    expect(text(model)).toEqual({
+      "review-outcome": "We have reviewed the arrangements for how you contact us, and we have ended them. You can contact us in the usual way again.",
+      reasons: "There have been no calls since August.",
+      "ombudsman-details": expect.stringMatching(/^You cannot appeal to the council against these arrangements, but you can ask the Local Government and Social Care Ombudsman to look at them\. It is free and independent\. To contact them, visit /),
+    });
+    expect(model.signOff.name).toBe("Alex Brown");
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+  });
+
+  it("names the LGSCO, never the body of the case's own regime when that is the Information Commissioner", () => {
+    const rules = wasteRules();
+    const foi = { ...rules, regime: { ...rules.regime, nextBody: { ...rules.regime.nextBody, id: "ico", name: "Information Commissioner" } } };
+    const model = buildLetterModel("conduct-designation", loggedComplaint().case, foi, defaultProfile, { ...context, signatoryId: "alex", conduct: { ...conduct, status: "designated", reviews: [] } });
+    expect(text(model)["ombudsman-details"]).toContain("Local Government and Social Care Ombudsman");
+    expect(text(model)["ombudsman-details"]).not.toContain("Information Commissioner");
+    expect(text(model).restrictions).toBe("From now on: please do not phone us.");
+    expect(checkRequiredContent(model, "foi-eir")).toEqual([]);
+  });
+
+  it("a warning drafted without the officer's account of the behaviour lacks it, and nothing else (para 54)", () => {
+    const model = buildLetterModel("conduct-warning", loggedComplaint().case, wasteRules(), defaultProfile, { ...context, signatoryId: "alex", conduct: { ...conduct, status: "warned", designation: null, reviews: [] } });
+    expect(checkRequiredContent(model, "code-2024").map((m) => m.element)).toEqual(["behaviour-concerns"]);
+  });
+});

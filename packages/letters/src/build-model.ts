@@ -2,6 +2,8 @@ import {
   currentStage,
   DomainError,
   type CaseState,
+  type ConductState,
+  type Restriction,
   type CouncilProfile,
   type DueKind,
   type LetterKind,
@@ -54,6 +56,12 @@ export interface LetterContext {
    * `<publicAddress>/escalate`, the portal's public escalate page.
    */
   publicAddress?: string;
+  /**
+   * The customer's persistent-complainant record, for the letters about how they contact us
+   * (conduct-warning, conduct-designation, conduct-review): the behaviour asked for and its
+   * time span, the restrictions and their review date, the review's outcome.
+   */
+  conduct?: ConductState;
 }
 
 /** A letter that cannot be drafted from the case as it stands (no address, nobody to sign it…). */
@@ -143,7 +151,8 @@ export function buildLetterModel(
   const writeToRepresentative = state.representative?.replyTo === "representative";
   const lastExtension = stage?.extensions.at(-1);
   const openCustomerRequests = state.informationRequests.filter((request) => request.from === "customer" && !request.answeredOn);
-  const ombudsmanCase = state.ombudsman.at(-1);
+  // The enquiry the Ombudsman decided last (the letter tells the resident of that decision).
+  const ombudsmanCase = [...state.ombudsman].reverse().find((enquiry) => enquiry.decision) ?? state.ombudsman.at(-1);
   const stageIndex = stage ? rules.regime.stages.findIndex((rule) => rule.id === stage.stageId) : -1;
   const previousStage = stageIndex > 0 ? stageOf(state, rules.regime.stages[stageIndex - 1]?.id) : undefined;
 
@@ -183,6 +192,7 @@ export function buildLetterModel(
     // take the complaint, or, after our last stage, the complaint itself.
     const lead: WordingKey =
       kind === "extension-notice" ? "ombudsman.extension" : kind === "holding-response" ? "ombudsman.delay" : DECISION_LETTERS.has(kind) ? "ombudsman.decision" : "ombudsman.final";
+    if (CONDUCT_LETTERS.has(kind)) return conductOmbudsmanParagraph(rules, profile, t);
     return joinSentences(
       t(lead, { name }),
       ways.length > 0 && t("ombudsman.contact", { ways: ways.join(t("ombudsman.or")) }),
@@ -276,7 +286,9 @@ export function buildLetterModel(
     reasons: () =>
       section(
         "reasons",
-        kind === "wrongly-addressed" && state.triage?.outcome === "wrongly-addressed"
+        CONDUCT_LETTERS.has(kind)
+          ? conductReasons(kind, context.conduct, t)
+          : kind === "wrongly-addressed" && state.triage?.outcome === "wrongly-addressed"
           ? t("wrongly-addressed.reason", { body: state.triage.body })
           : kind === "out-of-time" && state.triage?.outcome === "out-of-time"
             ? state.triage.reasons
@@ -288,7 +300,9 @@ export function buildLetterModel(
       section(
         "remedies",
         kind === "ombudsman-response"
-          ? joinSentences(...(ombudsmanCase?.remedies ?? []).map((remedy) => `${t("remedy.by", { remedy: remedyText(remedy), date: date(remedy.dueOn) })}.`))
+          ? ombudsmanCase?.decision && ombudsmanCase.remedies.length === 0
+            ? t("remedy.ombudsman-none")
+            : joinSentences(...(ombudsmanCase?.remedies ?? []).map((remedy) => `${t("remedy.by", { remedy: remedyText(remedy), date: date(remedy.dueOn) })}.`))
           : remediesText,
       ),
     "outstanding-actions": () =>
@@ -332,14 +346,9 @@ export function buildLetterModel(
     "passed-to": () => [],
     "enquiry-summary": () => section("enquiry-summary", state.kind === "member-enquiry" ? t("enquiry.asked", { description: state.description }) : undefined),
     "enquiry-response": () => section("enquiry-response", state.kind === "member-enquiry" ? response?.reasons : undefined),
+    // What the behaviour was is the officer's to write (the referral's evidence is for staff).
     "behaviour-concerns": () => [],
-    "expected-behaviour": () => [],
-    "warning-period": () => [],
-    "right-to-comment": () => [],
-    restrictions: () => [],
-    "restriction-duration": () => [],
-    "review-date": () => [],
-    "review-outcome": () => [],
+    ...conductSections(kind, context.conduct, profile, t, date),
     "ombudsman-decision": () => section("ombudsman-decision", ombudsmanCase?.decision?.summary),
   };
 
@@ -414,6 +423,86 @@ export function withSections(model: LetterModel, sections: readonly LetterSectio
   const merged = [...kept, ...given.values()];
   // A stable sort: the draft's own order stands where the kind does not decide.
   return { ...model, sections: merged.map((section, at) => ({ section, at })).sort((a, b) => rank(a.section.element) - rank(b.section.element) || a.at - b.at).map(({ section }) => section) };
+}
+
+/** Letters about how a customer contacts us: about the customer, not a stage of a case. */
+const CONDUCT_LETTERS = new Set<LetterKind>(["conduct-warning", "conduct-designation", "conduct-review"]);
+
+type Say = (key: WordingKey, values?: Record<string, string | number>) => string;
+
+/** The reasons of a designation or of its latest review, as the decider wrote them. */
+function conductReasons(kind: LetterKind, conduct: ConductState | undefined, t: Say): string | undefined {
+  if (kind === "conduct-designation") return conduct?.designation ? t("conduct.designation-reasons", { reasons: conduct.designation.reason }) : undefined;
+  if (kind === "conduct-review") return conduct?.reviews.at(-1)?.reason;
+  return undefined;
+}
+
+function restrictionText(restriction: Restriction, t: Say): string {
+  switch (restriction.kind) {
+    case "single-point-of-contact":
+      return t("conduct.restriction.single-point-of-contact", { contact: restriction.contact });
+    case "written-contact-only":
+      return restriction.adjustments?.trim()
+        ? t("conduct.restriction.written-contact-only-adjusted", { adjustments: asClause(restriction.adjustments).replace(/^./, (c) => c.toLowerCase()) })
+        : t("conduct.restriction.written-contact-only");
+    case "call-limit":
+      return restriction.callsPerWeek === 0 ? t("conduct.restriction.no-calls") : t("conduct.restriction.call-limit", { calls: restriction.callsPerWeek });
+    case "premises-limit":
+      return t("conduct.restriction.premises-limit", { detail: asClause(restriction.detail) });
+    case "correspondence-filed":
+      return t("conduct.restriction.correspondence-filed", { detail: asClause(restriction.detail) });
+    case "other":
+      return asClause(restriction.detail);
+  }
+}
+
+/**
+ * The sections the persistent-complainant record fills (Leeds policy paras 54–56): the change
+ * asked for and its time span, the right to comment first (Lancaster task group 7(1)); the
+ * restrictions, how long they last and their review (LGSCO guide, chapter 6); the review's outcome.
+ */
+function conductSections(
+  kind: LetterKind,
+  conduct: ConductState | undefined,
+  profile: CouncilProfile,
+  t: Say,
+  date: (iso: string) => string,
+): Pick<Record<LetterElement, () => LetterSection[]>, "expected-behaviour" | "warning-period" | "right-to-comment" | "restrictions" | "restriction-duration" | "review-date" | "review-outcome"> {
+  const warning = kind === "conduct-warning" ? conduct?.warning : undefined;
+  const designation = kind === "conduct-designation" ? conduct?.designation : undefined;
+  const review = kind === "conduct-review" ? conduct?.reviews.at(-1) : undefined;
+  return {
+    "expected-behaviour": () => section("expected-behaviour", warning ? t("conduct.expected", { behaviour: warning.behaviourExpected }) : undefined),
+    "warning-period": () => section("warning-period", warning ? t("conduct.warning-period", { date: date(warning.until) }) : undefined),
+    "right-to-comment": () => section("right-to-comment", warning ? t("conduct.right-to-comment", { email: profile.letterhead.email, date: date(warning.until) }) : undefined),
+    restrictions: () =>
+      section("restrictions", designation && designation.restrictions.length > 0 ? t("conduct.restrictions", { items: designation.restrictions.map((r) => restrictionText(r, t)).join("; ") }) : undefined),
+    "restriction-duration": () => section("restriction-duration", designation ? t("conduct.restriction-duration") : undefined),
+    "review-date": () => section("review-date", designation ? t("conduct.review-date", { date: date(designation.reviewBy) }) : undefined),
+    "review-outcome": () =>
+      section(
+        "review-outcome",
+        review ? (review.decision === "lift" ? t("conduct.review.lift") : t("conduct.review.renew", { date: date(review.nextReviewBy ?? conduct?.designation?.reviewBy ?? "") })) : undefined,
+      ),
+  };
+}
+
+/**
+ * Where a customer can take the council's decision about how they contact us: "no further
+ * right of appeal to the council ... directed to the Local Government Ombudsman" (Leeds policy
+ * para 56), or the Housing Ombudsman where the case is a council landlord's; never the body of
+ * an FOI review (the Information Commissioner) or of a member enquiry.
+ */
+function conductOmbudsmanParagraph(rules: ResolvedRules, profile: CouncilProfile, t: Say): string {
+  const id = rules.regime.nextBody.id === "housing-ombudsman" ? "housing-ombudsman" : "lgsco";
+  const contact = profile.ombudsmen[id];
+  const name = contact?.name ?? (id === "housing-ombudsman" ? "Housing Ombudsman" : "Local Government and Social Care Ombudsman");
+  const ways = [
+    contact?.website ? t("ombudsman.visit", { website: contact.website }) : undefined,
+    contact?.phone ? t("ombudsman.call", { phone: contact.phone }) : undefined,
+    contact && contact.addressLines.length > 0 ? t("ombudsman.write", { address: [...contact.addressLines, contact.postcode].filter(Boolean).join(", ") }) : undefined,
+  ].filter((way): way is string => Boolean(way));
+  return joinSentences(t("ombudsman.conduct", { name }), ways.length > 0 && t("ombudsman.contact", { ways: ways.join(t("ombudsman.or")) }));
 }
 
 /** Letters that give the customer their tracking code: the first one they get. */

@@ -107,7 +107,12 @@ const OMBUDSMAN_DECISION = "Ombudsman decisions: the council confirms the decisi
 const INFO_REQUEST = "Southwark procedure: the letter asks for the specific information missing and explains what happens without it";
 const REPRESENTATIVE = "Data Protection Act 2018 Sch 1 para 24 (elected representatives): the reply names the constituent it is about";
 
-/** Letters about a customer's behaviour belong to the customer, not to a regime; only the Ombudsman named changes. */
+/**
+ * Letters about a customer's behaviour belong to the customer, not to a regime; only the
+ * Ombudsman named changes: the Housing Ombudsman for a council landlord's case, else the LGSCO
+ * ("directed to the Local Government Ombudsman", Leeds policy 56), never the Information
+ * Commissioner of an FOI review (`foi-eir` and `member-enquiry` name the LGSCO).
+ */
 function conductLetters(body: NextBody): Partial<Record<LetterKind, ContentRequirement[]>> {
   return {
     "conduct-warning": [
@@ -342,6 +347,7 @@ const REQUIRED_CONTENT: Record<RegimeFamily, Partial<Record<LetterKind, ContentR
   },
   "foi-eir": {
     ...sharedLetters(ICO),
+    ...conductLetters(LGSCO),
     ...refusalLetters(ICO, FOI.review),
     acknowledgement: [
       req("date-received", "the date we received the request for a review", FOI.scope),
@@ -369,6 +375,7 @@ const REQUIRED_CONTENT: Record<RegimeFamily, Partial<Record<LetterKind, ContentR
       req("response-due-date", "when the member will get our response", MEMBER.response),
       req("handler", "who is dealing with the enquiry", MEMBER.response),
     ],
+    ...conductLetters(LGSCO),
     "holding-response": sharedLetters(LGSCO)["holding-response"] ?? [],
     "information-request": sharedLetters(LGSCO)["information-request"] ?? [],
     "wrongly-addressed": sharedLetters(LGSCO)["wrongly-addressed"] ?? [],

@@ -122,7 +122,9 @@ const SUBJECTS: Partial<Record<LetterKind, string>> = {
  * not "if still unhappy" (issue 15; decision 0104).
  */
 function ombudsmanText(family: RegimeFamily, kind: LetterKind): string {
-  const text = OMBUDSMAN_TEXT[family];
+  // A letter about a customer's conduct names the LGSCO where the regime's body would not (required-content.ts, conductLetters).
+  const conduct = kind === "conduct-designation" || kind === "conduct-review";
+  const text = OMBUDSMAN_TEXT[conduct && (family === "foi-eir" || family === "member-enquiry") ? "code-2024" : family];
   if (kind !== "extension-notice" && kind !== "holding-response") return text;
   const reason = kind === "extension-notice" ? "you do not agree that we need this extra time" : "you are unhappy about the delay";
   return text.replace(/^If you are still unhappy, you can ask the (.+?) to look at [^.]+\./, `We are still looking into your complaint. If ${reason}, you can contact the $1.`);

@@ -339,16 +339,27 @@ export async function seedDemo(
   const [row] = await customerRepository.findCustomers(db, { councilId: installed.councilId, email: persistent.email, limit: 1 });
   if (row) {
     const manager = principals.get("manager")!;
-    const steps: Array<[number, Parameters<typeof conductCommand>[4]]> = [
-      [70, { type: "refer", evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
-      [60, { type: "warn", behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, -30) }],
-      [45, { type: "designate", restrictions: [{ kind: "single-point-of-contact", contact: "Morgan Resolve, Complaints Manager" }, { kind: "written-contact-only", adjustments: "Large print replies" }], reason: "Calls continued after the warning; the restrictions let genuine new complaints through.", reviewBy: addDays(now, 20) }],
+    // Today, after everything on the customer's cases: each step's letter is an event on their
+    // latest case, and a case's events are dated in the order they happened.
+    // The warning's letter says what the behaviour was, in the officer's words (the form asks for them).
+    const concerns = {
+      sections: [
+        {
+          element: "behaviour-concerns" as const,
+          paragraphs: ["Over three weeks you called our contact centre 42 times about the same bin collection, and some of those calls were abusive to our staff. You also sent the same emails to every councillor."],
+        },
+      ],
+    };
+    const steps: Array<[number, Parameters<typeof conductCommand>[4], Parameters<typeof conductCommand>[5]?]> = [
+      [0.3, { type: "refer", evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
+      [0.2, { type: "warn", behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, 30) }, concerns],
+      [0.1, { type: "designate", restrictions: [{ kind: "single-point-of-contact", contact: "Morgan Resolve, Complaints Manager" }, { kind: "written-contact-only", adjustments: "Large print replies" }], reason: "Calls continued after the warning; the restrictions let genuine new complaints through.", reviewBy: addDays(now, 20) }],
     ];
     let conductVersion = 0;
-    for (const [daysAgo, command] of steps) {
+    for (const [daysAgo, command, words] of steps) {
       clock.set(new Date(now.getTime() - daysAgo * 86_400_000));
       try {
-        conductVersion = (await conductCommand(ctxFor("manager"), manager, row.id, conductVersion, command)).version;
+        conductVersion = (await conductCommand(ctxFor("manager"), manager, row.id, conductVersion, command, words)).version;
       } catch (error) {
         report.refused += 1;
         deps.log.warn("demo seed: a conduct step was refused", { error: describe(error) });

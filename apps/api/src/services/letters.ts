@@ -9,11 +9,12 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type CorrespondenceLanguage, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type ConductState, type CorrespondenceLanguage, type LetterKind, type StageInstance } from "@complaints/core";
 import { TRPCError } from "@trpc/server";
 import {
   authRepository,
   caseRepository,
+  conductRepository,
   contactRepository,
   customerRepository,
   inTransaction,
@@ -283,12 +284,12 @@ async function draftChecked(ctx: Context, staff: StaffPrincipal, input: LetterRe
 
 /** The draft itself, with no access check: the callers have made theirs. */
 async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, input: LetterRequest & { byPost?: boolean | undefined }, pending: PendingRow | null): Promise<Draft> {
-  const state = record.state;
   const kind = input.kind ?? pending?.kind;
   if (!kind) throw badInput("Say which letter to write (kind), or which pending letter (outboxId)");
   if (pending?.kind && input.kind && pending.kind !== input.kind) {
     throw badInput(`The pending letter is a ${LETTER_KIND_NAMES[pending.kind] ?? pending.kind}, not a ${LETTER_KIND_NAMES[input.kind]}`);
   }
+  const state = caseLevelLetterState(record.state, kind);
   // The pending letter was asked for about one stage: settling it with a letter about another
   // would mark the wrong stage's letter done (and its deadline met when sent, decision 0322).
   if (pending?.stageId && input.stageId && pending.stageId !== input.stageId) {
@@ -300,10 +301,10 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const family = letterRegimeFamily(rules);
   const stageId = input.stageId ?? pending?.stageId ?? undefined;
-  const stage = stageFor(state, stageId);
-  if (input.stageId && !stage) throw badInput(`This case has no stage "${input.stageId}"`);
+  const stage = CASE_LEVEL_LETTERS.has(kind) ? undefined : stageFor(state, stageId);
+  if (input.stageId && !stage && !CASE_LEVEL_LETTERS.has(kind)) throw badInput(`This case has no stage "${input.stageId}"`);
 
-  const signatoryId = input.signatoryId ?? stage?.response?.signedBy ?? stage?.handlerId ?? issuerId;
+  const signatoryId = input.signatoryId ?? (CASE_LEVEL_LETTERS.has(kind) ? issuerId : (stage?.response?.signedBy ?? stage?.handlerId ?? issuerId));
   const people = [signatoryId, issuerId, ...state.stages.flatMap((s) => [s.handlerId, s.response?.signedBy].filter((x): x is string => Boolean(x)))];
   const cards = await staffCards(ctx, record.councilId, people);
 
@@ -350,6 +351,7 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     language: written,
     // Printed only where the letters package says (the acknowledgement to the customer).
     trackingCode: await ctx.deps.tracking.codeFor(record.id),
+    ...(await conductFacts(ctx, state, kind)),
   }), sections.map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
   const model = await build(language === "bilingual" ? "cy" : language);
   const english = language === "bilingual" ? await build("en") : null;
@@ -393,6 +395,35 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     outboxId: pending?.id ?? null,
     stageInstanceId: stage ? `${stage.stageId}#${stage.sequence}` : null,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters about the customer or the case as a whole, not one stage (issue 15, decision 0321)
+// ---------------------------------------------------------------------------------------------
+
+/** Letters about how the customer contacts us: asked for by the persistent-complainant process (services/customers.ts). */
+export const CONDUCT_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>(["conduct-warning", "conduct-designation", "conduct-review"]);
+
+/**
+ * Letters about no one stage: the conduct letters, and the letter telling the resident of the
+ * Ombudsman's decision. They are signed by whoever decided (ran the step), not a stage's handler.
+ */
+const CASE_LEVEL_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>([...CONDUCT_LETTERS, "ombudsman-response"]);
+
+/**
+ * The case as a letter of this kind sees it: a letter about a customer's own behaviour goes to
+ * the customer, on their own channels, even where replies about the complaint go to a
+ * representative (an MP is not written to about their constituent's conduct).
+ */
+function caseLevelLetterState(state: CaseState, kind: LetterKind): CaseState {
+  return CONDUCT_LETTERS.has(kind) && state.representative ? { ...state, representative: null } : state;
+}
+
+/** For a conduct letter, the customer's persistent-complainant record its sections are drafted from. */
+async function conductFacts(ctx: Context, state: CaseState, kind: LetterKind): Promise<{ conduct?: ConductState }> {
+  if (!CONDUCT_LETTERS.has(kind) || !state.customer) return {};
+  const record = await conductRepository.getConduct<ConductState>(ctx.db, state.customer.id);
+  return record ? { conduct: record.state } : {};
 }
 
 /** The oldest letter of this kind the outbox is waiting for on the case, if any. */
@@ -789,6 +820,8 @@ function lettersOfCommand(state: CaseState, rulesStages: ReadonlyArray<{ id: str
       return [{ kind: "referral-back", when: null }];
     case "acknowledge-feedback":
       return [{ kind: "compliment-acknowledgement", when: null }];
+    case "ombudsman-decision":
+      return [{ kind: "ombudsman-response", when: null }];
     case "triage":
       return [
         { kind: "not-a-complaint", when: "if it is not a complaint" },

@@ -69,6 +69,8 @@ export async function conductAction(context: AppLoadContext, request: Request, c
   const step = text(form, "step");
   const expectedVersion = Number(text(form, "expectedVersion") || "0");
   let command: Parameters<typeof context.api.customers.conductCommand>[0]["command"] | null = null;
+  // The officer's words for the letter the step sends (decision 0321): what the behaviour was.
+  let letter: Parameters<typeof context.api.customers.conductCommand>[0]["letter"];
   switch (step) {
     case "refer": {
       const evidence = text(form, "evidence");
@@ -81,6 +83,8 @@ export async function conductAction(context: AppLoadContext, request: Request, c
       if (!behaviourExpected) errors.behaviourExpected = "Enter the behaviour we expect";
       const until = readDate(form, "until", "the date the warning lasts until", errors, true);
       command = { type: "warn", behaviourExpected, until: until ?? "" };
+      const concerns = text(form, "behaviourConcerns");
+      if (concerns) letter = { sections: [{ element: "behaviour-concerns", paragraphs: concerns.split(/\r?\n\s*\r?\n/) }] };
       break;
     }
     case "record-comment": {
@@ -110,7 +114,7 @@ export async function conductAction(context: AppLoadContext, request: Request, c
       errors.step = "Choose the next step";
   }
   if (Object.keys(errors).length || !command) return failure(errors, form);
-  const result = await attempt(form, () => context.api.customers.conductCommand({ customerId, expectedVersion, command: command! }));
+  const result = await attempt(form, () => context.api.customers.conductCommand({ customerId, expectedVersion, command: command!, ...(letter ? { letter } : {}) }));
   if (!result.ok) return result.response;
   return redirect(`/customers/${customerId}?done=${step}`, 303);
 }

@@ -133,6 +133,33 @@ export default function Customer() {
             />
           ) : null}
 
+          {conduct.letters.length > 0 ? (
+            <>
+              <h3 className="govuk-heading-s">Letters to the customer about this</h3>
+              <ul className="govuk-list">
+                {conduct.letters.map((l) => (
+                  <li key={l.outboxId ?? l.letterId}>
+                    {l.status === "waiting" ? (
+                      <>
+                        <Link className="govuk-link" to={`/cases/${l.caseId}/letters/${l.outboxId}`}>
+                          Write the {l.kindName} letter
+                        </Link>{" "}
+                        (on {l.reference}){l.missing.length ? `: missing ${l.missing.join("; ")}` : ""}
+                      </>
+                    ) : (
+                      <>
+                        <a className="govuk-link" href={l.downloadUrl ?? undefined}>
+                          {l.kindName[0]!.toUpperCase() + l.kindName.slice(1)}
+                        </a>
+                        , issued {formatDate(l.at)} (on {l.reference})
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
           {canWorkProcess ? (
             <PostForm>
               <input type="hidden" name="expectedVersion" value={conduct.version} />
@@ -145,6 +172,14 @@ export default function Customer() {
               ) : status === "referred" ? (
                 <>
                   <input type="hidden" name="step" value="warn" />
+                  <Textarea
+                    name="behaviourConcerns"
+                    label="What the customer has done that is not acceptable"
+                    labelSize="s"
+                    hint="Written to the customer in the warning letter, in your words (Leeds policy para 54). Left empty, the letter waits for it."
+                    error={errors.behaviourConcerns}
+                    defaultValue={v("behaviourConcerns")}
+                  />
                   <Textarea name="behaviourExpected" label="Warn the customer: the behaviour we expect" labelSize="s" error={errors.behaviourExpected} defaultValue={v("behaviourExpected")} />
                   <DateInput name="until" legend="The warning lasts until" legendSize="s" error={errors.until} values={values} />
                   <Button variant="secondary">Send the warning</Button>

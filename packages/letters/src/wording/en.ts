@@ -129,6 +129,28 @@ export const en = {
   "ombudsman.or": ", or ",
   "ombudsman.by": "You should contact them by {date}.",
 
+  // Letters about how a customer contacts us (the persistent-complainant process: Leeds policy
+  // paras 54–56; the LGSCO guide to managing unreasonable actions, chapter 6). What the
+  // behaviour was and the reasons are the officer's own words.
+  "conduct.expected": "We are asking you to: {behaviour}",
+  "conduct.warning-period": "Please make this change straight away. We will look at how you have contacted us up to {date} before we decide whether we need to limit how you contact us.",
+  "conduct.right-to-comment": "Before we decide anything more, you can tell us what you think about this letter. Please write to us or email {email} by {date}, quoting our reference.",
+  "conduct.designation-reasons": "We have decided to limit how you contact us. {reasons}",
+  "conduct.restrictions": "From now on: {items}.",
+  "conduct.restriction.single-point-of-contact": "please contact only {contact}",
+  "conduct.restriction.written-contact-only": "please contact us in writing only, by letter or email",
+  "conduct.restriction.written-contact-only-adjusted": "please contact us in writing only, by letter or email; we will still make these adjustments for you: {adjustments}",
+  "conduct.restriction.call-limit": "please phone us no more than {calls} times a week",
+  "conduct.restriction.no-calls": "please do not phone us",
+  "conduct.restriction.premises-limit": "when you visit our offices: {detail}",
+  "conduct.restriction.correspondence-filed": "we will read what you send us about {detail}, but we will not reply unless it raises something new",
+  "conduct.restriction-duration": "These arrangements last until we review them. They do not stop you making a new complaint about something else: we will still look into it.",
+  "conduct.review-date": "We will review these arrangements by {date} and write to you with the outcome.",
+  "conduct.review.lift": "We have reviewed the arrangements for how you contact us, and we have ended them. You can contact us in the usual way again.",
+  "conduct.review.renew": "We have reviewed the arrangements for how you contact us, and they will continue. We will review them again by {date}.",
+  "ombudsman.conduct": "You cannot appeal to the council against these arrangements, but you can ask the {name} to look at them. It is free and independent.",
+  "remedy.ombudsman-none": "The Ombudsman did not ask us to do anything more.",
+
   // The email a letter is sent with (the letter itself is attached; message.ts). It opens with
   // what has happened, by the kind of letter.
   "email.subject": "{subject} ({reference})",
