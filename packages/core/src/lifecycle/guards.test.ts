@@ -177,6 +177,16 @@ describe("guards name their rule", () => {
     expect(r).toMatchObject({ code: "DATE_INVALID" });
   });
 
+  it("a response cannot be dated before its stage was acknowledged (issue 16: records corrected or imported with the wrong date)", () => {
+    const r = refusalOf(rulesOf(), received, [...acked, ["2026-03-10", { type: "respond", on: "2026-03-02", outcome: "not-upheld", reasons: "Collected as scheduled." }]]);
+    expect(r).toMatchObject({ code: "DATE_INVALID", message: "The response cannot be dated Mon 2 Mar 2026, before Stage 1 was acknowledged on Tue 3 Mar 2026" });
+  });
+
+  it("an escalation request cannot be dated after today (issue 16)", () => {
+    const r = refusalOf(rulesOf(), received, [...responded, ["2026-03-11", { type: "escalate", requestedAt: "2026-03-12T10:00:00Z" }]]);
+    expect(r).toMatchObject({ code: "DATE_INVALID", message: "The escalation request cannot be dated Thu 12 Mar 2026: that is after today (Wed 11 Mar 2026)" });
+  });
+
   it("different officers can still be assigned a Stage 2 when they did not handle Stage 1", () => {
     expect(() =>
       refusalOf(rulesOf(), received, [...responded, ["2026-03-11", { type: "escalate" }], ["2026-03-11", { type: "assign", handlerId: otherOfficer.id, by: officer }], ["2026-03-11", { type: "assign", handlerId: otherOfficer.id }]]),

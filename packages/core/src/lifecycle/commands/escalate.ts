@@ -40,6 +40,8 @@ export const escalate = defineCommand({
     const requestedAt = command.requestedAt ? new Date(command.requestedAt) : null;
     if (requestedAt && Number.isNaN(requestedAt.getTime())) refuse("DATE_INVALID", "The escalation request time is not a valid date and time");
     const request = requestedAt ? receiptOf(requestedAt, rules.calendar, rules.receipt) : null;
+    // The customer's request is recorded after it arrived, never before (issue 16's audit).
+    if (request && request.receivedOn > on) refuse("DATE_INVALID", `The escalation request cannot be dated ${formatShort(request.receivedOn)}: that is after today (${formatShort(on)})`);
     const requestedOn = request ? request.countsFrom : rules.calendar.rollForward(on);
     if (requestedOn < stage.response.on) refuse("DATE_INVALID", "The escalation request cannot be before the stage response");
     if (rule.escalation.window) {

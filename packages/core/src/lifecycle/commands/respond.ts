@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatShort } from "../../calendar/dates.js";
 import { chosenId, id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { Role } from "../../vocabulary/index.js";
@@ -60,6 +61,9 @@ export const respond = defineCommand({
     const stage = requireActiveStage(state, "respond");
     const rule = stageRules(rules, stage.stageId);
     if (rule.acknowledge && !stage.acknowledgedOn) refuse("NOT_ALLOWED_NOW", `Acknowledge ${stage.label} before responding`, rule.acknowledge.rule);
+    // A response dated before its acknowledgement would report the stage answered before it was
+    // acknowledged (issue 16's audit: records corrected or imported with the wrong date).
+    if (stage.acknowledgedOn && on < stage.acknowledgedOn) refuse("DATE_INVALID", `The response cannot be dated ${formatShort(on)}, before ${stage.label} was acknowledged on ${formatShort(stage.acknowledgedOn)}`);
     if (!command.reasons.trim()) refuse("INVALID_INPUT", "Give the reasons for the decision", "Complaint handling code 2024 6.x: the response sets out the decision and the reasons");
     if (rule.signedByResponsiblePerson && !command.signedBy) {
       refuse("SIGNATORY_REQUIRED", "The response must be signed by the responsible person", "SI 2009/309 reg 14(1)");
