@@ -22,6 +22,9 @@ describe("conduct letters queued with no case", () => {
     const older = await logToyCase(t.db, seed, { customer: { fullName: "Lee Legacy", email: "lee@example.com" }, receivedAt: new Date("2026-01-05T09:00:00Z") });
     const customerId = (await t.db.selectFrom("cases").select("customer_id").where("id", "=", older.caseId).executeTakeFirstOrThrow()).customer_id!;
     const latest = await logToyCase(t.db, seed, { customer: { id: customerId }, receivedAt: new Date("2026-02-05T09:00:00Z") });
+    // The toy cases' projection dates every case alike: date them as received, a month apart.
+    await t.db.updateTable("cases").set({ received_at: new Date("2026-01-05T09:00:00Z") }).where("id", "=", older.caseId).execute();
+    await t.db.updateTable("cases").set({ received_at: new Date("2026-02-05T09:00:00Z") }).where("id", "=", latest.caseId).execute();
     const [legacy, sent] = await notificationRepository.enqueue(
       t.db,
       [
