@@ -277,6 +277,16 @@ function attachmentName(a: Attachment, n: number): string {
 /** Stores the email's files on the case, in the caller's transaction, each checked as an upload is. */
 async function keepAttachments(deps: AppDeps, trx: Transaction<DB>, caseId: string, message: Incoming, at: Date): Promise<AttachmentOutcome> {
   const outcome: AttachmentOutcome = { kept: [], notKept: [] };
+  /** Keeps one file on the case; one the council's file rules refuse is listed as not kept (the checks run before anything is written, so the transaction is still good). */
+  const keep = async (file: { fileName: string; mediaType: string; content: Uint8Array; description: string }) => {
+    try {
+      const meta = await attachmentRepository.addAttachment(trx, deps.config.attachments, { caseId, ...file, uploadedBy: { type: "public", id: EMAIL_ACTOR.id }, uploadedAt: at, recordEvent: true });
+      outcome.kept.push({ fileName: meta.file_name, attachmentId: meta.id, sizeBytes: meta.size_bytes });
+    } catch (error) {
+      if (!(error instanceof AttachmentRejectedError)) throw error;
+      outcome.notKept.push({ fileName: file.fileName, reason: `not kept: ${error.reason === "too-large" ? "too large" : error.message}` });
+    }
+  };
   const policy = deps.config.attachments.policy;
   const files = message.parsed.attachments.filter((a) => a.contentDisposition === "attachment" || (!a.related && a.filename));
   for (const [n, file] of files.entries()) {
@@ -285,44 +295,16 @@ async function keepAttachments(deps: AppDeps, trx: Transaction<DB>, caseId: stri
       outcome.notKept.push({ fileName, reason: `not kept: too large (${formatSize(file.content.byteLength)}; files up to ${formatSize(policy.maxBytes)} are kept)` });
       continue;
     }
-    try {
-      const meta = await attachmentRepository.addAttachment(trx, deps.config.attachments, {
-        caseId,
-        fileName,
-        mediaType: mediaTypeOf(fileName, file.contentType),
-        content: new Uint8Array(file.content),
-        description: `Attached to the email ${message.subject ? `"${message.subject}"` : "with no subject"} from ${message.from?.address ?? "an unknown sender"}`.slice(0, 500),
-        uploadedBy: { type: "public", id: EMAIL_ACTOR.id },
-        uploadedAt: at,
-        recordEvent: true,
-      });
-      outcome.kept.push({ fileName: meta.file_name, attachmentId: meta.id, sizeBytes: meta.size_bytes });
-    } catch (error) {
-      // The checks run before anything is written, so the transaction is still good.
-      if (!(error instanceof AttachmentRejectedError)) throw error;
-      outcome.notKept.push({ fileName, reason: `not kept: ${error.reason === "too-large" ? "too large" : error.message}` });
-    }
+    await keep({ fileName, mediaType: mediaTypeOf(fileName, file.contentType), content: new Uint8Array(file.content), description: `Attached to the email ${message.subject ? `"${message.subject}"` : "with no subject"} from ${message.from?.address ?? "an unknown sender"}`.slice(0, 500) });
   }
   // The whole text of an email too long for the timeline is kept as a file beside it.
   if (message.text.length > SUMMARY_MAX - 600) {
-    try {
-      const meta = await attachmentRepository.addAttachment(trx, deps.config.attachments, {
-        caseId,
-        fileName: "email-text.txt",
-        mediaType: "text/plain",
-        content: new TextEncoder().encode(`From: ${message.from?.address ?? ""}\nSubject: ${message.subject ?? ""}\nDate: ${message.sentAt?.toISOString() ?? ""}\n\n${message.text}\n`),
-        description: "The whole text of the email",
-        uploadedBy: { type: "public", id: EMAIL_ACTOR.id },
-        uploadedAt: at,
-        recordEvent: true,
-      });
-      outcome.kept.push({ fileName: meta.file_name, attachmentId: meta.id, sizeBytes: meta.size_bytes });
-    } catch (error) {
-      // As for the attachments above: the text longer than the council's file limit is listed
-      // as not kept (the timeline has its start), rather than stopping the mailbox on it.
-      if (!(error instanceof AttachmentRejectedError)) throw error;
-      outcome.notKept.push({ fileName: "email-text.txt", reason: `not kept: ${error.reason === "too-large" ? "too large" : error.message}` });
-    }
+    await keep({
+      fileName: "email-text.txt",
+      mediaType: "text/plain",
+      content: new TextEncoder().encode(`From: ${message.from?.address ?? ""}\nSubject: ${message.subject ?? ""}\nDate: ${message.sentAt?.toISOString() ?? ""}\n\n${message.text}\n`),
+      description: "The whole text of the email",
+    });
   }
   return outcome;
 }
