@@ -3,7 +3,7 @@ import { router, staffProcedure } from "../trpc.js";
 import { customerHistory } from "../services/case-views.js";
 import { conductCommand, conductOf, findCustomers, type ConductPayload } from "../services/customers.js";
 import { customerContact, updateCustomerContact } from "../services/contact-details.js";
-import { contactDetailsInput, id, isoDate, letterSection, text } from "./schemas.js";
+import { contactDetailsInput, id, isoDate, stepLetterWords, text } from "./schemas.js";
 
 const restriction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("single-point-of-contact"), contact: text("the contact", 200) }),
@@ -54,7 +54,7 @@ export const customersRouter = router({
         expectedVersion: z.number().int().min(0).max(2_147_483_647),
         command: conductPayload,
         /** The officer's words for the letter the step sends (what the behaviour was), decision 0321. */
-        letter: z.object({ sections: z.array(letterSection).max(40).optional() }).optional(),
+        letter: stepLetterWords,
       }),
     )
     .mutation(({ ctx, input }) => conductCommand(ctx, ctx.staff, input.customerId, input.expectedVersion, input.command as ConductPayload, input.letter)),

@@ -25,10 +25,12 @@ export const letterSection = z.object({
   paragraphs: z.array(z.string().max(5_000, "Keep each paragraph under 5,000 characters")).max(30, "Write at most 30 paragraphs: leave a blank line only between paragraphs"),
 });
 
+/** The officer's words for the letter a step sends (decision 0321): the respond form's findings, a warning's behaviour… */
+export const stepLetterWords = z.object({ sections: z.array(letterSection).max(40).optional() }).optional();
+
 export const commandRef = caseRef.extend({
   idempotencyKey: z.string().min(8, "at least 8 characters").max(200).optional(),
-  /** The officer's words for the letter the step sends (decision 0321): the respond form's findings… */
-  letter: z.object({ sections: z.array(letterSection).max(40).optional() }).optional(),
+  letter: stepLetterWords,
 });
 
 /** What a case is logged with: core's, shared with the portal's form (issue 13). */
