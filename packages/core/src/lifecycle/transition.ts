@@ -17,16 +17,23 @@ import type { CaseCommand, CaseEvent, CaseState, LogCase, TransitionResult } fro
  * every rule comes in `rules`. Each command's own rules are its module's `apply`
  * (lifecycle/commands/); `log` is here, as it makes the case rather than change one.
  */
-export function transition(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock): TransitionResult {
+export function transition(
+  state: CaseState | null,
+  command: CaseCommand,
+  rules: ResolvedRules,
+  clock: Clock,
+  /** The council's rule book, which a transfer to another service needs (its rules). */
+  book?: Ctx["book"],
+): TransitionResult {
   try {
-    return apply(state, command, rules, clock);
+    return apply(state, command, rules, clock, book);
   } catch (error) {
     if (error instanceof RefusalError) return { ok: false, refusal: error.refusal };
     throw error;
   }
 }
 
-function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock): TransitionResult {
+function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock, book: Ctx["book"]): TransitionResult {
   const today = todayIn(clock);
   const on = command.type === "log" ? today : resolveOn(command.on, today, state);
   if (command.type !== "log" && !state) refuse("NOT_ALLOWED_NOW", `There is no case to ${command.type}: log it first`);
@@ -43,7 +50,7 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
     if (verdict && "refuse" in verdict) refuse("PLUGIN_GUARD", verdict.refuse.message, verdict.refuse.rule);
   }
 
-  const ctx: Ctx = { rules, today, on, effects: [] };
+  const ctx: Ctx = { rules, today, on, effects: [], ...(book ? { book } : {}) };
   let next: CaseState;
   if (command.type === "log") next = logCase(command, rules);
   else {
@@ -58,7 +65,8 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
   }
 
   next.version = (state?.version ?? 0) + 1;
-  next.dueDates = computeDueDates(next, rules, today);
+  // A transfer hands the case to another service's rules from now on (commands/transfer.ts).
+  next.dueDates = computeDueDates(next, ctx.rulesAfter ?? rules, today);
   const { by, ...data } = command;
   const event: CaseEvent = {
     type: command.type,
