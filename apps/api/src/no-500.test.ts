@@ -102,6 +102,7 @@ describe("no input makes a 500", () => {
       "command.recordCorrespondenceSent": () => on({ stageId: "stage-1", purpose: "acknowledgement", channel: "email", sentAt: "2026-03-02T10:00:00Z" }),
       "command.transfer": () => on({ serviceId: "council-tax", reason: "Fuzz" }),
       "command.recategorise": () => on({ addFlags: ["vulnerability"], priority: "high", priorityReason: "Fuzz" }),
+      "command.editDetails": () => on({ description: "Fuzzed again", customerName: "Fuzz Fuzzer", representative: { name: "Fuzz Rep", role: "advocate", consent: { basis: "written", recordedOn: "2026-03-02" }, replyTo: "customer" } }),
       "queues.mine": () => ({}),
       "queues.team": () => ({ rag: ["red"] }),
       "queues.directorate": () => ({ kinds: ["complaint"], limit: 10 }),

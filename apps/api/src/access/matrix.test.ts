@@ -78,6 +78,7 @@ const COMMANDS: Record<string, StaffRole[]> = {
   recordCorrespondenceSent: [],
   transfer: [DCRO, CM, HOS],
   recategorise: [IO, DCRO, CM, HOS],
+  editDetails: [CSO, IO, DCRO, CM],
 };
 
 /** Procedures that do not concern one case: who may call them at all. */
@@ -399,6 +400,7 @@ describe("authorisation matrix", () => {
       // Refused by core once access is granted, so no case leaves its place in the matrix.
       transfer: { serviceId: "matrix-nowhere", reason: "Matrix" },
       recategorise: { reason: "Matrix" },
+      editDetails: {},
     };
     payloads.assign = { handlerId: outsider };
     payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };

@@ -17,6 +17,7 @@ import {
   applyCaseCommand,
   authRepository,
   caseRepository,
+  customerRepository,
   logCase,
   NotFoundError,
   runIdempotently,
@@ -140,6 +141,9 @@ export async function runCommand<K extends CommandKey>(
       also: async (trx, applied) => {
         letterIds = await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id, step);
         if (type === "transfer") await tellReleasedHandler(ctx, trx, runtime, applied);
+        if (type === "edit-details" && applied.state.customer && applied.state.customer.name !== state.customer?.name) {
+          await customerRepository.renameCustomer(trx, { councilId: applied.councilId, customerId: applied.state.customer.id, fullName: applied.state.customer.name, at: ctx.clock.now() });
+        }
         await options.also?.(trx, applied);
       },
     });

@@ -6,7 +6,7 @@ import type { ResolvedRules } from "../plugin/resolved.js";
 import { COMMANDS, type RegisteredCommand } from "./commands/index.js";
 import type { Ctx } from "./commands/define.js";
 import { currentStage, unmetRoleRequirement } from "./commands/shared.js";
-import { intakeFieldsOf } from "./intake.js";
+import { checkRepresentative, intakeFieldsOf } from "./intake.js";
 import { RefusalError, refuse } from "./refusals.js";
 import type { CaseCommand, CaseEvent, CaseState, LogCase, TransitionResult } from "./types.js";
 
@@ -99,16 +99,7 @@ function logCase(command: LogCase, rules: ResolvedRules): CaseState {
     refuse("INVALID_INPUT", `These rules are for ${rules.scope.kind} cases of service "${rules.scope.serviceId}", not ${command.kind} of "${command.serviceId}"`);
   }
   const rep = command.representative ?? null;
-  if (rep && !rep.consent) {
-    refuse(
-      "INVALID_INPUT",
-      `Record the customer's consent for ${rep.name} to act for them; an MP, councillor or mayor acting for a resident needs no separate consent`,
-      "Data Protection Act 2018 Sch 1 para 24; complaint handling code 1.2 (representatives)",
-    );
-  }
-  if (rep?.consent?.basis === "elected-member" && !["mp", "councillor", "mayor"].includes(rep.role)) {
-    refuse("INVALID_INPUT", `Only an elected member acts without separate consent; ${rep.name} is recorded as ${rep.role}`, "Data Protection Act 2018 Sch 1 para 24");
-  }
+  if (rep) checkRepresentative(rep);
   const receivedAt = command.receivedAt instanceof Date ? command.receivedAt : new Date(command.receivedAt);
   const receipt = receiptOf(receivedAt, rules.calendar, rules.receipt);
   const isFeedback = command.kind === "compliment" || command.kind === "comment";

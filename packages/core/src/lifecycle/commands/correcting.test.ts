@@ -186,3 +186,30 @@ describe("recategorise (Southwark procedure: categorisation and prioritisation)"
     expect(apply(closed, "2026-03-05", { type: "recategorise", category: "Street cleansing" }).ok).toBe(true);
   });
 });
+
+describe("edit-details (the record corrected, the first wording kept)", () => {
+  it("changes what is sent and records each value before and after", () => {
+    const result = apply(run(triaged), "2026-03-05", { type: "edit-details", description: "My bins were not collected for four weeks.", customerName: "Anne Example" });
+    if (!result.ok) throw new Error(result.refusal.message);
+    expect(result.state.description).toBe("My bins were not collected for four weeks.");
+    expect(result.state.customer).toEqual({ id: "cust-1", name: "Anne Example" });
+    expect(result.state.desiredOutcome).toBe("Collect the bins and say sorry");
+    expect(result.events[0]!.data.changes).toEqual({
+      description: { from: "My bins were not collected for three weeks.", to: "My bins were not collected for four weeks." },
+      customerName: { from: "Ann Example", to: "Anne Example" },
+    });
+  });
+
+  it("adds a representative only with the customer's consent, an elected member needing none (DPA 2018 Sch 1 para 24)", () => {
+    const rep = { name: "Cllr Jo Bloggs", role: "councillor" as const, replyTo: "representative" as const };
+    expect(refusal(run(triaged), "2026-03-05", { type: "edit-details", representative: { ...rep, consent: null } }).message).toMatch(/Record the customer's consent for Cllr Jo Bloggs/);
+    expect(refusal(run(triaged), "2026-03-05", { type: "edit-details", representative: { ...rep, role: "relative", consent: { basis: "elected-member", recordedOn: "2026-03-05" } } }).message).toMatch(/Only an elected member/);
+    const added = apply(run(triaged), "2026-03-05", { type: "edit-details", representative: { ...rep, consent: { basis: "elected-member", recordedOn: "2026-03-05" } } });
+    expect(added.ok && added.state.representative?.name).toBe("Cllr Jo Bloggs");
+  });
+
+  it("refuses naming the customer of an anonymous case, and an edit that changes nothing", () => {
+    expect(refusal(run(triaged, { customer: null }), "2026-03-05", { type: "edit-details", customerName: "Someone" }).message).toBe("Case CMP-2026-000001 was made anonymously; there is no customer to name");
+    expect(refusal(run(triaged), "2026-03-05", { type: "edit-details", desiredOutcome: "Collect the bins and say sorry" }).message).toBe("Nothing would change on case CMP-2026-000001: the details are as recorded");
+  });
+});

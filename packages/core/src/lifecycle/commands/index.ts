@@ -37,6 +37,7 @@ import { triage } from "./triage.js";
 import { withdraw } from "./withdraw.js";
 import { transfer } from "./transfer.js";
 import { recategorise } from "./recategorise.js";
+import { editDetails } from "./edit-details.js";
 
 const modules = [
   triage,
@@ -73,6 +74,7 @@ const modules = [
   recordCorrespondenceSent,
   transfer,
   recategorise,
+  editDetails,
 ] as const;
 
 type Module = (typeof modules)[number];
