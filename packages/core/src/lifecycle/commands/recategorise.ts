@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { text } from "../../input/fields.js";
 import { FLAG_LABELS, FLAGS, isRestrictingFlag, type Flag } from "../../vocabulary/index.js";
 import { refuse } from "../refusals.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
