@@ -5,7 +5,7 @@
  * promptly. Each correction is a command, refused in plain words, recorded with what changed.
  */
 import { describe, expect, it } from "vitest";
-import { accept, due, logCommand, officer } from "../../../test/scenario.js";
+import { accept, due, logCommand, officer, type StepCommand } from "../../../test/scenario.js";
 import { fixedClock } from "../../clock.js";
 import { parseCouncilProfile } from "../../profile/schema.js";
 import { RuleBook } from "../../plugin/rule-book.js";
@@ -39,7 +39,7 @@ const book = new RuleBook(
 );
 
 const at = (day: string) => fixedClock(`${day}T12:00:00Z`);
-type Step = Omit<Exclude<CaseCommand, LogCase>, "by"> & { by?: CaseCommand["by"] };
+type Step = StepCommand;
 
 function run(steps: Array<[string, Step]>, log: Partial<LogCase> = {}): CaseState {
   const logged = transition(null, logCommand("2026-03-02", log), book.rulesFor(log.serviceId ?? "waste", "complaint"), at("2026-03-02"), book);
