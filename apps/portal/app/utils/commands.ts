@@ -493,11 +493,8 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
               consentRecordedOn: "representative.consent.recordedOn",
               replyTo: "representative.replyTo",
             },
-            required: {
-              representativeRole: "Choose who the representative is",
-              consentBasis: "Choose how the customer's consent was given",
-              consentRecordedOn: "Enter the date consent was recorded",
-            },
+            // The schema names a missing role or consent basis; a consent with no date, this.
+            required: { consentRecordedOn: "Enter the date consent was recorded" },
           }
         : {},
   },
