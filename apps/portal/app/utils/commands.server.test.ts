@@ -112,3 +112,34 @@ describe("a command's words are its module's in core", () => {
     expect(eventTitle("letter-posted")).toBe("Letter posted");
   });
 });
+
+describe("the correcting forms (issue 16, docs/decisions/0105-correcting-the-record.md)", () => {
+  it("a transfer sends the chosen service and the reason, and says what is missing", () => {
+    expect(parseCommand("transfer", form({ serviceId: "waste", reason: "About bins" }), me)).toEqual({ ok: true, value: { serviceId: "waste", reason: "About bins" } });
+    expect(parseCommand("transfer", form({ reason: "About bins" }), me)).toEqual({ ok: false, errors: { serviceId: "Choose the service to transfer the case to" } });
+  });
+
+  it("recategorising adds or takes off one flag, and drops a high-priority reason when the priority is normal", () => {
+    expect(parseCommand("recategorise", form({ category: "Bins", priority: "normal", priorityReason: "left over", addFlag: "safeguarding" }), me)).toEqual({
+      ok: true,
+      value: { category: "Bins", priority: "normal", addFlags: ["safeguarding"] },
+    });
+    expect(parseCommand("recategorise", form({ priority: "high", priorityReason: "Damp", removeFlag: "named-staff", reason: "Not staff" }), me)).toEqual({
+      ok: true,
+      value: { priority: "high", priorityReason: "Damp", removeFlags: ["named-staff"], reason: "Not staff" },
+    });
+  });
+
+  it("correcting the details sends a representative only when named, with who they are and their consent", () => {
+    expect(parseCommand("edit-details", form({ description: "Bins", customerName: "Ann", consentBasis: "written", replyTo: "customer" }), me)).toEqual({ ok: true, value: { description: "Bins", customerName: "Ann" } });
+    expect(parseCommand("edit-details", form({ representativeName: "Jo Bloggs" }), me)).toEqual({
+      ok: false,
+      errors: { representativeRole: "Choose who the representative is", consentBasis: "Choose how consent was given", consentRecordedOn: "Enter the date consent was recorded" },
+    });
+    const rep = { representativeName: "Jo Bloggs", representativeRole: "relative", consentBasis: "written", "consentRecordedOn-day": "2", "consentRecordedOn-month": "3", "consentRecordedOn-year": "2026", replyTo: "representative" };
+    expect(parseCommand("edit-details", form(rep), me)).toEqual({
+      ok: true,
+      value: { representative: { name: "Jo Bloggs", role: "relative", consent: { basis: "written", recordedOn: "2026-03-02" }, replyTo: "representative" } },
+    });
+  });
+});
