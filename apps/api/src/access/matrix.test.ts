@@ -206,6 +206,7 @@ const CASE_SCOPED = [
   "equality.withdraw",
   "cases.contacts",
   "cases.updateContact",
+  "cases.assignees",
 ];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
@@ -548,6 +549,8 @@ describe("authorisation matrix", () => {
           ["equality.withdraw", allowedIf(EQUALITY_RECORDERS), () => caller.equality.withdraw({ caseId: cases[where].id })],
           ["cases.contacts", read ? "allowed" : "refused", () => caller.cases.contacts({ caseId: cases[where].id })],
           ["cases.updateContact", allowedIf(CONTACT_EDITORS), () => caller.cases.updateContact({ caseId: cases[where].id, party: "customer", details: { contactChannel: "email", email: `${where}@example.com`, note: `Matrix ${role}` } })],
+          // Who may take the case: asked by those who may assign it (issue 16).
+          ["cases.assignees", allowedIf(COMMANDS.assign!), () => caller.cases.assignees({ caseId: cases[where].id })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
@@ -817,6 +820,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "customers.contact": names((c) => c.customers.contact({ customerId: a.customerId })),
       "customers.updateContact": names((c) => c.customers.updateContact({ customerId: a.customerId, details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
       "cases.contacts": names((c) => c.cases.contacts({ caseId })),
+      "cases.assignees": names((c) => c.cases.assignees({ caseId })),
       "cases.updateContact": names((c) => c.cases.updateContact({ caseId, party: "customer", details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
       "customers.conductCommand": names((c) => c.customers.conductCommand({ customerId: a.customerId, expectedVersion: 0, command: { type: "refer", evidence: "Matrix evidence of behaviour" } })),
       "notifications.mine": lists((c) => c.notifications.mine({})),

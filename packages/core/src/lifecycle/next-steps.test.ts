@@ -15,11 +15,11 @@ describe("the step the rules expect next (issue 16: the case page leads)", () =>
     expect(steps(runCase(rules, received), rules, coordinator)).toEqual(["triage"]);
   });
 
-  it("an accepted Stage 1 complaint is acknowledged and given a handler (HO/LGSCO code 6.2), with the acknowledgement's due date", () => {
+  it("an accepted Stage 1 complaint is given a handler, whom its acknowledgement names, and acknowledged (HO/LGSCO code 6.2), with the acknowledgement's due date", () => {
     const accepted = runCase(rules, received, [[received, accept]]);
     expect(nextSteps(accepted, rules, coordinator)).toEqual([
-      { command: "acknowledge", dueId: "stage-1#1.acknowledge" },
       { command: "assign", dueId: null },
+      { command: "acknowledge", dueId: "stage-1#1.acknowledge" },
     ]);
     // Someone who may not assign is led to the acknowledgement alone.
     expect(steps(accepted, rules, investigator)).toEqual(["acknowledge"]);

@@ -39,12 +39,14 @@ export function nextSteps(state: CaseState, rules: ResolvedRules, actor: Actor):
     const working = workingStage(state);
     if (working) {
       const mustAcknowledge = !working.acknowledgedOn && !!rulesOfStage(rules, working.stageId)?.acknowledge;
+      // A stage without a handler is given one first: the acknowledgement letter says who is
+      // dealing with the complaint (its required content, packages/letters/src/required-content.ts), so it waits
+      // for a handler. Someone who may not assign, or a stage with its handler, goes on.
+      const assigning = !working.handlerId && offered.has("assign");
       if (working.phase === "paused") want("resume");
-      else if (mustAcknowledge) want("acknowledge", `${key}.acknowledge`);
-      // A stage without a handler is given one (beside its acknowledgement); one who may not
-      // assign, or a stage with its handler, is answered next.
-      if (!working.handlerId && offered.has("assign")) want("assign");
-      else if (!mustAcknowledge && working.phase !== "paused") want("respond", `${key}.respond`);
+      if (assigning) want("assign");
+      if (mustAcknowledge) want("acknowledge", `${key}.acknowledge`);
+      else if (!assigning && working.phase !== "paused") want("respond", `${key}.respond`);
     } else if (stage?.phase === "responded") {
       // The response ends the stage; the case closes (an escalation, when the resident asks,
       // reopens it: escalate.ts), so closing is what is expected.
