@@ -68,6 +68,7 @@ describe("no input makes a 500", () => {
       "cases.accessLog": () => ({ caseId }),
       "cases.contacts": () => ({ caseId }),
       "cases.assignees": () => ({ caseId }),
+      "cases.previewExtension": () => ({ caseId, workingDays: 5, reason: "Fuzz", ombudsmanDetailsGiven: true }),
       "cases.updateContact": () => ({ caseId, party: "representative", details: { contactChannel: "both", email: "fuzz@example.com", phone: "07700 900001", smsConsent: true, address: "1 Fuzz Lane", postcode: "EX1 1FZ", note: "Fuzz" } }),
       "cases.possibleDuplicates": () => ({ description: "fuzz", email: "fuzzy@example.com" }),
       "command.triage": () => on({ outcome: "accept" }),

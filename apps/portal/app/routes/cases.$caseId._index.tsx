@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { ButtonGroup, ButtonLink, Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
 import { CaseFiles, CaseLetters, CaseMessages } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
@@ -37,7 +37,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, next, letters, files, attached, attachmentError, letterIssued, done, doneNext, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
@@ -51,6 +51,7 @@ export default function CasePage() {
         <>
           {done ? (
             <NotificationBanner success heading={done}>
+              {doneNext ? <p className="govuk-body">{doneNext}.</p> : null}
               {sentByStep.map((line) => (
                 <p key={line} className="govuk-body">
                   {line}
@@ -93,6 +94,8 @@ export default function CasePage() {
         </WarningText>
       ))}
       {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
+
+      <NextSteps caseId={c.id} next={next} lettersWaiting={c.lettersWaiting} />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -209,7 +212,7 @@ export default function CasePage() {
         <div className="govuk-grid-column-one-third">
           <aside aria-labelledby="actions-heading">
             <h2 className="govuk-heading-m" id="actions-heading">
-              Actions
+              {next.length ? "More actions" : "Actions"}
             </h2>
             {actions.length ? (
               <ul className="app-actions">
@@ -222,7 +225,7 @@ export default function CasePage() {
                 ))}
               </ul>
             ) : (
-              <p className="govuk-body">There is nothing your role can do on this case now.</p>
+              <p className="govuk-body">{next.length ? "Nothing else your role can do on this case now." : "There is nothing your role can do on this case now."}</p>
             )}
             <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters and files</h2>
             <ul className="govuk-list">
@@ -250,6 +253,44 @@ export default function CasePage() {
         </div>
       </div>
     </Page>
+  );
+}
+
+/**
+ * What the rules expect next of this person (core's `nextSteps`), as buttons at the top of the
+ * page (issue 16: "the case page leads"); letters a step left waiting come first, since the
+ * step is not done for the resident until they are sent (decision 0322).
+ */
+function NextSteps({ caseId, next, lettersWaiting }: { caseId: string; next: Array<{ command: string; label: string; dueBy: string | null }>; lettersWaiting: Array<{ outboxId: number; text: string; href: string }> }) {
+  if (!next.length && !lettersWaiting.length) return null;
+  const dated = next.find((n) => n.dueBy);
+  return (
+    <section className="app-next-steps" aria-labelledby="next-step-heading">
+      <h2 className="govuk-heading-m" id="next-step-heading">
+        {next.length + lettersWaiting.length > 1 ? "Next steps" : "Next step"}
+      </h2>
+      {lettersWaiting.length ? (
+        <ul className="govuk-list">
+          {lettersWaiting.map((task) => (
+            <li key={task.outboxId}>
+              <a className="govuk-link" href={task.href}>
+                {task.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {dated ? <p className="govuk-body">{`${dated.label} by ${dated.dueBy}.`}</p> : null}
+      {next.length ? (
+        <ButtonGroup>
+          {next.map((n) => (
+            <ButtonLink key={n.command} to={`/cases/${caseId}/${n.command}`}>
+              {n.label}
+            </ButtonLink>
+          ))}
+        </ButtonGroup>
+      ) : null}
+    </section>
   );
 }
 
