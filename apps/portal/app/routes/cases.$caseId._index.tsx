@@ -6,7 +6,7 @@ import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
 import { EqualityMonitoringLink } from "../components/equality-link";
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
 import { Page } from "../components/page";
@@ -40,7 +40,8 @@ export default function CasePage() {
   const { case: c, actions, next, letters, files, attached, attachmentError, letterIssued, done, doneNext, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
-  const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
+  // A due date of a stage the case has not reached is named by the rules' own label, never its id.
+  const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? (id ? id.replace(/^stage-(\d+)$/, "Stage $1").replace(/-/g, " ") : "");
   return (
     <Page
       breadcrumbs={[{ to: "/cases", text: "Work queue" }]}
@@ -138,7 +139,7 @@ export default function CasePage() {
           {Object.keys(c.intake).length ? (
             <>
               <h3 className="govuk-heading-s">Service details</h3>
-              <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: typeof value === "string" ? value : JSON.stringify(value) }))} />
+              <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: intakeValue(value) }))} />
             </>
           ) : null}
 
@@ -294,8 +295,17 @@ function NextSteps({ caseId, next, lettersWaiting }: { caseId: string; next: Arr
   );
 }
 
+/** A service's intake answer as people write it: yes/no, a list, a date; never JSON. */
+function intakeValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value.replace(/^[a-z]+(-[a-z]+)+$/, (code) => code.replace(/-/g, " "));
+  if (Array.isArray(value)) return value.map(intakeValue).join(", ");
+  if (value === null || value === undefined) return "Not given";
+  return String(value);
+}
+
 function CaseStatus({ status, phase, closure }: { status: "new" | "open" | "closed"; phase: string | null; closure: string | null }) {
-  if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${closure.replace(/-/g, " ")})` : ""}</>;
+  if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${labelOr(CLOSURE_REASON_LABELS, closure).toLowerCase()})` : ""}</>;
   if (status === "new") return <Tag colour="purple">{CASE_STATUS_LABELS.new}</Tag>;
   return <><Tag colour="blue">Open</Tag>{phase ? ` ${labelOr(STAGE_PHASE_LABELS, phase).toLowerCase()}` : ""}</>;
 }
