@@ -57,7 +57,8 @@ function doneSentence(command: CommandType, c: CaseView): string {
     case "assign":
       return stage?.handlerName ? `${what} to ${stage.handlerName}` : what;
     case "respond":
-      return stage?.response ? `${what}: ${labelOr(OUTCOME_LABELS, stage.response.outcome).toLowerCase()}` : what;
+      // Core's "Response sent" is the timeline's; here the letter may still wait (said below).
+      return stage?.response ? `Response recorded: ${labelOr(OUTCOME_LABELS, stage.response.outcome).toLowerCase()}` : what;
     case "extend": {
       const last = stage?.extensions.at(-1);
       return last ? `${what} by ${last.workingDays} working days to ${formatDate(last.newDueDate)}` : what;
@@ -71,9 +72,11 @@ function doneSentence(command: CommandType, c: CaseView): string {
 }
 
 /** "Next: assign, then acknowledge by 14 December 2026", or nothing when the rules expect nothing of this person. */
-function nextSentence(next: ReturnType<typeof nextStepsOf>): string | null {
-  if (!next.length) return null;
+function nextSentence(next: ReturnType<typeof nextStepsOf>, lettersWaiting: number): string | null {
   const steps = next.map((n) => `${n.label.replace(/^./, (ch) => ch.toLowerCase())}${n.dueBy ? ` by ${n.dueBy}` : ""}`);
+  // A letter the step left waiting comes first: the step is done for the resident once it is sent (decision 0322).
+  if (lettersWaiting) steps.unshift(lettersWaiting === 1 ? "write the letter that is not sent yet" : "write the letters that are not sent yet");
+  if (!steps.length) return null;
   return `Next: ${steps.join(", then ")}`;
 }
 
@@ -139,6 +142,6 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
     contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}${lettersSentNote(url.searchParams.get("lettersSent"))}` : null,
     done: doneCommand && doneCommand in COMMAND_FORMS ? doneSentence(doneCommand, detail) : null,
-    doneNext: doneCommand && doneCommand in COMMAND_FORMS ? nextSentence(next) : null,
+    doneNext: doneCommand && doneCommand in COMMAND_FORMS ? nextSentence(next, waitingAfterStep.length) : null,
   };
 }
