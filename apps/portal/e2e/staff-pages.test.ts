@@ -198,10 +198,10 @@ describe.skipIf(!baseUrl).each([
     await v.page.check("#ombudsmanDetailsGiven");
     await v.submit("Continue", { text: "Check the extension before you make it" }, "lead-extend-check");
     const check = await v.page.locator(".govuk-summary-list").innerText();
-    expect(check).toMatch(/New response date\s+[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(check).toMatch(/New response date\s+[A-Z][a-z]+ \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(check).toMatch(/Extension left after this\s+\d+ of \d+ working days/);
     expect(await v.page.locator("main").innerText()).toMatch(/What we will send[\s\S]*extension/i);
-    const newDate = /New response date\s+[A-Z][a-z]+day (\d{1,2} [A-Z][a-z]+ \d{4})/.exec(check)![1]!;
+    const newDate = /New response date\s+[A-Z][a-z]+ (\d{1,2} [A-Z][a-z]+ \d{4})/.exec(check)![1]!;
     await v.submit("Extend the deadline", { url: /\?done=extend/ }, "lead-extended");
     expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain(`Deadline extended by 5 working days to ${newDate}`);
   });
