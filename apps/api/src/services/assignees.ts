@@ -9,7 +9,12 @@ import { currentStage, handlerRefusal, ROLE_LABELS } from "@complaints/core";
 import { authRepository, caseRepository } from "@complaints/db";
 import type { Context } from "../context.js";
 import { noAccess } from "../errors.js";
-import { commandDecision, readDecision, rolesIn, type StaffPrincipal } from "../access/principal.js";
+import {
+  commandDecision,
+  readDecision,
+  rolesIn,
+  type StaffPrincipal,
+} from "../access/principal.js";
 import { COMMAND_ROLES } from "../access/policy.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { factsOfCase, loadReadableCase } from "./cases.js";
@@ -27,7 +32,11 @@ export interface Assignee {
   current: boolean;
 }
 
-export async function assignees(ctx: Context, staff: StaffPrincipal, caseId: string): Promise<Assignee[]> {
+export async function assignees(
+  ctx: Context,
+  staff: StaffPrincipal,
+  caseId: string,
+): Promise<Assignee[]> {
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const facts = factsOfCase(record);
   const decision = commandDecision(staff, "assign", facts);
@@ -35,7 +44,10 @@ export async function assignees(ctx: Context, staff: StaffPrincipal, caseId: str
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(record.state.serviceId, record.state.kind);
   const stage = currentStage(record.state);
-  const [people, caseloads] = await Promise.all([authRepository.listStaff(ctx.db, record.councilId), caseRepository.openCaseloads(ctx.db, record.councilId)]);
+  const [people, caseloads] = await Promise.all([
+    authRepository.listStaff(ctx.db, record.councilId),
+    caseRepository.openCaseloads(ctx.db, record.councilId),
+  ]);
   const handlers = new Set<string>(COMMAND_ROLES.respond);
   const list: Assignee[] = [];
   for (const person of people) {
@@ -43,7 +55,9 @@ export async function assignees(ctx: Context, staff: StaffPrincipal, caseId: str
     const principal = toPrincipal(person, null);
     const roles = rolesIn(principal, facts.directorateId).filter((r) => handlers.has(r));
     if (roles.length === 0) continue;
-    const refusal = stage ? handlerRefusal(record.state, rules, stage, person.id, person.displayName) : null;
+    const refusal = stage
+      ? handlerRefusal(record.state, rules, stage, person.id, person.displayName)
+      : null;
     // Whom the policy would not let read the case even as its handler (another council) is
     // left out; the one it hides because the complaint names them is listed with core's reason.
     if (!refusal && !readDecision(principal, { ...facts, handlerId: person.id }).ok) continue;
@@ -56,5 +70,7 @@ export async function assignees(ctx: Context, staff: StaffPrincipal, caseId: str
       current: stage?.handlerId === person.id,
     });
   }
-  return list.sort((a, b) => Number(a.mayNot !== null) - Number(b.mayNot !== null) || a.name.localeCompare(b.name));
+  return list.sort(
+    (a, b) => Number(a.mayNot !== null) - Number(b.mayNot !== null) || a.name.localeCompare(b.name),
+  );
 }

@@ -27,13 +27,32 @@ export async function previewExtension(ctx: Context, staff: StaffPrincipal, inpu
   const runtime = await ctx.deps.councils.get(record.councilId);
   const before: CaseState = record.state;
   const rules = runtime.book.rulesFor(before.serviceId, before.kind);
-  const result = transition(before, { type: "extend", by: { id: staff.id, roles: decision.roles, name: staff.name }, ...payload } as Parameters<typeof transition>[1], rules, ctx.clock);
+  const result = transition(
+    before,
+    {
+      type: "extend",
+      by: { id: staff.id, roles: decision.roles, name: staff.name },
+      ...payload,
+    } as Parameters<typeof transition>[1],
+    rules,
+    ctx.clock,
+  );
   if (!result.ok) throw refused(result.refusal);
   const stage = result.state.stages.at(-1)!;
   const key = `${stage.stageId}#${stage.sequence}.respond`;
   const dueBefore = before.dueDates.find((d) => d.id === key)?.date ?? null;
-  const dueAfter = result.state.dueDates.find((d) => d.id === key)?.date ?? stage.extensions.at(-1)!.newDueDate;
-  const max = rules.regime.stages.find((s) => s.id === stage.stageId)?.extension?.maxWorkingDays ?? 0;
+  const dueAfter =
+    result.state.dueDates.find((d) => d.id === key)?.date ?? stage.extensions.at(-1)!.newDueDate;
+  const max =
+    rules.regime.stages.find((s) => s.id === stage.stageId)?.extension?.maxWorkingDays ?? 0;
   const used = stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
-  return { stage: stage.label, dueBefore, dueAfter, maxWorkingDays: max, usedAfter: used, leftAfter: Math.max(0, max - used), letters: result.effects.filter((e) => e.type === "send-letter").length };
+  return {
+    stage: stage.label,
+    dueBefore,
+    dueAfter,
+    maxWorkingDays: max,
+    usedAfter: used,
+    leftAfter: Math.max(0, max - used),
+    letters: result.effects.filter((e) => e.type === "send-letter").length,
+  };
 }

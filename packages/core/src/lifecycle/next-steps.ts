@@ -18,8 +18,13 @@ export interface NextStep {
  * roles), so the case page never leads with a step the API would refuse for the role.
  */
 export function nextSteps(state: CaseState, rules: ResolvedRules, actor: Actor): NextStep[] {
+  const roles = new Set<string>(actor.roles);
   const offered = new Set(
-    availableCommands(state, rules, actor).filter((type) => (COMMANDS[type].roles as readonly string[]).some((role) => actor.roles.includes(role as never))),
+    availableCommands(state, rules, actor).filter(
+      (type) =>
+        type !== "log" &&
+        COMMANDS[type as NextStep["command"]].roles.some((role) => roles.has(role)),
+    ),
   );
   const stage = currentStage(state);
   const key = stage ? `${stage.stageId}#${stage.sequence}` : null;
@@ -31,14 +36,16 @@ export function nextSteps(state: CaseState, rules: ResolvedRules, actor: Actor):
   if (state.status === "new") {
     want("triage");
   } else if (isFeedback(state)) {
-    if (!state.feedbackAcknowledgedOn && state.customer) want("acknowledge-feedback", "feedback.acknowledge");
+    if (!state.feedbackAcknowledgedOn && state.customer)
+      want("acknowledge-feedback", "feedback.acknowledge");
     else want("close");
   } else if (state.kind === "service-request") {
     want("close");
   } else {
     const working = workingStage(state);
     if (working) {
-      const mustAcknowledge = !working.acknowledgedOn && !!rulesOfStage(rules, working.stageId)?.acknowledge;
+      const mustAcknowledge =
+        !working.acknowledgedOn && !!rulesOfStage(rules, working.stageId)?.acknowledge;
       // A stage without a handler is given one first: the acknowledgement letter says who is
       // dealing with the complaint (its required content, packages/letters/src/required-content.ts), so it waits
       // for a handler. Someone who may not assign, or a stage with its handler, goes on.
