@@ -181,7 +181,8 @@ export class Visitor {
   }
 
   async click(link: string, expect: { url: RegExp }, label?: string): Promise<void> {
-    await this.page.getByRole("link", { name: link, exact: true }).first().click();
+    // A case's next step is a link drawn as a button (role "button", GOV.UK's button link).
+    await this.page.getByRole("link", { name: link, exact: true }).or(this.page.getByRole("button", { name: link, exact: true })).first().click();
     await this.page.waitForURL(expect.url, { timeout: 30_000 });
     await this.settle(label);
   }

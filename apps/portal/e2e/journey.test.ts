@@ -37,7 +37,7 @@ describe.skipIf(!baseUrl).each([
   });
 
   const heading = () => v.page.locator("h1").first().innerText();
-  const actions = async () => (await v.page.locator(".app-actions a").allInnerTexts()).map((t) => t.trim());
+  const actions = async () => (await v.page.locator(".app-next-steps .govuk-button, .app-actions a").allInnerTexts()).map((t) => t.trim());
 
   async function act(action: string, fill: () => Promise<void>, button: string, label: string) {
     await v.click(action, { url: /\/cases\/[0-9a-f-]{36}\/[a-z-]+$/ });

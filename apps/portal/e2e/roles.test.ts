@@ -92,9 +92,12 @@ describe.skipIf(!baseUrl)("the actions each role is offered", () => {
         browser.problems.console.splice(logged, 1);
         expect(await v.page.locator("main").innerText()).toContain("There is no such case");
       } else {
-        const offered = (await v.page.locator(".app-actions a").allInnerTexts()).map((t) => t.trim());
+        // The next steps lead (buttons), the rest follow under "More actions": together, all that is offered.
+        const offered = (await v.page.locator(".app-next-steps .govuk-button, .app-actions a").allInnerTexts()).map((t) => t.trim());
         expect(offered.sort()).toEqual([...r.actions].sort());
         if (r.actions.length === 0) expect(await v.page.locator("aside").innerText()).toContain("There is nothing your role can do on this case now");
+        // Nothing is offered twice.
+        expect(new Set(offered).size).toBe(offered.length);
       }
       await v.signOut();
     });

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cacheDir, launch, Visitor, type Browser } from "./browser.js";
-import { caseWithStage1Response, fillMissingSections, issueStage1Letter, PASSWORD, phoneCaseAwaitingAddress, submitNative } from "./staff.js";
+import { ApiClient, caseWithStage1Response, fillMissingSections, issueStage1Letter, PASSWORD, phoneCaseAwaitingAddress, submitNative } from "./staff.js";
 
 const baseUrl = inject("baseUrl");
 
@@ -124,6 +124,90 @@ describe.skipIf(!baseUrl).each([
 
   it("had no accessibility violations, console errors, page errors or failed requests", () => {
     expectNoProblems(browser, `staff-letters-${mode}`);
+  });
+});
+
+/**
+ * Issue 16, "the case page leads": the steps the rules expect next are the page's buttons, with
+ * their date; assign offers an officer who never touched the case, with their caseload; and an
+ * extension is checked (new date, days left, what is sent) before it is made.
+ */
+describe.skipIf(!baseUrl).each([
+  { javaScript: true, mode: "js" },
+  { javaScript: false, mode: "nojs" },
+])("the case page leads with the next step, with JavaScript $mode", ({ javaScript, mode }) => {
+  let browser: Browser;
+  let v: Visitor;
+  let casePath = "";
+  let officer = "";
+  const stamp = `lead-${mode}-${Date.now().toString(36)}`;
+  const nextSteps = async () => (await v.page.locator(".app-next-steps .govuk-button").allInnerTexts()).map((t) => t.trim());
+
+  beforeAll(async () => {
+    // A phone complaint triaged by customer services: nobody else has touched it.
+    const cso = await new ApiClient(baseUrl!).signIn("cso@exampleton.gov.uk");
+    const { caseId } = await cso.mutation<{ caseId: string }>("cases.log", {
+      kind: "complaint",
+      channel: "phone",
+      serviceId: "waste",
+      description: `The bins on our road were missed twice (${stamp}).`,
+      desiredOutcome: "Collect them",
+      customer: { fullName: `Lee Lead ${stamp}`, email: `lee.${stamp}@example.com` },
+    });
+    await cso.mutation("command.triage", { caseId, expectedVersion: 1, outcome: "accept" });
+    casePath = `/cases/${caseId}`;
+    officer = (await (await new ApiClient(baseUrl!).signIn("io.environment@exampleton.gov.uk")).query<{ name: string }>("auth.me")).name;
+    browser = await launch({ javaScript, name: `case-leads-${mode}` });
+    v = new Visitor(browser, baseUrl!, `case-leads-${mode}`, javaScript);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("leads with assigning and acknowledging, and assign offers an officer who never touched the case, with their open cases", async () => {
+    await v.signIn("dcro.environment@exampleton.gov.uk", PASSWORD);
+    await v.goto(casePath, "lead-accepted");
+    expect(await nextSteps()).toEqual(["Assign", "Acknowledge"]);
+    expect(await v.page.locator(".app-next-steps").innerText()).toMatch(/Acknowledge by \d{1,2} [A-Z][a-z]+ \d{4}/);
+    // The next step is in the first screenful, not below the summary.
+    const box = await v.page.locator(".app-next-steps .govuk-button").first().boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(v.page.viewportSize()!.height);
+    expect(await v.page.locator("aside h2").first().innerText()).toBe("More actions");
+
+    await v.click("Assign", { url: /\/assign$/ }, "lead-assign");
+    const offered = await v.page.locator("#handlerId option").allInnerTexts();
+    const choice = offered.find((o) => o.startsWith(`${officer} — Investigating officer — `));
+    expect(choice).toMatch(/ — \d+ open cases?$/);
+    await v.page.selectOption("#handlerId", { label: choice! });
+    await v.submit("Assign", { url: /\?done=assign/ }, "lead-assigned");
+    const banner = await v.page.locator(".govuk-notification-banner").first().innerText();
+    expect(banner).toContain(`Assigned to ${officer}`);
+    expect(banner).toMatch(/Next: acknowledge by \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(banner).not.toContain("Done:");
+  });
+
+  it("acknowledges from the button, then leads with the response; an extension is checked before it is made", async () => {
+    await v.click("Acknowledge", { url: /\/acknowledge$/ });
+    await v.submit("Acknowledge", { url: /\?done=acknowledge/ }, "lead-acknowledged");
+    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toMatch(/Stage 1: acknowledged[\s\S]*Next: respond with outcome by \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(await nextSteps()).toEqual(["Respond with outcome"]);
+
+    await v.click("Extend the deadline", { url: /\/extend$/ });
+    await v.page.fill("#workingDays", "5");
+    await v.page.fill("#reason", "We are waiting for the crew's tracking records.");
+    await v.page.check("#ombudsmanDetailsGiven");
+    await v.submit("Continue", { text: "Check the extension before you make it" }, "lead-extend-check");
+    const check = await v.page.locator(".govuk-summary-list").innerText();
+    expect(check).toMatch(/New response date\s+[A-Z][a-z]+ \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(check).toMatch(/Extension left after this\s+\d+ of \d+ working days/);
+    expect(await v.page.locator("main").innerText()).toMatch(/What we will send[\s\S]*extension/i);
+    const newDate = /New response date\s+[A-Z][a-z]+ (\d{1,2} [A-Z][a-z]+ \d{4})/.exec(check)![1]!;
+    await v.submit("Extend the deadline", { url: /\?done=extend/ }, "lead-extended");
+    expect(await v.page.locator(".govuk-notification-banner").first().innerText()).toContain(`Deadline extended by 5 working days to ${newDate}`);
+  });
+
+  it("had no accessibility violations, console errors, page errors or failed requests", () => {
+    expectNoProblems(browser, `case-leads-${mode}`);
   });
 });
 

@@ -35,6 +35,8 @@ export { COMMANDS, COMMAND_TYPES, type CommandModule } from "./lifecycle/command
 export { PASS_OVER_COMMANDS } from "./lifecycle/commands/record-correspondence-sent.js";
 export { TRANSFER_RULE } from "./lifecycle/commands/transfer.js";
 export { availableCommands } from "./lifecycle/available.js";
+export { nextSteps, type NextStep } from "./lifecycle/next-steps.js";
+export { handlerRefusal } from "./lifecycle/commands/assign.js";
 export { STALE_LETTER_RULE, staleLetter, type LetterAsked } from "./lifecycle/stale-letters.js";
 export { RefusalError } from "./lifecycle/refusals.js";
 export { DomainError, type DomainErrorCode } from "./errors.js";

@@ -335,5 +335,21 @@ async function staffNames(db: Executor, councilId: string, ids: readonly string[
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/**
+ * Each person's open caseload: the open cases whose working stage they handle (the case's
+ * assigned handler), by staff id; people with none are absent. For the assign list (issue 16).
+ */
+async function openCaseloads(db: Executor, councilId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("cases")
+    .select(["assigned_staff_id", (eb) => eb.fn.countAll<string | number>().as("open")])
+    .where("council_id", "=", councilId)
+    .where("status", "!=", "closed")
+    .where("assigned_staff_id", "is not", null)
+    .groupBy("assigned_staff_id")
+    .execute();
+  return new Map(rows.map((r) => [r.assigned_staff_id!, Number(r.open)]));
+}
+
 /** Part of `caseRepository` (src/cases.ts): the reads and the read log of cases behind the API's pages. */
-export const caseReadFunctions = { accessFacts, workQueue, recordCaseRead, caseReads, staffNames };
+export const caseReadFunctions = { accessFacts, workQueue, recordCaseRead, caseReads, staffNames, openCaseloads };

@@ -5,7 +5,7 @@
  */
 import type { AnnualReport, TableCell } from "./annual-report.js";
 import { tablesToCsv } from "./csv.js";
-import { formatPounds, withPrevious } from "./numbers.js";
+import { formatPounds, withPrevious, periodWords, stageWords } from "./numbers.js";
 import type { CellValue, ReportColumn, ReportTable } from "./table.js";
 
 const cellCount = (cell: TableCell) =>
@@ -40,8 +40,8 @@ export function directorateTable(report: AnnualReport): ReportTable {
   totals.total = withPrevious(report.totals.total.count, report.totals.total.previous ?? undefined);
   return {
     id: "complaints-by-directorate",
-    title: `Complaints by directorate and stage, ${report.period.from} to ${report.period.to}`,
-    caption: `The number received and the percentage answered within the standard response time.${report.previousPeriod ? ` Figures in brackets are for ${report.previousPeriod.from} to ${report.previousPeriod.to}.` : ""} All percentages are rounded.`,
+    title: `Complaints by directorate and stage, ${periodWords(report.period)}`,
+    caption: `The number received and the percentage answered within the standard response time.${report.previousPeriod ? ` Figures in brackets are for ${periodWords(report.previousPeriod)}.` : ""} All percentages are rounded.`,
     columns,
     rows,
     totals,
@@ -103,7 +103,7 @@ export function directorateFiguresTable(report: AnnualReport): ReportTable {
   };
   return {
     id: "complaints-by-directorate-figures",
-    title: `Complaints by directorate and stage, ${report.period.from} to ${report.period.to} (figures)`,
+    title: `Complaints by directorate and stage, ${periodWords(report.period)} (figures)`,
     columns,
     rows: report.directorates.map((d) => rowOf(d.name, d.cells, d.total)),
     totals: rowOf("Total", report.totals.cells, report.totals.total),
@@ -208,7 +208,7 @@ export function annualReportTables(report: AnnualReport): ReportTable[] {
     ],
     rows: report.escalation.reasons.map((r) => ({
       reason: r.reason,
-      stage: r.stageId,
+      stage: stageWords(r.stageId),
       count: r.count,
       ...(prev ? { previous: r.previous } : {}),
     })),

@@ -11,6 +11,7 @@
  */
 import type { AnnualReport } from "./annual-report.js";
 import type { ReportTable } from "./table.js";
+import { periodWords } from "./numbers.js";
 
 export interface ChartSeries {
   name: string;
@@ -247,7 +248,7 @@ export function inTimeByDirectorateChart(report: AnnualReport, column = "stage-1
     id: `in-time-${column.replace(/[^a-z0-9]+/gi, "-")}`,
     kind: "bar",
     title: `${label}: share answered within the standard, by directorate`,
-    description: `Percentage of ${label} complaints answered within the standard response time, ${report.period.from} to ${report.period.to}${report.previousPeriod ? `, beside ${report.previousPeriod.from} to ${report.previousPeriod.to}` : ""}.`,
+    description: `Percentage of ${label} complaints answered within the standard response time, ${periodWords(report.period)}${report.previousPeriod ? `, beside ${periodWords(report.previousPeriod)}` : ""}.`,
     categories: report.directorates.map((d) => d.name),
     series: [
       {
@@ -280,7 +281,7 @@ export function monthlyTrendChart(
     title: percent
       ? "Share answered within the standard, month by month"
       : "Complaints received, month by month",
-    description: `${percent ? "Percentage answered within the standard" : "Number received"} in each month of ${report.period.from} to ${report.period.to}${report.previousPeriod ? `, with the same months of the previous period` : ""}.`,
+    description: `${percent ? "Percentage answered within the standard" : "Number received"} in each month of ${periodWords(report.period)}${report.previousPeriod ? `, with the same months of the previous period` : ""}.`,
     categories: report.monthlyTrend.map((m) => monthName(m.month)),
     series: [
       {

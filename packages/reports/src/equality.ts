@@ -21,7 +21,7 @@ import {
   type Executor,
   type ReportPeriod,
 } from "@complaints/db";
-import { percent } from "./numbers.js";
+import { percent, periodWords } from "./numbers.js";
 import {
   EQUALITY_DISCLOSURE,
   SUPPRESSED,
@@ -355,7 +355,7 @@ export function equalityTables(report: EqualityReport): ReportTable[] {
   return report.characteristics.map((c) => ({
     id: `equality-${c.characteristic.replace(/_/g, "-")}`,
     title: c.question,
-    caption: `Complaints received ${report.period.from} to ${report.period.to} from people who returned the form (${report.forms} of ${report.complaints}).`,
+    caption: `Complaints received ${periodWords(report.period)} from people who returned the form (${report.forms} of ${report.complaints}).`,
     columns: [
       ...(report.groupedBy
         ? [{ key: "group", label: report.groupedBy === "directorate" ? "Directorate" : "Category" }]

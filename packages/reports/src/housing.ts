@@ -16,7 +16,7 @@ import {
 } from "@complaints/db";
 import { OMBUDSMAN_FINDING_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core";
 import { REFUSAL_REASON_LABELS, SENT_DATE_NOTE, label } from "./labels.js";
-import { percentTo, roundTo } from "./numbers.js";
+import { percentTo, roundTo, periodWords } from "./numbers.js";
 import type { ReportTable } from "./table.js";
 
 export interface TsmInput {
@@ -165,7 +165,7 @@ export async function tenantSatisfactionMeasures(
 export function tsmTable(tsm: TenantSatisfactionMeasures): ReportTable {
   return {
     id: "tsm-complaints",
-    title: `Tenant Satisfaction Measures: complaints, ${tsm.year.from} to ${tsm.year.to}`,
+    title: `Tenant Satisfaction Measures: complaints, ${periodWords(tsm.year)}`,
     caption: tsm.notes.join(" "),
     columns: [
       { key: "measure", label: "Measure" },

@@ -15,7 +15,7 @@ import {
 } from "@complaints/db";
 import { NEXT_BODY_LABELS } from "@complaints/core";
 import { label } from "./labels.js";
-import { percent } from "./numbers.js";
+import { percent, periodWords } from "./numbers.js";
 import type { ReportTable } from "./table.js";
 
 export interface LessonsLearnedReport {
@@ -71,7 +71,7 @@ export function lessonsLearnedTables(report: LessonsLearnedReport): ReportTable[
   return [
     {
       id: "lessons-summary",
-      title: `Learning from complaints, ${report.period.from} to ${report.period.to}`,
+      title: `Learning from complaints, ${periodWords(report.period)}`,
       columns: [
         { key: "directorate", label: "Directorate" },
         { key: "responses", label: "Responses", numeric: true },

@@ -2,6 +2,7 @@
  * Rounding as councils publish it ("All percentages are rounded", Lewisham report 5.2): to the
  * nearest whole number, halves up, in integer arithmetic so 87.5 is never 87.49999.
  */
+import { formatLong, type IsoDate } from "@complaints/core";
 
 /** `part` of `whole` as a whole-number percentage, halves rounded up; null when `whole` is 0. */
 export function percent(part: number, whole: number): number | null {
@@ -33,4 +34,14 @@ export function formatPounds(pence: number): string {
 export function withPrevious(current: number | null, previous: number | null | undefined): string {
   const now = current === null ? "–" : String(current);
   return previous === undefined ? now : `${now} (${previous === null ? "–" : previous})`;
+}
+
+/** A period as people write it in a title: "1 April 2026 to 31 March 2027" (issue 16: no ISO dates on screens). */
+export function periodWords(period: { from: string; to: string }): string {
+  return `${formatLong(period.from as IsoDate)} to ${formatLong(period.to as IsoDate)}`;
+}
+
+/** A stage as a heading names it: "stage-2" → "Stage 2", "independent-adjudicator" → "Independent adjudicator". */
+export function stageWords(stageId: string): string {
+  return stageId.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }

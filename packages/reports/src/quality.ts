@@ -36,7 +36,7 @@ import {
   type RegimeFamily,
 } from "@complaints/letters";
 import type { ChartSpec } from "./charts.js";
-import { percent } from "./numbers.js";
+import { percent, periodWords } from "./numbers.js";
 import { drawWithoutReplacement, seededRandom } from "./random.js";
 import type { ReportTable } from "./table.js";
 
@@ -421,7 +421,7 @@ export async function qaScoresReport(
 export function qaScoresTable(report: QaScoresReport): ReportTable {
   return {
     id: "qa-scores",
-    title: `Quality checks, ${report.period.from} to ${report.period.to}`,
+    title: `Quality checks, ${periodWords(report.period)}`,
     caption:
       "Written responses sampled each month per service, and the share of checklist marks they scored.",
     columns: [

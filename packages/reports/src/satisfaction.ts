@@ -18,7 +18,7 @@ import {
 } from "@complaints/core";
 import { satisfactionRepository, checkPeriod, ReportInputError, type Executor, type ReportPeriod } from "@complaints/db";
 import { poolGroups } from "./equality.js";
-import { percent } from "./numbers.js";
+import { percent, periodWords } from "./numbers.js";
 import { EQUALITY_DISCLOSURE, SUPPRESSED, monthsOnFrom, suppressTable, type Shown } from "./suppression.js";
 import type { ReportTable } from "./table.js";
 
@@ -138,7 +138,7 @@ export async function satisfactionReport(db: Executor, input: { councilId: strin
 const ANSWER_LABELS: Record<(typeof ANSWERS)[number], string> = { ...SATISFACTION_SCALE_LABELS, "not-answered": "Not answered" };
 
 export function satisfactionTables(report: SatisfactionReport): ReportTable[] {
-  const during = `Surveys answered for cases closed ${report.period.from} to ${report.period.to}`;
+  const during = `Surveys answered for cases closed ${periodWords(report.period)}`;
   return [
     {
       id: "satisfaction-by-service-and-stage",

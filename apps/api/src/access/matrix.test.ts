@@ -209,6 +209,8 @@ const CASE_SCOPED = [
   "equality.withdraw",
   "cases.contacts",
   "cases.updateContact",
+  "cases.assignees",
+  "cases.previewExtension",
 ];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
@@ -555,6 +557,9 @@ describe("authorisation matrix", () => {
           ["equality.withdraw", allowedIf(EQUALITY_RECORDERS), () => caller.equality.withdraw({ caseId: cases[where].id })],
           ["cases.contacts", read ? "allowed" : "refused", () => caller.cases.contacts({ caseId: cases[where].id })],
           ["cases.updateContact", allowedIf(CONTACT_EDITORS), () => caller.cases.updateContact({ caseId: cases[where].id, party: "customer", details: { contactChannel: "email", email: `${where}@example.com`, note: `Matrix ${role}` } })],
+          // Who may take the case: asked by those who may assign it (issue 16).
+          ["cases.assignees", allowedIf(COMMANDS.assign!), () => caller.cases.assignees({ caseId: cases[where].id })],
+          ["cases.previewExtension", allowedIf(COMMANDS.extend!), () => caller.cases.previewExtension({ caseId: cases[where].id, workingDays: 1, reason: "Matrix", ombudsmanDetailsGiven: true })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
@@ -824,6 +829,8 @@ describe("authorisation matrix: two councils on one server", () => {
       "customers.contact": names((c) => c.customers.contact({ customerId: a.customerId })),
       "customers.updateContact": names((c) => c.customers.updateContact({ customerId: a.customerId, details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
       "cases.contacts": names((c) => c.cases.contacts({ caseId })),
+      "cases.assignees": names((c) => c.cases.assignees({ caseId })),
+      "cases.previewExtension": names((c) => c.cases.previewExtension({ caseId, workingDays: 1, reason: "Matrix", ombudsmanDetailsGiven: true })),
       "cases.updateContact": names((c) => c.cases.updateContact({ caseId, party: "customer", details: { contactChannel: "post", address: "1 Taken Road", postcode: "LS1 1AA" } })),
       "customers.conductCommand": names((c) => c.customers.conductCommand({ customerId: a.customerId, expectedVersion: 0, command: { type: "refer", evidence: "Matrix evidence of behaviour" } })),
       "notifications.mine": lists((c) => c.notifications.mine({})),

@@ -77,11 +77,25 @@ describe("a complaint through the API, from logging to final response", () => {
     v = (await io.command.acknowledge({ caseId, expectedVersion: v })).version;
     v = (await io.command.respond({ caseId, expectedVersion: v, outcome: "upheld", reasons: "We charged twice; refunded.", remedies: [{ id: "r1", type: "apology", description: "Apology", ownerId: null, dueOn: null }] })).version;
     v = (await cso.command.escalate({ caseId, expectedVersion: v, reason: "Not happy with the refund time" })).version;
-    // Stage 2 may not be handled by the Stage 1 officer (code 6.13).
+    // Stage 2 may not be handled by the Stage 1 officer (code 6.13), and the refusal names them, not their id (issue 16).
     const sameOfficer = await refusal(dcro.command.assign({ caseId, expectedVersion: v, handlerId: h.staffIds.get("investigating-officer")! }));
     expect(sameOfficer.code).toBe("UNPROCESSABLE_CONTENT");
     expect(sameOfficer.client.refusal?.code).toBe("HANDLER_NOT_INDEPENDENT");
+    expect(sameOfficer.message).toMatch(/^investigating-officer person handled Stage 1, so cannot handle Stage 2/);
+    expect(sameOfficer.message).not.toContain(h.staffIds.get("investigating-officer")!);
+    // The assign list offers everyone who may take Stage 2, the second officer among them though
+    // they never touched the case, each with their open cases; the Stage 1 officer is listed with core's reason.
+    const people = await dcro.cases.assignees({ caseId });
+    expect(people.find((p) => p.id === h.staffIds.get("io-2"))).toEqual({ id: h.staffIds.get("io-2"), name: "Second Officer", roles: ["Investigating officer"], openCases: 0, mayNot: null, current: false });
+    // (Their open cases count the working stages they handle: Stage 2 has no handler yet, so not this case.)
+    expect(people.find((p) => p.id === h.staffIds.get("investigating-officer"))).toMatchObject({ openCases: 0, mayNot: "investigating-officer person handled Stage 1, so cannot handle Stage 2" });
+    // Nobody of another directorate, nor anyone whose role does not answer complaints.
+    expect(people.map((p) => p.id)).not.toContain(h.staffIds.get("env-dcro"));
+    expect(people.map((p) => p.id)).not.toContain(h.staffIds.get("customer-services"));
+    // Customer services may not assign, so may not ask.
+    expect((await refusal(cso.cases.assignees({ caseId }))).code).toBe("FORBIDDEN");
     v = (await dcro.command.assign({ caseId, expectedVersion: v, handlerId: h.staffIds.get("io-2")! })).version;
+    expect((await dcro.cases.assignees({ caseId })).find((p) => p.id === h.staffIds.get("io-2"))).toMatchObject({ openCases: 1, current: true });
     const io2 = await h.as("io-2");
     v = (await io2.command.acknowledge({ caseId, expectedVersion: v })).version;
     v = (await io2.command.respond({ caseId, expectedVersion: v, outcome: "not-upheld", reasons: "The refund followed policy." })).version;
@@ -101,6 +115,21 @@ describe("a complaint through the API, from logging to final response", () => {
       "stage-2-response",
     ]);
     expect(await verifyEventChain(h.db.db, caseId)).toMatchObject({ ok: true });
+  });
+
+  it("previews an extension with core's new date and the days left, writing nothing; the step then makes that date (issue 16)", async () => {
+    const { caseId } = await (await h.as("customer-services")).cases.log({ ...complaint, description: "Charged twice for April." });
+    const dcro = await h.as("dcro");
+    let v = (await dcro.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
+    v = (await dcro.command.acknowledge({ caseId, expectedVersion: v })).version;
+    const preview = await dcro.cases.previewExtension({ caseId, workingDays: 5, reason: "Waiting for the bank's records", ombudsmanDetailsGiven: true });
+    expect(preview).toMatchObject({ stage: "Stage 1", maxWorkingDays: 10, usedAfter: 5, leftAfter: 5, letters: 1 });
+    expect(preview.dueAfter > preview.dueBefore!).toBe(true);
+    expect((await dcro.cases.get({ caseId })).version).toBe(v);
+    // Over the maximum: the step's own refusal, before anything is made.
+    expect((await refusal(dcro.cases.previewExtension({ caseId, workingDays: 11, reason: "Too long", ombudsmanDetailsGiven: true }))).client.refusal?.code).toBe("EXTENSION_TOO_LONG");
+    await dcro.command.extend({ caseId, expectedVersion: v, workingDays: 5, reason: "Waiting for the bank's records", ombudsmanDetailsGiven: true });
+    expect((await dcro.cases.get({ caseId })).stages[0]!.extensions[0]!.newDueDate).toBe(preview.dueAfter);
   });
 
   it("says which rule refuses a command, with its code, as a 4xx", async () => {

@@ -3,6 +3,9 @@ import { router, staffProcedure } from "../trpc.js";
 import { logNewCase } from "../services/cases.js";
 import { caseAccessLog, caseDetail, possibleDuplicates } from "../services/case-views.js";
 import { caseContacts, updateCaseContact } from "../services/contact-details.js";
+import { assignees } from "../services/assignees.js";
+import { previewExtension } from "../services/extend-preview.js";
+import { COMMANDS } from "@complaints/core";
 import { contactDetailsInput, id, logCaseInput } from "./schemas.js";
 
 export const casesRouter = router({
@@ -22,6 +25,14 @@ export const casesRouter = router({
   updateContact: staffProcedure
     .input(z.object({ caseId: id, party: z.enum(["customer", "representative"], "Choose whose details these are"), details: contactDetailsInput }).strict())
     .mutation(({ ctx, input }) => updateCaseContact(ctx, ctx.staff, { caseId: input.caseId, party: input.party, ...input.details })),
+
+  /** Everyone who may take the case's working stage, with their open caseload; those core would refuse say why (issue 16). */
+  assignees: staffProcedure.input(z.object({ caseId: id })).query(({ ctx, input }) => assignees(ctx, ctx.staff, input.caseId)),
+
+  /** What extending the deadline would do (the new date, the days left), checked as the step would be; nothing is written (issue 16). */
+  previewExtension: staffProcedure
+    .input(z.object({ caseId: id }).and(COMMANDS.extend.payload))
+    .query(({ ctx, input }) => previewExtension(ctx, ctx.staff, input)),
 
   /** Open cases that may be the same complaint (at intake, before logging). */
   possibleDuplicates: staffProcedure

@@ -211,7 +211,7 @@ describe("reports through the API", () => {
       // A UTF-8 byte-order mark first, so spreadsheet programs read "£" correctly.
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const body = new TextDecoder().decode(bytes);
-      expect(body).toContain("Complaints by directorate and stage, 2025-04-01 to 2026-03-31");
+      expect(body).toContain("Complaints by directorate and stage, 1 April 2025 to 31 March 2026");
       expect(body).toContain("Corporate Services,1 (1),100 (100),1 (0),100 (–),2 (1)");
       expect(body).toContain("\r\n");
     });

@@ -34,7 +34,7 @@ import { badInput, noAccess, notFound } from "../errors.js";
 import { NO_SUCH_CUSTOMER } from "./customers.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
 import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS, TRACKING_CODE_READERS } from "../access/policy.js";
-import { availableFor, loadReadableCase, recordRead, recordReads, EMAIL_ACTOR, WEB_FORM_ACTOR } from "./cases.js";
+import { availableFor, nextStepsFor, loadReadableCase, recordRead, recordReads, EMAIL_ACTOR, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
 
@@ -169,6 +169,8 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
       };
     }),
     available: availableFor(state, runtime, staff, facts),
+    /** What the rules expect next of this staff member, first on the case page (issue 16). */
+    nextSteps: nextStepsFor(state, runtime, staff, facts),
     /** Letters asked for that nobody has issued yet, each a task with its draft page (decision 0321). */
     lettersWaiting: outbox
       .filter((o) => o.kind === "letter" && !o.sentAt && !o.failedAt)

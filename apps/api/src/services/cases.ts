@@ -6,6 +6,8 @@
  */
 import {
   availableCommands,
+  nextSteps,
+  type NextStep,
   type CaseCommand,
   type CaseState,
   type Channel,
@@ -106,6 +108,13 @@ export function availableFor(state: CaseState, runtime: CouncilRuntime, staff: S
   );
 }
 
+/** The one or two steps the rules expect next of this staff member (core's `nextSteps`): what the case page leads with. */
+export function nextStepsFor(state: CaseState, runtime: CouncilRuntime, staff: StaffPrincipal, facts: CaseFacts): NextStep[] {
+  const read = readDecision(staff, facts);
+  if (!read.ok) return [];
+  return nextSteps(state, runtime.book.rulesFor(state.serviceId, state.kind), { id: staff.id, roles: read.roles });
+}
+
 /** Runs one lifecycle command for a staff member. */
 export async function runCommand<K extends CommandKey>(
   ctx: Context,
@@ -124,6 +133,8 @@ export async function runCommand<K extends CommandKey>(
   const state = record.state;
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   const command = { ...payload, type, by: { id: staff.id, roles: decision.roles, name: staff.name } } as unknown as Exclude<CaseCommand, LogCase>;
+  // Core's refusals name the person assigned (issue 16), from the council's records.
+  if (command.type === "assign") command.handlerName = (await caseRepository.staffNames(ctx.db, record.councilId, [command.handlerId])).get(command.handlerId);
   if (command.type === "respond" && command.remedies?.length) {
     command.remedies = await withApproversRoles(ctx, record.councilId, record.row.directorate_id, command.remedies);
   }

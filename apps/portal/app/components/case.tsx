@@ -3,7 +3,7 @@ import { contactChangeText } from "./contact-details";
 import type { ReactNode } from "react";
 import { Details, Table, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
-import { CHANNEL_LABELS, CORRESPONDENCE_LANGUAGE_LABELS, DUE_KIND_LABELS, OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { CHANNEL_LABELS, CORRESPONDENCE_LANGUAGE_LABELS, DUE_KIND_LABELS, LETTER_KIND_NAMES, NEXT_BODY_LABELS, OMBUDSMAN_FINDING_LABELS, OUTCOME_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { formatSize } from "../utils/letters";
 
@@ -69,7 +69,7 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
     case "log":
       return str(data.description);
     case "triage":
-      return data.outcome === "accept" ? "Accepted as a complaint." : `Outcome: ${String(data.outcome).replace(/-/g, " ")}. ${str(data.note) ?? str(data.route) ?? str(data.reasons) ?? str(data.body) ?? ""}`;
+      return data.outcome === "accept" ? "Accepted as a complaint." : `Outcome: ${labelOr(TRIAGE_OUTCOME_LABELS, String(data.outcome)).toLowerCase()}. ${str(data.note) ?? str(data.route) ?? str(data.reasons) ?? str(data.body) ?? ""}`;
     case "record-contact":
       return `${data.direction === "in" ? "From the customer" : "To the customer"} by ${labelOr(CHANNEL_LABELS, data.channel as string).toLowerCase()}: ${str(data.summary) ?? ""}`;
     case "respond":
@@ -83,9 +83,9 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
     case "notify":
       return `${str(data.party) ?? ""}: ${str(data.reason) ?? ""}`;
     case "ombudsman-enquiry":
-      return `${String(data.body)} reference ${String(data.reference)}, reply due ${formatDate(data.responseDueOn as string)}`;
+      return `${labelOr(NEXT_BODY_LABELS, String(data.body))} reference ${String(data.reference)}, reply due ${formatDate(data.responseDueOn as string)}`;
     case "ombudsman-decision":
-      return `${String(data.finding).replace(/-/g, " ")}. ${str(data.summary) ?? ""}`;
+      return `${labelOr(OMBUDSMAN_FINDING_LABELS, String(data.finding))}. ${str(data.summary) ?? ""}`;
     case "attachment-added":
       return `${str(data.fileName) ?? "A file"}${typeof data.sizeBytes === "number" ? ` (${formatSize(data.sizeBytes)})` : ""}${str(data.description) ? `: ${str(data.description)}` : ""}`;
     case "contact-details-changed":
@@ -118,7 +118,7 @@ export function Timeline({ timeline, letters = [] }: { timeline: ReadonlyArray<T
     ...letters.map((l) => ({
       key: `l${l.id}`,
       at: l.at,
-      title: `Letter: ${l.kind.replace(/-/g, " ")} (${l.status})`,
+      title: `Letter: ${labelOr(LETTER_KIND_NAMES, l.kind)} (${l.status})`,
       by: null,
       body: null,
       link: { href: l.href, text: "View the letter" },

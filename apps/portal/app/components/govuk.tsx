@@ -299,7 +299,8 @@ export function Select(props: {
   labelSize?: "s" | "m" | "l";
   hint?: ReactNode;
   error?: string | undefined;
-  items: Array<{ value: string; text: string }>;
+  /** `disabled`: shown but not choosable (someone the rules would refuse, with the reason in its text). */
+  items: Array<{ value: string; text: string; disabled?: boolean }>;
   defaultValue?: string | null | undefined;
   /** A first, empty choice ("Choose a service"). */
   placeholder?: string;
@@ -319,7 +320,7 @@ export function Select(props: {
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.items.map((item) => (
-          <option key={item.value} value={item.value}>
+          <option key={item.value} value={item.value} disabled={item.disabled}>
             {item.text}
           </option>
         ))}

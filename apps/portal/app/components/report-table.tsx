@@ -20,7 +20,9 @@ export function ReportTable({ table, captionSize = "m" }: { table: ReportTableVi
   const row = (values: Record<string, string | number | null>, total: boolean, key: string | number) => (
     <tr key={key} className="govuk-table__row">
       {table.columns.map((c, i) => {
-        const text = total ? <strong>{cell(values[c.key])}</strong> : cell(values[c.key]);
+        // The totals row says so in its first cell (a report leaves it blank or names a key).
+        const value = total && i === 0 ? "Total" : cell(values[c.key]);
+        const text = total ? <strong>{value}</strong> : value;
         return i === 0 ? (
           <th key={c.key} scope="row" className="govuk-table__header">
             {text}

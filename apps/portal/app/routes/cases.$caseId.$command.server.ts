@@ -10,7 +10,7 @@ import type { CommandType } from "@complaints/core";
 import { requireStaff } from "../utils/auth.server";
 import { COMMAND_FORMS, type OptionSource } from "../utils/commands";
 import { parseCommand } from "../utils/commands.server";
-import { attempt, failure, readForm, text } from "../utils/forms.server";
+import { attempt, failure, readForm, text, valuesOf } from "../utils/forms.server";
 import {
   CHANNELS,
   CHANNEL_LABELS,
@@ -43,7 +43,22 @@ export function commandFromParam(param: string | undefined): CommandType {
 /** Each code of a list, as a select's option worded with its label. */
 const choices = <Code extends string>(codes: readonly Code[], labels: Record<Code, string>) => codes.map((value) => ({ value, text: labels[value] }));
 
-type Options = Partial<Record<OptionSource, Array<{ value: string; text: string }>>>;
+type Options = Partial<Record<OptionSource, Array<{ value: string; text: string; disabled?: boolean }>>>;
+
+/**
+ * Everyone who may take the case (the API's list: roles, access and core's conflict and
+ * independence rules), "Name — role — 7 open cases"; those core would refuse are shown, not
+ * choosable, with the reason (issue 16).
+ */
+async function assigneeOptions(context: AppLoadContext, caseId: string, me: string) {
+  const people = await context.api.cases.assignees({ caseId });
+  return people.map((p) => {
+    const name = `${p.name}${p.id === me ? " (you)" : ""}`;
+    if (p.mayNot) return { value: p.id, text: `${name}: ${p.mayNot.replace(`${p.name} `, "")}`, disabled: true };
+    const load = `${p.openCases} open ${p.openCases === 1 ? "case" : "cases"}`;
+    return { value: p.id, text: `${name} — ${p.roles.join(", ")} — ${load}${p.current ? " (handles it now)" : ""}` };
+  });
+}
 
 /** The choices each select offers, from the case itself. */
 function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
@@ -162,8 +177,12 @@ export async function loadCommandPage(context: AppLoadContext, request: Request,
     case: { id: c.id, reference: c.reference, version: c.version, kind: c.kind, serviceName: c.service.name, stage: c.stages.at(-1)?.label ?? null },
     command,
     form: formOf(command),
-    allowed: (c.available as readonly string[]).includes(command),
-    options: { ...optionsFor(c, { id: staff.id, name: staff.name }), ...(command === "transfer" ? await otherServices(context, staff.councilId, c) : {}) },
+    allowed,
+    options: {
+      ...optionsFor(c, { id: staff.id, name: staff.name }),
+      ...(allowed && command === "transfer" ? await otherServices(context, staff.councilId, c) : {}),
+      ...(allowed && command === "assign" ? { assignees: await assigneeOptions(context, caseId, staff.id) } : {}),
+    },
     /** The form's answers before any are typed (a correction starts from the record). */
     initial: initialValues(command, c),
     /** This form's own key: sent twice (a double click), the API does it once (issue 20). */
@@ -189,6 +208,15 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   }
   const parsed = parseCommand(command, form, staff.id, values);
   if (!parsed.ok) return failure(parsed.errors, form);
+
+  // Extend is checked before it is made (issue 16): the first post shows core's new date and
+  // the days left, a second post with `confirm` makes it; "change" goes back to the answers.
+  if (command === "extend" && text(form, "change") === "yes") return failure({}, form, 200);
+  if (command === "extend" && text(form, "confirm") !== "yes") {
+    const preview = await attempt(form, () => context.api.cases.previewExtension({ caseId, ...(parsed.value as { workingDays: number; reason: string; ombudsmanDetailsGiven: boolean }) }));
+    if (!preview.ok) return preview.response;
+    return data({ ok: "preview" as const, preview: preview.value, values: valuesOf(form) });
+  }
 
   const procedures = context.api.command as unknown as Record<string, (input: unknown) => Promise<{ version: number }>>;
   const call = procedures[procedureOf(command)];

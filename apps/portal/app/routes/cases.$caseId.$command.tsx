@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { InsetText, SubmitOrCancel, Textarea, WarningText } from "../components/govuk";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, ButtonGroup, InsetText, SubmitOrCancel, SummaryList, Textarea, WarningText } from "../components/govuk";
+import { formatDate } from "../utils/labels";
 import { PostForm, useFormState } from "../components/form";
 import { Fields } from "../components/fields";
 import { CASE_KIND_LABELS } from "@complaints/core/vocabulary";
@@ -29,9 +30,65 @@ function planSentence(plan: LetterPlan): string {
   return plan.addressMissing ? `${sentence} There is no postal address on record, so the letter will wait until someone adds one.` : sentence;
 }
 
+type ExtensionPreview = { stage: string; dueBefore: string | null; dueAfter: string; maxWorkingDays: number; usedAfter: number; leftAfter: number };
+
+/**
+ * Check before extending (issue 16): the new date and the days left are core's (the API ran the
+ * step on a copy of the case), with what will be sent. The answers go again, hidden, with
+ * `confirm`; "Change" posts them back to the form.
+ */
+function CheckExtension({ preview, values, letters, cancelTo }: { preview: ExtensionPreview; values: Record<string, string>; letters: LetterPlan[]; cancelTo: string }) {
+  const days = Number(values.workingDays);
+  return (
+    <PostForm>
+      {Object.entries(values).map(([name, value]) => (name === "confirm" || name === "change" ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      <SummaryList
+        rows={[
+          { key: "Stage", value: preview.stage },
+          { key: "Response due now", value: preview.dueBefore ? formatDate(preview.dueBefore, true) : "No date" },
+          { key: "New response date", value: <strong>{formatDate(preview.dueAfter, true)}</strong> },
+          { key: "Working days added", value: `${days} ${days === 1 ? "working day" : "working days"}` },
+          { key: "Extension left after this", value: `${preview.leftAfter} of ${preview.maxWorkingDays} working days` },
+          { key: "Reason (the customer is told it)", value: values.reason ?? "" },
+        ]}
+      />
+      <h2 className="govuk-heading-m">What we will send</h2>
+      {letters.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {letters.map((plan) => (
+            <li key={plan.kind}>{planSentence(plan)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">Nothing: the customer has no address to write to.</p>
+      )}
+      <ButtonGroup>
+        <Button name="confirm" value="yes">
+          Extend the deadline
+        </Button>
+        <Button name="change" value="yes" variant="secondary">
+          Change the extension
+        </Button>
+        <Link className="govuk-link" to={cancelTo}>
+          Cancel
+        </Link>
+      </ButtonGroup>
+    </PostForm>
+  );
+}
+
 export default function CommandPage() {
   const { case: c, form, allowed, options, idempotencyKey, letters, initial } = useLoaderData<typeof loader>();
   const state = useFormState();
+  const action = useActionData() as { ok?: unknown; preview?: ExtensionPreview; values?: Record<string, string> } | undefined;
+  const preview = action?.ok === "preview" && action.preview ? { preview: action.preview, values: action.values ?? {} } : null;
+  if (preview) {
+    return (
+      <Page back={{ to: `/cases/${c.id}`, text: `Back to ${c.reference}` }} narrow caption={<>{c.reference} · {labelOr(CASE_KIND_LABELS, c.kind)}{c.stage ? ` · ${c.stage}` : ""}</>} heading="Check the extension before you make it">
+        <CheckExtension preview={preview.preview} values={preview.values} letters={letters.plans} cancelTo={`/cases/${c.id}`} />
+      </Page>
+    );
+  }
   return (
     <Page
       back={{ to: `/cases/${c.id}`, text: `Back to ${c.reference}` }}

@@ -10,6 +10,9 @@ import { describeApiError } from "../utils/forms.server";
 import { COMMAND_FORMS } from "../utils/commands";
 import { commandLabel, eventTitle } from "../utils/commands.server";
 import { attachmentErrorMessage } from "../utils/letters";
+import { OUTCOME_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { formatDate, labelOr } from "../utils/labels";
+import type { CaseView } from "../utils/api-types";
 import { loadResolutionPlans } from "./resolution-plans.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +36,50 @@ export async function loadCase(context: AppLoadContext, caseId: string) {
   }
 }
 
+/** The steps the rules expect next (core's `nextSteps`), with the date each is due by, in words. */
+function nextStepsOf(c: CaseView) {
+  return c.nextSteps
+    .filter((s) => s.command in COMMAND_FORMS)
+    .map((s) => {
+      const due = s.dueId ? c.dueDates.find((d) => d.id === s.dueId && !d.metOn) : undefined;
+      return { command: s.command, label: commandLabel(s.command), dueBy: due?.date ? formatDate(due.date) : null };
+    });
+}
+
+/** What a step did, in words: "Triaged: accepted as a Stage 1 complaint" (not "Done: triage"). */
+function doneSentence(command: CommandType, c: CaseView): string {
+  const stage = c.stages.at(-1);
+  const what = eventTitle(command);
+  switch (command) {
+    case "triage":
+      if (!c.triage) return what;
+      return c.triage.outcome === "accept" && stage ? `${what}: accepted as a ${stage.label} complaint` : `${what}: ${labelOr(TRIAGE_OUTCOME_LABELS, c.triage.outcome).toLowerCase()}`;
+    case "assign":
+      return stage?.handlerName ? `${what} to ${stage.handlerName}` : what;
+    case "respond":
+      // Core's "Response sent" is the timeline's; here the letter may still wait (said below).
+      return stage?.response ? `Response recorded: ${labelOr(OUTCOME_LABELS, stage.response.outcome).toLowerCase()}` : what;
+    case "extend": {
+      const last = stage?.extensions.at(-1);
+      return last ? `${what} by ${last.workingDays} working days to ${formatDate(last.newDueDate)}` : what;
+    }
+    case "acknowledge":
+    case "escalate":
+      return stage ? `${stage.label}: ${what.toLowerCase()}` : what;
+    default:
+      return what;
+  }
+}
+
+/** "Next: assign, then acknowledge by 14 December 2026", or nothing when the rules expect nothing of this person. */
+function nextSentence(next: ReturnType<typeof nextStepsOf>, lettersWaiting: number): string | null {
+  const steps = next.map((n) => `${n.label.replace(/^./, (ch) => ch.toLowerCase())}${n.dueBy ? ` by ${n.dueBy}` : ""}`);
+  // A letter the step left waiting comes first: the step is done for the resident once it is sent (decision 0322).
+  if (lettersWaiting) steps.unshift(lettersWaiting === 1 ? "write the letter that is not sent yet" : "write the letters that are not sent yet");
+  if (!steps.length) return null;
+  return `Next: ${steps.join(", then ")}`;
+}
+
 /** Roles that write letters on any case they can read (the case's handler may too); the API decides. */
 const LETTER_WRITERS = ["dcro", "complaints-manager", "head-of-service", "director"];
 
@@ -41,7 +88,8 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const detail = await loadCase(context, caseId);
   const url = new URL(request.url);
   const doneCommand = url.searchParams.get("done") as CommandType | null;
-  const actions = detail.available.filter((command) => command in COMMAND_FORMS).map((command) => ({ command, label: commandLabel(command) }));
+  const next = nextStepsOf(detail);
+  const actions = detail.available.filter((command) => command in COMMAND_FORMS && !next.some((n) => n.command === command)).map((command) => ({ command, label: commandLabel(command) }));
   const [pending, issued, files, plans, correspondence, contacts] = await Promise.all([
     context.api.letters.pending({ caseId }),
     context.api.letters.list({ caseId }),
@@ -77,6 +125,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   return {
     case: { ...detail, timeline: detail.timeline.map((e) => ({ ...e, title: eventTitle(e.type) })) },
     actions,
+    next,
     letters: { pending, issued, sent: detail.correspondence, mayWrite: mayWriteLetters, me: staff.id },
     sentByStep,
     waitingAfterStep,
@@ -92,6 +141,7 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     contacts,
     correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
     contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}${lettersSentNote(url.searchParams.get("lettersSent"))}` : null,
-    done: doneCommand && doneCommand in COMMAND_FORMS ? `Done: ${commandLabel(doneCommand).toLowerCase()}` : null,
+    done: doneCommand && doneCommand in COMMAND_FORMS ? doneSentence(doneCommand, detail) : null,
+    doneNext: doneCommand && doneCommand in COMMAND_FORMS ? nextSentence(next, waitingAfterStep.length) : null,
   };
 }

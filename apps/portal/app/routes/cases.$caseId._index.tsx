@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
+import { ButtonGroup, ButtonLink, Details, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "../components/govuk";
 import { CaseFiles, CaseLetters, CaseMessages } from "../components/case-extras";
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
 import { EqualityMonitoringLink } from "../components/equality-link";
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { loadCasePage } from "./cases.$caseId._index.server";
 import { Page } from "../components/page";
@@ -37,10 +37,11 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, letters, files, attached, attachmentError, letterIssued, done, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, next, letters, files, attached, attachmentError, letterIssued, done, doneNext, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
-  const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? id ?? "";
+  // A due date of a stage the case has not reached is named by the rules' own label, never its id.
+  const stageLabel = (id: string | null) => c.stages.find((s) => s.stageId === id)?.label ?? (id ? id.replace(/^stage-(\d+)$/, "Stage $1").replace(/-/g, " ") : "");
   return (
     <Page
       breadcrumbs={[{ to: "/cases", text: "Work queue" }]}
@@ -51,6 +52,7 @@ export default function CasePage() {
         <>
           {done ? (
             <NotificationBanner success heading={done}>
+              {doneNext ? <p className="govuk-body">{doneNext}.</p> : null}
               {sentByStep.map((line) => (
                 <p key={line} className="govuk-body">
                   {line}
@@ -94,6 +96,8 @@ export default function CasePage() {
       ))}
       {c.restricted ? <WarningText>This case is restricted: it concerns named staff, discrimination, harassment or safeguarding. Do not share it.</WarningText> : null}
 
+      <NextSteps caseId={c.id} next={next} lettersWaiting={c.lettersWaiting} />
+
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Summary</h2>
@@ -135,7 +139,7 @@ export default function CasePage() {
           {Object.keys(c.intake).length ? (
             <>
               <h3 className="govuk-heading-s">Service details</h3>
-              <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: typeof value === "string" ? value : JSON.stringify(value) }))} />
+              <SummaryList rows={Object.entries(c.intake).map(([key, value]) => ({ key: key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^./, (x) => x.toUpperCase()), value: intakeValue(value) }))} />
             </>
           ) : null}
 
@@ -209,7 +213,7 @@ export default function CasePage() {
         <div className="govuk-grid-column-one-third">
           <aside aria-labelledby="actions-heading">
             <h2 className="govuk-heading-m" id="actions-heading">
-              Actions
+              {next.length ? "More actions" : "Actions"}
             </h2>
             {actions.length ? (
               <ul className="app-actions">
@@ -222,7 +226,7 @@ export default function CasePage() {
                 ))}
               </ul>
             ) : (
-              <p className="govuk-body">There is nothing your role can do on this case now.</p>
+              <p className="govuk-body">{next.length ? "Nothing else your role can do on this case now." : "There is nothing your role can do on this case now."}</p>
             )}
             <h2 className="govuk-heading-s govuk-!-margin-top-6">Letters and files</h2>
             <ul className="govuk-list">
@@ -253,8 +257,55 @@ export default function CasePage() {
   );
 }
 
+/**
+ * What the rules expect next of this person (core's `nextSteps`), as buttons at the top of the
+ * page (issue 16: "the case page leads"); letters a step left waiting come first, since the
+ * step is not done for the resident until they are sent (decision 0322).
+ */
+function NextSteps({ caseId, next, lettersWaiting }: { caseId: string; next: Array<{ command: string; label: string; dueBy: string | null }>; lettersWaiting: Array<{ outboxId: number; text: string; href: string }> }) {
+  if (!next.length && !lettersWaiting.length) return null;
+  const dated = next.find((n) => n.dueBy);
+  return (
+    <section className="app-next-steps" aria-labelledby="next-step-heading">
+      <h2 className="govuk-heading-m" id="next-step-heading">
+        {next.length + lettersWaiting.length > 1 ? "Next steps" : "Next step"}
+      </h2>
+      {lettersWaiting.length ? (
+        <ul className="govuk-list">
+          {lettersWaiting.map((task) => (
+            <li key={task.outboxId}>
+              <a className="govuk-link" href={task.href}>
+                {task.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {dated ? <p className="govuk-body">{`${dated.label} by ${dated.dueBy}.`}</p> : null}
+      {next.length ? (
+        <ButtonGroup>
+          {next.map((n) => (
+            <ButtonLink key={n.command} to={`/cases/${caseId}/${n.command}`}>
+              {n.label}
+            </ButtonLink>
+          ))}
+        </ButtonGroup>
+      ) : null}
+    </section>
+  );
+}
+
+/** A service's intake answer as people write it: yes/no, a list, a date; never JSON. */
+function intakeValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value.replace(/^[a-z]+(-[a-z]+)+$/, (code) => code.replace(/-/g, " "));
+  if (Array.isArray(value)) return value.map(intakeValue).join(", ");
+  if (value === null || value === undefined) return "Not given";
+  return String(value);
+}
+
 function CaseStatus({ status, phase, closure }: { status: "new" | "open" | "closed"; phase: string | null; closure: string | null }) {
-  if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${closure.replace(/-/g, " ")})` : ""}</>;
+  if (status === "closed") return <><Tag colour="grey">Closed</Tag>{closure ? ` (${labelOr(CLOSURE_REASON_LABELS, closure).toLowerCase()})` : ""}</>;
   if (status === "new") return <Tag colour="purple">{CASE_STATUS_LABELS.new}</Tag>;
   return <><Tag colour="blue">Open</Tag>{phase ? ` ${labelOr(STAGE_PHASE_LABELS, phase).toLowerCase()}` : ""}</>;
 }

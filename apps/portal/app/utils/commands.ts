@@ -20,7 +20,9 @@ export type OptionSource =
   | "ombudsman-findings"
   | "services"
   | "flags"
-  | "case-flags";
+  | "case-flags"
+  /** Everyone who may take the case, with their caseload (the API's cases.assignees). */
+  | "assignees";
 
 export type FieldDef =
   | { kind: "text"; name: string; label: string; hint?: string; width?: "10" | "20" | "30" | "one-half" | "two-thirds" }
@@ -187,7 +189,14 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     title: "Assign the case",
     button: "Assign",
     fields: [
-      { kind: "select", name: "handlerId", label: "Investigating officer", source: "staff", placeholder: "Choose a person" },
+      {
+        kind: "select",
+        name: "handlerId",
+        label: "Who will handle it",
+        hint: "Everyone whose role lets them handle cases of this service, with the open cases they handle now.",
+        source: "assignees",
+        placeholder: "Choose a person",
+      },
       { kind: "textarea", name: "reason", label: "Reason (optional)", rows: 2 },
     ],
   },
@@ -257,8 +266,8 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
   resume: { title: "Resume the case", intro: "Working days count again from today.", button: "Resume", fields: [] },
   extend: {
     title: "Extend the deadline",
-    intro: "The customer must be told of the extension, with the reason and the new date.",
-    button: "Extend",
+    intro: "The customer must be told of the extension, with the reason and the new date. You can check the new date before it is made.",
+    button: "Continue",
     fields: [
       { kind: "number", name: "workingDays", label: "How many working days", suffix: "working days" },
       { kind: "textarea", name: "reason", label: "Reason", rows: 3 },

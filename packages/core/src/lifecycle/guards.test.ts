@@ -23,14 +23,18 @@ describe("guards name their rule", () => {
       ["2026-03-11", { type: "assign", handlerId: "officer-9" }],
     ]);
     expect(r.code).toBe("HANDLER_NOT_INDEPENDENT");
-    expect(r.message).toContain("officer-9 handled Stage 1, so cannot handle Stage 2");
+    // Refusals name people, not ids (issue 16): the caller fills in the name from its records.
+    expect(r.message).toContain("The person chosen handled Stage 1, so cannot handle Stage 2");
+    expect(r.message).not.toContain("officer-9");
     expect(r.message).toContain("6.13");
   });
 
   it("a complaint about a member of staff is not investigated by that person (Leeds policy)", () => {
     const r = refusalOf(rulesOf(), received, [[received, accept], [received, { type: "assign", handlerId: "staff-7" }]], { flags: ["named-staff"], aboutStaffIds: ["staff-7"] });
     expect(r.code).toBe("CONFLICT_OF_INTEREST");
-    expect(r.message).toMatch(/staff-7 is named in the complaint.*Leeds policy/);
+    expect(r.message).toMatch(/The person chosen is named in the complaint.*Leeds policy/);
+    const named = refusalOf(rulesOf(), received, [[received, accept], [received, { type: "assign", handlerId: "staff-7", handlerName: "Sam Staff" }]], { flags: ["named-staff"], aboutStaffIds: ["staff-7"] });
+    expect(named.message).toMatch(/^Sam Staff is named in the complaint/);
   });
 
   it("Leeds policy para 28: a discrimination complaint is not acknowledged before the required people are told", () => {
