@@ -69,6 +69,7 @@ describe("no input makes a 500", () => {
       "cases.contacts": () => ({ caseId }),
       "cases.updateContact": () => ({ caseId, party: "representative", details: { contactChannel: "both", email: "fuzz@example.com", phone: "07700 900001", smsConsent: true, address: "1 Fuzz Lane", postcode: "EX1 1FZ", note: "Fuzz" } }),
       "cases.possibleDuplicates": () => ({ description: "fuzz", email: "fuzzy@example.com" }),
+      "cases.bulk": () => ({ action: "assign", cases: [{ caseId, expectedVersion: 1 }], payload: { handlerId: "fuzz" } }),
       "command.triage": () => on({ outcome: "accept" }),
       "command.assign": () => on({ handlerId: h.staffIds.get("investigating-officer") }),
       "command.notify": () => on({ party: "head-of-service", reason: "Fuzz" }),

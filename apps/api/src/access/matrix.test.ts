@@ -93,6 +93,8 @@ const GENERAL: Record<string, StaffRole[]> = {
   "queues.central": [CSO, CM, "quality-assurance", LEGAL, "auditor"],
   "search.cases": ALL_STAFF,
   "cases.possibleDuplicates": ALL_STAFF,
+  /** Bulk actions answer every caller case by case; each case's own access is checked as for one case (services/bulk.test.ts). */
+  "cases.bulk": ALL_STAFF,
   "customers.find": READERS,
   "customers.history": READERS,
   "customers.conduct": READERS,
@@ -618,6 +620,8 @@ describe("authorisation matrix", () => {
       "queues.central": (c) => c.queues.central({}),
       "search.cases": (c) => c.search.cases({ quick: "matrix" }),
       "cases.possibleDuplicates": (c) => c.cases.possibleDuplicates({ description: "matrix complaint" }),
+      // A version no case has: each case is refused after its access check, so nothing changes.
+      "cases.bulk": (c) => c.cases.bulk({ action: "assign", cases: [{ caseId: cases.own.id, expectedVersion: 2_000_000_000 }], payload: { handlerId: outsider } }),
       "customers.find": (c) => c.customers.find({ name: "Matrix" }),
       "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
       "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
@@ -805,6 +809,8 @@ describe("authorisation matrix: two councils on one server", () => {
       "cases.accessLog": names((c) => c.cases.accessLog({ caseId })),
       "cases.log": lists((c) => c.cases.log({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Leeds matrix", customer: null })),
       "cases.possibleDuplicates": lists((c) => c.cases.possibleDuplicates({ description: "Exampleton-only complaint", email: "exampleton.resident@example.com" })),
+      // Answered case by case: Exampleton's case comes back "no such case", without even its id.
+      "cases.bulk": lists((c) => c.cases.bulk({ action: "issue-letters", cases: [{ caseId, expectedVersion: 1 }] })),
       ...Object.fromEntries(Object.keys(COMMANDS).map((name) => [`command.${name}`, names((c) => (c.command as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!({ caseId, expectedVersion: 1, reason: "Matrix", outcome: "accept" }))])),
       "queues.mine": lists((c) => c.queues.mine({})),
       "queues.team": lists((c) => c.queues.team({})),
