@@ -4,7 +4,6 @@
  * was done and what was refused, in core's words.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
 import { all, attempt, readForm, text } from "../utils/forms.server";
 
@@ -13,10 +12,13 @@ function queueHref(view: string): string {
   return `/cases${view ? `?${new URLSearchParams(view)}` : ""}`;
 }
 
+/**
+ * Nothing to load: the results belong to the post that made them (and Remix runs this loader
+ * again after the post, so it must not send anyone away). A bare visit says where to start.
+ */
 export function bulkLoader(context: AppLoadContext, request: Request) {
   requireStaff(context, request);
-  // The results belong to the post that made them; a bare visit goes back to the queue.
-  throw redirect("/cases");
+  return null;
 }
 
 export async function bulkAction(context: AppLoadContext, request: Request) {

@@ -29,7 +29,7 @@ export default function BulkResults() {
   const results = data?.results ?? null;
   if (!results) {
     return (
-      <Page back={{ to: back, text: "Back to the work queue" }} narrow errors={data?.errors ?? { _form: "Tick the cases in the queue first" }} heading="Nothing was changed">
+      <Page back={{ to: back, text: "Back to the work queue" }} narrow errors={data?.errors} heading={data ? "Nothing was changed" : "Work on several cases at once"}>
         <p className="govuk-body">
           <Link className="govuk-link" to={back}>
             Go back to the work queue
