@@ -33,6 +33,7 @@ export { transition } from "./lifecycle/transition.js";
 export { currentResponseDue, currentStage } from "./lifecycle/commands/shared.js";
 export { COMMANDS, COMMAND_TYPES, type CommandModule } from "./lifecycle/commands/index.js";
 export { PASS_OVER_COMMANDS } from "./lifecycle/commands/record-correspondence-sent.js";
+export { TRANSFER_RULE } from "./lifecycle/commands/transfer.js";
 export { availableCommands } from "./lifecycle/available.js";
 export { STALE_LETTER_RULE, staleLetter, type LetterAsked } from "./lifecycle/stale-letters.js";
 export { RefusalError } from "./lifecycle/refusals.js";

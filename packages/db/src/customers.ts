@@ -214,8 +214,22 @@ async function setLanguage(
     .execute();
 }
 
+/**
+ * Corrects the customer's name (a case's edit-details command): the person's record follows,
+ * so search and their other cases find them by it. The case's event keeps the old name.
+ */
+async function renameCustomer(db: Executor, input: { councilId: string; customerId: string; fullName: string; at: Date }): Promise<void> {
+  await db
+    .updateTable("customers")
+    .set({ full_name: input.fullName, updated_at: input.at })
+    .where("id", "=", input.customerId)
+    .where("council_id", "=", input.councilId)
+    .execute();
+}
+
 export const customerRepository = Object.freeze({
   caseAccessFacts,
+  renameCustomer,
   setLanguage,
   createCustomer,
   getCustomer,

@@ -17,6 +17,7 @@ import {
   type LogCase,
   type Refusal,
   type ResolvedRules,
+  type RuleBook,
   isRestrictingFlag,
   PASS_OVER_COMMANDS,
 } from "@complaints/core";
@@ -226,6 +227,8 @@ export interface ApplyCaseCommandInput {
   command: Exclude<CaseCommand, LogCase>;
   rules: ResolvedRules;
   clock: Clock;
+  /** The council's rule book: a transfer to another service takes that service's rules from it. */
+  book?: RuleBook;
   also?: (trx: Transaction<DB>, applied: AppliedCommand<CaseState>) => Promise<void>;
 }
 
@@ -243,7 +246,7 @@ export function applyCaseCommand(
     actor: actorOf(input.command.by),
     at: input.clock.now(),
     transition: (state, current) => {
-      const result = transition(state, input.command, input.rules, input.clock);
+      const result = transition(state, input.command, input.rules, input.clock, input.book);
       if (result.ok) checkVersion(result.state, current.version + 1);
       return result;
     },

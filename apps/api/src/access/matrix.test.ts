@@ -76,6 +76,9 @@ const COMMANDS: Record<string, StaffRole[]> = {
   recalculateDeadlines: [CM],
   // Run by the system when the outbox marks a message sent (decision 0322): no member of staff.
   recordCorrespondenceSent: [],
+  transfer: [DCRO, CM, HOS],
+  recategorise: [IO, DCRO, CM, HOS],
+  editDetails: [CSO, IO, DCRO, CM],
 };
 
 /** Procedures that do not concern one case: who may call them at all. */
@@ -401,6 +404,10 @@ describe("authorisation matrix", () => {
       ombudsmanSatisfied: { enquiryId: "o1" },
       recalculateDeadlines: { reason: "Matrix" },
       recordCorrespondenceSent: { stageId: "stage-1", purpose: "acknowledgement", channel: "email", sentAt: "2026-03-02T10:00:00Z" },
+      // Refused by core once access is granted, so no case leaves its place in the matrix.
+      transfer: { serviceId: "matrix-nowhere", reason: "Matrix" },
+      recategorise: { reason: "Matrix" },
+      editDetails: {},
     };
     payloads.assign = { handlerId: outsider };
     payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };

@@ -17,6 +17,7 @@ import {
   applyCaseCommand,
   authRepository,
   caseRepository,
+  customerRepository,
   logCase,
   NotFoundError,
   runIdempotently,
@@ -136,8 +137,13 @@ export async function runCommand<K extends CommandKey>(
       command,
       rules,
       clock: ctx.clock,
+      book: runtime.book,
       also: async (trx, applied) => {
         letterIds = await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id, step);
+        if (type === "transfer") await tellReleasedHandler(ctx, trx, runtime, applied);
+        if (type === "edit-details" && applied.state.customer && applied.state.customer.name !== state.customer?.name) {
+          await customerRepository.renameCustomer(trx, { councilId: applied.councilId, customerId: applied.state.customer.id, fullName: applied.state.customer.name, at: ctx.clock.now() });
+        }
         await options.also?.(trx, applied);
       },
     });
@@ -166,6 +172,22 @@ export async function runCommand<K extends CommandKey>(
   );
   const value = outcome.value as unknown as CommandOutcome;
   return { ...value, letters: outcome.replayed ? [] : await issueStepLetters(ctx, caseId, letterIds) };
+}
+
+/**
+ * A transfer out of the handler's directorate releases them (core's commands/transfer.ts):
+ * they are told the case has gone and where, since it leaves their queue and, unless their
+ * roles reach the new directorate, their sight (docs/decisions/0105-correcting-the-record.md).
+ */
+async function tellReleasedHandler(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>): Promise<void> {
+  const moved = applied.state.transfers?.at(-1);
+  if (!moved?.handlerReleased) return;
+  await queueStaffAlert(ctx, trx, runtime, applied, null, {
+    party: "released-handler",
+    subject: `${applied.reference}: transferred to ${moved.to.service}`,
+    text: `Case ${applied.reference} was transferred from ${moved.from.service} to ${moved.to.service}: ${moved.reason}\n\nYou no longer handle it; ${moved.to.service} will assign it.`,
+    staffIds: [moved.handlerReleased],
+  });
 }
 
 type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
@@ -300,6 +322,8 @@ export interface StaffAlert {
   party: string;
   subject: string;
   text: string;
+  /** Staff to tell besides the party's (a handler a transfer released). */
+  staffIds?: readonly string[];
 }
 
 /**
@@ -337,7 +361,10 @@ export async function runPublicCommand(
 export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, alert: StaffAlert): Promise<void> {
   const handler = applied.state.stages.at(-1)?.handlerId ?? null;
   const subjects = new Set(applied.state.aboutStaffIds ?? []);
-  const recipients = new Set([...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)), ...(handler && !subjects.has(handler) ? [handler] : [])]);
+  const recipients = new Set([
+    ...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)),
+    ...[handler, ...(alert.staffIds ?? [])].filter((id): id is string => !!id && !subjects.has(id)),
+  ]);
   const base = { councilId: applied.councilId, caseId: applied.caseId, kind: "case-notification" as const, payload: { subject: alert.subject, text: alert.text, party: alert.party } };
   const dedupeKey = `public-alert:${applied.caseId}:${applied.version}`;
   const messages: NewNotification[] =

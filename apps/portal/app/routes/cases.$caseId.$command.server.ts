@@ -16,6 +16,8 @@ import {
   CHANNEL_LABELS,
   EXCLUSION_REASONS,
   EXCLUSION_REASON_LABELS,
+  FLAGS,
+  FLAG_LABELS,
   NEXT_BODY_LABELS,
   OMBUDSMAN_BODIES,
   OMBUDSMAN_FINDINGS,
@@ -26,6 +28,7 @@ import {
 import { formatDate } from "../utils/labels";
 import { loadCase } from "./cases.$caseId._index.server";
 import type { CaseView } from "../utils/api-types";
+import { organisationOf } from "../utils/organisation.server";
 
 /** Command type (kebab-case, in the URL) → the API's procedure (camelCase). */
 export function procedureOf(type: string): string {
@@ -59,6 +62,38 @@ function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
     "exclusion-reasons": choices(EXCLUSION_REASONS, EXCLUSION_REASON_LABELS),
     "remedy-types": choices(REMEDY_TYPES, REMEDY_TYPE_LABELS),
     "ombudsman-findings": choices(OMBUDSMAN_FINDINGS, OMBUDSMAN_FINDING_LABELS),
+    flags: choices(FLAGS.filter((f) => !c.flags.includes(f)), FLAG_LABELS),
+    "case-flags": choices(FLAGS.filter((f) => c.flags.includes(f)), FLAG_LABELS),
+  };
+}
+
+/** The council's other services, by name and directorate, for a transfer's select. */
+async function otherServices(context: AppLoadContext, councilId: string, c: CaseView): Promise<Options> {
+  const organisation = await organisationOf(context, councilId);
+  return { services: organisation.services.filter((s) => s.code !== c.service.code).map((s) => ({ value: s.code, text: `${s.name} (${s.directorate})` })) };
+}
+
+/** What a correcting form starts with: the case's details as recorded, to change in place. */
+function initialValues(command: CommandType, c: CaseView): Record<string, string> {
+  if (command === "recategorise") {
+    return { category: c.category ?? "", subCategory: c.subCategory ?? "", priority: c.priority.level, priorityReason: c.priority.reason ?? "" };
+  }
+  if (command !== "edit-details") return {};
+  const rep = c.representative;
+  const [year, month, day] = (rep?.consent?.recordedOn ?? "").split("-");
+  return {
+    description: c.description,
+    desiredOutcome: c.desiredOutcome ?? "",
+    customerName: c.customer?.name ?? "",
+    ...(rep
+      ? {
+          representativeName: rep.name,
+          representativeRole: rep.role,
+          consentBasis: rep.consent?.basis ?? "",
+          ...(year ? { "consentRecordedOn-day": String(Number(day)), "consentRecordedOn-month": String(Number(month)), "consentRecordedOn-year": year } : {}),
+          replyTo: rep.replyTo,
+        }
+      : {}),
   };
 }
 
@@ -128,7 +163,9 @@ export async function loadCommandPage(context: AppLoadContext, request: Request,
     command,
     form: formOf(command),
     allowed: (c.available as readonly string[]).includes(command),
-    options: optionsFor(c, { id: staff.id, name: staff.name }),
+    options: { ...optionsFor(c, { id: staff.id, name: staff.name }), ...(command === "transfer" ? await otherServices(context, staff.councilId, c) : {}) },
+    /** The form's answers before any are typed (a correction starts from the record). */
+    initial: initialValues(command, c),
     /** This form's own key: sent twice (a double click), the API does it once (issue 20). */
     idempotencyKey: randomUUID(),
   };

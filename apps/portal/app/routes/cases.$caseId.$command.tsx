@@ -30,7 +30,7 @@ function planSentence(plan: LetterPlan): string {
 }
 
 export default function CommandPage() {
-  const { case: c, form, allowed, options, idempotencyKey, letters } = useLoaderData<typeof loader>();
+  const { case: c, form, allowed, options, idempotencyKey, letters, initial } = useLoaderData<typeof loader>();
   const state = useFormState();
   return (
     <Page
@@ -54,7 +54,7 @@ export default function CommandPage() {
           <input type="hidden" name="expectedVersion" value={c.version} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {form.intro ? <p className="govuk-body">{form.intro}</p> : null}
-          <Fields fields={form.fields} state={{ ...state, options }} />
+          <Fields fields={form.fields} state={{ ...state, values: { ...initial, ...state.values }, options }} />
           {letters.plans.length ? (
             <>
               <h2 className="govuk-heading-m">What we will send</h2>

@@ -5,7 +5,7 @@
  * from the payload (`payload`). Client-safe: no zod; of core, only its zod-free vocabulary.
  */
 import type { CommandType } from "@complaints/core";
-import { FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, REPRESENTATIVE_ROLES, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
 
 export type OptionSource =
   | "staff"
@@ -17,7 +17,10 @@ export type OptionSource =
   | "next-bodies"
   | "exclusion-reasons"
   | "remedy-types"
-  | "ombudsman-findings";
+  | "ombudsman-findings"
+  | "services"
+  | "flags"
+  | "case-flags";
 
 export type FieldDef =
   | { kind: "text"; name: string; label: string; hint?: string; width?: "10" | "20" | "30" | "one-half" | "two-thirds" }
@@ -405,6 +408,98 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     title: "Record the Ombudsman's letter of satisfaction",
     button: "Record",
     fields: [{ kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" }],
+  },
+  transfer: {
+    title: "Transfer to another service",
+    intro:
+      "For a case logged against the wrong service. The new service's rules set its dates from now on, counted from the same dates as before. If it moves to another directorate, its officer stops handling it and is told, and that directorate's complaints officer assigns it.",
+    button: "Transfer the case",
+    fields: [
+      { kind: "select", name: "serviceId", label: "Service to transfer it to", source: "services", placeholder: "Choose a service" },
+      { kind: "textarea", name: "reason", label: "Why it is transferred", hint: "Staff see this beside the new due dates.", rows: 3 },
+    ],
+  },
+  recategorise: {
+    title: "Change category, priority or flags",
+    intro: "Change only what is wrong; what you leave as it is stays.",
+    button: "Save the changes",
+    fields: [
+      { kind: "text", name: "category", label: "Category", width: "two-thirds" },
+      { kind: "text", name: "subCategory", label: "Sub-category", width: "two-thirds" },
+      {
+        kind: "radios",
+        name: "priority",
+        legend: "Priority",
+        options: [
+          { value: "normal", text: "Normal" },
+          { value: "high", text: "High", fields: [{ kind: "textarea", name: "priorityReason", label: "Why it is high priority", hint: "For example, a risk to health or safety.", rows: 2 }] },
+        ],
+      },
+      { kind: "select", name: "addFlag", label: "Add a flag", hint: "A flag about staff, discrimination, harassment or safeguarding restricts who can see the case at once.", source: "flags", placeholder: "No flag to add" },
+      { kind: "select", name: "removeFlag", label: "Take off a flag", source: "case-flags", placeholder: "No flag to take off" },
+      { kind: "textarea", name: "reason", label: "Why (needed when taking off a flag that restricts who can see the case)", rows: 2 },
+    ],
+    payload: (answer) => ({
+      fields: { addFlag: "addFlags[0]", removeFlag: "removeFlags[0]" },
+      // A reason left in the box while the priority goes back to normal is not sent.
+      values: answer("priority") === "high" ? {} : { priorityReason: undefined },
+    }),
+  },
+  "edit-details": {
+    title: "Correct the details",
+    intro: "The case's history keeps what was there before. To change an address, email or phone number, use the contact details instead.",
+    button: "Save the corrections",
+    fields: [
+      { kind: "textarea", name: "description", label: "What the complaint is about", rows: 5 },
+      { kind: "textarea", name: "desiredOutcome", label: "What the customer wants to happen", rows: 3 },
+      { kind: "text", name: "customerName", label: "Customer's full name", width: "two-thirds" },
+      { kind: "heading", text: "Representative", hint: "Leave the name blank if nobody acts for the customer." },
+      { kind: "text", name: "representativeName", label: "Representative's full name", width: "two-thirds" },
+      {
+        kind: "radios",
+        name: "representativeRole",
+        legend: "Who they are",
+        options: REPRESENTATIVE_ROLES.map((value) => ({ value, text: REPRESENTATIVE_ROLE_LABELS[value] })),
+      },
+      {
+        kind: "radios",
+        name: "consentBasis",
+        legend: "The customer's consent for them to act",
+        options: [
+          { value: "written", text: "Given in writing" },
+          { value: "verbal", text: "Given by phone or in person" },
+          { value: "elected-member", text: "None needed: an MP, councillor or mayor" },
+        ],
+      },
+      { kind: "date", name: "consentRecordedOn", legend: "Date consent was recorded", what: "the date consent was recorded" },
+      {
+        kind: "radios",
+        name: "replyTo",
+        legend: "Who we reply to",
+        inline: true,
+        options: [
+          { value: "representative", text: "The representative" },
+          { value: "customer", text: "The customer" },
+        ],
+      },
+    ],
+    payload: (answer) =>
+      answer("representativeName")
+        ? {
+            fields: {
+              representativeName: "representative.name",
+              representativeRole: "representative.role",
+              consentBasis: "representative.consent.basis",
+              consentRecordedOn: "representative.consent.recordedOn",
+              replyTo: "representative.replyTo",
+            },
+            required: {
+              representativeRole: "Choose who the representative is",
+              consentBasis: "Choose how the customer's consent was given",
+              consentRecordedOn: "Enter the date consent was recorded",
+            },
+          }
+        : {},
   },
 };
 

@@ -418,7 +418,19 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       });
     }
   }
-  return dues;
+  return explainTransfer(state, dues);
+}
+
+/**
+ * After a transfer the new service's rules give the dates, counted from the same receipt and
+ * requests (the time already spent counts): each date still open when the case moved says so
+ * first, so nobody wonders why it changed (Leeds policy para 42; commands/transfer.ts).
+ */
+function explainTransfer(state: CaseState, dues: DueDate[]): DueDate[] {
+  const last = state.transfers?.at(-1);
+  if (!last) return dues;
+  const why = `transferred from ${last.from.service} to ${last.to.service} on ${formatShort(last.on)}: ${last.reason}; ${last.to.service}'s rules apply, counted from the same dates`;
+  return dues.map((d) => (d.metOn && d.metOn < last.on ? d : { ...d, explanation: `${why}; ${d.explanation}` }));
 }
 
 /** The open deadline that matters now: the earliest unmet one (work queues sort by it). */

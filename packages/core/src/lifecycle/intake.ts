@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { CASE_KINDS, CHANNELS, FLAGS, REPRESENTATIVE_ROLES } from "../vocabulary/case.js";
+import { CASE_KINDS, CHANNELS, FLAGS, REPRESENTATIVE_ROLE_LABELS, REPRESENTATIVE_ROLES } from "../vocabulary/case.js";
 import { personName } from "./names.js";
+import { refuse } from "./refusals.js";
+import type { Representative } from "./types.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
@@ -48,4 +50,21 @@ export const baseIntakeShape = {
 export function intakeFieldsOf(command: Record<string, unknown>): Record<string, unknown> {
   const { intake, ...rest } = command;
   return { ...rest, ...(typeof intake === "object" && intake !== null ? (intake as Record<string, unknown>) : {}) };
+}
+
+/**
+ * A representative acts for the customer only with their consent, which an elected member
+ * needs no separate record of: checked when a case is logged and when its details are edited.
+ */
+export function checkRepresentative(rep: Representative): void {
+  if (!rep.consent) {
+    refuse(
+      "INVALID_INPUT",
+      `Record the customer's consent for ${rep.name} to act for them; an MP, councillor or mayor acting for a resident needs no separate consent`,
+      "Data Protection Act 2018 Sch 1 para 24; complaint handling code 1.2 (representatives)",
+    );
+  }
+  if (rep.consent.basis === "elected-member" && !["mp", "councillor", "mayor"].includes(rep.role)) {
+    refuse("INVALID_INPUT", `Only an elected member acts without separate consent; ${rep.name} is recorded as ${REPRESENTATIVE_ROLE_LABELS[rep.role].toLowerCase()}`, "Data Protection Act 2018 Sch 1 para 24");
+  }
 }

@@ -6,7 +6,7 @@ import type { ResolvedRules } from "../plugin/resolved.js";
 import { COMMANDS, type RegisteredCommand } from "./commands/index.js";
 import type { Ctx } from "./commands/define.js";
 import { currentStage, unmetRoleRequirement } from "./commands/shared.js";
-import { intakeFieldsOf } from "./intake.js";
+import { checkRepresentative, intakeFieldsOf } from "./intake.js";
 import { RefusalError, refuse } from "./refusals.js";
 import type { CaseCommand, CaseEvent, CaseState, LogCase, TransitionResult } from "./types.js";
 
@@ -17,16 +17,23 @@ import type { CaseCommand, CaseEvent, CaseState, LogCase, TransitionResult } fro
  * every rule comes in `rules`. Each command's own rules are its module's `apply`
  * (lifecycle/commands/); `log` is here, as it makes the case rather than change one.
  */
-export function transition(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock): TransitionResult {
+export function transition(
+  state: CaseState | null,
+  command: CaseCommand,
+  rules: ResolvedRules,
+  clock: Clock,
+  /** The council's rule book, which a transfer to another service needs (its rules). */
+  book?: Ctx["book"],
+): TransitionResult {
   try {
-    return apply(state, command, rules, clock);
+    return apply(state, command, rules, clock, book);
   } catch (error) {
     if (error instanceof RefusalError) return { ok: false, refusal: error.refusal };
     throw error;
   }
 }
 
-function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock): TransitionResult {
+function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRules, clock: Clock, book: Ctx["book"]): TransitionResult {
   const today = todayIn(clock);
   const on = command.type === "log" ? today : resolveOn(command.on, today, state);
   if (command.type !== "log" && !state) refuse("NOT_ALLOWED_NOW", `There is no case to ${command.type}: log it first`);
@@ -43,7 +50,7 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
     if (verdict && "refuse" in verdict) refuse("PLUGIN_GUARD", verdict.refuse.message, verdict.refuse.rule);
   }
 
-  const ctx: Ctx = { rules, today, on, effects: [] };
+  const ctx: Ctx = { rules, today, on, effects: [], ...(book ? { book } : {}) };
   let next: CaseState;
   if (command.type === "log") next = logCase(command, rules);
   else {
@@ -58,7 +65,8 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
   }
 
   next.version = (state?.version ?? 0) + 1;
-  next.dueDates = computeDueDates(next, rules, today);
+  // A transfer hands the case to another service's rules from now on (commands/transfer.ts).
+  next.dueDates = computeDueDates(next, ctx.rulesAfter ?? rules, today);
   const { by, ...data } = command;
   const event: CaseEvent = {
     type: command.type,
@@ -91,16 +99,7 @@ function logCase(command: LogCase, rules: ResolvedRules): CaseState {
     refuse("INVALID_INPUT", `These rules are for ${rules.scope.kind} cases of service "${rules.scope.serviceId}", not ${command.kind} of "${command.serviceId}"`);
   }
   const rep = command.representative ?? null;
-  if (rep && !rep.consent) {
-    refuse(
-      "INVALID_INPUT",
-      `Record the customer's consent for ${rep.name} to act for them; an MP, councillor or mayor acting for a resident needs no separate consent`,
-      "Data Protection Act 2018 Sch 1 para 24; complaint handling code 1.2 (representatives)",
-    );
-  }
-  if (rep?.consent?.basis === "elected-member" && !["mp", "councillor", "mayor"].includes(rep.role)) {
-    refuse("INVALID_INPUT", `Only an elected member acts without separate consent; ${rep.name} is recorded as ${rep.role}`, "Data Protection Act 2018 Sch 1 para 24");
-  }
+  if (rep) checkRepresentative(rep);
   const receivedAt = command.receivedAt instanceof Date ? command.receivedAt : new Date(command.receivedAt);
   const receipt = receiptOf(receivedAt, rules.calendar, rules.receipt);
   const isFeedback = command.kind === "compliment" || command.kind === "comment";

@@ -162,6 +162,19 @@ export interface DueDate {
   takenOn?: IsoDate | null;
 }
 
+/**
+ * A move of the case to another service (commands/transfer.ts): the service and directorate it
+ * left and joined, by slug and by name, so the due dates can say why they changed.
+ */
+export interface Transfer {
+  on: IsoDate;
+  from: { serviceId: string; service: string; directorateId: string | null };
+  to: { serviceId: string; service: string; directorateId: string | null };
+  reason: string;
+  /** The stage's handler, released because the case left their directorate; else null. */
+  handlerReleased: string | null;
+}
+
 export interface CaseState {
   id: string;
   reference: string;
@@ -200,6 +213,8 @@ export interface CaseState {
   feedbackAcknowledgedOn: IsoDate | null;
   /** When a compliment's or comment's acknowledgement was sent. */
   feedbackAcknowledgementSent?: Sent;
+  /** Moves to other services, oldest first; absent in cases stored before transfers existed. */
+  transfers?: Transfer[];
   dueDates: DueDate[];
 }
 

@@ -11,7 +11,7 @@ const rules = council().rulesFor("waste", "complaint");
 
 describe("the command registry", () => {
   it("offers a new case's commands with triage first, in the registry's order", () => {
-    expect(availableCommands(runCase(rules, received), rules)).toEqual(["triage", "record-contact", "notify", "withdraw", "recalculate-deadlines"]);
+    expect(availableCommands(runCase(rules, received), rules)).toEqual(["triage", "record-contact", "notify", "withdraw", "recalculate-deadlines", "transfer", "recategorise", "edit-details"]);
   });
 
   it("a plugin's role requirement takes the command off the list of those without the role, at its stage only", () => {

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { IsoDate } from "../../calendar/dates.js";
 import { isoDate } from "../../input/fields.js";
 import type { ResolvedRules } from "../../plugin/resolved.js";
+import type { RuleBook } from "../../plugin/rule-book.js";
 import type { Actor, CaseState, Effect, StageInstance } from "../types.js";
 import type { Role } from "../../vocabulary/index.js";
 
@@ -22,6 +23,13 @@ export interface Ctx {
   effects: Effect[];
   /** More to record in the command's event than its payload (a recalculation's changes). */
   eventData?: Record<string, unknown>;
+  /**
+   * The council's whole rule book, for a command that moves a case to another service
+   * (transfer): given by the caller when it has one (`transition`'s last argument).
+   */
+  book?: Pick<RuleBook, "profile" | "rulesFor">;
+  /** The rules the case follows after the command, when it changed them (a transfer). */
+  rulesAfter?: ResolvedRules;
 }
 
 /** The date a command took effect, when it is recorded after the fact; today when omitted. */

@@ -35,6 +35,9 @@ import { respond } from "./respond.js";
 import { resume } from "./resume.js";
 import { triage } from "./triage.js";
 import { withdraw } from "./withdraw.js";
+import { transfer } from "./transfer.js";
+import { recategorise } from "./recategorise.js";
+import { editDetails } from "./edit-details.js";
 
 const modules = [
   triage,
@@ -69,6 +72,9 @@ const modules = [
   ombudsmanRemedyComplied,
   ombudsmanSatisfied,
   recordCorrespondenceSent,
+  transfer,
+  recategorise,
+  editDetails,
 ] as const;
 
 type Module = (typeof modules)[number];
