@@ -81,6 +81,25 @@ describe("bulk actions on the work queue", () => {
     expect((await refusal(dcro.cases.bulk({ action: "assign", cases: [one, one], payload: { handlerId: io } }))).code).toBe("BAD_REQUEST");
   });
 
+  it("transfers each case to another service (Leeds policy para 42) and adds a flag to each, keeping the flags it had", async () => {
+    const manager = await h.as("complaints-manager");
+    const one = await triaged("Wrong service: this is about bins");
+    const two = await triaged("Also about bins", { flags: ["reasonable-adjustments"] });
+    const moved = await manager.cases.bulk({ action: "transfer", cases: [one, two], payload: { serviceId: "waste", reason: "Logged against council tax by mistake" } });
+    expect(moved.results.map((r) => [r.outcome, r.message])).toEqual([
+      ["done", "Transferred to another service"],
+      ["done", "Transferred to another service"],
+    ]);
+    const versions = await Promise.all([one, two].map(async (c) => ({ caseId: c.caseId, expectedVersion: (await manager.cases.get({ caseId: c.caseId })).version })));
+    const flagged = await manager.cases.bulk({ action: "add-flag", cases: versions, payload: { addFlags: ["vulnerability"] } });
+    expect(flagged).toMatchObject({ action: "Add a flag", results: [{ outcome: "done", message: "Flag added" }, { outcome: "done" }] });
+    const after = await Promise.all([one, two].map((c) => manager.cases.get({ caseId: c.caseId })));
+    expect(after.map((c) => [c.service.code, c.flags])).toEqual([
+      ["waste", ["vulnerability"]],
+      ["waste", ["reasonable-adjustments", "vulnerability"]],
+    ]);
+  });
+
   it("issues each case's waiting letters: one still lacking an address is refused saying so, one that can go is issued", async () => {
     const officer = await h.as("investigating-officer");
     const dcro = await h.as("dcro");

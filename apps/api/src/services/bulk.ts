@@ -5,7 +5,7 @@
  * left half-done. Cases run one after another: a bulk action is many single actions, not a
  * second way of changing a case (docs/decisions/0518-work-queue-bulk-filters-export.md).
  */
-import { COMMANDS, type CaseState } from "@complaints/core";
+import { COMMANDS } from "@complaints/core";
 import type { Context } from "../context.js";
 import { apiErrorOf, badInput, describeError, INTERNAL_MESSAGE } from "../errors.js";
 import type { StaffPrincipal } from "../access/principal.js";
@@ -42,28 +42,27 @@ interface BulkAction {
   label: string;
   /** Checks the action's own fields once, before any case is touched. */
   parse(payload: unknown): unknown;
-  run(ctx: Context, staff: StaffPrincipal, target: BulkCase, payload: unknown, state: CaseState, idempotencyKey: string | undefined): Promise<Omit<BulkResult, "position" | "caseId" | "reference" | "code">>;
+  run(ctx: Context, staff: StaffPrincipal, target: BulkCase, payload: unknown, idempotencyKey: string | undefined): Promise<Omit<BulkResult, "position" | "caseId" | "reference" | "code">>;
 }
 
 /**
- * A lifecycle command as a bulk action: its payload is the command's own schema, applied to each
- * case (`perCase` shapes it from the case when the command needs the case's own values).
+ * A lifecycle command as a bulk action: its payload is the command's own schema, the same for
+ * every case (`label` names the action when it is one use of a broader command).
  */
-function commandAction<K extends CommandKey>(type: K, perCase?: (state: CaseState, payload: never) => unknown): BulkAction {
+function commandAction<K extends CommandKey>(type: K, label?: { label: string; done: string }): BulkAction {
   const module = COMMANDS[type];
+  const words = label ?? { label: module.label, done: module.done };
   return {
-    label: module.label,
+    label: words.label,
     parse: (payload) => {
-      if (perCase) return payload;
       const parsed = module.payload.safeParse(payload);
-      if (!parsed.success) throw badInput(`${module.label}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+      if (!parsed.success) throw badInput(`${words.label}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
       return parsed.data;
     },
-    async run(ctx, staff, target, payload, state, idempotencyKey) {
-      const own = (perCase ? perCase(state, payload as never) : payload) as CommandPayload<K>;
-      const input = { ...own, caseId: target.caseId, expectedVersion: target.expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    async run(ctx, staff, target, payload, idempotencyKey) {
+      const input = { ...(payload as CommandPayload<K>), caseId: target.caseId, expectedVersion: target.expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}) };
       await runCommand(ctx, staff, type, input as Parameters<typeof runCommand<K>>[3]);
-      return { outcome: "done", message: module.done };
+      return { outcome: "done", message: words.done };
     },
   };
 }
@@ -96,6 +95,9 @@ const issuePendingLetters: BulkAction = {
  */
 export const BULK_ACTIONS = {
   assign: commandAction("assign"),
+  transfer: commandAction("transfer"),
+  // recategorise with `addFlags` only: the flag is added to those each case already has.
+  "add-flag": commandAction("recategorise", { label: "Add a flag", done: "Flag added" }),
   "issue-letters": issuePendingLetters,
 } satisfies Record<string, BulkAction>;
 
@@ -134,7 +136,7 @@ export async function runBulk(
       const { record } = await loadReadableCase(ctx, staff, target.caseId);
       seen = { caseId: record.id, reference: record.reference };
       const key = input.idempotencyKey ? `${input.idempotencyKey}:${target.caseId}` : undefined;
-      const done = await action.run(ctx, staff, target, payload, record.state, key);
+      const done = await action.run(ctx, staff, target, payload, key);
       results.push({ position, ...seen, ...done, code: null });
     } catch (error) {
       results.push({ position, ...seen, outcome: "refused", ...reasonOf(ctx, error) });

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Button, Input, Radios, Select, Table, Tag } from "../components/govuk";
 import { PostForm, useFormState } from "../components/form";
 import { RagTag } from "../components/case";
-import { CASE_KIND_LABELS, DUE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { CASE_KIND_LABELS, DUE_KIND_LABELS, FLAG_LABELS, FLAGS } from "@complaints/core/vocabulary";
 import { formatDate, labelOr } from "../utils/labels";
 import { loadQueue, queueAction } from "./cases._index.server";
 import { QUEUES } from "../utils/queues";
@@ -239,7 +239,7 @@ export default function WorkQueue() {
                 </>,
               ])}
             />
-            <BulkForm handlers={data.handlers} bulkKey={data.bulkKey} view={data.view} />
+            <BulkForm handlers={data.handlers} services={organisation.services} bulkKey={data.bulkKey} view={data.view} />
             </>
           )}
           {page.previous !== null || page.next !== null ? (
@@ -270,7 +270,7 @@ export default function WorkQueue() {
  * Work in bulk (issue 16): the boxes ticked in the table (their `form` is this one) with one
  * action; each case is done or refused on its own, and the next page says which.
  */
-function BulkForm({ handlers, bulkKey, view }: { handlers: Array<{ id: string; name: string }>; bulkKey: string; view: string }) {
+function BulkForm({ handlers, services, bulkKey, view }: { handlers: Array<{ id: string; name: string }>; services: Array<{ code: string; name: string }>; bulkKey: string; view: string }) {
   return (
     <PostForm id="bulk" action="/cases/bulk" className="app-bulk">
       <input type="hidden" name="bulkKey" value={bulkKey} />
@@ -286,6 +286,21 @@ function BulkForm({ handlers, bulkKey, view }: { handlers: Array<{ id: string; n
             value: "assign",
             text: "Assign them",
             conditional: <Select name="handlerId" label="Assign to" placeholder="Choose a person" items={handlers.map((h) => ({ value: h.id, text: h.name }))} />,
+          },
+          {
+            value: "transfer",
+            text: "Transfer them to another service",
+            conditional: (
+              <>
+                <Select name="serviceId" label="Transfer to" placeholder="Choose a service" items={services.map((s) => ({ value: s.code, text: s.name }))} />
+                <Input name="reason" label="Why they are transferred" />
+              </>
+            ),
+          },
+          {
+            value: "add-flag",
+            text: "Add a flag",
+            conditional: <Select name="flag" label="Flag" placeholder="Choose a flag" items={FLAGS.map((f) => ({ value: f, text: FLAG_LABELS[f] }))} />,
           },
           { value: "issue-letters", text: "Issue their waiting letters" },
         ]}

@@ -7,6 +7,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
 import { all, attempt, readForm, text } from "../utils/forms.server";
 
+type BulkActionName = "assign" | "transfer" | "add-flag" | "issue-letters";
+
 /** The queue the form came from: its own address, or the default queue. */
 function queueHref(view: string): string {
   return `/cases${view ? `?${new URLSearchParams(view)}` : ""}`;
@@ -30,18 +32,31 @@ export async function bulkAction(context: AppLoadContext, request: Request) {
     const [caseId = "", version = ""] = value.split(":");
     return { caseId, expectedVersion: Number.parseInt(version, 10) || 0 };
   });
-  const action = text(form, "action");
+  const action = text(form, "action") as BulkActionName;
+  // Each action's own fields, as the API's bulk action takes them (apps/api/src/services/bulk.ts).
+  const payloads: Record<BulkActionName, () => { payload?: Record<string, unknown>; missing?: [string, string] }> = {
+    assign: () => (text(form, "handlerId") ? { payload: { handlerId: text(form, "handlerId") } } : { missing: ["handlerId", "Choose the person to assign the cases to"] }),
+    transfer: () =>
+      !text(form, "serviceId")
+        ? { missing: ["serviceId", "Choose the service to transfer the cases to"] }
+        : !text(form, "reason")
+          ? { missing: ["reason", "Say why the cases are transferred"] }
+          : { payload: { serviceId: text(form, "serviceId"), reason: text(form, "reason") } },
+    "add-flag": () => (text(form, "flag") ? { payload: { addFlags: [text(form, "flag")] } } : { missing: ["flag", "Choose the flag to add"] }),
+    "issue-letters": () => ({}),
+  };
   const errors: Record<string, string> = {};
   if (cases.length === 0) errors.case = "Tick at least one case in the queue";
-  if (action !== "assign" && action !== "issue-letters") errors.action = "Choose what to do with the ticked cases";
-  else if (action === "assign" && !text(form, "handlerId")) errors.handlerId = "Choose the person to assign the cases to";
-  if (Object.keys(errors).length) return { ok: false as const, errors, back, results: null };
+  const fields = Object.hasOwn(payloads, action) ? payloads[action]() : null;
+  if (!fields) errors.action = "Choose what to do with the ticked cases";
+  else if (fields.missing) errors[fields.missing[0]] = fields.missing[1];
+  if (Object.keys(errors).length || !fields) return { ok: false as const, errors, back, results: null };
   const key = text(form, "bulkKey");
   const result = await attempt(form, () =>
     context.api.cases.bulk({
-      action: action as "assign" | "issue-letters",
+      action,
       cases,
-      ...(action === "assign" ? { payload: { handlerId: text(form, "handlerId") } } : {}),
+      ...(fields.payload ? { payload: fields.payload } : {}),
       ...(key.length >= 8 ? { idempotencyKey: key } : {}),
     }),
   );
