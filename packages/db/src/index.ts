@@ -187,6 +187,7 @@ export {
 export { type VisibilityScope, type CaseAccessFacts, type WorkQueueQuery, type WorkQueueRow, type CaseReadRecord } from "./case-reads.js";
 export { sweepRepository, type SweepDue, type OpenServiceRequest } from "./sweep.js";
 export { ombudsmanRepository, type OmbudsmanEnquiryQuery, type OmbudsmanEnquiryListRow } from "./ombudsman.js";
+export { savedViewRepository, type NewSavedView, type SavedView } from "./saved-views.js";
 export { satisfactionRepository, surveyDedupeKey, type SurveyClosure, type SurveyInvitation, type SatisfactionCountRow } from "./satisfaction.js";
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).

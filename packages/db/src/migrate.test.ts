@@ -46,6 +46,7 @@ const tables = [
   "resolution_plans",
   "satisfaction_answers",
   "satisfaction_invitations",
+  "saved_views",
   "server_secrets",
   "services",
   "sessions",

@@ -485,6 +485,19 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 
+/** A named work-queue view, the owner's own or shared with their team or directorate (issue 16). */
+export interface SavedViewsTable {
+  id: Generated<string>;
+  council_id: string;
+  owner_id: string;
+  name: string;
+  filters: Json<Record<string, string>>;
+  shared_with: "nobody" | "team" | "directorate";
+  team_id: string | null;
+  directorate_id: string | null;
+  created_at: Date;
+}
+
 export interface PrintBatchesTable {
   id: Generated<string>;
   council_id: string;
@@ -563,6 +576,7 @@ export interface DB extends ReportTables {
   staff_role_requests: StaffRoleRequestsTable;
   satisfaction_invitations: SatisfactionInvitationsTable;
   satisfaction_answers: SatisfactionAnswersTable;
+  saved_views: SavedViewsTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

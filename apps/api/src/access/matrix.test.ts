@@ -96,6 +96,13 @@ const GENERAL: Record<string, StaffRole[]> = {
   "queues.central": [CSO, CM, "quality-assurance", LEGAL, "auditor"],
   "search.cases": ALL_STAFF,
   "cases.possibleDuplicates": ALL_STAFF,
+  /** Bulk actions answer every caller case by case; each case's own access is checked as for one case (services/bulk.test.ts). */
+  "cases.bulk": ALL_STAFF,
+  /** Saved views and the handler list are the caller's own working tools (services/queue-views.test.ts). */
+  "queues.handlers": ALL_STAFF,
+  "queues.views.list": ALL_STAFF,
+  "queues.views.save": ALL_STAFF,
+  "queues.views.delete": ALL_STAFF,
   "customers.find": READERS,
   "customers.history": READERS,
   "customers.conduct": READERS,
@@ -630,6 +637,13 @@ describe("authorisation matrix", () => {
       "queues.central": (c) => c.queues.central({}),
       "search.cases": (c) => c.search.cases({ quick: "matrix" }),
       "cases.possibleDuplicates": (c) => c.cases.possibleDuplicates({ description: "matrix complaint" }),
+      // A version no case has: each case is refused after its access check, so nothing changes.
+      "cases.bulk": (c) => c.cases.bulk({ action: "assign", cases: [{ caseId: cases.own.id, expectedVersion: 2_000_000_000 }], payload: { handlerId: outsider } }),
+      "queues.handlers": (c) => c.queues.handlers(),
+      "queues.views.list": (c) => c.queues.views.list(),
+      "queues.views.save": (c) => c.queues.views.save({ name: `Matrix view ${++made}`, filters: { queue: "mine" } }),
+      // Nobody's view: refused as "not found" would read as no access, so the caller's own is deleted.
+      "queues.views.delete": async (c) => c.queues.views.delete({ viewId: (await c.queues.views.save({ name: `Matrix doomed ${++made}`, filters: { queue: "mine" } })).id }),
       "customers.find": (c) => c.customers.find({ name: "Matrix" }),
       "customers.history": (c) => c.customers.history({ customerId: cases.own.customerId }),
       "customers.conduct": (c) => c.customers.conduct({ customerId: cases.own.customerId }),
@@ -741,6 +755,7 @@ describe("authorisation matrix: two councils on one server", () => {
     remedialActionId: string;
     roleRequestId: string;
     outsider: string;
+    viewId: string;
   };
   /** Everything of Exampleton's that must never appear in an answer to Leeds. */
   const markers: string[] = [];
@@ -765,6 +780,7 @@ describe("authorisation matrix: two councils on one server", () => {
     a.letterId = (await manager.letters.issue({ ...letterRequest(a.caseId), byPost: true })).letterId;
     await h.deps.notifier.deliverPending();
     a.batchId = (await manager.letters.printBatch.build({})).batch!.batchId;
+    a.viewId = (await manager.queues.views.save({ name: "Exampleton view", filters: { queue: "central" }, share: "nobody" })).id;
     // An email Exampleton's mailbox received: Leeds's complaints managers never see it.
     await inboundMailRepository.record(h.db.db, { councilId: h.council.councilId, messageKey: "<matrix@example.com>", messageId: "<matrix@example.com>", receivedAt: h.clock.now(), sentAt: null, fromAddress: "exampleton.resident@example.com", fromName: "Exampleton Resident", subject: "Exampleton email", outcome: "added-to-case", reason: null, caseId: a.caseId, quotedReference: null });
     a.attachmentId = (await addAttachment(createContextInner({ deps: h.deps }), (await h.principal("complaints-manager")) as StaffPrincipal, { caseId: a.caseId, fileName: "exampleton.txt", mediaType: "text/plain", content: new TextEncoder().encode("Exampleton only") })).attachmentId;
@@ -817,6 +833,12 @@ describe("authorisation matrix: two councils on one server", () => {
       "cases.accessLog": names((c) => c.cases.accessLog({ caseId })),
       "cases.log": lists((c) => c.cases.log({ kind: "complaint", channel: "web", serviceId: "council-tax", description: "Leeds matrix", customer: null })),
       "cases.possibleDuplicates": lists((c) => c.cases.possibleDuplicates({ description: "Exampleton-only complaint", email: "exampleton.resident@example.com" })),
+      // Answered case by case: Exampleton's case comes back "no such case", without even its id.
+      "cases.bulk": lists((c) => c.cases.bulk({ action: "issue-letters", cases: [{ caseId, expectedVersion: 1 }] })),
+      "queues.handlers": lists((c) => c.queues.handlers()),
+      "queues.views.list": lists((c) => c.queues.views.list()),
+      "queues.views.save": lists((c) => c.queues.views.save({ name: `Leeds view ${Math.random().toString(36).slice(2)}`, filters: { queue: "mine" } })),
+      "queues.views.delete": names((c) => c.queues.views.delete({ viewId: a.viewId })),
       ...Object.fromEntries(Object.keys(COMMANDS).map((name) => [`command.${name}`, names((c) => (c.command as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!({ caseId, expectedVersion: 1, reason: "Matrix", outcome: "accept" }))])),
       "queues.mine": lists((c) => c.queues.mine({})),
       "queues.team": lists((c) => c.queues.team({})),

@@ -10,6 +10,8 @@
  *   GET /reports/quality.csv?from=&to=
  *   GET /reports/equality.csv?from=&to=[&by=directorate|category]
  *   GET /reports/satisfaction.csv?from=&to=
+ *   GET /queues/export.csv?queue=mine|team|directorate|central[&stage=&kind=&service=&priority=&due=&status=]
+ *   GET /search/export.csv?quick=…[&reference=&customerName=&email=&phone=&postcode=&text=&status=&kind=]
  */
 import { Router, type Request, type Response } from "express";
 import type { z } from "zod";
@@ -23,6 +25,8 @@ import { annualCsv, housingCsv, lessonsCsv, socialCareCsv } from "../services/re
 import { scoresCsv } from "../services/quality.js";
 import { reportCsv as equalityCsv } from "../services/equality.js";
 import { reportCsv as satisfactionCsv } from "../services/satisfaction.js";
+import { queueCsv, queueViewFilters, searchCsv } from "../services/queue-views.js";
+import { searchExportInput } from "../routers/search.js";
 import { asyncHandler, fileHeaders, jsonError, locals, requestContext } from "./middleware.js";
 
 type Query = Request["query"];
@@ -45,12 +49,22 @@ function inputOf(query: Query): Record<string, unknown> {
   return input;
 }
 
-function csvRoute<S extends z.ZodType>(deps: AppDeps, schema: S, produce: (ctx: Context, staff: StaffPrincipal, input: z.output<S>) => Promise<{ csv: string; fileName: string }>) {
+/** The query string's single values as they are (a queue's filters, a search's fields). */
+function plainInputOf(query: Query): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+}
+
+function csvRoute<S extends z.ZodType>(
+  deps: AppDeps,
+  schema: S,
+  produce: (ctx: Context, staff: StaffPrincipal, input: z.output<S>) => Promise<{ csv: string; fileName: string }>,
+  read: (query: Query) => Record<string, unknown> = inputOf,
+) {
   return asyncHandler(async (req: Request, res: Response) => {
     const principal = locals(res).principal;
     if (principal?.kind !== "staff") return jsonError(res, 401, "NOT_SIGNED_IN", "Sign in to download this");
     if (principal.passwordMustChange) return jsonError(res, 403, "PASSWORD_CHANGE_REQUIRED", PASSWORD_CHANGE_MESSAGE);
-    const parsed = schema.safeParse(inputOf(req.query));
+    const parsed = schema.safeParse(read(req.query));
     if (!parsed.success) {
       const fields = fieldMessages(parsed.error);
       return jsonError(res, 400, "INVALID_INPUT", `The request is not valid. ${Object.entries(fields).map(([path, messages]) => `${path || "input"}: ${messages.join("; ")}`).join(". ")}`);
@@ -73,5 +87,8 @@ export function reportRoutes(deps: AppDeps): Router {
   routes.get("/reports/quality.csv", csvRoute(deps, periodReportInput.pick({ from: true, to: true }), scoresCsv));
   routes.get("/reports/equality.csv", csvRoute(deps, equalityReportInput, equalityCsv));
   routes.get("/reports/satisfaction.csv", csvRoute(deps, satisfactionReportInput, satisfactionCsv));
+  // A work queue or a search as the screen shows it (issue 16), each exported case recorded as read.
+  routes.get("/queues/export.csv", csvRoute(deps, queueViewFilters, queueCsv, plainInputOf));
+  routes.get("/search/export.csv", csvRoute(deps, searchExportInput, searchCsv, plainInputOf));
   return routes;
 }

@@ -6,7 +6,8 @@ import { caseContacts, updateCaseContact } from "../services/contact-details.js"
 import { assignees } from "../services/assignees.js";
 import { previewExtension } from "../services/extend-preview.js";
 import { COMMANDS } from "@complaints/core";
-import { contactDetailsInput, id, logCaseInput } from "./schemas.js";
+import { caseRef, contactDetailsInput, id, logCaseInput } from "./schemas.js";
+import { BULK_ACTION_NAMES, BULK_LIMIT, runBulk } from "../services/bulk.js";
 
 export const casesRouter = router({
   /** Logs a new case (complaint, compliment, comment, member enquiry, FOI/EIR review, service request). */
@@ -46,4 +47,22 @@ export const casesRouter = router({
       }),
     )
     .query(({ ctx, input }) => possibleDuplicates(ctx, ctx.staff, input)),
+
+  /**
+   * One action on many cases (issue 16): each case as if done on its own (access, core's
+   * guards, its own transaction), each with its own result: done, or refused with the reason.
+   * `payload` is the action's fields (assign: `{ handlerId }`), the same for every case.
+   */
+  bulk: staffProcedure
+    .input(
+      z
+        .object({
+          action: z.enum(BULK_ACTION_NAMES, "Choose what to do"),
+          cases: z.array(caseRef).min(1, "Choose at least one case").max(BULK_LIMIT, `Choose at most ${BULK_LIMIT} cases at a time`),
+          payload: z.record(z.string(), z.unknown()).optional(),
+          idempotencyKey: z.string().min(8, "at least 8 characters").max(160).optional(),
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) => runBulk(ctx, ctx.staff, input)),
 });

@@ -41,10 +41,10 @@ describe("work queues, customer history and search", () => {
   });
   afterAll(() => h?.close());
 
-  it("lists the directorate's open cases, nearest due date first, red/amber/green, undated last", async () => {
+  it("lists the directorate's open cases, nearest due date first, red/amber/green", async () => {
     const queue = await (await h.as("dcro")).queues.directorate({});
     expect(queue.items.map((i) => i.id)).toEqual([ids.old, ids.soon, ids.fresh, ids.untriaged]);
-    expect(queue.items.map((i) => i.rag)).toEqual(["red", "amber", "green", "none"]);
+    expect(queue.items.map((i) => i.rag)).toEqual(["red", "amber", "green", "green"]);
     expect(queue.items[0]?.nextDue).toMatchObject({ kind: "acknowledge", date: "2026-02-23" });
     expect(queue.items[0]?.nextDue?.explanation).toMatch(/acknowledge by Mon 23 Feb 2026/);
     expect(queue.total).toBe(4);
@@ -53,11 +53,19 @@ describe("work queues, customer history and search", () => {
   it("filters by colour, status, service and assignment", async () => {
     const dcro = await h.as("dcro");
     expect((await dcro.queues.directorate({ rag: ["red"] })).items.map((i) => i.id)).toEqual([ids.old]);
-    expect((await dcro.queues.directorate({ rag: ["amber", "green"] })).items.map((i) => i.id)).toEqual([ids.soon, ids.fresh]);
-    expect((await dcro.queues.directorate({ rag: ["none"] })).items.map((i) => i.id)).toEqual([ids.untriaged]);
+    expect((await dcro.queues.directorate({ rag: ["amber", "green"] })).items.map((i) => i.id)).toEqual([ids.soon, ids.fresh, ids.untriaged]);
+    expect((await dcro.queues.directorate({ rag: ["none"] })).items.map((i) => i.id)).toEqual([]);
     expect((await dcro.queues.directorate({ statuses: ["new"] })).items.map((i) => i.id)).toEqual([ids.untriaged]);
     expect((await dcro.queues.directorate({ serviceIds: ["customer-services"] })).items.map((i) => i.id)).toEqual([ids.untriaged]);
     expect((await dcro.queues.directorate({ unassignedOnly: true })).items.map((i) => i.id)).toEqual([ids.soon, ids.fresh, ids.untriaged]);
+  });
+
+  it("issue 16: a complaint waiting for triage shows the acknowledgement date its receipt promised, and sorts by it (code 6.2)", async () => {
+    const queue = await (await h.as("dcro")).queues.directorate({ statuses: ["new"] });
+    expect(queue.items.map((i) => i.id)).toEqual([ids.untriaged]);
+    // Logged Mon 2 Mar 2026: 5 working days → Mon 9 Mar, the same date as the accepted case logged that day.
+    expect(queue.items[0]?.nextDue).toMatchObject({ kind: "acknowledge", date: "2026-03-09" });
+    expect(queue.items[0]?.nextDue?.explanation).toMatch(/waiting for triage/);
   });
 
   it("shows a handler their own cases and their team's", async () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 import { workQueue, type QueueKind } from "../services/case-views.js";
 import { id, slug } from "./schemas.js";
+import { deleteView, handlers, queueViewFilters, savedViews, saveView } from "../services/queue-views.js";
 
 const filters = z
   .object({
@@ -32,4 +33,24 @@ export const queuesRouter = router({
   directorate: queue("directorate"),
   /** Every directorate: the central resolution team's view. */
   central: queue("central"),
+  /** Active staff who may handle your directorates' cases, by name: whom a case may be given to (bulk assign). */
+  handlers: staffProcedure.query(({ ctx }) => handlers(ctx, ctx.staff)),
+  /** Saved views: a queue and its filters, kept by name for yourself or shared with your team or directorate. */
+  views: router({
+    /** Your views and those shared with your team or directorate, by name. */
+    list: staffProcedure.query(({ ctx }) => savedViews(ctx, ctx.staff)),
+    save: staffProcedure
+      .input(
+        z
+          .object({
+            name: z.string().trim().min(1, "Enter a name for the view").max(80, "Keep the name under 80 characters"),
+            filters: queueViewFilters,
+            share: z.enum(["nobody", "team", "directorate"], "Choose who may use the view").default("nobody"),
+          })
+          .strict(),
+      )
+      .mutation(({ ctx, input }) => saveView(ctx, ctx.staff, input)),
+    /** Deletes one of your own views. */
+    delete: staffProcedure.input(z.object({ viewId: id }).strict()).mutation(({ ctx, input }) => deleteView(ctx, ctx.staff, input.viewId)),
+  }),
 });

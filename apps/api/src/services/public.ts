@@ -163,6 +163,16 @@ function expectedDates(state: CaseState, runtime: CouncilRuntime, ctx: Context):
 }
 
 /**
+ * The dates the resident is told: a complaint waiting for triage, the dates that will apply once
+ * it is accepted (its acknowledgement is already owed, core's "promised before triage", and the
+ * response date follows from it); any other case, the dates core has set.
+ */
+function residentDates(state: CaseState, runtime: CouncilRuntime, ctx: Context): { dates: PublicDate[]; expected: boolean } {
+  const expected = expectedDates(state, runtime, ctx);
+  return expected.length > 0 ? { dates: expected, expected: true } : { dates: publicDates(state, runtime), expected: false };
+}
+
+/**
  * Where the case is, as codes the public pages put in words in the resident's language
  * (apps/portal/app/i18n, "track.progress.*"; decision 0517).
  */
@@ -296,7 +306,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
     async (trx, applied, rt, directorateId) => {
       // The receipt, in this transaction: sent if and only if the case is stored (decision 0320).
       const state = applied.state;
-      const dates = state.dueDates.length > 0 ? publicDates(state, rt) : expectedDates(state, rt, ctx);
+      const { dates, expected } = residentDates(state, rt, ctx);
       await enqueueReceipt(ctx, trx, {
         councilId: applied.councilId,
         state,
@@ -307,7 +317,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
           reference: applied.reference,
           receivedOn: state.receipt.receivedOn,
           dates,
-          datesExpected: state.dueDates.length === 0 && dates.length > 0,
+          datesExpected: expected,
           council: councilOf(rt),
           trackUrl: await trackUrl(ctx, trx, rt.council),
         },
@@ -334,7 +344,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
   if (logged.created) await ctx.deps.publicLimits.submissions.hit(key);
   const record = await caseRepository.getCase<CaseState>(ctx.db, logged.caseId);
   const state = record.state;
-  const dates = state.dueDates.length > 0 ? publicDates(state, runtime) : expectedDates(state, runtime, ctx);
+  const { dates, expected } = residentDates(state, runtime, ctx);
   return {
     reference: logged.reference,
     trackingCode: await ctx.deps.tracking.codeFor(logged.caseId),
@@ -346,7 +356,7 @@ export async function submit(ctx: Context, input: PublicSubmission) {
     /** What happens next: the dates core set for this case (or will set, once it is accepted). */
     dates,
     /** True when the dates are those core will set once the complaint is accepted at triage. */
-    datesExpected: state.dueDates.length === 0 && dates.length > 0,
+    datesExpected: expected,
     council: councilContact(runtime),
   };
 }
@@ -461,7 +471,7 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
   const { record, runtime } = await provenCase(ctx, input);
   const state = record.state;
   const letters = await letterRepository.listLetters(ctx.db, record.id);
-  const dates = state.dueDates.length > 0 ? publicDates(state, runtime) : expectedDates(state, runtime, ctx);
+  const { dates, expected } = residentDates(state, runtime, ctx);
   const today = todayIn(ctx.clock);
   const next = dates.filter((d) => !d.doneOn && d.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
   const stage = currentStage(state);
@@ -478,7 +488,7 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
     stage: stage ? { label: stage.label, number: stageNamer(state, runtime)(stage.stageId)?.number ?? null, phase: stage.phase, respondedOn: stage.response?.on ?? null } : null,
     next,
     dates,
-    datesExpected: state.dueDates.length === 0 && dates.length > 0,
+    datesExpected: expected,
     letters: letters.map((l) => {
       const to = (l.recipient as { to?: unknown }).to;
       return {

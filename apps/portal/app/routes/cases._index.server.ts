@@ -3,10 +3,11 @@
  * first, with red/amber/green counts and filters. A queue the role does not open is not
  * offered (the API refuses it, and says why).
  */
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireStaff } from "../utils/auth.server";
-import { describeApiError } from "../utils/forms.server";
+import { attempt, describeApiError, readForm, text } from "../utils/forms.server";
 import { organisationOf } from "../utils/organisation.server";
 import { QUEUES, type QueueId } from "../utils/queues";
 
@@ -64,8 +65,16 @@ export async function loadQueue(context: AppLoadContext, request: Request) {
     if (described.status >= 500) throw error;
     problem = described.message;
   }
+  // The view's own address (queue and filters), for "Save this view" and the CSV export.
+  const view = new URLSearchParams(Object.entries({ queue, ...filters }).filter(([, v]) => v));
+  const [views, handlers] = await Promise.all([context.api.queues.views.list(), context.api.queues.handlers()]);
   return {
     queue,
+    view: view.toString(),
+    views: views.map((v) => ({ ...v, href: `/cases?${new URLSearchParams(v.filters)}` })),
+    handlers,
+    /** One key per queue page shown: the bulk form sent twice is done once (services/bulk.ts). */
+    bulkKey: randomUUID(),
     queues: queues.map(({ id, label, total }) => ({ id, label, total })),
     filters,
     filtered: Object.values(filters).some(Boolean),
@@ -76,4 +85,27 @@ export async function loadQueue(context: AppLoadContext, request: Request) {
     organisation: { stages: organisation.stages, services: organisation.services },
     problem,
   };
+}
+
+/**
+ * "Save this view" and deleting one of your own (issue 16): the queue and filters of the page,
+ * kept by name. Both come back to the queue page; a refusal shows in its error summary.
+ */
+export async function queueAction(context: AppLoadContext, request: Request) {
+  requireStaff(context, request);
+  const form = await readForm(request, context);
+  const view = new URLSearchParams(text(form, "view"));
+  const back = `/cases?${view}`;
+  if (text(form, "intent") === "delete-view") {
+    const result = await attempt(form, () => context.api.queues.views.delete({ viewId: text(form, "viewId") }));
+    return result.ok ? redirect(back) : result.response;
+  }
+  const filters = Object.fromEntries([...view].filter(([k, v]) => v && ["queue", "stage", "kind", "service", "priority", "due", "status"].includes(k)));
+  const share = text(form, "share") || "nobody";
+  const result = await attempt(
+    form,
+    () => context.api.queues.views.save({ name: text(form, "name"), filters: filters as never, share: share as "nobody" | "team" | "directorate" }),
+    { name: "viewName", share: "share" },
+  );
+  return result.ok ? redirect(back) : result.response;
 }

@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Button, Select, Table, Tag } from "../components/govuk";
+import { useEffect, useState } from "react";
+import { Button, Input, Radios, Select, Table, Tag } from "../components/govuk";
+import { PostForm, useFormState } from "../components/form";
 import { RagTag } from "../components/case";
-import { CASE_KIND_LABELS, DUE_KIND_LABELS } from "@complaints/core/vocabulary";
+import { CASE_KIND_LABELS, DUE_KIND_LABELS, FLAG_LABELS, FLAGS } from "@complaints/core/vocabulary";
 import { formatDate, labelOr } from "../utils/labels";
-import { loadQueue } from "./cases._index.server";
+import { loadQueue, queueAction } from "./cases._index.server";
 import { QUEUES } from "../utils/queues";
 import { Page } from "../components/page";
 
@@ -14,8 +16,37 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return loadQueue(context, request);
 }
 
+export async function action({ context, request }: ActionFunctionArgs) {
+  return queueAction(context, request);
+}
+
+/** Ticks every case on the page: only with JavaScript (without it, each box is ticked by hand). */
+function SelectAllOnPage() {
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  if (!scripted) return null;
+  return (
+    <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-2">
+      <div className="govuk-checkboxes__item">
+        <input
+          className="govuk-checkboxes__input"
+          id="select-all"
+          type="checkbox"
+          onChange={(e) => {
+            for (const box of document.querySelectorAll<HTMLInputElement>('input[name="case"]')) box.checked = e.currentTarget.checked;
+          }}
+        />
+        <label className="govuk-label govuk-checkboxes__label" htmlFor="select-all">
+          Select all on this page
+        </label>
+      </div>
+    </div>
+  );
+}
+
 export default function WorkQueue() {
   const data = useLoaderData<typeof loader>();
+  const state = useFormState();
   const { queue, filters, counts, items, total, page, organisation } = data;
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
@@ -24,7 +55,7 @@ export default function WorkQueue() {
   };
   const current = QUEUES.find((q) => q.id === queue)!;
   return (
-    <Page>
+    <Page errors={state.errors}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Work queue</h1>
@@ -142,16 +173,33 @@ export default function WorkQueue() {
             </div>
           </details>
 
+          <SavedViews views={data.views} view={data.view} values={state.values} errors={state.errors} />
+
           {data.problem ? (
             <p className="govuk-body">{data.problem}</p>
           ) : items.length === 0 ? (
             <p className="govuk-body">There are no cases here{data.filtered ? " that match the filters" : ""}.</p>
           ) : (
+            <>
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/queues/export.csv?${data.view}`} download>
+                Download this queue as a spreadsheet (CSV)
+              </a>
+            </p>
+            <SelectAllOnPage />
             <Table
               caption={<>{total} {total === 1 ? "case" : "cases"}, nearest due date first</>}
               captionSize="s"
-              head={["Reference", "Customer", "Service", "Stage", "Handler", "Next due"]}
+              head={[<span key="choose" className="govuk-visually-hidden">Choose</span>, "Reference", "Customer", "Service", "Stage", "Handler", "Next due"]}
               rows={items.map((item) => [
+                <div key="choose" className="govuk-checkboxes govuk-checkboxes--small">
+                  <div className="govuk-checkboxes__item">
+                    <input className="govuk-checkboxes__input" id={`case-${item.id}`} name="case" type="checkbox" value={`${item.id}:${item.version}`} form="bulk" />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`case-${item.id}`}>
+                      <span className="govuk-visually-hidden">Choose {item.reference}</span>
+                    </label>
+                  </div>
+                </div>,
                 <>
                   <Link className="govuk-link" to={`/cases/${item.id}`}>
                     {item.reference}
@@ -191,6 +239,8 @@ export default function WorkQueue() {
                 </>,
               ])}
             />
+            <BulkForm handlers={data.handlers} services={organisation.services} bulkKey={data.bulkKey} view={data.view} />
+            </>
           )}
           {page.previous !== null || page.next !== null ? (
             <nav className="govuk-pagination" aria-label="Pages of the queue">
@@ -213,5 +263,108 @@ export default function WorkQueue() {
         </section>
       </div>
     </Page>
+  );
+}
+
+/**
+ * Work in bulk (issue 16): the boxes ticked in the table (their `form` is this one) with one
+ * action; each case is done or refused on its own, and the next page says which.
+ */
+function BulkForm({ handlers, services, bulkKey, view }: { handlers: Array<{ id: string; name: string }>; services: Array<{ code: string; name: string }>; bulkKey: string; view: string }) {
+  return (
+    <PostForm id="bulk" action="/cases/bulk" className="app-bulk">
+      <input type="hidden" name="bulkKey" value={bulkKey} />
+      <input type="hidden" name="view" value={view} />
+      <h3 className="govuk-heading-s">Do the same to the cases you have ticked</h3>
+      <Radios
+        name="action"
+        legend="What to do"
+        legendSize="s"
+        small
+        items={[
+          {
+            value: "assign",
+            text: "Assign them",
+            conditional: <Select name="handlerId" label="Assign to" placeholder="Choose a person" items={handlers.map((h) => ({ value: h.id, text: h.name }))} />,
+          },
+          {
+            value: "transfer",
+            text: "Transfer them to another service",
+            conditional: (
+              <>
+                <Select name="serviceId" label="Transfer to" placeholder="Choose a service" items={services.map((s) => ({ value: s.code, text: s.name }))} />
+                <Input name="reason" label="Why they are transferred" />
+              </>
+            ),
+          },
+          {
+            value: "add-flag",
+            text: "Add a flag",
+            conditional: <Select name="flag" label="Flag" placeholder="Choose a flag" items={FLAGS.map((f) => ({ value: f, text: FLAG_LABELS[f] }))} />,
+          },
+          { value: "issue-letters", text: "Issue their waiting letters" },
+        ]}
+      />
+      <Button variant="secondary">Apply to the ticked cases</Button>
+    </PostForm>
+  );
+}
+
+/** Saved views: this person's and those shared with their team or directorate, and "Save this view". */
+function SavedViews({ views, view, values, errors }: { views: Array<{ id: string; name: string; href: string; sharedWith: string; owner: string; mine: boolean }>; view: string; values: Record<string, string>; errors: Record<string, string> }) {
+  return (
+    <details className="govuk-details" open={Boolean(values.viewName || errors.viewName || errors._form)}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Saved views{views.length ? ` (${views.length})` : ""}</span>
+      </summary>
+      <div className="govuk-details__text">
+        {views.length ? (
+          <ul className="govuk-list">
+            {views.map((v) => (
+              <li key={v.id}>
+                <Link className="govuk-link" to={v.href}>
+                  {v.name}
+                </Link>{" "}
+                <span className="govuk-body-s">
+                  ({v.sharedWith}
+                  {v.mine ? "" : `, saved by ${v.owner}`})
+                </span>
+                {v.mine ? (
+                  <PostForm>
+                    <input type="hidden" name="intent" value="delete-view" />
+                    <input type="hidden" name="viewId" value={v.id} />
+                    <input type="hidden" name="view" value={view} />
+                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-2">
+                      Delete<span className="govuk-visually-hidden"> the view {v.name}</span>
+                    </button>
+                  </PostForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="govuk-body">You have no saved views yet.</p>
+        )}
+        <PostForm>
+          <input type="hidden" name="intent" value="save-view" />
+          <input type="hidden" name="view" value={view} />
+          <Input name="viewName" label="Save this view as" labelSize="s" hint="The queue and the filters you have chosen, for example “Untriaged web complaints”" defaultValue={values.viewName} error={errors.viewName} width="20" />
+          <Radios
+            name="share"
+            legend="Who can use it"
+            legendSize="s"
+            small
+            inline
+            defaultValue={values.share ?? "nobody"}
+            items={[
+              { value: "nobody", text: "Only me" },
+              { value: "team", text: "My team" },
+              { value: "directorate", text: "My directorate" },
+            ]}
+          />
+          <Button variant="secondary">Save this view</Button>
+        </PostForm>
+      </div>
+    </details>
   );
 }

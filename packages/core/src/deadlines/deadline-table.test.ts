@@ -106,6 +106,11 @@ const rows: Row[] = [
   { source: "Code 6.2; GOV.UK 2019", title: "Christmas 2019: received Mon 23 Dec: Thu 2 Jan 2020", received: "2019-12-23", steps: [accepted("2019-12-23")], due: S1_ACK, expected: "2020-01-02" },
   { source: "Code 6.2; GOV.UK 2018", title: "Early May 2018: received Fri 4 May skips Mon 7 May: Mon 14 May", received: "2018-05-04", steps: [accepted("2018-05-04")], due: S1_ACK, expected: "2018-05-14" },
 
+  // — Promised from the moment it is logged, before triage (issue 16: "new cases show their clock") —
+  { source: "Complaint handling code 2024 6.2", title: "logged Mon 3 Mar 2025 and not yet triaged: acknowledge by Mon 10 Mar", received: "2025-03-03", due: S1_ACK, expected: "2025-03-10", explains: ["acknowledge by Mon 10 Mar 2025", "waiting for triage"] },
+  { source: "Code 6.2; docs/design.md §4", title: "logged Sat 20 Dec 2025, not yet triaged: Wed 31 Dec, the date the receipt promised", received: "2025-12-20T10:00:00Z", due: S1_ACK, expected: "2025-12-31" },
+  { source: "Leeds policy para 13", title: "logged Mon 3 Mar 2025 at Leeds, not yet triaged: acknowledge by Thu 6 Mar (3 WD)", council: leeds, received: "2025-03-03", due: S1_ACK, expected: "2025-03-06" },
+
   // — Stage 1 response: 10 WD from the acknowledgement (code 6.3) —
   { source: "Complaint handling code 2024 6.3", title: "acknowledged Tue 23 Dec 2025: respond by Fri 9 Jan 2026", received: "2025-12-20T10:00:00Z", steps: [accepted("2025-12-22"), ack("2025-12-23")], due: S1_RESPOND, expected: "2026-01-09", explains: ["acknowledged Tue 23 Dec 2025", "Thu 1 Jan (bank holidays)"] },
   { source: "Complaint handling code 2024 6.3", title: "acknowledged Mon 10 Mar 2025: respond by Mon 24 Mar", received: "2025-03-03", steps: [accepted("2025-03-03"), ack("2025-03-10")], due: S1_RESPOND, expected: "2025-03-24" },

@@ -137,6 +137,35 @@ function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, t
   return { days, text: parts.join("; ") };
 }
 
+/**
+ * The acknowledgement a complaint waiting for triage is already owed. The receipt tells the
+ * resident "we will acknowledge your complaint by …" the moment it is logged (services/public.ts,
+ * expectedDates), and the codes count from receipt, not from triage (Housing Ombudsman and LGSCO
+ * complaint handling codes 2024 5.1/6.2: acknowledge within 5 working days of receipt; the
+ * council's profile may set its own, shorter, period). Without it a new complaint had no date and
+ * sorted last in every queue. It carries the id Stage 1's acknowledgement will have, so accepting
+ * the complaint keeps the same date and a triage that ends the case drops it.
+ */
+function promisedBeforeTriage(state: CaseState, rules: ResolvedRules): DueDate | null {
+  if (state.status !== "new" || state.kind !== "complaint" || state.stages.length > 0) return null;
+  const entry = rules.regime.stages[0];
+  const t = entry?.acknowledge;
+  // Only a timescale that counts from the complaint's receipt is known before triage.
+  if (!entry || !t || !["receipt", "stage-request", "escalation-request", "panel-request"].includes(t.from)) return null;
+  const step = applyPeriod(rules.calendar, state.receipt.countsFrom, t.period);
+  return {
+    id: `${entry.id}#1.acknowledge`,
+    kind: "acknowledge",
+    stageId: entry.id,
+    date: step.date,
+    rule: t.rule,
+    explanation: `${state.receipt.explanation}; ${step.text} → ${verb.acknowledge} ${formatShort(step.date)} (${t.rule}); waiting for triage, which does not stop the clock`,
+    nature: "deadline",
+    metOn: null,
+    takenOn: null,
+  };
+}
+
 const verb: Record<"acknowledge" | "respond", string> = { acknowledge: "acknowledge by", respond: "respond by" };
 
 /**
@@ -177,6 +206,9 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       takenOn: state.feedbackAcknowledgedOn,
     });
   }
+
+  const promised = promisedBeforeTriage(state, rules);
+  if (promised) push(promised);
 
   if (state.triage?.outcome === "wrongly-addressed" && regime.wronglyAddressedReturn) {
     const t = regime.wronglyAddressedReturn;
