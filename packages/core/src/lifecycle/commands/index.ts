@@ -35,6 +35,11 @@ import { respond } from "./respond.js";
 import { resume } from "./resume.js";
 import { triage } from "./triage.js";
 import { withdraw } from "./withdraw.js";
+import { linkCase } from "./link-case.js";
+import { unlinkCase } from "./unlink-case.js";
+import { mergeInto } from "./merge-into.js";
+import { mergeIn } from "./merge-in.js";
+import { split } from "./split.js";
 
 const modules = [
   triage,
@@ -69,6 +74,11 @@ const modules = [
   ombudsmanRemedyComplied,
   ombudsmanSatisfied,
   recordCorrespondenceSent,
+  linkCase,
+  unlinkCase,
+  mergeInto,
+  mergeIn,
+  split,
 ] as const;
 
 type Module = (typeof modules)[number];
@@ -83,3 +93,11 @@ export const COMMAND_TYPES = modules.map((m) => m.type) as ReadonlyArray<Module[
 export type RegisteredCommand = { [M in Module as M["type"]]: Parameters<M["apply"]>[1] }[Module["type"]];
 
 export type { CommandModule, Ctx } from "./define.js";
+
+/**
+ * The commands that touch two cases (docs/decisions/0106-merge-link-split.md): the API runs
+ * each with its pair in one transaction (apps/api/src/services/case-links.ts) and gives them
+ * no single-case procedure, since alone they would leave one side not knowing the other.
+ */
+export const PAIRED_COMMANDS = ["link-case", "unlink-case", "merge-into", "merge-in", "split"] as const satisfies ReadonlyArray<Module["type"]>;
+export type PairedCommand = (typeof PAIRED_COMMANDS)[number];
