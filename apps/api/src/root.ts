@@ -25,6 +25,7 @@ import { equalityRouter } from "./routers/equality.js";
 import { satisfactionRouter } from "./routers/satisfaction.js";
 import { auditRouter } from "./routers/audit.js";
 import { inboundRouter } from "./routers/inbound.js";
+import { caseLinksRouter } from "./routers/case-links.js";
 
 export const appRouter = router({
   health: healthRouter,
@@ -50,6 +51,7 @@ export const appRouter = router({
   equality: equalityRouter,
   satisfaction: satisfactionRouter,
   inbound: inboundRouter,
+  caseLinks: caseLinksRouter,
 });
 
 export type AppRouter = typeof appRouter;

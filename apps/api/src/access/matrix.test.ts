@@ -194,6 +194,9 @@ const IMPROVEMENT_MANAGERS: StaffRole[] = [DCRO, CM, HOS, DIR];
 const PLANNERS: StaffRole[] = [IO, DCRO, CM, HOS];
 /** Per case: who may change how the customer or representative is written to (besides the case's handler). */
 const CONTACT_EDITORS: StaffRole[] = [CSO, IO, DCRO, CM];
+/** Per case: who may merge a duplicate into another case or split a complaint (as triage), and who may link related cases (decision 0106). */
+const MERGERS: StaffRole[] = [CSO, DCRO, CM];
+const LINKERS: StaffRole[] = [CSO, IO, DCRO, CM];
 /** Per case: who may record equality monitoring for the customer (a restricted permission). */
 const EQUALITY_RECORDERS: StaffRole[] = [CSO, CM];
 /** Procedures about one case, tested per case below. */
@@ -218,6 +221,11 @@ const CASE_SCOPED = [
   "cases.updateContact",
   "cases.assignees",
   "cases.previewExtension",
+  "caseLinks.list",
+  "caseLinks.merge",
+  "caseLinks.link",
+  "caseLinks.unlink",
+  "caseLinks.split",
 ];
 /** Open to anyone, signed in or not. */
 const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
@@ -272,6 +280,9 @@ describe("authorisation matrix", () => {
   const cases = {} as Record<Where, { id: string; customerId: string }>;
   let outsider: string;
   let batchId: string;
+  /** Each case's reference, for the procedures that name the other case by it (caseLinks.*). */
+  const references = new Map<string, string>();
+  const referenceOf = async (caseId: string) => references.get(caseId)!;
   /** Per place: a case answered with an improvement action and a resolution plan. */
   const answered = {} as Record<Where, { id: string; planId: string }>;
   const qa = {} as { sampleId: string; caseId: string; reviewId: string; findingId: string; remedialActionId: string };
@@ -285,7 +296,7 @@ describe("authorisation matrix", () => {
     outsider = h.staffIds.get("outsider")!;
     const manager = await h.as("complaints-manager");
     for (const where of WHERE) {
-      const { caseId } = await manager.cases.log({
+      const { caseId, reference } = await manager.cases.log({
         kind: "complaint",
         channel: "email",
         serviceId: where.startsWith("own") ? "council-tax" : "waste",
@@ -293,6 +304,7 @@ describe("authorisation matrix", () => {
         flags: where.endsWith("restricted") ? ["safeguarding"] : [],
         customer: { fullName: `Matrix ${where}`, email: `${where}@example.com` },
       });
+      references.set(caseId, reference);
       const detail = await manager.cases.get({ caseId });
       cases[where] = { id: caseId, customerId: detail.customer!.id };
     }
@@ -567,6 +579,12 @@ describe("authorisation matrix", () => {
           // Who may take the case: asked by those who may assign it (issue 16).
           ["cases.assignees", allowedIf(COMMANDS.assign!), () => caller.cases.assignees({ caseId: cases[where].id })],
           ["cases.previewExtension", allowedIf(COMMANDS.extend!), () => caller.cases.previewExtension({ caseId: cases[where].id, workingDays: 1, reason: "Matrix", ombudsmanDetailsGiven: true })],
+          // Each pair names the case itself as the other: past the permission check core refuses it, so no case changes.
+          ["caseLinks.list", read ? "allowed" : "refused", () => caller.caseLinks.list({ caseId: cases[where].id })],
+          ["caseLinks.merge", allowedIf(MERGERS), async () => caller.caseLinks.merge({ caseId: cases[where].id, expectedVersion: 1, reference: await referenceOf(cases[where].id) })],
+          ["caseLinks.link", allowedIf(LINKERS), async () => caller.caseLinks.link({ caseId: cases[where].id, expectedVersion: 1, reference: await referenceOf(cases[where].id) })],
+          ["caseLinks.unlink", allowedIf(LINKERS), async () => caller.caseLinks.unlink({ caseId: cases[where].id, expectedVersion: 1, reference: await referenceOf(cases[where].id) })],
+          ["caseLinks.split", allowedIf(MERGERS), () => caller.caseLinks.split({ caseId: cases[where].id, expectedVersion: 1, serviceId: "waste", description: "Matrix" })],
         ];
         for (const [name, expected, call] of checks) {
           const got = await attempt(call);
@@ -913,6 +931,11 @@ describe("authorisation matrix: two councils on one server", () => {
       "improvement.addMilestone": names((c) => c.improvement.addMilestone({ ...action, description: "Leeds milestone", dueOn: "2026-12-15" })),
       "improvement.completeMilestone": names((c) => c.improvement.completeMilestone({ ...action, milestoneId: "m1" })),
       "improvement.complete": names((c) => c.improvement.complete({ ...action, note: "Leeds done" })),
+      "caseLinks.list": names((c) => c.caseLinks.list({ caseId })),
+      "caseLinks.merge": names((c) => c.caseLinks.merge({ caseId, expectedVersion: 1, reference: a.reference })),
+      "caseLinks.link": names((c) => c.caseLinks.link({ caseId, expectedVersion: 1, reference: a.reference })),
+      "caseLinks.unlink": names((c) => c.caseLinks.unlink({ caseId, expectedVersion: 1, reference: a.reference })),
+      "caseLinks.split": names((c) => c.caseLinks.split({ caseId, expectedVersion: 1, serviceId: "waste", description: "Leeds matrix" })),
       "resolutionPlans.list": names((c) => c.resolutionPlans.list({ caseId: a.answeredId })),
       "resolutionPlans.create": names((c) => c.resolutionPlans.create({ caseId: a.answeredId, summary: "Leeds plan", ownerId: a.outsider, tasks: [{ description: "A task", ownerId: a.outsider, dueOn: "2026-12-31" }] })),
       "resolutionPlans.addTask": names((c) => c.resolutionPlans.addTask({ ...plan, description: "Leeds task", ownerId: a.outsider, dueOn: "2026-12-31" })),

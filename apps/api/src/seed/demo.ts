@@ -15,6 +15,7 @@ import { toPrincipal } from "../auth/sessions.js";
 import { ROLE_LABELS, type StaffRole } from "../access/policy.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { availableFor, factsOfCase, loadReadableCase, logNewCase, runCommand, type CommandKey, type CommandPayload, type LogInput, type StepLetterWords } from "../services/cases.js";
+import { linkCases } from "../services/case-links.js";
 import { buildPrintBatch, confirmPrintBatch, lettersAwaitingPost, MAX_BATCH } from "../services/print-batches.js";
 import { conductCommand } from "../services/customers.js";
 import { updateCaseContact } from "../services/contact-details.js";
@@ -371,6 +372,19 @@ export async function seedDemo(
   // What follows responses: milestones and progress on improvement actions, resolution plans,
   // monthly quality checks with findings and remedial actions, and equality monitoring forms.
   report.refused += await seedAfterResponses({ deps, councilId: installed.councilId, now, clock, ctxFor, principals, staffIds, rng: extra, qualityChecked: council.qualityChecked, firstDirectorate: council.directorates[0]!.id });
+
+  // Two open complaints about one service, linked as related (decision 0106): the case page's "Related cases".
+  const open = (await caseRepository.listOpenCases(db, installed.councilId)).filter((c) => c.kind === "complaint");
+  const pair = open.filter((c) => c.serviceCode === open.at(-1)?.serviceCode).slice(-2);
+  if (pair.length === 2) {
+    try {
+      const current = await caseRepository.getCase(db, pair[0]!.id);
+      await linkCases(ctxFor("manager"), principals.get("manager")!, { caseId: pair[0]!.id, expectedVersion: current.version, reference: pair[1]!.reference });
+    } catch (error) {
+      report.refused += 1;
+      deps.log.warn("demo seed: linking two related cases was refused", { error: describe(error) });
+    }
+  }
 
   Object.assign(report.byStatus, await caseRepository.countByStatus(db, installed.councilId));
   return report;

@@ -90,13 +90,14 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
   const doneCommand = url.searchParams.get("done") as CommandType | null;
   const next = nextStepsOf(detail);
   const actions = detail.available.filter((command) => command in COMMAND_FORMS && !next.some((n) => n.command === command)).map((command) => ({ command, label: commandLabel(command) }));
-  const [pending, issued, files, plans, correspondence, contacts] = await Promise.all([
+  const [pending, issued, files, plans, correspondence, contacts, related] = await Promise.all([
     context.api.letters.pending({ caseId }),
     context.api.letters.list({ caseId }),
     context.api.attachments.list({ caseId }),
     loadResolutionPlans(context, caseId),
     context.api.correspondence.list({ caseId }),
     context.api.cases.contacts({ caseId }),
+    context.api.caseLinks.list({ caseId }),
   ]);
   const mayWriteLetters = detail.assignedStaff?.id === staff.id || staff.grants.some((g) => LETTER_WRITERS.includes(g.role));
   // After an upload the API sends the browser back here with what happened (a code, never words).
@@ -139,6 +140,11 @@ export async function loadCasePage(context: AppLoadContext, request: Request, ca
     /** Receipts, texts and the survey (letters' sending is on the letters table). */
     otherMessages: correspondence.messages.filter((m) => m.letterId === null),
     contacts,
+    /** "Related cases" (decision 0106): a merged duplicate's timeline titled as the case's own. */
+    related: {
+      cases: related.map((r) => ({ ...r, merged: r.merged ? { ...r.merged, timeline: r.merged.timeline.map((e) => ({ ...e, title: eventTitle(e.type) })) } : null })),
+      canChange: detail.available.some((t) => t === "link-case" || t === "merge-into" || t === "split" || t === "unlink-case"),
+    },
     correspondenceChanged: { resent: "The message is being sent again", resolved: "The message is marked resolved" }[url.searchParams.get("correspondence") ?? ""] ?? null,
     contactChanged: url.searchParams.get("contact") === "customer" || url.searchParams.get("contact") === "representative" ? `Saved how we contact the ${url.searchParams.get("contact")}${lettersSentNote(url.searchParams.get("lettersSent"))}` : null,
     done: doneCommand && doneCommand in COMMAND_FORMS ? doneSentence(doneCommand, detail) : null,

@@ -5,6 +5,7 @@ import { CaseFiles, CaseLetters, CaseMessages } from "../components/case-extras"
 import { DueDates, RagTag, Timeline } from "../components/case";
 import { RestrictionsWarning } from "../components/restrictions";
 import { ResolutionPlans } from "../components/resolution-plans";
+import { RelatedCases } from "../components/related-cases";
 import { EqualityMonitoringLink } from "../components/equality-link";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, CHANNEL_LABELS, FLAG_LABELS, OUTCOME_LABELS, REPRESENTATIVE_ROLE_LABELS, STAGE_PHASE_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
@@ -37,7 +38,7 @@ function PartyChannels({ party, plan, caseId, canChange }: { party: "customer" |
 }
 
 export default function CasePage() {
-  const { case: c, actions, next, letters, files, attached, attachmentError, letterIssued, done, doneNext, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged } = useLoaderData<typeof loader>();
+  const { case: c, actions, next, letters, files, attached, attachmentError, letterIssued, done, doneNext, sentByStep, waitingAfterStep, plans, correspondenceProblems, otherMessages, correspondenceChanged, contacts, contactChanged, related } = useLoaderData<typeof loader>();
   const partyContact = (party: "customer" | "representative") => contacts.parties.find((p) => p.party === party) ?? null;
   const stage = c.stages.at(-1) ?? null;
   // A due date of a stage the case has not reached is named by the rules' own label, never its id.
@@ -205,6 +206,7 @@ export default function CasePage() {
           <CaseMessages caseId={c.id} messages={otherMessages} />
           <CaseFiles files={files.attachments} mayAdd={files.mayAdd} uploadUrl={files.uploadUrl} limits={files.limits} error={attachmentError} />
           <ResolutionPlans caseId={c.id} data={plans} />
+          <RelatedCases caseId={c.id} related={related.cases} canChange={related.canChange} />
 
           <h2 className="govuk-heading-m">Timeline</h2>
           <Timeline timeline={c.timeline} />

@@ -3,6 +3,7 @@ import type { IsoDate } from "../calendar/dates.js";
 import type { NextBodyId } from "../regime/types.js";
 import type {
   CaseKind,
+  CaseLinkKind,
   CaseStatus,
   Channel,
   ClosureReason,
@@ -216,6 +217,30 @@ export interface CaseState {
   /** Moves to other services, oldest first; absent in cases stored before transfers existed. */
   transfers?: Transfer[];
   dueDates: DueDate[];
+  /** The cases this one knows (docs/decisions/0106-merge-link-split.md); absent in cases stored before. */
+  links?: CaseLink[];
+}
+
+/** Another case of the same council this case is linked to, merged with or split from. */
+export interface CaseLink {
+  caseId: string;
+  reference: string;
+  kind: CaseLinkKind;
+  on: IsoDate;
+}
+
+/**
+ * What the API tells core of the other case of a pair (merge, link, split): read from the
+ * database by the service, never sent by a client (apps/api/src/services/case-links.ts).
+ */
+export interface OtherCase {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  kind: CaseKind;
+  customer: CustomerRef | null;
+  /** Its current stage's position and name ("Stage 2"), null before a stage opens. */
+  stage: { sequence: number; label: string } | null;
 }
 
 export interface LogCase {

@@ -131,3 +131,18 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   milestone: "Improvement milestone",
   "ombudsman-response": "Reply to the Ombudsman",
 };
+
+/**
+ * How one case knows another (issue 16, docs/decisions/0106-merge-link-split.md): related
+ * cases linked by staff (both ways), a duplicate merged into the case kept, and the cases a
+ * multi-service complaint was split into. Each side records its own kind of the pair.
+ */
+export const CASE_LINK_KINDS = ["related", "merged-into", "merged-in", "split-into", "split-from"] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
+export const CASE_LINK_KIND_LABELS: Record<CaseLinkKind, string> = {
+  related: "Related",
+  "merged-into": "This case was merged into it",
+  "merged-in": "Merged into this case",
+  "split-into": "Split from this case",
+  "split-from": "This case was split from it",
+};

@@ -83,6 +83,7 @@ export const CLOSURE_REASONS = [
   "feedback-acknowledged",
   "service-request-completed",
   "referred-to-legal",
+  "merged",
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
@@ -97,6 +98,7 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
   "feedback-acknowledged": "Feedback acknowledged",
   "service-request-completed": "Service request completed",
   "referred-to-legal": "Referred to legal services",
+  merged: "Merged into another case",
 };
 
 /**

@@ -25,6 +25,7 @@ import * as lettersWaitingByCase from "./20261209130300_letters_waiting_by_case.
 import * as satisfactionSurvey from "./20261209140000_satisfaction_survey.js";
 import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as conductLettersOnACase from "./20261209163210_conduct_letters_on_a_case.js";
+import * as mergedCasesCountedOnce from "./20261212100000_merged_cases_counted_once.js";
 import * as savedViews from "./20261213100000_saved_views.js";
 
 /**
@@ -58,5 +59,6 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261209140000_satisfaction_survey": satisfactionSurvey,
   "20261209150500_inbound_messages": inboundMessages,
   "20261209163210_conduct_letters_on_a_case": conductLettersOnACase,
+  "20261212100000_merged_cases_counted_once": mergedCasesCountedOnce,
   "20261213100000_saved_views": savedViews,
 });

@@ -153,6 +153,8 @@ async function rawCounts(
     FROM report_case_facts c
     LEFT JOIN equality_monitoring e ON e.case_id = c.case_id
     WHERE c.council_id = ${input.councilId} AND c.kind IN ('complaint', 'member-enquiry')
+      -- A duplicate merged into another case is counted through the case kept (decision 0106).
+      AND c.closure_reason IS DISTINCT FROM 'merged'
       AND c.received_on BETWEEN ${period.from}::date AND ${period.to}::date`.execute(db);
   return { rows, totals: totals.rows[0]! };
 }

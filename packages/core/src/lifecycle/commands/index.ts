@@ -38,6 +38,11 @@ import { withdraw } from "./withdraw.js";
 import { transfer } from "./transfer.js";
 import { recategorise } from "./recategorise.js";
 import { editDetails } from "./edit-details.js";
+import { linkCase } from "./link-case.js";
+import { unlinkCase } from "./unlink-case.js";
+import { mergeInto } from "./merge-into.js";
+import { mergeIn } from "./merge-in.js";
+import { split } from "./split.js";
 
 const modules = [
   triage,
@@ -75,6 +80,11 @@ const modules = [
   transfer,
   recategorise,
   editDetails,
+  linkCase,
+  unlinkCase,
+  mergeInto,
+  mergeIn,
+  split,
 ] as const;
 
 type Module = (typeof modules)[number];
@@ -89,3 +99,11 @@ export const COMMAND_TYPES = modules.map((m) => m.type) as ReadonlyArray<Module[
 export type RegisteredCommand = { [M in Module as M["type"]]: Parameters<M["apply"]>[1] }[Module["type"]];
 
 export type { CommandModule, Ctx } from "./define.js";
+
+/**
+ * The commands that touch two cases (docs/decisions/0106-merge-link-split.md): the API runs
+ * each with its pair in one transaction (apps/api/src/services/case-links.ts) and gives them
+ * no single-case procedure, since alone they would leave one side not knowing the other.
+ */
+export const PAIRED_COMMANDS = ["link-case", "unlink-case", "merge-into", "merge-in", "split"] as const satisfies ReadonlyArray<Module["type"]>;
+export type PairedCommand = (typeof PAIRED_COMMANDS)[number];
