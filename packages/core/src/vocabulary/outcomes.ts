@@ -83,6 +83,7 @@ export const CLOSURE_REASONS = [
   "feedback-acknowledged",
   "service-request-completed",
   "referred-to-legal",
+  "not-investigated",
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
@@ -97,6 +98,15 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
   "feedback-acknowledged": "Feedback acknowledged",
   "service-request-completed": "Service request completed",
   "referred-to-legal": "Referred to legal services",
+  "not-investigated": "Not investigated",
+};
+
+/** What a complaint referred to Legal Services as a claim is for (Leeds policy paras 70–71). */
+export const CLAIM_BASES = ["damages", "physical-injury"] as const;
+export type ClaimBasis = (typeof CLAIM_BASES)[number];
+export const CLAIM_BASIS_LABELS: Record<ClaimBasis, string> = {
+  damages: "Damages or compensation for a loss",
+  "physical-injury": "Physical injury",
 };
 
 /**
