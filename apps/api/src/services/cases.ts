@@ -398,11 +398,16 @@ async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: Council
     const party = effect.type === "notify" ? effect.party : "legal";
     const reason = effect.reason;
     const recipients = await recipientsForParty(trx, applied.councilId, directorateId, party, runtime, applied.state);
-    // A message to a party nobody stands for could never be delivered (issue 16's audit): the
-    // step is refused, naming what to set up, and nothing of it is written.
-    if (recipients.length === 0) throw nobodyToTell(runtime, party);
     const subject = `${applied.reference}: ${effect.type === "legal-referral" ? "referred to Legal" : "for your information"}`;
     const text = `${reason}\n\nCase ${applied.reference} (${runtime.names.services.get(runtime.serviceIdByCode.get(applied.state.serviceId) ?? "") ?? applied.state.serviceId}).`;
+    if (recipients.length === 0) {
+      // A message to a party nobody stands for is never delivered (issue 16's audit): a step
+      // whose point is telling them (notify, a claim to Legal) is refused, naming what to set
+      // up, and nothing of it is written. A step that tells someone in passing (an Ombudsman
+      // enquiry to the Head of Service) still goes, its message left undeliverable in the outbox.
+      if (applied.events.some((e) => TELLING_STEPS.has(e.type))) throw nobodyToTell(runtime, party);
+      messages.push({ ...base, kind: "case-notification", recipient: { party }, payload: { subject, text, party }, dedupeKey });
+    }
     for (const [n, recipient] of recipients.entries()) {
       messages.push({ ...base, kind: "case-notification", recipient, payload: { subject, text, party }, dedupeKey: `${dedupeKey}:${n}` });
     }
@@ -422,6 +427,9 @@ async function recipientsForParty(db: Executor, councilId: string, directorateId
   if (contact) return [{ email: contact.email, name: contact.name, party }];
   return (await staffForParty(db, councilId, directorateId, party, runtime, state)).map((staffId) => ({ staffId, party }));
 }
+
+/** The steps whose point is telling someone: refused when nobody stands for the party. */
+const TELLING_STEPS: ReadonlySet<string> = new Set(["notify", "refer-claim"]);
 
 function nobodyToTell(runtime: CouncilRuntime, party: string) {
   const role = PARTY_ROLES[party];
