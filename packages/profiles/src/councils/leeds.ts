@@ -205,7 +205,7 @@ const input = {
       {
         stage: "stage-2",
         roles: ["head-of-service", "director", "complaints-manager"],
-        rule: p("20, 22", "Stage II is reviewed by an impartial senior officer and answered in the name of the Director, Chief Officer or a senior nominee (exceptionally the Corporate Customer Relations Manager)"),
+        rule: p("20", "the DCRO appoints an impartial senior officer; para 22: Stage II is answered in the name of the Director, Chief Officer or a senior nominee (exceptionally the Corporate Customer Relations Manager)"),
       },
     ],
   },
