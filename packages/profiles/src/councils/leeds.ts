@@ -204,8 +204,9 @@ const input = {
     stageResponders: [
       {
         stage: "stage-2",
-        roles: ["head-of-service", "director", "complaints-manager"],
-        rule: p("20", "the DCRO appoints an impartial senior officer; para 22: Stage II is answered in the name of the Director, Chief Officer or a senior nominee (exceptionally the Corporate Customer Relations Manager)"),
+        // The Corporate Customer Relations Manager answers only "in exceptional circumstances" after consultation (para 22): not a standing permission.
+        roles: ["head-of-service", "director"],
+        rule: p("20", "the DCRO appoints an impartial senior officer; para 22: Stage II is answered in the name of the Director, Chief Officer or a senior nominee"),
       },
     ],
   },
@@ -352,7 +353,7 @@ export const leeds: ProfileDocument = {
     {
       kind: "from-document",
       about: "procedures",
-      value: "claims end the complaint (Legal Services decide them); anonymous complaints may be recorded as not investigated; Stage 2 answered by a Head of Service, Director or the complaints manager",
+      value: "claims end the complaint (Legal Services decide them); anonymous complaints may be recorded as not investigated; Stage 2 answered by a Head of Service or Director",
       source: "Leeds policy paras 71, 46, 20 and 22",
     },
     {
