@@ -74,3 +74,4 @@ export { compareProfiles, profileChanges, rulesChangeFor, type ProfileChange, ty
 // Which way to write to a resident or representative (issue 15; docs/decisions/0320-resident-channels-and-receipts.md).
 export * from "./correspondence/channels.js";
 export { contactDetailsFields, contactDetailsInput, type ContactDetailsInput } from "./input/contacts.js";
+export { PARTY_ROLES, contactFor, partyLabel } from "./lifecycle/parties.js";

@@ -26,6 +26,8 @@ export interface CouncilOptions {
   enable?: string[];
   delegatedLimits?: CouncilProfileInput["delegatedLimits"];
   notifyBeforeAcknowledging?: CouncilProfileInput["notifyBeforeAcknowledging"];
+  contacts?: CouncilProfileInput["contacts"];
+  procedures?: CouncilProfileInput["procedures"];
 }
 
 export function council(options: CouncilOptions = {}): RuleBook {
@@ -43,6 +45,8 @@ export function council(options: CouncilOptions = {}): RuleBook {
     ],
     delegatedLimits: options.delegatedLimits ?? [],
     notifyBeforeAcknowledging: options.notifyBeforeAcknowledging ?? [],
+    contacts: options.contacts,
+    procedures: options.procedures,
     letterhead: { addressLines: ["Town Hall"], postcode: "TC1 1AA", phone: "0300 000 0000", email: "c@test.gov.uk", website: "test.gov.uk" },
   });
   return new RuleBook(profile, options.plugins ?? []);

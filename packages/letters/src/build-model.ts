@@ -104,6 +104,7 @@ const SUBJECT_KEYS: Record<LetterKind, WordingKey> = {
   "conduct-designation": "subject.conduct",
   "conduct-review": "subject.conduct",
   "ombudsman-response": "subject.ombudsman-response",
+  "claim-referral": "subject.claim-referral",
 };
 
 function stageOf(state: CaseState, stageId: string | undefined): StageInstance | undefined {
@@ -294,7 +295,9 @@ export function buildLetterModel(
             ? state.triage.reasons
             : kind === "referral-back"
               ? stage?.requestReason
-              : response?.reasons,
+              : kind === "claim-referral"
+                ? claimReasons(state, t)
+                : response?.reasons,
       ),
     remedies: () =>
       section(
@@ -535,4 +538,12 @@ const ELEMENT_ORDER: Record<LetterKind, readonly LetterElement[]> = {
   "conduct-designation": ["reasons", "restrictions", "restriction-duration", "review-date", "ombudsman-details"],
   "conduct-review": ["review-outcome", "reasons", "ombudsman-details"],
   "ombudsman-response": ["ombudsman-decision", "remedies", "outstanding-actions"],
+  "claim-referral": ["reasons", "contact-details"],
 };
+
+/** Leeds policy paras 70–71: the claim goes to Legal Services, and what that means for the complaint. */
+function claimReasons(state: CaseState, t: (key: WordingKey, values?: Record<string, string | number>) => string): string | undefined {
+  const claim = state.claim;
+  if (!claim) return undefined;
+  return joinSentences(t("claim.referred", { basis: t(`claim.basis.${claim.basis}`), details: claim.details.replace(/[.\s]+$/, "") }), t(`claim.then.${claim.then}`));
+}

@@ -161,6 +161,9 @@ function sharedLetters(body: NextBody): Partial<Record<LetterKind, ContentRequir
       req("remedies", "what the council will do to put things right", OMBUDSMAN_DECISION),
       req("outstanding-actions", "what is still to be done and by when", OMBUDSMAN_DECISION),
     ],
+    "claim-referral": [
+      req("reasons", "that the claim has gone to Legal Services, and what happens to the complaint", "Leeds policy paras 70–71: claims are decided by Legal Services on legal liability"),
+    ],
     ...conductLetters(body),
   };
 }

@@ -84,6 +84,20 @@ export function explainProfile(
         (n) => `${n.flag}: ${n.parties.join(", ")} (${n.rule})`,
       ),
     );
+    section(
+      "People the rules name:",
+      profile.contacts.map((c) => `${c.party}: ${c.title}, ${c.name} <${c.email}>`),
+    );
+    const pr = profile.procedures;
+    section("Procedures (decision 0325):", [
+      `claims: the complaint ${pr.claims.onReferral === "close" ? "ends" : "waits"} when referred to Legal (${pr.claims.rule})`,
+      `chasing a service: after ${pr.chasing.serviceAfter} working days, then ${pr.chasing.headOfServiceAfter} more to the Head of Service (${pr.chasing.rule})`,
+      ...(pr.headOfServiceTold
+        ? [`Head of Service told at ${pr.headOfServiceTold.stages.join(", ")}${pr.headOfServiceTold.notUpheld ? " when not upheld" : ""}${pr.headOfServiceTold.ombudsmanLikely ? ", when an Ombudsman referral is likely" : ""} (${pr.headOfServiceTold.rule})`]
+        : []),
+      ...(pr.anonymousNotInvestigated ? [`anonymous complaints may be recorded as not investigated (${pr.anonymousNotInvestigated.rule})`] : []),
+      ...pr.stageResponders.map((r) => `${r.stage} answered by ${r.roles.join(", ")} (${r.rule})`),
+    ]);
   }
   const services = book.serviceIds().filter((id) => !options.serviceId || id === options.serviceId);
   if (options.serviceId && services.length === 0) {

@@ -208,6 +208,27 @@ describe("Leeds: the corporate procedure", () => {
     expect(same.ok ? null : same.refusal?.rule).toContain("impartial senior officer");
   });
 
+  it("Leeds policy paras 20, 22: an investigating officer cannot answer Stage II; a Head of Service can (decision 0325)", () => {
+    const s = wasteCase();
+    s.do({ type: "acknowledge" }, "2026-03-03");
+    s.do({ type: "respond", outcome: "not-upheld", reasons: "Collected" }, "2026-03-20", { id: "io-1", roles: ["investigating-officer"] });
+    s.do({ type: "escalate" }, "2026-03-23");
+    s.do({ type: "acknowledge" }, "2026-03-24");
+    const io = s.try({ type: "respond", outcome: "upheld", reasons: "Missed" }, "2026-04-01", { id: "io-2", roles: ["investigating-officer"] });
+    expect(io.ok ? null : io.refusal).toMatchObject({ code: "FORBIDDEN_ROLE", rule: expect.stringContaining("Leeds policy para 20") });
+    s.do({ type: "respond", outcome: "upheld", reasons: "Missed" }, "2026-04-01", { id: "hos-1", roles: ["head-of-service"] });
+  });
+
+  it("Leeds policy para 46: an anonymous complaint may be recorded as not investigated; para 71: a claim ends the complaint", () => {
+    const anonymous = wasteCase({ ...resident, customer: null });
+    anonymous.do({ type: "record-not-investigated", reason: "Judged malicious with the DCRO" }, "2026-03-04");
+    expect(anonymous.state?.closure).toMatchObject({ reason: "not-investigated" });
+    const claim = wasteCase();
+    claim.do({ type: "acknowledge" }, "2026-03-03");
+    claim.do({ type: "refer-claim", basis: "physical-injury", details: "Hit by a bin lorry's lift" }, "2026-03-04");
+    expect(claim.state?.closure).toMatchObject({ reason: "referred-to-legal" });
+  });
+
   it("Leeds policy para 5: a written compliment is acknowledged within 10 working days", () => {
     const s = new CaseScenario(
       startCouncil("leeds").rulesFor("waste-management", "compliment"),

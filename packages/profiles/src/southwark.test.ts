@@ -92,6 +92,18 @@ describe("Southwark: extensions and acknowledgements", () => {
     );
     expect(past20.ok ? null : past20.refusal?.rule).toContain("no more than 20 days");
   });
+
+  it("Southwark procedure, 'Stage two investigations': a Stage 2 not upheld tells the Head of Service with the reasons, ahead of the letter; chasing after 3 then 2 working days comes from the profile (decision 0325)", () => {
+    const s = opened();
+    s.do({ type: "acknowledge" }, "2026-03-10");
+    expect(s.do({ type: "respond", outcome: "not-upheld", reasons: "Collected on time" }, "2026-03-20").map((e) => e.type)).toEqual(["send-letter"]);
+    s.do({ type: "escalate" }, "2026-03-23");
+    s.do({ type: "acknowledge" }, "2026-03-24");
+    const effects = s.do({ type: "respond", outcome: "not-upheld", reasons: "The crew's log shows the collection" }, "2026-04-01");
+    expect(effects[0]).toMatchObject({ type: "notify", party: "head-of-service", reason: expect.stringContaining("Stage two investigations") });
+    expect(effects.map((e) => e.type)).toEqual(["notify", "send-letter"]);
+    expect(rules.procedures.chasing).toMatchObject({ serviceAfter: 3, headOfServiceAfter: 2, rule: expect.stringContaining("Stage two investigations") });
+  });
 });
 
 describe("Southwark: landlord services under the Housing Ombudsman Code", () => {

@@ -33,7 +33,8 @@ const READ: Record<Where, Record<StaffRole, boolean>> = {
   //                  cso  io  dcro cm  hos dir qa  legal admin auditor
   own: row(Y, Y, Y, Y, Y, Y, Y, Y, N, Y),
   other: row(Y, N, N, Y, N, N, Y, Y, N, Y),
-  "own-restricted": row(N, N, N, Y, Y, Y, N, Y, N, N),
+  // The DCRO acts on its directorate's restricted cases (Leeds paras 28, 38, 53; issue 16's audit).
+  "own-restricted": row(N, N, Y, Y, Y, Y, N, Y, N, N),
   "other-restricted": row(N, N, N, Y, N, N, N, Y, N, N),
 };
 function row(...v: boolean[]): Record<StaffRole, boolean> {
@@ -79,6 +80,8 @@ const COMMANDS: Record<string, StaffRole[]> = {
   transfer: [DCRO, CM, HOS],
   recategorise: [IO, DCRO, CM, HOS],
   editDetails: [CSO, IO, DCRO, CM],
+  referClaim: [IO, DCRO, CM],
+  recordNotInvestigated: [IO, DCRO, CM],
 };
 
 /** Procedures that do not concern one case: who may call them at all. */
@@ -422,6 +425,8 @@ describe("authorisation matrix", () => {
       transfer: { serviceId: "matrix-nowhere", reason: "Matrix" },
       recategorise: { reason: "Matrix" },
       editDetails: {},
+      referClaim: { basis: "damages", details: "Matrix" },
+      recordNotInvestigated: { reason: "Matrix" },
     };
     payloads.assign = { handlerId: outsider };
     payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };

@@ -26,8 +26,13 @@ export const CENTRAL_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>([
 /** Everyone but the administrator, who manages the system, not complaints. */
 export const CASE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(STAFF_ROLES.filter((r) => r !== "administrator"));
 
-/** Who may read restricted cases within their scope. */
-export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["complaints-manager", "head-of-service", "director", "legal"]);
+/**
+ * Who may read restricted cases within their scope. The DCRO is among them: the policy has them
+ * act on exactly these cases (Leeds paras 28 and 38, discrimination and staff complaints; 53,
+ * persistent complainants), and issue 16's audit found the guard's DCRO locked out. The staff a
+ * complaint is about never read it, whatever their role (principal.ts).
+ */
+export const RESTRICTED_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(["dcro", "complaints-manager", "head-of-service", "director", "legal"]);
 
 /**
  * Equality monitoring (issue 7; Leeds policy 31–32, 81; docs/rules.md §8: "keep it apart from case

@@ -120,7 +120,7 @@ export function readDecision(staff: StaffPrincipal, facts: CaseFacts): Decision 
   if (facts.restricted && !isHandler) {
     const allowed = roles.filter((r) => RESTRICTED_READERS.has(r));
     if (allowed.length === 0) {
-      return { ok: false, reason: "This case is restricted (it concerns named staff, discrimination, harassment or safeguarding); only the complaints manager, the head of service, the director, legal services and the case handler can see it" };
+      return { ok: false, reason: "This case is restricted (it concerns named staff, discrimination, harassment or safeguarding); only the DCRO, the complaints manager, the head of service, the director, legal services and the case handler can see it" };
     }
   }
   return { ok: true, roles };

@@ -160,8 +160,9 @@ describe("the sweep: reminders, overdue notices, chasers, reviews and overdue ac
     const manager = await h.as("complaints-manager");
     const { caseId } = await (await h.as("customer-services")).cases.log({ ...complaint("Conduct case"), customer: { fullName: "Pat Persistent", email: "pat@example.com" } });
     const customerId = (await manager.cases.get({ caseId })).customer!.id;
-    let v = (await manager.customers.conductCommand({ customerId, expectedVersion: 0, command: { type: "refer", evidence: "Thirty calls in a week, several abusive" } })).version;
-    v = (await manager.customers.conductCommand({ customerId, expectedVersion: v, command: { type: "warn", behaviourExpected: "Email only", until: "2026-04-30" } })).version;
+    // Referred and warned earlier: a designation waits for the warning's time span (Leeds paras 54–55).
+    let v = (await manager.customers.conductCommand({ customerId, expectedVersion: 0, command: { type: "refer", on: "2026-01-30", evidence: "Thirty calls in a week, several abusive" } })).version;
+    v = (await manager.customers.conductCommand({ customerId, expectedVersion: v, command: { type: "warn", on: "2026-02-02", behaviourExpected: "Email only", until: "2026-02-27" } })).version;
     await manager.customers.conductCommand({ customerId, expectedVersion: v, command: { type: "designate", restrictions: [{ kind: "written-contact-only", adjustments: null }], reason: "Continued", reviewBy: "2026-05-01" } });
     h.clock.set("2026-04-20T09:00:00Z");
     await sweep(h.deps);

@@ -7,8 +7,9 @@
  *   directorate's DCRO when nobody is assigned);
  * - overdue notices the day after a due date, to the handler and the DCRO; after five more
  *   working days, to the Head of Service;
- * - chasing a service for information it was asked for (Southwark: after 3 working days to
- *   the service's manager (the DCRO), after 2 more to the Head of Service);
+ * - chasing a service for information it was asked for, after the council profile's working
+ *   days (`procedures.chasing`; Southwark procedure, 'Stage two investigations': 3 to the
+ *   service's manager (the DCRO), then 2 more to the Head of Service);
  * - holding responses due (the holding-response due dates, Leeds para 16);
  * - persistent-complainant reviews due within five working days, to the complaints manager;
  * - improvement actions overdue (their date or a milestone's), to their owner and the Head of
@@ -26,8 +27,6 @@ import { queueSurveys } from "../services/satisfaction.js";
 
 export const REMINDER_WORKING_DAYS = 2;
 export const ESCALATE_OVERDUE_AFTER = 5;
-export const CHASE_SERVICE_AFTER = 3;
-export const CHASE_HEAD_OF_SERVICE_AFTER = 2;
 export const CONDUCT_REVIEW_NOTICE = 5;
 
 export interface SweepReport {
@@ -118,17 +117,18 @@ async function sweepCouncil(db: Executor, runtime: CouncilRuntime, today: string
     }
   }
 
-  // Chasing a service for information (Southwark procedure).
+  // Chasing a service for information, after the profile's intervals (Southwark procedure).
+  const chasing = runtime.profile.procedures.chasing;
   for (const request of await sweepRepository.openServiceRequests(db, councilId)) {
-    const first = calendar.addWorkingDays(request.requestedOn, CHASE_SERVICE_AFTER);
-    const second = calendar.addWorkingDays(first, CHASE_HEAD_OF_SERVICE_AFTER);
+    const first = calendar.addWorkingDays(request.requestedOn, chasing.serviceAfter);
+    const second = calendar.addWorkingDays(first, chasing.headOfServiceAfter);
     const subject = `${request.reference}: information still needed from the service`;
     const text = `On ${request.requestedOn} the complaints team asked for: ${request.what}. It has not been received.`;
     if (today >= first) {
-      to("chase-service", request.caseId, await withRole("dcro", request.directorateId), `chase-1:${request.caseId}:${request.requestId}`, subject, `${text}\n\nPlease send it now (chased after ${CHASE_SERVICE_AFTER} working days).`);
+      to("chase-service", request.caseId, await withRole("dcro", request.directorateId), `chase-1:${request.caseId}:${request.requestId}`, subject, `${text}\n\nPlease send it now (chased after ${chasing.serviceAfter} working days: ${chasing.rule}).`);
     }
     if (today >= second) {
-      to("chase-service", request.caseId, await withRole("head-of-service", request.directorateId), `chase-2:${request.caseId}:${request.requestId}`, subject, `${text}\n\nThe service manager was chased ${CHASE_HEAD_OF_SERVICE_AFTER} working days ago; this now comes to the Head of Service.`);
+      to("chase-service", request.caseId, await withRole("head-of-service", request.directorateId), `chase-2:${request.caseId}:${request.requestId}`, subject, `${text}\n\nThe service manager was chased ${chasing.headOfServiceAfter} working days ago (${chasing.rule}); this now comes to the Head of Service.`);
     }
   }
 

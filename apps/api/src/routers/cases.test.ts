@@ -194,7 +194,8 @@ describe("a complaint through the API, from logging to final response", () => {
     const { caseId } = await cso.cases.log({ ...complaint, description: "The officer was rude to me on the phone.", aboutStaffIds: [about], flags: ["named-staff"] });
     expect((await refusal((await h.as("investigating-officer")).cases.get({ caseId }))).code).toBe("NOT_FOUND");
     expect((await refusal((await h.as("quality-assurance")).cases.get({ caseId }))).code).toBe("NOT_FOUND");
-    expect((await refusal((await h.as("dcro")).cases.get({ caseId }))).code).toBe("NOT_FOUND");
+    // The DCRO is consulted on complaints about staff (Leeds policy para 38), so reads them.
+    expect((await (await h.as("dcro")).cases.get({ caseId })).restricted).toBe(true);
     const hos = await (await h.as("head-of-service")).cases.get({ caseId });
     expect(hos.restricted).toBe(true);
     expect(hos.aboutStaff).toEqual([{ id: about, name: "investigating-officer person" }]);

@@ -75,7 +75,8 @@ describe("ombudsman.enquiries", () => {
     const corporate = await listed("dcro");
     expect(corporate.has(ids.asked!)).toBe(true);
     expect(corporate.has(ids.remedied!)).toBe(false);
-    expect(corporate.has(ids.restricted!)).toBe(false);
+    // The DCRO reads its directorate's restricted cases (decision 0325).
+    expect(corporate.has(ids.restricted!)).toBe(true);
     const environment = await listed("env-dcro");
     expect([...environment].sort()).toEqual([ids.remedied, ids.satisfied].sort());
     expect((await listed("head-of-service")).has(ids.restricted!)).toBe(true);

@@ -33,7 +33,7 @@ describe("print batches: issued letters to the post", () => {
    * false. With `longRemedy`, a long Stage 1 response issued by hand goes by post instead.
    * Returns the letter that goes by post (or, by email, the acknowledgement).
    */
-  async function issued(options: { serviceId?: string; largePrint?: boolean; byPost?: boolean; flags?: string[]; longRemedy?: boolean } = {}) {
+  async function issued(options: { serviceId?: string; largePrint?: boolean; byPost?: boolean; flags?: string[]; aboutStaffIds?: string[]; longRemedy?: boolean } = {}) {
     n += 1;
     const manager = await h.as("complaints-manager");
     const emailed = options.byPost === false || options.longRemedy;
@@ -44,6 +44,7 @@ describe("print batches: issued letters to the post", () => {
       description: "My bill is wrong.",
       desiredOutcome: "A correct bill",
       flags: (options.flags ?? []) as never,
+      ...(options.aboutStaffIds ? { aboutStaffIds: options.aboutStaffIds } : {}),
       customer: { fullName: `Customer ${n}`, address: `${n} Long Road\nExampleton`, postcode: "EX1 2AB", largePrint: options.largePrint ?? false, ...(emailed ? { email: `customer${n}@example.com` } : {}) },
     });
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
@@ -70,13 +71,14 @@ describe("print batches: issued letters to the post", () => {
     const corporate = [await issued(), await issued({ largePrint: true }), await issued({ longRemedy: true })];
     const notByPost = await issued({ byPost: false });
     const elsewhere = await issued({ serviceId: "waste" });
-    const restricted = await issued({ flags: ["safeguarding"] });
+    // A DCRO reads its directorate's restricted cases (decision 0325), but never one about themself.
+    const restricted = await issued({ flags: ["named-staff"], aboutStaffIds: [h.staffIds.get("dcro")!] });
 
     const dcro = await h.as("dcro");
     const built = await dcro.letters.printBatch.build({});
     expect(built.batch).not.toBeNull();
     const batch = built.batch!;
-    // Corporate Services' letters by post that the DCRO may read: not the other directorate's, not the restricted case's.
+    // Corporate Services' letters by post that the DCRO may read: not the other directorate's, not the case about them.
     expect(built.letters.map((l) => l.letterId)).toEqual(corporate.map((l) => l.letterId));
     expect(built.letters.map((l) => l.position)).toEqual([1, 2, 3]);
     expect(batch).toMatchObject({ status: "printing", letterCount: 3, builtBy: { name: "dcro person" }, pdfUrl: `/letters/print-batches/${batch.batchId}.pdf` });

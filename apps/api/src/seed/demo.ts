@@ -352,8 +352,10 @@ export async function seedDemo(
       ],
     };
     const steps: Array<[number, Parameters<typeof conductCommand>[4], Parameters<typeof conductCommand>[5]?]> = [
-      [0.3, { type: "refer", evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
-      [0.2, { type: "warn", behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, 30) }, concerns],
+      // The steps are recorded today (see above) but dated when they were decided: a designation
+      // waits for the warning's time span to pass (Leeds policy paras 54–55).
+      [0.3, { type: "refer", on: addDays(now, -45), evidence: "Forty-two calls in three weeks to the contact centre, several abusive; copies of emails to every councillor about the same bin collection." }],
+      [0.2, { type: "warn", on: addDays(now, -40), behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week.", until: addDays(now, -10) }, concerns],
       [0.1, { type: "designate", restrictions: [{ kind: "single-point-of-contact", contact: "Morgan Resolve, Complaints Manager" }, { kind: "written-contact-only", adjustments: "Large print replies" }], reason: "Calls continued after the warning; the restrictions let genuine new complaints through.", reviewBy: addDays(now, 20) }],
     ];
     let conductVersion = 0;

@@ -14,6 +14,10 @@ import {
   type CommandType,
   type Effect,
   type LogCase,
+  contactFor,
+  partyLabel,
+  PARTY_ROLES,
+  ROLE_LABELS,
 } from "@complaints/core";
 import {
   applyCaseCommand,
@@ -28,12 +32,13 @@ import {
   type CustomerInput,
   type Executor,
   type NewNotification,
+  type OutboxRecipient,
 } from "@complaints/db";
 import type { Transaction } from "kysely";
 import type { DB } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
-import { badInput, noAccess, notFound, refused } from "../errors.js";
+import { badInput, noAccess, notFound, refused, unprocessable } from "../errors.js";
 import { commandDecision, logDecision, readDecision, rolesIn, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
 import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
@@ -372,16 +377,17 @@ export async function runPublicCommand(
 export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, alert: StaffAlert): Promise<void> {
   const handler = applied.state.stages.at(-1)?.handlerId ?? null;
   const subjects = new Set(applied.state.aboutStaffIds ?? []);
-  const recipients = new Set([
-    ...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)),
-    ...[handler, ...(alert.staffIds ?? [])].filter((id): id is string => !!id && !subjects.has(id)),
-  ]);
+  const named = await recipientsForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state);
+  // The handler is told as well, and anyone the step names (a released handler, the approvers).
+  const alsoTold = [handler, ...(alert.staffIds ?? [])].filter((id): id is string => !!id && !subjects.has(id));
+  const recipients: OutboxRecipient[] = [...named];
+  for (const staffId of new Set(alsoTold)) if (!recipients.some((r) => r.staffId === staffId)) recipients.push({ staffId, party: alert.party });
   const base = { councilId: applied.councilId, caseId: applied.caseId, kind: "case-notification" as const, payload: { subject: alert.subject, text: alert.text, party: alert.party } };
   const dedupeKey = `public-alert:${applied.caseId}:${applied.version}`;
   const messages: NewNotification[] =
-    recipients.size === 0
+    recipients.length === 0
       ? [{ ...base, recipient: { party: alert.party }, dedupeKey }]
-      : [...recipients].map((staffId, n) => ({ ...base, recipient: { staffId, party: alert.party }, dedupeKey: `${dedupeKey}:${n}` }));
+      : recipients.map((recipient, n) => ({ ...base, recipient, dedupeKey: `${dedupeKey}:${n}` }));
   await ctx.deps.notifier.enqueue(trx, messages);
 }
 
@@ -429,14 +435,19 @@ async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: Council
     }
     const party = effect.type === "notify" ? effect.party : "legal";
     const reason = effect.reason;
-    const recipients = await staffForParty(trx, applied.councilId, directorateId, party, runtime, applied.state);
+    const recipients = await recipientsForParty(trx, applied.councilId, directorateId, party, runtime, applied.state);
     const subject = `${applied.reference}: ${effect.type === "legal-referral" ? "referred to Legal" : "for your information"}`;
     const text = `${reason}\n\nCase ${applied.reference} (${runtime.names.services.get(runtime.serviceIdByCode.get(applied.state.serviceId) ?? "") ?? applied.state.serviceId}).`;
     if (recipients.length === 0) {
+      // A message to a party nobody stands for is never delivered (issue 16's audit): a step
+      // whose point is telling them (notify, a claim to Legal) is refused, naming what to set
+      // up, and nothing of it is written. A step that tells someone in passing (an Ombudsman
+      // enquiry to the Head of Service) still goes, its message left undeliverable in the outbox.
+      if (applied.events.some((e) => TELLING_STEPS.has(e.type))) throw nobodyToTell(runtime, party);
       messages.push({ ...base, kind: "case-notification", recipient: { party }, payload: { subject, text, party }, dedupeKey });
     }
-    for (const [n, staffId] of recipients.entries()) {
-      messages.push({ ...base, kind: "case-notification", recipient: { staffId, party }, payload: { subject, text, party }, dedupeKey: `${dedupeKey}:${n}` });
+    for (const [n, recipient] of recipients.entries()) {
+      messages.push({ ...base, kind: "case-notification", recipient, payload: { subject, text, party }, dedupeKey: `${dedupeKey}:${n}` });
     }
   }
   const letterIds = letters.length ? await ctx.deps.notifier.enqueue(trx, letters) : [];
@@ -444,15 +455,32 @@ async function queueEffects(ctx: Context, trx: Transaction<DB>, runtime: Council
   return letterIds;
 }
 
+/**
+ * Who a party stands for: the officer the council names for it in its settings (Leeds para 28's
+ * Chief Officer Legal and Head of Equality, the Legal Services contact), told by email, or else
+ * the staff with its role (core's PARTY_ROLES; "service:waste" is that service's DCRO).
+ */
+async function recipientsForParty(db: Executor, councilId: string, directorateId: string | null, party: string, runtime: CouncilRuntime, state: CaseState): Promise<OutboxRecipient[]> {
+  const contact = contactFor(runtime.profile, party);
+  if (contact) return [{ email: contact.email, name: contact.name, party }];
+  return (await staffForParty(db, councilId, directorateId, party, runtime, state)).map((staffId) => ({ staffId, party }));
+}
+
+/** The steps whose point is telling someone: refused when nobody stands for the party. */
+const TELLING_STEPS: ReadonlySet<string> = new Set(["notify", "refer-claim"]);
+
+function nobodyToTell(runtime: CouncilRuntime, party: string) {
+  const role = PARTY_ROLES[party];
+  const label = partyLabel(runtime.profile, party);
+  return unprocessable(
+    "NOT_ALLOWED_NOW",
+    `Nobody can be told as ${label}: an administrator names them, with an email address, under "People the rules name" on the organisation page${role ? `, or gives a member of staff the ${ROLE_LABELS[role].toLowerCase()} role` : ""}`,
+  );
+}
+
 /** The staff a party name stands for ("head-of-service", "legal", "service:waste"…), or none. */
 async function staffForParty(db: Executor, councilId: string, directorateId: string | null, party: string, runtime: CouncilRuntime, state: CaseState): Promise<string[]> {
-  const roleFor: Record<string, StaffRole> = {
-    "head-of-service": "head-of-service",
-    director: "director",
-    legal: "legal",
-    "complaints-manager": "complaints-manager",
-  };
-  let role = roleFor[party];
+  let role: StaffRole | undefined = PARTY_ROLES[party];
   let directorate = directorateId;
   if (!role && party.startsWith("service:")) {
     role = "dcro";

@@ -124,8 +124,9 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
 
   it("a designation to a customer whose latest complaint came by phone is posted through the print room, with the restrictions, the review date and the LGSCO (Leeds paras 55–56)", async () => {
     const c = await customerWithCases("Percy Posted", "email", "phone");
-    await manager.customers.conductCommand({ customerId: c.customerId, expectedVersion: 0, command: refer });
-    await manager.customers.conductCommand({ customerId: c.customerId, expectedVersion: 1, command: warning, letter: concerns });
+    // Warned a month ago: a designation waits for the warning's time span to pass (Leeds paras 54–55).
+    await manager.customers.conductCommand({ customerId: c.customerId, expectedVersion: 0, command: { ...refer, on: "2026-01-30" } });
+    await manager.customers.conductCommand({ customerId: c.customerId, expectedVersion: 1, command: { ...warning, on: "2026-02-02", until: "2026-02-27" }, letter: concerns });
     const designated = await manager.customers.conductCommand({
       customerId: c.customerId,
       expectedVersion: 2,

@@ -56,6 +56,7 @@ export const LETTER_PURPOSES: Record<LetterKind, CorrespondencePurpose> = {
   "conduct-designation": "conduct",
   "conduct-review": "conduct",
   "ombudsman-response": "ombudsman",
+  "claim-referral": "other",
 };
 
 export interface IssuedLetterToSend {

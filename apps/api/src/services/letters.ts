@@ -818,6 +818,8 @@ function lettersOfCommand(state: CaseState, rulesStages: ReadonlyArray<{ id: str
       return [{ kind: "information-request", when: "when you ask the customer" }];
     case "refer-back":
       return [{ kind: "referral-back", when: null }];
+    case "refer-claim":
+      return [{ kind: "claim-referral", when: null }];
     case "acknowledge-feedback":
       return [{ kind: "compliment-acknowledgement", when: null }];
     case "ombudsman-decision":

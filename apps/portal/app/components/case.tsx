@@ -3,7 +3,7 @@ import { contactChangeText } from "./contact-details";
 import type { ReactNode } from "react";
 import { Details, Table, Tag, type TagColour } from "./govuk";
 import type { DueDateView, TimelineEntry } from "../utils/api-types";
-import { CHANNEL_LABELS, CORRESPONDENCE_LANGUAGE_LABELS, DUE_KIND_LABELS, LETTER_KIND_NAMES, NEXT_BODY_LABELS, OMBUDSMAN_FINDING_LABELS, OUTCOME_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core/vocabulary";
+import { CHANNEL_LABELS, CLAIM_BASIS_LABELS, CORRESPONDENCE_LANGUAGE_LABELS, DUE_KIND_LABELS, LETTER_KIND_NAMES, NEXT_BODY_LABELS, OMBUDSMAN_FINDING_LABELS, OUTCOME_LABELS, TRIAGE_OUTCOME_LABELS } from "@complaints/core/vocabulary";
 import { formatDate, formatDateTime, labelOr } from "../utils/labels";
 import { formatSize } from "../utils/letters";
 
@@ -82,6 +82,10 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
       return str(data.summary);
     case "notify":
       return `${str(data.party) ?? ""}: ${str(data.reason) ?? ""}`;
+    case "refer-claim":
+      return `${labelOr(CLAIM_BASIS_LABELS, data.basis as string)}: ${str(data.details) ?? ""}`;
+    case "record-not-investigated":
+      return str(data.reason);
     case "ombudsman-enquiry":
       return `${labelOr(NEXT_BODY_LABELS, String(data.body))} reference ${String(data.reference)}, reply due ${formatDate(data.responseDueOn as string)}`;
     case "ombudsman-decision":

@@ -265,6 +265,7 @@ export const cy: Record<MessageKey, string> = {
   "letter.conduct-designation": "Dynodiad ymddygiad afresymol",
   "letter.conduct-review": "Adolygiad o ymddygiad afresymol",
   "letter.ombudsman-response": "Ymateb i benderfyniad yr Ombwdsmon",
+  "letter.claim-referral": "Hawliad wedi'i anfon at y Gwasanaethau Cyfreithiol",
   "letter.other": "Llythyr",
 
   "escalate.title": "Gofyn am gam nesaf eich cwyn",

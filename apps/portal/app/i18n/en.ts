@@ -265,6 +265,7 @@ export const en = {
   "letter.conduct-designation": "Unreasonable behaviour designation",
   "letter.conduct-review": "Unreasonable behaviour review",
   "letter.ombudsman-response": "Ombudsman decision response",
+  "letter.claim-referral": "Claim referred to Legal Services",
   "letter.other": "Letter",
 
   // Ask for the next stage (routes/escalate.tsx)

@@ -23,6 +23,7 @@ const SECTIONS = [
   { to: "/admin/public-services", title: "Services on the online form", text: "Which services residents can choose when they complain online.", adminOnly: true },
   { to: "/admin/limits", title: "Delegated financial limits", text: "The most each role may approve as a financial remedy.", adminOnly: true },
   { to: "/admin/letterhead", title: "Letterhead and contact details", text: "The council's name, address and contact details on letters and the online forms.", adminOnly: true },
+  { to: "/admin/contacts", title: "People the rules name", text: "Who the Chief Officer Legal, the Head of Equality and Legal Services are, told by email when the rules say so.", adminOnly: true },
   { to: "/admin/ombudsmen", title: "Ombudsman details", text: "How final responses tell residents to contact the Ombudsman.", adminOnly: true },
   { to: "/admin/rules", title: "Rules", text: "The resolved rules of each service and stage: every timescale, who set it, the rule it comes from and what it replaced." },
   { to: "/admin/profile-file", title: "The profile as a file", text: "Download the council's configuration as a profile file.", adminOnly: true },

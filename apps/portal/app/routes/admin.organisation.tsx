@@ -19,7 +19,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { councilName, directorates, installed, isAdministrator, saved } = useLoaderData<typeof loader>();
+  const { councilName, contacts, directorates, installed, isAdministrator, saved } = useLoaderData<typeof loader>();
   return (
     <Page
       breadcrumbs={[{ to: "/admin", text: "Administration" }]}
@@ -31,6 +31,20 @@ export default function Organisation() {
         Installed service plugins: {installed.length ? installed.map((p) => p.id).join(", ") : "none"}. A service follows the rules of the plugins it enables, over the council&rsquo;s
         profile. Staff see the cases of the directorates their roles are in.
       </p>
+      <h2 className="govuk-heading-m">People the rules name</h2>
+      {contacts.length ? (
+        <Table caption="Told by email when the council's rules name them" captionSize="s" head={["Told as", "Post", "Name", "Email"]} rows={contacts.map((c) => [c.party, c.title, c.name, c.email])} />
+      ) : (
+        <p className="govuk-body">Nobody yet: a rule that names a post (the Head of Equality, the Chief Officer Legal) cannot tell them until they are named here.</p>
+      )}
+      {isAdministrator ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/contacts">
+            Change the people the rules name
+          </Link>
+        </p>
+      ) : null}
+      <h2 className="govuk-heading-m">Directorates</h2>
       {isAdministrator ? (
         <ButtonLink to="/admin/directorates/new" variant="secondary">
           Add a directorate

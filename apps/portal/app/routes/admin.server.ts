@@ -25,6 +25,7 @@ export async function loadOrganisation(context: AppLoadContext, request: Request
   return {
     councilName: runtime.profile.name,
     installed,
+    contacts: runtime.profile.contacts,
     directorates: runtime.profile.directorates.map((d) => ({
       code: d.id,
       name: d.name,

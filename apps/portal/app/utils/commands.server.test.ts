@@ -27,6 +27,14 @@ describe("command forms parse with the command's own schema in core (issue 13)",
     expect(parseCommand("notify", form({ party: "p".repeat(201), reason: "A councillor asked" }), me).ok).toBe(false);
   });
 
+  it("refers a claim to Legal with what it is for and what is claimed; records an anonymous complaint as not investigated; ticks an Ombudsman referral as likely (decision 0325)", () => {
+    expect(parseCommand("refer-claim", form({ basis: "physical-injury", details: "A broken wrist" }), me)).toEqual({ ok: true, value: { basis: "physical-injury", details: "A broken wrist" } });
+    expect(parseCommand("refer-claim", form({ details: "A broken wrist" }), me)).toEqual({ ok: false, errors: { basis: "Choose what the claim is for" } });
+    expect(parseCommand("record-not-investigated", form({ reason: "Malicious, agreed with the DCRO" }), me)).toEqual({ ok: true, value: { reason: "Malicious, agreed with the DCRO" } });
+    const responded = parseCommand("respond", form({ outcome: "not-upheld", reasons: "Collected on time", ombudsmanLikely: "yes" }), me);
+    expect(responded.ok && (responded.value as { ombudsmanLikely?: boolean }).ombudsmanLikely).toBe(true);
+  });
+
   it("says what is wrong with a date in GOV.UK's words", () => {
     const told = (parts: Record<string, string>) => parseCommand("extend", form({ workingDays: "5", reason: "Waiting", ...parts }), me);
     expect(told({ "customerToldOn-day": "3", "customerToldOn-year": "2026" })).toEqual({ ok: false, errors: { customerToldOn: "The date the customer was told must include a day, month and year" } });

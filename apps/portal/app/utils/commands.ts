@@ -5,7 +5,7 @@
  * from the payload (`payload`). Client-safe: no zod; of core, only its zod-free vocabulary.
  */
 import type { CommandType } from "@complaints/core";
-import { FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, REPRESENTATIVE_ROLES, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
+import { CLAIM_BASES, CLAIM_BASIS_LABELS, FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, REPRESENTATIVE_ROLES, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
 
 export type OptionSource =
   | "staff"
@@ -204,7 +204,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     title: "Notify someone about the case",
     button: "Notify",
     fields: [
-      { kind: "text", name: "party", label: "Who", hint: "For example head-of-service, legal, director, or service:waste", width: "two-thirds" },
+      { kind: "text", name: "party", label: "Who", hint: "For example head-of-service, legal, director, relevant-chief-officer, service:waste, or someone the council names in its settings (chief-officer-legal, head-of-equality). They are told by email.", width: "two-thirds" },
       { kind: "textarea", name: "reason", label: "Why", rows: 3 },
     ],
   },
@@ -302,6 +302,7 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     fields: [
       { kind: "radios", name: "outcome", legend: "Outcome", options: outcomeOptions },
       { kind: "textarea", name: "reasons", label: "Reasons for the decision", rows: 6 },
+      { kind: "checkbox", name: "ombudsmanLikely", label: "The complainant is likely to go to the Ombudsman", hint: "Where the council's procedure says so, the Head of Service is told, with the reasons, before the response goes." },
       { kind: "select", name: "signedBy", label: "Signed by", hint: "Some regimes require the responsible person to sign.", source: "staff", placeholder: "Me" },
       ...remedyFields(1),
       ...remedyFields(2),
@@ -343,6 +344,23 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
     title: "Refer back to the earlier stage",
     button: "Refer back",
     fields: [{ kind: "textarea", name: "reason", label: "Why", rows: 3 }],
+  },
+  "refer-claim": {
+    title: "Refer to Legal Services as a claim",
+    intro: "For a complaint that seeks damages or compensation for a loss, or is about a physical injury: Legal Services decide claims, not the complaints procedure. They are told, and the resident gets a letter, in the same step.",
+    button: "Refer the claim",
+    warning: "The complaint then waits for the claim, or ends, as the council's policy says.",
+    fields: [
+      { kind: "radios", name: "basis", legend: "What is claimed for", options: CLAIM_BASES.map((value) => ({ value, text: CLAIM_BASIS_LABELS[value] })) },
+      { kind: "textarea", name: "details", label: "What is claimed", hint: "The loss or the injury, and any amount, in the resident's words where you can. The letter quotes it.", rows: 3 },
+    ],
+  },
+  "record-not-investigated": {
+    title: "Record the complaint as not investigated",
+    intro: "Only for an anonymous complaint you judge may be malicious, after consulting the DCRO. The complaint stays on record and in the figures.",
+    button: "Record as not investigated",
+    warning: "The case will close. It can be reopened by a manager.",
+    fields: [{ kind: "textarea", name: "reason", label: "Your reasons", rows: 4 }],
   },
   withdraw: {
     title: "Withdraw the complaint",

@@ -56,6 +56,11 @@ function stageRulesOf(rules: ResolvedRules, stageId: string): StageRules | undef
   return rules.regime.stages.find((s) => s.id === stageId);
 }
 
+/** "Stage 1": the stage a referral back reopened, by its label. */
+function referredBackTo(rules: ResolvedRules, from: StageRules): string {
+  return (from.referBackTo && stageRulesOf(rules, from.referBackTo)?.label) ?? "an earlier stage";
+}
+
 /**
  * The date a timescale counts from. When the anchoring event has not happened yet (the
  * response counts from an acknowledgement still to be sent), the due date of that event
@@ -230,7 +235,11 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     if (!stageRules) continue;
     const key = `${stage.stageId}#${stage.sequence}`;
     // A stage referred back (Lancaster) owes nothing more: the stage it reopened carries the dates.
+    // Every date of such a stage (its target and milestones too) is closed on the day of the
+    // referral and says so, or the sweep would send overdue notices for a stage that no longer runs.
     const referredBackOn = stage.phase === "referred-back" ? (stage.endedOn ?? null) : null;
+    const referredBack = (met: IsoDate | null) =>
+      !met && referredBackOn ? `; no longer due: referred back to ${referredBackTo(rules, stageRules)} ${formatShort(referredBackOn)}` : "";
 
     if (stageRules.acknowledge) {
       const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
@@ -242,7 +251,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
           stageId: stage.stageId,
           date: ack.date,
           rule: stageRules.acknowledge.rule,
-          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})${stage.acknowledgedOn ? `; ${takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent)}` : ""}${met.byResponse && met.on ? `; met by the response sent ${formatShort(met.on)}` : ""}`,
+          explanation: `${ack.text} → ${verb.acknowledge} ${formatShort(ack.date)} (${stageRules.acknowledge.rule})${stage.acknowledgedOn ? `; ${takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent)}` : ""}${met.byResponse && met.on ? `; met by the response sent ${formatShort(met.on)}` : ""}${referredBack(met.on)}`,
           nature: "deadline",
           metOn: met.on ?? referredBackOn,
           takenOn: stage.acknowledgedOn,
@@ -259,9 +268,9 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
         stageId: stage.stageId,
         date: step.date,
         rule: milestone.rule,
-        explanation: `${step.text} → ${milestone.label.toLowerCase()} by ${formatShort(step.date)} (${milestone.rule})`,
+        explanation: `${step.text} → ${milestone.label.toLowerCase()} by ${formatShort(step.date)} (${milestone.rule})${referredBack(stage.milestones?.[milestone.id] ?? null)}`,
         nature: "deadline",
-        metOn: stage.milestones?.[milestone.id] ?? null,
+        metOn: stage.milestones?.[milestone.id] ?? referredBackOn,
       });
     }
 
@@ -294,7 +303,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
         stageId: stage.stageId,
         date,
         rule,
-        explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})${stage.response ? `; ${takenAndSent(state, "responded", stage.response.on, stage.response.sent)}` : ""}`,
+        explanation: `${text} → ${verb.respond} ${formatShort(date)} (${stageRules.respond.rule})${stage.response ? `; ${takenAndSent(state, "responded", stage.response.on, stage.response.sent)}` : ""}${referredBack(metWhenSent(state, stage.response?.on, stage.response?.sent))}`,
         nature: "deadline",
         metOn: metWhenSent(state, stage.response?.on, stage.response?.sent) ?? referredBackOn,
         takenOn: stage.response?.on ?? null,
@@ -315,9 +324,9 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
             stageId: stage.stageId,
             date: tDate,
             rule: stageRules.target.rule,
-            explanation: `${tText} → ${stageRules.target.label}: respond by ${formatShort(tDate)} (${stageRules.target.rule})`,
+            explanation: `${tText} → ${stageRules.target.label}: respond by ${formatShort(tDate)} (${stageRules.target.rule})${referredBack(metWhenSent(state, stage.response?.on, stage.response?.sent))}`,
             nature: "target",
-            metOn: metWhenSent(state, stage.response?.on, stage.response?.sent),
+            metOn: metWhenSent(state, stage.response?.on, stage.response?.sent) ?? referredBackOn,
             takenOn: stage.response?.on ?? null,
           });
         }

@@ -112,6 +112,26 @@ export const ombudsmanInput = z
   })
   .strict();
 
+/** A row of the "people the rules name" form; a row left blank is no contact (profile.contacts). */
+const contactRow = z
+  .object({
+    party: optionalText("the party", 60),
+    title: optionalText("the post"),
+    name: optionalText("the name"),
+    email: optionalText("the email address", 320),
+  })
+  .strict()
+  .superRefine((row, ctx) => {
+    if (!row.party && !row.title && !row.name && !row.email) return;
+    if (!row.party || !/^[a-z0-9][a-z0-9-]*$/.test(row.party)) ctx.addIssue({ code: "custom", path: ["party"], message: "Enter the party as the rules name it, in lower-case letters and hyphens, like head-of-equality" });
+    if (!row.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Enter their post, like Head of Equality" });
+    if (!row.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter their name" });
+    if (!row.email || !z.email().safeParse(row.email).success) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like equality@example.gov.uk" });
+  });
+
+/** The officers the council's rules name (Leeds para 28), each told by email. */
+export const contactsInput = z.object({ contacts: z.array(contactRow).max(50).default([]) }).strict();
+
 export const publicServicesInput = z.object({ offered: z.array(slug).max(500).default([]) }).strict();
 
 export type DirectorateInput = z.output<typeof directorateInput>;
@@ -121,4 +141,5 @@ export type TimescalesInput = z.output<typeof timescalesInput>;
 export type ClosureInput = z.output<typeof closureInput>;
 export type LimitsInput = z.output<typeof limitsInput>;
 export type LetterheadInput = z.output<typeof letterheadInput>;
+export type ContactsInput = z.output<typeof contactsInput>;
 export type OmbudsmanInput = z.output<typeof ombudsmanInput>;

@@ -36,6 +36,19 @@ describe("persistent complainants (Leeds policy; LGSCO guide; Lancaster recommen
     expect(r.ok ? null : r.refusal.message).toContain("Lancaster task group");
   });
 
+  it("Leeds policy paras 54–55: no designation until the warning's time span has passed, the refusal naming the first possible day", () => {
+    const early = transitionConduct(run(warned), { type: "designate", by: manager, reason: "x", restrictions: [{ kind: "call-limit", callsPerWeek: 1 }], reviewBy: "2026-05-01" }, at("2026-02-06"));
+    expect(early.ok ? null : early.refusal).toEqual({
+      code: "NOT_ALLOWED_NOW",
+      message: "The warning gives the customer until Fri 6 Feb 2026 to change; a designation may be decided from Sat 7 Feb 2026 (Leeds policy paras 54–55: the customer is given a time span to change before restrictions are decided)",
+      rule: "Leeds policy paras 54–55: the customer is given a time span to change before restrictions are decided",
+    });
+    const backdated = transitionConduct(run(warned), { type: "designate", by: manager, on: "2026-02-01", reason: "x", restrictions: [{ kind: "call-limit", callsPerWeek: 1 }], reviewBy: "2026-05-01" }, at("2026-03-01"));
+    expect(backdated.ok).toBe(false);
+    const onTime = transitionConduct(run(warned), { type: "designate", by: manager, reason: "x", restrictions: [{ kind: "call-limit", callsPerWeek: 1 }], reviewBy: "2026-05-01" }, at("2026-02-07"));
+    expect(onTime.ok && onTime.state.status).toBe("designated");
+  });
+
   it("the review is at most 6 months later", () => {
     const r = transitionConduct(run(warned), { type: "designate", by: manager, reason: "x", restrictions: [{ kind: "call-limit", callsPerWeek: 1 }], reviewBy: "2026-08-10" }, at("2026-02-09"));
     expect(r.ok ? null : r.refusal.message).toBe(

@@ -1,4 +1,4 @@
-import { addCalendarMonths, formatShort, isIsoDate, type IsoDate } from "../calendar/dates.js";
+import { addCalendarDays, addCalendarMonths, formatShort, isIsoDate, type IsoDate } from "../calendar/dates.js";
 import { todayIn, type Clock } from "../clock.js";
 import { RefusalError, refuse } from "./refusals.js";
 import type { Actor, Effect, Refusal } from "./types.js";
@@ -13,6 +13,7 @@ import type { Actor, Effect, Refusal } from "./types.js";
 const REVIEW_RULE = "Leeds policy (persistent complainants): review at least every 6 months; LGSCO guide to managing unreasonable actions";
 const PROPORTIONATE_RULE = "LGSCO guide to managing unreasonable actions, chapter 6: restrictions are tailored and proportionate, never blanket";
 const SHARED_FIRST_RULE = "Lancaster task group: the proposed designation is shared with the complainant before it is decided";
+const WARNING_PERIOD_RULE = "Leeds policy paras 54–55: the customer is given a time span to change before restrictions are decided";
 
 export type Restriction =
   | { kind: "single-point-of-contact"; contact: string }
@@ -87,6 +88,15 @@ export function transitionConduct(state: ConductState, command: ConductCommand, 
       case "designate": {
         if (state.status !== "warned") refuse("NOT_ALLOWED_NOW", "A customer is designated only after a warning they could comment on", SHARED_FIRST_RULE);
         requireDecider(command.by);
+        // The warning's last day is the customer's to use (docs/rules.md §9, Leeds paras 54–55):
+        // restrictions follow only once that time span has passed without the change.
+        if (state.warning && on <= state.warning.until) {
+          refuse(
+            "NOT_ALLOWED_NOW",
+            `The warning gives the customer until ${formatShort(state.warning.until)} to change; a designation may be decided from ${formatShort(addCalendarDays(state.warning.until, 1))}`,
+            WARNING_PERIOD_RULE,
+          );
+        }
         if (command.restrictions.length === 0) refuse("INVALID_INPUT", "Name the specific restrictions", PROPORTIONATE_RULE);
         if (!command.reason.trim()) refuse("INVALID_INPUT", "Give the reasons for the designation", PROPORTIONATE_RULE);
         checkReviewDate(on, command.reviewBy);

@@ -9,6 +9,7 @@ import { currentStage, unmetRoleRequirement } from "./commands/shared.js";
 import { checkRepresentative, intakeFieldsOf } from "./intake.js";
 import { RefusalError, refuse } from "./refusals.js";
 import type { CaseCommand, CaseEvent, CaseState, LogCase, TransitionResult } from "./types.js";
+import { ROLE_LABELS } from "../vocabulary/index.js";
 
 /**
  * The complaint lifecycle as one pure function (docs/design.md §2): the current state and a
@@ -42,7 +43,7 @@ function apply(state: CaseState | null, command: CaseCommand, rules: ResolvedRul
   const module = command.type === "log" ? null : Object.hasOwn(COMMANDS, command.type) ? COMMANDS[command.type] : undefined;
   if (module === undefined) refuse("INVALID_INPUT", `There is no command "${command.type}"`);
   const unmet = unmetRoleRequirement(rules, command.type, state ? currentStage(state)?.stageId : undefined, command.by.roles);
-  if (unmet) refuse("FORBIDDEN_ROLE", `Only ${unmet.roles.join(" or ")} may ${command.type.replace(/-/g, " ")} here`, unmet.rule);
+  if (unmet) refuse("FORBIDDEN_ROLE", `Only ${unmet.roles.map((r) => (ROLE_LABELS as Record<string, string>)[r]?.toLowerCase() ?? r).join(" or ")} may ${command.type.replace(/-/g, " ")} here`, unmet.rule);
 
   for (const hook of rules.hooks) {
     if (hook.order !== "pre" || (hook.commands && !hook.commands.includes(command.type))) continue;

@@ -6,6 +6,7 @@ import type {
   CaseLinkKind,
   CaseStatus,
   Channel,
+  ClaimBasis,
   ClosureReason,
   DueKind,
   ExclusionReason,
@@ -212,6 +213,8 @@ export interface CaseState {
   informationRequests: Array<{ id: string; from: "customer" | "service"; what: string; requestedOn: IsoDate; answeredOn: IsoDate | null }>;
   ombudsman: OmbudsmanCase[];
   feedbackAcknowledgedOn: IsoDate | null;
+  /** Referred to Legal Services as a claim (refer-claim), and what the council's policy did with the complaint. */
+  claim?: { on: IsoDate; basis: ClaimBasis; details: string; then: "pause" | "close" };
   /** When a compliment's or comment's acknowledgement was sent. */
   feedbackAcknowledgementSent?: Sent;
   /** Moves to other services, oldest first; absent in cases stored before transfers existed. */

@@ -181,4 +181,36 @@ describe("a Stage 1 reopened by referral back (Lancaster task group 8(2))", () =
     expect(ack.date).toBe("2026-06-25");
     expect(ack.explanation).toContain("Stage 1 reopened Thu 18 Jun 2026 (Referred back from Stage 2: More to do at Stage 1)");
   });
+
+  it("leaves nothing of the Stage 2 it ended due: its response, target and milestones close on the referral and say so, and its pause ends (issue 16 audit: overdue notices would follow)", () => {
+    const rules = council({
+      timescales: {
+        stages: {
+          "stage-2": {
+            referBackTo: "stage-1",
+            target: { period: { workingDays: 5 }, from: "stage-request", rule: "Lancaster task group 5", label: "Service target" },
+            milestones: [{ id: "plan", label: "Agree the review plan", period: { workingDays: 3 }, from: "stage-request", rule: "Lancaster task group 8(2)" }],
+          },
+        },
+      },
+    }).rulesFor("waste", "complaint");
+    const state = runCase(rules, "2026-06-01", [
+      ["2026-06-01", accept],
+      ["2026-06-02", { type: "acknowledge" }],
+      ["2026-06-12", { type: "respond", outcome: "not-upheld", reasons: "r" }],
+      ["2026-06-15", { type: "escalate" }],
+      ["2026-06-16", { type: "acknowledge" }],
+      ["2026-06-17", { type: "pause", reason: "Waiting for the contractor's report" }],
+      ["2026-06-18", { type: "refer-back", reason: "More to do at Stage 1" }],
+    ]);
+    const stage2 = state.dueDates.filter((d) => d.id.startsWith("stage-2#2."));
+    expect(stage2.map((d) => d.kind).sort()).toEqual(["acknowledge", "milestone", "respond", "target"]);
+    expect(stage2.filter((d) => d.metOn === null)).toEqual([]);
+    for (const kind of ["respond", "target", "milestone"]) {
+      expect(stage2.find((d) => d.kind === kind)!.explanation).toMatch(/; no longer due: referred back to Stage 1 Thu 18 Jun 2026$/);
+    }
+    expect(state.stages[1]!.pauses).toEqual([{ from: "2026-06-17", to: "2026-06-18", reason: "Waiting for the contractor's report" }]);
+    // The reopened Stage 1 carries the dates now.
+    expect(state.dueDates.filter((d) => d.metOn === null && d.nature !== "window").map((d) => d.id)).toEqual(["stage-1#1.acknowledge", "stage-1#1.respond", "stage-1#3.acknowledge", "stage-1#3.respond"]);
+  });
 });

@@ -5,6 +5,7 @@ import type { CommandType } from "../lifecycle/types.js";
 import type { CaseKind, Flag, Role } from "../vocabulary/index.js";
 import type { Period, Regime } from "../regime/types.js";
 import type { LetterParagraph, ReportContribution, TimescaleField, TransitionHook } from "./types.js";
+import type { CouncilProfile } from "../profile/schema.js";
 
 /** Where a value came from, lowest to highest precedence (docs/design.md §5). */
 export type Layer =
@@ -65,6 +66,10 @@ export interface ResolvedRules {
   reports: ReportContribution[];
   delegatedLimits: DelegatedLimit[];
   notifyBeforeAcknowledging: NotifyBeforeAcknowledging[];
+  /** The officers the council names by party (Chief Officer Legal, Head of Equality…), from its profile. */
+  contacts: CouncilProfile["contacts"];
+  /** The council's procedure choices (claims, chasing, Head of Service told…), from its profile. */
+  procedures: CouncilProfile["procedures"];
   trace: RuleTrace;
 }
 

@@ -197,7 +197,11 @@ export class RuleBook {
       calendar,
       receipt: { cutOffTime: this.profile.calendar.cutOffTime },
       plugins: plugins.map((r) => r.plugin.id),
-      requiredRoles: plugins.flatMap((r) => r.requiredRoles),
+      // The council's own "who answers this stage" (Leeds paras 20, 22: a senior officer at Stage II) narrows respond like a plugin's requirement.
+      requiredRoles: [
+        ...plugins.flatMap((r) => r.requiredRoles),
+        ...this.profile.procedures.stageResponders.map((r) => ({ command: "respond" as const, stageId: r.stage, roles: r.roles, rule: r.rule, plugin: "council profile" })),
+      ],
       statutoryMaxima: maxima,
       hooks: [...hooks.filter((h) => h.order === "pre"), ...hooks.filter((h) => h.order === "post")],
       intakeSchema: z.object(intakeShape),
@@ -205,6 +209,8 @@ export class RuleBook {
       reports: plugins.flatMap((r) => r.reports),
       delegatedLimits: this.profile.delegatedLimits.map((l) => ({ role: l.role, maxPence: Math.round(l.maxPounds * 100) })),
       notifyBeforeAcknowledging: this.profile.notifyBeforeAcknowledging,
+      contacts: this.profile.contacts,
+      procedures: this.profile.procedures,
       trace,
     };
     this.cache.set(key, rules);

@@ -155,6 +155,12 @@ export function profileChanges(before: CouncilProfile, after: CouncilProfile): P
     (n) => n.flag,
     (flag, a, b) => add(`notifyBeforeAcknowledging.${flag}`, `Told before acknowledging a ${flag} case`, a && `${a.parties.join(", ")} (${a.rule})`, b && `${b.parties.join(", ")} (${b.rule})`),
   );
+  keyed(
+    before.contacts,
+    after.contacts,
+    (c) => c.party,
+    (party, a, b) => add(`contacts.${party}`, `Told as ${party}`, a && `${a.title}, ${a.name} <${a.email}>`, b && `${b.title}, ${b.name} <${b.email}>`),
+  );
   for (const field of new Set([...Object.keys(before.letterhead), ...Object.keys(after.letterhead)])) {
     const key = field as keyof CouncilProfile["letterhead"];
     add(`letterhead.${field}`, `Letterhead: ${field}`, words(before.letterhead[key]), words(after.letterhead[key]));

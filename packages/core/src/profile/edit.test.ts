@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { closureInput, letterheadInput, serviceInput, timescalesInput } from "../input/configuration.js";
+import { closureInput, contactsInput, letterheadInput, serviceInput, timescalesInput } from "../input/configuration.js";
 import { defaultProfile } from "./default-profile.js";
-import { addDirectorate, addService, ProfileEditError, retireDirectorate, retireService, setCalendar, setLetterhead, setOfferedServices, setTimescales, slugFor, updateService } from "./edit.js";
+import { addDirectorate, addService, ProfileEditError, retireDirectorate, retireService, setCalendar, setContacts, setLetterhead, setOfferedServices, setTimescales, slugFor, updateService } from "./edit.js";
 import { parseCouncilProfile } from "./schema.js";
 
 const p = defaultProfile;
@@ -101,5 +101,21 @@ describe("configuration changes make a valid profile from the current one (decis
     const next = parseCouncilProfile(setLetterhead(p, input));
     expect(next.name).toBe("Exampleton Council");
     expect(next.letterhead.addressLines).toEqual(["Civic Centre", "Main Road", "Exampleton"]);
+  });
+
+  it("names the officers the rules tell (Leeds para 28): blank rows are none, a half-filled row says what is missing, each party once", () => {
+    const rows = [
+      { party: "head-of-equality", title: "Head of Equality", name: "Sam Equal", email: "sam@exampleton.gov.uk" },
+      {},
+      { party: "chief-officer-legal", title: "Chief Officer Legal", name: "Jo Legal", email: "jo@exampleton.gov.uk" },
+    ];
+    const next = parseCouncilProfile(setContacts(p, contactsInput.parse({ contacts: rows })));
+    expect(next.contacts.map((c) => c.party)).toEqual(["head-of-equality", "chief-officer-legal"]);
+    expect(contactsInput.safeParse({ contacts: [{ party: "Head of Equality", name: "Sam" }] }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["contacts.0.party", "Enter the party as the rules name it, in lower-case letters and hyphens, like head-of-equality"],
+      ["contacts.0.title", "Enter their post, like Head of Equality"],
+      ["contacts.0.email", "Enter an email address in the correct format, like equality@example.gov.uk"],
+    ]);
+    expect(refusal(() => setContacts(p, contactsInput.parse({ contacts: [rows[0], rows[0]] }))).field).toBe("contacts[1].party");
   });
 });

@@ -8,7 +8,7 @@
  * cases) is refused by the API when the profile is checked.
  */
 import { DomainError } from "../errors.js";
-import type { ClosureInput, DirectorateInput, NewDirectorateInput, LetterheadInput, LimitsInput, OmbudsmanInput, ServiceInput, TimescalesInput } from "../input/configuration.js";
+import type { ClosureInput, DirectorateInput, NewDirectorateInput, LetterheadInput, ContactsInput, LimitsInput, OmbudsmanInput, ServiceInput, TimescalesInput } from "../input/configuration.js";
 import type { CouncilProfile } from "./schema.js";
 
 /** A change the profile cannot take, with the form field it is about. */
@@ -182,6 +182,17 @@ export function setDelegatedLimits(p: CouncilProfile, input: LimitsInput): Counc
 export function setLetterhead(p: CouncilProfile, input: LetterheadInput): CouncilProfile {
   const { name, ...letterhead } = input;
   return { ...p, name, letterhead };
+}
+
+/** The officers the rules name, as the form lists them; blank rows dropped, each party once. */
+export function setContacts(p: CouncilProfile, input: ContactsInput): CouncilProfile {
+  const contacts: CouncilProfile["contacts"] = [];
+  input.contacts.forEach((row, i) => {
+    if (!row.party || !row.title || !row.name || !row.email) return;
+    if (contacts.some((c) => c.party === row.party)) throw new ProfileEditError(`contacts[${i}].party`, `"${row.party}" is named twice; each party has one contact`);
+    contacts.push({ party: row.party, title: row.title, name: row.name, email: row.email });
+  });
+  return { ...p, contacts };
 }
 
 export function setOmbudsman(p: CouncilProfile, key: string, input: OmbudsmanInput): CouncilProfile {

@@ -23,6 +23,40 @@ const contactSchema = z
   })
   .strict();
 
+const workingDaysSchema = z.number().int().min(1).max(60);
+
+/**
+ * The council's procedure choices (issue 16). Each carries the paragraph of the council's own
+ * document it comes from, shown wherever it acts; the defaults keep what every council did before.
+ */
+const proceduresSchema = z
+  .object({
+    /** A complaint seeking damages or about physical injury goes to Legal Services as a claim: the complaint waits ("pause") or ends ("close"). */
+    claims: z
+      .object({ onReferral: z.enum(["pause", "close"]), rule: z.string().min(3) })
+      .strict()
+      .default({ onReferral: "pause", rule: "the council's claims procedure: the complaint waits while Legal Services decide the claim" }),
+    /** Chasing a service for information it was asked for: to its manager (the DCRO), then to the Head of Service. */
+    chasing: z
+      .object({ serviceAfter: workingDaysSchema, headOfServiceAfter: workingDaysSchema, rule: z.string().min(3) })
+      .strict()
+      .default({ serviceAfter: 3, headOfServiceAfter: 2, rule: "chased after 3 working days, then 2 more to the Head of Service" }),
+    /** The Head of Service is told, with the reasons, when a stage's response does not uphold the complaint or an Ombudsman referral is likely (Southwark). */
+    headOfServiceTold: z
+      .object({ stages: z.array(slug).min(1), notUpheld: z.boolean(), ombudsmanLikely: z.boolean(), rule: z.string().min(3) })
+      .strict()
+      .nullable()
+      .default(null),
+    /** An anonymous complaint may be recorded as not investigated, with the reasons (Leeds para 46). */
+    anonymousNotInvestigated: z.object({ rule: z.string().min(3) }).strict().nullable().default(null),
+    /** Who may answer a stage, by role: "a senior officer" (Leeds paras 20, 22); refused to anyone else, and not offered. */
+    stageResponders: z
+      .array(z.object({ stage: slug, roles: z.array(z.enum(STAFF_ROLES)).min(1), rule: z.string().min(3) }).strict())
+      .max(10)
+      .default([]),
+  })
+  .strict();
+
 /**
  * A council's correspondence settings. The sender defaults to the letterhead's email and the
  * council's name; `languages` says whether residents may have Welsh (a council in Wales must
@@ -154,6 +188,27 @@ export const councilProfileSchema = z
     notifyBeforeAcknowledging: z
       .array(z.object({ flag: z.enum(FLAGS), parties: z.array(z.string().min(1)).min(1), rule: z.string().min(3) }).strict())
       .default([]),
+    /**
+     * The officers the council's rules name but who need not have an account here (Leeds para 28:
+     * the Chief Officer Legal and the Head of Equality; the Legal Services contact for claims),
+     * by the party the rules call them. Told by email; a party with no contact here is resolved
+     * to staff by role (lifecycle/parties.ts), never queued to nobody (issue 16's audit).
+     */
+    contacts: z
+      .array(
+        z
+          .object({
+            party: slug.max(60),
+            title: z.string().trim().min(1).max(200),
+            name: z.string().trim().min(1).max(200),
+            email: z.string().trim().email("an email address, like legal@council.gov.uk").max(320),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+    /** How the council's own procedure works where councils differ (issue 16; docs/decisions/0325-audit-fixes-and-claims.md). */
+    procedures: proceduresSchema.prefault({}),
     letterhead: z
       .object({
         addressLines: z.array(z.string()).min(1),
@@ -194,6 +249,11 @@ export const councilProfileSchema = z
   })
   .strict()
   .superRefine((profile, ctx) => {
+    const parties = new Set<string>();
+    profile.contacts.forEach((c, i) => {
+      if (parties.has(c.party)) ctx.addIssue({ code: "custom", path: ["contacts", i, "party"], message: `"${c.party}" is named twice; each party has one contact` });
+      parties.add(c.party);
+    });
     const codes = new Set(profile.directorates.map((d) => d.id));
     profile.singleSignOn?.groupRoles.forEach((g, i) => {
       if (g.directorate !== undefined && !codes.has(g.directorate)) {

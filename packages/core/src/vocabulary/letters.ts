@@ -21,6 +21,7 @@ export const LETTER_KINDS = [
   "conduct-designation",
   "conduct-review",
   "ombudsman-response",
+  "claim-referral",
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -46,4 +47,5 @@ export const LETTER_KIND_NAMES: Record<LetterKind, string> = {
   "conduct-designation": "unreasonable behaviour designation",
   "conduct-review": "unreasonable behaviour review",
   "ombudsman-response": "Ombudsman decision response",
+  "claim-referral": "letter about the claim referred to Legal Services",
 };

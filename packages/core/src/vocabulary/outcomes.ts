@@ -84,6 +84,7 @@ export const CLOSURE_REASONS = [
   "service-request-completed",
   "referred-to-legal",
   "merged",
+  "not-investigated",
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
@@ -99,6 +100,15 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
   "service-request-completed": "Service request completed",
   "referred-to-legal": "Referred to legal services",
   merged: "Merged into another case",
+  "not-investigated": "Not investigated",
+};
+
+/** What a complaint referred to Legal Services as a claim is for (Leeds policy paras 70–71). */
+export const CLAIM_BASES = ["damages", "physical-injury"] as const;
+export type ClaimBasis = (typeof CLAIM_BASES)[number];
+export const CLAIM_BASIS_LABELS: Record<ClaimBasis, string> = {
+  damages: "Damages or compensation for a loss",
+  "physical-injury": "Physical injury",
 };
 
 /**

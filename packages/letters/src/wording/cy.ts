@@ -69,6 +69,12 @@ export const cy: Record<WordingKey, string> = {
   "subject.foi-eir-review-outcome": "Canlyniad ein hadolygiad o'ch cais am wybodaeth",
   "subject.conduct": "Sut rydych yn cysylltu â ni",
   "subject.ombudsman-response": "Penderfyniad yr Ombwdsmon ar eich cwyn",
+  "subject.claim-referral": "Mae eich hawliad wedi mynd i'n Gwasanaethau Cyfreithiol",
+  "claim.referred": "Rydych wedi dweud wrthym eich bod yn hawlio am {basis}: {details}. Mae hawliad fel hwn yn cael ei benderfynu gan ein Gwasanaethau Cyfreithiol ar sail y gyfraith ynghylch pwy sy'n gyfrifol, nid o dan y drefn gwyno, felly rydym wedi ei anfon atynt a byddant yn cysylltu â chi amdano.",
+  "claim.then.pause": "Rydym wedi oedi eich cwyn tra bo'r Gwasanaethau Cyfreithiol yn edrych ar yr hawliad. Byddwn yn dweud wrthych pan fyddwn yn ailddechrau arni.",
+  "claim.then.close": "Mae hyn yn dod â'ch cwyn o dan ein trefn gwyno i ben: yr hawliad yw'r ffordd y bydd y mater yn cael ei benderfynu bellach.",
+  "claim.basis.damages": "iawndal am golled",
+  "claim.basis.physical-injury": "anaf corfforol",
 
   "apology.holding": "Mae'n ddrwg gennym nad ydym wedi gallu anfon ein hymateb llawn atoch eto.",
   "received.request": "Cawsom eich cais ar {date}.",
@@ -167,6 +173,7 @@ export const cy: Record<WordingKey, string> = {
   "email.opening.conduct-designation": "Rydym yn ysgrifennu atoch am y ffordd rydych yn cysylltu â ni.",
   "email.opening.conduct-review": "Rydym wedi adolygu'r trefniadau ar gyfer y ffordd rydych yn cysylltu â ni.",
   "email.opening.ombudsman-response": "Mae'r Ombwdsmon wedi gwneud penderfyniad ar eich cwyn.",
+  "email.opening.claim-referral": "Rydym wedi anfon eich hawliad at ein Gwasanaethau Cyfreithiol, sy'n penderfynu hawliadau fel eich un chi.",
   "email.letter-attached.next": "Mae ein llythyr wedi'i atodi i'r e-bost hwn. Darllenwch ef: mae'n nodi beth sy'n digwydd nesaf.",
   "email.letter-attached.full": "Mae ein llythyr wedi'i atodi i'r e-bost hwn. Darllenwch ef: mae'n nodi'r cyfan yn llawn.",
   "email.reply": "Ein cyfeirnod yw {reference}. Nodwch ef os byddwch yn cysylltu â ni, dros y ffôn ar {phone} neu drwy e-bost at {email}.",
@@ -180,6 +187,7 @@ export const cy: Record<WordingKey, string> = {
  * in Welsh; the doubt is about style or a council's own terms, not meaning.
  */
 export const NEEDS_REVIEW: Partial<Record<WordingKey, string>> = {
+  "claim.referred": "Drafted for the claims referral (issue 16); have the council's translator confirm 'hawliad' and 'Gwasanaethau Cyfreithiol'.",
   salutation: "A name after 'Annwyl' is left unmutated; confirm the council's house style.",
   "contact.person": "'â' before a name that starts with a vowel reads 'ag' in careful Welsh; the name comes from the case.",
   "remedy.none-not-upheld": "'unioni pethau' for 'a remedy'; confirm the council's term (iawndal is only money).",

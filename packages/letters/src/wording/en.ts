@@ -70,6 +70,12 @@ export const en = {
   "subject.foi-eir-review-outcome": "The outcome of our review of your information request",
   "subject.conduct": "How you contact us",
   "subject.ombudsman-response": "The Ombudsman's decision on your complaint",
+  "subject.claim-referral": "Your claim has gone to our Legal Services",
+  "claim.referred": "You have told us you are claiming for {basis}: {details}. A claim like this is decided by our Legal Services on the law about who is responsible, not under the complaints procedure, so we have passed it to them and they will contact you about it.",
+  "claim.then.pause": "We have paused your complaint while Legal Services look at the claim. We will tell you when we start on it again.",
+  "claim.then.close": "This ends your complaint under our complaints procedure: the claim is how the matter will now be decided.",
+  "claim.basis.damages": "compensation for a loss",
+  "claim.basis.physical-injury": "a physical injury",
 
   // The body, section by section.
   "apology.holding": "We are sorry that we have not yet been able to send you our full response.",
@@ -174,6 +180,7 @@ export const en = {
   "email.opening.conduct-designation": "We are writing to you about how you contact us.",
   "email.opening.conduct-review": "We have reviewed the arrangements for how you contact us.",
   "email.opening.ombudsman-response": "The Ombudsman has made a decision on your complaint.",
+  "email.opening.claim-referral": "We have passed your claim to our Legal Services, who decide claims like yours.",
   "email.letter-attached.next": "Our letter is attached to this email. Please read it: it sets out what happens next.",
   "email.letter-attached.full": "Our letter is attached to this email. Please read it: it sets out everything in full.",
   "email.reply": "Our reference is {reference}. Please quote it if you contact us, by phone on {phone} or by email to {email}.",

@@ -198,6 +198,18 @@ const input = {
       ),
     },
   ],
+  procedures: {
+    claims: { onReferral: "close", rule: p("71", "a claim for compensation is dealt with by Legal Services on legal liability; this is the conclusion of the Complaints Policy") },
+    anonymousNotInvestigated: { rule: p("46", "an anonymous complaint the Investigating Officer judges may be malicious may, with the DCRO, be not fully investigated, the reasons recorded") },
+    stageResponders: [
+      {
+        stage: "stage-2",
+        // The Corporate Customer Relations Manager answers only "in exceptional circumstances" after consultation (para 22): not a standing permission.
+        roles: ["head-of-service", "director"],
+        rule: p("20", "the DCRO appoints an impartial senior officer; para 22: Stage II is answered in the name of the Director, Chief Officer or a senior nominee"),
+      },
+    ],
+  },
   letterhead: {
     addressLines: ["Civic Hall", "Calverley Street", "Leeds"],
     postcode: "LS1 1UR",
@@ -330,6 +342,19 @@ export const leeds: ProfileDocument = {
       value: "the council's Stage 1 and Stage 2 (ack 3, response 15 working days)",
       uses: "the member-enquiries plugin, which keeps the council's timescales",
       why: "Para 34: complaints via an Elected Member or MP follow the normal policies and timescales.",
+    },
+    {
+      kind: "default",
+      about: "contacts",
+      value: "none: the Chief Officer Legal and the Head of Equality are named on the organisation page",
+      uses: "the relevant Chief Officer is the directorate's Director; the other parties of para 28 are told by email once named (lifecycle/parties.ts)",
+      why: "Para 28 names the posts, not the people or their addresses. Until an administrator names them, 'notify' to them is refused rather than queued to nobody (issue 16's audit).",
+    },
+    {
+      kind: "from-document",
+      about: "procedures",
+      value: "claims end the complaint (Legal Services decide them); anonymous complaints may be recorded as not investigated; Stage 2 answered by a Head of Service or Director",
+      source: "Leeds policy paras 71, 46, 20 and 22",
     },
     {
       kind: "practice",

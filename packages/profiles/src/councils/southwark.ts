@@ -119,6 +119,19 @@ const input = {
   ],
   delegatedLimits: defaultProfile.delegatedLimits,
   notifyBeforeAcknowledging: [],
+  procedures: {
+    chasing: {
+      serviceAfter: 3,
+      headOfServiceAfter: 2,
+      rule: s("Stage two investigations", "no response to an information request within 3 working days goes to the service manager; after a further 2 working days, to the Head of Service"),
+    },
+    headOfServiceTold: {
+      stages: ["stage-2"],
+      notUpheld: true,
+      ombudsmanLikely: true,
+      rule: s("Stage two investigations", "the HoS is notified with reasons when Stage 2 is not upheld, and before the response where Ombudsman escalation is likely"),
+    },
+  },
   letterhead: {
     addressLines: ["160 Tooley Street", "London"],
     postcode: "SE1 2QH",
@@ -265,7 +278,7 @@ export const southwark: ProfileDocument = {
         "no response to an information request within 3 working days goes to the service manager; after a further 2 working days, to the Head of Service",
       ),
       handling:
-        "The API's sweep job chases unanswered service information requests after 3 working days (to the service manager) and 2 more (to the Head of Service) for every council (apps/api jobs/sweep.ts). The numbers are the API's, not this profile's: a profile cannot set them (core gap).",
+        "procedures.chasing: the API's sweep job chases unanswered service information requests after the profile's 3 working days (to the service manager) and 2 more (to the Head of Service) (apps/api jobs/sweep.ts).",
     },
     {
       kind: "practice",
@@ -284,7 +297,7 @@ export const southwark: ProfileDocument = {
         "the HoS is notified with reasons when Stage 2 is not upheld, and before the response where Ombudsman escalation is likely",
       ),
       handling:
-        "Not enforced: profiles cannot add guards (hooks are plugin-only); record with 'notify' to head-of-service.",
+        "procedures.headOfServiceTold: the Stage 2 response step tells the Head of Service, with the reasons, when it is not upheld or the officer ticks that an Ombudsman referral is likely; the message goes with the step, ahead of the response letter.",
     },
     {
       kind: "practice",

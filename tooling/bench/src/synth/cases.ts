@@ -822,7 +822,8 @@ class CasePlay {
     const day = (d: Date) => londonDate(d);
     if (!apply({ type: "refer", by: manager, evidence: "Dozens of calls a week to the contact centre, several abusive, and the same complaint sent to every councillor" })) return events.length ? { customerId: customer.id, state, events } : null;
     at = new Date(at.getTime() + rng.int(7, 30) * DAY);
-    if (apply({ type: "warn", by: manager, behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week", until: day(new Date(at.getTime() + 60 * DAY)) })) {
+    if (apply({ type: "warn", by: manager, behaviourExpected: "Contact the council by email only, about new matters, no more than twice a week", until: day(new Date(at.getTime() + 28 * DAY)) })) {
+      // Designated 30–60 days after the warning: after its four weeks have passed (Leeds paras 54–55).
       at = new Date(at.getTime() + rng.int(30, 60) * DAY);
       if (apply({ type: "designate", by: manager, restrictions: [{ kind: "single-point-of-contact", contact: "The Corporate Complaints Manager" }, { kind: "written-contact-only", adjustments: null }], reason: "The calls continued after the warning; genuine new complaints are still logged", reviewBy: day(new Date(at.getTime() + 180 * DAY)) })) {
         for (let review = 0; review < 6; review++) {

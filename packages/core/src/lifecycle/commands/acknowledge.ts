@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { refuse } from "../refusals.js";
+import { partyLabel } from "../parties.js";
+import { FLAG_LABELS } from "../../vocabulary/index.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 import { requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
@@ -23,7 +25,8 @@ export const acknowledge = defineCommand({
       if (!state.flags.includes(need.flag)) continue;
       const missing = need.parties.filter((p) => !state.notified.some((n) => n.party === p));
       if (missing.length) {
-        refuse("NOTIFICATION_REQUIRED", `A complaint flagged "${need.flag.replace(/-/g, " ")}" cannot be acknowledged until ${missing.join(" and ")} ${missing.length > 1 ? "have" : "has"} been notified`, need.rule);
+        const who = missing.map((p) => partyLabel(rules, p));
+        refuse("NOTIFICATION_REQUIRED", `A complaint flagged "${FLAG_LABELS[need.flag].toLowerCase()}" cannot be acknowledged until ${who.join(" and ")} ${missing.length > 1 ? "have" : "has"} been notified`, need.rule);
       }
     }
     const arrived = stage.receivedOn ?? stage.requestedOn;

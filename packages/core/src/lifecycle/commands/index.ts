@@ -43,6 +43,8 @@ import { unlinkCase } from "./unlink-case.js";
 import { mergeInto } from "./merge-into.js";
 import { mergeIn } from "./merge-in.js";
 import { split } from "./split.js";
+import { referClaim } from "./refer-claim.js";
+import { recordNotInvestigated } from "./record-not-investigated.js";
 
 const modules = [
   triage,
@@ -85,6 +87,8 @@ const modules = [
   mergeInto,
   mergeIn,
   split,
+  referClaim,
+  recordNotInvestigated,
 ] as const;
 
 type Module = (typeof modules)[number];

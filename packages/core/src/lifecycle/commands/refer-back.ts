@@ -23,6 +23,10 @@ export const referBack = defineCommand({
     if (!command.reason.trim()) refuse("INVALID_INPUT", "Say why the complaint goes back");
     stage.phase = "referred-back";
     stage.endedOn = on;
+    // A stage paused when it is referred back stops there: its clock, like its dates
+    // (deadlines/due-dates.ts), belongs to the reopened stage from now on.
+    const pause = stage.pauses.at(-1);
+    if (pause && !pause.to) pause.to = on;
     const reopened = openStage(state, stageRules(rules, rule.referBackTo), on, { receivedOn: on, requestReason: `Referred back from ${stage.label}: ${command.reason}` });
     sendLetter(state, ctx, "referral-back", reopened.stageId);
   },

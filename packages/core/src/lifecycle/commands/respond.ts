@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { chosenId, id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
+import { tellHeadOfService } from "../procedures.js";
 import type { Role } from "../../vocabulary/index.js";
 import { caseworkers, defineCommand, onField, type CommandOf } from "./define.js";
 import { FINANCIAL_KINDS, OUTCOMES, REMEDY_TYPES } from "../../vocabulary/index.js";
@@ -34,6 +35,8 @@ const payload = z.object({
     })
     .optional(),
   signedBy: z.string().max(200).nullish(),
+  /** The officer expects the complainant to go to the Ombudsman (Southwark: the Head of Service is told first). */
+  ombudsmanLikely: z.boolean().optional(),
   ...onField,
 });
 
@@ -108,6 +111,7 @@ export const respond = defineCommand({
     const pause = stage.pauses.at(-1);
     if (pause && !pause.to) pause.to = on;
     stage.phase = "responded";
+    tellHeadOfService(state, rules, stage, { on, outcome: command.outcome, reasons: command.reasons, ombudsmanLikely: command.ombudsmanLikely ?? false }, ctx.effects);
     sendLetter(state, ctx, rule.responseLetter, stage.stageId);
   },
 });
