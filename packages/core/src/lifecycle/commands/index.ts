@@ -35,6 +35,8 @@ import { respond } from "./respond.js";
 import { resume } from "./resume.js";
 import { triage } from "./triage.js";
 import { withdraw } from "./withdraw.js";
+import { requestApproval } from "./request-approval.js";
+import { decideApproval } from "./decide-approval.js";
 
 const modules = [
   triage,
@@ -69,6 +71,8 @@ const modules = [
   ombudsmanRemedyComplied,
   ombudsmanSatisfied,
   recordCorrespondenceSent,
+  requestApproval,
+  decideApproval,
 ] as const;
 
 type Module = (typeof modules)[number];
