@@ -2,6 +2,7 @@ import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 import { workQueue, type QueueKind } from "../services/case-views.js";
 import { id, slug } from "./schemas.js";
+import { approvalsWaiting } from "../services/approvals.js";
 
 const filters = z
   .object({
@@ -32,4 +33,6 @@ export const queuesRouter = router({
   directorate: queue("directorate"),
   /** Every directorate: the central resolution team's view. */
   central: queue("central"),
+  /** Requests for approval the signed-in person may decide (decision 0324). */
+  approvals: staffProcedure.query(({ ctx }) => approvalsWaiting(ctx, ctx.staff)),
 });

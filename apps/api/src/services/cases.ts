@@ -6,6 +6,7 @@
  */
 import {
   availableCommands,
+  mayDecideApproval,
   type CaseCommand,
   type CaseState,
   type Channel,
@@ -36,6 +37,7 @@ import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
 import type { LetterElement } from "@complaints/letters";
 import { issueStepLetters, type StepLetter } from "./letters.js";
+import { approvalAlert } from "./approvals.js";
 
 export type CommandKey = Exclude<CommandType, "log">;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -101,7 +103,11 @@ export function availableFor(state: CaseState, runtime: CouncilRuntime, staff: S
   if (!read.ok) return [];
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   return availableCommands(state, rules, { id: staff.id, roles: read.roles }).filter(
-    (type) => type !== "log" && COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)),
+    (type) =>
+      type !== "log" &&
+      COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)) &&
+      // Offered only to someone who may decide a waiting request (not its requester; decision 0324).
+      (type !== "decide-approval" || (state.approvals ?? []).some((a) => !a.decision && mayDecideApproval(rules, a, { id: staff.id, roles: read.roles }))),
   );
 }
 
@@ -138,6 +144,9 @@ export async function runCommand<K extends CommandKey>(
       clock: ctx.clock,
       also: async (trx, applied) => {
         letterIds = await queueEffects(ctx, trx, runtime, applied, record.row.directorate_id, step);
+        // Approval asked for or decided: those who decide, or the person who asked, are told (decision 0324).
+        const alert = approvalAlert(rules, applied.state, command, staff);
+        if (alert) await queueStaffAlert(ctx, trx, runtime, applied, record.row.directorate_id, alert);
         await options.also?.(trx, applied);
       },
     });
@@ -300,6 +309,8 @@ export interface StaffAlert {
   party: string;
   subject: string;
   text: string;
+  /** Particular people to tell as well (the person who asked for an approval). */
+  staffIds?: string[];
 }
 
 /**
@@ -337,7 +348,11 @@ export async function runPublicCommand(
 export async function queueStaffAlert(ctx: Context, trx: Transaction<DB>, runtime: CouncilRuntime, applied: AppliedCommand<CaseState>, directorateId: string | null, alert: StaffAlert): Promise<void> {
   const handler = applied.state.stages.at(-1)?.handlerId ?? null;
   const subjects = new Set(applied.state.aboutStaffIds ?? []);
-  const recipients = new Set([...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)), ...(handler && !subjects.has(handler) ? [handler] : [])]);
+  const recipients = new Set([
+    ...(await staffForParty(trx, applied.councilId, directorateId, alert.party, runtime, applied.state)),
+    ...(handler && !subjects.has(handler) ? [handler] : []),
+    ...(alert.staffIds ?? []).filter((id) => !subjects.has(id)),
+  ]);
   const base = { councilId: applied.councilId, caseId: applied.caseId, kind: "case-notification" as const, payload: { subject: alert.subject, text: alert.text, party: alert.party } };
   const dedupeKey = `public-alert:${applied.caseId}:${applied.version}`;
   const messages: NewNotification[] =
