@@ -108,8 +108,8 @@ const NO_REMEDY = "none";
 
 /**
  * A remedy's questions. The payment's amount and kind show only when the remedy is financial
- * (GOV.UK radios with conditional questions: shown under their option without JavaScript,
- * revealed when it is chosen with it).
+ * (GOV.UK radios with conditional questions, revealed under their option when it is chosen, by
+ * CSS with or without JavaScript: app/styles/govuk.scss).
  */
 function remedyFields(n: number): FieldDef[] {
   const payment: FieldDef[] = [
