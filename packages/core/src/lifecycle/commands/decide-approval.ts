@@ -3,7 +3,7 @@ import { formatShort } from "../../calendar/dates.js";
 import { chosenKey } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
-import { approverRolesFor, DELEGATION_RULE, delegatedLimitOf, findApproval, OMBUDSMAN_REPLY_RULE, pounds } from "./shared.js";
+import { checkApprover, DELEGATION_RULE, findApproval, OMBUDSMAN_REPLY_RULE } from "./shared.js";
 
 /**
  * Approves or refuses a request for approval (request-approval). Who may decide is a core rule:
@@ -27,16 +27,7 @@ export const decideApproval = defineCommand({
     const approval = findApproval(state, command.approvalId);
     if (approval.decision) refuse("NOT_ALLOWED_NOW", `That request was already ${approval.decision.approved ? "approved" : "refused"} on ${formatShort(approval.decision.on)}`);
     const rule = approval.kind === "remedies" ? DELEGATION_RULE : OMBUDSMAN_REPLY_RULE;
-    if (approval.requestedBy === command.by.id) refuse("CONFLICT_OF_INTEREST", "You asked for this approval: someone else must decide it", rule);
-    if (approval.kind === "ombudsman-response") {
-      if (!command.by.roles.includes("head-of-service")) refuse("FORBIDDEN_ROLE", "Only a Head of Service may approve the reply to the Ombudsman", rule);
-    } else {
-      const limit = delegatedLimitOf(rules, command.by.roles);
-      if (approval.amountPence > limit) {
-        const roles = approverRolesFor(rules, approval).map((r) => r.replace(/-/g, " "));
-        refuse("REMEDY_OVER_LIMIT", `${pounds(approval.amountPence)} is above your delegated limit of ${pounds(limit)}; ${roles.length ? `a ${roles.join(" or ")} may decide it` : "no one may approve it"}`, rule);
-      }
-    }
+    checkApprover(rules, approval, command.by);
     const reason = command.reason?.trim() || null;
     if (command.decision === "refuse" && !reason) refuse("INVALID_INPUT", "Give the reason for refusing, so the officer can change what they proposed", rule);
     approval.decision = { approved: command.decision === "approve", by: command.by.id, on, reason };

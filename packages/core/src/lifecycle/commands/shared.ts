@@ -158,3 +158,31 @@ export function requireApproved(state: CaseState, id: string, what: string): App
   if (approval.usedOn) refuse("NOT_ALLOWED_NOW", `That approval was used on ${formatShort(approval.usedOn)}; ask for approval again`);
   return approval;
 }
+
+/**
+ * Refuses unless the actor may decide the request: never the person who asked; for the reply
+ * to the Ombudsman, a Head of Service; for a payment, someone whose delegated limit covers it.
+ */
+export function checkApprover(rules: ResolvedRules, approval: ApprovalRequest, by: { id: string; roles: readonly string[] }): void {
+  const rule = approval.kind === "remedies" ? DELEGATION_RULE : OMBUDSMAN_REPLY_RULE;
+  if (approval.requestedBy === by.id) refuse("CONFLICT_OF_INTEREST", "You asked for this approval: someone else must decide it", rule);
+  if (approval.kind === "ombudsman-response") {
+    if (!by.roles.includes("head-of-service")) refuse("FORBIDDEN_ROLE", "Only a Head of Service may approve the reply to the Ombudsman", rule);
+    return;
+  }
+  const limit = delegatedLimitOf(rules, by.roles);
+  if (approval.amountPence > limit) {
+    const roles = approverRolesFor(rules, approval).map((r) => r.replace(/-/g, " "));
+    refuse("REMEDY_OVER_LIMIT", `${pounds(approval.amountPence)} is above your delegated limit of ${pounds(limit)}; ${roles.length ? `a ${roles.join(" or ")} may decide it` : "no one may approve it"}`, rule);
+  }
+}
+
+/** Whether the actor may decide the request (their approvals list shows only these). */
+export function mayDecideApproval(rules: ResolvedRules, approval: ApprovalRequest, by: { id: string; roles: readonly string[] }): boolean {
+  try {
+    checkApprover(rules, approval, by);
+    return true;
+  } catch {
+    return false;
+  }
+}
