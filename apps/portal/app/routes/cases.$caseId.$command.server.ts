@@ -213,7 +213,9 @@ export async function runCommandAction(context: AppLoadContext, request: Request
     if (approval) values.approvalId = approval.id;
   }
   if (command === "respond" && intent === "send-approved") return sendApprovedResponse(context, caseId, form);
-  const parsed = parseCommand(command, form, staff.id, values);
+  if (command === "ombudsman-response" && intent === "request-approval" && !text(form, "enquiryId")) return failure({ enquiryId: "Choose the enquiry" }, form);
+  // Asking for approval of the reply needs only the enquiry; the reply itself, its approval.
+  const parsed = command === "ombudsman-response" && intent === "request-approval" ? ({ ok: true, value: { enquiryId: text(form, "enquiryId") } } as const) : parseCommand(command, form, staff.id, values);
   if (!parsed.ok) return failure(parsed.errors, form);
   if (intent === "request-approval" && (command === "respond" || command === "ombudsman-response")) {
     // The same answers, kept on the case until someone with the authority decides (decision 0324).
