@@ -31,6 +31,7 @@ export * from "./vocabulary/index.js";
 export * from "./lifecycle/types.js";
 export { transition } from "./lifecycle/transition.js";
 export { currentResponseDue, currentStage } from "./lifecycle/commands/shared.js";
+export { approverRolesFor, delegatedLimitOf, mayDecideApproval } from "./lifecycle/commands/shared.js";
 export { COMMANDS, COMMAND_TYPES, type CommandModule } from "./lifecycle/commands/index.js";
 export { PAIRED_COMMANDS, type PairedCommand } from "./lifecycle/commands/index.js";
 export { PASS_OVER_COMMANDS } from "./lifecycle/commands/record-correspondence-sent.js";

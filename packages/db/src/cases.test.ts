@@ -80,6 +80,18 @@ describe("case references", () => {
     expect(open.map((c) => c.version)).toEqual([1, 1]);
   });
 
+  it("with a request for approval waiting are listed for the approvers (decision 0324), decided ones not", async () => {
+    const own = await seedCouncil(t.db);
+    const [waiting, decided] = [await logToyCase(t.db, own), await logToyCase(t.db, own)];
+    await logToyCase(t.db, own); // no approvals at all
+    const withApprovals = (caseId: string, approvals: unknown[]) =>
+      t.db.updateTable("cases").set({ state: sql`state || ${JSON.stringify({ approvals })}::jsonb` }).where("id", "=", caseId).execute();
+    await withApprovals(waiting.caseId, [{ id: "a1", decision: { approved: false } }, { id: "a2", decision: null }]);
+    await withApprovals(decided.caseId, [{ id: "a1", decision: { approved: true } }]);
+    const listed = await caseRepository.listAwaitingApproval(t.db, own.councilId);
+    expect(listed.map((c) => c.id)).toEqual([waiting.caseId]);
+  });
+
   it("are counted by status, and complaints with a customer listed by reference", async () => {
     const own = await seedCouncil(t.db);
     const anonymous = await logToyCase(t.db, own);

@@ -765,6 +765,23 @@ async function listOpenCases(db: Executor, councilId: string): Promise<Array<{ i
     .execute();
 }
 
+/**
+ * The council's cases with a request for approval waiting for a decision (core's `approvals`,
+ * docs/decisions/0324-approvals.md), oldest first: the approvers' list. The predicate is the
+ * partial index's (migration 20261215100000), so the list is one index range.
+ */
+async function listAwaitingApproval<S = unknown>(db: Executor, councilId: string): Promise<Array<CaseRecord<S>>> {
+  const rows = await db
+    .selectFrom("cases")
+    .selectAll()
+    .where("council_id", "=", councilId)
+    .where(sql<boolean>`state->'approvals' @> '[{"decision": null}]'::jsonb`)
+    .orderBy("received_at")
+    .limit(500)
+    .execute();
+  return rows.map((row) => toRecord<S>(row));
+}
+
 /** How many of the council's cases are in each status (statuses with none are left out). */
 async function countByStatus(db: Executor, councilId: string): Promise<Record<string, number>> {
   const rows = await db
@@ -795,6 +812,7 @@ async function listComplaintsWithCustomer(db: Executor, councilId: string): Prom
 export const caseRepository = Object.freeze({
   ...caseReadFunctions,
   listOpenCases,
+  listAwaitingApproval,
   countByStatus,
   listComplaintsWithCustomer,
   applyCommand,

@@ -82,6 +82,9 @@ const COMMANDS: Record<string, StaffRole[]> = {
   editDetails: [CSO, IO, DCRO, CM],
   referClaim: [IO, DCRO, CM],
   recordNotInvestigated: [IO, DCRO, CM],
+  // Approvals (decision 0324): asked for by whoever may respond; decided by those who may hold a delegated limit.
+  requestApproval: [IO, DCRO, CM, HOS, DIR, LEGAL],
+  decideApproval: [IO, DCRO, CM, HOS, DIR],
 };
 
 /** Procedures that do not concern one case: who may call them at all. */
@@ -97,6 +100,7 @@ const GENERAL: Record<string, StaffRole[]> = {
   "queues.team": ALL_STAFF,
   "queues.directorate": ALL_STAFF,
   "queues.central": [CSO, CM, "quality-assurance", LEGAL, "auditor"],
+  "queues.approvals": ALL_STAFF,
   "search.cases": ALL_STAFF,
   "cases.possibleDuplicates": ALL_STAFF,
   /** Bulk actions answer every caller case by case; each case's own access is checked as for one case (services/bulk.test.ts). */
@@ -415,7 +419,7 @@ describe("authorisation matrix", () => {
       acknowledgeFeedback: {},
       convertToComplaint: { reason: "Matrix" },
       ombudsmanEnquiry: { enquiryId: "o1", body: "lgsco", reference: "M/1", responseDueOn: "2026-12-31" },
-      ombudsmanResponse: { enquiryId: "o1", approvedBy: "Matrix" },
+      ombudsmanResponse: { enquiryId: "o1", approvalId: "matrix-approval" },
       ombudsmanDecision: { enquiryId: "o1", finding: "no-fault", injustice: false, summary: "Matrix" },
       ombudsmanRemedyComplied: { enquiryId: "o1", remedyId: "r" },
       ombudsmanSatisfied: { enquiryId: "o1" },
@@ -427,6 +431,8 @@ describe("authorisation matrix", () => {
       editDetails: {},
       referClaim: { basis: "damages", details: "Matrix" },
       recordNotInvestigated: { reason: "Matrix" },
+      requestApproval: { approvalId: "matrix-approval", enquiryId: "o1" },
+      decideApproval: { approvalId: "matrix-approval", decision: "approve" },
     };
     payloads.assign = { handlerId: outsider };
     payloads.agreeImprovementAction = { actionId: "matrix-agreed", description: "Matrix", ownerId: outsider, dueOn: "2026-12-31" };
@@ -658,6 +664,7 @@ describe("authorisation matrix", () => {
       "queues.team": (c) => c.queues.team({}),
       "queues.directorate": (c) => c.queues.directorate({}),
       "queues.central": (c) => c.queues.central({}),
+      "queues.approvals": (c) => c.queues.approvals(),
       "search.cases": (c) => c.search.cases({ quick: "matrix" }),
       "cases.possibleDuplicates": (c) => c.cases.possibleDuplicates({ description: "matrix complaint" }),
       // A version no case has: each case is refused after its access check, so nothing changes.
@@ -867,6 +874,7 @@ describe("authorisation matrix: two councils on one server", () => {
       "queues.team": lists((c) => c.queues.team({})),
       "queues.directorate": lists((c) => c.queues.directorate({})),
       "queues.central": lists((c) => c.queues.central({})),
+      "queues.approvals": lists((c) => c.queues.approvals()),
       "search.cases": lists((c) => c.search.cases({ quick: "exampleton.resident@example.com" })),
       "customers.find": lists((c) => c.customers.find({ name: "Exampleton Resident" })),
       "customers.history": names((c) => c.customers.history({ customerId: a.customerId })),

@@ -13,16 +13,25 @@ describe("ombudsman.enquiries", () => {
   beforeAll(async () => {
     h = await openHarness({
       start: "2026-03-02T09:00:00Z",
-      extraStaff: [{ key: "env-dcro", name: "Environment DCRO", email: "env-dcro@example.gov.uk", password: PASSWORD, team: "waste/collections", roles: [{ role: "dcro", directorate: "environment" }] }],
+      extraStaff: [
+        { key: "env-dcro", name: "Environment DCRO", email: "env-dcro@example.gov.uk", password: PASSWORD, team: "waste/collections", roles: [{ role: "dcro", directorate: "environment" }] },
+        { key: "hos-both", name: "Hana Head", email: "hos-both@example.gov.uk", password: PASSWORD, roles: [{ role: "head-of-service", directorate: "corporate" }, { role: "head-of-service", directorate: "environment" }] },
+      ],
     });
     const manager = await h.as("complaints-manager");
+    const hos = await h.as("hos-both");
     /** A triaged complaint with an enquiry from `body`, answered as far as `upTo`. */
     async function enquiry(name: string, serviceId: string, body: string, upTo: "asked" | "answered" | "decided" | "remedied" | "satisfied" | "decided-nothing-to-do", flags: string[] = []) {
       const { caseId } = await manager.cases.log({ kind: "complaint", channel: "email", serviceId, description: `Ombudsman ${name}`, flags: flags as never, customer: { fullName: `Person ${name}`, email: `${name}@example.com` } });
       let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
       const enquiryId = `e-${name}`;
       v = (await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: v, enquiryId, body, reference: `26 ${name}`, responseDueOn: upTo === "satisfied" ? "2026-04-29" : "2026-03-30" })).version;
-      if (upTo !== "asked") v = (await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId, approvedBy: "Head of Service" })).version;
+      if (upTo !== "asked") {
+        // The Head of Service approves the reply before it goes (decision 0324).
+        v = (await manager.command.requestApproval({ caseId, expectedVersion: v, approvalId: `${enquiryId}-reply`, enquiryId })).version;
+        v = (await hos.command.decideApproval({ caseId, expectedVersion: v, approvalId: `${enquiryId}-reply`, decision: "approve" })).version;
+        v = (await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId, approvalId: `${enquiryId}-reply` })).version;
+      }
       if (upTo === "decided-nothing-to-do") v = (await manager.command.ombudsmanDecision({ caseId, expectedVersion: v, enquiryId, finding: "no-fault", injustice: false, summary: "No fault" })).version;
       if (upTo === "decided" || upTo === "remedied" || upTo === "satisfied") {
         v = (await manager.command.ombudsmanDecision({ caseId, expectedVersion: v, enquiryId, finding: "fault-injustice", injustice: true, summary: "Fault", remedies: [{ id: "r1", description: "Apologise and pay £150", dueOn: "2026-04-20" }] })).version;

@@ -3,6 +3,7 @@ import { router, staffProcedure } from "../trpc.js";
 import { workQueue, type QueueKind } from "../services/case-views.js";
 import { id, slug } from "./schemas.js";
 import { deleteView, handlers, queueViewFilters, savedViews, saveView } from "../services/queue-views.js";
+import { approvalsWaiting } from "../services/approvals.js";
 
 const filters = z
   .object({
@@ -53,4 +54,6 @@ export const queuesRouter = router({
     /** Deletes one of your own views. */
     delete: staffProcedure.input(z.object({ viewId: id }).strict()).mutation(({ ctx, input }) => deleteView(ctx, ctx.staff, input.viewId)),
   }),
+  /** Requests for approval the signed-in person may decide (decision 0324). */
+  approvals: staffProcedure.query(({ ctx }) => approvalsWaiting(ctx, ctx.staff)),
 });

@@ -574,7 +574,11 @@ async function playCase(p: Play): Promise<void> {
   if (rng.chance(0.25)) {
     const received = after(rng.int(10, 30));
     if (!(await step("manager", received, "ombudsman-enquiry", { enquiryId: "lgsco-1", body: "lgsco", reference: `LGSCO-${rng.int(10, 99)}-${rng.int(100, 999)}`, responseDueOn: dateAfter(after(20, received)) }))) return;
-    await step("manager", after(rng.int(5, 15)), "ombudsman-response", { enquiryId: "lgsco-1", approvedBy: "Head of Service" });
+    // The Head of Service approves the reply before it goes (decision 0324).
+    const replied = after(rng.int(5, 15));
+    if (!(await step("manager", replied, "request-approval", { approvalId: "lgsco-1-reply", enquiryId: "lgsco-1" }))) return;
+    if (!(await step(`hos-${d}`, replied, "decide-approval", { approvalId: "lgsco-1-reply", decision: "approve" }))) return;
+    await step("manager", replied, "ombudsman-response", { enquiryId: "lgsco-1", approvalId: "lgsco-1-reply" });
   }
 }
 

@@ -4,6 +4,7 @@
  * list is filtered by the same access decision as a single case; reading a case is recorded.
  */
 import {
+  mayDecideApproval,
   activeRestrictions,
   addCalendarDays,
   explainRules,
@@ -33,7 +34,8 @@ import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound } from "../errors.js";
 import { NO_SUCH_CUSTOMER } from "./customers.js";
 import { directoratesWith, hasRole, readDecision, type StaffPrincipal } from "../access/principal.js";
-import { ACCESS_LOG_READERS, CASE_READERS, RESTRICTED_READERS, TRACKING_CODE_READERS } from "../access/policy.js";
+import { ACCESS_LOG_READERS, CASE_READERS, COMMAND_ROLES, RESTRICTED_READERS, TRACKING_CODE_READERS } from "../access/policy.js";
+import { approvalSummary } from "./approvals.js";
 import { availableFor, nextStepsFor, loadReadableCase, recordRead, recordReads, EMAIL_ACTOR, WEB_FORM_ACTOR } from "./cases.js";
 
 export type Rag = "red" | "amber" | "green" | "none";
@@ -91,6 +93,7 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
   ]);
   const people = new Set<string>([...state.aboutStaffIds, ...events.map((e) => e.actor.id ?? "")]);
   for (const stage of state.stages) for (const id of [stage.handlerId, ...stage.previousHandlerIds]) if (id) people.add(id);
+  for (const a of state.approvals ?? []) for (const id of [a.requestedBy, a.decision?.by]) if (id) people.add(id);
   const names = await caseRepository.staffNames(ctx.db, record.councilId, [...people]);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const next = nextDue(state.dueDates);
@@ -153,6 +156,14 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
     informationRequests: state.informationRequests,
     notified: state.notified,
     ombudsman: state.ombudsman,
+    /** Requests for approval and their decisions (decision 0324), with whether this viewer may decide each. */
+    approvals: (state.approvals ?? []).map((a) => ({
+      ...a,
+      summary: approvalSummary(state, a),
+      requestedByName: nameOf(a.requestedBy),
+      decidedByName: a.decision ? nameOf(a.decision.by) : null,
+      mayDecide: !a.decision && COMMAND_ROLES["decide-approval"].some((r) => roles.includes(r)) && mayDecideApproval(rules, a, { id: staff.id, roles }),
+    })),
     timeline: events.map((e) => {
       const payload = (e.payload ?? {}) as { on?: string; stageId?: string | null; data?: Record<string, unknown> };
       const data = { ...(payload.data ?? {}) };

@@ -8,6 +8,7 @@ import {
   availableCommands,
   nextSteps,
   type NextStep,
+  mayDecideApproval,
   type CaseCommand,
   type CaseState,
   type Channel,
@@ -44,6 +45,7 @@ import { toPrincipal } from "../auth/sessions.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
 import type { LetterElement } from "@complaints/letters";
 import { issueStepLetters, type StepLetter } from "./letters.js";
+import { approvalAlert } from "./approvals.js";
 
 export type CommandKey = Exclude<CommandType, "log">;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -109,7 +111,11 @@ export function availableFor(state: CaseState, runtime: CouncilRuntime, staff: S
   if (!read.ok) return [];
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
   return availableCommands(state, rules, { id: staff.id, roles: read.roles }).filter(
-    (type) => type !== "log" && COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)),
+    (type) =>
+      type !== "log" &&
+      COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)) &&
+      // Offered only to someone who may decide a waiting request (not its requester; decision 0324).
+      (type !== "decide-approval" || (state.approvals ?? []).some((a) => !a.decision && mayDecideApproval(rules, a, { id: staff.id, roles: read.roles }))),
   );
 }
 
@@ -160,6 +166,9 @@ export async function runCommand<K extends CommandKey>(
         if (type === "edit-details" && applied.state.customer && applied.state.customer.name !== state.customer?.name) {
           await customerRepository.renameCustomer(trx, { councilId: applied.councilId, customerId: applied.state.customer.id, fullName: applied.state.customer.name, at: ctx.clock.now() });
         }
+        // Approval asked for or decided: those who decide, or the person who asked, are told (decision 0324).
+        const alert = approvalAlert(rules, applied.state, command, staff);
+        if (alert) await queueStaffAlert(ctx, trx, runtime, applied, record.row.directorate_id, alert);
         await options.also?.(trx, applied);
       },
     });
@@ -338,7 +347,7 @@ export interface StaffAlert {
   party: string;
   subject: string;
   text: string;
-  /** Staff to tell besides the party's (a handler a transfer released). */
+  /** Particular people to tell as well (a handler a transfer released, the person who asked for an approval). */
   staffIds?: readonly string[];
 }
 

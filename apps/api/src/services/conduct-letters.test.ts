@@ -49,6 +49,14 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     await smtp?.close();
   });
 
+  /** The Head of Service approves the reply to the Ombudsman, then it is recorded (decision 0324). */
+  async function approvedReply(caseId: string, version: number) {
+    const hos = await h.as("head-of-service");
+    let v = (await manager.command.requestApproval({ caseId, expectedVersion: version, approvalId: "e1-reply", enquiryId: "e1" })).version;
+    v = (await hos.command.decideApproval({ caseId, expectedVersion: v, approvalId: "e1-reply", decision: "approve" })).version;
+    return manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId: "e1", approvalId: "e1-reply" });
+  }
+
   /** A customer with an older complaint by `first` and, a week later, another by `latest`. */
   async function customerWithCases(name: string, first: "phone" | "email", latest: "phone" | "email") {
     const email = `${name.toLowerCase().replace(/\s/g, ".")}@example.com`;
@@ -189,7 +197,7 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     const { caseId } = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "council-tax", description: "Charged twice", customer: { fullName: "Olu Ombud", email: "olu@example.com" } });
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
     v = (await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: v, enquiryId: "e1", body: "lgsco", reference: "26 001 234", responseDueOn: "2026-03-30" })).version;
-    const replied = await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId: "e1", approvedBy: "Head of Service" });
+    const replied = await approvedReply(caseId, v);
     // Our reply is to the Ombudsman, not to the resident: no letter.
     expect(replied.letters).toEqual([]);
     const decided = await manager.command.ombudsmanDecision({
@@ -219,7 +227,7 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     const { caseId } = await manager.cases.log({ kind: "complaint", channel: "post", serviceId: "council-tax", description: "Charged twice", customer: { fullName: "Nia None", address: "4 Low Road\nExampleton", postcode: "EX2 3CD" } });
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
     v = (await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: v, enquiryId: "e1", body: "lgsco", reference: "26 001 999", responseDueOn: "2026-03-30" })).version;
-    v = (await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId: "e1", approvedBy: "Head of Service" })).version;
+    v = (await approvedReply(caseId, v)).version;
     const decided = await manager.command.ombudsmanDecision({ caseId, expectedVersion: v, enquiryId: "e1", finding: "no-fault", injustice: false, summary: "The Ombudsman found no fault." });
     expect(decided.letters).toMatchObject([{ kind: "ombudsman-response", status: "issued", sentTo: [{ channel: "post" }] }]);
     const { model } = (await letterRepository.getLetter(h.db.db, decided.letters[0]!.letterId!)) as unknown as { model: LetterModel };

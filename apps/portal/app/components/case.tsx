@@ -94,6 +94,14 @@ export function describeEvent(type: string, data: Record<string, unknown>): Reac
       return `${str(data.fileName) ?? "A file"}${typeof data.sizeBytes === "number" ? ` (${formatSize(data.sizeBytes)})` : ""}${str(data.description) ? `: ${str(data.description)}` : ""}`;
     case "contact-details-changed":
       return contactChangeText(data.party, (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>, data.note);
+    case "request-approval": {
+      // What was asked to be approved (decision 0324): the payments of a proposed response, or the Ombudsman reply.
+      const remedies = ((data.response as { remedies?: Array<{ type: string; amountPence?: number; description: string }> } | undefined)?.remedies ?? []).filter((r) => r.type === "financial");
+      const what = remedies.length ? remedies.map((r) => `£${((r.amountPence ?? 0) / 100).toFixed(2)} (${r.description})`).join(" and ") : "the reply to the Ombudsman";
+      return `For ${what}.${str(data.note) ? ` ${str(data.note)}` : ""}`;
+    }
+    case "decide-approval":
+      return data.decision === "approve" ? "Approved." : `Refused: ${str(data.reason) ?? ""}`;
     case "letter-issued":
       return str(data.recipientName) ? `To ${str(data.recipientName)}${data.to === "representative" ? " (the representative)" : ""}${data.language === "cy" || data.language === "bilingual" ? `, in ${CORRESPONDENCE_LANGUAGE_LABELS[data.language]}` : ""}.` : null;
     default:

@@ -22,8 +22,7 @@ import {
   OMBUDSMAN_BODIES,
   OMBUDSMAN_FINDINGS,
   OMBUDSMAN_FINDING_LABELS,
-  REMEDY_TYPES,
-  REMEDY_TYPE_LABELS,
+  OUTCOME_LABELS,
 } from "@complaints/core/vocabulary";
 import { formatDate } from "../utils/labels";
 import { loadCase } from "./cases.$caseId._index.server";
@@ -75,7 +74,7 @@ function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
     "ombudsman-remedies": c.ombudsman.flatMap((o) => o.remedies.filter((r) => !r.completedOn).map((r) => ({ value: `${o.id}|${r.id}`, text: `${o.reference}: ${r.description}` }))),
     "next-bodies": choices(OMBUDSMAN_BODIES, NEXT_BODY_LABELS),
     "exclusion-reasons": choices(EXCLUSION_REASONS, EXCLUSION_REASON_LABELS),
-    "remedy-types": choices(REMEDY_TYPES, REMEDY_TYPE_LABELS),
+    "approvals-to-decide": c.approvals.filter((a) => a.mayDecide).map((a) => ({ value: a.id, text: `${a.summary}, asked for by ${a.requestedByName ?? "a colleague"} on ${formatDate(a.requestedOn)}` })),
     "ombudsman-findings": choices(OMBUDSMAN_FINDINGS, OMBUDSMAN_FINDING_LABELS),
     flags: choices(FLAGS.filter((f) => !c.flags.includes(f)), FLAG_LABELS),
     "case-flags": choices(FLAGS.filter((f) => c.flags.includes(f)), FLAG_LABELS),
@@ -167,12 +166,66 @@ async function letterPlanOf(context: AppLoadContext, caseId: string, command: Ex
   return { plans, words: [...words.values()] };
 }
 
+type Approval = CaseView["approvals"][number];
+
+/** An approval as the officer or the approver reads it: who asked, who decided, what was proposed. */
+function approvalView(a: Approval) {
+  const p = a.proposal;
+  return {
+    id: a.id,
+    summary: a.summary,
+    status: !a.decision ? ("waiting" as const) : !a.decision.approved ? ("refused" as const) : a.usedOn ? ("used" as const) : ("approved" as const),
+    asked: `${a.requestedByName ?? "A colleague"} asked on ${formatDate(a.requestedOn)}`,
+    decided: a.decision ? `${a.decidedByName ?? "A colleague"} ${a.decision.approved ? "approved it" : "refused it"} on ${formatDate(a.decision.on)}` : null,
+    reason: a.decision?.reason ?? null,
+    note: a.note,
+    proposal: p ? { outcome: OUTCOME_LABELS[p.outcome], reasons: p.reasons } : null,
+  };
+}
+
+/**
+ * The approvals a form is about (decision 0324): for the response, the latest request for this
+ * stage; for the reply to the Ombudsman, the latest for each enquiry; for the decision, the
+ * requests this person may decide. A refused proposal fills the response form again, to change.
+ */
+function approvalsFor(command: CommandType, c: CaseView) {
+  const stage = c.stages.at(-1);
+  const latest = (list: Approval[]) => [...new Map(list.map((a) => [a.kind === "remedies" ? `s${a.stageSequence}` : `e${a.enquiryId}`, a])).values()];
+  const shown =
+    command === "respond"
+      ? latest(c.approvals.filter((a) => a.kind === "remedies" && a.stageSequence === stage?.sequence))
+      : command === "ombudsman-response"
+        ? latest(c.approvals.filter((a) => a.kind === "ombudsman-response" && !c.ombudsman.find((e) => e.id === a.enquiryId)?.respondedOn))
+        : command === "decide-approval"
+          ? c.approvals.filter((a) => a.mayDecide)
+          : [];
+  const refused = command === "respond" ? shown.find((a) => a.decision && !a.decision.approved) : undefined;
+  const decideOne = command === "decide-approval" && shown.length === 1 ? { approvalId: shown[0]!.id } : {};
+  return { list: shown.filter((a) => !a.usedOn).map(approvalView), defaults: refused?.proposal ? { ...proposalAnswers(refused.proposal), ...decideOne } : decideOne };
+}
+
+/** A proposed response as the respond form's answers, to change after a refusal. */
+function proposalAnswers(p: NonNullable<Approval["proposal"]>): Record<string, string> {
+  const answers: Record<string, string> = { outcome: p.outcome, reasons: p.reasons, ...(p.signedBy ? { signedBy: p.signedBy } : {}) };
+  p.remedies.slice(0, 2).forEach((r, i) => {
+    const n = i + 1;
+    Object.assign(answers, { [`remedy${n}Type`]: r.type, [`remedy${n}Description`]: r.description, ...(r.ownerId ? { [`remedy${n}Owner`]: r.ownerId } : {}) });
+    if (r.amountPence) answers[`remedy${n}Amount`] = (r.amountPence / 100).toFixed(2);
+    if (r.financialKind) answers[`remedy${n}FinancialKind`] = r.financialKind;
+  });
+  return answers;
+}
+
 export async function loadCommandPage(context: AppLoadContext, request: Request, caseId: string, param: string | undefined) {
   const staff = requireStaff(context, request);
   const command = commandFromParam(param);
   const c = await loadCase(context, caseId);
   const allowed = (c.available as readonly string[]).includes(command);
+  const approvals = approvalsFor(command, c);
   return {
+    approvals: approvals.list,
+    /** Answers the form starts with (a refused proposal, to change). */
+    defaults: approvals.defaults,
     letters: allowed && command !== "log" ? await letterPlanOf(context, caseId, command) : { plans: [], words: [] },
     case: { id: c.id, reference: c.reference, version: c.version, kind: c.kind, serviceName: c.service.name, stage: c.stages.at(-1)?.label ?? null },
     command,
@@ -206,8 +259,27 @@ export async function runCommandAction(context: AppLoadContext, request: Request
     if (hit.id === caseId) return failure({ ofReference: "A case cannot be a duplicate of itself" }, form);
     Object.assign(values, { ofCaseId: hit.id, ofReference: hit.reference });
   }
-  const parsed = parseCommand(command, form, staff.id, values);
+  const intent = text(form, "intent");
+  if (command === "ombudsman-response" && intent !== "request-approval") {
+    // The reply goes with the Head of Service's approval of it, found on the case (decision 0324).
+    const enquiryId = text(form, "enquiryId");
+    const c = await loadCase(context, caseId);
+    const approval = c.approvals.filter((a) => a.kind === "ombudsman-response" && a.enquiryId === enquiryId).at(-1);
+    if (enquiryId && !approval) return failure({ enquiryId: "Ask a Head of Service to approve the reply first" }, form);
+    if (approval) values.approvalId = approval.id;
+  }
+  if (command === "respond" && intent === "send-approved") return sendApprovedResponse(context, caseId, form);
+  if (command === "ombudsman-response" && intent === "request-approval" && !text(form, "enquiryId")) return failure({ enquiryId: "Choose the enquiry" }, form);
+  // Asking for approval of the reply needs only the enquiry; the reply itself, its approval.
+  const parsed = command === "ombudsman-response" && intent === "request-approval" ? ({ ok: true, value: { enquiryId: text(form, "enquiryId") } } as const) : parseCommand(command, form, staff.id, values);
   if (!parsed.ok) return failure(parsed.errors, form);
+  if (intent === "request-approval" && (command === "respond" || command === "ombudsman-response")) {
+    // The same answers, kept on the case until someone with the authority decides (decision 0324).
+    const subject = command === "respond" ? { response: parsed.value } : { enquiryId: parsed.value.enquiryId as string };
+    const asked = await attempt(form, () => context.api.command.requestApproval({ caseId, expectedVersion, approvalId: randomUUID(), ...subject } as never));
+    if (!asked.ok) return asked.response;
+    return redirect(`/cases/${caseId}/${command}`, 303);
+  }
 
   // Extend is checked before it is made (issue 16): the first post shows core's new date and
   // the days left, a second post with `confirm` makes it; "change" goes back to the answers.
@@ -225,12 +297,36 @@ export async function runCommandAction(context: AppLoadContext, request: Request
   const letter = letterWordsOf(form);
   const result = await attempt(form, () => call({ caseId, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}), ...(letter ? { letter } : {}), ...parsed.value }), letter ? letterWordsFields(letter) : {});
   if (!result.ok) return result.response;
-  // The case page says what the step sent and what waits (decision 0321).
-  const letters = (result.value as { letters?: Array<{ status: string; letterId: string | null; outboxId: number }> }).letters ?? [];
+  return afterStep(caseId, command, result.value);
+}
+
+/** Back to the case, which says what the step sent and what waits (decision 0321). */
+function afterStep(caseId: string, command: CommandType, value: unknown) {
+  const letters = (value as { letters?: Array<{ status: string; letterId: string | null; outboxId: number }> }).letters ?? [];
   const issued = letters.flatMap((l) => (l.status === "issued" && l.letterId ? [l.letterId] : []));
   const waiting = letters.flatMap((l) => (l.status === "waiting" ? [l.outboxId] : []));
   const query = new URLSearchParams({ done: command });
   if (issued.length) query.set("letters", issued.join(","));
   if (waiting.length) query.set("waiting", waiting.join(","));
   return redirect(`/cases/${caseId}?${query.toString()}`, 303);
+}
+
+/**
+ * Sends the response as it was approved (decision 0324): the proposal kept on the case, with the
+ * approval that covers it, and the officer's words for the letter typed now. Nothing is retyped.
+ */
+async function sendApprovedResponse(context: AppLoadContext, caseId: string, form: FormData) {
+  const c = await loadCase(context, caseId);
+  const approval = c.approvals.find((a) => a.id === text(form, "approvalId"));
+  if (!approval?.proposal) return failure({ _form: "There is no such approved response on this case" }, form);
+  const idempotencyKey = text(form, "idempotencyKey") || undefined;
+  const letter = letterWordsOf(form);
+  const payload = { ...approval.proposal, approvalId: approval.id };
+  const result = await attempt(
+    form,
+    () => context.api.command.respond({ caseId, expectedVersion: Number(text(form, "expectedVersion")), ...(idempotencyKey ? { idempotencyKey } : {}), ...(letter ? { letter } : {}), ...payload } as never),
+    letter ? letterWordsFields(letter) : {},
+  );
+  if (!result.ok) return result.response;
+  return afterStep(caseId, "respond", result.value);
 }

@@ -19,7 +19,47 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return runCommandAction(context, request, params.caseId ?? "", params.command);
 }
 
-type LetterPlan = ReturnType<typeof useLoaderData<typeof loader>>["letters"]["plans"][number];
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type LetterPlan = LoaderData["letters"]["plans"][number];
+type ApprovalView = LoaderData["approvals"][number];
+
+/** A request for approval where it stands, in words (decision 0324). */
+function ApprovalStatus({ a }: { a: ApprovalView }) {
+  if (a.status === "waiting") {
+    return (
+      <InsetText>
+        <strong>Waiting for approval:</strong> {a.summary}. {a.asked}. It goes as proposed once it is approved; you will be told of the decision.
+      </InsetText>
+    );
+  }
+  if (a.status === "refused") {
+    return (
+      <WarningText>
+        Not approved: {a.summary}. {a.decided}: {a.reason}
+      </WarningText>
+    );
+  }
+  return (
+    <InsetText>
+      <strong>Approved:</strong> {a.summary}. {a.decided}.
+    </InsetText>
+  );
+}
+
+/** What the approver decides on: what was asked for, by whom, and the response proposed. */
+function ApprovalRequestSummary({ a }: { a: ApprovalView }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: "Asked for", value: a.summary },
+        { key: "By", value: a.asked },
+        a.note ? { key: "Note", value: a.note } : null,
+        a.proposal ? { key: "Outcome", value: a.proposal.outcome } : null,
+        a.proposal ? { key: "Reasons", value: a.proposal.reasons } : null,
+      ]}
+    />
+  );
+}
 
 /** "We will email the acknowledgement to Jane Smith (jane@example.com), with the letter attached." */
 function planSentence(plan: LetterPlan): string {
@@ -78,7 +118,7 @@ function CheckExtension({ preview, values, letters, cancelTo }: { preview: Exten
 }
 
 export default function CommandPage() {
-  const { case: c, form, allowed, options, idempotencyKey, letters, initial } = useLoaderData<typeof loader>();
+  const { case: c, form, allowed, options, idempotencyKey, letters, initial, approvals, defaults, command } = useLoaderData<typeof loader>();
   const state = useFormState();
   const action = useActionData() as { ok?: unknown; preview?: ExtensionPreview; values?: Record<string, string> } | undefined;
   const preview = action?.ok === "preview" && action.preview ? { preview: action.preview, values: action.values ?? {} } : null;
@@ -89,6 +129,22 @@ export default function CommandPage() {
       </Page>
     );
   }
+  // A correction starts from the record, a refused proposal fills the form again to change; after a failed post, what was typed.
+  const values = Object.keys(state.values).length ? state.values : { ...initial, ...(defaults as Record<string, string>) };
+  const waiting = command === "respond" ? approvals.find((a) => a.status === "waiting") : undefined;
+  const approved = command === "respond" ? approvals.find((a) => a.status === "approved") : undefined;
+  const letterWords = letters.words.map((w) => <Textarea key={w.name} name={w.name} label={w.label} labelSize="s" hint={w.hint} rows={4} error={state.errors[w.name]} defaultValue={state.values[w.name]} />);
+  const letterPlan = letters.plans.length ? (
+    <>
+      <h2 className="govuk-heading-m">What we will send</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        {letters.plans.map((plan) => (
+          <li key={plan.kind}>{planSentence(plan)}</li>
+        ))}
+      </ul>
+      {letterWords}
+    </>
+  ) : null;
   return (
     <Page
       back={{ to: `/cases/${c.id}`, text: `Back to ${c.reference}` }}
@@ -97,6 +153,7 @@ export default function CommandPage() {
       caption={<>{c.reference} · {labelOr(CASE_KIND_LABELS, c.kind)}{c.stage ? ` · ${c.stage}` : ""}</>}
       heading={form.title}
     >
+      {command !== "decide-approval" ? approvals.map((a) => <ApprovalStatus key={a.id} a={a} />) : null}
       {!allowed ? (
         <>
           <InsetText>The rules for this case, or your role, do not allow this now.</InsetText>
@@ -106,27 +163,55 @@ export default function CommandPage() {
             </Link>
           </p>
         </>
+      ) : waiting ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/cases/${c.id}`}>
+            Back to {c.reference}
+          </Link>
+        </p>
+      ) : approved ? (
+        <PostForm>
+          <input type="hidden" name="expectedVersion" value={c.version} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="intent" value="send-approved" />
+          <input type="hidden" name="approvalId" value={approved.id} />
+          {approved.proposal ? (
+            <SummaryList
+              rows={[
+                { key: "Outcome", value: approved.proposal.outcome },
+                { key: "Reasons", value: approved.proposal.reasons },
+                { key: "Remedies", value: approved.summary },
+              ]}
+            />
+          ) : null}
+          {letterPlan}
+          <SubmitOrCancel cancelTo={`/cases/${c.id}`}>Send the approved response</SubmitOrCancel>
+        </PostForm>
       ) : (
         <PostForm>
           <input type="hidden" name="expectedVersion" value={c.version} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {form.intro ? <p className="govuk-body">{form.intro}</p> : null}
-          <Fields fields={form.fields} state={{ ...state, values: { ...initial, ...state.values }, options }} />
-          {letters.plans.length ? (
-            <>
-              <h2 className="govuk-heading-m">What we will send</h2>
-              <ul className="govuk-list govuk-list--bullet">
-                {letters.plans.map((plan) => (
-                  <li key={plan.kind}>{planSentence(plan)}</li>
-                ))}
-              </ul>
-              {letters.words.map((w) => (
-                <Textarea key={w.name} name={w.name} label={w.label} labelSize="s" hint={w.hint} rows={4} error={state.errors[w.name]} defaultValue={state.values[w.name]} />
-              ))}
-            </>
-          ) : null}
+          {command === "decide-approval" ? approvals.map((a) => <ApprovalRequestSummary key={a.id} a={a} />) : null}
+          <Fields fields={form.fields} state={{ ...state, values, options }} />
+          {letterPlan}
           {form.warning ? <WarningText>{form.warning}</WarningText> : null}
-          <SubmitOrCancel cancelTo={`/cases/${c.id}`}>{form.button}</SubmitOrCancel>
+          {form.alternative ? (
+            <>
+              <p className="govuk-body">{form.alternative.hint}</p>
+              <ButtonGroup>
+                <Button>{form.button}</Button>
+                <Button variant="secondary" name="intent" value={form.alternative.intent}>
+                  {form.alternative.button}
+                </Button>
+                <Link className="govuk-link" to={`/cases/${c.id}`}>
+                  Cancel
+                </Link>
+              </ButtonGroup>
+            </>
+          ) : (
+            <SubmitOrCancel cancelTo={`/cases/${c.id}`}>{form.button}</SubmitOrCancel>
+          )}
         </PostForm>
       )}
     </Page>

@@ -46,7 +46,7 @@ export async function loadQueue(context: AppLoadContext, request: Request) {
   const requested = QUEUES.find((q) => q.id === p("queue"))?.id;
   const queue: QueueId = requested && queues.some((q) => q.id === requested) ? requested : (queues.find((q) => q.total > 0)?.id ?? queues[0]?.id ?? "mine");
 
-  const organisation = await organisationOf(context, staff.councilId);
+  const [organisation, approvals] = await Promise.all([organisationOf(context, staff.councilId), api.approvals()]);
   let problem: string | null = null;
   let list = { items: [] as Awaited<ReturnType<typeof api.mine>>["items"], total: 0, today: "" };
   const counts = { all: 0, red: 0, amber: 0, green: 0 };
@@ -84,6 +84,8 @@ export async function loadQueue(context: AppLoadContext, request: Request) {
     page: { previous: offset > 0 ? Math.max(0, offset - PAGE_SIZE) : null, next: offset + PAGE_SIZE < list.total ? offset + PAGE_SIZE : null },
     organisation: { stages: organisation.stages, services: organisation.services },
     problem,
+    /** Requests this person may decide (decision 0324): the queue links to their list. */
+    approvalsWaiting: approvals.items.length,
   };
 }
 

@@ -76,6 +76,13 @@ export default function WorkQueue() {
         </div>
       </div>
 
+      {data.approvalsWaiting ? (
+        <p className="govuk-body govuk-!-font-weight-bold">
+          <Link className="govuk-link" to="/approvals">
+            {data.approvalsWaiting === 1 ? "1 approval is" : `${data.approvalsWaiting} approvals are`} waiting for you
+          </Link>
+        </p>
+      ) : null}
       <div className="govuk-tabs">
         <nav aria-label="Queues">
         <ul className="govuk-tabs__list">

@@ -5,7 +5,7 @@
  * from the payload (`payload`). Client-safe: no zod; of core, only its zod-free vocabulary.
  */
 import type { CommandType } from "@complaints/core";
-import { CLAIM_BASES, CLAIM_BASIS_LABELS, FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, REPRESENTATIVE_ROLES, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
+import { CLAIM_BASES, CLAIM_BASIS_LABELS, FINANCIAL_KINDS, FINANCIAL_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, REMEDY_TYPES, REMEDY_TYPE_LABELS, REPRESENTATIVE_ROLES, REPRESENTATIVE_ROLE_LABELS } from "@complaints/core/vocabulary";
 
 export type OptionSource =
   | "staff"
@@ -16,8 +16,8 @@ export type OptionSource =
   | "ombudsman-remedies"
   | "next-bodies"
   | "exclusion-reasons"
-  | "remedy-types"
   | "ombudsman-findings"
+  | "approvals-to-decide"
   | "services"
   | "flags"
   | "case-flags"
@@ -67,6 +67,8 @@ export interface CommandForm {
   button: string;
   /** A warning shown above the button (irreversible or customer-facing steps). */
   warning?: string;
+  /** A second way to send the same answers (asking for approval first; decision 0324): a secondary button. */
+  alternative?: { intent: string; button: string; hint: string };
   /** The form's own mapping to the payload, from its answers (a date input's answer is its parts). */
   payload?: (answer: (name: string) => string, me: FormActor) => PayloadMapping;
 }
@@ -83,7 +85,7 @@ function responsePayload(answer: (name: string) => string, me: FormActor): Paylo
   const values: Record<string, unknown> = { signedBy: answer("signedBy") || me.staffId };
   const required: Record<string, string> = {};
   [1, 2]
-    .filter((n) => answer(`remedy${n}Type`))
+    .filter((n) => answer(`remedy${n}Type`) && answer(`remedy${n}Type`) !== NO_REMEDY)
     .forEach((n, i) => {
       const at = `remedies[${i}]`;
       for (const [part, key] of Object.entries(REMEDY_PARTS)) fields[`remedy${n}${part}`] = `${at}.${key}`;
@@ -106,21 +108,36 @@ function responsePayload(answer: (name: string) => string, me: FormActor): Paylo
 
 const outcomeOptions = OUTCOMES.map((value) => ({ value, text: OUTCOME_LABELS[value] }));
 
+/** The "no remedy" answer of a remedy's type (a radio cannot be unticked). */
+const NO_REMEDY = "none";
+
+/**
+ * A remedy's questions. The payment's amount and kind show only when the remedy is financial
+ * (GOV.UK radios with conditional questions, revealed under their option when it is chosen, by
+ * CSS with or without JavaScript: app/styles/govuk.scss).
+ */
 function remedyFields(n: number): FieldDef[] {
-  return [
-    { kind: "heading", text: `Remedy ${n}`, hint: n === 1 ? "Leave blank if there is no remedy." : "Optional." },
-    { kind: "select", name: `remedy${n}Type`, label: "Type of remedy", source: "remedy-types", placeholder: "No remedy" },
-    { kind: "textarea", name: `remedy${n}Description`, label: "What will be done", rows: 2 },
-    { kind: "select", name: `remedy${n}Owner`, label: "Who will do it", source: "staff", placeholder: "Choose a person" },
-    { kind: "date", name: `remedy${n}Due`, legend: "By when", what: `the date remedy ${n} is due` },
-    { kind: "money", name: `remedy${n}Amount`, label: "Amount (financial remedies only)", hint: "In pounds, for example 75.00" },
+  const payment: FieldDef[] = [
+    { kind: "money", name: `remedy${n}Amount`, label: "Amount", hint: "In pounds, for example 75.00. Above your delegated limit, ask for approval: the response waits until it is approved." },
     {
       kind: "radios",
       name: `remedy${n}FinancialKind`,
-      legend: "Kind of payment (financial remedies only)",
+      legend: "Kind of payment",
       inline: true,
       options: FINANCIAL_KINDS.map((value) => ({ value, text: FINANCIAL_KIND_LABELS[value] })),
     },
+  ];
+  return [
+    { kind: "heading", text: `Remedy ${n}`, hint: n === 1 ? "Leave it as no remedy if there is none." : "Optional." },
+    {
+      kind: "radios",
+      name: `remedy${n}Type`,
+      legend: "Type of remedy",
+      options: [{ value: NO_REMEDY, text: "No remedy" }, ...REMEDY_TYPES.map((value) => ({ value, text: REMEDY_TYPE_LABELS[value], ...(value === "financial" ? { fields: payment } : {}) }))],
+    },
+    { kind: "textarea", name: `remedy${n}Description`, label: "What will be done", rows: 2 },
+    { kind: "select", name: `remedy${n}Owner`, label: "Who will do it", source: "staff", placeholder: "Choose a person" },
+    { kind: "date", name: `remedy${n}Due`, legend: "By when", what: `the date remedy ${n} is due` },
   ];
 }
 
@@ -314,6 +331,11 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       { kind: "date", name: "actionDue", legend: "Improvement action due by", what: "the date the improvement action is due" },
     ],
     payload: responsePayload,
+    alternative: {
+      intent: "request-approval",
+      button: "Ask for approval",
+      hint: "A payment above your delegated limit needs approval by someone with a higher limit. Ask for it: they are told, and the response waits, as you wrote it, until they decide.",
+    },
   },
   "agree-improvement-action": {
     title: "Agree an improvement action",
@@ -397,11 +419,14 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
   },
   "ombudsman-response": {
     title: "Record the reply to the Ombudsman",
+    intro: "The reply is recorded once a Head of Service has approved it.",
     button: "Record the reply",
-    fields: [
-      { kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" },
-      { kind: "select", name: "approvedBy", label: "Approved by (Head of Service)", source: "staff", placeholder: "Choose a person" },
-    ],
+    fields: [{ kind: "select", name: "enquiryId", label: "Which enquiry", source: "ombudsman-enquiries", placeholder: "Choose" }],
+    alternative: {
+      intent: "request-approval",
+      button: "Ask a Head of Service to approve the reply",
+      hint: "The Head of Service reviews the reply before it goes (Southwark procedure: Ombudsman enquiries). They are told, and decide from their approvals list.",
+    },
   },
   "ombudsman-decision": {
     title: "Record the Ombudsman's decision",
@@ -430,6 +455,23 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
       const [enquiryId, remedyId] = answer("remedy").split("|");
       return { fields: { remedy: "remedyId" }, values: answer("remedy") ? { enquiryId, remedyId } : {} };
     },
+  },
+  "decide-approval": {
+    title: "Approve or refuse",
+    intro: "Approve what was proposed, or refuse it with a reason the officer will see.",
+    button: "Record the decision",
+    fields: [
+      { kind: "select", name: "approvalId", label: "Which request", source: "approvals-to-decide", placeholder: "Choose a request" },
+      {
+        kind: "radios",
+        name: "decision",
+        legend: "Your decision",
+        options: [
+          { value: "approve", text: "Approve it" },
+          { value: "refuse", text: "Refuse it", fields: [{ kind: "textarea", name: "reason", label: "Why (the officer will see this)", rows: 3 }] },
+        ],
+      },
+    ],
   },
   "ombudsman-satisfied": {
     title: "Record the Ombudsman's letter of satisfaction",

@@ -74,7 +74,9 @@ describe("a complaint through the 2024 code's two stages", () => {
       ["2026-03-03", { type: "acknowledge" }],
       ["2026-03-10", { type: "respond", outcome: "not-upheld", reasons: "x" }],
       ["2026-06-01", { type: "ombudsman-enquiry", enquiryId: "ob-1", body: "lgsco", reference: "26 001 002", responseDueOn: "2026-06-29" }],
-      ["2026-06-20", { type: "ombudsman-response", enquiryId: "ob-1", approvedBy: "hos-1" }],
+      ["2026-06-19", { type: "request-approval", approvalId: "ap-1", enquiryId: "ob-1" }],
+      ["2026-06-19", { type: "decide-approval", approvalId: "ap-1", decision: "approve", by: { id: "hos-1", roles: ["head-of-service"] } }],
+      ["2026-06-20", { type: "ombudsman-response", enquiryId: "ob-1", approvalId: "ap-1" }],
       ["2026-08-01", { type: "ombudsman-decision", enquiryId: "ob-1", finding: "fault-injustice", injustice: true, summary: "Delay", remedies: [{ id: "or-1", description: "Pay £150", dueOn: "2026-09-01", amountPence: 15000 }] }],
     ]);
     const early = transition(state, { type: "ombudsman-satisfied", by: officer, enquiryId: "ob-1" }, rules, fixedClock("2026-08-02T09:00:00Z"));

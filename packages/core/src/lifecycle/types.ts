@@ -144,6 +144,42 @@ export interface OmbudsmanCase {
   satisfactionLetterOn: IsoDate | null;
 }
 
+/**
+ * A request that someone with the authority approves a step before it is taken
+ * (docs/decisions/0324-approvals.md): the financial remedies of a response above the officer's
+ * delegated limit (Leeds policy para 70(4): approved under the scheme of delegation), or the
+ * council's reply to an Ombudsman enquiry (Southwark procedure: the Head of Service's final
+ * review before submission).
+ */
+export interface ApprovalRequest {
+  id: string;
+  kind: "remedies" | "ombudsman-response";
+  /** The stage whose response waits (remedies). */
+  stageSequence: number | null;
+  /** The enquiry whose reply waits (ombudsman-response). */
+  enquiryId: string | null;
+  /** The response as proposed, kept so that it is sent as approved without being typed again. */
+  proposal: ProposedResponse | null;
+  /** The largest payment asked for, in pence: who may approve depends on it. */
+  amountPence: number;
+  requestedBy: string;
+  requestedOn: IsoDate;
+  note: string | null;
+  decision: { approved: boolean; by: string; on: IsoDate; reason: string | null } | null;
+  /** When the approved step was taken (the response sent, the reply recorded). */
+  usedOn: IsoDate | null;
+}
+
+/** A response as the officer proposes it, before it is approved and sent. */
+export interface ProposedResponse {
+  outcome: Outcome;
+  reasons: string;
+  remedies: Array<Omit<Remedy, "completedOn">>;
+  outstandingActions: string[];
+  learning: Learning;
+  signedBy: string | null;
+}
+
 export interface DueDate {
   /** Stable within the case: "stage-1#1.respond", "ombudsman:ob-1.respond". */
   id: string;
@@ -220,6 +256,8 @@ export interface CaseState {
   /** Moves to other services, oldest first; absent in cases stored before transfers existed. */
   transfers?: Transfer[];
   dueDates: DueDate[];
+  /** Requests for approval and their decisions; absent in cases stored before approvals existed. */
+  approvals?: ApprovalRequest[];
   /** The cases this one knows (docs/decisions/0106-merge-link-split.md); absent in cases stored before. */
   links?: CaseLink[];
 }

@@ -27,6 +27,7 @@ import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as conductLettersOnACase from "./20261209163210_conduct_letters_on_a_case.js";
 import * as mergedCasesCountedOnce from "./20261212100000_merged_cases_counted_once.js";
 import * as savedViews from "./20261213100000_saved_views.js";
+import * as casesAwaitingApproval from "./20261215100000_cases_awaiting_approval.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -61,4 +62,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261209163210_conduct_letters_on_a_case": conductLettersOnACase,
   "20261212100000_merged_cases_counted_once": mergedCasesCountedOnce,
   "20261213100000_saved_views": savedViews,
+  "20261215100000_cases_awaiting_approval": casesAwaitingApproval,
 });

@@ -793,7 +793,12 @@ class CasePlay {
     const received = this.after(rng.int(20, 120));
     const responseDue = this.dateOf(this.after(20, received));
     if (!this.step(manager, received, { type: "ombudsman-enquiry", enquiryId: `${body}-1`, body, reference: `${body.toUpperCase()}-${rng.int(10, 99)}-${rng.int(100, 999)}`, responseDueOn: responseDue })) return;
-    if (!this.step(manager, this.after(rng.int(5, 18)), { type: "ombudsman-response", enquiryId: `${body}-1`, approvedBy: this.hos().name ?? "Head of Service" })) return;
+    // The Head of Service approves the reply before it goes (decision 0324).
+    const replied = this.after(rng.int(5, 18));
+    const approvalId = `${body}-1-reply`;
+    if (!this.step(manager, replied, { type: "request-approval", approvalId, enquiryId: `${body}-1` })) return;
+    if (!this.step(this.hos(), replied, { type: "decide-approval", approvalId, decision: "approve" })) return;
+    if (!this.step(manager, replied, { type: "ombudsman-response", enquiryId: `${body}-1`, approvalId })) return;
     const fault = rng.chance(0.35);
     const remedies = fault ? [{ id: "ombudsman-remedy-1", description: "Apologise and pay £250 for the distress caused", dueOn: this.dateOf(this.after(rng.int(60, 90))), amountPence: 25_000 }] : [];
     if (!this.step(manager, this.after(rng.int(20, 60)), { type: "ombudsman-decision", enquiryId: `${body}-1`, finding: fault ? rng.pick(["fault-injustice", "maladministration"] as const) : rng.pick(["no-fault", "not-investigated", "premature"] as const), injustice: fault, summary: fault ? "Fault causing injustice; the council agreed a remedy" : "No fault, or not investigated", remedies })) return;

@@ -45,6 +45,8 @@ import { mergeIn } from "./merge-in.js";
 import { split } from "./split.js";
 import { referClaim } from "./refer-claim.js";
 import { recordNotInvestigated } from "./record-not-investigated.js";
+import { requestApproval } from "./request-approval.js";
+import { decideApproval } from "./decide-approval.js";
 
 const modules = [
   triage,
@@ -89,6 +91,8 @@ const modules = [
   split,
   referClaim,
   recordNotInvestigated,
+  requestApproval,
+  decideApproval,
 ] as const;
 
 type Module = (typeof modules)[number];

@@ -1,23 +1,31 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
-import { chosenKey, text } from "../../input/fields.js";
+import { chosenKey } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { defineCommand, managers, onField } from "./define.js";
-import { findEnquiry } from "./shared.js";
+import { findEnquiry, OMBUDSMAN_REPLY_RULE, requireApproved } from "./shared.js";
 
-/** Records the council's response to an Ombudsman enquiry, approved by the Head of Service. */
+/**
+ * Records the council's response to an Ombudsman enquiry, once a Head of Service has approved
+ * it through the approval flow (request-approval, decide-approval; decision 0324): the approver
+ * recorded is the person who approved it, not a name typed here.
+ */
 export const ombudsmanResponse = defineCommand({
   type: "ombudsman-response",
   label: "Record the reply to the Ombudsman",
   done: "Reply sent to the Ombudsman",
-  payload: z.object({ enquiryId: chosenKey("the enquiry"), approvedBy: text("who approved the response", 200), ...onField }),
+  payload: z.object({ enquiryId: chosenKey("the enquiry"), approvalId: chosenKey("the Head of Service's approval of the reply"), ...onField }),
   roles: managers,
   can: (state) => state.ombudsman.some((e) => !e.respondedOn),
   apply(state, command, { on }) {
     const enquiry = findEnquiry(state, command.enquiryId);
     if (enquiry.respondedOn) refuse("NOT_ALLOWED_NOW", `The response went on ${formatShort(enquiry.respondedOn)}`);
-    if (!command.approvedBy.trim()) refuse("SIGNATORY_REQUIRED", "The response to the Ombudsman must be approved by the Head of Service", "Southwark procedure: Ombudsman enquiries");
+    const approval = requireApproved(state, command.approvalId, "record the reply");
+    if (approval.kind !== "ombudsman-response" || approval.enquiryId !== enquiry.id) {
+      refuse("SIGNATORY_REQUIRED", `The reply to enquiry ${enquiry.reference} must be approved by the Head of Service`, OMBUDSMAN_REPLY_RULE);
+    }
     enquiry.respondedOn = on;
-    enquiry.approvedBy = command.approvedBy;
+    enquiry.approvedBy = approval.decision!.by;
+    approval.usedOn = on;
   },
 });

@@ -6,7 +6,21 @@ import { tellHeadOfService } from "../procedures.js";
 import type { Role } from "../../vocabulary/index.js";
 import { caseworkers, defineCommand, onField, type CommandOf } from "./define.js";
 import { FINANCIAL_KINDS, OUTCOMES, REMEDY_TYPES } from "../../vocabulary/index.js";
-import { requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
+import type { CaseState, StageInstance } from "../types.js";
+import type { Ctx } from "./define.js";
+import type { StageRules } from "../../regime/types.js";
+import {
+  DELEGATION_RULE,
+  delegatedLimitOf,
+  pendingApproval,
+  pounds,
+  requireActiveStage,
+  requireApproved,
+  rulesOfStage,
+  sendLetter,
+  stageRules,
+  workingStage,
+} from "./shared.js";
 
 const remedy = z.object({
   id: z.string().min(1).max(60),
@@ -20,7 +34,8 @@ const remedy = z.object({
   physicalInjury: z.boolean().optional(),
 });
 
-const payload = z.object({
+/** A response as proposed: what `respond` records, and what `request-approval` keeps for approval. */
+export const proposedResponse = z.object({
   outcome: z.enum(OUTCOMES, "Choose the outcome"),
   reasons: text("the reasons for the decision", 20_000),
   remedies: z.array(remedy).max(20).optional(),
@@ -37,6 +52,11 @@ const payload = z.object({
   signedBy: z.string().max(200).nullish(),
   /** The officer expects the complainant to go to the Ombudsman (Southwark: the Head of Service is told first). */
   ombudsmanLikely: z.boolean().optional(),
+});
+
+const payload = proposedResponse.extend({
+  /** The approval of remedies above the officer's delegated limit (request-approval, decide-approval). */
+  approvalId: z.string().min(1).max(60).optional(),
   ...onField,
 });
 
@@ -61,38 +81,42 @@ export const respond = defineCommand({
   },
   apply(state, command: RespondCommand, ctx) {
     const { rules, on } = ctx;
-    const stage = requireActiveStage(state, "respond");
-    const rule = stageRules(rules, stage.stageId);
-    if (rule.acknowledge && !stage.acknowledgedOn) refuse("NOT_ALLOWED_NOW", `Acknowledge ${stage.label} before responding`, rule.acknowledge.rule);
-    // A response dated before its acknowledgement would report the stage answered before it was
-    // acknowledged (issue 16's audit: records corrected or imported with the wrong date).
-    if (stage.acknowledgedOn && on < stage.acknowledgedOn) refuse("DATE_INVALID", `The response cannot be dated ${formatShort(on)}, before ${stage.label} was acknowledged on ${formatShort(stage.acknowledgedOn)}`);
-    if (!command.reasons.trim()) refuse("INVALID_INPUT", "Give the reasons for the decision", "Complaint handling code 2024 6.x: the response sets out the decision and the reasons");
-    if (rule.signedByResponsiblePerson && !command.signedBy) {
-      refuse("SIGNATORY_REQUIRED", "The response must be signed by the responsible person", "SI 2009/309 reg 14(1)");
+    const { stage, rule } = checkResponse(state, command, ctx);
+    const approval = command.approvalId ? requireApproved(state, command.approvalId, "send the response") : undefined;
+    if (approval) {
+      if (approval.kind !== "remedies" || approval.stageSequence !== stage.sequence) refuse("INVALID_INPUT", `That approval is not for the response to ${stage.label}`);
+      // What is sent is what was approved: a changed payment needs approving again.
+      if (paymentsOf(approval.proposal?.remedies ?? []) !== paymentsOf(command.remedies ?? [])) {
+        refuse("REMEDY_OVER_LIMIT", `The payments differ from those approved on ${formatShort(approval.decision!.on)}; ask for approval of the changed remedies`, DELEGATION_RULE);
+      }
+    } else {
+      const pending = pendingApproval(state, { stageSequence: stage.sequence });
+      if (pending) refuse("NOT_ALLOWED_NOW", `The response waits for the approval asked for on ${formatShort(pending.requestedOn)}; send it once it is approved`, DELEGATION_RULE);
     }
     const remedies = (command.remedies ?? []).map((r) => {
       if (r.type === "financial") {
-        if (r.physicalInjury) {
-          refuse("REMEDY_PHYSICAL_INJURY", "A financial remedy is never offered for physical injury: refer the claim to Legal / insurance", "Leeds policy: remedies and goodwill gestures");
-        }
-        if (!r.amountPence || r.amountPence <= 0 || !Number.isInteger(r.amountPence)) refuse("INVALID_INPUT", "A financial remedy needs an amount in pence greater than 0");
-        if (!r.approverId) refuse("INVALID_INPUT", "A financial remedy needs the approver recorded");
-        if (rules.delegatedLimits.length) {
-          const approverRoles: readonly string[] = r.approverId === command.by.id ? command.by.roles : (r.approverRoles ?? []);
-          const limit = Math.max(0, ...rules.delegatedLimits.filter((l) => approverRoles.includes(l.role)).map((l) => l.maxPence));
-          if (r.amountPence > limit) {
-            refuse(
-              "REMEDY_OVER_LIMIT",
-              `£${(r.amountPence / 100).toFixed(2)} is above the approver's delegated limit of £${(limit / 100).toFixed(2)}; ask someone with a higher limit to approve it`,
-              "Council profile: delegated financial limits",
-            );
+        if (approval) {
+          // The approver is whoever approved it, recorded by core, not typed by anyone.
+          r = { ...r, approverId: approval.decision!.by };
+        } else {
+          if (!r.approverId) refuse("INVALID_INPUT", "A financial remedy needs the approver recorded");
+          if (rules.delegatedLimits.length) {
+            const approverRoles: readonly string[] = r.approverId === command.by.id ? command.by.roles : (r.approverRoles ?? []);
+            const limit = delegatedLimitOf(rules, approverRoles);
+            if (r.amountPence! > limit) {
+              refuse(
+                "REMEDY_OVER_LIMIT",
+                `${pounds(r.amountPence!)} is above the approver's delegated limit of ${pounds(limit)}; ask someone with a higher limit to approve it`,
+                "Council profile: delegated financial limits",
+              );
+            }
           }
         }
       }
       const { physicalInjury: _injury, approverRoles: _roles, ...kept } = r;
       return { ...kept, completedOn: null };
     });
+    if (approval) approval.usedOn = on;
     stage.response = {
       on,
       sent: null,
@@ -115,3 +139,36 @@ export const respond = defineCommand({
     sendLetter(state, ctx, rule.responseLetter, stage.stageId);
   },
 });
+
+/**
+ * What a response must have whether it is sent now or first proposed for approval: the stage
+ * acknowledged, a date after it, the reasons, the signatory, and payments that may be made at
+ * all (never for physical injury, an amount greater than nothing).
+ */
+export function checkResponse(state: CaseState, command: { reasons: string; signedBy?: string | null | undefined; remedies?: ReadonlyArray<z.output<typeof remedy>> | undefined }, ctx: Pick<Ctx, "rules" | "on">): { stage: StageInstance; rule: StageRules } {
+  const { rules, on } = ctx;
+  const stage = requireActiveStage(state, "respond");
+  const rule = stageRules(rules, stage.stageId);
+  if (rule.acknowledge && !stage.acknowledgedOn) refuse("NOT_ALLOWED_NOW", `Acknowledge ${stage.label} before responding`, rule.acknowledge.rule);
+  // A response dated before its acknowledgement would report the stage answered before it was
+  // acknowledged (issue 16's audit: records corrected or imported with the wrong date).
+  if (stage.acknowledgedOn && on < stage.acknowledgedOn) refuse("DATE_INVALID", `The response cannot be dated ${formatShort(on)}, before ${stage.label} was acknowledged on ${formatShort(stage.acknowledgedOn)}`);
+  if (!command.reasons.trim()) refuse("INVALID_INPUT", "Give the reasons for the decision", "Complaint handling code 2024 6.x: the response sets out the decision and the reasons");
+  if (rule.signedByResponsiblePerson && !command.signedBy) {
+    refuse("SIGNATORY_REQUIRED", "The response must be signed by the responsible person", "SI 2009/309 reg 14(1)");
+  }
+  for (const r of command.remedies ?? []) {
+    if (r.type !== "financial") continue;
+    if (r.physicalInjury) {
+      refuse("REMEDY_PHYSICAL_INJURY", "A financial remedy is never offered for physical injury: refer the claim to Legal / insurance", "Leeds policy: remedies and goodwill gestures");
+    }
+    if (!r.amountPence || r.amountPence <= 0 || !Number.isInteger(r.amountPence)) refuse("INVALID_INPUT", "A financial remedy needs an amount in pence greater than 0");
+  }
+  return { stage, rule };
+}
+
+/** The payments of a response, to compare what is sent with what was approved. */
+function paymentsOf(remedies: ReadonlyArray<{ type: string; amountPence?: number | undefined; financialKind?: string | undefined; description: string }>): string {
+  return JSON.stringify(remedies.filter((r) => r.type === "financial").map((r) => [r.amountPence, r.financialKind ?? null, r.description.trim()]));
+}
+

@@ -1,11 +1,11 @@
 /** What several commands ask of a case: its current stage, that stage's rules, the letters. */
-import type { IsoDate } from "../../calendar/dates.js";
+import { formatShort, type IsoDate } from "../../calendar/dates.js";
 import { computeDueDates } from "../../deadlines/due-dates.js";
 import type { ResolvedRules, RoleRequirement } from "../../plugin/resolved.js";
 import type { StageRules } from "../../regime/types.js";
 import type { LetterKind } from "../../vocabulary/letters.js";
 import { refuse } from "../refusals.js";
-import type { CaseState, StageInstance } from "../types.js";
+import type { ApprovalRequest, CaseState, StageInstance } from "../types.js";
 import type { ClosureReason, Role } from "../../vocabulary/index.js";
 import type { Ctx } from "./define.js";
 
@@ -115,4 +115,74 @@ export function unmetRoleRequirement(rules: ResolvedRules, type: string, stageId
   return rules.requiredRoles.find(
     (req) => req.command === type && (req.stageId === null || req.stageId === (stageId ?? null)) && !req.roles.some((role) => roles.includes(role)),
   );
+}
+
+/** Where the approval of payments comes from: the scheme of delegation, held in the council's profile. */
+export const DELEGATION_RULE = "Leeds policy para 70(4) and the council's scheme of delegation (profile: delegated financial limits)";
+/** Who approves the council's reply to an Ombudsman enquiry. */
+export const OMBUDSMAN_REPLY_RULE = "Southwark procedure, Ombudsman enquiries: the Head of Service's final review before submission";
+
+/** The highest delegated limit (pence) among the roles held; 0 when none of them has one. */
+export function delegatedLimitOf(rules: ResolvedRules, roles: readonly string[]): number {
+  return Math.max(0, ...rules.delegatedLimits.filter((l) => roles.includes(l.role)).map((l) => l.maxPence));
+}
+
+export const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+
+/**
+ * The roles whose holders may decide a request for approval: for a payment, those whose
+ * delegated limit covers it; for the reply to the Ombudsman, the Head of Service. The requester
+ * never decides their own request (decide-approval).
+ */
+export function approverRolesFor(rules: ResolvedRules, approval: Pick<ApprovalRequest, "kind" | "amountPence">): Role[] {
+  if (approval.kind === "ombudsman-response") return ["head-of-service"];
+  return rules.delegatedLimits.filter((l) => l.maxPence >= approval.amountPence).map((l) => l.role as Role);
+}
+
+/** The request waiting for a decision on this stage's response or this enquiry's reply, if any. */
+export function pendingApproval(state: CaseState, on: { stageSequence: number } | { enquiryId: string }): ApprovalRequest | undefined {
+  return (state.approvals ?? []).find((a) => !a.decision && ("stageSequence" in on ? a.stageSequence === on.stageSequence : a.enquiryId === on.enquiryId));
+}
+
+export function findApproval(state: CaseState, id: string): ApprovalRequest {
+  const found = (state.approvals ?? []).find((a) => a.id === id);
+  if (!found) refuse("INVALID_INPUT", "There is no such request for approval on this case");
+  return found;
+}
+
+/** An approved request not yet used, for the step it approves; refuses naming what is missing. */
+export function requireApproved(state: CaseState, id: string, what: string): ApprovalRequest {
+  const approval = findApproval(state, id);
+  if (!approval.decision) refuse("NOT_ALLOWED_NOW", `The request for approval made on ${formatShort(approval.requestedOn)} has not been decided yet; ${what} once it is approved`);
+  if (!approval.decision.approved) refuse("NOT_ALLOWED_NOW", `The request for approval was refused on ${formatShort(approval.decision.on)}: ${approval.decision.reason ?? "no reason given"}`);
+  if (approval.usedOn) refuse("NOT_ALLOWED_NOW", `That approval was used on ${formatShort(approval.usedOn)}; ask for approval again`);
+  return approval;
+}
+
+/**
+ * Refuses unless the actor may decide the request: never the person who asked; for the reply
+ * to the Ombudsman, a Head of Service; for a payment, someone whose delegated limit covers it.
+ */
+export function checkApprover(rules: ResolvedRules, approval: ApprovalRequest, by: { id: string; roles: readonly string[] }): void {
+  const rule = approval.kind === "remedies" ? DELEGATION_RULE : OMBUDSMAN_REPLY_RULE;
+  if (approval.requestedBy === by.id) refuse("CONFLICT_OF_INTEREST", "You asked for this approval: someone else must decide it", rule);
+  if (approval.kind === "ombudsman-response") {
+    if (!by.roles.includes("head-of-service")) refuse("FORBIDDEN_ROLE", "Only a Head of Service may approve the reply to the Ombudsman", rule);
+    return;
+  }
+  const limit = delegatedLimitOf(rules, by.roles);
+  if (approval.amountPence > limit) {
+    const roles = approverRolesFor(rules, approval).map((r) => r.replace(/-/g, " "));
+    refuse("REMEDY_OVER_LIMIT", `${pounds(approval.amountPence)} is above your delegated limit of ${pounds(limit)}; ${roles.length ? `a ${roles.join(" or ")} may decide it` : "no one may approve it"}`, rule);
+  }
+}
+
+/** Whether the actor may decide the request (their approvals list shows only these). */
+export function mayDecideApproval(rules: ResolvedRules, approval: ApprovalRequest, by: { id: string; roles: readonly string[] }): boolean {
+  try {
+    checkApprover(rules, approval, by);
+    return true;
+  } catch {
+    return false;
+  }
 }
