@@ -383,6 +383,7 @@ const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB
   staff_role_requests: { id: true, council_id: true, staff_id: true, requested_by: true, roles: true, requested_at: true, decided_by: true, decided_at: true, decision: true },
   satisfaction_invitations: { token_hash: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, expires_on: true },
   satisfaction_answers: { id: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, handling: true, kept_informed: true, response_clear: true, ease_of_complaining: true },
+  public_form_drafts: { token_hash: true, council_id: true, answers: true, sent_at: true, updated_at: true, expires_at: true },
 };
 
 describe("src/schema.ts", () => {

@@ -25,6 +25,7 @@ import * as lettersWaitingByCase from "./20261209130300_letters_waiting_by_case.
 import * as satisfactionSurvey from "./20261209140000_satisfaction_survey.js";
 import * as inboundMessages from "./20261209150500_inbound_messages.js";
 import * as conductLettersOnACase from "./20261209163210_conduct_letters_on_a_case.js";
+import * as publicFormDrafts from "./20261216100000_public_form_drafts.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -57,4 +58,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261209140000_satisfaction_survey": satisfactionSurvey,
   "20261209150500_inbound_messages": inboundMessages,
   "20261209163210_conduct_letters_on_a_case": conductLettersOnACase,
+  "20261216100000_public_form_drafts": publicFormDrafts,
 });
