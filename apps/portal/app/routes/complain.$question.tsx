@@ -6,12 +6,12 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { BackLink, Button, Checkboxes, Input, Radios, Select, Textarea } from "../components/govuk";
 import { PostForm } from "../components/form";
-import { contactWays, stepsFor, type Answers, type Step } from "../utils/complain";
-import { loadQuestion, questionAction, questionPath, type QuestionView } from "./complain.server";
+import { contactWays, questionPath, stepsFor, type Answers, type Step } from "../utils/complain";
+import { loadQuestion, questionAction, type QuestionView } from "./complain.server";
 import { Page } from "../components/page";
 import { languageOfMatches, translator, useLanguage, useT, type MessageKey, type Translate } from "../i18n";
 
@@ -224,12 +224,16 @@ export default function Question() {
   const failed = Object.keys(errors).length > 0;
   const title = question(t, step, answers);
   const main = useRef<HTMLDivElement>(null);
+  // Each page shown (Back, Forward, the next question) gets fresh fields holding its answers.
+  const { key } = useLocation();
 
   // With JavaScript, pages change without loading: say the new question's title, and move focus
   // to the error summary (GOV.UK Frontend's ErrorSummary does so only when it first appears) or
   // to the new question's first field, as a page load would put a screen reader there.
   useEffect(() => {
     document.title = pageTitle(t, step, answers, failed, loaded.council.name);
+    // A page the browser loaded itself (before hydration is marked, in root.tsx) leaves focus where browsers do.
+    if (document.documentElement.dataset.hydrated !== "true") return;
     const target = failed
       ? main.current?.querySelector<HTMLElement>(".govuk-error-summary")
       : (main.current?.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select") ?? main.current?.querySelector<HTMLElement>("h1"));
@@ -243,7 +247,7 @@ export default function Question() {
       <BackLink to={loaded.back}>{t("common.back")}</BackLink>
       <div ref={main}>
         <Page narrow errors={errors}>
-          <PostForm action={questionPath(step, returnToCheck)}>
+          <PostForm key={`${step}-${key}`} action={questionPath(step, returnToCheck)}>
             {step === "check" ? (
               <>
                 <h1 className="govuk-heading-l">{title}</h1>

@@ -4,7 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { questionPath } from "./complain.server";
+import { questionPath } from "../utils/complain";
 
 export function loader({ request }: LoaderFunctionArgs) {
   return redirect(`${questionPath("kind")}${new URL(request.url).search}`);

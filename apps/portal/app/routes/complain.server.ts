@@ -17,7 +17,7 @@ import { submitInput } from "@complaints/core";
 import { parseForm } from "../utils/form-schema.server";
 import { languageOf } from "../utils/root.server";
 import { isLanguage, type Language } from "../i18n";
-import { ANSWER_FIELDS, STEP_FIELDS, STEPS, contactWays, isPublicKind, stepsFor, type Answers, type Step } from "../utils/complain";
+import { ANSWER_FIELDS, STEP_FIELDS, STEPS, contactWays, isPublicKind, questionPath, stepsFor, type Answers, type Step } from "../utils/complain";
 
 export type Receipt = Awaited<ReturnType<AppLoadContext["api"]["public"]["submit"]>>;
 
@@ -34,8 +34,6 @@ export interface QuestionView {
   /** Reached from "Check your answers": go back there after answering. */
   returnToCheck: boolean;
 }
-
-export const questionPath = (step: Step, returnToCheck = false) => `/complain/${step}${returnToCheck && step !== "check" ? "?return=check" : ""}`;
 
 function draftToken(request: Request): string | null {
   const cookie = (request.headers.get("Cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(`${DRAFT_COOKIE}=`));
