@@ -40,6 +40,14 @@ describe("publicDraftRepository", () => {
     expect(left.map((r) => r.token_hash)).toEqual([hash("c")]);
   });
 
+  it("lets the sweep delete every expired draft, of any council, and nothing else", async () => {
+    await publicDraftRepository.save(t.db, { councilId, tokenHash: hash("e"), answers: {}, now: at("15:00"), expiresAt: at("16:00"), sent: false });
+    await publicDraftRepository.save(t.db, { councilId: otherCouncilId, tokenHash: hash("f"), answers: {}, now: at("15:00"), expiresAt: at("17:00"), sent: false });
+    // (Saving "e" deleted "c", expired at 14:00.) Nobody saves after 16:00: the sweep deletes "e".
+    expect(await publicDraftRepository.purgeExpired(t.db, at("16:30"))).toBe(1);
+    expect((await t.db.selectFrom("public_form_drafts").select("token_hash").execute()).map((r) => r.token_hash)).toEqual([hash("f")]);
+  });
+
   it("refuses a token that is not a SHA-256, and an expiry that is not after the save", async () => {
     await expect(publicDraftRepository.find(t.db, { councilId, tokenHash: "plain-token", now: at("10:00") })).rejects.toThrow(/SHA-256/);
     await expect(publicDraftRepository.save(t.db, { councilId, tokenHash: hash("d"), answers: {}, now: at("10:00"), expiresAt: at("10:00"), sent: false })).rejects.toThrow(/expire after/);

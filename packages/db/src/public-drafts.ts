@@ -3,7 +3,7 @@
  * docs/decisions/0520-complaint-form-one-question-per-page.md). The single module that reads
  * or writes `public_form_drafts`. A draft is found by the SHA-256 of the token in the
  * resident's cookie and only for the council it was started with; an expired draft is never
- * read, and is deleted by the next save.
+ * read, and is deleted by the next save or the scheduled sweep, whichever comes first.
  */
 import { inTransaction, toJson, type Executor } from "./executor.js";
 
@@ -52,4 +52,10 @@ async function save(db: Executor, input: { councilId: string; tokenHash: string;
   });
 }
 
-export const publicDraftRepository = { find, save };
+/** Deletes every draft expired at `now` (the scheduled sweep's backstop to `save`'s own purge). */
+async function purgeExpired(db: Executor, now: Date): Promise<number> {
+  const result = await db.deleteFrom("public_form_drafts").where("expires_at", "<=", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export const publicDraftRepository = { find, save, purgeExpired };
