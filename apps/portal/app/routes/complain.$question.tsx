@@ -229,7 +229,7 @@ export default function Question() {
 
   // With JavaScript, pages change without loading: say the new question's title, and move focus
   // to the error summary (GOV.UK Frontend's ErrorSummary does so only when it first appears) or
-  // to the new question's first field, as a page load would put a screen reader there.
+  // to the new question's first field, so a screen reader starts at the new question.
   useEffect(() => {
     document.title = pageTitle(t, step, answers, failed, loaded.council.name);
     // A page the browser loaded itself (before hydration is marked, in root.tsx) leaves focus where browsers do.
@@ -240,7 +240,8 @@ export default function Question() {
     if (!target || document.activeElement === target) return;
     if (!target.matches("input, textarea, select")) target.tabIndex = -1;
     target.focus();
-  }, [posted, step, failed, title, loaded.council.name, t]); // eslint-disable-line react-hooks/exhaustive-deps -- once per page shown or post answered
+    // Once per page shown or post answered (`posted` is a new object for each answer).
+  }, [posted, key, step, failed, title, loaded.council.name, t]);
 
   return (
     <>

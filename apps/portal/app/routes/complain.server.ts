@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { describeApiError, readForm, text } from "../utils/forms.server";
+import { describeApiError, readForm } from "../utils/forms.server";
 import { submitInput } from "@complaints/core";
 import { parseForm } from "../utils/form-schema.server";
 import { languageOf } from "../utils/root.server";
