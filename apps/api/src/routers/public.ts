@@ -47,9 +47,19 @@ const residentOnly = limited.use(({ ctx, next }) => {
 
 /** A draft's token: 32 random bytes in base64url (services/public-drafts.ts). */
 const draftToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "The form's answers could not be found: start again");
-/** The form's answers as typed, checked only for size: the form checks each page, submit checks them all. */
+/**
+ * The form's answers as typed, checked only for size and for what PostgreSQL cannot store (a
+ * NUL, half a surrogate pair: as core's input/public.ts refuses them): the form checks each
+ * page, submit checks them all.
+ */
 const draftAnswers = z
-  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/), z.string().max(20_000))
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/),
+    z
+      .string()
+      .max(20_000)
+      .refine((v) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v), "An answer has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted"),
+  )
   .refine((answers) => Object.keys(answers).length <= 40, "The form has too many answers");
 
 const equalityAnswers = z

@@ -38,6 +38,12 @@ describe("the public form's drafts", () => {
     expect(await resident.public.draft({ token })).toBeNull();
   });
 
+  it("refuses an answer PostgreSQL cannot store, saying so, rather than failing", async () => {
+    const refused = await (await h.as(null)).public.saveDraft({ token: null, answers: { addressLine2: "Flat\u00001" }, sent: false }).then(() => null, (e: unknown) => e);
+    // A 400 with the field's message (errors.ts), never the database's 500.
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+  });
+
   it("is the resident's alone: a member of staff is told to sign out first", async () => {
     const staff = await h.as("complaints-manager");
     const refused = await staff.public.saveDraft({ token: null, answers: { kind: "complaint" }, sent: false }).then(() => null, (e: unknown) => e);
