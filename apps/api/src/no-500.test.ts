@@ -244,6 +244,8 @@ describe("no input makes a 500", () => {
       "public.equality": () => ({ reference, trackingCode, consent: true, answers: { age_band: "35-44", sex: null } }),
       "public.survey": () => ({ token: "C".repeat(32) }),
       "public.answerSurvey": () => ({ token: "C".repeat(32), answers: { handling: "very-satisfied", "kept-informed": null } }),
+      "public.draft": () => ({ token: "C".repeat(43) }),
+      "public.saveDraft": () => ({ token: null, answers: { kind: "complaint", description: "Fuzz" }, sent: false }),
     };
     const make = table[name];
     if (!make) throw new Error(`no valid input for ${name}: add one`);

@@ -197,7 +197,7 @@ describe.skipIf(!baseUrl)("two councils on one server, chosen by host name", () 
     expect(new URL(plain.page.url()).pathname).toBe("/");
     expect(await plain.page.locator("header").innerText()).toContain("Lewisham Test Council");
     await plain.page.getByRole("button", { name: "Start now" }).click();
-    await plain.page.waitForURL(/\/complain$/, { timeout: 30_000 });
+    await plain.page.waitForURL(/\/complain\/kind$/, { timeout: 30_000 });
     await plain.settle();
     await plain.page.check("#kind-2");
     await plain.submit("Continue", { text: "Which service is your compliment about?" });

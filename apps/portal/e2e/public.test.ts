@@ -41,7 +41,7 @@ describe.skipIf(!baseUrl).each([
     await v.goto("/", "start");
     // "Start now" is a link drawn as a button (GOV.UK's start button).
     await v.page.getByRole("button", { name: "Start now" }).click();
-    await v.page.waitForURL(/\/complain$/, { timeout: 30_000 });
+    await v.page.waitForURL(/\/complain\/kind$/, { timeout: 30_000 });
     await v.page.getByText("What would you like to do?").first().waitFor({ timeout: 30_000 });
     await v.settle("kind");
     expect(await heading()).toBe("What would you like to do?");
@@ -75,7 +75,7 @@ describe.skipIf(!baseUrl).each([
     expect(answers).toContain("Text message updates: 07700 900123");
 
     // Going back keeps what was typed.
-    await v.submit("Back", { text: "How would you like us to contact you?" });
+    await v.click("Back", { url: /\/complain\/contact$/ });
     expect(await v.page.inputValue("#email")).toBe(`robin.${stamp}@example.com`);
     await v.submit("Continue", { text: "Check your answers" });
 
@@ -164,19 +164,67 @@ describe.skipIf(!baseUrl).each([
     expect(await v.page.locator("#case-status").innerText()).toContain("Stage 2");
   });
 
-  it("takes an anonymous compliment without asking for contact details", async () => {
-    await v.goto("/complain");
+  it("keeps an anonymous compliment's answers through Back and a refresh, each question at its own address and title (issue 16)", async () => {
+    const title = () => v.page.title();
+    const council = "Exampleton Borough Council";
+    // With JavaScript the page changes without loading: the title and focus follow (routes/complain.$question.tsx).
+    const focused = () => v.page.evaluate(() => (document.activeElement?.id || document.activeElement?.className) ?? "");
+    await v.goto("/complain", "back-kind");
+    expect(v.page.url()).toMatch(/\/complain\/kind$/);
+    expect(await title()).toBe(`What would you like to do? – Make a complaint, compliment or comment – ${council}`);
     await v.page.check("#kind-2");
-    await v.submit("Continue", { text: "Which service is your compliment about?" });
+    await v.submit("Continue", { url: /\/complain\/service$/, text: "Which service is your compliment about?" });
+    if (javaScript) await v.page.waitForFunction(() => document.title.startsWith("Which service is your compliment about?"));
+    expect(await title()).toMatch(/^Which service is your compliment about\? – /);
+    if (javaScript) expect(await focused()).toBe("service");
     await v.page.check('input[name="service"][value="highways"]');
-    await v.submit("Continue", { text: "What would you like to tell us?" });
+    await v.submit("Continue", { url: /\/complain\/description$/, text: "What would you like to tell us?" });
+
+    // The browser's Back button, twice, then a refresh: both answers are still there.
+    await v.page.goBack();
+    await v.page.waitForURL(/\/complain\/service$/);
+    await v.page.getByText("Which service is your compliment about?").first().waitFor();
+    expect(await v.page.isChecked('input[name="service"][value="highways"]')).toBe(true);
+    await v.page.goBack();
+    await v.page.waitForURL(/\/complain\/kind$/);
+    await v.page.reload();
+    await v.settle("back-kind-reloaded");
+    expect(await v.page.isChecked("#kind-2")).toBe(true);
+    await v.page.goForward();
+    await v.page.waitForURL(/\/complain\/service$/);
+    await v.page.reload();
+    await v.settle("back-service-reloaded");
+    expect(await v.page.isChecked('input[name="service"][value="highways"]')).toBe(true);
+    await v.submit("Continue", { url: /\/complain\/description$/, text: "What would you like to tell us?" });
+
+    // A missing answer: the title says so first; with JavaScript, focus is on the error summary.
+    await v.submit("Continue", { text: "There is a problem" }, "back-description-error");
+    if (javaScript) await v.page.waitForFunction(() => document.title.startsWith("Error: "));
+    expect(await title()).toBe(`Error: What would you like to tell us? – Make a complaint, compliment or comment – ${council}`);
+    if (javaScript) expect(await focused()).toContain("govuk-error-summary");
     await v.page.fill("#description", `The pothole on our road was filled the day after I reported it (${stamp}).`);
-    await v.submit("Continue", { text: "Would you like a reply?" });
+    await v.submit("Continue", { url: /\/complain\/name$/, text: "Would you like a reply?" });
     await v.page.check("#replyWanted-2");
-    await v.submit("Continue", { text: "Check your answers" });
+    await v.submit("Continue", { url: /\/complain\/check$/, text: "Check your answers" }, "back-check");
+    expect(await title()).toMatch(/^Check your answers before sending your compliment – /);
     expect(await v.page.locator(".govuk-summary-list").innerText()).toContain("Anonymous");
-    await v.submit("Send", { text: "Compliment sent" }, "compliment-sent");
+
+    // Change an answer from Check your answers, and come back to it.
+    await v.click("Change service", { url: /\/complain\/service\?return=check$/ }, "back-change");
+    await v.page.check('input[name="service"][value="waste"]');
+    await v.submit("Continue", { url: /\/complain\/check$/, text: "Check your answers" });
+    expect(await v.page.locator(".govuk-summary-list").innerText()).toContain("Waste and Recycling");
+    await v.submit("Send", { url: /\/complain\/sent$/, text: "Compliment sent" }, "compliment-sent");
     expect(await v.page.getByText("we will not reply").count()).toBe(1);
+    const sent = await v.page.locator(".govuk-panel__body strong").innerText();
+    // A refresh of the confirmation shows the same compliment, not a second one.
+    await v.page.reload();
+    await v.settle();
+    expect(await v.page.locator(".govuk-panel__body strong").innerText()).toBe(sent);
+    // And the form starts afresh.
+    await v.goto("/complain/check");
+    expect(v.page.url()).toMatch(/\/complain\/kind$/);
+    expect(await v.page.isChecked("#kind-2")).toBe(false);
   });
 
   it("had no accessibility violations, console errors, page errors or failed requests", () => {

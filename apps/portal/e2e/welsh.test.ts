@@ -68,7 +68,7 @@ describe.skipIf(!baseUrl).each([
   it("switches to Cymraeg from the header and makes a complaint in Welsh, which keeps the resident's language", async () => {
     await v.goto("/complain", "english");
     expect(await lang()).toBe("en");
-    await v.click("Cymraeg", { url: /\/complain$/ }, "cymraeg");
+    await v.click("Cymraeg", { url: /\/complain\/kind$/ }, "cymraeg");
     expect(await lang()).toBe("cy");
     expect(await v.page.locator("h1").first().innerText()).toBe("Beth hoffech chi ei wneud?");
     expect(await v.page.locator("header").innerText()).toContain("Gwneud cwyn");
@@ -102,7 +102,7 @@ describe.skipIf(!baseUrl).each([
       .executeTakeFirstOrThrow();
     expect(stored.language).toBe("cy");
     // And back to English, from the same header: the choice stays for the pages that follow.
-    await v.click("English", { url: /\/complain$/ }, "english-again");
+    await v.click("English", { url: /\/complain\/sent$/ }, "english-again");
     expect(await lang()).toBe("en");
     await v.goto("/how-we-handle-complaints");
     expect(await lang()).toBe("en");

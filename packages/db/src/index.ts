@@ -192,3 +192,4 @@ export { satisfactionRepository, surveyDedupeKey, type SurveyClosure, type Surve
 
 // Reports, learning, quality assurance and equality monitoring (issue 7; src/reports/).
 export * from "./reports/index.js";
+export { publicDraftRepository, type PublicFormDraft } from "./public-drafts.js";

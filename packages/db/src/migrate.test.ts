@@ -31,6 +31,7 @@ const tables = [
   "notifications_outbox",
   "ombudsman_enquiries",
   "print_batches",
+  "public_form_drafts",
   "qa_findings",
   "qa_remedial_actions",
   "qa_reviews",

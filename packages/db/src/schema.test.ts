@@ -384,6 +384,7 @@ const declared: { [T in Exclude<keyof DB, keyof ReportTables>]: { [C in keyof DB
   satisfaction_invitations: { token_hash: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, expires_on: true },
   satisfaction_answers: { id: true, council_id: true, service_id: true, directorate_id: true, stage_id: true, stage_label: true, closed_month: true, handling: true, kept_informed: true, response_clear: true, ease_of_complaining: true },
   saved_views: { id: true, council_id: true, owner_id: true, name: true, filters: true, shared_with: true, team_id: true, directorate_id: true, created_at: true },
+  public_form_drafts: { token_hash: true, council_id: true, answers: true, sent_at: true, updated_at: true, expires_at: true },
 };
 
 describe("src/schema.ts", () => {

@@ -408,6 +408,16 @@ export interface NotificationsOutboxTable {
   resolution: string | null;
 }
 
+/** The public form's answers between its pages, by the cookie token's hash (decision 0520). */
+export interface PublicFormDraftsTable {
+  token_hash: string;
+  council_id: string;
+  answers: Json<Record<string, string>>;
+  sent_at: Date | null;
+  updated_at: Date;
+  expires_at: Date;
+}
+
 /** A survey sent (decision 0516): the token's hash and what its answers are reported by; no case. */
 export interface SatisfactionInvitationsTable {
   token_hash: string;
@@ -577,6 +587,7 @@ export interface DB extends ReportTables {
   satisfaction_invitations: SatisfactionInvitationsTable;
   satisfaction_answers: SatisfactionAnswersTable;
   saved_views: SavedViewsTable;
+  public_form_drafts: PublicFormDraftsTable;
 }
 
 export type Council = Selectable<CouncilsTable>;

@@ -242,8 +242,8 @@ const PUBLIC = ["health.live", "health.ready", "auth.methods", "auth.login"];
  * everyone, signed in or not; what changes a case (RESIDENT_ACTIONS) is the resident's alone:
  * a signed-in staff session is refused, so no role acts as the resident (issue 20, finding 7).
  */
-const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.accessibilityStatement", "public.privacyNotice", "public.howWeHandleComplaints", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality", "public.survey", "public.answerSurvey"];
-const RESIDENT_ACTIONS = new Set(["public.submit", "public.escalate", "public.equality", "public.answerSurvey"]);
+const PUBLIC_FORMS = ["public.services", "public.equalityQuestions", "public.accessibilityStatement", "public.privacyNotice", "public.howWeHandleComplaints", "public.submit", "public.track", "public.letter", "public.escalate", "public.equality", "public.survey", "public.answerSurvey", "public.draft", "public.saveDraft"];
+const RESIDENT_ACTIONS = new Set(["public.submit", "public.escalate", "public.equality", "public.answerSurvey", "public.saveDraft"]);
 /** Covered by their own specs (they change the caller's password or session). */
 const ELSEWHERE = ["auth.changePassword", /* needs another administrator's request: routers/audit.test.ts */ "admin.roleRequests.decide"];
 
@@ -623,6 +623,8 @@ describe("authorisation matrix", () => {
       "public.equality": (c) => c.public.equality({ ...proof, consent: true, answers: {} }),
       "public.survey": (c) => c.public.survey({ token: "A".repeat(32) }),
       "public.answerSurvey": (c) => c.public.answerSurvey({ token: "A".repeat(32), answers: { handling: "neither" } }),
+      "public.draft": (c) => c.public.draft({ token: "A".repeat(43) }),
+      "public.saveDraft": (c) => c.public.saveDraft({ token: null, answers: { kind: "comment" }, sent: false }),
     };
     expect(Object.keys(calls).sort()).toEqual([...PUBLIC_FORMS].sort());
     for (const role of [...STAFF_ROLES, null]) {
@@ -987,6 +989,8 @@ describe("authorisation matrix: two councils on one server", () => {
       "public.equality": names((c) => c.public.equality({ reference: a.reference, trackingCode: a.trackingCode, consent: true, answers: {} })),
       "public.survey": lists((c) => c.public.survey({ token: "B".repeat(32) })),
       "public.answerSurvey": lists((c) => c.public.answerSurvey({ token: "B".repeat(32), answers: { handling: "neither" } })),
+      "public.draft": lists((c) => c.public.draft({ token: "B".repeat(43) })),
+      "public.saveDraft": lists((c) => c.public.saveDraft({ token: null, answers: { kind: "comment" }, sent: false })),
     };
   };
   /** Signed in or out, these do not touch a council's data (the first block covers them). */

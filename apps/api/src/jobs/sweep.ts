@@ -16,7 +16,8 @@
  *   Service (docs/design.md §3), through the same storage the improvement pages use;
  * - quality checks' remedial actions overdue, to their owner;
  * - satisfaction surveys to residents whose complaint closed, where the council sends them
- *   (services/satisfaction.ts; decision 0516).
+ *   (services/satisfaction.ts; decision 0516);
+ * - the public form's expired drafts deleted (decision 0520).
  */
 import { todayIn, type WorkingDayCalendar } from "@complaints/core";
 import { notificationRepository, organisationRepository, sweepRepository, conductRepository, learningRepository, qualityRepository, type ActionKey, type NewNotification, type Executor } from "@complaints/db";
@@ -24,6 +25,7 @@ import type { AppDeps } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import type { EmailKind } from "../notifications/notifier.js";
 import { queueSurveys } from "../services/satisfaction.js";
+import { publicDraftRepository } from "@complaints/db";
 
 export const REMINDER_WORKING_DAYS = 2;
 export const ESCALATE_OVERDUE_AFTER = 5;
@@ -54,6 +56,8 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
     const added = new Set(await notificationRepository.dedupeKeysOf(db, ids));
     for (const m of messages) if (added.has(m.dedupeKey!)) report.byKind[m.kind as EmailKind] = (report.byKind[m.kind as EmailKind] ?? 0) + 1;
   }
+  // The public form's answers past their expiry (decision 0520): gone even if nobody fills the form in.
+  await publicDraftRepository.purgeExpired(db, deps.clock.now());
   return report;
 }
 

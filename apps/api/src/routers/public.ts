@@ -13,6 +13,7 @@ import { noAccess, tooManyRequests } from "../errors.js";
 import { PublicLimits } from "../public/limits.js";
 import { equalityQuestions, escalate, letterForResident, londonTime, publicServices, recordEquality, secondsUntil, submit, track } from "../services/public.js";
 import { answerSurvey, openSurvey } from "../services/satisfaction.js";
+import { readDraft, saveDraft } from "../services/public-drafts.js";
 import { accessibilityStatement, howWeHandleComplaints, privacyNotice } from "../services/public-information.js";
 import { id } from "./schemas.js";
 
@@ -43,6 +44,23 @@ const residentOnly = limited.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** A draft's token: 32 random bytes in base64url (services/public-drafts.ts). */
+const draftToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "The form's answers could not be found: start again");
+/**
+ * The form's answers as typed, checked only for size and for what PostgreSQL cannot store (a
+ * NUL, half a surrogate pair: as core's input/public.ts refuses them): the form checks each
+ * page, submit checks them all.
+ */
+const draftAnswers = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/),
+    z
+      .string()
+      .max(20_000)
+      .refine((v) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v), "An answer has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted"),
+  )
+  .refine((answers) => Object.keys(answers).length <= 40, "The form has too many answers");
 
 const equalityAnswers = z
   .object(Object.fromEntries(EQUALITY_CHARACTERISTICS.map((c) => [c, z.string().max(60).nullish()])) as Record<(typeof EQUALITY_CHARACTERISTICS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>)
@@ -109,4 +127,14 @@ export const publicRouter = router({
    */
   survey: limited.input(z.object({ token: surveyToken }).strict()).mutation(({ ctx, input }) => openSurvey(ctx, input.token)),
   answerSurvey: residentOnly.input(satisfactionInput).mutation(({ ctx, input }) => answerSurvey(ctx, input)),
+
+  /**
+   * The complaint form's answers between its pages (decision 0520), by the token in the
+   * resident's cookie: read (a mutation, so the token never sits in a URL), and kept (as the
+   * resident only, like submit: a signed-in member of staff is told at the first answer).
+   */
+  draft: limited.input(z.object({ token: draftToken }).strict()).mutation(({ ctx, input }) => readDraft(ctx, input.token)),
+  saveDraft: residentOnly
+    .input(z.object({ token: draftToken.nullable(), answers: draftAnswers, sent: z.boolean() }).strict())
+    .mutation(({ ctx, input }) => saveDraft(ctx, input)),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkStep } from "./complain.server";
+import { checkStep, nextPath, previousPath, stepToShow, withStepAnswers } from "./complain.server";
 import { stepsFor } from "../utils/complain";
 
 const SERVICES = ["waste", "highways"];
@@ -54,6 +54,45 @@ describe("the public complaint form's questions", () => {
     // (Half a surrogate pair cannot come in a form post: the browser and FormData make it U+FFFD.)
     expect(checkStep("name", { kind: "complaint", fullName: "Ann \u0000Smith" }, SERVICES)).toEqual({
       fullName: "Your name has a hidden character that cannot be saved (often from pasting): retype the last thing you pasted",
+    });
+  });
+
+  describe("each question at its own address (GOV.UK question pages, decision 0520)", () => {
+    const answered = { kind: "complaint", service: "waste", description: "Bins not collected", desiredOutcome: "Collect them", fullName: "Ann Smith", contact: "email", email: "ann@example.com" };
+
+    it("sends a resident who opens a later question first to the first question not yet answered", () => {
+      expect(stepToShow("service", {}, SERVICES)).toBe("kind");
+      expect(stepToShow("check", { kind: "complaint", service: "waste" }, SERVICES)).toBe("description");
+      expect(stepToShow("description", { kind: "complaint", service: "waste" }, SERVICES)).toBe("description");
+      // A question this resident is not asked (the outcome, for a compliment) goes to "Check your answers".
+      expect(stepToShow("outcome", { kind: "compliment", service: "waste", description: "Thanks", replyWanted: "no" }, SERVICES)).toBe("check");
+      expect(stepToShow("check", answered, SERVICES)).toBe("check");
+    });
+
+    it("goes forward to the next question, and back to the one before (the start page before the first)", () => {
+      expect(nextPath("kind", { kind: "compliment" }, SERVICES, false)).toBe("/complain/service");
+      expect(nextPath("description", { kind: "compliment" }, SERVICES, false)).toBe("/complain/name");
+      expect(previousPath("name", { kind: "compliment" }, false)).toBe("/complain/description");
+      expect(previousPath("kind", {}, false)).toBe("/");
+    });
+
+    it("returns a changed answer to Check your answers, through any question the change adds", () => {
+      expect(previousPath("service", answered, true)).toBe("/complain/check");
+      expect(nextPath("service", answered, SERVICES, true)).toBe("/complain/check");
+      // A comment turned into a complaint now needs the outcome and a name.
+      expect(nextPath("kind", { kind: "complaint", service: "waste", description: "Bins", replyWanted: "no" }, SERVICES, true)).toBe("/complain/outcome?return=check");
+    });
+
+    it("replaces only the answers of the page posted, so an unticked box is no longer an answer", () => {
+      const form = new FormData();
+      form.append("contact", "email");
+      form.append("contact", "text");
+      form.set("email", " ann@example.com ");
+      form.set("phone", "07700 900123");
+      expect(withStepAnswers({ ...answered, contact: "email,post", addressLine1: "1 High Street" }, "contact", form)).toEqual({ ...answered, contact: "email,text", email: "ann@example.com", phone: "07700 900123" });
+      const text = new FormData();
+      text.set("description", "Line one\r\nLine two  ");
+      expect(withStepAnswers(answered, "description", text).description).toBe("Line one\nLine two");
     });
   });
 });

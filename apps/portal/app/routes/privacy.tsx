@@ -68,6 +68,9 @@ export default function PrivacyNotice() {
       <p className="govuk-body">
         We keep the records of a complaint, compliment or comment for {years} after we close it, then delete them. Equality monitoring answers are kept for the same time, unless you ask us to delete them sooner.
       </p>
+      <p className="govuk-body">
+        While you fill in the online form, we keep your answers so that you can go back and change them. If you do not send the form, we delete your answers a day after your last answer; once you send it, we delete them within an hour (they are then part of your complaint, compliment or comment).
+      </p>
 
       <h2 className="govuk-heading-m">Your rights</h2>
       <p className="govuk-body">You have the right to:</p>

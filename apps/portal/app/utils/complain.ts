@@ -5,6 +5,9 @@
 export const STEPS = ["kind", "service", "description", "outcome", "name", "contact", "check"] as const;
 export type Step = (typeof STEPS)[number];
 
+/** A question's address (decision 0520); reached from "Check your answers", it goes back there. */
+export const questionPath = (step: Step, returnToCheck = false) => `/complain/${step}${returnToCheck && step !== "check" ? "?return=check" : ""}`;
+
 /** Every answer the form keeps, by field name. */
 export const ANSWER_FIELDS = [
   "kind",

@@ -28,6 +28,7 @@ import * as conductLettersOnACase from "./20261209163210_conduct_letters_on_a_ca
 import * as mergedCasesCountedOnce from "./20261212100000_merged_cases_counted_once.js";
 import * as savedViews from "./20261213100000_saved_views.js";
 import * as casesAwaitingApproval from "./20261215100000_cases_awaiting_approval.js";
+import * as publicFormDrafts from "./20261216100000_public_form_drafts.js";
 
 /**
  * Every migration, by name. Names sort in the order they run (`YYYYMMDDHHmmss_snake_case`).
@@ -63,4 +64,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   "20261212100000_merged_cases_counted_once": mergedCasesCountedOnce,
   "20261213100000_saved_views": savedViews,
   "20261215100000_cases_awaiting_approval": casesAwaitingApproval,
+  "20261216100000_public_form_drafts": publicFormDrafts,
 });
