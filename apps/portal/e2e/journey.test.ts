@@ -90,7 +90,7 @@ describe.skipIf(!baseUrl).each([
       async () => {
         await v.page.check("#outcome-2");
         await v.page.fill("#reasons", "The crew missed the street on three collection days. We have spoken to them and changed the round.");
-        await v.page.selectOption("#remedy1Type", "apology");
+        await v.page.locator("input[name=remedy1Type][value=apology]").check();
         await v.page.fill("#remedy1Description", "A written apology for the missed collections");
         await v.page.fill("#rootCause", "The round sheet left the street out");
       },

@@ -24,20 +24,25 @@ const EXTEND = "Extend the deadline";
 const STATEMENT = "Record the agreed statement of complaint";
 const RESPOND = "Respond with outcome";
 const OMBUDSMAN = "Record an Ombudsman enquiry";
+// Correcting the record and referring a claim (issue 16; decisions 0105, 0325).
+const EDIT = "Correct the details";
+const RECATEGORISE = "Change category, priority or flags";
+const TRANSFER = "Transfer to another service";
+const CLAIM = "Refer to Legal as a claim";
 
-const CASEWORK = [CONTACT, NOTIFY, REQUEST, HOLDING, PARTICIPANT, PAUSE, EXTEND, STATEMENT, RESPOND];
+const CASEWORK = [CONTACT, NOTIFY, REQUEST, HOLDING, PARTICIPANT, PAUSE, EXTEND, STATEMENT, RESPOND, EDIT, RECATEGORISE, CLAIM];
 
 const ROLES: Array<{ role: string; email: string; actions: string[] | "cannot-see"; nav: string[] }> = [
-  { role: "customer services officer", email: "cso@exampleton.gov.uk", actions: [CONTACT, NOTIFY, WITHDRAW], nav: ["Work queue", "Log a case", "Customers", "Letters"] },
+  { role: "customer services officer", email: "cso@exampleton.gov.uk", actions: [CONTACT, NOTIFY, WITHDRAW, EDIT], nav: ["Work queue", "Log a case", "Customers", "Letters"] },
   { role: "investigating officer", email: "io.corporate@exampleton.gov.uk", actions: CASEWORK, nav: ["Work queue", "Log a case", "Customers", "Letters"] },
-  { role: "departmental customer relations officer", email: "dcro.corporate@exampleton.gov.uk", actions: [...CASEWORK, ASSIGN, WITHDRAW], nav: ["Work queue", "Log a case", "Customers", "Letters", "Reports"] },
+  { role: "departmental customer relations officer", email: "dcro.corporate@exampleton.gov.uk", actions: [...CASEWORK, ASSIGN, WITHDRAW, TRANSFER], nav: ["Work queue", "Log a case", "Customers", "Letters", "Reports"] },
   {
     role: "complaints manager",
     email: "manager@exampleton.gov.uk",
-    actions: [...CASEWORK, ASSIGN, WITHDRAW, OMBUDSMAN],
+    actions: [...CASEWORK, ASSIGN, WITHDRAW, TRANSFER, OMBUDSMAN],
     nav: ["Work queue", "Log a case", "Customers", "Letters", "Ombudsman", "Inbound email", "Improvement actions", "Quality audits", "Reports"],
   },
-  { role: "head of service", email: "hos.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, ASSIGN, RESPOND], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
+  { role: "head of service", email: "hos.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, ASSIGN, RESPOND, RECATEGORISE, TRANSFER], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "director", email: "director.corporate@exampleton.gov.uk", actions: [CONTACT, NOTIFY, RESPOND], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "quality assurance", email: "qa@exampleton.gov.uk", actions: [], nav: ["Work queue", "Customers", "Ombudsman", "Improvement actions", "Quality audits", "Reports"] },
   { role: "legal services", email: "legal@exampleton.gov.uk", actions: [CONTACT, NOTIFY, RESPOND], nav: ["Work queue", "Customers", "Ombudsman"] },

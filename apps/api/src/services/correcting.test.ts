@@ -81,13 +81,17 @@ describe("correcting the record", () => {
   });
 
   it("a restricting flag added by recategorising narrows who may see the case at once", async () => {
-    const { caseId } = await (await h.as("customer-services")).cases.log(complaint);
+    const cso = await h.as("customer-services");
+    const { caseId } = await cso.cases.log(complaint);
     const dcro = await h.as("dcro");
-    expect((await dcro.cases.get({ caseId })).id).toBe(caseId);
+    expect((await cso.cases.get({ caseId })).id).toBe(caseId);
     await dcro.command.recategorise({ caseId, expectedVersion: 1, addFlags: ["safeguarding"] });
     const row = await h.db.db.selectFrom("cases").select(["restricted", "flags"]).where("id", "=", caseId).executeTakeFirstOrThrow();
     expect(row).toEqual({ restricted: true, flags: ["safeguarding"] });
-    expect((await refusal(dcro.cases.get({ caseId }))).code).toBe("NOT_FOUND");
+    // Only the restricted readers (apps/api/src/access/policy.ts) and the handler see it now: the
+    // officer who logged it no longer does; the directorate's DCRO still does (decision 0325).
+    expect((await refusal(cso.cases.get({ caseId }))).code).toBe("NOT_FOUND");
+    expect((await dcro.cases.get({ caseId })).flags).toEqual(["safeguarding"]);
     expect((await (await h.as("complaints-manager")).cases.get({ caseId })).flags).toEqual(["safeguarding"]);
   });
 
