@@ -48,7 +48,8 @@ describe("finding 1: the persistent-complainant process stays within the cases o
       expect((await other.mutationReply("customers.conductCommand", refer)).status, role).toBe(404);
       expect((await other.queryReply("customers.conduct", { customerId: planning.customerId })).status, role).toBe(404);
     }
-    const safeguarding = await logCase("refuse-collection", { flags: ["safeguarding"] });
+    // The directorate's DCRO reads its restricted cases (decision 0325), but never one about them.
+    const safeguarding = await logCase("refuse-collection", { flags: ["safeguarding"], aboutStaffIds: [council.id("dcro", "customer-services")] });
     const dcro = await signIn(api.url, council.email("dcro", "customer-services"));
     expect((await dcro.mutationReply("customers.conductCommand", { ...refer, customerId: safeguarding.customerId })).status).toBe(404);
     // The customer's own directorate's DCRO works the process.
