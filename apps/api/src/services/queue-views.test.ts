@@ -59,6 +59,8 @@ describe("saved views, handlers and exports of the work queue", () => {
     expect(people.map((p) => p.id)).toContain(h.staffIds.get("investigating-officer"));
     expect(people.map((p) => p.id)).not.toContain(h.staffIds.get("customer-services"));
     expect(people.every((p) => !/^[0-9a-f-]{36}$/.test(p.name))).toBe(true);
+    // With their open caseload, as the one-case assign list shows it (issue 16).
+    expect(people.every((p) => Number.isInteger(p.openCases) && p.openCases >= 0)).toBe(true);
   });
 
   it("exports the queue as the screen shows it: UK dates, names not ids, formulas defused, and each case recorded as read", async () => {

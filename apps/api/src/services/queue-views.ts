@@ -5,13 +5,13 @@
  * read (docs/decisions/0518-work-queue-bulk-filters-export.md).
  */
 import { z } from "zod";
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, COMMANDS, DUE_KIND_LABELS, londonWallClock, slug, type CaseKind, type CaseStatus, type DueKind } from "@complaints/core";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DUE_KIND_LABELS, londonWallClock, slug, type CaseKind, type CaseStatus, type DueKind } from "@complaints/core";
 import { authRepository, caseRepository, savedViewRepository, type SavedView } from "@complaints/db";
 import { csvField } from "@complaints/reports";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { directoratesWith, type StaffPrincipal } from "../access/principal.js";
-import { CASE_READERS } from "../access/policy.js";
+import { CASE_READERS, COMMAND_ROLES } from "../access/policy.js";
 import { recordReads } from "./cases.js";
 import { searchCases, workQueue, type QueueFilters, type QueueKind, type SearchInput } from "./case-views.js";
 
@@ -105,13 +105,15 @@ export async function deleteView(ctx: Context, staff: StaffPrincipal, id: string
  * role there or council-wide), by name: the choices of the bulk "assign" form. Core still
  * decides each case (a person the complaint names is refused, Leeds policy).
  */
-export async function handlers(ctx: Context, staff: StaffPrincipal): Promise<Array<{ id: string; name: string }>> {
-  const handlerRoles = new Set<string>(COMMANDS.respond.roles);
+export async function handlers(ctx: Context, staff: StaffPrincipal): Promise<Array<{ id: string; name: string; openCases: number }>> {
+  // The same people and caseloads the one-case assign list gives (services/assignees.ts): the
+  // roles the API lets respond, in the directorates whose cases this person may see.
+  const handlerRoles = new Set<string>(COMMAND_ROLES.respond);
   const scope = directoratesWith(staff, CASE_READERS);
-  const people = await authRepository.listStaff(ctx.db, staff.councilId);
+  const [people, caseloads] = await Promise.all([authRepository.listStaff(ctx.db, staff.councilId), caseRepository.openCaseloads(ctx.db, staff.councilId)]);
   return people
     .filter((p) => p.active && p.grants.some((g) => handlerRoles.has(g.role) && (g.directorateId === null || scope === "all" || scope.includes(g.directorateId))))
-    .map((p) => ({ id: p.id, name: p.id === staff.id ? `${p.displayName} (you)` : p.displayName }))
+    .map((p) => ({ id: p.id, name: p.id === staff.id ? `${p.displayName} (you)` : p.displayName, openCases: caseloads.get(p.id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

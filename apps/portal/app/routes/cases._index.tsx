@@ -277,7 +277,7 @@ export default function WorkQueue() {
  * Work in bulk (issue 16): the boxes ticked in the table (their `form` is this one) with one
  * action; each case is done or refused on its own, and the next page says which.
  */
-function BulkForm({ handlers, services, bulkKey, view }: { handlers: Array<{ id: string; name: string }>; services: Array<{ code: string; name: string }>; bulkKey: string; view: string }) {
+function BulkForm({ handlers, services, bulkKey, view }: { handlers: Array<{ id: string; name: string; openCases: number }>; services: Array<{ code: string; name: string }>; bulkKey: string; view: string }) {
   return (
     <PostForm id="bulk" action="/cases/bulk" className="app-bulk">
       <input type="hidden" name="bulkKey" value={bulkKey} />
@@ -292,7 +292,7 @@ function BulkForm({ handlers, services, bulkKey, view }: { handlers: Array<{ id:
           {
             value: "assign",
             text: "Assign them",
-            conditional: <Select name="handlerId" label="Assign to" placeholder="Choose a person" items={handlers.map((h) => ({ value: h.id, text: h.name }))} />,
+            conditional: <Select name="handlerId" label="Assign to" placeholder="Choose a person" items={handlers.map((h) => ({ value: h.id, text: `${h.name} — ${h.openCases} open ${h.openCases === 1 ? "case" : "cases"}` }))} />,
           },
           {
             value: "transfer",
