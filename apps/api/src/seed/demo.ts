@@ -5,7 +5,7 @@
  * each step's moment over the last six months, so due dates, overdue cases and the RAG
  * colours are what a council would see today. Deterministic for a given "today".
  */
-import { currentResponseDue, todayIn, type CaseState, type CommandType, type Clock, type ResolvedRules } from "@complaints/core";
+import { currentResponseDue, delegatedLimitOf, todayIn, type CaseState, type CommandType, type Clock, type ResolvedRules } from "@complaints/core";
 import type { LetterElement } from "@complaints/letters";
 import type { ProfileId } from "@complaints/profiles";
 import { authRepository, caseRepository, customerRepository, organisationRepository } from "@complaints/db";
@@ -514,16 +514,25 @@ async function playCase(p: Play): Promise<void> {
       : [
           { id: "apology", type: "apology" as const, description: "A written apology", ownerId: ioId, dueOn: null },
           ...(rng.chance(0.4) ? [{ id: "fix", type: "action" as const, description: "Put right the problem complained about", ownerId: ioId, dueOn: dateAfter(after(10)) }] : []),
-          // Compensation in each of Lewisham's bands (6.3), approved within the Head of Service's limit.
+          // Compensation in each of Lewisham's bands (6.3); above the officer's own limit the Head of Service approves it first.
           ...(p.extra.chance(0.3)
-            ? [{ id: "pay", type: "financial" as const, description: "A payment for the time and trouble", ownerId: ioId, dueOn: dateAfter(after(10)), amountPence: p.extra.pick([5000, 8000, 10000, 15000, 25000, 40000, 60000, 90000]), financialKind: "compensation" as const, approverId: p.staffIds.get(`hos-${d}`)!, approverRoles: ["head-of-service" as const] }]
+            ? [{ id: "pay", type: "financial" as const, description: "A payment for the time and trouble", ownerId: ioId, dueOn: dateAfter(after(10)), amountPence: p.extra.pick([5000, 8000, 10000, 15000, 25000, 40000, 60000, 90000]), financialKind: "compensation" as const }]
             : []),
         ];
   const [rootCause, lessons, action] = p.extra.pick(LEARNING);
   const learning = outcome === "not-upheld" ? undefined : { rootCause, lessons, improvementActions: rng.chance(0.5) ? [{ id: "brief", description: action, ownerId: ioId, dueOn: dateAfter(after(20)) }] : [] };
   // SI 2009/309 reg 14(1): an adult social care response is signed by the responsible person.
   const signed = p.rules.regime.stages.find((s) => s.id === "stage-1")?.signedByResponsiblePerson ? { signedBy: p.signatory } : {};
-  if (!(await step(p.io, after(rng.int(3, 9)), "respond", { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}), ...signed }))) return;
+  const respondOn = after(rng.int(3, 9));
+  const response = { outcome, reasons: "We looked at the records and spoke to the team. " + (outcome === "not-upheld" ? "The service was delivered as it should have been." : "We got this wrong and are putting it right."), remedies, ...(learning ? { learning } : {}), ...signed };
+  // A payment above the officer's delegated limit waits for the Head of Service's approval (decision 0324).
+  const payment = Math.max(0, ...remedies.map((r) => ("amountPence" in r ? (r.amountPence ?? 0) : 0)));
+  const approval = payment > delegatedLimitOf(p.rules, ["investigating-officer"]) ? { approvalId: "pay-1" } : {};
+  if (approval.approvalId) {
+    if (!(await step(p.io, respondOn, "request-approval", { approvalId: approval.approvalId, response }))) return;
+    if (!(await step(`hos-${d}`, respondOn, "decide-approval", { approvalId: approval.approvalId, decision: "approve" }))) return;
+  }
+  if (!(await step(p.io, respondOn, "respond", { ...response, ...approval }))) return;
   if (remedies.some((r) => r.id === "fix") && rng.chance(0.6)) {
     if (!(await step(p.io, after(rng.int(3, 10)), "complete-remedy", { remedyId: "fix" }))) return;
   }

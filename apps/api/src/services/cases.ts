@@ -22,7 +22,6 @@ import {
 } from "@complaints/core";
 import {
   applyCaseCommand,
-  authRepository,
   caseRepository,
   customerRepository,
   logCase,
@@ -40,8 +39,7 @@ import type { DB } from "@complaints/db";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
 import { badInput, noAccess, notFound, refused, unprocessable } from "../errors.js";
-import { commandDecision, logDecision, readDecision, rolesIn, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
-import { toPrincipal } from "../auth/sessions.js";
+import { commandDecision, logDecision, readDecision, type CaseFacts, type StaffPrincipal, type ApiKeyPrincipal } from "../access/principal.js";
 import { COMMAND_ROLES, type StaffRole } from "../access/policy.js";
 import type { LetterElement } from "@complaints/letters";
 import { issueStepLetters, type StepLetter } from "./letters.js";
@@ -146,9 +144,6 @@ export async function runCommand<K extends CommandKey>(
   const command = { ...payload, type, by: { id: staff.id, roles: decision.roles, name: staff.name } } as unknown as Exclude<CaseCommand, LogCase>;
   // Core's refusals name the person assigned (issue 16), from the council's records.
   if (command.type === "assign") command.handlerName = (await caseRepository.staffNames(ctx.db, record.councilId, [command.handlerId])).get(command.handlerId);
-  if (command.type === "respond" && command.remedies?.length) {
-    command.remedies = await withApproversRoles(ctx, record.councilId, record.row.directorate_id, command.remedies);
-  }
   // The letters this step asks for, issued once it has committed (decision 0321).
   let letterIds: number[] = [];
   const step: StepOrigin = { by: staff.id, command: type, sections: words?.sections ?? [] };
@@ -213,26 +208,6 @@ async function tellReleasedHandler(ctx: Context, trx: Transaction<DB>, runtime: 
     text: `Case ${applied.reference} was transferred from ${moved.from.service} to ${moved.to.service}: ${moved.reason}\n\nYou no longer handle it; ${moved.to.service} will assign it.`,
     staffIds: [moved.handlerReleased],
   });
-}
-
-type RemedyInput = NonNullable<Extract<CaseCommand, { type: "respond" }>["remedies"]>[number];
-
-/**
- * A financial remedy is checked against its approver's delegated limit (core). Which roles the
- * approver holds is the council's record, read here, never the caller's say-so: the roles they
- * hold for cases of this directorate (or council-wide). An approver who is not an active member
- * of this council's staff cannot approve anything.
- */
-async function withApproversRoles(ctx: Context, councilId: string, directorateId: string | null, remedies: readonly RemedyInput[]): Promise<RemedyInput[]> {
-  const roles = new Map<string, StaffRole[]>();
-  for (const approverId of new Set(remedies.filter((r) => r.type === "financial" && r.approverId).map((r) => r.approverId!))) {
-    const approver = await authRepository.findStaffById(ctx.db, approverId);
-    if (!approver || approver.councilId !== councilId || !approver.active) {
-      throw badInput("The approver of a financial remedy must be an active member of this council's staff");
-    }
-    roles.set(approverId, rolesIn(toPrincipal(approver, null), directorateId));
-  }
-  return remedies.map((r) => (r.type === "financial" && r.approverId ? { ...r, approverRoles: roles.get(r.approverId)! } : { ...r, approverRoles: [] }));
 }
 
 export interface LogInput {

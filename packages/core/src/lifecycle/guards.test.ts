@@ -87,20 +87,30 @@ describe("guards name their rule", () => {
     expect(r.message).toContain("Stage 2 is the final stage; the next step is the Local Government and Social Care Ombudsman");
   });
 
-  it("financial remedies stay within the approver's delegated limit", () => {
+  it("financial remedies stay within the sender's delegated limit (Leeds policy para 70(4))", () => {
     const rules = rulesOf({ delegatedLimits: [{ role: "investigating-officer", maxPounds: 100 }, { role: "head-of-service", maxPounds: 1000 }] });
     const r = refusalOf(rules, received, [
       ...acked,
       ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "Missed collections.", by: { id: "io-1", roles: ["investigating-officer"] }, remedies: [{ id: "r1", type: "financial", description: "Time and trouble", ownerId: "io-1", dueOn: null, amountPence: 25000, approverId: "io-1" }] }],
     ]);
     expect(r.code).toBe("REMEDY_OVER_LIMIT");
-    expect(r.message).toBe("£250.00 is above the approver's delegated limit of £100.00; ask someone with a higher limit to approve it (Council profile: delegated financial limits)");
+    expect(r.message).toBe("£250.00 is above your delegated limit of £100.00; ask someone with a higher limit to approve it (Leeds policy para 70(4) and the council's scheme of delegation (profile: delegated financial limits))");
+  });
+
+  it("a payment is approved by its sender or through an approval, never by naming someone (decision 0324)", () => {
+    const rules = rulesOf({ delegatedLimits: [{ role: "investigating-officer", maxPounds: 100 }, { role: "head-of-service", maxPounds: 1000 }] });
+    const r = refusalOf(rules, received, [
+      ...acked,
+      ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "Missed collections.", by: { id: "io-1", roles: ["investigating-officer"] }, remedies: [{ id: "r1", type: "financial", description: "Time and trouble", ownerId: "io-1", dueOn: null, amountPence: 25000, approverId: "hos-1" }] }],
+    ]);
+    expect(r.code).toBe("NOT_ALLOWED_NOW");
+    expect(r.message).toContain("A payment approved by someone else needs their approval on the case");
   });
 
   it("a financial remedy is never for physical injury (Leeds policy: remedies)", () => {
     const r = refusalOf(rulesOf(), received, [
       ...acked,
-      ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "Fell on the path.", remedies: [{ id: "r1", type: "financial", description: "Injury", ownerId: null, dueOn: null, amountPence: 5000, approverId: "officer-1", physicalInjury: true }] }],
+      ["2026-03-10", { type: "respond", outcome: "upheld", reasons: "Fell on the path.", remedies: [{ id: "r1", type: "financial", description: "Injury", ownerId: null, dueOn: null, amountPence: 5000, physicalInjury: true }] }],
     ]);
     expect(r.code).toBe("REMEDY_PHYSICAL_INJURY");
     expect(r.message).toContain("Leeds policy");

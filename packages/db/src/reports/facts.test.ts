@@ -114,7 +114,8 @@ describe("report facts (decision 0201: derived from the snapshot in the same tra
         "2026-03-20",
         {
           type: "respond",
-          by: officer,
+          // The £150 is above the officer's £100 limit: the manager (limit £500) sends it.
+          by: manager,
           outcome: "partly-upheld",
           reasons: "Two collections were missed",
           remedies: [
@@ -133,8 +134,6 @@ describe("report facts (decision 0201: derived from the snapshot in the same tra
               dueOn: "2026-04-01",
               amountPence: 15_000,
               financialKind: "goodwill-gesture",
-              approverId: manager.id,
-              approverRoles: ["complaints-manager"],
             },
           ],
           learning: {

@@ -8,6 +8,7 @@
  * generated in any order, in parallel, and always come out the same.
  */
 import {
+  delegatedLimitOf,
   transition,
   transitionConduct,
   emptyConduct,
@@ -44,6 +45,7 @@ import { idOf, Random } from "./random.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Step = DistributiveOmit<Exclude<CaseCommand, LogCase>, "by">;
+type RespondStep = Extract<Step, { type: "respond" }>;
 
 export interface WorldOptions {
   seed: number;
@@ -624,7 +626,7 @@ class CasePlay {
       if (!this.step(this.manager(), this.after(rng.int(5, 30)), { type: "reopen", reason: "The customer sent new evidence that the response did not consider" })) return;
       const stageId = this.stage.stageId;
       const handler = this.stage.handlerId ? this.staff(this.stage.handlerId) : this.investigator();
-      if (!this.step(this.responderFor(stageId, handler), this.after(rng.int(3, 10)), { ...this.respondCommand(stageId, handler), reasons: "We looked again with the new evidence the customer sent." } as Step)) return;
+      if (!this.respondStep(this.responderFor(stageId, handler), this.after(rng.int(3, 10)), { ...this.respondCommand(stageId, handler), reasons: "We looked again with the new evidence the customer sent." } as RespondStep)) return;
       if (!this.step(closer, this.after(rng.int(2, 10)), { type: "close", note: "Closed again after reconsideration" })) return;
     }
     this.ombudsman();
@@ -719,7 +721,23 @@ class CasePlay {
       respondOn = this.on(this.rules.calendar.addWorkingDays(dueNow, rng.int(1, 15)));
     }
     const responder = this.responderFor(stageId, handler);
-    return this.step(responder, respondOn, this.respondCommand(stageId, handler));
+    return this.respondStep(responder, respondOn, this.respondCommand(stageId, handler));
+  }
+
+  /**
+   * A payment above the responder's delegated limit is approved first by the Head of Service
+   * or, above theirs, the Director (decision 0324), as the API requires.
+   */
+  private respondStep(responder: Actor, when: Date, command: RespondStep): boolean {
+    const payment = Math.max(0, ...(command.remedies ?? []).map((r) => r.amountPence ?? 0));
+    if (payment <= delegatedLimitOf(this.rules, responder.roles)) return this.step(responder, when, command);
+    const hos = this.hos();
+    const approver = payment <= delegatedLimitOf(this.rules, hos.roles) ? hos : this.director();
+    const approvalId = `pay-${(this.s.approvals ?? []).length + 1}`;
+    const { type: _type, ...response } = command;
+    if (!this.step(responder, when, { type: "request-approval", approvalId, response })) return false;
+    if (!this.step(approver, when, { type: "decide-approval", approvalId, decision: "approve" })) return false;
+    return this.step(responder, when, { ...command, approvalId });
   }
 
   /** Who may sign the response under the regime. */
@@ -733,11 +751,11 @@ class CasePlay {
     return handler;
   }
 
-  private respondCommand(stageId: string, handler: Actor): Step {
+  private respondCommand(stageId: string, handler: Actor): RespondStep {
     const rng = this.rng;
     const adjudicator = stageId === "stage-3" && !this.rules.regime.id.startsWith("children");
     const outcome: Outcome = adjudicator ? rng.weighted(STAGE_3_OUTCOMES) : rng.weighted(STAGE_OUTCOMES);
-    const remedies: NonNullable<Extract<Step, { type: "respond" }>["remedies"]> = [];
+    const remedies: NonNullable<RespondStep["remedies"]> = [];
     const due = (days: number) => this.dateOf(this.after(days));
     if (outcome !== "not-upheld") {
       remedies.push({ id: `apology-${stageId}`, type: "apology", description: "A written apology", ownerId: handler.id, dueOn: adjudicator ? due(5) : null });
@@ -746,7 +764,6 @@ class CasePlay {
       if (compensation) {
         const band = rng.weighted(COMPENSATION_BANDS);
         const pounds = band === "up-to-100" ? rng.int(25, 100) : band === "101-to-500" ? rng.int(101, 500) : rng.int(501, 4000);
-        const approver = pounds > 1000 ? this.director() : pounds > 100 ? this.hos() : handler;
         remedies.push({
           id: `payment-${stageId}`,
           type: "financial",
@@ -755,8 +772,6 @@ class CasePlay {
           dueOn: due(10),
           amountPence: pounds * 100,
           financialKind: pounds > 500 ? "compensation" : "goodwill-gesture",
-          approverId: approver.id,
-          approverRoles: [...approver.roles],
         });
       }
     }

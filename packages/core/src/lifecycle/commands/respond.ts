@@ -3,8 +3,7 @@ import { formatShort } from "../../calendar/dates.js";
 import { chosenId, id, isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { tellHeadOfService } from "../procedures.js";
-import type { Role } from "../../vocabulary/index.js";
-import { caseworkers, defineCommand, onField, type CommandOf } from "./define.js";
+import { caseworkers, defineCommand, onField } from "./define.js";
 import { FINANCIAL_KINDS, OUTCOMES, REMEDY_TYPES } from "../../vocabulary/index.js";
 import type { CaseState, StageInstance } from "../types.js";
 import type { Ctx } from "./define.js";
@@ -60,14 +59,6 @@ const payload = proposedResponse.extend({
   ...onField,
 });
 
-/**
- * A financial remedy is checked against its approver's delegated limit: the approver's roles
- * come from the council's records (the API fills them in), never from the client.
- */
-type RespondCommand = Omit<CommandOf<"respond", typeof payload>, "remedies"> & {
-  remedies?: Array<z.output<typeof remedy> & { approverRoles?: Role[] }> | undefined;
-};
-
 /** Answers the working stage: the outcome, the reasons, the remedies and the lessons. */
 export const respond = defineCommand({
   type: "respond",
@@ -79,7 +70,7 @@ export const respond = defineCommand({
     const stage = workingStage(state);
     return !!stage && (!!stage.acknowledgedOn || !rulesOfStage(rules, stage.stageId)?.acknowledge);
   },
-  apply(state, command: RespondCommand, ctx) {
+  apply(state, command, ctx) {
     const { rules, on } = ctx;
     const { stage, rule } = checkResponse(state, command, ctx);
     const approval = command.approvalId ? requireApproved(state, command.approvalId, "send the response") : undefined;
@@ -99,21 +90,22 @@ export const respond = defineCommand({
           // The approver is whoever approved it, recorded by core, not typed by anyone.
           r = { ...r, approverId: approval.decision!.by };
         } else {
-          if (!r.approverId) refuse("INVALID_INPUT", "A financial remedy needs the approver recorded");
+          // Without an approval the one who sends the response approves its payments, within
+          // their own delegated limit: naming someone else as the approver would skip the
+          // approval flow (request-approval, decide-approval), so it is refused.
+          if (r.approverId && r.approverId !== command.by.id) {
+            refuse("NOT_ALLOWED_NOW", "A payment approved by someone else needs their approval on the case: ask for approval, and send the response once it is approved", DELEGATION_RULE);
+          }
+          r = { ...r, approverId: command.by.id };
           if (rules.delegatedLimits.length) {
-            const approverRoles: readonly string[] = r.approverId === command.by.id ? command.by.roles : (r.approverRoles ?? []);
-            const limit = delegatedLimitOf(rules, approverRoles);
+            const limit = delegatedLimitOf(rules, command.by.roles);
             if (r.amountPence! > limit) {
-              refuse(
-                "REMEDY_OVER_LIMIT",
-                `${pounds(r.amountPence!)} is above the approver's delegated limit of ${pounds(limit)}; ask someone with a higher limit to approve it`,
-                "Council profile: delegated financial limits",
-              );
+              refuse("REMEDY_OVER_LIMIT", `${pounds(r.amountPence!)} is above your delegated limit of ${pounds(limit)}; ask someone with a higher limit to approve it`, DELEGATION_RULE);
             }
           }
         }
       }
-      const { physicalInjury: _injury, approverRoles: _roles, ...kept } = r;
+      const { physicalInjury: _injury, ...kept } = r;
       return { ...kept, completedOn: null };
     });
     if (approval) approval.usedOn = on;
