@@ -105,6 +105,7 @@ const SUBJECT_KEYS: Record<LetterKind, WordingKey> = {
   "conduct-review": "subject.conduct",
   "ombudsman-response": "subject.ombudsman-response",
   "claim-referral": "subject.claim-referral",
+  "ombudsman-reply": "subject.ombudsman-reply",
 };
 
 function stageOf(state: CaseState, stageId: string | undefined): StageInstance | undefined {
@@ -154,12 +155,14 @@ export function buildLetterModel(
   const openCustomerRequests = state.informationRequests.filter((request) => request.from === "customer" && !request.answeredOn);
   // The enquiry the Ombudsman decided last (the letter tells the resident of that decision).
   const ombudsmanCase = [...state.ombudsman].reverse().find((enquiry) => enquiry.decision) ?? state.ombudsman.at(-1);
+  // The enquiry our reply answers (the covering letter goes to its body): the latest answered.
+  const repliedEnquiry = [...state.ombudsman].reverse().find((enquiry) => enquiry.respondedOn);
   const stageIndex = stage ? rules.regime.stages.findIndex((rule) => rule.id === stage.stageId) : -1;
   const previousStage = stageIndex > 0 ? stageOf(state, rules.regime.stages[stageIndex - 1]?.id) : undefined;
 
   const showTrackingCode = Boolean(context.trackingCode) && TRACKING_CODE_LETTERS.has(kind) && !writeToRepresentative;
 
-  if (writeToRepresentative && !context.representativeAddress) {
+  if (writeToRepresentative && !context.representativeAddress && kind !== "ombudsman-reply") {
     throw new LetterModelError(`Case ${state.reference}: the reply goes to the representative, so their postal address is needed.`);
   }
 
@@ -353,6 +356,15 @@ export function buildLetterModel(
     "behaviour-concerns": () => [],
     ...conductSections(kind, context.conduct, profile, t, date),
     "ombudsman-decision": () => section("ombudsman-decision", ombudsmanCase?.decision?.summary),
+    "ombudsman-enquiry": () =>
+      section(
+        "ombudsman-enquiry",
+        repliedEnquiry && t("ombudsman-reply.enquiry", { reference: repliedEnquiry.reference, received: date(repliedEnquiry.receivedOn), customer: customerName, ours: state.reference, due: date(repliedEnquiry.responseDueOn) }),
+      ),
+    "reply-approval": () => {
+      const approver = repliedEnquiry?.approvedBy ? context.staff(repliedEnquiry.approvedBy) : undefined;
+      return section("reply-approval", repliedEnquiry?.respondedOn && approver && t("ombudsman-reply.enclosed", { name: approver.name, jobTitle: approver.jobTitle, date: date(repliedEnquiry.respondedOn) }));
+    },
   };
 
   const sections = ELEMENT_ORDER[kind].flatMap((element) => elements[element]());
@@ -373,8 +385,9 @@ export function buildLetterModel(
   if (!signatory) {
     throw new LetterModelError(`Case ${state.reference}: nobody to sign the letter (no signatory given and no handler on the stage).`);
   }
-  const recipientAddress = writeToRepresentative ? (context.representativeAddress as PostalAddress) : context.customerAddress;
-  const recipientName = writeToRepresentative && state.representative ? state.representative.name : customerName;
+  const ombudsman = kind === "ombudsman-reply" ? ombudsmanAddressee(state, profile, repliedEnquiry) : null;
+  const recipientAddress = ombudsman ? ombudsman.address : writeToRepresentative ? (context.representativeAddress as PostalAddress) : context.customerAddress;
+  const recipientName = ombudsman ? ombudsman.name : writeToRepresentative && state.representative ? state.representative.name : customerName;
 
   return {
     kind,
@@ -389,7 +402,7 @@ export function buildLetterModel(
       otherFormats: profile.letterhead.otherFormats,
     },
     recipient: { name: recipientName, address: recipientAddress },
-    ...(writeToRepresentative ? { onBehalfOf: { name: customerName, address: context.customerAddress } } : {}),
+    ...(writeToRepresentative && !ombudsman ? { onBehalfOf: { name: customerName, address: context.customerAddress } } : {}),
     ourReference: state.reference,
     ...(showTrackingCode ? { trackingCode: context.trackingCode } : {}),
     date: context.date,
@@ -508,6 +521,19 @@ function conductOmbudsmanParagraph(rules: ResolvedRules, profile: CouncilProfile
   return joinSentences(t("ombudsman.conduct", { name }), ways.length > 0 && t("ombudsman.contact", { ways: ways.join(t("ombudsman.or")) }));
 }
 
+/**
+ * The Ombudsman our reply goes to, as the council's profile records it (Administration →
+ * contacts): a reply cannot be addressed to a body the council has no address for.
+ */
+function ombudsmanAddressee(state: CaseState, profile: CouncilProfile, enquiry: CaseState["ombudsman"][number] | undefined): { name: string; address: PostalAddress } {
+  if (!enquiry) throw new LetterModelError(`Case ${state.reference}: no reply to an Ombudsman enquiry has been recorded, so there is nothing to send.`);
+  const contact = profile.ombudsmen[enquiry.body];
+  if (!contact || contact.addressLines.length === 0) {
+    throw new LetterModelError(`Case ${state.reference}: the council's settings have no postal address for "${enquiry.body}", the body of enquiry ${enquiry.reference}; add it to the profile's Ombudsmen.`);
+  }
+  return { name: contact.name, address: { lines: [...contact.addressLines], postcode: contact.postcode ?? "" } };
+}
+
 /** Letters that give the customer their tracking code: the first one they get. */
 const TRACKING_CODE_LETTERS = new Set<LetterKind>(["acknowledgement"]);
 
@@ -539,6 +565,7 @@ const ELEMENT_ORDER: Record<LetterKind, readonly LetterElement[]> = {
   "conduct-review": ["review-outcome", "reasons", "ombudsman-details"],
   "ombudsman-response": ["ombudsman-decision", "remedies", "outstanding-actions"],
   "claim-referral": ["reasons", "contact-details"],
+  "ombudsman-reply": ["ombudsman-enquiry", "reply-approval", "contact-details"],
 };
 
 /** Leeds policy paras 70–71: the claim goes to Legal Services, and what that means for the complaint. */

@@ -295,6 +295,11 @@ function familyCase(family: RegimeFamily) {
     );
     attempt({ type: "escalate", reason: "I am still unhappy." }, day(13));
   });
+  // Our reply to the next body's enquiry, approved by a Head of Service (decision 0324), for its covering letter.
+  s.do({ type: "ombudsman-enquiry", enquiryId: "ob-1", body: rules.regime.nextBody.id, reference: "26 000 001", responseDueOn: "2026-06-30" }, "2026-06-01");
+  s.do({ type: "request-approval", approvalId: "ob-1-reply", enquiryId: "ob-1" }, "2026-06-02");
+  s.do({ type: "decide-approval", approvalId: "ob-1-reply", decision: "approve" }, "2026-06-03", { id: "jo", roles: ["head-of-service"] });
+  s.do({ type: "ombudsman-response", enquiryId: "ob-1", approvalId: "ob-1-reply" }, "2026-06-04");
   return s;
 }
 

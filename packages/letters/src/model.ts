@@ -56,6 +56,8 @@ export const LETTER_ELEMENTS = [
   "review-date",
   "review-outcome",
   "ombudsman-decision",
+  "ombudsman-enquiry",
+  "reply-approval",
 ] as const;
 export type LetterElement = (typeof LETTER_ELEMENTS)[number];
 

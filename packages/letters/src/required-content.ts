@@ -136,8 +136,20 @@ function conductLetters(body: NextBody): Partial<Record<LetterKind, ContentRequi
   };
 }
 
+/**
+ * The covering letter of our reply to an Ombudsman enquiry: which enquiry it answers, and that
+ * the reply is enclosed with the Head of Service's approval (Southwark procedure, Ombudsman
+ * enquiries: the HoS reviews the response before it is submitted).
+ */
+const OMBUDSMAN_REPLY = "Southwark procedure, Ombudsman enquiries: the response is reviewed by the Head of Service before submission";
+const ombudsmanReply: ContentRequirement[] = [
+  req("ombudsman-enquiry", "the Ombudsman's reference and the complaint the reply is about", OMBUDSMAN_REPLY),
+  req("reply-approval", "that our reply is enclosed, and who approved it", OMBUDSMAN_REPLY),
+];
+
 function sharedLetters(body: NextBody): Partial<Record<LetterKind, ContentRequirement[]>> {
   return {
+    "ombudsman-reply": ombudsmanReply,
     "information-request": [
       req("information-requested", "exactly what information we need", INFO_REQUEST),
       req("consequences-of-no-reply", "what happens if we do not get it", INFO_REQUEST),
@@ -382,6 +394,7 @@ const REQUIRED_CONTENT: Record<RegimeFamily, Partial<Record<LetterKind, ContentR
     "holding-response": sharedLetters(LGSCO)["holding-response"] ?? [],
     "information-request": sharedLetters(LGSCO)["information-request"] ?? [],
     "wrongly-addressed": sharedLetters(LGSCO)["wrongly-addressed"] ?? [],
+    "ombudsman-reply": ombudsmanReply,
     "member-enquiry-response": [
       req("customer-named-for-representative", "the name and address of the constituent the enquiry is about", REPRESENTATIVE),
       req("enquiry-summary", "our understanding of the enquiry", MEMBER.response),

@@ -102,6 +102,9 @@ const ELEMENT_TEXT: Record<LetterElement, string> = {
   "review-outcome": "We have decided to lift the restrictions on how you contact us from Monday 12 July 2027.",
   "ombudsman-decision":
     "The Ombudsman found that we were at fault for the delay in repairing your roof and asked us to apologise and pay you £300.",
+  "ombudsman-enquiry":
+    "Your reference: 26 001 002. On Monday 1 June 2026 you asked for our response to the complaint of Mrs Amina Okafor (our reference EXC-2026-00123) by Monday 29 June 2026.",
+  "reply-approval": "Our reply is enclosed. Jane Cooper, Head of Housing Services, approved it on Friday 26 June 2026.",
 };
 
 const STAGE_TEXT: Partial<Record<LetterKind, string>> = {

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { letterRepository } from "@complaints/db";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
 
 /**
@@ -100,5 +102,36 @@ describe("ombudsman.enquiries", () => {
     expect((await manager.ombudsman.enquiries({})).enquiries.map((e) => e.caseId)).not.toContain(ids.satisfied);
     // An open enquiry stays however old it is.
     expect((await manager.ombudsman.enquiries({})).enquiries.map((e) => e.caseId)).toContain(ids.asked);
+  });
+
+  it("sends our reply with a covering letter addressed to the Ombudsman: by email where the profile has its address, else by post (Southwark procedure: Ombudsman enquiries)", async () => {
+    h.clock.set("2026-04-01T09:00:00Z");
+    const manager = await h.as("complaints-manager");
+    const hos = await h.as("hos-both");
+    const reply = async (body: string, name: string) => {
+      const { caseId, reference } = await manager.cases.log({ kind: "complaint", channel: "email", serviceId: "waste", description: `Covering letter ${name}`, customer: { fullName: `Resident ${name}`, email: `${name}@example.com` } });
+      let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
+      v = (await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: v, enquiryId: "e-1", body, reference: `26 ${name}`, responseDueOn: "2026-04-29" })).version;
+      v = (await manager.command.requestApproval({ caseId, expectedVersion: v, approvalId: "e-1-reply", enquiryId: "e-1" })).version;
+      v = (await hos.command.decideApproval({ caseId, expectedVersion: v, approvalId: "e-1-reply", decision: "approve" })).version;
+      const outcome = await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId: "e-1", approvalId: "e-1-reply" });
+      const sent = await h.db.db.selectFrom("notifications_outbox").select(["recipient", "payload"]).where("case_id", "=", caseId).where("kind", "=", "correspondence").execute();
+      return { reference, outcome, sent: sent.map((r) => ({ recipient: r.recipient, channel: (r.payload as { channel: string }).channel })) };
+    };
+
+    const housing = await reply("housing-ombudsman", "cover-ho");
+    expect(housing.outcome.letters).toEqual([expect.objectContaining({ kind: "ombudsman-reply", status: "issued", missing: [] })]);
+    expect(housing.sent).toEqual([{ recipient: { party: "ombudsman", name: "Housing Ombudsman Service", email: "info@housing-ombudsman.org.uk" }, channel: "email" }]);
+    const { pdf } = await letterRepository.getLetterPdf(h.db.db, housing.outcome.letters[0]!.letterId!);
+    const text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: Buffer.from(pdf) }).toString("utf8").replace(/\s+/g, " ");
+    expect(text).toContain("PR2 0ET");
+    expect(text).toContain("Dear Housing Ombudsman Service");
+    expect(text).toContain(`Your reference: 26 cover-ho. On 1 April 2026 you asked for our response to the complaint of Resident cover-ho (our reference ${housing.reference}) by 29 April 2026.`);
+    expect(text).toContain("Our reply is enclosed. Hana Head");
+    expect(text).not.toContain("cover-ho@example.com");
+
+    // The default profile has no email address for the LGSCO: the letter goes by post.
+    const lgsco = await reply("lgsco", "cover-lgsco");
+    expect(lgsco.sent).toEqual([{ recipient: { party: "ombudsman", name: "Local Government and Social Care Ombudsman" }, channel: "post" }]);
   });
 });

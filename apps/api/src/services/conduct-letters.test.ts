@@ -198,8 +198,9 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     let v = (await manager.command.triage({ caseId, expectedVersion: 1, outcome: "accept" })).version;
     v = (await manager.command.ombudsmanEnquiry({ caseId, expectedVersion: v, enquiryId: "e1", body: "lgsco", reference: "26 001 234", responseDueOn: "2026-03-30" })).version;
     const replied = await approvedReply(caseId, v);
-    // Our reply is to the Ombudsman, not to the resident: no letter.
-    expect(replied.letters).toEqual([]);
+    // Our reply is to the Ombudsman, not to the resident: its covering letter goes to the Ombudsman
+    // (by post: the default profile has no email address for the LGSCO).
+    expect(replied.letters).toMatchObject([{ kind: "ombudsman-reply", status: "issued", sentTo: [{ party: "ombudsman", channel: "post" }] }]);
     const decided = await manager.command.ombudsmanDecision({
       caseId,
       expectedVersion: replied.version,
@@ -219,8 +220,11 @@ describe("letters about a customer's conduct, and the Ombudsman's decision, go w
     });
     expect(model.signOff.name).toBe((await authRepository.findStaffById(h.db.db, managerId))!.displayName);
     const detail = await manager.cases.get({ caseId });
-    expect(detail.timeline.find((e) => e.type === "letter-issued")).toMatchObject({ actor: { id: managerId }, data: { kind: "ombudsman-response", sentBy: ["email"] } });
-    expect(await rowsOf(caseId)).toMatchObject([{ payload: { channel: "email", purpose: "ombudsman", letterKind: "ombudsman-response", letterId } }]);
+    expect(detail.timeline.filter((e) => e.type === "letter-issued").at(-1)).toMatchObject({ actor: { id: managerId }, data: { kind: "ombudsman-response", sentBy: ["email"] } });
+    expect(await rowsOf(caseId)).toMatchObject([
+      { payload: { channel: "post", purpose: "ombudsman", letterKind: "ombudsman-reply" } },
+      { payload: { channel: "email", purpose: "ombudsman", letterKind: "ombudsman-response", letterId } },
+    ]);
   });
 
   it("an Ombudsman decision that asks nothing more of the council says so, and the letter still goes", async () => {

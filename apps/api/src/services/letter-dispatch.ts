@@ -4,7 +4,7 @@
  * contract of issue 15 (docs/decisions/0318-writing-to-residents.md): one per message per
  * channel, enqueued in the transaction that issues the letter, delivered by the sender.
  */
-import { LETTER_KIND_NAMES, type CaseState, type ChannelSettings, type CorrespondencePurpose, type LetterKind } from "@complaints/core";
+import { LETTER_KIND_NAMES, type CaseState, type ChannelSettings, type CorrespondencePurpose, type CouncilProfile, type LetterAddressee, type LetterKind } from "@complaints/core";
 import type { Executor, NewNotification } from "@complaints/db";
 import { addresseeParty, residentRecipients } from "./correspondence-recipients.js";
 import { bilingualLetterMessage, letterMessage, type LetterModel } from "@complaints/letters";
@@ -12,7 +12,7 @@ import { bilingualLetterMessage, letterMessage, type LetterModel } from "@compla
 export type LetterChannel = "email" | "post";
 
 export interface LetterRecipient {
-  party: "customer" | "representative";
+  party: LetterAddressee;
   name: string;
   email: string | null;
   channel: LetterChannel;
@@ -32,6 +32,19 @@ export async function letterRecipients(db: Executor, state: CaseState, settings:
   // post, and its draft says the address is missing, so it waits for one rather than going nowhere.
   const name = to === "representative" ? state.representative!.name : state.customer!.name;
   return [{ party: to, name, email: null, channel: "post" }];
+}
+
+/**
+ * Where our reply to an Ombudsman enquiry goes: the body of the enquiry last answered (or, for
+ * the step's plan, the one waiting for our reply), by email where the council's profile has the
+ * body's email address, else by post. None when the profile has nothing for the body.
+ */
+export function ombudsmanRecipients(state: CaseState, profile: CouncilProfile, options: { waiting?: boolean } = {}): LetterRecipient[] {
+  const enquiry = options.waiting ? state.ombudsman.find((e) => !e.respondedOn) : [...state.ombudsman].reverse().find((e) => e.respondedOn);
+  const contact = enquiry ? profile.ombudsmen[enquiry.body] : undefined;
+  if (!contact) return [];
+  const email = contact.email?.includes("@") ? contact.email.trim() : null;
+  return [{ party: "ombudsman", name: contact.name, email, channel: email ? "email" : "post" }];
 }
 
 /** What each letter is for, in the contract's words (decision 0318). */
@@ -57,6 +70,7 @@ export const LETTER_PURPOSES: Record<LetterKind, CorrespondencePurpose> = {
   "conduct-review": "conduct",
   "ombudsman-response": "ombudsman",
   "claim-referral": "other",
+  "ombudsman-reply": "ombudsman",
 };
 
 export interface IssuedLetterToSend {

@@ -9,7 +9,7 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type ConductState, type CorrespondenceLanguage, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type ConductState, type CorrespondenceLanguage, type LetterAddressee, type LetterKind, type StageInstance } from "@complaints/core";
 import { TRPCError } from "@trpc/server";
 import {
   authRepository,
@@ -47,7 +47,7 @@ import { ApiProblem, badInput, noAccess, notFound, unprocessable, versionConflic
 import { commandDecision, letterDecision, readDecision, type CaseFacts, type StaffPrincipal } from "../access/principal.js";
 import { ROLE_LABELS } from "../access/policy.js";
 import { factsOfCase, loadReadableCase, recordRead, type CommandKey } from "./cases.js";
-import { correspondenceFor, letterRecipients, type LetterRecipient } from "./letter-dispatch.js";
+import { correspondenceFor, letterRecipients, ombudsmanRecipients, type LetterRecipient } from "./letter-dispatch.js";
 import { correspondenceLanguage } from "./correspondence-recipients.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ export interface Draft {
   issuable: boolean;
   largePrint: boolean;
   largePrintReason: string;
-  recipient: { to: "customer" | "representative"; name: string };
+  recipient: { to: LetterAddressee; name: string };
   /** Who it will be sent to, and how (email, post): the resident's channels (letter-dispatch.ts). */
   recipients: LetterRecipient[];
   /** The pending letter this one settles when issued, if any. */
@@ -305,27 +305,30 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   if (input.stageId && !stage && !CASE_LEVEL_LETTERS.has(kind)) throw badInput(`This case has no stage "${input.stageId}"`);
 
   const signatoryId = input.signatoryId ?? (CASE_LEVEL_LETTERS.has(kind) ? issuerId : (stage?.response?.signedBy ?? stage?.handlerId ?? issuerId));
-  const people = [signatoryId, issuerId, ...state.stages.flatMap((s) => [s.handlerId, s.response?.signedBy].filter((x): x is string => Boolean(x)))];
+  const people = [signatoryId, issuerId, ...state.stages.flatMap((s) => [s.handlerId, s.response?.signedBy].filter((x): x is string => Boolean(x))), ...state.ombudsman.flatMap((e) => (e.approvedBy ? [e.approvedBy] : []))];
   const cards = await staffCards(ctx, record.councilId, people);
 
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
-  const toRepresentative = state.representative?.replyTo === "representative";
-  const to = toRepresentative ? "representative" : "customer";
-  const recipientName = toRepresentative ? state.representative!.name : (state.customer?.name ?? "");
-  let recipients = await letterRecipients(ctx.db, state, ctx.deps.notifier.channels);
+  // Our reply to an Ombudsman enquiry is addressed to the Ombudsman, not to the resident.
+  const toOmbudsman = kind === "ombudsman-reply";
+  const toRepresentative = !toOmbudsman && state.representative?.replyTo === "representative";
+  const to = toOmbudsman ? "ombudsman" : toRepresentative ? "representative" : "customer";
+  let recipients = toOmbudsman ? ombudsmanRecipients(state, runtime.profile) : await letterRecipients(ctx.db, state, ctx.deps.notifier.channels);
+  const recipientName = toOmbudsman ? (recipients[0]?.name ?? "") : toRepresentative ? state.representative!.name : (state.customer?.name ?? "");
   // An officer may ask for a paper copy as well, or for none (the letter handed over in person).
-  if (input.byPost === true && state.customer && !recipients.some((r) => r.channel === "post")) recipients = [...recipients, { party: to, name: recipientName, email: null, channel: "post" }];
+  if (input.byPost === true && (state.customer || toOmbudsman) && recipientName && !recipients.some((r) => r.channel === "post")) recipients = [...recipients, { party: to, name: recipientName, email: null, channel: "post" }];
   if (input.byPost === false) recipients = recipients.filter((r) => r.channel !== "post");
   const posted = recipients.some((r) => r.channel === "post");
 
   const missing: MissingItem[] = [];
-  if (!state.customer) missing.push({ element: "recipient", description: "someone to send it to: nobody's name and address is on this anonymous case", source: RECIPIENT_SOURCE });
+  // (A letter to an Ombudsman the council has no address for is refused by the letters package, naming the setting.)
+  if (!toOmbudsman && !state.customer) missing.push({ element: "recipient", description: "someone to send it to: nobody's name and address is on this anonymous case", source: RECIPIENT_SOURCE });
   // Issued with no channel (no post asked for, no email address), the letter would be settled
   // with nothing queued: nobody told, and its deadline never met (decision 0322).
   else if (recipients.length === 0) missing.push({ element: "recipient", description: "nobody would receive this letter: add an email address or a postal address", source: RECIPIENT_SOURCE });
   const customerAddress = input.customerAddress ?? postalAddressOf(customer);
   // An address is needed to post the letter, or to print it for the representative's client.
-  if (state.customer && !customerAddress && (posted || toRepresentative)) {
+  if (!toOmbudsman && state.customer && !customerAddress && (posted || toRepresentative)) {
     missing.push({ element: "recipient-address", description: "the customer's postal address (add it to their record, or give it for this letter)", source: RECIPIENT_SOURCE });
   }
   // The representative's address as staff recorded it with their contact details (decision 0320).
@@ -337,7 +340,8 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   // The resident's language, where the council writes in it (Welsh Language Standards, standards
   // 1, 2 and 5; decision 0104): the customer's, whoever the letter goes to, since no language is
   // stored for a representative. An officer may still choose the language of this letter.
-  const language: CorrespondenceLanguage = input.language ?? correspondenceLanguage(runtime, customer?.language);
+  // A letter to the Ombudsman is in English unless the officer chooses otherwise.
+  const language: CorrespondenceLanguage = input.language ?? (toOmbudsman ? "en" : correspondenceLanguage(runtime, customer?.language));
   const sections = [...(pending?.sections ?? []), ...(input.sections ?? [])];
   const build = async (written: "en" | "cy"): Promise<LetterModel> => withSections(buildLetterModel(kind, state, rules, runtime.profile, {
     date: todayIn(ctx.clock),
@@ -362,6 +366,9 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   if (input.largePrint !== undefined) {
     largePrint = input.largePrint;
     largePrintReason = largePrint ? "asked for on this letter" : "standard print asked for on this letter";
+  } else if (toOmbudsman) {
+    largePrint = false;
+    largePrintReason = "standard print: the letter goes to the Ombudsman";
   } else if (toRepresentative) {
     largePrint = false;
     largePrintReason = "standard print: the letter goes to the representative";
@@ -408,7 +415,7 @@ export const CONDUCT_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>(["co
  * Letters about no one stage: the conduct letters, and the letter telling the resident of the
  * Ombudsman's decision. They are signed by whoever decided (ran the step), not a stage's handler.
  */
-const CASE_LEVEL_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>([...CONDUCT_LETTERS, "ombudsman-response"]);
+const CASE_LEVEL_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>([...CONDUCT_LETTERS, "ombudsman-response", "ombudsman-reply"]);
 
 /**
  * The case as a letter of this kind sees it: a letter about a customer's own behaviour goes to
@@ -824,6 +831,8 @@ function lettersOfCommand(state: CaseState, rulesStages: ReadonlyArray<{ id: str
       return [{ kind: "compliment-acknowledgement", when: null }];
     case "ombudsman-decision":
       return [{ kind: "ombudsman-response", when: null }];
+    case "ombudsman-response":
+      return [{ kind: "ombudsman-reply", when: null }];
     case "triage":
       return [
         { kind: "not-a-complaint", when: "if it is not a complaint" },
@@ -879,8 +888,7 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
     kind,
     kindName: LETTER_KIND_NAMES[kind],
     when,
-    recipients,
-    addressMissing,
+    ...(kind === "ombudsman-reply" ? { recipients: ombudsmanRecipients(state, runtime.profile, { waiting: true }), addressMissing: false } : { recipients, addressMissing }),
     words: (requiredContent(kind, family) ?? [])
       .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement) || (KIND_WORDS[kind] ?? []).includes(r.element as LetterElement))
       .map(({ element, description, source }) => ({ element, description, source })),

@@ -51,7 +51,7 @@ interface IssuedLetter {
 const upperFirst = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
 function recipientOf(to: string | null, name?: string | null): string {
-  const who = to === "representative" ? "the representative" : to === "customer" ? "the customer" : null;
+  const who = to === "representative" ? "the representative" : to === "customer" ? "the customer" : to === "ombudsman" ? "the Ombudsman" : null;
   if (name && who) return `${name} (${who})`;
   return name ?? (who ? upperFirst(who) : "Not known yet");
 }

@@ -41,7 +41,7 @@ export default function Letters() {
               <span className="govuk-visually-hidden">: write the {p.kindName}</span>
             </Link>,
             p.kindName.replace(/^./, (c) => c.toUpperCase()),
-            p.to === "representative" ? "The representative" : "The customer",
+            p.to === "representative" ? "The representative" : p.to === "ombudsman" ? "The Ombudsman" : "The customer",
             p.dueOn ? formatDate(p.dueOn) : "As soon as possible",
             formatDateTime(p.queuedAt),
           ])}

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { accept, council, refusalOf, runCase, type Step } from "../../test/scenario.js";
+import { transition } from "./transition.js";
 import type { Actor } from "./types.js";
 
 const rules = council({
@@ -135,5 +136,11 @@ describe("approval of the reply to the Ombudsman (Southwark procedure: Ombudsman
     ]);
     expect(state.ombudsman[0]).toMatchObject({ respondedOn: "2026-06-12", approvedBy: "hos-1" });
     expect(state.approvals![0]!.usedOn).toBe("2026-06-12");
+  });
+
+  it("the reply goes with a covering letter addressed to the Ombudsman, issued with the step", () => {
+    const approved = runCase(rules, received, [...enquiry, ["2026-06-11", { type: "decide-approval", approvalId: "a9", decision: "approve", by: hos }]]);
+    const replied = transition(approved, { type: "ombudsman-response", enquiryId: "ob-1", approvalId: "a9", by: manager }, rules, { now: () => new Date("2026-06-12T10:00:00Z") });
+    expect(replied.ok && replied.effects).toContainEqual({ type: "send-letter", letter: "ombudsman-reply", stageId: null, to: "ombudsman", dueOn: null });
   });
 });

@@ -325,8 +325,11 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
+/** Whom a letter is addressed to: the resident, the one acting for them, or the Ombudsman (our reply to an enquiry). */
+export type LetterAddressee = "customer" | "representative" | "ombudsman";
+
 export type Effect =
-  | { type: "send-letter"; letter: LetterKind; stageId: string | null; to: "customer" | "representative"; dueOn: IsoDate | null }
+  | { type: "send-letter"; letter: LetterKind; stageId: string | null; to: LetterAddressee; dueOn: IsoDate | null }
   | { type: "notify"; party: string; reason: string }
   | { type: "legal-referral"; reason: string };
 

@@ -22,6 +22,7 @@ export const LETTER_KINDS = [
   "conduct-review",
   "ombudsman-response",
   "claim-referral",
+  "ombudsman-reply",
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -48,4 +49,5 @@ export const LETTER_KIND_NAMES: Record<LetterKind, string> = {
   "conduct-review": "unreasonable behaviour review",
   "ombudsman-response": "Ombudsman decision response",
   "claim-referral": "letter about the claim referred to Legal Services",
+  "ombudsman-reply": "covering letter to the Ombudsman with our reply",
 };
