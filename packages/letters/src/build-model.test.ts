@@ -305,3 +305,33 @@ describe("letters about how a customer contacts us (Leeds policy paras 54–56)"
     expect(checkRequiredContent(model, "code-2024").map((m) => m.element)).toEqual(["behaviour-concerns"]);
   });
 });
+
+describe("the covering letter of our reply to an Ombudsman enquiry (Southwark procedure: Ombudsman enquiries)", () => {
+  function replied(body: string) {
+    const s = loggedComplaint();
+    s.do({ type: "ombudsman-enquiry", enquiryId: "ob-1", body, reference: "26 004 321", responseDueOn: "2026-12-21" }, "2026-11-23");
+    s.do({ type: "request-approval", approvalId: "ob-1-reply", enquiryId: "ob-1" }, "2026-11-24");
+    s.do({ type: "decide-approval", approvalId: "ob-1-reply", decision: "approve" }, "2026-11-25", { id: "sam", roles: ["head-of-service"] });
+    s.do({ type: "ombudsman-response", enquiryId: "ob-1", approvalId: "ob-1-reply" }, "2026-11-26");
+    return s;
+  }
+
+  it("is addressed to the body from the council's profile and names the enquiry, the complaint and who approved the reply", () => {
+    const s = replied("lgsco");
+    const model = buildLetterModel("ombudsman-reply", s.case, s.rules, defaultProfile, { ...context, signatoryId: "alex" });
+    expect(model.recipient).toEqual({ name: "Local Government and Social Care Ombudsman", address: { lines: ["PO Box 4771", "Coventry"], postcode: "CV4 0EH" } });
+    expect(model.onBehalfOf).toBeUndefined();
+    expect(Object.fromEntries(model.sections.map((section) => [section.element, section.paragraphs.join(" ")]))).toMatchObject({
+      "ombudsman-enquiry": "Your reference: 26 004 321. On 23 November 2026 you asked for our response to the complaint of Ada Lovelace (our reference CMP-2026-0042) by 21 December 2026.",
+      "reply-approval": "Our reply is enclosed. Sam Patel, Waste Services Manager, approved it on 26 November 2026.",
+    });
+    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+  });
+
+  it("cannot be drafted for a body the profile has no address for, and says which setting to add", () => {
+    const s = replied("spso");
+    expect(() => buildLetterModel("ombudsman-reply", s.case, s.rules, defaultProfile, { ...context, signatoryId: "alex" })).toThrow(
+      new LetterModelError('Case CMP-2026-0042: the council\'s settings have no postal address for "spso", the body of enquiry 26 004 321; add it to the profile\'s Ombudsmen.'),
+    );
+  });
+});
