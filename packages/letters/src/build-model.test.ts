@@ -324,6 +324,8 @@ describe("the covering letter of our reply to an Ombudsman enquiry (Southwark pr
     expect(Object.fromEntries(model.sections.map((section) => [section.element, section.paragraphs.join(" ")]))).toMatchObject({
       "ombudsman-enquiry": "Your reference: 26 004 321. On 23 November 2026 you asked for our response to the complaint of Ada Lovelace (our reference CMP-2026-0042) by 21 December 2026.",
       "reply-approval": "Our reply is enclosed. Sam Patel, Waste Services Manager, approved it on 26 November 2026.",
+      // Whoever sends the reply is the Ombudsman's contact, not the stage's handler (Sam).
+      "contact-details": expect.stringMatching(/^You can contact Alex Brown on /),
     });
     expect(checkRequiredContent(model, "code-2024")).toEqual([]);
   });

@@ -173,10 +173,12 @@ export function buildLetterModel(
   const escalateAddress = context.publicAddress ? `${context.publicAddress.replace(/^https?:\/\//, "").replace(/\/+$/, "")}/escalate` : undefined;
 
   const contactLine = (() => {
-    const phone = handler?.phone ?? profile.letterhead.phone;
-    const email = handler?.email ?? profile.letterhead.email;
+    // The Ombudsman deals with whoever sends our reply, not with the officer who handled a stage.
+    const person = kind === "ombudsman-reply" ? (context.signatoryId ? context.staff(context.signatoryId) : undefined) : handler;
+    const phone = person?.phone ?? profile.letterhead.phone;
+    const email = person?.email ?? profile.letterhead.email;
     return joinSentences(
-      handler ? t("contact.person", { name: handler.name, phone, email, reference: state.reference }) : t("contact.us", { phone, email, reference: state.reference }),
+      person ? t("contact.person", { name: person.name, phone, email, reference: state.reference }) : t("contact.us", { phone, email, reference: state.reference }),
       showTrackingCode && t("contact.online"),
     );
   })();
