@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { defaultPlugins } from "../install.js";
 import { main } from "./explain.js";
+
+const plugins = await defaultPlugins();
 
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = main(
     argv,
+    plugins,
     (l) => out.push(l),
     (l) => err.push(l),
   );
