@@ -195,7 +195,9 @@ export async function loadPlugins(file: string): Promise<readonly ServicePlugin[
   const byId = new Map<string, string[]>();
   for (const { entry, plugin } of loaded) byId.set(plugin.id, [...(byId.get(plugin.id) ?? []), entry]);
   for (const [id, from] of byId) {
-    if (from.length > 1) problems.push(`${from.map((e) => `"${e}"`).join(" and ")} are both the plugin "${id}": a server runs one plugin per id, so name only one of them`);
+    if (from.length < 2) continue;
+    if (new Set(from).size === 1) problems.push(`"${from[0]}" is named ${from.length} times: name each plugin once`);
+    else problems.push(`${[...new Set(from)].map((e) => `"${e}"`).join(" and ")} are both the plugin "${id}": a server runs one plugin per id, so name only one of them`);
   }
   if (problems.length) throw new PluginConfigError(absolute, problems);
   return Object.freeze(loaded.map((l) => l.plugin));
