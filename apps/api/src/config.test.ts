@@ -86,3 +86,11 @@ describe("how mail leaves (docs/decisions/0318-writing-to-residents.md)", () => 
     expect(() => configFromEnv({ OUTBOX_LEASE_SECONDS: "2" })).toThrow(ConfigError);
   });
 });
+
+describe("the plugins file setting (docs/decisions/0405-plugins-installed-by-a-config-file.md)", () => {
+  it("by default, the shipped complaints.plugins.json at the repository root; PLUGINS_CONFIG names another, relative to the working folder", () => {
+    expect(configFromEnv({}).pluginsConfig).toBe(path.resolve(import.meta.dirname, "../../../complaints.plugins.json"));
+    expect(configFromEnv({ PLUGINS_CONFIG: "council/plugins.json" }).pluginsConfig).toBe(path.resolve("council/plugins.json"));
+    expect(configFromEnv({ PLUGINS_CONFIG: "/etc/complaints/plugins.json" }).pluginsConfig).toBe("/etc/complaints/plugins.json");
+  });
+});

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AUDIT_KEY_MIN_LENGTH, defaultAttachmentPolicy, type AttachmentConfig } from "@complaints/db";
-import { PROFILE_IDS, type ProfileId } from "@complaints/profiles";
+import { DEFAULT_PLUGINS_CONFIG, PROFILE_IDS, type ProfileId } from "@complaints/profiles";
 
 export interface LockoutPolicy {
   /** Failed sign-ins allowed within `windowMinutes` before the account is locked. */
@@ -84,6 +84,12 @@ export interface ApiConfig {
    * Exampleton. Each has its own embedded data folder (docs/decisions/0314-demo-as-any-council.md).
    */
   demoCouncil: ProfileId | null;
+  /**
+   * The plugins file (PLUGINS_CONFIG; relative to the working folder): the service plugins this
+   * server runs, npm packages or folders, loaded at start-up. By default the one that ships,
+   * complaints.plugins.json with the bundled plugins (docs/plugins.md, "Installing a plugin").
+   */
+  pluginsConfig: string;
 }
 
 export type MailSettings =
@@ -220,6 +226,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   PGBOSS_SCHEMA: z.string().min(1).default("pgboss"),
   SEED_DEMO: z.string().optional(),
+  PLUGINS_CONFIG: z.string().trim().min(1).optional(),
   DEMO_COUNCIL: z.enum(PROFILE_IDS, { error: (issue) => `"${String(issue.input)}" is not a packaged council; choose one of: ${PROFILE_IDS.join(", ")}` }).optional(),
 });
 
@@ -288,6 +295,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig &
     },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : !e.DATABASE_URL,
     demoCouncil,
+    pluginsConfig: e.PLUGINS_CONFIG ? path.resolve(e.PLUGINS_CONFIG) : DEFAULT_PLUGINS_CONFIG,
   };
 }
 

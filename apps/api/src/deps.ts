@@ -5,7 +5,6 @@
 import { londonWallClock, type Clock } from "@complaints/core";
 import { setAuditKey, type Database } from "@complaints/db";
 import type { ServicePlugin } from "@complaints/core";
-import { installedPlugins } from "@complaints/profiles";
 import { defaultConfig, type ApiConfig } from "./config.js";
 import { CouncilDirectory } from "./councils.js";
 import { LoginLockout } from "./auth/lockout.js";
@@ -25,7 +24,8 @@ export interface DepsOptions {
   clock?: Clock;
   config?: ApiConfig;
   log?: Logger;
-  plugins?: readonly ServicePlugin[];
+  /** The installed plugins, loaded once at start-up from the plugins file (@complaints/profiles loadPlugins). */
+  plugins: readonly ServicePlugin[];
   /** Overrides the mail transport built from the config (tests pass one pointing at their server). */
   transport?: Transport | null;
   oidc?: OidcLogin | null;
@@ -39,7 +39,7 @@ export function createDeps(options: DepsOptions): AppDeps {
   // theirs in their setup) the key set earlier stays, and appending without any is refused.
   if (config.auditKey) setAuditKey(config.auditKey);
   const transports = transportsFor(config);
-  const councils = new CouncilDirectory(options.database.db, options.plugins ?? installedPlugins);
+  const councils = new CouncilDirectory(options.database.db, options.plugins);
   return {
     database: options.database,
     clock,

@@ -12,6 +12,8 @@
  *   the API then connects as that role (docs/security.md). Without it DATABASE_URL migrates.
  * - AUDIT_KEY signs the event log; required on PostgreSQL. The embedded demo makes one once,
  *   in a file beside its data folder (`.data/pglite-audit.key`), outside the database.
+ * - PLUGINS_CONFIG: the plugins file naming the service plugins to load (by default the shipped
+ *   complaints.plugins.json, with the bundled plugins); docs/plugins.md, "Installing a plugin".
  *
  * Background jobs (reminders, overdue notices, chasers, outbox delivery) run in this process.
  */
@@ -21,6 +23,7 @@ import type { Server } from "node:http";
 import type { RequestHandler } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadPlugins } from "@complaints/profiles";
 import { createDb, grantApplicationRole, migrateToLatest, organisationRepository, sealLegacyStreams, type Database } from "@complaints/db";
 import { configFromEnv, envWithArguments, type ApiConfig, type DatabaseSettings } from "./config.js";
 import { createDeps } from "./deps.js";
@@ -122,6 +125,9 @@ export async function startServer(
 ): Promise<Started> {
   const out = (line: string) => options.quiet || process.stdout.write(`${line}\n`);
   const config = configFromEnv(env);
+  // The plugins file first: a plugin missing, not a plugin, twice or made for another core
+  // stops the start before the database is opened (docs/decisions/0405).
+  const plugins = await loadPlugins(config.pluginsConfig);
   const auditKey = auditKeyFor(config);
   const { database, where } = await openDatabase(config.database);
   const migrated = await migrateDatabase(config.database, database).catch(async (error: unknown) => {
@@ -130,7 +136,7 @@ export async function startServer(
   });
   if (migrated.applied.length) out(`Database: ${where}; applied ${migrated.applied.length} migrations`);
   const oidc = config.oidc ? await OidcLogin.discover(config.oidc, `${config.publicUrl}/auth/oidc/callback`) : null;
-  const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc });
+  const deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, oidc, plugins });
   // A deadline that requires telling the resident is met when the message is sent (decision 0322).
   deps.notifier.onSent(recordSentOnCase(deps));
   // Streams written before the audit key get a keyed head, once (packages/db/src/events.ts).

@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
 import type { Started } from "@complaints/api";
 import { RuleBook, applyPeriod, parseCouncilProfile, receiptOf, type CouncilProfile, type IsoDate, type ResolvedRules } from "@complaints/core";
-import { installedPlugins, parseProfileText, profileToText } from "@complaints/profiles";
+import { defaultPlugins, parseProfileText, profileToText } from "@complaints/profiles";
 import { INSTALL_COMMAND, INSTALL_HINT, findPostgresBin, freePort, startThrowawayPostgres, type ThrowawayPostgres } from "@complaints/vitest-config/postgres";
 import { recordSkippedSuite } from "@complaints/vitest-config/suite-report";
 import { bootServer } from "../server/boot.js";
@@ -36,6 +36,7 @@ import { formatDate } from "../app/utils/labels.js";
 import { cacheDir, launch, repoRoot, Visitor, type Browser } from "./browser.js";
 import { complainOnline } from "./public-form.js";
 
+const installedPlugins = await defaultPlugins();
 const baseUrl = inject("baseUrl"); // null when there is no Chromium (global-setup.ts says why)
 const root = path.resolve(import.meta.dirname, "..");
 const COUNCIL_CLI = path.join(repoRoot, "apps/api/dist/cli/council.js");

@@ -19,7 +19,6 @@ import {
   type ServicePlugin,
 } from "@complaints/core";
 import { PROFILE_IDS, isProfileId, loadProfile, profileDocuments } from "./councils/index.js";
-import { installedPlugins } from "./plugins.js";
 
 export type ProfileFormat = "json" | "yaml";
 
@@ -67,7 +66,7 @@ export function profileToText(profile: CouncilProfile, format: ProfileFormat): s
  * value), then the rules with the plugins (two plugins claiming a service, a timescale above a
  * statutory maximum, a plugin that is not installed — every clash). Throws ProfileFileError.
  */
-export function checkProfile(input: unknown, source: string, plugins: readonly ServicePlugin[] = installedPlugins): { profile: CouncilProfile; book: RuleBook } {
+export function checkProfile(input: unknown, source: string, plugins: readonly ServicePlugin[]): { profile: CouncilProfile; book: RuleBook } {
   let profile: CouncilProfile;
   try {
     profile = parseCouncilProfile(input);
@@ -84,7 +83,7 @@ export function checkProfile(input: unknown, source: string, plugins: readonly S
 }
 
 /** Reads and checks a profile file (.yaml, .yml or .json). */
-export function readProfileFile(file: string, plugins: readonly ServicePlugin[] = installedPlugins): { profile: CouncilProfile; book: RuleBook } {
+export function readProfileFile(file: string, plugins: readonly ServicePlugin[]): { profile: CouncilProfile; book: RuleBook } {
   const format = formatOf(file);
   let text: string;
   try {
@@ -100,7 +99,7 @@ export function readProfileFile(file: string, plugins: readonly ServicePlugin[] 
  * `--profile <id|file>`: one of the packaged councils by id, or a file. Anything that is not
  * a packaged id and has no file extension is refused naming the packaged ids.
  */
-export function resolveProfile(ref: string, plugins: readonly ServicePlugin[] = installedPlugins): { profile: CouncilProfile; book: RuleBook; from: string } {
+export function resolveProfile(ref: string, plugins: readonly ServicePlugin[]): { profile: CouncilProfile; book: RuleBook; from: string } {
   if (isProfileId(ref)) {
     const { profile } = loadProfile(profileDocuments[ref]);
     return { ...checkProfile(profile, `packaged profile "${ref}"`, plugins), from: `the packaged profile "${ref}"` };

@@ -3,6 +3,9 @@ import { CaseScenario } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { leeds } from "./councils/leeds.js";
 import { startCouncil, startRules } from "./index.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 /**
  * What the profiles needed from core (docs/decisions/0401-plugins-service-regimes.md, "Gaps in
@@ -18,7 +21,7 @@ describe("profile rules that rely on core's kind scoping and referral anchors", 
       "housing",
       "foi-eir",
     ];
-    const book = startRules(parseCouncilProfile(input));
+    const book = startRules(parseCouncilProfile(input), plugins);
     expect(book.rulesFor("housing-leeds", "foi-eir-review").regime.stages.map((s) => s.id)).toEqual(
       ["stage-2"],
     );
@@ -32,7 +35,7 @@ describe("profile rules that rely on core's kind scoping and referral anchors", 
     // so a Stage 1 reopened by refer-back on 18 Jun is "due to be acknowledged" on 8 Jun, ten
     // days before it existed. Needed: for a stage instance opened by refer-back, "receipt" (or
     // "stage-request") counts from the referral (StageInstance.requestedOn).
-    const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
+    const rules = startCouncil("lancaster", plugins).rulesFor("other-services", "complaint");
     const s = new CaseScenario(rules).log(
       { channel: "email", customer: { id: "c", name: "C" }, description: "Street light out" },
       "2026-06-01T09:00:00Z",

@@ -1,6 +1,9 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 const resident: LogFields = {
   channel: "email",
@@ -9,7 +12,7 @@ const resident: LogFields = {
 };
 
 describe("Lancaster: Stage 2 refers a complaint back to Stage 1", () => {
-  const rules = startCouncil("lancaster").rulesFor("other-services", "complaint");
+  const rules = startCouncil("lancaster", plugins).rulesFor("other-services", "complaint");
 
   function atStage2(): CaseScenario {
     const s = new CaseScenario(rules).log(resident, "2026-06-01T09:00:00Z");

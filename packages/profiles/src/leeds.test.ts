@@ -3,7 +3,9 @@ import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
 import { leeds } from "./councils/leeds.js";
-import { installedPlugins } from "./plugins.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 const tenant: LogFields = {
   channel: "phone",
@@ -18,7 +20,7 @@ const resident: LogFields = {
 };
 
 describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", () => {
-  const rules = startCouncil("leeds").rulesFor("housing-leeds", "complaint");
+  const rules = startCouncil("leeds", plugins).rulesFor("housing-leeds", "complaint");
 
   /** Received Mon 2 Mar 2026, acknowledged on day 3 (Thu 5 Mar), Mears asked for its account. */
   function housingCase(): CaseScenario {
@@ -97,7 +99,7 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
       from: "receipt",
       rule: "Leeds policy para 16: 15 working days",
     };
-    const build = () => new RuleBook(parseCouncilProfile(input), installedPlugins);
+    const build = () => new RuleBook(parseCouncilProfile(input), plugins);
     expect(build).toThrow(RuleConfigurationError);
     expect(build).toThrow(
       /Service "housing-leeds": service setting "housing-leeds" sets the Stage 1 response to 15 working days, above the statutory maximum of 10 working days .*declared by plugin "housing"/,
@@ -120,7 +122,7 @@ describe("Leeds: a Housing Leeds complaint (10-day target under the standard)", 
 });
 
 describe("Leeds: the corporate procedure", () => {
-  const rules = startCouncil("leeds").rulesFor("waste-management", "complaint");
+  const rules = startCouncil("leeds", plugins).rulesFor("waste-management", "complaint");
 
   function wasteCase(fields: LogFields = resident): CaseScenario {
     const s = new CaseScenario(rules).log(fields, "2026-03-02T10:00:00Z");
@@ -231,7 +233,7 @@ describe("Leeds: the corporate procedure", () => {
 
   it("Leeds policy para 5: a written compliment is acknowledged within 10 working days", () => {
     const s = new CaseScenario(
-      startCouncil("leeds").rulesFor("waste-management", "compliment"),
+      startCouncil("leeds", plugins).rulesFor("waste-management", "compliment"),
     ).log({ ...resident, description: "Thank you to the crew" }, "2026-03-02");
     expect(s.due("feedback-acknowledge")).toMatchObject({
       date: "2026-03-16",
@@ -241,7 +243,7 @@ describe("Leeds: the corporate procedure", () => {
 });
 
 describe("Leeds: an FOI complaint skips Stage 1", () => {
-  const rules = startCouncil("leeds").rulesFor("waste-management", "foi-eir-review");
+  const rules = startCouncil("leeds", plugins).rulesFor("waste-management", "foi-eir-review");
   const director = { id: "director-1", roles: ["director" as const] };
 
   it("Leeds policy paras 61–63: handled as a Stage II review by the Director with Legal's advice, in 20 working days", () => {
@@ -283,7 +285,7 @@ describe("Leeds: an FOI complaint skips Stage 1", () => {
 
   it("FOI reviews about Housing Leeds go to the Director of Environments and Housing's service", () => {
     expect(
-      startCouncil("leeds")
+      startCouncil("leeds", plugins)
         .rulesFor("environments-and-housing-director", "foi-eir-review")
         .regime.stages.map((s) => s.id),
     ).toEqual(["stage-2"]);

@@ -1,6 +1,9 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 const resident: LogFields = {
   channel: "web",
@@ -10,7 +13,7 @@ const resident: LogFields = {
 const director = { id: "director-1", roles: ["director" as const] };
 
 describe("Lewisham: a case reaches the Independent Adjudicator", () => {
-  const rules = startCouncil("lewisham").rulesFor("planning", "complaint");
+  const rules = startCouncil("lewisham", plugins).rulesFor("planning", "complaint");
 
   /** Received Mon 1 Jun 2026. */
   function toStage3(): CaseScenario {
@@ -113,7 +116,7 @@ describe("Lewisham: a case reaches the Independent Adjudicator", () => {
 });
 
 describe("Lewisham: member enquiries", () => {
-  const rules = startCouncil("lewisham").rulesFor("refuse-collection", "member-enquiry");
+  const rules = startCouncil("lewisham", plugins).rulesFor("refuse-collection", "member-enquiry");
   const mayorEnquiry: LogFields = {
     channel: "member-portal",
     customer: { id: "r-1", name: "Dev Patel" },
@@ -158,7 +161,7 @@ describe("Lewisham: member enquiries", () => {
 
 describe("Lewisham: housing and statutory services keep their own regimes", () => {
   it("HOS Code: a Lewisham Homes complaint has two stages and the Housing Ombudsman, never the adjudicator", () => {
-    const rules = startCouncil("lewisham").rulesFor("lewisham-homes-repairs", "complaint");
+    const rules = startCouncil("lewisham", plugins).rulesFor("lewisham-homes-repairs", "complaint");
     expect(rules.regime.stages.map((s) => s.id)).toEqual(["stage-1", "stage-2"]);
     expect(rules.regime.nextBody.id).toBe("housing-ombudsman");
     const s = new CaseScenario(rules).log(
@@ -182,7 +185,7 @@ describe("Lewisham: housing and statutory services keep their own regimes", () =
 
   it("SI 2009/309: adult social care has one stage and no adjudicator", () => {
     expect(
-      startCouncil("lewisham")
+      startCouncil("lewisham", plugins)
         .rulesFor("adult-social-care", "complaint")
         .regime.stages.map((s) => s.id),
     ).toEqual(["stage-1"]);

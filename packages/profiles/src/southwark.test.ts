@@ -1,6 +1,9 @@
 import { CaseScenario, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { startCouncil } from "./index.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 const resident: LogFields = {
   channel: "web",
@@ -10,7 +13,7 @@ const resident: LogFields = {
 };
 
 describe("Southwark: extensions and acknowledgements", () => {
-  const rules = startCouncil("southwark").rulesFor("waste-and-recycling", "complaint");
+  const rules = startCouncil("southwark", plugins).rulesFor("waste-and-recycling", "complaint");
 
   /** Received Sat 7 Mar 2026: the receipt date is the next working day, Mon 9 Mar. */
   function opened(): CaseScenario {
@@ -107,7 +110,7 @@ describe("Southwark: extensions and acknowledgements", () => {
 });
 
 describe("Southwark: landlord services under the Housing Ombudsman Code", () => {
-  const rules = startCouncil("southwark").rulesFor("repairs-and-maintenance", "complaint");
+  const rules = startCouncil("southwark", plugins).rulesFor("repairs-and-maintenance", "complaint");
 
   it("Southwark procedure, prioritising complaints: damp and mould is logged as high priority", () => {
     const damp: LogFields = {
@@ -142,14 +145,14 @@ describe("Southwark: landlord services under the Housing Ombudsman Code", () => 
 
   it("homelessness complaints stay with the corporate procedure and the LGSCO", () => {
     expect(
-      startCouncil("southwark").rulesFor("homelessness-and-housing-solutions", "complaint").regime
+      startCouncil("southwark", plugins).rulesFor("homelessness-and-housing-solutions", "complaint").regime
         .nextBody.id,
     ).toBe("lgsco");
   });
 
   it("children's social care follows SI 2006/1738 (three stages)", () => {
     expect(
-      startCouncil("southwark").rulesFor("childrens-social-care", "complaint").regime.stages,
+      startCouncil("southwark", plugins).rulesFor("childrens-social-care", "complaint").regime.stages,
     ).toHaveLength(3);
   });
 });

@@ -6,6 +6,9 @@ import {
 import { describe, expect, it } from "vitest";
 import { leeds } from "./councils/leeds.js";
 import { startRules } from "./index.js";
+import { defaultPlugins } from "./install.js";
+
+const plugins = await defaultPlugins();
 
 /** The Leeds profile with one service changed. */
 function leedsWith(serviceId: string, change: (service: Record<string, unknown>) => void) {
@@ -23,11 +26,27 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
       "housing-leeds",
       (s) => (s["plugins"] = ["housing", "adult-social-care"]),
     );
-    const start = () => startRules(parseCouncilProfile(input));
+    const start = () => startRules(parseCouncilProfile(input), plugins);
     expect(start).toThrow(RuleConfigurationError);
     expect(start).toThrow(
-      'Service "housing-leeds" is claimed by two plugins, "housing" and "adult-social-care": enable only one regime per service',
+      'Service "housing-leeds" is claimed by two plugins, "housing" and "adult-social-care": enable only one regime per service; keep the one whose procedure the service follows and remove the other from the "plugins" of the service (or of its directorate) in profile "leeds"',
     );
+  });
+
+  it("one clash, one message (issue 17): the two regimes are not resolved over each other, so none of the clash's consequences is listed", () => {
+    // Adult and children's social care on one service gave nine: the clash, then the children's
+    // Stage 3 missing from the adult regime, its intake field twice, an escalation per case kind…
+    const input = leedsWith("waste-management", (s) => (s["plugins"] = ["adult-social-care", "children-social-care"]));
+    let error: unknown;
+    try {
+      startRules(parseCouncilProfile(input), plugins);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RuleConfigurationError);
+    expect((error as RuleConfigurationError).problems).toEqual([
+      'Service "waste-management" is claimed by two plugins, "adult-social-care" and "children-social-care": enable only one regime per service; keep the one whose procedure the service follows and remove the other from the "plugins" of the service (or of its directorate) in profile "leeds"',
+    ]);
   });
 
   it("a timescale above a statutory maximum: names the setting, the maximum, its rule and the plugin", () => {
@@ -44,14 +63,14 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
         },
       };
     });
-    expect(() => startRules(parseCouncilProfile(input))).toThrow(
+    expect(() => startRules(parseCouncilProfile(input), plugins)).toThrow(
       'Service "adult-social-care": service setting "adult-social-care" sets the Local resolution (SI 2009/309) acknowledgement to 5 working days, above the statutory maximum of 3 working days (SI 2009/309 reg 13',
     );
   });
 
   it("a plugin that is not installed: names it and lists the installed ones", () => {
     const input = leedsWith("waste-management", (s) => (s["plugins"] = ["trading-standards"]));
-    expect(() => startRules(parseCouncilProfile(input))).toThrow(
+    expect(() => startRules(parseCouncilProfile(input), plugins)).toThrow(
       'Service "waste-management" enables plugin "trading-standards", which is not installed (installed: housing, foi-eir, adult-social-care, children-social-care, member-enquiries, independent-adjudicator)',
     );
   });
@@ -61,7 +80,7 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
       "housing-leeds",
       (s) => (s["plugins"] = ["housing", "independent-adjudicator"]),
     );
-    expect(() => startRules(parseCouncilProfile(input))).toThrow(
+    expect(() => startRules(parseCouncilProfile(input), plugins)).toThrow(
       /plugin "housing": a housing complaint has two stages, then the Housing Ombudsman/,
     );
   });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CouncilProfile } from "@complaints/core";
-import { parseProfileText, profileToText } from "@complaints/profiles";
+import { defaultPlugins, parseProfileText, profileToText } from "@complaints/profiles";
 import { createDb, organisationRepository, adminLog, authRepository, type Database } from "@complaints/db";
 import { openTestDb, engine } from "../../../../packages/db/test/db.js";
 import { createContextInner, MemoryCookieJar } from "../context.js";
@@ -114,7 +114,7 @@ describe(`npm run council (${engine})`, { timeout: 120_000 }, () => {
       expect((await organisationRepository.listServices(d.db, leeds!.id)).map((s) => s.code)).toContain("housing-leeds");
 
       // The administrator signs in with it and may do nothing but choose their own password.
-      const deps = createDeps({ database: d, config: defaultConfig(), log: silentLogger });
+      const deps = createDeps({ database: d, config: defaultConfig(), log: silentLogger, plugins: await defaultPlugins() });
       const cookies = new MemoryCookieJar();
       const me = await createCaller(createContextInner({ deps, cookies })).auth.login({ email: "it.admin@leeds.gov.uk", password });
       expect(me.passwordMustChange).toBe(true);
@@ -154,7 +154,7 @@ describe(`npm run council (${engine})`, { timeout: 120_000 }, () => {
     const leeds = (await councils()).find((c) => c.slug === "leeds")!;
     // Two open complaints: one in Customer Services, one in Waste Management.
     const cases = await withDb(async (d) => {
-      const deps = createDeps({ database: d, config: defaultConfig(), log: silentLogger });
+      const deps = createDeps({ database: d, config: defaultConfig(), log: silentLogger, plugins: await defaultPlugins() });
       const id = await authRepository.insertStaff(
         d.db,
         { councilId: leeds.id, email: "cm@leeds.gov.uk", displayName: "Casey Manager", passwordHash: await hashPassword("a long test password here"), grants: [{ role: "complaints-manager", directorateId: null }] },

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DomainError, type CouncilProfile } from "@complaints/core";
-import { PROFILE_IDS, formatOf, profileToText, resolveProfile } from "@complaints/profiles";
+import { PROFILE_IDS, formatOf, loadPlugins, profileToText, resolveProfile } from "@complaints/profiles";
 import { configFromEnv, ConfigError } from "../config.js";
 import { createContextInner, type AppDeps } from "../context.js";
 import { createDeps } from "../deps.js";
@@ -113,15 +113,16 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
   const v = parsed.values;
   let deps: AppDeps | null = null;
   try {
-    // Read the profile first: a file with problems is refused before the database is touched.
+    // Read the plugins file and the profile first: problems are refused before the database is touched.
+    const config = configFromEnv(env);
+    const plugins = await loadPlugins(config.pluginsConfig);
     const profileRef = v.profile;
-    const resolved = profileRef ? resolveProfile(profileRef) : null;
+    const resolved = profileRef ? resolveProfile(profileRef, plugins) : null;
     if (command === "export" && resolved) {
       if (v.council) throw new UsageError("export takes --council or --profile, not both");
       return writeProfile(io, resolved.profile, v.out, resolved.from);
     }
 
-    const config = configFromEnv(env);
     let auditKey: { key: string };
     try {
       auditKey = auditKeyFor(config);
@@ -130,7 +131,7 @@ export async function main(argv: readonly string[], io: Io, env?: NodeJS.Process
       return 1;
     }
     const { database, where } = await openDatabase(config.database);
-    deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, log: silentLogger });
+    deps = createDeps({ database, config: { ...config, auditKey: auditKey.key }, log: silentLogger, plugins });
     const migrated = await migrateDatabase(config.database, database);
     io.err(`Database: ${where}${migrated.applied.length ? `; applied ${migrated.applied.length} migrations` : ""}`);
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authRepository, type Database } from "@complaints/db";
-import { LANCASTER_TASK_GROUP, LEEDS_POLICY, LEWISHAM_REPORT, SOUTHWARK_PROCEDURE, type ProfileId } from "@complaints/profiles";
+import { defaultPlugins, LANCASTER_TASK_GROUP, LEEDS_POLICY, LEWISHAM_REPORT, SOUTHWARK_PROCEDURE, type ProfileId } from "@complaints/profiles";
 import { openTestDb } from "../../../../packages/db/test/db.js";
 import { createDeps } from "../deps.js";
 import { defaultConfig } from "../config.js";
@@ -37,7 +37,7 @@ async function startDemo(id: ProfileId, cases: number): Promise<Demo> {
   const database = (await openTestDb()) as unknown as Database;
   let now = NOW;
   const log = recordingLogger();
-  const deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig() });
+  const deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig(), plugins: await defaultPlugins() });
   const report = await seedDemo(deps, { now: NOW, cases, council: id });
   const council = demoCouncilFor(id, deps.councils.plugins);
   const login = (role: string, directorate?: string) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type Kysely } from "kysely";
 import { openTestDb } from "../../../../packages/db/test/db.js";
 import type { Database } from "@complaints/db";
+import { defaultPlugins } from "@complaints/profiles";
 import { createDeps } from "../deps.js";
 import { defaultConfig } from "../config.js";
 import { recordingLogger } from "../logger.js";
@@ -20,7 +21,7 @@ describe("the demo council", () => {
 
   beforeAll(async () => {
     database = (await openTestDb()) as unknown as Database;
-    deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig() });
+    deps = createDeps({ database, clock: { now: () => now }, log, config: defaultConfig(), plugins: await defaultPlugins() });
     // As the start-up does (start.ts): a message sent records on its case that it was sent.
     deps.notifier.onSent(recordSentOnCase(deps));
     report = await seedDemo(deps, { now, cases: 120 });

@@ -1,7 +1,7 @@
 /**
  * The demo council: the default profile (the 2024 complaint handling code) with teams and a
  * third directorate, so work queues have something to divide. Plugins are enabled on a
- * service only when they are installed (src/plugins.ts), so the demo starts either way.
+ * service only when they are installed (the plugins file, docs/plugins.md §8), so the demo starts either way.
  */
 import { defaultProfile, type CouncilProfileInput, type ServicePlugin } from "@complaints/core";
 import { profileDocuments, type ProfileId } from "@complaints/profiles";

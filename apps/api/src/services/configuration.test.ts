@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closureInput, limitsInput, parseCouncilProfile, profileEdit, serviceInput, timescalesInput, type CouncilProfile } from "@complaints/core";
-import { installedPlugins } from "@complaints/profiles";
+import { defaultPlugins } from "@complaints/profiles";
 import { openHarness, type Harness } from "../../test/harness.js";
 import { refusal } from "../../test/refusal.js";
 import { createContextInner } from "../context.js";
@@ -16,7 +16,7 @@ import { createCaller } from "../root.js";
 describe("configuration changes through the API", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await openHarness({ start: "2026-12-14T09:00:00Z", plugins: installedPlugins });
+    h = await openHarness({ start: "2026-12-14T09:00:00Z", plugins: await defaultPlugins() });
   });
   afterAll(() => h?.close());
 

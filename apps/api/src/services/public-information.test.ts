@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { CouncilProfileInput } from "@complaints/core";
-import { installedPlugins, lancaster, leeds, lewisham, southwark } from "@complaints/profiles";
+import { defaultPlugins, lancaster, leeds, lewisham, southwark } from "@complaints/profiles";
 import { openTestDb } from "../../../../packages/db/test/db.js";
 import { TestClock } from "../../test/harness.js";
 import { createContextInner } from "../context.js";
@@ -17,6 +17,7 @@ import { createCaller } from "../root.js";
 import { installCouncil } from "../seed/council.js";
 import { demoProfile } from "../seed/profile.js";
 
+const installedPlugins = await defaultPlugins();
 const closers: Array<() => Promise<void>> = [];
 afterAll(async () => {
   await Promise.all(closers.map((close) => close()));

@@ -85,7 +85,11 @@ export class RuleBook {
     // Every service is checked even when another names a plugin that is not installed, so a
     // profile file with several mistakes is refused with all of them (issue 14).
     for (const scope of this.services.values()) {
-      problems.push(...this.claimConflicts(scope));
+      const clashes = this.claimConflicts(scope);
+      problems.push(...clashes);
+      // One clash, one message (issue 17): resolving two regimes over each other only adds
+      // consequences of the clash (missing stages, intake fields twice) that fixing it removes.
+      if (clashes.length) continue;
       for (const kind of CASE_KINDS) {
         try {
           this.rulesFor(scope.serviceId, kind);
@@ -113,16 +117,17 @@ export class RuleBook {
   private claimConflicts(scope: ServiceScope): string[] {
     const problems: string[] = [];
     const serviceClaimers = scope.plugins.filter((p) => this.registrations.get(p)!.claimsService);
+    const fix = `remove the other from the "plugins" of the service (or of its directorate) in profile "${this.profile.id}"`;
     if (serviceClaimers.length > 1) {
-      problems.push(
-        `Service "${scope.serviceId}" is claimed by two plugins, "${serviceClaimers[0]}" and "${serviceClaimers[1]}": enable only one regime per service`,
-      );
+      return [
+        `Service "${scope.serviceId}" is claimed by two plugins, ${serviceClaimers.map((p) => `"${p}"`).join(" and ")}: enable only one regime per service; keep the one whose procedure the service follows and ${fix}`,
+      ];
     }
     for (const kind of CASE_KINDS) {
       const kindClaimers = scope.plugins.filter((p) => this.registrations.get(p)!.claimsKinds.includes(kind));
       if (kindClaimers.length > 1) {
         problems.push(
-          `Case kind "${kind}" in service "${scope.serviceId}" is claimed by two plugins, "${kindClaimers[0]}" and "${kindClaimers[1]}"`,
+          `Case kind "${kind}" in service "${scope.serviceId}" is claimed by two plugins, ${kindClaimers.map((p) => `"${p}"`).join(" and ")}: keep the one whose procedure these cases follow and ${fix}`,
         );
       }
     }

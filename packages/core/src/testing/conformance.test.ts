@@ -60,10 +60,29 @@ describe("the conformance kit", () => {
       name: "@complaints/plugin-good",
       type: "module",
       complaints: { role: "service-plugin" },
-      dependencies: { "@complaints/core": "workspace:*", "@complaints/db": "workspace:*" },
+      dependencies: { "@complaints/db": "workspace:*" },
+      peerDependencies: { "@complaints/core": "^0.1.0" },
     };
     expect(problemsOf("registration", goodPlugin, { packageJson: pkg })).toEqual([
       expect.stringContaining("not @complaints/db"),
+    ]);
+  });
+
+  it("accepts any npm package name, so a council publishes its plugin under its own scope (issue 17)", () => {
+    const pkg = (name: unknown) => ({ name, type: "module", complaints: { role: "service-plugin" }, peerDependencies: { "@complaints/core": "^0.1.0" } });
+    for (const name of ["@northmoor/complaints-plugin-repairs", "complaints-plugin-spso", "@complaints/plugin-good"]) {
+      expect(problemsOf("registration", goodPlugin, { packageJson: pkg(name) })).toEqual([]);
+    }
+    expect(problemsOf("registration", goodPlugin, { packageJson: pkg("Northmoor Repairs") })).toEqual([
+      'package name "Northmoor Repairs" is not an npm package name (lower case, and scoped if you like: "@your-council/complaints-plugin-<id>")',
+    ]);
+  });
+
+  it("asks for the core versions a plugin supports as a peer, never core as a dependency (docs/decisions/0406)", () => {
+    const pkg = { name: "complaints-plugin-good", type: "module", complaints: { role: "service-plugin" }, dependencies: { "@complaints/core": "^0.1.0" } };
+    expect(problemsOf("registration", goodPlugin, { packageJson: pkg })).toEqual([
+      'package.json needs "peerDependencies": { "@complaints/core": "<the core versions it supports, like ^0.1.0>" }',
+      "@complaints/core is a peer of a plugin, not one of its dependencies: a dependency installs a second core beside the product's",
     ]);
   });
 

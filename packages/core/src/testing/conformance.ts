@@ -165,18 +165,28 @@ function checkRegistration(
         name?: unknown;
         complaints?: { role?: unknown };
         dependencies?: Record<string, unknown>;
+        peerDependencies?: Record<string, unknown>;
         type?: unknown;
       }
     | undefined;
   if (pkg !== undefined) {
-    if (typeof pkg.name !== "string" || !pkg.name.startsWith("@complaints/plugin-")) {
-      problems.push(`package name ${JSON.stringify(pkg.name)} should be "@complaints/plugin-<id>"`);
+    // Any npm name: a council publishes its plugin under its own scope (issue 17).
+    if (typeof pkg.name !== "string" || pkg.name.length > 214 || !/^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(pkg.name)) {
+      problems.push(`package name ${JSON.stringify(pkg.name)} is not an npm package name (lower case, and scoped if you like: "@your-council/complaints-plugin-<id>")`);
+    }
+    // The product gives a plugin the core it runs and checks this range at start-up (docs/decisions/0406).
+    const coreRange = pkg.peerDependencies?.["@complaints/core"];
+    if (typeof coreRange !== "string" || !coreRange.trim() || coreRange.startsWith("workspace:")) {
+      problems.push('package.json needs "peerDependencies": { "@complaints/core": "<the core versions it supports, like ^0.1.0>" }');
+    }
+    if (pkg.dependencies?.["@complaints/core"] !== undefined) {
+      problems.push("@complaints/core is a peer of a plugin, not one of its dependencies: a dependency installs a second core beside the product's");
     }
     if (pkg.complaints?.role !== "service-plugin")
       problems.push('package.json needs "complaints": { "role": "service-plugin" }');
     if (pkg.type !== "module") problems.push('package.json needs "type": "module"');
     const extra = Object.keys(pkg.dependencies ?? {}).filter(
-      (d) => d !== "@complaints/core" && d !== "zod",
+      (d) => d !== "@complaints/core" && d !== "zod", // core: reported above
     );
     if (extra.length)
       problems.push(

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { main } from "./explain.js";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEFAULT_PLUGINS_CONFIG, defaultPlugins } from "../install.js";
+import { main, run as runCommand } from "./explain.js";
+
+const plugins = await defaultPlugins();
 
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = main(
     argv,
+    plugins,
     (l) => out.push(l),
     (l) => err.push(l),
   );
@@ -77,5 +83,27 @@ describe("pnpm profile:explain <profile>", () => {
       code: 1,
       err: expect.stringContaining('Profile "leeds" has no service "parks"'),
     });
+  });
+});
+
+describe("pnpm profile:explain <profile> --plugins <file>", () => {
+  const command = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCommand(argv, (l) => out.push(l), (l) => err.push(l));
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  };
+
+  it("explains with the plugins of the file given, as the server would run them (decision 0405)", async () => {
+    expect(await command("leeds", "--plugins", DEFAULT_PLUGINS_CONFIG, "--service", "housing-leeds", "--rules-only")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('plugin "housing"'),
+    });
+  });
+
+  it("exits 1 naming the plugins file when it cannot be used, 2 when --plugins names no file", async () => {
+    const missing = path.join(tmpdir(), "no-such-plugins-file.json");
+    expect(await command("leeds", "--plugins", missing)).toEqual({ code: 1, out: "", err: `The plugins file ${missing}: there is no such file (PLUGINS_CONFIG names it)` });
+    expect(await command("leeds", "--plugins")).toMatchObject({ code: 2, err: expect.stringContaining("--plugins needs a plugins file.") });
   });
 });

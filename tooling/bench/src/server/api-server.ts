@@ -7,12 +7,13 @@
  */
 import type { AddressInfo } from "node:net";
 import { configFromEnv, createApp, createDeps, openDatabase } from "@complaints/api";
+import { loadPlugins } from "@complaints/profiles";
 import { migrateToLatest } from "@complaints/db";
 
 const config = configFromEnv(process.env);
 const { database } = await openDatabase(config.database);
 await migrateToLatest(database.db);
-const deps = createDeps({ database, config, log: quietLogger() });
+const deps = createDeps({ database, config, log: quietLogger(), plugins: await loadPlugins(config.pluginsConfig) });
 const app = createApp(deps);
 const server = app.listen(config.port, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;

@@ -4,10 +4,14 @@
  * role sized to the council's caseload. Deterministic from (seed, council number).
  */
 import { parseCouncilProfile, RuleBook, type CouncilProfile, type CouncilProfileInput, type Role } from "@complaints/core";
-import { installedPlugins, lewisham } from "@complaints/profiles";
+import { defaultPlugins, lewisham } from "@complaints/profiles";
 import { LEWISHAM_5_2 } from "./lewisham.js";
 import { person } from "./people.js";
 import { Random } from "./random.js";
+
+// The synthetic councils run the product as shipped: the plugins of its default plugins file,
+// loaded once when the generator (or its worker thread) starts.
+const shippedPlugins = await defaultPlugins();
 
 /** What one service looks like to the generator: how much of its directorate's work it gets, and what about. */
 export interface ServiceSpec {
@@ -149,7 +153,7 @@ export function syntheticCouncil(seed: number, index: number, casesPerYear: numb
     ],
   };
   const profile = parseCouncilProfile(profileInput);
-  const book = new RuleBook(profile, installedPlugins);
+  const book = new RuleBook(profile, shippedPlugins);
   const { staff, roster } = staffFor(seed, index, slug, casesPerYear);
   return { index, id: Random.of(seed, "council", index).uuid(), slug, name, prefix, profileInput, profile, book, staff, staffById: new Map(staff.map((s) => [s.id, s])), roster };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createApp, createDeps } from "@complaints/api";
 import { migrateToLatest, verifyEventChain } from "@complaints/db";
+import { defaultPlugins } from "@complaints/profiles";
 import { hash } from "@node-rs/argon2";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +33,7 @@ beforeAll(async () => {
   report = await loadCases(target, { ...options, from: 500, to: COUNT, passwordHash, batch: 400 });
   report.cases += first.cases;
   report.events += first.events;
-  const deps = createDeps({ database: { db: target.db, dialect: "pglite", close: async () => {} } });
+  const deps = createDeps({ database: { db: target.db, dialect: "pglite", close: async () => {} }, plugins: await defaultPlugins() });
   server = createApp(deps).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
