@@ -150,8 +150,6 @@ describe("independent-adjudicator: the third stage", () => {
             financialKind: "compensation",
             description: "£250 for time and trouble",
             amountPence: 25000,
-            approverId: "director-1",
-            approverRoles: ["director"],
             ownerId: "finance-officer",
             dueOn: "2026-09-07",
           },
