@@ -170,6 +170,26 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
       guard("addReport");
       registration.reports.push(report);
     },
+    setJurisdiction(jurisdiction, rule) {
+      once("jurisdiction");
+      registration.ops.push({ op: "jurisdiction", value: jurisdiction, rule });
+    },
+    setDayCounting(counting) {
+      once("dayCounting");
+      registration.ops.push({ op: "day-counting", value: counting });
+    },
+    setWronglyAddressedReturn(timescale) {
+      once("wronglyAddressedReturn");
+      registration.ops.push({ op: "wrongly-addressed-return", value: timescale });
+    },
+    setOpenedByTriage(stageId, option) {
+      stageField(stageId, "openedByTriage", option, ruleOf(option));
+    },
+    acceptInherited(path, reason) {
+      once(`accept:${path}`);
+      if (!reason.trim()) throw new PluginRegistrationError(id, `acceptInherited("${path}") needs the reason the inherited value is right`);
+      registration.ops.push({ op: "accept-inherited", path, reason });
+    },
   };
 
   try {

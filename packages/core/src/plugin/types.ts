@@ -7,8 +7,9 @@ import type {
   CommandType,
   Effect,
 } from "../lifecycle/types.js";
-import type { CaseKind, LetterKind, Role } from "../vocabulary/index.js";
+import type { CaseKind, Jurisdiction, LetterKind, Role } from "../vocabulary/index.js";
 import type {
+  DayCounting,
   EscalationRule,
   ExtensionRule,
   HandlerRule,
@@ -107,6 +108,41 @@ export interface PluginRegistrar {
   onTransition(hook: TransitionHook): void;
   addLetterParagraphs(...paragraphs: LetterParagraph[]): void;
   addReport(report: ReportContribution): void;
+
+  // --- Regime fields (issue 17, decision 0107). Appended: keep new methods below. ---
+
+  /**
+   * Whose rules these are: "england" (core's defaults), "wales", "scotland", "northern-ireland".
+   * Outside England every value the plugin leaves at core's English default is named in a
+   * start-up warning, and the conformance kit fails the plugin, unless it sets the value or
+   * keeps it on purpose with `acceptInherited`.
+   */
+  setJurisdiction(jurisdiction: Jurisdiction, rule: string): void;
+  /**
+   * Day 0 (core's default, docs/rules.md §7: the day of receipt is day 0) or day 1 (the day of
+   * receipt, or of the event counted from, is itself day 1: SPSO model CHP) for every deadline
+   * of the regime: `{ firstDay: 1, rule: "SPSO model CHP …" }`.
+   */
+  setDayCounting(counting: DayCounting): void;
+  /**
+   * How long the council has to send a wrongly addressed complaint on (or back, naming the right
+   * body) after triage finds it so; counted from receipt by default. Core's default is Leeds'
+   * 3 working days; null: no deadline.
+   */
+  setWronglyAddressedReturn(timescale: Timescale | null): void;
+  /**
+   * Lets triage open this later stage directly (SPSO: a complex complaint goes straight to
+   * Stage 2 investigation): `triage` with `{ outcome: "accept", stageId }` then opens it, and its
+   * due dates count from the complaint's receipt. Any other stage id given to triage is refused.
+   */
+  setOpenedByTriage(stageId: string, option: { rule: string } | null): void;
+  /**
+   * Keeps a value inherited from core's English defaults on purpose, with the reason: the
+   * inheritance warning for it goes, and the explanation of the value says who accepted it and
+   * why. `path` is the rule path the warning names: "stage-1.extension", "timeLimit",
+   * "nextBody", "nations", "dayCounting", "feedbackAcknowledge", "wronglyAddressedReturn".
+   */
+  acceptInherited(path: string, reason: string): void;
 }
 
 export interface ServicePlugin {
