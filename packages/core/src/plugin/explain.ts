@@ -155,7 +155,7 @@ export function describeRules(rules: ResolvedRules): RulesInWords {
     constraints: [
       ...rules.requiredRoles.map((r) => `Only ${r.roles.join(" or ")} may ${r.command.replace(/-/g, " ")}${r.stageId ? ` at ${rules.regime.stages.find((s) => s.id === r.stageId)?.label ?? r.stageId}` : ""}: plugin "${r.plugin}" (${r.rule})`),
       ...rules.statutoryMaxima.map(
-        (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
+        (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}${m.intake ? ` when ${m.intake.field} is ${String(m.intake.equals)}` : ""}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
       ),
     ],
   };
@@ -192,7 +192,7 @@ export function explainRules(rules: ResolvedRules): string[] {
     lines.push(`${req.command}${req.stageId ? ` at ${req.stageId}` : ""}: only ${req.roles.join(" or ")} — plugin "${req.plugin}" (${req.rule})`);
   }
   for (const max of rules.statutoryMaxima) {
-    lines.push(`${max.stageId}.${max.field}: statutory maximum ${describePeriod(max.max)} — plugin "${max.plugin}" (${max.rule})`);
+    lines.push(`${max.stageId}.${max.field}${max.intake ? ` when ${max.intake.field} is ${String(max.intake.equals)}` : ""}: statutory maximum ${describePeriod(max.max)} — plugin "${max.plugin}" (${max.rule})`);
   }
   return lines;
 }

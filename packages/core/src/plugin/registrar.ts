@@ -99,9 +99,10 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
     setStageOption(stageId, option, rule) {
       for (const [field, value] of Object.entries(option)) stageField(stageId, field, value, rule);
     },
-    setStatutoryMaximum(stageId, field, max, rule) {
-      once(`max:${stageId}.${field}`);
-      registration.statutoryMaxima.push({ stageId, field, max, rule, plugin: id });
+    setStatutoryMaximum(stageId, field, max, rule, options) {
+      const intake = options?.intake;
+      once(`max:${stageId}.${field}${intake ? `:${intake.field}=${String(intake.equals)}` : ""}`);
+      registration.statutoryMaxima.push({ stageId, field, max, rule, plugin: id, ...(intake ? { intake } : {}) });
     },
     skipStage(stageId, reason) {
       once(`skip:${stageId}`);

@@ -535,8 +535,12 @@ export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[],
     const limit = periodAmount(max.max);
     const setter = trace[`${max.stageId}.${max.field}`]?.at(-1);
     const who = setter ? describeLayer(setter.layer) : "the regime";
+    // A maximum for some cases (EIR) bounds what they get; one for all bounds every variant.
+    const bounded = <T>(base: T, variants: Array<{ field: string; equals: string | boolean } & T> | undefined): T[] =>
+      max.intake ? [variants?.find((v) => v.field === max.intake!.field && v.equals === max.intake!.equals) ?? base] : [base, ...(variants ?? [])];
     if (max.field === "extension") {
-      for (const ext of [stage.extension?.maxWorkingDays ?? 0, ...(stage.extension?.byIntake ?? []).map((v) => v.maxWorkingDays)]) {
+      const base = { maxWorkingDays: stage.extension?.maxWorkingDays ?? 0 };
+      for (const { maxWorkingDays: ext } of bounded<{ maxWorkingDays: number }>(base, stage.extension?.byIntake)) {
         if (ext > 0 && canExceed(calendar, { workingDays: ext }, max.max)) {
           problems.push(
             `Service "${serviceId}": ${who} allows a ${stage.label} extension of ${ext} working days, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
@@ -548,7 +552,7 @@ export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[],
     const timescale = stage[max.field];
     if (!timescale) continue;
     // Every period a case may get, its intake variants too (decision 0107).
-    for (const period of [timescale.period, ...(timescale.byIntake ?? []).map((v) => v.period)]) {
+    for (const { period } of bounded<{ period: Period }>({ period: timescale.period }, timescale.byIntake)) {
       const value = periodAmount(period);
       if (canExceed(calendar, period, max.max)) {
         problems.push(

@@ -81,8 +81,12 @@ export interface PluginRegistrar {
   setEscalation(stageId: string, escalation: EscalationRule | null): void;
   setHandlerRule(stageId: string, handler: HandlerRule | null): void;
   setStageOption(stageId: string, option: Partial<Pick<StageRules, "label" | "responsePeriodAgreeable" | "signedByResponsiblePerson" | "referBackTo" | "acknowledgementLetter" | "responseLetter">>, rule: string): void;
-  /** A ceiling no later layer may exceed (statute): checked at start-up. */
-  setStatutoryMaximum(stageId: string, field: TimescaleField | "extension", max: Period, rule: string): void;
+  /**
+   * A ceiling no later layer may exceed (statute): checked at start-up. With `options.intake`
+   * it bounds only the cases whose intake field has that value (the period a timescale's
+   * `byIntake` variant gives them); without, every period the stage can give.
+   */
+  setStatutoryMaximum(stageId: string, field: TimescaleField | "extension", max: Period, rule: string, options?: { intake?: { field: string; equals: string | boolean } }): void;
   skipStage(stageId: string, reason: string): void;
   addStage(stage: StageRules, options: { after: string }): void;
   setNextBody(body: NextBody): void;
