@@ -62,6 +62,7 @@ function Field({ field, state }: { field: FieldDef; state: FieldState }) {
         />
       );
     case "select":
+      if (field.hideWhenEmpty && !state.options[field.source]?.length) return null;
       return (
         <Select
           name={field.name}

@@ -311,6 +311,21 @@ describe("jurisdiction: no English value inherited silently (issue 17, decision 
   });
 });
 
+describe("every new value names its rule (the conformance kit's provenance check)", () => {
+  it("a jurisdiction or a day counting without a rule fails; keeping an inherited value without a reason cannot be registered", () => {
+    const ruleless = plugin("ruleless", (r) => {
+      r.claimService();
+      r.setJurisdiction("england", " ");
+      r.setDayCounting({ firstDay: 1, rule: " " });
+    });
+    expect(conformanceProblems(ruleless).filter((p) => p.check === "provenance").map((p) => p.message)).toEqual([
+      "the jurisdiction is set without naming its rule",
+      "the day counting is set without naming its rule",
+    ]);
+    expect(() => rulesWith(plugin("reasonless", (r) => r.acceptInherited("timeLimit", " ")))).toThrow(/acceptInherited\("timeLimit"\) needs the reason/);
+  });
+});
+
 describe("timescales by intake field (decision 0107)", () => {
   it("a variant naming an intake field the case does not have stops start-up", () => {
     const typo = plugin("typo", (r) => {

@@ -232,6 +232,12 @@ function checkProvenance(reg: PluginRegistration): string[] {
         if (!op.milestone.rule.trim())
           problems.push(`milestone "${op.milestone.id}" of ${op.stageId} names no rule`);
         break;
+      case "jurisdiction":
+        if (!op.rule.trim()) problems.push("the jurisdiction is set without naming its rule");
+        break;
+      case "day-counting":
+        if (!op.value.rule.trim()) problems.push("the day counting is set without naming its rule");
+        break;
       case "time-limit":
       case "feedback-acknowledge":
       case "wrongly-addressed-return": {
