@@ -30,7 +30,7 @@ export function describeRuleValue(path: string, value: unknown): string {
   }
   if (path.endsWith(".extension")) {
     const e = value as { maxWorkingDays: number; byIntake?: Array<{ field: string; equals: unknown; maxWorkingDays: number }> };
-    return `up to ${e.maxWorkingDays} working days${(e.byIntake ?? []).map((v) => `; up to ${v.maxWorkingDays} when ${v.field} is ${String(v.equals)}`).join("")}`;
+    return `up to ${e.maxWorkingDays} working days${(e.byIntake ?? []).map((v) => `; ${v.maxWorkingDays ? `up to ${v.maxWorkingDays}` : "none"} when ${v.field} is ${String(v.equals)}`).join("")}`;
   }
   if (path === "jurisdiction") return JURISDICTION_LABELS[value as Jurisdiction] ?? String(value);
   if (path.endsWith(".escalation")) {
