@@ -170,6 +170,11 @@ export async function startServer(
 
   // The working-day calendar table the reports count on, as the councils' rules say now.
   await syncAllReportCalendars(deps);
+  // Rules that start but keep England's values in another jurisdiction: said, not refused (decision 0107).
+  for (const council of await organisationRepository.listCouncils(database.db)) {
+    const { book } = await deps.councils.get(council.id);
+    if (!options.quiet) for (const warning of book.warnings) process.stderr.write(`Rules warning (${council.name}): ${warning}\n`);
+  }
 
   const portal = options.portalFactory ? options.portalFactory(deps) : options.portal;
   const app = createApp(deps, portal ? { portal } : {});

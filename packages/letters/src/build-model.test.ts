@@ -124,6 +124,19 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     expect(checkRequiredContent(model, "code-2024").map((item) => item.element)).toEqual(["complaint-definition"]);
   });
 
+  it("a Stage 2 request made on a bank holiday is acknowledged as received that day, not on the day its clock starts (decision 0108)", () => {
+    const scenario = new CaseScenario(wasteRules());
+    scenario.log({ reference: "CMP-2027-0007", channel: "email", customer: { id: "c-1", name: "Ada Lovelace" }, description: "My green bin has not been emptied." }, "2027-04-12");
+    scenario.do({ type: "triage", outcome: "accept" }, "2027-04-12");
+    scenario.do({ type: "acknowledge" }, "2027-04-13");
+    scenario.do({ type: "respond", outcome: "not-upheld", reasons: "The bin was emptied on each collection day." }, "2027-04-20");
+    // Mon 3 May 2027 is the Early May bank holiday: the request counts from Tue 4 May.
+    scenario.do({ type: "escalate", requestedAt: "2027-05-03T10:00:00Z", reason: "I do not accept that." }, "2027-05-04");
+    scenario.do({ type: "assign", handlerId: "alex" }, "2027-05-04");
+    const model = buildLetterModel("escalation-acknowledgement", scenario.case, scenario.rules, defaultProfile, context);
+    expect(model.sections.find((section) => section.element === "date-received")?.paragraphs).toEqual(["We received your request on 3 May 2027."]);
+  });
+
   it("an extension notice carries the recorded reason, the new date and the Ombudsman (code 6.4–6.5)", () => {
     const scenario = loggedComplaint();
     scenario.do({ type: "acknowledge" }, "2026-11-03");

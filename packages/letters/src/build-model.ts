@@ -257,12 +257,13 @@ export function buildLetterModel(
 
   const elements: Record<LetterElement, () => LetterSection[]> = {
     apology: () => section("apology", kind === "holding-response" ? t("apology.holding") : undefined),
-    // The first stage's date is the day it arrived, not the working day the clock counts from.
+    // The day it arrived, not the working day the clock counts from: a request made on a bank
+    // holiday is stated on that day (decision 0108; cases stored before `receivedOn` have none).
     "date-received": () =>
       section(
         "date-received",
         stage && stage.sequence > 1
-          ? t("received.request", { date: date(stage.requestedOn) })
+          ? t("received.request", { date: date(stage.receivedOn ?? stage.requestedOn) })
           : t(state.kind === "complaint" ? "received.complaint" : "received.message", { date: date(state.receipt.receivedOn) }),
       ),
     "complaint-summary": () => section("complaint-summary", state.description ? t("complaint-summary", { description: state.description }) : undefined),

@@ -5,7 +5,7 @@ import {
 } from "@complaints/core";
 import { describe, expect, it } from "vitest";
 import { leeds } from "./councils/leeds.js";
-import { startRules } from "./index.js";
+import { startCouncil, startRules } from "./index.js";
 import { defaultPlugins } from "./install.js";
 
 const plugins = await defaultPlugins();
@@ -91,5 +91,13 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
     expect(() => parseCouncilProfile(input)).toThrow(
       /directorates\.0\.services\.2\.id: use lower-case letters, digits and hyphens/,
     );
+  });
+});
+
+describe("start-up warnings (decision 0107)", () => {
+  it("the English seed councils inherit no English value across a jurisdiction, so start-up warns of nothing", () => {
+    for (const id of ["leeds", "lewisham", "southwark", "lancaster", "default"] as const) {
+      expect(startCouncil(id, plugins).warnings).toEqual([]);
+    }
   });
 });

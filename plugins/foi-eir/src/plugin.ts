@@ -14,10 +14,15 @@ export const FOI_EIR_RULES = {
   review:
     "FOI Act s45 Code of Practice and ICO guidance; EIR 2004 reg 11: one internal review (reconsideration) of the response",
   respond:
-    "FOI s45 Code of Practice, Leeds policy para 63: the review outcome within 20 working days of receipt of the complaint (EIR reg 11(4) and Leeds para 64: as soon as possible and within 40 working days; one date at 20 for both, extendable to 40)",
+    "FOI s45 Code of Practice, Leeds policy para 63: the review outcome within 20 working days of receipt of the complaint",
+  respondEir:
+    "EIR 2004 reg 11(4), Leeds policy para 64: the reconsideration decided as soon as possible and within 40 working days of receipt",
   extension:
     "Leeds policy para 63: in exceptional cases, with notice and an explanation, but never later than 40 working days from receipt (EIR reg 11(4): 40 working days at most)",
   maxRespond: "FOI s45 Code of Practice: an internal review is answered within 20 working days",
+  maxRespondEir: "EIR 2004 reg 11(4): the reconsideration within 40 working days of receipt at the most",
+  noExtensionEir:
+    "EIR 2004 reg 11(4): 40 working days is the statutory limit of a reconsideration, so it is not extended",
   maxExtension:
     "FOI s45 Code of Practice and EIR reg 11(4): 40 working days from receipt at the most, so at most 20 more",
   calendar:
@@ -115,10 +120,15 @@ export const legalLog: ReportContribution = {
   ],
 };
 
+/** FOI or EIR, as the intake records it: the timescales vary by it (decision 0107). */
+const EIR = { field: "informationRegime", equals: "eir" } as const;
+const FOI = { field: "informationRegime", equals: "foi" } as const;
+
 /**
  * Complaints about FOI and EIR responses (Leeds policy 58–66, docs/rules.md §5): no Stage 1; one
- * internal review at Stage 2 by a Director with Legal advice, due in 20 working days and
- * never after 40; UK-wide working days; then the Information Commissioner (6 weeks) and the
+ * internal review at Stage 2 by a Director with Legal advice; an FOI review due in 20 working
+ * days, extendable to 40, an EIR reconsideration due in 40 (decision 0107, superseding 0403's
+ * one date at 20); UK-wide working days; then the Information Commissioner (6 weeks) and the
  * First-tier Tribunal.
  */
 export const foiEirServicePlugin = createServicePlugin({
@@ -148,14 +158,17 @@ export const foiEirServicePlugin = createServicePlugin({
       period: { workingDays: 20 },
       from: "receipt",
       rule: FOI_EIR_RULES.respond,
+      byIntake: [{ ...EIR, period: { workingDays: 40 }, rule: FOI_EIR_RULES.respondEir }],
     });
     r.setExtension("stage-2", {
       maxWorkingDays: 20,
       ombudsmanDetailsRequired: false,
       rule: FOI_EIR_RULES.extension,
+      byIntake: [{ ...EIR, maxWorkingDays: 0, rule: FOI_EIR_RULES.noExtensionEir }],
     });
     r.setHandlerRule("stage-2", null);
-    r.setStatutoryMaximum("stage-2", "respond", { workingDays: 20 }, FOI_EIR_RULES.maxRespond);
+    r.setStatutoryMaximum("stage-2", "respond", { workingDays: 20 }, FOI_EIR_RULES.maxRespond, { intake: FOI });
+    r.setStatutoryMaximum("stage-2", "respond", { workingDays: 40 }, FOI_EIR_RULES.maxRespondEir, { intake: EIR });
     r.setStatutoryMaximum("stage-2", "extension", { workingDays: 20 }, FOI_EIR_RULES.maxExtension);
     // The statute defines the working days: a council's own closure days (a Christmas shutdown) do not stop the clock.
     r.setCalendar(["england-and-wales", "scotland", "northern-ireland"], FOI_EIR_RULES.calendar, {

@@ -6,7 +6,7 @@ import {
   type LogFields,
 } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { foiEirServicePlugin } from "./plugin.js";
+import { FOI_EIR_RULES, foiEirServicePlugin } from "./plugin.js";
 
 const SERVICE = "planning";
 const book = new RuleBook(conformanceProfile(["foi-eir"], SERVICE), [foiEirServicePlugin]);
@@ -242,27 +242,28 @@ describe("foi-eir: an EIR reconsideration", () => {
     intake: { informationRegime: "eir", requestReference: "EIR-2026-0077" },
   };
 
-  it("EIR reg 11(4), Leeds para 64: the reconsideration is due at 20 working days as good practice and may run to the statutory 40", () => {
+  it("EIR reg 11(4), Leeds para 64: the reconsideration is due 40 working days after receipt, counted on the UK-wide calendar (FOIA s10(6), EIR reg 2)", () => {
     const s = review(eir);
-    expect(s.due("respond", "stage-2").date).toBe("2026-03-31");
-    s.do(
-      {
-        type: "extend",
-        workingDays: 20,
-        reason: "Voluminous readings to review",
-        ombudsmanDetailsGiven: false,
-      },
+    const due = s.due("respond", "stage-2");
+    expect(due).toMatchObject({ date: "2026-04-30", rule: FOI_EIR_RULES.respondEir });
+    expect(due.explanation).toBe(
+      `received Mon 2 Mar 2026; +40 working days, skipping Tue 17 Mar, Fri 3 and Mon 6 Apr (bank holidays) → respond by Thu 30 Apr 2026 (${FOI_EIR_RULES.respondEir})`,
+    );
+  });
+
+  it("FOI s45 Code and EIR reg 11(4) in one plugin: the FOI review received the same day is due at 20 working days", () => {
+    expect(review().due("respond", "stage-2")).toMatchObject({ date: "2026-03-31", rule: FOI_EIR_RULES.respond });
+  });
+
+  it("EIR reg 11(4): 40 working days is the limit, so a reconsideration is not extended", () => {
+    const beyond = review(eir).try(
+      { type: "extend", workingDays: 1, reason: "More", ombudsmanDetailsGiven: false },
       "2026-03-27",
     );
-    expect(s.due("respond", "stage-2")).toMatchObject({
-      date: "2026-04-30",
-      rule: expect.stringContaining("EIR reg 11(4)"),
+    expect(beyond.ok ? null : beyond.refusal).toMatchObject({
+      code: "EXTENSION_TOO_LONG",
+      message: expect.stringContaining(FOI_EIR_RULES.noExtensionEir),
     });
-    const beyond = s.try(
-      { type: "extend", workingDays: 1, reason: "More", ombudsmanDetailsGiven: false },
-      "2026-04-20",
-    );
-    expect(beyond.ok ? null : beyond.refusal?.code).toBe("EXTENSION_TOO_LONG");
   });
 
   it("the outcome letter names the Environmental Information Regulations", () => {

@@ -99,7 +99,7 @@ describe("member-enquiries: a whole MP's complaint under a council's normal time
     const extended = s.due("respond");
     expect(extended.date).toBe("2026-04-08");
     expect(extended.explanation).toContain(
-      "extended by 10 working days (Highways inspection booked) under Complaint handling code 2024 6.4–6.5",
+      "extended by 10 working days (Highways inspection booked), skipping Fri 3 and Mon 6 Apr (bank holidays) under Complaint handling code 2024 6.4–6.5",
     );
 
     expect(

@@ -116,7 +116,13 @@ export async function caseDetail(ctx: Context, staff: StaffPrincipal, caseId: st
     receivedAt: state.receivedAt,
     receipt: state.receipt,
     matterArose: state.matterArose,
-    regime: { id: rules.regime.id, label: rules.regime.label, plugins: rules.plugins },
+    regime: {
+      id: rules.regime.id,
+      label: rules.regime.label,
+      plugins: rules.plugins,
+      /** Later stages triage may open directly (SPSO: complex complaints to Stage 2; decision 0108). */
+      triageStages: rules.regime.stages.filter((s) => s.openedByTriage).map((s) => ({ id: s.id, label: s.label })),
+    },
     service: { code: state.serviceId, id: serviceRowId, name: serviceRowId ? (runtime.names.services.get(serviceRowId) ?? state.serviceId) : state.serviceId },
     directorate: { id: record.row.directorate_id, name: record.row.directorate_id ? (runtime.names.directorates.get(record.row.directorate_id) ?? null) : null },
     otherServiceIds: state.otherServiceIds,

@@ -111,6 +111,16 @@ describe("how we handle complaints: the council's own stages and timescales", ()
     expect(page.processes).toHaveLength(1);
     expect(page.processes[0]!.steps[1]!.weDo).toContain("If we find Stage 1 did not deal with your complaint fully, we may send it back to Stage 1 to look at again. We will tell you if we do.");
   });
+
+  it("an escalation window of the later of two periods says both and \"whichever is later\" (decision 0107)", async () => {
+    const input = structuredClone(leeds.input) as CouncilProfileInput & { timescales: { stages: Record<string, { escalation: Record<string, unknown> }> } };
+    input.timescales.stages["stage-1"]!.escalation["orLaterOf"] = [
+      { period: { calendarMonths: 6 }, from: "matter-arose", rule: "Example procedure: 6 months from the event complained about" },
+    ];
+    const page = await (await councilSite(input)).howWeHandleComplaints();
+    const waste = page.processes.find((p) => p.services.includes("Waste Management"))!;
+    expect(waste.steps[0]!.youCan).toMatch(/^If you are unhappy with our answer, you can ask for Stage 2 within 28 days of our response, or within 6 months of the problem happening, whichever is later\./);
+  });
 });
 
 describe("the accessibility statement (Accessibility Regulations 2018 reg 7, GOV.UK's model statement)", () => {

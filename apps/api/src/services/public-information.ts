@@ -118,7 +118,10 @@ function processStep(rules: ResolvedRules, profile: CouncilProfile, stage: Stage
   let youCan: string;
   if (stage.escalation && next) {
     const window = stage.escalation.window;
-    youCan = `If you are unhappy with our answer, you can ask for ${next}${window ? ` ${within(window.period)} of our response` : ""}. You do not need to give a reason.${
+    // "6 months from the event or 2 months from our answer, whichever is later" (decision 0107).
+    const event: Record<string, string> = { "matter-arose": "of the problem happening", receipt: "of us receiving your complaint", response: "of our response" };
+    const later = (stage.escalation.orLaterOf ?? []).map((w) => `, or ${within(w.period)} ${event[w.from] ?? "of your request"}`).join("");
+    youCan = `If you are unhappy with our answer, you can ask for ${next}${window ? ` ${within(window.period)} of our response${later}${later ? ", whichever is later" : ""}` : ""}. You do not need to give a reason.${
       window && stage.escalation.lateAllowedWithDiscretion ? " If you ask later, tell us why: we may still agree." : ""
     }`;
   } else {

@@ -11,10 +11,13 @@ export interface FieldState {
   options: Partial<Record<OptionSource, Array<{ value: string; text: string }>>>;
 }
 
+/** A select with nothing to choose that says to hide then (triage's later stages, where the rules have none). */
+const shown = (state: FieldState) => (field: FieldDef) => !(field.kind === "select" && field.hideWhenEmpty && !state.options[field.source]?.length);
+
 export function Fields({ fields, state }: { fields: readonly FieldDef[]; state: FieldState }) {
   return (
     <>
-      {fields.map((field, i) => (
+      {fields.filter(shown(state)).map((field, i) => (
         <Field key={field.kind === "heading" ? `h${i}` : field.name} field={field} state={state} />
       ))}
     </>
@@ -88,7 +91,7 @@ function Field({ field, state }: { field: FieldDef; state: FieldState }) {
             value: o.value,
             text: o.text,
             hint: o.hint,
-            conditional: o.fields?.length ? <Fields fields={o.fields} state={state} /> : undefined,
+            conditional: o.fields?.filter(shown(state)).length ? <Fields fields={o.fields} state={state} /> : undefined,
           }))}
         />
       );

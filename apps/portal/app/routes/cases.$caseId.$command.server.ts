@@ -78,6 +78,7 @@ function optionsFor(c: CaseView, me: { id: string; name: string }): Options {
     "ombudsman-findings": choices(OMBUDSMAN_FINDINGS, OMBUDSMAN_FINDING_LABELS),
     flags: choices(FLAGS.filter((f) => !c.flags.includes(f)), FLAG_LABELS),
     "case-flags": choices(FLAGS.filter((f) => c.flags.includes(f)), FLAG_LABELS),
+    "triage-stages": c.regime.triageStages.map((s) => ({ value: s.id, text: s.label })),
   };
 }
 

@@ -22,7 +22,9 @@ export type OptionSource =
   | "flags"
   | "case-flags"
   /** Everyone who may take the case, with their caseload (the API's cases.assignees). */
-  | "assignees";
+  | "assignees"
+  /** Later stages the regime lets triage open directly (decision 0108). */
+  | "triage-stages";
 
 export type FieldDef =
   | { kind: "text"; name: string; label: string; hint?: string; width?: "10" | "20" | "30" | "one-half" | "two-thirds" }
@@ -32,7 +34,7 @@ export type FieldDef =
   | { kind: "checkbox"; name: string; label: string; hint?: string }
   /** `what` it asks for, in messages: "Enter the date the customer was told". */
   | { kind: "date"; name: string; legend: string; what: string; hint?: string }
-  | { kind: "select"; name: string; label: string; hint?: string; source: OptionSource; placeholder?: string }
+  | { kind: "select"; name: string; label: string; hint?: string; source: OptionSource; placeholder?: string; hideWhenEmpty?: boolean }
   | {
       kind: "radios";
       name: string;
@@ -152,7 +154,15 @@ export const COMMAND_FORMS: Partial<Record<CommandType, CommandForm>> = {
         name: "outcome",
         legend: "What is the outcome?",
         options: [
-          { value: "accept", text: "Accept it as a complaint", hint: "It goes to the first stage." },
+          {
+            value: "accept",
+            text: "Accept it as a complaint",
+            hint: "It goes to the first stage.",
+            // Only where the rules let triage open a later stage (SPSO: a complex complaint to Stage 2).
+            fields: [
+              { kind: "select", name: "stageId", label: "Open a later stage instead", hint: "Only for a complaint the procedure sends straight there.", source: "triage-stages", placeholder: "No, the first stage", hideWhenEmpty: true },
+            ],
+          },
           {
             value: "not-a-complaint",
             text: "Not a complaint (a service request)",

@@ -258,7 +258,7 @@ export function describeSkippedDays(days: readonly NonWorkingDay[]): string {
 }
 
 /** ["Thu 25 Dec", "Fri 26 Dec"] -> "Thu 25 and Fri 26 Dec": the month once per run. */
-function joinDayMonths(dates: readonly string[]): string {
+export function joinDayMonths(dates: readonly string[]): string {
   const parts: string[] = [];
   dates.forEach((date, i) => {
     const month = date.slice(date.lastIndexOf(" ") + 1);

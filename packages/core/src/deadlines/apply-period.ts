@@ -1,6 +1,6 @@
 import { describeSkippedDays, type WorkingDayCalendar } from "../calendar/calendar.js";
 import { formatShort, type IsoDate } from "../calendar/dates.js";
-import type { Period } from "../regime/types.js";
+import type { DayCounting, Period } from "../regime/types.js";
 
 export interface PeriodResult {
   date: IsoDate;
@@ -8,21 +8,29 @@ export interface PeriodResult {
   text: string;
 }
 
-/** Adds a period the way its rule words it: working days, calendar days or calendar months. */
-export function applyPeriod(calendar: WorkingDayCalendar, from: IsoDate, period: Period): PeriodResult {
+/**
+ * Adds a period the way its rule words it: working days, calendar days or calendar months.
+ * `counting` is the regime's day numbering (regime/types.ts `DayCounting`): by default the day
+ * counted from is day 0; with `firstDay: 1` it is day 1 (for working days, the first working
+ * day on or after it), so the period ends a day sooner. Months are months either way.
+ */
+export function applyPeriod(calendar: WorkingDayCalendar, from: IsoDate, period: Period, counting?: DayCounting): PeriodResult {
+  const dayOne = counting?.firstDay === 1;
   if ("workingDays" in period) {
-    const date = calendar.addWorkingDays(from, period.workingDays);
+    const first = dayOne ? calendar.rollForward(from) : null;
+    const date = first ? calendar.addWorkingDays(first, period.workingDays - 1) : calendar.addWorkingDays(from, period.workingDays);
     const skipped = describeSkippedDays(calendar.nonWorkingDaysBetween(from, date));
     const unit = period.workingDays === 1 ? "working day" : "working days";
-    return { date, text: `+${period.workingDays} ${unit}${skipped ? `, skipping ${skipped}` : ""}` };
+    const asDayOne = first ? ` counting ${formatShort(first)} as day 1 (${counting!.rule})` : "";
+    return { date, text: `+${period.workingDays} ${unit}${asDayOne}${skipped ? `, skipping ${skipped}` : ""}` };
   }
   const raw =
     "calendarDays" in period
-      ? calendar.addCalendarDays(from, period.calendarDays)
+      ? calendar.addCalendarDays(from, dayOne ? period.calendarDays - 1 : period.calendarDays)
       : calendar.addCalendarMonths(from, period.calendarMonths);
   const amount =
     "calendarDays" in period
-      ? `+${period.calendarDays} ${period.calendarDays === 1 ? "day" : "days"}`
+      ? `+${period.calendarDays} ${period.calendarDays === 1 ? "day" : "days"}${dayOne ? ` counting ${formatShort(from)} as day 1 (${counting!.rule})` : ""}`
       : `+${period.calendarMonths} ${period.calendarMonths === 1 ? "month" : "months"}`;
   if (period.roll === "forward" && !calendar.isWorkingDay(raw)) {
     const date = calendar.rollForward(raw);

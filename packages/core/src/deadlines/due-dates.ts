@@ -1,10 +1,19 @@
-import type { WorkingDayCalendar } from "../calendar/calendar.js";
+import { describeSkippedDays, type WorkingDayCalendar } from "../calendar/calendar.js";
 import { formatShort, type IsoDate } from "../calendar/dates.js";
 import type { CaseState, DueDate, Sent, StageInstance } from "../lifecycle/types.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
-import type { Anchor, StageRules, Timescale } from "../regime/types.js";
+import type { Anchor, DayCounting, StageRules, Timescale } from "../regime/types.js";
+import { stageRulesForCase } from "../regime/for-case.js";
+import { describeRoll } from "../calendar/receipt.js";
+import { escalationWindow } from "./escalation-window.js";
 import { SENT_CHANNEL_LABELS } from "../vocabulary/sent.js";
 import { applyPeriod } from "./apply-period.js";
+
+/** The calendar and the regime's day numbering every period of a case is counted with. */
+interface Counting {
+  calendar: WorkingDayCalendar;
+  counting: DayCounting;
+}
 
 interface AnchorDate {
   date: IsoDate;
@@ -71,7 +80,7 @@ function anchorDate(
   stage: StageInstance,
   anchor: Anchor,
   stageRules: StageRules,
-  calendar: WorkingDayCalendar,
+  ctx: Counting,
 ): AnchorDate | null {
   const isFirst = stage.sequence === 1 && stage.requestedOn === state.receipt.countsFrom;
   switch (anchor) {
@@ -85,24 +94,26 @@ function anchorDate(
     case "panel-request": {
       if (isFirst) return { date: state.receipt.countsFrom, text: state.receipt.explanation };
       const name = anchor === "panel-request" ? "panel requested" : anchor === "escalation-request" ? "escalation requested" : `${stageRules.label} requested`;
-      return { date: stage.requestedOn, text: `${name} ${formatShort(stage.requestedOn)}` };
+      return { date: stage.requestedOn, text: requestText(name, stage, ctx.calendar) };
     }
     case "acknowledgement": {
       // Counts from the day the step was taken, which the acknowledgement letter's promised
       // date is worked out from; a late send gains the council no time (decision 0322).
       if (stage.acknowledgedOn) return { date: stage.acknowledgedOn, text: takenAndSent(state, "acknowledged", stage.acknowledgedOn, stage.acknowledgementSent) };
-      if (!stageRules.acknowledge) return anchorDate(state, stage, "stage-request", stageRules, calendar);
-      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
+      if (!stageRules.acknowledge) return anchorDate(state, stage, "stage-request", stageRules, ctx);
+      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, ctx);
       if (!ack) return null;
       return { date: ack.date, text: `counts from the acknowledgement, not yet sent (due ${formatShort(ack.date)})` };
     }
     case "agreed-statement": {
       if (stage.agreedStatementOn) return { date: stage.agreedStatementOn, text: `statement of complaint agreed ${formatShort(stage.agreedStatementOn)}` };
-      const request = anchorDate(state, stage, "stage-request", stageRules, calendar);
+      const request = anchorDate(state, stage, "stage-request", stageRules, ctx);
       return request && { date: request.date, text: `${request.text}; the statement of complaint is not agreed yet, so counting from the request for now` };
     }
     case "response":
       return stage.response ? { date: stage.response.on, text: `responded ${formatShort(stage.response.on)}` } : null;
+    case "matter-arose":
+      return state.matterArose ? { date: state.matterArose, text: `the matter arose ${formatShort(state.matterArose)}` } : null;
     default: {
       // "milestone:<id>": when it happened, or else its own due date stands in.
       const id = anchor.slice("milestone:".length);
@@ -110,10 +121,23 @@ function anchorDate(
       if (!milestone) return null;
       const recorded = stage.milestones?.[id];
       if (recorded) return { date: recorded, text: `${milestone.label.toLowerCase()} ${formatShort(recorded)}` };
-      const expected = dueFrom(state, stage, milestone, stageRules, calendar);
+      const expected = dueFrom(state, stage, milestone, stageRules, ctx);
       return expected && { date: expected.date, text: `counts from ${milestone.label.toLowerCase()}, not yet recorded (due ${formatShort(expected.date)})` };
     }
   }
+}
+
+/**
+ * "escalation requested Mon 3 May 2027, counts from Tue 4 May 2027 (Early May bank holiday, a
+ * bank holiday)": the day the customer really asked, and why the count starts later (issue 17).
+ */
+function requestText(name: string, stage: StageInstance, calendar: WorkingDayCalendar): string {
+  const asked = stage.receivedOn;
+  if (!asked || asked >= stage.requestedOn) return `${name} ${formatShort(stage.requestedOn)}`;
+  // A working day moved on only by the council's cut-off time; the days after it are named too.
+  const roll = describeRoll(calendar, asked, stage.requestedOn, calendar.isWorkingDay(asked));
+  const why = calendar.isWorkingDay(asked) ? `after the cut-off${roll ? `, then ${roll}` : ""}` : roll;
+  return `${name} ${formatShort(asked)}, counts from ${formatShort(stage.requestedOn)} (${why})`;
 }
 
 function dueFrom(
@@ -121,11 +145,11 @@ function dueFrom(
   stage: StageInstance,
   timescale: Timescale,
   stageRules: StageRules,
-  calendar: WorkingDayCalendar,
+  ctx: Counting,
 ): { date: IsoDate; text: string } | null {
-  const anchor = anchorDate(state, stage, timescale.from, stageRules, calendar);
+  const anchor = anchorDate(state, stage, timescale.from, stageRules, ctx);
   if (!anchor) return null;
-  const step = applyPeriod(calendar, anchor.date, timescale.period);
+  const step = applyPeriod(ctx.calendar, anchor.date, timescale.period, ctx.counting);
   return { date: step.date, text: `${anchor.text}; ${step.text}` };
 }
 
@@ -137,7 +161,9 @@ function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, t
     const n = calendar.countWorkingDays(pause.from, to);
     if (n <= 0) continue;
     days += n;
-    parts.push(`${n} working day${n === 1 ? "" : "s"} paused (${pause.reason}, ${formatShort(pause.from)} to ${pause.to ? formatShort(pause.to) : "now"})`);
+    // The holidays inside a pause are why it counts fewer days than the calendar shows (issue 17).
+    const inside = describeSkippedDays(calendar.nonWorkingDaysBetween(pause.from, to));
+    parts.push(`${n} working day${n === 1 ? "" : "s"} paused (${pause.reason}, ${formatShort(pause.from)} to ${pause.to ? formatShort(pause.to) : "now"}${inside ? `, not counting ${inside}` : ""})`);
   }
   return { days, text: parts.join("; ") };
 }
@@ -153,11 +179,11 @@ function pausedWorkingDays(stage: StageInstance, calendar: WorkingDayCalendar, t
  */
 function promisedBeforeTriage(state: CaseState, rules: ResolvedRules): DueDate | null {
   if (state.status !== "new" || state.kind !== "complaint" || state.stages.length > 0) return null;
-  const entry = rules.regime.stages[0];
+  const entry = rules.regime.stages[0] && stageRulesForCase(rules.regime.stages[0], state.intake);
   const t = entry?.acknowledge;
   // Only a timescale that counts from the complaint's receipt is known before triage.
   if (!entry || !t || !["receipt", "stage-request", "escalation-request", "panel-request"].includes(t.from)) return null;
-  const step = applyPeriod(rules.calendar, state.receipt.countsFrom, t.period);
+  const step = applyPeriod(rules.calendar, state.receipt.countsFrom, t.period, rules.regime.dayCounting);
   return {
     id: `${entry.id}#1.acknowledge`,
     kind: "acknowledge",
@@ -169,6 +195,13 @@ function promisedBeforeTriage(state: CaseState, rules: ResolvedRules): DueDate |
     metOn: null,
     takenOn: null,
   };
+}
+
+/** A due date pushed on by working days (a pause, an extension), naming the days it skipped. */
+function pushOn(calendar: WorkingDayCalendar, from: IsoDate, workingDays: number): { date: IsoDate; skipping: string } {
+  const date = calendar.addWorkingDays(from, workingDays);
+  const skipped = describeSkippedDays(calendar.nonWorkingDaysBetween(from, date));
+  return { date, skipping: skipped ? `, skipping ${skipped}` : "" };
 }
 
 const verb: Record<"acknowledge" | "respond", string> = { acknowledge: "acknowledge by", respond: "respond by" };
@@ -193,12 +226,13 @@ export function dueDateChanges(state: CaseState, rules: ResolvedRules, today: Is
  */
 export function computeDueDates(state: CaseState, rules: ResolvedRules, today: IsoDate): DueDate[] {
   const { calendar, regime } = rules;
+  const ctx: Counting = { calendar, counting: regime.dayCounting };
   const dues: DueDate[] = [];
   const push = (due: DueDate) => dues.push(due);
 
   if ((state.kind === "compliment" || state.kind === "comment") && regime.feedbackAcknowledge) {
     const t = regime.feedbackAcknowledge;
-    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period);
+    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period, ctx.counting);
     push({
       id: "feedback.acknowledge",
       kind: "feedback-acknowledge",
@@ -217,7 +251,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
 
   if (state.triage?.outcome === "wrongly-addressed" && regime.wronglyAddressedReturn) {
     const t = regime.wronglyAddressedReturn;
-    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period);
+    const step = applyPeriod(calendar, state.receipt.countsFrom, t.period, ctx.counting);
     push({
       id: "triage.wrongly-addressed",
       kind: "wrongly-addressed-return",
@@ -231,8 +265,10 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
   }
 
   for (const stage of state.stages) {
-    const stageRules = stageRulesOf(rules, stage.stageId);
-    if (!stageRules) continue;
+    const resolvedStage = stageRulesOf(rules, stage.stageId);
+    if (!resolvedStage) continue;
+    // The periods this case gets when they vary by an intake field (FOI 20, EIR 40: decision 0107).
+    const stageRules = stageRulesForCase(resolvedStage, state.intake);
     const key = `${stage.stageId}#${stage.sequence}`;
     // A stage referred back (Lancaster) owes nothing more: the stage it reopened carries the dates.
     // Every date of such a stage (its target and milestones too) is closed on the day of the
@@ -242,7 +278,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       !met && referredBackOn ? `; no longer due: referred back to ${referredBackTo(rules, stageRules)} ${formatShort(referredBackOn)}` : "";
 
     if (stageRules.acknowledge) {
-      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, calendar);
+      const ack = dueFrom(state, stage, stageRules.acknowledge, stageRules, ctx);
       if (ack) {
         const met = acknowledgementMet(state, stage);
         push({
@@ -260,7 +296,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     }
 
     for (const milestone of stageRules.milestones ?? []) {
-      const step = dueFrom(state, stage, milestone, stageRules, calendar);
+      const step = dueFrom(state, stage, milestone, stageRules, ctx);
       if (!step) continue;
       push({
         id: `${key}.milestone:${milestone.id}`,
@@ -275,21 +311,23 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     }
 
     const pause = pausedWorkingDays(stage, calendar, today);
-    const respond = dueFrom(state, stage, stageRules.respond, stageRules, calendar);
+    const respond = dueFrom(state, stage, stageRules.respond, stageRules, ctx);
     let originalResponseDue: IsoDate | null = null;
     if (respond) {
       let date = respond.date;
       let text = respond.text;
       originalResponseDue = date;
       if (pause.days > 0) {
-        date = calendar.addWorkingDays(date, pause.days);
-        text += `; ${pause.text}, so +${pause.days}`;
+        const moved = pushOn(calendar, date, pause.days);
+        date = moved.date;
+        text += `; ${pause.text}, so +${pause.days}${moved.skipping}`;
       }
       const extended = stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
       if (extended > 0) {
-        date = calendar.addWorkingDays(date, extended);
+        const moved = pushOn(calendar, date, extended);
+        date = moved.date;
         const reasons = stage.extensions.map((e) => e.reason).join("; ");
-        text += `; extended by ${extended} working day${extended === 1 ? "" : "s"} (${reasons})${stageRules.extension ? ` under ${stageRules.extension.rule}` : ""}`;
+        text += `; extended by ${extended} working day${extended === 1 ? "" : "s"} (${reasons})${moved.skipping}${stageRules.extension ? ` under ${stageRules.extension.rule}` : ""}`;
       }
       let rule = stageRules.respond.rule;
       if (stage.agreedResponseDate) {
@@ -310,13 +348,14 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       });
 
       if (stageRules.target) {
-        const target = dueFrom(state, stage, stageRules.target, stageRules, calendar);
+        const target = dueFrom(state, stage, stageRules.target, stageRules, ctx);
         if (target) {
           let tDate = target.date;
           let tText = target.text;
           if (pause.days > 0) {
-            tDate = calendar.addWorkingDays(tDate, pause.days);
-            tText += `; ${pause.text}, so +${pause.days}`;
+            const moved = pushOn(calendar, tDate, pause.days);
+            tDate = moved.date;
+            tText += `; ${pause.text}, so +${pause.days}${moved.skipping}`;
           }
           push({
             id: `${key}.target`,
@@ -339,7 +378,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
       // every interval, counting from the last update or else the original due date.
       const last = stage.holdingResponses.at(-1)?.on;
       const from = last && last > originalResponseDue ? last : originalResponseDue;
-      const step = applyPeriod(calendar, from, stageRules.holdingInterval);
+      const step = applyPeriod(calendar, from, stageRules.holdingInterval, ctx.counting);
       push({
         id: `${key}.holding`,
         kind: "holding-response",
@@ -356,17 +395,16 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     // could not act on before; until it is sent, from the response's date.
     const toldOn = stage.response?.sent?.on ?? stage.response?.on ?? null;
     const toldText = stage.response?.sent ? `, sent ${formatShort(stage.response.sent.on)}` : "";
-    if (stage.response && toldOn && stageRules.escalation?.window) {
-      const w = stageRules.escalation.window;
-      const step = applyPeriod(calendar, toldOn, w.period);
+    const window = stage.response && toldOn && stageRules.escalation ? escalationWindow(state, stage, stageRules.escalation, toldOn, calendar, ctx.counting) : null;
+    if (stage.response && window) {
       const next = state.stages.find((s) => s.sequence === stage.sequence + 1);
       push({
         id: `${key}.escalation-window`,
         kind: "escalation-window",
         stageId: stage.stageId,
-        date: step.date,
-        rule: w.rule,
-        explanation: `responded ${formatShort(stage.response.on)}${toldText}; ${step.text} → the customer may ask to escalate until ${formatShort(step.date)} (${w.rule})`,
+        date: window.date,
+        rule: window.rule,
+        explanation: `responded ${formatShort(stage.response.on)}${toldText}; ${window.text} → the customer may ask to escalate until ${formatShort(window.date)} (${window.rule})`,
         nature: "window",
         metOn: next?.requestedOn ?? null,
       });
@@ -375,7 +413,7 @@ export function computeDueDates(state: CaseState, rules: ResolvedRules, today: I
     const isFinal = !stageRules.escalation;
     if (stage.response && toldOn && isFinal && regime.nextBody.window) {
       const w = regime.nextBody.window;
-      const step = applyPeriod(calendar, toldOn, w.period);
+      const step = applyPeriod(calendar, toldOn, w.period, ctx.counting);
       push({
         id: `${key}.next-body-window`,
         kind: "next-body-window",

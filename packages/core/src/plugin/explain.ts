@@ -1,4 +1,5 @@
 import { NATION_LABELS } from "../calendar/bank-holidays.js";
+import { JURISDICTION_LABELS, type Jurisdiction } from "../vocabulary/jurisdictions.js";
 import { describePeriod } from "../deadlines/apply-period.js";
 import type { Period, Timescale } from "../regime/types.js";
 import { describeLayer, type ResolvedRules, type TraceEntry } from "./resolved.js";
@@ -11,12 +12,14 @@ const anchorWords: Record<string, string> = {
   acknowledgement: "the acknowledgement",
   "agreed-statement": "the agreed statement of complaint",
   response: "the response",
+  "matter-arose": "the event complained about",
 };
 
 export function describeTimescale(t: Timescale | null | undefined): string {
   if (!t) return "none";
   const from = anchorWords[t.from] ?? `the ${t.from.slice("milestone:".length).replace(/-/g, " ")}`;
-  return `${describePeriod(t.period)} from ${from}`;
+  const variants = (t.byIntake ?? []).map((v) => `; ${describePeriod(v.period)} when ${v.field} is ${String(v.equals)} (${v.rule})`).join("");
+  return `${describePeriod(t.period)} from ${from}${variants}`;
 }
 
 /** A resolved rule's value in words ("15 working days from receipt"), by its trace path. */
@@ -25,13 +28,20 @@ export function describeRuleValue(path: string, value: unknown): string {
   if (path.endsWith(".acknowledge") || path.endsWith(".respond") || path.endsWith(".target") || path.includes(".milestone:") || path === "feedbackAcknowledge" || path === "wronglyAddressedReturn") {
     return describeTimescale(value as Timescale);
   }
-  if (path.endsWith(".extension")) return `up to ${(value as { maxWorkingDays: number }).maxWorkingDays} working days`;
+  if (path.endsWith(".extension")) {
+    const e = value as { maxWorkingDays: number; byIntake?: Array<{ field: string; equals: unknown; maxWorkingDays: number }> };
+    return `up to ${e.maxWorkingDays} working days${(e.byIntake ?? []).map((v) => `; ${v.maxWorkingDays ? `up to ${v.maxWorkingDays}` : "none"} when ${v.field} is ${String(v.equals)}`).join("")}`;
+  }
+  if (path === "jurisdiction") return JURISDICTION_LABELS[value as Jurisdiction] ?? String(value);
   if (path.endsWith(".escalation")) {
-    const e = value as { to: string; window: Timescale | null };
-    return `to ${e.to}${e.window ? `, asked within ${describePeriod(e.window.period)} of the response` : ", no time limit"}`;
+    const e = value as { to: string; window: Timescale | null; orLaterOf?: Timescale[] };
+    const later = (e.orLaterOf ?? []).map((w) => ` or ${describeTimescale(w)}`).join("");
+    return `to ${e.to}${e.window ? `, asked within ${describePeriod(e.window.period)} of the response${later}${later ? ", whichever is later" : ""}` : ", no time limit"}`;
   }
   if (path === "nextBody") return (value as { name: string }).name;
   if (path === "identity") return (value as { label: string }).label;
+  if (path === "dayCounting") return (value as { firstDay: 0 | 1 }).firstDay === 1 ? "the day counted from is day 1" : "the day counted from is day 0";
+  if (path.endsWith(".openedByTriage")) return "triage may open it directly";
   if (path.endsWith(".handler")) {
     const h = value as { independentOf: string[] };
     return h.independentOf.length ? `someone independent of ${h.independentOf.join(" and ")}` : "any officer";
@@ -58,6 +68,9 @@ const FIELD_WORDS: Record<string, string> = {
   timeLimit: "Time limit to complain",
   feedbackAcknowledge: "Acknowledge compliments and comments within",
   wronglyAddressedReturn: "Return a wrongly addressed complaint within",
+  jurisdiction: "Jurisdiction",
+  dayCounting: "Counting days",
+  openedByTriage: "Opened by triage",
 };
 
 /** One resolved value in words: what it is, its value, who set it (and by which rule), and what it overrode. */
@@ -81,7 +94,7 @@ export interface RulesInWords {
   constraints: string[];
 }
 
-const INTERESTING = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped"];
+const INTERESTING = ["acknowledge", "respond", "target", "extension", "holdingInterval", "escalation", "referBackTo", "handler", "skipped", "openedByTriage"];
 
 /** The trace entries worth showing, in trace order: each stage's timescales and the regime's own values. */
 function shownEntries(rules: ResolvedRules): Array<{ path: string; stageId: string | null; field: string; entries: TraceEntry[] }> {
@@ -142,7 +155,7 @@ export function describeRules(rules: ResolvedRules): RulesInWords {
     constraints: [
       ...rules.requiredRoles.map((r) => `Only ${r.roles.join(" or ")} may ${r.command.replace(/-/g, " ")}${r.stageId ? ` at ${rules.regime.stages.find((s) => s.id === r.stageId)?.label ?? r.stageId}` : ""}: plugin "${r.plugin}" (${r.rule})`),
       ...rules.statutoryMaxima.map(
-        (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
+        (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}${m.intake ? ` when ${m.intake.field} is ${String(m.intake.equals)}` : ""}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
       ),
     ],
   };
@@ -179,7 +192,7 @@ export function explainRules(rules: ResolvedRules): string[] {
     lines.push(`${req.command}${req.stageId ? ` at ${req.stageId}` : ""}: only ${req.roles.join(" or ")} — plugin "${req.plugin}" (${req.rule})`);
   }
   for (const max of rules.statutoryMaxima) {
-    lines.push(`${max.stageId}.${max.field}: statutory maximum ${describePeriod(max.max)} — plugin "${max.plugin}" (${max.rule})`);
+    lines.push(`${max.stageId}.${max.field}${max.intake ? ` when ${max.intake.field} is ${String(max.intake.equals)}` : ""}: statutory maximum ${describePeriod(max.max)} — plugin "${max.plugin}" (${max.rule})`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { Nation } from "../calendar/bank-holidays.js";
-import type { Milestone, NextBody, Period, Regime, StageRules, Timescale } from "../regime/types.js";
+import type { DayCounting, Milestone, NextBody, Period, Regime, StageRules, Timescale } from "../regime/types.js";
+import type { Jurisdiction } from "../vocabulary/jurisdictions.js";
 import type { TimescaleField } from "./types.js";
 
 type StageField = Exclude<keyof StageRules, "id">;
@@ -20,7 +21,11 @@ export type RuleOp =
   | { op: "time-limit"; value: Regime["timeLimit"] }
   | { op: "feedback-acknowledge"; value: Timescale | null }
   | { op: "wrongly-addressed-return"; value: Timescale | null }
-  | { op: "statutory-max"; stageId: string; field: TimescaleField | "extension"; max: Period; rule: string };
+  | { op: "statutory-max"; stageId: string; field: TimescaleField | "extension"; max: Period; rule: string }
+  | { op: "jurisdiction"; value: Jurisdiction; rule: string }
+  | { op: "day-counting"; value: DayCounting }
+  /** Keeps an inherited value on purpose, with the reason (decision 0107): "stage-1.extension". */
+  | { op: "accept-inherited"; path: string; reason: string };
 
 export function ruleOf(value: unknown): string | null {
   if (value && typeof value === "object" && "rule" in value && typeof (value as { rule: unknown }).rule === "string") {

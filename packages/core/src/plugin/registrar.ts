@@ -99,9 +99,10 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
     setStageOption(stageId, option, rule) {
       for (const [field, value] of Object.entries(option)) stageField(stageId, field, value, rule);
     },
-    setStatutoryMaximum(stageId, field, max, rule) {
-      once(`max:${stageId}.${field}`);
-      registration.statutoryMaxima.push({ stageId, field, max, rule, plugin: id });
+    setStatutoryMaximum(stageId, field, max, rule, options) {
+      const intake = options?.intake;
+      once(`max:${stageId}.${field}${intake ? `:${intake.field}=${String(intake.equals)}` : ""}`);
+      registration.statutoryMaxima.push({ stageId, field, max, rule, plugin: id, ...(intake ? { intake } : {}) });
     },
     skipStage(stageId, reason) {
       once(`skip:${stageId}`);
@@ -169,6 +170,26 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
     addReport(report) {
       guard("addReport");
       registration.reports.push(report);
+    },
+    setJurisdiction(jurisdiction, rule) {
+      once("jurisdiction");
+      registration.ops.push({ op: "jurisdiction", value: jurisdiction, rule });
+    },
+    setDayCounting(counting) {
+      once("dayCounting");
+      registration.ops.push({ op: "day-counting", value: counting });
+    },
+    setWronglyAddressedReturn(timescale) {
+      once("wronglyAddressedReturn");
+      registration.ops.push({ op: "wrongly-addressed-return", value: timescale });
+    },
+    setOpenedByTriage(stageId, option) {
+      stageField(stageId, "openedByTriage", option, ruleOf(option));
+    },
+    acceptInherited(path, reason) {
+      once(`accept:${path}`);
+      if (!reason.trim()) throw new PluginRegistrationError(id, `acceptInherited("${path}") needs the reason the inherited value is right`);
+      registration.ops.push({ op: "accept-inherited", path, reason });
     },
   };
 

@@ -38,6 +38,8 @@ export interface StatutoryMaximum {
   max: Period;
   rule: string;
   plugin: string;
+  /** Only for cases whose intake field has this value (FOI s45: 20 WD; EIR reg 11(4): 40 WD). */
+  intake?: { field: string; equals: string | boolean };
 }
 
 export interface DelegatedLimit {

@@ -14,6 +14,8 @@ import { ruleOf } from "./ops.js";
 import { recordPlugin, type PluginRegistration } from "./registrar.js";
 import { describeLayer, type Layer, type ResolvedRules, type RuleTrace, type StatutoryMaximum } from "./resolved.js";
 import type { ServicePlugin } from "./types.js";
+import { describeRuleValue } from "./explain.js";
+import { JURISDICTION_LABELS } from "../vocabulary/jurisdictions.js";
 
 /**
  * Rules that cannot start (a plugin not installed, settings a plugin refuses…), naming each
@@ -46,6 +48,7 @@ export class RuleBook {
   private readonly registrations = new Map<string, PluginRegistration>();
   private readonly services = new Map<string, ServiceScope>();
   private readonly cache = new Map<string, ResolvedRules>();
+  private readonly warningSet = new Set<string>();
 
   constructor(profile: CouncilProfile, installed: readonly ServicePlugin[]) {
     this.profile = profile;
@@ -100,6 +103,15 @@ export class RuleBook {
       }
     }
     if (problems.length) throw new RuleConfigurationError([...new Set(problems)]);
+  }
+
+  /**
+   * What start-up should tell the administrator without refusing to start: a regime outside
+   * England that inherits one of core's English values without saying so (decision 0107).
+   * Complete once the constructor returns, since it resolves every service and kind.
+   */
+  get warnings(): string[] {
+    return [...this.warningSet];
   }
 
   serviceIds(): string[] {
@@ -193,7 +205,9 @@ export class RuleBook {
       }
       Object.assign(intakeShape, reg.intake);
     }
+    problems.push(...checkIntakeVariants(regime, where, intakeShape));
     if (problems.length) throw new RuleConfigurationError(problems);
+    for (const warning of inheritedWarnings(regime, trace)) this.warningSet.add(warning);
 
     const hooks = plugins.flatMap((r) => r.hooks);
     const rules: ResolvedRules = {
@@ -240,6 +254,8 @@ export function opsFromOverrides(overrides: RuleOverrides): RuleOp[] {
   if (overrides.timeLimit !== undefined) ops.push({ op: "time-limit", value: overrides.timeLimit });
   if (overrides.feedbackAcknowledge !== undefined) ops.push({ op: "feedback-acknowledge", value: overrides.feedbackAcknowledge });
   if (overrides.wronglyAddressedReturn !== undefined) ops.push({ op: "wrongly-addressed-return", value: overrides.wronglyAddressedReturn });
+  if (overrides.jurisdiction) ops.push({ op: "jurisdiction", value: overrides.jurisdiction, rule: source ?? "profile" });
+  if (overrides.dayCounting) ops.push({ op: "day-counting", value: overrides.dayCounting });
   return ops;
 }
 
@@ -269,6 +285,8 @@ export function applyLayers(
   record("timeLimit", core, regime.timeLimit, ruleOf(regime.timeLimit));
   record("feedbackAcknowledge", core, regime.feedbackAcknowledge, ruleOf(regime.feedbackAcknowledge));
   record("wronglyAddressedReturn", core, regime.wronglyAddressedReturn, ruleOf(regime.wronglyAddressedReturn));
+  record("jurisdiction", core, regime.jurisdiction, "Core default: the complaint handling code 2024 is England's");
+  record("dayCounting", core, regime.dayCounting, regime.dayCounting.rule);
 
   for (const { layer, ops } of layers) {
     const who = describeLayer(layer);
@@ -369,10 +387,71 @@ export function applyLayers(
           break;
         case "statutory-max":
           break;
+        case "jurisdiction":
+          regime.jurisdiction = op.value;
+          record("jurisdiction", layer, op.value, op.rule);
+          break;
+        case "day-counting":
+          regime.dayCounting = clone(op.value);
+          record("dayCounting", layer, op.value, op.value.rule);
+          break;
+        case "accept-inherited": {
+          const stageId = op.path.includes(".") ? op.path.split(".")[0]! : null;
+          const entries = trace[op.path];
+          if (!entries && stageId && skipped.has(stageId)) break;
+          if (!entries) {
+            problems.push(`${who} accepts the inherited "${op.path}", which is not a rule of the regime (rule paths: "stage-1.respond", "timeLimit", "nextBody"…)`);
+            break;
+          }
+          const last = entries.at(-1)!;
+          if (last.layer.kind !== "core-default") {
+            problems.push(`${who} accepts the inherited "${op.path}", but ${describeLayer(last.layer)} sets it: accept only what nobody sets`);
+            break;
+          }
+          record(op.path, layer, last.value, `${last.rule ?? "core default"}; kept by ${who}: ${op.reason}`);
+          break;
+        }
       }
     }
   }
   return { regime, trace, problems };
+}
+
+/**
+ * A regime of another jurisdiction that keeps one of core's English values (a timescale, the
+ * Ombudsman, the bank holidays…) because nobody set it: each such value, named by its rule path,
+ * with the plugin that declared the jurisdiction. `acceptInherited` keeps one on purpose.
+ */
+export function inheritedWarnings(regime: Regime, trace: RuleTrace): string[] {
+  if (regime.jurisdiction === "england") return [];
+  const declared = trace["jurisdiction"]?.at(-1);
+  const who = declared ? describeLayer(declared.layer) : "the regime";
+  const warnings: string[] = [];
+  const stageIds = new Set(regime.stages.map((s) => s.id));
+  for (const [path, entries] of Object.entries(trace)) {
+    const last = entries.at(-1)!;
+    if (last.layer.kind !== "core-default" || last.value === null || last.value === undefined || !last.rule) continue;
+    if (path.includes(".") && !stageIds.has(path.split(".")[0]!)) continue;
+    warnings.push(
+      `${who} (${JURISDICTION_LABELS[regime.jurisdiction]}) leaves "${path}" unset, so it inherits the English default ${describeRuleValue(path, last.value)} (${last.rule}): set it, or keep it with acceptInherited("${path}", reason)`,
+    );
+  }
+  return warnings;
+}
+
+/** Every intake variant names an intake field the case has (a typo would silently never match). */
+function checkIntakeVariants(regime: Regime, where: string, intake: z.ZodRawShape): string[] {
+  const problems: string[] = [];
+  for (const stage of regime.stages) {
+    const variants = [
+      ...[stage.acknowledge, stage.respond, stage.target].flatMap((t) => t?.byIntake ?? []),
+      ...(stage.extension?.byIntake ?? []),
+    ];
+    for (const v of variants) {
+      if (!(v.field in intake)) problems.push(`${where}: stage "${stage.id}" varies by intake field "${v.field}", a field the case does not have (fields: ${Object.keys(intake).join(", ")})`);
+    }
+  }
+  return problems;
 }
 
 /** A stage graph every case can get through: references exist, stages are reachable, escalation ends. */
@@ -389,6 +468,9 @@ export function checkGraph(regime: Regime, where: string, plugins: string[]): st
       problems.push(`${where}: stage "${stage.id}" refers back to "${stage.referBackTo}", which does not exist${by}`);
     }
     if (stage.extension && stage.extension.maxWorkingDays < 0) problems.push(`${where}: stage "${stage.id}" has a negative extension${by}`);
+    if (stage.openedByTriage && stage === regime.stages[0]) {
+      problems.push(`${where}: stage "${stage.id}" is opened by triage directly, but it is the first stage, which triage opens anyway${by}`);
+    }
     const milestoneIds = new Set((stage.milestones ?? []).map((m) => m.id));
     const anchored = [
       ...(stage.milestones ?? []).map((m) => ({ what: `milestone "${m.id}"`, from: m.from })),
@@ -458,22 +540,30 @@ export function checkMaxima(regime: Regime, maxima: readonly StatutoryMaximum[],
     const limit = periodAmount(max.max);
     const setter = trace[`${max.stageId}.${max.field}`]?.at(-1);
     const who = setter ? describeLayer(setter.layer) : "the regime";
+    // A maximum for some cases (EIR) bounds what they get; one for all bounds every variant.
+    const bounded = <T>(base: T, variants: Array<{ field: string; equals: string | boolean } & T> | undefined): T[] =>
+      max.intake ? [variants?.find((v) => v.field === max.intake!.field && v.equals === max.intake!.equals) ?? base] : [base, ...(variants ?? [])];
     if (max.field === "extension") {
-      const ext = stage.extension?.maxWorkingDays ?? 0;
-      if (ext > 0 && canExceed(calendar, { workingDays: ext }, max.max)) {
-        problems.push(
-          `Service "${serviceId}": ${who} allows a ${stage.label} extension of ${ext} working days, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
-        );
+      const base = { maxWorkingDays: stage.extension?.maxWorkingDays ?? 0 };
+      for (const { maxWorkingDays: ext } of bounded<{ maxWorkingDays: number }>(base, stage.extension?.byIntake)) {
+        if (ext > 0 && canExceed(calendar, { workingDays: ext }, max.max)) {
+          problems.push(
+            `Service "${serviceId}": ${who} allows a ${stage.label} extension of ${ext} working days, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
+          );
+        }
       }
       continue;
     }
     const timescale = stage[max.field];
     if (!timescale) continue;
-    const value = periodAmount(timescale.period);
-    if (canExceed(calendar, timescale.period, max.max)) {
-      problems.push(
-        `Service "${serviceId}": ${who} sets the ${stage.label} ${max.field === "respond" ? "response" : "acknowledgement"} to ${value.amount} ${value.unit}, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
-      );
+    // Every period a case may get, its intake variants too (decision 0107).
+    for (const { period } of bounded<{ period: Period }>({ period: timescale.period }, timescale.byIntake)) {
+      const value = periodAmount(period);
+      if (canExceed(calendar, period, max.max)) {
+        problems.push(
+          `Service "${serviceId}": ${who} sets the ${stage.label} ${max.field === "respond" ? "response" : "acknowledgement"} to ${value.amount} ${value.unit}, above the statutory maximum of ${limit.amount} ${limit.unit} (${max.rule}; declared by plugin "${max.plugin}")`,
+        );
+      }
     }
   }
   return problems;

@@ -7,8 +7,9 @@ import type {
   CommandType,
   Effect,
 } from "../lifecycle/types.js";
-import type { CaseKind, LetterKind, Role } from "../vocabulary/index.js";
+import type { CaseKind, Jurisdiction, LetterKind, Role } from "../vocabulary/index.js";
 import type {
+  DayCounting,
   EscalationRule,
   ExtensionRule,
   HandlerRule,
@@ -80,8 +81,12 @@ export interface PluginRegistrar {
   setEscalation(stageId: string, escalation: EscalationRule | null): void;
   setHandlerRule(stageId: string, handler: HandlerRule | null): void;
   setStageOption(stageId: string, option: Partial<Pick<StageRules, "label" | "responsePeriodAgreeable" | "signedByResponsiblePerson" | "referBackTo" | "acknowledgementLetter" | "responseLetter">>, rule: string): void;
-  /** A ceiling no later layer may exceed (statute): checked at start-up. */
-  setStatutoryMaximum(stageId: string, field: TimescaleField | "extension", max: Period, rule: string): void;
+  /**
+   * A ceiling no later layer may exceed (statute): checked at start-up. With `options.intake`
+   * it bounds only the cases whose intake field has that value (the period a timescale's
+   * `byIntake` variant gives them); without, every period the stage can give.
+   */
+  setStatutoryMaximum(stageId: string, field: TimescaleField | "extension", max: Period, rule: string, options?: { intake?: { field: string; equals: string | boolean } }): void;
   skipStage(stageId: string, reason: string): void;
   addStage(stage: StageRules, options: { after: string }): void;
   setNextBody(body: NextBody): void;
@@ -107,6 +112,41 @@ export interface PluginRegistrar {
   onTransition(hook: TransitionHook): void;
   addLetterParagraphs(...paragraphs: LetterParagraph[]): void;
   addReport(report: ReportContribution): void;
+
+  // --- Regime fields (issue 17, decision 0107). Appended: keep new methods below. ---
+
+  /**
+   * Whose rules these are: "england" (core's defaults), "wales", "scotland", "northern-ireland".
+   * Outside England every value the plugin leaves at core's English default is named in a
+   * start-up warning, and the conformance kit fails the plugin, unless it sets the value or
+   * keeps it on purpose with `acceptInherited`.
+   */
+  setJurisdiction(jurisdiction: Jurisdiction, rule: string): void;
+  /**
+   * Day 0 (core's default, docs/rules.md §7: the day of receipt is day 0) or day 1 (the day of
+   * receipt, or of the event counted from, is itself day 1: SPSO model CHP) for every deadline
+   * of the regime: `{ firstDay: 1, rule: "SPSO model CHP …" }`.
+   */
+  setDayCounting(counting: DayCounting): void;
+  /**
+   * How long the council has to send a wrongly addressed complaint on (or back, naming the right
+   * body) after triage finds it so; counted from receipt by default. Core's default is Leeds'
+   * 3 working days; null: no deadline.
+   */
+  setWronglyAddressedReturn(timescale: Timescale | null): void;
+  /**
+   * Lets triage open this later stage directly (SPSO: a complex complaint goes straight to
+   * Stage 2 investigation): `triage` with `{ outcome: "accept", stageId }` then opens it, and its
+   * due dates count from the complaint's receipt. Any other stage id given to triage is refused.
+   */
+  setOpenedByTriage(stageId: string, option: { rule: string } | null): void;
+  /**
+   * Keeps a value inherited from core's English defaults on purpose, with the reason: the
+   * inheritance warning for it goes, and the explanation of the value says who accepted it and
+   * why. `path` is the rule path the warning names: "stage-1.extension", "timeLimit",
+   * "nextBody", "nations", "dayCounting", "feedbackAcknowledge", "wronglyAddressedReturn".
+   */
+  acceptInherited(path: string, reason: string): void;
 }
 
 export interface ServicePlugin {

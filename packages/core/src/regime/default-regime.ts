@@ -57,4 +57,6 @@ export const defaultRegime: Regime = {
   timeLimit: { calendarMonths: 12, rule: `${CODE} section 2: complaints over 12 months old may be refused, with discretion` },
   feedbackAcknowledge: { period: { workingDays: 10 }, from: "receipt", rule: "Core default: compliments and comments acknowledged in 10 working days (Leeds policy)" },
   wronglyAddressedReturn: { period: { workingDays: 3 }, from: "receipt", rule: "Leeds policy: wrongly addressed complaints returned within 3 working days" },
+  jurisdiction: "england",
+  dayCounting: { firstDay: 0, rule: "Southwark procedure, Receipt Date (docs/rules.md §7): the day of receipt is day 0" },
 };

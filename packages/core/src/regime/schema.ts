@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NATIONS } from "../calendar/bank-holidays.js";
 import { LETTER_KINDS } from "../vocabulary/letters.js";
+import { JURISDICTIONS } from "../vocabulary/jurisdictions.js";
 
 /** zod schemas for rules written as data (council profiles, service settings). */
 const positiveInt = z.number().int().positive();
@@ -16,19 +17,27 @@ export const periodSchema = z.union(
 );
 
 export const anchorSchema = z.union([
-  z.enum(["receipt", "stage-request", "escalation-request", "panel-request", "acknowledgement", "agreed-statement", "response"]),
+  z.enum(["receipt", "stage-request", "escalation-request", "panel-request", "acknowledgement", "agreed-statement", "response", "matter-arose"]),
   z.templateLiteral(["milestone:", z.string().regex(/^[a-z0-9-]+$/)]),
 ]);
 
 const rule = z.string().min(3, "name the rule or document the value comes from");
 
-export const timescaleSchema = z.object({ period: periodSchema, from: anchorSchema, rule }).strict();
+const intakeVariant = { field: z.string().min(1), equals: z.union([z.string(), z.boolean()]) };
+export const timescaleSchema = z
+  .object({ period: periodSchema, from: anchorSchema, rule, byIntake: z.array(z.object({ ...intakeVariant, period: periodSchema, rule }).strict()).optional() })
+  .strict();
 export const targetSchema = timescaleSchema.extend({ label: z.string().min(1) }).strict();
 export const extensionSchema = z
-  .object({ maxWorkingDays: z.number().int().min(0), ombudsmanDetailsRequired: z.boolean(), rule })
+  .object({
+    maxWorkingDays: z.number().int().min(0),
+    ombudsmanDetailsRequired: z.boolean(),
+    rule,
+    byIntake: z.array(z.object({ ...intakeVariant, maxWorkingDays: z.number().int().min(0), rule }).strict()).optional(),
+  })
   .strict();
 export const escalationSchema = z
-  .object({ to: z.string().min(1), window: timescaleSchema.nullable(), lateAllowedWithDiscretion: z.boolean(), rule })
+  .object({ to: z.string().min(1), window: timescaleSchema.nullable(), orLaterOf: z.array(timescaleSchema).optional(), lateAllowedWithDiscretion: z.boolean(), rule })
   .strict();
 export const handlerSchema = z.object({ independentOf: z.array(z.string()), rule }).strict();
 const letterKindSchema = z.enum(LETTER_KINDS);
@@ -53,6 +62,7 @@ export const stageSchema = z
     milestones: z
       .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), period: periodSchema, from: anchorSchema, rule }).strict())
       .optional(),
+    openedByTriage: z.object({ rule }).strict().nullable().optional(),
   })
   .strict();
 
@@ -94,6 +104,8 @@ export const ruleOverridesSchema = z
     timeLimit: holdingSchema.nullable().optional(),
     feedbackAcknowledge: timescaleSchema.nullable().optional(),
     wronglyAddressedReturn: timescaleSchema.nullable().optional(),
+    jurisdiction: z.enum(JURISDICTIONS).optional(),
+    dayCounting: z.object({ firstDay: z.union([z.literal(0), z.literal(1)]), rule }).strict().optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import type { Nation } from "../calendar/bank-holidays.js";
 import type { Roll } from "../calendar/calendar.js";
 import type { LetterKind } from "../vocabulary/letters.js";
+import type { Jurisdiction } from "../vocabulary/jurisdictions.js";
 
 /** A length of time as the rule words it. */
 export type Period =
@@ -21,6 +22,11 @@ export type Anchor =
   | "acknowledgement"
   | "agreed-statement"
   | "response"
+  /**
+   * The event complained about (the case's `matterArose` date): "6 months from the event". A
+   * timescale counting from it is left out while the date is not recorded.
+   */
+  | "matter-arose"
   /** A milestone of the same stage: "milestone:panel-meeting". */
   | `milestone:${string}`;
 
@@ -29,7 +35,16 @@ export interface Timescale {
   from: Anchor;
   /** Where the number comes from, named in every explanation ("Complaint handling code 6.3"). */
   rule: string;
+  /**
+   * Another period for cases whose intake field has a given value, tried in order, the first
+   * match winning (EIR reg 11(4): an EIR reconsideration within 40 working days where an FOI
+   * review has 20, both under one plugin). The count-from stays the timescale's own.
+   */
+  byIntake?: IntakeVariant<{ period: Period; rule: string }>[];
 }
+
+/** `value` applies to the cases whose intake field `field` equals `equals` (decision 0107). */
+export type IntakeVariant<T> = { field: string; equals: string | boolean } & T;
 
 export interface TargetTimescale extends Timescale {
   /** "Housing Leeds internal target": a target is tracked and reported, never enforced. */
@@ -42,12 +57,22 @@ export interface ExtensionRule {
   /** The customer must be given the Ombudsman's details with the extension (code 6.5). */
   ombudsmanDetailsRequired: boolean;
   rule: string;
+  /** A different maximum for cases whose intake field has a given value (EIR: none beyond 40 WD). */
+  byIntake?: IntakeVariant<{ maxWorkingDays: number; rule: string }>[];
 }
 
 export interface EscalationRule {
   to: string;
   /** How long the customer has to ask, counted from this stage's response; null = no limit. */
   window: Timescale | null;
+  /**
+   * More windows, each counted from its own event; the customer may ask until the latest of
+   * `window` and these ("6 months from the event or 2 months from the Stage 1 decision, whichever
+   * is later": `window` 2 months from "response", `orLaterOf` [6 months from "matter-arose"]).
+   * The explanation names the one that applied. Counts from "response" (as sent), "receipt",
+   * "stage-request" or "matter-arose".
+   */
+  orLaterOf?: Timescale[];
   /** A late request may still be accepted when the officer records why (discretion). */
   lateAllowedWithDiscretion: boolean;
   rule: string;
@@ -97,6 +122,12 @@ export interface StageRules {
   responseLetter: LetterKind;
   /** Dated steps before the response, each with its own deadline; none by default. */
   milestones?: Milestone[];
+  /**
+   * Triage may open this (later) stage directly, skipping the ones before it (SPSO model CHP:
+   * a complex complaint goes straight to Stage 2 investigation). Its due dates then count from
+   * the complaint's receipt. Absent or null: only escalation opens it.
+   */
+  openedByTriage?: { rule: string } | null;
 }
 
 export type NextBodyId = "lgsco" | "housing-ombudsman" | "ico" | "first-tier-tribunal" | (string & {});
@@ -132,4 +163,19 @@ export interface Regime {
   feedbackAcknowledge: Timescale | null;
   /** A wrongly addressed complaint is returned with the right body within this (Leeds: 3 days). */
   wronglyAddressedReturn: Timescale | null;
+  /** Whose rules these are; core's defaults are England's (decision 0107). */
+  jurisdiction: Jurisdiction;
+  /**
+   * How the day counted from is numbered: 0, the English codes' way (docs/rules.md §7: the day of
+   * receipt is day 0, so "5 working days" ends on the 5th working day after it), or 1, where the
+   * day of receipt (or of the event counted from) is itself day 1 (SPSO model CHP: "the date of
+   * receipt is day 1"; received on a non-working day, day 1 is the next working day). Applies to
+   * working-day and calendar-day periods; months are counted as months.
+   */
+  dayCounting: DayCounting;
+}
+
+export interface DayCounting {
+  firstDay: 0 | 1;
+  rule: string;
 }

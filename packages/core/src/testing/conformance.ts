@@ -21,7 +21,8 @@ import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from
  */
 
 export type ConformanceCheck =
-  "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters";
+  "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters"
+  | "jurisdiction";
 
 export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
   registration:
@@ -32,6 +33,8 @@ export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
   "statutory-maxima":
     "its timescales are within the statutory maxima it declares, and a setting above one stops start-up naming the plugin",
   letters: "its letter paragraphs render",
+  jurisdiction:
+    "outside England it inherits none of core's English values without saying so (set each, or acceptInherited with a reason)",
 };
 
 export interface ConformanceProblem {
@@ -238,6 +241,12 @@ function checkProvenance(reg: PluginRegistration): string[] {
       case "add-milestone":
         if (!op.milestone.rule.trim())
           problems.push(`milestone "${op.milestone.id}" of ${op.stageId} names no rule`);
+        break;
+      case "jurisdiction":
+        if (!op.rule.trim()) problems.push("the jurisdiction is set without naming its rule");
+        break;
+      case "day-counting":
+        if (!op.value.rule.trim()) problems.push("the day counting is set without naming its rule");
         break;
       case "time-limit":
       case "feedback-acknowledge":
@@ -605,6 +614,8 @@ export function conformanceProblems(
   }
   add("statutory-maxima", checkMaxima(plugin, reg, book, options));
   add("letters", checkLetters(reg, snapshots));
+  // Start-up only warns (a council may run a half-written regime); the kit fails it (decision 0107).
+  add("jurisdiction", book.warnings.filter((w) => w.startsWith(`plugin "${plugin.id}"`)));
   return out;
 }
 

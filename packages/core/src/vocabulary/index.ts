@@ -10,3 +10,4 @@ export * from "./satisfaction.js";
 export * from "./inbound.js";
 export * from "./sent.js";
 export * from "./correspondence.js";
+export * from "./jurisdictions.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { receiptOf } from "../../calendar/receipt.js";
-import { applyPeriod } from "../../deadlines/apply-period.js";
+import { escalationWindow } from "../../deadlines/escalation-window.js";
 import { isoDateTime } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { CaseState } from "../types.js";
@@ -44,15 +44,16 @@ export const escalate = defineCommand({
     if (request && request.receivedOn > on) refuse("DATE_INVALID", `The escalation request cannot be dated ${formatShort(request.receivedOn)}: that is after today (${formatShort(on)})`);
     const requestedOn = request ? request.countsFrom : rules.calendar.rollForward(on);
     if (requestedOn < stage.response.on) refuse("DATE_INVALID", "The escalation request cannot be before the stage response");
-    if (rule.escalation.window) {
-      const closes = applyPeriod(rules.calendar, stage.response.on, rule.escalation.window.period).date;
+    const window = escalationWindow(state, stage, rule.escalation, stage.response.on, rules.calendar, rules.regime.dayCounting);
+    if (rule.escalation.window && window) {
+      const closes = window.date;
       const askedOn = request?.receivedOn ?? on;
       if (askedOn > closes) {
         if (!rule.escalation.lateAllowedWithDiscretion || !command.lateDiscretion?.trim()) {
           refuse(
             "ESCALATION_WINDOW_CLOSED",
             `The customer had until ${formatShort(closes)} to ask for ${stageRules(rules, rule.escalation.to).label}; ${rule.escalation.lateAllowedWithDiscretion ? "accept a late request only by recording why (discretion)" : "a late request cannot be accepted"}`,
-            rule.escalation.window.rule,
+            window.rule,
           );
         }
       }

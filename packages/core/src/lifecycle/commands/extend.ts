@@ -3,6 +3,7 @@ import { formatShort } from "../../calendar/dates.js";
 import { isoDate, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import type { StageInstance } from "../types.js";
+import { extensionForCase, stageRulesForCase } from "../../regime/for-case.js";
 import { caseworkers, defineCommand, onField } from "./define.js";
 import { currentResponseDue, requireActiveStage, rulesOfStage, sendLetter, stageRules, workingStage } from "./shared.js";
 
@@ -25,13 +26,14 @@ export const extend = defineCommand({
   roles: caseworkers,
   can: (state, rules) => {
     const stage = workingStage(state);
-    const max = rulesOfStage(rules, stage?.stageId)?.extension?.maxWorkingDays ?? 0;
+    const max = extensionForCase(rulesOfStage(rules, stage?.stageId)?.extension ?? null, state.intake)?.maxWorkingDays ?? 0;
     return !!stage && max > used(stage);
   },
   apply(state, command, ctx) {
     const { rules, on } = ctx;
     const stage = requireActiveStage(state, "extend it");
-    const rule = stageRules(rules, stage.stageId);
+    // EIR's 40 working days allow no extension where FOI's 20 allow 20 more (decision 0107).
+    const rule = stageRulesForCase(stageRules(rules, stage.stageId), state.intake);
     if (!Number.isInteger(command.workingDays) || command.workingDays <= 0) refuse("INVALID_INPUT", "An extension is a whole number of working days, more than 0");
     if (!command.reason.trim()) refuse("INVALID_INPUT", "Give the reason for the extension: the customer must be told it");
     if (!rule.extension || rule.extension.maxWorkingDays === 0) refuse("EXTENSION_TOO_LONG", `${stage.label} cannot be extended under these rules`, rule.extension?.rule ?? rule.respond.rule);

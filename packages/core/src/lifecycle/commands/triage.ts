@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { formatShort } from "../../calendar/dates.js";
 import { applyPeriod, describePeriod } from "../../deadlines/apply-period.js";
-import { id, text } from "../../input/fields.js";
+import { id, slug, text } from "../../input/fields.js";
 import { refuse } from "../refusals.js";
 import { coordinators, defineCommand, onField } from "./define.js";
 import { closeCase, openStage, sendLetter } from "./shared.js";
+import type { ResolvedRules } from "../../plugin/resolved.js";
+import type { StageRules } from "../../regime/types.js";
 import { EXCLUSION_REASONS, OUT_OF_TIME_DECISIONS } from "../../vocabulary/index.js";
 
 const CODE_TIME_LIMIT = "Complaint handling code 2024 section 2";
@@ -12,7 +14,11 @@ const CODE_TIME_LIMIT = "Complaint handling code 2024 section 2";
 const outcome = z.discriminatedUnion(
   "outcome",
   [
-    z.object({ outcome: z.literal("accept") }),
+    z.object({
+      outcome: z.literal("accept"),
+      /** A later stage to open directly, when the regime allows it (StageRules.openedByTriage: SPSO's complex complaints). */
+      stageId: slug.optional(),
+    }),
     z.object({ outcome: z.literal("not-a-complaint"), agreedWithCustomer: z.boolean(), note: text("a note", 2000) }),
     z.object({ outcome: z.literal("excluded"), reason: z.enum(EXCLUSION_REASONS, "Choose why it is excluded"), route: text("the right route for the customer", 2000) }),
     z.object({ outcome: z.literal("out-of-time"), decision: z.enum(OUT_OF_TIME_DECISIONS, "Choose the decision"), reasons: text("the reasons", 4000) }),
@@ -21,6 +27,25 @@ const outcome = z.discriminatedUnion(
   ],
   { error: "Choose the outcome of triage" },
 );
+
+/**
+ * The later stage triage may open directly (regime/types.ts StageRules.openedByTriage), or null
+ * for the entry stage. Its due dates then count from receipt, as the first stage's would.
+ */
+function directStage(rules: ResolvedRules, stageId: string | undefined): StageRules | null {
+  const entry = rules.regime.stages[0]!;
+  if (!stageId || stageId === entry.id) return null;
+  const stage = rules.regime.stages.find((s) => s.id === stageId);
+  if (!stage) refuse("INVALID_INPUT", `These rules have no stage "${stageId}" (stages: ${rules.regime.stages.map((s) => s.label).join(", ")})`);
+  if (!stage.openedByTriage) {
+    refuse(
+      "NOT_ALLOWED_NOW",
+      `${stage.label} is opened by escalation from an earlier stage, not by triage: accept the complaint at ${entry.label}`,
+      rules.regime.stages.find((s) => s.escalation?.to === stage.id)?.escalation?.rule ?? null,
+    );
+  }
+  return stage;
+}
 
 /** The first decision on a new case: a complaint to investigate, or why it is not one. */
 export const triage = defineCommand({
@@ -48,7 +73,7 @@ export const triage = defineCommand({
           }
         }
         state.triage = { outcome: "accept" };
-        openStage(state, entry, state.receipt.countsFrom, { receivedOn: state.receipt.receivedOn });
+        openStage(state, directStage(rules, command.stageId) ?? entry, state.receipt.countsFrom, { receivedOn: state.receipt.receivedOn });
         return;
       }
       case "not-a-complaint":
