@@ -5,6 +5,9 @@ import { foiEirServicePlugin } from "@complaints/plugin-foi-eir";
 import { housingServicePlugin } from "@complaints/plugin-housing";
 import { independentAdjudicatorServicePlugin } from "@complaints/plugin-independent-adjudicator";
 import { memberEnquiriesServicePlugin } from "@complaints/plugin-member-enquiries";
+import { nipsoServicePlugin } from "@complaints/plugin-nipso";
+import { psowServicePlugin } from "@complaints/plugin-psow";
+import { spsoServicePlugin } from "@complaints/plugin-spso";
 
 /**
  * Every service plugin installed in this build. Which of them a council uses, and where, is
@@ -17,4 +20,7 @@ export const installedPlugins: readonly ServicePlugin[] = Object.freeze([
   childrenSocialCareServicePlugin,
   memberEnquiriesServicePlugin,
   independentAdjudicatorServicePlugin,
+  spsoServicePlugin,
+  psowServicePlugin,
+  nipsoServicePlugin,
 ]);

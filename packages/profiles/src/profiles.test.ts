@@ -11,7 +11,7 @@ import * as profiles from "./index.js";
 import { installedPlugins } from "./plugins.js";
 
 describe("installed plugins", () => {
-  it("are the six service plugins, each once", () => {
+  it("are the nine service plugins, each once", () => {
     expect(installedPlugins.map((p) => p.id)).toEqual([
       "housing",
       "foi-eir",
@@ -19,6 +19,9 @@ describe("installed plugins", () => {
       "children-social-care",
       "member-enquiries",
       "independent-adjudicator",
+      "spso",
+      "psow",
+      "nipso",
     ]);
     for (const plugin of installedPlugins) expect(() => recordPlugin(plugin)).not.toThrow();
   });
