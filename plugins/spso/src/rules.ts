@@ -19,7 +19,7 @@ export const SPSO_RULES = {
   stage2Label: `${MCHP} Part 3, 'Stage 2: Investigation': complaints not resolved at Stage 1 and complex ones needing detailed investigation`,
   stage2Acknowledge: `${MCHP} Part 3, Stage 2 'Acknowledging the complaint': acknowledge within 3 working days of receipt at Stage 2`,
   stage2Respond: `${MCHP} Part 3, Stage 2 'Timelines': a full response as soon as possible and within 20 working days of receipt at Stage 2`,
-  stage2Agreed: `${MCHP} Part 3, Stage 2 'Extension to the timeline': where there are clear and justifiable reasons, senior management set a longer time with the customer's agreement and keep them updated`,
-  nextBody: `${MCHP} Part 3, 'Signposting to the SPSO': the Stage 2 decision tells the customer of their right to ask the Scottish Public Services Ombudsman and the time limit for doing so`,
+  stage2Agreed: `${MCHP} Part 3, Stage 2 'Extension to the timeline': where there are clear and justifiable reasons, senior management set a longer time; ${CUSTOMER_CHP} (as Fife Council publishes it): 'we will agree revised time limits with you and keep you updated on progress'`,
+  nextBody: `${MCHP} Part 3, 'Signposting to the SPSO': the Stage 2 decision tells the customer of their right to ask the Scottish Public Services Ombudsman, who cannot normally look at a complaint more than 12 months after the customer became aware of the matter (${CUSTOMER_CHP}, as West Lothian Council prints it)`,
   timeLimit: `${MCHP} Part 2, 'Time limit for making complaints': normally within six months of the event or of finding out about it; later only in exceptional circumstances`,
 } as const;
