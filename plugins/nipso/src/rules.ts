@@ -18,7 +18,7 @@ export const NIPSO_RULES = {
   stage1Label: `${NIPSO_MCHP}, Stage 1 (${MEA} para 6.2): a frontline response, close to where the service was given`,
   stage1Respond: `${NIPSO_MCHP}: Stage 1 complaints are dealt with within 5 working days (${MEA} para 6.2: of the date the complaint is registered, the next working day when received after hours, at a weekend or on a bank holiday)`,
   stage1Extension: `${MEA} para 6.2: when longer is needed the customer is told why and given a revised date, no more than 10 working days in all from registration`,
-  escalation: `${AND}, Stage 1: Stage 2 may be asked within six months of the event or of finding out, or within two months of the Stage 1 response if later; exceptionally later. That later-of window cannot be set yet, so no date is shown (README)`,
+  escalation: `${AND}, Stage 1: Stage 2 may be asked within six months of the event or of finding out, or within two months of the Stage 1 response if later; exceptionally later. No date is calculated for this window yet: check a late request against both periods`,
   stage2Label: `${NIPSO_MCHP}, Stage 2 (${AND}): complaints not resolved at Stage 1 and, with the customer's agreement, those needing in-depth investigation`,
   stage2Acknowledge: `${AND}, Stage 2: acknowledge within 3 working days`,
   stage2Respond: `${NIPSO_MCHP}: Stage 2 complaints within 20 working days (${AND}: a decision after no more than 20 working days)`,

@@ -15,7 +15,7 @@ export const PSOW_RULES = {
   calendar: `${PSOW_POLICY}: timescales are in working days: Monday to Friday less England and Wales bank holidays (Banking and Financial Dealings Act 1971 Sch 1); the council's own closures are its profile's closure days`,
   stage1Label: `${PSOW_POLICY}, Stage 1 (${BRO_MYRDDIN}): informal resolution where there is a simple solution`,
   stage1Respond: `${PSOW_POLICY}, Stage 1 (${BRO_MYRDDIN}): we aim to resolve a Stage 1 complaint within 10 working days`,
-  escalation: `${PSOW_POLICY}: a complainant not satisfied with informal resolution may ask for a formal investigation; no time limit for asking was found in the model (README)`,
+  escalation: `${PSOW_POLICY}: a complainant not satisfied with informal resolution may ask for a formal investigation; no time limit for asking was found in the model`,
   stage2Label: `${PSOW_POLICY}, Stage 2 (${BRO_MYRDDIN}): formal internal investigation`,
   stage2Acknowledge: `${NPT}, 'Stage 2 Complaint: Formal Investigation': acknowledged within 5 working days`,
   stage2Respond: `${PSOW_POLICY}, Stage 2 (${BRO_MYRDDIN}; ${NPT}): a response within 20 working days`,
