@@ -71,7 +71,7 @@ describe("start-up fails with a clear message for a misconfigured profile", () =
   it("a plugin that is not installed: names it and lists the installed ones", () => {
     const input = leedsWith("waste-management", (s) => (s["plugins"] = ["trading-standards"]));
     expect(() => startRules(parseCouncilProfile(input), plugins)).toThrow(
-      'Service "waste-management" enables plugin "trading-standards", which is not installed (installed: housing, foi-eir, adult-social-care, children-social-care, member-enquiries, independent-adjudicator)',
+      'Service "waste-management" enables plugin "trading-standards", which is not installed (installed: housing, foi-eir, adult-social-care, children-social-care, member-enquiries, independent-adjudicator, spso, psow, nipso)',
     );
   });
 

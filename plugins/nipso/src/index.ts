@@ -1,0 +1,2 @@
+export { nipsoServicePlugin } from "./plugin.js";
+export { NIPSO_RULES, NIPSO_MCHP } from "./rules.js";

@@ -1,0 +1,3 @@
+import { config } from "@complaints/eslint-config";
+
+export default config({ boundary: "plugin" });
