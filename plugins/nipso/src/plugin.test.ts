@@ -1,4 +1,4 @@
-import { RuleBook } from "@complaints/core";
+import { RuleBook, explainRules } from "@complaints/core";
 import { conformanceProfile, runPluginConformance } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
@@ -8,10 +8,9 @@ import { NIPSO_MCHP } from "./rules.js";
 runPluginConformance(nipsoServicePlugin, { describe, it, expect }, { packageJson: pkg });
 
 const SERVICE = "leisure";
-const regime = new RuleBook(conformanceProfile(["nipso"], SERVICE), [nipsoServicePlugin]).rulesFor(
-  SERVICE,
-  "complaint",
-).regime;
+const book = new RuleBook(conformanceProfile(["nipso"], SERVICE), [nipsoServicePlugin]);
+const rules = book.rulesFor(SERVICE, "complaint");
+const regime = rules.regime;
 
 describe("nipso: the regime a Northern Ireland council's complaints resolve to", () => {
   it(`${NIPSO_MCHP}: two stages, Frontline response then Investigation, then NIPSO`, () => {
@@ -45,13 +44,28 @@ describe("nipso: the regime a Northern Ireland council's complaints resolve to",
         s.respond.rule,
         s.extension?.rule,
         s.escalation?.rule,
+        s.escalation?.window?.rule,
+        ...(s.escalation?.orLaterOf ?? []).map((w) => w.rule),
+        s.openedByTriage?.rule,
         s.handler?.rule,
         s.holdingInterval?.rule,
         s.target?.rule,
       ]),
     ].filter((rule): rule is string => typeof rule === "string");
     expect(cited.filter((rule) => english.test(rule))).toEqual([]);
-    // A plugin cannot set the wrongly-addressed return yet (README, "Needs core features").
-    expect(regime.wronglyAddressedReturn?.rule).toMatch(/Leeds/);
+    // Nothing is left to Leeds' 3 working days: the model sets no such deadline.
+    expect(regime.wronglyAddressedReturn).toBeNull();
+  });
+
+  it(`${NIPSO_MCHP}: the regime is Northern Ireland's, and it inherits no English value unsaid (decision 0107)`, () => {
+    expect(regime.jurisdiction).toBe("northern-ireland");
+    expect(rules.trace["jurisdiction"]?.at(-1)?.rule).toContain(NIPSO_MCHP);
+    expect(book.warnings).toEqual([]);
+    // The one English value kept, core's day 0, is kept on purpose and says why: day-1 counting
+    // is unconfirmed (README, "Unconfirmed").
+    expect(regime.dayCounting.firstDay).toBe(0);
+    expect(explainRules(rules).find((line) => line.startsWith("dayCounting:"))).toMatch(
+      /kept by plugin "nipso": whether the .* counts the (day|date) of (receipt|registration) as day 1 could not be confirmed/,
+    );
   });
 });

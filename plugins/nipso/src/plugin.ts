@@ -5,8 +5,9 @@ import { NIPSO_RULES } from "./rules.js";
  * The NIPSO Local Government Model Complaints Handling Procedure: Stage 1 frontline response in
  * 5 working days (at most 10 in all), Stage 2 investigation acknowledged in 3 and decided in 20
  * unless there is clearly a good reason, then the Northern Ireland Public Services Ombudsman, on
- * Northern Ireland bank holidays. Every field the English default would otherwise lend it is
- * set here (README: what still needs core features, and what is unconfirmed).
+ * Northern Ireland bank holidays. It declares Northern Ireland's jurisdiction and sets every
+ * field the English default would otherwise lend it, or keeps one with the reason
+ * (acceptInherited) (README: what still needs core features, and what is unconfirmed).
  */
 export const nipsoServicePlugin = createServicePlugin({
   id: "nipso",
@@ -14,6 +15,7 @@ export const nipsoServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
+    r.setJurisdiction("northern-ireland", NIPSO_RULES.jurisdiction);
     // Unknown to the letters package yet: letters are refused by name, not checked against the
     // LGSCO's content rules (README, letter requirements).
     r.setRegimeIdentity({
@@ -37,7 +39,8 @@ export const nipsoServicePlugin = createServicePlugin({
     });
     r.setEscalation("stage-1", {
       to: "stage-2",
-      window: null,
+      window: { period: { calendarMonths: 2 }, from: "response", rule: NIPSO_RULES.escalationFromResponse },
+      orLaterOf: [{ period: { calendarMonths: 6 }, from: "matter-arose", rule: NIPSO_RULES.escalationFromEvent }],
       lateAllowedWithDiscretion: true,
       rule: NIPSO_RULES.escalation,
     });
@@ -59,6 +62,9 @@ export const nipsoServicePlugin = createServicePlugin({
     });
     r.setExtension("stage-2", null);
     r.setHandlerRule("stage-2", null);
+    // With the customer's agreement an in-depth complaint opens at Stage 2; its 3 and 20 working
+    // days then count from receipt.
+    r.setOpenedByTriage("stage-2", { rule: NIPSO_RULES.stage2Direct });
 
     r.setNextBody({
       id: "nipso",
@@ -71,5 +77,9 @@ export const nipsoServicePlugin = createServicePlugin({
     // English code's twelve months.
     r.setTimeLimit(null);
     r.setFeedbackAcknowledge(null);
+    // No deadline for sending a wrongly addressed complaint on was found in the model: none,
+    // rather than Leeds' 3 working days.
+    r.setWronglyAddressedReturn(null);
+    r.acceptInherited("dayCounting", NIPSO_RULES.dayCountingKept);
   },
 });

@@ -2,6 +2,7 @@ import { RuleBook } from "@complaints/core";
 import { CaseScenario, conformanceProfile, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { nipsoServicePlugin } from "./plugin.js";
+import { NIPSO_RULES } from "./rules.js";
 
 /**
  * Whole complaints under the NIPSO MCHP on Northern Ireland working days. Core counts the day of
@@ -132,6 +133,62 @@ describe("nipso: Stage 2, investigation, then NIPSO", () => {
     expect(further.ok ? null : further.refusal).toMatchObject({
       code: "NO_NEXT_STAGE",
       message: expect.stringContaining("Northern Ireland Public Services Ombudsman"),
+    });
+  });
+});
+
+describe("nipso: a complaint needing in-depth investigation opened straight at Stage 2 by triage", () => {
+  function direct(): CaseScenario {
+    const s = new CaseScenario(rules).log(pool, "2026-03-02T10:00:00Z");
+    s.do({ type: "triage", outcome: "accept", stageId: "stage-2" }, "2026-03-02");
+    return s;
+  }
+
+  it("Ards and North Down guide, Stage 2: with the customer's agreement it goes straight to Stage 2", () => {
+    const s = direct();
+    expect(s.case.stages.map((stage) => stage.stageId)).toEqual(["stage-2"]);
+    expect(s.stage.label).toBe("Stage 2: Investigation");
+  });
+
+  it("Ards and North Down guide and NIPSO MCHP, Stage 2: 3 and 20 working days counted from receipt, St Patrick's Day not counted", () => {
+    const s = direct();
+    expect(s.due("acknowledge", "stage-2")).toMatchObject({
+      date: "2026-03-05",
+      rule: NIPSO_RULES.stage2Acknowledge,
+      explanation: expect.stringContaining("Mon 2 Mar 2026"),
+    });
+    expect(s.due("respond", "stage-2")).toMatchObject({
+      date: "2026-03-31",
+      rule: NIPSO_RULES.stage2Respond,
+      explanation: expect.stringContaining("skipping Tue 17 Mar (bank holiday)"),
+    });
+  });
+});
+
+describe("nipso: asking for Stage 2, within 6 months of the event or 2 months of the Stage 1 response, whichever is later", () => {
+  function answered(matterArose: string): CaseScenario {
+    const s = new CaseScenario(rules).log({ ...pool, matterArose }, "2026-03-02T10:00:00Z");
+    s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
+    s.do({ type: "respond", outcome: "not-upheld", reasons: "The closures were for urgent repairs" }, "2026-03-06");
+    return s;
+  }
+
+  it("Ards and North Down guide, Stage 1: a recent event: six months from it (Thu 20 Aug) is later than two months from the response, and applies", () => {
+    const w = answered("2026-02-20").due("escalation-window", "stage-1");
+    expect(w).toMatchObject({ date: "2026-08-20", rule: NIPSO_RULES.escalationFromEvent });
+    expect(w.explanation).toContain("the later is Thu 20 Aug 2026");
+  });
+
+  it("Ards and North Down guide, Stage 1: an older event: two months from the response (Wed 6 May) is later, and applies; after it only with discretion", () => {
+    const s = answered("2025-10-01");
+    expect(s.due("escalation-window", "stage-1")).toMatchObject({
+      date: "2026-05-06",
+      rule: NIPSO_RULES.escalationFromResponse,
+    });
+    const late = s.try({ type: "escalate", reason: "Closed again" }, "2026-05-07");
+    expect(late.ok ? null : late.refusal).toMatchObject({
+      code: "ESCALATION_WINDOW_CLOSED",
+      rule: NIPSO_RULES.escalationFromResponse,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { RuleBook } from "@complaints/core";
+import { RuleBook, explainRules } from "@complaints/core";
 import { conformanceProfile, runPluginConformance } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
@@ -40,22 +40,39 @@ describe("psow: the regime a Welsh council's complaints resolve to", () => {
       regime.nextBody.rule,
       regime.nextBody.name,
       regime.timeLimit?.rule,
+      regime.feedbackAcknowledge?.rule,
+      regime.wronglyAddressedReturn?.rule,
       ...regime.stages.flatMap((s) => [
         s.acknowledge?.rule,
         s.respond.rule,
         s.extension?.rule,
         s.escalation?.rule,
+        s.escalation?.window?.rule,
+        ...(s.escalation?.orLaterOf ?? []).map((w) => w.rule),
+        s.openedByTriage?.rule,
         s.handler?.rule,
         s.holdingInterval?.rule,
         s.target?.rule,
       ]),
     ].filter((rule): rule is string => typeof rule === "string");
     expect(cited.filter((rule) => english.test(rule))).toEqual([]);
-    // A plugin cannot set the wrongly-addressed return yet (README, "Needs core features").
-    expect(regime.wronglyAddressedReturn?.rule).toMatch(/Leeds/);
+    // Nothing is left to Leeds' 3 working days: the model sets no such deadline.
+    expect(regime.wronglyAddressedReturn).toBeNull();
   });
 
   it("Welsh-language letters come from the profile, so the plugin adds no one-language paragraph (docs/plugins.md §7)", () => {
     expect(rules.letterParagraphs).toEqual([]);
+  });
+
+  it(`${PSOW_POLICY}: the regime is Wales's, and it inherits no English value unsaid (decision 0107)`, () => {
+    expect(regime.jurisdiction).toBe("wales");
+    expect(rules.trace["jurisdiction"]?.at(-1)?.rule).toContain(PSOW_POLICY);
+    expect(book.warnings).toEqual([]);
+    // The one English value kept, core's day 0, is kept on purpose and says why: day-1 counting
+    // is unconfirmed (README, "Unconfirmed").
+    expect(regime.dayCounting.firstDay).toBe(0);
+    expect(explainRules(rules).find((line) => line.startsWith("dayCounting:"))).toMatch(
+      /kept by plugin "psow": whether the .* counts the (day|date) of (receipt|registration) as day 1 could not be confirmed/,
+    );
   });
 });

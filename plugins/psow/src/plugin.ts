@@ -15,6 +15,9 @@ export const psowServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
+    // The calendar is England and Wales', so this declaration, not the calendar, is what tells
+    // these Welsh rules from English ones.
+    r.setJurisdiction("wales", PSOW_RULES.jurisdiction);
     // Unknown to the letters package yet: letters are refused by name, not checked against the
     // LGSCO's content rules (README, letter requirements).
     r.setRegimeIdentity({
@@ -62,12 +65,17 @@ export const psowServicePlugin = createServicePlugin({
     r.setNextBody({
       id: "psow",
       name: "Public Services Ombudsman for Wales",
-      // The PSOW's time limit runs from when the complainant knew of the matter, not from the
-      // final response, which is all a window can count from today (README).
+      // The PSOW's time limit runs from when the complainant knew of the matter, but core counts
+      // a next-body window from the final response only (deadlines/due-dates.ts): no date
+      // rather than a wrong one (README).
       window: null,
       rule: PSOW_RULES.nextBody,
     });
     r.setTimeLimit({ calendarMonths: 6, rule: PSOW_RULES.timeLimit });
     r.setFeedbackAcknowledge(null);
+    // No deadline for sending a wrongly addressed complaint on was found in the model: none,
+    // rather than Leeds' 3 working days.
+    r.setWronglyAddressedReturn(null);
+    r.acceptInherited("dayCounting", PSOW_RULES.dayCountingKept);
   },
 });

@@ -13,6 +13,7 @@ export const NPT = "Neath Port Talbot Council complaints procedure (adopting the
 export const BRO_MYRDDIN = "Bro Myrddin 'Have you asked us yet?' (the PSOW model's wording)";
 
 export const PSOW_RULES = {
+  jurisdiction: `${PSOW_POLICY}: the model a Welsh council's procedure must comply with (Public Services Ombudsman (Wales) Act 2019 s36, as Pembrokeshire County Council's policy states); Welsh rules, not the English Complaint Handling Code`,
   calendar: `${PSOW_POLICY}: timescales are in working days: Monday to Friday less England and Wales bank holidays (Banking and Financial Dealings Act 1971 Sch 1); the council's own closures are its profile's closure days`,
   stage1Label: `${PSOW_POLICY}, Stage 1 (${BRO_MYRDDIN}): informal resolution where there is a simple solution`,
   stage1Respond: `${PSOW_POLICY}, Stage 1 (${BRO_MYRDDIN}): we aim to resolve a Stage 1 complaint within 10 working days (Swansea Council's procedure: the service department aims to respond within 10 working days)`,
@@ -23,4 +24,6 @@ export const PSOW_RULES = {
   stage2Revised: `${NPT}, Stage 2: where 20 working days is not possible, the complainant is told in writing why, before the deadline, and given the date to expect a full response (recorded as the agreed response date)`,
   nextBody: `${PSOW_POLICY}: a complainant still dissatisfied after the formal investigation may complain to the Public Services Ombudsman for Wales`,
   timeLimit: `${PSOW_POLICY} (${NPT}, 'Dealing with your complaint'): normally within 6 months (Carmarthenshire Council likewise); later in exceptional circumstances, with the reasons`,
+  // Why a value is kept with acceptInherited (README, "Unconfirmed").
+  dayCountingKept: `whether the model counts the day of receipt as day 1 could not be confirmed (the councils' adoptions give the periods, not how days are numbered), so core's day 0 is kept rather than guessed`,
 } as const;

@@ -105,3 +105,14 @@ describe("psow: Stage 2, formal investigation, then the PSOW", () => {
     });
   });
 });
+
+describe("psow: only Stage 1 is opened by triage", () => {
+  it("PSOW model policy: whether a complaint may start at the formal investigation is unconfirmed (README), so triage cannot open Stage 2", () => {
+    const s = new CaseScenario(rules).log(hedge, "2026-03-02T10:00:00Z");
+    const direct = s.try({ type: "triage", outcome: "accept", stageId: "stage-2" }, "2026-03-02");
+    expect(direct.ok ? null : direct.refusal).toMatchObject({
+      code: "NOT_ALLOWED_NOW",
+      message: expect.stringContaining("accept the complaint at Stage 1: Informal resolution"),
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { RuleBook } from "@complaints/core";
+import { RuleBook, explainRules } from "@complaints/core";
 import { conformanceProfile, runPluginConformance } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
@@ -8,10 +8,9 @@ import { MCHP } from "./rules.js";
 runPluginConformance(spsoServicePlugin, { describe, it, expect }, { packageJson: pkg });
 
 const SERVICE = "roads";
-const regime = new RuleBook(conformanceProfile(["spso"], SERVICE), [spsoServicePlugin]).rulesFor(
-  SERVICE,
-  "complaint",
-).regime;
+const book = new RuleBook(conformanceProfile(["spso"], SERVICE), [spsoServicePlugin]);
+const rules = book.rulesFor(SERVICE, "complaint");
+const regime = rules.regime;
 
 describe("spso: the regime a Scottish council's complaints resolve to", () => {
   it(`${MCHP} Part 3: two stages, Frontline response then Investigation, then the SPSO`, () => {
@@ -52,19 +51,34 @@ describe("spso: the regime a Scottish council's complaints resolve to", () => {
       regime.nextBody.name,
       regime.timeLimit?.rule,
       regime.feedbackAcknowledge?.rule,
+      regime.wronglyAddressedReturn?.rule,
       ...regime.stages.flatMap((s) => [
         s.acknowledge?.rule,
         s.respond.rule,
         s.extension?.rule,
         s.escalation?.rule,
+        s.escalation?.window?.rule,
+        ...(s.escalation?.orLaterOf ?? []).map((w) => w.rule),
+        s.openedByTriage?.rule,
         s.handler?.rule,
         s.holdingInterval?.rule,
         s.target?.rule,
       ]),
     ].filter((rule): rule is string => typeof rule === "string");
     expect(cited.filter((rule) => english.test(rule))).toEqual([]);
-    // The one exception a plugin cannot set yet (README, "Needs core features"): the return of a
-    // wrongly addressed complaint keeps the core default's Leeds citation.
-    expect(regime.wronglyAddressedReturn?.rule).toMatch(/Leeds/);
+    // Nothing is left to Leeds' 3 working days: the model sets no such deadline.
+    expect(regime.wronglyAddressedReturn).toBeNull();
+  });
+
+  it(`${MCHP}: the regime is Scotland's, and it inherits no English value unsaid (decision 0107)`, () => {
+    expect(regime.jurisdiction).toBe("scotland");
+    expect(rules.trace["jurisdiction"]?.at(-1)?.rule).toContain(MCHP);
+    expect(book.warnings).toEqual([]);
+    // The one English value kept, core's day 0, is kept on purpose and says why: day-1 counting
+    // is unconfirmed (README, "Unconfirmed").
+    expect(regime.dayCounting.firstDay).toBe(0);
+    expect(explainRules(rules).find((line) => line.startsWith("dayCounting:"))).toMatch(
+      /kept by plugin "spso": whether the .* counts the (day|date) of (receipt|registration) as day 1 could not be confirmed/,
+    );
   });
 });

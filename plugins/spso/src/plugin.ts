@@ -5,9 +5,10 @@ import { SPSO_RULES } from "./rules.js";
  * The SPSO Model Complaints Handling Procedure for Scottish local authorities: Stage 1
  * frontline response in 5 working days (exceptionally extended), Stage 2 investigation
  * acknowledged in 3 and decided in 20 (or a longer time agreed with the customer), then the
- * Scottish Public Services Ombudsman, on Scottish bank holidays. Every field the English
- * default would otherwise lend it is set here, so no Complaint Handling Code citation reaches a
- * Scottish case (README: what still needs core features).
+ * Scottish Public Services Ombudsman, on Scottish bank holidays. It declares Scotland's
+ * jurisdiction and sets every field the English default would otherwise lend it, or keeps one
+ * with the reason (acceptInherited), so no Complaint Handling Code citation reaches a Scottish
+ * case unexplained (README: what still needs core features).
  */
 export const spsoServicePlugin = createServicePlugin({
   id: "spso",
@@ -15,6 +16,7 @@ export const spsoServicePlugin = createServicePlugin({
   version: "0.1.0",
   register(r) {
     r.claimService();
+    r.setJurisdiction("scotland", SPSO_RULES.jurisdiction);
     // The letters package does not know this family yet: a letter for a case under it is refused
     // by name rather than checked against the LGSCO's content rules (README, letter requirements).
     r.setRegimeIdentity({
@@ -38,7 +40,8 @@ export const spsoServicePlugin = createServicePlugin({
     });
     r.setEscalation("stage-1", {
       to: "stage-2",
-      window: null,
+      window: { period: { calendarMonths: 2 }, from: "response", rule: SPSO_RULES.escalationFromResponse },
+      orLaterOf: [{ period: { calendarMonths: 6 }, from: "matter-arose", rule: SPSO_RULES.escalationFromEvent }],
       lateAllowedWithDiscretion: true,
       rule: SPSO_RULES.escalation,
     });
@@ -61,17 +64,24 @@ export const spsoServicePlugin = createServicePlugin({
     // A longer time is agreed with the customer (agree-response-date), not added as an extension.
     r.setExtension("stage-2", null);
     r.setHandlerRule("stage-2", null);
+    // A complex complaint opens at Stage 2; its 3 and 20 working days then count from receipt.
+    r.setOpenedByTriage("stage-2", { rule: SPSO_RULES.stage2Direct });
 
     r.setNextBody({
       id: "spso",
       name: "Scottish Public Services Ombudsman",
-      // The SPSO's own time limit runs from when the customer knew of the matter, not from the
-      // final response, which is all a window can count from today (README).
+      // The SPSO's own time limit runs from when the customer knew of the matter, but core counts
+      // a next-body window from the final response only (deadlines/due-dates.ts): no date
+      // rather than a wrong one (README).
       window: null,
       rule: SPSO_RULES.nextBody,
     });
     r.setTimeLimit({ calendarMonths: 6, rule: SPSO_RULES.timeLimit });
     // The MCHP covers complaints only; compliments and comments keep no English deadline.
     r.setFeedbackAcknowledge(null);
+    // No deadline for sending a wrongly addressed complaint on was found in the MCHP: none,
+    // rather than Leeds' 3 working days.
+    r.setWronglyAddressedReturn(null);
+    r.acceptInherited("dayCounting", SPSO_RULES.dayCountingKept);
   },
 });

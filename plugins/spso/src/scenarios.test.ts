@@ -2,6 +2,7 @@ import { RuleBook } from "@complaints/core";
 import { CaseScenario, conformanceProfile, type LogFields } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
 import { spsoServicePlugin } from "./plugin.js";
+import { SPSO_RULES } from "./rules.js";
 
 /**
  * Whole complaints under the SPSO MCHP on Scottish working days. Core counts the day of receipt
@@ -139,5 +140,78 @@ describe("spso: Stage 2, investigation, then the SPSO", () => {
       code: "NO_NEXT_STAGE",
       message: expect.stringContaining("Scottish Public Services Ombudsman"),
     });
+  });
+});
+
+describe("spso: a complex complaint opened straight at Stage 2 by triage", () => {
+  function direct(): CaseScenario {
+    const s = new CaseScenario(rules).log(bins, "2026-03-02T10:00:00Z");
+    s.do({ type: "triage", outcome: "accept", stageId: "stage-2" }, "2026-03-02");
+    return s;
+  }
+
+  it("MCHP Part 3, 'Stage 2: Investigation': complaints that clearly need investigation are handled directly at Stage 2", () => {
+    const s = direct();
+    expect(s.case.stages.map((stage) => stage.stageId)).toEqual(["stage-2"]);
+    expect(s.stage.label).toBe("Stage 2: Investigation");
+  });
+
+  it("MCHP Part 3, Stage 2 'Acknowledging the complaint' and 'Timelines': 3 and 20 working days counted from receipt", () => {
+    const s = direct();
+    expect(s.due("acknowledge", "stage-2")).toMatchObject({
+      date: "2026-03-05",
+      rule: SPSO_RULES.stage2Acknowledge,
+      explanation: expect.stringContaining("Mon 2 Mar 2026"),
+    });
+    expect(s.due("respond", "stage-2")).toMatchObject({
+      date: "2026-03-30",
+      rule: SPSO_RULES.stage2Respond,
+      explanation: expect.stringContaining("Mon 2 Mar 2026"),
+    });
+  });
+
+  it("MCHP Part 3, 'Signposting to the SPSO': after a direct Stage 2 decision the next step is the SPSO", () => {
+    const s = direct();
+    s.do({ type: "acknowledge" }, "2026-03-04");
+    s.do({ type: "respond", outcome: "upheld", reasons: "Missed collections confirmed" }, "2026-03-27");
+    const further = s.try({ type: "escalate", reason: "Still unhappy" }, "2026-04-06");
+    expect(further.ok ? null : further.refusal).toMatchObject({ code: "NO_NEXT_STAGE" });
+  });
+});
+
+describe("spso: asking for Stage 2, within 6 months of the event or 2 months of the Stage 1 response, whichever is later", () => {
+  function answered(matterArose: string): CaseScenario {
+    const s = new CaseScenario(rules).log({ ...bins, matterArose }, "2026-03-02T10:00:00Z");
+    s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
+    s.do({ type: "respond", outcome: "not-upheld", reasons: "Collected on the scheduled days" }, "2026-03-06");
+    return s;
+  }
+
+  it("SCoSS CHP para 16: a recent event: six months from it (Thu 20 Aug) is later than two months from the response (Wed 6 May), and applies", () => {
+    const w = answered("2026-02-20").due("escalation-window", "stage-1");
+    expect(w).toMatchObject({ date: "2026-08-20", rule: SPSO_RULES.escalationFromEvent });
+    expect(w.explanation).toContain("whichever is later of: +2 months → Wed 6 May 2026");
+    expect(w.explanation).toContain("the later is Thu 20 Aug 2026");
+  });
+
+  it("SCoSS CHP para 16: an older event: two months from the response (Wed 6 May) is later than six months from it (Wed 1 Apr), and applies", () => {
+    const w = answered("2025-10-01").due("escalation-window", "stage-1");
+    expect(w).toMatchObject({ date: "2026-05-06", rule: SPSO_RULES.escalationFromResponse });
+    expect(w.explanation).toContain("the matter arose Wed 1 Oct 2025, +6 months → Wed 1 Apr 2026");
+  });
+
+  it("SCoSS CHP para 17: after the later date a request is accepted only with the reasons for discretion recorded", () => {
+    const late = answered("2025-10-01").try({ type: "escalate", reason: "Still no collection" }, "2026-05-07");
+    expect(late.ok ? null : late.refusal).toMatchObject({
+      code: "ESCALATION_WINDOW_CLOSED",
+      message: expect.stringContaining("until Wed 6 May 2026"),
+      rule: SPSO_RULES.escalationFromResponse,
+    });
+    const s = answered("2025-10-01");
+    s.do(
+      { type: "escalate", reason: "Still no collection", lateDiscretion: "The customer was in hospital in April" },
+      "2026-05-07",
+    );
+    expect(s.stage.stageId).toBe("stage-2");
   });
 });
