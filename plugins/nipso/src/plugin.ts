@@ -39,8 +39,18 @@ export const nipsoServicePlugin = createServicePlugin({
     });
     r.setEscalation("stage-1", {
       to: "stage-2",
-      window: { period: { calendarMonths: 2 }, from: "response", rule: NIPSO_RULES.escalationFromResponse },
-      orLaterOf: [{ period: { calendarMonths: 6 }, from: "matter-arose", rule: NIPSO_RULES.escalationFromEvent }],
+      window: {
+        period: { calendarMonths: 2 },
+        from: "response",
+        rule: NIPSO_RULES.escalationFromResponse,
+      },
+      orLaterOf: [
+        {
+          period: { calendarMonths: 6 },
+          from: "matter-arose",
+          rule: NIPSO_RULES.escalationFromEvent,
+        },
+      ],
       lateAllowedWithDiscretion: true,
       rule: NIPSO_RULES.escalation,
     });

@@ -169,7 +169,10 @@ describe("nipso: asking for Stage 2, within 6 months of the event or 2 months of
   function answered(matterArose: string): CaseScenario {
     const s = new CaseScenario(rules).log({ ...pool, matterArose }, "2026-03-02T10:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "The closures were for urgent repairs" }, "2026-03-06");
+    s.do(
+      { type: "respond", outcome: "not-upheld", reasons: "The closures were for urgent repairs" },
+      "2026-03-06",
+    );
     return s;
   }
 

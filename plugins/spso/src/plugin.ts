@@ -40,8 +40,18 @@ export const spsoServicePlugin = createServicePlugin({
     });
     r.setEscalation("stage-1", {
       to: "stage-2",
-      window: { period: { calendarMonths: 2 }, from: "response", rule: SPSO_RULES.escalationFromResponse },
-      orLaterOf: [{ period: { calendarMonths: 6 }, from: "matter-arose", rule: SPSO_RULES.escalationFromEvent }],
+      window: {
+        period: { calendarMonths: 2 },
+        from: "response",
+        rule: SPSO_RULES.escalationFromResponse,
+      },
+      orLaterOf: [
+        {
+          period: { calendarMonths: 6 },
+          from: "matter-arose",
+          rule: SPSO_RULES.escalationFromEvent,
+        },
+      ],
       lateAllowedWithDiscretion: true,
       rule: SPSO_RULES.escalation,
     });

@@ -173,7 +173,10 @@ describe("spso: a complex complaint opened straight at Stage 2 by triage", () =>
   it("MCHP Part 3, 'Signposting to the SPSO': after a direct Stage 2 decision the next step is the SPSO", () => {
     const s = direct();
     s.do({ type: "acknowledge" }, "2026-03-04");
-    s.do({ type: "respond", outcome: "upheld", reasons: "Missed collections confirmed" }, "2026-03-27");
+    s.do(
+      { type: "respond", outcome: "upheld", reasons: "Missed collections confirmed" },
+      "2026-03-27",
+    );
     const further = s.try({ type: "escalate", reason: "Still unhappy" }, "2026-04-06");
     expect(further.ok ? null : further.refusal).toMatchObject({ code: "NO_NEXT_STAGE" });
   });
@@ -183,7 +186,10 @@ describe("spso: asking for Stage 2, within 6 months of the event or 2 months of 
   function answered(matterArose: string): CaseScenario {
     const s = new CaseScenario(rules).log({ ...bins, matterArose }, "2026-03-02T10:00:00Z");
     s.do({ type: "triage", outcome: "accept" }, "2026-03-02");
-    s.do({ type: "respond", outcome: "not-upheld", reasons: "Collected on the scheduled days" }, "2026-03-06");
+    s.do(
+      { type: "respond", outcome: "not-upheld", reasons: "Collected on the scheduled days" },
+      "2026-03-06",
+    );
     return s;
   }
 
@@ -201,7 +207,10 @@ describe("spso: asking for Stage 2, within 6 months of the event or 2 months of 
   });
 
   it("SCoSS CHP para 17: after the later date a request is accepted only with the reasons for discretion recorded", () => {
-    const late = answered("2025-10-01").try({ type: "escalate", reason: "Still no collection" }, "2026-05-07");
+    const late = answered("2025-10-01").try(
+      { type: "escalate", reason: "Still no collection" },
+      "2026-05-07",
+    );
     expect(late.ok ? null : late.refusal).toMatchObject({
       code: "ESCALATION_WINDOW_CLOSED",
       message: expect.stringContaining("until Wed 6 May 2026"),
@@ -209,7 +218,11 @@ describe("spso: asking for Stage 2, within 6 months of the event or 2 months of 
     });
     const s = answered("2025-10-01");
     s.do(
-      { type: "escalate", reason: "Still no collection", lateDiscretion: "The customer was in hospital in April" },
+      {
+        type: "escalate",
+        reason: "Still no collection",
+        lateDiscretion: "The customer was in hospital in April",
+      },
       "2026-05-07",
     );
     expect(s.stage.stageId).toBe("stage-2");
