@@ -15,16 +15,14 @@ export {
 } from "./model.js";
 export {
   LetterContentError,
-  REGIME_FAMILIES,
-  REGIME_FAMILY_NAMES,
   assertIssuable,
   checkRequiredContent,
   requiredContent,
   type ContentCheckOptions,
   type ContentRequirement,
   type LetterFact,
+  type LetterRulesOf,
   type MissingContent,
-  type RegimeFamily,
 } from "./required-content.js";
 export {
   COUNCIL_JARGON,
@@ -75,7 +73,6 @@ export {
 export {
   LetterModelError,
   buildLetterModel,
-  letterRegimeFamily,
   withSections,
   type LetterContext,
   type StaffMember,
