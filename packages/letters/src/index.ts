@@ -77,3 +77,5 @@ export {
   type LetterContext,
   type StaffMember,
 } from "./build-model.js";
+// What the conformance kit builds each plugin's letters with (ConformanceOptions.issueLetter; decision 0407).
+export { conformanceLetter } from "./conformance-letter.js";

@@ -149,6 +149,9 @@ export interface QaReviewContext {
   stageSequence: number;
   stageId: string;
   regimeId: string | null;
+  /** The case's service and kind, whose resolved rules say what its letters must carry. */
+  serviceId: string | null;
+  caseKind: string;
   handlerId: string | null;
   requestedOn: string;
   acknowledgedOn: string | null;
@@ -179,6 +182,8 @@ async function reviewContext(
       "f.sequence",
       "f.stage_id",
       "f.regime_id",
+      "f.service_id",
+      "f.case_kind",
       "s.handler_staff_id",
       "f.requested_on",
       "f.acknowledged_on",
@@ -204,6 +209,8 @@ async function reviewContext(
     stageSequence: f.sequence,
     stageId: f.stage_id,
     regimeId: f.regime_id,
+    serviceId: f.service_id,
+    caseKind: f.case_kind,
     handlerId: f.handler_staff_id,
     requestedOn: f.requested_on,
     acknowledgedOn: f.acknowledged_on,
