@@ -48,7 +48,7 @@ describe("a plugin grants the Head of Service the extend command", () => {
         ...p,
         directorates: p.directorates.map((d) => ({
           ...d,
-          services: d.services.map((s) => (s.id === "council-tax" ? { ...s, plugins: [...s.plugins, "hos-extends"] } : s)),
+          services: d.services.map((s) => (s.id === "council-tax" ? { ...s, plugins: [...(s.plugins ?? []), "hos-extends"] } : s)),
         })),
       }),
     });
@@ -93,7 +93,7 @@ describe("a council that refuses the grant", () => {
         procedures: { ...p.procedures, refusedGrants: [{ plugin: "hos-extends", role: "head-of-service", rule: REFUSAL }] },
         directorates: p.directorates.map((d) => ({
           ...d,
-          services: d.services.map((s) => (s.id === "council-tax" ? { ...s, plugins: [...s.plugins, "hos-extends"] } : s)),
+          services: d.services.map((s) => (s.id === "council-tax" ? { ...s, plugins: [...(s.plugins ?? []), "hos-extends"] } : s)),
         })),
       }),
     });
