@@ -106,4 +106,4 @@ export { columnLabel, compareColumns } from "./labels.js";
 export { CalendarConflictError, reportCalendarsOf } from "./calendars.js";
 // The cases and timescales a plugin's report covers, from the resolved rules (decision 0711).
 export { regimeTimescales, reportScope, type RegimeReportScope } from "./regime-scope.js";
-export { pluginContributions, pluginReports, type PluginMeasureFigure, type PluginReportFigures } from "./plugin-reports.js";
+export { pluginContributions, pluginReportTables, pluginReports, type PluginMeasureFigure, type PluginReportFigures } from "./plugin-reports.js";

@@ -8,6 +8,7 @@ import { measureFigure, type Executor, type ReportPeriod } from "@complaints/db"
 import { CASE_KINDS, type ReportContribution, type ReportMeasure, type RuleBook } from "@complaints/core";
 import { roundTo } from "./numbers.js";
 import { reportScope } from "./regime-scope.js";
+import type { ReportTable } from "./table.js";
 
 export interface PluginMeasureFigure {
   id: string;
@@ -41,7 +42,7 @@ export function pluginContributions(book: RuleBook): ReportContribution[] {
 async function computeMeasure(
   db: Executor,
   measure: ReportMeasure & { compute: NonNullable<ReportMeasure["compute"]> },
-  scope: { councilId: string; period: ReportPeriod; regimeIds: readonly string[]; caseKinds: readonly string[]; timescales: Parameters<typeof measureFigure>[1]["timescales"]; directorateIds?: readonly string[] | null; homes: number | null },
+  scope: { councilId: string; period: ReportPeriod; regimeIds: readonly string[]; caseKinds: readonly string[]; serviceIds: readonly string[] | undefined; timescales: Parameters<typeof measureFigure>[1]["timescales"]; directorateIds?: readonly string[] | null; homes: number | null },
 ): Promise<PluginMeasureFigure> {
   const { compute } = measure;
   const base = { id: measure.id, label: measure.label, definition: measure.definition };
@@ -50,6 +51,7 @@ async function computeMeasure(
     period: scope.period,
     regimeIds: scope.regimeIds,
     caseKinds: scope.caseKinds,
+    serviceIds: scope.serviceIds,
     timescales: scope.timescales,
     dated: compute.dated,
     of: compute.kind === "count" ? undefined : compute.of,
@@ -96,6 +98,7 @@ export async function pluginReports(
           period: input.period,
           regimeIds: scope.regimeIds,
           caseKinds: scope.caseKinds,
+          serviceIds: scope.serviceIds,
           timescales: scope.timescales,
           directorateIds: input.directorateIds ?? null,
           homes: input.book.profile.homes ?? null,
@@ -105,4 +108,22 @@ export async function pluginReports(
     if (measures.length) out.push({ id: report.id, title: report.title, source: report.source, measures });
   }
   return out;
+}
+
+const UNIT_WORDS: Record<PluginMeasureFigure["unit"], string> = { count: "cases", percent: "%", "working days": "working days", rate: "rate" };
+
+/** One table per plugin report, each measure a row with its value and what it was worked out from. */
+export function pluginReportTables(reports: readonly PluginReportFigures[]): ReportTable[] {
+  return reports.map((report) => ({
+    id: `plugin:${report.id}`,
+    title: report.title,
+    caption: `Registered by a plugin; ${report.source}.`,
+    columns: [
+      { key: "measure", label: "Measure" },
+      { key: "value", label: "Value", numeric: true },
+      { key: "unit", label: "Unit" },
+      { key: "basis", label: "Worked out from" },
+    ],
+    rows: report.measures.map((m) => ({ measure: m.label, value: m.value, unit: UNIT_WORDS[m.unit], basis: m.basis })),
+  }));
 }

@@ -12,6 +12,8 @@ export interface RegimeReportScope {
   regimeIds: string[];
   /** The case kinds whose rules carry the report. */
   caseKinds: string[];
+  /** The services whose rules carry it (a regime may govern other services too). */
+  serviceIds?: string[];
   timescales: CodeTimescale[];
 }
 
@@ -43,6 +45,7 @@ export function regimeTimescales(rules: ResolvedRules): CodeTimescale[] {
 export function reportScope(book: RuleBook, reportId: string): RegimeReportScope | null {
   const regimeIds = new Set<string>();
   const caseKinds = new Set<string>();
+  const serviceIds = new Set<string>();
   let timescales: CodeTimescale[] | null = null;
   for (const serviceId of book.serviceIds()) {
     for (const kind of CASE_KINDS) {
@@ -50,8 +53,9 @@ export function reportScope(book: RuleBook, reportId: string): RegimeReportScope
       if (!rules.reports.some((r) => r.id === reportId)) continue;
       regimeIds.add(rules.regime.id);
       caseKinds.add(kind);
+      serviceIds.add(serviceId);
       timescales ??= regimeTimescales(rules);
     }
   }
-  return timescales ? { regimeIds: [...regimeIds], caseKinds: [...caseKinds], timescales } : null;
+  return timescales ? { regimeIds: [...regimeIds], caseKinds: [...caseKinds], serviceIds: [...serviceIds], timescales } : null;
 }

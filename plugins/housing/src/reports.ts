@@ -10,8 +10,6 @@ export const tsmComplaints: ReportContribution = {
   id: "housing.tsm-ch01-ch02",
   title: "Tenant Satisfaction Measures: complaints (CH01, CH02)",
   source: RULES.tsm,
-  // The TSM year runs 1 April to 31 March.
-  yearStartsInMonth: 4,
   measures: [
     {
       id: "CH01-1",

@@ -17,6 +17,8 @@ import {
   annualReportTables,
   chartTable,
   codeSelfAssessmentData,
+  pluginReportTables,
+  pluginReports,
   regimeTimescales,
   reportScope as pluginReportScope,
   type RegimeReportScope,
@@ -140,7 +142,10 @@ export async function annual(ctx: Context, staff: StaffPrincipal, input: AnnualI
     ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}),
   });
   const charts = [chartOf(inTimeByDirectorateChart(report)), chartOf(monthlyTrendChart(report))];
-  return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: annualReportTables(report), charts };
+  // The measures the council's plugins register (addReport), computed for the same period and scope (decision 0711).
+  const { book } = await ctx.deps.councils.get(staff.councilId);
+  const plugins = await pluginReports(ctx.db, { councilId: staff.councilId, period, book, directorateIds: scope.directorateIds ?? null });
+  return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: [...annualReportTables(report), ...pluginReportTables(plugins)], charts, plugins };
 }
 
 export async function annualCsv(ctx: Context, staff: StaffPrincipal, input: AnnualInput): Promise<{ csv: string; fileName: string }> {

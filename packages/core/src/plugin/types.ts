@@ -107,8 +107,6 @@ export interface ReportContribution {
   title: string;
   source: string;
   measures: ReportMeasure[];
-  /** The reporting year starts on this month (1–12; TSMs: April). Default: the period asked for. */
-  yearStartsInMonth?: number;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface MeasureInput {
   period: ReportPeriod;
   regimeIds: readonly string[];
   caseKinds: readonly string[];
+  /** Only cases of these services, by the profile's service id (`services.code`; default: every service of those regimes). */
+  serviceIds?: readonly string[] | undefined;
   timescales: readonly CodeTimescale[];
   /** The date that puts a stage in the period. */
   dated: StageFactDate;
@@ -80,6 +82,7 @@ export async function measureFigure(db: Executor, input: MeasureInput): Promise<
       LEFT JOIN working_days wq ON wq.calendar_key = ${calendarKey} AND wq.day = f.requested_on
       WHERE f.council_id = ${input.councilId} AND ${dated} BETWEEN ${period.from}::date AND ${period.to}::date
         AND f.case_kind IN ${inList(input.caseKinds)} AND f.regime_id IN ${inList(input.regimeIds)} ${only}
+        ${input.serviceIds?.length ? sql`AND f.service_id IN (SELECT id FROM services WHERE council_id = ${input.councilId} AND code IN ${inList(input.serviceIds)})` : sql``}
     )
     SELECT count(*) FILTER (WHERE ${filterSql(input.of)})::integer AS total,
       count(*) FILTER (WHERE ${filterSql(input.of)} AND ${filterSql(input.where)})::integer AS matching,
