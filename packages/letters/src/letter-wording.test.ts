@@ -5,13 +5,9 @@
  * for the faults that come from joining sentences: doubled punctuation, doubled blocks and
  * empty sentences.
  */
-import { LETTER_KINDS, RuleBook, defaultProfile, type CouncilProfile, type LetterKind, type ResolvedRules, type ServicePlugin } from "@complaints/core";
-import { CaseScenario, conformanceProfile, type LogFields, type StepCommand } from "@complaints/core/testing";
-import { adultSocialCareServicePlugin } from "@complaints/plugin-adult-social-care";
-import { childrenSocialCareServicePlugin } from "@complaints/plugin-children-social-care";
-import { foiEirServicePlugin } from "@complaints/plugin-foi-eir";
+import { LETTER_KINDS, RuleBook, defaultProfile, type CouncilProfile, type LetterKind } from "@complaints/core";
+import { CaseScenario, conformanceProfile, type StepCommand } from "@complaints/core/testing";
 import { housingServicePlugin } from "@complaints/plugin-housing";
-import { memberEnquiriesServicePlugin } from "@complaints/plugin-member-enquiries";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../test/read-pdf.js";
 import { buildLetterModel, type LetterContext, type StaffMember } from "./build-model.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGIME_NAMES, regimeRules, type RegimeName } from "../test/regimes.js";
+import { REGIME_NAMES, regimeRules } from "../test/regimes.js";
 import type { LetterModel } from "./model.js";
 import { checkPlainEnglish } from "./plain-english.js";
 import { LETTER_KINDS } from "@complaints/core";
