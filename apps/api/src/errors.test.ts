@@ -78,7 +78,7 @@ describe("one table gives every domain error code its HTTP status (issue 13: one
 
   it("a letter's missing content reaches the client as the list of what is missing", () => {
     const missing = [{ element: "decision" as const, description: "the decision", source: "Complaint handling code 5.1" }];
-    const refused = describeError(apiErrorOf(new LetterContentError("acknowledgement", "code-2024", missing))!).refusal;
+    const refused = describeError(apiErrorOf(new LetterContentError("acknowledgement", "the complaint handling code", missing))!).refusal;
     expect(refused).toMatchObject({ code: "LETTER_INCOMPLETE", missing });
   });
 

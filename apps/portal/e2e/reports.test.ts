@@ -59,7 +59,7 @@ describe.skipIf(!baseUrl)("reports, learning and quality checks (JavaScript on)"
     expect(await table.locator("tbody").innerText()).toMatch(/\d+ \(\d+\)/);
     expect(await v.page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
     const main = await v.page.locator("main").innerText();
-    for (const title of ["Outcomes, response times and extensions by stage", "The most common complaints in each directorate", "Stage 1 complaints escalated to Stage 2", "Reasons given for escalation", "Complaints not taken on, by reason", "Ombudsman and Information Commissioner", "Compensation awarded, by band"]) {
+    for (const title of ["Outcomes, response times and extensions by stage", "The most common complaints in each directorate", "Stage 1 complaints escalated to Stage 2", "Reasons given for escalation", "Complaints not taken on, by reason", "Ombudsman and Information Commissioner", "Compensation awarded, by band", "Tenant Satisfaction Measures: complaints (CH01, CH02)"]) {
       expect(main, title).toContain(title);
     }
     const csv = await v.page.locator('a:has-text("Download every table of this report (CSV)")').getAttribute("href");
@@ -68,6 +68,8 @@ describe.skipIf(!baseUrl)("reports, learning and quality checks (JavaScript on)"
     expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="complaints-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(await res.text()).toContain("Complaints by directorate and stage");
+    // The housing plugin's measures (addReport), computed by the reports package (issue 17; decision 0711).
+    expect(await v.page.locator('[id="plugin:housing.tsm-ch01-ch02"] tbody').innerText()).toMatch(/Stage 1 complaints received per 1,000 homes/);
 
     // One directorate, another year.
     await v.page.selectOption("#directorate", { label: "Housing and Communities" });

@@ -76,3 +76,9 @@ export { compareProfiles, profileChanges, rulesChangeFor, type ProfileChange, ty
 export * from "./correspondence/channels.js";
 export { contactDetailsFields, contactDetailsInput, type ContactDetailsInput } from "./input/contacts.js";
 export { PARTY_ROLES, contactFor, partyLabel } from "./lifecycle/parties.js";
+
+// Letters, reports and roles as plugin extension points (docs/plugins.md; decisions 0407, 0711).
+export * from "./plugin/letter-content.js";
+export type { RoleGrant } from "./plugin/resolved.js";
+export { NEVER_GRANTED } from "./plugin/rule-book.js";
+export { grantedRolesFor } from "./lifecycle/commands/shared.js";

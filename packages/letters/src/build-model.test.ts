@@ -1,7 +1,8 @@
 import { RuleBook, defaultProfile, type ResolvedRules } from "@complaints/core";
+import { regimeRules } from "../test/regimes.js";
 import { CaseScenario } from "@complaints/core/testing";
 import { describe, expect, it } from "vitest";
-import { LetterModelError, buildLetterModel, letterRegimeFamily, withSections, type LetterContext, type StaffMember } from "./build-model.js";
+import { LetterModelError, buildLetterModel, withSections, type LetterContext, type StaffMember } from "./build-model.js";
 import { checkRequiredContent } from "./required-content.js";
 import { renderLetterPdf } from "./render.js";
 
@@ -38,8 +39,9 @@ function loggedComplaint() {
 }
 
 describe("buildLetterModel: a draft letter from the case, ready for the content rules", () => {
-  it("the regime's family tells which content rules apply (core's default regime is the 2024 code)", () => {
-    expect(letterRegimeFamily(wasteRules())).toBe("code-2024");
+  it("the resolved rules carry the letter checklists (core's default regime is the 2024 code, the LGSCO next)", () => {
+    expect(wasteRules().letters.procedure).toMatch(/complaint handling code/);
+    expect(wasteRules().letters.content["stage-2-response"]?.find((item) => item.element === "ombudsman-details")?.mentionsAnyOf).toEqual(["Local Government and Social Care Ombudsman"]);
   });
 
   it("an acknowledgement built from the case carries all the Southwark/code 6.2 content and can be issued", () => {
@@ -47,7 +49,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     scenario.do({ type: "acknowledge" }, "2026-11-03");
     const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, context);
 
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("code-2024"))).toEqual([]);
     const text = (element: string) => model.sections.find((section) => section.element === element)?.paragraphs.join(" ");
     expect(text("date-received")).toBe("We received your complaint on 2 November 2026.");
     expect(text("complaint-summary")).toContain("My green bin has not been emptied for three weeks.");
@@ -87,7 +89,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
       "2026-11-10",
     );
     const model = buildLetterModel("stage-1-response", scenario.case, scenario.rules, defaultProfile, context);
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("code-2024"))).toEqual([]);
     expect(model.sections.map((section) => section.element)).toEqual([
       "stage",
       "complaint-definition",
@@ -121,7 +123,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
       "As we did not find that we were at fault, we are not offering a remedy.",
     ]);
     // The complaint definition is the officer's to write: the draft is not issuable until they do.
-    expect(checkRequiredContent(model, "code-2024").map((item) => item.element)).toEqual(["complaint-definition"]);
+    expect(checkRequiredContent(model, regimeRules("code-2024")).map((item) => item.element)).toEqual(["complaint-definition"]);
   });
 
   it("a Stage 2 request made on a bank holiday is acknowledged as received that day, not on the day its clock starts (decision 0108)", () => {
@@ -142,7 +144,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     scenario.do({ type: "acknowledge" }, "2026-11-03");
     scenario.do({ type: "extend", workingDays: 5, reason: "We are waiting for the crew's tracker records.", ombudsmanDetailsGiven: true }, "2026-11-12");
     const model = buildLetterModel("extension-notice", scenario.case, scenario.rules, defaultProfile, context);
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("code-2024"))).toEqual([]);
     expect(model.sections.find((section) => section.element === "extension-reasons")?.paragraphs).toEqual([
       "We are waiting for the crew's tracker records.",
     ]);
@@ -180,7 +182,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
     const model = buildLetterModel("acknowledgement", scenario.case, scenario.rules, defaultProfile, withCode);
     expect(model.trackingCode).toBe("7KQ2-M9XD-4RTA");
     expect(model.sections.find((section) => section.element === "contact-details")?.paragraphs.join(" ")).toContain("check how your complaint is going online");
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("code-2024"))).toEqual([]);
     // Later letters do not repeat it: the acknowledgement is where the customer gets it.
     scenario.do({ type: "respond", outcome: "upheld", reasons: "We missed the collections." }, "2026-11-10");
     expect(buildLetterModel("stage-1-response", scenario.case, scenario.rules, defaultProfile, withCode).trackingCode).toBeUndefined();
@@ -229,7 +231,7 @@ describe("buildLetterModel: a draft letter from the case, ready for the content 
       scenario.log({ reference: `FB-${kind}`, channel: "email", customer: { id: "c-2", name: "Grace Hopper" }, description: "The crew put my bin back by the gate every week." }, "2026-11-02");
       const model = buildLetterModel("compliment-acknowledgement", scenario.case, rules, defaultProfile, { ...context, signatoryId: "alex" });
       expect(model.sections.find((section) => section.element === "compliment-summary")?.paragraphs.join(" "), kind).toBe("Thank you for telling us: The crew put my bin back by the gate every week.");
-      expect(checkRequiredContent(model, "code-2024").map((m) => m.element), kind).toEqual(["passed-to"]);
+      expect(checkRequiredContent(model, regimeRules("code-2024")).map((m) => m.element), kind).toEqual(["passed-to"]);
     }
   });
 });
@@ -300,7 +302,7 @@ describe("letters about how a customer contacts us (Leeds policy paras 54–56)"
       "ombudsman-details": expect.stringMatching(/^You cannot appeal to the council against these arrangements, but you can ask the Local Government and Social Care Ombudsman to look at them\. It is free and independent\. To contact them, visit /),
     });
     expect(model.signOff.name).toBe("Alex Brown");
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("code-2024"))).toEqual([]);
   });
 
   it("names the LGSCO, never the body of the case's own regime when that is the Information Commissioner", () => {
@@ -310,12 +312,12 @@ describe("letters about how a customer contacts us (Leeds policy paras 54–56)"
     expect(text(model)["ombudsman-details"]).toContain("Local Government and Social Care Ombudsman");
     expect(text(model)["ombudsman-details"]).not.toContain("Information Commissioner");
     expect(text(model).restrictions).toBe("From now on: please do not phone us.");
-    expect(checkRequiredContent(model, "foi-eir")).toEqual([]);
+    expect(checkRequiredContent(model, regimeRules("foi-eir"))).toEqual([]);
   });
 
   it("a warning drafted without the officer's account of the behaviour lacks it, and nothing else (para 54)", () => {
     const model = buildLetterModel("conduct-warning", loggedComplaint().case, wasteRules(), defaultProfile, { ...context, signatoryId: "alex", conduct: { ...conduct, status: "warned", designation: null, reviews: [] } });
-    expect(checkRequiredContent(model, "code-2024").map((m) => m.element)).toEqual(["behaviour-concerns"]);
+    expect(checkRequiredContent(model, regimeRules("code-2024")).map((m) => m.element)).toEqual(["behaviour-concerns"]);
   });
 });
 
@@ -340,7 +342,7 @@ describe("the covering letter of our reply to an Ombudsman enquiry (Southwark pr
       // Whoever sends the reply is the Ombudsman's contact, not the stage's handler (Sam).
       "contact-details": expect.stringMatching(/^You can contact Alex Brown on /),
     });
-    expect(checkRequiredContent(model, "code-2024")).toEqual([]);
+    expect(checkRequiredContent(model, s.rules)).toEqual([]);
   });
 
   it("cannot be drafted for a body the profile has no address for, and says which setting to add", () => {

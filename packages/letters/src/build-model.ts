@@ -19,7 +19,6 @@ import type {
   PluginParagraph,
   PostalAddress,
 } from "./model.js";
-import { REGIME_FAMILIES, type RegimeFamily } from "./required-content.js";
 import { asClause, formatLetterDate, joinSentences, tidyParagraph } from "./words.js";
 import { say, type WordingKey } from "./wording/index.js";
 
@@ -71,16 +70,6 @@ export class LetterModelError extends DomainError {
     super("LETTER_NOT_POSSIBLE", message);
   }
 }
-
-/** The letter content rules for the case's regime (the regime names its family; plugins may name an unknown one). */
-export function letterRegimeFamily(rules: ResolvedRules): RegimeFamily {
-  const family = rules.regime.family;
-  if (!(REGIME_FAMILIES as readonly string[]).includes(family)) {
-    throw new LetterModelError(`Regime "${rules.regime.id}" names letter family "${family}", which the letters package does not know.`);
-  }
-  return family as RegimeFamily;
-}
-
 
 /** The subject line's wording for each kind (the stage responses read "final" when no stage of ours follows). */
 const SUBJECT_KEYS: Record<LetterKind, WordingKey> = {

@@ -15,16 +15,14 @@ export {
 } from "./model.js";
 export {
   LetterContentError,
-  REGIME_FAMILIES,
-  REGIME_FAMILY_NAMES,
   assertIssuable,
   checkRequiredContent,
   requiredContent,
   type ContentCheckOptions,
   type ContentRequirement,
   type LetterFact,
+  type LetterRulesOf,
   type MissingContent,
-  type RegimeFamily,
 } from "./required-content.js";
 export {
   COUNCIL_JARGON,
@@ -75,8 +73,9 @@ export {
 export {
   LetterModelError,
   buildLetterModel,
-  letterRegimeFamily,
   withSections,
   type LetterContext,
   type StaffMember,
 } from "./build-model.js";
+// What the conformance kit builds each plugin's letters with (ConformanceOptions.issueLetter; decision 0407).
+export { conformanceLetter } from "./conformance-letter.js";

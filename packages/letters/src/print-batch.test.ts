@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { regimeRules } from "../test/regimes.js";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../test/read-pdf.js";
 import type { LetterModel } from "./model.js";
@@ -18,7 +19,7 @@ function batchEntry(reference: string, model: LetterModel): PrintBatchLetter {
   return { reference, recipientName: model.recipient.name, model: { ...model, ourReference: reference } };
 }
 
-const onePage = sampleLetter("acknowledgement", "housing");
+const onePage = sampleLetter("acknowledgement", regimeRules("housing"));
 const twoPages = typicalStage1Response();
 const threePages = longLetter(10);
 

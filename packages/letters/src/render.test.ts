@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { regimeRules } from "../test/regimes.js";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
@@ -32,7 +33,7 @@ describe("the DL window (UK DL envelope: 90 × 35 mm window, 20 mm from the left
 
   it.each([
     ["a resident", typical],
-    ["an MP writing for a constituent", sampleLetter("member-enquiry-response", "member-enquiry")],
+    ["an MP writing for a constituent", sampleLetter("member-enquiry-response", regimeRules("member-enquiry"))],
   ])("prints the recipient's name and address for %s inside the window, and nothing else there", async (_who, model) => {
     const [firstPage] = (await readPdf(await renderLetterPdf(model))).pages;
     const addressLines = [model.recipient.name, ...model.recipient.address.lines, model.recipient.address.postcode];
@@ -89,7 +90,7 @@ describe("what the letter says", () => {
   });
 
   it("writes to a representative with the customer in the Re: line", async () => {
-    const model = sampleLetter("member-enquiry-response", "member-enquiry");
+    const model = sampleLetter("member-enquiry-response", regimeRules("member-enquiry"));
     const [page] = (await readPdf(await renderLetterPdf(model))).pages;
     expect(page?.text).toContain("Re: Ms Ada Lovelace, Flat 4, Rosewood Court, 12 Station Road, Exampleton, EX2 4PQ");
     expect(page?.text).toContain("Dear Jane Example");
@@ -237,7 +238,7 @@ describe("streaming", () => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise((resolve) => doc.on("end", resolve));
     const first = renderLetterInto(doc, typical);
-    const second = renderLetterInto(doc, sampleLetter("acknowledgement", "housing"));
+    const second = renderLetterInto(doc, sampleLetter("acknowledgement", regimeRules("housing")));
     doc.end();
     await ended;
     expect(first).toEqual({ firstPageIndex: 0, pageCount: 2 });

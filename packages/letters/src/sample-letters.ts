@@ -1,6 +1,6 @@
-import type { LetterKind } from "@complaints/core";
+import { resolveLetters, type LetterKind, type LetterRules } from "@complaints/core";
 import type { CouncilLetterhead, LetterElement, LetterModel, LetterSection } from "./model.js";
-import { requiredContent, type RegimeFamily } from "./required-content.js";
+import { requiredContent, type LetterRulesOf } from "./required-content.js";
 
 /**
  * Realistic, complete letters for tests, previews and the benchmark. Not exported from the
@@ -18,20 +18,20 @@ export const SAMPLE_COUNCIL: CouncilLetterhead = {
     "You can ask for this letter in large print, braille, audio or another language: call 020 7946 0000 or email complaints@example.gov.uk.",
 };
 
-const OMBUDSMAN_TEXT: Record<RegimeFamily, string> = {
-  "code-2024":
-    "If you are still unhappy, you can ask the Local Government and Social Care Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.lgo.org.uk or call 0300 061 0614.",
-  housing:
-    "If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.housing-ombudsman.org.uk or call 0300 111 3000.",
-  "foi-eir":
-    "If you are still unhappy, you can ask the Information Commissioner to look at how we dealt with your request. Visit ico.org.uk/make-a-complaint or call 0303 123 1113.",
-  "adult-social-care":
-    "If you are still unhappy, you can ask the Local Government and Social Care Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.lgo.org.uk or call 0300 061 0614.",
-  "children-social-care":
-    "If you are still unhappy, you can ask the Local Government and Social Care Ombudsman to look at your complaint. The Ombudsman is free and independent. Visit www.lgo.org.uk or call 0300 061 0614.",
-  "member-enquiry":
-    "If your constituent is unhappy with our answer, they can make a complaint and, if they are still unhappy after that, go to the Local Government and Social Care Ombudsman (www.lgo.org.uk, 0300 061 0614).",
+/** How the sample letters reach each body the seed regimes name (their public details). */
+const BODY_CONTACT: Record<string, string> = {
+  "Local Government and Social Care Ombudsman": " The Ombudsman is free and independent. Visit www.lgo.org.uk or call 0300 061 0614.",
+  "Housing Ombudsman": " The Ombudsman is free and independent. Visit www.housing-ombudsman.org.uk or call 0300 111 3000.",
+  "Information Commissioner": " Visit ico.org.uk/make-a-complaint or call 0303 123 1113.",
 };
+
+/** Core's default checklists with the Housing Ombudsman next: the benchmark's and previews' typical letters. */
+export const SAMPLE_LETTER_RULES: LetterRules = resolveLetters([], [], {
+  id: "housing-ombudsman",
+  name: "Housing Ombudsman",
+  window: null,
+  rule: "Housing Ombudsman Scheme 42",
+});
 
 const ELEMENT_TEXT: Record<LetterElement, string> = {
   apology: "I am sorry that we have not been able to give you a full reply by the date we promised.",
@@ -68,7 +68,7 @@ const ELEMENT_TEXT: Record<LetterElement, string> = {
     "If you are unhappy with this response, you can ask us to look at your complaint again at Stage 2. Please tell us within 28 days, by phone, email or letter. You do not have to give reasons.",
   "escalation-reasons": "You told us you are unhappy because the repair date we gave you was missed again.",
   "stage-1-resolution-offered": "At Stage 1 we offered a new repair date, an apology and £150 for the carpet.",
-  "ombudsman-details": OMBUDSMAN_TEXT["code-2024"],
+  "ombudsman-details": ombudsmanText("Local Government and Social Care Ombudsman", "stage-2-response"),
   "extension-reasons":
     "We need to inspect the roof with a specialist contractor, and the earliest appointment is on 1 December 2026.",
   "delay-reasons":
@@ -124,30 +124,33 @@ const SUBJECTS: Partial<Record<LetterKind, string>> = {
  * is sent while we carry on, so the resident may go to the Ombudsman if they do not accept it,
  * not "if still unhappy" (issue 15; decision 0104).
  */
-function ombudsmanText(family: RegimeFamily, kind: LetterKind): string {
-  // A letter about a customer's conduct names the LGSCO where the regime's body would not (required-content.ts, conductLetters).
-  const conduct = kind === "conduct-designation" || kind === "conduct-review";
-  const text = OMBUDSMAN_TEXT[conduct && (family === "foi-eir" || family === "member-enquiry") ? "code-2024" : family];
+function ombudsmanText(body: string, kind: LetterKind): string {
+  const what = body === "Information Commissioner" ? "look at how we dealt with your request" : "look at your complaint";
+  const text = `If you are still unhappy, you can ask the ${body} to ${what}.${BODY_CONTACT[body] ?? ""}`;
   if (kind !== "extension-notice" && kind !== "holding-response") return text;
   const reason = kind === "extension-notice" ? "you do not agree that we need this extra time" : "you are unhappy about the delay";
-  return text.replace(/^If you are still unhappy, you can ask the (.+?) to look at [^.]+\./, `We are still looking into your complaint. If ${reason}, you can contact the $1.`);
+  return text.replace(/^If you are still unhappy, you can ask the (.+?) to [^.]+\./, `We are still looking into your complaint. If ${reason}, you can contact the $1.`);
 }
 
-/** The text for one element as this regime would word it (the Ombudsman named is the regime's). */
-export function sampleSection(element: LetterElement, family: RegimeFamily, kind: LetterKind): LetterSection {
-  if (element === "ombudsman-details") return { element, paragraphs: [ombudsmanText(family, kind)] };
+/** The text for one element as these rules would word it (the body named is the one the checklist asks for). */
+export function sampleSection(element: LetterElement, rules: LetterRulesOf, kind: LetterKind): LetterSection {
+  if (element === "ombudsman-details") {
+    const body = requiredContent(kind, rules)?.find((item) => item.element === "ombudsman-details")?.mentionsAnyOf?.[0] ?? "Local Government and Social Care Ombudsman";
+    return { element, paragraphs: [ombudsmanText(body, kind)] };
+  }
   if (element === "stage" && STAGE_TEXT[kind]) return { element, paragraphs: [STAGE_TEXT[kind]] };
   return { element, paragraphs: [ELEMENT_TEXT[element]] };
 }
 
 /** A letter carrying every element its regime requires, in the order the checklist lists them. */
-export function sampleLetter(kind: LetterKind, family: RegimeFamily): LetterModel {
-  const checklist = requiredContent(kind, family) ?? [];
+export function sampleLetter(kind: LetterKind, rules: LetterRulesOf = SAMPLE_LETTER_RULES): LetterModel {
+  const checklist = requiredContent(kind, rules) ?? [];
   const sections = checklist
     .map((item) => item.element)
     .filter((element): element is LetterElement => element !== "signed-by-responsible-person" && element !== "customer-named-for-representative")
-    .map((element) => sampleSection(element, family, kind));
-  const forMember = family === "member-enquiry";
+    .filter((element): element is LetterElement => element in ELEMENT_TEXT || element === "ombudsman-details")
+    .map((element) => sampleSection(element, rules, kind));
+  const forMember = checklist.some((item) => item.element === "customer-named-for-representative");
   return {
     kind,
     language: "en",
@@ -184,7 +187,7 @@ export function sampleLetter(kind: LetterKind, family: RegimeFamily): LetterMode
  * the length most complaint responses run to.
  */
 export function typicalStage1Response(): LetterModel {
-  const base = sampleLetter("stage-1-response", "housing");
+  const base = sampleLetter("stage-1-response");
   const detail: LetterSection = {
     element: "investigation",
     heading: "What we found",

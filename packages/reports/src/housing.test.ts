@@ -1,4 +1,6 @@
-import { calendarFor } from "@complaints/core";
+import { RuleBook, calendarFor, createServicePlugin, defaultProfile } from "@complaints/core";
+import { conformanceProfile } from "@complaints/core/testing";
+import { pluginReports } from "./plugin-reports.js";
 import {
   insertBulkCases,
   syncReportCalendars,
@@ -15,6 +17,18 @@ import {
   type TenantSatisfactionMeasures,
 } from "./housing.js";
 import { SENT_DATE_NOTE } from "./labels.js";
+import { regimeTimescales } from "./regime-scope.js";
+
+/**
+ * The housing regime's cases, judged by the Code's own timescales as the resolved rules give
+ * them (5 working days to acknowledge; 10 to answer at Stage 1 and 20 at Stage 2, extendable by
+ * as many): core's default regime carries the 2024 codes' values, which the housing plugin keeps.
+ */
+const CODE_SCOPE = {
+  regimeIds: ["housing-ombudsman-code-2024"],
+  caseKinds: ["complaint"],
+  timescales: regimeTimescales(new RuleBook(defaultProfile, []).rulesFor("waste", "complaint")),
+};
 
 // docs/rules.md §6, Tenant Satisfaction Measures: CH01 = Stage 1 (and Stage 2) complaints received in
 // the year ÷ homes × 1,000; CH02 = % of Stage 1 (Stage 2) responses sent in the year within the
@@ -128,7 +142,7 @@ beforeAll(async () => {
     default: calendarFor({ nations: ["england-and-wales"] }),
   }, TEST_SEEDED_AT);
   await insertBulkCases(t.db, councilId, Object.values(CASES));
-  tsm = await tenantSatisfactionMeasures(t.db, { councilId, year: YEAR });
+  tsm = await tenantSatisfactionMeasures(t.db, { ...CODE_SCOPE, councilId, year: YEAR });
 });
 afterAll(() => t?.close());
 
@@ -163,6 +177,37 @@ describe("Tenant Satisfaction Measures (docs/rules.md §6)", () => {
     expect(tsm.ch02.stage2).toMatchObject({ responses: 2, inTime: 1, percent: 50 });
   });
 
+  it("a plugin's declared CH01 and CH02 (its `addReport` measures), computed by the reports package, give the same figures (decision 0711)", async () => {
+    // The housing plugin's definitions (plugins/housing/src/reports.ts), on a regime with its id.
+    const landlord = createServicePlugin({
+      id: "landlord",
+      name: "Landlord",
+      version: "1.0.0",
+      register(r) {
+        r.claimService();
+        r.setRegimeIdentity({ id: "housing-ombudsman-code-2024", label: "Housing Ombudsman Code", family: "housing" });
+        r.addReport({
+          id: "landlord.tsm",
+          title: "TSM",
+          source: "Regulator of Social Housing, TSM technical requirements",
+          measures: [
+            { id: "CH01-1", label: "Stage 1 per 1,000 homes", definition: "…", compute: { kind: "count", dated: "requested", where: { stageIds: ["stage-1"] }, per: { profileField: "homes", multiplier: 1000 } } },
+            { id: "CH02-1", label: "Stage 1 in time (%)", definition: "…", compute: { kind: "share", dated: "responded", of: { stageIds: ["stage-1"] }, where: { answeredInTime: true } } },
+            { id: "CH02-2", label: "Stage 2 in time (%)", definition: "…", compute: { kind: "share", dated: "responded", of: { stageIds: ["stage-2"] }, where: { answeredInTime: true } } },
+            { id: "described", label: "Described only", definition: "no compute: listed by the plugin, not worked out" },
+          ],
+        });
+      },
+    });
+    const book = new RuleBook({ ...conformanceProfile(["landlord"], "repairs"), homes: 2500 }, [landlord]);
+    const [report] = await pluginReports(t.db, { councilId, period: YEAR, book });
+    expect(report!.measures.map((m) => [m.id, m.value, m.basis])).toEqual([
+      ["CH01-1", tsm.ch01.stage1.perThousandHomes, "9 per 2,500 homes"],
+      ["CH02-1", tsm.ch02.stage1.percent, "5 of 8"],
+      ["CH02-2", tsm.ch02.stage2.percent, "1 of 2"],
+    ]);
+  });
+
   it("the table states each measure with its numerator and denominator", () => {
     const table = tsmTable(tsm);
     expect(table.rows.map((r) => [r.measure, r.value, r.numerator, r.denominator])).toEqual([
@@ -180,7 +225,7 @@ describe("Tenant Satisfaction Measures (docs/rules.md §6)", () => {
       ],
     } });
     await insertBulkCases(t.db, other.id, [CASES.onTheDay!]);
-    const unjudged = await tenantSatisfactionMeasures(t.db, { councilId: other.id, year: YEAR });
+    const unjudged = await tenantSatisfactionMeasures(t.db, { ...CODE_SCOPE, councilId: other.id, year: YEAR });
     expect(unjudged.ch02.stage1).toMatchObject({
       responses: 1,
       inTime: 0,
@@ -195,7 +240,7 @@ describe("Tenant Satisfaction Measures (docs/rules.md §6)", () => {
 
 describe("Housing Ombudsman Code self-assessment data (Code section 8)", () => {
   it("acknowledgements within 5 working days, extensions used, and the CH measures", async () => {
-    const data = await codeSelfAssessmentData(t.db, { councilId, year: YEAR });
+    const data = await codeSelfAssessmentData(t.db, { ...CODE_SCOPE, councilId, year: YEAR });
     // Stage 1 requested in the year: 9. Acknowledged within 5 WD: 7; notAcknowledged and the open
     // complaint are past their acknowledgement date without one.
     expect(data.acknowledgements).toEqual([
@@ -233,7 +278,7 @@ describe("CH02 and the acknowledgements count the date the resident was sent the
       // made Wed 4 Jun (due Mon 9 Jun), was posted Tue 10 Jun: late.
       complaint("low-cost-rental", [stage({ requestedOn: "2025-06-02", acknowledgedOn: "2025-06-04", acknowledgementSentOn: "2025-06-10", respondedOn: "2025-06-18", responseSentOn: null })]),
     ]);
-    sentTsm = await tenantSatisfactionMeasures(t.db, { councilId: sentCouncilId, year: YEAR });
+    sentTsm = await tenantSatisfactionMeasures(t.db, { ...CODE_SCOPE, councilId: sentCouncilId, year: YEAR });
   });
 
   it("a response written in time but sent late is late, and one not sent is not counted", () => {
@@ -243,7 +288,7 @@ describe("CH02 and the acknowledgements count the date the resident was sent the
   });
 
   it("an acknowledgement made in time but sent after its 5 working days is late", async () => {
-    const data = await codeSelfAssessmentData(t.db, { councilId: sentCouncilId, year: YEAR });
+    const data = await codeSelfAssessmentData(t.db, { ...CODE_SCOPE, councilId: sentCouncilId, year: YEAR });
     expect(data.acknowledgements.find((a) => a.stageId === "stage-1")).toEqual({ stageId: "stage-1", measured: 3, inTime: 2, percent: 66.7 });
   });
 });

@@ -9,7 +9,6 @@ import {
   refusedComplaints,
   stageDetailFigures,
   directorateTableFigures,
-  HOUSING_REGIMES,
   type CodeTimescale,
   type Executor,
   type ReportPeriod,
@@ -26,8 +25,9 @@ export interface TsmInput {
   /** Relevant homes (CH01's denominator); default: the council profile's `homes`. */
   homes?: number;
   asOf?: string;
-  regimeIds?: readonly string[];
-  timescales?: readonly CodeTimescale[];
+  /** The regimes whose cases count, and their own timescales: from the resolved rules (`regimeTimescales`). */
+  regimeIds: readonly string[];
+  timescales: readonly CodeTimescale[];
   /** Only cases of these directorates (default: all). */
   directorateIds?: readonly string[] | null;
 }
@@ -130,14 +130,17 @@ export async function tenantSatisfactionMeasures(
     councilId: input.councilId,
     period: input.year,
     asOf: input.asOf ?? input.year.to,
-    ...(input.regimeIds ? { regimeIds: input.regimeIds } : {}),
-    ...(input.timescales ? { timescales: input.timescales } : {}),
+    regimeIds: input.regimeIds,
+    timescales: input.timescales,
     ...(input.directorateIds ? { directorateIds: input.directorateIds } : {}),
   });
   const homes = input.homes ?? figures.homes;
+  // The timescales are the regime's own, from the resolved rules: the note says what was used.
+  const t1 = input.timescales.find((t) => t.stageId === "stage-1");
+  const t2 = input.timescales.find((t) => t.stageId === "stage-2");
   const notes = [
     "CH01 counts every Stage 1 and Stage 2 complaint received in the year under the Housing Ombudsman's Code, whatever its outcome; an escalated complaint counts at both stages.",
-    "CH02 counts responses sent in the year. In time: within 10 working days of the acknowledgement at Stage 1 (20 at Stage 2), or within an extension the resident was told about with the Ombudsman's details, counted up to the Code's 10 (Stage 1) or 20 (Stage 2) more working days. Without an acknowledgement the clock starts when it was due, 5 working days after receipt.",
+    `CH02 counts responses sent in the year. In time: within ${t1?.respondDays} working days of the acknowledgement at Stage 1 (${t2?.respondDays} at Stage 2), or within an extension the resident was told about with the Ombudsman's details, counted up to the Code's ${t1?.maxExtensionDays} (Stage 1) or ${t2?.maxExtensionDays} (Stage 2) more working days. Without an acknowledgement the clock starts when it was due, ${t1?.acknowledgeDays} working days after receipt.`,
     // Decision 0322: CH02 and the Code count the date the response is sent (code 6.3, 6.13).
     SENT_DATE_NOTE,
   ];
@@ -241,7 +244,7 @@ export async function codeSelfAssessmentData(
   input: TsmInput,
 ): Promise<CodeSelfAssessmentData> {
   const asOf = input.asOf ?? input.year.to;
-  const regimeIds = input.regimeIds ?? HOUSING_REGIMES;
+  const regimeIds = input.regimeIds;
   const only = input.directorateIds ? { directorateIds: input.directorateIds } : {};
   const stageInput = {
     councilId: input.councilId,
@@ -258,7 +261,7 @@ export async function codeSelfAssessmentData(
       period: input.year,
       asOf,
       regimeIds,
-      ...(input.timescales ? { timescales: input.timescales } : {}),
+      timescales: input.timescales,
       ...only,
     }),
     directorateTableFigures(db, stageInput),

@@ -5,7 +5,7 @@
  * const report = await annualReport(db, { councilId, from: "2025-04-01", to: "2026-03-31" }); // previous year in brackets
  * const csv = toCsv(report);                                         // every table, one download
  * const svg = renderChartSvg(inTimeByDirectorateChart(report));      // + chartTable(spec) for the figures
- * const tsm = await tenantSatisfactionMeasures(db, { councilId, year: { from, to } });
+ * const tsm = await tenantSatisfactionMeasures(db, { councilId, year: { from, to }, ...reportScope(book, "housing.tsm-ch01-ch02") });
  * const eq = await equalityReport(db, { councilId, period });        // aggregate only, "<5" suppression
  * ```
  *
@@ -70,13 +70,13 @@ export {
   QA_RUBRIC_VERSION,
   QaReviewIncompleteError,
   recordQaReview,
-  REGIME_LETTER_FAMILIES,
   scoreQaReview,
   type DrawQaSampleInput,
   type QaAnswers,
   type QaCriterion,
   type QaRubric,
   type QaRubricOptions,
+  type QaRules,
   type QaScore,
   type QaScoresReport,
 } from "./quality.js";
@@ -104,3 +104,6 @@ export {
 export { drawWithoutReplacement, seededRandom } from "./random.js";
 export { columnLabel, compareColumns } from "./labels.js";
 export { CalendarConflictError, reportCalendarsOf } from "./calendars.js";
+// The cases and timescales a plugin's report covers, from the resolved rules (decision 0711).
+export { regimeTimescales, reportScope, type RegimeReportScope } from "./regime-scope.js";
+export { pluginContributions, pluginReportTables, pluginReports, type PluginMeasureFigure, type PluginReportFigures } from "./plugin-reports.js";

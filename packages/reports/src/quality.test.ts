@@ -6,6 +6,7 @@ import {
   type QaReviewContext,
 } from "@complaints/db";
 import { createTestCouncil } from "@complaints/db/testing";
+import { RuleBook, defaultProfile } from "@complaints/core";
 import type { LetterModel } from "@complaints/letters";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../test/db.js";
@@ -117,12 +118,17 @@ describe("monthly samples (Lewisham 5.10: 50% of written responses each month)",
   });
 });
 
+/** The complaint handling code's checklists (the housing code's acknowledgement and Stage 1 response are the same). */
+const rules = new RuleBook(defaultProfile, []).rulesFor("waste", "complaint");
+
 const context = (overrides: Partial<QaReviewContext> = {}): QaReviewContext => ({
   caseId: "c1",
   reference: "HSG-2026-000001",
   stageSequence: 1,
   stageId: "stage-1",
   regimeId: "housing-ombudsman-code-2024",
+  serviceId: "waste",
+  caseKind: "complaint",
   handlerId: "officer-1",
   requestedOn: "2026-04-01",
   acknowledgedOn: "2026-04-02",
@@ -137,8 +143,8 @@ const context = (overrides: Partial<QaReviewContext> = {}): QaReviewContext => (
 
 describe("the scoring rubric (letters' required content and timeliness)", () => {
   it("lists what the housing Code requires of the acknowledgement and the Stage 1 response, and judges the dates", () => {
-    const rubric = buildQaRubric(context());
-    expect(rubric.family).toBe("housing");
+    const rubric = buildQaRubric(context(), rules);
+    expect(rubric.regimeId).toBe(rules.regime.id);
     expect(rubric.letters).toEqual({
       acknowledgement: "acknowledgement",
       response: "stage-1-response",
@@ -192,6 +198,7 @@ describe("the scoring rubric (letters' required content and timeliness)", () => 
     } as LetterModel;
     const rubric = buildQaRubric(
       context({ letters: [{ kind: "stage-1-response", issuedAt: new Date(), model }] }),
+      rules,
     );
     const auto = (id: string) => rubric.criteria.find((c) => c.id === id)!.auto?.answer;
     expect(auto("content:stage-1-response:decision")).toBe("met");
@@ -201,7 +208,7 @@ describe("the scoring rubric (letters' required content and timeliness)", () => 
   });
 
   it("scores met items by weight out of the items that apply, and refuses an unfinished review", () => {
-    const rubric = buildQaRubric(context());
+    const rubric = buildQaRubric(context(), rules);
     expect(() => scoreQaReview(rubric, {})).toThrow(QaReviewIncompleteError);
     const answers: Record<string, { answer: "met" | "not-met" | "not-applicable"; note?: string }> =
       {};
@@ -242,7 +249,7 @@ describe("reviews, findings, remedial actions and scores over time (Southwark au
     expect(sample.items).toHaveLength(4);
     const answersFor = async (i: number): Promise<QaAnswers> => {
       const ctx = await qualityRepository.reviewContext(t.db, sample.items[i]!.caseId, 1);
-      const rubric = buildQaRubric(ctx);
+      const rubric = buildQaRubric(ctx, rules);
       return Object.fromEntries(
         rubric.criteria
           .filter((c) => !c.auto)
@@ -262,6 +269,7 @@ describe("reviews, findings, remedial actions and scores over time (Southwark au
           reviewerId: "qa-1",
           reviewedOn: "2026-06-03",
           answers: await answersFor(i),
+          rulesFor: () => rules,
         }),
       );
     }
@@ -334,6 +342,7 @@ describe("reviews, findings, remedial actions and scores over time (Southwark au
         stageSequence: 1,
         reviewerId: "qa-1",
         reviewedOn: "2026-06-03",
+        rulesFor: () => rules,
       }),
     ).rejects.toThrow(/not in the sample/);
   });

@@ -25,15 +25,13 @@ import {
   type QaScoreRow,
   type ReportPeriod,
 } from "@complaints/db";
-import { LETTER_KIND_NAMES, type LetterKind } from "@complaints/core";
+import { LETTER_KIND_NAMES, type LetterKind, type ResolvedRules } from "@complaints/core";
 import {
-  REGIME_FAMILIES,
   checkPlainEnglish,
   checkRequiredContent,
   requiredContent,
   type ContentCheckOptions,
   type LetterModel,
-  type RegimeFamily,
 } from "@complaints/letters";
 import type { ChartSpec } from "./charts.js";
 import { percent, periodWords } from "./numbers.js";
@@ -42,15 +40,8 @@ import type { ReportTable } from "./table.js";
 
 export const QA_RUBRIC_VERSION = "qa-rubric/1";
 
-/** Letter families of the plugins' regimes (letters package `REGIME_FAMILIES`). */
-export const REGIME_LETTER_FAMILIES: Readonly<Record<string, RegimeFamily>> = Object.freeze({
-  "complaint-handling-code-2024": "code-2024",
-  "housing-ombudsman-code-2024": "housing",
-  "foi-eir-review": "foi-eir",
-  "adult-social-care-2009": "adult-social-care",
-  "children-social-care-2006": "children-social-care",
-  "member-enquiry": "member-enquiry",
-});
+/** What a rubric reads from the case's resolved rules: its letters' checklists and its stages' letters (decision 0407). */
+export type QaRules = Pick<ResolvedRules, "letters" | "regime">;
 
 export interface DrawQaSampleInput {
   councilId: string;
@@ -109,14 +100,13 @@ export interface QaRubric {
   version: string;
   caseId: string;
   stageSequence: number;
-  family: RegimeFamily;
+  /** The regime the checklist comes from. */
+  regimeId: string;
   letters: { acknowledgement: LetterKind | null; response: LetterKind };
   criteria: QaCriterion[];
 }
 
 export interface QaRubricOptions {
-  /** The letter family (default: from the case's regime). */
-  family?: RegimeFamily;
   /** The stage's letters (default: from the stage: Stage 1 acknowledgement and response…). */
   acknowledgementLetter?: LetterKind | null;
   responseLetter?: LetterKind;
@@ -126,16 +116,10 @@ export interface QaRubricOptions {
 
 function defaultLetters(
   stageId: string,
-  family: RegimeFamily,
+  rules: QaRules,
 ): { acknowledgement: LetterKind | null; response: LetterKind } {
-  if (family === "member-enquiry")
-    return { acknowledgement: "acknowledgement", response: "member-enquiry-response" };
-  if (family === "foi-eir")
-    return { acknowledgement: "acknowledgement", response: "foi-eir-review-outcome" };
-  if (stageId === "stage-2")
-    return { acknowledgement: "escalation-acknowledgement", response: "stage-2-response" };
-  if (stageId === "stage-3")
-    return { acknowledgement: "escalation-acknowledgement", response: "stage-3-response" };
+  const stage = rules.regime.stages.find((s) => s.id === stageId);
+  if (stage) return { acknowledgement: stage.acknowledgementLetter, response: stage.responseLetter };
   return { acknowledgement: "acknowledgement", response: "stage-1-response" };
 }
 
@@ -151,15 +135,12 @@ function latestModel(context: QaReviewContext, kind: LetterKind | null): LetterM
 }
 
 /** The checklist for one sampled written response. */
-export function buildQaRubric(context: QaReviewContext, options: QaRubricOptions = {}): QaRubric {
-  const family =
-    options.family ?? (context.regimeId ? REGIME_LETTER_FAMILIES[context.regimeId] : undefined);
-  if (!family || !(REGIME_FAMILIES as readonly string[]).includes(family)) {
-    throw new RangeError(
-      `no letter family for regime "${context.regimeId ?? "(none)"}": pass options.family`,
-    );
-  }
-  const defaults = defaultLetters(context.stageId, family);
+export function buildQaRubric(
+  context: QaReviewContext,
+  rules: QaRules,
+  options: QaRubricOptions = {},
+): QaRubric {
+  const defaults = defaultLetters(context.stageId, rules);
   const letters = {
     acknowledgement:
       options.acknowledgementLetter === undefined
@@ -172,18 +153,19 @@ export function buildQaRubric(context: QaReviewContext, options: QaRubricOptions
   for (const kind of [letters.acknowledgement, letters.response]) {
     if (!kind) continue;
     const checklist = [
-      ...(requiredContent(kind, family) ?? []),
+      ...(requiredContent(kind, rules, context.stageId) ?? []),
       ...(options.councilRequirements?.[kind] ?? []),
     ];
     if (checklist.length === 0) continue;
     const model = latestModel(context, kind);
     const missing = model
       ? new Set(
-          checkRequiredContent(
-            model,
-            family,
-            options.councilRequirements ? { councilRequirements: options.councilRequirements } : {},
-          ).map((m) => m.element),
+          checkRequiredContent(model, rules, {
+            stageId: context.stageId,
+            ...(options.councilRequirements
+              ? { councilRequirements: options.councilRequirements }
+              : {}),
+          }).map((m) => m.element),
         )
       : null;
     for (const requirement of checklist) {
@@ -298,7 +280,7 @@ export function buildQaRubric(context: QaReviewContext, options: QaRubricOptions
     version: QA_RUBRIC_VERSION,
     caseId: context.caseId,
     stageSequence: context.stageSequence,
-    family,
+    regimeId: rules.regime.id,
     letters,
     criteria,
   };
@@ -355,6 +337,8 @@ export async function recordQaReview(
     reviewedOn: string;
     answers?: QaAnswers;
     rubric?: QaRubricOptions;
+    /** The resolved rules of the reviewed case's service and kind (the API's rule book). */
+    rulesFor: (context: QaReviewContext) => QaRules;
   },
 ): Promise<{ id: string; rubric: QaRubric } & QaScore> {
   const sample = await qualityRepository.getSample(db, input.sampleId);
@@ -364,7 +348,7 @@ export async function recordQaReview(
     throw new ReportInputError("that response is not in the sample");
   }
   const context = await qualityRepository.reviewContext(db, input.caseId, input.stageSequence);
-  const rubric = buildQaRubric(context, input.rubric);
+  const rubric = buildQaRubric(context, input.rulesFor(context), input.rubric);
   const scored = scoreQaReview(rubric, input.answers);
   const saved = await qualityRepository.saveReview(db, {
     sampleId: input.sampleId,
@@ -373,7 +357,7 @@ export async function recordQaReview(
     reviewerId: input.reviewerId,
     reviewedOn: input.reviewedOn,
     handlerId: context.handlerId,
-    rubricVersion: `${rubric.version}:${rubric.family}:${rubric.letters.acknowledgement ?? "-"}:${rubric.letters.response}`,
+    rubricVersion: `${rubric.version}:${rubric.regimeId}:${rubric.letters.acknowledgement ?? "-"}:${rubric.letters.response}`,
     answers: scored.answers,
     score: scored.score,
     maxScore: scored.maxScore,

@@ -5,6 +5,7 @@ import {
   type TransitionVerdict,
 } from "@complaints/core";
 import { z } from "zod";
+import { adultSocialCareLetters } from "./letter-content.js";
 
 /** SI 2009/309, the Local Authority Social Services and NHS Complaints (England) Regulations 2009 (docs/rules.md §3). */
 export const SI = "SI 2009/309";
@@ -139,6 +140,7 @@ export const adultSocialCareServicePlugin = createServicePlugin({
 
     // The right to go to the LGSCO is the letter's own Ombudsman section (packages/letters), not a second paragraph here (issue 15).
     r.addLetterParagraphs(offerToDiscussParagraph);
+    r.setLetters(adultSocialCareLetters, "SI 2009/309 regs 13–14");
     r.addReport(annualReport);
   },
 });

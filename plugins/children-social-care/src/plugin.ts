@@ -7,6 +7,7 @@ import {
   type TransitionVerdict,
 } from "@complaints/core";
 import { z } from "zod";
+import { childrenSocialCareLetters } from "./letter-content.js";
 
 /** SI 2006/1738, the Children Act 1989 Representations Procedure (England) Regulations 2006 (docs/rules.md §4). */
 export const SI = "SI 2006/1738";
@@ -366,6 +367,7 @@ export const childrenSocialCareServicePlugin = createServicePlugin({
 
     // The right to go to the LGSCO is the letter's own Ombudsman section (packages/letters), not a second paragraph here (issue 15).
     r.addLetterParagraphs(advocacyParagraph);
+    r.setLetters(childrenSocialCareLetters, "SI 2006/1738 regs 14–20");
     r.addReport(annualReport);
   },
 });

@@ -6,6 +6,7 @@ import {
   type TransitionVerdict,
 } from "@complaints/core";
 import { z } from "zod";
+import { foiEirLetters } from "./letter-content.js";
 
 /** Where each rule comes from (docs/rules.md §5; Leeds Compliments and Complaints Policy paras 58–67). */
 export const FOI_EIR_RULES = {
@@ -265,6 +266,7 @@ export const foiEirServicePlugin = createServicePlugin({
     });
 
     r.addLetterParagraphs(icoSignpost);
+    r.setLetters(foiEirLetters, "FOI Act 2000 s50 / EIR 2004 reg 18; Leeds policy 61–67");
     r.addReport(legalLog);
   },
 });

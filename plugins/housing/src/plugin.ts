@@ -5,6 +5,7 @@ import {
   type TransitionVerdict,
 } from "@complaints/core";
 import { z } from "zod";
+import { housingLetters } from "./letter-content.js";
 import { housingLetterParagraphs } from "./letters.js";
 import { housingReports } from "./reports.js";
 import {
@@ -233,6 +234,7 @@ export const housingServicePlugin = createServicePlugin({
     });
 
     r.addLetterParagraphs(...housingLetterParagraphs);
+    r.setLetters(housingLetters, "Housing Ombudsman Complaint Handling Code 2024: what acknowledgements and responses say");
     for (const report of housingReports) r.addReport(report);
   },
 });

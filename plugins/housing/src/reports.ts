@@ -16,24 +16,28 @@ export const tsmComplaints: ReportContribution = {
       label: "Stage 1 complaints received per 1,000 homes",
       definition:
         "Stage 1 complaints received in the reporting year, divided by the relevant homes (council profile `homes`), times 1,000. Every complaint under the Code counts, whatever its outcome; reported separately for low-cost rental and low-cost home ownership (`tenure`).",
+      compute: { kind: "count", dated: "requested", where: { stageIds: ["stage-1"] }, per: { profileField: "homes", multiplier: 1000 } },
     },
     {
       id: "CH01-2",
       label: "Stage 2 complaints received per 1,000 homes",
       definition:
         "Stage 2 complaints received in the reporting year, divided by the relevant homes, times 1,000. A complaint escalated in the year counts at Stage 1 and at Stage 2.",
+      compute: { kind: "count", dated: "requested", where: { stageIds: ["stage-2"] }, per: { profileField: "homes", multiplier: 1000 } },
     },
     {
       id: "CH02-1",
       label: "Stage 1 complaints responded to within the Code's timescales (%)",
       definition:
         "Of the Stage 1 responses sent in the reporting year, the share sent within 10 working days of the acknowledgement, or within an extension the Code allows (at most 10 more working days, the resident told the reasons and the Housing Ombudsman's details).",
+      compute: { kind: "share", dated: "responded", of: { stageIds: ["stage-1"] }, where: { answeredInTime: true } },
     },
     {
       id: "CH02-2",
       label: "Stage 2 complaints responded to within the Code's timescales (%)",
       definition:
         "Of the Stage 2 responses sent in the reporting year, the share sent within 20 working days of the escalation acknowledgement, or within an extension the Code allows (at most 20 more working days, with the reasons and the Housing Ombudsman's details).",
+      compute: { kind: "share", dated: "responded", of: { stageIds: ["stage-2"] }, where: { answeredInTime: true } },
     },
   ],
 };
@@ -55,6 +59,13 @@ export const selfAssessment: ReportContribution = {
       label: "Extensions and their length",
       definition:
         "Stage responses extended, by stage, with the working days added and whether the Housing Ombudsman's details were given (Code 6.4–6.5).",
+      compute: { kind: "count", dated: "responded", where: { extended: true } },
+    },
+    {
+      id: "stage-1-median",
+      label: "Median working days from receipt to the Stage 1 response",
+      definition: "Of the Stage 1 responses sent in the year, the median number of working days from receipt to the response being sent.",
+      compute: { kind: "median", dated: "responded", of: { stageIds: ["stage-1"] }, workingDays: { from: "requested", to: "responded" } },
     },
     {
       id: "refused",

@@ -5,6 +5,7 @@ import {
   type TransitionVerdict,
 } from "@complaints/core";
 import { z } from "zod";
+import { memberEnquiryLetters } from "./letter-content.js";
 
 export const MEMBER_RULES = {
   kind: "Lewisham annual complaints report 2009/10 para 5.1–5.2: MP, Mayor and councillor enquiries and complaints are a category of their own, answered by a Head of Service or Executive Director and reported separately",
@@ -117,6 +118,7 @@ export const memberEnquiriesServicePlugin = createServicePlugin({
     });
 
     r.addLetterParagraphs(constituentParagraph);
+    r.setLetters(memberEnquiryLetters, "Lewisham procedure: member enquiries");
     r.addReport(monitoring);
   },
 });

@@ -12,6 +12,7 @@ import {
   LETTER_ISSUERS,
   ATTACHMENT_ADDERS,
   RESTRICTED_READERS,
+  isStaffRole,
   type StaffRole,
 } from "./policy.js";
 
@@ -126,11 +127,15 @@ export function readDecision(staff: StaffPrincipal, facts: CaseFacts): Decision 
   return { ok: true, roles };
 }
 
-/** May this staff member issue the command on the case? `roles` are passed to core as the actor's. */
-export function commandDecision(staff: StaffPrincipal, type: keyof typeof COMMAND_ROLES, facts: CaseFacts): Decision {
+/**
+ * May this staff member issue the command on the case? `roles` are passed to core as the actor's.
+ * `granted`: the roles the case's plugins add for this command (core's `grantedRolesFor`; a
+ * plugin's `allowRoles`, as the council's profile lets it), beside the command's own roles.
+ */
+export function commandDecision(staff: StaffPrincipal, type: keyof typeof COMMAND_ROLES, facts: CaseFacts, granted: readonly string[] = []): Decision {
   const read = readDecision(staff, facts);
   if (!read.ok) return read;
-  const allowed = COMMAND_ROLES[type];
+  const allowed = [...new Set([...COMMAND_ROLES[type], ...granted.filter(isStaffRole)])];
   if (!read.roles.some((r) => allowed.includes(r))) {
     return { ok: false, reason: `Your role cannot ${type.replace(/-/g, " ")} a case (needs ${allowed.join(", ")})` };
   }

@@ -83,7 +83,7 @@ describe("letters through the API", () => {
       const { caseId } = await openCase();
       const officer = await h.as("investigating-officer");
       const ack = await officer.letters.preview({ caseId, kind: "acknowledgement" });
-      expect(ack).toMatchObject({ issuable: true, missing: [], family: "code-2024", recipient: { to: "customer", name: "Ann Smith" }, largePrint: false });
+      expect(ack).toMatchObject({ issuable: true, missing: [], recipient: { to: "customer", name: "Ann Smith" }, largePrint: false });
       expect(ack.model.recipient.address).toEqual({ lines: ["12 Mill Lane", "Exampleton"], postcode: "EX1 2AB" });
       expect(ack.model.signOff.name).toBe("investigating-officer person");
 

@@ -7,6 +7,8 @@
  * against core); here the cases are made through the real lifecycle and read back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServicePlugin } from "@complaints/core";
+import { defaultPlugins } from "@complaints/profiles";
 import { insertBulkCases, reportCalendarAssignments } from "@complaints/db";
 import { sendCorrespondence } from "../../test/correspondence.js";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
@@ -15,6 +17,24 @@ import { Browser, listen } from "../../test/browser.js";
 import { createApp } from "../server.js";
 
 const YEAR = { from: "2025-04-01", to: "2026-03-31" };
+
+/** A plugin's measures (addReport with `compute`), enabled on Council Tax only (decision 0711). */
+const councilTaxMeasures = createServicePlugin({
+  id: "council-tax-measures",
+  name: "Council tax measures",
+  version: "1.0.0",
+  register(r) {
+    r.addReport({
+      id: "council-tax-measures.stages",
+      title: "Council Tax complaints by stage",
+      source: "Test: the service's own measures",
+      measures: [
+        { id: "stage-1", label: "Stage 1 complaints received", definition: "Stage 1 complaints received in the period", compute: { kind: "count", dated: "requested", where: { stageIds: ["stage-1"] } } },
+        { id: "in-time", label: "Stage 1 answered within the code's timescale (%)", definition: "Of the Stage 1 responses sent, the share in time", compute: { kind: "share", dated: "responded", of: { stageIds: ["stage-1"] }, where: { answeredInTime: true } } },
+      ],
+    });
+  },
+});
 
 describe("reports through the API", () => {
   let h: Harness;
@@ -25,7 +45,13 @@ describe("reports through the API", () => {
   beforeAll(async () => {
     h = await openHarness({
       start: "2026-03-30T09:00:00Z",
-      profile: (p) => ({ ...p, homes: 2000 }),
+      // The housing plugin carries the TSM report: the housing report counts the regimes whose rules carry it (decision 0711).
+      plugins: [councilTaxMeasures, ...(await defaultPlugins()).filter((p) => p.id === "housing")],
+      profile: (p) => ({
+        ...p,
+        homes: 2000,
+        directorates: p.directorates.map((d) => ({ ...d, services: d.services.map((s) => (s.id === "council-tax" ? { ...s, plugins: [...(s.plugins ?? []), "council-tax-measures"] } : s)) })),
+      }),
       extraStaff: [{ key: "env-hos", name: "Environment Head", email: "env-hos@example.gov.uk", password: PASSWORD, roles: [{ role: "head-of-service", directorate: "environment" }] }],
     });
     corporate = h.council.ids.directorates.get("corporate")!;
@@ -83,6 +109,21 @@ describe("reports through the API", () => {
   });
 
   describe("reports.annual (seed 002 §5.2, §5.4, §6.3)", () => {
+    it("shows the measures a plugin registers, computed over its services' cases only (issue 17; decision 0711)", async () => {
+      const { tables, plugins } = await (await h.as("complaints-manager")).reports.annual(YEAR);
+      // Council Tax this year: one complaint at Stage 1 (the other was not taken on), answered in 5 working days; Waste's is not counted.
+      expect(plugins).toEqual([
+        expect.objectContaining({
+          id: "council-tax-measures.stages",
+          measures: [expect.objectContaining({ id: "stage-1", value: 1, unit: "count" }), expect.objectContaining({ id: "in-time", value: 100, basis: "1 of 1" })],
+        }),
+      ]);
+      expect(tables.find((t) => t.id === "plugin:council-tax-measures.stages")?.rows.map((r) => [r.measure, r.value])).toEqual([
+        ["Stage 1 complaints received", 1],
+        ["Stage 1 answered within the code's timescale (%)", 100],
+      ]);
+    });
+
     it("per directorate and stage: the count, the % answered in time and last year in brackets, with totals", async () => {
       const { report, tables } = await (await h.as("complaints-manager")).reports.annual(YEAR);
       const row = (name: string) => report.directorates.find((d) => d.name === name)!;

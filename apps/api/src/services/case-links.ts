@@ -11,7 +11,7 @@ import type { Context } from "../context.js";
 import type { StaffPrincipal } from "../access/principal.js";
 import { commandDecision, readDecision } from "../access/principal.js";
 import { badInput, noAccess, notFound } from "../errors.js";
-import { factsOfCase, loadReadableCase, logNewCase, recordRead, runCommand, type CommandOutcome } from "./cases.js";
+import { commandGrants, factsOfCase, loadReadableCase, logNewCase, recordRead, runCommand, type CommandOutcome } from "./cases.js";
 import { listLetters } from "./letters.js";
 import { listAttachments } from "./attachments.js";
 
@@ -35,7 +35,7 @@ function otherOf(record: { id: string; reference: string; state: CaseState }): O
 /** The case this officer acts from, if they may read it and run `type` on it: said before anything about the other case. */
 async function actingCase(ctx: Context, staff: StaffPrincipal, caseId: string, type: "merge-into" | "link-case" | "unlink-case" | "split") {
   const { record } = await loadReadableCase(ctx, staff, caseId);
-  const decision = commandDecision(staff, type, factsOfCase(record));
+  const decision = commandDecision(staff, type, factsOfCase(record), await commandGrants(ctx, record, type));
   if (!decision.ok) throw noAccess(decision.reason);
   return record;
 }

@@ -6,6 +6,8 @@
  */
 import {
   availableCommands,
+  currentStage,
+  grantedRolesFor,
   nextSteps,
   type NextStep,
   mayDecideApproval,
@@ -103,15 +105,22 @@ export async function loadReadableCase(ctx: Context, staff: StaffPrincipal, case
   return { record, roles: decision.roles };
 }
 
-/** The commands this staff member may issue on the case now: core's list, narrowed by role. */
+/** The roles the case's plugins grant this command at its current stage (a plugin's `allowRoles`; decision 0711's record of roles is in docs/plugins.md). */
+export async function commandGrants(ctx: Context, record: { councilId: string; state: CaseState }, type: CommandType): Promise<string[]> {
+  const runtime = await ctx.deps.councils.get(record.councilId);
+  return grantedRolesFor(runtime.book.rulesFor(record.state.serviceId, record.state.kind), type, currentStage(record.state)?.stageId);
+}
+
+/** The commands this staff member may issue on the case now: core's list, narrowed by role and widened by the plugins' grants. */
 export function availableFor(state: CaseState, runtime: CouncilRuntime, staff: StaffPrincipal, facts: CaseFacts): CommandType[] {
   const read = readDecision(staff, facts);
   if (!read.ok) return [];
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
+  const stageId = currentStage(state)?.stageId;
   return availableCommands(state, rules, { id: staff.id, roles: read.roles }).filter(
     (type) =>
       type !== "log" &&
-      COMMAND_ROLES[type as CommandKey].some((r) => read.roles.includes(r)) &&
+      [...COMMAND_ROLES[type as CommandKey], ...grantedRolesFor(rules, type, stageId)].some((r) => (read.roles as readonly string[]).includes(r)) &&
       // Offered only to someone who may decide a waiting request (not its requester; decision 0324).
       (type !== "decide-approval" || (state.approvals ?? []).some((a) => !a.decision && mayDecideApproval(rules, a, { id: staff.id, roles: read.roles }))),
   );
@@ -136,11 +145,11 @@ export async function runCommand<K extends CommandKey>(
   const { caseId, expectedVersion, idempotencyKey, letter: words, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
   const facts = factsOfCase(record);
-  const decision = commandDecision(staff, type, facts);
-  if (!decision.ok) throw noAccess(decision.reason);
   const runtime = await ctx.deps.councils.get(record.councilId);
   const state = record.state;
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
+  const decision = commandDecision(staff, type, facts, grantedRolesFor(rules, type, currentStage(state)?.stageId));
+  if (!decision.ok) throw noAccess(decision.reason);
   const command = { ...payload, type, by: { id: staff.id, roles: decision.roles, name: staff.name } } as unknown as Exclude<CaseCommand, LogCase>;
   // Core's refusals name the person assigned (issue 16), from the council's records.
   if (command.type === "assign") command.handlerName = (await caseRepository.staffNames(ctx.db, record.councilId, [command.handlerId])).get(command.handlerId);

@@ -8,7 +8,7 @@ import { transition, type CaseState } from "@complaints/core";
 import type { Context } from "../context.js";
 import { noAccess, refused } from "../errors.js";
 import { commandDecision, type StaffPrincipal } from "../access/principal.js";
-import { factsOfCase, loadReadableCase } from "./cases.js";
+import { commandGrants, factsOfCase, loadReadableCase } from "./cases.js";
 
 export interface ExtendInput {
   caseId: string;
@@ -22,7 +22,7 @@ export interface ExtendInput {
 export async function previewExtension(ctx: Context, staff: StaffPrincipal, input: ExtendInput) {
   const { caseId, ...payload } = input;
   const { record } = await loadReadableCase(ctx, staff, caseId);
-  const decision = commandDecision(staff, "extend", factsOfCase(record));
+  const decision = commandDecision(staff, "extend", factsOfCase(record), await commandGrants(ctx, record, "extend"));
   if (!decision.ok) throw noAccess(decision.reason);
   const runtime = await ctx.deps.councils.get(record.councilId);
   const before: CaseState = record.state;

@@ -9,7 +9,7 @@
  * services, DCROs and the complaints manager print them for the post (policy.ts).
  * docs/decisions/0308-letters-through-the-api.md.
  */
-import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type ConductState, type CorrespondenceLanguage, type LetterAddressee, type LetterKind, type StageInstance } from "@complaints/core";
+import { COMMAND_TYPES, DomainError, LETTER_KIND_NAMES, currentStage, staleLetter, todayIn, type CaseState, type ConductState, type CorrespondenceLanguage, type LetterAddressee, type LetterKind, type LetterRules, type ResolvedRules, type StageInstance } from "@complaints/core";
 import { TRPCError } from "@trpc/server";
 import {
   authRepository,
@@ -29,7 +29,6 @@ import {
   buildLetterModel,
   checkPlainEnglish,
   checkRequiredContent,
-  letterRegimeFamily,
   renderBilingualLetterPdf,
   renderLetterPdf,
   requiredContent,
@@ -38,7 +37,6 @@ import {
   type LetterModel,
   type PlainEnglishWarning,
   type PostalAddress,
-  type RegimeFamily,
   type StaffMember,
 } from "@complaints/letters";
 import { createContextInner, type AppDeps, type Context } from "../context.js";
@@ -151,7 +149,10 @@ export interface Draft {
   reference: string;
   kind: LetterKind;
   kindName: string;
-  family: RegimeFamily;
+  /** The letter checklists of the case's rules (decision 0407). */
+  letters: LetterRules;
+  /** The stage the letter is about, for a stage's own checklist. */
+  stageId: string | null;
   /** The letter; for a bilingual letter, its Welsh half (printed first). */
   model: LetterModel;
   /** What the letter is written in: English, Welsh, or Welsh then English. */
@@ -299,7 +300,6 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
 
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
-  const family = letterRegimeFamily(rules);
   const stageId = input.stageId ?? pending?.stageId ?? undefined;
   const stage = CASE_LEVEL_LETTERS.has(kind) ? undefined : stageFor(state, stageId);
   if (input.stageId && !stage && !CASE_LEVEL_LETTERS.has(kind)) throw badInput(`This case has no stage "${input.stageId}"`);
@@ -359,7 +359,7 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
   }), sections.map((s) => ({ element: s.element, paragraphs: s.paragraphs, ...(s.heading ? { heading: s.heading } : {}) })));
   const model = await build(language === "bilingual" ? "cy" : language);
   const english = language === "bilingual" ? await build("en") : null;
-  missing.push(...checkRequiredContent(model, family).map(({ element, description, source }) => ({ element, description, source })));
+  missing.push(...checkRequiredContent(model, rules, { stageId: stage?.stageId ?? null }).map(({ element, description, source }) => ({ element, description, source })));
 
   let largePrint: boolean;
   let largePrintReason: string;
@@ -388,7 +388,8 @@ async function composeDraft(ctx: Context, record: CaseRecord, issuerId: string, 
     reference: record.reference,
     kind,
     kindName: LETTER_KIND_NAMES[kind],
-    family,
+    letters: rules.letters,
+    stageId: stage?.stageId ?? null,
     model,
     language,
     english,
@@ -481,8 +482,8 @@ async function issueDrafted(ctx: Context, drafted: Drafted, issuerId: string) {
       draft.missing,
     );
   }
-  assertIssuable(draft.model, draft.family);
-  if (draft.english) assertIssuable(draft.english, draft.family);
+  assertIssuable(draft.model, draft.letters, { stageId: draft.stageId });
+  if (draft.english) assertIssuable(draft.english, draft.letters, { stageId: draft.stageId });
   const pdf = await renderDraft(draft);
   const issuedAt = ctx.clock.now();
   const stageId = draft.stageInstanceId?.split("#")[0] ?? null;
@@ -717,8 +718,9 @@ export async function retryWaitingLetters(ctx: Context, caseIds: readonly string
  * stored but the record of the read. An incomplete draft is rendered too (what it lacks is listed beside it).
  */
 /** The draft, to read before issuing: nothing is stored, but reading it is a read of the case. */
-export async function previewLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest): Promise<Draft> {
-  const draft = await draftLetter(ctx, staff, input);
+export async function previewLetter(ctx: Context, staff: StaffPrincipal, input: LetterRequest): Promise<Omit<Draft, "letters">> {
+  // The checklists stay on the server: the preview shows what is missing, not every rule.
+  const { letters: _checklists, ...draft } = await draftLetter(ctx, staff, input);
   await recordRead(ctx, staff, input.caseId, staff.councilId, "letter previewed");
   return draft;
 }
@@ -742,7 +744,7 @@ export function storedModels(stored: unknown): { model: LetterModel; english: Le
 }
 
 /** The PDF of a draft: a bilingual letter is one PDF, the Welsh letter first (decision 0104). */
-function renderDraft(draft: Draft): Promise<Buffer> {
+function renderDraft(draft: Omit<Draft, "letters">): Promise<Buffer> {
   return draft.english ? renderBilingualLetterPdf(draft.model, draft.english, { largePrint: draft.largePrint }) : renderLetterPdf(draft.model, { largePrint: draft.largePrint });
 }
 
@@ -867,8 +869,8 @@ export interface StepLetterPlan {
  * (Southwark's acknowledgement, the children's Stage 1) when nobody is assigned to the stage
  * the letter is about. The step's form says so rather than promising the letter goes.
  */
-function waitsForOf(kind: LetterKind, family: ReturnType<typeof letterRegimeFamily>, state: CaseState): string[] {
-  const needsHandler = (requiredContent(kind, family) ?? []).some((r) => r.element === "handler");
+function waitsForOf(kind: LetterKind, rules: ResolvedRules, state: CaseState): string[] {
+  const needsHandler = (requiredContent(kind, rules, currentStage(state)?.stageId) ?? []).some((r) => r.element === "handler");
   return needsHandler && !currentStage(state)?.handlerId ? ["someone assigned to deal with the complaint (assign it first)"] : [];
 }
 
@@ -878,7 +880,6 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
   const state = record.state;
   const runtime = await ctx.deps.councils.get(record.councilId);
   const rules = runtime.book.rulesFor(state.serviceId, state.kind);
-  const family = letterRegimeFamily(rules);
   const customer = state.customer ? await customerRepository.getCustomer(ctx.db, state.customer.id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const to = state.representative?.replyTo === "representative" ? "representative" : "customer";
   if (!state.customer && to === "customer") return [];
@@ -889,9 +890,9 @@ export async function stepLetterPlan(ctx: Context, staff: StaffPrincipal, input:
     kindName: LETTER_KIND_NAMES[kind],
     when,
     ...(kind === "ombudsman-reply" ? { recipients: ombudsmanRecipients(state, runtime.profile, { waiting: true }), addressMissing: false } : { recipients, addressMissing }),
-    words: (requiredContent(kind, family) ?? [])
+    words: (requiredContent(kind, rules, currentStage(state)?.stageId) ?? [])
       .filter((r): r is typeof r & { element: LetterElement } => OFFICER_WORDS.has(r.element as LetterElement) || (KIND_WORDS[kind] ?? []).includes(r.element as LetterElement))
       .map(({ element, description, source }) => ({ element, description, source })),
-    waitsFor: waitsForOf(kind, family, state),
+    waitsFor: waitsForOf(kind, rules, state),
   }));
 }

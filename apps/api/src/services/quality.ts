@@ -15,7 +15,7 @@
  * Who: QA_REVIEWERS draw, review and record; QA_READERS read (Heads of Service and Directors:
  * their directorates' services only); a remedial action's owner may record it done.
  */
-import { todayIn } from "@complaints/core";
+import { todayIn, type CaseKind } from "@complaints/core";
 import {
   inTransaction,
   qualityRepository,
@@ -24,6 +24,7 @@ import {
   type NewNotification,
   type QaRisk,
   type Executor,
+  type QaReviewContext,
 } from "@complaints/db";
 import {
   buildQaRubric,
@@ -36,6 +37,7 @@ import {
   renderChartSvg,
   tablesToCsv,
   type QaAnswers,
+  type QaRules,
 } from "@complaints/reports";
 import type { Context } from "../context.js";
 import type { CouncilRuntime } from "../councils.js";
@@ -129,12 +131,21 @@ async function itemInSample(ctx: Context, staff: StaffPrincipal, input: { sample
   return found;
 }
 
+/** The rules a reviewed case's letters are checked against: its service's and kind's (decision 0407). */
+async function qaRulesFor(ctx: Context, staff: StaffPrincipal): Promise<(context: QaReviewContext) => QaRules> {
+  const runtime = await ctx.deps.councils.get(staff.councilId);
+  return (context) => {
+    if (!context.serviceId) throw unprocessable("NOT_ALLOWED_NOW", `${context.reference} has no service, so there is no checklist for its letters`);
+    return runtime.book.rulesFor(context.serviceId, context.caseKind as CaseKind);
+  };
+}
+
 /** The checklist for one sampled response, with what the record already answers. */
 export async function rubric(ctx: Context, staff: StaffPrincipal, input: { sampleId: string; caseId: string; stageSequence: number }) {
   const { scope } = await itemInSample(ctx, staff, input);
   requireReviewer(scope);
   const context = await qualityRepository.reviewContext(ctx.db, input.caseId, input.stageSequence);
-  const built = buildQaRubric(context);
+  const built = buildQaRubric(context, (await qaRulesFor(ctx, staff))(context));
   const [reviewed] = (await qualityRepository.sampleItems(ctx.db, input.sampleId)).filter((i) => i.caseId === input.caseId && i.stageSequence === input.stageSequence);
   return {
     reference: context.reference,
@@ -176,8 +187,9 @@ export async function review(ctx: Context, staff: StaffPrincipal, input: { sampl
   requireReviewer(scope);
   const already = (await qualityRepository.sampleItems(ctx.db, input.sampleId)).find((i) => i.caseId === input.caseId && i.stageSequence === input.stageSequence)?.review;
   if (already) throw unprocessable("NOT_ALLOWED_NOW", `This response was reviewed on ${already.reviewedOn}; add findings to that review instead`);
+  const rulesFor = await qaRulesFor(ctx, staff);
   return inTransaction(ctx.db, async (trx) => {
-    const saved = await recordQaReview(trx, { sampleId: input.sampleId, caseId: input.caseId, stageSequence: input.stageSequence, reviewerId: staff.id, reviewedOn: todayIn(ctx.clock), answers: input.answers });
+    const saved = await recordQaReview(trx, { sampleId: input.sampleId, caseId: input.caseId, stageSequence: input.stageSequence, reviewerId: staff.id, reviewedOn: todayIn(ctx.clock), answers: input.answers, rulesFor });
     const findingIds: string[] = [];
     for (const finding of input.findings ?? []) findingIds.push(await recordFinding(ctx, trx, staff, saved.id, finding));
     return { reviewId: saved.id, score: saved.score, maxScore: saved.maxScore, percent: saved.percent, findingIds };

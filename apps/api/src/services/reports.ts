@@ -17,6 +17,11 @@ import {
   annualReportTables,
   chartTable,
   codeSelfAssessmentData,
+  pluginReportTables,
+  pluginReports,
+  regimeTimescales,
+  reportScope as pluginReportScope,
+  type RegimeReportScope,
   inTimeByDirectorateChart,
   lessonsLearnedReport,
   lessonsLearnedTables,
@@ -137,7 +142,10 @@ export async function annual(ctx: Context, staff: StaffPrincipal, input: AnnualI
     ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}),
   });
   const charts = [chartOf(inTimeByDirectorateChart(report)), chartOf(monthlyTrendChart(report))];
-  return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: annualReportTables(report), charts };
+  // The measures the council's plugins register (addReport), computed for the same period and scope (decision 0711).
+  const { book } = await ctx.deps.councils.get(staff.councilId);
+  const plugins = await pluginReports(ctx.db, { councilId: staff.councilId, period, book, directorateIds: scope.directorateIds ?? null });
+  return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, report, tables: [...annualReportTables(report), ...pluginReportTables(plugins)], charts, plugins };
 }
 
 export async function annualCsv(ctx: Context, staff: StaffPrincipal, input: AnnualInput): Promise<{ csv: string; fileName: string }> {
@@ -161,8 +169,23 @@ export async function housing(ctx: Context, staff: StaffPrincipal, input: Housin
   const year = input.from && input.to ? checkReportPeriod({ from: input.from, to: input.to }, "The reporting year") : financialYearOf(todayIn(ctx.clock));
   const scope = await reportScope(ctx, staff, input.directorateIds);
   await ensureReportCalendars(ctx.deps, staff.councilId);
-  const data = await codeSelfAssessmentData(ctx.db, { councilId: staff.councilId, year, ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) });
+  const data = await codeSelfAssessmentData(ctx.db, { councilId: staff.councilId, year, ...(await housingScope(ctx, staff)), ...(scope.directorateIds ? { directorateIds: scope.directorateIds } : {}) });
   return { scope: { directorateIds: scope.directorateIds, choices: scope.choices }, ...data, tables: housingTables(data) };
+}
+
+/** The report the housing plugin registers for its Tenant Satisfaction Measures (plugins/housing/src/reports.ts). */
+const HOUSING_TSM_REPORT = "housing.tsm-ch01-ch02";
+
+/**
+ * The housing regime's cases and the Code's timescales, from the council's resolved rules
+ * (decision 0711): where no service enables the housing plugin, no regime counts and the
+ * timescales shown are core's (the 2024 codes').
+ */
+async function housingScope(ctx: Context, staff: StaffPrincipal): Promise<RegimeReportScope> {
+  const { book } = await ctx.deps.councils.get(staff.councilId);
+  const anyService = book.serviceIds()[0];
+  // No regime carries the report: an id no case has, so every figure is zero (as before plugins said which regimes count).
+  return pluginReportScope(book, HOUSING_TSM_REPORT) ?? { regimeIds: ["(no housing regime)"], caseKinds: ["complaint"], timescales: anyService ? regimeTimescales(book.rulesFor(anyService, "complaint")) : [] };
 }
 
 function housingTables(data: Awaited<ReturnType<typeof codeSelfAssessmentData>>): ReportTable[] {

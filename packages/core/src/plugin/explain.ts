@@ -157,6 +157,8 @@ export function describeRules(rules: ResolvedRules): RulesInWords {
       ...rules.statutoryMaxima.map(
         (m) => `${rules.regime.stages.find((s) => s.id === m.stageId)?.label ?? m.stageId} ${m.field === "respond" ? "response" : m.field === "acknowledge" ? "acknowledgement" : m.field}${m.intake ? ` when ${m.intake.field} is ${String(m.intake.equals)}` : ""}: at most ${describePeriod(m.max)} by law — plugin "${m.plugin}" (${m.rule})`,
       ),
+      ...(rules.grantedRoles ?? []).map((g) => `${g.roles.join(" or ")} may also ${g.command.replace(/-/g, " ")}${g.stageId ? ` at ${rules.regime.stages.find((s) => s.id === g.stageId)?.label ?? g.stageId}` : ""}: granted by plugin "${g.plugin}" (${g.rule})`),
+      ...(rules.refusedGrants ?? []).map((g) => `Not granted: ${g.roles.join(" or ")} to ${g.command.replace(/-/g, " ")}, asked by plugin "${g.plugin}" (${g.rule}) — refused by the council (${g.refusedBecause})`),
     ],
   };
 }
@@ -193,6 +195,16 @@ export function explainRules(rules: ResolvedRules): string[] {
   }
   for (const max of rules.statutoryMaxima) {
     lines.push(`${max.stageId}.${max.field}${max.intake ? ` when ${max.intake.field} is ${String(max.intake.equals)}` : ""}: statutory maximum ${describePeriod(max.max)} — plugin "${max.plugin}" (${max.rule})`);
+  }
+  for (const grant of rules.grantedRoles ?? []) {
+    lines.push(`${grant.command}${grant.stageId ? ` at ${grant.stageId}` : ""}: also ${grant.roles.join(" or ")} — granted by plugin "${grant.plugin}" (${grant.rule})`);
+  }
+  for (const grant of rules.refusedGrants ?? []) {
+    lines.push(`${grant.command}${grant.stageId ? ` at ${grant.stageId}` : ""}: ${grant.roles.join(" or ")} not granted — plugin "${grant.plugin}" asked (${grant.rule}); refused by council profile (${grant.refusedBecause})`);
+  }
+  if (rules.letters) {
+    lines.push(`letters: checked under ${rules.letters.procedure}; the next body named is ${rules.regime.nextBody.name}`);
+    for (const kind of rules.letters.kinds) lines.push(`letter kind ${kind.id} "${kind.label}" — plugin "${kind.plugin}" (${kind.rule})`);
   }
   return lines;
 }

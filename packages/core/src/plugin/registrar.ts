@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { CaseKind } from "../vocabulary/case.js";
 import type { Regime } from "../regime/types.js";
 import type { RuleOp } from "./ops.js";
-import type { RoleRequirement, StatutoryMaximum } from "./resolved.js";
+import type { RoleGrant, RoleRequirement, StatutoryMaximum } from "./resolved.js";
+import type { LetterKindDeclaration, LetterOp } from "./letter-content.js";
 import type { LetterParagraph, PluginRegistrar, ReportContribution, ServicePlugin, TransitionHook } from "./types.js";
 
 /** What one plugin declared, recorded once at start-up and then frozen. */
@@ -20,6 +21,9 @@ export interface PluginRegistration {
   hooks: TransitionHook[];
   letterParagraphs: LetterParagraph[];
   reports: ReportContribution[];
+  letterOps: LetterOp[];
+  letterKinds: LetterKindDeclaration[];
+  grantedRoles: RoleGrant[];
 }
 
 export class PluginRegistrationError extends Error {
@@ -52,6 +56,9 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
     hooks: [],
     letterParagraphs: [],
     reports: [],
+    letterOps: [],
+    letterKinds: [],
+    grantedRoles: [],
   };
   const setOnce = new Set<string>();
   let open = true;
@@ -190,6 +197,26 @@ export function recordPlugin(plugin: ServicePlugin): PluginRegistration {
       once(`accept:${path}`);
       if (!reason.trim()) throw new PluginRegistrationError(id, `acceptInherited("${path}") needs the reason the inherited value is right`);
       registration.ops.push({ op: "accept-inherited", path, reason });
+    },
+    setLetters(letters, rule) {
+      once("letters");
+      registration.letterOps.push({ op: "letters", value: letters, rule });
+    },
+    setLetterContent(kind, requirements, { stageId, rule }) {
+      once(`letter:${kind}@${stageId ?? "*"}`);
+      if (kind.includes(".") && !kind.startsWith(`${id}.`) && !registration.letterKinds.some((k) => k.id === kind)) {
+        throw new PluginRegistrationError(id, `letter kind "${kind}" is another plugin's; a plugin sets the content of core's letter kinds and its own`);
+      }
+      registration.letterOps.push({ op: "letter-content", kind, stageId: stageId ?? null, value: requirements, rule });
+    },
+    addLetterKind(kind) {
+      once(`letter-kind:${kind.id}`);
+      if (!kind.id.startsWith(`${id}.`)) throw new PluginRegistrationError(id, `letter kind id "${kind.id}" must start with "${id}."`);
+      registration.letterKinds.push(kind);
+    },
+    allowRoles(command, roles, { stageId, rule }) {
+      guard("allowRoles");
+      registration.grantedRoles.push({ command, stageId: stageId ?? null, roles, rule, plugin: id });
     },
   };
 

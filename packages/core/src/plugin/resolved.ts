@@ -6,6 +6,7 @@ import type { CaseKind, Flag, Role } from "../vocabulary/index.js";
 import type { Period, Regime } from "../regime/types.js";
 import type { LetterParagraph, ReportContribution, TimescaleField, TransitionHook } from "./types.js";
 import type { CouncilProfile } from "../profile/schema.js";
+import type { LetterRules } from "./letter-content.js";
 
 /** Where a value came from, lowest to highest precedence (docs/design.md §5). */
 export type Layer =
@@ -31,6 +32,9 @@ export interface RoleRequirement {
   rule: string;
   plugin: string;
 }
+
+/** Roles a plugin adds to those who may perform a command (`allowRoles`). */
+export type RoleGrant = RoleRequirement;
 
 export interface StatutoryMaximum {
   stageId: string;
@@ -73,6 +77,12 @@ export interface ResolvedRules {
   /** The council's procedure choices (claims, chasing, Head of Service told…), from its profile. */
   procedures: CouncilProfile["procedures"];
   trace: RuleTrace;
+  /** What each letter must carry, core's defaults changed by the plugins, next body filled in (decision 0407). */
+  letters: LetterRules;
+  /** Roles the plugins allow to perform commands beyond the defaults, as the council's profile lets them. */
+  grantedRoles: RoleGrant[];
+  /** Grants the council's profile refused (`procedures.refusedGrants`), with its reason. */
+  refusedGrants: Array<RoleGrant & { refusedBecause: string }>;
 }
 
 export function describeLayer(layer: Layer): string {

@@ -4,6 +4,7 @@ import { calendarFor, type WorkingDayCalendar } from "../calendar/calendar.js";
 import { fromDayNumber, toDayNumber } from "../calendar/dates.js";
 import { applyPeriod } from "../deadlines/apply-period.js";
 import { CASE_KINDS, type CaseKind } from "../vocabulary/case.js";
+import { LETTER_KINDS } from "../vocabulary/letters.js";
 import { defaultRegime } from "../regime/default-regime.js";
 import type { RuleOverrides } from "../regime/schema.js";
 import type { Period, Regime, StageRules } from "../regime/types.js";
@@ -16,6 +17,11 @@ import { describeLayer, type Layer, type ResolvedRules, type RuleTrace, type Sta
 import type { ServicePlugin } from "./types.js";
 import { describeRuleValue } from "./explain.js";
 import { JURISDICTION_LABELS } from "../vocabulary/jurisdictions.js";
+import { resolveLetters } from "./letter-content.js";
+import type { Role } from "../vocabulary/index.js";
+
+/** Roles that never do casework, so no plugin may grant them a command (allowRoles). */
+export const NEVER_GRANTED: readonly Role[] = ["auditor", "public", "system"];
 
 /**
  * Rules that cannot start (a plugin not installed, settings a plugin refuses…), naming each
@@ -206,8 +212,40 @@ export class RuleBook {
       Object.assign(intakeShape, reg.intake);
     }
     problems.push(...checkIntakeVariants(regime, where, intakeShape));
+    const grants = plugins.flatMap((r) => r.grantedRoles);
+    for (const grant of grants) {
+      const never = grant.roles.filter((role) => NEVER_GRANTED.includes(role));
+      if (never.length) problems.push(`Plugin "${grant.plugin}" grants ${never.join(", ")} the command "${grant.command}", but those roles never do casework`);
+    }
+    const refusal = (grant: (typeof grants)[number], role: Role) =>
+      this.profile.procedures.refusedGrants.find((r) => (!r.plugin || r.plugin === grant.plugin) && (!r.command || r.command === grant.command) && (!r.role || r.role === role));
+    const grantedRoles = grants
+      .map((grant) => ({ ...grant, roles: grant.roles.filter((role) => !refusal(grant, role)) }))
+      .filter((grant) => grant.roles.length > 0);
+    const refusedGrants = grants.flatMap((grant) =>
+      grant.roles.flatMap((role) => {
+        const refused = refusal(grant, role);
+        return refused ? [{ ...grant, roles: [role], refusedBecause: refused.rule }] : [];
+      }),
+    );
+    const letterKinds = plugins.flatMap((r) => r.letterKinds.map((k) => ({ ...k, plugin: r.plugin.id })));
+    const knownKinds = new Set<string>([...LETTER_KINDS, ...letterKinds.map((k) => k.id)]);
+    for (const reg of plugins) {
+      for (const op of reg.letterOps) {
+        const kinds = op.op === "letters" ? Object.keys(op.value.content) : [op.kind];
+        for (const kind of kinds) if (!knownKinds.has(kind)) problems.push(`Plugin "${reg.plugin.id}" sets the content of letter kind "${kind}", which is neither core's nor added by a plugin here`);
+        if (op.op === "letter-content" && op.stageId && !regime.stages.some((s) => s.id === op.stageId)) {
+          problems.push(`${where}: plugin "${reg.plugin.id}" sets the content of the ${op.kind} at stage "${op.stageId}", which the regime does not have`);
+        }
+      }
+    }
     if (problems.length) throw new RuleConfigurationError(problems);
     for (const warning of inheritedWarnings(regime, trace)) this.warningSet.add(warning);
+    const letters = resolveLetters(
+      plugins.flatMap((r) => r.letterOps.map((op) => ({ plugin: r.plugin.id, op }))),
+      letterKinds,
+      regime.nextBody,
+    );
 
     const hooks = plugins.flatMap((r) => r.hooks);
     const rules: ResolvedRules = {
@@ -231,6 +269,9 @@ export class RuleBook {
       contacts: this.profile.contacts,
       procedures: this.profile.procedures,
       trace,
+      letters,
+      grantedRoles,
+      refusedGrants,
     };
     this.cache.set(key, rules);
     return rules;

@@ -22,6 +22,7 @@ import type {
   Timescale,
 } from "../regime/types.js";
 import type { ResolvedRules } from "./resolved.js";
+import type { ContentRequirementSpec, LetterKindDeclaration, LetterKindId, LettersSpec } from "./letter-content.js";
 
 export type TimescaleField = "acknowledge" | "respond";
 
@@ -57,12 +58,56 @@ export interface LetterParagraph {
   render(ctx: { state: CaseState; stageId: string | null; rules: ResolvedRules }): string | null;
 }
 
+/**
+ * Which stages a measure looks at, from the report facts (one row per stage of a case,
+ * packages/db/src/reports/schema.ts `report_stage_facts`). Every field narrows; omitted = any.
+ */
+export interface StageFactFilter {
+  /** Stage ids of the regime ("stage-1"). */
+  stageIds?: readonly string[];
+  /** Stage outcomes ("upheld", "partly-upheld"…). */
+  outcomes?: readonly string[];
+  /** Only stages answered (true) or not yet answered (false). */
+  responded?: boolean;
+  /** Only stages extended (true) or not (false). */
+  extended?: boolean;
+  /**
+   * Answered within the regime's own timescale for that stage, read from the resolved rules
+   * (acknowledgement allowance + response period, plus any extension told with the next
+   * body's details up to the stage's maximum); working days on the council's calendar.
+   */
+  answeredInTime?: boolean;
+}
+
+/** The date a stage is counted in the reporting period by. */
+export type StageFactDate = "requested" | "acknowledged" | "responded";
+
+/**
+ * How the reports package computes a measure over the cases of the plugin's services and kinds
+ * in the reporting period (decision 0711). `count`: stages matching `where`, dated by `dated`;
+ * `share`: of the stages matching `of`, the percentage also matching `where`; `median`: the
+ * median working days from one date of a stage to another, over the stages matching `of`.
+ * `per` adds a denominator from the council's profile (CH01: per 1,000 homes).
+ */
+export type MeasureComputation =
+  | { kind: "count"; dated: StageFactDate; where?: StageFactFilter; per?: { profileField: "homes"; multiplier: number } }
+  | { kind: "share"; dated: StageFactDate; of?: StageFactFilter; where: StageFactFilter }
+  | { kind: "median"; dated: StageFactDate; of?: StageFactFilter; workingDays: { from: StageFactDate; to: StageFactDate } };
+
+/** One figure of a plugin's report; with `compute`, the reports package computes it and the portal shows it. */
+export interface ReportMeasure {
+  id: string;
+  label: string;
+  definition: string;
+  compute?: MeasureComputation;
+}
+
 /** A figure a plugin adds to the reports (housing: TSM CH01/CH02); the reports package computes it. */
 export interface ReportContribution {
   id: string;
   title: string;
   source: string;
-  measures: Array<{ id: string; label: string; definition: string }>;
+  measures: ReportMeasure[];
 }
 
 /**
@@ -147,6 +192,30 @@ export interface PluginRegistrar {
    * "nextBody", "nations", "dayCounting", "feedbackAcknowledge", "wronglyAddressedReturn".
    */
   acceptInherited(path: string, reason: string): void;
+  /**
+   * Replaces core's letter checklists for the plugin's cases (core's default: the complaint
+   * handling code 2024, `DEFAULT_LETTERS`). Build from core's blocks (`complaintHandlingCodeLetters`,
+   * `sharedLetters`, `refusalLetters`, `conductLetters`, `nextBodyDetails`): an item naming
+   * "{next body}" or `mentionsAnyOf: "next-body"` is checked against the regime's resolved next
+   * body (`setNextBody`), so an SPSO plugin's Stage 2 response must name the SPSO. One call.
+   */
+  setLetters(letters: LettersSpec, rule: string): void;
+  /**
+   * What one letter must carry (null: the regime never sends it), for every stage or for one
+   * (`stageId`); applied after `setLetters`, in registration order. `kind` is core's
+   * LetterKind or one this plugin adds with `addLetterKind`.
+   */
+  setLetterContent(kind: LetterKindId, requirements: readonly ContentRequirementSpec[] | null, options: { stageId?: string; rule: string }): void;
+  /** A letter kind beside core's vocabulary ("<pluginId>.<name>"); give its checklist with `setLetterContent`. */
+  addLetterKind(kind: LetterKindDeclaration): void;
+  /**
+   * Widens who may perform a command on the plugin's cases (a Head of Service may extend):
+   * the roles are added to the command's default roles and meet any `requireRoles` for it.
+   * Listed in the rules' explanation; refused at start-up for a role that never does casework
+   * (auditor, public, system) and where the council's profile refuses it
+   * (`procedures.refusedGrants`).
+   */
+  allowRoles(command: CommandType, roles: Role[], options: { stageId?: string; rule: string }): void;
 }
 
 export interface ServicePlugin {

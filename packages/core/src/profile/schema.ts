@@ -54,6 +54,18 @@ const proceduresSchema = z
       .array(z.object({ stage: slug, roles: z.array(z.enum(STAFF_ROLES)).min(1), rule: z.string().min(3) }).strict())
       .max(10)
       .default([]),
+    /**
+     * Role grants of plugins (`allowRoles`) the council does not accept: a grant matching an
+     * entry (every field given must match) is not applied, and the rules' explanation says so.
+     */
+    refusedGrants: z
+      .array(
+        z
+          .object({ plugin: slug.optional(), command: z.string().min(1).max(60).optional(), role: z.enum(STAFF_ROLES).optional(), rule: z.string().min(3) })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
   })
   .strict();
 

@@ -145,7 +145,7 @@ export interface NextBody {
 export interface Regime {
   id: string;
   label: string;
-  /** Which family of letter content rules applies (letters package). */
+  /** The regime's family, for grouping (letter checklists come from the rules' `letters`, decision 0407). */
   family: "code-2024" | "housing" | "foi-eir" | "adult-social-care" | "children-social-care" | "member-enquiry" | (string & {});
   /** Whose bank holidays count; the council's closure days are added from its profile. */
   nations: Nation[];

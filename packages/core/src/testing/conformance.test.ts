@@ -175,5 +175,24 @@ describe("the conformance kit", () => {
     );
   });
 
+  it("reports a letter the regime sends that its rules give no checklist for: it could never be issued (issue 17)", () => {
+    const noFinal = plugin("no-final", (r) => {
+      r.claimService();
+      r.setLetterContent("stage-2-response", null, { rule: "Test: the final response forgotten" });
+    });
+    expect(problemsOf("letters-issuable", noFinal)).toEqual([
+      expect.stringContaining("complaint, Stage 2: the Stage 2 response is sent, but its rules have no checklist for it"),
+    ]);
+  });
+
+  it("reports each letter a builder (the letters package's) cannot make issuable, naming what it lacks", () => {
+    const lacking = plugin("lacking", (r) => r.claimService());
+    const issueLetter = (kind: string) => ({ kind, sections: [], signOff: { signedByResponsiblePerson: false } });
+    const problems = problemsOf("letters-issuable", lacking, { issueLetter });
+    expect(problems).toContain(
+      "complaint, Stage 2: the Stage 2 response cannot be issued: it lacks how to contact the Local Government and Social Care Ombudsman and the right to go to them (Leeds policy 23: the final response gives the Ombudsman's contact details)",
+    );
+  });
+
   runPluginConformance(goodPlugin, { describe, it, expect });
 });

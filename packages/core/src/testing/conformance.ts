@@ -1,7 +1,8 @@
 import type { IsoDate } from "../calendar/dates.js";
 import { calendarFor } from "../calendar/calendar.js";
 import type { Actor, CaseState } from "../lifecycle/types.js";
-import { CASE_KINDS, LETTER_KINDS, type CaseKind } from "../vocabulary/index.js";
+import { CASE_KINDS, LETTER_KINDS, LETTER_KIND_NAMES, type CaseKind, type LetterKind } from "../vocabulary/index.js";
+import { checkLetterContent, letterRequirements, type LetterContentShape } from "../plugin/letter-content.js";
 import { explainRules } from "../plugin/explain.js";
 import { recordPlugin, type PluginRegistration } from "../plugin/registrar.js";
 import type { ResolvedRules } from "../plugin/resolved.js";
@@ -21,7 +22,7 @@ import { CaseScenario, EVERY_STAFF_ROLE, type LogFields, type StepCommand } from
  */
 
 export type ConformanceCheck =
-  "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters"
+  "registration" | "provenance" | "stages-close" | "statutory-maxima" | "letters" | "letters-issuable"
   | "jurisdiction";
 
 export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
@@ -35,6 +36,8 @@ export const CONFORMANCE_CHECKS: Record<ConformanceCheck, string> = {
   letters: "its letter paragraphs render",
   jurisdiction:
     "outside England it inherits none of core's English values without saying so (set each, or acceptInherited with a reason)",
+  "letters-issuable":
+    "each letter its regime sends at each stage has a checklist and, built for a sample case, can be issued (naming its own next body)",
 };
 
 export interface ConformanceProblem {
@@ -67,6 +70,19 @@ export interface ConformanceOptions {
   packageJson?: unknown;
   /** The date the walk starts (a working day inside the bank-holiday data). */
   startOn?: IsoDate;
+  /**
+   * Builds a letter as the product would, with an officer's words where only an officer can
+   * write them: pass `conformanceLetter` from @complaints/letters (decision 0407). The kit then
+   * checks that each acknowledgement and response of the walk can be issued under the plugin's
+   * rules. Without it, only that each of those letters has a checklist is checked.
+   */
+  issueLetter?: (
+    kind: LetterKind,
+    state: CaseState,
+    rules: ResolvedRules,
+    profile: CouncilProfile,
+    stageId: string,
+  ) => LetterContentShape;
 }
 
 /** The smallest valid council with one service that enables the given plugins. */
@@ -582,6 +598,44 @@ function checkLetters(reg: PluginRegistration, snapshots: WalkResult["snapshots"
 }
 
 /**
+ * The acknowledgement and response of every stage the walk reached: each must have a checklist
+ * under the plugin's rules and, built by `options.issueLetter`, lack nothing (issue 17: an SPSO
+ * Stage 2 response was checked for the LGSCO and could never be issued, and the kit passed).
+ */
+function checkIssuable(
+  book: RuleBook,
+  snapshots: WalkResult["snapshots"],
+  options: ConformanceOptions,
+): string[] {
+  const problems: string[] = [];
+  for (const snapshot of snapshots) {
+    const stage = snapshot.rules.regime.stages.find((s) => s.id === snapshot.stageId);
+    if (!stage) continue;
+    if (snapshot.moment === "acknowledged" && !stage.acknowledge) continue;
+    const kind = snapshot.moment === "acknowledged" ? stage.acknowledgementLetter : stage.responseLetter;
+    const where = `${snapshot.kind}, ${stage.label}: the ${LETTER_KIND_NAMES[kind]}`;
+    if (!letterRequirements(snapshot.rules.letters, kind, stage.id)) {
+      problems.push(
+        `${where} is sent, but its rules have no checklist for it (${snapshot.rules.letters.procedure}), so it can never be issued: setLetters or setLetterContent`,
+      );
+      continue;
+    }
+    if (!options.issueLetter) continue;
+    let letter: LetterContentShape;
+    try {
+      letter = options.issueLetter(kind, snapshot.state, snapshot.rules, book.profile, stage.id);
+    } catch (error) {
+      problems.push(`${where} cannot be built: ${(error as Error).message}`);
+      continue;
+    }
+    for (const missing of checkLetterContent(letter, snapshot.rules.letters, { stageId: stage.id })) {
+      problems.push(`${where} cannot be issued: it lacks ${missing.description} (${missing.source})`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/**
  * Every conformance problem of a plugin, by check. An empty list for a check means it passed.
  */
 export function conformanceProblems(
@@ -616,6 +670,7 @@ export function conformanceProblems(
   add("letters", checkLetters(reg, snapshots));
   // Start-up only warns (a council may run a half-written regime); the kit fails it (decision 0107).
   add("jurisdiction", book.warnings.filter((w) => w.startsWith(`plugin "${plugin.id}"`)));
+  add("letters-issuable", checkIssuable(book, snapshots, options));
   return out;
 }
 

@@ -21,7 +21,11 @@ import {
   type ReportPeriod,
 } from "./periods.js";
 
-/** The Code's timescales per stage, in working days (Housing Ombudsman Complaint Handling Code 2024, 6.2–6.5, 6.11–6.16). */
+/**
+ * A regime's own timescales per stage, in working days: what CH02 judges by. Read from the
+ * resolved rules of the services whose report asks for it (packages/reports
+ * `regimeTimescales`; the housing plugin's Code values), never restated here.
+ */
 export interface CodeTimescale {
   stageId: string;
   acknowledgeDays: number;
@@ -29,21 +33,15 @@ export interface CodeTimescale {
   maxExtensionDays: number;
 }
 
-export const HOUSING_CODE_TIMESCALES: readonly CodeTimescale[] = Object.freeze([
-  { stageId: "stage-1", acknowledgeDays: 5, respondDays: 10, maxExtensionDays: 10 },
-  { stageId: "stage-2", acknowledgeDays: 5, respondDays: 20, maxExtensionDays: 20 },
-]);
-
-export const HOUSING_REGIMES = Object.freeze(["housing-ombudsman-code-2024"]);
-
 export interface HousingInput {
   councilId: string;
   /** The reporting year (TSMs: 1 April to 31 March). */
   period: ReportPeriod;
   /** Acknowledgements not sent and past due on this date count as late. */
   asOf: string;
-  regimeIds?: readonly string[];
-  timescales?: readonly CodeTimescale[];
+  /** The regimes whose cases count (the resolved rules' regime ids). */
+  regimeIds: readonly string[];
+  timescales: readonly CodeTimescale[];
   /** Only cases of these directorates (default: all). */
   directorateIds?: readonly string[] | null;
 }
@@ -102,8 +100,8 @@ function timescalesCte(timescales: readonly CodeTimescale[]) {
 export async function housingFigures(db: Executor, input: HousingInput): Promise<HousingFigures> {
   const period = checkPeriod(input.period, "the reporting year");
   checkDate(input.asOf, "asOf");
-  const regimes = input.regimeIds ?? HOUSING_REGIMES;
-  const timescales = input.timescales ?? HOUSING_CODE_TIMESCALES;
+  const regimes = input.regimeIds;
+  const timescales = input.timescales;
   const stageIds = timescales.map((t) => t.stageId);
 
   const council = await db

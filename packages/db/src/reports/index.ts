@@ -45,8 +45,6 @@ export {
 } from "./case-figures.js";
 export { ombudsmanFigures, type OmbudsmanRow } from "./ombudsman.js";
 export {
-  HOUSING_CODE_TIMESCALES,
-  HOUSING_REGIMES,
   housingFigures,
   type Ch01Row,
   type Ch02Row,
@@ -55,6 +53,7 @@ export {
   type HousingFigures,
   type HousingInput,
 } from "./housing.js";
+export { measureFigure, type MeasureFigure, type MeasureInput } from "./measures.js";
 export {
   learningRepository,
   type ActionKey,

@@ -149,6 +149,9 @@ export interface QaReviewContext {
   stageSequence: number;
   stageId: string;
   regimeId: string | null;
+  /** The case's service (the profile's id, `services.code`) and kind, whose resolved rules say what its letters must carry. */
+  serviceId: string | null;
+  caseKind: string;
   handlerId: string | null;
   requestedOn: string;
   acknowledgedOn: string | null;
@@ -170,6 +173,7 @@ async function reviewContext(
   const f = await db
     .selectFrom("report_stage_facts as f")
     .innerJoin("cases as c", "c.id", "f.case_id")
+    .leftJoin("services as sv", "sv.id", "f.service_id")
     .leftJoin("stage_instances as s", (j) =>
       j.onRef("s.case_id", "=", "f.case_id").onRef("s.sequence", "=", "f.sequence"),
     )
@@ -179,6 +183,8 @@ async function reviewContext(
       "f.sequence",
       "f.stage_id",
       "f.regime_id",
+      "f.case_kind",
+      "sv.code as service_code",
       "s.handler_staff_id",
       "f.requested_on",
       "f.acknowledged_on",
@@ -204,6 +210,8 @@ async function reviewContext(
     stageSequence: f.sequence,
     stageId: f.stage_id,
     regimeId: f.regime_id,
+    serviceId: f.service_code,
+    caseKind: f.case_kind,
     handlerId: f.handler_staff_id,
     requestedOn: f.requested_on,
     acknowledgedOn: f.acknowledged_on,

@@ -112,9 +112,23 @@ export function findEnquiry(state: CaseState, id: string) {
  * actor's roles meets: `transition` refuses it, `availableCommands` does not offer it.
  */
 export function unmetRoleRequirement(rules: ResolvedRules, type: string, stageId: string | undefined, roles: readonly Role[]): RoleRequirement | undefined {
+  // A role a plugin grants the command (allowRoles) meets the requirement: the grant is the plugin's word on who may.
+  const granted = grantedRolesFor(rules, type, stageId);
+  if (roles.some((role) => granted.includes(role))) return undefined;
   return rules.requiredRoles.find(
     (req) => req.command === type && (req.stageId === null || req.stageId === (stageId ?? null)) && !req.roles.some((role) => roles.includes(role)),
   );
+}
+
+/** The roles plugins grant this command (at this stage) beyond its default roles, as the council's profile allows. */
+export function grantedRolesFor(rules: Pick<ResolvedRules, "grantedRoles">, type: string, stageId: string | null | undefined): Role[] {
+  return [
+    ...new Set(
+      (rules.grantedRoles ?? [])
+        .filter((grant) => grant.command === type && (grant.stageId === null || grant.stageId === (stageId ?? null)))
+        .flatMap((grant) => grant.roles),
+    ),
+  ];
 }
 
 /** Where the approval of payments comes from: the scheme of delegation, held in the council's profile. */
