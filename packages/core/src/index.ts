@@ -82,3 +82,5 @@ export * from "./plugin/letter-content.js";
 export type { RoleGrant } from "./plugin/resolved.js";
 export { NEVER_GRANTED } from "./plugin/rule-book.js";
 export { grantedRolesFor } from "./lifecycle/commands/shared.js";
+// A stage's rules as they apply to one case (timescales varying by an intake field, decision 0107).
+export { stageRulesForCase } from "./regime/for-case.js";

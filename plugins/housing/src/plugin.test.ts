@@ -244,6 +244,7 @@ describe("housing: reports", () => {
     expect(self?.measures.map((m) => m.id)).toEqual([
       "acknowledged-in-time",
       "extensions",
+      "stage-1-median",
       "refused",
       "target-met",
       "ombudsman-findings",

@@ -9,6 +9,7 @@
  */
 import {
   delegatedLimitOf,
+  stageRulesForCase,
   transition,
   transitionConduct,
   emptyConduct,
@@ -378,8 +379,9 @@ class CasePlay {
     return this.s.stages.at(-1)!;
   }
 
+  /** The stage's rules as they apply to this case (an EIR reconsideration is never extended, decision 0107). */
   private stageRules(stageId = this.stage.stageId): StageRules {
-    return this.rules.regime.stages.find((x) => x.id === stageId)!;
+    return stageRulesForCase(this.rules.regime.stages.find((x) => x.id === stageId)!, this.s.intake);
   }
 
   private responseDue(): string | null {
