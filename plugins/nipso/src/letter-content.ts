@@ -1,4 +1,10 @@
-import { decisionRequirement, nextBodyDetails, requirement as req, sharedLetters, type LettersSpec } from "@complaints/core";
+import {
+  decisionRequirement,
+  nextBodyDetails,
+  requirement as req,
+  sharedLetters,
+  type LettersSpec,
+} from "@complaints/core";
 import { NIPSO_RULES as R } from "./rules.js";
 
 /**
@@ -13,11 +19,23 @@ export const nipsoLetters: LettersSpec = {
   notSentBecause: R.notSent,
   content: {
     ...sharedLetters(),
-    "not-a-complaint": [req("reasons", "why we are not treating this as a complaint", R.refusal), req("next-steps", "what we will do instead", R.refusal), nextBodyDetails(R.refusal)],
-    excluded: [req("reasons", "why the complaint cannot be considered", R.refusal), req("alternative-route", "where the matter can be taken instead", R.refusal), nextBodyDetails(R.refusal)],
+    "not-a-complaint": [
+      req("reasons", "why we are not treating this as a complaint", R.refusal),
+      req("next-steps", "what we will do instead", R.refusal),
+      nextBodyDetails(R.refusal),
+    ],
+    excluded: [
+      req("reasons", "why the complaint cannot be considered", R.refusal),
+      req("alternative-route", "where the matter can be taken instead", R.refusal),
+      nextBodyDetails(R.refusal),
+    ],
     "out-of-time": [
       req("reasons", "why the complaint is out of time", R.timeLimitUnconfirmed),
-      req("discretion-considered", "that we considered accepting it anyway, and why we did not", R.timeLimitUnconfirmed),
+      req(
+        "discretion-considered",
+        "that we considered accepting it anyway, and why we did not",
+        R.timeLimitUnconfirmed,
+      ),
       nextBodyDetails(R.refusal),
     ],
     // A complaint opened at Stage 2 by agreement is acknowledged as Stage 2 (Ards and North Down, Stage 2).

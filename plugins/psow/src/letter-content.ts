@@ -1,4 +1,10 @@
-import { decisionRequirement, nextBodyDetails, requirement as req, sharedLetters, type LettersSpec } from "@complaints/core";
+import {
+  decisionRequirement,
+  nextBodyDetails,
+  requirement as req,
+  sharedLetters,
+  type LettersSpec,
+} from "@complaints/core";
 import { PSOW_RULES as R } from "./rules.js";
 
 /**
@@ -14,11 +20,23 @@ export const psowLetters: LettersSpec = {
   notSentBecause: R.notSent,
   content: {
     ...sharedLetters(),
-    "not-a-complaint": [req("reasons", "why we are not treating this as a complaint", R.refusal), req("next-steps", "what we will do instead", R.refusal), nextBodyDetails(R.refusal)],
-    excluded: [req("reasons", "why the complaint cannot be considered", R.refusal), req("alternative-route", "where the matter can be taken instead", R.refusal), nextBodyDetails(R.refusal)],
+    "not-a-complaint": [
+      req("reasons", "why we are not treating this as a complaint", R.refusal),
+      req("next-steps", "what we will do instead", R.refusal),
+      nextBodyDetails(R.refusal),
+    ],
+    excluded: [
+      req("reasons", "why the complaint cannot be considered", R.refusal),
+      req("alternative-route", "where the matter can be taken instead", R.refusal),
+      nextBodyDetails(R.refusal),
+    ],
     "out-of-time": [
       req("reasons", "why the complaint is outside the six months", R.timeLimit),
-      req("discretion-considered", "whether there were exceptional circumstances to accept it anyway", R.timeLimit),
+      req(
+        "discretion-considered",
+        "whether there were exceptional circumstances to accept it anyway",
+        R.timeLimit,
+      ),
       nextBodyDetails(R.refusal),
     ],
     acknowledgement: [
@@ -38,7 +56,11 @@ export const psowLetters: LettersSpec = {
     "stage-1-response": [
       decisionRequirement(R.stage1Decision),
       req("reasons", "the reasons for the decision", R.stage1Decision),
-      req("escalation-route", "how to ask for a formal investigation if not satisfied", R.escalation),
+      req(
+        "escalation-route",
+        "how to ask for a formal investigation if not satisfied",
+        R.escalation,
+      ),
     ],
     "stage-2-response": [
       decisionRequirement(R.stage2Decision),
