@@ -1,4 +1,5 @@
 import { createServicePlugin } from "@complaints/core";
+import { nipsoLetters } from "./letter-content.js";
 import { NIPSO_RULES } from "./rules.js";
 
 /**
@@ -16,8 +17,8 @@ export const nipsoServicePlugin = createServicePlugin({
   register(r) {
     r.claimService();
     r.setJurisdiction("northern-ireland", NIPSO_RULES.jurisdiction);
-    // Unknown to the letters package yet: letters are refused by name, not checked against the
-    // LGSCO's content rules (README, letter requirements).
+    // The family only groups regimes; what each letter must say is this plugin's own checklist
+    // (src/letter-content.ts, decision 0407).
     r.setRegimeIdentity({
       id: "nipso-mchp-local-government",
       label: "NIPSO Model Complaints Handling Procedure (local government)",
@@ -90,6 +91,7 @@ export const nipsoServicePlugin = createServicePlugin({
     // No deadline for sending a wrongly addressed complaint on was found in the model: none,
     // rather than Leeds' 3 working days.
     r.setWronglyAddressedReturn(null);
+    r.setLetters(nipsoLetters, NIPSO_RULES.letters);
     r.acceptInherited("dayCounting", NIPSO_RULES.dayCountingKept);
   },
 });

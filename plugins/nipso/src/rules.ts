@@ -28,6 +28,14 @@ export const NIPSO_RULES = {
   stage2Respond: `${NIPSO_MCHP}: Stage 2 complaints within 20 working days (${AND}: a decision after no more than 20 working days)`,
   stage2Revised: `${AND}, Stage 2: longer than 20 working days only when there is clearly a good reason; the later date is set with the customer and recorded as the agreed response date`,
   nextBody: `${NIPSO_MCHP}: when both stages are complete the council signposts the customer to the Northern Ireland Public Services Ombudsman (${AND})`,
+  // What the letters must say (src/letter-content.ts).
+  letters: `${NIPSO_MCHP}: what its acknowledgements and decisions tell the customer, Stage 2 ending with NIPSO`,
+  acknowledgement: `${AND}, Stage 2: "We will acknowledge your complaint within 3 working days. We will confirm the issues of complaint to be investigated and what you want to achieve"`,
+  stage1Decision: `${NIPSO_MCHP}, Stage 1 (${AND}): the frontline decision, and that a customer dissatisfied with it can ask for Stage 2 (the model's list of what the letter contains was not found: the decision, its reasons and the next step are kept)`,
+  stage2Decision: `${NIPSO_MCHP}, Stage 2 (${AND}): "give you our decision", then, if still dissatisfied with the decision or the handling, the customer can ask NIPSO to consider it (the model's full list of what the letter contains was not found: the decision, its reasons and NIPSO's details are kept)`,
+  refusal: `${NIPSO_MCHP} (${AND}): a complaint that is not taken on is told why, and of the right to ask the Northern Ireland Public Services Ombudsman`,
+  timeLimitUnconfirmed: `${NIPSO_MCHP}: the model's limit for making a complaint is unconfirmed (README), so an out-of-time refusal gives the reasons and that discretion was considered`,
+  notSent: `${NIPSO_MCHP}: the procedure covers complaints only; member enquiries and information reviews have their own procedures`,
   // Why a value is kept with acceptInherited (README, "Unconfirmed").
   dayCountingKept: `whether the MCHP counts the day of registration as day 1 could not be confirmed (the councils' adoptions give the periods, not how days are numbered), so core's day 0 is kept rather than guessed`,
 } as const;

@@ -1,4 +1,5 @@
 import { createServicePlugin } from "@complaints/core";
+import { psowLetters } from "./letter-content.js";
 import { PSOW_RULES } from "./rules.js";
 
 /**
@@ -18,8 +19,8 @@ export const psowServicePlugin = createServicePlugin({
     // The calendar is England and Wales', so this declaration, not the calendar, is what tells
     // these Welsh rules from English ones.
     r.setJurisdiction("wales", PSOW_RULES.jurisdiction);
-    // Unknown to the letters package yet: letters are refused by name, not checked against the
-    // LGSCO's content rules (README, letter requirements).
+    // The family only groups regimes; what each letter must say is this plugin's own checklist
+    // (src/letter-content.ts, decision 0407).
     r.setRegimeIdentity({
       id: "psow-model-complaints-policy",
       label: "PSOW model complaints policy (Welsh councils)",
@@ -76,6 +77,7 @@ export const psowServicePlugin = createServicePlugin({
     // No deadline for sending a wrongly addressed complaint on was found in the model: none,
     // rather than Leeds' 3 working days.
     r.setWronglyAddressedReturn(null);
+    r.setLetters(psowLetters, PSOW_RULES.letters);
     r.acceptInherited("dayCounting", PSOW_RULES.dayCountingKept);
   },
 });

@@ -24,6 +24,14 @@ export const PSOW_RULES = {
   stage2Revised: `${NPT}, Stage 2: where 20 working days is not possible, the complainant is told in writing why, before the deadline, and given the date to expect a full response (recorded as the agreed response date)`,
   nextBody: `${PSOW_POLICY}: a complainant still dissatisfied after the formal investigation may complain to the Public Services Ombudsman for Wales`,
   timeLimit: `${PSOW_POLICY} (${NPT}, 'Dealing with your complaint'): normally within 6 months (Carmarthenshire Council likewise); later in exceptional circumstances, with the reasons`,
+  // What the letters must say (src/letter-content.ts). The model's own list of a letter's contents
+  // was not found (README, "Unconfirmed"): each checklist keeps what a decision letter needs.
+  letters: `${PSOW_POLICY}: what its acknowledgements and responses tell the complainant, the formal investigation ending with the PSOW`,
+  acknowledgement: `${NPT}, 'Stage 2 Complaint: Formal Investigation': the complaint is acknowledged and the complainant told when to expect the response (the model's full list of an acknowledgement's contents was not found)`,
+  stage1Decision: `${PSOW_POLICY}, Stage 1 (${BRO_MYRDDIN}): the outcome of the informal resolution, and that the complainant may ask for a formal investigation if not satisfied (the model's list of what the letter contains was not found: the decision, its reasons and the next step are kept)`,
+  stage2Decision: `${PSOW_POLICY}, Stage 2 (${NPT}): the formal investigation's findings and decision with reasons, and the right to complain to the Public Services Ombudsman for Wales with its details (the model's list of what the letter contains was not found: the minimum a decision letter needs is kept)`,
+  refusal: `${PSOW_POLICY} (${NPT}, 'Dealing with your complaint'): a complaint that is not taken on is told why, and of the right to go to the Public Services Ombudsman for Wales`,
+  notSent: `${PSOW_POLICY}: the policy covers concerns and complaints only; member enquiries and information reviews have their own procedures`,
   // Why a value is kept with acceptInherited (README, "Unconfirmed").
   dayCountingKept: `whether the model counts the day of receipt as day 1 could not be confirmed (the councils' adoptions give the periods, not how days are numbered), so core's day 0 is kept rather than guessed`,
 } as const;

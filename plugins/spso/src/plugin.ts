@@ -1,4 +1,5 @@
 import { createServicePlugin } from "@complaints/core";
+import { spsoLetters } from "./letter-content.js";
 import { SPSO_RULES } from "./rules.js";
 
 /**
@@ -17,8 +18,8 @@ export const spsoServicePlugin = createServicePlugin({
   register(r) {
     r.claimService();
     r.setJurisdiction("scotland", SPSO_RULES.jurisdiction);
-    // The letters package does not know this family yet: a letter for a case under it is refused
-    // by name rather than checked against the LGSCO's content rules (README, letter requirements).
+    // The family only groups regimes; what each letter must say is this plugin's own checklist
+    // (src/letter-content.ts, decision 0407).
     r.setRegimeIdentity({
       id: "spso-mchp-local-authority",
       label: "SPSO Model Complaints Handling Procedure (local authorities)",
@@ -92,6 +93,7 @@ export const spsoServicePlugin = createServicePlugin({
     // No deadline for sending a wrongly addressed complaint on was found in the MCHP: none,
     // rather than Leeds' 3 working days.
     r.setWronglyAddressedReturn(null);
+    r.setLetters(spsoLetters, SPSO_RULES.letters);
     r.acceptInherited("dayCounting", SPSO_RULES.dayCountingKept);
   },
 });

@@ -25,6 +25,14 @@ export const SPSO_RULES = {
   stage2Respond: `${MCHP} Part 3, Stage 2 'Timelines': a full response as soon as possible and within 20 working days of receipt at Stage 2`,
   stage2Agreed: `${MCHP} Part 3, Stage 2 'Extension to the timeline': where there are clear and justifiable reasons, senior management set a longer time; ${CUSTOMER_CHP} (as Fife Council publishes it): 'we will agree revised time limits with you and keep you updated on progress'`,
   nextBody: `${MCHP} Part 3, 'Signposting to the SPSO': the Stage 2 decision tells the customer of their right to ask the Scottish Public Services Ombudsman, who cannot normally look at a complaint more than 12 months after the customer became aware of the matter (${CUSTOMER_CHP}, as West Lothian Council prints it)`,
+  // What the letters must say (src/letter-content.ts). The model's own list of a letter's contents
+  // was not found (README, "Unconfirmed"): these are what its headings and adoptions ask for.
+  acknowledgement: `${MCHP} Part 3, Stage 2 'Acknowledging the complaint': the customer is told the complaint has been received at Stage 2 and by when the decision will be given (the model's full list of an acknowledgement's contents was not found)`,
+  stage1Decision: `${MCHP} Part 3, 'Stage 1: Frontline response': the decision, with its reasons, and how to take the complaint to Stage 2 if the customer is still dissatisfied (${CUSTOMER_CHP}, Stage 1)`,
+  stage2Decision: `${MCHP} Part 3, Stage 2 and 'Signposting to the SPSO': the decision is given in writing with its reasons and tells the customer about the SPSO and its time limits (a Scottish body's adoption of the model: "Communicate the decision in writing. Advise the complainant about the SPSO and time limits"; the model's full list was not found)`,
+  letters: `${MCHP} Part 3: what its acknowledgements and decisions tell the customer, Stage 2 ending with the SPSO`,
+  refusal: `${MCHP} Part 2, 'Time limit for making complaints' and 'Signposting to the SPSO': a complaint that is not taken on is told why, and of the right to ask the SPSO`,
+  notSent: `${MCHP}: the procedure covers complaints only; member enquiries and information reviews have their own procedures`,
   // Why values are left as they are, kept with acceptInherited or set to none (README, "Unconfirmed").
   dayCountingKept: `whether the MCHP counts the date of receipt as day 1 could not be confirmed from its published text (searched; councils' adoptions give the periods but not how days are numbered), so core's day 0 is kept rather than guessed`,
   timeLimit: `${MCHP} Part 2, 'Time limit for making complaints': normally within six months of the event or of finding out about it; later only in exceptional circumstances`,
