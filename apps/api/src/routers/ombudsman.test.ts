@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letterRepository } from "@complaints/db";
 import { openHarness, PASSWORD, type Harness } from "../../test/harness.js";
+import { createContextInner } from "../context.js";
+import { createCaller } from "../root.js";
 
 /**
  * The Ombudsman list (issue 6): every open and recent enquiry on a case the caller may read,
@@ -116,7 +118,7 @@ describe("ombudsman.enquiries", () => {
       v = (await hos.command.decideApproval({ caseId, expectedVersion: v, approvalId: "e-1-reply", decision: "approve" })).version;
       const outcome = await manager.command.ombudsmanResponse({ caseId, expectedVersion: v, enquiryId: "e-1", approvalId: "e-1-reply" });
       const sent = await h.db.db.selectFrom("notifications_outbox").select(["recipient", "payload"]).where("case_id", "=", caseId).where("kind", "=", "correspondence").execute();
-      return { reference, outcome, sent: sent.map((r) => ({ recipient: r.recipient, channel: (r.payload as { channel: string }).channel })) };
+      return { caseId, reference, outcome, sent: sent.map((r) => ({ recipient: r.recipient, channel: (r.payload as { channel: string }).channel })) };
     };
 
     const housing = await reply("housing-ombudsman", "cover-ho");
@@ -129,6 +131,11 @@ describe("ombudsman.enquiries", () => {
     expect(text).toContain(`Your reference: 26 cover-ho. On 1 April 2026 you asked for our response to the complaint of Resident cover-ho (our reference ${housing.reference}) by 29 April 2026.`);
     expect(text).toContain("Our reply is enclosed. Hana Head");
     expect(text).not.toContain("cover-ho@example.com");
+
+    // It is not the resident's letter: their tracking page does not list it, nor lets them download it.
+    const resident = createCaller(createContextInner({ deps: h.deps, principal: null, request: { ip: "203.0.113.90", userAgent: "test" } }));
+    const tracked = await resident.public.track({ reference: housing.reference, trackingCode: await h.deps.tracking.codeFor(housing.caseId) });
+    expect(tracked.letters.map((l) => l.kind)).not.toContain("ombudsman-reply");
 
     // The default profile has no email address for the LGSCO: the letter goes by post.
     const lgsco = await reply("lgsco", "cover-lgsco");

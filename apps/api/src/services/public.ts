@@ -489,7 +489,8 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
     next,
     dates,
     datesExpected: expected,
-    letters: letters.map((l) => {
+    // The letters written to the resident or to whoever acts for them; our reply to the Ombudsman is not theirs.
+    letters: letters.filter((l) => (l.recipient as { to?: unknown }).to !== "ombudsman").map((l) => {
       const to = (l.recipient as { to?: unknown }).to;
       return {
         letterId: l.id,
@@ -510,7 +511,7 @@ export async function track(ctx: Context, input: { reference: string; trackingCo
 export async function letterForResident(ctx: Context, input: { reference: string; trackingCode: string; letterId: string }) {
   const { record } = await provenCase(ctx, input);
   const letters = await letterRepository.listLetters(ctx.db, record.id);
-  const letter = letters.find((l) => l.id === input.letterId && (l.recipient as { to?: unknown }).to !== "representative");
+  const letter = letters.find((l) => l.id === input.letterId && (l.recipient as { to?: unknown }).to !== "representative" && (l.recipient as { to?: unknown }).to !== "ombudsman");
   if (!letter) throw notFound("There is no such letter on this case");
   const { pdf } = await letterRepository.getLetterPdf(ctx.db, letter.id);
   return {

@@ -266,6 +266,7 @@ export const cy: Record<MessageKey, string> = {
   "letter.conduct-review": "Adolygiad o ymddygiad afresymol",
   "letter.ombudsman-response": "Ymateb i benderfyniad yr Ombwdsmon",
   "letter.claim-referral": "Hawliad wedi'i anfon at y Gwasanaethau Cyfreithiol",
+  "letter.ombudsman-reply": "Ein hateb i'r Ombwdsmon",
   "letter.other": "Llythyr",
 
   "escalate.title": "Gofyn am gam nesaf eich cwyn",

@@ -266,6 +266,7 @@ export const en = {
   "letter.conduct-review": "Unreasonable behaviour review",
   "letter.ombudsman-response": "Ombudsman decision response",
   "letter.claim-referral": "Claim referred to Legal Services",
+  "letter.ombudsman-reply": "Our reply to the Ombudsman",
   "letter.other": "Letter",
 
   // Ask for the next stage (routes/escalate.tsx)
