@@ -89,11 +89,11 @@ describe.skipIf(!baseUrl)("a plugin in a folder outside the product, installed b
 
   it("a profile enabling the plugin is refused without the plugins file, and installed with it", async () => {
     expect(await council(env, "export", "--profile", "default", "--out", profileFile)).toMatchObject({ code: 0 });
-    const edited = parseProfileText(readFileSync(profileFile, "utf8"), "yaml", profileFile) as Record<string, unknown> & { directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }> };
+    const edited = parseProfileText(readFileSync(profileFile, "utf8"), "yaml", profileFile) as Record<string, unknown> & { directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }>; ombudsmen: Record<string, unknown> };
     Object.assign(edited, { id: "northmoor", name: "Northmoor District Council", referencePrefix: "NDC" });
     ownRules = parseCouncilProfile(edited);
     edited.directorates.flatMap((d) => d.services).find((s) => s.id === SERVICE)!.plugins = ["northmoor-repairs"];
-    (edited as { ombudsmen: Record<string, unknown> }).ombudsmen[NORTHMOOR_PANEL.id] = PANEL_CONTACT;
+    edited.ombudsmen[NORTHMOOR_PANEL.id] = PANEL_CONTACT;
     writeFileSync(profileFile, profileToText(edited as unknown as CouncilProfile, "yaml"));
 
     const withoutIt = await council({ ...env, PLUGINS_CONFIG: DEFAULT_PLUGINS_CONFIG }, "install", "--profile", profileFile, "--admin-email", admin.email);
