@@ -10,12 +10,15 @@
  * - the server starts as `npm start` starts it (apps/portal/dist/server.js, its own process);
  * - a resident complains about the service: the confirmation gives the plugin's dates (its
  *   Stage 1 response within 5 working days of receipt, where the council's own is 10 from the
- *   acknowledgement), computed here with core's calendar.
- *
- * Next step (issue 17, letter kinds from plugins): staff issue the final letter naming the
- * plugin's next body; it goes after the resident's complaint, using `complaint` below.
+ *   acknowledgement), computed here with core's calendar;
+ * - the administrator signs in with the temporary password install printed, changes it and adds
+ *   a complaints manager, who triages, acknowledges and answers the complaint over HTTP (setup,
+ *   as in staff.ts); the plugin has one stage, so that response is the final one, and its letter,
+ *   checked against the plugin's letter rules (decision 0407), names the plugin's own next body
+ *   (the Northmoor Housing Panel, with the contact details the profile gives it), not the LGSCO;
+ *   the manager sees it issued on the case page in the browser.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,16 +27,21 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { RuleBook, applyPeriod, parseCouncilProfile, receiptOf, type CouncilProfile } from "@complaints/core";
 import { DEFAULT_PLUGINS_CONFIG, defaultPlugins, parseProfileText, profileToText, readPluginsConfig } from "@complaints/profiles";
 import { freePort } from "@complaints/vitest-config/postgres";
-import { NORTHMOOR_CHARTER, writeOutsidePlugin } from "../../../packages/profiles/test/outside-plugin.js";
+import { NORTHMOOR_CHARTER, NORTHMOOR_PANEL, writeOutsidePlugin } from "../../../packages/profiles/test/outside-plugin.js";
 import { formatDate } from "../app/utils/labels.js";
 import { cacheDir, launch, repoRoot, Visitor, type Browser } from "./browser.js";
 import { complainOnline } from "./public-form.js";
+import { ApiClient } from "./staff.js";
 
 const baseUrl = inject("baseUrl"); // null when there is no Chromium (global-setup.ts says why)
 const root = path.resolve(import.meta.dirname, "..");
 const COUNCIL_CLI = path.join(repoRoot, "apps/api/dist/cli/council.js");
 const SERVICE = "waste";
 const run = promisify(execFile);
+/** The panel's contact details, as the council's profile gives them (the letter's next-body paragraph reads them). */
+const PANEL_CONTACT = { name: NORTHMOOR_PANEL.name, addressLines: ["Moor House", "Northmoor"], postcode: "NM1 1AA", phone: "01632 960 123", website: "www.northmoorpanel.example" };
+/** The text of a PDF as a reader gets it (poppler's pdftotext, as apps/api/src/services/letters-language.test.ts reads letters). */
+const pdfText = (pdf: Uint8Array) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: Buffer.from(pdf) }).toString("utf8");
 
 describe.skipIf(!baseUrl)("a plugin in a folder outside the product, installed by its plugins file alone, governs a council's complaints", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "outside-plugin-e2e-"));
@@ -81,10 +89,11 @@ describe.skipIf(!baseUrl)("a plugin in a folder outside the product, installed b
 
   it("a profile enabling the plugin is refused without the plugins file, and installed with it", async () => {
     expect(await council(env, "export", "--profile", "default", "--out", profileFile)).toMatchObject({ code: 0 });
-    const edited = parseProfileText(readFileSync(profileFile, "utf8"), "yaml", profileFile) as Record<string, unknown> & { directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }> };
+    const edited = parseProfileText(readFileSync(profileFile, "utf8"), "yaml", profileFile) as Record<string, unknown> & { directorates: Array<{ services: Array<{ id: string; plugins?: string[] }> }>; ombudsmen: Record<string, unknown> };
     Object.assign(edited, { id: "northmoor", name: "Northmoor District Council", referencePrefix: "NDC" });
     ownRules = parseCouncilProfile(edited);
     edited.directorates.flatMap((d) => d.services).find((s) => s.id === SERVICE)!.plugins = ["northmoor-repairs"];
+    edited.ombudsmen[NORTHMOOR_PANEL.id] = PANEL_CONTACT;
     writeFileSync(profileFile, profileToText(edited as unknown as CouncilProfile, "yaml"));
 
     const withoutIt = await council({ ...env, PLUGINS_CONFIG: DEFAULT_PLUGINS_CONFIG }, "install", "--profile", profileFile, "--admin-email", admin.email);
@@ -138,6 +147,40 @@ describe.skipIf(!baseUrl)("a plugin in a folder outside the product, installed b
     const next = await resident.page.locator("#next-dates").innerText();
     expect(next).toContain(`We will acknowledge your complaint at Stage 1 by ${formatDate(acknowledge, true)}`);
     expect(next).toContain(`We will send you our Stage 1 response by ${formatDate(respond, true)}`);
+  });
+
+  it("a complaints manager answers it: the final letter names the plugin's next body, not the LGSCO", async () => {
+    const manager = { email: "cm@northmoor.gov.uk", password: "the manager's own password" };
+    // A password an administrator set (or install printed) allows nothing but changing it.
+    const firstSignIn = async (email: string, given: string, chosen: string) => {
+      await (await new ApiClient(url).signIn(email, given)).mutation("auth.changePassword", { current: given, next: chosen });
+      return new ApiClient(url).signIn(email, chosen);
+    };
+    const administrator = await firstSignIn(admin.email, admin.temporaryPassword, "the administrator's own password");
+    const given = "a long first password";
+    await administrator.mutation("admin.staff.create", { email: manager.email, name: "Morgan Manager", password: given, roles: [{ role: "complaints-manager", directorateId: null }] });
+
+    const cm = await firstSignIn(manager.email, given, manager.password);
+    const found = await cm.query<Array<{ id: string; version: number }>>(`search.cases?input=${encodeURIComponent(JSON.stringify({ reference: complaint.reference }))}`);
+    expect(found).toHaveLength(1);
+    const caseId = found[0]!.id;
+    type Outcome = { version: number; letters: Array<{ kind: string; status: string; letterId: string | null; missing: string[] }> };
+    let { version } = await cm.mutation<Outcome>("command.triage", { caseId, expectedVersion: found[0]!.version, outcome: "accept" });
+    ({ version } = await cm.mutation<Outcome>("command.acknowledge", { caseId, expectedVersion: version }));
+    const responded = await cm.mutation<Outcome>("command.respond", { caseId, expectedVersion: version, outcome: "upheld", reasons: "The crew's round sheet left Moor Lane out; it is back on the round from Monday." });
+    const final = responded.letters.find((l) => l.kind === "stage-1-response");
+    expect(final, JSON.stringify(responded.letters)).toMatchObject({ status: "issued", missing: [] });
+
+    const text = pdfText(await cm.download(`/letters/${final!.letterId}.pdf`)).replace(/\s+/g, " ");
+    expect(text).toContain(NORTHMOOR_PANEL.name);
+    expect(text).toContain(PANEL_CONTACT.phone);
+    expect(text).not.toMatch(/Local Government and Social Care Ombudsman|LGSCO/);
+
+    // The manager sees it issued on the case page.
+    const staff = new Visitor(browser, url, "plugin-install-manager", true);
+    await staff.signIn(manager.email, manager.password);
+    await staff.goto(`/cases/${caseId}`, "case-page");
+    await expect(staff.page.locator(`a[href$="${final!.letterId}.pdf"]`).innerText()).resolves.toMatch(/\(PDF\)$/);
   });
 
   it("had no accessibility violations, console errors, page errors or failed requests", () => {

@@ -33,6 +33,13 @@ export class ApiClient {
     return this;
   }
 
+  /** A file the signed-in person may read (a letter's PDF), as its bytes. */
+  async download(path: string): Promise<Uint8Array> {
+    const res = await this.fetch(path);
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
   async query<T = Record<string, unknown>>(path: string): Promise<T> {
     const res = await this.fetch(`/trpc/${path}`);
     const body = (await res.json()) as { result?: { data: T }; error?: unknown };

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { RuleBook, applyPeriod, parseCouncilProfile, recordPlugin, receiptOf } from "@complaints/core";
-import { NORTHMOOR_CHARTER, writeOutsidePlugin } from "../test/outside-plugin.js";
+import { RuleBook, applyPeriod, letterRequirements, parseCouncilProfile, recordPlugin, receiptOf } from "@complaints/core";
+import { NORTHMOOR_CHARTER, NORTHMOOR_PANEL, writeOutsidePlugin } from "../test/outside-plugin.js";
 import { leeds } from "./councils/leeds.js";
 import { DEFAULT_PLUGINS_CONFIG, PluginConfigError, coreVersion, defaultPlugins, loadPlugins, readPluginsConfig } from "./install.js";
 
@@ -74,6 +74,10 @@ describe("a plugin in a folder outside the product", () => {
     // Received Monday 7 December 2026: due the following Monday, five working days on.
     const { countsFrom } = receiptOf(new Date("2026-12-07T10:00:00Z"), rules.calendar, rules.receipt);
     expect(applyPeriod(rules.calendar, countsFrom, stage1.respond.period).date).toBe("2026-12-14");
+    // Its one stage is final, so that response must name its own next body (decision 0407).
+    expect(rules.regime.stages.map((s) => s.id)).toEqual(["stage-1"]);
+    expect(rules.regime.nextBody).toMatchObject({ ...NORTHMOOR_PANEL, rule: NORTHMOOR_CHARTER.panel });
+    expect(letterRequirements(rules.letters, "stage-1-response")).toContainEqual(expect.objectContaining({ element: "ombudsman-details", mentionsAnyOf: [NORTHMOOR_PANEL.name], source: NORTHMOOR_CHARTER.panel }));
   });
 
   it("is installed by its package name once it is in node_modules beside the plugins file (npm install there)", async () => {
