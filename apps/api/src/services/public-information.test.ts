@@ -101,7 +101,12 @@ describe("how we handle complaints: the council's own stages and timescales", ()
     const foi = page.processes.filter((p) => p.kind === "foi-eir-review");
     expect(foi).toHaveLength(1);
     expect(foi[0]!.steps.map((s) => s.title)).toEqual(["Internal review (Stage 2)"]);
-    expect(foi[0]!.steps[0]!.weDo[0]).toBe("We send you our response within 20 working days of receiving your request for a review.");
+    // EIR reg 11(4) and Leeds para 64: an EIR reconsideration has 40 working days and no extension (decision 0107).
+    expect(foi[0]!.steps[0]!.weDo).toEqual([
+      "We send you our response within 20 working days of receiving your request for a review.",
+      "For an environmental information (EIR) request, we send you our response within 40 working days of receiving your request for a review.",
+      expect.stringMatching(/^If we need more time, we will tell you why and when you will hear from us: no more than 20 working days longer.*; for an environmental information \(EIR\) request, we cannot take longer\.$/),
+    ]);
     expect(foi[0]!.finalBody).toMatchObject({ id: "ico", name: "Information Commissioner's Office", then: "First-tier Tribunal (General Regulatory Chamber)" });
     expect(page.feedback).toBe("We acknowledge compliments and comments within 10 working days of receiving them.");
   });

@@ -71,6 +71,16 @@ function anchorWords(t: Timescale, stage: StageRules, kind: ComplaintProcess["ki
 
 const within = (period: Period) => `within ${describePeriod(period)}`;
 
+/**
+ * Which cases a timescale's intake variant is for, as a resident would say it (decision 0107:
+ * an EIR reconsideration has 40 working days where an FOI review has 20); a field this page has
+ * no words for is named as the form does.
+ */
+const INTAKE_WORDS: Record<string, Record<string, string>> = {
+  informationRegime: { eir: "an environmental information (EIR) request", foi: "a freedom of information (FOI) request" },
+};
+const variantWords = (v: { field: string; equals: string | boolean }) => INTAKE_WORDS[v.field]?.[String(v.equals)] ?? `a case whose ${v.field} is ${String(v.equals)}`;
+
 function stageLabel(rules: ResolvedRules, stageId: string): string | null {
   return rules.regime.stages.find((s) => s.id === stageId)?.label ?? null;
 }
@@ -109,9 +119,13 @@ function processStep(rules: ResolvedRules, profile: CouncilProfile, stage: Stage
   weDo.push(
     `We send you our response ${within(stage.respond.period)} ${anchorWords(stage.respond, stage, kind)}${stage.responsePeriodAgreeable ? ", or by a later date we agree with you" : ""}.`,
   );
+  for (const variant of stage.respond.byIntake ?? []) {
+    weDo.push(`For ${variantWords(variant)}, we send you our response ${within(variant.period)} ${anchorWords(stage.respond, stage, kind)}.`);
+  }
   if (stage.extension) {
+    const varied = stage.extension.byIntake ?? [];
     weDo.push(
-      `If we need more time, we will tell you why and when you will hear from us: no more than ${stage.extension.maxWorkingDays} working days longer${stage.extension.ombudsmanDetailsRequired ? ", and we will tell you how to contact the Ombudsman" : ""}.`,
+      `If we need more time, we will tell you why and when you will hear from us: no more than ${stage.extension.maxWorkingDays} working days longer${stage.extension.ombudsmanDetailsRequired ? ", and we will tell you how to contact the Ombudsman" : ""}${varied.map((v) => (v.maxWorkingDays > 0 ? `; for ${variantWords(v)}, no more than ${v.maxWorkingDays}` : `; for ${variantWords(v)}, we cannot take longer`)).join("")}.`,
     );
   }
   const next = stage.escalation ? stageLabel(rules, stage.escalation.to) : null;
