@@ -8,15 +8,22 @@
  * half fails; any arguments go to both (e.g. `-t name`).
  */
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+// This package's own vitest, so the script runs with or without pnpm on the PATH.
+const vitest = path.join(root, "node_modules", ".bin", "vitest");
 const extra = process.argv.slice(2);
 const SLOW = "src/jobs.test.ts";
 
 function run(name, args) {
   return new Promise((resolve) => {
-    const child = spawn("pnpm", ["exec", "vitest", "run", ...args, ...extra], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(vitest, ["run", ...args, ...extra], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    child.on("error", (error) => {
+      process.stderr.write(`[${name}] could not start vitest: ${error.message}\n`);
+      resolve({ name, code: 1 });
+    });
     const prefix = (stream, out) => {
       let rest = "";
       stream.on("data", (chunk) => {
