@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import semver from "semver";
 import { DomainError, type ServicePlugin } from "@complaints/core";
 
-/** The plugins file that ships with the product: the six bundled plugins (repository root). */
+/** The plugins file that ships with the product: the nine bundled plugins (repository root). */
 export const DEFAULT_PLUGINS_CONFIG = fileURLToPath(new URL("../../../complaints.plugins.json", import.meta.url));
 
 /** The package every plugin runs on; its version is what plugins declare they support. */
